@@ -1,0 +1,64 @@
+"""PLOVER event types, their CAMEO roots, QuadClass and Goldstein scores (package data)."""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Coding:
+    """What a type (optionally with a more specific CAMEO root) codes to."""
+
+    event_type: str
+    cameo_root: str
+    quad_class: int
+    goldstein: float
+
+
+@dataclass(frozen=True, slots=True)
+class Ontology:
+    roots: dict[str, dict[str, Any]]
+    types: dict[str, dict[str, Any]]
+    legacy: dict[str, str]
+
+    def coding(self, event_type: str, cameo_root: str = "") -> Coding:
+        """Code ``event_type``; ``cameo_root`` overrides the type's default root.
+
+        >>> ontology().coding("REQUEST", "10").quad_class
+        3
+        """
+        event_type = self.normalise(event_type)
+        root = (cameo_root or self.types[event_type]["cameo_root"])[:2]
+        info = self.roots[root]
+        return Coding(event_type, root, int(info["quad_class"]), float(info["goldstein"]))
+
+    def normalise(self, name: str) -> str:
+        """Map older PLOVER names (DEMAND, DISAPPROVE, INVESTIGATE, FIGHT) to current ones."""
+        upper = name.strip().upper()
+        upper = self.legacy.get(upper, upper)
+        if upper not in self.types:
+            raise KeyError(f"unknown PLOVER event type {name!r}")
+        return upper
+
+    def modes(self, event_type: str) -> list[str]:
+        return list(self.types[self.normalise(event_type)]["modes"])
+
+
+@functools.cache
+def ontology() -> Ontology:
+    """The shipped ontology, loaded once."""
+    raw = json.loads(resources.files("riftwatch").joinpath("data/ontology.json").read_text("utf-8"))
+    return Ontology(raw["cameo_roots"], raw["types"], raw["legacy_types"])
+
+
+def quad_class_of_root(root: str) -> int:
+    return int(ontology().roots[root[:2]]["quad_class"])

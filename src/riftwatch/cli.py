@@ -1,0 +1,234 @@
+"""The ``riftwatch`` command: a thin layer over the library. Only this module prints."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .errors import ExitStatus, RiftwatchError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+    help="Turn news reports into sourced, geolocated PLOVER events, and watch allies for rifts.",
+)
+console = Console()
+err = Console(stderr=True)
+
+DEFAULT_STORE = Path("riftwatch.duckdb")
+StoreOpt = Annotated[Path, typer.Option("--store", "-s", help="DuckDB file holding articles and events.")]
+
+
+def _date(value: Optional[str], name: str) -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None
+
+
+def _fail(exc: RiftwatchError) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {exc}")
+    return typer.Exit(int(exc.exit_status))
+
+
+@app.callback()
+def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")] = False) -> None:
+    """riftwatch: political event data from news, with evidence.
+
+    Example: `riftwatch run examples/articles --store events.duckdb`
+    """
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for standard input.")],
+    store: StoreOpt = DEFAULT_STORE,
+    published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")] = None,
+    actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Extra actor lexicon (JSONL).")] = None,
+    triggers: Annotated[Optional[list[Path]], typer.Option("--triggers", help="Extra trigger lexicon (JSONL).")] = None,
+    batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.")] = 32,
+    show_events: Annotated[bool, typer.Option("--table/--no-table", help="Print the events found.")] = True,
+) -> None:
+    """Ingest articles, code their events and store them.
+
+    Articles already in the store are skipped, so a rerun after a crash completes the work.
+
+    Example: `riftwatch run examples/articles --published 2025-03-02 --store events.duckdb`
+    """
+    from .runner import run_inputs
+
+    try:
+        summary = run_inputs(
+            inputs,
+            store_path=store,
+            published=_date(published, "--published"),
+            actor_files=tuple(actors or ()),
+            trigger_files=tuple(triggers or ()),
+            batch_size=batch_size,
+            progress=console if console.is_terminal else None,
+            on_failure=lambda f: err.print(f"[yellow]skipped[/] {f.where}: {f.reason}"),
+        )
+    except RiftwatchError as exc:
+        raise _fail(exc) from exc
+    if show_events and summary.new_article_ids:
+        from .store.duck import Store
+
+        with Store(store, read_only=True) as st:
+            rows = [e for aid in summary.new_article_ids[:20] for e in st.events(article_id=aid)]
+        _event_table(rows, title=f"Events in {len(summary.new_article_ids)} new article(s)")
+    console.print(summary.describe())
+    if summary.failed:
+        raise typer.Exit(int(ExitStatus.PARTIAL if summary.articles else ExitStatus.BAD_INPUT))
+
+
+def _actors_text(actors: list[dict[str, Any]]) -> str:
+    return "; ".join(f"{a['country']} {a['sector']}".strip() + (f" ({a['name']})" if a.get("name") else "") for a in actors)
+
+
+def _event_table(rows: list[dict[str, Any]], title: str) -> None:
+    table = Table(title=title, show_lines=False)
+    for col in ("date", "type", "source", "target", "place", "status", "trigger", "conf"):
+        table.add_column(col)
+    for e in rows:
+        place = e.get("place") or {}
+        table.add_row(
+            str(e.get("date") or ""),
+            f"{e['event_type']}" + (f"/{e['mode']}" if e.get("mode") else ""),
+            _actors_text(e["source"]),
+            _actors_text(e["target"]),
+            f"{place.get('name', '')} {place.get('country', '')}".strip(),
+            e["factuality"] if e["factuality"] != "asserted" else "",
+            e["trigger"]["text"],
+            f"{e['confidence']:.2f}",
+        )
+    console.print(table)
+
+
+@app.command()
+def events(
+    store: StoreOpt = DEFAULT_STORE,
+    actor: Annotated[Optional[str], typer.Option(help='Actor code, "RUS" or "RUS GOV" (source or target).')] = None,
+    event_type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="From date (YYYY-MM-DD), inclusive.")] = None,
+    until: Annotated[Optional[str], typer.Option(help="To date (YYYY-MM-DD), inclusive.")] = None,
+    place: Annotated[Optional[str], typer.Option(help="Place name substring or ISO3 country.")] = None,
+    mode: Annotated[Optional[str], typer.Option(help="asserted, negated, hypothetical or future.")] = None,
+    happened: Annotated[bool, typer.Option("--happened", help="Only events reported as having happened.")] = False,
+    limit: Annotated[int, typer.Option(help="At most this many events.")] = 200,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """List stored events, filtered.
+
+    Example: `riftwatch events --actor "SYR GOV" --type REQUEST --since 2016-05-01 --format json`
+    """
+    from .store.duck import Store
+
+    try:
+        with Store(store, read_only=True) as st:
+            rows = st.events(
+                actor=actor, event_type=event_type, since=_date(since, "--since"), until=_date(until, "--until"),
+                place=place, factuality=mode, happened_only=happened, limit=limit,
+            )  # fmt: skip
+    except RiftwatchError as exc:
+        raise _fail(exc) from exc
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+    else:
+        _event_table(rows, title=f"{len(rows)} event(s)")
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id (see `riftwatch events`).")],
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """Show an article with its events; triggers, actors and places highlighted.
+
+    Example: `riftwatch show a-3f2c9d1e0b7a4c55 --store events.duckdb`
+    """
+    from .store.duck import Store
+
+    try:
+        with Store(store, read_only=True) as st:
+            art = st.article(article_id)
+    except RiftwatchError as exc:
+        raise _fail(exc) from exc
+    if art is None:
+        err.print(f"[bold red]error:[/] no article {article_id!r} in {store}")
+        raise typer.Exit(int(ExitStatus.BAD_INPUT))
+    text = Text(art["text"])
+    for e in art["events"]:
+        for a in e["source"]:
+            text.stylize("bold cyan", a["start"], a["end"])
+        for a in e["target"]:
+            text.stylize("bold magenta", a["start"], a["end"])
+        if e.get("place"):
+            text.stylize("underline green", e["place"]["start"], e["place"]["end"])
+        style = "bold reverse red" if e["factuality"] == "asserted" else "reverse yellow"
+        text.stylize(style, e["trigger"]["start"], e["trigger"]["end"])
+    console.rule(art.get("title") or article_id)
+    console.print(f"published {art.get('published')}  source {art.get('source') or '-'}  id {article_id}")
+    console.print(text)
+    console.print("[bold reverse red] trigger [/] [bold cyan]source[/] [bold magenta]target[/] [underline green]place[/]; "
+                  "[reverse yellow] not happened [/]")  # fmt: skip
+    _event_table(art["events"], title="Events")
+
+
+@app.command()
+def export(
+    store: StoreOpt = DEFAULT_STORE,
+    what: Annotated[str, typer.Option(help="events or places.")] = "events",
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Output file (stdout if omitted; not for parquet).")] = None,
+) -> None:
+    """Export events (PLOVER-style JSONL, GDELT/ICEWS-like CSV, Parquet) or resolved places.
+
+    Example: `riftwatch export --format csv --output events.csv`
+    """
+    from .store.duck import Store
+
+    if what not in {"events", "places"}:
+        raise typer.BadParameter("must be events or places", param_hint="--what")
+    if fmt not in {"jsonl", "csv", "parquet"}:
+        raise typer.BadParameter("must be jsonl, csv or parquet", param_hint="--format")
+    if fmt == "parquet" and output is None:
+        raise typer.BadParameter("parquet needs --output FILE", param_hint="--output")
+    try:
+        with Store(store, read_only=True) as st:
+            n = st.export(what, fmt, output if output is not None else sys.stdout)  # type: ignore[arg-type]
+    except RiftwatchError as exc:
+        raise _fail(exc) from exc
+    if output is not None:
+        err.print(f"wrote {n} {what} to {output}")
+
+
+def _register_optional() -> None:
+    """Commands contributed by other modules (relations, evaluation) when present."""
+    try:
+        from . import cli_relations
+
+        cli_relations.register(app)
+    except ImportError:  # pragma: no cover - optional while being built
+        pass
+    try:
+        from . import cli_evaluate
+
+        cli_evaluate.register(app)
+    except ImportError:  # pragma: no cover
+        pass
+
+
+_register_optional()

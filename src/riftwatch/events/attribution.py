@@ -1,0 +1,90 @@
+"""Attribution: who the text says a claim comes from.
+
+"DEBKA Weekly's military and Iranian sources report that ..." (anonymous), "Our sources report"
+(anonymous), "Shoigu reported to Putin that ..." (named), "according to officials" (anonymous).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..records import Actor, Attribution
+from .modality import SPEECH_VERBS
+
+# Heads of attribution phrases that do not name who speaks.
+ANONYMOUS_HEADS = frozenset({
+    "source", "official", "diplomat", "insider", "analyst", "observer", "witness", "resident", "report",
+    "aide", "person", "people", "expert", "activist", "officer", "commander", "spokesman", "spokeswoman",
+    "spokesperson", "media", "agency", "outlet", "intelligence", "circle", "quarter", "someone", "they",
+    "we", "sources", "officials", "account", "rumour", "rumor", "informant", "correspondent",
+})  # fmt: skip
+CLAIM_VERBS = SPEECH_VERBS | {"allege", "assert", "warn", "charge", "suggest", "estimate"}
+
+
+def _span_of(tok: Token) -> tuple[int, int]:
+    toks = [t for t in tok.subtree if t.dep_ not in {"relcl", "acl"}]
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t) for t in toks)
+    return start, end
+
+
+def _speaker_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return child
+    if verb.dep_ == "conj":
+        return _speaker_of(verb.head)
+    return None
+
+
+def _attribution_from_speaker(speaker: Token, offset: int, actor_at: dict[int, Actor]) -> Attribution:
+    start, end = _span_of(speaker)
+    text = speaker.doc.text[start:end]
+    actor = actor_at.get(speaker.i)
+    named = actor is not None and bool(actor.person or actor.org)
+    anonymous = not named and (speaker.lemma_.lower() in ANONYMOUS_HEADS or speaker.pos_ == "PRON")
+    if actor is not None and not named and speaker.pos_ == "PROPN":
+        anonymous = False
+    return Attribution(text=text, start=start + offset, end=end + offset, anonymous=anonymous, actor=actor)
+
+
+def attribution_for(
+    trigger: Token, sent: SpacySpan, offset: int, actor_at: dict[int, Actor]
+) -> Attribution | None:
+    """The attribution governing ``trigger``: the subject of the speech verb above it, or an
+    "according to X" phrase in the same sentence."""
+    tok = trigger
+    steps = 0
+    while tok.head is not tok and steps < 10:
+        steps += 1
+        head = tok.head
+        if tok.dep_ in {"ccomp", "xcomp", "parataxis", "advcl", "conj", "dobj"} and head.lemma_.lower() in CLAIM_VERBS:
+            speaker = _speaker_of(head)
+            if speaker is not None:
+                return _attribution_from_speaker(speaker, offset, actor_at)
+        tok = head
+    # Inverted order: "The rebels attacked the town, officials said."
+    root = sent.root
+    if root is not trigger and root.lemma_.lower() in CLAIM_VERBS:
+        for child in root.children:
+            if child.dep_ in {"ccomp", "parataxis"} and trigger in child.subtree:
+                speaker = _speaker_of(root)
+                if speaker is not None:
+                    return _attribution_from_speaker(speaker, offset, actor_at)
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            objs = [t for t in tok.doc[tok.i + 1].children if t.dep_ == "pobj"]
+            if objs:
+                return _attribution_from_speaker(objs[0], offset, actor_at)
+    return None
+
+
+def carried_attribution(previous: Sequence[Attribution | None]) -> Attribution | None:
+    """The most recent attribution in the article (reports often attribute a whole paragraph once)."""
+    for a in reversed(previous):
+        if a is not None:
+            return a
+    return None

@@ -1,0 +1,258 @@
+"""Find event triggers in a parsed article and code each one into an Event with its evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..records import Actor, Article, Attribution, Event, Place, Quantity, Span, TimeExpr
+from .attribution import attribution_for
+from .modality import SPEECH_VERBS, factuality
+from .roles import LIGHT_VERBS, OBJ, Roles, noun_roles, verb_roles
+
+TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
+# Types whose direct object is what is moved or given, not the target: "dispatch Soleimani".
+THEME_TYPES = frozenset({"MOBILIZE", "AID", "RETREAT"})
+# Types for which the country where it happens is the target when the text names no other.
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "SANCTION", "RETREAT", "MOBILIZE", "AID", "COERCE"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+REFERRING_NOUNS = frozenset({"demand", "request", "call", "proposal", "plan", "offer", "order",
+                             "decision", "move", "initiative", "ultimatum", "accusation", "threat"})  # fmt: skip
+
+
+@dataclass(slots=True)
+class ArticleState:
+    """What the coder remembers across the sentences of one article."""
+
+    events: list[Event] = field(default_factory=list)
+    trigger_lemmas: list[str] = field(default_factory=list)
+    last_group: tuple[Actor, ...] = ()
+    last_attribution: Attribution | None = None
+
+
+def event_id(article_id: str, start: int, event_type: str) -> str:
+    """Deterministic id: the same article coded twice gives the same ids (idempotent stores)."""
+    return hashlib.sha1(f"{article_id}|{start}|{event_type}".encode()).hexdigest()[:20]
+
+
+def _particle(tok: Token) -> str | None:
+    for child in tok.children:
+        if child.dep_ == "prt":
+            return child.lower_
+    return None
+
+
+def _object_lemmas(tok: Token) -> list[str]:
+    """Lemmas that can satisfy an entry's ``object`` constraint, most specific first."""
+    heads: list[Token] = []
+    if tok.pos_ == "VERB":
+        heads = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+        if not heads:
+            for prep in tok.children:
+                if prep.dep_ == "prep":
+                    heads.extend(c for c in prep.children if c.dep_ == "pobj")
+    else:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "on", "to"}:
+                heads.extend(c for c in prep.children if c.dep_ == "pobj")
+    out: list[str] = []
+    for h in heads:
+        comp = [c for c in h.children if c.dep_ == "compound" and c.i == h.i - 1]
+        if comp:
+            out.append(f"{comp[0].lemma_.lower()} {h.lemma_.lower()}")
+        out.append(h.lemma_.lower())
+    return out
+
+
+def match_trigger(tok: Token, triggers: object) -> object | None:
+    """The lexicon entry the token triggers, or None."""
+    if tok.pos_ not in TRIGGER_POS or tok.lemma_.lower() in SPEECH_VERBS:
+        return None
+    pos = "VERB" if tok.pos_ == "VERB" else "NOUN"
+    lemma = tok.lemma_.lower()
+    lemmas = [lemma]
+    comp = [c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1]
+    if comp:
+        lemmas.insert(0, f"{comp[0].lemma_.lower()} {lemma}")
+    particle = _particle(tok)
+    objects = _object_lemmas(tok) or [None]
+    match = getattr(triggers, "match")
+    for lem in lemmas:
+        for obj in objects:
+            trig = match(lem, pos, particle, obj)
+            if trig is not None:
+                return trig
+        if particle is None:
+            # A prepositional particle: "call for", "pull out of".
+            for child in tok.children:
+                if child.dep_ == "prep":
+                    trig = match(lem, pos, child.lower_, None)
+                    if trig is not None and getattr(trig, "particle", None):
+                        return trig
+    return None
+
+
+def _place_for(tok: Token, sent: SpacySpan, places: Sequence[Place], actor_spans: set[tuple[int, int]]) -> tuple[Place | None, str]:
+    usable = [p for p in places if (p.start, p.end) not in actor_spans]
+    if not usable:
+        return None, ""
+    subtree = list(tok.subtree)
+    lo, hi = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
+    inside = [p for p in usable if lo <= p.start and p.end <= hi]
+    if inside:
+        return min(inside, key=lambda p: abs(p.start - tok.idx)), "phrase"
+    in_sent = [p for p in usable if sent.start_char <= p.start and p.end <= sent.end_char]
+    if in_sent:
+        return min(in_sent, key=lambda p: abs(p.start - tok.idx)), "sentence"
+    return None, ""
+
+
+def _country_actor(place: Place) -> Actor:
+    return Actor(text=place.text, start=place.start, end=place.end, name=place.name, country=place.country,
+                 sector="", entry_id="place-country")  # fmt: skip
+
+
+def _plural_group(sent: SpacySpan, actor_at: dict[int, Actor]) -> tuple[Actor, ...]:
+    """Actors of the last plural noun phrase in a sentence ("the Iranian and pro-Iranian soldiers")."""
+    group: tuple[Actor, ...] = ()
+    for tok in sent:
+        if tok.tag_ in {"NNS", "NNPS"} and tok.i in actor_at or (
+            tok.tag_ in {"NNS", "NNPS"} and any(c.i in actor_at for c in tok.children if c.dep_ in {"amod", "compound", "conj"})
+        ):
+            found = [actor_at[t.i] for t in tok.subtree if t.i in actor_at]
+            uniq = tuple(dict.fromkeys(found))
+            if uniq:
+                group = uniq
+    return group
+
+
+def _resolve_they(sent: SpacySpan, actor_at: dict[int, Actor], group: tuple[Actor, ...]) -> None:
+    """Point plural pronouns at the last plural group of actors (mutates ``actor_at``)."""
+    if not group:
+        return
+    for tok in sent:
+        if tok.lower_ in PLURAL_PRONOUNS and tok.i not in actor_at and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
+            first = group[0]
+            actor_at[tok.i] = replace(first, text=tok.text, start=tok.idx, end=tok.idx + len(tok), entry_id=f"they:{first.entry_id}")
+
+
+def _confidence(trig: object, roles: Roles, place_how: str, status: str) -> float:
+    score = 0.35 + 0.25 * float(getattr(trig, "weight", 1.0) or 1.0)
+    score += 0.2 if roles.source else 0.0
+    score += 0.15 if roles.target else 0.0
+    if roles.source_how.startswith("control") or roles.target_how in {"place-country", "referent"}:
+        score -= 0.05
+    if place_how == "sentence":
+        score -= 0.02
+    return round(max(0.05, min(score, 0.98)), 3)
+
+
+def code_sentence(
+    article: Article,
+    sent: SpacySpan,
+    sent_index: int,
+    actor_at: dict[int, Actor],
+    places: Sequence[Place],
+    times: Sequence[TimeExpr],
+    quantities: Sequence[Quantity],
+    triggers: object,
+    state: ArticleState,
+    best_time: object,
+) -> list[Event]:
+    """Code every trigger in one sentence."""
+    _resolve_they(sent, actor_at, state.last_group)
+    actor_spans = {(a.start, a.end) for a in actor_at.values()}
+    found: list[tuple[Token, object]] = []
+    for tok in sent:
+        trig = match_trigger(tok, triggers)
+        if trig is not None:
+            found.append((tok, trig))
+    # "launched an attack": keep the verb, drop the noun it carries when both code the same type.
+    verb_types = {(t.i, getattr(tr, "type")) for t, tr in found if t.pos_ == "VERB"}
+    found = [
+        (t, tr) for t, tr in found
+        if not (t.pos_ != "VERB" and t.dep_ in OBJ and (t.head.i, getattr(tr, "type")) in verb_types)
+    ]  # fmt: skip
+    events: list[Event] = []
+    for tok, trig in found:
+        etype: str = getattr(trig, "type")
+        if tok.pos_ == "VERB":
+            roles = verb_roles(tok, actor_at, trig)
+        else:
+            roles = noun_roles(tok, actor_at, trig)
+        source, target = list(roles.source), list(roles.target)
+        how_t = roles.target_how
+        if etype in THEME_TYPES and source and roles.target_how == "object":
+            src_countries = {a.country for a in source}
+            target = [a for a in target if a.country not in src_countries]
+            how_t = how_t if target else ""
+        if not target and tok.pos_ == "VERB":
+            # "oppose the demand": the demand's author is the target.
+            for obj in (c for c in tok.children if c.dep_ in OBJ):
+                if obj.lemma_.lower() in REFERRING_NOUNS or obj.lemma_.lower() in state.trigger_lemmas:
+                    for prev in reversed(state.events):
+                        if prev.trigger.text.lower().startswith(obj.lemma_.lower()[:5]) and prev.source:
+                            target, how_t = list(prev.source), "referent"
+                            break
+        place, place_how = _place_for(tok, sent, places, actor_spans)
+        src_countries = {a.country for a in source}
+        if not target and place is not None and etype in PLACE_TARGET_TYPES and place.country and place.country not in src_countries:
+            target, how_t = [_country_actor(place)], "place-country"
+        status = factuality(tok)
+        time = best_time(list(times), tok.idx) if times else None  # type: ignore[operator]
+        qs = tuple(quantities) if etype in {"ASSAULT", "COERCE"} else ()
+        attribution = attribution_for(tok, sent, 0, actor_at)
+        trig_end = tok.idx + len(tok)
+        particle = _particle(tok)
+        if particle:
+            prt = next(c for c in tok.children if c.dep_ == "prt")
+            trig_end = max(trig_end, prt.idx + len(prt))
+        roles2 = Roles(tuple(source), tuple(target), roles.source_how, how_t)
+        event = Event(
+            event_id=event_id(article.id, tok.idx, etype),
+            article_id=article.id,
+            sentence_index=sent_index,
+            sentence=sent.text,
+            sentence_start=sent.start_char,
+            trigger=Span(article.text[tok.idx:trig_end], tok.idx, trig_end),
+            event_type=etype,
+            cameo_root=str(getattr(trig, "cameo_root", "") or getattr(trig, "cameo", ""))[:2],
+            quad_class=int(getattr(trig, "quad_class")),
+            goldstein=float(getattr(trig, "goldstein")),
+            mode=str(getattr(trig, "mode", "") or ""),
+            factuality=status,
+            source=tuple(source),
+            target=tuple(target),
+            place=place,
+            date=time.date if time else article.published,
+            date_end=time.end_date if time else None,
+            date_precision=time.precision if time else "unknown",
+            date_text=Span(time.text, time.start, time.end) if time else None,
+            attribution=attribution,
+            quantities=qs,
+            confidence=_confidence(trig, roles2, place_how, status),
+        )
+        events.append(event)
+        state.events.append(event)
+        state.trigger_lemmas.append(tok.lemma_.lower())
+    group = _plural_group(sent, actor_at)
+    if group:
+        state.last_group = group
+    return events
+
+
+def actor_index(doc: Doc, actors: Sequence[Actor], offset: int = 0) -> dict[int, Actor]:
+    """Map each token index to the actor whose span covers it."""
+    out: dict[int, Actor] = {}
+    for a in actors:
+        span = doc.char_span(a.start - offset, a.end - offset, alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span:
+            out.setdefault(t.i, a)
+    return out

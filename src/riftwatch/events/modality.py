@@ -1,0 +1,130 @@
+"""Factuality of a trigger: asserted, negated, hypothetical (counterfactual, conditional) or future.
+
+Events are never dropped for their modality; they keep a flag and are never counted as having
+happened. The rules read the dependency parse: the trigger's own auxiliaries and negations, then
+the chain of clauses that govern it ("try to reach", "demand that Iran send", "in order to").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..records import Factuality
+
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without", "nobody", "none"})
+HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "must", "ought", "'d"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+# Predicates whose complement has not happened (yet): the complement is wanted, feared, planned.
+FUTURE_PREDICATES = frozenset({
+    "try", "want", "plan", "intend", "seek", "hope", "aim", "attempt", "prepare", "expect", "threaten",
+    "vow", "pledge", "promise", "propose", "offer", "consider", "mull", "wish", "seem", "agree",
+    "ask", "urge", "demand", "request", "call", "press", "push", "appeal", "need", "struggle",
+    "be", "going", "likely", "ready", "willing", "set", "due", "eager", "determined", "able",
+})  # fmt: skip
+HYPOTHETICAL_PREDICATES = frozenset({"fear", "worry", "suspect", "imagine", "suppose", "if", "unless",
+                                     "risk", "warn", "possible", "chance"})  # fmt: skip
+NEGATIVE_PREDICATES = frozenset({"refuse", "fail", "decline", "avoid", "stop", "cease", "deny",
+                                 "reject", "forbid", "prevent", "neglect", "ignore"})  # fmt: skip
+# Nouns whose complement is intended, not done: "an attempt to prevent", "a plan to attack".
+FUTURE_NOUNS = frozenset({"attempt", "bid", "effort", "plan", "intention", "threat", "demand", "request",
+                          "call", "proposal", "offer", "promise", "hope", "aim", "goal", "readiness",
+                          "pledge", "plot", "push", "drive"})  # fmt: skip
+# Verbs that introduce reported speech: their complement keeps its own factuality.
+SPEECH_VERBS = frozenset({"say", "report", "tell", "state", "claim", "add", "announce", "note", "confirm",
+                          "reveal", "disclose", "believe", "think", "write", "explain",
+                          "acknowledge", "admit", "know", "learn", "show", "indicate", "argue", "testify",
+                          "quote", "stress", "emphasise", "emphasize", "declare", "mention"})  # fmt: skip
+# "decided to dispatch", "ordered ... to pull out": the complement is taken as done when reported.
+COMMIT_VERBS = frozenset({"decide", "order", "instruct", "command", "begin", "start", "continue",
+                          "manage", "resume", "move", "go", "come", "help", "keep", "choose", "use"})  # fmt: skip
+
+_CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "pcomp"})
+
+
+def _own_status(tok: Token) -> Factuality | None:
+    """The status marked on the token's own clause: its auxiliaries and negation."""
+    for child in tok.children:
+        low = child.lower_
+        if child.dep_ == "neg" or (child.dep_ in {"preconj", "advmod", "det"} and low in {"never", "neither"}):
+            return "negated"
+        if child.dep_ in {"aux", "auxpass"}:
+            if low in HYPOTHETICAL_AUX:
+                return "hypothetical"
+            if low in FUTURE_AUX:
+                return "future"
+    # "neither the Syrian forces nor the Iranian forces took ..." marks the subject, not the verb.
+    for child in tok.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and any(
+            g.dep_ == "preconj" and g.lower_ == "neither" for g in child.children
+        ):
+            return "negated"
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in {"nobody", "none", "nothing"}:
+            return "negated"
+    # "going to attack", "is to visit"
+    return None
+
+
+def _purpose(tok: Token) -> bool:
+    """An infinitive of purpose: "in order to defeat", "visits to raise morale"."""
+    if tok.dep_ not in {"advcl", "acl", "xcomp", "relcl"}:
+        return False
+    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    in_order = any(c.lower_ == "order" for c in tok.children) or any(
+        c.dep_ == "mark" and c.lower_ in {"so", "lest"} for c in tok.children
+    )
+    return has_to and (tok.dep_ == "advcl" or in_order)
+
+
+def factuality(trigger: Token) -> Factuality:
+    """How the text presents the event of ``trigger``.
+
+    Verbs: the trigger's clause, then each governing clause up to a speech verb. Nouns are
+    presupposed ("the air raids") unless they are the object of a governing light verb.
+    """
+    tok = trigger
+    own = _own_status(tok)
+    if own:
+        return own
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        # A nominal trigger takes the status of a verb that carries it ("did not make visits").
+        if tok.dep_ in {"dobj", "attr", "nsubjpass"} and tok.head.pos_ in {"VERB", "AUX"}:
+            if tok.head.lemma_ in SPEECH_VERBS:
+                return "asserted"
+            return factuality(tok.head) if tok.head.lemma_ not in FUTURE_NOUNS else "future"
+        return "asserted"
+    steps = 0
+    while tok.dep_ in _CLAUSE_LINKS and tok.head is not tok and steps < 8:
+        steps += 1
+        head = tok.head
+        link = tok.dep_
+        if _purpose(tok):
+            return "future"
+        lemma = head.lemma_.lower()
+        if link == "conj":
+            status = _own_status(head)
+            if status and not any(c.dep_ in {"aux", "neg"} for c in tok.children):
+                return status
+            tok = head
+            continue
+        if head.pos_ in {"NOUN", "PROPN"}:
+            if lemma in FUTURE_NOUNS:
+                return "future"
+            return "asserted"
+        if lemma in SPEECH_VERBS:
+            return "asserted"
+        if lemma in NEGATIVE_PREDICATES and link in {"xcomp", "ccomp"}:
+            return "negated"
+        if lemma in HYPOTHETICAL_PREDICATES:
+            return "hypothetical"
+        if lemma in FUTURE_PREDICATES and link in {"xcomp", "ccomp", "advcl"} and lemma not in COMMIT_VERBS:
+            if lemma == "be" and not any(c.lower_ == "to" for c in tok.children):
+                tok = head
+                continue
+            return "future"
+        status = _own_status(head)
+        if status:
+            return status
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in tok.children):
+            return "hypothetical"
+        tok = head
+    return "asserted"

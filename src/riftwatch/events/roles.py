@@ -1,0 +1,227 @@
+"""Who did it and to whom: source and target actors of a trigger, read off the dependency parse.
+
+Verbs: subject → source, object / prepositional object → target; passives swap ("was attacked by");
+infinitives without a subject take their controller ("Tehran has decided to dispatch ...",
+"Assad's orders ... to pull out"). Nouns: possessor, "by"/"from" phrases and actor modifiers
+("Russian air raids") → source; "on/against/to/with" phrases → target; a light verb's subject
+("he has been making visits") → source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..records import Actor
+
+SUBJ = frozenset({"nsubj", "csubj"})
+OBJ = frozenset({"dobj", "dative", "attr", "oprd"})
+# Subtrees below these do not belong to the noun phrase that names an actor.
+PRUNE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "prep", "punct"})
+VERB_TARGET_PREPS = ("against", "on", "to", "with", "at", "for", "upon", "toward", "towards", "into", "over")
+NOUN_TARGET_PREPS = ("on", "against", "to", "with", "of", "for", "upon", "at", "toward", "towards")
+# Verbs whose object is the one who acts in the infinitive: "ordered the army to pull back".
+OBJECT_CONTROL = frozenset({"order", "tell", "ask", "urge", "force", "persuade", "allow", "instruct",
+                            "encourage", "invite", "press", "pressure", "compel", "permit", "call"})  # fmt: skip
+LIGHT_VERBS = frozenset({"make", "hold", "launch", "carry", "conduct", "stage", "issue", "give", "pay",
+                         "mount", "wage", "begin", "start", "continue", "step", "intensify", "resume",
+                         "escalate", "announce", "undertake", "lodge", "file", "level", "express"})  # fmt: skip
+RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "enjoy", "win", "suffer", "sustain", "take"})
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    source: tuple[Actor, ...]
+    target: tuple[Actor, ...]
+    # How the roles were found; lower confidence for fallbacks.
+    source_how: str = ""
+    target_how: str = ""
+
+
+def actors_under(tok: Token, actor_at: dict[int, Actor], *, keep_of: bool = True) -> list[Actor]:
+    """Actors named by the noun phrase headed by ``tok`` (its conjuncts included, clauses pruned)."""
+    found: list[Actor] = []
+    seen: set[tuple[int, int]] = set()
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        actor = actor_at.get(t.i)
+        if actor is not None and (actor.start, actor.end) not in seen:
+            seen.add((actor.start, actor.end))
+            found.append(actor)
+        for child in t.children:
+            if child.dep_ in PRUNE:
+                if child.dep_ == "prep" and keep_of and child.lower_ in {"of", "from"} and t.pos_ != "VERB":
+                    stack.append(child)
+                continue
+            stack.append(child)
+    found.sort(key=lambda a: a.start)
+    return found
+
+
+def _children(tok: Token, deps: Iterable[str]) -> list[Token]:
+    wanted = set(deps)
+    return [c for c in tok.children if c.dep_ in wanted]
+
+
+def _prep_objects(tok: Token, preps: Sequence[str]) -> list[Token]:
+    out = []
+    for prep in tok.children:
+        if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ in preps:
+            out.extend(c for c in prep.children if c.dep_ in {"pobj", "pcomp"})
+    return out
+
+
+def _collect(tokens: Iterable[Token], actor_at: dict[int, Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    for t in tokens:
+        for a in actors_under(t, actor_at):
+            if a not in out:
+                out.append(a)
+    return out
+
+
+def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> tuple[list[Actor], str]:
+    """Actors of the verb's subject, following conjunction and control when it has none."""
+    if depth > 6:
+        return [], ""
+    subjects = _children(verb, SUBJ)
+    if subjects:
+        return _collect(subjects, actor_at), "subject"
+    passive_agent = _prep_objects(verb, ("by",))
+    if passive_agent and _children(verb, {"nsubjpass", "auxpass"}):
+        return _collect(passive_agent, actor_at), "agent"
+    head = verb.head
+    if head is verb:
+        return [], ""
+    if verb.dep_ == "conj":
+        return subject_actors(head, actor_at, depth + 1)
+    if verb.dep_ in {"xcomp", "advcl", "ccomp"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
+        if verb.dep_ == "xcomp" and head.lemma_ in OBJECT_CONTROL:
+            objs = _children(head, OBJ)
+            if objs:
+                return _collect(objs, actor_at), "control-object"
+        return subject_actors(head, actor_at, depth + 1)
+    if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        # "Assad's orders ... to pull out", "the decision to halt": the noun's owner acts.
+        owners = _noun_owner(head, actor_at)
+        if owners:
+            return owners, "control-noun"
+        if verb.dep_ == "relcl":
+            return _collect([head], actor_at), "relcl-head"
+    if verb.dep_ in {"pcomp", "pobj"} and head.head is not head:
+        return subject_actors(head.head, actor_at, depth + 1)
+    return [], ""
+
+
+def _noun_owner(noun: Token, actor_at: dict[int, Actor]) -> list[Actor]:
+    """Possessor, agent phrase or actor modifier of a noun: "Assad's demand", "Russian air raids"."""
+    poss = _children(noun, {"poss"})
+    if poss:
+        return _collect(poss, actor_at)
+    agents = _prep_objects(noun, ("by",))
+    if agents:
+        return _collect(agents, actor_at)
+    mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.i in actor_at]
+    return _collect(mods, actor_at)
+
+
+def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object) -> Roles:
+    source, how_s = subject_actors(verb, actor_at)
+    target_preps = tuple(getattr(trig, "target_prep", None) or VERB_TARGET_PREPS)
+    source_preps = tuple(getattr(trig, "source_prep", None) or ())
+    passive = bool(_children(verb, {"nsubjpass", "auxpass"}))
+    target: list[Actor] = []
+    how_t = ""
+    if passive:
+        target = _collect(_children(verb, {"nsubjpass"}), actor_at)
+        how_t = "passive-subject"
+        agent = _prep_objects(verb, ("by",))
+        source = _collect(agent, actor_at)
+        how_s = "agent" if source else ""
+    else:
+        objs = _children(verb, OBJ)
+        target = _collect(objs, actor_at)
+        how_t = "object" if target else ""
+        if not target:
+            target = _collect(_prep_objects(verb, target_preps), actor_at)
+            how_t = "prep" if target else ""
+        if not target:
+            # "halt air strikes on the rebels": the object noun's own target phrase.
+            for obj in objs:
+                target = _collect(_prep_objects(obj, NOUN_TARGET_PREPS), actor_at)
+                if target:
+                    how_t = "object-prep"
+                    break
+    if source_preps:
+        from_pp = _collect(_prep_objects(verb, source_preps), actor_at)
+        if from_pp:
+            source, how_s = from_pp, "source-prep"
+    if getattr(trig, "reverse", False) and not passive:
+        reversed_source = _collect(_prep_objects(verb, source_preps or ("from", "by")), actor_at)
+        subject = source if how_s in {"subject", "control-object", "control-noun"} else []
+        source, target = reversed_source, subject or target
+        how_s, how_t = ("reverse-prep" if source else ""), "reverse-subject"
+    if not source:
+        # "halt Russian air strikes": an actor owning the object acts on it.
+        for obj in _children(verb, OBJ):
+            owners = _noun_owner(obj, actor_at)
+            if owners:
+                source, how_s = owners, "object-owner"
+                target = [a for a in target if a not in owners]
+                break
+    source = [a for a in source if a not in target] or source
+    return Roles(tuple(source), tuple(a for a in target if a not in source), how_s, how_t)
+
+
+def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object) -> Roles:
+    target_preps = tuple(getattr(trig, "target_prep", None) or NOUN_TARGET_PREPS)
+    source_preps = tuple(getattr(trig, "source_prep", None) or ("by",))
+    source = _noun_owner(noun, actor_at)
+    how_s = "owner" if source else ""
+    if not source:
+        source = _collect(_prep_objects(noun, source_preps), actor_at)
+        how_s = "source-prep" if source else ""
+    target = [a for a in _collect(_prep_objects(noun, target_preps), actor_at) if a not in source]
+    how_t = "prep" if target else ""
+    head = noun.head
+    # Copula: "the only assistance they are receiving is from Hizballah".
+    if noun.dep_ in {"nsubj", "attr"} and head.lemma_ == "be":
+        pps = _collect(_prep_objects(head, ("from", "by")), actor_at)
+        if pps and not source:
+            source, how_s = pps, "copula-prep"
+    # A relative clause with a receiving verb names the target: "the aid they receive".
+    for child in noun.children:
+        if child.dep_ == "relcl" and child.lemma_ in RECEIVE_VERBS:
+            subj = _collect(_children(child, SUBJ), actor_at)
+            if subj:
+                target, how_t = subj, "receiver"
+    # Light verb: "he has been making a series of visits", "Iran launched an attack".
+    carrier = head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ in OBJ:
+        carrier = head.head.head  # "a series of visits": visits ← of ← series ← making
+    if not source and noun.dep_ in OBJ | {"pobj"} and carrier.pos_ in {"VERB", "AUX"}:
+        if carrier.lemma_ in RECEIVE_VERBS:
+            if not target:
+                subj, how = subject_actors(carrier, actor_at)
+                target, how_t = subj, "receiver"
+        else:
+            source, how_s = subject_actors(carrier, actor_at)
+    # "sparked anger in Moscow": the one angered is in the "in" phrase, the cause is the subject.
+    if getattr(trig, "reverse", False):
+        experiencer = _collect(_prep_objects(noun, ("in", "among", "of")), actor_at)
+        if experiencer:
+            cause: list[Actor] = []
+            if noun.dep_ in OBJ and head.pos_ == "VERB":
+                cause, _ = subject_actors(head, actor_at)
+            source, target = experiencer, cause
+            how_s, how_t = "experiencer", ("cause" if cause else "")
+    source = [a for a in source if a not in target] or source
+    return Roles(tuple(source), tuple(a for a in target if a not in source), how_s, how_t)
+
+
+def trigger_scope(tok: Token) -> list[Token]:
+    """Tokens that belong to the trigger's own clause or phrase, for finding its place."""
+    return [t for t in tok.subtree]

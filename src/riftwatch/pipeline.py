@@ -1,0 +1,91 @@
+"""The coding pipeline: articles in, coded articles (events with evidence) out.
+
+One ``Coder`` loads everything heavy once (spaCy model, lexicons, gazetteer) and streams
+articles through ``nlp.pipe`` in batches.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from .records import Article, CodedArticle, Span
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Everything a run can be told; the CLI builds one from its options."""
+
+    actor_files: tuple[Path, ...] = ()
+    trigger_files: tuple[Path, ...] = ()
+    batch_size: int = 32
+    n_process: int = 1
+    min_confidence: float = 0.0
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+class Coder:
+    """Codes articles into events. Heavy resources load on first use, once."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        self._loaded = False
+
+    def _load(self) -> None:
+        if self._loaded:
+            return
+        from .actors.lexicon import Lexicon
+        from .events.triggers import TriggerLexicon
+        from .geo.gazetteer import Gazetteer
+        from .parse import load_nlp
+
+        self.nlp = load_nlp()
+        self.actors = Lexicon.load(self.config.actor_files)
+        self.triggers = TriggerLexicon.load(self.config.trigger_files)
+        self.gazetteer = Gazetteer.load()
+        self._loaded = True
+
+    def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+        """Parse in batches and code each article; order is kept."""
+        self._load()
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(
+            pairs, as_tuples=True, batch_size=self.config.batch_size, n_process=self.config.n_process
+        ):
+            yield self.code_doc(article, doc)
+
+    def code_doc(self, article: Article, doc: Doc) -> CodedArticle:
+        """Code one parsed article."""
+        self._load()
+        from .actors.recognise import find_actors
+        from .events.coder import ArticleState, actor_index, code_sentence
+        from .events.quantities import find_quantities
+        from .geo.resolve import find_places
+        from .when import best_time, find_times
+
+        places = find_places(doc, self.gazetteer)
+        countries = Counter(p.country for p in places if p.country)
+        default_country = countries.most_common(1)[0][0] if countries else None
+        actors = find_actors(doc, self.actors, article.published, default_country=default_country)
+        actor_at = actor_index(doc, actors)
+        state = ArticleState()
+        events = []
+        sentences = []
+        for index, sent in enumerate(doc.sents):
+            sentences.append(Span(sent.text, sent.start_char, sent.end_char))
+            times = find_times(sent.text, article.published, offset=sent.start_char)
+            quantities = find_quantities(sent.text, offset=sent.start_char)
+            events.extend(
+                code_sentence(
+                    article, sent, index, actor_at, places, times, quantities, self.triggers, state, best_time
+                )
+            )
+        kept = tuple(e for e in events if e.confidence >= self.config.min_confidence)
+        return CodedArticle(article, kept, tuple(actors), tuple(places), tuple(sentences))

@@ -38,7 +38,7 @@ SPEECH_VERBS = frozenset({"say", "report", "tell", "state", "claim", "add", "ann
 COMMIT_VERBS = frozenset({"decide", "order", "instruct", "command", "begin", "start", "continue",
                           "manage", "resume", "move", "go", "come", "help", "keep", "choose", "use"})  # fmt: skip
 
-_CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "pcomp"})
+_CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "pcomp", "prep", "acomp"})
 
 
 def _own_status(tok: Token) -> Factuality | None:
@@ -100,6 +100,20 @@ def factuality(trigger: Token) -> Factuality:
         if _purpose(tok):
             return "future"
         lemma = head.lemma_.lower()
+        if head.lower_ == "order" and head.head.lower_ == "in":
+            return "future"  # "in order to negotiate"
+        if head.pos_ == "ADP":
+            # "interested in deploying", "ready for talks": go on only through an adjective.
+            if head.head.pos_ != "ADJ":
+                return "asserted"
+            tok = head
+            continue
+        if link == "prep" or link == "acomp":
+            status = _own_status(head)
+            if status:
+                return status
+            tok = head
+            continue
         if link == "conj":
             status = _own_status(head)
             if status and not any(c.dep_ in {"aux", "neg"} for c in tok.children):

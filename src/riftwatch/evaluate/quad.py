@@ -1,0 +1,78 @@
+"""Score sentence-level QuadClass labels (``sentence<TAB>label``, labels 0–4).
+
+Labels: 0 no event or a plain statement, 1 verbal cooperation, 2 material cooperation,
+3 verbal conflict, 4 material conflict.
+
+How a sentence's events map to one label (documented in the README):
+1. No event → 0.
+2. Otherwise take the main event (highest confidence, then earliest; see ``evaluate.events``).
+3. Its QuadClass comes from its CAMEO root. When the main event did not happen — it is intended,
+   threatened, demanded, feared or hypothetical — a material class becomes the verbal one of the
+   same side (2→1, 4→3): the sentence reports words or intentions, not deeds. A negated main event
+   keeps its class only if verbal; a negated material event ("did not attack") also maps to verbal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import GoldError
+from ..records import CodedArticle
+from .events import code_texts, main_event
+
+LABELS = (0, 1, 2, 3, 4)
+
+
+def sentence_label(coded: CodedArticle) -> int:
+    main = main_event(coded.events)
+    if main is None:
+        return 0
+    quad = main.quad_class
+    if not main.happened and quad in (2, 4):
+        quad -= 1
+    return quad
+
+
+def load_quad(path: Path) -> list[tuple[str, int]]:
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldError(f"{path}: cannot read: {exc}") from exc
+    out = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        text, sep, label = line.rpartition("\t")
+        if not sep or label.strip() not in {"0", "1", "2", "3", "4"}:
+            raise GoldError(f"{path}:{n}: expected 'sentence<TAB>label' with label 0-4")
+        out.append((text, int(label)))
+    if not out:
+        raise GoldError(f"{path}: no labelled sentences")
+    return out
+
+
+def score_quad(gold: Sequence[int], pred: Sequence[int]) -> dict[str, Any]:
+    per_class = {}
+    f1s = []
+    for c in LABELS:
+        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == c and p == c)
+        n_pred = sum(1 for p in pred if p == c)
+        n_gold = sum(1 for g in gold if g == c)
+        prec = tp / n_pred if n_pred else 0.0
+        rec = tp / n_gold if n_gold else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        per_class[str(c)] = {"precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4), "support": n_gold}
+        if n_gold:
+            f1s.append(f1)
+    acc = sum(1 for g, p in zip(gold, pred, strict=True) if g == p) / len(gold)
+    confusion = [[sum(1 for g, p in zip(gold, pred, strict=True) if g == a and p == b) for b in LABELS] for a in LABELS]
+    return {"sentences": len(gold), "accuracy": round(acc, 4), "macro_f1": round(sum(f1s) / len(f1s), 4),
+            "per_class": per_class, "confusion": confusion}  # fmt: skip
+
+
+def evaluate_quad(path: Path, coder: Any = None) -> dict[str, Any]:
+    gold = load_quad(path)
+    coded = code_texts(((f"q{i}", t, None) for i, (t, _) in enumerate(gold)), coder)
+    return score_quad([g for _, g in gold], [sentence_label(c) for c in coded])

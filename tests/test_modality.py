@@ -1,0 +1,39 @@
+"""Factuality of triggers, read off the parse (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from riftwatch.events.modality import factuality
+
+pytestmark = pytest.mark.slow
+
+CASES = [
+    # sentence, trigger word, expected
+    ("The army shelled the village on Monday.", "shelled", "asserted"),
+    ("The army did not shell the village.", "shell", "negated"),
+    ("The rebels never attacked the convoy.", "attacked", "negated"),
+    ("Neither the police nor the soldiers arrested the students.", "arrested", "negated"),
+    ("The militia could have seized the bridge.", "seized", "hypothetical"),
+    ("The navy would blockade the port if talks fail.", "blockade", "hypothetical"),
+    ("The government will impose a curfew tomorrow.", "impose", "future"),
+    ("The envoy will try to mediate between the factions.", "mediate", "future"),
+    ("Try to negotiate a truce with the tribal leaders.", "negotiate", "future"),
+    ("The minister wants to expel the diplomats.", "expel", "future"),
+    ("The president demanded that the neighbours withdraw their troops.", "withdraw", "future"),
+    ("Officials fear that the insurgents will bomb the pipeline.", "bomb", "future"),
+    ("The cabinet decided to deploy two brigades.", "deploy", "asserted"),
+    ("The general ordered the units to pull back from the border.", "pull", "asserted"),
+    ("The ministry said the troops raided the camp.", "raided", "asserted"),
+    ("They sent envoys in order to negotiate a settlement.", "negotiate", "future"),
+    ("The king refused to meet the delegation.", "meet", "negated"),
+    ("The guerrillas attacked the base and did not release the hostages.", "release", "negated"),
+    ("He is not interested in deploying more soldiers.", "deploying", "negated"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word", "expected"), CASES)
+def test_factuality(nlp, sentence: str, word: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(sentence)
+    tok = next(t for t in doc if t.text == word)
+    assert factuality(tok) == expected

@@ -204,7 +204,7 @@ def code_sentence(
         if not target and place is not None and etype in PLACE_TARGET_TYPES and place.country and place.country not in src_countries:
             target, how_t = [_country_actor(place)], "place-country"
         status = factuality(tok)
-        time = best_time(list(times), tok.idx) if times else None  # type: ignore[operator]
+        time = best_time(list(times), tok.idx, sent.text, sent.start_char) if times else None  # type: ignore[operator]
         qs = tuple(quantities) if etype in {"ASSAULT", "COERCE"} else ()
         attribution = attribution_for(tok, sent, 0, actor_at)
         trig_end = tok.idx + len(tok)

@@ -1,0 +1,465 @@
+"""Date expressions in a sentence, resolved to dates or intervals against the publication date.
+
+News reports date events relative to the day they were written ("on Wednesday", "towards the end
+of last week", "since the beginning of the month"), so an event's date is only as good as this
+resolution. The rules are regular expressions (compiled once, at import) plus small calendar
+functions; no parser is needed, so it is fast enough to run on every sentence.
+
+Conventions (CAMEO/PETRARCH-style, chosen so that a report's past tense resolves to the past):
+
+* A weekday ("on Wednesday"), a month-day without a year ("on May 5") or a bare month ("in March")
+  means the most recent one on or before publication, unless a future cue ("will", "is to",
+  "scheduled", "plans to", ...) earlier in the same clause (back to the previous comma), or the
+  word "next", points forward. "X will join, the minister said on Tuesday" is the past Tuesday.
+* "last Tuesday" is the most recent Tuesday strictly before publication; "next Tuesday" strictly after.
+* "last week" is the previous ISO week (Monday..Sunday); "this week" the current one; "earlier this
+  week" Monday..the day before publication.
+* Parts of a period: early/beginning/start = days 1-3 of a week, days 1-10 of a month, Jan-Apr of a
+  year; mid/middle = days 2-4, 11-20, May-Aug; late/end = Thursday..Sunday, day 21..end, Sep-Dec.
+  So "the end of last week" published Friday 2016-05-13 is 2016-05-05..2016-05-08. A part keeps the
+  precision of its period ("the end of last week" is precision "week").
+* "since X" runs from the start of X to publication ("since the beginning of the month" is the 1st
+  of the publication month .. publication, precision "month").
+* "the past N days" / "over the last few days" are rolling windows ending on publication; "few" and
+  "several" count as 7 days, 4 weeks, 4 months or 4 years. Precision follows the window's length.
+* With no publication date, only expressions that carry their own year resolve. Impossible dates
+  (February 30) are skipped, never raised.
+
+Numeric dates such as 05/06/2016 are not read: day-first and month-first orders cannot be told apart.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import logging
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from .errors import InputError
+from .records import Precision, TimeExpr
+
+log = logging.getLogger(__name__)
+
+Resolved = tuple[dt.date, dt.date, Precision]
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_SMALL = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30,
+}  # fmt: skip
+_VAGUE = {"day": 7, "week": 4, "month": 4, "year": 4}  # how many units "few"/"several" spans
+_PARTS = {"early": 0, "mid": 1, "late": 2}
+_WEEK_PARTS = ((0, 2), (1, 3), (3, 6))  # weekday ranges, Monday = 0
+_MONTH_PARTS = ((1, 10), (11, 20), (21, 31))  # day ranges, clamped to the month's length
+_YEAR_PARTS = ((1, 4), (5, 8), (9, 12))  # month ranges
+
+# --- pattern pieces --------------------------------------------------------------------------
+_MON = (  # full names, or abbreviations with an optional dot (never a sentence's full stop)
+    r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
+)
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_ORD = r"(?:st|nd|rd|th)?"
+_PART = r"(?:(?P<part>early|late|mid-?|the\s+(?:beginning|start|middle|end)\s+of)\s*)"
+_NUM = (
+    r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+    r"|twenty|thirty)"
+)
+_FEW = r"(?P<few>a\s+few|few|several|a\s+couple\s+of|couple\s+of)"
+_PREP = re.compile(r"(?i)^(?:on|in|at|during|over|of|throughout|for|within|since)\s+")
+_SINCE = re.compile(r"(?i)\bsince\s+$")
+_FUTURE = re.compile(
+    r"(?i)\b(?:will|won't|shall|(?:is|are)\s+(?:set\s+|scheduled\s+|expected\s+|going\s+)?to"
+    r"|scheduled|plans?\s+to|planning\s+to|intends?\s+to|upcoming)\b|'ll\b"
+)
+_CLAUSE_END = re.compile(r"[.;:!?,]")  # "X will join, the president said on Tuesday": past
+_CLAUSE_BREAK = re.compile(r"(?i)[,;:()]|\b(?:and|but|while|whereas|although|though)\b")
+
+
+class _Ctx(NamedTuple):
+    text: str
+    published: dt.date | None
+
+
+# --- calendar helpers ------------------------------------------------------------------------
+def _add_months(year: int, month: int, k: int) -> tuple[int, int]:
+    idx = year * 12 + (month - 1) + k
+    return idx // 12, idx % 12 + 1
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _week(d: dt.date, part: int | None = None) -> Resolved:
+    monday = d - dt.timedelta(days=d.weekday())
+    lo, hi = _WEEK_PARTS[part] if part is not None else (0, 6)
+    return monday + dt.timedelta(days=lo), monday + dt.timedelta(days=hi), "week"
+
+
+def _month(year: int, month: int, part: int | None = None) -> Resolved:
+    last = _month_end(year, month)
+    if part is None:
+        return dt.date(year, month, 1), last, "month"
+    lo, hi = _MONTH_PARTS[part]
+    return dt.date(year, month, lo), dt.date(year, month, min(hi, last.day)), "month"
+
+
+def _year(year: int, part: int | None = None) -> Resolved:
+    lo, hi = _YEAR_PARTS[part] if part is not None else (1, 12)
+    return dt.date(year, lo, 1), _month_end(year, hi), "year"
+
+
+def _part(word: str | None) -> int | None:
+    if not word:
+        return None
+    w = word.lower()
+    if w.startswith(("early", "the beginning", "the start")):
+        return _PARTS["early"]
+    if w.startswith(("mid", "the middle")):
+        return _PARTS["mid"]
+    return _PARTS["late"]
+
+
+def _month_no(name: str) -> int | None:
+    """Month number; None for lower-case names, which are usually the verbs "may" and "march"."""
+    return _MONTHS.get(name[:3].lower()) if name[:1].isupper() else None
+
+
+def _future(text: str, start: int) -> bool:
+    """True when the clause before ``start`` speaks of the future ("will meet on Monday")."""
+    head = text[:start]
+    ends = list(_CLAUSE_END.finditer(head))
+    clause = head[ends[-1].end() :] if ends else head
+    return bool(_FUTURE.search(clause))
+
+
+def _recent(published: dt.date, month: int, day: int, future: bool) -> dt.date | None:
+    """The month-day nearest to publication in the reported direction (leap days look back 8 years)."""
+    step = 1 if future else -1
+    for k in range(9):
+        try:
+            d = dt.date(published.year + step * k, month, day)
+        except ValueError:
+            continue
+        if (d >= published) if future else (d <= published):
+            return d
+    return None
+
+
+def _shift(published: dt.date, unit: str, n: int) -> dt.date:
+    """``published`` moved by ``n`` units (negative: back), clamping the day for months and years."""
+    if unit == "day":
+        return published + dt.timedelta(days=n)
+    if unit == "week":
+        return published + dt.timedelta(weeks=n)
+    months = n if unit == "month" else 12 * n
+    y, m = _add_months(published.year, published.month, months)
+    return dt.date(y, m, min(published.day, calendar.monthrange(y, m)[1]))
+
+
+def _precision_for(days: int) -> Precision:
+    return "day" if days <= 1 else "week" if days <= 10 else "month" if days <= 62 else "year"
+
+
+# --- resolvers: one per rule; each returns None when the expression cannot be resolved ----------
+def _iso(m: re.Match[str], c: _Ctx) -> Resolved | None:
+    d = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return d, d, "day"
+
+
+def _month_day(m: re.Match[str], c: _Ctx) -> Resolved | None:
+    month = _month_no(m["mon"])
+    if month is None:
+        return None
+    day, day2 = int(m["d"]), int(m["d2"] or m["d"])
+    if m["y"]:
+        first, last = dt.date(int(m["y"]), month, day), dt.date(int(m["y"]), month, day2)
+    elif c.published is None:
+        return None
+    else:
+        found = _recent(c.published, month, day, _future(c.text, m.start()))
+        if found is None:
+            return None
+        first, last = found, dt.date(found.year, month, day2)
+    return (first, last, "day") if last >= first else None
+
+
+def _month_year(m: re.Match[str], c: _Ctx) -> Resolved | None:
+    month = _month_no(m["mon"])
+    return None if month is None else _month(int(m["y"]), month, _part(m["part"]))
+
+
+def _month_only(m: re.Match[str], c: _Ctx) -> Resolved | None:
+    month, rel = _month_no(m["mon"]), (m["rel"] or "").lower()
+    if month is None or c.published is None or not (rel or m["part"]):
+        return None
+    p = c.published
+    if rel == "this":
+        year = p.year
+    elif rel == "next":
+        year = p.year if month > p.month else p.year + 1
+    elif rel == "last":
+        year = p.year if month < p.month else p.year - 1
+    elif _future(c.text, m.start()):
+        year = p.year if month >= p.month else p.year + 1
+    else:
+        year = p.year if month <= p.month else p.year - 1
+    return _month(year, month, _part(m["part"]))
+
+
+def _year_only(m: re.Match[str], c: _Ctx) -> Resolved | None:
+    if not (m["cue"] or m["part"]):
+        return None
+    return _year(int(m["y"]), _part(m["part"]))
+
+
+def _day_word(m: re.Match[str], c: _Ctx) -> Resolved | None:
+    if c.published is None:
+        return None
+    w = " ".join(m[0].lower().split())
+    shift = (
+        -2 if w.endswith("before yesterday") else 2 if w.endswith("after tomorrow")
+        else -1 if w in ("yesterday", "last night") else 1 if w == "tomorrow" else 0
+    )  # fmt: skip
+    d = c.published + dt.timedelta(days=shift)
+    return d, d, "day"
+
+
+def _weekday(m: re.Match[str], c: _Ctx) -> Resolved | None:
+    if c.published is None:
+        return None
+    wd, rel, p = _WEEKDAYS[m["wd"].lower()], (m["rel"] or "").lower(), c.published
+    back = (p.weekday() - wd) % 7  # days back to the most recent such weekday, 0 if today
+    if rel == "this":
+        d = p + dt.timedelta(days=wd - p.weekday())
+    elif rel in ("next", "coming"):
+        d = p + dt.timedelta(days=(wd - p.weekday()) % 7 or 7)
+    elif rel in ("last", "past", "previous") or _SINCE.search(c.text, 0, m.start()):
+        d = p - dt.timedelta(days=back or 7)
+    elif _future(c.text, m.start()):
+        d = p + dt.timedelta(days=(wd - p.weekday()) % 7)
+    else:
+        d = p - dt.timedelta(days=back)
+    return d, d, "day"
+
+
+def _period(m: re.Match[str], c: _Ctx) -> Resolved | None:
+    """last/this/next week|month|year, with an optional part ("the end of last week")."""
+    if c.published is None:
+        return None
+    rel, unit, p = m["rel"].lower().split()[-1], m["unit"].lower(), c.published
+    word = (m["part"] or "").lower()
+    if rel == "the" and not word:
+        return None  # "the week" alone refers to something the sentence names, not to a date
+    k = {"last": -1, "next": 1, "coming": 1}.get(rel, 0)
+    anchor = _shift(p, unit, k)
+    if word in ("earlier", "later"):
+        if k != 0:
+            return None
+        whole = {"week": _week(p), "month": _month(p.year, p.month), "year": _year(p.year)}[unit]
+        if word == "earlier":
+            return whole[0], max(whole[0], p - dt.timedelta(days=1)), whole[2]
+        return min(whole[1], p + dt.timedelta(days=1)), whole[1], whole[2]
+    part = _part(word)
+    if unit == "week":
+        return _week(anchor, part)
+    if unit == "month":
+        return _month(anchor.year, anchor.month, part)
+    return _year(anchor.year, part)
+
+
+def _weekend(m: re.Match[str], c: _Ctx) -> Resolved | None:
+    if c.published is None:
+        return None
+    rel, p = (m["rel"] or "").lower(), c.published
+    saturday = p - dt.timedelta(days=(p.weekday() - 5) % 7)  # most recent Saturday, today included
+    if rel == "next" or (rel in ("this", "") and _future(c.text, m.start())):
+        saturday = p + dt.timedelta(days=(5 - p.weekday()) % 7 or 7)
+    elif rel == "last" and p.weekday() >= 5:
+        saturday -= dt.timedelta(days=7)
+    return saturday, saturday + dt.timedelta(days=1), "week"
+
+
+def _ago(m: re.Match[str], c: _Ctx) -> Resolved | None:
+    if c.published is None:
+        return None
+    unit, p = m["unit"].lower(), c.published
+    if m["few"]:
+        coarser: dict[str, Precision] = {"day": "week", "week": "month", "month": "year", "year": "year"}
+        return _shift(p, unit, -_VAGUE[unit]), _shift(p, unit, -2), coarser[unit]
+    n = _SMALL[m["n"].lower()] if m["n"].isalpha() else int(m["n"])
+    d = _shift(p, unit, -n)
+    if unit == "day":
+        return d, d, "day"
+    if unit == "week":
+        return _week(d)
+    return _month(d.year, d.month) if unit == "month" else _year(d.year)
+
+
+def _window(m: re.Match[str], c: _Ctx) -> Resolved | None:
+    """Rolling windows that end on publication: "over the past three days", "in recent weeks"."""
+    if c.published is None:
+        return None
+    unit, p = m["unit"].lower().rstrip("s"), c.published
+    if m["few"] or m["recent"]:
+        n = _VAGUE[unit]
+    elif m["n"]:
+        n = _SMALL[m["n"].lower()] if m["n"].isalpha() else int(m["n"])
+    else:
+        n = 1
+    first = _shift(p, unit, -n)
+    return first, p, _precision_for((p - first).days)
+
+
+_Rule = tuple[re.Pattern[str], re.Pattern[str], Callable[[re.Match[str], _Ctx], Resolved | None]]
+# case-sensitive: month names are capitalised (lower-case "may", "march" are verbs, see _month_no)
+_HAS_MONTH = (
+    r"(?-i:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+    r"|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC))"
+)
+
+
+def _rule(needs: str, pattern: str, resolve: Callable[[re.Match[str], _Ctx], Resolved | None]) -> _Rule:
+    """A rule runs only on text containing ``needs``: a cheap search that saves most regex work."""
+    return re.compile(needs, re.IGNORECASE), re.compile(pattern, re.IGNORECASE), resolve
+
+
+_RULES: tuple[_Rule, ...] = (
+    _rule(r"\d-\d", r"\b(?P<y>[12]\d{3})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b", _iso),
+    _rule(
+        _HAS_MONTH,
+        rf"\b(?:{_WD},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}}){_ORD}"
+        rf"(?:\s*(?:-|–|to|and)\s*(?P<d2>\d{{1,2}}){_ORD})?\s+(?:of\s+)?{_MON}"
+        r"(?:,?\s+(?P<y>[12]\d{3})\b)?",
+        _month_day,
+    ),
+    _rule(
+        _HAS_MONTH,
+        rf"\b(?:{_WD},?\s+)?{_MON}\s+(?:the\s+)?(?P<d>\d{{1,2}}){_ORD}\b"
+        rf"(?:\s*(?:-|–|to|and)\s*(?P<d2>\d{{1,2}}){_ORD}\b)?(?:,?\s+(?P<y>[12]\d{{3}})\b)?",
+        _month_day,
+    ),
+    _rule(_HAS_MONTH, rf"\b{_PART}?{_MON},?\s+(?:of\s+)?(?P<y>[12]\d{{3}})\b", _month_year),
+    _rule(
+        _HAS_MONTH,
+        rf"\b(?:(?P<rel>last|next|this|in|during|since|until|by|throughout|through)\s+)?{_PART}?{_MON}"
+        r"(?![\s,]*\d)",
+        _month_only,
+    ),
+    _rule(
+        r"\b(?:19|20)\d\d\b",
+        rf"\b(?:(?P<cue>in|during|since|until|by|throughout|through|before|after)\s+)?{_PART}?"
+        r"(?P<y>(?:19|20)\d{2})\b(?![-–/]\d)",
+        _year_only,
+    ),
+    _rule(
+        r"\b(?:yesterday|today|tomorrow|tonight|night|morning|afternoon|evening)\b",
+        r"\b(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|yesterday|today|tomorrow|tonight"
+        r"|last\s+night|this\s+(?:morning|afternoon|evening)|(?:earlier|later)\s+today)\b",
+        _day_word,
+    ),
+    _rule(
+        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day",
+        rf"\b(?:(?P<rel>last|next|this|past|previous|coming)\s+)?(?P<wd>{_WD})"
+        r"(?:\s+(?:morning|afternoon|evening|night))?\b"
+        r"(?!\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Agreement|Accords?|Prayers?)\b)",
+        _weekday,
+    ),
+    _rule(
+        r"\b(?:week|month|year)\b",
+        r"\b(?:(?P<part>early|late|earlier|later|mid-?|the\s+(?:beginning|start|middle|end)\s+of)\s*)?"
+        r"(?P<rel>last|this|next|the\s+(?:current|coming)|the)\s+"
+        r"(?P<unit>week|month|year)\b(?!\s+(?:of|before|after|when)\b)",
+        _period,
+    ),
+    _rule(r"weekend", r"\b(?:(?P<rel>last|this|next|the)\s+)weekend\b", _weekend),
+    _rule(r"\bago\b", rf"\b(?:{_FEW}|{_NUM})\s+(?P<unit>day|week|month|year)s?\s+ago\b", _ago),
+    _rule(
+        r"\b(?:last|past|recent)\b",
+        rf"\b(?:the\s+(?:last|past)\s+(?:{_FEW}\s+|{_NUM}\s+)?|(?P<recent>recent)\s+)"
+        r"(?P<unit>days?|weeks?|months?|years?)\b(?!\s+(?:of|before|after|when)\b)",
+        _window,
+    ),
+)
+
+
+def _check(text: object, published: object, offset: object) -> dt.date | None:
+    if not isinstance(text, str):
+        raise InputError("find_times(text)", f"expected a str, got {type(text).__name__}")
+    if published is not None and not isinstance(published, dt.date):
+        raise InputError("find_times(published)", f"expected a date or None, got {published!r}")
+    if not isinstance(offset, int) or offset < 0:
+        raise InputError("find_times(offset)", f"expected an int >= 0, got {offset!r}")
+    if isinstance(published, dt.datetime):
+        return published.date()
+    return published
+
+
+def find_times(text: str, published: dt.date | None, offset: int = 0) -> list[TimeExpr]:
+    """Date expressions in ``text`` (one sentence), resolved against ``published``, in text order.
+
+    ``offset`` is added to character positions, so pass the sentence's start in its article.
+    Overlapping candidates go to the longest, leftmost one ("Monday, May 9" over "Monday").
+
+    >>> [(t.text, str(t.date)) for t in find_times("It began on May 5.", dt.date(2016, 5, 13))]
+    [('May 5', '2016-05-05')]
+    """
+    pub = _check(text, published, offset)
+    ctx = _Ctx(text, pub)
+    found: list[tuple[int, int, Resolved]] = []
+    for needs, pattern, resolve in _RULES:
+        if not needs.search(text):
+            continue
+        for m in pattern.finditer(text):
+            try:
+                resolved = resolve(m, ctx)
+            except (ValueError, OverflowError):  # February 30, or beyond the calendar: not a date
+                log.debug("skipped impossible date %r", m[0])
+                continue
+            if resolved is not None:
+                prep = _PREP.match(m[0])
+                found.append((m.start() + (prep.end() if prep else 0), m.end(), resolved))
+    found.sort(key=lambda f: (f[0], -f[1]))
+    out: list[TimeExpr] = []
+    last_end = -1
+    for start, end, (first, last, precision) in found:
+        if start < last_end:
+            continue
+        last_end = end
+        since = _SINCE.search(text, 0, start)
+        if since and pub is not None and first <= pub:
+            start, last = since.start(), pub
+        out.append(TimeExpr(text[start:end], start + offset, end + offset, first, last, precision))
+    return out
+
+
+def best_time(
+    times: list[TimeExpr], trigger_start: int, sentence: str = "", sentence_start: int = 0
+) -> TimeExpr | None:
+    """The expression to date an event whose trigger starts at ``trigger_start`` (same offsets).
+
+    The nearest one wins; distance before the trigger counts double, because English puts an
+    event's time after its verb ("halted strikes towards the end of last week") more often than
+    before. Given the ``sentence`` (starting at ``sentence_start``), a time cut off from the trigger
+    by a clause break (",", ";", "and", "but", "while", ...) only wins when no time shares the
+    trigger's clause. Ties go to the later one.
+
+    >>> s = "Rebels attacked yesterday and withdrew on Monday."
+    >>> best_time(find_times(s, dt.date(2016, 5, 13)), s.index("withdrew"), s).text
+    'Monday'
+    """
+
+    def cost(t: TimeExpr) -> tuple[bool, int, int]:
+        lo, hi = (trigger_start, t.start) if t.start >= trigger_start else (t.end, trigger_start)
+        between = sentence[max(0, lo - sentence_start) : max(0, hi - sentence_start)]
+        broken = bool(sentence) and bool(_CLAUSE_BREAK.search(between))
+        if t.start >= trigger_start:
+            return broken, t.start - trigger_start, 0
+        return broken, 2 * max(0, trigger_start - t.end), 1
+
+    return min(times, key=cost) if times else None

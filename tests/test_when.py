@@ -1,0 +1,232 @@
+"""Date expressions resolved against publication dates (riftwatch.when)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from riftwatch.errors import InputError
+from riftwatch.when import best_time, find_times
+from conftest import shared_path
+
+D = dt.date
+WED = D(2021, 6, 16)  # a Wednesday; its ISO week runs Mon 2021-06-14 .. Sun 2021-06-20
+
+
+Expected = tuple[str, str, str]  # text, "first" or "first..last" (ISO dates), precision
+
+
+def one(text: str, published: dt.date | None = WED) -> Expected:
+    """The only expression in ``text``, in the compact form the tables use."""
+    times = find_times(text, published)
+    assert len(times) == 1, times
+    t = times[0]
+    span = t.date.isoformat() if t.date == t.end_date else f"{t.date}..{t.end_date}"
+    return t.text, span, t.precision
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # absolute dates
+        ("The convoy reached the border crossing on June 3.", ("June 3", "2021-06-03", "day")),
+        ("A truce was signed on 14 February 2020.", ("14 February 2020", "2020-02-14", "day")),
+        ("Fighting resumed on March 2, 2019, officials said.", ("March 2, 2019", "2019-03-02", "day")),
+        ("The memo is dated 2020-11-30 in the archive.", ("2020-11-30", "2020-11-30", "day")),
+        ("Envoys met on Monday, June 7 in Geneva.", ("Monday, June 7", "2021-06-07", "day")),
+        ("Raids continued from May 3-5 in the valley.", ("May 3-5", "2021-05-03..2021-05-05", "day")),
+        ("The siege began in mid-May.", ("mid-May", "2021-05-11..2021-05-20", "month")),
+        ("It collapsed at the end of May 2020.", ("the end of May 2020", "2020-05-21..2020-05-31", "month")),
+        ("Ties were cut in early 2019.", ("early 2019", "2019-01-01..2019-04-30", "year")),
+        ("The rebels took the town in 2015.", ("2015", "2015-01-01..2015-12-31", "year")),
+        ("Elections were held in October 2020.", ("October 2020", "2020-10-01..2020-10-31", "month")),
+        # months without a year: the most recent one, unless the future is meant
+        ("Aid deliveries stopped in March.", ("March", "2021-03-01..2021-03-31", "month")),
+        ("The militia was formed in September.", ("September", "2020-09-01..2020-09-30", "month")),
+        ("The summit will take place in September.", ("September", "2021-09-01..2021-09-30", "month")),
+        ("Troops withdrew last March.", ("last March", "2021-03-01..2021-03-31", "month")),
+        ("Talks will resume on July 2.", ("July 2", "2021-07-02", "day")),
+        # days
+        ("Shelling hit the port yesterday.", ("yesterday", "2021-06-15", "day")),
+        ("The minister said today that talks failed.", ("today", "2021-06-16", "day")),
+        ("The convoy leaves tomorrow.", ("tomorrow", "2021-06-17", "day")),
+        ("They fled the day before yesterday.", ("the day before yesterday", "2021-06-14", "day")),
+        ("A drone struck the base last night.", ("last night", "2021-06-15", "day")),
+        ("Shelling hit the town on Monday.", ("Monday", "2021-06-14", "day")),
+        ("Protests spread on Wednesday.", ("Wednesday", "2021-06-16", "day")),
+        ("Protests spread on Thursday.", ("Thursday", "2021-06-10", "day")),
+        ("Talks broke down last Tuesday.", ("last Tuesday", "2021-06-15", "day")),
+        ("Crowds gathered last Wednesday.", ("last Wednesday", "2021-06-09", "day")),
+        ("The envoy will arrive on Friday.", ("Friday", "2021-06-18", "day")),
+        # a future cue before a comma does not reach the reporting clause
+        ("Kyiv will join the bloc, the minister said on Tuesday.", ("Tuesday", "2021-06-15", "day")),
+        ("Shelling has not stopped since Wednesday.", ("since Wednesday", "2021-06-09..2021-06-16", "day")),
+        ("Ministers meet again next Monday.", ("next Monday", "2021-06-21", "day")),
+        ("Two villages were shelled two days ago.", ("two days ago", "2021-06-14", "day")),
+        ("The strikes paused since May 20.", ("since May 20", "2021-05-20..2021-06-16", "day")),
+        # weeks
+        ("Talks stalled last week.", ("last week", "2021-06-07..2021-06-13", "week")),
+        ("Talks stalled this week.", ("this week", "2021-06-14..2021-06-20", "week")),
+        ("Talks stalled earlier this week.", ("earlier this week", "2021-06-14..2021-06-15", "week")),
+        ("Talks resume next week.", ("next week", "2021-06-21..2021-06-27", "week")),
+        (
+            "Raids eased towards the end of last week.",
+            ("the end of last week", "2021-06-10..2021-06-13", "week"),
+        ),
+        ("Raids eased late last week.", ("late last week", "2021-06-10..2021-06-13", "week")),
+        ("Raids eased early last week.", ("early last week", "2021-06-07..2021-06-09", "week")),
+        ("A bomb went off three weeks ago.", ("three weeks ago", "2021-05-24..2021-05-30", "week")),
+        ("Unrest grew over the last few days.", ("the last few days", "2021-06-09..2021-06-16", "week")),
+        ("Unrest grew over the past three days.", ("the past three days", "2021-06-13..2021-06-16", "week")),
+        ("Clashes erupted a few days ago.", ("a few days ago", "2021-06-09..2021-06-14", "week")),
+        ("Clashes erupted last weekend.", ("last weekend", "2021-06-12..2021-06-13", "week")),
+        # months and years
+        ("Prices doubled last month.", ("last month", "2021-05-01..2021-05-31", "month")),
+        ("Prices doubled earlier this month.", ("earlier this month", "2021-06-01..2021-06-15", "month")),
+        (
+            "Raids have hit the city since the beginning of the month.",
+            ("since the beginning of the month", "2021-06-01..2021-06-16", "month"),
+        ),
+        ("The base was built a month ago.", ("a month ago", "2021-05-01..2021-05-31", "month")),
+        ("Defections rose in recent weeks.", ("recent weeks", "2021-05-19..2021-06-16", "month")),
+        ("The border closed last year.", ("last year", "2020-01-01..2020-12-31", "year")),
+        ("The border closed this year.", ("this year", "2021-01-01..2021-12-31", "year")),
+        ("The border reopens next year.", ("next year", "2022-01-01..2022-12-31", "year")),
+        ("The border closed earlier this year.", ("earlier this year", "2021-01-01..2021-06-15", "year")),
+        ("The war has raged since 2011.", ("since 2011", "2011-01-01..2021-06-16", "year")),
+    ],
+)
+def test_expression_types(sentence: str, expected: Expected) -> None:
+    assert one(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # year boundaries
+        ("Talks stalled last week.", D(2017, 1, 2), ("last week", "2016-12-26..2017-01-01", "week")),
+        ("Talks stalled last week.", D(2019, 1, 2), ("last week", "2018-12-24..2018-12-30", "week")),
+        ("Rebels regrouped in December.", D(2022, 1, 10), ("December", "2021-12-01..2021-12-31", "month")),
+        ("Prices doubled last month.", D(2022, 1, 10), ("last month", "2021-12-01..2021-12-31", "month")),
+        ("Raids started on December 30.", D(2021, 1, 3), ("December 30", "2020-12-30", "day")),
+        ("Elections come next month.", D(2021, 12, 5), ("next month", "2022-01-01..2022-01-31", "month")),
+        ("Shells fell on Sunday.", D(2021, 1, 1), ("Sunday", "2020-12-27", "day")),
+        # leap years
+        ("Shelling hit the port yesterday.", D(2020, 3, 1), ("yesterday", "2020-02-29", "day")),
+        ("The deal was signed on Feb 29.", D(2021, 6, 16), ("Feb 29", "2020-02-29", "day")),
+        ("The deal was signed on Feb 29.", D(2017, 1, 10), ("Feb 29", "2016-02-29", "day")),
+        ("It ended in February 2020.", D(2021, 6, 16), ("February 2020", "2020-02-01..2020-02-29", "month")),
+        ("The raid was on 2020-02-29.", None, ("2020-02-29", "2020-02-29", "day")),
+        # a datetime is accepted as a publication date
+        ("It hit the port yesterday.", dt.datetime(2021, 6, 16, 23, 5), ("yesterday", "2021-06-15", "day")),
+    ],
+)
+def test_edges(sentence: str, published: dt.date, expected: Expected) -> None:
+    assert one(sentence, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published"),
+    [
+        ("The accord was signed on February 30, 2021.", WED),  # impossible day
+        ("The memo is dated 2021-02-29.", WED),  # not a leap year
+        ("Troops massed on 31 April.", WED),
+        ("Rebels may attack the base.", WED),  # the verb "may", not the month
+        ("They march towards the city.", WED),
+        ("Moscow sent 3,000 troops and 2015 rifles.", WED),  # numbers, not years
+        ("The week was long.", WED),
+        ("The Sunday Times reported it.", WED),  # a newspaper, not a day
+        ("Shelling hit the port yesterday, last week and on Monday.", None),  # relative needs a date
+        ("Aid stopped in March and on June 3.", None),
+    ],
+)
+def test_nothing_found(sentence: str, published: dt.date | None) -> None:
+    assert find_times(sentence, published) == []
+
+
+def test_no_publication_date_keeps_absolute_dates() -> None:
+    times = find_times("On June 3, 2020 and again yesterday and in 2018, raids resumed.", None)
+    assert [(t.text, t.date, t.precision) for t in times] == [
+        ("June 3, 2020", D(2020, 6, 3), "day"),
+        ("2018", D(2018, 1, 1), "year"),
+    ]
+
+
+def test_several_expressions_in_order_with_offsets() -> None:
+    text = "Clashes on Sunday followed an attack last month."
+    times = find_times(text, WED, offset=100)
+    assert [(t.text, t.start, t.end) for t in times] == [("Sunday", 111, 117), ("last month", 137, 147)]
+    assert all(text[t.start - 100 : t.end - 100] == t.text for t in times)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "offset", "where"),
+    [
+        (b"bytes", WED, 0, "find_times(text)"),
+        (None, WED, 0, "find_times(text)"),
+        ("Monday", "2021-06-16", 0, "find_times(published)"),
+        ("Monday", WED, -1, "find_times(offset)"),
+    ],
+)
+def test_bad_input(text: object, published: object, offset: object, where: str) -> None:
+    with pytest.raises(InputError) as err:
+        find_times(text, published, offset)  # type: ignore[arg-type]
+    assert err.value.where == where
+
+
+WORDS = st.sampled_from(
+    "on in since last next this the end of early mid- late week month year May March Monday Friday "
+    "yesterday today 5 30 29 2016 2020 , . - days ago few over past recent 0000-13-45 2016-02-30".split()
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS, max_size=12), st.dates() | st.none())
+def test_never_raises_and_spans_line_up(words: list[str], published: dt.date | None) -> None:
+    text = " ".join(words)
+    for t in find_times(text, published, offset=7):
+        assert text[t.start - 7 : t.end - 7] == t.text
+        assert t.date <= t.end_date
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        # a time after the verb wins over one the same distance before it
+        ("They said on Monday raids stopped at the end of last week.", "stopped", "the end of last week"),
+        # the only time, even before the verb
+        ("Since arriving on June 3, the envoy has held talks.", "held", "June 3"),
+        # the nearest after the trigger
+        ("Rebels attacked yesterday and withdrew on Monday.", "withdrew", "Monday"),
+        ("Rebels attacked yesterday and withdrew on Monday.", "attacked", "yesterday"),
+    ],
+)
+def test_best_time(sentence: str, trigger: str, expected: str) -> None:
+    best = best_time(find_times(sentence, WED, offset=50), sentence.index(trigger) + 50, sentence, 50)
+    assert best is not None and best.text == expected
+
+
+def test_best_time_without_sentence_prefers_after() -> None:
+    times = find_times("Yesterday they said strikes stopped on Monday.", WED)
+    assert [t.text for t in times] == ["Yesterday", "Monday"]
+    best = best_time(times, 22)  # "strikes": Monday is 14 after, Yesterday 13 before (counts 26)
+    assert best is not None and best.text == "Monday"
+
+
+def test_best_time_none() -> None:
+    assert best_time([], 10) is None
+
+
+def test_founding_article_dates() -> None:
+    """The seed report's dated events resolve as the expected-results sheet says (published 2016-05-13)."""
+    text = shared_path("seed", "aleppo-falling-out.txt").read_text(encoding="utf-8")
+    times = {t.text: t for t in find_times(text, D(2016, 5, 13))}
+    assert (times["May 5"].date, times["May 5"].precision) == (D(2016, 5, 5), "day")
+    week_end = times["the end of last week"]
+    assert D(2016, 5, 5) <= week_end.date <= week_end.end_date <= D(2016, 5, 8)
+    assert week_end.precision == "week"
+    month = times["since the beginning of the month"]
+    assert (month.date, month.end_date, month.precision) == (D(2016, 5, 1), D(2016, 5, 13), "month")

@@ -1,0 +1,333 @@
+"""Per-format parsers: bytes or byte streams to draft records, one per article, or Failures.
+
+A *draft* holds what the input says (text, title, id, date as written); ``readers`` turns it into an
+``Article`` after cleaning, the language check and id assignment, the same way for every format.
+
+Formats:
+
+* plain text: the first line is the title when a blank line follows it (and it is headline-sized);
+* JSON Lines, a JSON list, or a single JSON object: fields ``id``, ``title``, ``text``, ``url``,
+  ``source``, ``published`` (only ``text`` required; ``body``/``content`` and ``date`` accepted);
+* CSV/TSV with a header row naming those fields; other columns are ignored;
+* HTML: main text and metadata by ``html.extract_html``.
+
+Record-per-line formats (JSONL, CSV) are streamed, so ``max_bytes`` limits each record, not the
+file: a corpus of a million articles in one JSONL file is normal and must not be refused.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import BinaryIO, Literal
+
+from ..errors import InputError
+from ..records import Failure
+from .clean import normalise_whitespace
+from .decode import decode_bytes, is_binary
+from .html import extract_html, looks_like_html
+
+Kind = Literal["text", "html", "json", "jsonl", "csv", "tsv", "sniff"]
+
+EXTENSIONS: dict[str, Kind] = {
+    ".txt": "text",
+    ".text": "text",
+    "": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".tsv": "tsv",
+}
+STREAMED: frozenset[Kind] = frozenset({"jsonl", "csv", "tsv"})
+# A first line longer than this is a paragraph, not a headline, even when a blank line follows.
+MAX_TITLE_CHARS = 300
+# Field names accepted for each record field, first match wins.
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "id": ("id", "article_id", "doc_id"),
+    "title": ("title", "headline"),
+    "text": ("text", "body", "content"),
+    "url": ("url", "link"),
+    "source": ("source", "publisher"),
+    "published": ("published", "date", "published_at", "publish_date", "pubdate"),
+}
+SNIFF_BYTES = 8192
+# json.loads recurses per nesting level; "[[[[..." is bad input, not a crash.
+NESTED_TOO_DEEPLY = "invalid JSON: nested too deeply"
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An article as its input gives it, before cleaning and checks."""
+
+    origin: str
+    text: str
+    title: str = ""
+    given_id: str = ""
+    url: str = ""
+    source: str = ""
+    published: str = ""
+
+
+Item = Draft | Failure
+
+
+def megabytes(n: int) -> str:
+    """``n`` bytes in MB for messages, with enough digits to tell small limits apart."""
+    return f"{n / 1e6:.1f}" if n >= 100_000 else f"{n / 1e6:.3g}"
+
+
+def too_large(where: str, size: int, max_bytes: int) -> Failure:
+    return Failure(where, f"too large: {megabytes(size)} MB > {megabytes(max_bytes)} MB limit")
+
+
+# -- documents (whole file in memory) ---------------------------------------------------------
+
+
+def split_title(text: str) -> tuple[str, str]:
+    """(title, body): the first line is a title when a blank line follows it.
+
+    >>> split_title("Talks resume\\n\\nDelegations met in Doha.")
+    ('Talks resume', 'Delegations met in Doha.')
+    >>> split_title("Delegations met in Doha.\\nTalks resume.")
+    ('', 'Delegations met in Doha.\\nTalks resume.')
+    """
+    text = normalise_whitespace(text)
+    first, sep, rest = text.partition("\n\n")
+    if sep and rest.strip() and "\n" not in first and len(first) <= MAX_TITLE_CHARS:
+        return first, rest
+    return "", text
+
+
+def sniff_kind(data: bytes) -> Kind:
+    """The format of data with no telling extension (stdin, unknown suffixes)."""
+    head = data[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith((b"{", b"[")):
+        return "json"
+    if looks_like_html(head.decode("utf-8", errors="replace")):
+        return "html"
+    return "text"
+
+
+def parse_document(data: bytes, where: str, kind: Kind, max_bytes: int) -> Iterator[Item]:
+    """Drafts from a whole file (or stdin) already read into memory."""
+    try:
+        text = decode_bytes(data, where)
+    except InputError as exc:
+        yield Failure(exc.where, exc.reason)
+        return
+    if kind == "sniff":
+        kind = sniff_kind(data)
+    if kind == "text":
+        title, body = split_title(text)
+        yield Draft(where, body, title=title)
+    elif kind == "html":
+        page = extract_html(text)
+        yield Draft(where, page.text, page.title, url=page.url, source=page.source, published=page.published)
+    elif kind == "json":
+        yield from _parse_json(text, data, where, max_bytes)
+    elif kind == "jsonl":
+        yield from iter_jsonl(io.BytesIO(data), where, max_bytes)
+    else:
+        delimiter = "\t" if kind == "tsv" else ","
+        yield from _iter_csv(io.StringIO(text, newline=""), where, delimiter, max_bytes)
+
+
+def _parse_json(text: str, data: bytes, where: str, max_bytes: int) -> Iterator[Item]:
+    """A JSON list of records, one JSON object, or JSON Lines in a ``.json`` file."""
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        yield Failure(where, NESTED_TOO_DEEPLY)
+        return
+    except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data" and text.lstrip().startswith("{"):
+            yield from iter_jsonl(io.BytesIO(data), where, max_bytes)
+        else:
+            yield Failure(where, f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
+        return
+    if isinstance(value, list):
+        if not value:
+            yield Failure(where, "empty article list")
+        for i, record in enumerate(value):
+            yield record_draft(record, f"{where}[{i}]", max_bytes)
+    else:
+        yield record_draft(value, where, max_bytes)
+
+
+# -- records ----------------------------------------------------------------------------------
+
+
+def _field(record: Mapping[str, object], name: str) -> object:
+    for key in FIELD_NAMES[name]:
+        value = record.get(key)
+        if value is not None and value != "":
+            return value
+    return None
+
+
+def _string(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return ""
+
+
+def record_draft(record: object, where: str, max_bytes: int) -> Item:
+    """A draft from one JSON object or CSV row; a Failure when it has no usable text.
+
+    >>> record_draft({"id": 7, "text": "Talks resumed."}, "a.jsonl:1", 1000).given_id
+    '7'
+    >>> record_draft({"title": "x"}, "a.jsonl:2", 1000)
+    Failure(where='a.jsonl:2', reason="record has no 'text'")
+    """
+    if not isinstance(record, Mapping):
+        return Failure(where, f"expected a JSON object, got {type(record).__name__}")
+    text = _field(record, "text")
+    if text is None:
+        return Failure(where, "record has no 'text'")
+    if not isinstance(text, str):
+        return Failure(where, f"'text' is a {type(text).__name__}, not a string")
+    if len(text) > max_bytes:
+        return too_large(where, len(text.encode("utf-8")), max_bytes)
+    draft = Draft(
+        where,
+        text,
+        title=" ".join(_string(_field(record, "title")).split()),
+        given_id=_string(_field(record, "id")),
+        url=_string(_field(record, "url")),
+        source=_string(_field(record, "source")),
+        published=_string(_field(record, "published")),
+    )
+    if looks_like_html(text):
+        # Feeds often carry the page body as markup.
+        page = extract_html(text)
+        draft = Draft(
+            where,
+            page.text,
+            title=draft.title or page.title,
+            given_id=draft.given_id,
+            url=draft.url or page.url,
+            source=draft.source or page.source,
+            published=draft.published or page.published,
+        )
+    return draft
+
+
+def _skip_rest_of_line(stream: BinaryIO) -> int:
+    skipped = 0
+    while True:
+        chunk = stream.readline(1 << 20)
+        skipped += len(chunk)
+        if not chunk or chunk.endswith(b"\n"):
+            return skipped
+
+
+def iter_jsonl(stream: BinaryIO, where: str, max_bytes: int) -> Iterator[Item]:
+    """Drafts from JSON Lines; each bad line is a Failure naming ``where:LINE``. Blank lines are skipped."""
+    lineno = 0
+    any_record = False
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            break
+        lineno += 1
+        loc = f"{where}:{lineno}"
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            yield too_large(loc, len(line) + _skip_rest_of_line(stream), max_bytes)
+            any_record = True
+            continue
+        if not line.strip():
+            continue
+        any_record = True
+        try:
+            text = decode_bytes(line, loc)
+            value = json.loads(text.strip())
+        except InputError as exc:
+            yield Failure(exc.where, exc.reason)
+            continue
+        except json.JSONDecodeError as exc:
+            yield Failure(loc, f"invalid JSON: {exc.msg} (column {exc.colno})")
+            continue
+        except RecursionError:
+            yield Failure(loc, NESTED_TOO_DEEPLY)
+            continue
+        yield record_draft(value, loc, max_bytes)
+    if not any_record:
+        yield Failure(where, "empty article")
+
+
+def _iter_csv(lines: Iterable[str], where: str, delimiter: str, max_bytes: int) -> Iterator[Item]:
+    """Drafts from CSV rows; ``where:LINE`` names the line a row starts on (the header is line 1)."""
+    # The csv module refuses fields over 128 KiB by default; a long article is a legitimate field.
+    # The limit is process-wide, so it is only ever raised, never lowered.
+    if csv.field_size_limit() < max_bytes:
+        csv.field_size_limit(max_bytes)
+    reader = csv.reader(lines, delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        yield Failure(where, "empty article")
+        return
+    except (csv.Error, UnicodeDecodeError) as exc:
+        yield Failure(where, f"malformed CSV header: {exc}")
+        return
+    columns = [name.strip().lower().lstrip("\ufeff") for name in header]
+    if not any(name in columns for name in FIELD_NAMES["text"]):
+        yield Failure(where, f"CSV has no 'text' column (columns: {', '.join(columns) or 'none'})")
+        return
+    rows = 0
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except UnicodeDecodeError as exc:
+            yield Failure(f"{where}:{start}", f"not UTF-8 text ({exc.reason})")
+            return
+        except csv.Error as exc:
+            yield Failure(f"{where}:{start}", f"malformed CSV row: {exc}")
+            if reader.line_num < start:
+                return
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        rows += 1
+        yield record_draft(dict(zip(columns, row, strict=False)), f"{where}:{start}", max_bytes)
+    if not rows:
+        yield Failure(where, "no rows after the CSV header")
+
+
+def iter_streamed(stream: BinaryIO, where: str, kind: Kind, max_bytes: int) -> Iterator[Item]:
+    """Drafts from a JSONL or CSV file read as a stream (``stream`` must be seekable)."""
+    if kind != "jsonl":
+        # A CSV that fits the limit is decoded whole, so Windows-1252 exports (Excel's) are read
+        # too; a larger one is streamed and must be UTF-8.
+        data = stream.read(max_bytes + 1)
+        if len(data) <= max_bytes:
+            yield from parse_document(data, where, kind, max_bytes)
+            return
+        stream.seek(0)
+    if is_binary(stream.read(SNIFF_BYTES)):
+        yield Failure(where, "binary data (NUL or control bytes), not text")
+        return
+    stream.seek(0)
+    if kind == "jsonl":
+        yield from iter_jsonl(stream, where, max_bytes)
+        return
+    delimiter = "\t" if kind == "tsv" else ","
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    try:
+        yield from _iter_csv(text, where, delimiter, max_bytes)
+    finally:
+        text.detach()

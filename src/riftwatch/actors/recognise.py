@@ -1,0 +1,819 @@
+"""Find coded actors in a parsed ``Doc``: names, titles, sector nouns, compounds and pronouns.
+
+How it works, in one pass per doc:
+
+1. One ``PhraseMatcher`` on ``LOWER`` finds every lexicon surface form (built once per lexicon and
+   vocab and cached). A case check then keeps "Turkey" but not "turkey", "US" but not "us" —
+   equivalent to an ``ORTH`` matcher plus a ``LOWER`` matcher for case variants, in one scan.
+2. Overlaps are resolved longest-first; a capital after a locative preposition ("in Tehran") is a
+   place, not an actor; "Iran-backed" does not make Iran an actor.
+3. Neighbouring mentions are combined into one actor: owner + sector noun ("Iranian forces",
+   "Iran's political and military hierarchies", "Hizballah units"), owner + title + name
+   ("Syrian President Bashar Assad"), title + "of" + owner ("commander of the Al Qods Brigades"),
+   appositions ("Russia's defense minister, Gen. Sergei Shoigu" → one actor). Conjoined owners
+   each get their own actor ("Russian, Syrian and Iranian forces" → three).
+4. Persons are coded by the publication date through their dated roles; a title with a country
+   and no name resolves to the office holder on that date (``Lexicon.holder``).
+5. Bare sector nouns ("the rebels") take ``default_country``; "he"/"she"/"his" take the person
+   last named (carried across the docs of one article by an ``ArticleContext``).
+
+Coding choices: a defence minister is coded MIL (CAMEO and Phoenix code defence ministries as
+military; a defence minister's statements and orders concern the armed forces).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import logging
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from ..records import Actor
+from .lexicon import Entry, Lexicon, fold
+
+log = logging.getLogger(__name__)
+
+_KIND_RANK = {
+    "ignore": 0,
+    "person": 1,
+    "org": 2,
+    "country": 3,
+    "capital": 4,
+    "demonym": 5,
+    "title": 6,
+    "sector_noun": 7,
+}
+_OWNER_KINDS = frozenset({"country", "demonym", "capital"})
+_LOCATIVE = frozenset(
+    {
+        "in",
+        "to",
+        "from",
+        "near",
+        "around",
+        "at",
+        "into",
+        "inside",
+        "outside",
+        "toward",
+        "towards",
+        "across",
+        "through",
+        "throughout",
+        "within",
+        "via",
+        "outskirts",
+    }
+)
+_NOT_ACTOR_SUFFIX = frozenset(
+    {
+        "backed",
+        "based",
+        "born",
+        "made",
+        "linked",
+        "allied",
+        "aligned",
+        "funded",
+        "sponsored",
+        "supported",
+        "trained",
+        "armed",
+        "affiliated",
+        "controlled",
+        "held",
+        "occupied",
+        "bound",
+    }
+)
+_POSSESSIVE = frozenset({"'s", "'", "’s", "’"})
+_COORD = frozenset({",", "and", "or", "nor", "as", "well", "&"})
+_PRONOUNS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod"})
+_TERRITORIAL = frozenset({"REB", "OPP", "CVL", "REF", "COP"})
+_NOT_STATES = frozenset({"IGO", "NGO", "IMG"})
+
+
+@dataclass
+class ArticleContext:
+    """State carried across the docs (sentences, paragraphs) of one article."""
+
+    # people named so far, newest last: (entry id, gender, actor); an actor of None marks someone
+    # the lexicon does not know, past whom pronouns are not resolved
+    recent_persons: list[tuple[str, str, Actor | None]] = field(default_factory=list)
+    country_counts: Counter[str] = field(default_factory=Counter)  # countries of the actors so far
+    # countries named as such, and capitals named as places ("in Tehran")
+    place_counts: Counter[str] = field(default_factory=Counter)
+
+    def default_for(self, sector: str) -> str:
+        """The country for a bare sector noun: rebels, opposition, police, civilians and refugees
+        belong where the story happens (the country named most often, counting capitals named as
+        places); other sectors belong to the country that acts most often in the article."""
+        counts = self.place_counts if sector in _TERRITORIAL and self.place_counts else self.country_counts
+        common = counts.most_common(1)
+        return common[0][0] if common else ""
+
+    def person_for(self, gender: str) -> Actor | None:
+        """The person a pronoun of ``gender`` ("m"/"f") most likely refers to: the last one named."""
+        for _, g, actor in reversed(self.recent_persons):
+            if actor is None:
+                return None
+            if g in ("", gender):
+                return actor
+        return None
+
+    def remember(self, entry_id: str, gender: str, actor: Actor | None) -> None:
+        """Note a person just named (``actor`` None for someone we cannot code)."""
+        kept = [p for p in self.recent_persons if not entry_id or p[0] != entry_id]
+        self.recent_persons = [*kept[-7:], (entry_id, gender, actor)]
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int  # token indices, end exclusive
+    end: int
+    entry: Entry | None  # None: a PERSON entity the lexicon does not know
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind if self.entry else "person"
+
+
+@dataclass(slots=True)
+class _Head:
+    """A sector noun or title, possibly a chain ("military officials", "Defense Minister Gen.")."""
+
+    mentions: list[_Mention]
+    sector: str
+    role: str
+    is_title: bool
+    standalone: bool
+    needs_name: bool
+
+
+@dataclass(slots=True)
+class _Group:
+    start: int
+    end: int
+    owner: _Mention | None = None  # country, demonym or capital giving the country
+    org: _Mention | None = None
+    possessor: _Mention | None = None  # a person owning the head ("Assad's forces")
+    person: _Mention | None = None  # the person the group denotes
+    head: _Head | None = None
+
+    @property
+    def named_only(self) -> bool:
+        return self.head is None and self.person is None and self.possessor is None
+
+
+class _Matchers:
+    """The PhraseMatcher for one lexicon and vocab (built once, then cached on the lexicon)."""
+
+    def __init__(self, lexicon: Lexicon, vocab: Vocab) -> None:
+        tokenizer: Any = spacy.blank("en", vocab=vocab).tokenizer  # spacy.tokenizer ships no type stubs
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        self.matcher.add("RW_ACTOR", list(tokenizer.pipe(lexicon.patterns())))
+
+
+def _matchers(lexicon: Lexicon, vocab: Vocab) -> _Matchers:
+    m: _Matchers = lexicon.cached("recognise.matchers", vocab, lambda: _Matchers(lexicon, vocab))
+    return m
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _case_ok(text: str, entries: list[Entry], level: int) -> bool:
+    """Accept a match that differs from the lexicon in case only where it is plausibly a name."""
+    if level == 0 or entries[0].kind in ("sector_noun", "title", "ignore"):
+        return True
+    if _is_acronym(text):
+        return True  # headline capitals: "HEZBOLLAH", "IRAN"
+    if not text[:1].isupper():
+        return False  # "turkey", "chad"
+    key = fold(text)
+    return not any(_is_acronym(n) for e in entries for n in e.names if fold(n) == key)  # "Us" is not "US"
+
+
+def _best_entry(entries: list[Entry], when: dt.date | None) -> Entry:
+    def rank(e: Entry) -> tuple[int, int]:
+        return _KIND_RANK.get(e.kind, 9), 0 if e.roles_at(when) else 1
+
+    return min(entries, key=rank)
+
+
+def _mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: Counter[str]) -> list[_Mention]:
+    found: list[_Mention] = []
+    for _, start, end in _matchers(lexicon, doc.vocab).matcher(doc):
+        text = doc[start:end].text
+        entries, level = lexicon.lookup_cased(text)
+        if entries and _case_ok(text, entries, level):
+            found.append(_Mention(start, end, _best_entry(entries, when)))
+    found.sort(key=lambda m: (m.start - m.end, _KIND_RANK.get(m.kind, 9), m.start))
+    taken = bytearray(len(doc))
+    kept: list[_Mention] = []
+    for m in found:
+        if not any(taken[m.start : m.end]):
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+            if m.kind == "ignore":
+                continue
+            if not _is_place_or_part(doc, m):
+                kept.append(m)
+            elif m.kind == "capital" and m.entry is not None:
+                places[m.entry.country] += 1
+    for ent in doc.ents:  # unknown people matter next to titles ("President Foo Bar") and for pronouns
+        if ent.label_ != "PERSON":
+            continue
+        if any(taken[ent.start : ent.end]):
+            # a name inside a longer personal name is someone else: "Hafez al-Assad", "Paris Hilton"
+            if not any(t.is_alpha and t.is_title and not taken[t.i] for t in ent):
+                continue
+            kept = [m for m in kept if not (ent.start <= m.start and m.end <= ent.end)]
+        kept.append(_Mention(ent.start, ent.end, None))
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def _is_place_or_part(doc: Doc, m: _Mention) -> bool:
+    """A capital used as a place ("in Tehran"), or a country inside "Iran-backed"."""
+    if (
+        m.kind in _OWNER_KINDS
+        and m.end + 1 < len(doc)
+        and doc[m.end].text in ("-", "–")
+        and doc[m.end + 1].lower_ in _NOT_ACTOR_SUFFIX
+    ):
+        return True
+    if m.kind != "capital" or (m.end < len(doc) and doc[m.end].text in _POSSESSIVE):
+        return False  # "to the Kremlin's dismay": an owner, not a place
+    i = m.start - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    if i >= 0 and doc[i].lower_ in _LOCATIVE:
+        return True
+    last = doc[m.end - 1]
+    return last.dep_ == "pobj" and last.head.lower_ in _LOCATIVE
+
+
+def _chain_sector(mods: list[_Mention], head: _Mention, coordinated: bool) -> str:
+    """The sector of "military officials" (MIL), "rebel commander" (REB), "government forces" (MIL)."""
+    assert head.entry is not None
+    head_sector = head.entry.sector
+    first = next((m.entry.sector for m in mods if m.entry and m.entry.sector), "")
+    if coordinated:
+        return head_sector or first
+    for m in mods:
+        e = m.entry
+        if e is None or not e.standalone or not e.sector:
+            continue
+        if e.sector != "GOV" and head_sector in ("GOV", ""):
+            return e.sector
+        if e.sector in ("REB", "OPP") and head_sector == "MIL":
+            return e.sector
+    return head_sector or first
+
+
+def _make_head(doc: Doc, ms: list[_Mention], coordinated: bool) -> _Head:
+    titles = [m for m in ms if m.entry and m.entry.kind == "title"]
+    role = next((m.entry.role for m in titles if m.entry and m.entry.role), "")
+    last = ms[-1].entry
+    assert last is not None
+    return _Head(
+        mentions=ms,
+        sector=_chain_sector(ms[:-1], ms[-1], coordinated),
+        role=role,
+        is_title=bool(titles),
+        standalone=last.standalone if last.kind == "sector_noun" else True,
+        needs_name=bool(titles)
+        and not role
+        and all(m.entry.needs_name for m in titles if m.entry)
+        and len(titles) == len(ms),
+    )
+
+
+def _groups(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
+    """One group per named mention or chain of sector nouns/titles, in text order."""
+    groups: list[_Group] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        if m.kind in ("sector_noun", "title"):
+            chain, coordinated, j = [m], False, i + 1
+            while j < len(mentions) and mentions[j].kind in ("sector_noun", "title"):
+                gap = [t.lower_ for t in doc[chain[-1].end : mentions[j].start]]
+                if not gap:
+                    chain.append(mentions[j])
+                elif gap in (["and"], ["or"], [",", "and"], [","]) and doc[chain[-1].end - 1].pos_ == "ADJ":
+                    chain.append(mentions[j])
+                    coordinated = True
+                else:
+                    break
+                j += 1
+            groups.append(_Group(chain[0].start, chain[-1].end, head=_make_head(doc, chain, coordinated)))
+            i = j
+            continue
+        g = _Group(m.start, m.end)
+        if m.kind in _OWNER_KINDS:
+            g.owner = m
+        elif m.kind == "org":
+            g.org = m
+        else:
+            g.person = m
+        groups.append(g)
+        i += 1
+    return groups
+
+
+def _transparent(doc: Doc, start: int, end: int, head_end: int) -> bool:
+    """Tokens between an owner and its head that do not break the phrase: "'s", adjectives, "-led"."""
+    if end - start > 4:
+        return False
+    for k in range(start, end):
+        t = doc[k]
+        if t.text in _POSSESSIVE and k == start:
+            continue
+        if t.text in ("-", "–", "led") or t.pos_ in ("ADJ", "NUM", "ADV") or t.dep_ == "amod":
+            continue
+        if t.dep_ in _MODIFIER_DEPS and t.pos_ in ("NOUN", "PROPN") and start <= t.head.i < head_end:
+            continue
+        return False
+    return True
+
+
+def _gap(doc: Doc, a: _Group, b: _Group) -> list[str]:
+    return [t.lower_ for t in doc[a.end : b.start]]
+
+
+def _merge(a: _Group, b: _Group) -> _Group:
+    return _Group(
+        a.start,
+        b.end,
+        owner=a.owner or b.owner,
+        org=a.org or b.org,
+        possessor=a.possessor or b.possessor,
+        person=a.person or b.person,
+        head=a.head or b.head,
+    )
+
+
+def _appositive(doc: Doc, first: _Group, second: _Group) -> bool:
+    """True for "X, Y" where Y is an apposition of X (per the parse; unparsed: Y closed by a comma)."""
+    gap = _gap(doc, first, second)
+    if gap not in ([","], [",", "the"], [",", "a"]):
+        return False
+    roots = [
+        t
+        for t in doc[second.start : second.end]
+        if not second.start <= t.head.i < second.end or t.head.i == t.i
+    ]
+    if doc.has_annotation("DEP"):
+        return any(t.dep_ == "appos" and first.start <= t.head.i < first.end for t in roots)
+    return second.end < len(doc) and doc[second.end].text == ","
+
+
+def _combine(doc: Doc, groups: list[_Group]) -> list[_Group]:
+    """Merge neighbouring groups into actors (see the module docstring for the patterns)."""
+    out: list[_Group] = []
+    for g in groups:
+        prev = out[-1] if out else None
+        if prev is not None:
+            merged = _try_merge(doc, prev, g)
+            if merged is not None:
+                out[-1] = merged
+                if (
+                    g.head is not None
+                    and prev.owner is not None
+                    and prev.owner.kind in ("demonym", "country")
+                ):
+                    _share_head_with_conjuncts(doc, out, g.head)
+                # a merge may complete an apposition with the group before ("Russia's minister, Gen. X")
+                while len(out) > 1 and (again := _try_appos(doc, out[-2], out[-1])) is not None:
+                    out[-2:] = [again]
+                continue
+        out.append(g)
+    return out
+
+
+def _try_merge(doc: Doc, a: _Group, b: _Group) -> _Group | None:
+    gap = _gap(doc, a, b)
+    # owner (+ org / possessor) followed by a head: "Iranian forces", "IRGC commander", "Assad's forces"
+    if (
+        b.head is not None
+        and b.owner is None
+        and b.org is None
+        and b.person is None
+        and a.head is None
+        and (a.person is None or a.person.entry is not None)
+        and _transparent(doc, a.end, b.start, b.end)
+    ):
+        if a.person is not None and a.owner is None and a.org is None:
+            return _Group(a.start, b.end, possessor=a.person, head=b.head)
+        return _merge(a, b)
+    # owner + named head: "Lebanese Hezbollah", "Russia's Putin"
+    if (
+        a.named_only
+        and a.owner is not None
+        and a.org is None
+        and b.head is None
+        and b.owner is None
+        and (b.org is not None or (b.person is not None and b.person.entry is not None))
+        and _transparent(doc, a.end, b.start, b.end)
+    ):
+        return _merge(a, b)
+    # title + name: "President Assad", "Maj. Gen. Qassem Soleimani"
+    if (
+        a.head is not None
+        and a.head.is_title
+        and a.person is None
+        and b.person is not None
+        and b.head is None
+        and b.owner is None
+        and (not gap or _appositive(doc, a, b))
+    ):
+        return _merge(a, b)
+    # head + "of"/"from" + owner: "commander of the Al Qods Brigades", "troops from Chad"
+    if (
+        a.head is not None
+        and a.owner is None
+        and a.org is None
+        and a.possessor is None
+        and b.head is None
+        and b.person is None
+        and not (b.owner is not None and b.owner.kind == "demonym")
+        and gap in (["of"], ["of", "the"], ["from"], ["from", "the"], ["loyal", "to"], ["loyal", "to", "the"])
+    ):
+        return _merge(a, b)
+    if (
+        a.head is not None
+        and a.owner is None
+        and a.org is None
+        and a.possessor is None
+        and a.person is None
+        and b.named_only is False
+        and b.head is None
+        and b.person is not None
+        and b.person.entry is not None
+        and gap in (["of"], ["from"], ["loyal", "to"])
+    ):
+        return _Group(a.start, b.end, possessor=b.person, head=a.head)  # "forces loyal to Assad"
+    return _try_appos(doc, a, b)
+
+
+def _try_appos(doc: Doc, a: _Group, b: _Group) -> _Group | None:
+    """Person, title-phrase (or the reverse) naming one actor: "Soleimani, commander of ..."."""
+    a_title = a.head is not None and a.head.is_title and a.person is None
+    b_title = b.head is not None and b.head.is_title and b.person is None
+    if a.person is not None and (a.head is None or not a.head.role) and b_title and _appositive(doc, a, b):
+        return _Group(
+            a.start, b.end, owner=b.owner, org=b.org, possessor=b.possessor, person=a.person, head=b.head
+        )
+    if a_title and b.person is not None and _appositive(doc, a, b):
+        head = a.head if a.head and a.head.role else b.head
+        return _Group(
+            a.start, b.end, owner=a.owner or b.owner, org=a.org or b.org, person=b.person, head=head
+        )
+    return None
+
+
+def _share_head_with_conjuncts(doc: Doc, out: list[_Group], head: _Head) -> None:
+    """ "Russian, Syrian and Iranian forces": give "Russian" and "Syrian" the head's sector too."""
+    right = out[-1]
+    k = len(out) - 2
+    while k >= 0:
+        g = out[k]
+        words = [t.lower_ for t in doc[g.end : right.start]]
+        if not (
+            g.named_only
+            and g.owner is not None
+            and g.org is None
+            and g.owner.kind in ("demonym", "country")
+            and words
+            and all(w in _COORD for w in words)
+        ):
+            break
+        g.head = _Head([], head.sector, "", head.is_title, head.standalone, head.needs_name)
+        right, k = g, k - 1
+
+
+def _sector(g: _Group, org_sector: str) -> str:
+    head_sector = g.head.sector if g.head else ""
+    if org_sector == "GOV" and head_sector == "REB":
+        return "MIL"  # "Taliban fighters" once the Taliban govern
+    if org_sector and not (org_sector == "GOV" and head_sector):
+        return org_sector
+    owner = g.owner.entry if g.owner else None
+    if owner is not None and owner.kind == "capital" and owner.sector not in ("", "GOV"):
+        return owner.sector  # "Pentagon officials": MIL
+    if head_sector:
+        return head_sector
+    return owner.sector if owner is not None and owner.kind == "capital" else ""
+
+
+@dataclass(slots=True)
+class _Coded:
+    country: str
+    sector: str
+    person: str = ""
+    org: str = ""
+    person_entry: Entry | None = None
+
+
+def _code(g: _Group, lexicon: Lexicon, when: dt.date | None) -> _Coded | None:
+    """Codes for a group, or None when it is not an actor on its own (e.g. "Iranian oil")."""
+    owner = g.owner.entry if g.owner else None
+    org_e = g.org.entry if g.org else None
+    poss = g.possessor.entry if g.possessor else None
+    head = g.head
+    country = owner.country if owner else ""
+    org_country, org_sector, org_name = org_e.codes_at(when) if org_e else ("", "", "")
+    if org_e is not None:
+        country = org_country or country
+    elif poss is not None and not country:
+        country = poss.codes_at(when)[0]
+    if g.person is not None:
+        pe = g.person.entry
+        if pe is None:
+            return None  # unknown people are coded in _code_in_doc, which has their text
+        role = head.role if head else ""
+        active = pe.roles_at(when)
+        match = next((r for r in active if role and r.title == role), None)
+        p_country, p_sector, p_org = pe.codes_at(when)
+        sector = (match.sector if match else "") or (head.sector if head else "") or org_sector or p_sector
+        return _Coded(
+            country or (match.country if match else p_country),
+            sector,
+            pe.name,
+            org_name or (match.org if match and match.org else p_org),
+            pe,
+        )
+    if head is None:
+        return _Coded(
+            country, org_sector or (owner.sector if owner and owner.kind == "capital" else ""), "", org_name
+        )
+    if not country and not org_e:
+        return None  # a bare head: resolved later against the article context
+    if head.needs_name:
+        return None
+    coded = _Coded(country, _sector(g, org_sector), "", org_name)
+    if head.role and head.is_title:
+        holder = lexicon.holder(head.role, country, when, org_name if org_e else "")
+        if holder is not None:
+            coded.person, coded.person_entry = holder.name, holder
+            match = next(
+                (r for r in holder.roles if r.title == head.role and (when is None or r.active(when))), None
+            )
+            if match and match.sector and not org_e:
+                coded.sector = match.sector
+    return coded
+
+
+def find_actors(
+    doc: Doc,
+    lexicon: Lexicon,
+    published: dt.date | None,
+    offset: int = 0,
+    *,
+    default_country: str | None = None,
+    context: ArticleContext | None = None,
+) -> list[Actor]:
+    """Coded actors in ``doc``, sorted by start and non-overlapping.
+
+    ``start``/``end`` are offsets into the article text (``doc`` offsets + ``offset``). Persons and
+    titles are resolved on ``published`` (the latest holder when None). Bare sector nouns ("the
+    rebels") take ``default_country``; None means: from the article so far (``context``, see
+    ``ArticleContext.default_for``); "" means none. Pass one ``context`` for all docs of an article so that
+    "he" finds a person named in an earlier doc.
+
+    >>> from riftwatch.parse import load_nlp
+    >>> doc = load_nlp()("Tehran has decided to send its envoy.")
+    >>> [(a.text, a.country, a.sector) for a in find_actors(doc, Lexicon.load(), None)]
+    [('Tehran', 'IRN', 'GOV')]
+    """
+    ctx = context if context is not None else ArticleContext()
+    mentions = _mentions(doc, lexicon, published, ctx.place_counts)
+    groups = _combine(doc, _groups(doc, mentions))
+    coded: list[tuple[_Group, _Coded | None]] = []
+    for g in groups:
+        c = _code_in_doc(doc, g, lexicon, published)
+        coded.append((g, c))
+        if c is not None and len(c.country) == 3 and c.country not in _NOT_STATES:
+            ctx.country_counts[c.country] += 1
+            if g.named_only and g.owner is not None and g.owner.kind == "country":
+                ctx.place_counts[c.country] += 1
+    return _emit(doc, lexicon, coded, published, offset, default_country, ctx)
+
+
+def _code_in_doc(doc: Doc, g: _Group, lexicon: Lexicon, when: dt.date | None) -> _Coded | None:
+    if g.head is None and g.person is None and g.owner is not None and g.owner.kind == "demonym":
+        last = doc[g.owner.end - 1]
+        top = last
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
+        if last.tag_ not in ("NNS", "NNPS") and (
+            last.pos_ == "ADJ" or top.dep_ in ("amod", "compound", "nmod", "npadvmod")
+        ):
+            return None  # an adjective: "Iranian oil", "Russian and Iranian steps"
+    if g.named_only and g.owner is not None and g.owner.kind == "capital" and g.org is None:
+        last = doc[g.owner.end - 1]
+        if last.dep_ == "compound" and not last.is_upper:  # headline capitals parse poorly
+            return None  # "Damascus airport", "Beijing Olympics"
+    if g.person is not None and g.person.entry is None:
+        if g.head is None:
+            return None
+        if g.head.needs_name and g.owner is None and g.org is None:
+            return _Coded("", g.head.sector, doc[g.person.start : g.person.end].text)
+        org_country, org_sector, org_name = (
+            g.org.entry.codes_at(when) if g.org and g.org.entry else ("", "", "")
+        )
+        return _Coded(
+            org_country or (g.owner.entry.country if g.owner and g.owner.entry else ""),
+            org_sector or g.head.sector,
+            doc[g.person.start : g.person.end].text,
+            org_name,
+        )
+    return _code(g, lexicon, when)
+
+
+def _emit(
+    doc: Doc,
+    lexicon: Lexicon,
+    coded: list[tuple[_Group, _Coded | None]],
+    when: dt.date | None,
+    offset: int,
+    fallback: str | None,
+    ctx: ArticleContext,
+) -> list[Actor]:
+    """Turn groups into Actors in text order, resolving bare heads and pronouns against ``ctx``."""
+    covered = bytearray(len(doc))
+    for grp, _ in coded:
+        covered[grp.start : grp.end] = b"\x01" * (grp.end - grp.start)
+    events: list[tuple[int, int, _Group | None, _Coded | None]] = [(g.start, 0, g, c) for g, c in coded]
+    events.extend((i, 1, None, None) for i in _pronouns(doc) if not covered[i])
+    events.sort(key=lambda e: (e[0], e[1]))
+    actors: list[Actor] = []
+    for start, _, g, c in events:
+        if g is None:
+            tok = doc[start]
+            p = ctx.person_for(_PRONOUNS[tok.lower_])
+            if p is not None:
+                actors.append(
+                    _actor(
+                        doc,
+                        start,
+                        start + 1,
+                        offset,
+                        p.name,
+                        p.country,
+                        p.sector,
+                        p.person,
+                        p.org,
+                        p.entry_id,
+                    )
+                )
+            continue
+        if c is None:
+            if g.person is not None and g.person.entry is None and g.head is None:
+                # someone we cannot code was named: "he" may be them, so not the person before
+                ctx.remember("", "", None)
+                continue
+            c = _bare(doc, g, lexicon, when, fallback, ctx)
+            if c is None:
+                continue
+        name = (
+            c.person or c.org or (lexicon.country_name(c.country) if c.country else doc[g.start : g.end].text)
+        )
+        actor = _actor(doc, g.start, g.end, offset, name, c.country, c.sector, c.person, c.org, _ids(g, c))
+        actors.append(actor)
+        if c.person:
+            pe = c.person_entry
+            ctx.remember(pe.id if pe else "", pe.gender if pe else "", actor)
+    return actors
+
+
+def _pronouns(doc: Doc) -> list[int]:
+    """Indices of personal pronouns, found on the LOWER array (no Token object per token)."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    lowers = doc.to_array("LOWER")
+    hits = numpy.flatnonzero(numpy.isin(lowers, [strings.add(p) for p in _PRONOUNS]))
+    return [int(i) for i in hits if doc[int(i)].pos_ == "PRON"]
+
+
+def _bare(
+    doc: Doc, g: _Group, lexicon: Lexicon, when: dt.date | None, fallback: str | None, ctx: ArticleContext
+) -> _Coded | None:
+    """A head with no owner: "the rebels" (default country) or "the commander" (the last person)."""
+    head = g.head
+    if head is None or head.needs_name or g.person is not None:
+        return None
+    last = doc[g.end - 1]
+    if len(head.mentions) == 1 and (last.pos_ == "ADJ" or last.dep_ in ("compound", "amod")):
+        return None  # "military sources", "in rebel hands": a modifier, not an actor
+    if head.is_title:
+        if not head.role:
+            return None
+        for entry_id, _, p in reversed(ctx.recent_persons):  # "the president" = the president named last
+            entry = lexicon.get(entry_id)
+            if p is None or entry is None:
+                continue
+            if any(r.title == head.role for r in (entry.roles_at(when) if when else entry.roles)):
+                return _Coded(p.country, p.sector, p.person, p.org, entry)
+        return None
+    if not head.standalone:
+        return None
+    before = doc[g.start - 1].lower_ if g.start > 0 else ""
+    owner = ctx.person_for(_PRONOUNS[before]) if before in ("his", "her") else None
+    if owner is not None:
+        return _Coded(owner.country, head.sector)  # "his regime": the regime of the person last named
+    return _Coded(ctx.default_for(head.sector) if fallback is None else fallback, head.sector)
+
+
+def _ids(g: _Group, c: _Coded) -> str:
+    parts = [
+        m.entry.id for m in (g.owner, g.org, g.possessor, g.person) if m is not None and m.entry is not None
+    ]
+    if g.head is not None:
+        parts.extend(m.entry.id for m in g.head.mentions if m.entry is not None)
+    if c.person_entry is not None:
+        parts.append(c.person_entry.id)
+    return "+".join(dict.fromkeys(parts))
+
+
+def _actor(
+    doc: Doc,
+    start: int,
+    end: int,
+    offset: int,
+    name: str,
+    country: str,
+    sector: str,
+    person: str,
+    org: str,
+    entry_id: str,
+) -> Actor:
+    first, last = doc[start], doc[end - 1]
+    s, e = first.idx, last.idx + len(last.text)
+    # doc[...].text rather than doc.text: Doc.text joins every token on each access
+    return Actor(
+        text=doc[start:end].text,
+        start=s + offset,
+        end=e + offset,
+        name=name,
+        country=country,
+        sector=sector,
+        person=person,
+        org=org,
+        entry_id=entry_id,
+    )
+
+
+def actor_for_token(actors: Sequence[Actor], token: Token, offset: int = 0) -> Actor | None:
+    """The actor whose span covers ``token`` (actors as returned by ``find_actors``), or None."""
+    pos = token.idx + offset
+    i = bisect.bisect_right(actors, pos, key=lambda a: a.start) - 1
+    if i >= 0 and actors[i].start <= pos < actors[i].end:
+        return actors[i]
+    return None
+
+
+def actors_for_token(actors: Sequence[Actor], token: Token, offset: int = 0) -> list[Actor]:
+    """All actors a token stands for, following conjunctions and modifiers.
+
+    For "forces" in "Russian, Syrian and Iranian forces attacked" this gives the three actors; for
+    "Hezbollah" in "Hezbollah and Iranian forces" it gives Hezbollah and the Iranian forces.
+    """
+    out: list[Actor] = []
+    for t in (token, *token.conjuncts):
+        for cand in (t, *(c for c in t.children if c.dep_ in _MODIFIER_DEPS)):
+            for u in (cand, *cand.conjuncts):
+                a = actor_for_token(actors, u, offset)
+                if a is not None and a not in out:
+                    out.append(a)
+    return sorted(out, key=lambda a: a.start)
+
+
+def dominant_country(actors: Sequence[Actor]) -> str | None:
+    """The most frequent ISO3 country among ``actors`` (first seen on ties), or None."""
+    counts = Counter(a.country for a in actors if len(a.country) == 3 and a.country not in _NOT_STATES)
+    common = counts.most_common(1)
+    return common[0][0] if common else None

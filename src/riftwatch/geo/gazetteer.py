@@ -1,0 +1,232 @@
+"""An offline gazetteer: place names -> GeoNames candidates.
+
+Built once from installed packages (see :mod:`riftwatch.geo.build`, ~15 s), then cached as one
+pickle under ``$RIFTWATCH_CACHE`` (default ``~/.cache/riftwatch``) whose name carries the versions
+of the data sources, so upgrading a package rebuilds it. Loading the cache takes about a second;
+:meth:`Gazetteer.load` keeps one instance per process.
+
+Example::
+
+    gaz = Gazetteer.load()
+    gaz.lookup("Tripoli")[0].country            # 'LBY' (the capital; context may pick Lebanon's)
+    gaz.lookup("Idlib province")[0].fcode       # 'ADM1'
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import pickle
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from . import build as _build
+from .names import normalize, strip_admin_suffix
+
+log = logging.getLogger(__name__)
+
+FORMAT = 2  # bump when the pickled layout changes
+ALT_NAME_PENALTY = 1.5
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer place a name may denote."""
+
+    row: int
+    name: str
+    geonameid: int | None
+    lat: float
+    lon: float
+    country: str  # ISO3, "" for places beyond one country
+    admin1: str
+    kind: str  # city | admin | country | region | continent
+    fcode: str  # GeoNames-like feature code: PPL, PPLC, PPLA, ADM1, ADM2, PCLI, CONT, RGN
+    population: int
+    prior: float  # context-free plausibility, log10 scale
+    admin1_row: int = -1
+    admin2_row: int = -1
+
+
+def cache_dir() -> Path:
+    """Where derived data is cached: ``$RIFTWATCH_CACHE`` or ``~/.cache/riftwatch``."""
+    env = os.environ.get("RIFTWATCH_CACHE")
+    return Path(env) if env else Path.home() / ".cache" / "riftwatch"
+
+
+class Gazetteer:
+    """Name -> candidate lookup over GeoNames cities500, subdivisions, countries and regions."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._names: list[str] = data["names"]
+        self._a: dict[str, npt.NDArray[Any]] = data["arrays"]
+        self._countries: list[str] = data["countries"]
+        self._index: dict[str, tuple[int, ...]] = data["index"]
+        self._boxes: dict[int, tuple[float, float, float, float]] = data["boxes"]
+        self._demonyms: dict[str, tuple[int, ...]] = data["demonyms"]
+        kinds = self._a["kind"]
+        self._country_rows = {
+            self._countries[int(self._a["country"][r])]: int(r)
+            for r in np.flatnonzero(kinds == _build.K_COUNTRY)
+        }
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    @functools.cache
+    def load(cls) -> Gazetteer:
+        """The process-wide gazetteer, read from the cache (built and cached on first use)."""
+        return cls(_load_or_build(cache_dir()))
+
+    @classmethod
+    def build(cls) -> Gazetteer:
+        """A fresh gazetteer straight from the sources, bypassing the cache (slow)."""
+        return cls(_pack(_build.build()))
+
+    # ------------------------------------------------------------------ lookup
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and normalize(name) in self._index
+
+    def has_key(self, key: str) -> bool:
+        """Whether a normalised key names a place (fast; used by the mention matcher)."""
+        return key in self._index
+
+    def lookup(self, name: str, demonyms: bool = False) -> list[Candidate]:
+        """Candidates for a name, best context-free prior first; [] when unknown.
+
+        "X province" (and governorate, oblast, county, ...) yields X's administrative units when
+        the full phrase is not itself a name; "northern X" yields a region of country/state X.
+        With ``demonyms``, "Israeli"/"Israelis" yield Israel (riftwatch treats them as actors, so
+        only gold-span evaluation asks for this). A city found by one of its alternate names
+        (Aleppo by "Berea") loses ``ALT_NAME_PENALTY`` from its prior, so a town whose own name it
+        is wins without context.
+        """
+        key = normalize(name)
+        rows = self._index.get(key, ())
+        if rows:
+            if strip_admin_suffix(key) and any(self._a["kind"][r] == _build.K_ADMIN for r in rows):
+                rows = tuple(r for r in rows if self._a["kind"][r] == _build.K_ADMIN)
+            return self._ranked(rows, key)
+        head = strip_admin_suffix(key)
+        if head:
+            admin = [r for r in self._index.get(head, ()) if self._a["kind"][r] == _build.K_ADMIN]
+            if admin:
+                return self._ranked(admin, None)
+        from .regions import compass_region  # regions builds on this class
+
+        region = compass_region(self, key)
+        if region:
+            return [region]
+        if demonyms:
+            rows = self._demonyms.get(key) or (self._demonyms.get(key[:-1], ()) if key.endswith("s") else ())
+            return self._ranked(rows, None)
+        return []
+
+    def _ranked(self, rows: Iterable[int], key: str | None) -> list[Candidate]:
+        out = []
+        for r in rows:
+            c = self.candidate(r)
+            if key is not None and c.kind == "city" and normalize(c.name) != key:
+                c = replace(c, prior=c.prior - ALT_NAME_PENALTY)
+            out.append(c)
+        out.sort(key=lambda c: -c.prior)
+        return out
+
+    def candidate(self, row: int) -> Candidate:
+        """The place in a given row."""
+        a = self._a
+        kind = int(a["kind"][row])
+        fcode = _build.FCODES[int(a["fcode"][row])]
+        pop = int(a["pop"][row])
+        c = int(a["country"][row])
+        a1 = int(a["admin1"][row])
+        gid = int(a["gid"][row])
+        return Candidate(
+            row=row,
+            name=self._names[row],
+            geonameid=gid or None,
+            lat=float(a["lat"][row]),
+            lon=float(a["lon"][row]),
+            country=self._countries[c] if c >= 0 else "",
+            admin1=self._names[a1] if a1 >= 0 else (self._names[row] if fcode == "ADM1" else ""),
+            kind=_build.KINDS[kind],
+            fcode=fcode,
+            population=pop,
+            prior=_build.base_prior(kind, fcode, pop),
+            admin1_row=a1,
+            admin2_row=int(a["admin2"][row]),
+        )
+
+    def country(self, iso3: str) -> Candidate | None:
+        """The country with this ISO3 code."""
+        row = self._country_rows.get(iso3)
+        return None if row is None else self.candidate(row)
+
+    def box(self, row: int) -> tuple[float, float, float, float] | None:
+        """South, north, west, east of a country's or admin-1 unit's settled area."""
+        return self._boxes.get(row)
+
+    @functools.cached_property
+    def _city_xyz(self) -> tuple[npt.NDArray[np.int64], list[npt.NDArray[np.float64]]]:
+        rows = np.flatnonzero(self._a["kind"] == _build.K_CITY)
+        la, lo = np.radians(self._a["lat"][rows]), np.radians(self._a["lon"][rows])
+        return rows, [np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)]
+
+    def nearest_country(self, lat: float, lon: float) -> str:
+        """ISO3 of the country of the city nearest to a point ("" if none); a rough reverse geocoder."""
+        rows, xyz = self._city_xyz
+        if not len(rows):
+            return ""
+        p, q = np.radians(lat), np.radians(lon)
+        # the largest dot product of unit vectors is the smallest great-circle distance
+        dot = xyz[0] * (np.cos(p) * np.cos(q)) + xyz[1] * (np.cos(p) * np.sin(q)) + xyz[2] * np.sin(p)
+        best = int(np.argmax(dot))
+        c = int(self._a["country"][rows[best]])
+        return self._countries[c] if c >= 0 else ""
+
+    def keys(self) -> Iterator[str]:
+        """Every normalised name."""
+        return iter(self._index)
+
+
+def _pack(t: _build.Tables) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "names": t.names,
+        "arrays": _build.to_arrays(t),
+        "countries": t.countries,
+        "index": _build.ranked_index(t),
+        "boxes": t.boxes,
+        "demonyms": {k: tuple(v) for k, v in t.demonyms.items()},
+    }
+
+
+def _load_or_build(directory: Path) -> dict[str, Any]:
+    path = directory / f"gazetteer-f{FORMAT}-{_build.source_versions()}.pkl"
+    if path.exists():
+        try:
+            with path.open("rb") as f:
+                data: dict[str, Any] = pickle.load(f)
+            if data.get("format") == FORMAT:
+                return data
+        except (OSError, pickle.UnpicklingError, EOFError) as exc:
+            log.warning("gazetteer cache %s is unreadable (%s); rebuilding", path, exc)
+    log.info("building the gazetteer cache %s (one-off, ~15 s)", path)
+    data = _pack(_build.build())
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        with tmp.open("wb") as f:
+            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError as exc:  # a read-only home still gets a working gazetteer
+        log.warning("cannot write the gazetteer cache %s: %s", path, exc)
+    return data

@@ -1,0 +1,196 @@
+"""Find place-name mentions in a parsed ``Doc``.
+
+Three sources, merged left to right without overlaps (longer spans win):
+
+1. spaCy's GPE/LOC/FAC entities that the gazetteer knows (a leading "the" and a trailing "'s"
+   are trimmed), widened to "Idlib province" when an administrative word follows and to
+   "northern Syria" / "the north of Iraq" when a compass word precedes;
+2. runs of capitalised tokens the NER missed that match a gazetteer name, longest first, with
+   guards against common words (sentence-initial single words must name a notable place);
+3. AP-style state abbreviations after a comma ("Alexandria, La.") come in through (2) because the
+   gazetteer holds "La." as a name of Louisiana.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from ..records import Span
+from .gazetteer import Candidate, Gazetteer
+from .names import ADMIN_SUFFIXES, normalize
+from .regions import parse_compass
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entity labels that say a capitalised run is something other than a place.
+NOT_PLACE_LABELS = frozenset(
+    {
+        "PERSON",
+        "ORG",
+        "NORP",
+        "DATE",
+        "TIME",
+        "MONEY",
+        "PERCENT",
+        "WORK_OF_ART",
+        "EVENT",
+        "LAW",
+        "PRODUCT",
+        "LANGUAGE",
+        "ORDINAL",
+        "CARDINAL",
+        "QUANTITY",
+    }
+)
+COMPASS_WORDS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+    ]
+)
+# Labels the small model often puts on well-known place names ("Aleppo" NORP, "Hama" ORG).
+OVERRIDABLE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+MAX_RUN = 5  # longest capitalised run tried as one name
+NOTABLE_POPULATION = 50_000
+STRONG_POPULATION = 100_000
+
+
+def _notable(cands: list[Candidate], population: int = NOTABLE_POPULATION) -> bool:
+    """A place a capitalised word most likely names: a country, state, region or a sizeable city."""
+    return any(
+        c.kind in ("country", "continent", "region") or c.fcode == "ADM1" or c.population >= population
+        for c in cands[:3]
+    )
+
+
+def _overridable(doc: Doc, start: int, end: int) -> bool:
+    """The NER labelled exactly this span PERSON/ORG/NORP: it may still be a place."""
+    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+    return ent is not None and ent.label_ in OVERRIDABLE_LABELS and (ent.start, ent.end) == (start, end)
+
+
+def _trim(span: SpacySpan) -> tuple[int, int]:
+    """Token bounds without a leading "the" and a trailing possessive."""
+    start, end = span.start, span.end
+    doc = span.doc
+    if end - start > 1 and doc[start].lower_ == "the":
+        start += 1
+    if end - start > 1 and doc[end - 1].text in ("'s", "\u2019s", "'"):
+        end -= 1
+    return start, end
+
+
+def _widen(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
+    """Take in a following admin word and a preceding compass phrase when the result is a place."""
+    if end < len(doc) and doc[end].lower_ in ADMIN_SUFFIXES and gaz.lookup(doc[start : end + 1].text):
+        end += 1
+    # "northern Syria", "north-eastern Syria" (3 tokens), "the north of Iraq"
+    for back in (1, 2, 3, 4):
+        s = start - back
+        if s < 0:
+            break
+        words = [t.lower_ for t in doc[s:start]]
+        if words[0] == "the":
+            continue
+        if not any(w in COMPASS_WORDS for w in words) or not all(
+            w in COMPASS_WORDS or w in ("-", "of") for w in words
+        ):
+            continue
+        phrase = doc[s:end].text
+        if parse_compass(normalize(phrase)) and gaz.lookup(phrase):
+            return s, end
+    return start, end
+
+
+def _ner_mentions(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        start, end = _trim(ent)
+        if not gaz.lookup(doc[start:end].text):
+            continue
+        out.append(_widen(doc, start, end, gaz))
+    return out
+
+
+def _capitalised(tok_text: str) -> bool:
+    return tok_text[:1].isupper()
+
+
+def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if i in taken or not _capitalised(tok.text) or tok.is_stop:
+            i += 1
+            continue
+        found = 0
+        for length in range(min(MAX_RUN, n - i), 0, -1):
+            toks = doc[i : i + length]
+            if any(t.i in taken for t in toks):
+                continue
+            labelled = any(t.ent_type_ in NOT_PLACE_LABELS for t in toks)
+            if labelled and not _overridable(doc, i, i + length):
+                continue
+            if not _capitalised(toks[-1].text) or toks[-1].is_punct:
+                continue
+            text = toks.text
+            # "La" + "." : abbreviations split by the tokenizer
+            if (
+                i > 0
+                and doc[i - 1].text == ","
+                and i + length < n
+                and doc[i + length].text == "."
+                and gaz.has_key(normalize(text + "."))
+            ):
+                out.append((i, i + length + 1))
+                found = length + 1
+                break
+            if not gaz.has_key(normalize(text)):
+                continue
+            cands = gaz.lookup(text)
+            if labelled and not _notable(cands, STRONG_POPULATION):
+                continue
+            if length == 1 and not _notable(cands):
+                continue
+            if length > 1 and tok.is_sent_start and not _notable(cands):
+                continue
+            out.append(_widen(doc, i, i + length, gaz))
+            found = length
+            break
+        i += max(found, 1)
+    return out
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Span]:
+    """Place-name mentions in ``doc``, as spans with character offsets into the doc's text."""
+    spans = _ner_mentions(doc, gaz)
+    taken = {i for s, e in spans for i in range(s, e)}
+    spans += _gazetteer_mentions(doc, gaz, taken)
+    spans.sort(key=lambda se: (se[0], -(se[1] - se[0])))
+    out: list[Span] = []
+    last_end = -1
+    for s, e in spans:
+        if s < last_end:
+            continue
+        span = doc[s:e]
+        out.append(Span(span.text, span.start_char, span.end_char))
+        last_end = e
+    return out

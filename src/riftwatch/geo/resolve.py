@@ -1,0 +1,316 @@
+"""Resolve place-name mentions to gazetteer places, using the whole article as context.
+
+Each candidate's score (log10 scale) is its context-free prior (population, feature class, admin
+level: see :func:`riftwatch.geo.build.base_prior`) plus boosts from the article:
+
+* its country is named or implied by the article's other place names (``W_COUNTRY``);
+* its admin-1 unit (state, province) is, too (``W_ADMIN1``), and its admin-2 unit (``W_ADMIN2``);
+* it lies in a unit that is a *possible* reading of another name (``W_PRESENT``): "Athens" next to
+  "Henderson County" favours the Athens inside one of the Henderson Counties, however unlikely
+  each of them is on its own;
+* it lies near the other places the article names (``W_NEAR``);
+* the text puts it in a container: "Tripoli, Lebanon", "Alexandria, La." (``W_CONTAINER``).
+
+The article's context is gathered in two passes: first every distinct name spreads one vote over
+the countries and states of its candidates in proportion to their prior probability; then each
+name is re-ranked against the votes of the *other* names (one sense per discourse: all mentions of
+a name in an article get the same place), and the votes are recomputed from the sharper second
+pass for a final ranking.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..records import Place, PlacePrecision, Span
+from .gazetteer import Candidate, Gazetteer
+from .mentions import find_mentions
+from .names import normalize
+
+W_COUNTRY = 3.2
+W_ADMIN1 = 2.2
+W_ADMIN2 = 1.0
+W_NEAR = 1.0
+NEAR_KM = 150.0
+W_CONTAINER = 4.0
+W_PRESENT = 1.2
+_CONTAINER = re.compile(r"\s*,\s*((?:[A-Z][\w'\-]*\.?\s?){1,3})")
+
+_PRECISION: dict[str, PlacePrecision] = {
+    "city": "city",
+    "admin": "admin",
+    "country": "country",
+    "region": "region",
+    "continent": "region",
+}
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _softmax(scores: Sequence[float]) -> list[float]:
+    top = max(scores)
+    ws = [10.0 ** (s - top) for s in scores]
+    total = sum(ws)
+    return [w / total for w in ws]
+
+
+def _sat(v: float) -> float:
+    """0 for no votes, ~0.77 for one confident vote, towards 1 for several."""
+    return v / (v + 0.3)
+
+
+@dataclass
+class DocContext:
+    """Votes of an article's place names for countries, admin units and points.
+
+    Build it with :meth:`from_doc` (mentions found in a parsed doc), :meth:`from_names` (a list of
+    names, e.g. gold spans) or :meth:`from_countries` (ISO3 codes known from elsewhere).
+    """
+
+    countries: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    admins: dict[int, float] = field(default_factory=lambda: defaultdict(float))
+    points: list[tuple[str, float, float, float]] = field(default_factory=list)  # key, lat, lon, weight
+    by_key: dict[str, list[tuple[Candidate, float]]] = field(default_factory=dict)
+
+    @classmethod
+    def from_names(cls, names: Iterable[str], gaz: Gazetteer) -> DocContext:
+        """Context from place names (first pass: prior-weighted votes of each distinct name)."""
+        ctx = cls()
+        for name in names:
+            key = normalize(name)
+            if key in ctx.by_key:
+                continue
+            cands = gaz.lookup(name)
+            if cands:
+                ctx.add(key, cands, _softmax([c.prior for c in cands]))
+        return ctx
+
+    @classmethod
+    def from_doc(cls, doc: Doc, gaz: Gazetteer) -> DocContext:
+        """Context from the place names found in a parsed doc."""
+        return cls.from_names((m.text for m in find_mentions(doc, gaz)), gaz)
+
+    @classmethod
+    def from_countries(cls, countries: Iterable[str]) -> DocContext:
+        """Context from countries (ISO3) known to be the article's subject."""
+        ctx = cls()
+        for iso3 in countries:
+            ctx.countries[iso3] += 1.0
+        return ctx
+
+    def add(self, key: str, cands: Sequence[Candidate], probs: Sequence[float]) -> None:
+        """Record one distinct name's distribution over its candidates."""
+        self.by_key[key] = list(zip(cands, probs, strict=True))
+        for c, p in zip(cands, probs, strict=True):
+            if c.country:
+                self.countries[c.country] += p
+            for row in _admin_rows(c):
+                self.admins[row] += p
+            if c.kind in ("city", "admin") and c.fcode != "ADM1":
+                self.points.append((key, c.lat, c.lon, p))
+
+    def merged(self, other: DocContext) -> DocContext:
+        """A context holding both contexts' votes (e.g. a whole article's sentences)."""
+        out = DocContext()
+        for ctx in (self, other):
+            for k, v in ctx.countries.items():
+                out.countries[k] += v
+            for r, v in ctx.admins.items():
+                out.admins[r] += v
+            out.points.extend(ctx.points)
+            out.by_key.update(ctx.by_key)
+        return out
+
+    def _present_elsewhere(self, key: str) -> set[int]:
+        return {c.row for k, cs in self.by_key.items() if k != key for c, _ in cs if c.kind == "admin"}
+
+    def _own(self, key: str) -> tuple[dict[str, float], dict[int, float]]:
+        own_c: dict[str, float] = defaultdict(float)
+        own_a: dict[int, float] = defaultdict(float)
+        for c, p in self.by_key.get(key, ()):
+            if c.country:
+                own_c[c.country] += p
+            for row in _admin_rows(c):
+                own_a[row] += p
+        return own_c, own_a
+
+    def score(
+        self, key: str, cands: Sequence[Candidate], containers: Sequence[Candidate] = ()
+    ) -> list[float]:
+        """Each candidate's score given the votes of every name except ``key`` itself."""
+        own_c, own_a = self._own(key)
+        others = [(la, lo, w) for k, la, lo, w in self.points if k != key and w >= 0.3]
+        present = self._present_elsewhere(key)
+        out = []
+        for c in cands:
+            s = c.prior
+            if c.country:
+                s += W_COUNTRY * _sat(max(0.0, self.countries.get(c.country, 0.0) - own_c[c.country]))
+            if c.admin1_row >= 0 or c.fcode == "ADM1":
+                row = c.row if c.fcode == "ADM1" else c.admin1_row
+                s += W_ADMIN1 * _sat(max(0.0, self.admins.get(row, 0.0) - own_a[row]))
+            if c.admin2_row >= 0:
+                s += W_ADMIN2 * _sat(max(0.0, self.admins.get(c.admin2_row, 0.0) - own_a[c.admin2_row]))
+            if present and (c.admin1_row in present or c.admin2_row in present):
+                s += W_PRESENT
+            if others and c.kind == "city":
+                near = max(
+                    w * math.exp(-haversine_km(c.lat, c.lon, la, lo) / NEAR_KM) for la, lo, w in others
+                )
+                s += W_NEAR * near
+            if containers and any(_inside(c, box) for box in containers):
+                s += W_CONTAINER
+            out.append(s)
+        return out
+
+
+def _admin_rows(c: Candidate) -> list[int]:
+    rows = [r for r in (c.admin1_row, c.admin2_row) if r >= 0]
+    if c.kind == "admin" and c.row >= 0:
+        rows.append(c.row)
+    return rows
+
+
+def _inside(c: Candidate, container: Candidate) -> bool:
+    if container.kind == "country":
+        return c.country == container.country and c.row != container.row
+    if container.fcode == "ADM1":
+        return c.admin1_row == container.row
+    return False
+
+
+def _container(text: str, end: int, gaz: Gazetteer) -> list[Candidate]:
+    """Countries/states named right after a mention: "Tripoli, Lebanon"."""
+    m = _CONTAINER.match(text, end)
+    if not m:
+        return []
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):  # longest first: "New South Wales", "La."
+        phrase = " ".join(words[:n])
+        for form in (phrase, phrase.rstrip(".")):
+            found = [c for c in gaz.lookup(form) if c.kind == "country" or c.fcode == "ADM1"]
+            if found:
+                return found[:3]
+    return []
+
+
+def resolve_spans(
+    text: str,
+    spans: Sequence[Span],
+    gaz: Gazetteer,
+    context: DocContext | None = None,
+    offset: int = 0,
+    demonyms: bool = False,
+) -> list[Place | None]:
+    """Resolve given mention spans (offsets into ``text``) using the article as context.
+
+    ``context`` adds votes from outside ``text`` (e.g. the rest of the article). ``demonyms``
+    resolves "Israeli" to Israel (for gold spans that annotate them). Returns one entry per span,
+    None where the gazetteer has no candidate.
+    """
+    keys = [normalize(s.text) for s in spans]
+    cands: dict[str, list[Candidate]] = {}
+    containers: dict[str, list[Candidate]] = defaultdict(list)
+    for s, key in zip(spans, keys, strict=True):
+        if key not in cands:
+            cands[key] = gaz.lookup(s.text, demonyms=demonyms)
+        containers[key].extend(_container(text, s.end, gaz))
+    ctx = DocContext()
+    for key, cs in cands.items():
+        if cs:
+            ctx.add(key, cs, _softmax([c.prior for c in cs]))
+    if context is not None:
+        ctx = ctx.merged(context)
+    best: dict[str, tuple[Candidate, float]] = {}
+    for _ in range(2):
+        nxt = DocContext()
+        for key, cs in cands.items():
+            if not cs:
+                continue
+            probs = _softmax(ctx.score(key, cs, containers[key]))
+            nxt.add(key, cs, probs)
+            i = max(range(len(cs)), key=probs.__getitem__)
+            best[key] = (cs[i], probs[i])
+        ctx = nxt if context is None else nxt.merged(context)
+    out: list[Place | None] = []
+    for s, key in zip(spans, keys, strict=True):
+        if key not in best:
+            out.append(None)
+            continue
+        c, p = best[key]
+        out.append(to_place(c, s.text, s.start + offset, s.end + offset, p))
+    return out
+
+
+def to_place(c: Candidate, text: str, start: int, end: int, score: float = 1.0) -> Place:
+    """A ``Place`` record for a chosen candidate."""
+    return Place(
+        text=text,
+        start=start,
+        end=end,
+        name=c.name,
+        geonameid=c.geonameid,
+        lat=round(c.lat, 5),
+        lon=round(c.lon, 5),
+        country=c.country,
+        admin1=c.admin1,
+        precision=_PRECISION[c.kind],
+        score=round(score, 4),
+    )
+
+
+def find_places(
+    doc: Doc, gazetteer: Gazetteer, offset: int = 0, context: DocContext | None = None
+) -> list[Place]:
+    """Find and resolve the places in a parsed doc; offsets are ``offset`` + doc offsets.
+
+    >>> find_places(nlp("Clashes erupted in Tripoli, the Libyan capital."), Gazetteer.load())[0].country
+    'LBY'
+    """
+    spans = find_mentions(doc, gazetteer)
+    return [p for p in resolve_spans(doc.text, spans, gazetteer, context, offset) if p is not None]
+
+
+def resolve_article(
+    docs: Sequence[Doc], gazetteer: Gazetteer, offsets: Sequence[int] | None = None
+) -> list[list[Place]]:
+    """Resolve several docs of one article (e.g. title and body) against the article's whole context."""
+    offsets = list(offsets) if offsets is not None else [0] * len(docs)
+    mentions = [find_mentions(d, gazetteer) for d in docs]
+    out = []
+    for i, (doc, spans) in enumerate(zip(docs, mentions, strict=True)):
+        others = [m.text for j, ms in enumerate(mentions) if j != i for m in ms]
+        ctx = DocContext.from_names(others, gazetteer)
+        resolved = resolve_spans(doc.text, spans, gazetteer, ctx, offsets[i])
+        out.append([p for p in resolved if p is not None])
+    return out
+
+
+def resolve_name(
+    name: str,
+    context_countries: Sequence[str] = (),
+    gazetteer: Gazetteer | None = None,
+    context: DocContext | None = None,
+) -> Place | None:
+    """Resolve one name (e.g. a gold span) given the countries (ISO3) its article is about.
+
+    >>> resolve_name("Tripoli", ["LBN"]).country
+    'LBN'
+    """
+    gaz = gazetteer or Gazetteer.load()
+    ctx = DocContext.from_countries(context_countries)
+    if context is not None:
+        ctx = ctx.merged(context)
+    return resolve_spans(name, [Span(name, 0, len(name))], gaz, ctx)[0]

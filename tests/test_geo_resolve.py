@@ -1,0 +1,173 @@
+"""Toponym resolution: mentions found in parsed text, disambiguated by the article's context."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from riftwatch.geo.gazetteer import Gazetteer
+from riftwatch.geo.resolve import (
+    DocContext,
+    find_places,
+    haversine_km,
+    resolve_article,
+    resolve_name,
+    resolve_spans,
+)
+from riftwatch.records import Place, Span
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _place(places: list[Place], text: str) -> Place:
+    found = [p for p in places if p.text == text]
+    assert found, f"{text!r} not found among {[p.text for p in places]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("names", "name", "country"),
+    [
+        (["Tripoli", "Misrata", "Benghazi"], "Tripoli", "LBY"),
+        (["Tripoli", "Beirut", "Sidon"], "Tripoli", "LBN"),
+        (["Alexandria", "Rapides Parish"], "Alexandria", "USA"),
+        (["Alexandria", "Cairo"], "Alexandria", "EGY"),
+        (["Athens", "Henderson County", "Tyler"], "Athens", "USA"),
+        (["Georgia", "Atlanta", "Savannah"], "Georgia", "USA"),
+        (["Georgia", "Tbilisi", "Russia"], "Georgia", "GEO"),
+    ],
+)
+def test_context_decides_between_namesakes(gaz: Gazetteer, names: list[str], name: str, country: str) -> None:
+    text = " and ".join(names)
+    spans, pos = [], 0
+    for n in names:
+        spans.append(Span(n, pos, pos + len(n)))
+        pos += len(n) + len(" and ")
+    places = resolve_spans(text, spans, gaz)
+    assert {p.text: p.country for p in places if p}[name] == country
+
+
+@pytest.mark.parametrize(
+    ("name", "countries", "country", "precision"),
+    [
+        ("Tripoli", ["LBY"], "LBY", "city"),
+        ("Tripoli", ["LBN"], "LBN", "city"),
+        ("Tripoli", [], "LBY", "city"),  # the capital, when nothing says otherwise
+        ("Idlib province", [], "SYR", "admin"),
+        ("northern Syria", [], "SYR", "region"),
+        ("Jordan", ["USA"], "JOR", "country"),
+    ],
+)
+def test_resolve_name(name: str, countries: list[str], country: str, precision: str) -> None:
+    place = resolve_name(name, countries)
+    assert place is not None and (place.country, place.precision) == (country, precision)
+    assert (place.text, place.start, place.end) == (name, 0, len(name))
+
+
+def test_resolve_name_unknown() -> None:
+    assert resolve_name("Qwzxvillezz", ["SYR"]) is None
+
+
+def test_container_after_comma_wins(gaz: Gazetteer) -> None:
+    text = "Flooding closed roads in Alexandria, Va. and in Richmond."
+    places = resolve_spans(text, [Span("Alexandria", 25, 35)], gaz)
+    assert places[0] is not None and places[0].admin1 == "Virginia"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "mention", "country", "precision", "point"),
+    [
+        (
+            "Gunmen attacked a checkpoint in Tripoli, while clashes continued in Misrata and Benghazi.",
+            "Tripoli",
+            "LBY",
+            "city",
+            (32.89, 13.19),
+        ),
+        (
+            "The army deployed in Tripoli after a week of clashes, officials in Beirut said.",
+            "Tripoli",
+            "LBN",
+            "city",
+            (34.43, 35.84),
+        ),
+        (
+            "Government aircraft bombed three villages in Idlib province on Tuesday.",
+            "Idlib province",
+            "SYR",
+            "admin",
+            None,
+        ),
+        (
+            "Turkish drones struck targets in northern Syria overnight.",
+            "northern Syria",
+            "SYR",
+            "region",
+            None,
+        ),
+        (
+            "Thousands of families fled Aleppo as the fighting spread.",
+            "Aleppo",
+            "SYR",
+            "city",
+            (36.20, 37.16),
+        ),
+        ("The delegation arrived in Damascus for talks.", "Damascus", "SYR", "city", (33.51, 36.29)),
+        ("Warplanes took off from an air base near Latakia.", "Latakia", "SYR", "city", (35.53, 35.79)),
+        ("Turkey and Iraq signed an agreement on water sharing.", "Turkey", "TUR", "country", None),
+        ("Turkey and Iraq signed an agreement on water sharing.", "Iraq", "IRQ", "country", None),
+        ("Militants regrouped in the north of Iraq last year.", "north of Iraq", "IRQ", "region", None),
+        ("Jordan reopened its main border crossing.", "Jordan", "JOR", "country", None),
+        (
+            "Shelling resumed across eastern Ukraine and in the Donbas.",
+            "eastern Ukraine",
+            "UKR",
+            "region",
+            None,
+        ),
+    ],
+)
+def test_find_places(
+    nlp: Language,
+    gaz: Gazetteer,
+    sentence: str,
+    mention: str,
+    country: str,
+    precision: str,
+    point: tuple[float, float] | None,
+) -> None:
+    place = _place(find_places(nlp(sentence), gaz), mention)
+    assert (place.country, place.precision) == (country, precision)
+    if point:
+        assert haversine_km(place.lat, place.lon, *point) < 25
+
+
+@pytest.mark.slow
+def test_offsets_point_into_the_article(nlp: Language, gaz: Gazetteer) -> None:
+    article = "Headline here.\nClashes erupted in Homs and Hama on Friday."
+    body_start = article.index("Clashes")
+    places = find_places(nlp(article[body_start:]), gaz, offset=body_start)
+    assert [article[p.start : p.end] for p in places] == [p.text for p in places] == ["Homs", "Hama"]
+
+
+@pytest.mark.slow
+def test_article_context_spans_docs(nlp: Language, gaz: Gazetteer) -> None:
+    docs = [nlp("Lebanon's army sent reinforcements north."), nlp("Two people died in Tripoli overnight.")]
+    resolved = resolve_article(docs, gaz, offsets=[0, 42])
+    tripoli = _place(resolved[1], "Tripoli")
+    assert tripoli.country == "LBN" and tripoli.start == 42 + docs[1].text.index("Tripoli")
+    ctx = DocContext.from_doc(docs[0], gaz)
+    assert _place(find_places(docs[1], gaz, context=ctx), "Tripoli").country == "LBN"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    ["May the talks succeed, he said.", "Police said nothing was taken.", "The Best of Times was sold out."],
+)
+def test_no_places_in_ordinary_words(nlp: Language, gaz: Gazetteer, sentence: str) -> None:
+    assert find_places(nlp(sentence), gaz) == []

@@ -7,7 +7,6 @@ articles through ``nlp.pipe`` in batches.
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,17 +63,17 @@ class Coder:
     def code_doc(self, article: Article, doc: Doc) -> CodedArticle:
         """Code one parsed article."""
         self._load()
-        from .actors.recognise import find_actors
-        from .events.coder import ArticleState, actor_index, code_sentence
+        from .actors.recognise import ArticleContext, find_actors
+        from .events.coder import ArticleState, actor_index, code_sentence, split_locative
         from .events.quantities import find_quantities
         from .geo.resolve import find_places
         from .when import best_time, find_times
 
         places = find_places(doc, self.gazetteer)
-        countries = Counter(p.country for p in places if p.country)
-        default_country = countries.most_common(1)[0][0] if countries else None
-        actors = find_actors(doc, self.actors, article.published, default_country=default_country)
+        found = find_actors(doc, self.actors, article.published, context=ArticleContext())
+        actors, latent = split_locative(doc, found, places, self.actors)
         actor_at = actor_index(doc, actors)
+        latent_at = actor_index(doc, latent)
         state = ArticleState()
         events = []
         sentences = []
@@ -84,7 +83,8 @@ class Coder:
             quantities = find_quantities(sent.text, offset=sent.start_char)
             events.extend(
                 code_sentence(
-                    article, sent, index, actor_at, places, times, quantities, self.triggers, state, best_time
+                    article, sent, index, actor_at, places, times, quantities, self.triggers, state, best_time,
+                    latent_at,
                 )
             )
         kept = tuple(e for e in events if e.confidence >= self.config.min_confidence)

@@ -119,6 +119,8 @@ class ArticleContext:
     # people named so far, newest last: (entry id, gender, actor); an actor of None marks someone
     # the lexicon does not know, past whom pronouns are not resolved
     recent_persons: list[tuple[str, str, Actor | None]] = field(default_factory=list)
+    # the person who was last the grammatical subject of a clause, and the sentence (its start token)
+    subject_person: tuple[str, Actor, int] | None = None
     country_counts: Counter[str] = field(default_factory=Counter)  # countries of the actors so far
     # countries named as such, and capitals named as places ("in Tehran")
     place_counts: Counter[str] = field(default_factory=Counter)
@@ -131,8 +133,17 @@ class ArticleContext:
         common = counts.most_common(1)
         return common[0][0] if common else ""
 
-    def person_for(self, gender: str) -> Actor | None:
-        """The person a pronoun of ``gender`` ("m"/"f") most likely refers to: the last one named."""
+    def person_for(self, gender: str, subject_in_sentence: int | None = None) -> Actor | None:
+        """The person a pronoun of ``gender`` ("m"/"f") most likely refers to.
+
+        A pronoun that is itself a subject prefers the subject of the previous or current sentence
+        (``subject_in_sentence`` is that sentence's start token): in "Shoigu reported to Putin ...
+        He said ...", "he" is Shoigu. Otherwise the person named last.
+        """
+        if subject_in_sentence is not None and self.subject_person is not None:
+            g, actor, sent_start = self.subject_person
+            if g in ("", gender) and sent_start >= subject_in_sentence:
+                return actor
         for _, g, actor in reversed(self.recent_persons):
             if actor is None:
                 return None
@@ -142,6 +153,8 @@ class ArticleContext:
 
     def remember(self, entry_id: str, gender: str, actor: Actor | None) -> None:
         """Note a person just named (``actor`` None for someone we cannot code)."""
+        if actor is None:
+            self.subject_person = None  # an unknown person was named: "he" may be them
         kept = [p for p in self.recent_persons if not entry_id or p[0] != entry_id]
         self.recent_persons = [*kept[-7:], (entry_id, gender, actor)]
 
@@ -673,7 +686,8 @@ def _emit(
     for start, _, g, c in events:
         if g is None:
             tok = doc[start]
-            p = ctx.person_for(_PRONOUNS[tok.lower_])
+            prev = _previous_sentence_start(tok) if tok.dep_ in _SUBJECT_DEPS else None
+            p = ctx.person_for(_PRONOUNS[tok.lower_], prev)
             if p is not None:
                 actors.append(
                     _actor(
@@ -706,7 +720,19 @@ def _emit(
         if c.person:
             pe = c.person_entry
             ctx.remember(pe.id if pe else "", pe.gender if pe else "", actor)
+            root = doc[g.start : g.end].root
+            if root.dep_ in _SUBJECT_DEPS:
+                ctx.subject_person = (pe.gender if pe else "", actor, root.sent.start)
     return actors
+
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _previous_sentence_start(tok: Token) -> int:
+    """Start token of the sentence before ``tok``'s (or of its own when it is the first)."""
+    start = tok.sent.start
+    return tok.doc[start - 1].sent.start if start > 0 else start
 
 
 def _pronouns(doc: Doc) -> list[int]:

@@ -13,13 +13,17 @@ from spacy.tokens import Span as SpacySpan
 from ..records import Actor, Article, Attribution, Event, Place, Quantity, Span, TimeExpr
 from .attribution import attribution_for
 from .modality import SPEECH_VERBS, factuality
-from .roles import LIGHT_VERBS, OBJ, Roles, noun_roles, verb_roles
+from .roles import LIGHT_VERBS, OBJ, Roles, actors_under, noun_roles, verb_roles
 
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
+# "March" the month is no march; a named person or place is no trigger.
+NON_TRIGGER_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "LOC", "NORP", "CARDINAL", "ORDINAL"})
 # Types whose direct object is what is moved or given, not the target: "dispatch Soleimani".
 THEME_TYPES = frozenset({"MOBILIZE", "AID", "RETREAT"})
 # Types for which the country where it happens is the target when the text names no other.
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "SANCTION", "RETREAT", "MOBILIZE", "AID", "COERCE"})
+# Types whose target may be the subject of a complement clause: "demand that Iran send".
+COMPLEMENT_TARGET_TYPES = frozenset({"REQUEST", "THREATEN"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 REFERRING_NOUNS = frozenset({"demand", "request", "call", "proposal", "plan", "offer", "order",
                              "decision", "move", "initiative", "ultimatum", "accusation", "threat"})  # fmt: skip
@@ -71,7 +75,7 @@ def _object_lemmas(tok: Token) -> list[str]:
 
 def match_trigger(tok: Token, triggers: object) -> object | None:
     """The lexicon entry the token triggers, or None."""
-    if tok.pos_ not in TRIGGER_POS or tok.lemma_.lower() in SPEECH_VERBS:
+    if tok.pos_ not in TRIGGER_POS or tok.lemma_.lower() in SPEECH_VERBS or tok.ent_type_ in NON_TRIGGER_ENTS:
         return None
     pos = "VERB" if tok.pos_ == "VERB" else "NOUN"
     lemma = tok.lemma_.lower()
@@ -82,23 +86,25 @@ def match_trigger(tok: Token, triggers: object) -> object | None:
     particle = _particle(tok)
     objects = _object_lemmas(tok) or [None]
     match = getattr(triggers, "match")
+    particles_of = getattr(triggers, "particles", None)
     for lem in lemmas:
+        if particle is None and particles_of is not None:
+            # A preposition with an entry of its own beats the bare verb: "call for", "rally behind".
+            own = particles_of(lem, pos)
+            for child in tok.children:
+                if child.dep_ in {"prep", "prt"} and child.lower_ in own:
+                    trig = match(lem, pos, child.lower_, None)
+                    if trig is not None:
+                        return trig
         for obj in objects:
             trig = match(lem, pos, particle, obj)
             if trig is not None:
                 return trig
-        if particle is None:
-            # A prepositional particle: "call for", "pull out of".
-            for child in tok.children:
-                if child.dep_ == "prep":
-                    trig = match(lem, pos, child.lower_, None)
-                    if trig is not None and getattr(trig, "particle", None):
-                        return trig
     return None
 
 
 def _place_for(tok: Token, sent: SpacySpan, places: Sequence[Place], actor_spans: set[tuple[int, int]]) -> tuple[Place | None, str]:
-    usable = [p for p in places if (p.start, p.end) not in actor_spans]
+    usable = [p for p in places if not any(a < p.end and p.start < b for a, b in actor_spans)]
     if not usable:
         return None, ""
     subtree = list(tok.subtree)
@@ -110,6 +116,40 @@ def _place_for(tok: Token, sent: SpacySpan, places: Sequence[Place], actor_spans
     if in_sent:
         return min(in_sent, key=lambda p: abs(p.start - tok.idx)), "sentence"
     return None, ""
+
+
+def _complement_subject(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
+    for child in tok.children:
+        if child.dep_ in {"ccomp", "acl"} and child.pos_ in {"VERB", "AUX"}:
+            subj = [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subj:
+                return actors_under(subj[0], actor_at)
+    return []
+
+
+def _phrase_actors(tok: Token, actor_at: dict[int, Actor], skip_object: bool) -> list[Actor]:
+    """Actors in the trigger's subtree, not crossing into reported or subordinate clauses.
+
+    A nominal trigger carried by a light verb also looks into the verb's purpose clause ("making
+    visits to raise the morale among Iranian troops").
+    """
+    out: list[Actor] = []
+    skip = {"nsubj", "nsubjpass", "ccomp", "advcl", "relcl", "acl", "poss", "punct", "prep" if skip_object else ""}
+    skip |= OBJ if skip_object else set()
+    stack = [c for c in tok.children if c.dep_ not in skip]
+    if tok.pos_ != "VERB" and not stack:
+        carrier = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+        if carrier.dep_ in OBJ:
+            carrier = carrier.head
+        if carrier.lemma_ in LIGHT_VERBS:
+            stack = [c for c in carrier.children if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)]
+    while stack:
+        t = stack.pop()
+        a = actor_at.get(t.i)
+        if a is not None and a not in out:
+            out.append(a)
+        stack.extend(c for c in t.children if c.dep_ not in {"ccomp", "advcl", "relcl"})
+    return sorted(out, key=lambda a: a.start)
 
 
 def _country_actor(place: Place) -> Actor:
@@ -145,7 +185,7 @@ def _confidence(trig: object, roles: Roles, place_how: str, status: str) -> floa
     score = 0.35 + 0.25 * float(getattr(trig, "weight", 1.0) or 1.0)
     score += 0.2 if roles.source else 0.0
     score += 0.15 if roles.target else 0.0
-    if roles.source_how.startswith("control") or roles.target_how in {"place-country", "referent"}:
+    if roles.source_how.startswith("control") or roles.target_how in {"place-country", "referent", "phrase"}:
         score -= 0.05
     if place_how == "sentence":
         score -= 0.02
@@ -163,6 +203,7 @@ def code_sentence(
     triggers: object,
     state: ArticleState,
     best_time: object,
+    latent_at: dict[int, Actor] | None = None,
 ) -> list[Event]:
     """Code every trigger in one sentence."""
     _resolve_they(sent, actor_at, state.last_group)
@@ -173,24 +214,31 @@ def code_sentence(
         if trig is not None:
             found.append((tok, trig))
     # "launched an attack": keep the verb, drop the noun it carries when both code the same type.
-    verb_types = {(t.i, getattr(tr, "type")) for t, tr in found if t.pos_ == "VERB"}
-    found = [
-        (t, tr) for t, tr in found
-        if not (t.pos_ != "VERB" and t.dep_ in OBJ and (t.head.i, getattr(tr, "type")) in verb_types)
-    ]  # fmt: skip
+    # "oppose the demand", "condemned the attack": a noun that is the object of another trigger
+    # names an event already reported (or the verb's target), not a new one. "launched an attack"
+    # keeps one event, the verb's.
+    verb_at = {t.i for t, _ in found if t.pos_ == "VERB"}
+    found = [(t, tr) for t, tr in found if not (t.pos_ != "VERB" and t.dep_ in OBJ and t.head.i in verb_at)]
     events: list[Event] = []
     for tok, trig in found:
         etype: str = getattr(trig, "type")
         if tok.pos_ == "VERB":
             roles = verb_roles(tok, actor_at, trig)
         else:
-            roles = noun_roles(tok, actor_at, trig)
+            roles = noun_roles(tok, actor_at, trig, latent_at or {})
         source, target = list(roles.source), list(roles.target)
         how_t = roles.target_how
-        if etype in THEME_TYPES and source and roles.target_how == "object":
+        if roles.target_how == "object" and (getattr(trig, "object", None) or etype in THEME_TYPES):
+            # "send more forces", "halt air strikes", "dispatch Soleimani": the object is what is
+            # moved or stopped, not the target; a recipient of another country may still be.
             src_countries = {a.country for a in source}
-            target = [a for a in target if a.country not in src_countries]
+            keep_foreign = etype in THEME_TYPES and not getattr(trig, "object", None)
+            target = [a for a in target if keep_foreign and a.country not in src_countries]
             how_t = how_t if target else ""
+        if not target and etype in COMPLEMENT_TARGET_TYPES:
+            # "Assad's demand that Iran send more forces": the one asked is the clause's subject.
+            target, how_t = _complement_subject(tok, actor_at), "complement"
+            target = [a for a in target if a not in source]
         if not target and tok.pos_ == "VERB":
             # "oppose the demand": the demand's author is the target.
             for obj in (c for c in tok.children if c.dep_ in OBJ):
@@ -201,7 +249,14 @@ def code_sentence(
                             break
         place, place_how = _place_for(tok, sent, places, actor_spans)
         src_countries = {a.country for a in source}
-        if not target and place is not None and etype in PLACE_TARGET_TYPES and place.country and place.country not in src_countries:
+        if not target:
+            # Last resort: an actor inside the trigger's own phrase ("visits to raise the morale
+            # among Iranian troops").
+            themed = bool(getattr(trig, "object", None)) or etype in THEME_TYPES
+            target = [a for a in _phrase_actors(tok, actor_at, themed) if a not in source]
+            how_t = "phrase" if target else ""
+        if (not target and source and place is not None and etype in PLACE_TARGET_TYPES
+                and place.country and place.country not in src_countries):
             target, how_t = [_country_actor(place)], "place-country"
         status = factuality(tok)
         time = best_time(list(times), tok.idx, sent.text, sent.start_char) if times else None  # type: ignore[operator]
@@ -256,3 +311,38 @@ def actor_index(doc: Doc, actors: Sequence[Actor], offset: int = 0) -> dict[int,
         for t in span:
             out.setdefault(t.i, a)
     return out
+
+
+# Prepositions after which a country or capital names a place, not an actor.
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "around", "across", "into", "inside", "throughout", "outside",
+                            "to", "from", "toward", "towards", "within", "over", "through", "via"})  # fmt: skip
+
+
+def split_locative(doc: Doc, actors: Sequence[Actor], places: Sequence[Place], lexicon: object) -> tuple[list[Actor], list[Actor]]:
+    """Separate actors that are really places ("troops in Syria and Iraq", "strikes in northern
+    Syria") from real actors. Returns (actors, latent): latent actors are countries and capitals
+    named as places, which a trigger may still read as actors ("sparked anger in Moscow")."""
+    kept: list[Actor] = []
+    for a in actors:
+        if a.person or a.org or not any(p.start <= a.start and a.end <= p.end for p in places):
+            kept.append(a)
+            continue
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        while root is not None and root.dep_ == "conj":
+            root = root.head
+        if root is not None and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+            continue
+        kept.append(a)
+    latent: list[Actor] = []
+    lookup = getattr(lexicon, "lookup", None)
+    taken = {(a.start, a.end) for a in kept}
+    for p in places:
+        if (p.start, p.end) in taken or lookup is None or p.precision not in {"city", "country"}:
+            continue
+        for entry in lookup(p.text):
+            if getattr(entry, "kind", "") in {"capital", "country"}:
+                latent.append(Actor(text=p.text, start=p.start, end=p.end, name=p.name, country=entry.country,
+                                    sector=entry.sector, entry_id=entry.id))  # fmt: skip
+                break
+    return kept, latent

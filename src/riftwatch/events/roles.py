@@ -160,10 +160,14 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object) -> Roles:
         if from_pp:
             source, how_s = from_pp, "source-prep"
     if getattr(trig, "reverse", False) and not passive:
+        # "X received aid from Y": Y gives; "X angered Y": Y is the one who objects.
         reversed_source = _collect(_prep_objects(verb, source_preps or ("from", "by")), actor_at)
+        how_rev = "reverse-prep"
+        if not reversed_source and how_t == "object":
+            reversed_source, how_rev = target, "reverse-object"
         subject = source if how_s in {"subject", "control-object", "control-noun"} else []
-        source, target = reversed_source, subject or target
-        how_s, how_t = ("reverse-prep" if source else ""), "reverse-subject"
+        source, target = reversed_source, subject
+        how_s, how_t = (how_rev if source else ""), ("reverse-subject" if subject else "")
     if not source:
         # "halt Russian air strikes": an actor owning the object acts on it.
         for obj in _children(verb, OBJ):
@@ -176,7 +180,7 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object) -> Roles:
     return Roles(tuple(source), tuple(a for a in target if a not in source), how_s, how_t)
 
 
-def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object) -> Roles:
+def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at: dict[int, Actor] | None = None) -> Roles:
     target_preps = tuple(getattr(trig, "target_prep", None) or NOUN_TARGET_PREPS)
     source_preps = tuple(getattr(trig, "source_prep", None) or ("by",))
     source = _noun_owner(noun, actor_at)
@@ -202,7 +206,7 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object) -> Roles:
     carrier = head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ in OBJ:
         carrier = head.head.head  # "a series of visits": visits ← of ← series ← making
-    if not source and noun.dep_ in OBJ | {"pobj"} and carrier.pos_ in {"VERB", "AUX"}:
+    if not source and noun.dep_ in OBJ | {"pobj"} and carrier.lemma_ in LIGHT_VERBS | RECEIVE_VERBS:
         if carrier.lemma_ in RECEIVE_VERBS:
             if not target:
                 subj, how = subject_actors(carrier, actor_at)
@@ -211,7 +215,8 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object) -> Roles:
             source, how_s = subject_actors(carrier, actor_at)
     # "sparked anger in Moscow": the one angered is in the "in" phrase, the cause is the subject.
     if getattr(trig, "reverse", False):
-        experiencer = _collect(_prep_objects(noun, ("in", "among", "of")), actor_at)
+        holders = _prep_objects(noun, ("in", "among", "of"))
+        experiencer = _collect(holders, actor_at) or _collect(holders, latent_at or {})
         if experiencer:
             cause: list[Actor] = []
             if noun.dep_ in OBJ and head.pos_ == "VERB":

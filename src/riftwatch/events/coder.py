@@ -12,7 +12,8 @@ from spacy.tokens import Span as SpacySpan
 
 from ..records import Actor, Article, Attribution, Event, Place, Quantity, Span, TimeExpr
 from .attribution import attribution_for
-from .modality import SPEECH_VERBS, factuality
+from .modality import SPEECH_VERBS, factuality, is_commitment
+from .ontology import ontology
 from .roles import LIGHT_VERBS, OBJ, Roles, actors_under, noun_roles, verb_roles
 
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
@@ -22,11 +23,31 @@ NON_TRIGGER_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "LOC", "NORP", "C
 THEME_TYPES = frozenset({"MOBILIZE", "AID", "RETREAT"})
 # Types for which the country where it happens is the target when the text names no other.
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "SANCTION", "RETREAT", "MOBILIZE", "AID", "COERCE"})
+# Lexicon parts that name a country in the mention itself.
+NAMED_PARTS = frozenset({"country", "demonym", "capital", "person", "org", "pronoun", "place-country"})
 # Types whose target may be the subject of a complement clause: "demand that Iran send".
 COMPLEMENT_TARGET_TYPES = frozenset({"REQUEST", "THREATEN"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+SINGULAR_PRONOUNS = frozenset({"it", "its"})
 REFERRING_NOUNS = frozenset({"demand", "request", "call", "proposal", "plan", "offer", "order",
                              "decision", "move", "initiative", "ultimatum", "accusation", "threat"})  # fmt: skip
+
+
+# The THREATEN mode for an intended act of each type.
+INTENT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict", "SANCTION": "relations",
+                "PROTEST": "political", "ACCUSE": "political", "REJECT": "political"}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Recoded:
+    """A trigger entry re-coded for a stated commitment."""
+
+    type: str
+    cameo: str
+    quad_class: int
+    goldstein: float
+    mode: str
+    weight: float
 
 
 @dataclass(slots=True)
@@ -36,6 +57,7 @@ class ArticleState:
     events: list[Event] = field(default_factory=list)
     trigger_lemmas: list[str] = field(default_factory=list)
     last_group: tuple[Actor, ...] = ()
+    last_it: Actor | None = None
     last_attribution: Attribution | None = None
 
 
@@ -118,6 +140,11 @@ def _place_for(tok: Token, sent: SpacySpan, places: Sequence[Place], actor_spans
     return None, ""
 
 
+def _guessed_country(a: Actor) -> bool:
+    """True when the actor's country comes from the article's context, not from its own words."""
+    return not any(p.split(":")[0] in NAMED_PARTS for p in a.entry_id.split("+"))
+
+
 def _complement_subject(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
     for child in tok.children:
         if child.dep_ in {"ccomp", "acl"} and child.pos_ in {"VERB", "AUX"}:
@@ -171,18 +198,64 @@ def _plural_group(sent: SpacySpan, actor_at: dict[int, Actor]) -> tuple[Actor, .
     return group
 
 
-def _resolve_they(sent: SpacySpan, actor_at: dict[int, Actor], group: tuple[Actor, ...]) -> None:
-    """Point plural pronouns at the last plural group of actors (mutates ``actor_at``)."""
-    if not group:
-        return
+def _speaker_actors(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
+    """Actors of the subject of the verb whose complement holds ``tok``: "Switzerland said it ..."."""
+    clause = tok.head
+    while clause.dep_ not in {"ccomp", "xcomp", "advcl"} and clause.head is not clause:
+        if clause.dep_ == "ROOT":
+            return []
+        clause = clause.head
+    governor = clause.head
+    if governor is clause:
+        return []
+    return [a for s in governor.children if s.dep_ in {"nsubj", "nsubjpass"} for a in actors_under(s, actor_at)]
+
+
+def _resolve_pronouns(sent: SpacySpan, actor_at: dict[int, Actor], state: ArticleState) -> None:
+    """Point "they/them/their" and "it/its" at actors (mutates ``actor_at``).
+
+    A pronoun in the complement of a verb whose subject names actors refers to them ("French
+    farmers said they would ...", "Switzerland said it had expelled ..."); otherwise "they" is
+    the last plural group of actors and "it" the last country or organisation acting as subject.
+    """
     for tok in sent:
-        if tok.lower_ in PLURAL_PRONOUNS and tok.i not in actor_at and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
-            first = group[0]
-            actor_at[tok.i] = replace(first, text=tok.text, start=tok.idx, end=tok.idx + len(tok), entry_id=f"they:{first.entry_id}")
+        low = tok.lower_
+        if tok.i in actor_at or tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
+            continue
+        if low not in PLURAL_PRONOUNS and low not in SINGULAR_PRONOUNS:
+            continue
+        candidates = [a for a in _speaker_actors(tok, actor_at) if not a.person]
+        if not candidates:
+            candidates = list(state.last_group) if low in PLURAL_PRONOUNS else ([state.last_it] if state.last_it else [])
+        if candidates:
+            first = candidates[0]
+            actor_at[tok.i] = replace(first, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+                                      entry_id=f"pronoun:{first.entry_id}")  # fmt: skip
 
 
-def _confidence(trig: object, roles: Roles, place_how: str, status: str) -> float:
-    score = 0.35 + 0.25 * float(getattr(trig, "weight", 1.0) or 1.0)
+def _last_it(sent: SpacySpan, actor_at: dict[int, Actor]) -> Actor | None:
+    """The last country or organisation that is a singular subject in the sentence."""
+    found = None
+    for tok in sent:
+        a = actor_at.get(tok.i)
+        if a is not None and not a.person and tok.dep_ in {"nsubj", "nsubjpass"} and tok.tag_ in {"NNP", "NN"}:
+            found = a
+    return found
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head is not tok and depth < 20:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
+def _confidence(trig: object, roles: Roles, place_how: str, status: str, depth: int) -> float:
+    """How much to trust the event: lexicon weight, roles found and how, and how central the
+    trigger is in its sentence (main-clause events are the ones a sentence reports)."""
+    score = 0.3 + 0.25 * float(getattr(trig, "weight", 1.0) or 1.0)
+    score += {0: 0.1, 1: 0.06, 2: 0.03}.get(depth, 0.0)
     score += 0.2 if roles.source else 0.0
     score += 0.15 if roles.target else 0.0
     if roles.source_how.startswith("control") or roles.target_how in {"place-country", "referent", "phrase"}:
@@ -206,7 +279,7 @@ def code_sentence(
     latent_at: dict[int, Actor] | None = None,
 ) -> list[Event]:
     """Code every trigger in one sentence."""
-    _resolve_they(sent, actor_at, state.last_group)
+    _resolve_pronouns(sent, actor_at, state)
     actor_spans = {(a.start, a.end) for a in actor_at.values()}
     found: list[tuple[Token, object]] = []
     for tok in sent:
@@ -229,11 +302,11 @@ def code_sentence(
         source, target = list(roles.source), list(roles.target)
         how_t = roles.target_how
         if roles.target_how == "object" and (getattr(trig, "object", None) or etype in THEME_TYPES):
-            # "send more forces", "halt air strikes", "dispatch Soleimani": the object is what is
-            # moved or stopped, not the target; a recipient of another country may still be.
+            # "send more forces", "dispatch Soleimani": the object is what is moved, not the
+            # target, when it is the source's own (or of no stated country); "expelled two Russian
+            # diplomats" keeps them.
             src_countries = {a.country for a in source}
-            keep_foreign = etype in THEME_TYPES and not getattr(trig, "object", None)
-            target = [a for a in target if keep_foreign and a.country not in src_countries]
+            target = [a for a in target if a.country not in src_countries and not _guessed_country(a)]
             how_t = how_t if target else ""
         if not target and etype in COMPLEMENT_TARGET_TYPES:
             # "Assad's demand that Iran send more forces": the one asked is the clause's subject.
@@ -259,6 +332,18 @@ def code_sentence(
                 and place.country and place.country not in src_countries):
             target, how_t = [_country_actor(place)], "place-country"
         status = factuality(tok)
+        if status == "future" and etype not in {"AGREE", "THREATEN"} and is_commitment(tok):
+            # A stated commitment is an event that happened: cooperative intent is AGREE (CAMEO 03),
+            # conflictual intent THREATEN (CAMEO 13); the intended type stays in ``mode``.
+            intended = etype
+            coop = int(getattr(trig, "quad_class")) <= 2
+            etype = "AGREE" if coop else "THREATEN"
+            if any(e.event_type == etype and e.trigger.start == tok.head.idx for e in events):
+                continue  # "threatened to attack": the verb already says it
+            coding = ontology().coding(etype, "03" if coop else "13")
+            trig = _Recoded(etype, coding.cameo_root, coding.quad_class, coding.goldstein,
+                            INTENT_MODES.get(intended, "") if not coop else "", float(getattr(trig, "weight", 1.0)))
+            status = "asserted"
         time = best_time(list(times), tok.idx, sent.text, sent.start_char) if times else None  # type: ignore[operator]
         qs = tuple(quantities) if etype in {"ASSAULT", "COERCE"} else ()
         attribution = attribution_for(tok, sent, 0, actor_at)
@@ -290,7 +375,7 @@ def code_sentence(
             date_text=Span(time.text, time.start, time.end) if time else None,
             attribution=attribution,
             quantities=qs,
-            confidence=_confidence(trig, roles2, place_how, status),
+            confidence=_confidence(trig, roles2, place_how, status, _depth(tok)),
         )
         events.append(event)
         state.events.append(event)
@@ -298,6 +383,7 @@ def code_sentence(
     group = _plural_group(sent, actor_at)
     if group:
         state.last_group = group
+    state.last_it = _last_it(sent, actor_at) or state.last_it
     return events
 
 

@@ -142,3 +142,49 @@ def factuality(trigger: Token) -> Factuality:
             return "hypothetical"
         tok = head
     return "asserted"
+
+
+# Verbs and adjectives by which a subject commits itself to a future act: PLOVER codes the
+# commitment, not the act ("promised to send aid" is AGREE; "vowed to attack" is THREATEN).
+COMMITMENT_PREDICATES = frozenset({
+    "promise", "pledge", "vow", "agree", "offer", "prepare", "plan", "intend", "threaten", "swear",
+    "undertake", "commit", "volunteer", "prepared", "ready", "willing", "determined", "resolve",
+})  # fmt: skip
+PROPER_SPEECH = frozenset({"say", "tell", "announce", "state", "declare", "add", "report", "confirm",
+                           "warn", "insist", "stress", "reiterate", "write"})  # fmt: skip
+
+
+def is_commitment(trigger: Token) -> bool:
+    """True when a future trigger is something its subject commits to ("will evacuate", "promised
+    to continue", "is prepared to impose"), asserted by the text rather than feared or wished by
+    someone else. Only for verbs."""
+    if trigger.pos_ != "VERB":
+        return False
+    tok = trigger
+    committed = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children)
+    steps = 0
+    while tok.head is not tok and steps < 6:
+        steps += 1
+        head, link = tok.head, tok.dep_
+        lemma = head.lemma_.lower()
+        if link == "conj":
+            committed = committed or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in head.children)
+            tok = head
+            continue
+        if link == "xcomp" and lemma in COMMITMENT_PREDICATES:
+            committed = True
+            tok = head
+            continue
+        if link == "xcomp" and head.pos_ == "ADJ" and lemma in COMMITMENT_PREDICATES:
+            committed = True
+            tok = head
+            continue
+        if link in {"acomp", "xcomp"} and lemma == "be":
+            tok = head
+            continue
+        if link == "ccomp" and lemma in PROPER_SPEECH:
+            return committed and _own_status(head) is None
+        if link in {"ccomp", "xcomp", "advcl", "acl", "pcomp", "prep"}:
+            return False
+        break
+    return committed

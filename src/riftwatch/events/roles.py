@@ -168,8 +168,9 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object) -> Roles:
         subject = source if how_s in {"subject", "control-object", "control-noun"} else []
         source, target = reversed_source, subject
         how_s, how_t = (how_rev if source else ""), ("reverse-subject" if subject else "")
-    if not source:
-        # "halt Russian air strikes": an actor owning the object acts on it.
+    if not source and getattr(trig, "object", None):
+        # "halt Russian air strikes": an actor owning the object acts on it. Only when the object
+        # is the action itself (the entry names it), not for "expelled two Russian diplomats".
         for obj in _children(verb, OBJ):
             owners = _noun_owner(obj, actor_at)
             if owners:

@@ -18,9 +18,9 @@ def actor(country: str, sector: str = "") -> Actor:
     return Actor(text=country, start=0, end=3, name=country, country=country, sector=sector)
 
 
-def event(etype: str, quad: int, conf: float, src=(), tgt=(), factuality="asserted", mode="", start=0) -> Event:  # type: ignore[no-untyped-def]
+def event(etype: str, quad: int, conf: float, src=(), tgt=(), factuality="asserted", mode="", start=0, cameo="03") -> Event:  # type: ignore[no-untyped-def]
     return Event(event_id=f"e{start}{etype}", article_id="a", sentence_index=0, sentence="s", sentence_start=0,
-                 trigger=Span("t", start, start + 1), event_type=etype, cameo_root="01", quad_class=quad,
+                 trigger=Span("t", start, start + 1), event_type=etype, cameo_root=cameo, quad_class=quad,
                  goldstein=0.0, mode=mode, factuality=factuality, source=tuple(src), target=tuple(tgt),
                  confidence=conf)  # fmt: skip
 
@@ -104,6 +104,9 @@ def load_gold_from(recs: list[dict]) -> list:  # type: ignore[type-arg]
         ((event("ASSAULT", 4, 0.8),), 4),
         ((event("ASSAULT", 4, 0.8, factuality="future"),), 3),  # a threat, not a deed
         ((event("AID", 2, 0.8, factuality="hypothetical"),), 1),
+        ((event("AID", 2, 0.8, factuality="negated"),), 3),  # a rebuff
+        ((event("REQUEST", 1, 0.8, cameo="02"),), 0),  # an appeal is a statement
+        ((event("REQUEST", 3, 0.8, cameo="10"),), 3),  # a demand is verbal conflict
         ((event("ACCUSE", 3, 0.5), event("ASSAULT", 4, 0.9)), 4),
     ],
 )

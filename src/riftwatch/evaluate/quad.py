@@ -6,10 +6,13 @@ Labels: 0 no event or a plain statement, 1 verbal cooperation, 2 material cooper
 How a sentence's events map to one label (documented in the README):
 1. No event → 0.
 2. Otherwise take the main event (highest confidence, then earliest; see ``evaluate.events``).
-3. Its QuadClass comes from its CAMEO root. When the main event did not happen — it is intended,
-   threatened, demanded, feared or hypothetical — a material class becomes the verbal one of the
-   same side (2→1, 4→3): the sentence reports words or intentions, not deeds. A negated main event
-   keeps its class only if verbal; a negated material event ("did not attack") also maps to verbal.
+3. Public statements and appeals (CAMEO roots 01 and 02: "urged", "called on", "appealed") express
+   a wish, neither cooperation nor conflict → 0.
+4. Else its QuadClass comes from its CAMEO root, adjusted when the main event did not happen:
+   intended, threatened, demanded or hypothetical acts are words, not deeds, so a material class
+   becomes the verbal one of the same side (2→1, 4→3); a negated cooperative act ("refused to lift
+   the curfew", "did not send aid") is a rebuff → 3; a negated conflictual act stays conflictual but
+   verbal → 3.
 """
 
 from __future__ import annotations
@@ -23,13 +26,18 @@ from ..records import CodedArticle
 from .events import code_texts, main_event
 
 LABELS = (0, 1, 2, 3, 4)
+STATEMENT_ROOTS = frozenset({"01", "02"})
 
 
 def sentence_label(coded: CodedArticle) -> int:
     main = main_event(coded.events)
     if main is None:
         return 0
+    if main.cameo_root in STATEMENT_ROOTS:
+        return 0
     quad = main.quad_class
+    if main.negated:
+        return 3
     if not main.happened and quad in (2, 4):
         quad -= 1
     return quad

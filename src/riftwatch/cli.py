@@ -215,20 +215,12 @@ def export(
         err.print(f"wrote {n} {what} to {output}")
 
 
-def _register_optional() -> None:
-    """Commands contributed by other modules (relations, evaluation) when present."""
-    try:
-        from . import cli_relations
+def _register() -> None:
+    """Commands defined beside this module: relations (import, dyads, watch, report), evaluate."""
+    from . import cli_evaluate, cli_relations
 
-        cli_relations.register(app)
-    except ImportError:  # pragma: no cover - optional while being built
-        pass
-    try:
-        from . import cli_evaluate
-
-        cli_evaluate.register(app)
-    except ImportError:  # pragma: no cover
-        pass
+    cli_relations.register(app)
+    cli_evaluate.register(app)
 
 
-_register_optional()
+_register()

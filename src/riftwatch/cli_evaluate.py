@@ -15,7 +15,10 @@ from .errors import RiftwatchError
 
 console = Console()
 err = Console(stderr=True)
-evaluate_app = typer.Typer(no_args_is_help=True, help="Score riftwatch on gold data (events, QuadClass, places).")
+evaluate_app = typer.Typer(
+    no_args_is_help=True,
+    help="Score riftwatch on gold data (events, QuadClass, places).\n\nExample: `riftwatch evaluate quad gold.tsv --json`",
+)
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")]
 

@@ -123,6 +123,8 @@ def _ner_mentions(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
         if ent.label_ not in PLACE_LABELS:
             continue
         start, end = _trim(ent)
+        if end - start == 1 and doc[start].lower_ in COMPASS_WORDS:
+            continue
         if not gaz.lookup(doc[start:end].text):
             continue
         out.append(_widen(doc, start, end, gaz))
@@ -170,6 +172,8 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
                 continue
             if length == 1 and not _notable(cands):
                 continue
+            if length == 1 and (tok.lower_ in COMPASS_WORDS or tok.pos_ == "ADJ"):
+                continue  # "Western governments", "Central bankers": adjectives, not places
             if length > 1 and tok.is_sent_start and not _notable(cands):
                 continue
             out.append(_widen(doc, i, i + length, gaz))

@@ -1,0 +1,287 @@
+"""``riftwatch import | dyads | watch | report``: event imports, dyad series, rift alerts, report.
+
+Each command parses its options, calls one library function, and renders the result.
+``register(app)`` adds them to the main ``riftwatch`` app.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .errors import ExitStatus, InputError, RiftwatchError
+
+console = Console()
+err = Console(stderr=True)
+
+DEFAULT_STORE = Path("riftwatch.duckdb")
+StoreOpt = Annotated[Path, typer.Option("--store", "-s", help="DuckDB file holding the events.")]
+CoalitionOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--coalition", "-c", help="Actor codes separated by commas, e.g. RUS,IRN,SYR or 'RUS GOV,IRN'."
+    ),
+]
+CoalitionFileOpt = Annotated[
+    Path | None, typer.Option("--coalition-file", help="File of actor codes (commas or lines; # comments).")
+]
+PeriodOpt = Annotated[str, typer.Option("--period", help="day, week or month.")]
+
+
+def _fail(exc: RiftwatchError) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {exc}")
+    return typer.Exit(int(exc.exit_status))
+
+
+def _codes(coalition: str | None, coalition_file: Path | None) -> list[str] | None:
+    """The coalition from the option or the file; None means 'infer it'."""
+    from .relations.rifts import read_coalition
+
+    if coalition and coalition_file:
+        raise InputError("--coalition", "give --coalition or --coalition-file, not both")
+    if coalition_file is not None:
+        return read_coalition(coalition_file)
+    if coalition:
+        return [c for c in coalition.split(",") if c.strip()]
+    return None
+
+
+def _date(value: str | None, name: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None
+
+
+def import_(
+    file: Annotated[Path, typer.Argument(help="The file to import (.gz and .zip are read too).")],
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", help="plover (PLOVER/POLECAT JSONL), gdelt (2.0 export) or icews."),
+    ],
+    store: StoreOpt = DEFAULT_STORE,
+    batch: Annotated[int, typer.Option(help="Events per write transaction.")] = 100_000,
+    show_failures: Annotated[int, typer.Option("--show-failures", help="How many bad rows to list.")] = 20,
+) -> None:
+    """Import event data you already have; bad rows are listed with file:line and skipped.
+
+    Exit status 3 when some rows failed, 4 when none could be read.
+
+    Example: `riftwatch import 20160513.export.CSV.zip --format gdelt --store events.duckdb`
+    """
+    from .imports import FORMATS, import_file
+    from .store.duck import Store
+
+    try:
+        if fmt not in FORMATS:  # before the store file gets created
+            raise InputError("--format", f"{fmt!r} is not one of {', '.join(FORMATS)}")
+        with Store(store) as st:
+            report = import_file(file, fmt, st, batch=batch)
+    except RiftwatchError as exc:
+        raise _fail(exc) from exc
+    for f in report.failures[:show_failures]:
+        err.print(f"[yellow]{f.where}[/]: {f.reason}")
+    if report.failed > show_failures:
+        err.print(f"... and {report.failed - show_failures} more bad rows")
+    skipped = ", ".join(f"{n} {why}" for why, n in report.skipped.items())
+    console.print(
+        f"{file}: {report.rows} rows, [bold]{report.imported}[/] events imported into {store}, "
+        f"{report.failed} bad rows skipped" + (f", {skipped} left out" if skipped else "")
+    )
+    if report.failed:
+        raise typer.Exit(int(ExitStatus.PARTIAL))
+
+
+def dyads(
+    actors: Annotated[
+        str | None, typer.Option("--actors", "-a", help="Only dyads among these codes (commas).")
+    ] = None,
+    store: StoreOpt = DEFAULT_STORE,
+    period: PeriodOpt = "week",
+    directed: Annotated[bool, typer.Option(help="Keep A→B and B→A apart.")] = False,
+    include_self: Annotated[bool, typer.Option("--include-self", help="Keep dyads like SYR–SYR.")] = False,
+    all_factuality: Annotated[
+        bool, typer.Option("--all-factuality", help="Count negated/hypothetical/future events too.")
+    ] = False,
+    level: Annotated[
+        str, typer.Option(help="country or sector (codes like 'RUS GOV') when --actors is not given.")
+    ] = "country",
+    since: Annotated[str | None, typer.Option(help="First day (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Last day (YYYY-MM-DD).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+) -> None:
+    """Dyad time series: events per QuadClass and PLOVER type, Goldstein sum and mean, per period.
+
+    Example: `riftwatch dyads --actors RUS,IRN,SYR --period month --store events.duckdb`
+    """
+    from .relations.dyads import DyadConfig, dyad_series
+
+    try:
+        cfg = DyadConfig(
+            period=period,  # type: ignore[arg-type]
+            directed=directed,
+            include_self=include_self,
+            happened_only=not all_factuality,
+            since=_date(since, "--since"),
+            until=_date(until, "--until"),
+        )
+        if level not in ("country", "sector"):
+            raise InputError("--level", f"{level!r} is not country or sector")
+        codes = [c for c in actors.split(",") if c.strip()] if actors else None
+        rows = dyad_series(store, codes, cfg, level=level)  # type: ignore[arg-type]
+    except RiftwatchError as exc:
+        raise _fail(exc) from exc
+    if fmt == "json":
+        sys.stdout.write(json.dumps([r.to_dict() for r in rows], indent=1) + "\n")
+    elif fmt == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(
+            [
+                "a",
+                "b",
+                "period",
+                "events",
+                "q1",
+                "q2",
+                "q3",
+                "q4",
+                "goldstein_sum",
+                "goldstein_mean",
+                "weight",
+            ]
+        )
+        for r in rows:
+            w.writerow(
+                [
+                    r.a,
+                    r.b,
+                    r.period,
+                    r.events,
+                    *r.quad,
+                    r.goldstein_sum,
+                    round(r.goldstein_mean, 4),
+                    round(r.weight, 4),
+                ]
+            )
+    else:
+        table = Table(title=f"Dyads per {period}")
+        for col in ("dyad", "period", "events", "Q1", "Q2", "Q3", "Q4", "Goldstein Σ", "mean", "types"):
+            table.add_column(col)
+        for r in rows:
+            types = ", ".join(f"{k} {v}" for k, v in sorted(r.types.items()))
+            table.add_row(f"{r.a}–{r.b}", str(r.period), str(r.events), *map(str, r.quad),
+                          f"{r.goldstein_sum:.1f}", f"{r.goldstein_mean:.2f}", types)  # fmt: skip
+        console.print(table)
+
+
+def watch(
+    coalition: CoalitionOpt = None,
+    coalition_file: CoalitionFileOpt = None,
+    store: StoreOpt = DEFAULT_STORE,
+    fmt: Annotated[str, typer.Option("--format", help="table, or json (a list of alerts).")] = "table",
+    period: PeriodOpt = "week",
+    recent: Annotated[int, typer.Option(help="Periods in the recent window.")] = 4,
+    baseline: Annotated[int, typer.Option(help="Periods of baseline before the recent window.")] = 52,
+    threshold: Annotated[float, typer.Option(help="Posterior probability that raises an alert.")] = 0.95,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Judge the data up to this day (YYYY-MM-DD).")
+    ] = None,
+) -> None:
+    """Rift alerts: allied dyads turning towards conflict against their own baseline.
+
+    Without --coalition, the coalition is inferred from sustained cooperation.  Each alert gives
+    the dyad, the day the turn began, a confidence (0-1) and the events behind it.
+
+    Example: `riftwatch watch --coalition RUS,IRN,SYR --store events.duckdb --format json`
+    """
+    from .relations.detect import DetectConfig
+    from .relations.dyads import DyadConfig
+    from .relations.rifts import WatchConfig, assess
+
+    if fmt not in ("table", "json"):
+        raise typer.BadParameter(f"{fmt!r} is not table or json", param_hint="--format")
+    try:
+        cfg = WatchConfig(
+            dyads=DyadConfig(period=period),  # type: ignore[arg-type]
+            detect=DetectConfig(recent=recent, baseline=baseline, probability=threshold),
+            as_of=_date(as_of, "--as-of"),
+        )
+        result = assess(store, _codes(coalition, coalition_file), cfg)
+    except RiftwatchError as exc:
+        raise _fail(exc) from exc
+    if fmt == "json":
+        sys.stdout.write(json.dumps([a.to_dict() for a in result.alerts], indent=1, default=str) + "\n")
+        return
+    _watch_tables(result)
+
+
+def _watch_tables(result: Any) -> None:
+    who = ", ".join(result.coalition) + (" (inferred)" if result.inferred else "")
+    states = Table(title=f"Dyads of {who}, data up to {result.as_of}")
+    for col in ("dyad", "state", "P(turn)", "baseline conflict", "recent conflict", "events", "alerts"):
+        states.add_column(col)
+    colour = {"rift": "bold red", "cooling": "yellow", "stable": "green"}
+    for d in result.dyads:
+        states.add_row(
+            "–".join(d.dyad), f"[{colour[d.state]}]{d.state}[/]", f"{d.probability:.3f}",
+            f"{d.baseline.conflict}/{d.baseline.events}", f"{d.recent.conflict}/{d.recent.events}",
+            str(d.events), str(d.alerts),
+        )  # fmt: skip
+    console.print(states)
+    alerts = Table(title="Rift alerts")
+    for col in ("dyad", "turn began", "detected", "confidence", "recent conflict", "events"):
+        alerts.add_column(col)
+    for a in result.alerts:
+        ids = ", ".join(a.event_ids[:4]) + (f" (+{len(a.event_ids) - 4})" if len(a.event_ids) > 4 else "")
+        alerts.add_row("–".join(a.dyad), str(a.start), str(a.detected), f"{a.confidence:.3f}",
+                       f"{a.recent.conflict}/{a.recent.events}", ids)  # fmt: skip
+    console.print(alerts if result.alerts else "No rift alerts.")
+
+
+def report(
+    coalition: CoalitionOpt = None,
+    coalition_file: CoalitionFileOpt = None,
+    store: StoreOpt = DEFAULT_STORE,
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("rifts.html"),
+    period: PeriodOpt = "week",
+    png: Annotated[
+        bool, typer.Option("--png", help="Also screenshot the page to PNG (needs chromium).")
+    ] = False,
+) -> None:
+    """Write one self-contained HTML report (network, series, map, evidence) and SVG charts.
+
+    Example: `riftwatch report --coalition RUS,IRN,SYR --store events.duckdb --out rifts.html`
+    """
+    from .relations.dyads import DyadConfig
+    from .relations.rifts import WatchConfig
+    from .report import write_report
+
+    try:
+        cfg = WatchConfig(dyads=DyadConfig(period=period))  # type: ignore[arg-type]
+        files = write_report(store, _codes(coalition, coalition_file), out, cfg)
+        if png:
+            from .report.browser import screenshot
+
+            shot = screenshot(files.html, out.with_suffix(".png"))
+            console.print(f"screenshot: {shot}")
+    except RiftwatchError as exc:
+        raise _fail(exc) from exc
+    console.print(f"wrote {files.html} and {len(files.charts)} SVG charts in {files.charts[0].parent}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the relations commands to the main ``riftwatch`` app."""
+    app.command("import")(import_)
+    app.command("dyads")(dyads)
+    app.command("watch")(watch)
+    app.command("report")(report)

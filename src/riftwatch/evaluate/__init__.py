@@ -1,0 +1,1 @@
+"""Scorers for gold data: PLOVER event records, sentence QuadClass labels, geoparsing."""

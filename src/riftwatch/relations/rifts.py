@@ -1,0 +1,381 @@
+"""Coalitions and rift alerts: which allied dyads are turning towards conflict, since when, why.
+
+``watch`` reads the dyad series of a coalition straight from the store with one grouped DuckDB
+query, runs the Beta-posterior test of ``detect`` on every dyad and period, dates each turn with a
+Goldstein CUSUM, and fetches the conflictual events behind each alert with a second query.
+
+The coalition is a list of actor codes ("RUS", "IRN", "SYR GOV"), a file of them
+(``read_coalition``), or, when None, inferred: the dyads whose baseline shows sustained
+cooperation (see ``InferConfig``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import logging
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+from riftwatch.errors import InputError
+from riftwatch.relations import periods
+from riftwatch.relations.detect import DetectConfig, Grid, Scan, episodes, scan, turn_start
+from riftwatch.relations.dyads import DyadConfig, Member, parse_codes, probe, units_sql
+from riftwatch.relations.evidence import Evidence, dyad_evidence
+from riftwatch.relations.source import EventSource, check_tables, cursor
+
+log = logging.getLogger(__name__)
+
+State = Literal["stable", "cooling", "rift"]
+
+
+@dataclass(frozen=True, slots=True)
+class InferConfig:
+    """When a dyad counts as allied: enough baseline events, mostly cooperative, over time."""
+
+    min_share: float = 0.7
+    min_events: int = 10
+    min_periods: int = 3
+
+
+@dataclass(frozen=True, slots=True)
+class WatchConfig:
+    """Everything ``watch`` can be told; every part has sound defaults."""
+
+    dyads: DyadConfig = field(default_factory=DyadConfig)
+    detect: DetectConfig = field(default_factory=DetectConfig)
+    infer: InferConfig = field(default_factory=InferConfig)
+    level: Literal["country", "sector"] = "country"
+    as_of: dt.date | None = None
+    evidence: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """Conflictual events out of all events in a window."""
+
+    events: int
+    conflict: int
+
+    @property
+    def share(self) -> float | None:
+        return self.conflict / self.events if self.events else None
+
+    def to_dict(self) -> dict[str, Any]:
+        share = self.share
+        return {
+            "events": self.events,
+            "conflict": self.conflict,
+            "share": None if share is None else round(share, 4),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    """A significant turn of one dyad towards conflict, with the events behind it."""
+
+    dyad: tuple[str, str]
+    start: dt.date
+    detected: dt.date
+    last: dt.date
+    confidence: float
+    baseline: Share
+    recent: Share
+    statistic: dict[str, Any]
+    event_ids: tuple[str, ...]
+    state: State
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "dyad": list(self.dyad),
+            "start": self.start.isoformat(),
+            "detected": self.detected.isoformat(),
+            "last": self.last.isoformat(),
+            "confidence": round(self.confidence, 4),
+            "baseline": self.baseline.to_dict(),
+            "recent": self.recent.to_dict(),
+            "statistic": self.statistic,
+            "state": self.state,
+            "event_ids": list(self.event_ids),
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DyadState:
+    """Where a watched dyad stands at the end of the data."""
+
+    dyad: tuple[str, str]
+    state: State
+    probability: float
+    baseline: Share
+    recent: Share
+    events: int
+    alerts: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "dyad": list(self.dyad),
+            "state": self.state,
+            "probability": round(self.probability, 4),
+            "baseline": self.baseline.to_dict(),
+            "recent": self.recent.to_dict(),
+            "events": self.events,
+            "alerts": self.alerts,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class WatchResult:
+    """Alerts and dyad states of one watch run."""
+
+    coalition: tuple[str, ...]
+    inferred: bool
+    period: str
+    as_of: dt.date | None
+    dyads: tuple[DyadState, ...]
+    alerts: tuple[Alert, ...]
+    grid: Grid | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "coalition": list(self.coalition),
+            "inferred": self.inferred,
+            "period": self.period,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "dyads": [d.to_dict() for d in self.dyads],
+            "alerts": [a.to_dict() for a in self.alerts],
+        }
+
+
+def read_coalition(path: Path) -> list[str]:
+    """Actor codes from a file: commas or new lines between codes, ``#`` starts a comment.
+
+    Raises InputError naming the file and line of a malformed code.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read the coalition file: {exc.strerror or exc}") from exc
+    codes: list[str] = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        for raw in line.split("#", 1)[0].split(","):
+            if raw.strip():
+                parse_codes([raw], f"{path}:{lineno}")
+                codes.append(raw.strip())
+    if not codes:
+        raise InputError(str(path), "the coalition file names no actor codes")
+    return codes
+
+
+def _grid(cur: Any, cfg: WatchConfig, members: Sequence[Member] | None) -> Grid | None:
+    """One grouped query: per dyad and period, events, conflictual, material, Goldstein sum."""
+    period = cfg.dyads.period
+    sql, p = units_sql(cfg.dyads, members, cfg.level, probe(cur, cfg.dyads))
+    sql += f"""
+    , s AS (
+        SELECT a, b, date_trunc('{period}', day)::DATE AS period, sum(n)::DOUBLE AS n,
+               coalesce(sum(n) FILTER (WHERE quad_class >= 3), 0)::DOUBLE AS c,
+               coalesce(sum(n) FILTER (WHERE quad_class = 4), 0)::DOUBLE AS c4, sum(g)::DOUBLE AS g
+        FROM units GROUP BY ALL
+    ), f AS (SELECT min(period) AS first FROM s)
+    SELECT (dense_rank() OVER (ORDER BY a, b) - 1)::INTEGER AS d, a, b,
+           {periods.index_sql(period, "period", "f.first")}::INTEGER AS t, n, c, c4, g, f.first
+    FROM s, f"""
+    cols = cur.execute(sql, p).fetchnumpy()
+    if len(cols["d"]) == 0:
+        return None
+    d, t = np.asarray(cols["d"]), np.asarray(cols["t"])
+    first = periods.truncate(_as_date(cols["first"][0]), period)
+    last_t = int(t.max())
+    if cfg.as_of is not None:
+        last_t = periods.index(first, cfg.as_of, period)
+        if last_t < 0:
+            return None
+        keep = t <= last_t
+        d, t = d[keep], t[keep]
+        cols = {k: np.asarray(v)[keep] for k, v in cols.items()}
+    names: dict[int, tuple[str, str]] = {}
+    for di, a, b in zip(d.tolist(), cols["a"].tolist(), cols["b"].tolist(), strict=True):
+        names.setdefault(di, (str(a), str(b)))
+    shape = (int(max(names) + 1) if names else 0, last_t + 1)
+    arrays = []
+    for key in ("n", "c", "c4", "g"):
+        arr = np.zeros(shape)
+        arr[d, t] = np.asarray(cols[key], dtype=np.float64)
+        arrays.append(arr)
+    dyads = [names.get(i, ("", "")) for i in range(shape[0])]
+    return Grid(dyads, first, period, *arrays)
+
+
+def _as_date(value: Any) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(np.datetime64(value, "D")))
+
+
+def _watched(
+    grid: Grid, members: Sequence[Member] | None, cfg: WatchConfig
+) -> tuple[list[int], list[tuple[str, str]]]:
+    """Rows of the grid to watch, and coalition dyads with no events at all (listed as stable)."""
+    if members is not None:
+        present = {dy: i for i, dy in enumerate(grid.dyads)}
+        pairs = [(a.code, b.code) for a, b in itertools.combinations(members, 2)]
+        if not cfg.dyads.directed:
+            pairs = [(min(a, b), max(a, b)) for a, b in pairs]
+        else:
+            pairs += [(b, a) for a, b in pairs]
+        rows = [i for i, dy in enumerate(grid.dyads) if dy in set(pairs)]
+        empty = [pr for pr in pairs if pr not in present]
+        return rows, empty
+    base_end = max(grid.periods - cfg.detect.recent, 0)
+    n = grid.n[:, :base_end]
+    coop = n - grid.conflict[:, :base_end]
+    total = n.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(total > 0, coop.sum(axis=1) / total, 0.0)
+    active = (n > 0).sum(axis=1)
+    inf = cfg.infer
+    ok = (total >= inf.min_events) & (share >= inf.min_share) & (active >= inf.min_periods)
+    return [int(i) for i in np.nonzero(ok)[0]], []
+
+
+def _state(sc: Scan, d: int, t: int, cfg: DetectConfig) -> State:
+    if sc.alert[d, t]:
+        return "rift"
+    base, recent = sc.shares(d, t)
+    if sc.c_recent[d, t] >= 1 and sc.p[d, t] >= cfg.cooling and not (recent <= base):
+        return "cooling"
+    return "stable"
+
+
+def _share(sc: Scan, d: int, t: int, which: str) -> Share:
+    if which == "recent":
+        return Share(int(sc.n_recent[d, t]), int(sc.c_recent[d, t]))
+    return Share(int(sc.n_base[d, t]), int(sc.c_base[d, t]))
+
+
+def assess(
+    source: EventSource, coalition: Sequence[str] | None = None, cfg: WatchConfig | None = None
+) -> WatchResult:
+    """Alerts and the state of every watched dyad (``watch`` returns just the alerts)."""
+    cfg = cfg or WatchConfig()
+    members = parse_codes(coalition) if coalition is not None else None
+    if members is not None and len(members) < 2:
+        raise InputError("coalition", "a coalition needs at least two actor codes")
+    cur = cursor(source)
+    try:
+        check_tables(cur)
+        grid = _grid(cur, cfg, members)
+        coal = tuple(m.code for m in members) if members else ()
+        if grid is None:
+            none = (
+                []
+                if members is None
+                else [(min(a, b), max(a, b)) for a, b in itertools.combinations(coal, 2)]
+            )
+            quiet = tuple(DyadState(dy, "stable", 0.0, Share(0, 0), Share(0, 0), 0, 0) for dy in none)
+            return WatchResult(coal, members is None, cfg.dyads.period, cfg.as_of, quiet, ())
+        rows, empty = _watched(grid, members, cfg)
+        if members is None:
+            coal = tuple(sorted({c for i in rows for c in grid.dyads[i]}))
+        sub = Grid(
+            [grid.dyads[i] for i in rows], grid.first, grid.period,
+            grid.n[rows], grid.conflict[rows], grid.material[rows], grid.goldstein[rows],
+        )  # fmt: skip
+        sc = scan(sub, cfg.detect)
+        alerts = _alerts(cur, sub, sc, cfg, members)
+    finally:
+        cur.close()
+    last = sub.periods - 1
+    counts: dict[tuple[str, str], int] = {}
+    for al in alerts:
+        counts[al.dyad] = counts.get(al.dyad, 0) + 1
+    states = [
+        DyadState(
+            dy, _state(sc, i, last, cfg.detect), float(sc.p[i, last]), _share(sc, i, last, "base"),
+            _share(sc, i, last, "recent"), int(sub.n[i].sum()), counts.get(dy, 0),
+        )
+        for i, dy in enumerate(sub.dyads)
+    ]  # fmt: skip
+    states += [DyadState(dy, "stable", 0.0, Share(0, 0), Share(0, 0), 0, 0) for dy in empty]
+    state_of = {s.dyad: s.state for s in states}
+    alerts = [_with_state(a, state_of[a.dyad]) for a in alerts]
+    as_of = periods.end(sub.first, last, sub.period) if sub.periods else None
+    log.info("watch: %d dyads, %d alerts", len(states), len(alerts))
+    return WatchResult(coal, members is None, cfg.dyads.period, as_of, tuple(states), tuple(alerts), sub)
+
+
+def _with_state(a: Alert, state: State) -> Alert:
+    return Alert(a.dyad, a.start, a.detected, a.last, a.confidence, a.baseline, a.recent, a.statistic,
+                 a.event_ids, state, a.evidence)  # fmt: skip
+
+
+def _alerts(
+    cur: Any, grid: Grid, sc: Scan, cfg: WatchConfig, members: Sequence[Member] | None
+) -> list[Alert]:
+    """One Alert per episode of consecutive alerting periods, with its conflictual events."""
+    found: list[tuple[int, int, int, int, float]] = []
+    for d in np.nonzero(sc.alert.any(axis=1))[0].tolist():
+        for t0, t1 in episodes(sc.alert[d]):
+            start, cus = turn_start(grid, d, t0, cfg.detect)
+            found.append((d, t0, t1, start, cus))
+    windows = [
+        (*grid.dyads[d], grid.date(start), periods.end(grid.first, t1, grid.period))
+        for d, _, t1, start, _ in found
+    ]
+    evidence = dyad_evidence(cur, windows, cfg.dyads, members, cfg.level, quads=(3, 4)) if found else []
+    out = []
+    for (d, t0, t1, start, cus), (a, b, d0, d1) in zip(found, windows, strict=True):
+        ev = tuple(e for e in evidence if e.dyad == (a, b) and d0 <= e.date <= d1)
+        run = sc.p[d, t0 : t1 + 1]
+        base, recent = sc.shares(d, t0)
+        statistic = {
+            "method": "beta-binomial posterior + goldstein cusum",
+            "p_turn": round(float(run.max()), 4),
+            "p_at_detection": round(float(sc.p[d, t0]), 4),
+            "margin": cfg.detect.margin,
+            "threshold": cfg.detect.probability,
+            "recent_periods": cfg.detect.recent,
+            "baseline_periods": cfg.detect.baseline,
+            "baseline_share": None if math.isnan(base) else round(base, 4),
+            "recent_share": None if math.isnan(recent) else round(recent, 4),
+            "cusum": round(cus, 3),
+            "period": grid.period,
+        }
+        out.append(
+            Alert(
+                dyad=(a, b),
+                start=min((e.date for e in ev), default=d0),
+                detected=grid.date(t0),
+                last=grid.date(t1),
+                confidence=float(run.max()),
+                baseline=_share(sc, d, t0, "base"),
+                recent=_share(sc, d, t0, "recent"),
+                statistic=statistic,
+                event_ids=tuple(dict.fromkeys(e.event_id for e in ev)),
+                state="rift",
+                evidence=ev if cfg.evidence else (),
+            )
+        )
+    out.sort(key=lambda al: (al.start, al.dyad))
+    return out
+
+
+def watch(
+    source: EventSource, coalition: Sequence[str] | None = None, cfg: WatchConfig | None = None
+) -> list[Alert]:
+    """Rift alerts among ``coalition`` (inferred from sustained cooperation when None).
+
+    >>> from riftwatch.store.duck import Store
+    >>> with Store(":memory:") as store:
+    ...     watch(store, ["RUS", "IRN", "SYR"])
+    []
+    """
+    return list(assess(source, coalition, cfg).alerts)

@@ -14,6 +14,7 @@ from ..records import Actor, Article, Attribution, Event, Place, Quantity, Span,
 from .attribution import attribution_for
 from .modality import SPEECH_VERBS, factuality, is_commitment
 from .ontology import ontology
+from .speech import reported_criticism
 from .roles import LIGHT_VERBS, OBJ, Roles, actors_under, noun_roles, verb_roles
 
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
@@ -380,6 +381,23 @@ def code_sentence(
         events.append(event)
         state.events.append(event)
         state.trigger_lemmas.append(tok.lemma_.lower())
+    for verb, speakers, criticised in reported_criticism(sent, actor_at):
+        if any(e.trigger.start == verb.idx for e in events):
+            continue
+        coding = ontology().coding("ACCUSE", "112")
+        crit = Roles(tuple(speakers), tuple(criticised), "speaker", "reported")
+        event = Event(
+            event_id=event_id(article.id, verb.idx, "ACCUSE"), article_id=article.id, sentence_index=sent_index,
+            sentence=sent.text, sentence_start=sent.start_char,
+            trigger=Span(article.text[verb.idx : verb.idx + len(verb)], verb.idx, verb.idx + len(verb)),
+            event_type="ACCUSE", cameo_root=coding.cameo_root, quad_class=coding.quad_class,
+            goldstein=coding.goldstein, mode="allege", source=crit.source, target=crit.target,
+            date=article.published, date_precision="unknown",
+            confidence=_confidence(None, crit, "", "asserted", _depth(verb)) - 0.1,
+        )  # fmt: skip
+        events.append(event)
+        state.events.append(event)
+        state.trigger_lemmas.append(verb.lemma_.lower())
     group = _plural_group(sent, actor_at)
     if group:
         state.last_group = group

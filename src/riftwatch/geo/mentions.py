@@ -172,7 +172,7 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
                 continue
             if length == 1 and not _notable(cands):
                 continue
-            if length == 1 and (tok.lower_ in COMPASS_WORDS or tok.pos_ == "ADJ"):
+            if length == 1 and tok.lower_ in COMPASS_WORDS:
                 continue  # "Western governments", "Central bankers": adjectives, not places
             if length > 1 and tok.is_sent_start and not _notable(cands):
                 continue

@@ -1,0 +1,66 @@
+"""Criticism carried by reported speech.
+
+"Shoigu reported to Putin that neither the Syrian forces nor the Iranian forces took advantage of
+the raids", "He said the Syrian and Iranian forces ignored the opportunity": a speaker who reports
+that a third party failed to act, refused or ignored something criticises that party. The speech
+act itself is the event (ACCUSE, CAMEO 112 "accuse", mode "allege"), source the speaker, target the
+party of the reported clause; it happened even when the reported act did not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..records import Actor
+from .modality import factuality
+from .roles import actors_under
+
+# Verbs that report; "claim" and "allege" included, "believe" and "think" are not speech acts.
+REPORT_VERBS = frozenset({"say", "report", "tell", "state", "claim", "complain", "charge", "allege",
+                          "announce", "note", "add", "write", "insist", "stress", "declare", "warn"})  # fmt: skip
+# Reported acts that are non-cooperation in themselves.
+FAILURE_LEMMAS = frozenset({"ignore", "refuse", "fail", "neglect", "reject", "abandon", "betray",
+                            "sabotage", "obstruct", "snub", "disregard", "violate", "breach"})  # fmt: skip
+
+
+def _subject(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return child
+    if tok.dep_ == "conj" and tok.head is not tok:
+        return _subject(tok.head)
+    return None
+
+
+def _countries(actors: Sequence[Actor]) -> set[str]:
+    return {a.country for a in actors if a.country}
+
+
+def reported_criticism(sent: SpacySpan, actor_at: dict[int, Actor]) -> list[tuple[Token, list[Actor], list[Actor]]]:
+    """(speech verb, speakers, criticised) for each criticism found in the sentence."""
+    found: list[tuple[Token, list[Actor], list[Actor]]] = []
+    for verb in sent:
+        if verb.lemma_.lower() not in REPORT_VERBS or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        speaker = _subject(verb)
+        speakers = actors_under(speaker, actor_at) if speaker is not None else []
+        if not speakers:
+            continue
+        criticised: list[Actor] = []
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            for pred in [clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB")]:
+                negative = factuality(pred) == "negated" or pred.lemma_.lower() in FAILURE_LEMMAS
+                subj = _subject(pred)
+                if not negative or subj is None:
+                    continue
+                for a in actors_under(subj, actor_at):
+                    if a not in criticised:
+                        criticised.append(a)
+        own = _countries(speakers)
+        criticised = [a for a in criticised if a.country and a.country not in own]
+        if criticised:
+            found.append((verb, speakers, criticised))
+    return found

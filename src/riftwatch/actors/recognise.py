@@ -281,6 +281,8 @@ def _is_place_or_part(doc: Doc, m: _Mention) -> bool:
     i = m.start - 1
     while i >= 0 and doc[i].pos_ == "DET":
         i -= 1
+    if i >= 1 and doc[i].lower_ == "to" and doc[i - 1].lower_ == "according":
+        return False  # "according to the Kremlin": a source, not a place
     if i >= 0 and doc[i].lower_ in _LOCATIVE:
         return True
     last = doc[m.end - 1]

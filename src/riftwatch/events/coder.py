@@ -89,9 +89,16 @@ def _object_lemmas(tok: Token) -> list[str]:
                 heads.extend(c for c in prep.children if c.dep_ == "pobj")
     out: list[str] = []
     for h in heads:
-        comp = [c for c in h.children if c.dep_ == "compound" and c.i == h.i - 1]
-        if comp:
-            out.append(f"{comp[0].lemma_.lower()} {h.lemma_.lower()}")
+        # "air defence systems" → "air defence system", "defence system", "system"
+        chain = [h]
+        while len(chain) < 3 and chain[0].i > 0:
+            prev = h.doc[chain[0].i - 1]
+            if prev.dep_ in {"compound", "amod", "nmod"} and prev.head.i in {c.i for c in chain}:
+                chain.insert(0, prev)
+            else:
+                break
+        for k in range(len(chain), 1, -1):
+            out.append(" ".join(t.lower_ for t in chain[-k:-1]) + " " + h.lemma_.lower())
         out.append(h.lemma_.lower())
     return out
 
@@ -297,7 +304,7 @@ def code_sentence(
     for tok, trig in found:
         etype: str = getattr(trig, "type")
         if tok.pos_ == "VERB":
-            roles = verb_roles(tok, actor_at, trig)
+            roles = verb_roles(tok, actor_at, trig, latent_at)
         else:
             roles = noun_roles(tok, actor_at, trig, latent_at or {})
         source, target = list(roles.source), list(roles.target)
@@ -440,6 +447,8 @@ def split_locative(doc: Doc, actors: Sequence[Actor], places: Sequence[Place], l
         kept.append(a)
     latent: list[Actor] = []
     lookup = getattr(lexicon, "lookup", None)
+    kept.extend(_modifier_demonyms(doc, kept, lookup))
+    kept.sort(key=lambda a: a.start)
     taken = {(a.start, a.end) for a in kept}
     for p in places:
         if (p.start, p.end) in taken or lookup is None or p.precision not in {"city", "country"}:
@@ -450,3 +459,26 @@ def split_locative(doc: Doc, actors: Sequence[Actor], places: Sequence[Place], l
                                     sector=entry.sector, entry_id=entry.id))  # fmt: skip
                 break
     return kept, latent
+
+
+def _modifier_demonyms(doc: Doc, actors: Sequence[Actor], lookup: object) -> list[Actor]:
+    """Demonyms modifying a noun that names no actor: "Pakistani fire", "Iranian nuclear sites".
+
+    The recogniser leaves such adjectives out; as arguments of an event they still say whose it is.
+    Coded with the country only (no sector).
+    """
+    if lookup is None:
+        return []
+    covered = {i for a in actors for i in range(a.start, a.end)}
+    out: list[Actor] = []
+    for tok in doc:
+        if tok.idx in covered or tok.dep_ not in {"amod", "compound", "nmod"} or not tok.text[:1].isupper():
+            continue
+        if tok.head.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        entries = [e for e in lookup(tok.text) if getattr(e, "kind", "") == "demonym"]  # type: ignore[operator]
+        if entries:
+            e = entries[0]
+            out.append(Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok), name=tok.text,
+                             country=e.country, sector="", entry_id=f"demonym:{e.country}"))  # fmt: skip
+    return out

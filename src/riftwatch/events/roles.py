@@ -128,7 +128,14 @@ def _noun_owner(noun: Token, actor_at: dict[int, Actor]) -> list[Actor]:
     return _collect(mods, actor_at)
 
 
-def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object) -> Roles:
+def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at: dict[int, Actor] | None = None) -> Roles:
+    """Source and target of a verb trigger. Countries and capitals named as places ("from
+    Germany", "to North Korea") still fill a role introduced by a preposition (``latent_at``)."""
+    latent = latent_at or {}
+
+    def pp(tokens: list[Token]) -> list[Actor]:
+        return _collect(tokens, actor_at) or _collect(tokens, latent)
+
     source, how_s = subject_actors(verb, actor_at)
     target_preps = tuple(getattr(trig, "target_prep", None) or VERB_TARGET_PREPS)
     source_preps = tuple(getattr(trig, "source_prep", None) or ())
@@ -146,7 +153,7 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object) -> Roles:
         target = _collect(objs, actor_at)
         how_t = "object" if target else ""
         if not target:
-            target = _collect(_prep_objects(verb, target_preps), actor_at)
+            target = pp(_prep_objects(verb, target_preps))
             how_t = "prep" if target else ""
         if not target:
             # "halt air strikes on the rebels": the object noun's own target phrase.
@@ -156,16 +163,17 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object) -> Roles:
                     how_t = "object-prep"
                     break
     if source_preps:
-        from_pp = _collect(_prep_objects(verb, source_preps), actor_at)
+        from_pp = pp(_prep_objects(verb, source_preps))
         if from_pp:
             source, how_s = from_pp, "source-prep"
     if getattr(trig, "reverse", False) and not passive:
         # "X received aid from Y": Y gives; "X angered Y": Y is the one who objects.
-        reversed_source = _collect(_prep_objects(verb, source_preps or ("from", "by")), actor_at)
+        reversed_source = pp(_prep_objects(verb, source_preps or ("from", "by")))
         how_rev = "reverse-prep"
         if not reversed_source and how_t == "object":
             reversed_source, how_rev = target, "reverse-object"
-        subject = source if how_s in {"subject", "control-object", "control-noun"} else []
+        subj, subj_how = subject_actors(verb, actor_at)
+        subject = subj if subj_how in {"subject", "control-object", "control-noun"} else []
         source, target = reversed_source, subject
         how_s, how_t = (how_rev if source else ""), ("reverse-subject" if subject else "")
     if not source and getattr(trig, "object", None):

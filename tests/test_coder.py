@@ -1,0 +1,117 @@
+"""The event coder on sentences written for these tests: types, roles, modes, places, attribution.
+
+Each row: sentence, then the expected (type, source countries, target countries, factuality) of
+the event whose trigger is the given word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from riftwatch.records import Article, CodedArticle
+
+pytestmark = pytest.mark.slow
+PUBLISHED = dt.date(2024, 3, 15)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def coder():  # type: ignore[no-untyped-def]
+    from riftwatch.pipeline import Coder
+
+    return Coder()
+
+
+def code(coder, text: str) -> CodedArticle:  # type: ignore[no-untyped-def]
+    return next(coder.code([Article(id="t", text=text, published=PUBLISHED)]))
+
+
+def event_at(coded: CodedArticle, word: str):  # type: ignore[no-untyped-def]
+    at = coded.article.text.index(word)
+    found = [e for e in coded.events if e.trigger.start <= at < e.trigger.end]
+    assert found, f"no event on {word!r}: {[(e.event_type, e.trigger.text) for e in coded.events]}"
+    return found[0]
+
+
+ROLES = [
+    ("Kenyan troops attacked an al-Shabaab camp near Kismayo on Tuesday.", "attacked", "ASSAULT", {"KEN"}, {"SOM"}, "asserted"),
+    ("The Turkish army shelled Kurdish positions in northern Syria.", "shelled", "ASSAULT", {"TUR"}, None, "asserted"),
+    ("Egypt hosted Hamas negotiators in Cairo.", "hosted", "CONSULT", {"EGY"}, {"PSE"}, "asserted"),
+    ("Japan sent food aid to North Korea last week.", "sent", "AID", {"JPN"}, {"PRK"}, "asserted"),
+    ("Ukraine received air defence systems from Germany.", "received", "AID", {"DEU"}, {"UKR"}, "asserted"),
+    ("Two Indian soldiers were killed by Pakistani fire in Kashmir.", "killed", "ASSAULT", {"PAK"}, {"IND"}, "asserted"),
+    ("Mali expelled the French ambassador on Monday.", "expelled", "SANCTION", {"MLI"}, {"FRA"}, "asserted"),
+    ("Venezuela rejected the demand of the United States.", "rejected", "REJECT", {"VEN"}, None, "asserted"),
+    ("The Serbian president accused Kosovo of provoking violence.", "accused", "ACCUSE", {"SRB"}, {"XKX"}, "asserted"),
+    ("Chinese warships did not enter Taiwanese waters.", "enter", None, None, None, "negated"),
+    ("Israel could have struck Iranian nuclear sites.", "struck", "ASSAULT", {"ISR"}, {"IRN"}, "hypothetical"),
+    ("Iran threatened to close the Strait of Hormuz.", "threatened", "THREATEN", {"IRN"}, None, "asserted"),
+    ("Nigeria will deploy troops to the border with Niger.", "deploy", "THREATEN", {"NGA"}, None, "asserted"),
+    ("Qatar promised to send humanitarian aid to Gaza.", "promised", "AGREE", {"QAT"}, None, "asserted"),
+    ("Armenia and Azerbaijan signed a peace agreement in Washington.", "signed", "AGREE", {"ARM", "AZE"}, None, "asserted"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word", "etype", "sources", "targets", "status"), ROLES, ids=[r[1] + ":" + r[0][:30] for r in ROLES])
+def test_roles_types_modes(coder, sentence, word, etype, sources, targets, status) -> None:  # type: ignore[no-untyped-def]
+    coded = code(coder, sentence)
+    if etype is None:
+        at = sentence.index(word)
+        assert all(not e.happened for e in coded.events if e.trigger.start <= at < e.trigger.end)
+        return
+    e = event_at(coded, word)
+    assert e.event_type == etype
+    assert e.factuality == status
+    if sources is not None:
+        assert {a.country for a in e.source} == sources
+    if targets is not None:
+        assert targets <= {a.country for a in e.target}
+
+
+def test_pronouns_follow_the_speaker_and_the_last_subject(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code(coder, "Norway said it had expelled two Russian diplomats. "
+                        "Sergei Lavrov met Antony Blinken in Geneva. He said Moscow would respond.")  # fmt: skip
+    e = event_at(coded, "expelled")
+    assert [a.country for a in e.source] == ["NOR"] and [a.country for a in e.target] == ["RUS"]
+    said = [a for a in coded.actors if a.text == "He"]
+    assert said and said[0].person == "Sergei Lavrov"
+
+
+def test_attribution_named_and_anonymous(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code(coder, "Diplomatic sources said Saudi Arabia had suspended talks with Israel. "
+                        "According to the Kremlin, Russian jets bombed rebel positions.")  # fmt: skip
+    talks = event_at(coded, "suspended")
+    assert talks.attribution is not None and talks.attribution.anonymous
+    bombed = event_at(coded, "bombed")
+    assert bombed.attribution is not None and not bombed.attribution.anonymous
+    assert bombed.attribution.actor is not None and bombed.attribution.actor.country == "RUS"
+
+
+def test_place_date_and_quantities(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code(coder, "Russian missiles struck Kharkiv on Wednesday, killing at least 12 civilians and wounding 40.")
+    e = event_at(coded, "struck")
+    assert e.place is not None and e.place.country == "UKR" and e.place.name == "Kharkiv"
+    assert e.date == dt.date(2024, 3, 13) and e.date_precision == "day"
+    kinds = {q.kind: q for q in e.quantities}
+    assert kinds["killed"].low == 12 and kinds["wounded"].low == 40
+
+
+def test_evidence_spans_point_into_the_text(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Tensions rose. Turkish jets bombed PKK bases in northern Iraq, the ministry said."
+    coded = code(coder, text)
+    for e in coded.events:
+        assert text[e.trigger.start : e.trigger.end] == e.trigger.text
+        for a in (*e.source, *e.target):
+            assert text[a.start : a.end] == a.text
+        if e.place:
+            assert text[e.place.start : e.place.end] == e.place.text
+        assert text[e.sentence_start : e.sentence_start + len(e.sentence)] == e.sentence
+    ids = [e.event_id for e in coded.events]
+    assert ids == [e.event_id for e in code(coder, text).events]  # deterministic
+
+
+def test_reported_criticism(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code(coder, "The Egyptian foreign minister said Ethiopia had ignored the agreement on the dam.")
+    acc = [e for e in coded.events if e.event_type == "ACCUSE"]
+    assert acc and {a.country for a in acc[0].source} == {"EGY"} and {a.country for a in acc[0].target} == {"ETH"}

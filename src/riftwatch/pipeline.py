@@ -65,9 +65,7 @@ class Coder:
         self._load()
         from .actors.recognise import ArticleContext, find_actors
         from .events.coder import ArticleState, actor_index, code_sentence, split_locative
-        from .events.quantities import find_quantities
         from .geo.resolve import find_places
-        from .when import best_time, find_times
 
         places = find_places(doc, self.gazetteer)
         found = find_actors(doc, self.actors, article.published, context=ArticleContext())
@@ -79,13 +77,6 @@ class Coder:
         sentences = []
         for index, sent in enumerate(doc.sents):
             sentences.append(Span(sent.text, sent.start_char, sent.end_char))
-            times = find_times(sent.text, article.published, offset=sent.start_char)
-            quantities = find_quantities(sent.text, offset=sent.start_char)
-            events.extend(
-                code_sentence(
-                    article, sent, index, actor_at, places, times, quantities, self.triggers, state, best_time,
-                    latent_at,
-                )
-            )
+            events.extend(code_sentence(article, sent, index, actor_at, places, self.triggers, state, latent_at))
         kept = tuple(e for e in events if e.confidence >= self.config.min_confidence)
         return CodedArticle(article, kept, tuple(actors), tuple(places), tuple(sentences))

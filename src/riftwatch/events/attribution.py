@@ -42,7 +42,8 @@ def _speaker_of(verb: Token) -> Token | None:
 
 def _attribution_from_speaker(speaker: Token, offset: int, actor_at: dict[int, Actor]) -> Attribution:
     start, end = _span_of(speaker)
-    text = speaker.doc.text[start:end]
+    first = speaker.doc[speaker.left_edge.i : speaker.right_edge.i + 1]
+    text = first.text[start - first.start_char : end - first.start_char]
     actor = actor_at.get(speaker.i)
     named = actor is not None and bool(actor.person or actor.org)
     anonymous = not named and (speaker.lemma_.lower() in ANONYMOUS_HEADS or speaker.pos_ == "PRON")

@@ -11,7 +11,10 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..records import Actor, Article, Attribution, Event, Place, Quantity, Span, TimeExpr
+from ..when import best_time, find_times
 from .attribution import attribution_for
+from .quantities import find_quantities
+from .triggers import TriggerLexicon
 from .modality import SPEECH_VERBS, factuality, is_commitment
 from .ontology import ontology
 from .speech import reported_criticism
@@ -133,19 +136,17 @@ def match_trigger(tok: Token, triggers: object) -> object | None:
     return None
 
 
-def _place_for(tok: Token, sent: SpacySpan, places: Sequence[Place], actor_spans: set[tuple[int, int]]) -> tuple[Place | None, str]:
-    usable = [p for p in places if not any(a < p.end and p.start < b for a, b in actor_spans)]
+def _place_for(tok: Token, sent: SpacySpan, usable: Sequence[Place]) -> tuple[Place | None, str]:
+    """The place of an event: a place in the trigger's phrase, else the nearest in its sentence.
+    ``usable`` are the sentence's places that are not actors."""
     if not usable:
         return None, ""
-    subtree = list(tok.subtree)
-    lo, hi = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
+    right = tok.right_edge
+    lo, hi = tok.left_edge.idx, right.idx + len(right)
     inside = [p for p in usable if lo <= p.start and p.end <= hi]
     if inside:
         return min(inside, key=lambda p: abs(p.start - tok.idx)), "phrase"
-    in_sent = [p for p in usable if sent.start_char <= p.start and p.end <= sent.end_char]
-    if in_sent:
-        return min(in_sent, key=lambda p: abs(p.start - tok.idx)), "sentence"
-    return None, ""
+    return min(usable, key=lambda p: abs(p.start - tok.idx)), "sentence"
 
 
 def _guessed_country(a: Actor) -> bool:
@@ -192,7 +193,7 @@ def _country_actor(place: Place) -> Actor:
                  sector="", entry_id="place-country")  # fmt: skip
 
 
-def _plural_group(sent: SpacySpan, actor_at: dict[int, Actor]) -> tuple[Actor, ...]:
+def _plural_group(sent: Sequence[Token], actor_at: dict[int, Actor]) -> tuple[Actor, ...]:
     """Actors of the last plural noun phrase in a sentence ("the Iranian and pro-Iranian soldiers")."""
     group: tuple[Actor, ...] = ()
     for tok in sent:
@@ -219,7 +220,7 @@ def _speaker_actors(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
     return [a for s in governor.children if s.dep_ in {"nsubj", "nsubjpass"} for a in actors_under(s, actor_at)]
 
 
-def _resolve_pronouns(sent: SpacySpan, actor_at: dict[int, Actor], state: ArticleState) -> None:
+def _resolve_pronouns(sent: Sequence[Token], actor_at: dict[int, Actor], state: ArticleState) -> None:
     """Point "they/them/their" and "it/its" at actors (mutates ``actor_at``).
 
     A pronoun in the complement of a verb whose subject names actors refers to them ("French
@@ -241,7 +242,7 @@ def _resolve_pronouns(sent: SpacySpan, actor_at: dict[int, Actor], state: Articl
                                       entry_id=f"pronoun:{first.entry_id}")  # fmt: skip
 
 
-def _last_it(sent: SpacySpan, actor_at: dict[int, Actor]) -> Actor | None:
+def _last_it(sent: Sequence[Token], actor_at: dict[int, Actor]) -> Actor | None:
     """The last country or organisation that is a singular subject in the sentence."""
     found = None
     for tok in sent:
@@ -279,18 +280,24 @@ def code_sentence(
     sent_index: int,
     actor_at: dict[int, Actor],
     places: Sequence[Place],
-    times: Sequence[TimeExpr],
-    quantities: Sequence[Quantity],
-    triggers: object,
+    triggers: TriggerLexicon,
     state: ArticleState,
-    best_time: object,
     latent_at: dict[int, Actor] | None = None,
 ) -> list[Event]:
-    """Code every trigger in one sentence."""
-    _resolve_pronouns(sent, actor_at, state)
-    actor_spans = {(a.start, a.end) for a in actor_at.values()}
+    """Code every trigger in one sentence. Dates and quantities are read only when it has one."""
+    toks = list(sent)  # Token objects are built once per sentence, not once per pass
+    _resolve_pronouns(toks, actor_at, state)
+    actor_spans = {(a.start, a.end) for a in (actor_at.get(t.i) for t in toks) if a is not None}
+    usable = [
+        p for p in places
+        if sent.start_char <= p.start and p.end <= sent.end_char
+        and not any(a < p.end and p.start < b for a, b in actor_spans)
+    ]  # fmt: skip
     found: list[tuple[Token, object]] = []
-    for tok in sent:
+    lemmas = triggers.lemmas()
+    for tok in toks:
+        if tok.lemma_.lower() not in lemmas:
+            continue
         trig = match_trigger(tok, triggers)
         if trig is not None:
             found.append((tok, trig))
@@ -301,6 +308,11 @@ def code_sentence(
     verb_at = {t.i for t, _ in found if t.pos_ == "VERB"}
     found = [(t, tr) for t, tr in found if not (t.pos_ != "VERB" and t.dep_ in OBJ and t.head.i in verb_at)]
     events: list[Event] = []
+    times: list[TimeExpr] = []
+    quantities: list[Quantity] = []
+    if found:
+        times = find_times(sent.text, article.published, offset=sent.start_char)
+        quantities = find_quantities(sent.text, offset=sent.start_char)
     for tok, trig in found:
         etype: str = getattr(trig, "type")
         if tok.pos_ == "VERB":
@@ -328,7 +340,7 @@ def code_sentence(
                         if prev.trigger.text.lower().startswith(obj.lemma_.lower()[:5]) and prev.source:
                             target, how_t = list(prev.source), "referent"
                             break
-        place, place_how = _place_for(tok, sent, places, actor_spans)
+        place, place_how = _place_for(tok, sent, usable)
         src_countries = {a.country for a in source}
         if not target:
             # Last resort: an actor inside the trigger's own phrase ("visits to raise the morale
@@ -352,7 +364,7 @@ def code_sentence(
             trig = _Recoded(etype, coding.cameo_root, coding.quad_class, coding.goldstein,
                             INTENT_MODES.get(intended, "") if not coop else "", float(getattr(trig, "weight", 1.0)))
             status = "asserted"
-        time = best_time(list(times), tok.idx, sent.text, sent.start_char) if times else None  # type: ignore[operator]
+        time = best_time(times, tok.idx, sent.text, sent.start_char) if times else None
         qs = tuple(quantities) if etype in {"ASSAULT", "COERCE"} else ()
         attribution = attribution_for(tok, sent, 0, actor_at)
         trig_end = tok.idx + len(tok)
@@ -388,7 +400,7 @@ def code_sentence(
         events.append(event)
         state.events.append(event)
         state.trigger_lemmas.append(tok.lemma_.lower())
-    for verb, speakers, criticised in reported_criticism(sent, actor_at):
+    for verb, speakers, criticised in reported_criticism(toks, actor_at):
         if any(e.trigger.start == verb.idx for e in events):
             continue
         coding = ontology().coding("ACCUSE", "112")
@@ -405,10 +417,10 @@ def code_sentence(
         events.append(event)
         state.events.append(event)
         state.trigger_lemmas.append(verb.lemma_.lower())
-    group = _plural_group(sent, actor_at)
+    group = _plural_group(toks, actor_at)
     if group:
         state.last_group = group
-    state.last_it = _last_it(sent, actor_at) or state.last_it
+    state.last_it = _last_it(toks, actor_at) or state.last_it
     return events
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..records import Actor
@@ -39,7 +38,7 @@ def _countries(actors: Sequence[Actor]) -> set[str]:
     return {a.country for a in actors if a.country}
 
 
-def reported_criticism(sent: SpacySpan, actor_at: dict[int, Actor]) -> list[tuple[Token, list[Actor], list[Actor]]]:
+def reported_criticism(sent: Sequence[Token], actor_at: dict[int, Actor]) -> list[tuple[Token, list[Actor], list[Actor]]]:
     """(speech verb, speakers, criticised) for each criticism found in the sentence."""
     found: list[tuple[Token, list[Actor], list[Actor]]] = []
     for verb in sent:

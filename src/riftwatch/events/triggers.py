@@ -365,10 +365,10 @@ class TriggerLexicon:
         """Particles/prepositions that have entries of their own for this lemma ("call" → for, on...)."""
         return self._particles.get((_norm(lemma), _pos(pos)), frozenset())
 
-    def lemmas(self) -> set[str]:
+    def lemmas(self) -> frozenset[str]:
         """Every lemma that can start a match, plus the head word of each multiword lemma, for a
         cheap keyword pre-filter over token lemmas."""
-        return set(self._lemmas)
+        return self._lemmas
 
 
 def _pos(pos: str) -> str:

@@ -95,6 +95,16 @@ class Gazetteer:
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and normalize(name) in self._index
 
+    @functools.cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first word of every name key, for a cheap test before trying longer runs."""
+        words = set()
+        for key in self._index:
+            first = key.split(" ", 1)[0]
+            words.add(first)
+            words.add(first.rstrip("."))
+        return frozenset(words)
+
     def has_key(self, key: str) -> bool:
         """Whether a normalised key names a place (fast; used by the mention matcher)."""
         return key in self._index

@@ -22,6 +22,8 @@ from .names import ADMIN_SUFFIXES, normalize
 from .regions import parse_compass
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Lower-case words that may stand inside a place name.
+JOINERS = frozenset({"of", "and", "de", "del", "la", "le", "el", "al", "the", "upon", "on", "du", "da", "di", "des", "los", "las"})
 # Entity labels that say a capitalised run is something other than a place.
 NOT_PLACE_LABELS = frozenset(
     {
@@ -80,8 +82,13 @@ def _notable(cands: list[Candidate], population: int = NOTABLE_POPULATION) -> bo
 
 def _overridable(doc: Doc, start: int, end: int) -> bool:
     """The NER labelled exactly this span PERSON/ORG/NORP: it may still be a place."""
-    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
-    return ent is not None and ent.label_ in OVERRIDABLE_LABELS and (ent.start, ent.end) == (start, end)
+    # Read the IOB tags of the span's own tokens: building ``doc.ents`` per call is costly.
+    first = doc[start]
+    if first.ent_iob_ != "B" or first.ent_type_ not in OVERRIDABLE_LABELS:
+        return False
+    if any(doc[i].ent_iob_ != "I" for i in range(start + 1, end)):
+        return False
+    return end == len(doc) or doc[end].ent_iob_ != "I"
 
 
 def _trim(span: SpacySpan) -> tuple[int, int]:
@@ -137,14 +144,22 @@ def _capitalised(tok_text: str) -> bool:
 
 def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
+    first = gaz.first_words
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
-        if i in taken or not _capitalised(tok.text) or tok.is_stop:
+        if i in taken or not _capitalised(tok.text) or tok.is_stop or normalize(tok.text) not in first:
             i += 1
             continue
         found = 0
-        for length in range(min(MAX_RUN, n - i), 0, -1):
+        # A name runs over capitalised words and a few joining words ("Bosnia and Herzegovina").
+        limit = 1
+        while limit < min(MAX_RUN, n - i):
+            nxt = doc[i + limit]
+            if not (_capitalised(nxt.text) or nxt.lower_ in JOINERS or nxt.text in ("-", ".", "'")):
+                break
+            limit += 1
+        for length in range(limit, 0, -1):
             toks = doc[i : i + length]
             if any(t.i in taken for t in toks):
                 continue

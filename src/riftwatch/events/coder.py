@@ -17,7 +17,7 @@ from .quantities import find_quantities
 from .triggers import TriggerLexicon
 from .modality import SPEECH_VERBS, factuality, is_commitment
 from .ontology import ontology
-from .speech import reported_criticism
+from .speech import reported_criticism, reported_demands
 from .roles import LIGHT_VERBS, OBJ, Roles, actors_under, noun_roles, verb_roles
 
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
@@ -269,6 +269,8 @@ def _confidence(trig: object, roles: Roles, place_how: str, status: str, depth: 
     score += 0.15 if roles.target else 0.0
     if roles.source_how.startswith("control") or roles.target_how in {"place-country", "referent", "phrase"}:
         score -= 0.05
+    if status != "asserted":
+        score -= 0.1  # what did not happen is rarely what a sentence reports
     if place_how == "sentence":
         score -= 0.02
     return round(max(0.05, min(score, 0.98)), 3)
@@ -400,19 +402,21 @@ def code_sentence(
         events.append(event)
         state.events.append(event)
         state.trigger_lemmas.append(tok.lemma_.lower())
-    for verb, speakers, criticised in reported_criticism(toks, actor_at):
+    speech_acts = [(v, "ACCUSE", "112", "allege", s, t) for v, s, t in reported_criticism(toks, actor_at)]
+    speech_acts += [(v, "REQUEST", code, "", s, t) for v, code, s, t in reported_demands(toks, actor_at)]
+    for verb, etype, cameo, mode, speakers, addressees in speech_acts:
         if any(e.trigger.start == verb.idx for e in events):
             continue
-        coding = ontology().coding("ACCUSE", "112")
-        crit = Roles(tuple(speakers), tuple(criticised), "speaker", "reported")
+        coding = ontology().coding(etype, cameo)
+        roles = Roles(tuple(speakers), tuple(addressees), "speaker", "reported")
         event = Event(
-            event_id=event_id(article.id, verb.idx, "ACCUSE"), article_id=article.id, sentence_index=sent_index,
+            event_id=event_id(article.id, verb.idx, etype), article_id=article.id, sentence_index=sent_index,
             sentence=sent.text, sentence_start=sent.start_char,
             trigger=Span(article.text[verb.idx : verb.idx + len(verb)], verb.idx, verb.idx + len(verb)),
-            event_type="ACCUSE", cameo_root=coding.cameo_root, quad_class=coding.quad_class,
-            goldstein=coding.goldstein, mode="allege", source=crit.source, target=crit.target,
+            event_type=etype, cameo_root=coding.cameo_root, quad_class=coding.quad_class,
+            goldstein=coding.goldstein, mode=mode, source=roles.source, target=roles.target,
             date=article.published, date_precision="unknown",
-            confidence=_confidence(None, crit, "", "asserted", _depth(verb)) - 0.1,
+            confidence=_confidence(None, roles, "", "asserted", _depth(verb)) - 0.05,
         )  # fmt: skip
         events.append(event)
         state.events.append(event)

@@ -43,11 +43,15 @@ _CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "pcomp", "p
 
 def _own_status(tok: Token) -> Factuality | None:
     """The status marked on the token's own clause: its auxiliaries and negation."""
-    for child in tok.children:
-        low = child.lower_
-        if child.dep_ == "neg" or (child.dep_ in {"preconj", "advmod", "det"} and low in {"never", "neither"}):
+    children = list(tok.children)
+    for child in children:
+        if child.dep_ == "neg" or (child.dep_ in {"preconj", "advmod", "det"} and child.lower_ in {"never", "neither"}):
             return "negated"
+    for child in children:
+        low = child.lower_
         if child.dep_ in {"aux", "auxpass"}:
+            if low in {"would", "'d"} and _reported_future(tok):
+                return "future"
             if low in HYPOTHETICAL_AUX:
                 return "hypothetical"
             if low in FUTURE_AUX:
@@ -62,6 +66,16 @@ def _own_status(tok: Token) -> Factuality | None:
             return "negated"
     # "going to attack", "is to visit"
     return None
+
+
+def _reported_future(tok: Token) -> bool:
+    """"would" reported by a speech verb is a future in the past ("Iraq said it would allow"),
+    not a hypothetical, unless a condition is attached."""
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in tok.children):
+        return False
+    if any(c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children) for c in tok.children):
+        return False
+    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in PROPER_SPEECH
 
 
 def _purpose(tok: Token) -> bool:
@@ -159,9 +173,16 @@ def is_commitment(trigger: Token) -> bool:
     to continue", "is prepared to impose"), asserted by the text rather than feared or wished by
     someone else. Only for verbs."""
     if trigger.pos_ != "VERB":
+        # "promised to continue military aid": the verb that carries the noun commits.
+        head = trigger.head
+        if trigger.dep_ in {"dobj", "attr"} and head.pos_ == "VERB" and head is not trigger:
+            return is_commitment(head)
         return False
     tok = trigger
-    committed = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children)
+    committed = any(
+        c.dep_ == "aux" and (c.lower_ in FUTURE_AUX or (c.lower_ in {"would", "'d"} and _reported_future(tok)))
+        for c in tok.children
+    )
     steps = 0
     while tok.head is not tok and steps < 6:
         steps += 1

@@ -1,10 +1,13 @@
-"""Criticism carried by reported speech.
+"""Criticism and demands carried by reported speech.
 
 "Shoigu reported to Putin that neither the Syrian forces nor the Iranian forces took advantage of
 the raids", "He said the Syrian and Iranian forces ignored the opportunity": a speaker who reports
 that a third party failed to act, refused or ignored something criticises that party. The speech
 act itself is the event (ACCUSE, CAMEO 112 "accuse", mode "allege"), source the speaker, target the
 party of the reported clause; it happened even when the reported act did not.
+
+Likewise "Russia said that Sudan must return the helicopter": a speaker saying what another party
+must or should do makes a demand (REQUEST; CAMEO 10 for must / have to, 02 for should).
 """
 
 from __future__ import annotations
@@ -19,7 +22,10 @@ from .roles import actors_under
 
 # Verbs that report; "claim" and "allege" included, "believe" and "think" are not speech acts.
 REPORT_VERBS = frozenset({"say", "report", "tell", "state", "claim", "complain", "charge", "allege",
-                          "announce", "note", "add", "write", "insist", "stress", "declare", "warn"})  # fmt: skip
+                          "announce", "note", "add", "write", "insist", "stress", "declare", "warn",
+                          "reiterate", "conclude", "repeat", "emphasize", "emphasise", "argue"})  # fmt: skip
+MUST = frozenset({"must", "ought"})
+SHOULD = frozenset({"should"})
 # Reported acts that are non-cooperation in themselves.
 FAILURE_LEMMAS = frozenset({"ignore", "refuse", "fail", "neglect", "reject", "abandon", "betray",
                             "sabotage", "obstruct", "snub", "disregard", "violate", "breach"})  # fmt: skip
@@ -62,4 +68,37 @@ def reported_criticism(sent: Sequence[Token], actor_at: dict[int, Actor]) -> lis
         criticised = [a for a in criticised if a.country and a.country not in own]
         if criticised:
             found.append((verb, speakers, criticised))
+    return found
+
+
+def _obligation(pred: Token) -> str:
+    """"10" when the clause says its subject must do something, "02" for should, "" otherwise."""
+    for child in pred.children:
+        if child.dep_ == "aux" and child.lower_ in MUST:
+            return "10"
+        if child.dep_ == "aux" and child.lower_ in SHOULD:
+            return "02"
+    # "has to return", "needs to allow": the obligation verb heads the clause
+    if pred.lemma_ in {"have", "need"} and any(c.dep_ == "xcomp" for c in pred.children):
+        return "10"
+    return ""
+
+
+def reported_demands(sent: Sequence[Token], actor_at: dict[int, Actor]) -> list[tuple[Token, str, list[Actor], list[Actor]]]:
+    """(speech verb, CAMEO code, speakers, addressees) for each "X said Y must ..." in the sentence."""
+    found: list[tuple[Token, str, list[Actor], list[Actor]]] = []
+    for verb in sent:
+        if verb.lemma_.lower() not in REPORT_VERBS or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        speaker = _subject(verb)
+        speakers = actors_under(speaker, actor_at) if speaker is not None else []
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            code = _obligation(clause)
+            subj = _subject(clause)
+            if not code or subj is None:
+                continue
+            addressees = [a for a in actors_under(subj, actor_at) if a not in speakers]
+            if speakers or addressees:
+                found.append((verb, code, speakers, addressees))
+                break
     return found

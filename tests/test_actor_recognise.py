@@ -93,7 +93,7 @@ def test_actors_in_sentences(nlp: Any, lex: Lexicon, text: str, expected: list[t
         "Iranian oil exports fell.",
         "Prices in Latin America rose.",
         "Damascus airport reopened.",
-        "Hafez al-Assad ruled before his son.",
+        "Rami al-Assad opened a shop.",
         "Amal Clooney spoke at the conference.",
         "The general strike closed the shops.",
     ],

@@ -63,6 +63,7 @@ SHIPPED_FILES = (
     "capitals.jsonl",
     "orgs.jsonl",
     "persons.jsonl",
+    "persons_historical.jsonl",
     "sectors.jsonl",
     "ignore.jsonl",
 )

@@ -26,7 +26,7 @@ NON_TRIGGER_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "LOC", "NORP", "C
 # Types whose direct object is what is moved or given, not the target: "dispatch Soleimani".
 THEME_TYPES = frozenset({"MOBILIZE", "AID", "RETREAT"})
 # Types for which the country where it happens is the target when the text names no other.
-PLACE_TARGET_TYPES = frozenset({"ASSAULT", "SANCTION", "RETREAT", "MOBILIZE", "AID", "COERCE"})
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "SANCTION", "RETREAT", "MOBILIZE", "AID", "COERCE", "CONSULT"})
 # Lexicon parts that name a country in the mention itself.
 NAMED_PARTS = frozenset({"country", "demonym", "capital", "person", "org", "pronoun", "place-country"})
 # Types whose target may be the subject of a complement clause: "demand that Iran send".

@@ -96,7 +96,8 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
     head = verb.head
     if head is verb:
         return [], ""
-    if verb.dep_ == "conj":
+    if verb.dep_ in {"conj", "acomp"}:
+        # "Syria says it is willing to withdraw": willing ← is; conjoined verbs share a subject.
         return subject_actors(head, actor_at, depth + 1)
     if verb.dep_ in {"xcomp", "advcl", "ccomp"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
         if verb.dep_ == "xcomp" and head.lemma_ in OBJECT_CONTROL:
@@ -215,6 +216,11 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at:
     carrier = head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ in OBJ:
         carrier = head.head.head  # "a series of visits": visits ← of ← series ← making
+    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"on", "for", "into", "in"} and head.head.pos_ == "VERB":
+        # "arrived on a visit", "went on strike", "took part in talks": the verb's subject acts
+        if not source:
+            source, how_s = subject_actors(head.head, actor_at)
+            how_s = "carrier" if source else ""
     if not source and noun.dep_ in OBJ | {"pobj"} and carrier.lemma_ in LIGHT_VERBS | RECEIVE_VERBS:
         if carrier.lemma_ in RECEIVE_VERBS:
             if not target:

@@ -1,0 +1,329 @@
+"""Fast mode: skip the parse of sentences that cannot hold an event.
+
+An event needs a trigger word, and a trigger is a token whose lemma is in the trigger lexicon.
+So before the expensive parse, a cheap filter splits each article into sentences with a regex and
+keeps those containing a surface form of some trigger lemma. The forms come from inverting the
+model's own rule lemmatizer (its suffix rules and exception table: "fought" → "fight"), per part of
+speech; an entry that only codes with an object, particle or compound modifier ("open" + "talks",
+"back down", "artillery fire") also needs one of those words in the sentence. Dropped sentences are
+blanked out with spaces, *not removed*: every kept character keeps its offset, so the unchanged
+``Coder.code_doc`` yields evidence spans, trigger offsets and event ids that point into the
+original article text, exactly as in normal mode. A blanked run costs the parser one whitespace
+token instead of a sentence's worth.
+
+What it can lose: context from dropped sentences (an actor named only there for a later "they",
+a place that sets the article's default country). ``benchmarks/bench_fastmode.py`` measures the
+share of normal-mode events lost and the speed-up.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any, Final
+
+from ..pipeline import Coder, Config
+from ..records import Article, CodedArticle, Span
+from .stream import Coded
+
+log = logging.getLogger(__name__)
+
+# A sentence ends at . ! or ? (plus closing quotes/brackets) before whitespace and a capital,
+# digit or opening quote; a blank line always ends one. Group 1 or 2 is the gap between sentences.
+_BOUNDARY: Final = re.compile(r"[.!?][\"'\u2019\u201d)\]]*(\s+)(?=[\"'\u2018\u201c(\[]?[A-Z0-9])|(\n\s*\n)")
+# No end after an initial ("U.S.", "J. Smith") or a title: splitting "the U.S. Army attacked"
+# would blank the actor out of the kept half.
+_ABBREVIATION: Final = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cpt|Sgt|Cpl|Adm|Brig|Gov|Sen|Rep|Pres|St|Jr|Sr|"
+    r"vs|Ltd|Inc|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.$"
+)
+_WORD: Final = re.compile(r"[a-z]+")
+# Words of multi-word lemmas that say nothing on their own ("call for", "pull out of").
+_GLUE: Final = frozenset({"a", "an", "the", "of", "for", "to", "in", "on", "out", "up", "off", "down",
+                          "with", "from", "at", "by", "into", "over", "back", "away", "and"})  # fmt: skip
+Forms = Callable[[str, str], set[str]]
+"""(lemma, part of speech) -> surface forms."""
+_DOUBLING: Final = re.compile(r"(?:^|[^aeiou])[aeiou][bdgklmnprt]$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) character spans of the sentences of ``text``, whitespace trimmed.
+
+    >>> t = "The U.S. Army crossed the river. Talks failed!  Nothing else."
+    >>> [t[s:e] for s, e in split_sentences(t)]
+    ['The U.S. Army crossed the river.', 'Talks failed!', 'Nothing else.']
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _BOUNDARY.finditer(text):
+        gap = 1 if m.group(1) is not None else 2
+        if gap == 1 and _ABBREVIATION.search(text, max(0, m.start() - 8), m.start() + 1):
+            continue
+        _add_trimmed(text, pos, m.start(gap), spans)
+        pos = m.end(gap)
+    _add_trimmed(text, pos, len(text), spans)
+    return spans
+
+
+def _add_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def inflect(word: str) -> set[str]:
+    """Regular English forms of ``word`` as noun or verb: over-generating is harmless here.
+
+    >>> sorted(inflect("seize") & {"seizes", "seized", "seizing"})
+    ['seized', 'seizes', 'seizing']
+    >>> {"banned", "bans", "banning"} <= inflect("ban"), {"tried", "tries"} <= inflect("try")
+    (True, True)
+    """
+    forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
+    if word.endswith("e"):
+        forms.add(word[:-1] + "ing")
+    if word.endswith("y"):
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if _DOUBLING.search(word):
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return forms
+
+
+def irregular_forms(exceptions: Mapping[str, Iterable[str]]) -> dict[str, set[str]]:
+    """Lemma → surface forms, inverted from a lemmatizer's ``{form: [lemma, ...]}`` exceptions."""
+    out: dict[str, set[str]] = {}
+    for form, lemmas in exceptions.items():
+        for lemma in lemmas:
+            out.setdefault(lemma, set()).add(form)
+    return out
+
+
+def rule_forms(lemma: str, rules: Iterable[tuple[str, str]]) -> set[str]:
+    """Forms that suffix rules ``(form suffix, lemma suffix)`` would lemmatise to ``lemma``.
+
+    >>> sorted(rule_forms("wolf", [("ves", "f"), ("s", "")]))
+    ['wolfs', 'wolves']
+    """
+    return {lemma[: len(lemma) - len(new)] + old for old, new in rules if lemma.endswith(new) and old}
+
+
+@dataclass(frozen=True, slots=True)
+class WordForms:
+    """Surface forms of a lemma as a verb or noun, inverting the model's rule lemmatizer.
+
+    spaCy's English rule lemmatizer gives a token (tagged VERB or NOUN) as lemma either its own
+    lower-cased text, an exception-table entry, or the text with a suffix rule applied. Inverting
+    the same tables for the same part of speech yields every text that can carry the lemma, so
+    the filter cannot miss a trigger token, yet a noun-only entry ("accord") does not keep every
+    sentence with "according". Without tables (``WordForms()``) regular inflection is used.
+    """
+
+    rules: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    irregular: Mapping[str, Mapping[str, frozenset[str]]] = field(default_factory=dict)
+
+    def __call__(self, lemma: str, pos: str = "") -> set[str]:
+        """Forms of ``lemma`` as ``pos`` ("VERB", "NOUN"; "" or another: every part of speech)."""
+        known = set(self.rules) | set(self.irregular)
+        tags = [pos.lower()] if pos.lower() in known else sorted(known)
+        forms = {lemma} if self.rules else inflect(lemma)
+        for tag in tags:
+            forms |= rule_forms(lemma, self.rules.get(tag, ()))
+            forms |= self.irregular.get(tag, {}).get(lemma, frozenset())
+        return forms
+
+    @classmethod
+    def from_model(cls, nlp: Any) -> WordForms:
+        """The verb and noun tables of the spaCy model's rule lemmatizer (the coder's own)."""
+        try:
+            lookups = nlp.get_pipe("lemmatizer").lookups
+            rules_table = lookups.get_table("lemma_rules")
+            exc_table = lookups.get_table("lemma_exc")
+        except (KeyError, AttributeError):
+            log.debug("the model has no rule lemmatizer tables; regular inflection is used")
+            return cls()
+        rules: dict[str, tuple[tuple[str, str], ...]] = {}
+        irregular: dict[str, dict[str, frozenset[str]]] = {}
+        for tag in ("verb", "noun", "adj"):
+            if tag in rules_table:
+                rules[tag] = tuple((str(old), str(new)) for old, new in rules_table[tag])
+            if tag in exc_table:
+                irregular[tag] = {k: frozenset(v) for k, v in irregular_forms(exc_table[tag]).items()}
+        return cls(rules, irregular)
+
+
+def _head_and_modifier(lemma: str) -> tuple[str, str]:
+    """("fire", "artillery") for "artillery fire": the coder matches a compound on its head token."""
+    parts = _WORD.findall(lemma.lower())
+    if not parts:
+        return "", ""
+    return parts[-1], parts[-2] if len(parts) > 1 else ""
+
+
+@dataclass(frozen=True, slots=True)
+class KeywordFilter:
+    """Keeps a sentence holding a form in ``words``, or a form in ``needs`` with one of its companions.
+
+    ``needs`` serves conditional triggers: "open" codes an event only with an object such as
+    "talks" or "fire", "artillery fire" only with its modifier. Over-keeping costs only time;
+    the filter is built so that it never drops a sentence the lexicon could match.
+    """
+
+    words: frozenset[str]
+    needs: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_lemmas(
+        cls, lemmas: Iterable[str], names: Iterable[str] = (), forms: Forms = WordForms()
+    ) -> KeywordFilter:
+        """Forms of each lemma's head word (unconditional) plus the words of ``names`` as written.
+
+        >>> f = KeywordFilter.from_lemmas(["attack", "call"])
+        >>> f.keeps("Gunmen attacked a convoy."), f.keeps("They called for calm."), f.keeps("It rained.")
+        (True, True, False)
+        """
+        words: set[str] = set()
+        for lemma in lemmas:
+            head, _ = _head_and_modifier(lemma)
+            if head:
+                words |= forms(head, "")
+        words.update(w for name in names for w in _WORD.findall(name.lower()) if w not in _GLUE)
+        return cls(frozenset(words))
+
+    @classmethod
+    def from_triggers(
+        cls, triggers: Iterable[Any], names: Iterable[str] = (), forms: Forms = WordForms()
+    ) -> KeywordFilter:
+        """From trigger entries (``.lemma``, ``.pos``, ``.particle``, ``.object``): conditional where
+        the entry is, i.e. it needs its compound modifier, particle or one of its objects as well.
+
+        >>> from types import SimpleNamespace as E
+        >>> f = KeywordFilter.from_triggers([E(lemma="open", object=("talk",)), E(lemma="air strike", object=())])
+        >>> f.keeps("They opened talks."), f.keeps("Shops opened."), f.keeps("An air strike hit."), f.keeps("A strike.")
+        (True, False, True, False)
+        """
+        words: set[str] = set()
+        needs: dict[str, set[str]] = {}
+        for t in triggers:
+            head, modifier = _head_and_modifier(t.lemma)
+            if not head:
+                continue
+            # An entry needs its modifier, particle and an object all at once; needing any one
+            # of them is the cheap approximation, and errs on the side of keeping.
+            companions: set[str] = set()
+            if modifier:
+                companions |= forms(modifier, "")
+            particle = getattr(t, "particle", None)
+            if particle:
+                companions |= set(_WORD.findall(particle.lower()))
+            objects = [_head_and_modifier(o)[0] for o in getattr(t, "object", ()) or ()]
+            if "" in objects:
+                companions = set()  # an object of symbols ("$") cannot be looked for as a word
+            else:
+                for obj_head in objects:
+                    companions |= forms(obj_head, "")
+            for form in forms(head, getattr(t, "pos", "")):
+                if companions:
+                    needs.setdefault(form, set()).update(companions)
+                else:
+                    words.add(form)
+        words.update(w for name in names for w in _WORD.findall(name.lower()) if w not in _GLUE)
+        return cls(frozenset(words), {k: frozenset(v) for k, v in needs.items() if k not in words})
+
+    def keeps(self, sentence: str) -> bool:
+        """True when the sentence could hold a trigger."""
+        found = set(_WORD.findall(sentence.lower()))
+        if not self.words.isdisjoint(found):
+            return True
+        return any(not self.needs[w].isdisjoint(found) for w in found if w in self.needs)
+
+    def kept_spans(self, text: str) -> tuple[list[tuple[int, int]], int]:
+        """(spans of the kept sentences, number of sentences in all)."""
+        spans = split_sentences(text)
+        return [(s, e) for s, e in spans if self.keeps(text[s:e])], len(spans)
+
+
+def blank_outside(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with every character outside ``spans`` replaced by a space (same length).
+
+    >>> blank_outside("Ab. Cd. Ef.", [(4, 7)])
+    '    Cd.    '
+    """
+    parts: list[str] = []
+    pos = 0
+    for s, e in spans:
+        parts.append(" " * (s - pos))
+        parts.append(text[s:e])
+        pos = e
+    parts.append(" " * (len(text) - pos))
+    return "".join(parts)
+
+
+def tidy(coded: CodedArticle) -> CodedArticle:
+    """Drop the blank "sentences" the parser made of blanked runs; renumber and trim the rest."""
+    new_index: dict[int, int] = {}
+    sentences: list[Span] = []
+    for i, s in enumerate(coded.sentences):
+        text = s.text.strip()
+        if not text:
+            continue
+        lead = len(s.text) - len(s.text.lstrip())
+        new_index[i] = len(sentences)
+        sentences.append(Span(text, s.start + lead, s.start + lead + len(text)))
+    events = []
+    for e in coded.events:
+        lead = len(e.sentence) - len(e.sentence.lstrip())
+        events.append(replace(e, sentence_index=new_index.get(e.sentence_index, e.sentence_index),
+                              sentence=e.sentence.strip(), sentence_start=e.sentence_start + lead))  # fmt: skip
+    return replace(coded, events=tuple(events), sentences=tuple(sentences))
+
+
+class FastCoder:
+    """A ``pipeline.Coder`` that parses only the sentences the keyword filter keeps.
+
+    ``names`` adds words (e.g. actor names) whose sentences are kept too; by default only trigger
+    forms decide, because a sentence without a trigger cannot hold an event.
+    """
+
+    def __init__(self, config: Config | None = None, keyword_filter: KeywordFilter | None = None,
+                 names: Iterable[str] = ()) -> None:  # fmt: skip
+        self.config = config or Config()
+        self.coder = Coder(self.config)
+        self._filter = keyword_filter
+        self._names = tuple(names)
+
+    @property
+    def filter(self) -> KeywordFilter:
+        """The keyword filter, built from the coder's trigger lexicon on first use."""
+        if self._filter is None:
+            self.coder._load()  # the coder's own lexicon and model: loaded once, shared
+            forms = WordForms.from_model(self.coder.nlp)
+            self._filter = KeywordFilter.from_triggers(self.coder.triggers, self._names, forms)
+            log.info(
+                "fast mode: %d keyword forms, %d conditional",
+                len(self._filter.words),
+                len(self._filter.needs),
+            )
+        return self._filter
+
+    def code_counted(self, articles: Iterable[Article]) -> Iterator[Coded]:
+        """Coded articles with the number of sentences each had before filtering."""
+        keep = self.filter
+        nlp = self.coder.nlp
+
+        def masked() -> Iterator[tuple[str, tuple[Article, int]]]:
+            for a in articles:
+                spans, total = keep.kept_spans(a.text)
+                yield blank_outside(a.text, spans), (a, total)
+
+        for doc, (article, total) in nlp.pipe(masked(), as_tuples=True, batch_size=self.config.batch_size):
+            yield Coded(tidy(self.coder.code_doc(article, doc)), total)
+
+    def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+        """Like ``Coder.code``, parsing only the kept sentences."""
+        for item in self.code_counted(articles):
+            yield item.coded

@@ -1,0 +1,125 @@
+"""Parallel coding on one machine: a pool of worker processes, one writer.
+
+Each worker process builds its coder (spaCy model, lexicons, gazetteer) once; the parent reads
+the inputs, sends chunks of articles out, receives coded articles back in input order and is the
+only process that writes to the store (DuckDB allows one writer per file). At most
+``2 × workers`` chunks are in flight, so memory stays bounded however large the corpus.
+
+Why a pool and not spaCy's ``n_process``: ``nlp.pipe(n_process=N)`` parallelises the parse
+only; the coding of each Doc (actors, places, roles) then runs serially in the parent, and Docs
+are serialised back across processes. Parsing *and* coding in the workers scales better (see
+benchmarks/bench_scale.py, which measures both); ``backend="spacy"`` is kept for comparison.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import multiprocessing
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from ..records import Article, Failure
+from .progress import ScaleStats, Tick
+from .stream import (
+    Coded,
+    CoderSpec,
+    batched,
+    code_chunk,
+    coder_for,
+    iter_inputs,
+    new_articles,
+    run_stream,
+    stored_check,
+    write_stream,
+)
+
+log = logging.getLogger(__name__)
+
+Backend = Literal["pool", "spacy"]
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def _warm_up(spec: CoderSpec) -> None:
+    """Pool initializer: build this worker's coder and load its resources before work arrives."""
+    list(coder_for(spec).code([]))
+
+
+def ordered_results(submit: Callable[[T], Future[R]], chunks: Iterable[T], in_flight: int) -> Iterator[R]:
+    """Results of ``submit(chunk)`` in input order, with at most ``in_flight`` chunks pending."""
+    pending: deque[Future[R]] = deque()
+    try:
+        for chunk in chunks:
+            pending.append(submit(chunk))
+            if len(pending) >= in_flight:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for fut in pending:
+            fut.cancel()
+
+
+def run_parallel(
+    inputs: Sequence[str],
+    store_path: Path | str,
+    workers: int = 2,
+    *,
+    spec: CoderSpec | None = None,
+    published: dt.date | None = None,
+    chunk_size: int = 32,
+    write_batch: int = 64,
+    backend: Backend = "pool",
+    tick: Tick | None = None,
+    on_failure: Callable[[Failure], None] | None = None,
+    stdin: Any = None,
+) -> ScaleStats:
+    """Code ``inputs`` with ``workers`` processes into the store at ``store_path``; return counts.
+
+    ``workers=1`` runs in this process. Articles already stored are skipped and each write batch
+    is committed, so a killed run resumes where it stopped when rerun with the same inputs.
+
+    Example: ``run_parallel(["corpus/"], "events.duckdb", workers=2).describe()``
+    """
+    spec = spec or CoderSpec()
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    if chunk_size < 1:
+        raise ValueError(f"chunk size must be at least 1, not {chunk_size}")
+    if workers == 1 or backend == "spacy":
+        if backend == "spacy":
+            spec = replace(spec, config=replace(spec.config, n_process=workers))
+        return run_stream(inputs, store_path, spec=spec, published=published, write_batch=write_batch,
+                          tick=tick, on_failure=on_failure, stdin=stdin)  # fmt: skip
+    from ..store.duck import Store
+
+    stats = ScaleStats()
+    start = time.perf_counter()
+    # spawn, not fork: the parent may hold DuckDB and rich threads, which fork would copy broken.
+    ctx = multiprocessing.get_context("spawn")
+    with (
+        Store(store_path) as store,
+        ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm_up, initargs=(spec,)) as pool,
+    ):
+        articles = new_articles(
+            iter_inputs(inputs, published, stdin), stats, stored_check(store), on_failure, tick
+        )
+
+        def submit(chunk: list[Article]) -> Future[list[Coded]]:
+            return pool.submit(code_chunk, spec, chunk)
+
+        results = ordered_results(submit, batched(articles, chunk_size), in_flight=2 * workers)
+        coded = (item for chunk in results for item in chunk)
+        try:
+            write_stream(store, coded, stats, write_batch, tick)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+    stats.seconds = time.perf_counter() - start
+    return stats

@@ -26,9 +26,16 @@ NON_TRIGGER_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "LOC", "NORP", "C
 # Types whose direct object is what is moved or given, not the target: "dispatch Soleimani".
 THEME_TYPES = frozenset({"MOBILIZE", "AID", "RETREAT"})
 # Types for which the country where it happens is the target when the text names no other.
-PLACE_TARGET_TYPES = frozenset({"ASSAULT", "SANCTION", "RETREAT", "MOBILIZE", "AID", "COERCE", "CONSULT"})
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "SANCTION", "RETREAT", "MOBILIZE", "AID", "COERCE", "CONSULT",
+                                "CONCEDE", "PROTEST"})  # fmt: skip
 # Lexicon parts that name a country in the mention itself.
 NAMED_PARTS = frozenset({"country", "demonym", "capital", "person", "org", "pronoun", "place-country"})
+# Statements about an act of one's own: their target is the act's target.
+INTENT_TYPES = frozenset({"THREATEN", "AGREE", "REJECT", "SUPPORT", "CONCEDE"})
+# Nouns naming proposals, whose author a rejection or an acceptance answers.
+PROPOSAL_NOUNS = frozenset({"call", "offer", "appeal", "invitation", "proposal", "plan", "request", "demand",
+                            "initiative", "resolution", "ultimatum", "bid", "overture", "suggestion", "idea",
+                            "peace plan", "accusation", "claim", "charge", "allegation"})  # fmt: skip
 # Types whose target may be the subject of a complement clause: "demand that Iran send".
 COMPLEMENT_TARGET_TYPES = frozenset({"REQUEST", "THREATEN"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
@@ -152,6 +159,25 @@ def _place_for(tok: Token, sent: SpacySpan, usable: Sequence[Place]) -> tuple[Pl
 def _guessed_country(a: Actor) -> bool:
     """True when the actor's country comes from the article's context, not from its own words."""
     return not any(p.split(":")[0] in NAMED_PARTS for p in a.entry_id.split("+"))
+
+
+def _complement_target(tok: Token, actor_at: dict[int, Actor], latent_at: dict[int, Actor]) -> list[Actor]:
+    """Target of the act a statement is about: "threatened to stop talks with X" → X."""
+    for child in tok.children:
+        if child.dep_ in {"xcomp", "ccomp"} and child.pos_ == "VERB":
+            roles = verb_roles(child, actor_at, None, latent_at)
+            if roles.target:
+                return list(roles.target)
+    return []
+
+
+def _proposal_author(noun: Token, actor_at: dict[int, Actor]) -> list[Actor]:
+    """Who made a call, offer or plan: its possessor, "by"/"from" phrase, or actor modifier."""
+    out = [a for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"} for a in actors_under(c, actor_at)]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"by", "from", "of"}:
+            out.extend(a for c in prep.children if c.dep_ == "pobj" for a in actors_under(c, actor_at))
+    return list(dict.fromkeys(out))
 
 
 def _complement_subject(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
@@ -334,6 +360,19 @@ def code_sentence(
             # "Assad's demand that Iran send more forces": the one asked is the clause's subject.
             target, how_t = _complement_subject(tok, actor_at), "complement"
             target = [a for a in target if a not in source]
+        if not target and etype in INTENT_TYPES:
+            # "threatened to stop negotiations with the United States", "agreed to lift embargoes
+            # on Iran": the target of the intended act is the target of the statement.
+            target = [a for a in _complement_target(tok, actor_at, latent_at or {}) if a not in source]
+            how_t = "complement" if target else ""
+        if not target and tok.pos_ == "VERB":
+            # "rejected calls by Kofi Annan", "dismissed an appeal from the president": the author
+            # of the rejected or accepted proposal is the target.
+            for obj in (c for c in tok.children if c.dep_ in OBJ):
+                if obj.lemma_.lower() in PROPOSAL_NOUNS:
+                    target = [a for a in _proposal_author(obj, actor_at) if a not in source]
+                    how_t = "proposal-author" if target else ""
+                    break
         if not target and tok.pos_ == "VERB":
             # "oppose the demand": the demand's author is the target.
             for obj in (c for c in tok.children if c.dep_ in OBJ):

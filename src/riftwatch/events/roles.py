@@ -228,6 +228,10 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at:
                 target, how_t = subj, "receiver"
         else:
             source, how_s = subject_actors(carrier, actor_at)
+            if not target:
+                # "gave the Ivory Coast millions of dollars of aid": the light verb's recipient
+                target = _collect(_children(carrier, {"dative"}) + _prep_objects(carrier, ("to",)), actor_at)
+                how_t = "recipient" if target else how_t
     # "sparked anger in Moscow": the one angered is in the "in" phrase, the cause is the subject.
     if getattr(trig, "reverse", False):
         holders = _prep_objects(noun, ("in", "among", "of"))

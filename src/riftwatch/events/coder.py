@@ -14,7 +14,7 @@ from ..records import Actor, Article, Attribution, Event, Place, Quantity, Span,
 from ..when import best_time, find_times
 from .attribution import attribution_for
 from .quantities import find_quantities
-from .triggers import TriggerLexicon
+from .triggers import Trigger, TriggerLexicon
 from .modality import SPEECH_VERBS, factuality, is_commitment
 from .ontology import ontology
 from .speech import reported_criticism, reported_demands
@@ -113,31 +113,38 @@ def _object_lemmas(tok: Token) -> list[str]:
     return out
 
 
-def match_trigger(tok: Token, triggers: object) -> object | None:
+def _lemmas(tok: Token) -> list[str]:
+    """The token's lemma, and for past forms the "-e" reading the small model's lemmatiser may
+    miss ("staged" → "stag"; the lexicon decides which one names a trigger)."""
+    lemma = tok.lemma_.lower()
+    low = tok.lower_
+    if tok.tag_ in {"VBD", "VBN"} and low.endswith("ed") and low[:-1] != lemma:
+        return [lemma, low[:-1]]
+    return [lemma]
+
+
+def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
     """The lexicon entry the token triggers, or None."""
     if tok.pos_ not in TRIGGER_POS or tok.lemma_.lower() in SPEECH_VERBS or tok.ent_type_ in NON_TRIGGER_ENTS:
         return None
     pos = "VERB" if tok.pos_ == "VERB" else "NOUN"
-    lemma = tok.lemma_.lower()
-    lemmas = [lemma]
+    lemmas = _lemmas(tok)
     comp = [c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1]
     if comp:
-        lemmas.insert(0, f"{comp[0].lemma_.lower()} {lemma}")
+        lemmas.insert(0, f"{comp[0].lemma_.lower()} {lemmas[0]}")
     particle = _particle(tok)
     objects = _object_lemmas(tok) or [None]
-    match = getattr(triggers, "match")
-    particles_of = getattr(triggers, "particles", None)
     for lem in lemmas:
-        if particle is None and particles_of is not None:
+        if particle is None:
             # A preposition with an entry of its own beats the bare verb: "call for", "rally behind".
-            own = particles_of(lem, pos)
+            own = triggers.particles(lem, pos)
             for child in tok.children:
                 if child.dep_ in {"prep", "prt"} and child.lower_ in own:
-                    trig = match(lem, pos, child.lower_, None)
+                    trig = triggers.match(lem, pos, child.lower_, None)
                     if trig is not None:
                         return trig
         for obj in objects:
-            trig = match(lem, pos, particle, obj)
+            trig = triggers.match(lem, pos, particle, obj)
             if trig is not None:
                 return trig
     return None
@@ -279,7 +286,12 @@ def _last_it(sent: Sequence[Token], actor_at: dict[int, Actor]) -> Actor | None:
 
 
 def _depth(tok: Token) -> int:
-    depth = 0
+    """Steps from the trigger up to its sentence's root; a noun carried by a verb ("staged
+    demonstrations", "launched an attack") counts from the verb. Subordinate clauses of purpose
+    or manner ("to demand", "demanding") count one more: they give motives, not the news."""
+    if tok.pos_ != "VERB" and tok.dep_ in OBJ and tok.head.pos_ == "VERB" and tok.head is not tok:
+        tok = tok.head
+    depth = 1 if tok.dep_ in {"advcl", "acl", "xcomp"} and tok.tag_ in {"VBG", "VB"} else 0
     while tok.head is not tok and depth < 20:
         tok = tok.head
         depth += 1
@@ -324,7 +336,7 @@ def code_sentence(
     found: list[tuple[Token, object]] = []
     lemmas = triggers.lemmas()
     for tok in toks:
-        if tok.lemma_.lower() not in lemmas:
+        if not any(lem in lemmas for lem in _lemmas(tok)):
             continue
         trig = match_trigger(tok, triggers)
         if trig is not None:

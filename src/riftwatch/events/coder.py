@@ -15,7 +15,7 @@ from ..when import best_time, find_times
 from .attribution import attribution_for
 from .quantities import find_quantities
 from .triggers import Trigger, TriggerLexicon
-from .modality import SPEECH_VERBS, factuality, is_commitment
+from .modality import SPEECH_VERBS, factuality, is_commitment, is_refusal
 from .ontology import ontology
 from .speech import reported_criticism, reported_demands
 from .roles import LIGHT_VERBS, OBJ, Roles, actors_under, noun_roles, verb_roles
@@ -430,7 +430,15 @@ def code_sentence(
                 and place.country and place.country not in src_countries):
             target, how_t = [_country_actor(place)], "place-country"
         status = factuality(tok)
-        if status == "future" and etype not in {"AGREE", "THREATEN"} and is_commitment(tok):
+        if status == "negated" and int(getattr(trig, "quad_class")) <= 2 and is_refusal(tok):
+            # A refusal happened: "will not accept refugees" is REJECT (CAMEO 12).
+            if any(e.event_type == "REJECT" and e.trigger.start == tok.head.idx for e in events):
+                continue  # "refused to allow": the verb already says it
+            coding = ontology().coding("REJECT", "12")
+            trig = _Recoded("REJECT", coding.cameo_root, coding.quad_class, coding.goldstein, "",
+                            float(getattr(trig, "weight", 1.0)))  # fmt: skip
+            etype, status = "REJECT", "asserted"
+        if status in {"future", "hypothetical"} and etype not in {"AGREE", "THREATEN"} and is_commitment(tok):
             # A stated commitment is an event that happened: cooperative intent is AGREE (CAMEO 03),
             # conflictual intent THREATEN (CAMEO 13); the intended type stays in ``mode``.
             intended = etype

@@ -19,7 +19,7 @@ FUTURE_PREDICATES = frozenset({
     "try", "want", "plan", "intend", "seek", "hope", "aim", "attempt", "prepare", "expect", "threaten",
     "vow", "pledge", "promise", "propose", "offer", "consider", "mull", "wish", "seem", "agree",
     "ask", "urge", "demand", "request", "call", "press", "push", "appeal", "need", "struggle",
-    "be", "going", "likely", "ready", "willing", "set", "due", "eager", "determined", "able",
+    "be", "going", "likely", "ready", "willing", "set", "due", "eager", "determined", "able", "prepared",
 })  # fmt: skip
 HYPOTHETICAL_PREDICATES = frozenset({"fear", "worry", "suspect", "imagine", "suppose", "if", "unless",
                                      "risk", "warn", "possible", "chance"})  # fmt: skip
@@ -182,7 +182,7 @@ def is_commitment(trigger: Token) -> bool:
     committed = any(
         c.dep_ == "aux" and (c.lower_ in FUTURE_AUX or (c.lower_ in {"would", "'d"} and _reported_future(tok)))
         for c in tok.children
-    )
+    ) or _conditional(tok)
     steps = 0
     while tok.head is not tok and steps < 6:
         steps += 1
@@ -209,3 +209,27 @@ def is_commitment(trigger: Token) -> bool:
             return False
         break
     return committed
+
+
+def _conditional(tok: Token) -> bool:
+    """"may halt mediation if ...", "will boycott unless ...": an act made conditional by the
+    one who would do it is a commitment (a threat or a promise)."""
+    modal = any(c.dep_ == "aux" and c.lower_ in {"may", "might", "could", "would", "will", "shall"} for c in tok.children)
+    return modal and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+        for c in tok.children
+    )
+
+
+def is_refusal(trigger: Token) -> bool:
+    """"said it would not meet the demands", "will not accept refugees", "refused to allow":
+    a negated commitment to a cooperative act is a rejection."""
+    tok = trigger if trigger.pos_ == "VERB" else trigger.head
+    if tok.pos_ != "VERB":
+        return False
+    negated = any(c.dep_ == "neg" for c in tok.children)
+    future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would", "'d"} for c in tok.children)
+    if negated and future:
+        return True
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.lemma_.lower() in {"refuse", "decline", "fail"}

@@ -714,6 +714,11 @@ def _emit(
             c = _bare(doc, g, lexicon, when, fallback, ctx)
             if c is None:
                 continue
+        elif not c.country and c.person and c.person_entry is None and g.owner is None:
+            # "Prime Minister Jane Doe", unknown to the lexicon: a title without a country belongs,
+            # most likely, to the country the story is about (as for bare sector nouns)
+            guess = ctx.default_for(c.sector) if fallback is None else fallback
+            c = _Coded(guess, c.sector, c.person, c.org, None)
         name = (
             c.person or c.org or (lexicon.country_name(c.country) if c.country else doc[g.start : g.end].text)
         )

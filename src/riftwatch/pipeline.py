@@ -64,12 +64,13 @@ class Coder:
         """Code one parsed article."""
         self._load()
         from .actors.recognise import ArticleContext, find_actors
+        from .actors.refine import refine_sectors
         from .events.coder import ArticleState, actor_index, code_sentence, split_locative
         from .geo.resolve import find_places
 
         places = find_places(doc, self.gazetteer)
         found = find_actors(doc, self.actors, article.published, context=ArticleContext())
-        actors, latent = split_locative(doc, found, places, self.actors)
+        actors, latent = split_locative(doc, refine_sectors(doc, found), places, self.actors)
         actor_at = actor_index(doc, actors)
         latent_at = actor_index(doc, latent)
         state = ArticleState()

@@ -1,0 +1,27 @@
+"""Sector conventions after recognition (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "sector"),
+    [
+        ("Thousands of Palestinians marched to the checkpoint.", "Palestinians", "CVL"),
+        ("Former president Barack Obama criticised the ruling.", "Barack Obama", "ELI"),
+        ("President Emmanuel Macron met the press.", "Emmanuel Macron", "GOV"),
+        ("The Syrian army shelled the town.", "Syrian army", "MIL"),
+    ],
+)
+def test_sector_conventions(text: str, word: str, sector: str) -> None:
+    from riftwatch.pipeline import Coder
+    from riftwatch.records import Article
+
+    coded = next(Coder().code([Article(id="t", text=text, published=dt.date(2024, 5, 1))]))
+    found = [a for a in coded.actors if word in a.text]
+    assert found and found[0].sector == sector, [(a.text, a.sector) for a in coded.actors]

@@ -22,7 +22,8 @@ from .roles import LIGHT_VERBS, OBJ, Roles, actors_under, noun_roles, verb_roles
 
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
 # "March" the month is no march; a named person or place is no trigger.
-NON_TRIGGER_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "LOC", "NORP", "CARDINAL", "ORDINAL"})
+NON_TRIGGER_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "LOC", "NORP", "CARDINAL", "ORDINAL", "ORG", "FAC",
+                              "LAW", "WORK_OF_ART", "PRODUCT"})  # fmt: skip
 # Types whose direct object is what is moved or given, not the target: "dispatch Soleimani".
 THEME_TYPES = frozenset({"MOBILIZE", "AID", "RETREAT"})
 # Types for which the country where it happens is the target when the text names no other.
@@ -308,6 +309,21 @@ def _stopped(verb: Token, triggers: TriggerLexicon) -> _Recoded | None:
     return None
 
 
+def _argument_of_event(tok: Token, trigger_at: set[int]) -> bool:
+    """A noun inside another trigger's phrase ("opposed to French mediation", "protested the
+    arrest"): reported as that event's argument, so not the sentence's main event."""
+    if tok.pos_ == "VERB":
+        return False
+    head = tok.head
+    for _ in range(2):
+        if head.i in trigger_at and head is not tok:
+            return True
+        if head.head is head:
+            break
+        head = head.head
+    return False
+
+
 def _depth(tok: Token) -> int:
     """Steps from the trigger up to its sentence's root; a noun carried by a verb ("staged
     demonstrations", "launched an attack") counts from the verb. Subordinate clauses of purpose
@@ -325,7 +341,7 @@ def _confidence(trig: object, roles: Roles, place_how: str, status: str, depth: 
     """How much to trust the event: lexicon weight, roles found and how, and how central the
     trigger is in its sentence (main-clause events are the ones a sentence reports)."""
     score = 0.3 + 0.25 * float(getattr(trig, "weight", 1.0) or 1.0)
-    score += {0: 0.1, 1: 0.06, 2: 0.03}.get(depth, 0.0)
+    score += {0: 0.15, 1: 0.08, 2: 0.03}.get(depth, 0.0)
     score += 0.2 if roles.source else 0.0
     score += 0.15 if roles.target else 0.0
     if roles.source_how.startswith("control") or roles.target_how in {"place-country", "referent", "phrase"}:
@@ -372,6 +388,7 @@ def code_sentence(
     # keeps one event, the verb's.
     verb_at = {t.i for t, _ in found if t.pos_ == "VERB"}
     found = [(t, tr) for t, tr in found if not (t.pos_ != "VERB" and t.dep_ in OBJ and t.head.i in verb_at)]
+    trigger_at = {t.i for t, _ in found}
     events: list[Event] = []
     times: list[TimeExpr] = []
     quantities: list[Quantity] = []
@@ -481,7 +498,8 @@ def code_sentence(
             date_text=Span(time.text, time.start, time.end) if time else None,
             attribution=attribution,
             quantities=qs,
-            confidence=_confidence(trig, roles2, place_how, status, _depth(tok)),
+            confidence=_confidence(trig, roles2, place_how, status, _depth(tok))
+            - (0.1 if _argument_of_event(tok, trigger_at) else 0.0),
         )
         events.append(event)
         state.events.append(event)

@@ -50,6 +50,8 @@ ROLES = [
     ("Nigeria will deploy troops to the border with Niger.", "deploy", "THREATEN", {"NGA"}, None, "asserted"),
     ("Qatar promised to send humanitarian aid to Gaza.", "promised", "AGREE", {"QAT"}, None, "asserted"),
     ("Armenia and Azerbaijan signed a peace agreement in Washington.", "signed", "AGREE", {"ARM", "AZE"}, None, "asserted"),
+    ("Germany pledged to send military advisers to help Iraq.", "pledged", "AGREE", {"DEU"}, None, "asserted"),
+    ("The rebels vowed to attack the capital.", "attack", "THREATEN", None, None, "asserted"),
     # refusals and conditional threats are events that happened
     ("Hungary said it would not accept any migrants from Greece.", "accept", "REJECT", {"HUN"}, None, "asserted"),
     ("Turkey may close the border crossing if the shelling continues.", "close", "THREATEN", {"TUR"}, None, "asserted"),

@@ -15,7 +15,7 @@ from ..when import best_time, find_times
 from .attribution import attribution_for
 from .quantities import find_quantities
 from .triggers import Trigger, TriggerLexicon
-from .modality import SPEECH_VERBS, factuality, is_commitment, is_refusal
+from .modality import SPEECH_VERBS, committed_by, factuality, is_commitment, is_refusal
 from .ontology import ontology
 from .speech import reported_criticism, reported_demands
 from .roles import LIGHT_VERBS, OBJ, Roles, actors_under, noun_roles, verb_roles
@@ -32,7 +32,7 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT", "SANCTION", "RETREAT", "MOBILIZE", "A
 # Lexicon parts that name a country in the mention itself.
 NAMED_PARTS = frozenset({"country", "demonym", "capital", "person", "org", "pronoun", "place-country"})
 # Statements about an act of one's own: their target is the act's target.
-INTENT_TYPES = frozenset({"THREATEN", "AGREE", "REJECT", "SUPPORT", "CONCEDE"})
+INTENT_TYPES = frozenset({"THREATEN", "AGREE", "REJECT", "SUPPORT", "CONCEDE", "PROTEST", "MOBILIZE"})
 # Nouns naming proposals, whose author a rejection or an acceptance answers.
 PROPOSAL_NOUNS = frozenset({"call", "offer", "appeal", "invitation", "proposal", "plan", "request", "demand",
                             "initiative", "resolution", "ultimatum", "bid", "overture", "suggestion", "idea",
@@ -178,7 +178,8 @@ def _guessed_country(a: Actor) -> bool:
 def _complement_target(tok: Token, actor_at: dict[int, Actor], latent_at: dict[int, Actor]) -> list[Actor]:
     """Target of the act a statement is about: "threatened to stop talks with X" → X."""
     for child in tok.children:
-        if child.dep_ in {"xcomp", "ccomp"} and child.pos_ == "VERB":
+        purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if (child.dep_ in {"xcomp", "ccomp"} or purpose) and child.pos_ == "VERB":
             roles = verb_roles(child, actor_at, None, latent_at)
             if roles.target:
                 return list(roles.target)
@@ -446,6 +447,10 @@ def code_sentence(
         if (not target and source and place is not None and etype in PLACE_TARGET_TYPES
                 and place.country and place.country not in src_countries):
             target, how_t = [_country_actor(place)], "place-country"
+        elif place is not None and place.country and place_how == "phrase":
+            # "killed 23 people in Tel Aviv": victims of no stated country are of the place's
+            target = [replace(a, country=place.country) if _guessed_country(a) and a.country != place.country
+                      and a.sector in {"CVL", ""} else a for a in target]  # fmt: skip
         status = factuality(tok)
         if status == "negated" and int(getattr(trig, "quad_class")) <= 2 and is_refusal(tok):
             # A refusal happened: "will not accept refugees" is REJECT (CAMEO 12).
@@ -459,7 +464,8 @@ def code_sentence(
             # A stated commitment is an event that happened: cooperative intent is AGREE (CAMEO 03),
             # conflictual intent THREATEN (CAMEO 13); the intended type stays in ``mode``.
             intended = etype
-            coop = int(getattr(trig, "quad_class")) <= 2
+            kind = committed_by(tok)
+            coop = kind == "promise" or (kind != "threat" and int(getattr(trig, "quad_class")) <= 2)
             etype = "AGREE" if coop else "THREATEN"
             if any(e.event_type == etype and e.trigger.start == tok.head.idx for e in events):
                 continue  # "threatened to attack": the verb already says it

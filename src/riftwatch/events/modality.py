@@ -233,3 +233,25 @@ def is_refusal(trigger: Token) -> bool:
         return True
     head = tok.head
     return tok.dep_ == "xcomp" and head.lemma_.lower() in {"refuse", "decline", "fail"}
+
+
+PROMISE_VERBS = frozenset({"promise", "pledge", "offer", "agree", "volunteer", "undertake", "commit"})
+THREAT_VERBS = frozenset({"threaten", "warn", "vow", "swear"})
+
+
+def committed_by(trigger: Token) -> str:
+    """"promise" or "threat" when the act is governed by a verb that says which ("pledged to send
+    advisers to help" is a promise whatever is sent; "vowed to retaliate" a threat); "" otherwise."""
+    tok = trigger
+    if tok.pos_ != "VERB" and tok.dep_ in {"dobj", "attr"} and tok.head is not tok:
+        tok = tok.head
+    for _ in range(3):
+        if tok.dep_ not in {"xcomp", "conj"} or tok.head is tok:
+            break
+        tok = tok.head
+        lemma = tok.lemma_.lower()
+        if lemma in PROMISE_VERBS:
+            return "promise"
+        if lemma in THREAT_VERBS:
+            return "threat"
+    return ""

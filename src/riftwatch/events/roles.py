@@ -157,6 +157,13 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
             target = pp(_prep_objects(verb, target_preps))
             how_t = "prep" if target else ""
         if not target:
+            # "mobilised reservists for a war against Iraq": a target inside the verb's phrase
+            for pobj in _prep_objects(verb, ("for", "in", "into")):
+                target = pp(_prep_objects(pobj, ("against", "on", "with")))
+                if target:
+                    how_t = "prep-prep"
+                    break
+        if not target:
             # "halt air strikes on the rebels": the object noun's own target phrase.
             for obj in objs:
                 target = _collect(_prep_objects(obj, NOUN_TARGET_PREPS), actor_at)

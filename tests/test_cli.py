@@ -133,3 +133,16 @@ def test_errors_have_codes_and_messages(args: list[str], code: int, needle: str)
     result = runner.invoke(app, args)
     assert result.exit_code == code, result.output
     assert needle in result.output
+
+
+def test_two_workers_store_what_one_process_stores(store: Path, tmp_path: Path) -> None:
+    other = tmp_path / "w2.duckdb"
+    result = runner.invoke(app, ["run", str(EXAMPLES / "articles"), str(EXAMPLES / "articles.jsonl"),
+                                 "--store", str(other), "--workers", "2", "--no-table"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+
+    def ids(path: Path) -> set[str]:
+        rows = json.loads(runner.invoke(app, ["events", "--store", str(path), "--format", "json", "--limit", "10000"]).stdout)
+        return {e["event_id"] for e in rows}
+
+    assert ids(other) == ids(store)

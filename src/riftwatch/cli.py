@@ -54,44 +54,74 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log prog
 
 @app.command()
 def run(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for standard input.")],
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive), - for standard input; with a scheduler also JSONL/Parquet partitions or fsspec URLs.")],
     store: StoreOpt = DEFAULT_STORE,
     published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")] = None,
     actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Extra actor lexicon (JSONL).")] = None,
     triggers: Annotated[Optional[list[Path]], typer.Option("--triggers", help="Extra trigger lexicon (JSONL).")] = None,
-    batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.")] = 32,
+    batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch and per committed write.")] = 32,
+    workers: Annotated[int, typer.Option(help="Worker processes on this machine (one writer to the store).")] = 1,
+    fast: Annotated[bool, typer.Option("--fast", help="Skip sentences that cannot hold an event before parsing.")] = False,
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address, tcp://HOST:PORT.")] = None,
+    cluster: Annotated[int, typer.Option(help="Run on a local Dask cluster of N workers (0: no Dask).")] = 0,
+    parts: Annotated[Optional[Path], typer.Option(help="Folder for Dask's Parquet partitions (default: STORE.parts).")] = None,
     show_events: Annotated[bool, typer.Option("--table/--no-table", help="Print the events found.")] = True,
 ) -> None:
     """Ingest articles, code their events and store them.
 
-    Articles already in the store are skipped, so a rerun after a crash completes the work.
+    Streams in bounded batches, each committed: a killed run loses at most a batch, and a rerun
+    skips what is stored. `--workers N` parses on N processes; `--scheduler`/`--cluster N`
+    distribute partitions over Dask, write Parquet partitions, then import them into the store.
 
-    Example: `riftwatch run examples/articles --published 2025-03-02 --store events.duckdb`
+    Example: `riftwatch run examples/articles --published 2025-03-02 --store events.duckdb --workers 2`
     """
-    from .runner import run_inputs
+    from contextlib import nullcontext
+
+    from .pipeline import Config
+    from .scale.progress import progress_bar, render_summary
+    from .scale.stream import CoderSpec
+
+    spec = CoderSpec(Config(actor_files=tuple(actors or ()), trigger_files=tuple(triggers or ()), batch_size=batch_size), fast=fast)
+    when = _date(published, "--published")
+
+    def warn(f: Any) -> None:
+        err.print(f"[yellow]skipped[/] {f.where}: {f.reason}")
 
     try:
-        summary = run_inputs(
-            inputs,
-            store_path=store,
-            published=_date(published, "--published"),
-            actor_files=tuple(actors or ()),
-            trigger_files=tuple(triggers or ()),
-            batch_size=batch_size,
-            progress=console if console.is_terminal else None,
-            on_failure=lambda f: err.print(f"[yellow]skipped[/] {f.where}: {f.reason}"),
-        )
+        with progress_bar(console) if console.is_terminal else nullcontext(None) as tick:
+            if scheduler or cluster:
+                from .scale.cluster import import_partitions, run_dask
+
+                out = parts or Path(f"{store}.parts")
+                stats = run_dask(inputs, out, scheduler=scheduler, n_workers=cluster or 2, spec=spec,
+                                 published=when, tick=tick)  # fmt: skip
+                imported = import_partitions(out, store)
+                err.print(f"imported {imported} from {out} into {store}")
+            elif workers > 1:
+                from .scale.local import run_parallel
+
+                stats = run_parallel(inputs, store, workers, spec=spec, published=when, write_batch=batch_size,
+                                     tick=tick, on_failure=warn)  # fmt: skip
+            else:
+                from .scale.stream import run_stream
+
+                stats = run_stream(inputs, store, spec=spec, published=when, write_batch=batch_size, tick=tick,
+                                   on_failure=warn)  # fmt: skip
     except RiftwatchError as exc:
         raise _fail(exc) from exc
-    if show_events and summary.new_article_ids:
+    if show_events and stats.first_article_ids:
         from .store.duck import Store
 
         with Store(store, read_only=True) as st:
-            rows = [e for aid in summary.new_article_ids[:20] for e in st.events(article_id=aid)]
-        _event_table(rows, title=f"Events in {len(summary.new_article_ids)} new article(s)")
-    console.print(summary.describe())
-    if summary.failed:
-        raise typer.Exit(int(ExitStatus.PARTIAL if summary.articles else ExitStatus.BAD_INPUT))
+            rows = [e for aid in stats.first_article_ids for e in st.events(article_id=aid)]
+        _event_table(rows, title=f"Events in the first {len(stats.first_article_ids)} new article(s)")
+    console.print(render_summary(stats))
+    console.print(
+        f"{stats.articles} article(s) coded, {stats.skipped_stored} already stored, {stats.events} events, "
+        f"{stats.failed} input(s) failed"
+    )
+    if stats.failed:
+        raise typer.Exit(int(ExitStatus.PARTIAL if stats.articles else ExitStatus.BAD_INPUT))
 
 
 def _actors_text(actors: list[dict[str, Any]]) -> str:

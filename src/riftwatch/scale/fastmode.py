@@ -45,6 +45,8 @@ _GLUE: Final = frozenset({"a", "an", "the", "of", "for", "to", "in", "on", "out"
                           "with", "from", "at", "by", "into", "over", "back", "away", "and"})  # fmt: skip
 Forms = Callable[[str, str], set[str]]
 """(lemma, part of speech) -> surface forms."""
+Cue = tuple[frozenset[str], "re.Pattern[str]"]
+"""(head words, pattern): keep a sentence holding a head word where the pattern also matches."""
 _DOUBLING: Final = re.compile(r"(?:^|[^aeiou])[aeiou][bdgklmnprt]$")
 
 
@@ -175,6 +177,7 @@ class KeywordFilter:
 
     words: frozenset[str]
     needs: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    cues: tuple[Cue, ...] = ()
 
     @classmethod
     def from_lemmas(
@@ -234,17 +237,50 @@ class KeywordFilter:
         words.update(w for name in names for w in _WORD.findall(name.lower()) if w not in _GLUE)
         return cls(frozenset(words), {k: frozenset(v) for k, v in needs.items() if k not in words})
 
+    def with_cues(self, cues: Iterable[Cue]) -> KeywordFilter:
+        """This filter, also keeping the sentences that ``cues`` (see ``speech_cues``) keep."""
+        return replace(self, cues=self.cues + tuple(cues))
+
     def keeps(self, sentence: str) -> bool:
         """True when the sentence could hold a trigger."""
-        found = set(_WORD.findall(sentence.lower()))
+        low = sentence.lower()
+        found = set(_WORD.findall(low))
         if not self.words.isdisjoint(found):
             return True
-        return any(not self.needs[w].isdisjoint(found) for w in found if w in self.needs)
+        if any(not self.needs[w].isdisjoint(found) for w in found if w in self.needs):
+            return True
+        return any(not heads.isdisjoint(found) and cue.search(low) for heads, cue in self.cues)
 
     def kept_spans(self, text: str) -> tuple[list[tuple[int, int]], int]:
         """(spans of the kept sentences, number of sentences in all)."""
         spans = split_sentences(text)
         return [(s, e) for s, e in spans if self.keeps(text[s:e])], len(spans)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def speech_cues(forms: Forms = WordForms()) -> tuple[Cue, ...]:
+    """Cues for the events the coder finds outside the trigger lexicon: reported speech.
+
+    ``events.speech`` codes "X said Y must/should/has to ..." as REQUEST and "X said Y did not /
+    failed to ..." as ACCUSE, on a report verb. So a sentence with a report verb is kept when it
+    also holds an obligation, a negation, or a failure verb. The word lists are read from the
+    coder's own modules, so the filter follows them when they change.
+    """
+    from ..events import modality, speech
+
+    reports = frozenset(f for v in getattr(speech, "REPORT_VERBS", ()) for f in forms(v, "VERB"))
+    must = set(getattr(speech, "MUST", ())) | set(getattr(speech, "SHOULD", ()))
+    obligation = re.compile(
+        rf"\b(?:{_alternation(must)})\b|\b(?:have|has|had|having|need|needs|needed|needing)\s+to\b"
+    )
+    failing = set(getattr(speech, "FAILURE_LEMMAS", ())) | set(getattr(modality, "NEGATIVE_PREDICATES", ()))
+    negators = {w for w in getattr(modality, "NEGATORS", ()) if w.isalpha()} | {"nobody", "none", "nothing"}
+    failure_forms = {f for lemma in failing for f in forms(lemma, "VERB")}
+    negation = re.compile(rf"\b(?:{_alternation(negators | failure_forms)})\b|n[\'\u2019]t\b")
+    return ((reports, obligation), (reports, negation))
 
 
 def blank_outside(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -302,7 +338,8 @@ class FastCoder:
         if self._filter is None:
             self.coder._load()  # the coder's own lexicon and model: loaded once, shared
             forms = WordForms.from_model(self.coder.nlp)
-            self._filter = KeywordFilter.from_triggers(self.coder.triggers, self._names, forms)
+            triggers = KeywordFilter.from_triggers(self.coder.triggers, self._names, forms)
+            self._filter = triggers.with_cues(speech_cues(forms))
             log.info(
                 "fast mode: %d keyword forms, %d conditional",
                 len(self._filter.words),

@@ -73,7 +73,7 @@ def run_parallel(
     *,
     spec: CoderSpec | None = None,
     published: dt.date | None = None,
-    chunk_size: int = 32,
+    chunk_size: int = 8,
     write_batch: int = 64,
     backend: Backend = "pool",
     tick: Tick | None = None,

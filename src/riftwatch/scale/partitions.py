@@ -139,7 +139,12 @@ def read_partition(
         return
     import fsspec
 
-    seen: set[str] = set()  # one partition's ids: bounded by the partition, not the corpus
+    from ..ingest.ids import content_id
+
+    # As ``iter_articles`` does for a run: the same text twice is kept once, and an id given to
+    # two different texts is a failure. Held per partition, so bounded by the partition's size.
+    digests: set[str] = set()
+    ids: dict[str, str] = {}
     try:
         with fsspec.open(url, "rb", compression="infer") as stream:
             if kind == "jsonl":
@@ -149,12 +154,18 @@ def read_partition(
             for item in items:
                 result = item if isinstance(item, Failure) else draft_article(item, published)
                 if isinstance(result, Article):
-                    if result.id in seen:
+                    digest = content_id(result.title, result.text)
+                    if digest in digests:
                         log.debug(
-                            "%s: article %s repeated in the partition; skipped", result.origin, result.id
+                            "%s: same text as an earlier article of the partition; skipped", result.origin
                         )
                         continue
-                    seen.add(result.id)
+                    if ids.setdefault(result.id, digest) != digest:
+                        result = Failure(
+                            result.origin, f"id {result.id!r} is already used by another article"
+                        )
+                    else:
+                        digests.add(digest)
                 yield result
     except FileNotFoundError:
         yield Failure(url, "no such file")

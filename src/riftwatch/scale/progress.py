@@ -18,6 +18,8 @@ from ..records import CodedArticle, Failure
 MAX_FAILURES_KEPT = 1000
 """Failures kept for the report; a corpus with a million bad records must not hold them all."""
 
+SHOWN_ARTICLES = 20  # ids kept for the CLI's table of new events; bounded, whatever the corpus
+
 Tick = Callable[[int], None]
 """Called with the number of articles just finished (coded or skipped)."""
 
@@ -37,6 +39,7 @@ class ScaleStats:
     partitions: int = 0
     partitions_skipped: int = 0
     seconds: float = 0.0
+    first_article_ids: list[str] = field(default_factory=list)  # the first few coded, for display
 
     @property
     def rate(self) -> float:
@@ -52,6 +55,8 @@ class ScaleStats:
     def add_coded(self, coded: CodedArticle, sentences_seen: int | None = None) -> None:
         """Count one coded article (``sentences_seen``: sentences before the fast-mode filter)."""
         self.articles += 1
+        if len(self.first_article_ids) < SHOWN_ARTICLES:
+            self.first_article_ids.append(coded.article.id)
         self.sentences += len(coded.sentences)
         self.sentences_seen += len(coded.sentences) if sentences_seen is None else sentences_seen
         self.events += len(coded.events)

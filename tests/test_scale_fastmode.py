@@ -1,0 +1,304 @@
+"""Fast mode: the sentence splitter, the keyword filter, blanking, and offsets after the parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from riftwatch.records import Article, CodedArticle, Event, Span
+from riftwatch.scale.fastmode import (
+    KeywordFilter,
+    WordForms,
+    blank_outside,
+    inflect,
+    irregular_forms,
+    rule_forms,
+    speech_cues,
+    split_sentences,
+    tidy,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Troops crossed the river. Talks failed.", ["Troops crossed the river.", "Talks failed."]),
+        ('He said "No." Then he left.', ['He said "No."', "Then he left."]),
+        ("Prices rose 3.5 percent. Markets fell.", ["Prices rose 3.5 percent.", "Markets fell."]),
+        (
+            "Headline without a stop\n\nFirst line of the body.",
+            ["Headline without a stop", "First line of the body."],
+        ),
+        ("Why? Because. 12 died.", ["Why?", "Because.", "12 died."]),
+        (
+            "The U.S. Army and Gen. Vorn met Mr. Tal. It ended.",
+            ["The U.S. Army and Gen. Vorn met Mr. Tal.", "It ended."],
+        ),
+        ("   ", []),
+    ],
+)
+def test_split_sentences(text: str, sentences: list[str]) -> None:
+    assert [text[s:e] for s, e in split_sentences(text)] == sentences
+
+
+@pytest.mark.parametrize(
+    ("lemma", "forms"),
+    [
+        ("attack", {"attack", "attacks", "attacked", "attacking"}),
+        ("seize", {"seizes", "seized", "seizing"}),
+        ("ban", {"bans", "banned", "banning"}),
+        ("deploy", {"deploys", "deployed", "deploying"}),
+        ("ally", {"allies", "allied"}),
+        ("protest", {"protests", "protested", "protesting"}),
+    ],
+)
+def test_inflect_covers_regular_forms(lemma: str, forms: set[str]) -> None:
+    assert forms <= inflect(lemma)
+
+
+def test_irregular_forms_invert_the_exception_table() -> None:
+    table = {"fought": ["fight"], "met": ["meet"], "meets": ["meet"], "left": ["leave", "left"]}
+    assert irregular_forms(table) == {
+        "fight": {"fought"},
+        "meet": {"met", "meets"},
+        "leave": {"left"},
+        "left": {"left"},
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("Gunmen attacked a checkpoint near the border.", True),
+        ("The two ministers met in Vienna.", True),  # irregular form from the table
+        ("Protesters were calling for new elections.", True),
+        ("The weather was mild and the markets were quiet.", False),
+        ("An attack-helicopter flew over.", True),  # hyphenated words are split
+        ("FORTIFIED positions held.", False),
+    ],
+)
+def test_keyword_filter(sentence: str, kept: bool) -> None:
+    forms = WordForms(irregular={"verb": {"meet": frozenset({"met"})}})
+    f = KeywordFilter.from_lemmas(["attack", "call", "peace meet"], forms=forms)
+    assert f.keeps(sentence) is kept
+
+
+class Entry:
+    def __init__(
+        self, lemma: str, obj: tuple[str, ...] = (), pos: str = "VERB", particle: str | None = None
+    ) -> None:
+        self.lemma, self.object, self.pos, self.particle = lemma, obj, pos, particle
+
+
+ENTRIES = [
+    Entry("open", ("talk", "fire")),
+    Entry("artillery fire", pos="NOUN"),
+    Entry("shell"),
+    Entry("sign", ("peace deal",)),
+    Entry("back", particle="down"),
+    Entry("give", ("$", "aid")),
+    Entry("accord", pos="NOUN"),
+]
+FORMS = WordForms(
+    rules={"verb": (("s", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")), "noun": (("s", ""),)},
+    irregular={"verb": {"give": frozenset({"gave"})}},
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("The two sides opened talks on Friday.", True),  # conditional head with its object
+        ("Troops opened fire on the crowd.", True),
+        ("A new bakery opened downtown.", False),  # conditional head without a companion
+        ("Artillery fire was heard overnight.", True),  # compound: modifier is the companion
+        ("The fire was put out.", False),
+        ("Gunboats were shelling the port.", True),  # unconditional
+        ("The leaders signed the deal.", True),  # multiword object: its head word counts
+        ("Please sign here.", False),
+        ("The council backed down.", True),  # particle entry with its particle
+        ("They came back.", False),  # ... without it
+        ("The donors gave $5 million.", True),  # a symbol object makes the entry unconditional
+        ("The accords held.", True),
+        ("According to the police, nobody was hurt.", False),  # a noun entry: no verb forms
+    ],
+)
+def test_keyword_filter_from_trigger_entries(sentence: str, kept: bool) -> None:
+    assert KeywordFilter.from_triggers(ENTRIES, forms=FORMS).keeps(sentence) is kept
+
+
+@pytest.mark.parametrize(
+    ("lemma", "rules", "forms"),
+    [
+        ("wolf", [("ves", "f"), ("s", "")], {"wolves", "wolfs"}),
+        ("serviceman", [("men", "man")], {"servicemen"}),
+        ("agree", [("ed", "e"), ("ing", "e")], {"agreed", "agreing"}),
+        ("cat", [("ies", "y")], set()),
+    ],
+)
+def test_rule_forms_invert_suffix_rules(lemma: str, rules: list[tuple[str, str]], forms: set[str]) -> None:
+    assert rule_forms(lemma, rules) == forms
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("lemma", "form"), [("fight", "fought"), ("seize", "seized"), ("crisis", "crises"), ("ban", "banned")]
+)
+def test_word_forms_from_the_model(nlp: object, lemma: str, form: str) -> None:
+    forms = WordForms.from_model(nlp)
+    assert form in forms(lemma)
+    assert nlp(f"They {form} it.")[1].lemma_ == lemma or form == "crises"  # type: ignore[operator]
+
+
+def test_keyword_filter_adds_names_uninflected() -> None:
+    f = KeywordFilter.from_lemmas(["attack"], names=["Hezbollah", "United Nations"])
+    assert f.keeps("Hezbollah stayed silent.") and f.keeps("The United Nations office closed.")
+    assert not f.keeps("The unite party.")
+
+
+def test_kept_spans_count_every_sentence() -> None:
+    text = "Rain fell. Rebels attacked Quenby. Shops opened. Police arrested two men."
+    f = KeywordFilter.from_lemmas(["attack", "arrest"])
+    spans, total = f.kept_spans(text)
+    assert total == 4 and [text[s:e] for s, e in spans] == [
+        "Rebels attacked Quenby.",
+        "Police arrested two men.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Ab. Cd. Ef.", [(4, 7)]),
+        ("Ab. Cd. Ef.", []),
+        ("Ab. Cd. Ef.", [(0, 3), (8, 11)]),
+        ("Ab.\nCd.", [(4, 7)]),
+    ],
+)
+def test_blank_outside_keeps_offsets(text: str, spans: list[tuple[int, int]]) -> None:
+    out = blank_outside(text, spans)
+    assert len(out) == len(text)
+    for s, e in spans:
+        assert out[s:e] == text[s:e]
+    assert out.strip() == " ".join(text[s:e] for s, e in spans).strip() or len(spans) > 1
+
+
+def _event(index: int, sentence: str, start: int) -> Event:
+    return Event(event_id=f"e{index}", article_id="a", sentence_index=index, sentence=sentence,
+                 sentence_start=start, trigger=Span("x", start + 4, start + 5), event_type="ASSAULT",
+                 cameo_root="18", quad_class=4, goldstein=-9.0)  # fmt: skip
+
+
+def test_tidy_drops_blank_sentences_and_renumbers() -> None:
+    sentences = (
+        Span("     ", 0, 5),
+        Span("  Army x fired.  ", 5, 22),
+        Span("   ", 22, 25),
+        Span("Then x.", 25, 32),
+    )
+    coded = CodedArticle(Article(id="a", text="?" * 32), (_event(1, "  Army x fired.  ", 5), _event(3, "Then x.", 25)),
+                         (), (), sentences)  # fmt: skip
+    out = tidy(coded)
+    assert [(s.text, s.start, s.end) for s in out.sentences] == [
+        ("Army x fired.", 7, 20),
+        ("Then x.", 25, 32),
+    ]
+    assert [(e.sentence_index, e.sentence, e.sentence_start) for e in out.events] == [
+        (0, "Army x fired.", 7),
+        (1, "Then x.", 25),
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Markets were calm on Monday. Rebels attacked the town of Quenby. The weather stayed dry.",
+        "It rained.\n\nSoldiers shelled Tarsel overnight. Nobody commented. Police arrested four men.",
+    ],
+)
+def test_blanked_parse_keeps_offsets_into_the_original(nlp: object, text: str) -> None:
+    f = KeywordFilter.from_lemmas(["attack", "shell", "arrest"])
+    spans, _ = f.kept_spans(text)
+    doc = nlp(blank_outside(text, spans))  # type: ignore[operator]
+    verbs = [t for t in doc if t.pos_ == "VERB"]
+    assert verbs, "the kept sentences must still parse"
+    for t in doc:
+        if not t.is_space:
+            assert text[t.idx : t.idx + len(t)] == t.text
+    kept_text = [text[s:e] for s, e in spans]
+    parsed = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert parsed == kept_text
+
+
+ARTICLE = (
+    "The weather in the capital was mild on Tuesday. Syrian government forces shelled the town of Homs "
+    "on Monday, residents said. Shops stayed open late and the markets were busy.\n\n"
+    "Russia and Turkey agreed on a ceasefire in Idlib. The football season starts in August."
+)
+
+
+@pytest.mark.slow
+def test_fast_coder_finds_normal_events_at_the_same_offsets() -> None:
+    import datetime as dt
+
+    from riftwatch.pipeline import Coder
+    from riftwatch.scale.fastmode import FastCoder
+
+    article = Article(id="fm-1", text=ARTICLE, published=dt.date(2024, 3, 5))
+    normal = next(Coder().code([article]))
+    fast = next(FastCoder().code_counted([article]))
+    assert normal.events, "the article must hold events for this test to mean anything"
+    by_id = {e.event_id: e for e in fast.coded.events}
+    for e in normal.events:
+        f = by_id[e.event_id]
+        assert (f.trigger, f.event_type, f.sentence, f.sentence_start) == (
+            e.trigger,
+            e.event_type,
+            e.sentence,
+            e.sentence_start,
+        )
+        assert ARTICLE[f.trigger.start : f.trigger.end] == f.trigger.text
+        assert ARTICLE[f.sentence_start : f.sentence_start + len(f.sentence)] == f.sentence
+    assert fast.sentences_seen == 5 and len(fast.coded.sentences) < fast.sentences_seen
+    for i, s in enumerate(fast.coded.sentences):
+        assert ARTICLE[s.start : s.end] == s.text
+        assert all(e.sentence_index != i or e.sentence == s.text for e in fast.coded.events)
+
+
+@pytest.mark.slow
+def test_fast_mode_through_the_streaming_runner(tmp_path: object) -> None:
+    import json
+    from pathlib import Path
+
+    from riftwatch.scale.stream import CoderSpec, run_stream
+    from riftwatch.store.duck import Store
+
+    folder = Path(str(tmp_path))
+    corpus = folder / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "fm-2", "text": ARTICLE, "published": "2024-03-05"}) + "\n")
+    stats = run_stream([str(corpus)], folder / "s.duckdb", spec=CoderSpec(fast=True))
+    assert stats.articles == 1 and stats.events > 0
+    assert stats.sentences_seen == 5 and stats.sentences < stats.sentences_seen
+    with Store(folder / "s.duckdb", read_only=True) as store:
+        for e in store.events():
+            assert ARTICLE[e["trigger"]["start"] : e["trigger"]["end"]] == e["trigger"]["text"]
+
+
+SPEECH_FORMS = WordForms(irregular={"verb": {"say": frozenset({"said"}), "tell": frozenset({"told"})}})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("The ministry said the envoy must return home.", True),  # obligation: REQUEST
+        ("He told reporters the rebels had to withdraw.", True),
+        ("Officials said the convoy should wait.", True),
+        ("She said the army didn\u2019t pull back.", True),  # negation: ACCUSE
+        ("The mayor said the council failed to act.", True),  # failure verb: ACCUSE
+        ("He said the weather was fine.", False),  # a report verb alone is not enough
+        ("The envoy must return home.", False),  # an obligation without a report verb
+    ],
+)
+def test_speech_cues_keep_reported_demands_and_criticism(sentence: str, kept: bool) -> None:
+    f = KeywordFilter(frozenset()).with_cues(speech_cues(SPEECH_FORMS))
+    assert f.keeps(sentence) is kept

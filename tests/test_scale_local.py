@@ -1,0 +1,176 @@
+"""Streaming and the local process pool: same results as one process, resumable after SIGKILL."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from riftwatch.pipeline import Config
+from riftwatch.records import Failure
+from riftwatch.scale.local import run_parallel
+from riftwatch.scale.progress import MAX_FAILURES_KEPT, ScaleStats, render_summary, summary_rows
+from riftwatch.scale.stream import CoderSpec, batched, run_stream
+from riftwatch.store.duck import Store
+from test_scale_stub import make_stub, write_corpus
+
+TESTS = Path(__file__).resolve().parent
+STUB = CoderSpec(factory=make_stub)
+
+
+def store_content(path: Path) -> tuple[list[str], list[str], int]:
+    """(sorted article ids, sorted event ids, event rows) of a store."""
+    with Store(path, read_only=True) as store:
+        con = store.connection()
+        arts = [r[0] for r in con.execute("SELECT article_id FROM articles ORDER BY 1").fetchall()]
+        evs = [r[0] for r in con.execute("SELECT event_id FROM events ORDER BY 1").fetchall()]
+        rows = con.execute("SELECT count(*) FROM events").fetchone()
+        assert store.integrity_problems() == []
+    return arts, evs, int(rows[0]) if rows else 0
+
+
+@pytest.mark.parametrize(("n", "size", "sizes"), [(5, 2, [2, 2, 1]), (4, 4, [4]), (0, 3, []), (3, 5, [3])])
+def test_batched_sizes(n: int, size: int, sizes: list[int]) -> None:
+    assert [len(b) for b in batched(range(n), size)] == sizes
+
+
+def test_batched_refuses_zero() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        list(batched([1], 0))
+
+
+def test_stream_codes_everything_once_and_rerun_skips(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "c.jsonl", 40)
+    first = run_stream([str(corpus)], tmp_path / "s.duckdb", spec=STUB, write_batch=7)
+    assert (first.articles, first.events, first.sentences, first.failed) == (40, 40, 120, 0)
+    again = run_stream([str(corpus)], tmp_path / "s.duckdb", spec=STUB)
+    assert (again.articles, again.skipped_stored) == (0, 40)
+    arts, evs, rows = store_content(tmp_path / "s.duckdb")
+    assert len(arts) == 40 and len(evs) == rows == 40
+
+
+def test_failures_are_counted_and_named(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "c.jsonl", 3)
+    with corpus.open("a") as f:
+        f.write("{not json\n")
+    seen: list[Failure] = []
+    stats = run_stream([str(corpus), str(tmp_path / "missing.jsonl")], tmp_path / "s.duckdb", spec=STUB,
+                       on_failure=seen.append)  # fmt: skip
+    assert stats.articles == 3 and stats.failed == 2 == len(seen)
+    assert {f.where for f in stats.failures} == {f"{corpus}:4", str(tmp_path / "missing.jsonl")}
+
+
+def test_failures_kept_are_capped_but_all_counted() -> None:
+    stats = ScaleStats()
+    for i in range(MAX_FAILURES_KEPT + 5):
+        stats.add_failure(Failure(f"f{i}", "bad"))
+    total = ScaleStats()
+    total.merge(stats)
+    total.merge(stats)
+    assert stats.failed == MAX_FAILURES_KEPT + 5 and len(stats.failures) == MAX_FAILURES_KEPT
+    assert total.failed == 2 * (MAX_FAILURES_KEPT + 5) and len(total.failures) == MAX_FAILURES_KEPT
+
+
+@pytest.mark.parametrize(
+    ("stats", "label", "value"),
+    [
+        (ScaleStats(articles=10, seconds=4.0), "articles", "10 (2.5/s)"),
+        (ScaleStats(events=3, happened=2), "events", "3 (2 reported as happened)"),
+        (ScaleStats(sentences=4, sentences_seen=9), "sentences parsed / seen", "4 / 9 (fast mode)"),
+        (ScaleStats(partitions=2, partitions_skipped=1), "partitions", "2 coded, 1 already done"),
+    ],
+)
+def test_summary_rows(stats: ScaleStats, label: str, value: str) -> None:
+    assert dict(summary_rows(stats))[label] == value
+
+
+def test_render_summary_lists_failures() -> None:
+    from rich.console import Console
+
+    stats = ScaleStats(articles=1)
+    stats.add_failure(Failure("a.jsonl:3", "invalid JSON"))
+    console = Console(record=True, width=100)
+    console.print(render_summary(stats))
+    assert "a.jsonl:3: invalid JSON" in console.export_text()
+
+
+def test_two_workers_store_what_one_process_stores(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "c.jsonl", 60)
+    ticks: list[int] = []
+    par = run_parallel([str(corpus)], tmp_path / "p.duckdb", workers=2, spec=STUB, chunk_size=4, write_batch=9,
+                       tick=ticks.append)  # fmt: skip
+    run_stream([str(corpus)], tmp_path / "s.duckdb", spec=STUB)
+    assert par.articles == sum(ticks) == 60
+    assert store_content(tmp_path / "p.duckdb") == store_content(tmp_path / "s.duckdb")
+
+
+@pytest.mark.parametrize(("workers", "chunk"), [(0, 4), (2, 0)])
+def test_bad_pool_settings_are_refused(tmp_path: Path, workers: int, chunk: int) -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        run_parallel([], tmp_path / "s.duckdb", workers=workers, chunk_size=chunk, spec=STUB)
+
+
+_KILLED_RUN = """
+import sys
+sys.path.insert(0, {tests!r})
+from test_scale_stub import make_stub
+from riftwatch.pipeline import Config
+from riftwatch.scale.local import run_parallel
+from riftwatch.scale.stream import CoderSpec
+
+if __name__ == "__main__":
+    spec = CoderSpec(factory=make_stub, config=Config(extra={{"delay": "0.03"}}))
+    run_parallel([{corpus!r}], {store!r}, workers=2, spec=spec, chunk_size=4, write_batch=8,
+                 tick=lambda n: print("tick", n, flush=True))
+"""
+
+
+def test_killed_parallel_run_resumes_to_the_same_store(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "c.jsonl", 160)
+    store = tmp_path / "killed.duckdb"
+    script = tmp_path / "run.py"
+    script.write_text(
+        textwrap.dedent(_KILLED_RUN.format(tests=str(TESTS), corpus=str(corpus), store=str(store)))
+    )
+    proc = subprocess.Popen(
+        [sys.executable, str(script)], stdout=subprocess.PIPE, text=True, start_new_session=True
+    )
+    done = 0
+    deadline = time.monotonic() + 60
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        done += int(line.split()[1])
+        if done >= 40 or time.monotonic() > deadline:
+            break
+    os.killpg(proc.pid, signal.SIGKILL)  # the run and its pool workers, mid-run
+    proc.wait()
+    assert 40 <= done < 160, "the run must be killed part-way for this test to mean anything"
+
+    resumed = run_parallel([str(corpus)], store, workers=2, spec=STUB, chunk_size=4)
+    assert resumed.skipped_stored >= 40 and resumed.articles > 0
+    assert resumed.skipped_stored + resumed.articles == 160
+    run_stream([str(corpus)], tmp_path / "clean.duckdb", spec=STUB)
+    assert store_content(store) == store_content(tmp_path / "clean.duckdb")
+
+
+def test_spacy_backend_runs_in_process_with_n_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from riftwatch.scale import local
+
+    seen: list[CoderSpec] = []
+
+    def fake_run_stream(inputs: object, store_path: object, *, spec: CoderSpec, **kw: object) -> ScaleStats:
+        seen.append(spec)
+        return ScaleStats()
+
+    monkeypatch.setattr(local, "run_stream", fake_run_stream)
+    spec = CoderSpec(factory=make_stub, config=Config(batch_size=8))
+    run_parallel([], tmp_path / "s.duckdb", workers=2, spec=spec, backend="spacy")
+    assert [(s.config.n_process, s.config.batch_size) for s in seen] == [(2, 8)]

@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, shared_path
 
+from conftest import ROOT, shared_path
 from riftwatch.evaluate.gate import check_gate
 
 pytestmark = pytest.mark.slow

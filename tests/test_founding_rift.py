@@ -12,9 +12,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import shared_path
 from typer.testing import CliRunner
 
+from conftest import shared_path
 from riftwatch.cli import app
 
 pytestmark = pytest.mark.slow

@@ -104,14 +104,14 @@ CSV = (
         ("a.tsv", f"title\ttext\nTalks\t{BODY}\n", [("a.tsv:2", None, "Talks", BODY, "", None)]),
         (
             "a.html",
-            f"<html><head><title>Talks | Demo</title></head><body><nav>Home</nav><p>{BODY}</p>"
-            "<p>Print Friendly, PDF &amp; Email</p></body></html>",
+            (f"<html><head><title>Talks | Demo</title></head><body><nav>Home</nav><p>{BODY}</p>"
+            "<p>Print Friendly, PDF &amp; Email</p></body></html>"),
             [("a.html", None, "Talks", BODY, "", None)],
         ),
         (
             "page.htm",
-            '<meta property="og:site_name" content="Demo Herald">'
-            f'<time datetime="2024-10-01">1 Oct</time><p>{BODY}</p>',
+            ('<meta property="og:site_name" content="Demo Herald">'
+            f'<time datetime="2024-10-01">1 Oct</time><p>{BODY}</p>'),
             [("page.htm", None, "", BODY, "Demo Herald", dt.date(2024, 10, 1))],
         ),
         # HTML inside a record's text is extracted too
@@ -136,8 +136,8 @@ def test_formats(
     assert [(Path(a.origin).name, a.title, a.text, a.source, a.published) for a in got] == [
         (origin, title, text, source, published) for origin, _, title, text, source, published in expected
     ]
-    for article, (_, given, *_) in zip(got, expected, strict=True):
-        assert article.id == (given or content_id(article.title, article.text))
+    for article, (_, given_id, *_) in zip(got, expected, strict=True):
+        assert article.id == (given_id or content_id(article.title, article.text))
         assert article.language == "en"
 
 

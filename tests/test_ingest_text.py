@@ -183,9 +183,9 @@ def test_looks_like_html(text: str, expected: bool) -> None:
     [
         ("The foreign ministers met in Vienna on Tuesday and agreed to resume talks, officials said.", "en"),
         (
-            "Protesters chanted \"Liberté, égalité\" and \"A bas le gouvernement\" outside the embassy "
+            ("Protesters chanted \"Liberté, égalité\" and \"A bas le gouvernement\" outside the embassy "
             "in Paris "
-            "on Saturday, police said.",
+            "on Saturday, police said."),
             "en",
         ),
         ("Ministers from Germany, Spain and Italy met in Rome.", "en"),
@@ -195,9 +195,9 @@ def test_looks_like_html(text: str, expected: bool) -> None:
         ("Il ministro ha detto martedì che i colloqui con i sindacati riprenderanno a Roma.", "it"),
         ("O ministro disse na terça-feira que as conversas com os sindicatos serão retomadas.", "pt"),
         ("De minister zei dinsdag dat de gesprekken met de vakbonden volgende week worden hervat.", "nl"),
-        ("Bakan salı günü yaptığı açıklamada sendikalarla görüşmelerin gelecek hafta yeniden "
+        (("Bakan salı günü yaptığı açıklamada sendikalarla görüşmelerin gelecek hafta yeniden "
          "başlayacağını ve bu "
-         "sürecin çok önemli olduğunu söyledi.", "tr"),
+         "sürecin çok önemli olduğunu söyledi."), "tr"),
         ("Министр во вторник заявил, что переговоры с профсоюзами возобновятся на следующей неделе.", "ru"),
         ("Міністр у вівторок заявив, що переговори з профспілками відновляться наступного тижня.", "uk"),
         ("قال الوزير يوم الثلاثاء إن المحادثات مع النقابات ستستأنف الأسبوع المقبل.", "ar"),

@@ -12,9 +12,8 @@ from typing import Any
 
 import pytest
 
-from riftwatch.records import Article, CodedArticle, Event
-
 from conftest import shared_path
+from riftwatch.records import Article, CodedArticle, Event
 
 pytestmark = pytest.mark.slow
 PUBLISHED = dt.date(2016, 5, 13)

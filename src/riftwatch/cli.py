@@ -7,7 +7,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -29,7 +29,7 @@ DEFAULT_STORE = Path("riftwatch.duckdb")
 StoreOpt = Annotated[Path, typer.Option("--store", "-s", help="DuckDB file holding articles and events.")]
 
 
-def _date(value: Optional[str], name: str) -> Optional[dt.date]:
+def _date(value: str | None, name: str) -> dt.date | None:
     if value is None:
         return None
     try:
@@ -56,15 +56,15 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log prog
 def run(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive), - for standard input; with a scheduler also JSONL/Parquet partitions or fsspec URLs.")],
     store: StoreOpt = DEFAULT_STORE,
-    published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")] = None,
-    actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Extra actor lexicon (JSONL).")] = None,
-    triggers: Annotated[Optional[list[Path]], typer.Option("--triggers", help="Extra trigger lexicon (JSONL).")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")] = None,
+    actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor lexicon (JSONL).")] = None,
+    triggers: Annotated[list[Path] | None, typer.Option("--triggers", help="Extra trigger lexicon (JSONL).")] = None,
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch and per committed write.")] = 32,
     workers: Annotated[int, typer.Option(help="Worker processes on this machine (one writer to the store).")] = 1,
     fast: Annotated[bool, typer.Option("--fast", help="Skip sentences that cannot hold an event before parsing.")] = False,
-    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address, tcp://HOST:PORT.")] = None,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, tcp://HOST:PORT.")] = None,
     cluster: Annotated[int, typer.Option(help="Run on a local Dask cluster of N workers (0: no Dask).")] = 0,
-    parts: Annotated[Optional[Path], typer.Option(help="Folder for Dask's Parquet partitions (default: STORE.parts).")] = None,
+    parts: Annotated[Path | None, typer.Option(help="Folder for Dask's Parquet partitions (default: STORE.parts).")] = None,
     show_events: Annotated[bool, typer.Option("--table/--no-table", help="Print the events found.")] = True,
 ) -> None:
     """Ingest articles, code their events and store them.
@@ -150,12 +150,12 @@ def _event_table(rows: list[dict[str, Any]], title: str) -> None:
 @app.command()
 def events(
     store: StoreOpt = DEFAULT_STORE,
-    actor: Annotated[Optional[str], typer.Option(help='Actor code, "RUS" or "RUS GOV" (source or target).')] = None,
-    event_type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
-    since: Annotated[Optional[str], typer.Option(help="From date (YYYY-MM-DD), inclusive.")] = None,
-    until: Annotated[Optional[str], typer.Option(help="To date (YYYY-MM-DD), inclusive.")] = None,
-    place: Annotated[Optional[str], typer.Option(help="Place name substring or ISO3 country.")] = None,
-    mode: Annotated[Optional[str], typer.Option(help="asserted, negated, hypothetical or future.")] = None,
+    actor: Annotated[str | None, typer.Option(help='Actor code, "RUS" or "RUS GOV" (source or target).')] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
+    since: Annotated[str | None, typer.Option(help="From date (YYYY-MM-DD), inclusive.")] = None,
+    until: Annotated[str | None, typer.Option(help="To date (YYYY-MM-DD), inclusive.")] = None,
+    place: Annotated[str | None, typer.Option(help="Place name substring or ISO3 country.")] = None,
+    mode: Annotated[str | None, typer.Option(help="asserted, negated, hypothetical or future.")] = None,
     happened: Annotated[bool, typer.Option("--happened", help="Only events reported as having happened.")] = False,
     limit: Annotated[int, typer.Option(help="At most this many events.")] = 200,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
@@ -222,7 +222,7 @@ def export(
     store: StoreOpt = DEFAULT_STORE,
     what: Annotated[str, typer.Option(help="events or places.")] = "events",
     fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Output file (stdout if omitted; not for parquet).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Output file (stdout if omitted; not for parquet).")] = None,
 ) -> None:
     """Export events (PLOVER-style JSONL, GDELT/ICEWS-like CSV, Parquet) or resolved places.
 

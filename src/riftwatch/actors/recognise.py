@@ -120,7 +120,7 @@ class ArticleContext:
     # the lexicon does not know, past whom pronouns are not resolved
     recent_persons: list[tuple[str, str, Actor | None]] = field(default_factory=list)
     # the person who was last the grammatical subject of a clause, and the sentence (its start token)
-    subject_person: tuple[str, Actor, int] | None = None
+    subject_person: tuple[str, Actor | None, int] | None = None
     country_counts: Counter[str] = field(default_factory=Counter)  # countries of the actors so far
     # countries named as such, and capitals named as places ("in Tehran")
     place_counts: Counter[str] = field(default_factory=Counter)

@@ -96,7 +96,7 @@ def main_event(events: Sequence[Event]) -> Event | None:
     """Our main event of a sentence: highest confidence, then earliest trigger."""
     if not events:
         return None
-    return sorted(events, key=lambda e: (-e.confidence, e.trigger.start))[0]
+    return min(events, key=lambda e: (-e.confidence, e.trigger.start))
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:

@@ -62,8 +62,8 @@ def measure(baseline_path: Path) -> dict[str, Any]:
         elif name == "quad":
             scores |= _flatten(name, evaluate_quad(path), QUAD_KEYS)
         elif name.startswith("places"):
-            mode = "e2e" if name.endswith("e2e") else "gold"
-            scores |= _flatten(name, evaluate_places(path, mode), PLACE_KEYS)
+            result = evaluate_places(path, "e2e") if name.endswith("e2e") else evaluate_places(path, "gold")
+            scores |= _flatten(name, result, PLACE_KEYS)
     return {"files": files, "hashes": hashes, "scores": scores, "tolerance": spec.get("tolerance", TOLERANCE)}
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -13,12 +12,12 @@ from spacy.tokens import Span as SpacySpan
 from ..records import Actor, Article, Attribution, Event, Place, Quantity, Span, TimeExpr
 from ..when import best_time, find_times
 from .attribution import attribution_for
-from .quantities import find_quantities
-from .triggers import Trigger, TriggerLexicon
 from .modality import SPEECH_VERBS, committed_by, factuality, is_commitment, is_refusal
 from .ontology import ontology
-from .speech import reported_criticism, reported_demands
+from .quantities import find_quantities
 from .roles import LIGHT_VERBS, OBJ, Roles, actors_under, noun_roles, verb_roles
+from .speech import reported_criticism, reported_demands
+from .triggers import Trigger, TriggerLexicon
 
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
 # "March" the month is no march; a named person or place is no trigger.
@@ -140,7 +139,7 @@ def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
     if comp:
         lemmas.insert(0, f"{comp[0].lemma_.lower()} {lemmas[0]}")
     particle = _particle(tok)
-    objects = _object_lemmas(tok) or [None]
+    objects: list[str | None] = [*_object_lemmas(tok)] or [None]
     for lem in lemmas:
         if particle is None:
             # A preposition with an entry of its own beats the bare verb: "call for", "rally behind".
@@ -373,10 +372,10 @@ def code_sentence(
         if sent.start_char <= p.start and p.end <= sent.end_char
         and not any(a < p.end and p.start < b for a, b in actor_spans)
     ]  # fmt: skip
-    found: list[tuple[Token, object]] = []
+    found: list[tuple[Token, Trigger | _Recoded]] = []
     lemmas = triggers.lemmas()
     for tok in toks:
-        trig = None
+        trig: Trigger | _Recoded | None = None
         if any(lem in lemmas for lem in _lemmas(tok)):
             trig = match_trigger(tok, triggers)
         if tok.pos_ == "VERB" and tok.lemma_ in STOP_VERBS and (trig is None or not trig.object):
@@ -397,7 +396,7 @@ def code_sentence(
         times = find_times(sent.text, article.published, offset=sent.start_char)
         quantities = find_quantities(sent.text, offset=sent.start_char)
     for tok, trig in found:
-        etype: str = getattr(trig, "type")
+        etype: str = trig.type
         if tok.pos_ == "VERB":
             roles = verb_roles(tok, actor_at, trig, latent_at)
         else:
@@ -452,7 +451,7 @@ def code_sentence(
             target = [replace(a, country=place.country) if _guessed_country(a) and a.country != place.country
                       and a.sector in {"CVL", ""} else a for a in target]  # fmt: skip
         status = factuality(tok)
-        if status == "negated" and int(getattr(trig, "quad_class")) <= 2 and is_refusal(tok):
+        if status == "negated" and int(trig.quad_class) <= 2 and is_refusal(tok):
             # A refusal happened: "will not accept refugees" is REJECT (CAMEO 12).
             if any(e.event_type == "REJECT" and e.trigger.start == tok.head.idx for e in events):
                 continue  # "refused to allow": the verb already says it
@@ -465,7 +464,7 @@ def code_sentence(
             # conflictual intent THREATEN (CAMEO 13); the intended type stays in ``mode``.
             intended = etype
             kind = committed_by(tok)
-            coop = kind == "promise" or (kind != "threat" and int(getattr(trig, "quad_class")) <= 2)
+            coop = kind == "promise" or (kind != "threat" and int(trig.quad_class) <= 2)
             etype = "AGREE" if coop else "THREATEN"
             if any(e.event_type == etype and e.trigger.start == tok.head.idx for e in events):
                 continue  # "threatened to attack": the verb already says it
@@ -491,8 +490,8 @@ def code_sentence(
             trigger=Span(article.text[tok.idx:trig_end], tok.idx, trig_end),
             event_type=etype,
             cameo_root=str(getattr(trig, "cameo_root", "") or getattr(trig, "cameo", ""))[:2],
-            quad_class=int(getattr(trig, "quad_class")),
-            goldstein=float(getattr(trig, "goldstein")),
+            quad_class=int(trig.quad_class),
+            goldstein=float(trig.goldstein),
             mode=str(getattr(trig, "mode", "") or ""),
             factuality=status,
             source=tuple(source),

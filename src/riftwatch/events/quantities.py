@@ -28,19 +28,16 @@ from __future__ import annotations
 
 import logging
 import re
-from decimal import Decimal
 from collections.abc import Iterable
+from decimal import Decimal
 
 from ..errors import InputError
 from ..records import Quantity
 
 log = logging.getLogger(__name__)
 
-_UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _WORD_VALUE = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 _SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _VAGUE = {
@@ -224,7 +221,8 @@ def parse_amount(text: str) -> tuple[int | None, int | None, bool] | None:
     if a is None or (m["b"] and b is None):
         return None
     vague = a[1] or (b is not None and b[1])
-    low, high = a[0], (b[0] if b is not None else None if a[1] else a[0])
+    low: int | None = a[0]
+    high: int | None = b[0] if b is not None else None if a[1] else a[0]
     if b is not None and b[0] < a[0]:
         return None  # "10 to 8" is not a range we can trust
     approximate = vague or "dozen" in m["a"]

@@ -67,7 +67,7 @@ def _children(tok: Token, deps: Iterable[str]) -> list[Token]:
 
 
 def _prep_objects(tok: Token, preps: Sequence[str]) -> list[Token]:
-    out = []
+    out: list[Token] = []
     for prep in tok.children:
         if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ in preps:
             out.extend(c for c in prep.children if c.dep_ in {"pobj", "pcomp"})
@@ -223,15 +223,15 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at:
     carrier = head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ in OBJ:
         carrier = head.head.head  # "a series of visits": visits ← of ← series ← making
-    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"on", "for", "into", "in"} and head.head.pos_ == "VERB":
+    elif (not source and noun.dep_ == "pobj" and head.dep_ == "prep"
+          and head.lower_ in {"on", "for", "into", "in"} and head.head.pos_ == "VERB"):  # fmt: skip
         # "arrived on a visit", "went on strike", "took part in talks": the verb's subject acts
-        if not source:
-            source, how_s = subject_actors(head.head, actor_at)
-            how_s = "carrier" if source else ""
+        source, how_s = subject_actors(head.head, actor_at)
+        how_s = "carrier" if source else ""
     if not source and noun.dep_ in OBJ | {"pobj"} and carrier.lemma_ in LIGHT_VERBS | RECEIVE_VERBS:
         if carrier.lemma_ in RECEIVE_VERBS:
             if not target:
-                subj, how = subject_actors(carrier, actor_at)
+                subj, _how = subject_actors(carrier, actor_at)
                 target, how_t = subj, "receiver"
         else:
             source, how_s = subject_actors(carrier, actor_at)

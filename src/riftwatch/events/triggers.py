@@ -259,7 +259,7 @@ class TriggerLexicon:
     Build it with :meth:`load` (the shipped file plus user overlays) or :func:`default_triggers`.
     """
 
-    __slots__ = ("_entries", "_groups", "_by_lemma", "_particles", "_lemmas")
+    __slots__ = ("_by_lemma", "_entries", "_groups", "_lemmas", "_particles")
 
     def __init__(self, entries: Iterable[Trigger]) -> None:
         """Index ``entries``; a later entry replaces an earlier one with the same key and takes over

@@ -68,7 +68,7 @@ _STRIP = " \t\"'.:;,-–—|•·»›>*#"
 # Lone surrogates (also possible from JSON escapes) become U+FFFD: they cannot be written as UTF-8.
 _CHAR_FIXES: dict[int, int | None] = {
     **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None),
-    **dict.fromkeys((*range(0, 9), 0x0B, *range(0x0E, 0x20), 0x7F), None),
+    **dict.fromkeys((*range(9), 0x0B, *range(0x0E, 0x20), 0x7F), None),
     **dict.fromkeys(range(0xD800, 0xE000), 0xFFFD),
 }
 

@@ -28,15 +28,13 @@ from .clean import clean_text, is_boilerplate
 
 # Elements whose content is never article text.
 SKIP_TAGS = frozenset(
-    "script style noscript template nav header footer aside form button select option textarea "
-    "svg canvas iframe object embed dialog menu".split()
+    ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button", "select", "option", "textarea", "svg", "canvas", "iframe", "object", "embed", "dialog", "menu"]
 )
 # Elements that end one block of text and start another.
 BLOCK_TAGS = frozenset(
-    "p div section article main li ul ol dl dt dd h1 h2 h3 h4 h5 h6 blockquote pre table tr td th "
-    "figure figcaption br hr address body html center details summary".split()
+    ["p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "figure", "figcaption", "br", "hr", "address", "body", "html", "center", "details", "summary"]
 )
-VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+VOID_TAGS = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"])
 # Elements that mark the report itself.
 CONTENT_TAGS = frozenset({"article", "main"})
 # class/id words that name page furniture (matched as whole words inside the attribute value).

@@ -21,8 +21,8 @@ from types import TracebackType
 from typing import IO, Any, Literal, Self
 
 import duckdb
-import pyarrow as pa  # type: ignore[import-untyped]  # pyarrow ships no type hints
-import pyarrow.compute as pc  # type: ignore[import-untyped]  # no type hints
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from riftwatch.errors import StoreError
 from riftwatch.records import CodedArticle, Event

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, Final, Literal, cast
 
 import duckdb
-import pyarrow as pa  # type: ignore[import-untyped]  # pyarrow ships no type hints
-import pyarrow.parquet as pq  # type: ignore[import-untyped]  # no type hints
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from riftwatch.errors import InputError, StoreError
 from riftwatch.store.query import EVENT_ORDER, EventFilter

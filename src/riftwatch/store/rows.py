@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Final
 
-import pyarrow as pa  # type: ignore[import-untyped]  # pyarrow ships no type hints
+import pyarrow as pa
 
 from riftwatch.records import Actor, Attribution, CodedArticle, Event, Place, Quantity
 from riftwatch.store.schema import ACTOR_COLUMNS, ARTICLE_COLUMNS, EVENT_COLUMNS, PLACE_COLUMNS

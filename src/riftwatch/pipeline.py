@@ -68,7 +68,7 @@ class Coder:
         from .events.coder import ArticleState, actor_index, code_sentence, split_locative
         from .geo.resolve import find_places
 
-        places = find_places(doc, self.gazetteer)
+        places = find_places(doc, self.gazetteer, text=article.text)
         found = find_actors(doc, self.actors, article.published, context=ArticleContext())
         actors, latent = split_locative(doc, refine_sectors(doc, found), places, self.actors)
         actor_at = actor_index(doc, actors)

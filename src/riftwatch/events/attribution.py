@@ -59,7 +59,7 @@ def attribution_for(
     "according to X" phrase in the same sentence."""
     tok = trigger
     steps = 0
-    while tok.head is not tok and steps < 10:
+    while tok.head.i != tok.i and steps < 10:
         steps += 1
         head = tok.head
         if tok.dep_ in {"ccomp", "xcomp", "parataxis", "advcl", "conj", "dobj"} and head.lemma_.lower() in CLAIM_VERBS:
@@ -69,12 +69,14 @@ def attribution_for(
         tok = head
     # Inverted order: "The rebels attacked the town, officials said."
     root = sent.root
-    if root is not trigger and root.lemma_.lower() in CLAIM_VERBS:
+    if root.i != trigger.i and root.lemma_.lower() in CLAIM_VERBS:
         for child in root.children:
             if child.dep_ in {"ccomp", "parataxis"} and trigger in child.subtree:
                 speaker = _speaker_of(root)
                 if speaker is not None:
                     return _attribution_from_speaker(speaker, offset, actor_at)
+    if "ccording to" not in sent.text:
+        return None
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
             objs = [t for t in tok.doc[tok.i + 1].children if t.dep_ == "pobj"]

@@ -250,7 +250,7 @@ def _plural_group(sent: Sequence[Token], actor_at: dict[int, Actor]) -> tuple[Ac
 def _speaker_actors(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
     """Actors of the subject of the verb whose complement holds ``tok``: "Switzerland said it ..."."""
     clause = tok.head
-    while clause.dep_ not in {"ccomp", "xcomp", "advcl"} and clause.head is not clause:
+    while clause.dep_ not in {"ccomp", "xcomp", "advcl"} and clause.head.i != clause.i:
         if clause.dep_ == "ROOT":
             return []
         clause = clause.head
@@ -316,9 +316,9 @@ def _argument_of_event(tok: Token, trigger_at: set[int]) -> bool:
         return False
     head = tok.head
     for _ in range(2):
-        if head.i in trigger_at and head is not tok:
+        if head.i in trigger_at and head.i != tok.i:
             return True
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
     return False
@@ -328,10 +328,10 @@ def _depth(tok: Token) -> int:
     """Steps from the trigger up to its sentence's root; a noun carried by a verb ("staged
     demonstrations", "launched an attack") counts from the verb. Subordinate clauses of purpose
     or manner ("to demand", "demanding") count one more: they give motives, not the news."""
-    if tok.pos_ != "VERB" and tok.dep_ in OBJ and tok.head.pos_ == "VERB" and tok.head is not tok:
+    if tok.pos_ != "VERB" and tok.dep_ in OBJ and tok.head.pos_ == "VERB" and tok.head.i != tok.i:
         tok = tok.head
     depth = 1 if tok.dep_ in {"advcl", "acl", "xcomp"} and tok.tag_ in {"VBG", "VB"} else 0
-    while tok.head is not tok and depth < 20:
+    while tok.head.i != tok.i and depth < 20:
         tok = tok.head
         depth += 1
     return depth

@@ -107,7 +107,7 @@ def factuality(trigger: Token) -> Factuality:
             return factuality(tok.head) if tok.head.lemma_ not in FUTURE_NOUNS else "future"
         return "asserted"
     steps = 0
-    while tok.dep_ in _CLAUSE_LINKS and tok.head is not tok and steps < 8:
+    while tok.dep_ in _CLAUSE_LINKS and tok.head.i != tok.i and steps < 8:
         steps += 1
         head = tok.head
         link = tok.dep_
@@ -175,7 +175,7 @@ def is_commitment(trigger: Token) -> bool:
     if trigger.pos_ != "VERB":
         # "promised to continue military aid": the verb that carries the noun commits.
         head = trigger.head
-        if trigger.dep_ in {"dobj", "attr"} and head.pos_ == "VERB" and head is not trigger:
+        if trigger.dep_ in {"dobj", "attr"} and head.pos_ == "VERB" and head.i != trigger.i:
             return is_commitment(head)
         return False
     tok = trigger
@@ -184,7 +184,7 @@ def is_commitment(trigger: Token) -> bool:
         for c in tok.children
     ) or _conditional(tok)
     steps = 0
-    while tok.head is not tok and steps < 6:
+    while tok.head.i != tok.i and steps < 6:
         steps += 1
         head, link = tok.head, tok.dep_
         lemma = head.lemma_.lower()
@@ -243,10 +243,10 @@ def committed_by(trigger: Token) -> str:
     """"promise" or "threat" when the act is governed by a verb that says which ("pledged to send
     advisers to help" is a promise whatever is sent; "vowed to retaliate" a threat); "" otherwise."""
     tok = trigger
-    if tok.pos_ != "VERB" and tok.dep_ in {"dobj", "attr"} and tok.head is not tok:
+    if tok.pos_ != "VERB" and tok.dep_ in {"dobj", "attr"} and tok.head.i != tok.i:
         tok = tok.head
     for _ in range(3):
-        if tok.dep_ not in {"xcomp", "conj"} or tok.head is tok:
+        if tok.dep_ not in {"xcomp", "conj"} or tok.head.i == tok.i:
             break
         tok = tok.head
         lemma = tok.lemma_.lower()

@@ -136,6 +136,8 @@ _ACTIVE = (
 )
 
 _FLAGS = re.IGNORECASE
+# One cheap search before the rules: a digit, a number word, a vague amount or "dozen".
+_ANY_AMOUNT = re.compile(rf"\d|\b(?:{_NUMWORD}|{_alt(_VAGUE)}|dozens?)\b", re.IGNORECASE)
 _PASSIVE_RE = re.compile(rf"\b{_AMT}(?:\s+more)?{_WHO}?\s+(?:{_AUX}\s+){{0,5}}{_VERB}", _FLAGS)
 _ACTIVE_RE = re.compile(rf"\b{_ACTIVE}\s+{_AMT}(?:\s+more)?{_WHO}?", _FLAGS)
 _TOLL_RE = re.compile(rf"\bdeath\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of|is|was)\s+{_AMT}", _FLAGS)
@@ -262,6 +264,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     [('killed', 12, None)]
     """
     _check(text, offset)
+    if not _ANY_AMOUNT.search(text):
+        return []  # no number, no count: most sentences
     taken: list[tuple[int, int]] = []  # spans of the amounts already read
     # (start, end, kind, low, high, approximate)
     found: list[tuple[int, int, str, int | None, int | None, bool]] = []

@@ -94,7 +94,7 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
     if passive_agent and _children(verb, {"nsubjpass", "auxpass"}):
         return _collect(passive_agent, actor_at), "agent"
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return [], ""
     if verb.dep_ in {"conj", "acomp"}:
         # "Syria says it is willing to withdraw": willing ← is; conjoined verbs share a subject.
@@ -112,7 +112,7 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
             return owners, "control-noun"
         if verb.dep_ == "relcl":
             return _collect([head], actor_at), "relcl-head"
-    if verb.dep_ in {"pcomp", "pobj"} and head.head is not head:
+    if verb.dep_ in {"pcomp", "pobj"} and head.head.i != head.i:
         return subject_actors(head.head, actor_at, depth + 1)
     return [], ""
 

@@ -35,7 +35,7 @@ def _subject(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
             return child
-    if tok.dep_ == "conj" and tok.head is not tok:
+    if tok.dep_ == "conj" and tok.head.i != tok.i:
         return _subject(tok.head)
     return None
 

@@ -272,15 +272,17 @@ def to_place(c: Candidate, text: str, start: int, end: int, score: float = 1.0) 
 
 
 def find_places(
-    doc: Doc, gazetteer: Gazetteer, offset: int = 0, context: DocContext | None = None
+    doc: Doc, gazetteer: Gazetteer, offset: int = 0, context: DocContext | None = None, text: str | None = None
 ) -> list[Place]:
     """Find and resolve the places in a parsed doc; offsets are ``offset`` + doc offsets.
+    Pass ``text`` (the doc's text) when you hold it: ``doc.text`` rebuilds it token by token.
 
     >>> find_places(nlp("Clashes erupted in Tripoli, the Libyan capital."), Gazetteer.load())[0].country
     'LBY'
     """
     spans = find_mentions(doc, gazetteer)
-    return [p for p in resolve_spans(doc.text, spans, gazetteer, context, offset) if p is not None]
+    full = doc.text if text is None else text
+    return [p for p in resolve_spans(full, spans, gazetteer, context, offset) if p is not None]
 
 
 def resolve_article(

@@ -60,6 +60,9 @@ def cache_dir() -> Path:
     return Path(env) if env else Path.home() / ".cache" / "riftwatch"
 
 
+LOOKUP_CACHE_SIZE = 50_000
+
+
 class Gazetteer:
     """Name -> candidate lookup over GeoNames cities500, subdivisions, countries and regions."""
 
@@ -70,6 +73,7 @@ class Gazetteer:
         self._index: dict[str, tuple[int, ...]] = data["index"]
         self._boxes: dict[int, tuple[float, float, float, float]] = data["boxes"]
         self._demonyms: dict[str, tuple[int, ...]] = data["demonyms"]
+        self._cache: dict[tuple[str, bool], tuple[Candidate, ...]] = {}
         kinds = self._a["kind"]
         self._country_rows = {
             self._countries[int(self._a["country"][r])]: int(r)
@@ -112,6 +116,8 @@ class Gazetteer:
     def lookup(self, name: str, demonyms: bool = False) -> list[Candidate]:
         """Candidates for a name, best context-free prior first; [] when unknown.
 
+        Answers are cached per process (names recur across articles); callers get a fresh list.
+
         "X province" (and governorate, oblast, county, ...) yields X's administrative units when
         the full phrase is not itself a name; "northern X" yields a region of country/state X.
         With ``demonyms``, "Israeli"/"Israelis" yield Israel (riftwatch treats them as actors, so
@@ -119,6 +125,18 @@ class Gazetteer:
         (Aleppo by "Berea") loses ``ALT_NAME_PENALTY`` from its prior, so a town whose own name it
         is wins without context.
         """
+        return list(self._lookup_cached(name, demonyms))
+
+    def _lookup_cached(self, name: str, demonyms: bool) -> tuple[Candidate, ...]:
+        cache = self._cache
+        hit = cache.get((name, demonyms))
+        if hit is None:
+            if len(cache) >= LOOKUP_CACHE_SIZE:
+                cache.clear()  # bounded memory; a cold cache only costs time
+            hit = cache[(name, demonyms)] = tuple(self._lookup(name, demonyms))
+        return hit
+
+    def _lookup(self, name: str, demonyms: bool) -> list[Candidate]:
         key = normalize(name)
         rows = self._index.get(key, ())
         if rows:

@@ -131,8 +131,15 @@ class Store:
             raise StoreError(f"{self.path}: write batch size must be at least 1, not {batch}")
         written = 0
         it = iter(coded)
-        while chunk := list(islice(it, batch)):
-            written += self._write_batch(chunk)
+        # Small transactional inserts gain nothing from DuckDB's worker threads, and those threads
+        # spin on the CPU the parser needs while the next batch is coded (measured: 10% of a run's
+        # time on 2 cores). Readers keep every thread: the setting is restored afterwards.
+        self._con.execute("SET threads = 1")
+        try:
+            while chunk := list(islice(it, batch)):
+                written += self._write_batch(chunk)
+        finally:
+            self._con.execute("RESET threads")
         return written
 
     def _write_batch(self, chunk: Sequence[CodedArticle]) -> int:

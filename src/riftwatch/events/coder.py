@@ -365,11 +365,13 @@ def code_sentence(
 ) -> list[Event]:
     """Code every trigger in one sentence. Dates and quantities are read only when it has one."""
     toks = list(sent)  # Token objects are built once per sentence, not once per pass
+    # Span properties index the Doc on every access: read them once.
+    s_start, s_end, s_text = sent.start_char, sent.end_char, sent.text
     _resolve_pronouns(toks, actor_at, state)
     actor_spans = {(a.start, a.end) for a in (actor_at.get(t.i) for t in toks) if a is not None}
     usable = [
         p for p in places
-        if sent.start_char <= p.start and p.end <= sent.end_char
+        if s_start <= p.start and p.end <= s_end
         and not any(a < p.end and p.start < b for a, b in actor_spans)
     ]  # fmt: skip
     found: list[tuple[Token, Trigger | _Recoded]] = []
@@ -393,8 +395,8 @@ def code_sentence(
     times: list[TimeExpr] = []
     quantities: list[Quantity] = []
     if found:
-        times = find_times(sent.text, article.published, offset=sent.start_char)
-        quantities = find_quantities(sent.text, offset=sent.start_char)
+        times = find_times(s_text, article.published, offset=s_start)
+        quantities = find_quantities(s_text, offset=s_start)
     for tok, trig in found:
         etype: str = trig.type
         if tok.pos_ == "VERB":
@@ -472,7 +474,7 @@ def code_sentence(
             trig = _Recoded(etype, coding.cameo_root, coding.quad_class, coding.goldstein,
                             INTENT_MODES.get(intended, "") if not coop else "", float(getattr(trig, "weight", 1.0)))
             status = "asserted"
-        time = best_time(times, tok.idx, sent.text, sent.start_char) if times else None
+        time = best_time(times, tok.idx, s_text, s_start) if times else None
         qs = tuple(quantities) if etype in {"ASSAULT", "COERCE"} else ()
         attribution = attribution_for(tok, sent, 0, actor_at)
         trig_end = tok.idx + len(tok)
@@ -485,8 +487,8 @@ def code_sentence(
             event_id=event_id(article.id, tok.idx, etype),
             article_id=article.id,
             sentence_index=sent_index,
-            sentence=sent.text,
-            sentence_start=sent.start_char,
+            sentence=s_text,
+            sentence_start=s_start,
             trigger=Span(article.text[tok.idx:trig_end], tok.idx, trig_end),
             event_type=etype,
             cameo_root=str(getattr(trig, "cameo_root", "") or getattr(trig, "cameo", ""))[:2],
@@ -518,7 +520,7 @@ def code_sentence(
         roles = Roles(tuple(speakers), tuple(addressees), "speaker", "reported")
         event = Event(
             event_id=event_id(article.id, verb.idx, etype), article_id=article.id, sentence_index=sent_index,
-            sentence=sent.text, sentence_start=sent.start_char,
+            sentence=s_text, sentence_start=s_start,
             trigger=Span(article.text[verb.idx : verb.idx + len(verb)], verb.idx, verb.idx + len(verb)),
             event_type=etype, cameo_root=coding.cameo_root, quad_class=coding.quad_class,
             goldstein=coding.goldstein, mode=mode, source=roles.source, target=roles.target,

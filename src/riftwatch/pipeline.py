@@ -49,6 +49,7 @@ class Coder:
         self.actors = Lexicon.load(self.config.actor_files)
         self.triggers = TriggerLexicon.load(self.config.trigger_files)
         self.gazetteer = Gazetteer.load()
+        self.gazetteer.first_words  # noqa: B018 - built now, not inside the first article
         self._loaded = True
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:

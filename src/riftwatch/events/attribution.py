@@ -53,7 +53,7 @@ def _attribution_from_speaker(speaker: Token, offset: int, actor_at: dict[int, A
 
 
 def attribution_for(
-    trigger: Token, sent: SpacySpan, offset: int, actor_at: dict[int, Actor]
+    trigger: Token, sent: SpacySpan, offset: int, actor_at: dict[int, Actor], root: Token | None = None
 ) -> Attribution | None:
     """The attribution governing ``trigger``: the subject of the speech verb above it, or an
     "according to X" phrase in the same sentence."""
@@ -68,7 +68,7 @@ def attribution_for(
                 return _attribution_from_speaker(speaker, offset, actor_at)
         tok = head
     # Inverted order: "The rebels attacked the town, officials said."
-    root = sent.root
+    root = sent.root if root is None else root  # Span.root scans the sentence: pass it when known
     if root.i != trigger.i and root.lemma_.lower() in CLAIM_VERBS:
         for child in root.children:
             if child.dep_ in {"ccomp", "parataxis"} and trigger in child.subtree:

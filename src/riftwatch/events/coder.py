@@ -367,6 +367,7 @@ def code_sentence(
     toks = list(sent)  # Token objects are built once per sentence, not once per pass
     # Span properties index the Doc on every access: read them once.
     s_start, s_end, s_text = sent.start_char, sent.end_char, sent.text
+    root = next((t for t in toks if t.dep_ == "ROOT"), toks[0])
     _resolve_pronouns(toks, actor_at, state)
     actor_spans = {(a.start, a.end) for a in (actor_at.get(t.i) for t in toks) if a is not None}
     usable = [
@@ -476,7 +477,7 @@ def code_sentence(
             status = "asserted"
         time = best_time(times, tok.idx, s_text, s_start) if times else None
         qs = tuple(quantities) if etype in {"ASSAULT", "COERCE"} else ()
-        attribution = attribution_for(tok, sent, 0, actor_at)
+        attribution = attribution_for(tok, sent, 0, actor_at, root)
         trig_end = tok.idx + len(tok)
         particle = _particle(tok)
         if particle:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import sys
@@ -14,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .cli_common import date_option
 from .errors import ExitStatus, RiftwatchError
 
 app = typer.Typer(
@@ -29,13 +29,6 @@ DEFAULT_STORE = Path("riftwatch.duckdb")
 StoreOpt = Annotated[Path, typer.Option("--store", "-s", help="DuckDB file holding articles and events.")]
 
 
-def _date(value: str | None, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None
 
 
 def _fail(exc: RiftwatchError) -> typer.Exit:
@@ -82,7 +75,7 @@ def run(
     from .scale.stream import CoderSpec
 
     spec = CoderSpec(Config(actor_files=tuple(actors or ()), trigger_files=tuple(triggers or ()), batch_size=batch_size), fast=fast)
-    when = _date(published, "--published")
+    when = date_option(published, "--published")
 
     def warn(f: Any) -> None:
         err.print(f"[yellow]skipped[/] {f.where}: {f.reason}")
@@ -169,7 +162,7 @@ def events(
     try:
         with Store(store, read_only=True) as st:
             rows = st.events(
-                actor=actor, event_type=event_type, since=_date(since, "--since"), until=_date(until, "--until"),
+                actor=actor, event_type=event_type, since=date_option(since, "--since"), until=date_option(until, "--until"),
                 place=place, factuality=mode, happened_only=happened, limit=limit,
             )  # fmt: skip
     except RiftwatchError as exc:

@@ -7,7 +7,6 @@ Each command parses its options, calls one library function, and renders the res
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -17,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from .cli_common import date_option
 from .errors import ExitStatus, InputError, RiftwatchError
 
 console = Console()
@@ -54,13 +54,6 @@ def _codes(coalition: str | None, coalition_file: Path | None) -> list[str] | No
     return None
 
 
-def _date(value: str | None, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None
 
 
 def import_(
@@ -132,8 +125,8 @@ def dyads(
             directed=directed,
             include_self=include_self,
             happened_only=not all_factuality,
-            since=_date(since, "--since"),
-            until=_date(until, "--until"),
+            since=date_option(since, "--since"),
+            until=date_option(until, "--until"),
         )
         if level not in ("country", "sector"):
             raise InputError("--level", f"{level!r} is not country or sector")
@@ -214,7 +207,7 @@ def watch(
         cfg = WatchConfig(
             dyads=DyadConfig(period=period),  # type: ignore[arg-type]
             detect=DetectConfig(recent=recent, baseline=baseline, probability=threshold),
-            as_of=_date(as_of, "--as-of"),
+            as_of=date_option(as_of, "--as-of"),
         )
         result = assess(store, _codes(coalition, coalition_file), cfg)
     except RiftwatchError as exc:

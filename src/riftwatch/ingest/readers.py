@@ -124,8 +124,9 @@ def _read_stdin(stdin: TextIO | BinaryIO | None, max_bytes: int) -> Iterator[Ite
     yield from parse_document(data, STDIN, "sniff", max_bytes)
 
 
-def _finish(draft: Draft, default_published: dt.date | None) -> tuple[Article, str] | Failure:
-    """The Article a draft becomes with its content hash, or why it cannot be one."""
+def finish_draft(draft: Draft, default_published: dt.date | None) -> tuple[Article, str] | Failure:
+    """The Article a draft becomes with its content hash, or why it cannot be one (cleaning,
+    language check, id, publication date). Shared by every reader, local or distributed."""
     text = clean_text(draft.text)
     if not text:
         return Failure(draft.origin, "empty article")
@@ -220,7 +221,7 @@ def iter_articles(
         said = False  # a Failure already names the folder itself
         is_folder = name != STDIN and Path(name).is_dir()
         for item in _items(name, stdin, max_bytes):
-            result = item if isinstance(item, Failure) else _finish(item, published)
+            result = item if isinstance(item, Failure) else finish_draft(item, published)
             if isinstance(result, Failure):
                 said = said or result.where == name
                 yield result

@@ -100,30 +100,11 @@ def is_done(out_dir: str, digest: str) -> bool:
 
 
 def draft_article(draft: Any, published: dt.date | None) -> Article | Failure:
-    """The Article an ingest ``Draft`` becomes, with the ingest stage's cleaning and checks.
+    """The Article an ingest ``Draft`` becomes, with the ingest stage's cleaning and checks."""
+    from ..ingest.readers import finish_draft
 
-    Mirrors ``ingest.readers``' private per-record step from its public parts; see the report:
-    it should become public there (``ingest.readers.finish_draft``) and this copy go.
-    """
-    from ..ingest.clean import clean_text
-    from ..ingest.dates import parse_date
-    from ..ingest.ids import content_id
-    from ..ingest.language import detect_language
-
-    text = clean_text(draft.text)
-    if not text:
-        return Failure(draft.origin, "empty article")
-    if not any(ch.isalpha() for ch in text):
-        return Failure(draft.origin, "empty article (no words in the text)")
-    language = detect_language(text)
-    if language != "en":
-        return Failure(draft.origin, f"language looks like '{language}', not English")
-    date = parse_date(draft.published) if draft.published else None
-    if draft.published and date is None:
-        log.warning("%s: cannot read publication date %r; using the default", draft.origin, draft.published)
-    return Article(id=draft.given_id or content_id(draft.title, text), text=text, title=draft.title,
-                   url=draft.url, source=draft.source, published=date or published, language=language,
-                   origin=draft.origin)  # fmt: skip
+    result = finish_draft(draft, published)
+    return result if isinstance(result, Failure) else result[0]
 
 
 def read_partition(

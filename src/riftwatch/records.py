@@ -172,7 +172,8 @@ class CodedArticle:
     sentences: tuple[Span, ...] = field(default_factory=tuple)
 
 
-def _actor_dict(a: Actor) -> dict[str, Any]:
+def actor_to_dict(a: Actor) -> dict[str, Any]:
+    """An actor in the JSON export shape."""
     return {
         "text": a.text,
         "start": a.start,
@@ -208,8 +209,8 @@ def event_to_dict(e: Event) -> dict[str, Any]:
         "negated": e.negated,
         "hypothetical": e.hypothetical,
         "future": e.future,
-        "source": [_actor_dict(a) for a in e.source],
-        "target": [_actor_dict(a) for a in e.target],
+        "source": [actor_to_dict(a) for a in e.source],
+        "target": [actor_to_dict(a) for a in e.target],
         "place": place_to_dict(e.place),
         "date": e.date.isoformat() if e.date else None,
         "date_end": e.date_end.isoformat() if e.date_end else None,
@@ -221,7 +222,7 @@ def event_to_dict(e: Event) -> dict[str, Any]:
                 "start": e.attribution.start,
                 "end": e.attribution.end,
                 "anonymous": e.attribution.anonymous,
-                "actor": _actor_dict(e.attribution.actor) if e.attribution.actor else None,
+                "actor": actor_to_dict(e.attribution.actor) if e.attribution.actor else None,
             }
             if e.attribution
             else None

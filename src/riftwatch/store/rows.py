@@ -16,7 +16,7 @@ from typing import Any, Final
 
 import pyarrow as pa
 
-from riftwatch.records import Actor, Attribution, CodedArticle, Event, Place, Quantity
+from riftwatch.records import Actor, Attribution, CodedArticle, Event, Place, Quantity, actor_to_dict
 from riftwatch.store.schema import ACTOR_COLUMNS, ARTICLE_COLUMNS, EVENT_COLUMNS, PLACE_COLUMNS
 
 _S = pa.string()
@@ -58,19 +58,6 @@ _NO_PLACE: Final = (None,) * 11
 _NO_DATE_TEXT: Final = (None, None, None)
 
 
-def _actor_dict(a: Actor) -> dict[str, Any]:
-    # The same shape as the JSON export (records.event_to_dict), so reading back needs no reshaping.
-    return {
-        "text": a.text,
-        "start": a.start,
-        "end": a.end,
-        "country": a.country,
-        "sector": a.sector,
-        "name": a.name,
-        "person": a.person or None,
-        "org": a.org or None,
-    }
-
 
 # One encoder for all rows: json.dumps with non-default options builds a new encoder per call,
 # which was a fifth of the bulk-load time.
@@ -78,7 +65,7 @@ _encode: Final = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _actor_json(actors: Sequence[Actor]) -> str:
-    return _encode([_actor_dict(a) for a in actors]) if actors else "[]"
+    return _encode([actor_to_dict(a) for a in actors]) if actors else "[]"
 
 
 def _quantities_json(qs: Sequence[Quantity]) -> str:
@@ -96,7 +83,7 @@ def _quantities_json(qs: Sequence[Quantity]) -> str:
 def _attribution_json(at: Attribution | None) -> str | None:
     if at is None:
         return None
-    actor = _actor_dict(at.actor) if at.actor is not None else None
+    actor = actor_to_dict(at.actor) if at.actor is not None else None
     return _encode(
         {"text": at.text, "start": at.start, "end": at.end, "anonymous": at.anonymous, "actor": actor}
     )

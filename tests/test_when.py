@@ -229,3 +229,24 @@ def test_founding_article_dates() -> None:
     assert week_end.precision == "week"
     month = times["since the beginning of the month"]
     assert (month.date, month.end_date, month.precision) == (D(2016, 5, 1), D(2016, 5, 13), "month")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It began on May 5.", "The talks ended last week.", "Fighting resumed yesterday.", "Two days ago rebels struck.",
+        "Since the beginning of the month, raids have increased.", "The ceasefire held over the weekend.",
+        "On 2016-05-05 they met.", "Earlier this year, envoys met.", "In March the army withdrew.",
+    ],
+)
+def test_the_cheap_gate_never_hides_a_date(text: str) -> None:
+    from riftwatch.when import may_hold_time
+
+    assert find_times(text, dt.date(2016, 5, 13)), text
+    assert may_hold_time(text)
+
+
+def test_the_cheap_gate_skips_sentences_without_cues() -> None:
+    from riftwatch.when import may_hold_time
+
+    assert not may_hold_time("Troops crossed the river and seized the bridge.")

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..records import Actor, Article, Attribution, Event, Place, Quantity, Span, TimeExpr
-from ..when import best_time, find_times
+from ..when import best_time, find_times, may_hold_time
 from .attribution import attribution_for
 from .modality import SPEECH_VERBS, committed_by, factuality, is_commitment, is_refusal
 from .ontology import ontology
@@ -41,6 +41,8 @@ STOP_VERBS = frozenset({"end", "halt", "suspend", "stop", "cease", "cancel", "fr
                         "scrap", "terminate", "pause", "interrupt", "lift", "ease", "relax", "shorten", "reduce",
                         "cut", "curb", "revoke", "rescind", "drop", "waive", "call", "break", "scale", "wind"})  # fmt: skip
 PARTICLE_STOP_VERBS = frozenset({"call", "break", "scale", "wind"})
+# Types whose events carry counts of people (killed, wounded, arrested, ...).
+QUANTIFIED_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Types whose target may be the subject of a complement clause: "demand that Iran send".
 COMPLEMENT_TARGET_TYPES = frozenset({"REQUEST", "THREATEN"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
@@ -395,8 +397,9 @@ def code_sentence(
     events: list[Event] = []
     times: list[TimeExpr] = []
     quantities: list[Quantity] = []
-    if found:
+    if found and may_hold_time(s_text):
         times = find_times(s_text, article.published, offset=s_start)
+    if any(getattr(trig, "type", "") in QUANTIFIED_TYPES for _, trig in found):
         quantities = find_quantities(s_text, offset=s_start)
     for tok, trig in found:
         etype: str = trig.type
@@ -476,7 +479,7 @@ def code_sentence(
                             INTENT_MODES.get(intended, "") if not coop else "", float(getattr(trig, "weight", 1.0)))
             status = "asserted"
         time = best_time(times, tok.idx, s_text, s_start) if times else None
-        qs = tuple(quantities) if etype in {"ASSAULT", "COERCE"} else ()
+        qs = tuple(quantities) if etype in QUANTIFIED_TYPES else ()
         attribution = attribution_for(tok, sent, 0, actor_at, root)
         trig_end = tok.idx + len(tok)
         particle = _particle(tok)

@@ -145,18 +145,23 @@ def _capitalised(tok_text: str) -> bool:
 def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     first = gaz.first_words
+    words = [t.text for t in doc]  # one pass; indexing the Doc builds a Token each time
     i, n = 0, len(doc)
     while i < n:
+        word = words[i]
+        if i in taken or not _capitalised(word) or normalize(word) not in first:
+            i += 1
+            continue
         tok = doc[i]
-        if i in taken or not _capitalised(tok.text) or tok.is_stop or normalize(tok.text) not in first:
+        if tok.is_stop:
             i += 1
             continue
         found = 0
         # A name runs over capitalised words and a few joining words ("Bosnia and Herzegovina").
         limit = 1
         while limit < min(MAX_RUN, n - i):
-            nxt = doc[i + limit]
-            if not (_capitalised(nxt.text) or nxt.lower_ in JOINERS or nxt.text in ("-", ".", "'")):
+            nxt = words[i + limit]
+            if not (_capitalised(nxt) or nxt.lower() in JOINERS or nxt in ("-", ".", "'")):
                 break
             limit += 1
         for length in range(limit, 0, -1):

@@ -7,8 +7,8 @@ and "AL HASAKAH" meet, as do "St. Louis" and "Saint Louis".
 
 from __future__ import annotations
 
-import re
 import functools
+import re
 import unicodedata
 
 _ABBREVIATIONS = {

@@ -26,6 +26,7 @@ NOUN_TARGET_PREPS = ("on", "against", "to", "with", "of", "for", "upon", "at", "
 OBJECT_CONTROL = frozenset({"order", "tell", "ask", "urge", "force", "persuade", "allow", "instruct",
                             "encourage", "invite", "press", "pressure", "compel", "permit", "call"})  # fmt: skip
 LIGHT_VERBS = frozenset({"make", "hold", "launch", "carry", "conduct", "stage", "issue", "give", "pay",
+                         "speed", "accelerate", "complete", "finish", "expand", "undertake", "mount",
                          "mount", "wage", "begin", "start", "continue", "step", "intensify", "resume",
                          "escalate", "announce", "undertake", "lodge", "file", "level", "express"})  # fmt: skip
 RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "enjoy", "win", "suffer", "sustain", "take"})
@@ -110,6 +111,9 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
         owners = _noun_owner(head, actor_at)
         if owners:
             return owners, "control-noun"
+        if verb.dep_ == "acl" and head.dep_ in OBJ and head.head.pos_ == "VERB":
+            # "the party issued a declaration demanding ...": who issued it demands
+            return subject_actors(head.head, actor_at, depth + 1)
         if verb.dep_ == "relcl":
             return _collect([head], actor_at), "relcl-head"
     if verb.dep_ in {"pcomp", "pobj"} and head.head.i != head.i:

@@ -124,3 +124,10 @@ def test_reported_criticism(coder) -> None:  # type: ignore[no-untyped-def]
     coded = code(coder, "The Egyptian foreign minister said Ethiopia had ignored the agreement on the dam.")
     acc = [e for e in coded.events if e.event_type == "ACCUSE"]
     assert acc and {a.country for a in acc[0].source} == {"EGY"} and {a.country for a in acc[0].target} == {"ETH"}
+
+
+def test_an_actor_acting_on_its_own_country_has_no_target(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code(coder, "President Emmanuel Macron promised to reform France.")
+    assert coded.events
+    for e in coded.events:
+        assert all(a.country != "FRA" or a.sector for a in e.target), e

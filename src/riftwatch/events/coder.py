@@ -41,6 +41,8 @@ STOP_VERBS = frozenset({"end", "halt", "suspend", "stop", "cease", "cancel", "fr
                         "scrap", "terminate", "pause", "interrupt", "lift", "ease", "relax", "shorten", "reduce",
                         "cut", "curb", "revoke", "rescind", "drop", "waive", "call", "break", "scale", "wind"})  # fmt: skip
 PARTICLE_STOP_VERBS = frozenset({"call", "break", "scale", "wind"})
+# Possessives that point back at the source.
+SELF_WORDS = frozenset({"its", "their", "his", "her", "itself", "themselves", "himself", "herself"})
 # Types whose events carry counts of people (killed, wounded, arrested, ...).
 QUANTIFIED_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Types whose target may be the subject of a complement clause: "demand that Iran send".
@@ -169,6 +171,18 @@ def _place_for(tok: Token, sent: SpacySpan, usable: Sequence[Place]) -> tuple[Pl
     if inside:
         return min(inside, key=lambda p: abs(p.start - tok.idx)), "phrase"
     return min(usable, key=lambda p: abs(p.start - tok.idx)), "sentence"
+
+
+def _without_self(source: Sequence[Actor], target: Sequence[Actor]) -> list[Actor]:
+    """Targets that are not the source itself: "promised to democratise Serbia" (said by Serbia's
+    president), "its economy", "their own forces" are the source's own affairs, not a dyad."""
+    own = {a.country for a in source if a.country}
+    people = {a.person for a in source if a.person}
+    return [
+        a for a in target
+        if not (a.person and a.person in people)
+        and not (a.country in own and (not a.sector or a.text.lower() in SELF_WORDS))
+    ]  # fmt: skip
 
 
 def _guessed_country(a: Actor) -> bool:
@@ -486,6 +500,7 @@ def code_sentence(
         if particle:
             prt = next(c for c in tok.children if c.dep_ == "prt")
             trig_end = max(trig_end, prt.idx + len(prt))
+        target = _without_self(source, target)
         roles2 = Roles(tuple(source), tuple(target), roles.source_how, how_t)
         event = Event(
             event_id=event_id(article.id, tok.idx, etype),

@@ -27,7 +27,7 @@ class Config:
     batch_size: int = 32
     n_process: int = 1
     min_confidence: float = 0.0
-    extra: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, str] = field(default_factory=dict)  # settings for custom coders (CoderSpec factories)
 
 
 class Coder:

@@ -6,8 +6,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -82,12 +80,4 @@ def attribution_for(
             objs = [t for t in tok.doc[tok.i + 1].children if t.dep_ == "pobj"]
             if objs:
                 return _attribution_from_speaker(objs[0], offset, actor_at)
-    return None
-
-
-def carried_attribution(previous: Sequence[Attribution | None]) -> Attribution | None:
-    """The most recent attribution in the article (reports often attribute a whole paragraph once)."""
-    for a in reversed(previous):
-        if a is not None:
-            return a
     return None

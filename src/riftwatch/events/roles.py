@@ -27,8 +27,8 @@ OBJECT_CONTROL = frozenset({"order", "tell", "ask", "urge", "force", "persuade",
                             "encourage", "invite", "press", "pressure", "compel", "permit", "call"})  # fmt: skip
 LIGHT_VERBS = frozenset({"make", "hold", "launch", "carry", "conduct", "stage", "issue", "give", "pay",
                          "speed", "accelerate", "complete", "finish", "expand", "undertake", "mount",
-                         "mount", "wage", "begin", "start", "continue", "step", "intensify", "resume",
-                         "escalate", "announce", "undertake", "lodge", "file", "level", "express"})  # fmt: skip
+                         "wage", "begin", "start", "continue", "step", "intensify", "resume",
+                         "escalate", "announce", "lodge", "file", "level", "express"})  # fmt: skip
 RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "enjoy", "win", "suffer", "sustain", "take"})
 
 
@@ -255,8 +255,3 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at:
             how_s, how_t = "experiencer", ("cause" if cause else "")
     source = [a for a in source if a not in target] or source
     return Roles(tuple(source), tuple(a for a in target if a not in source), how_s, how_t)
-
-
-def trigger_scope(tok: Token) -> list[Token]:
-    """Tokens that belong to the trigger's own clause or phrase, for finding its place."""
-    return [t for t in tok.subtree]

@@ -64,9 +64,10 @@ class Coder:
     def code_doc(self, article: Article, doc: Doc) -> CodedArticle:
         """Code one parsed article."""
         self._load()
+        from .actors.locative import actor_index, split_locative
         from .actors.recognise import ArticleContext, find_actors
         from .actors.refine import refine_sectors
-        from .events.coder import ArticleState, actor_index, code_sentence, split_locative
+        from .events.coder import ArticleState, code_sentence
         from .geo.resolve import find_places
 
         places = find_places(doc, self.gazetteer, text=article.text)

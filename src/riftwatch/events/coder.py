@@ -6,14 +6,15 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from ..records import Actor, Article, Attribution, Event, Place, Quantity, Span, TimeExpr
 from ..when import best_time, find_times, may_hold_time
 from .attribution import attribution_for
 from .modality import SPEECH_VERBS, committed_by, factuality, is_commitment, is_refusal
 from .ontology import ontology
+from .pronouns import last_it, plural_group, resolve_pronouns
 from .quantities import find_quantities
 from .roles import LIGHT_VERBS, OBJ, Roles, actors_under, noun_roles, verb_roles
 from .speech import reported_criticism, reported_demands
@@ -47,8 +48,6 @@ SELF_WORDS = frozenset({"its", "their", "his", "her", "itself", "themselves", "h
 QUANTIFIED_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Types whose target may be the subject of a complement clause: "demand that Iran send".
 COMPLEMENT_TARGET_TYPES = frozenset({"REQUEST", "THREATEN"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
-SINGULAR_PRONOUNS = frozenset({"it", "its"})
 REFERRING_NOUNS = frozenset({"demand", "request", "call", "proposal", "plan", "offer", "order",
                              "decision", "move", "initiative", "ultimatum", "accusation", "threat"})  # fmt: skip
 
@@ -249,65 +248,6 @@ def _country_actor(place: Place) -> Actor:
                  sector="", entry_id="place-country")  # fmt: skip
 
 
-def _plural_group(sent: Sequence[Token], actor_at: dict[int, Actor]) -> tuple[Actor, ...]:
-    """Actors of the last plural noun phrase in a sentence ("the Iranian and pro-Iranian soldiers")."""
-    group: tuple[Actor, ...] = ()
-    for tok in sent:
-        if tok.tag_ in {"NNS", "NNPS"} and tok.i in actor_at or (
-            tok.tag_ in {"NNS", "NNPS"} and any(c.i in actor_at for c in tok.children if c.dep_ in {"amod", "compound", "conj"})
-        ):
-            found = [actor_at[t.i] for t in tok.subtree if t.i in actor_at]
-            uniq = tuple(dict.fromkeys(found))
-            if uniq:
-                group = uniq
-    return group
-
-
-def _speaker_actors(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
-    """Actors of the subject of the verb whose complement holds ``tok``: "Switzerland said it ..."."""
-    clause = tok.head
-    while clause.dep_ not in {"ccomp", "xcomp", "advcl"} and clause.head.i != clause.i:
-        if clause.dep_ == "ROOT":
-            return []
-        clause = clause.head
-    governor = clause.head
-    if governor is clause:
-        return []
-    return [a for s in governor.children if s.dep_ in {"nsubj", "nsubjpass"} for a in actors_under(s, actor_at)]
-
-
-def _resolve_pronouns(sent: Sequence[Token], actor_at: dict[int, Actor], state: ArticleState) -> None:
-    """Point "they/them/their" and "it/its" at actors (mutates ``actor_at``).
-
-    A pronoun in the complement of a verb whose subject names actors refers to them ("French
-    farmers said they would ...", "Switzerland said it had expelled ..."); otherwise "they" is
-    the last plural group of actors and "it" the last country or organisation acting as subject.
-    """
-    for tok in sent:
-        low = tok.lower_
-        if tok.i in actor_at or tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
-            continue
-        if low not in PLURAL_PRONOUNS and low not in SINGULAR_PRONOUNS:
-            continue
-        candidates = [a for a in _speaker_actors(tok, actor_at) if not a.person]
-        if not candidates:
-            candidates = list(state.last_group) if low in PLURAL_PRONOUNS else ([state.last_it] if state.last_it else [])
-        if candidates:
-            first = candidates[0]
-            actor_at[tok.i] = replace(first, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
-                                      entry_id=f"pronoun:{first.entry_id}")  # fmt: skip
-
-
-def _last_it(sent: Sequence[Token], actor_at: dict[int, Actor]) -> Actor | None:
-    """The last country or organisation that is a singular subject in the sentence."""
-    found = None
-    for tok in sent:
-        a = actor_at.get(tok.i)
-        if a is not None and not a.person and tok.dep_ in {"nsubj", "nsubjpass"} and tok.tag_ in {"NNP", "NN"}:
-            found = a
-    return found
-
-
 def _stopped(verb: Token, triggers: TriggerLexicon) -> _Recoded | None:
     """Stopping an act inverts it: ending talks or aid reduces relations (SANCTION, CAMEO 16);
     lifting a curfew or halting attacks yields (CONCEDE, CAMEO 08)."""
@@ -384,7 +324,7 @@ def code_sentence(
     # Span properties index the Doc on every access: read them once.
     s_start, s_end, s_text = sent.start_char, sent.end_char, sent.text
     root = next((t for t in toks if t.dep_ == "ROOT"), toks[0])
-    _resolve_pronouns(toks, actor_at, state)
+    resolve_pronouns(toks, actor_at, state.last_group, state.last_it)
     actor_spans = {(a.start, a.end) for a in (actor_at.get(t.i) for t in toks) if a is not None}
     usable = [
         p for p in places
@@ -549,80 +489,8 @@ def code_sentence(
         events.append(event)
         state.events.append(event)
         state.trigger_lemmas.append(verb.lemma_.lower())
-    group = _plural_group(toks, actor_at)
+    group = plural_group(toks, actor_at)
     if group:
         state.last_group = group
-    state.last_it = _last_it(toks, actor_at) or state.last_it
+    state.last_it = last_it(toks, actor_at) or state.last_it
     return events
-
-
-def actor_index(doc: Doc, actors: Sequence[Actor], offset: int = 0) -> dict[int, Actor]:
-    """Map each token index to the actor whose span covers it."""
-    out: dict[int, Actor] = {}
-    for a in actors:
-        span = doc.char_span(a.start - offset, a.end - offset, alignment_mode="expand")
-        if span is None:
-            continue
-        for t in span:
-            out.setdefault(t.i, a)
-    return out
-
-
-# Prepositions after which a country or capital names a place, not an actor.
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "around", "across", "into", "inside", "throughout", "outside",
-                            "to", "from", "toward", "towards", "within", "over", "through", "via"})  # fmt: skip
-
-
-def split_locative(doc: Doc, actors: Sequence[Actor], places: Sequence[Place], lexicon: object) -> tuple[list[Actor], list[Actor]]:
-    """Separate actors that are really places ("troops in Syria and Iraq", "strikes in northern
-    Syria") from real actors. Returns (actors, latent): latent actors are countries and capitals
-    named as places, which a trigger may still read as actors ("sparked anger in Moscow")."""
-    kept: list[Actor] = []
-    for a in actors:
-        if a.person or a.org or not any(p.start <= a.start and a.end <= p.end for p in places):
-            kept.append(a)
-            continue
-        span = doc.char_span(a.start, a.end, alignment_mode="expand")
-        root = span.root if span is not None else None
-        while root is not None and root.dep_ == "conj":
-            root = root.head
-        if root is not None and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
-            continue
-        kept.append(a)
-    latent: list[Actor] = []
-    lookup = getattr(lexicon, "lookup", None)
-    kept.extend(_modifier_demonyms(doc, kept, lookup))
-    kept.sort(key=lambda a: a.start)
-    taken = {(a.start, a.end) for a in kept}
-    for p in places:
-        if (p.start, p.end) in taken or lookup is None or p.precision not in {"city", "country"}:
-            continue
-        for entry in lookup(p.text):
-            if getattr(entry, "kind", "") in {"capital", "country"}:
-                latent.append(Actor(text=p.text, start=p.start, end=p.end, name=p.name, country=entry.country,
-                                    sector=entry.sector, entry_id=entry.id))  # fmt: skip
-                break
-    return kept, latent
-
-
-def _modifier_demonyms(doc: Doc, actors: Sequence[Actor], lookup: object) -> list[Actor]:
-    """Demonyms modifying a noun that names no actor: "Pakistani fire", "Iranian nuclear sites".
-
-    The recogniser leaves such adjectives out; as arguments of an event they still say whose it is.
-    Coded with the country only (no sector).
-    """
-    if lookup is None:
-        return []
-    covered = {i for a in actors for i in range(a.start, a.end)}
-    out: list[Actor] = []
-    for tok in doc:
-        if tok.idx in covered or tok.dep_ not in {"amod", "compound", "nmod"} or not tok.text[:1].isupper():
-            continue
-        if tok.head.pos_ not in {"NOUN", "PROPN"}:
-            continue
-        entries = [e for e in lookup(tok.text) if getattr(e, "kind", "") == "demonym"]  # type: ignore[operator]
-        if entries:
-            e = entries[0]
-            out.append(Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok), name=tok.text,
-                             country=e.country, sector="", entry_id=f"demonym:{e.country}"))  # fmt: skip
-    return out

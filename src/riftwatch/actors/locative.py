@@ -1,0 +1,87 @@
+"""Actors and places that share words: "troops in Syria" names a place, "Syria attacked" an actor.
+
+Also maps tokens to the actors covering them, and adds demonym modifiers the recogniser leaves out
+("Pakistani fire").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from ..records import Actor, Place
+
+
+def actor_index(doc: Doc, actors: Sequence[Actor], offset: int = 0) -> dict[int, Actor]:
+    """Map each token index to the actor whose span covers it."""
+    out: dict[int, Actor] = {}
+    for a in actors:
+        span = doc.char_span(a.start - offset, a.end - offset, alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span:
+            out.setdefault(t.i, a)
+    return out
+
+
+# Prepositions after which a country or capital names a place, not an actor.
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "around", "across", "into", "inside", "throughout", "outside",
+                            "to", "from", "toward", "towards", "within", "over", "through", "via"})  # fmt: skip
+
+
+def split_locative(
+    doc: Doc, actors: Sequence[Actor], places: Sequence[Place], lexicon: object
+) -> tuple[list[Actor], list[Actor]]:
+    """Separate actors that are really places ("troops in Syria and Iraq", "strikes in northern
+    Syria") from real actors. Returns (actors, latent): latent actors are countries and capitals
+    named as places, which a trigger may still read as actors ("sparked anger in Moscow")."""
+    kept: list[Actor] = []
+    for a in actors:
+        if a.person or a.org or not any(p.start <= a.start and a.end <= p.end for p in places):
+            kept.append(a)
+            continue
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        while root is not None and root.dep_ == "conj":
+            root = root.head
+        if root is not None and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+            continue
+        kept.append(a)
+    latent: list[Actor] = []
+    lookup = getattr(lexicon, "lookup", None)
+    kept.extend(_modifier_demonyms(doc, kept, lookup))
+    kept.sort(key=lambda a: a.start)
+    taken = {(a.start, a.end) for a in kept}
+    for p in places:
+        if (p.start, p.end) in taken or lookup is None or p.precision not in {"city", "country"}:
+            continue
+        for entry in lookup(p.text):
+            if getattr(entry, "kind", "") in {"capital", "country"}:
+                latent.append(Actor(text=p.text, start=p.start, end=p.end, name=p.name, country=entry.country,
+                                    sector=entry.sector, entry_id=entry.id))  # fmt: skip
+                break
+    return kept, latent
+
+
+def _modifier_demonyms(doc: Doc, actors: Sequence[Actor], lookup: object) -> list[Actor]:
+    """Demonyms modifying a noun that names no actor: "Pakistani fire", "Iranian nuclear sites".
+
+    The recogniser leaves such adjectives out; as arguments of an event they still say whose it is.
+    Coded with the country only (no sector).
+    """
+    if lookup is None:
+        return []
+    covered = {i for a in actors for i in range(a.start, a.end)}
+    out: list[Actor] = []
+    for tok in doc:
+        if tok.idx in covered or tok.dep_ not in {"amod", "compound", "nmod"} or not tok.text[:1].isupper():
+            continue
+        if tok.head.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        entries = [e for e in lookup(tok.text) if getattr(e, "kind", "") == "demonym"]  # type: ignore[operator]
+        if entries:
+            e = entries[0]
+            out.append(Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok), name=tok.text,
+                             country=e.country, sector="", entry_id=f"demonym:{e.country}"))  # fmt: skip
+    return out

@@ -1,0 +1,78 @@
+"""Plural and neuter pronouns: "they", "their", "it", "its" pointed at the actors they stand for.
+
+("he"/"she" are resolved with the actors, by name and gender; see ``actors.recognise``.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from ..records import Actor
+from .roles import actors_under
+
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+SINGULAR_PRONOUNS = frozenset({"it", "its"})
+
+
+def plural_group(sent: Sequence[Token], actor_at: dict[int, Actor]) -> tuple[Actor, ...]:
+    """Actors of the last plural noun phrase in a sentence ("the Iranian and pro-Iranian soldiers")."""
+    group: tuple[Actor, ...] = ()
+    for tok in sent:
+        if tok.tag_ in {"NNS", "NNPS"} and tok.i in actor_at or (
+            tok.tag_ in {"NNS", "NNPS"} and any(c.i in actor_at for c in tok.children if c.dep_ in {"amod", "compound", "conj"})
+        ):
+            found = [actor_at[t.i] for t in tok.subtree if t.i in actor_at]
+            uniq = tuple(dict.fromkeys(found))
+            if uniq:
+                group = uniq
+    return group
+
+
+def _speaker_actors(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
+    """Actors of the subject of the verb whose complement holds ``tok``: "Switzerland said it ..."."""
+    clause = tok.head
+    while clause.dep_ not in {"ccomp", "xcomp", "advcl"} and clause.head.i != clause.i:
+        if clause.dep_ == "ROOT":
+            return []
+        clause = clause.head
+    governor = clause.head
+    if governor is clause:
+        return []
+    return [a for s in governor.children if s.dep_ in {"nsubj", "nsubjpass"} for a in actors_under(s, actor_at)]
+
+
+def resolve_pronouns(
+    sent: Sequence[Token], actor_at: dict[int, Actor], last_group: tuple[Actor, ...], last_subject: Actor | None
+) -> None:
+    """Point "they/them/their" and "it/its" at actors (mutates ``actor_at``).
+
+    A pronoun in the complement of a verb whose subject names actors refers to them ("French
+    farmers said they would ...", "Switzerland said it had expelled ..."); otherwise "they" is
+    the last plural group of actors and "it" the last country or organisation acting as subject.
+    """
+    for tok in sent:
+        low = tok.lower_
+        if tok.i in actor_at or tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
+            continue
+        if low not in PLURAL_PRONOUNS and low not in SINGULAR_PRONOUNS:
+            continue
+        candidates = [a for a in _speaker_actors(tok, actor_at) if not a.person]
+        if not candidates:
+            candidates = list(last_group) if low in PLURAL_PRONOUNS else ([last_subject] if last_subject else [])
+        if candidates:
+            first = candidates[0]
+            actor_at[tok.i] = replace(first, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+                                      entry_id=f"pronoun:{first.entry_id}")  # fmt: skip
+
+
+def last_it(sent: Sequence[Token], actor_at: dict[int, Actor]) -> Actor | None:
+    """The last country or organisation that is a singular subject in the sentence."""
+    found = None
+    for tok in sent:
+        a = actor_at.get(tok.i)
+        if a is not None and not a.person and tok.dep_ in {"nsubj", "nsubjpass"} and tok.tag_ in {"NNP", "NN"}:
+            found = a
+    return found

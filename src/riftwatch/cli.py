@@ -77,9 +77,6 @@ def run(
     spec = CoderSpec(Config(actor_files=tuple(actors or ()), trigger_files=tuple(triggers or ()), batch_size=batch_size), fast=fast)
     when = date_option(published, "--published")
 
-    def warn(f: Any) -> None:
-        err.print(f"[yellow]skipped[/] {f.where}: {f.reason}")
-
     try:
         with progress_bar(console) if console.is_terminal else nullcontext(None) as tick:
             if scheduler or cluster:
@@ -94,12 +91,11 @@ def run(
                 from .scale.local import run_parallel
 
                 stats = run_parallel(inputs, store, workers, spec=spec, published=when, write_batch=batch_size,
-                                     tick=tick, on_failure=warn)  # fmt: skip
+                                     tick=tick)  # fmt: skip
             else:
                 from .scale.stream import run_stream
 
-                stats = run_stream(inputs, store, spec=spec, published=when, write_batch=batch_size, tick=tick,
-                                   on_failure=warn)  # fmt: skip
+                stats = run_stream(inputs, store, spec=spec, published=when, write_batch=batch_size, tick=tick)
     except RiftwatchError as exc:
         raise _fail(exc) from exc
     if show_events and stats.first_article_ids:

@@ -52,6 +52,7 @@ ROLES = [
     ("Armenia and Azerbaijan signed a peace agreement in Washington.", "signed", "AGREE", {"ARM", "AZE"}, None, "asserted"),
     ("Germany pledged to send military advisers to help Iraq.", "pledged", "AGREE", {"DEU"}, None, "asserted"),
     ("The rebels vowed to attack the capital.", "attack", "THREATEN", None, None, "asserted"),
+    ("Egypt mediated between Israel and Hamas in Cairo.", "mediated", "CONSULT", {"EGY"}, {"ISR", "PSE"}, "asserted"),
     # refusals and conditional threats are events that happened
     ("Hungary said it would not accept any migrants from Greece.", "accept", "REJECT", {"HUN"}, None, "asserted"),
     ("Turkey may close the border crossing if the shelling continues.", "close", "THREATEN", {"TUR"}, None, "asserted"),

@@ -20,8 +20,8 @@ SUBJ = frozenset({"nsubj", "csubj"})
 OBJ = frozenset({"dobj", "dative", "attr", "oprd"})
 # Subtrees below these do not belong to the noun phrase that names an actor.
 PRUNE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "prep", "punct"})
-VERB_TARGET_PREPS = ("against", "on", "to", "with", "at", "for", "upon", "toward", "towards", "into", "over")
-NOUN_TARGET_PREPS = ("on", "against", "to", "with", "of", "for", "upon", "at", "toward", "towards")
+VERB_TARGET_PREPS = ("against", "on", "to", "with", "at", "for", "upon", "toward", "towards", "into", "over", "between")
+NOUN_TARGET_PREPS = ("on", "against", "to", "with", "of", "for", "upon", "at", "toward", "towards", "between", "among")
 # Verbs whose object is the one who acts in the infinitive: "ordered the army to pull back".
 OBJECT_CONTROL = frozenset({"order", "tell", "ask", "urge", "force", "persuade", "allow", "instruct",
                             "encourage", "invite", "press", "pressure", "compel", "permit", "call"})  # fmt: skip

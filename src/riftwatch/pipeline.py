@@ -13,6 +13,11 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from .actors.locative import actor_index, split_locative
+from .actors.recognise import ArticleContext, find_actors
+from .actors.refine import refine_sectors
+from .events.coder import ArticleState, code_sentence
+from .geo.resolve import find_places
 from .records import Article, CodedArticle, Span
 
 log = logging.getLogger(__name__)
@@ -64,12 +69,6 @@ class Coder:
     def code_doc(self, article: Article, doc: Doc) -> CodedArticle:
         """Code one parsed article."""
         self._load()
-        from .actors.locative import actor_index, split_locative
-        from .actors.recognise import ArticleContext, find_actors
-        from .actors.refine import refine_sectors
-        from .events.coder import ArticleState, code_sentence
-        from .geo.resolve import find_places
-
         places = find_places(doc, self.gazetteer, text=article.text)
         found = find_actors(doc, self.actors, article.published, context=ArticleContext())
         actors, latent = split_locative(doc, refine_sectors(doc, found), places, self.actors)

@@ -29,12 +29,13 @@ def _span_of(tok: Token) -> tuple[int, int]:
     return start, end
 
 
-def _speaker_of(verb: Token) -> Token | None:
+def speaker_of(verb: Token) -> Token | None:
+    """The subject of a (speech) verb, through conjunction: "said ... and added that"."""
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
             return child
     if verb.dep_ == "conj":
-        return _speaker_of(verb.head)
+        return speaker_of(verb.head)
     return None
 
 
@@ -61,7 +62,7 @@ def attribution_for(
         steps += 1
         head = tok.head
         if tok.dep_ in {"ccomp", "xcomp", "parataxis", "advcl", "conj", "dobj"} and head.lemma_.lower() in CLAIM_VERBS:
-            speaker = _speaker_of(head)
+            speaker = speaker_of(head)
             if speaker is not None:
                 return _attribution_from_speaker(speaker, offset, actor_at)
         tok = head
@@ -70,7 +71,7 @@ def attribution_for(
     if root.i != trigger.i and root.lemma_.lower() in CLAIM_VERBS:
         for child in root.children:
             if child.dep_ in {"ccomp", "parataxis"} and trigger in child.subtree:
-                speaker = _speaker_of(root)
+                speaker = speaker_of(root)
                 if speaker is not None:
                     return _attribution_from_speaker(speaker, offset, actor_at)
     if "ccording to" not in sent.text:

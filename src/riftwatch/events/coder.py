@@ -353,7 +353,7 @@ def code_sentence(
     quantities: list[Quantity] = []
     if found and may_hold_time(s_text):
         times = find_times(s_text, article.published, offset=s_start)
-    if any(getattr(trig, "type", "") in QUANTIFIED_TYPES for _, trig in found):
+    if any(trig.type in QUANTIFIED_TYPES for _, trig in found):
         quantities = find_quantities(s_text, offset=s_start)
     for tok, trig in found:
         etype: str = trig.type
@@ -363,7 +363,7 @@ def code_sentence(
             roles = noun_roles(tok, actor_at, trig, latent_at or {})
         source, target = list(roles.source), list(roles.target)
         how_t = roles.target_how
-        if roles.target_how == "object" and (getattr(trig, "object", None) or etype in THEME_TYPES):
+        if roles.target_how == "object" and (trig.object or etype in THEME_TYPES):
             # "send more forces", "dispatch Soleimani": the object is what is moved, not the
             # target, when it is the source's own (or of no stated country); "expelled two Russian
             # diplomats" keeps them.
@@ -400,7 +400,7 @@ def code_sentence(
         if not target:
             # Last resort: an actor inside the trigger's own phrase ("visits to raise the morale
             # among Iranian troops").
-            themed = bool(getattr(trig, "object", None)) or etype in THEME_TYPES
+            themed = bool(trig.object) or etype in THEME_TYPES
             target = [a for a in _phrase_actors(tok, actor_at, themed) if a not in source]
             how_t = "phrase" if target else ""
         if (not target and source and place is not None and etype in PLACE_TARGET_TYPES
@@ -417,7 +417,7 @@ def code_sentence(
                 continue  # "refused to allow": the verb already says it
             coding = ontology().coding("REJECT", "12")
             trig = _Recoded("REJECT", coding.cameo_root, coding.quad_class, coding.goldstein, "",
-                            float(getattr(trig, "weight", 1.0)))  # fmt: skip
+                            trig.weight)  # fmt: skip
             etype, status = "REJECT", "asserted"
         if status in {"future", "hypothetical"} and etype not in {"AGREE", "THREATEN"} and is_commitment(tok):
             # A stated commitment is an event that happened: cooperative intent is AGREE (CAMEO 03),
@@ -430,7 +430,7 @@ def code_sentence(
                 continue  # "threatened to attack": the verb already says it
             coding = ontology().coding(etype, "03" if coop else "13")
             trig = _Recoded(etype, coding.cameo_root, coding.quad_class, coding.goldstein,
-                            INTENT_MODES.get(intended, "") if not coop else "", float(getattr(trig, "weight", 1.0)))
+                            INTENT_MODES.get(intended, "") if not coop else "", trig.weight)
             status = "asserted"
         time = best_time(times, tok.idx, s_text, s_start) if times else None
         qs = tuple(quantities) if etype in QUANTIFIED_TYPES else ()
@@ -450,10 +450,10 @@ def code_sentence(
             sentence_start=s_start,
             trigger=Span(article.text[tok.idx:trig_end], tok.idx, trig_end),
             event_type=etype,
-            cameo_root=str(getattr(trig, "cameo_root", "") or getattr(trig, "cameo", ""))[:2],
+            cameo_root=trig.cameo[:2],
             quad_class=int(trig.quad_class),
             goldstein=float(trig.goldstein),
-            mode=str(getattr(trig, "mode", "") or ""),
+            mode=trig.mode or "",
             factuality=status,
             source=tuple(source),
             target=tuple(target),

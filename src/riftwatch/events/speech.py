@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from ..records import Actor
+from .attribution import speaker_of
 from .modality import factuality
 from .roles import actors_under
 
@@ -31,14 +32,6 @@ FAILURE_LEMMAS = frozenset({"ignore", "refuse", "fail", "neglect", "reject", "ab
                             "sabotage", "obstruct", "snub", "disregard", "violate", "breach"})  # fmt: skip
 
 
-def _subject(tok: Token) -> Token | None:
-    for child in tok.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            return child
-    if tok.dep_ == "conj" and tok.head.i != tok.i:
-        return _subject(tok.head)
-    return None
-
 
 def _countries(actors: Sequence[Actor]) -> set[str]:
     return {a.country for a in actors if a.country}
@@ -50,7 +43,7 @@ def reported_criticism(sent: Sequence[Token], actor_at: dict[int, Actor]) -> lis
     for verb in sent:
         if verb.lemma_.lower() not in REPORT_VERBS or verb.pos_ not in {"VERB", "AUX"}:
             continue
-        speaker = _subject(verb)
+        speaker = speaker_of(verb)
         speakers = actors_under(speaker, actor_at) if speaker is not None else []
         if not speakers:
             continue
@@ -58,7 +51,7 @@ def reported_criticism(sent: Sequence[Token], actor_at: dict[int, Actor]) -> lis
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             for pred in [clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB")]:
                 negative = factuality(pred) == "negated" or pred.lemma_.lower() in FAILURE_LEMMAS
-                subj = _subject(pred)
+                subj = speaker_of(pred)
                 if not negative or subj is None:
                     continue
                 for a in actors_under(subj, actor_at):
@@ -90,11 +83,11 @@ def reported_demands(sent: Sequence[Token], actor_at: dict[int, Actor]) -> list[
     for verb in sent:
         if verb.lemma_.lower() not in REPORT_VERBS or verb.pos_ not in {"VERB", "AUX"}:
             continue
-        speaker = _subject(verb)
+        speaker = speaker_of(verb)
         speakers = actors_under(speaker, actor_at) if speaker is not None else []
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             code = _obligation(clause)
-            subj = _subject(clause)
+            subj = speaker_of(clause)
             if not code or subj is None:
                 continue
             addressees = [a for a in actors_under(subj, actor_at) if a not in speakers]

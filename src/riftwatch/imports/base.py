@@ -12,14 +12,14 @@ import io
 import logging
 import zipfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from riftwatch.errors import InputError
-from riftwatch.records import Failure
+from riftwatch.records import Event, Failure
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,20 @@ class ImportReport:
             self.failures.append(Failure(f"{self.path}:{line}", reason))
         if self.failed <= 20:
             log.info("%s:%d: %s", self.path, line, reason)
+
+    def accept(self, line: int, parse: Callable[[], Event | None]) -> Event | None:
+        """Run one row's parser: a bad row is recorded as failed, a CAMEO 01 row (a public
+        statement, which PLOVER does not code) as skipped; otherwise the event is counted."""
+        try:
+            event = parse()
+        except (ValueError, KeyError) as exc:
+            self.fail(line, str(exc).strip("'\""))
+            return None
+        if event is None:
+            self.skipped["CAMEO 01 (public statement): no PLOVER type"] += 1
+            return None
+        self.events += 1
+        return event
 
     def to_dict(self) -> dict[str, Any]:
         return {

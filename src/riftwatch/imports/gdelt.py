@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Final
 
@@ -133,13 +134,7 @@ def read(path: Path, report: ImportReport) -> Iterator[Event]:
             if not line.strip():
                 continue
             report.rows += 1
-            try:
-                event = parse_row(line.split("\t"), fips)
-            except (ValueError, KeyError) as exc:
-                report.fail(lineno, str(exc).strip("'\""))
-                continue
-            if event is None:
-                report.skipped["CAMEO 01 (public statement): no PLOVER type"] += 1
-                continue
-            report.events += 1
-            yield event
+            fields = line.split("\t")
+            event = report.accept(lineno, partial(parse_row, fields, fips))
+            if event is not None:
+                yield event

@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import logging
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Final
 
@@ -138,13 +139,6 @@ def read(path: Path, report: ImportReport) -> Iterator[Event]:
                 found = len(fields) + len(extra or []) - short
                 report.fail(lineno, f"{found} columns, the header has {len(fields)}")
                 continue
-            try:
-                event = parse_row(row)
-            except (ValueError, KeyError) as exc:
-                report.fail(lineno, str(exc).strip("'\""))
-                continue
-            if event is None:
-                report.skipped["CAMEO 01 (public statement): no PLOVER type"] += 1
-                continue
-            report.events += 1
-            yield event
+            event = report.accept(lineno, partial(parse_row, row))
+            if event is not None:
+                yield event

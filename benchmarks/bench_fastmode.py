@@ -56,7 +56,7 @@ def measure(texts: list[str], how: str, batch_size: int, repeat: int) -> None:
     from riftwatch.scale.fastmode import FastCoder
     from riftwatch.store.duck import Store
 
-    nlp = load_nlp()
+    nlp = load_nlp(fast_rules=False)  # raw spaCy, its own components
     arts = [Article(id=f"b{i}", text=t, published=dt.date(2024, 1, 1)) for i, t in enumerate(texts)]
     normal = Coder(Config(batch_size=batch_size))
     fast = FastCoder(Config(batch_size=batch_size))

@@ -35,8 +35,12 @@ def _fast_ops() -> None:
 
 
 @functools.cache
-def load_nlp(fast_ops: bool = True) -> Language:
-    """The English pipeline, loaded once per process."""
+def load_nlp(fast_ops: bool = True, fast_rules: bool = True) -> Language:
+    """The English pipeline, loaded once per process.
+
+    ``fast_rules`` swaps spaCy's attribute ruler for ``fastrules.FastAttributeRuler`` (identical
+    annotations, a sixth of the pipeline's time saved); benchmarks load raw spaCy with False.
+    """
     if fast_ops:
         _fast_ops()
     last: Exception | None = None
@@ -45,6 +49,11 @@ def load_nlp(fast_ops: bool = True) -> Language:
             module = __import__(name)
             nlp: Language = module.load()
             log.debug("loaded spaCy model %s", name)
+            if fast_rules:
+                from . import fastrules
+
+                if not fastrules.install(nlp):
+                    log.info("the model's attribute ruler is kept: its patterns need spaCy's Matcher")
             return nlp
         except ImportError as exc:
             last = exc

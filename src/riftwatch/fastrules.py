@@ -1,0 +1,186 @@
+"""spaCy's attribute ruler, computed per distinct token instead of by the Matcher.
+
+The English model's ``attribute_ruler`` maps fine tags to coarse POS and morphology and fixes a
+few dozen words ("not" → PART, pronoun lemmas). spaCy runs it as a ``Matcher`` over 179 patterns
+and then sets each match through a ``Span``; measured on this project's news text it costs as
+much as the whole ``tok2vec`` layer (17% of the pipeline's time, ``benchmarks/bench_throughput.py``).
+
+Almost every pattern looks at one token only, and only at its TAG, LOWER, DEP and IS_SPACE. So the
+result for a token is a function of those four values: it is computed once per distinct
+combination (evaluating the same patterns, applying the matching rules in the same order, later
+rules winning, exactly as ``AttributeRuler.match`` sorts them), cached, and written to the whole
+``Doc`` with one ``Doc.from_array``. The few multi-token patterns ("gon na", "expl + is") are
+plain sequences of such token tests, matched the same way; a token they set gets all its rules
+re-applied in order. When the ruler
+holds a pattern this evaluator does not understand, the original component is used unchanged.
+
+``tests/test_fastrules.py`` checks that every token attribute is identical to spaCy's own ruler.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Final, NamedTuple
+
+import numpy as np
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG  # type: ignore[import-not-found]
+from spacy.language import Language
+from spacy.tokens import Doc
+
+FACTORY: Final = "riftwatch_attribute_ruler"
+_WRITTEN: Final = (POS, MORPH, LEMMA, TAG, DEP)
+_READ: Final = [TAG, LOWER, DEP, IS_SPACE]  # the order of _KEYS
+_KEYS: Final = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
+_CACHE_LIMIT: Final = 200_000
+Test = Callable[[tuple[str, str, str, bool]], bool]
+
+
+class Unsupported(ValueError):
+    """A pattern this evaluator cannot reproduce exactly."""
+
+
+def _value_test(pos: int, spec: Any) -> Test:
+    if isinstance(spec, (str, bool)):
+        return lambda t: t[pos] == spec
+    if isinstance(spec, dict) and len(spec) == 1:
+        ((op, arg),) = spec.items()
+        if op == "IN" and isinstance(arg, list):
+            values = frozenset(arg)
+            return lambda t: t[pos] in values
+        if op == "NOT_IN" and isinstance(arg, list):
+            values = frozenset(arg)
+            return lambda t: t[pos] not in values
+        if op == "REGEX" and isinstance(arg, str) and pos != 3:
+            rx = re.compile(arg)
+            return lambda t: rx.search(t[pos]) is not None  # type: ignore[arg-type]
+    raise Unsupported(f"pattern value {spec!r}")
+
+
+def _token_test(token_pattern: Mapping[str, Any]) -> Test:
+    """A predicate over (tag, lower, dep, is_space) equal to one Matcher token pattern."""
+    tests = []
+    for key, spec in token_pattern.items():
+        if key not in _KEYS:
+            raise Unsupported(f"pattern key {key!r}")
+        tests.append(_value_test(_KEYS[key], spec))
+    return lambda t: all(test(t) for test in tests)
+
+
+class _Entry(NamedTuple):
+    rules: tuple[int, ...]  # ids of the one-token rules the token matches, in order
+    values: tuple[int, ...]  # the token's POS, MORPH, LEMMA, TAG, DEP after those rules
+    steps: frozenset[tuple[int, int]]  # (multi-token pattern, position) the token can fill
+
+
+class FastAttributeRuler:
+    """Drop-in for a loaded ``AttributeRuler``: same annotations, per distinct token."""
+
+    def __init__(self, ruler: Any) -> None:
+        self.ruler = ruler
+        self.vocab = ruler.vocab
+        self._attrs: list[dict[int, int]] = [dict(a) for a in ruler.attrs]
+        self._single: list[tuple[int, list[Test]]] = []  # (rule id, alternatives)
+        self._multi: list[tuple[int, list[Test]]] = []  # (rule id, one test per token)
+        self._cache: dict[tuple[int, ...], _Entry] = {}
+        try:
+            for rule in range(len(self._attrs)):
+                _, patterns = ruler.matcher.get(str(rule))
+                if any(k not in _WRITTEN for k in self._attrs[rule]):
+                    raise Unsupported(f"rule {rule} sets {sorted(self._attrs[rule])}")
+                singles = [_token_test(p[0]) for p in patterns if len(p) == 1]
+                if singles:
+                    self._single.append((rule, singles))
+                self._multi.extend((rule, [_token_test(t) for t in p]) for p in patterns if len(p) > 1)
+            self.exact = True
+        except Unsupported:
+            self.exact = False
+
+    def _entry(self, key: tuple[int, ...]) -> _Entry:
+        """What the rules make of a token with these TAG/LOWER/DEP/IS_SPACE values (cached)."""
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        strings = self.vocab.strings
+        token = (strings[key[0]], strings[key[1]], strings[key[2]], bool(key[3]))
+        rules = tuple(rule for rule, alts in self._single if any(test(token) for test in alts))
+        steps = frozenset(
+            (p, j) for p, (_, tests) in enumerate(self._multi) for j, test in enumerate(tests) if test(token)
+        )
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        # Before the ruler a token has no POS, MORPH or LEMMA; its TAG and DEP are in the key.
+        hit = _Entry(rules, tuple(self._apply(rules, (0, 0, 0, key[0], key[2]))), steps)
+        self._cache[key] = hit
+        return hit
+
+    def _multi_matches(self, entries: Sequence[_Entry]) -> dict[int, list[int]]:
+        """Token index -> rules of multi-token patterns that set it (spaCy's ``index`` into the match)."""
+        extra: dict[int, list[int]] = {}
+        n = len(entries)
+        for i, entry in enumerate(entries):
+            if not entry.steps:
+                continue
+            for p, (rule, tests) in enumerate(self._multi):
+                end = i + len(tests)
+                if (
+                    (p, 0) in entry.steps
+                    and end <= n
+                    and all((p, j) in entries[i + j].steps for j in range(1, len(tests)))
+                ):
+                    index = self.ruler.indices[rule]
+                    at = (i if index >= 0 else end) + index
+                    if not i <= at < end:
+                        raise ValueError(f"attribute rule {rule}: index {index} outside its match {i}..{end}")
+                    extra.setdefault(at, []).append(rule)
+        return extra
+
+    def _apply(self, rules: Sequence[int], current: Sequence[int]) -> list[int]:
+        values = dict(zip(_WRITTEN, current, strict=True))
+        for rule in sorted(rules):
+            values.update(self._attrs[rule])
+        return [values[a] for a in _WRITTEN]
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.exact:
+            return self.ruler(doc)  # type: ignore[no-any-return]
+        if not len(doc):
+            return doc
+        keys = doc.to_array(_READ).tolist()
+        current = doc.to_array(list(_WRITTEN))
+        entry = self._entry
+        entries = [entry(tuple(key)) for key in keys]
+        extra = self._multi_matches(entries) if self._multi else {}
+        if current[:, :3].any():  # annotated before the ruler: apply each token's rules to its values
+            cur = current.tolist()
+            out = current.copy()
+            for i, e in enumerate(entries):
+                out[i] = self._apply(e.rules + tuple(extra.get(i, ())), cur[i])
+        else:
+            out = np.array([e.values for e in entries], dtype=np.uint64)
+            for i, more in extra.items():
+                out[i] = self._apply(entries[i].rules + tuple(more), current[i].tolist())
+        doc.from_array(list(_WRITTEN), out)  # type: ignore[arg-type]  # uint64, as to_array gives
+        return doc
+
+    def pipe(self, docs: Any, batch_size: int = 128) -> Any:
+        for doc in docs:
+            yield self(doc)
+
+
+@Language.factory(FACTORY)
+def make_fast_attribute_ruler(nlp: Language, name: str) -> FastAttributeRuler:
+    """Built from the pipeline's own ``attribute_ruler``, which must already be loaded."""
+    return FastAttributeRuler(nlp.get_pipe("attribute_ruler"))
+
+
+def install(nlp: Language) -> bool:
+    """Put the fast ruler in place of ``attribute_ruler``; False (nothing changed) if it cannot be exact."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return False
+    fast = nlp.add_pipe(FACTORY, after="attribute_ruler")
+    if not isinstance(fast, FastAttributeRuler) or not fast.exact:
+        nlp.remove_pipe(FACTORY)
+        return False
+    nlp.disable_pipe("attribute_ruler")
+    return True

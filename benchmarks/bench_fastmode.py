@@ -7,8 +7,9 @@ Corpora (built in memory, never written to disk or shipped):
         of event and non-event sentences fast mode is for.
 Each timed pass is the best of ``--repeat``; raw spaCy runs at its best configuration (NumpyOps
 without BLIS, as riftwatch loads it). Normal and fast mode include writing to an in-memory store.
+Two fast variants: the keyword filter alone, and the filter with spaCy's NER skipped as well.
 Event loss: share of normal-mode events (by event id = article, trigger offset, type) that fast
-mode does not find; "changed": found, but with other source/target actors.
+mode does not find; "changed": found, but with other source/target actors, or another place.
 
     python benchmarks/bench_fastmode.py [--corpus quad|lgl|both] [--articles 200]
 """
@@ -60,8 +61,10 @@ def measure(texts: list[str], how: str, batch_size: int, repeat: int) -> None:
     arts = [Article(id=f"b{i}", text=t, published=dt.date(2024, 1, 1)) for i, t in enumerate(texts)]
     normal = Coder(Config(batch_size=batch_size))
     fast = FastCoder(Config(batch_size=batch_size))
+    fast_no_ner = FastCoder(Config(batch_size=batch_size, ner=False))
     list(normal.code(arts[:5]))
     list(fast.code(arts[:5]))
+    list(fast_no_ner.code(arts[:5]))
     for _ in nlp.pipe(texts[:10], batch_size=batch_size):
         pass
     results: dict[str, list[CodedArticle]] = {}
@@ -73,13 +76,15 @@ def measure(texts: list[str], how: str, batch_size: int, repeat: int) -> None:
             pass
         return time.perf_counter() - t
 
+    coders = {"fast": fast, "fast, no NER": fast_no_ner}
+
     def run(name: str) -> Callable[[], float]:
         def go() -> float:
             t = time.perf_counter()
             out: list[CodedArticle] = []
             with Store(":memory:") as store:
-                if name == "fast":
-                    items = list(fast.code_counted(arts))
+                if name in coders:
+                    items = list(coders[name].code_counted(arts))
                     seen_total[:] = [
                         sum(len(i.coded.sentences) for i in items),
                         sum(i.sentences_seen for i in items),
@@ -95,14 +100,6 @@ def measure(texts: list[str], how: str, batch_size: int, repeat: int) -> None:
 
     raw_s = best(raw, repeat)
     normal_s = best(run("normal"), repeat)
-    fast_s = best(run("fast"), repeat)
-    ev_n: dict[str, Event] = {e.event_id: e for c in results["normal"] for e in c.events}
-    ev_f: dict[str, Event] = {e.event_id: e for c in results["fast"] for e in c.events}
-    lost = [k for k in ev_n if k not in ev_f]
-    changed = [
-        k for k in ev_n if k in ev_f and (ev_n[k].source, ev_n[k].target) != (ev_f[k].source, ev_f[k].target)
-    ]
-    extra = [k for k in ev_f if k not in ev_n]
     n = len(texts)
     words = sum(len(t.split()) for t in texts) / n
     print(f"corpus: {how}; {words:.0f} words per article")
@@ -110,16 +107,26 @@ def measure(texts: list[str], how: str, batch_size: int, repeat: int) -> None:
     print(
         f"  riftwatch normal mode   : {n / normal_s:8.2f} articles/s  (ratio to raw spaCy {raw_s / normal_s:.3f})"
     )
-    print(f"  riftwatch fast mode     : {n / fast_s:8.2f} articles/s  (ratio to raw spaCy {raw_s / fast_s:.3f}, "
-          f"to normal mode {normal_s / fast_s:.3f})")  # fmt: skip
-    print(f"  sentences parsed        : {seen_total[0]} of {seen_total[1]} "
-          f"({100 * seen_total[0] / max(seen_total[1], 1):.1f}%)")  # fmt: skip
-    print(f"  events: normal {len(ev_n)}, fast {len(ev_f)}; lost {len(lost)} "
-          f"({100 * len(lost) / max(len(ev_n), 1):.2f}% of normal), actors changed {len(changed)} "
-          f"({100 * len(changed) / max(len(ev_n), 1):.2f}%), new in fast {len(extra)}")  # fmt: skip
-    for k in lost[:5]:
-        e = ev_n[k]
-        print(f"    lost: {e.event_type} {e.trigger.text!r} in {e.sentence[:100]!r}")
+    ev_n: dict[str, Event] = {e.event_id: e for c in results["normal"] for e in c.events}
+    for name in coders:
+        fast_s = best(run(name), repeat)
+        ev_f: dict[str, Event] = {e.event_id: e for c in results[name] for e in c.events}
+        lost = [k for k in ev_n if k not in ev_f]
+        both = [k for k in ev_n if k in ev_f]
+        actors = [k for k in both if (ev_n[k].source, ev_n[k].target) != (ev_f[k].source, ev_f[k].target)]
+        places = [k for k in both if ev_n[k].place != ev_f[k].place]
+        extra = [k for k in ev_f if k not in ev_n]
+        print(f"  riftwatch {name:14s}: {n / fast_s:8.2f} articles/s  (ratio to raw spaCy {raw_s / fast_s:.3f}, "
+              f"to normal mode {normal_s / fast_s:.3f})")  # fmt: skip
+        print(f"    sentences parsed      : {seen_total[0]} of {seen_total[1]} "
+              f"({100 * seen_total[0] / max(seen_total[1], 1):.1f}%)")  # fmt: skip
+        pct = 100 / max(len(ev_n), 1)
+        print(f"    events: normal {len(ev_n)}, {name} {len(ev_f)}; lost {len(lost)} ({pct * len(lost):.2f}% of "
+              f"normal), actors changed {len(actors)} ({pct * len(actors):.2f}%), place changed {len(places)} "
+              f"({pct * len(places):.2f}%), new {len(extra)}")  # fmt: skip
+        for k in lost[:3]:
+            e = ev_n[k]
+            print(f"      lost: {e.event_type} {e.trigger.text!r} in {e.sentence[:100]!r}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,7 @@ from riftwatch.records import Article, CodedArticle, Event, Span
 from riftwatch.scale.fastmode import (
     KeywordFilter,
     WordForms,
+    actor_words,
     blank_outside,
     inflect,
     irregular_forms,
@@ -117,7 +118,9 @@ FORMS = WordForms(
         ("Please sign here.", False),
         ("The council backed down.", True),  # particle entry with its particle
         ("They came back.", False),  # ... without it
-        ("The donors gave $5 million.", True),  # a symbol object makes the entry unconditional
+        ("The donors gave $5 million.", True),  # a symbol object is looked for as written
+        ("The donors gave a speech.", False),  # ... and is still needed
+        ("The donors gave aid.", True),
         ("The accords held.", True),
         ("According to the police, nobody was hurt.", False),  # a noun entry: no verb forms
     ],
@@ -302,3 +305,31 @@ SPEECH_FORMS = WordForms(irregular={"verb": {"say": frozenset({"said"}), "tell":
 def test_speech_cues_keep_reported_demands_and_criticism(sentence: str, kept: bool) -> None:
     f = KeywordFilter(frozenset()).with_cues(speech_cues(SPEECH_FORMS))
     assert f.keeps(sentence) is kept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("He said he didn't know.", False),  # no actor named: the events need actors
+        ("He said Iran did not comply.", True),
+        ("Police said the driver must stop.", True),  # lower-case actor words in any case
+        ("She said it is not over.", False),  # "is" is not the acronym "IS"
+        ("She said IS did not retreat.", True),
+    ],
+)
+def test_speech_cues_need_a_named_actor(sentence: str, kept: bool) -> None:
+    named = actor_words(["Iran", "police", "IS", "Islamic State", "Said"])
+    f = KeywordFilter(frozenset()).with_cues(speech_cues(SPEECH_FORMS, named))
+    assert f.keeps(sentence) is kept
+
+
+def test_coder_without_ner_still_codes() -> None:
+    import datetime as dt
+
+    from riftwatch.pipeline import Coder, Config
+
+    article = Article(id="nn-1", text=ARTICLE, published=dt.date(2024, 3, 5))
+    coder = Coder(Config(ner=False))
+    coded = next(coder.code([article]))
+    assert coder.disabled == ("ner",)
+    assert {e.event_id for e in coded.events} == {e.event_id for e in next(Coder().code([article])).events}

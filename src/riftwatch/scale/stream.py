@@ -74,7 +74,8 @@ class CoderSpec:
         c = self.config
         return (
             f"actors={[str(p) for p in c.actor_files]};triggers={[str(p) for p in c.trigger_files]};"
-            f"min_conf={c.min_confidence};extra={sorted(c.extra.items())};fast={self.fast};factory={factory}"
+            f"min_conf={c.min_confidence};ner={c.ner};extra={sorted(c.extra.items())};fast={self.fast};"
+            f"factory={factory}"
         )
 
 

@@ -60,6 +60,14 @@ ROLES = [
     ("Norway suspended its mediation between the two factions.", "suspended", "SANCTION", {"NOR"}, None, "asserted"),
     ("The junta lifted the curfew in the capital on Sunday.", "lifted", "CONCEDE", None, None, "asserted"),
     ("The minister said Libya must hand over the suspects to Britain.", "said", "REQUEST", None, {"LBY"}, "asserted"),
+    # PLOVER's conversion of CAMEO: offers are intents (AGREE), releases RETREAT, apologies SUPPORT
+    ("Chile offered its troops to Peru.", "offered", "AGREE", {"CHL"}, {"PER"}, "asserted"),
+    ("Houthi rebels freed two Danish aid workers.", "freed", "RETREAT", {"YEM"}, {"DNK"}, "asserted"),
+    ("Germany has apologized to Poland for the incident.", "apologized", "SUPPORT", {"DEU"}, {"POL"}, "asserted"),
+    # roles of nouns carried by light verbs and compounds
+    ("Kenyan diplomats held their first meeting with Chinese officials.", "held", "CONSULT", {"KEN"}, {"CHN"}, "asserted"),
+    ("Sweden undertook a mediation mission between Kenya and Somalia.", "mediation", "CONSULT", {"SWE"}, {"KEN", "SOM"}, "asserted"),
+    ("Egypt renewed negotiations with Sudan on water.", "negotiations", "CONSULT", {"EGY"}, {"SDN"}, "asserted"),
 ]
 
 

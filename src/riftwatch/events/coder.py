@@ -16,7 +16,7 @@ from .modality import SPEECH_VERBS, committed_by, factuality, is_commitment, is_
 from .ontology import ontology
 from .pronouns import last_it, plural_group, resolve_pronouns
 from .quantities import find_quantities
-from .roles import LIGHT_VERBS, OBJ, Roles, actors_under, noun_roles, verb_roles
+from .roles import LIGHT_VERBS, OBJ, Roles, actors_under, noun_roles, prep_targets, verb_roles
 from .speech import reported_criticism, reported_demands
 from .triggers import Trigger, TriggerLexicon
 
@@ -363,13 +363,17 @@ def code_sentence(
             roles = noun_roles(tok, actor_at, trig, latent_at or {})
         source, target = list(roles.source), list(roles.target)
         how_t = roles.target_how
-        if roles.target_how == "object" and (trig.object or etype in THEME_TYPES):
+        if roles.target_how == "object" and (trig.object or (etype in THEME_TYPES and trig.mode != "release")):
             # "send more forces", "dispatch Soleimani": the object is what is moved, not the
             # target, when it is the source's own (or of no stated country); "expelled two Russian
-            # diplomats" keeps them.
+            # diplomats" keeps them, and so does "freed two Danish hostages".
             src_countries = {a.country for a in source}
             target = [a for a in target if a.country not in src_countries and not _guessed_country(a)]
             how_t = how_t if target else ""
+            if not target and tok.pos_ == "VERB":
+                # "offered its troops to Peru": with the object a theme, the target is in a phrase
+                target = [a for a in prep_targets(tok, trig, actor_at, latent_at or {}) if a not in source]
+                how_t = "prep" if target else ""
         if not target and etype in COMPLEMENT_TARGET_TYPES:
             # "Assad's demand that Iran send more forces": the one asked is the clause's subject.
             target, how_t = _complement_subject(tok, actor_at), "complement"

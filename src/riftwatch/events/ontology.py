@@ -29,6 +29,7 @@ class Ontology:
     roots: dict[str, dict[str, Any]]
     types: dict[str, dict[str, Any]]
     legacy: dict[str, str]
+    plover_of_cameo: dict[str, str]
 
     def coding(self, event_type: str, cameo_root: str = "") -> Coding:
         """Code ``event_type``; ``cameo_root`` overrides the type's default root.
@@ -49,6 +50,19 @@ class Ontology:
             raise KeyError(f"unknown PLOVER event type {name!r}")
         return upper
 
+    def plover_type(self, cameo: str) -> str:
+        """The PLOVER type the published conversion gives a CAMEO code where it is not the default
+        of the code's root (see ``cameo_to_plover`` in the ontology data); "" otherwise.
+
+        >>> [ontology().plover_type(c) for c in ("0332", "0841", "0871", "055", "057", "173")]
+        ['AGREE', 'RETREAT', 'RETREAT', 'SUPPORT', '', '']
+        """
+        for n in range(len(cameo), 1, -1):
+            found = self.plover_of_cameo.get(cameo[:n])
+            if found:
+                return found
+        return ""
+
     def modes(self, event_type: str) -> list[str]:
         return list(self.types[self.normalise(event_type)]["modes"])
 
@@ -57,7 +71,7 @@ class Ontology:
 def ontology() -> Ontology:
     """The shipped ontology, loaded once."""
     raw = json.loads(resources.files("riftwatch").joinpath("data/ontology.json").read_text("utf-8"))
-    return Ontology(raw["cameo_roots"], raw["types"], raw["legacy_types"])
+    return Ontology(raw["cameo_roots"], raw["types"], raw["legacy_types"], raw["cameo_to_plover"]["codes"])
 
 
 def quad_class_of_root(root: str) -> int:

@@ -25,7 +25,8 @@ NOUN_TARGET_PREPS = ("on", "against", "to", "with", "of", "for", "upon", "at", "
 # Verbs whose object is the one who acts in the infinitive: "ordered the army to pull back".
 OBJECT_CONTROL = frozenset({"order", "tell", "ask", "urge", "force", "persuade", "allow", "instruct",
                             "encourage", "invite", "press", "pressure", "compel", "permit", "call"})  # fmt: skip
-LIGHT_VERBS = frozenset({"make", "hold", "launch", "carry", "conduct", "stage", "issue", "give", "pay",
+LIGHT_VERBS = frozenset({"make", "hold", "launch", "carry", "conduct", "stage", "issue", "give", "pay", "renew",
+                         "reopen", "open", "initiate", "pursue", "enter",
                          "speed", "accelerate", "complete", "finish", "expand", "undertake", "mount",
                          "wage", "begin", "start", "continue", "step", "intensify", "resume",
                          "escalate", "announce", "lodge", "file", "level", "express"})  # fmt: skip
@@ -75,6 +76,12 @@ def _prep_objects(tok: Token, preps: Sequence[str]) -> list[Token]:
     return out
 
 
+def prep_targets(verb: Token, trig: object, actor_at: dict[int, Actor], latent_at: dict[int, Actor]) -> list[Actor]:
+    """Actors in the verb's target phrases ("offered troops to Peru"), places-as-actors included."""
+    phrases = _prep_objects(verb, tuple(getattr(trig, "target_prep", None) or VERB_TARGET_PREPS))
+    return _collect(phrases, actor_at) or _collect(phrases, latent_at)
+
+
 def _collect(tokens: Iterable[Token], actor_at: dict[int, Actor]) -> list[Actor]:
     out: list[Actor] = []
     for t in tokens:
@@ -121,6 +128,16 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
     return [], ""
 
 
+_POSSESSIVES = frozenset({"their", "its", "his", "her", "our", "my", "your"})
+
+
+def _own(actor: Actor, source: list[Actor]) -> bool:
+    """A possessive pronoun that refers back to the subject: "they held their meeting"."""
+    return actor.text.lower() in _POSSESSIVES and any(
+        (a.country, a.sector, a.name) == (actor.country, actor.sector, actor.name) for a in source
+    )
+
+
 def _noun_owner(noun: Token, actor_at: dict[int, Actor]) -> list[Actor]:
     """Possessor, agent phrase or actor modifier of a noun: "Assad's demand", "Russian air raids"."""
     poss = _children(noun, {"poss"})
@@ -155,7 +172,8 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         how_s = "agent" if source else ""
     else:
         objs = _children(verb, OBJ)
-        target = _collect(objs, actor_at)
+        # "held their first meeting with X": the object's own "their" is the subject, not a target
+        target = [a for a in _collect(objs, actor_at) if a not in source and not _own(a, source)]
         how_t = "object" if target else ""
         if not target:
             target = pp(_prep_objects(verb, target_preps))
@@ -202,6 +220,10 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
 
 
 def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at: dict[int, Actor] | None = None) -> Roles:
+    # "a mediation mission between X and Y", "peace talks with Z": a trigger that modifies another
+    # noun takes its roles where that noun stands.
+    while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i != noun.i:
+        noun = noun.head
     target_preps = tuple(getattr(trig, "target_prep", None) or NOUN_TARGET_PREPS)
     source_preps = tuple(getattr(trig, "source_prep", None) or ("by",))
     source = _noun_owner(noun, actor_at)

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Final
 
 from ..errors import LexiconError
 from .ontology import ontology
@@ -74,6 +74,8 @@ ALLOWED_ROOTS: Mapping[str, frozenset[str]] = MappingProxyType({
     "COERCE": frozenset({"17", "19", "20"}),
     "ASSAULT": frozenset({"18", "19", "20"}),
 })  # fmt: skip
+# A mode that the converted type does not have, said in that type's own modes.
+_MODE_AFTER_CONVERSION: Final = {("RETREAT", "policy"): "ease", ("RETREAT", ""): ""}
 FIELDS = frozenset({"lemma", "pos", "particle", "object", "not_object", "type", "cameo", "mode", "reverse",
                     "intent", "source_prep", "target_prep", "weight", "note"})  # fmt: skip
 _CAMEO = re.compile(r"\d{2,4}")
@@ -193,6 +195,12 @@ def parse_entry(raw: Any, where: str) -> Trigger:
     note = raw.get("note", "")
     if not isinstance(note, str):
         raise LexiconError(f"{where}: note must be a string, got {note!r}")
+    # The CAMEO code decides the PLOVER type where the published conversion says so: "offer troops"
+    # (0332) is an intent, AGREE; "free prisoners" (0841) RETREAT; "apologise" (055) SUPPORT.
+    converted = onto.plover_type(cameo)
+    if converted and converted != event_type:
+        event_type = converted
+        mode = mode if mode in onto.modes(event_type) else _MODE_AFTER_CONVERSION.get((event_type, mode), "")
     coding = onto.coding(event_type, cameo)
     return Trigger(
         lemma=lemma, pos=pos, type=event_type, cameo=cameo, quad_class=coding.quad_class,

@@ -31,10 +31,10 @@ SETTINGS: dict[str, list[str]] = {
     "flush0": ["SET allocator_flush_threshold='0MB'"],
     "bgthreads": ["SET allocator_background_threads=true"],
     "bulkflush": ["SET allocator_bulk_deallocation_flush_threshold='0MB'"],
-    "checkpoint": [],
-    "reopen": [],
-    "release": [],
+    "novacuum": ["SET max_vacuum_tasks=0"],
 }
+ACTIONS = ("checkpoint", "reopen", "release")
+"""Writer actions every ``--every`` articles; a variant is ``+``-joined names, e.g. ``novacuum+reopen``."""
 
 
 def _rss_mib() -> float:
@@ -47,8 +47,9 @@ def child(n: int, path: Path, variant: str, every: int, events: int) -> None:
     from riftwatch.store.synthetic import synthetic_article
 
     def setup(store: Store) -> None:
-        for sql in SETTINGS.get(variant, []):
-            store.connection().execute(sql)
+        for part in variant.split("+"):
+            for sql in SETTINGS.get(part, []):
+                store.connection().execute(sql)
 
     start = time.perf_counter()
     store = Store(path)
@@ -58,12 +59,13 @@ def child(n: int, path: Path, variant: str, every: int, events: int) -> None:
     for lo in range(0, n, BATCH):
         store.write_many((synthetic_article(i, events) for i in range(lo, min(n, lo + BATCH))), batch=BATCH)
         since += min(n, lo + BATCH) - lo
-        if variant in ("checkpoint", "reopen", "release") and since >= every:
+        action = next((a for a in ACTIONS if a in variant.split("+")), None)
+        if action and since >= every:
             since = 0
             reopens += 1
-            if variant == "checkpoint":
+            if action == "checkpoint":
                 store.connection().execute("CHECKPOINT")
-            elif variant == "reopen":
+            elif action == "reopen":
                 store.close()
                 store = Store(path)
                 setup(store)

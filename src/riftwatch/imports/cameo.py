@@ -6,8 +6,11 @@ ACCUSE; FIGHT and mass violence into ASSAULT).  CAMEO 01 "make public statement"
 type: such rows are counted and skipped, not imported as a guess.
 
 A few CAMEO sub-codes get a more fitting type than their root, because they mean something else in
-PLOVER: 087 (de-escalate militarily) and 0874 (retreat) are RETREAT, not CONCEDE; 166 (expel) is a
-SANCTION with the ``expel`` mode; 195 (aerial weapons) and 190-196 give ASSAULT modes.
+PLOVER: by PLOVER's published conversion, returns and releases (084), eased economic sanctions
+(085), allowed international involvement (086), de-escalation (087) and eased curfews or states of
+emergency (0813, 0814) are RETREAT, not CONCEDE (the same rule the trigger lexicon follows, see
+``cameo_to_plover`` in the ontology); 166 (expel) is a SANCTION with the ``expel`` mode; 195
+(aerial weapons) and 190-196 give ASSAULT modes.
 """
 
 from __future__ import annotations
@@ -40,15 +43,18 @@ ROOT_TYPE: Final[dict[str, str | None]] = {
 # Longest prefix wins: (type, mode) for sub-codes whose PLOVER reading differs from the root's.
 SUBCODE: Final[dict[str, tuple[str, str]]] = {
     "087": ("RETREAT", "withdraw"),
-    "0871": ("RETREAT", "withdraw"),
+    "0871": ("RETREAT", "ceasefire"),
     "0872": ("RETREAT", "withdraw"),
     "0873": ("RETREAT", "disarm"),
     "0874": ("RETREAT", "withdraw"),
     "081": ("CONCEDE", "policy"),
     "083": ("CONCEDE", "policy"),
-    "084": ("CONCEDE", "release"),
-    "085": ("CONCEDE", "policy"),
-    "086": ("CONCEDE", "access"),
+    "0813": ("RETREAT", "ease"),
+    "0814": ("RETREAT", "ease"),
+    "084": ("RETREAT", "release"),
+    "0842": ("RETREAT", "return"),
+    "085": ("RETREAT", "ease"),
+    "086": ("RETREAT", "access"),
     "061": ("COOPERATE", "economic"),
     "062": ("COOPERATE", "military"),
     "063": ("COOPERATE", "judicial"),

@@ -68,6 +68,9 @@ ROLES = [
     ("Kenyan diplomats held their first meeting with Chinese officials.", "held", "CONSULT", {"KEN"}, {"CHN"}, "asserted"),
     ("Sweden undertook a mediation mission between Kenya and Somalia.", "mediation", "CONSULT", {"SWE"}, {"KEN", "SOM"}, "asserted"),
     ("Egypt renewed negotiations with Sudan on water.", "negotiations", "CONSULT", {"EGY"}, {"SDN"}, "asserted"),
+    # domestic acts: a protest is against the government where it happens, a state's curfew on its people
+    ("Thousands of Kenyan students demonstrated in Nairobi on Sunday.", "demonstrated", "PROTEST", {"KEN"}, {"KEN"}, "asserted"),
+    ("Turkish authorities imposed a curfew in the town of Cizre.", "imposed", "COERCE", {"TUR"}, {"TUR"}, "asserted"),
 ]
 
 
@@ -133,6 +136,11 @@ def test_reported_criticism(coder) -> None:  # type: ignore[no-untyped-def]
     coded = code(coder, "The Egyptian foreign minister said Ethiopia had ignored the agreement on the dam.")
     acc = [e for e in coded.events if e.event_type == "ACCUSE"]
     assert acc and {a.country for a in acc[0].source} == {"EGY"} and {a.country for a in acc[0].target} == {"ETH"}
+
+
+def test_rebels_curfew_gets_no_guessed_domestic_target(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code(coder, "Rebels imposed a curfew in the town.")
+    assert [e.target for e in coded.events if e.event_type == "COERCE"] == [()]
 
 
 def test_an_actor_acting_on_its_own_country_has_no_target(coder) -> None:  # type: ignore[no-untyped-def]

@@ -29,6 +29,9 @@ THEME_TYPES = frozenset({"MOBILIZE", "AID", "RETREAT"})
 # Types for which the country where it happens is the target when the text names no other.
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "SANCTION", "RETREAT", "MOBILIZE", "AID", "COERCE", "CONSULT",
                                 "CONCEDE", "PROTEST"})  # fmt: skip
+# Types whose unstated target is domestic: (sector of the target, only when the state acts).
+DOMESTIC_TARGET = {"PROTEST": ("GOV", False), "COERCE": ("CVL", True)}
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", ""})
 # Lexicon parts that name a country in the mention itself.
 NAMED_PARTS = frozenset({"country", "demonym", "capital", "person", "org", "pronoun", "place-country"})
 # Statements about an act of one's own: their target is the act's target.
@@ -243,6 +246,13 @@ def _phrase_actors(tok: Token, actor_at: dict[int, Actor], skip_object: bool) ->
     return sorted(out, key=lambda a: a.start)
 
 
+def _home_actor(country: str, sector: str, place: Place | None) -> Actor:
+    """The unnamed domestic target of a protest or a coercive act, anchored on the place if any."""
+    at = place if place is not None and place.country == country else None
+    return Actor(text=at.text if at else "", start=at.start if at else 0, end=at.end if at else 0,
+                 name=country, country=country, sector=sector, entry_id="domestic")  # fmt: skip
+
+
 def _country_actor(place: Place) -> Actor:
     return Actor(text=place.text, start=place.start, end=place.end, name=place.name, country=place.country,
                  sector="", entry_id="place-country")  # fmt: skip
@@ -300,7 +310,7 @@ def _confidence(trig: object, roles: Roles, place_how: str, status: str, depth: 
     score += {0: 0.15, 1: 0.08, 2: 0.03}.get(depth, 0.0)
     score += 0.2 if roles.source else 0.0
     score += 0.15 if roles.target else 0.0
-    if roles.source_how.startswith("control") or roles.target_how in {"place-country", "referent", "phrase"}:
+    if roles.source_how.startswith("control") or roles.target_how in {"place-country", "referent", "phrase", "domestic"}:
         score -= 0.05
     if status != "asserted":
         score -= 0.1  # what did not happen is rarely what a sentence reports
@@ -410,6 +420,15 @@ def code_sentence(
         if (not target and source and place is not None and etype in PLACE_TARGET_TYPES
                 and place.country and place.country not in src_countries):
             target, how_t = [_country_actor(place)], "place-country"
+        elif not target and source and etype in DOMESTIC_TARGET:
+            # Domestic acts with no stated target, by the CAMEO/PLOVER convention: a protest is
+            # against the government where it happens ("Kurds demonstrated in Kirkuk": IRQ GOV), a
+            # curfew or a ban by the state falls on its people ("imposed a curfew in Cizre": TUR CVL).
+            home = place.country if place is not None and place.country else next(
+                (a.country for a in source if a.country), "")
+            sector, by_state = DOMESTIC_TARGET[etype]
+            if home and (not by_state or all(a.sector in STATE_SECTORS for a in source)):
+                target, how_t = [_home_actor(home, sector, place)], "domestic"
         elif place is not None and place.country and place_how == "phrase":
             # "killed 23 people in Tel Aviv": victims of no stated country are of the place's
             target = [replace(a, country=place.country) if _guessed_country(a) and a.country != place.country

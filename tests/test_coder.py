@@ -68,6 +68,11 @@ ROLES = [
     ("Kenyan diplomats held their first meeting with Chinese officials.", "held", "CONSULT", {"KEN"}, {"CHN"}, "asserted"),
     ("Sweden undertook a mediation mission between Kenya and Somalia.", "mediation", "CONSULT", {"SWE"}, {"KEN", "SOM"}, "asserted"),
     ("Egypt renewed negotiations with Sudan on water.", "negotiations", "CONSULT", {"EGY"}, {"SDN"}, "asserted"),
+    # stopping an act named by a compound, withdrawing peacekeepers, defying a ban, protesting a claim
+    ("Norwegian officers ended mediation efforts between the rival militias.", "ended", "SANCTION", {"NOR"}, None, "asserted"),
+    ("Italy will withdraw its inspectors from Libya.", "withdraw", "THREATEN", {"ITA"}, {"LBY"}, "asserted"),
+    ("A Lagos newspaper violated a ban by the Nigerian army.", "violated", "REJECT", None, None, "asserted"),
+    ("The Kenyan police are failing to protect Somali refugees, a Swiss rights group protested.", "protested", "ACCUSE", None, None, "asserted"),
     # domestic acts: a protest is against the government where it happens, a state's curfew on its people
     ("Thousands of Kenyan students demonstrated in Nairobi on Sunday.", "demonstrated", "PROTEST", {"KEN"}, {"KEN"}, "asserted"),
     ("Turkish authorities imposed a curfew in the town of Cizre.", "imposed", "COERCE", {"TUR"}, {"TUR"}, "asserted"),

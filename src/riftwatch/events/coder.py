@@ -267,12 +267,30 @@ def _stopped(verb: Token, triggers: TriggerLexicon) -> _Recoded | None:
         if obj.dep_ not in {"dobj", "nsubjpass"} or obj.pos_ != "NOUN":
             continue
         stopped = match_trigger(obj, triggers)
+        for mod in obj.children:  # "ended its mediation efforts": the act is the compound modifier
+            if stopped is None and mod.dep_ == "compound" and mod.pos_ == "NOUN":
+                stopped = match_trigger(mod, triggers)
         if stopped is None:
             continue
         etype, cameo, mode = ("SANCTION", "16", "relations") if stopped.quad_class <= 2 else ("CONCEDE", "08", "")
         c = ontology().coding(etype, cameo)
         return _Recoded(etype, c.cameo_root, c.quad_class, c.goldstein, mode, stopped.weight)
     return None
+
+
+def _says_something(verb: Token) -> bool:
+    """A verb used to report: it governs a clause ("protested that ...", "X failed, they protested").
+
+    The small model often parses a closing ", a rights group protested" as a clause modifying the
+    last noun; an object-less verb there, its noun set off by a comma, reports too."""
+    if verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children):
+        return True
+    noun = verb.head
+    before = noun.left_edge.i - 1
+    return (verb.dep_ == "acl" and noun.dep_ == "appos" and before >= 0 and verb.doc[before].text == ","
+            and not any(c.dep_ in OBJ or (c.dep_ == "prep" and c.lower_ == "against") for c in verb.children))
 
 
 def _argument_of_event(tok: Token, trigger_at: set[int]) -> bool:
@@ -349,6 +367,11 @@ def code_sentence(
             trig = match_trigger(tok, triggers)
         if tok.pos_ == "VERB" and tok.lemma_ in STOP_VERBS and (trig is None or not trig.object):
             trig = _stopped(tok, triggers) or trig
+        if trig is not None and trig.type == "PROTEST" and _says_something(tok):
+            # "..., a rights group protested": a protest that reports a claim is an official
+            # complaint (ACCUSE, CAMEO 114), not a demonstration.
+            c = ontology().coding("ACCUSE", "114")
+            trig = _Recoded("ACCUSE", "114", c.quad_class, c.goldstein, "", trig.weight, ())
         if trig is not None:
             found.append((tok, trig))
     # "launched an attack": keep the verb, drop the noun it carries when both code the same type.
@@ -356,7 +379,9 @@ def code_sentence(
     # names an event already reported (or the verb's target), not a new one. "launched an attack"
     # keeps one event, the verb's.
     verb_at = {t.i for t, _ in found if t.pos_ == "VERB"}
-    found = [(t, tr) for t, tr in found if not (t.pos_ != "VERB" and t.dep_ in OBJ and t.head.i in verb_at)]
+    found = [(t, tr) for t, tr in found if not (t.pos_ != "VERB" and (
+        (t.dep_ in OBJ and t.head.i in verb_at)  # "launched an attack"
+        or (t.dep_ == "compound" and t.head.dep_ in OBJ and t.head.head.i in verb_at)))]  # "ended mediation efforts"
     trigger_at = {t.i for t, _ in found}
     events: list[Event] = []
     times: list[TimeExpr] = []

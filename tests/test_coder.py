@@ -73,6 +73,8 @@ ROLES = [
     ("Italy will withdraw its inspectors from Libya.", "withdraw", "THREATEN", {"ITA"}, {"LBY"}, "asserted"),
     ("A Lagos newspaper violated a ban by the Nigerian army.", "violated", "REJECT", None, None, "asserted"),
     ("The Kenyan police are failing to protect Somali refugees, a Swiss rights group protested.", "protested", "ACCUSE", None, None, "asserted"),
+    ("Islamist students continued their hunger strike to demand reforms.", "strike", "PROTEST", None, None, "asserted"),
+    ("The army continued air strikes on the rebels.", "continued", "ASSAULT", None, None, "asserted"),
     # domestic acts: a protest is against the government where it happens, a state's curfew on its people
     ("Thousands of Kenyan students demonstrated in Nairobi on Sunday.", "demonstrated", "PROTEST", {"KEN"}, {"KEN"}, "asserted"),
     ("Turkish authorities imposed a curfew in the town of Cizre.", "imposed", "COERCE", {"TUR"}, {"TUR"}, "asserted"),
@@ -141,6 +143,20 @@ def test_reported_criticism(coder) -> None:  # type: ignore[no-untyped-def]
     coded = code(coder, "The Egyptian foreign minister said Ethiopia had ignored the agreement on the dam.")
     acc = [e for e in coded.events if e.event_type == "ACCUSE"]
     assert acc and {a.country for a in acc[0].source} == {"EGY"} and {a.country for a in acc[0].target} == {"ETH"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Islamist students continued their hunger strike to demand the resignation of the Kenyan president.",
+        "Prisoners rioted at a jail in Nairobi on Monday, demanding a new trial.",
+    ],
+)
+def test_a_protest_outranks_the_demand_it_makes(coder, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    from riftwatch.evaluate.events import main_event
+
+    main = main_event(code(coder, sentence).events)
+    assert main is not None and main.event_type == "PROTEST"
 
 
 def test_rebels_curfew_gets_no_guessed_domestic_target(coder) -> None:  # type: ignore[no-untyped-def]

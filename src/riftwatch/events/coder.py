@@ -146,6 +146,11 @@ def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
         lemmas.insert(0, f"{comp[0].lemma_.lower()} {lemmas[0]}")
     particle = _particle(tok)
     objects: list[str | None] = [*_object_lemmas(tok)] or [None]
+    events_named = [o for o in objects if o is not None and triggers.names_other_event(o)]
+    if events_named:
+        # "continued their hunger strike": the object is an event of its own; its head word alone
+        # ("strike", a military one) must not choose the verb's entry.
+        objects = [o for o in objects if not any(o != n and o is not None and n.endswith(" " + o) for n in events_named)]
     for lem in lemmas:
         if particle is None:
             # A preposition with an entry of its own beats the bare verb: "call for", "rally behind".
@@ -276,6 +281,41 @@ def _stopped(verb: Token, triggers: TriggerLexicon) -> _Recoded | None:
         c = ontology().coding(etype, cameo)
         return _Recoded(etype, c.cameo_root, c.quad_class, c.goldstein, mode, stopped.weight)
     return None
+
+
+_PURPOSE_LINKS = frozenset({"advcl", "xcomp", "acl", "relcl", "prep", "pobj", "pcomp", "dobj", "ccomp"})
+
+
+def _linked(low: Token, high: Token, steps: int = 4) -> bool:
+    """``low`` hangs under ``high`` through clause, phrase or object links, within a few steps."""
+    tok = low
+    for _ in range(steps):
+        if tok.dep_ not in _PURPOSE_LINKS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i == high.i:
+            return True
+    return False
+
+
+def _protest_first(events: list[Event], toks: Sequence[Token]) -> list[Event]:
+    """A protest and the act it is made of or for are one event, the protest: "went on hunger
+    strike to demand his release", "shunned work to protest", "rioted demanding independence"
+    (CAMEO codes the demand as a protest's sub-code, 1411-1414). The other act stays, with less
+    confidence, so it is not taken for what the sentence reports."""
+    protests = [e for e in events if e.event_type == "PROTEST"]
+    if not protests or len(events) < 2:
+        return events
+    at = {t.idx: t for t in toks}
+    out = []
+    for e in events:
+        tok = at.get(e.trigger.start)
+        tied = tok is not None and e.event_type != "PROTEST" and any(
+            (p_tok := at.get(p.trigger.start)) is not None and (_linked(tok, p_tok) or _linked(p_tok, tok))
+            for p in protests
+        )
+        out.append(replace(e, confidence=round(max(0.05, e.confidence - 0.15), 3)) if tied else e)
+    return out
 
 
 def _says_something(verb: Token) -> bool:
@@ -541,4 +581,4 @@ def code_sentence(
     if group:
         state.last_group = group
     state.last_it = last_it(toks, actor_at) or state.last_it
-    return events
+    return _protest_first(events, toks)

@@ -358,8 +358,9 @@ class TriggerLexicon:
         objects: tuple[str, ...] = ()
         if object_lemma:
             obj = _norm(object_lemma)
-            # "expelled embassy diplomats": an unlisted compound falls back to its head word.
-            objects = (obj, obj.rsplit(" ", 1)[1]) if " " in obj else (obj,)
+            # "expelled embassy diplomats": an unlisted compound falls back to its head word,
+            # unless it is an event of its own ("continued their hunger strike" is no military strike).
+            objects = (obj, obj.rsplit(" ", 1)[1]) if " " in obj and not self.names_other_event(obj) else (obj,)
         if particle:
             group = self._groups.get((lemma, pos, _norm(particle)))
             if group is not None:
@@ -368,6 +369,20 @@ class TriggerLexicon:
                     return hit
         group = self._groups.get((lemma, pos, None))
         return group.pick(objects) if group is not None else None
+
+    def names_other_event(self, compound: str) -> bool:
+        """A multiword noun that is an event of another type than its head word alone: "hunger
+        strike" (PROTEST) is no "strike" (ASSAULT); "artillery strike" is one.
+
+        >>> lex = TriggerLexicon.load()
+        >>> lex.names_other_event("hunger strike"), lex.names_other_event("artillery strike")
+        (True, False)
+        """
+        if " " not in compound or compound not in self._lemmas:
+            return False
+        whole = self.match(compound, "NOUN")
+        head = self.match(compound.rsplit(" ", 1)[1], "NOUN")
+        return whole is not None and (head is None or head.type != whole.type)
 
     def particles(self, lemma: str, pos: str) -> frozenset[str]:
         """Particles/prepositions that have entries of their own for this lemma ("call" → for, on...)."""

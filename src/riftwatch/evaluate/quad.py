@@ -6,9 +6,12 @@ Labels: 0 no event or a plain statement, 1 verbal cooperation, 2 material cooper
 How a sentence's events map to one label (documented in the README):
 1. No event → 0.
 2. Otherwise take the main event (highest confidence, then earliest; see ``evaluate.events``).
-3. Public statements and appeals (CAMEO roots 01 and 02: "urged", "called on", "appealed") express
-   a wish, neither cooperation nor conflict → 0.
-4. Else its QuadClass comes from its CAMEO root, adjusted when the main event did not happen:
+3. Public statements and appeals (CAMEO roots 01 and 02: "urged", "called on", "appealed",
+   condolences and sympathy, 018) express a wish or a feeling, neither cooperation nor conflict → 0.
+4. Else its QuadClass comes from its CAMEO root (01-05 verbal cooperation, 06-08 material
+   cooperation, 09-13 and 16 verbal conflict, 14-15 and 17-20 material conflict: reducing relations,
+   sanctions, expulsions and cut aid use no force, and annotated QuadClass data such as
+   Multi-CoPED labels them verbal conflict, where GDELT puts 16 with material conflict), adjusted when the main event did not happen:
    intended, threatened, demanded or hypothetical acts are words, not deeds, so a material class
    becomes the verbal one of the same side (2→1, 4→3); a negated cooperative act ("refused to lift
    the curfew", "did not send aid") is a rebuff → 3; a negated conflictual act stays conflictual but

@@ -247,7 +247,7 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at:
                 target, how_t = subj, "receiver"
     # Light verb: "he has been making a series of visits", "Iran launched an attack".
     carrier = head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ in OBJ:
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and head.head.dep_ in OBJ:
         carrier = head.head.head  # "a series of visits": visits ← of ← series ← making
     elif (not source and noun.dep_ == "pobj" and head.dep_ == "prep"
           and head.lower_ in {"on", "for", "into", "in"} and head.head.pos_ == "VERB"):  # fmt: skip

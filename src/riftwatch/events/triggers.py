@@ -59,7 +59,7 @@ POS_TAGS = frozenset({"VERB", "NOUN"})
 ALLOWED_ROOTS: Mapping[str, frozenset[str]] = MappingProxyType({
     "AGREE": frozenset({"03", "05", "08"}),
     "CONSULT": frozenset({"04", "03"}),
-    "SUPPORT": frozenset({"05", "03"}),
+    "SUPPORT": frozenset({"05", "03", "01"}),  # 018: condolences, sympathy
     "CONCEDE": frozenset({"08", "05", "03"}),
     "COOPERATE": frozenset({"06", "03"}),
     "AID": frozenset({"07", "03"}),

@@ -75,6 +75,8 @@ ROLES = [
     ("The Kenyan police are failing to protect Somali refugees, a Swiss rights group protested.", "protested", "ACCUSE", None, None, "asserted"),
     ("Islamist students continued their hunger strike to demand reforms.", "strike", "PROTEST", None, None, "asserted"),
     ("The army continued air strikes on the rebels.", "continued", "ASSAULT", None, None, "asserted"),
+    # an ethnic group is coded by the country it lives in
+    ("About 300 ethnic Hungarians demonstrated in Romania on Sunday.", "demonstrated", "PROTEST", {"ROU"}, {"ROU"}, "asserted"),
     # domestic acts: a protest is against the government where it happens, a state's curfew on its people
     ("Thousands of Kenyan students demonstrated in Nairobi on Sunday.", "demonstrated", "PROTEST", {"KEN"}, {"KEN"}, "asserted"),
     ("Turkish authorities imposed a curfew in the town of Cizre.", "imposed", "COERCE", {"TUR"}, {"TUR"}, "asserted"),

@@ -251,6 +251,15 @@ def _phrase_actors(tok: Token, actor_at: dict[int, Actor], skip_object: bool) ->
     return sorted(out, key=lambda a: a.start)
 
 
+def _ethnic_home(actor: Actor, place: Place | None, text: str) -> Actor:
+    """"ethnic Hungarians ... in Romania": an ethnic group is coded by the country it lives in, as
+    CAMEO does, when the event happens in a country other than the one its name comes from."""
+    if (place is None or not place.country or place.country == actor.country or not actor.country
+            or not text[max(0, actor.start - 8) : actor.start].rstrip().lower().endswith("ethnic")):
+        return actor
+    return replace(actor, country=place.country)
+
+
 def _home_actor(country: str, sector: str, place: Place | None) -> Actor:
     """The unnamed domestic target of a protest or a coercive act, anchored on the place if any."""
     at = place if place is not None and place.country == country else None
@@ -475,6 +484,8 @@ def code_sentence(
                             target, how_t = list(prev.source), "referent"
                             break
         place, place_how = _place_for(tok, sent, usable)
+        source = [_ethnic_home(a, place, article.text) for a in source]
+        target = [_ethnic_home(a, place, article.text) for a in target]
         src_countries = {a.country for a in source}
         if not target:
             # Last resort: an actor inside the trigger's own phrase ("visits to raise the morale

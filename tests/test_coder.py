@@ -75,6 +75,9 @@ ROLES = [
     ("The Kenyan police are failing to protect Somali refugees, a Swiss rights group protested.", "protested", "ACCUSE", None, None, "asserted"),
     ("Islamist students continued their hunger strike to demand reforms.", "strike", "PROTEST", None, None, "asserted"),
     ("The army continued air strikes on the rebels.", "continued", "ASSAULT", None, None, "asserted"),
+    # object control: what is allowed is the infinitive's subject; a stated future permission is AGREE
+    ("Kenya will allow up to 5,000 Somali refugees to return home.", "allow", "AGREE", {"KEN"}, None, "asserted"),
+    ("The junta allowed the opposition leader to hold a rally in the capital.", "allowed", "CONCEDE", None, None, "asserted"),
     # an ethnic group is coded by the country it lives in
     ("About 300 ethnic Hungarians demonstrated in Romania on Sunday.", "demonstrated", "PROTEST", {"ROU"}, {"ROU"}, "asserted"),
     # domestic acts: a protest is against the government where it happens, a state's curfew on its people

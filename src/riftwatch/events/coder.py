@@ -102,6 +102,12 @@ def _object_lemmas(tok: Token) -> list[str]:
     if tok.pos_ == "VERB":
         heads = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
         if not heads:
+            # "allowed the opposition leader to hold a rally": the parser makes the object the
+            # subject of the infinitive; it and the infinitive's own object are what is allowed.
+            for comp in tok.children:
+                if comp.dep_ in {"ccomp", "xcomp"} and any(a.lower_ == "to" and a.dep_ == "aux" for a in comp.children):
+                    heads.extend(c for c in comp.children if c.dep_ in {"nsubj", "dobj"})
+        if not heads:
             for prep in tok.children:
                 if prep.dep_ == "prep":
                     heads.extend(c for c in prep.children if c.dep_ == "pobj")
@@ -364,6 +370,9 @@ def _depth(tok: Token) -> int:
     if tok.pos_ != "VERB" and tok.dep_ in OBJ and tok.head.pos_ == "VERB" and tok.head.i != tok.i:
         tok = tok.head
     depth = 1 if tok.dep_ in {"advcl", "acl", "xcomp"} and tok.tag_ in {"VBG", "VB"} else 0
+    # A participle that modifies a noun ("a letter handed over to the UN", "a UN-brokered deal")
+    # describes that noun, it is not what the sentence reports.
+    depth += 2 if tok.pos_ == "VERB" and tok.dep_ in {"amod", "acl"} and tok.tag_ == "VBN" else 0
     while tok.head.i != tok.i and depth < 20:
         tok = tok.head
         depth += 1

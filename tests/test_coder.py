@@ -78,6 +78,7 @@ ROLES = [
     # object control: what is allowed is the infinitive's subject; a stated future permission is AGREE
     ("Kenya will allow up to 5,000 Somali refugees to return home.", "allow", "AGREE", {"KEN"}, None, "asserted"),
     ("The junta allowed the opposition leader to hold a rally in the capital.", "allowed", "CONCEDE", None, None, "asserted"),
+    ("Hungary threatened to stop the talks if Serbia goes ahead with the new dam.", "threatened", "THREATEN", {"HUN"}, {"SRB"}, "asserted"),
     # an ethnic group is coded by the country it lives in
     ("About 300 ethnic Hungarians demonstrated in Romania on Sunday.", "demonstrated", "PROTEST", {"ROU"}, {"ROU"}, "asserted"),
     # domestic acts: a protest is against the government where it happens, a state's curfew on its people

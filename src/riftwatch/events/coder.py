@@ -257,6 +257,21 @@ def _phrase_actors(tok: Token, actor_at: dict[int, Actor], skip_object: bool) ->
     return sorted(out, key=lambda a: a.start)
 
 
+def _condition_party(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
+    """Subjects of an "if"/"unless" clause on the trigger or on the act it governs."""
+    verbs = [tok, *(c for c in tok.children if c.dep_ in {"xcomp", "ccomp"})]
+    if tok.dep_ in {"xcomp", "ccomp"} and tok.head.i != tok.i:
+        verbs.append(tok.head)  # the trigger is the threatened act: "threatened to stop ... if"
+    for verb in verbs:
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in clause.children if m.dep_ == "mark"):
+                subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                found = [a for subj in subjects for a in actors_under(subj, actor_at)]
+                if found:
+                    return found
+    return []
+
+
 def _ethnic_home(actor: Actor, place: Place | None, text: str) -> Actor:
     """"ethnic Hungarians ... in Romania": an ethnic group is coded by the country it lives in, as
     CAMEO does, when the event happens in a country other than the one its name comes from."""
@@ -540,6 +555,12 @@ def code_sentence(
             trig = _Recoded(etype, coding.cameo_root, coding.quad_class, coding.goldstein,
                             INTENT_MODES.get(intended, "") if not coop else "", trig.weight)
             status = "asserted"
+        if etype == "THREATEN" and not [a for a in target if a not in source]:
+            # "threatened to stop the talks if Serbia goes ahead": a threat is aimed at the party
+            # whose conduct is its condition.
+            party = [a for a in _condition_party(tok, actor_at) if a not in source]
+            if party:
+                target, how_t = party, "condition"
         time = best_time(times, tok.idx, s_text, s_start) if times else None
         qs = tuple(quantities) if etype in QUANTIFIED_TYPES else ()
         attribution = attribution_for(tok, sent, 0, actor_at, root)

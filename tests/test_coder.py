@@ -79,6 +79,9 @@ ROLES = [
     ("Kenya will allow up to 5,000 Somali refugees to return home.", "allow", "AGREE", {"KEN"}, None, "asserted"),
     ("The junta allowed the opposition leader to hold a rally in the capital.", "allowed", "CONCEDE", None, None, "asserted"),
     ("Hungary threatened to stop the talks if Serbia goes ahead with the new dam.", "threatened", "THREATEN", {"HUN"}, {"SRB"}, "asserted"),
+    ("Pakistan rejected a fresh offer from Afghanistan for direct talks.", "rejected", "REJECT", {"PAK"}, {"AFG"}, "asserted"),
+    ("Egypt is opposed to Turkish mediation in the dispute.", "opposed", "REJECT", {"EGY"}, {"TUR"}, "asserted"),
+    ("Lebanon complained to the United Nations over two Israeli air raids.", "complained", "ACCUSE", {"LBN"}, {"ISR"}, "asserted"),
     # an ethnic group is coded by the country it lives in
     ("About 300 ethnic Hungarians demonstrated in Romania on Sunday.", "demonstrated", "PROTEST", {"ROU"}, {"ROU"}, "asserted"),
     # domestic acts: a protest is against the government where it happens, a state's curfew on its people

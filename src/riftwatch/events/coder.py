@@ -16,7 +16,7 @@ from .modality import SPEECH_VERBS, committed_by, factuality, is_commitment, is_
 from .ontology import ontology
 from .pronouns import last_it, plural_group, resolve_pronouns
 from .quantities import find_quantities
-from .roles import LIGHT_VERBS, OBJ, Roles, actors_under, noun_roles, prep_targets, verb_roles
+from .roles import LIGHT_VERBS, OBJ, Roles, accused_in, actors_under, noun_roles, prep_targets, verb_roles
 from .speech import reported_criticism, reported_demands
 from .triggers import Trigger, TriggerLexicon
 
@@ -482,6 +482,10 @@ def code_sentence(
                 # "offered its troops to Peru": with the object a theme, the target is in a phrase
                 target = [a for a in prep_targets(tok, trig, actor_at, latent_at or {}) if a not in source]
                 how_t = "prep" if target else ""
+        if etype == "ACCUSE" and tok.pos_ == "VERB" and how_t == "prep":
+            accused = [a for a in accused_in(tok, actor_at) if a not in source]
+            if accused:
+                target = accused
         if not target and etype in COMPLEMENT_TARGET_TYPES:
             # "Assad's demand that Iran send more forces": the one asked is the clause's subject.
             target, how_t = _complement_subject(tok, actor_at), "complement"
@@ -496,7 +500,9 @@ def code_sentence(
             # of the rejected or accepted proposal is the target.
             for obj in (c for c in tok.children if c.dep_ in OBJ):
                 if obj.lemma_.lower() in PROPOSAL_NOUNS:
-                    target = [a for a in _proposal_author(obj, actor_at) if a not in source]
+                    # "an offer from Afghanistan": a country after "from" reads as a place, yet authors
+                    author = _proposal_author(obj, actor_at) or _proposal_author(obj, latent_at or {})
+                    target = [a for a in author if a not in source]
                     how_t = "proposal-author" if target else ""
                     break
         if not target and tok.pos_ == "VERB":

@@ -76,6 +76,15 @@ def _prep_objects(tok: Token, preps: Sequence[str]) -> list[Token]:
     return out
 
 
+def accused_in(verb: Token, actor_at: dict[int, Actor]) -> list[Actor]:
+    """Who a complaint is about: "complained to the UN over Israeli air raids" → Israel (the "to"
+    party only hears it). The owner of the noun after over/about/against, else actors in it."""
+    out: list[Actor] = []
+    for obj in _prep_objects(verb, ("over", "about", "against")):
+        out.extend(_noun_owner(obj, actor_at) or _collect([obj], actor_at))
+    return out
+
+
 def prep_targets(verb: Token, trig: object, actor_at: dict[int, Actor], latent_at: dict[int, Actor]) -> list[Actor]:
     """Actors in the verb's target phrases ("offered troops to Peru"), places-as-actors included."""
     phrases = _prep_objects(verb, tuple(getattr(trig, "target_prep", None) or VERB_TARGET_PREPS))
@@ -164,6 +173,14 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
     passive = bool(_children(verb, {"nsubjpass", "auxpass"}))
     target: list[Actor] = []
     how_t = ""
+    if passive and verb.lemma_ == "oppose" and not _prep_objects(verb, ("by",)):
+        # "Egypt is opposed to Turkish mediation": an adjective, not a passive; Egypt opposes the
+        # owner of what follows "to".
+        source = _collect(_children(verb, {"nsubjpass", "nsubj"}), actor_at)
+        how_s = "subject" if source else ""
+        opposed = _prep_objects(verb, ("to",))
+        target = [a for o in opposed for a in _noun_owner(o, actor_at)] or pp(opposed)
+        return Roles(tuple(source), tuple(a for a in target if a not in source), how_s, "prep" if target else "")
     if passive:
         target = _collect(_children(verb, {"nsubjpass"}), actor_at)
         how_t = "passive-subject"

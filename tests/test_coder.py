@@ -82,6 +82,11 @@ ROLES = [
     ("Pakistan rejected a fresh offer from Afghanistan for direct talks.", "rejected", "REJECT", {"PAK"}, {"AFG"}, "asserted"),
     ("Egypt is opposed to Turkish mediation in the dispute.", "opposed", "REJECT", {"EGY"}, {"TUR"}, "asserted"),
     ("Lebanon complained to the United Nations over two Israeli air raids.", "complained", "ACCUSE", {"LBN"}, {"ISR"}, "asserted"),
+    # calling on others to act against someone rallies opposition against them (113)
+    ("Archbishop Tutu called for sanctions against Zimbabwe.", "called", "ACCUSE", None, {"ZWE"}, "asserted"),
+    ("The Kurds demanded foreign troops to protect them against Iraq.", "demanded", "REQUEST", None, None, "asserted"),
+    ("Kenyan police prevented a demonstration by students in Nairobi.", "prevented", "COERCE", {"KEN"}, None, "asserted"),
+    ("The rebels are guilty of violating the ceasefire agreement.", "violating", "ASSAULT", None, None, "asserted"),
     # an ethnic group is coded by the country it lives in
     ("About 300 ethnic Hungarians demonstrated in Romania on Sunday.", "demonstrated", "PROTEST", {"ROU"}, {"ROU"}, "asserted"),
     # domestic acts: a protest is against the government where it happens, a state's curfew on its people

@@ -257,6 +257,38 @@ def _phrase_actors(tok: Token, actor_at: dict[int, Actor], skip_object: bool) ->
     return sorted(out, key=lambda a: a.start)
 
 
+def _rallied_against(tok: Token, actor_at: dict[int, Actor], latent_at: dict[int, Actor]) -> list[Actor]:
+    """Actors after "against" in what a call or demand asks for (its object or complement clause)."""
+    out: list[Actor] = []
+    for child in tok.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "punct", "aux", "neg"}:
+            continue  # the one who asks, not what is asked
+        for t in child.subtree:
+            if t.dep_ == "prep" and t.lower_ == "against" and not _shielded(t, tok):
+                for obj in (c for c in t.children if c.dep_ == "pobj"):
+                    out.extend(actors_under(obj, actor_at) or actors_under(obj, latent_at))
+    return out
+
+
+# Words under which "against X" is no call to act against X: "protect them against", "renounce
+# its struggle against Israel".
+_SHIELDING = frozenset({"protect", "protection", "defend", "defence", "defense", "guard", "shield", "safeguard",
+                        "security", "renounce", "renunciation"}) | STOP_VERBS  # fmt: skip
+
+
+def _shielded(prep: Token, top: Token) -> bool:
+    tok = prep.head
+    for _ in range(8):
+        if tok.i == top.i:
+            return False
+        if tok.lemma_.lower() in _SHIELDING:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _condition_party(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
     """Subjects of an "if"/"unless" clause on the trigger or on the act it governs."""
     verbs = [tok, *(c for c in tok.children if c.dep_ in {"xcomp", "ccomp"})]
@@ -561,6 +593,14 @@ def code_sentence(
             trig = _Recoded(etype, coding.cameo_root, coding.quad_class, coding.goldstein,
                             INTENT_MODES.get(intended, "") if not coop else "", trig.weight)
             status = "asserted"
+        if etype == "REQUEST" and tok.pos_ in {"VERB", "NOUN"}:
+            opposed = [a for a in _rallied_against(tok, actor_at, latent_at or {}) if a not in source]
+            if opposed:
+                # "called for sanctions against Nigeria", "urged Arabs to unite against X": asking
+                # others to act against someone rallies opposition against them (ACCUSE, CAMEO 113).
+                c = ontology().coding("ACCUSE", "113")
+                trig = _Recoded("ACCUSE", "113", c.quad_class, c.goldstein, "disapprove", trig.weight)
+                etype, target, how_t = "ACCUSE", opposed, "against"
         if etype == "THREATEN" and not [a for a in target if a not in source]:
             # "threatened to stop the talks if Serbia goes ahead": a threat is aimed at the party
             # whose conduct is its condition.

@@ -87,6 +87,8 @@ ROLES = [
     ("The Kurds demanded foreign troops to protect them against Iraq.", "demanded", "REQUEST", None, None, "asserted"),
     ("Kenyan police prevented a demonstration by students in Nairobi.", "prevented", "COERCE", {"KEN"}, None, "asserted"),
     ("The rebels are guilty of violating the ceasefire agreement.", "violating", "ASSAULT", None, None, "asserted"),
+    ("Hamas threatened to resume attacks in Israel.", "threatened", "THREATEN", {"PSE"}, {"ISR"}, "asserted"),
+    ("The United States speeded up the withdrawal of its marines from Panama.", "withdrawal", "RETREAT", {"USA"}, {"PAN"}, "asserted"),
     # an ethnic group is coded by the country it lives in
     ("About 300 ethnic Hungarians demonstrated in Romania on Sunday.", "demonstrated", "PROTEST", {"ROU"}, {"ROU"}, "asserted"),
     # domestic acts: a protest is against the government where it happens, a state's curfew on its people

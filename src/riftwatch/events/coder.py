@@ -28,7 +28,9 @@ NON_TRIGGER_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "LOC", "NORP", "C
 THEME_TYPES = frozenset({"MOBILIZE", "AID", "RETREAT"})
 # Types for which the country where it happens is the target when the text names no other.
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "SANCTION", "RETREAT", "MOBILIZE", "AID", "COERCE", "CONSULT",
-                                "CONCEDE", "PROTEST"})  # fmt: skip
+                                "CONCEDE", "PROTEST", "THREATEN"})  # fmt: skip
+# Acts whose parties, named together as subjects, are each other's targets.
+MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Types whose unstated target is domestic: (sector of the target, only when the state acts).
 DOMESTIC_TARGET = {"PROTEST": ("GOV", False), "COERCE": ("CVL", True)}
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", ""})
@@ -432,7 +434,9 @@ def _confidence(trig: object, roles: Roles, place_how: str, status: str, depth: 
     score = 0.3 + 0.25 * float(getattr(trig, "weight", 1.0) or 1.0)
     score += {0: 0.15, 1: 0.08, 2: 0.03}.get(depth, 0.0)
     score += 0.2 if roles.source else 0.0
-    score += 0.15 if roles.target else 0.0
+    # "Israel and Lebanon renewed negotiations": parties of a mutual act are each other's targets
+    mutual = getattr(trig, "type", "") in MUTUAL_TYPES and len({a.country for a in roles.source if a.country}) >= 2
+    score += 0.15 if roles.target or mutual else 0.0
     if roles.source_how.startswith("control") or roles.target_how in {"place-country", "referent", "phrase", "domestic"}:
         score -= 0.05
     if status != "asserted":

@@ -248,7 +248,9 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at:
     if not source:
         source = _collect(_prep_objects(noun, source_preps), actor_at)
         how_s = "source-prep" if source else ""
-    target = [a for a in _collect(_prep_objects(noun, target_preps), actor_at) if a not in source]
+    phrases = _prep_objects(noun, target_preps)
+    # "the withdrawal of forces from Panama": a country named as a place still fills the phrase
+    target = [a for a in _collect(phrases, actor_at) or _collect(phrases, latent_at or {}) if a not in source]
     how_t = "prep" if target else ""
     head = noun.head
     # Copula: "the only assistance they are receiving is from Hizballah".

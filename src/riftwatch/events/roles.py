@@ -193,7 +193,7 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         target = [a for a in _collect(objs, actor_at) if a not in source and not _own(a, source)]
         how_t = "object" if target else ""
         if not target:
-            target = pp(_prep_objects(verb, target_preps))
+            target = [a for a in pp(_prep_objects(verb, target_preps)) if not _own(a, source)]
             how_t = "prep" if target else ""
         if not target:
             # "mobilised reservists for a war against Iraq": a target inside the verb's phrase

@@ -90,6 +90,8 @@ ROLES = [
     ("Hamas threatened to resume attacks in Israel.", "threatened", "THREATEN", {"PSE"}, {"ISR"}, "asserted"),
     ("The United States speeded up the withdrawal of its marines from Panama.", "withdrawal", "RETREAT", {"USA"}, {"PAN"}, "asserted"),
     ("Bolivia threatened to break off relations with Chile over their ties with Israel.", "threatened", "THREATEN", {"BOL"}, {"CHL"}, "asserted"),
+    # an actor of no stated country acting where the event happens is from there
+    ("Rebels imposed a curfew in the town of Gao in Mali.", "imposed", "COERCE", {"MLI"}, None, "asserted"),
     # an ethnic group is coded by the country it lives in
     ("About 300 ethnic Hungarians demonstrated in Romania on Sunday.", "demonstrated", "PROTEST", {"ROU"}, {"ROU"}, "asserted"),
     # domestic acts: a protest is against the government where it happens, a state's curfew on its people

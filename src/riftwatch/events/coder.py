@@ -190,13 +190,15 @@ def _place_for(tok: Token, sent: SpacySpan, usable: Sequence[Place]) -> tuple[Pl
 
 def _without_self(source: Sequence[Actor], target: Sequence[Actor]) -> list[Actor]:
     """Targets that are not the source itself: "promised to democratise Serbia" (said by Serbia's
-    president), "its economy", "their own forces" are the source's own affairs, not a dyad."""
+    president), "its economy", "their own forces" are the source's own affairs, not a dyad. A place
+    taken as the target where the source's country was not stated ("a curfew in Algiers" imposed by
+    an unnamed president) stays: the act falls on the people there."""
     own = {a.country for a in source if a.country}
     people = {a.person for a in source if a.person}
     return [
         a for a in target
         if not (a.person and a.person in people)
-        and not (a.country in own and (not a.sector or a.text.lower() in SELF_WORDS))
+        and not (a.country in own and (not a.sector or a.text.lower() in SELF_WORDS) and a.entry_id != "place-country")
     ]  # fmt: skip
 
 
@@ -304,6 +306,14 @@ def _condition_party(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
                 if found:
                     return found
     return []
+
+
+def _located(actor: Actor, place: Place | None) -> Actor:
+    """"Students protested in Nairobi", "rebels shelled a town in Mali": an actor of no stated
+    country acting where the event happens is taken to be from there."""
+    if actor.country or place is None or not place.country or place.country in {"IGO", "NGO"}:
+        return actor
+    return replace(actor, country=place.country)
 
 
 def _ethnic_home(actor: Actor, place: Place | None, text: str) -> Actor:
@@ -551,8 +561,11 @@ def code_sentence(
                             break
         place, place_how = _place_for(tok, sent, usable)
         source = [_ethnic_home(a, place, article.text) for a in source]
-        target = [_ethnic_home(a, place, article.text) for a in target]
+        target = [_located(_ethnic_home(a, place, article.text), place) for a in target]
+        # a country read off the place ("rebels attacked a town in Mali") does not keep the place's
+        # country from being the target as well
         src_countries = {a.country for a in source}
+        source = [_located(a, place) for a in source]
         if not target:
             # Last resort: an actor inside the trigger's own phrase ("visits to raise the morale
             # among Iranian troops").

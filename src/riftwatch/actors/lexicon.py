@@ -64,6 +64,7 @@ SHIPPED_FILES = (
     "orgs.jsonl",
     "persons.jsonl",
     "persons_historical.jsonl",
+    "persons_leaders.jsonl",
     "sectors.jsonl",
     "ignore.jsonl",
 )

@@ -92,6 +92,10 @@ ROLES = [
     ("Bolivia threatened to break off relations with Chile over their ties with Israel.", "threatened", "THREATEN", {"BOL"}, {"CHL"}, "asserted"),
     # an actor of no stated country acting where the event happens is from there
     ("Rebels imposed a curfew in the town of Gao in Mali.", "imposed", "COERCE", {"MLI"}, None, "asserted"),
+    # unnamed attackers are coded by where they struck; passive withdrawals act on their own
+    ("A roadside bombing near the town of Kandahar on Sunday killed one British soldier.", "killed", "ASSAULT", {"AFG"}, {"GBR"}, "asserted"),
+    ("Two Kenyan soldiers were killed in Somalia.", "killed", "ASSAULT", None, {"KEN"}, "asserted"),
+    ("One third of the Kenyan reservists have been demobilized since the accord.", "demobilized", "RETREAT", {"KEN"}, None, "asserted"),
     # an ethnic group is coded by the country it lives in
     ("About 300 ethnic Hungarians demonstrated in Romania on Sunday.", "demonstrated", "PROTEST", {"ROU"}, {"ROU"}, "asserted"),
     # domestic acts: a protest is against the government where it happens, a state's curfew on its people

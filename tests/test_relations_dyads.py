@@ -195,3 +195,14 @@ def test_periods_roundtrip(period: str, day: dt.date, start: dt.date) -> None:
 def test_bad_config_is_an_input_error() -> None:
     with pytest.raises(InputError, match="period"):
         DyadConfig(period="year")  # type: ignore[arg-type]
+
+
+def test_an_unattributed_attacker_forms_no_dyad(store: Store) -> None:
+    """A source read off the place ("a bombing near Kandahar killed ...") is no party to a relation."""
+    from dataclasses import replace
+
+    named = ev("e1", "ASSAULT", ["AFG"], ["GBR"])
+    unnamed = replace(ev("e2", "ASSAULT", ["AFG"], ["GBR"], article="a2"),
+                      source=(replace(actor("AFG"), entry_id="unattributed"),))  # fmt: skip
+    got = series(store, [named, unnamed])
+    assert sum(p.events for p in got[("AFG", "GBR")]) == 1

@@ -618,6 +618,10 @@ def code_sentence(
                 c = ontology().coding("ACCUSE", "113")
                 trig = _Recoded("ACCUSE", "113", c.quad_class, c.goldstein, "disapprove", trig.weight)
                 etype, target, how_t = "ACCUSE", opposed, "against"
+        if etype == "ASSAULT" and not source and place is not None and place.country and place.country not in {"IGO", "NGO"}:
+            # "a roadside bombing near Samarra killed ...": attackers nobody names are coded by
+            # where they struck, as an unnamed actor of that country (ICEWS/GDELT practice)
+            source = [replace(_home_actor(place.country, "", place), entry_id="unattributed")]
         if etype == "THREATEN" and not [a for a in target if a not in source]:
             # "threatened to stop the talks if Serbia goes ahead": a threat is aimed at the party
             # whose conduct is its condition.
@@ -656,7 +660,9 @@ def code_sentence(
             date_text=Span(time.text, time.start, time.end) if time else None,
             attribution=attribution,
             quantities=qs,
-            confidence=_confidence(trig, roles2, place_how, status, _depth(tok))
+            # an attacker read off the place is no evidence the sentence reports this event
+            confidence=_confidence(trig, replace(roles2, source=tuple(a for a in source if a.entry_id != "unattributed")),
+                                   place_how, status, _depth(tok))
             - (0.1 if _argument_of_event(tok, trigger_at) else 0.0),
         )
         events.append(event)

@@ -30,6 +30,8 @@ LIGHT_VERBS = frozenset({"make", "hold", "launch", "carry", "conduct", "stage", 
                          "speed", "accelerate", "complete", "finish", "expand", "undertake", "mount",
                          "wage", "begin", "start", "continue", "step", "intensify", "resume",
                          "escalate", "announce", "lodge", "file", "level", "express"})  # fmt: skip
+# Types whose passive subject, when no agent is named, is who acts: those moved.
+MOVED_TYPES = frozenset({"RETREAT", "MOBILIZE"})
 RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "enjoy", "win", "suffer", "sustain", "take"})
 
 
@@ -187,6 +189,12 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         agent = _prep_objects(verb, ("by",))
         source = _collect(agent, actor_at)
         how_s = "agent" if source else ""
+        if not source and getattr(trig, "type", "") in MOVED_TYPES:
+            # "troops were withdrawn from Panama", "guerrillas have been demobilized": with no
+            # agent, those moved are the ones who act, and the place they leave is the target.
+            source, how_s = target, "passive-subject"
+            target = [a for a in pp(_prep_objects(verb, target_preps)) if a not in source]
+            how_t = "prep" if target else ""
     else:
         objs = _children(verb, OBJ)
         # "held their first meeting with X": the object's own "their" is the subject, not a target

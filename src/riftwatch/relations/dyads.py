@@ -214,6 +214,9 @@ def _actor_sql(
         join_s = join_t = ""
         where_s += " AND coalesce(sa.country, '') <> ''"
         where_t += " AND coalesce(ta.country, '') <> ''"
+    # An attacker the text does not name, coded by where it struck, is no party to a relation.
+    where_s += " AND coalesce(sa.entry_id, '') <> 'unattributed'"
+    where_t += " AND coalesce(ta.entry_id, '') <> 'unattributed'"
     if shape.compound:
         ctes += f"""
         src AS (

@@ -142,8 +142,15 @@ def _capitalised(tok_text: str) -> bool:
     return tok_text[:1].isupper()
 
 
+# Words before a place name when no entity recogniser ran: without NER labels, a capitalised word
+# is taken for a place only where it stands as one ("in Henry", not "Henry said").
+LOCATIVES = frozenset({"in", "near", "at", "from", "outside", "across", "into", "around", "toward", "towards",
+                       "through", "between", "inside", "within"})  # fmt: skip
+
+
 def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
+    no_ner = not doc.has_annotation("ENT_IOB")
     first = gaz.first_words
     words = [t.text for t in doc]  # one pass; indexing the Doc builds a Token each time
     i, n = 0, len(doc)
@@ -192,6 +199,8 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
                 continue
             if length == 1 and not _notable(cands):
                 continue
+            if no_ner and not _notable(cands, STRONG_POPULATION) and (i == 0 or doc[i - 1].lower_ not in LOCATIVES):
+                continue  # no NER to tell "Henry" the man from Henry County: ask for "in", "near" ...
             if length == 1 and tok.lower_ in COMPASS_WORDS:
                 continue  # "Western governments", "Central bankers": adjectives, not places
             if length > 1 and tok.is_sent_start and not _notable(cands):

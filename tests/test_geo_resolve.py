@@ -171,3 +171,13 @@ def test_article_context_spans_docs(nlp: Language, gaz: Gazetteer) -> None:
 )
 def test_no_places_in_ordinary_words(nlp: Language, gaz: Gazetteer, sentence: str) -> None:
     assert find_places(nlp(sentence), gaz) == []
+
+
+def test_without_ner_a_small_place_needs_a_locative(nlp: Language, gaz: Gazetteer) -> None:
+    """With the entity recogniser skipped (--no-ner) nothing tells the man Henry from a town."""
+    from riftwatch.geo.mentions import find_mentions
+
+    said = nlp("Henry said the plan had failed.", disable=["ner"])
+    assert [m.text for m in find_mentions(said, gaz)] == []
+    big = nlp("Officials said Chicago had failed.", disable=["ner"])
+    assert [m.text for m in find_mentions(big, gaz)] == ["Chicago"]  # a large city needs no cue

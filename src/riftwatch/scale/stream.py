@@ -148,19 +148,36 @@ def stored_check(store: Any) -> Callable[[str], bool]:
     return store.has_article  # type: ignore[no-any-return]
 
 
+RELEASE_EVERY = 2000
+"""Articles written between two ``release_memory`` calls of ``write_stream``."""
+
+
 def write_stream(
     store: Any,
     coded: Iterable[Coded],
     stats: ScaleStats,
     write_batch: int,
     tick: Tick | None = None,
+    release_every: int | None = RELEASE_EVERY,
 ) -> int:
-    """Write coded articles with one commit per ``write_batch``; returns how many were new."""
+    """Write coded articles with one commit per ``write_batch``; returns how many were new.
+
+    A store with ``release_memory`` (``store.duck.Store``) is made to drop DuckDB's cached blocks
+    after every ``release_every`` articles (None: never), so that a long run's memory does not
+    grow with the corpus: DuckDB otherwise keeps every block it wrote (see
+    ``Store.release_memory`` for the measurements).
+    """
+    release = getattr(store, "release_memory", None) if release_every is not None else None
+    since_release = 0
     written = 0
     for chunk in batched(coded, write_batch):
         for item in chunk:
             stats.add_coded(item.coded, item.sentences_seen)
         written += store.write_many([item.coded for item in chunk], batch=write_batch)
+        since_release += len(chunk)
+        if release is not None and release_every is not None and since_release >= release_every:
+            release()
+            since_release = 0
         if tick is not None:
             tick(len(chunk))
     return written

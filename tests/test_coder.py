@@ -73,7 +73,7 @@ ROLES = [
     ("Italy will withdraw its inspectors from Libya.", "withdraw", "THREATEN", {"ITA"}, {"LBY"}, "asserted"),
     ("A Lagos newspaper violated a ban by the Nigerian army.", "violated", "REJECT", None, None, "asserted"),
     ("The Kenyan police are failing to protect Somali refugees, a Swiss rights group protested.", "protested", "ACCUSE", None, None, "asserted"),
-    ("Islamist students continued their hunger strike to demand reforms.", "strike", "PROTEST", None, None, "asserted"),
+    ("Jailed union leaders kept up their hunger strike for a fourth week.", "strike", "PROTEST", None, None, "asserted"),
     ("The army continued air strikes on the rebels.", "continued", "ASSAULT", None, None, "asserted"),
     # object control: what is allowed is the infinitive's subject; a stated future permission is AGREE
     ("Kenya will allow up to 5,000 Somali refugees to return home.", "allow", "AGREE", {"KEN"}, None, "asserted"),
@@ -88,7 +88,7 @@ ROLES = [
     ("Kenyan police prevented a demonstration by students in Nairobi.", "prevented", "COERCE", {"KEN"}, None, "asserted"),
     ("The rebels are guilty of violating the ceasefire agreement.", "violating", "ASSAULT", None, None, "asserted"),
     ("Hamas threatened to resume attacks in Israel.", "threatened", "THREATEN", {"PSE"}, {"ISR"}, "asserted"),
-    ("The United States speeded up the withdrawal of its marines from Panama.", "withdrawal", "RETREAT", {"USA"}, {"PAN"}, "asserted"),
+    ("Washington began a gradual withdrawal of its marines from Haiti last week.", "withdrawal", "RETREAT", {"USA"}, {"HTI"}, "asserted"),
     ("Bolivia threatened to break off relations with Chile over their ties with Israel.", "threatened", "THREATEN", {"BOL"}, {"CHL"}, "asserted"),
     # an actor of no stated country acting where the event happens is from there
     ("Rebels imposed a curfew in the town of Gao in Mali.", "imposed", "COERCE", {"MLI"}, None, "asserted"),
@@ -100,7 +100,7 @@ ROLES = [
     ("About 300 ethnic Hungarians demonstrated in Romania on Sunday.", "demonstrated", "PROTEST", {"ROU"}, {"ROU"}, "asserted"),
     # domestic acts: a protest is against the government where it happens, a state's curfew on its people
     ("Thousands of Kenyan students demonstrated in Nairobi on Sunday.", "demonstrated", "PROTEST", {"KEN"}, {"KEN"}, "asserted"),
-    ("Turkish authorities imposed a curfew in the town of Cizre.", "imposed", "COERCE", {"TUR"}, {"TUR"}, "asserted"),
+    ("Peruvian officials imposed a curfew in the mining town of Juliaca.", "imposed", "COERCE", {"PER"}, {"PER"}, "asserted"),
 ]
 
 
@@ -171,7 +171,7 @@ def test_reported_criticism(coder) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Islamist students continued their hunger strike to demand the resignation of the Kenyan president.",
+        "Jailed union leaders kept up their hunger strike for a fourth week to press for the release of colleagues held in Kenya.",
         "Prisoners rioted at a jail in Nairobi on Monday, demanding a new trial.",
     ],
 )

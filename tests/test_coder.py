@@ -96,6 +96,9 @@ ROLES = [
     ("A roadside bombing near the town of Kandahar on Sunday killed one British soldier.", "killed", "ASSAULT", {"AFG"}, {"GBR"}, "asserted"),
     ("Two Kenyan soldiers were killed in Somalia.", "killed", "ASSAULT", None, {"KEN"}, "asserted"),
     ("One third of the Kenyan reservists have been demobilized since the accord.", "demobilized", "RETREAT", {"KEN"}, None, "asserted"),
+    # who orders an act does it
+    ("Peruvian officials ordered a curfew across the mining district of Puno.", "ordered", "COERCE", {"PER"}, None, "asserted"),
+    ("The president ordered the army to withdraw.", "ordered", "REQUEST", None, None, "asserted"),
     # an ethnic group is coded by the country it lives in
     ("About 300 ethnic Hungarians demonstrated in Romania on Sunday.", "demonstrated", "PROTEST", {"ROU"}, {"ROU"}, "asserted"),
     # domestic acts: a protest is against the government where it happens, a state's curfew on its people

@@ -47,6 +47,8 @@ STOP_VERBS = frozenset({"end", "halt", "suspend", "stop", "cease", "cancel", "fr
                         "scrap", "terminate", "pause", "interrupt", "lift", "ease", "relax", "shorten", "reduce",
                         "cut", "curb", "revoke", "rescind", "drop", "waive", "call", "break", "scale", "wind"})  # fmt: skip
 PARTICLE_STOP_VERBS = frozenset({"call", "break", "scale", "wind"})
+# Verbs of command: what they order, they do ("ordered a curfew" imposes it, CAMEO convention).
+ORDER_VERBS = frozenset({"order", "decree", "authorize", "authorise"})
 # Possessives that point back at the source.
 SELF_WORDS = frozenset({"its", "their", "his", "her", "itself", "themselves", "himself", "herself"})
 # Types whose events carry counts of people (killed, wounded, arrested, ...).
@@ -337,6 +339,16 @@ def _country_actor(place: Place) -> Actor:
                  sector="", entry_id="place-country")  # fmt: skip
 
 
+def _ordered(verb: Token, triggers: TriggerLexicon) -> Trigger | None:
+    """The entry of the act a command names as its object, when that object is an event noun."""
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.pos_ == "NOUN" and obj.lemma_.lower() not in PROPOSAL_NOUNS:
+            ordered = match_trigger(obj, triggers)
+            if ordered is not None and ordered.type != "REQUEST":
+                return ordered
+    return None
+
+
 def _stopped(verb: Token, triggers: TriggerLexicon) -> _Recoded | None:
     """Stopping an act inverts it: ending talks or aid reduces relations (SANCTION, CAMEO 16);
     lifting a curfew or halting attacks yields (CONCEDE, CAMEO 08)."""
@@ -486,6 +498,9 @@ def code_sentence(
             trig = match_trigger(tok, triggers)
         if tok.pos_ == "VERB" and tok.lemma_ in STOP_VERBS and (trig is None or not trig.object):
             trig = _stopped(tok, triggers) or trig
+        if tok.pos_ == "VERB" and tok.lemma_ in ORDER_VERBS and (trig is None or not trig.object):
+            # "ordered a curfew", "decreed a state of emergency": who orders an act does it
+            trig = _ordered(tok, triggers) or trig
         if trig is not None and trig.type == "PROTEST" and _says_something(tok):
             # "..., a rights group protested": a protest that reports a claim is an official
             # complaint (ACCUSE, CAMEO 114), not a demonstration.

@@ -30,6 +30,8 @@ LIGHT_VERBS = frozenset({"make", "hold", "launch", "carry", "conduct", "stage", 
                          "speed", "accelerate", "complete", "finish", "expand", "undertake", "mount",
                          "wage", "begin", "start", "continue", "step", "intensify", "resume",
                          "escalate", "announce", "lodge", "file", "level", "express"})  # fmt: skip
+# Verbs with which an actor owns up to an act: "claimed responsibility for".
+CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take", "bear", "acknowledge", "assume"})
 # Types whose passive subject, when no agent is named, is who acts: those moved.
 MOVED_TYPES = frozenset({"RETREAT", "MOBILIZE"})
 RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "enjoy", "win", "suffer", "sustain", "take"})
@@ -261,6 +263,12 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at:
     target = [a for a in _collect(phrases, actor_at) or _collect(phrases, latent_at or {}) if a not in source]
     how_t = "prep" if target else ""
     head = noun.head
+    # "claimed responsibility for the attack": who claims an act did it.
+    if not source and head.dep_ == "prep" and head.lower_ == "for" and head.head.lemma_ == "responsibility":
+        claim = head.head.head
+        if claim.pos_ == "VERB" and claim.lemma_ in CLAIM_VERBS and claim.i != head.head.i:
+            source, how_s = subject_actors(claim, actor_at)
+            how_s = "claimant" if source else ""
     # Copula: "the only assistance they are receiving is from Hizballah".
     if noun.dep_ in {"nsubj", "attr"} and head.lemma_ == "be":
         pps = _collect(_prep_objects(head, ("from", "by")), actor_at)

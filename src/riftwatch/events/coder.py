@@ -12,6 +12,17 @@ from spacy.tokens import Token
 from ..records import Actor, Article, Attribution, Event, Place, Quantity, Span, TimeExpr
 from ..when import best_time, find_times, may_hold_time
 from .attribution import attribution_for
+from .conventions import (
+    DOMESTIC_TARGET,
+    STATE_SECTORS,
+    STOP_VERBS,
+    condition_party,
+    ethnic_home,
+    home_actor,
+    located,
+    protest_first,
+    rallied_against,
+)
 from .modality import SPEECH_VERBS, committed_by, factuality, is_commitment, is_refusal
 from .ontology import ontology
 from .pronouns import last_it, plural_group, resolve_pronouns
@@ -31,9 +42,6 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT", "SANCTION", "RETREAT", "MOBILIZE", "A
                                 "CONCEDE", "PROTEST", "THREATEN"})  # fmt: skip
 # Acts whose parties, named together as subjects, are each other's targets.
 MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-# Types whose unstated target is domestic: (sector of the target, only when the state acts).
-DOMESTIC_TARGET = {"PROTEST": ("GOV", False), "COERCE": ("CVL", True)}
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", ""})
 # Lexicon parts that name a country in the mention itself.
 NAMED_PARTS = frozenset({"country", "demonym", "capital", "person", "org", "pronoun", "place-country"})
 # Statements about an act of one's own: their target is the act's target.
@@ -42,10 +50,6 @@ INTENT_TYPES = frozenset({"THREATEN", "AGREE", "REJECT", "SUPPORT", "CONCEDE", "
 PROPOSAL_NOUNS = frozenset({"call", "offer", "appeal", "invitation", "proposal", "plan", "request", "demand",
                             "initiative", "resolution", "ultimatum", "bid", "overture", "suggestion", "idea",
                             "peace plan", "accusation", "claim", "charge", "allegation"})  # fmt: skip
-# Verbs that stop, cut or lift what their object names.
-STOP_VERBS = frozenset({"end", "halt", "suspend", "stop", "cease", "cancel", "freeze", "abandon", "postpone",
-                        "scrap", "terminate", "pause", "interrupt", "lift", "ease", "relax", "shorten", "reduce",
-                        "cut", "curb", "revoke", "rescind", "drop", "waive", "call", "break", "scale", "wind"})  # fmt: skip
 PARTICLE_STOP_VERBS = frozenset({"call", "break", "scale", "wind"})
 # Verbs of command: what they order, they do ("ordered a curfew" imposes it, CAMEO convention).
 ORDER_VERBS = frozenset({"order", "decree", "authorize", "authorise"})
@@ -263,77 +267,6 @@ def _phrase_actors(tok: Token, actor_at: dict[int, Actor], skip_object: bool) ->
     return sorted(out, key=lambda a: a.start)
 
 
-def _rallied_against(tok: Token, actor_at: dict[int, Actor], latent_at: dict[int, Actor]) -> list[Actor]:
-    """Actors after "against" in what a call or demand asks for (its object or complement clause)."""
-    out: list[Actor] = []
-    for child in tok.children:
-        if child.dep_ in {"nsubj", "nsubjpass", "punct", "aux", "neg"}:
-            continue  # the one who asks, not what is asked
-        for t in child.subtree:
-            if t.dep_ == "prep" and t.lower_ == "against" and not _shielded(t, tok):
-                for obj in (c for c in t.children if c.dep_ == "pobj"):
-                    out.extend(actors_under(obj, actor_at) or actors_under(obj, latent_at))
-    return out
-
-
-# Words under which "against X" is no call to act against X: "protect them against", "renounce
-# its struggle against Israel".
-_SHIELDING = frozenset({"protect", "protection", "defend", "defence", "defense", "guard", "shield", "safeguard",
-                        "security", "renounce", "renunciation"}) | STOP_VERBS  # fmt: skip
-
-
-def _shielded(prep: Token, top: Token) -> bool:
-    tok = prep.head
-    for _ in range(8):
-        if tok.i == top.i:
-            return False
-        if tok.lemma_.lower() in _SHIELDING:
-            return True
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False
-
-
-def _condition_party(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
-    """Subjects of an "if"/"unless" clause on the trigger or on the act it governs."""
-    verbs = [tok, *(c for c in tok.children if c.dep_ in {"xcomp", "ccomp"})]
-    if tok.dep_ in {"xcomp", "ccomp"} and tok.head.i != tok.i:
-        verbs.append(tok.head)  # the trigger is the threatened act: "threatened to stop ... if"
-    for verb in verbs:
-        for clause in verb.children:
-            if clause.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in clause.children if m.dep_ == "mark"):
-                subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
-                found = [a for subj in subjects for a in actors_under(subj, actor_at)]
-                if found:
-                    return found
-    return []
-
-
-def _located(actor: Actor, place: Place | None) -> Actor:
-    """"Students protested in Nairobi", "rebels shelled a town in Mali": an actor of no stated
-    country acting where the event happens is taken to be from there."""
-    if actor.country or place is None or not place.country or place.country in {"IGO", "NGO"}:
-        return actor
-    return replace(actor, country=place.country)
-
-
-def _ethnic_home(actor: Actor, place: Place | None, text: str) -> Actor:
-    """"ethnic Hungarians ... in Romania": an ethnic group is coded by the country it lives in, as
-    CAMEO does, when the event happens in a country other than the one its name comes from."""
-    if (place is None or not place.country or place.country == actor.country or not actor.country
-            or not text[max(0, actor.start - 8) : actor.start].rstrip().lower().endswith("ethnic")):
-        return actor
-    return replace(actor, country=place.country)
-
-
-def _home_actor(country: str, sector: str, place: Place | None) -> Actor:
-    """The unnamed domestic target of a protest or a coercive act, anchored on the place if any."""
-    at = place if place is not None and place.country == country else None
-    return Actor(text=at.text if at else "", start=at.start if at else 0, end=at.end if at else 0,
-                 name=country, country=country, sector=sector, entry_id="domestic")  # fmt: skip
-
-
 def _country_actor(place: Place) -> Actor:
     return Actor(text=place.text, start=place.start, end=place.end, name=place.name, country=place.country,
                  sector="", entry_id="place-country")  # fmt: skip
@@ -367,41 +300,6 @@ def _stopped(verb: Token, triggers: TriggerLexicon) -> _Recoded | None:
         c = ontology().coding(etype, cameo)
         return _Recoded(etype, c.cameo_root, c.quad_class, c.goldstein, mode, stopped.weight)
     return None
-
-
-_PURPOSE_LINKS = frozenset({"advcl", "xcomp", "acl", "relcl", "prep", "pobj", "pcomp", "dobj", "ccomp"})
-
-
-def _linked(low: Token, high: Token, steps: int = 4) -> bool:
-    """``low`` hangs under ``high`` through clause, phrase or object links, within a few steps."""
-    tok = low
-    for _ in range(steps):
-        if tok.dep_ not in _PURPOSE_LINKS or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-        if tok.i == high.i:
-            return True
-    return False
-
-
-def _protest_first(events: list[Event], toks: Sequence[Token]) -> list[Event]:
-    """A protest and the act it is made of or for are one event, the protest: "went on hunger
-    strike to demand his release", "shunned work to protest", "rioted demanding independence"
-    (CAMEO codes the demand as a protest's sub-code, 1411-1414). The other act stays, with less
-    confidence, so it is not taken for what the sentence reports."""
-    protests = [e for e in events if e.event_type == "PROTEST"]
-    if not protests or len(events) < 2:
-        return events
-    at = {t.idx: t for t in toks}
-    out = []
-    for e in events:
-        tok = at.get(e.trigger.start)
-        tied = tok is not None and e.event_type != "PROTEST" and any(
-            (p_tok := at.get(p.trigger.start)) is not None and (_linked(tok, p_tok) or _linked(p_tok, tok))
-            for p in protests
-        )
-        out.append(replace(e, confidence=round(max(0.05, e.confidence - 0.15), 3)) if tied else e)
-    return out
 
 
 def _says_something(verb: Token) -> bool:
@@ -575,12 +473,12 @@ def code_sentence(
                             target, how_t = list(prev.source), "referent"
                             break
         place, place_how = _place_for(tok, sent, usable)
-        source = [_ethnic_home(a, place, article.text) for a in source]
-        target = [_located(_ethnic_home(a, place, article.text), place) for a in target]
+        source = [ethnic_home(a, place, article.text) for a in source]
+        target = [located(ethnic_home(a, place, article.text), place) for a in target]
         # a country read off the place ("rebels attacked a town in Mali") does not keep the place's
         # country from being the target as well
         src_countries = {a.country for a in source}
-        source = [_located(a, place) for a in source]
+        source = [located(a, place) for a in source]
         if not target:
             # Last resort: an actor inside the trigger's own phrase ("visits to raise the morale
             # among Iranian troops").
@@ -598,7 +496,7 @@ def code_sentence(
                 (a.country for a in source if a.country), "")
             sector, by_state = DOMESTIC_TARGET[etype]
             if home and (not by_state or all(a.sector in STATE_SECTORS for a in source)):
-                target, how_t = [_home_actor(home, sector, place)], "domestic"
+                target, how_t = [home_actor(home, sector, place)], "domestic"
         elif place is not None and place.country and place_how == "phrase":
             # "killed 23 people in Tel Aviv": victims of no stated country are of the place's
             target = [replace(a, country=place.country) if _guessed_country(a) and a.country != place.country
@@ -626,7 +524,7 @@ def code_sentence(
                             INTENT_MODES.get(intended, "") if not coop else "", trig.weight)
             status = "asserted"
         if etype == "REQUEST" and tok.pos_ in {"VERB", "NOUN"}:
-            opposed = [a for a in _rallied_against(tok, actor_at, latent_at or {}) if a not in source]
+            opposed = [a for a in rallied_against(tok, actor_at, latent_at or {}) if a not in source]
             if opposed:
                 # "called for sanctions against Nigeria", "urged Arabs to unite against X": asking
                 # others to act against someone rallies opposition against them (ACCUSE, CAMEO 113).
@@ -636,11 +534,11 @@ def code_sentence(
         if etype == "ASSAULT" and not source and place is not None and place.country and place.country not in {"IGO", "NGO"}:
             # "a roadside bombing near Samarra killed ...": attackers nobody names are coded by
             # where they struck, as an unnamed actor of that country (ICEWS/GDELT practice)
-            source = [replace(_home_actor(place.country, "", place), entry_id="unattributed")]
+            source = [replace(home_actor(place.country, "", place), entry_id="unattributed")]
         if etype == "THREATEN" and not [a for a in target if a not in source]:
             # "threatened to stop the talks if Serbia goes ahead": a threat is aimed at the party
             # whose conduct is its condition.
-            party = [a for a in _condition_party(tok, actor_at) if a not in source]
+            party = [a for a in condition_party(tok, actor_at) if a not in source]
             if party:
                 target, how_t = party, "condition"
         time = best_time(times, tok.idx, s_text, s_start) if times else None
@@ -706,4 +604,4 @@ def code_sentence(
     if group:
         state.last_group = group
     state.last_it = last_it(toks, actor_at) or state.last_it
-    return _protest_first(events, toks)
+    return protest_first(events, toks)

@@ -1,0 +1,128 @@
+"""CAMEO/PLOVER coding conventions applied once a trigger's roles are found.
+
+What a parse alone does not say but event coders agree on: a protest with no stated target is
+against the government where it happens, a state's curfew falls on its people; an ethnic group is
+coded by the country it lives in; an actor of no stated country acting where the event happens is
+from there; a threat aims at the party whose conduct is its condition; calling on others to act
+against someone rallies opposition (CAMEO 113); a protest outranks the demand it makes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from ..records import Actor, Event, Place
+from .roles import actors_under
+
+# Verbs that stop, cut or lift what their object names.
+STOP_VERBS = frozenset({"end", "halt", "suspend", "stop", "cease", "cancel", "freeze", "abandon", "postpone",
+                        "scrap", "terminate", "pause", "interrupt", "lift", "ease", "relax", "shorten", "reduce",
+                        "cut", "curb", "revoke", "rescind", "drop", "waive", "call", "break", "scale", "wind"})  # fmt: skip
+# Types whose unstated target is domestic: (sector of the target, only when the state acts).
+DOMESTIC_TARGET = {"PROTEST": ("GOV", False), "COERCE": ("CVL", True)}
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", ""})
+# Words under which "against X" is no call to act against X: "protect them against", "renounce
+# its struggle against Israel".
+_SHIELDING = frozenset({"protect", "protection", "defend", "defence", "defense", "guard", "shield", "safeguard",
+                        "security", "renounce", "renunciation"}) | STOP_VERBS  # fmt: skip
+_PURPOSE_LINKS = frozenset({"advcl", "xcomp", "acl", "relcl", "prep", "pobj", "pcomp", "dobj", "ccomp"})
+
+
+def home_actor(country: str, sector: str, place: Place | None) -> Actor:
+    """The unnamed domestic target of a protest or a coercive act, anchored on the place if any."""
+    at = place if place is not None and place.country == country else None
+    return Actor(text=at.text if at else "", start=at.start if at else 0, end=at.end if at else 0,
+                 name=country, country=country, sector=sector, entry_id="domestic")  # fmt: skip
+
+
+def located(actor: Actor, place: Place | None) -> Actor:
+    """"Students protested in Nairobi", "rebels shelled a town in Mali": an actor of no stated
+    country acting where the event happens is taken to be from there."""
+    if actor.country or place is None or not place.country or place.country in {"IGO", "NGO"}:
+        return actor
+    return replace(actor, country=place.country)
+
+
+def ethnic_home(actor: Actor, place: Place | None, text: str) -> Actor:
+    """"ethnic Hungarians ... in Romania": an ethnic group is coded by the country it lives in, as
+    CAMEO does, when the event happens in a country other than the one its name comes from."""
+    if (place is None or not place.country or place.country == actor.country or not actor.country
+            or not text[max(0, actor.start - 8) : actor.start].rstrip().lower().endswith("ethnic")):
+        return actor
+    return replace(actor, country=place.country)
+
+
+def condition_party(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
+    """Subjects of an "if"/"unless" clause on the trigger or on the act it governs."""
+    verbs = [tok, *(c for c in tok.children if c.dep_ in {"xcomp", "ccomp"})]
+    if tok.dep_ in {"xcomp", "ccomp"} and tok.head.i != tok.i:
+        verbs.append(tok.head)  # the trigger is the threatened act: "threatened to stop ... if"
+    for verb in verbs:
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in clause.children if m.dep_ == "mark"):
+                subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                found = [a for subj in subjects for a in actors_under(subj, actor_at)]
+                if found:
+                    return found
+    return []
+
+
+def rallied_against(tok: Token, actor_at: dict[int, Actor], latent_at: dict[int, Actor]) -> list[Actor]:
+    """Actors after "against" in what a call or demand asks for (its object or complement clause)."""
+    out: list[Actor] = []
+    for child in tok.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "punct", "aux", "neg"}:
+            continue  # the one who asks, not what is asked
+        for t in child.subtree:
+            if t.dep_ == "prep" and t.lower_ == "against" and not _shielded(t, tok):
+                for obj in (c for c in t.children if c.dep_ == "pobj"):
+                    out.extend(actors_under(obj, actor_at) or actors_under(obj, latent_at))
+    return out
+
+
+def _shielded(prep: Token, top: Token) -> bool:
+    tok = prep.head
+    for _ in range(8):
+        if tok.i == top.i:
+            return False
+        if tok.lemma_.lower() in _SHIELDING:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _linked(low: Token, high: Token, steps: int = 4) -> bool:
+    """``low`` hangs under ``high`` through clause, phrase or object links, within a few steps."""
+    tok = low
+    for _ in range(steps):
+        if tok.dep_ not in _PURPOSE_LINKS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i == high.i:
+            return True
+    return False
+
+
+def protest_first(events: list[Event], toks: Sequence[Token]) -> list[Event]:
+    """A protest and the act it is made of or for are one event, the protest: "went on hunger
+    strike to demand his release", "shunned work to protest", "rioted demanding independence"
+    (CAMEO codes the demand as a protest's sub-code, 1411-1414). The other act stays, with less
+    confidence, so it is not taken for what the sentence reports."""
+    protests = [e for e in events if e.event_type == "PROTEST"]
+    if not protests or len(events) < 2:
+        return events
+    at = {t.idx: t for t in toks}
+    out = []
+    for e in events:
+        tok = at.get(e.trigger.start)
+        tied = tok is not None and e.event_type != "PROTEST" and any(
+            (p_tok := at.get(p.trigger.start)) is not None and (_linked(tok, p_tok) or _linked(p_tok, tok))
+            for p in protests
+        )
+        out.append(replace(e, confidence=round(max(0.05, e.confidence - 0.15), 3)) if tied else e)
+    return out

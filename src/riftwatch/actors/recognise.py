@@ -1,6 +1,6 @@
 """Find coded actors in a parsed ``Doc``: names, titles, sector nouns, compounds and pronouns.
 
-How it works, in one pass per doc:
+How it works, in one pass per doc (steps 1-2 live in ``mentions``, step 3 in ``groups``):
 
 1. One ``PhraseMatcher`` on ``LOWER`` finds every lexicon surface form (built once per lexicon and
    vocab and cached). A case check then keeps "Turkey" but not "turkey", "US" but not "us" —
@@ -25,78 +25,18 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import logging
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy
-import spacy
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
-from spacy.vocab import Vocab
 
 from ..records import Actor
-from .lexicon import Entry, Lexicon, fold
+from .groups import MODIFIER_DEPS, Group, combine_groups, group_mentions, group_sector
+from .lexicon import Entry, Lexicon
+from .mentions import lexicon_mentions
 
-log = logging.getLogger(__name__)
-
-_KIND_RANK = {
-    "ignore": 0,
-    "person": 1,
-    "org": 2,
-    "country": 3,
-    "capital": 4,
-    "demonym": 5,
-    "title": 6,
-    "sector_noun": 7,
-}
-_OWNER_KINDS = frozenset({"country", "demonym", "capital"})
-_LOCATIVE = frozenset(
-    {
-        "in",
-        "to",
-        "from",
-        "near",
-        "around",
-        "at",
-        "into",
-        "inside",
-        "outside",
-        "toward",
-        "towards",
-        "across",
-        "through",
-        "throughout",
-        "within",
-        "via",
-        "outskirts",
-    }
-)
-_NOT_ACTOR_SUFFIX = frozenset(
-    {
-        "backed",
-        "based",
-        "born",
-        "made",
-        "linked",
-        "allied",
-        "aligned",
-        "funded",
-        "sponsored",
-        "supported",
-        "trained",
-        "armed",
-        "affiliated",
-        "controlled",
-        "held",
-        "occupied",
-        "bound",
-    }
-)
-_POSSESSIVE = frozenset({"'s", "'", "’s", "’"})
-_COORD = frozenset({",", "and", "or", "nor", "as", "well", "&"})
 _PRONOUNS = {
     "he": "m",
     "him": "m",
@@ -107,7 +47,8 @@ _PRONOUNS = {
     "hers": "f",
     "herself": "f",
 }
-_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod"})
+
+
 _TERRITORIAL = frozenset({"REB", "OPP", "CVL", "REF", "COP"})
 _NOT_STATES = frozenset({"IGO", "NGO", "IMG"})
 
@@ -160,390 +101,6 @@ class ArticleContext:
 
 
 @dataclass(slots=True)
-class _Mention:
-    start: int  # token indices, end exclusive
-    end: int
-    entry: Entry | None  # None: a PERSON entity the lexicon does not know
-
-    @property
-    def kind(self) -> str:
-        return self.entry.kind if self.entry else "person"
-
-
-@dataclass(slots=True)
-class _Head:
-    """A sector noun or title, possibly a chain ("military officials", "Defense Minister Gen.")."""
-
-    mentions: list[_Mention]
-    sector: str
-    role: str
-    is_title: bool
-    standalone: bool
-    needs_name: bool
-
-
-@dataclass(slots=True)
-class _Group:
-    start: int
-    end: int
-    owner: _Mention | None = None  # country, demonym or capital giving the country
-    org: _Mention | None = None
-    possessor: _Mention | None = None  # a person owning the head ("Assad's forces")
-    person: _Mention | None = None  # the person the group denotes
-    head: _Head | None = None
-
-    @property
-    def named_only(self) -> bool:
-        return self.head is None and self.person is None and self.possessor is None
-
-
-class _Matchers:
-    """The PhraseMatcher for one lexicon and vocab (built once, then cached on the lexicon)."""
-
-    def __init__(self, lexicon: Lexicon, vocab: Vocab) -> None:
-        tokenizer: Any = spacy.blank("en", vocab=vocab).tokenizer  # spacy.tokenizer ships no type stubs
-        self.matcher = PhraseMatcher(vocab, attr="LOWER")
-        self.matcher.add("RW_ACTOR", list(tokenizer.pipe(lexicon.patterns())))
-
-
-def _matchers(lexicon: Lexicon, vocab: Vocab) -> _Matchers:
-    m: _Matchers = lexicon.cached("recognise.matchers", vocab, lambda: _Matchers(lexicon, vocab))
-    return m
-
-
-def _is_acronym(name: str) -> bool:
-    letters = [c for c in name if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
-def _case_ok(text: str, entries: list[Entry], level: int) -> bool:
-    """Accept a match that differs from the lexicon in case only where it is plausibly a name."""
-    if level == 0 or entries[0].kind in ("sector_noun", "title", "ignore"):
-        return True
-    if _is_acronym(text):
-        return True  # headline capitals: "HEZBOLLAH", "IRAN"
-    if not text[:1].isupper():
-        return False  # "turkey", "chad"
-    key = fold(text)
-    return not any(_is_acronym(n) for e in entries for n in e.names if fold(n) == key)  # "Us" is not "US"
-
-
-def _best_entry(entries: list[Entry], when: dt.date | None) -> Entry:
-    def rank(e: Entry) -> tuple[int, int]:
-        return _KIND_RANK.get(e.kind, 9), 0 if e.roles_at(when) else 1
-
-    return min(entries, key=rank)
-
-
-def _mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: Counter[str]) -> list[_Mention]:
-    found: list[_Mention] = []
-    for _, start, end in _matchers(lexicon, doc.vocab).matcher(doc):
-        text = doc[start:end].text
-        entries, level = lexicon.lookup_cased(text)
-        if entries and _case_ok(text, entries, level):
-            found.append(_Mention(start, end, _best_entry(entries, when)))
-    found.sort(key=lambda m: (m.start - m.end, _KIND_RANK.get(m.kind, 9), m.start))
-    taken = bytearray(len(doc))
-    kept: list[_Mention] = []
-    for m in found:
-        if not any(taken[m.start : m.end]):
-            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
-            if m.kind == "ignore":
-                continue
-            if not _is_place_or_part(doc, m):
-                kept.append(m)
-            elif m.kind == "capital" and m.entry is not None:
-                places[m.entry.country] += 1
-    for ent in doc.ents:  # unknown people matter next to titles ("President Foo Bar") and for pronouns
-        if ent.label_ != "PERSON":
-            continue
-        if any(taken[ent.start : ent.end]):
-            # a name inside a longer personal name is someone else: "Hafez al-Assad", "Paris Hilton"
-            if not any(t.is_alpha and t.is_title and not taken[t.i] for t in ent):
-                continue
-            kept = [m for m in kept if not (ent.start <= m.start and m.end <= ent.end)]
-        kept.append(_Mention(ent.start, ent.end, None))
-    kept.sort(key=lambda m: m.start)
-    return kept
-
-
-def _is_place_or_part(doc: Doc, m: _Mention) -> bool:
-    """A capital used as a place ("in Tehran"), or a country inside "Iran-backed"."""
-    if (
-        m.kind in _OWNER_KINDS
-        and m.end + 1 < len(doc)
-        and doc[m.end].text in ("-", "–")
-        and doc[m.end + 1].lower_ in _NOT_ACTOR_SUFFIX
-    ):
-        return True
-    if m.kind != "capital" or (m.end < len(doc) and doc[m.end].text in _POSSESSIVE):
-        return False  # "to the Kremlin's dismay": an owner, not a place
-    i = m.start - 1
-    while i >= 0 and doc[i].pos_ == "DET":
-        i -= 1
-    if i >= 1 and doc[i].lower_ == "to" and doc[i - 1].lower_ == "according":
-        return False  # "according to the Kremlin": a source, not a place
-    if i >= 0 and doc[i].lower_ in _LOCATIVE:
-        return True
-    last = doc[m.end - 1]
-    return last.dep_ == "pobj" and last.head.lower_ in _LOCATIVE
-
-
-def _chain_sector(mods: list[_Mention], head: _Mention, coordinated: bool) -> str:
-    """The sector of "military officials" (MIL), "rebel commander" (REB), "government forces" (MIL)."""
-    assert head.entry is not None
-    head_sector = head.entry.sector
-    first = next((m.entry.sector for m in mods if m.entry and m.entry.sector), "")
-    if coordinated:
-        return head_sector or first
-    for m in mods:
-        e = m.entry
-        if e is None or not e.standalone or not e.sector:
-            continue
-        if e.sector != "GOV" and head_sector in ("GOV", ""):
-            return e.sector
-        if e.sector in ("REB", "OPP") and head_sector == "MIL":
-            return e.sector
-    return head_sector or first
-
-
-def _make_head(doc: Doc, ms: list[_Mention], coordinated: bool) -> _Head:
-    titles = [m for m in ms if m.entry and m.entry.kind == "title"]
-    role = next((m.entry.role for m in titles if m.entry and m.entry.role), "")
-    last = ms[-1].entry
-    assert last is not None
-    return _Head(
-        mentions=ms,
-        sector=_chain_sector(ms[:-1], ms[-1], coordinated),
-        role=role,
-        is_title=bool(titles),
-        standalone=last.standalone if last.kind == "sector_noun" else True,
-        needs_name=bool(titles)
-        and not role
-        and all(m.entry.needs_name for m in titles if m.entry)
-        and len(titles) == len(ms),
-    )
-
-
-def _groups(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
-    """One group per named mention or chain of sector nouns/titles, in text order."""
-    groups: list[_Group] = []
-    i = 0
-    while i < len(mentions):
-        m = mentions[i]
-        if m.kind in ("sector_noun", "title"):
-            chain, coordinated, j = [m], False, i + 1
-            while j < len(mentions) and mentions[j].kind in ("sector_noun", "title"):
-                gap = [t.lower_ for t in doc[chain[-1].end : mentions[j].start]]
-                if not gap:
-                    chain.append(mentions[j])
-                elif gap in (["and"], ["or"], [",", "and"], [","]) and doc[chain[-1].end - 1].pos_ == "ADJ":
-                    chain.append(mentions[j])
-                    coordinated = True
-                else:
-                    break
-                j += 1
-            groups.append(_Group(chain[0].start, chain[-1].end, head=_make_head(doc, chain, coordinated)))
-            i = j
-            continue
-        g = _Group(m.start, m.end)
-        if m.kind in _OWNER_KINDS:
-            g.owner = m
-        elif m.kind == "org":
-            g.org = m
-        else:
-            g.person = m
-        groups.append(g)
-        i += 1
-    return groups
-
-
-def _transparent(doc: Doc, start: int, end: int, head_end: int) -> bool:
-    """Tokens between an owner and its head that do not break the phrase: "'s", adjectives, "-led"."""
-    if end - start > 4:
-        return False
-    for k in range(start, end):
-        t = doc[k]
-        if t.text in _POSSESSIVE and k == start:
-            continue
-        if t.text in ("-", "–", "led") or t.pos_ in ("ADJ", "NUM", "ADV") or t.dep_ == "amod":
-            continue
-        if t.dep_ in _MODIFIER_DEPS and t.pos_ in ("NOUN", "PROPN") and start <= t.head.i < head_end:
-            continue
-        return False
-    return True
-
-
-def _gap(doc: Doc, a: _Group, b: _Group) -> list[str]:
-    return [t.lower_ for t in doc[a.end : b.start]]
-
-
-def _merge(a: _Group, b: _Group) -> _Group:
-    return _Group(
-        a.start,
-        b.end,
-        owner=a.owner or b.owner,
-        org=a.org or b.org,
-        possessor=a.possessor or b.possessor,
-        person=a.person or b.person,
-        head=a.head or b.head,
-    )
-
-
-def _appositive(doc: Doc, first: _Group, second: _Group) -> bool:
-    """True for "X, Y" where Y is an apposition of X (per the parse; unparsed: Y closed by a comma)."""
-    gap = _gap(doc, first, second)
-    if gap not in ([","], [",", "the"], [",", "a"]):
-        return False
-    roots = [
-        t
-        for t in doc[second.start : second.end]
-        if not second.start <= t.head.i < second.end or t.head.i == t.i
-    ]
-    if doc.has_annotation("DEP"):
-        return any(t.dep_ == "appos" and first.start <= t.head.i < first.end for t in roots)
-    return second.end < len(doc) and doc[second.end].text == ","
-
-
-def _combine(doc: Doc, groups: list[_Group]) -> list[_Group]:
-    """Merge neighbouring groups into actors (see the module docstring for the patterns)."""
-    out: list[_Group] = []
-    for g in groups:
-        prev = out[-1] if out else None
-        if prev is not None:
-            merged = _try_merge(doc, prev, g)
-            if merged is not None:
-                out[-1] = merged
-                if (
-                    g.head is not None
-                    and prev.owner is not None
-                    and prev.owner.kind in ("demonym", "country")
-                ):
-                    _share_head_with_conjuncts(doc, out, g.head)
-                # a merge may complete an apposition with the group before ("Russia's minister, Gen. X")
-                while len(out) > 1 and (again := _try_appos(doc, out[-2], out[-1])) is not None:
-                    out[-2:] = [again]
-                continue
-        out.append(g)
-    return out
-
-
-def _try_merge(doc: Doc, a: _Group, b: _Group) -> _Group | None:
-    gap = _gap(doc, a, b)
-    # owner (+ org / possessor) followed by a head: "Iranian forces", "IRGC commander", "Assad's forces"
-    if (
-        b.head is not None
-        and b.owner is None
-        and b.org is None
-        and b.person is None
-        and a.head is None
-        and (a.person is None or a.person.entry is not None)
-        and _transparent(doc, a.end, b.start, b.end)
-    ):
-        if a.person is not None and a.owner is None and a.org is None:
-            return _Group(a.start, b.end, possessor=a.person, head=b.head)
-        return _merge(a, b)
-    # owner + named head: "Lebanese Hezbollah", "Russia's Putin"
-    if (
-        a.named_only
-        and a.owner is not None
-        and a.org is None
-        and b.head is None
-        and b.owner is None
-        and (b.org is not None or (b.person is not None and b.person.entry is not None))
-        and _transparent(doc, a.end, b.start, b.end)
-    ):
-        return _merge(a, b)
-    # title + name: "President Assad", "Maj. Gen. Qassem Soleimani"
-    if (
-        a.head is not None
-        and a.head.is_title
-        and a.person is None
-        and b.person is not None
-        and b.head is None
-        and b.owner is None
-        and (not gap or _appositive(doc, a, b))
-    ):
-        return _merge(a, b)
-    # head + "of"/"from" + owner: "commander of the Al Qods Brigades", "troops from Chad"
-    if (
-        a.head is not None
-        and a.owner is None
-        and a.org is None
-        and a.possessor is None
-        and b.head is None
-        and b.person is None
-        and not (b.owner is not None and b.owner.kind == "demonym")
-        and gap in (["of"], ["of", "the"], ["from"], ["from", "the"], ["loyal", "to"], ["loyal", "to", "the"])
-    ):
-        return _merge(a, b)
-    if (
-        a.head is not None
-        and a.owner is None
-        and a.org is None
-        and a.possessor is None
-        and a.person is None
-        and b.named_only is False
-        and b.head is None
-        and b.person is not None
-        and b.person.entry is not None
-        and gap in (["of"], ["from"], ["loyal", "to"])
-    ):
-        return _Group(a.start, b.end, possessor=b.person, head=a.head)  # "forces loyal to Assad"
-    return _try_appos(doc, a, b)
-
-
-def _try_appos(doc: Doc, a: _Group, b: _Group) -> _Group | None:
-    """Person, title-phrase (or the reverse) naming one actor: "Soleimani, commander of ..."."""
-    a_title = a.head is not None and a.head.is_title and a.person is None
-    b_title = b.head is not None and b.head.is_title and b.person is None
-    if a.person is not None and (a.head is None or not a.head.role) and b_title and _appositive(doc, a, b):
-        return _Group(
-            a.start, b.end, owner=b.owner, org=b.org, possessor=b.possessor, person=a.person, head=b.head
-        )
-    if a_title and b.person is not None and _appositive(doc, a, b):
-        head = a.head if a.head and a.head.role else b.head
-        return _Group(
-            a.start, b.end, owner=a.owner or b.owner, org=a.org or b.org, person=b.person, head=head
-        )
-    return None
-
-
-def _share_head_with_conjuncts(doc: Doc, out: list[_Group], head: _Head) -> None:
-    """ "Russian, Syrian and Iranian forces": give "Russian" and "Syrian" the head's sector too."""
-    right = out[-1]
-    k = len(out) - 2
-    while k >= 0:
-        g = out[k]
-        words = [t.lower_ for t in doc[g.end : right.start]]
-        if not (
-            g.named_only
-            and g.owner is not None
-            and g.org is None
-            and g.owner.kind in ("demonym", "country")
-            and words
-            and all(w in _COORD for w in words)
-        ):
-            break
-        g.head = _Head([], head.sector, "", head.is_title, head.standalone, head.needs_name)
-        right, k = g, k - 1
-
-
-def _sector(g: _Group, org_sector: str) -> str:
-    head_sector = g.head.sector if g.head else ""
-    if org_sector == "GOV" and head_sector == "REB":
-        return "MIL"  # "Taliban fighters" once the Taliban govern
-    if org_sector and not (org_sector == "GOV" and head_sector):
-        return org_sector
-    owner = g.owner.entry if g.owner else None
-    if owner is not None and owner.kind == "capital" and owner.sector not in ("", "GOV"):
-        return owner.sector  # "Pentagon officials": MIL
-    if head_sector:
-        return head_sector
-    return owner.sector if owner is not None and owner.kind == "capital" else ""
-
-
-@dataclass(slots=True)
 class _Coded:
     country: str
     sector: str
@@ -552,7 +109,7 @@ class _Coded:
     person_entry: Entry | None = None
 
 
-def _code(g: _Group, lexicon: Lexicon, when: dt.date | None) -> _Coded | None:
+def _code(g: Group, lexicon: Lexicon, when: dt.date | None) -> _Coded | None:
     """Codes for a group, or None when it is not an actor on its own (e.g. "Iranian oil")."""
     owner = g.owner.entry if g.owner else None
     org_e = g.org.entry if g.org else None
@@ -588,7 +145,7 @@ def _code(g: _Group, lexicon: Lexicon, when: dt.date | None) -> _Coded | None:
         return None  # a bare head: resolved later against the article context
     if head.needs_name:
         return None
-    coded = _Coded(country, _sector(g, org_sector), "", org_name)
+    coded = _Coded(country, group_sector(g, org_sector), "", org_name)
     if head.role and head.is_title:
         holder = lexicon.holder(head.role, country, when, org_name if org_e else "")
         if holder is not None:
@@ -624,9 +181,9 @@ def find_actors(
     [('Tehran', 'IRN', 'GOV')]
     """
     ctx = context if context is not None else ArticleContext()
-    mentions = _mentions(doc, lexicon, published, ctx.place_counts)
-    groups = _combine(doc, _groups(doc, mentions))
-    coded: list[tuple[_Group, _Coded | None]] = []
+    mentions = lexicon_mentions(doc, lexicon, published, ctx.place_counts)
+    groups = combine_groups(doc, group_mentions(doc, mentions))
+    coded: list[tuple[Group, _Coded | None]] = []
     for g in groups:
         c = _code_in_doc(doc, g, lexicon, published)
         coded.append((g, c))
@@ -637,7 +194,7 @@ def find_actors(
     return _emit(doc, lexicon, coded, published, offset, default_country, ctx)
 
 
-def _code_in_doc(doc: Doc, g: _Group, lexicon: Lexicon, when: dt.date | None) -> _Coded | None:
+def _code_in_doc(doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None) -> _Coded | None:
     if g.head is None and g.person is None and g.owner is not None and g.owner.kind == "demonym":
         last = doc[g.owner.end - 1]
         top = last
@@ -671,7 +228,7 @@ def _code_in_doc(doc: Doc, g: _Group, lexicon: Lexicon, when: dt.date | None) ->
 def _emit(
     doc: Doc,
     lexicon: Lexicon,
-    coded: list[tuple[_Group, _Coded | None]],
+    coded: list[tuple[Group, _Coded | None]],
     when: dt.date | None,
     offset: int,
     fallback: str | None,
@@ -681,7 +238,7 @@ def _emit(
     covered = bytearray(len(doc))
     for grp, _ in coded:
         covered[grp.start : grp.end] = b"\x01" * (grp.end - grp.start)
-    events: list[tuple[int, int, _Group | None, _Coded | None]] = [(g.start, 0, g, c) for g, c in coded]
+    events: list[tuple[int, int, Group | None, _Coded | None]] = [(g.start, 0, g, c) for g, c in coded]
     events.extend((i, 1, None, None) for i in _pronouns(doc) if not covered[i])
     events.sort(key=lambda e: (e[0], e[1]))
     actors: list[Actor] = []
@@ -753,7 +310,7 @@ def _pronouns(doc: Doc) -> list[int]:
 
 
 def _bare(
-    doc: Doc, g: _Group, lexicon: Lexicon, when: dt.date | None, fallback: str | None, ctx: ArticleContext
+    doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None, fallback: str | None, ctx: ArticleContext
 ) -> _Coded | None:
     """A head with no owner: "the rebels" (default country) or "the commander" (the last person)."""
     head = g.head
@@ -781,7 +338,7 @@ def _bare(
     return _Coded(ctx.default_for(head.sector) if fallback is None else fallback, head.sector)
 
 
-def _ids(g: _Group, c: _Coded) -> str:
+def _ids(g: Group, c: _Coded) -> str:
     parts = [
         m.entry.id for m in (g.owner, g.org, g.possessor, g.person) if m is not None and m.entry is not None
     ]
@@ -837,7 +394,7 @@ def actors_for_token(actors: Sequence[Actor], token: Token, offset: int = 0) -> 
     """
     out: list[Actor] = []
     for t in (token, *token.conjuncts):
-        for cand in (t, *(c for c in t.children if c.dep_ in _MODIFIER_DEPS)):
+        for cand in (t, *(c for c in t.children if c.dep_ in MODIFIER_DEPS)):
             for u in (cand, *cand.conjuncts):
                 a = actor_for_token(actors, u, offset)
                 if a is not None and a not in out:

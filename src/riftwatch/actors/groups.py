@@ -1,0 +1,295 @@
+"""Combining neighbouring mentions into actors: owner + sector noun, owner + title + name, "title
+of owner", appositions, conjoined owners (``recognise`` docstring, step 3).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .mentions import OWNER_KINDS, POSSESSIVE, Mention
+
+_COORD = frozenset({",", "and", "or", "nor", "as", "well", "&"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod"})
+
+
+@dataclass(slots=True)
+class _Head:
+    """A sector noun or title, possibly a chain ("military officials", "Defense Minister Gen.")."""
+
+    mentions: list[Mention]
+    sector: str
+    role: str
+    is_title: bool
+    standalone: bool
+    needs_name: bool
+
+
+@dataclass(slots=True)
+class Group:
+    start: int
+    end: int
+    owner: Mention | None = None  # country, demonym or capital giving the country
+    org: Mention | None = None
+    possessor: Mention | None = None  # a person owning the head ("Assad's forces")
+    person: Mention | None = None  # the person the group denotes
+    head: _Head | None = None
+
+    @property
+    def named_only(self) -> bool:
+        return self.head is None and self.person is None and self.possessor is None
+
+
+def _chain_sector(mods: list[Mention], head: Mention, coordinated: bool) -> str:
+    """The sector of "military officials" (MIL), "rebel commander" (REB), "government forces" (MIL)."""
+    assert head.entry is not None
+    head_sector = head.entry.sector
+    first = next((m.entry.sector for m in mods if m.entry and m.entry.sector), "")
+    if coordinated:
+        return head_sector or first
+    for m in mods:
+        e = m.entry
+        if e is None or not e.standalone or not e.sector:
+            continue
+        if e.sector != "GOV" and head_sector in ("GOV", ""):
+            return e.sector
+        if e.sector in ("REB", "OPP") and head_sector == "MIL":
+            return e.sector
+    return head_sector or first
+
+
+def _make_head(doc: Doc, ms: list[Mention], coordinated: bool) -> _Head:
+    titles = [m for m in ms if m.entry and m.entry.kind == "title"]
+    role = next((m.entry.role for m in titles if m.entry and m.entry.role), "")
+    last = ms[-1].entry
+    assert last is not None
+    return _Head(
+        mentions=ms,
+        sector=_chain_sector(ms[:-1], ms[-1], coordinated),
+        role=role,
+        is_title=bool(titles),
+        standalone=last.standalone if last.kind == "sector_noun" else True,
+        needs_name=bool(titles)
+        and not role
+        and all(m.entry.needs_name for m in titles if m.entry)
+        and len(titles) == len(ms),
+    )
+
+
+def group_mentions(doc: Doc, mentions: list[Mention]) -> list[Group]:
+    """One group per named mention or chain of sector nouns/titles, in text order."""
+    groups: list[Group] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        if m.kind in ("sector_noun", "title"):
+            chain, coordinated, j = [m], False, i + 1
+            while j < len(mentions) and mentions[j].kind in ("sector_noun", "title"):
+                gap = [t.lower_ for t in doc[chain[-1].end : mentions[j].start]]
+                if not gap:
+                    chain.append(mentions[j])
+                elif gap in (["and"], ["or"], [",", "and"], [","]) and doc[chain[-1].end - 1].pos_ == "ADJ":
+                    chain.append(mentions[j])
+                    coordinated = True
+                else:
+                    break
+                j += 1
+            groups.append(Group(chain[0].start, chain[-1].end, head=_make_head(doc, chain, coordinated)))
+            i = j
+            continue
+        g = Group(m.start, m.end)
+        if m.kind in OWNER_KINDS:
+            g.owner = m
+        elif m.kind == "org":
+            g.org = m
+        else:
+            g.person = m
+        groups.append(g)
+        i += 1
+    return groups
+
+
+def _transparent(doc: Doc, start: int, end: int, head_end: int) -> bool:
+    """Tokens between an owner and its head that do not break the phrase: "'s", adjectives, "-led"."""
+    if end - start > 4:
+        return False
+    for k in range(start, end):
+        t = doc[k]
+        if t.text in POSSESSIVE and k == start:
+            continue
+        if t.text in ("-", "–", "led") or t.pos_ in ("ADJ", "NUM", "ADV") or t.dep_ == "amod":
+            continue
+        if t.dep_ in MODIFIER_DEPS and t.pos_ in ("NOUN", "PROPN") and start <= t.head.i < head_end:
+            continue
+        return False
+    return True
+
+
+def _gap(doc: Doc, a: Group, b: Group) -> list[str]:
+    return [t.lower_ for t in doc[a.end : b.start]]
+
+
+def _merge(a: Group, b: Group) -> Group:
+    return Group(
+        a.start,
+        b.end,
+        owner=a.owner or b.owner,
+        org=a.org or b.org,
+        possessor=a.possessor or b.possessor,
+        person=a.person or b.person,
+        head=a.head or b.head,
+    )
+
+
+def _appositive(doc: Doc, first: Group, second: Group) -> bool:
+    """True for "X, Y" where Y is an apposition of X (per the parse; unparsed: Y closed by a comma)."""
+    gap = _gap(doc, first, second)
+    if gap not in ([","], [",", "the"], [",", "a"]):
+        return False
+    roots = [
+        t
+        for t in doc[second.start : second.end]
+        if not second.start <= t.head.i < second.end or t.head.i == t.i
+    ]
+    if doc.has_annotation("DEP"):
+        return any(t.dep_ == "appos" and first.start <= t.head.i < first.end for t in roots)
+    return second.end < len(doc) and doc[second.end].text == ","
+
+
+def combine_groups(doc: Doc, groups: list[Group]) -> list[Group]:
+    """Merge neighbouring groups into actors (see the module docstring for the patterns)."""
+    out: list[Group] = []
+    for g in groups:
+        prev = out[-1] if out else None
+        if prev is not None:
+            merged = _try_merge(doc, prev, g)
+            if merged is not None:
+                out[-1] = merged
+                if (
+                    g.head is not None
+                    and prev.owner is not None
+                    and prev.owner.kind in ("demonym", "country")
+                ):
+                    _share_head_with_conjuncts(doc, out, g.head)
+                # a merge may complete an apposition with the group before ("Russia's minister, Gen. X")
+                while len(out) > 1 and (again := _try_appos(doc, out[-2], out[-1])) is not None:
+                    out[-2:] = [again]
+                continue
+        out.append(g)
+    return out
+
+
+def _try_merge(doc: Doc, a: Group, b: Group) -> Group | None:
+    gap = _gap(doc, a, b)
+    # owner (+ org / possessor) followed by a head: "Iranian forces", "IRGC commander", "Assad's forces"
+    if (
+        b.head is not None
+        and b.owner is None
+        and b.org is None
+        and b.person is None
+        and a.head is None
+        and (a.person is None or a.person.entry is not None)
+        and _transparent(doc, a.end, b.start, b.end)
+    ):
+        if a.person is not None and a.owner is None and a.org is None:
+            return Group(a.start, b.end, possessor=a.person, head=b.head)
+        return _merge(a, b)
+    # owner + named head: "Lebanese Hezbollah", "Russia's Putin"
+    if (
+        a.named_only
+        and a.owner is not None
+        and a.org is None
+        and b.head is None
+        and b.owner is None
+        and (b.org is not None or (b.person is not None and b.person.entry is not None))
+        and _transparent(doc, a.end, b.start, b.end)
+    ):
+        return _merge(a, b)
+    # title + name: "President Assad", "Maj. Gen. Qassem Soleimani"
+    if (
+        a.head is not None
+        and a.head.is_title
+        and a.person is None
+        and b.person is not None
+        and b.head is None
+        and b.owner is None
+        and (not gap or _appositive(doc, a, b))
+    ):
+        return _merge(a, b)
+    # head + "of"/"from" + owner: "commander of the Al Qods Brigades", "troops from Chad"
+    if (
+        a.head is not None
+        and a.owner is None
+        and a.org is None
+        and a.possessor is None
+        and b.head is None
+        and b.person is None
+        and not (b.owner is not None and b.owner.kind == "demonym")
+        and gap in (["of"], ["of", "the"], ["from"], ["from", "the"], ["loyal", "to"], ["loyal", "to", "the"])
+    ):
+        return _merge(a, b)
+    if (
+        a.head is not None
+        and a.owner is None
+        and a.org is None
+        and a.possessor is None
+        and a.person is None
+        and b.named_only is False
+        and b.head is None
+        and b.person is not None
+        and b.person.entry is not None
+        and gap in (["of"], ["from"], ["loyal", "to"])
+    ):
+        return Group(a.start, b.end, possessor=b.person, head=a.head)  # "forces loyal to Assad"
+    return _try_appos(doc, a, b)
+
+
+def _try_appos(doc: Doc, a: Group, b: Group) -> Group | None:
+    """Person, title-phrase (or the reverse) naming one actor: "Soleimani, commander of ..."."""
+    a_title = a.head is not None and a.head.is_title and a.person is None
+    b_title = b.head is not None and b.head.is_title and b.person is None
+    if a.person is not None and (a.head is None or not a.head.role) and b_title and _appositive(doc, a, b):
+        return Group(
+            a.start, b.end, owner=b.owner, org=b.org, possessor=b.possessor, person=a.person, head=b.head
+        )
+    if a_title and b.person is not None and _appositive(doc, a, b):
+        head = a.head if a.head and a.head.role else b.head
+        return Group(
+            a.start, b.end, owner=a.owner or b.owner, org=a.org or b.org, person=b.person, head=head
+        )
+    return None
+
+
+def _share_head_with_conjuncts(doc: Doc, out: list[Group], head: _Head) -> None:
+    """ "Russian, Syrian and Iranian forces": give "Russian" and "Syrian" the head's sector too."""
+    right = out[-1]
+    k = len(out) - 2
+    while k >= 0:
+        g = out[k]
+        words = [t.lower_ for t in doc[g.end : right.start]]
+        if not (
+            g.named_only
+            and g.owner is not None
+            and g.org is None
+            and g.owner.kind in ("demonym", "country")
+            and words
+            and all(w in _COORD for w in words)
+        ):
+            break
+        g.head = _Head([], head.sector, "", head.is_title, head.standalone, head.needs_name)
+        right, k = g, k - 1
+
+
+def group_sector(g: Group, org_sector: str) -> str:
+    head_sector = g.head.sector if g.head else ""
+    if org_sector == "GOV" and head_sector == "REB":
+        return "MIL"  # "Taliban fighters" once the Taliban govern
+    if org_sector and not (org_sector == "GOV" and head_sector):
+        return org_sector
+    owner = g.owner.entry if g.owner else None
+    if owner is not None and owner.kind == "capital" and owner.sector not in ("", "GOV"):
+        return owner.sector  # "Pentagon officials": MIL
+    if head_sector:
+        return head_sector
+    return owner.sector if owner is not None and owner.kind == "capital" else ""

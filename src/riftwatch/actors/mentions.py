@@ -1,0 +1,183 @@
+"""Lexicon mentions in a parsed ``Doc``: one PhraseMatcher scan, a case check, overlaps resolved.
+
+Part of ``recognise`` (see its docstring, steps 1-2): a capital after a locative preposition is a
+place, not an actor; "Iran-backed" does not make Iran an actor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from .lexicon import Entry, Lexicon, fold
+
+_KIND_RANK = {
+    "ignore": 0,
+    "person": 1,
+    "org": 2,
+    "country": 3,
+    "capital": 4,
+    "demonym": 5,
+    "title": 6,
+    "sector_noun": 7,
+}
+
+
+OWNER_KINDS = frozenset({"country", "demonym", "capital"})
+_LOCATIVE = frozenset(
+    {
+        "in",
+        "to",
+        "from",
+        "near",
+        "around",
+        "at",
+        "into",
+        "inside",
+        "outside",
+        "toward",
+        "towards",
+        "across",
+        "through",
+        "throughout",
+        "within",
+        "via",
+        "outskirts",
+    }
+)
+
+
+_NOT_ACTOR_SUFFIX = frozenset(
+    {
+        "backed",
+        "based",
+        "born",
+        "made",
+        "linked",
+        "allied",
+        "aligned",
+        "funded",
+        "sponsored",
+        "supported",
+        "trained",
+        "armed",
+        "affiliated",
+        "controlled",
+        "held",
+        "occupied",
+        "bound",
+    }
+)
+
+
+POSSESSIVE = frozenset({"'s", "'", "’s", "’"})
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # token indices, end exclusive
+    end: int
+    entry: Entry | None  # None: a PERSON entity the lexicon does not know
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind if self.entry else "person"
+
+
+class _Matchers:
+    """The PhraseMatcher for one lexicon and vocab (built once, then cached on the lexicon)."""
+
+    def __init__(self, lexicon: Lexicon, vocab: Vocab) -> None:
+        tokenizer: Any = spacy.blank("en", vocab=vocab).tokenizer  # spacy.tokenizer ships no type stubs
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        self.matcher.add("RW_ACTOR", list(tokenizer.pipe(lexicon.patterns())))
+
+
+def _matchers(lexicon: Lexicon, vocab: Vocab) -> _Matchers:
+    m: _Matchers = lexicon.cached("recognise.matchers", vocab, lambda: _Matchers(lexicon, vocab))
+    return m
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _case_ok(text: str, entries: list[Entry], level: int) -> bool:
+    """Accept a match that differs from the lexicon in case only where it is plausibly a name."""
+    if level == 0 or entries[0].kind in ("sector_noun", "title", "ignore"):
+        return True
+    if _is_acronym(text):
+        return True  # headline capitals: "HEZBOLLAH", "IRAN"
+    if not text[:1].isupper():
+        return False  # "turkey", "chad"
+    key = fold(text)
+    return not any(_is_acronym(n) for e in entries for n in e.names if fold(n) == key)  # "Us" is not "US"
+
+
+def _best_entry(entries: list[Entry], when: dt.date | None) -> Entry:
+    def rank(e: Entry) -> tuple[int, int]:
+        return _KIND_RANK.get(e.kind, 9), 0 if e.roles_at(when) else 1
+
+    return min(entries, key=rank)
+
+
+def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: Counter[str]) -> list[Mention]:
+    found: list[Mention] = []
+    for _, start, end in _matchers(lexicon, doc.vocab).matcher(doc):
+        text = doc[start:end].text
+        entries, level = lexicon.lookup_cased(text)
+        if entries and _case_ok(text, entries, level):
+            found.append(Mention(start, end, _best_entry(entries, when)))
+    found.sort(key=lambda m: (m.start - m.end, _KIND_RANK.get(m.kind, 9), m.start))
+    taken = bytearray(len(doc))
+    kept: list[Mention] = []
+    for m in found:
+        if not any(taken[m.start : m.end]):
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+            if m.kind == "ignore":
+                continue
+            if not _is_place_or_part(doc, m):
+                kept.append(m)
+            elif m.kind == "capital" and m.entry is not None:
+                places[m.entry.country] += 1
+    for ent in doc.ents:  # unknown people matter next to titles ("President Foo Bar") and for pronouns
+        if ent.label_ != "PERSON":
+            continue
+        if any(taken[ent.start : ent.end]):
+            # a name inside a longer personal name is someone else: "Hafez al-Assad", "Paris Hilton"
+            if not any(t.is_alpha and t.is_title and not taken[t.i] for t in ent):
+                continue
+            kept = [m for m in kept if not (ent.start <= m.start and m.end <= ent.end)]
+        kept.append(Mention(ent.start, ent.end, None))
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def _is_place_or_part(doc: Doc, m: Mention) -> bool:
+    """A capital used as a place ("in Tehran"), or a country inside "Iran-backed"."""
+    if (
+        m.kind in OWNER_KINDS
+        and m.end + 1 < len(doc)
+        and doc[m.end].text in ("-", "–")
+        and doc[m.end + 1].lower_ in _NOT_ACTOR_SUFFIX
+    ):
+        return True
+    if m.kind != "capital" or (m.end < len(doc) and doc[m.end].text in POSSESSIVE):
+        return False  # "to the Kremlin's dismay": an owner, not a place
+    i = m.start - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    if i >= 1 and doc[i].lower_ == "to" and doc[i - 1].lower_ == "according":
+        return False  # "according to the Kremlin": a source, not a place
+    if i >= 0 and doc[i].lower_ in _LOCATIVE:
+        return True
+    last = doc[m.end - 1]
+    return last.dep_ == "pobj" and last.head.lower_ in _LOCATIVE

@@ -96,6 +96,8 @@ ROLES = [
     ("A roadside bombing near the town of Kandahar on Sunday killed one British soldier.", "killed", "ASSAULT", {"AFG"}, {"GBR"}, "asserted"),
     ("Two Kenyan soldiers were killed in Somalia.", "killed", "ASSAULT", None, {"KEN"}, "asserted"),
     ("One third of the Kenyan reservists have been demobilized since the accord.", "demobilized", "RETREAT", {"KEN"}, None, "asserted"),
+    # an apposition that names a relation is no second actor
+    ("Egypt, a close ally of Saudi Arabia, condemned the attack.", "condemned", "ACCUSE", {"EGY"}, None, "asserted"),
     # who claims an act did it
     ("Al-Shabaab claimed responsibility for the attack on a Kenyan army base.", "attack", "ASSAULT", {"SOM"}, {"KEN"}, "asserted"),
     # who orders an act does it

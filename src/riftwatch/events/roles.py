@@ -30,6 +30,9 @@ LIGHT_VERBS = frozenset({"make", "hold", "launch", "carry", "conduct", "stage", 
                          "speed", "accelerate", "complete", "finish", "expand", "undertake", "mount",
                          "wage", "begin", "start", "continue", "step", "intensify", "resume",
                          "escalate", "announce", "lodge", "file", "level", "express"})  # fmt: skip
+# Nouns that describe an actor by its relation to another: "X, a close ally of Y".
+RELATIONAL_NOUNS = frozenset({"ally", "neighbour", "neighbor", "partner", "rival", "enemy", "foe", "friend",
+                              "adversary", "backer", "patron", "client", "proxy", "protege", "sponsor"})  # fmt: skip
 # Verbs with which an actor owns up to an act: "claimed responsibility for".
 CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take", "bear", "acknowledge", "assume"})
 # Types whose passive subject, when no agent is named, is who acts: those moved.
@@ -62,6 +65,8 @@ def actors_under(tok: Token, actor_at: dict[int, Actor], *, keep_of: bool = True
                 if child.dep_ == "prep" and keep_of and child.lower_ in {"of", "from"} and t.pos_ != "VERB":
                     stack.append(child)
                 continue
+            if child.dep_ == "appos" and child.lemma_.lower() in RELATIONAL_NOUNS:
+                continue  # "Pakistan, a key U.S. ally": the ally is Pakistan, the U.S. only its partner
             stack.append(child)
     found.sort(key=lambda a: a.start)
     return found

@@ -96,6 +96,7 @@ ROLES = [
     ("A roadside bombing near the town of Kandahar on Sunday killed one British soldier.", "killed", "ASSAULT", {"AFG"}, {"GBR"}, "asserted"),
     ("Two Kenyan soldiers were killed in Somalia.", "killed", "ASSAULT", None, {"KEN"}, "asserted"),
     ("One third of the Kenyan reservists have been demobilized since the accord.", "demobilized", "RETREAT", {"KEN"}, None, "asserted"),
+    ("Pakistan has refused to deploy troops in Iraq.", "refused", "REJECT", {"PAK"}, {"IRQ"}, "asserted"),
     # an apposition that names a relation is no second actor
     ("Egypt, a close ally of Saudi Arabia, condemned the attack.", "condemned", "ACCUSE", {"EGY"}, None, "asserted"),
     # who claims an act did it

@@ -213,14 +213,31 @@ def _guessed_country(a: Actor) -> bool:
     return not any(p.split(":")[0] in NAMED_PARTS for p in a.entry_id.split("+"))
 
 
-def _complement_target(tok: Token, actor_at: dict[int, Actor], latent_at: dict[int, Actor]) -> list[Actor]:
-    """Target of the act a statement is about: "threatened to stop talks with X" → X."""
+@dataclass(frozen=True)
+class _Preps:
+    target_prep: tuple[str, ...]
+
+
+# Where what an act moves is moved to: "deploy troops in Iraq", "send envoys to Cairo".
+_MOVED_TO = _Preps(("to", "into", "in", "against", "toward", "towards"))
+
+
+def _complement_target(
+    tok: Token, actor_at: dict[int, Actor], latent_at: dict[int, Actor], source: Sequence[Actor] = ()
+) -> list[Actor]:
+    """Target of the act a statement is about: "threatened to stop talks with X" → X. The source's
+    own forces or envoys moved by the act are what it moves, not its target: "refused to deploy
+    troops in Iraq" → Iraq."""
+    own = {a.country for a in source if a.country}
     for child in tok.children:
         purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         if (child.dep_ in {"xcomp", "ccomp"} or purpose) and child.pos_ == "VERB":
             roles = verb_roles(child, actor_at, None, latent_at)
-            if roles.target:
-                return list(roles.target)
+            target = [a for a in roles.target if a.country not in own]
+            if not target and roles.target_how == "object":
+                target = [a for a in prep_targets(child, _MOVED_TO, actor_at, latent_at) if a.country not in own]
+            if target:
+                return target
     return []
 
 
@@ -452,7 +469,7 @@ def code_sentence(
         if not target and etype in INTENT_TYPES:
             # "threatened to stop negotiations with the United States", "agreed to lift embargoes
             # on Iran": the target of the intended act is the target of the statement.
-            target = [a for a in _complement_target(tok, actor_at, latent_at or {}) if a not in source]
+            target = [a for a in _complement_target(tok, actor_at, latent_at or {}, source) if a not in source]
             how_t = "complement" if target else ""
         if not target and tok.pos_ == "VERB":
             # "rejected calls by Kofi Annan", "dismissed an appeal from the president": the author

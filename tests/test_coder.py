@@ -190,6 +190,11 @@ def test_a_protest_outranks_the_demand_it_makes(coder, sentence: str) -> None:  
     assert main is not None and main.event_type == "PROTEST"
 
 
+def test_declining_to_comment_is_no_event(coder) -> None:  # type: ignore[no-untyped-def]
+    assert code(coder, "NATO on Monday declined to comment on reports of Serbian losses.").events == ()
+    assert [e.event_type for e in code(coder, "Iran refused to allow inspectors into the site.").events] == ["REJECT"]
+
+
 def test_rebels_curfew_gets_no_guessed_domestic_target(coder) -> None:  # type: ignore[no-untyped-def]
     coded = code(coder, "Rebels imposed a curfew in the town.")
     assert [e.target for e in coded.events if e.event_type == "COERCE"] == [()]

@@ -319,6 +319,15 @@ def _stopped(verb: Token, triggers: TriggerLexicon) -> _Recoded | None:
     return None
 
 
+# "declined to comment", "refused to elaborate": CAMEO's "decline comment" (012) is a public
+# statement, no political event; it is not coded as a rejection.
+_NO_COMMENT = frozenset({"comment", "elaborate", "speculate"})
+
+
+def _no_comment(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and any(c.dep_ == "xcomp" and c.lemma_ in _NO_COMMENT for c in tok.children)
+
+
 def _says_something(verb: Token) -> bool:
     """A verb used to report: it governs a clause ("protested that ...", "X failed, they protested").
 
@@ -421,7 +430,7 @@ def code_sentence(
             # complaint (ACCUSE, CAMEO 114), not a demonstration.
             c = ontology().coding("ACCUSE", "114")
             trig = _Recoded("ACCUSE", "114", c.quad_class, c.goldstein, "", trig.weight, ())
-        if trig is not None:
+        if trig is not None and not _no_comment(tok):
             found.append((tok, trig))
     # "launched an attack": keep the verb, drop the noun it carries when both code the same type.
     # "oppose the demand", "condemned the attack": a noun that is the object of another trigger

@@ -79,6 +79,7 @@ class _Recoded:
     mode: str
     weight: float
     object: tuple[str, ...] = ("(context)",)  # the object is the act, not the target
+    target_prep: tuple[str, ...] = ()  # none of its own: a verb's usual target phrases
 
 
 @dataclass(slots=True)
@@ -213,13 +214,8 @@ def _guessed_country(a: Actor) -> bool:
     return not any(p.split(":")[0] in NAMED_PARTS for p in a.entry_id.split("+"))
 
 
-@dataclass(frozen=True)
-class _Preps:
-    target_prep: tuple[str, ...]
-
-
 # Where what an act moves is moved to: "deploy troops in Iraq", "send envoys to Cairo".
-_MOVED_TO = _Preps(("to", "into", "in", "against", "toward", "towards"))
+_MOVED_TO = ("to", "into", "in", "against", "toward", "towards")
 
 
 def _complement_target(
@@ -465,7 +461,7 @@ def code_sentence(
             how_t = how_t if target else ""
             if not target and tok.pos_ == "VERB":
                 # "offered its troops to Peru": with the object a theme, the target is in a phrase
-                target = [a for a in prep_targets(tok, trig, actor_at, latent_at or {}) if a not in source]
+                target = [a for a in prep_targets(tok, trig.target_prep, actor_at, latent_at or {}) if a not in source]
                 how_t = "prep" if target else ""
         if etype == "ACCUSE" and tok.pos_ == "VERB" and how_t == "prep":
             accused = [a for a in accused_in(tok, actor_at) if a not in source]

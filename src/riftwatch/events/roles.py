@@ -94,9 +94,11 @@ def accused_in(verb: Token, actor_at: dict[int, Actor]) -> list[Actor]:
     return out
 
 
-def prep_targets(verb: Token, trig: object, actor_at: dict[int, Actor], latent_at: dict[int, Actor]) -> list[Actor]:
-    """Actors in the verb's target phrases ("offered troops to Peru"), places-as-actors included."""
-    phrases = _prep_objects(verb, tuple(getattr(trig, "target_prep", None) or VERB_TARGET_PREPS))
+def prep_targets(
+    verb: Token, preps: Sequence[str], actor_at: dict[int, Actor], latent_at: dict[int, Actor]
+) -> list[Actor]:
+    """Actors in the verb's ``preps`` phrases ("offered troops to Peru"), places-as-actors included."""
+    phrases = _prep_objects(verb, preps or VERB_TARGET_PREPS)
     return _collect(phrases, actor_at) or _collect(phrases, latent_at)
 
 

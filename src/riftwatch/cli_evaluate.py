@@ -105,6 +105,49 @@ def places_cmd(
     _emit(r, as_json, rows, f"Places ({mode}): {gold}")
 
 
+@evaluate_app.command("articles")
+def articles_cmd(
+    gold: Annotated[Path, typer.Argument(help="Gold events, JSON Lines (VOA codebook format).")],
+    articles: Annotated[Path, typer.Option("--articles", help="The articles, JSON Lines with id, text, published.")],
+    worst: Annotated[int, typer.Option(help="How many of the worst articles to list with their errors.")] = 5,
+    as_json: JsonOpt = False,
+) -> None:
+    """Whole-article scores: event P/R/F1, field accuracy on matched events, triple P/R/F1, per type.
+
+    Example: `riftwatch evaluate articles ../shared/eval/voa/gold.jsonl --articles ../shared/eval/voa/articles.jsonl`
+    """
+    from .evaluate.articles import FIELDS, evaluate_articles
+
+    r = _run(evaluate_articles, gold, articles, None, worst)
+    if as_json:
+        _emit(r, True, [], "")
+        return
+    prf = lambda d: "/".join(f"{d[k]:.3f}" for k in ("precision", "recall", "f1"))  # noqa: E731
+    rows: list[tuple[str, Any]] = [
+        ("articles", r["articles"]), ("gold events (not marginal)", r["gold"]), ("predicted (not marginal)", r["predicted"]),
+        ("matched", r["matched"]), ("matched to marginal gold (not counted)", r["marginal_matched"]),
+        ("event P/R/F1", prf(r["events"])), ("triple P/R/F1 (type+source+target)", prf(r["triple"])),
+    ] + [(f"{k} accuracy (matched)", r["matched_accuracy"][k]) for k in FIELDS]  # fmt: skip
+    _emit(r, False, rows, f"Whole articles: {gold}")
+    table = Table(title="per gold type")
+    for col in ("type", "gold", "predicted", "event P/R/F1", "triple F1"):
+        table.add_column(col, justify="left" if col == "type" else "right")
+    for t, v in r["per_type"].items():
+        table.add_row(t, str(v["gold"]), str(v["predicted"]), prf(v["events"]), f"{v['triple']['f1']:.3f}")
+    console.print(table)
+    for w in r["worst_articles"]:
+        console.print(f"[bold]{w['id']}[/] {w['title'][:70]} — event F1 {w['events_f1']:.2f}, triple F1 {w['triple_f1']:.2f}")
+        for e in w["errors"][:12]:
+            p, g = e.get("pred"), e.get("gold")
+            if p and g:
+                console.print(f"  wrong {','.join(e['wrong'])}: {p['trigger']!r} ours {p['type']} {p['source']}→{p['target']}"
+                              f" | gold {g['type']} {g['source']}→{g['target']}", markup=False, highlight=False)  # fmt: skip
+            elif p:
+                console.print(f"  extra: {p['trigger']!r} {p['type']} {p['source']}→{p['target']}", markup=False, highlight=False)
+            elif g:
+                console.print(f"  missed: {g['trigger']!r} {g['type']} {g['source']}→{g['target']}", markup=False, highlight=False)
+
+
 @evaluate_app.command("gate")
 def gate_cmd(
     baseline: Annotated[Path, typer.Option(help="Pinned scores and dev-file hashes.")] = Path("benchmarks/accuracy_baseline.json"),

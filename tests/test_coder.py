@@ -83,7 +83,7 @@ ROLES = [
     ("India is opposed to any Chinese dam on the Brahmaputra.", "opposed", "REJECT", {"IND"}, {"CHN"}, "asserted"),
     ("In a letter to the Security Council, Guyana complained about Venezuelan troop movements near the border.", "complained", "ACCUSE", {"GUY"}, {"VEN"}, "asserted"),
     # calling on others to act against someone rallies opposition against them (113)
-    ("Lithuanian lawmakers called for sanctions against Belarus over the migrant crossings.", "called", "ACCUSE", None, {"BLR"}, "asserted"),
+    ("Lithuanian lawmakers called for tougher sanctions against Belarus over the migrant crossings.", "called", "ACCUSE", None, {"BLR"}, "asserted"),
     ("Fishermen in Lamu demanded navy escorts to keep pirates away from their boats.", "demanded", "REQUEST", None, None, "asserted"),
     ("Georgian police prevented a rally outside parliament.", "prevented", "COERCE", {"GEO"}, None, "asserted"),
     ("Both militias are accused of violating the truce around the airport.", "violating", "ASSAULT", None, None, "asserted"),
@@ -100,7 +100,7 @@ ROLES = [
     # an apposition that names a relation is no second actor
     ("Belarus, Russia's closest partner, condemned the sanctions.", "condemned", "ACCUSE", {"BLR"}, None, "asserted"),
     # who claims an act did it
-    ("Boko Haram claimed responsibility for the raid on a Chadian army post.", "raid", "ASSAULT", {"NGA"}, {"TCD"}, "asserted"),
+    ("Boko Haram claimed responsibility for last week's raid on a Chadian army post.", "raid", "ASSAULT", {"NGA"}, {"TCD"}, "asserted"),
     # who orders an act does it
     ("Peruvian officials ordered a curfew across the mining district of Puno.", "ordered", "COERCE", {"PER"}, None, "asserted"),
     ("The president ordered the army to withdraw.", "ordered", "REQUEST", None, None, "asserted"),

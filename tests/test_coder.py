@@ -54,61 +54,61 @@ ROLES = [
     ("The rebels vowed to attack the capital.", "attack", "THREATEN", None, None, "asserted"),
     ("Egypt mediated between Israel and Hamas in Cairo.", "mediated", "CONSULT", {"EGY"}, {"ISR", "PSE"}, "asserted"),
     # refusals and conditional threats are events that happened
-    ("Hungary said it would not accept any migrants from Greece.", "accept", "REJECT", {"HUN"}, None, "asserted"),
+    ("Austria said it would not accept the new asylum rules drafted in Brussels.", "accept", "REJECT", {"AUT"}, None, "asserted"),
     ("Turkey may close the border crossing if the shelling continues.", "close", "THREATEN", {"TUR"}, None, "asserted"),
     # stopping an act inverts it
-    ("Norway suspended its mediation between the two factions.", "suspended", "SANCTION", {"NOR"}, None, "asserted"),
-    ("The junta lifted the curfew in the capital on Sunday.", "lifted", "CONCEDE", None, None, "asserted"),
-    ("The minister said Libya must hand over the suspects to Britain.", "said", "REQUEST", None, {"LBY"}, "asserted"),
+    ("Qatar suspended its mediation in the Gaza ceasefire talks.", "suspended", "SANCTION", {"QAT"}, None, "asserted"),
+    ("The governor lifted the ban on public gatherings after the election.", "lifted", "CONCEDE", None, None, "asserted"),
+    ("The envoy said Iran must release the detained sailors.", "said", "REQUEST", None, {"IRN"}, "asserted"),
     # PLOVER's conversion of CAMEO: offers are intents (AGREE), releases RETREAT, apologies SUPPORT
-    ("Chile offered its troops to Peru.", "offered", "AGREE", {"CHL"}, {"PER"}, "asserted"),
+    ("Brazil offered firefighting planes to Bolivia.", "offered", "AGREE", {"BRA"}, {"BOL"}, "asserted"),
     ("Houthi rebels freed two Danish aid workers.", "freed", "RETREAT", {"YEM"}, {"DNK"}, "asserted"),
-    ("Germany has apologized to Poland for the incident.", "apologized", "SUPPORT", {"DEU"}, {"POL"}, "asserted"),
+    ("Belgium apologized to Congo for the abuses of colonial rule.", "apologized", "SUPPORT", {"BEL"}, {"COD"}, "asserted"),
     # roles of nouns carried by light verbs and compounds
-    ("Kenyan diplomats held their first meeting with Chinese officials.", "held", "CONSULT", {"KEN"}, {"CHN"}, "asserted"),
-    ("Sweden undertook a mediation mission between Kenya and Somalia.", "mediation", "CONSULT", {"SWE"}, {"KEN", "SOM"}, "asserted"),
-    ("Egypt renewed negotiations with Sudan on water.", "negotiations", "CONSULT", {"EGY"}, {"SDN"}, "asserted"),
+    ("A Vietnamese delegation held two days of talks with Japanese carmakers.", "talks", "CONSULT", {"VNM"}, {"JPN"}, "asserted"),
+    ("Qatar carried out shuttle mediation between Rwanda and Congo.", "mediation", "CONSULT", {"QAT"}, {"RWA", "COD"}, "asserted"),
+    ("Malaysia started negotiations with Singapore on a high-speed rail link.", "negotiations", "CONSULT", {"MYS"}, {"SGP"}, "asserted"),
     # stopping an act named by a compound, withdrawing peacekeepers, defying a ban, protesting a claim
-    ("Norwegian officers ended mediation efforts between the rival militias.", "ended", "SANCTION", {"NOR"}, None, "asserted"),
-    ("Italy will withdraw its inspectors from Libya.", "withdraw", "THREATEN", {"ITA"}, {"LBY"}, "asserted"),
-    ("A Lagos newspaper violated a ban by the Nigerian army.", "violated", "REJECT", None, None, "asserted"),
-    ("The Kenyan police are failing to protect Somali refugees, a Swiss rights group protested.", "protested", "ACCUSE", None, None, "asserted"),
-    ("Jailed union leaders kept up their hunger strike for a fourth week.", "strike", "PROTEST", None, None, "asserted"),
+    ("Swiss diplomats ended peace talks with the armed groups.", "ended", "SANCTION", {"CHE"}, None, "asserted"),
+    ("Japan will withdraw its ambassador from China.", "withdraw", "THREATEN", {"JPN"}, {"CHN"}, "asserted"),
+    ("Farmers in the valley violated the grazing ban announced by the governor.", "violated", "REJECT", None, None, "asserted"),
+    ("Border guards are turning back asylum seekers without a hearing, a Greek lawyers' association protested.", "protested", "ACCUSE", None, None, "asserted"),
+    ("Detained opposition activists in Minsk have been on hunger strike since Monday.", "strike", "PROTEST", None, None, "asserted"),
     ("The army continued air strikes on the rebels.", "continued", "ASSAULT", None, None, "asserted"),
     # object control: what is allowed is the infinitive's subject; a stated future permission is AGREE
-    ("Kenya will allow up to 5,000 Somali refugees to return home.", "allow", "AGREE", {"KEN"}, None, "asserted"),
-    ("The junta allowed the opposition leader to hold a rally in the capital.", "allowed", "CONCEDE", None, None, "asserted"),
-    ("Hungary threatened to stop the talks if Serbia goes ahead with the new dam.", "threatened", "THREATEN", {"HUN"}, {"SRB"}, "asserted"),
-    ("Pakistan rejected a fresh offer from Afghanistan for direct talks.", "rejected", "REJECT", {"PAK"}, {"AFG"}, "asserted"),
-    ("Egypt is opposed to Turkish mediation in the dispute.", "opposed", "REJECT", {"EGY"}, {"TUR"}, "asserted"),
-    ("Lebanon complained to the United Nations over two Israeli air raids.", "complained", "ACCUSE", {"LBN"}, {"ISR"}, "asserted"),
+    ("Ethiopia will allow aid convoys to enter Tigray.", "allow", "AGREE", {"ETH"}, None, "asserted"),
+    ("The government allowed the banned party to contest the elections.", "allowed", "CONCEDE", None, None, "asserted"),
+    ("Ghana threatened to close the border if Togo raises transit fees again.", "threatened", "THREATEN", {"GHA"}, {"TGO"}, "asserted"),
+    ("Colombia rejected an invitation from Venezuela to a security summit.", "rejected", "REJECT", {"COL"}, {"VEN"}, "asserted"),
+    ("India is opposed to any Chinese dam on the Brahmaputra.", "opposed", "REJECT", {"IND"}, {"CHN"}, "asserted"),
+    ("In a letter to the Security Council, Guyana complained about Venezuelan troop movements near the border.", "complained", "ACCUSE", {"GUY"}, {"VEN"}, "asserted"),
     # calling on others to act against someone rallies opposition against them (113)
-    ("Archbishop Tutu called for sanctions against Zimbabwe.", "called", "ACCUSE", None, {"ZWE"}, "asserted"),
-    ("The Kurds demanded foreign troops to protect them against Iraq.", "demanded", "REQUEST", None, None, "asserted"),
-    ("Kenyan police prevented a demonstration by students in Nairobi.", "prevented", "COERCE", {"KEN"}, None, "asserted"),
-    ("The rebels are guilty of violating the ceasefire agreement.", "violating", "ASSAULT", None, None, "asserted"),
-    ("Hamas threatened to resume attacks in Israel.", "threatened", "THREATEN", {"PSE"}, {"ISR"}, "asserted"),
-    ("Washington began a gradual withdrawal of its marines from Haiti last week.", "withdrawal", "RETREAT", {"USA"}, {"HTI"}, "asserted"),
-    ("Bolivia threatened to break off relations with Chile over their ties with Israel.", "threatened", "THREATEN", {"BOL"}, {"CHL"}, "asserted"),
+    ("Lithuanian lawmakers called for tougher sanctions against Belarus over the migrant crossings.", "called", "ACCUSE", None, {"BLR"}, "asserted"),
+    ("Fishermen in Lamu demanded navy escorts to keep pirates away from their boats.", "demanded", "REQUEST", None, None, "asserted"),
+    ("Georgian police prevented a rally outside parliament.", "prevented", "COERCE", {"GEO"}, None, "asserted"),
+    ("Both militias are accused of violating the truce around the airport.", "violating", "ASSAULT", None, None, "asserted"),
+    ("The Houthis threatened to strike Saudi oil facilities.", "threatened", "THREATEN", {"YEM"}, {"SAU"}, "asserted"),
+    ("France completed the withdrawal of its troops from Niger in December.", "withdrawal", "RETREAT", {"FRA"}, {"NER"}, "asserted"),
+    ("Morocco threatened Germany with a diplomatic rupture over Western Sahara.", "threatened", "THREATEN", {"MAR"}, {"DEU"}, "asserted"),
     # an actor of no stated country acting where the event happens is from there
-    ("Rebels imposed a curfew in the town of Gao in Mali.", "imposed", "COERCE", {"MLI"}, None, "asserted"),
+    ("Jihadists besieged the town of Djibo in Burkina Faso.", "besieged", "COERCE", {"BFA"}, None, "asserted"),
     # unnamed attackers are coded by where they struck; passive withdrawals act on their own
-    ("A roadside bombing near the town of Kandahar on Sunday killed one British soldier.", "killed", "ASSAULT", {"AFG"}, {"GBR"}, "asserted"),
-    ("Two Kenyan soldiers were killed in Somalia.", "killed", "ASSAULT", None, {"KEN"}, "asserted"),
-    ("One third of the Kenyan reservists have been demobilized since the accord.", "demobilized", "RETREAT", {"KEN"}, None, "asserted"),
-    ("Pakistan has refused to deploy troops in Iraq.", "refused", "REJECT", {"PAK"}, {"IRQ"}, "asserted"),
+    ("An explosion at a checkpoint in Mogadishu killed three Turkish engineers.", "killed", "ASSAULT", {"SOM"}, {"TUR"}, "asserted"),
+    ("Three Chadian peacekeepers were killed in northern Mali on Thursday.", "killed", "ASSAULT", None, {"TCD"}, "asserted"),
+    ("Some 2,000 Colombian fighters were demobilized last year.", "demobilized", "RETREAT", {"COL"}, None, "asserted"),
+    ("Brazil has refused to send soldiers to Haiti.", "refused", "REJECT", {"BRA"}, {"HTI"}, "asserted"),
     # an apposition that names a relation is no second actor
-    ("Egypt, a close ally of Saudi Arabia, condemned the attack.", "condemned", "ACCUSE", {"EGY"}, None, "asserted"),
+    ("Belarus, Russia's closest partner, condemned the sanctions.", "condemned", "ACCUSE", {"BLR"}, None, "asserted"),
     # who claims an act did it
-    ("Al-Shabaab claimed responsibility for the attack on a Kenyan army base.", "attack", "ASSAULT", {"SOM"}, {"KEN"}, "asserted"),
+    ("Boko Haram claimed responsibility for last week's raid on a Chadian army post.", "raid", "ASSAULT", {"NGA"}, {"TCD"}, "asserted"),
     # who orders an act does it
     ("Peruvian officials ordered a curfew across the mining district of Puno.", "ordered", "COERCE", {"PER"}, None, "asserted"),
     ("The president ordered the army to withdraw.", "ordered", "REQUEST", None, None, "asserted"),
     # an ethnic group is coded by the country it lives in
-    ("About 300 ethnic Hungarians demonstrated in Romania on Sunday.", "demonstrated", "PROTEST", {"ROU"}, {"ROU"}, "asserted"),
+    ("Ethnic Russians in Riga held a protest against the language law.", "held", "PROTEST", {"LVA"}, {"LVA"}, "asserted"),
     # domestic acts: a protest is against the government where it happens, a state's curfew on its people
-    ("Thousands of Kenyan students demonstrated in Nairobi on Sunday.", "demonstrated", "PROTEST", {"KEN"}, {"KEN"}, "asserted"),
-    ("Peruvian officials imposed a curfew in the mining town of Juliaca.", "imposed", "COERCE", {"PER"}, {"PER"}, "asserted"),
+    ("Nigerian nurses marched in Lagos to demand unpaid salaries.", "marched", "PROTEST", {"NGA"}, {"NGA"}, "asserted"),
+    ("Sri Lankan police imposed a night-time curfew across Colombo.", "imposed", "COERCE", {"LKA"}, {"LKA"}, "asserted"),
 ]
 
 
@@ -129,10 +129,10 @@ def test_roles_types_modes(coder, sentence, word, etype, sources, targets, statu
 
 
 def test_pronouns_follow_the_speaker_and_the_last_subject(coder) -> None:  # type: ignore[no-untyped-def]
-    coded = code(coder, "Norway said it had expelled two Russian diplomats. "
+    coded = code(coder, "Latvia said it would close the Russian consulate in Daugavpils. "
                         "Sergei Lavrov met Antony Blinken in Geneva. He said Moscow would respond.")  # fmt: skip
-    e = event_at(coded, "expelled")
-    assert [a.country for a in e.source] == ["NOR"] and [a.country for a in e.target] == ["RUS"]
+    e = event_at(coded, "close")
+    assert [a.country for a in e.source] == ["LVA"] and [a.country for a in e.target] == ["RUS"]
     said = [a for a in coded.actors if a.text == "He"]
     assert said and said[0].person == "Sergei Lavrov"
 
@@ -179,8 +179,8 @@ def test_reported_criticism(coder) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Jailed union leaders kept up their hunger strike for a fourth week to press for the release of colleagues held in Kenya.",
-        "Prisoners rioted at a jail in Nairobi on Monday, demanding a new trial.",
+        "Teachers marched on parliament in Nairobi to press for the pay rise they were promised.",
+        "Taxi drivers blocked the main roads into Kampala on Friday, demanding lower fuel taxes.",
     ],
 )
 def test_a_protest_outranks_the_demand_it_makes(coder, sentence: str) -> None:  # type: ignore[no-untyped-def]
@@ -191,17 +191,17 @@ def test_a_protest_outranks_the_demand_it_makes(coder, sentence: str) -> None:  
 
 
 def test_declining_to_comment_is_no_event(coder) -> None:  # type: ignore[no-untyped-def]
-    assert code(coder, "NATO on Monday declined to comment on reports of Serbian losses.").events == ()
+    assert code(coder, "The foreign ministry declined to comment on the leaked cable.").events == ()
     assert [e.event_type for e in code(coder, "Iran refused to allow inspectors into the site.").events] == ["REJECT"]
 
 
 def test_rebels_curfew_gets_no_guessed_domestic_target(coder) -> None:  # type: ignore[no-untyped-def]
-    coded = code(coder, "Rebels imposed a curfew in the town.")
+    coded = code(coder, "Gunmen imposed a night curfew after the clashes.")
     assert [e.target for e in coded.events if e.event_type == "COERCE"] == [()]
 
 
 def test_an_actor_acting_on_its_own_country_has_no_target(coder) -> None:  # type: ignore[no-untyped-def]
-    coded = code(coder, "President Emmanuel Macron promised to reform France.")
+    coded = code(coder, "President Lula pledged to lift Brazil out of hunger.")
     assert coded.events
     for e in coded.events:
-        assert all(a.country != "FRA" or a.sector for a in e.target), e
+        assert all(a.country != "BRA" or a.sector for a in e.target), e

@@ -118,8 +118,8 @@ def test_container_after_comma_wins(gaz: Gazetteer) -> None:
         ),
         ("The delegation arrived in Damascus for talks.", "Damascus", "SYR", "city", (33.51, 36.29)),
         ("Warplanes took off from an air base near Latakia.", "Latakia", "SYR", "city", (35.53, 35.79)),
-        ("Turkey and Iraq signed an agreement on water sharing.", "Turkey", "TUR", "country", None),
-        ("Turkey and Iraq signed an agreement on water sharing.", "Iraq", "IRQ", "country", None),
+        ("Turkey and Iraq reached a deal on sharing the Tigris.", "Turkey", "TUR", "country", None),
+        ("Turkey and Iraq reached a deal on sharing the Tigris.", "Iraq", "IRQ", "country", None),
         ("Militants regrouped in the north of Iraq last year.", "north of Iraq", "IRQ", "region", None),
         ("Jordan reopened its main border crossing.", "Jordan", "JOR", "country", None),
         (

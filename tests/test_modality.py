@@ -26,7 +26,7 @@ CASES = [
     ("The general ordered the units to pull back from the border.", "pull", "asserted"),
     ("The ministry said the troops raided the camp.", "raided", "asserted"),
     ("They sent envoys in order to negotiate a settlement.", "negotiate", "future"),
-    ("The king refused to meet the delegation.", "meet", "negated"),
+    ("The governor refused to meet the strikers.", "meet", "negated"),
     ("The guerrillas attacked the base and did not release the hostages.", "release", "negated"),
     ("He is not interested in deploying more soldiers.", "deploying", "negated"),
 ]

@@ -17,8 +17,10 @@ from .actors.locative import actor_index, split_locative
 from .actors.recognise import ArticleContext, find_actors
 from .actors.refine import refine_sectors
 from .events.coder import ArticleState, code_sentence
+from .events.learned import apply as apply_models
+from .events.learned import shipped_models
 from .geo.resolve import find_places
-from .records import Article, CodedArticle, Span
+from .records import Actor, Article, CodedArticle, Event, Place, Span
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +37,22 @@ class Config:
     # False skips spaCy's entity recogniser (about 45% of the parse): places then come from the
     # gazetteer's capitalised-name matching alone, people from the actor lexicon alone.
     ner: bool = True
+    # False keeps the rule coder's events as they are: no learned roles, no learned event filter
+    # (events/learned.py); the training script codes this way to see the rules' proposals.
+    learned: bool = True
     extra: dict[str, str] = field(default_factory=dict)  # settings for custom coders (CoderSpec factories)
+
+
+@dataclass(slots=True)
+class DraftArticle:
+    """What the rule coder found in an article, before the learned checks."""
+
+    events: list[Event]
+    actors: list[Actor]
+    places: list[Place]
+    sentences: list[Span]
+    actor_at: dict[int, Actor]
+    latent_at: dict[int, Actor]
 
 
 class Coder:
@@ -58,6 +75,7 @@ class Coder:
         self.triggers = TriggerLexicon.load(self.config.trigger_files)
         self.gazetteer = Gazetteer.load()
         self.gazetteer.first_words  # noqa: B018 - built now, not inside the first article
+        self.models = shipped_models() if self.config.learned else None
         self._loaded = True
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
@@ -80,6 +98,15 @@ class Coder:
 
     def code_doc(self, article: Article, doc: Doc) -> CodedArticle:
         """Code one parsed article."""
+        draft = self.draft_doc(article, doc)
+        events = draft.events
+        if self.models is not None:
+            events = apply_models(doc, events, draft.actor_at, draft.latent_at, self.models)
+        kept = tuple(e for e in events if e.confidence >= self.config.min_confidence)
+        return CodedArticle(article, kept, tuple(draft.actors), tuple(draft.places), tuple(draft.sentences))
+
+    def draft_doc(self, article: Article, doc: Doc) -> DraftArticle:
+        """The rule coder's events of one parsed article, with the actor maps they were coded from."""
         self._load()
         places = find_places(doc, self.gazetteer, text=article.text)
         found = find_actors(doc, self.actors, article.published, context=ArticleContext())
@@ -92,5 +119,4 @@ class Coder:
         for index, sent in enumerate(doc.sents):
             sentences.append(Span(sent.text, sent.start_char, sent.end_char))
             events.extend(code_sentence(article, sent, index, actor_at, places, self.triggers, state, latent_at))
-        kept = tuple(e for e in events if e.confidence >= self.config.min_confidence)
-        return CodedArticle(article, kept, tuple(actors), tuple(places), tuple(sentences))
+        return DraftArticle(events, actors, places, sentences, actor_at, latent_at)

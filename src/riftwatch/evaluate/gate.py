@@ -34,10 +34,12 @@ def _flatten(prefix: str, result: dict[str, Any], keys: list[str]) -> dict[str, 
 EVENT_KEYS = ["main_type_accuracy", "type_recall", "source_country.f1", "target_country.f1"]
 QUAD_KEYS = ["accuracy", "macro_f1"]
 PLACE_KEYS = ["exact_id", "within_161km", "country_accuracy"]
+ARTICLE_KEYS = ["events.precision", "events.recall", "triple.f1", "matched_accuracy.source", "matched_accuracy.target"]
 
 
 def measure(baseline_path: Path) -> dict[str, Any]:
     """Run every evaluation named in the baseline file (or the default dev files)."""
+    from .articles import evaluate_articles
     from .events import evaluate_events
     from .places import evaluate_places
     from .quad import evaluate_quad
@@ -49,6 +51,7 @@ def measure(baseline_path: Path) -> dict[str, Any]:
         "quad": "../shared/eval/quad_dev.tsv",
         "places_lgl_gold": "../shared/eval/geo/lgl.xml",
         "places_gwn_e2e": "../shared/eval/geo/GWN.xml",
+        "articles": "../shared/eval/voa/gold.jsonl",
     }
     scores: dict[str, float] = {}
     hashes: dict[str, str] = {}
@@ -61,6 +64,8 @@ def measure(baseline_path: Path) -> dict[str, Any]:
             scores |= _flatten(name, evaluate_events(path), EVENT_KEYS)
         elif name == "quad":
             scores |= _flatten(name, evaluate_quad(path), QUAD_KEYS)
+        elif name == "articles":  # whole-article gold; its articles lie beside it
+            scores |= _flatten(name, evaluate_articles(path, path.with_name("articles.jsonl")), ARTICLE_KEYS)
         elif name.startswith("places"):
             result = evaluate_places(path, "e2e") if name.endswith("e2e") else evaluate_places(path, "gold")
             scores |= _flatten(name, result, PLACE_KEYS)

@@ -1,0 +1,328 @@
+"""Learned checks over the rule coder's events: which actors are source and target, and is it an event.
+
+The rules propose; two small models decide where rules alone fail on whole articles:
+
+1. **Roles.** For every event, each actor mention of its sentence (and any actor the rules chose
+   from elsewhere: pronouns, located or implied actors) is a candidate. A logistic model scores
+   (event, candidate) pairs on parse features — the dependency path between the trigger and the
+   candidate (prepositions named), the side and distance, the kind of mention, the event type, and
+   what the rules said — once as source and once as target. The best candidate above the threshold
+   fills each role (a second one when it is nearly as sure, e.g. both parties of talks).
+2. **Events.** A logistic model scores each event on its trigger (lemma, part of speech, clause
+   type, quotation, relative clauses), the roles just found, and its neighbours in the sentence
+   (the same act coded twice, an act named inside another act); events below the threshold are
+   dropped.
+
+Both are trained by ``scripts/train_learned.py`` on the VOA pool's annotations
+(``shared/corpus/voa``; never on evaluation data) and shipped as ``data/learned.json``: feature
+name → weight. Inference is a sum of weights and a logistic function: deterministic, CPU-only, no
+library needed. The event model decides what is kept; ``Event.confidence`` stays the rule coder's,
+which ranks the acts of a sentence (main clause first). The most probable event of a sentence is
+kept from a lower probability (``lead``), so a sentence that reports one act keeps it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ..records import Actor, Event
+
+MAX_PATH = 4
+
+
+@dataclass(frozen=True, slots=True)
+class LinearModel:
+    bias: float
+    weights: dict[str, float]
+    threshold: float
+
+    def prob(self, feats: Iterable[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass(frozen=True, slots=True)
+class Models:
+    event: LinearModel
+    source: LinearModel
+    target: LinearModel
+    second: float  # a second actor fills a role when its probability is at least this
+    lead: float = 1.0  # the most probable event of a sentence is kept from this probability on
+
+
+def _model(raw: dict[str, Any]) -> LinearModel:
+    return LinearModel(float(raw["bias"]), {str(k): float(v) for k, v in raw["weights"].items()},
+                       float(raw["threshold"]))  # fmt: skip
+
+
+def load_models(path: Path | None = None) -> Models | None:
+    """The shipped models (or those at ``path``); None when no model file is there."""
+    if path is None:
+        res = resources.files("riftwatch") / "data" / "learned.json"
+        if not res.is_file():
+            return None
+        raw = json.loads(res.read_text("utf-8"))
+    else:
+        raw = json.loads(path.read_text("utf-8"))
+    return Models(_model(raw["event"]), _model(raw["source"]), _model(raw["target"]), float(raw.get("second", 0.8)),
+                  float(raw.get("lead", 1.0)))  # fmt: skip
+
+
+@cache
+def shipped_models() -> Models | None:
+    return load_models()
+
+
+# ---------------------------------------------------------------------------------------------
+# parse helpers
+
+
+def _span_root(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def _step(tok: Token) -> str:
+    """A dependency label, with the preposition named for objects of prepositions and agents."""
+    if tok.dep_ == "pobj":
+        return f"pobj:{tok.head.lower_}"
+    if tok.dep_ in {"prep", "agent"}:
+        return f"{tok.dep_}:{tok.lower_}"
+    return tok.dep_
+
+
+def dep_path(cand: Token, trig: Token) -> tuple[str, str]:
+    """The path from a candidate up to the lowest common ancestor and down to the trigger, and the
+    lemma of that ancestor when it is neither ("say" for a speaker)."""
+    if cand.i == trig.i:
+        return "self", ""
+    up = [cand, *cand.ancestors]
+    down = [trig, *trig.ancestors]
+    down_i = {t.i: n for n, t in enumerate(down)}
+    for n, t in enumerate(up):
+        if t.i in down_i:
+            k = down_i[t.i]
+            if n + k > MAX_PATH:
+                return "far", ""
+            ups = ">".join(_step(x) for x in up[:n])
+            downs = "<".join(_step(x) for x in reversed(down[:k]))
+            lca = "" if t.i == trig.i or t.i == cand.i else t.lemma_.lower()
+            return f"{ups}^{downs}", lca
+    return "none", ""
+
+
+def _bucket(n: int, edges: Sequence[int] = (1, 2, 4, 8, 16)) -> str:
+    for e in edges:
+        if n <= e:
+            return f"<={e}"
+    return f">{edges[-1]}"
+
+
+def _kind(a: Actor) -> str:
+    kind = a.entry_id.split(":", 1)[0] if a.entry_id else "none"
+    return kind
+
+
+def _in_quote(sent_text: str, offset: int) -> bool:
+    before = sent_text[:offset]
+    return (before.count('"') + before.count("“") - before.count("”")) % 2 == 1 or (
+        before.count("“") > before.count("”")
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# candidates and features
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    actor: Actor
+    head: Token | None
+    rule: str  # "source", "target" or "none": what the rules chose
+
+
+def candidates(doc: Doc, e: Event, actor_at: dict[int, Actor], latent_at: dict[int, Actor]) -> list[Candidate]:
+    """Actor mentions of the event's sentence, and every actor the rules gave the event."""
+    trig = _span_root(doc, e.trigger.start, e.trigger.end)
+    sent = trig.sent if trig is not None else None
+    seen: dict[tuple[int, int, str], Candidate] = {}
+    rule = {(a.start, a.end, a.country): "source" for a in e.source}
+    rule.update({(a.start, a.end, a.country): "target" for a in e.target})
+    pool: list[Actor] = list(e.source) + list(e.target)
+    if sent is not None:
+        for t in sent:
+            a = actor_at.get(t.i) or latent_at.get(t.i)
+            if a is not None:
+                pool.append(a)
+    for a in pool:
+        key = (a.start, a.end, a.country)
+        if key in seen or not a.country:
+            continue
+        head = _span_root(doc, a.start, a.end) if a.end > a.start else None
+        seen[key] = Candidate(a, head, rule.get(key, "none"))
+    return list(seen.values())
+
+
+def role_features(e: Event, c: Candidate, trig: Token | None, place_country: str) -> list[str]:
+    t = e.event_type
+    f = [f"rule={c.rule}", f"type={t}|rule={c.rule}", f"kind={_kind(c.actor)}", f"sector={c.actor.sector or '-'}"]
+    if c.head is None or trig is None:
+        f.append("nohead")
+        f.append(f"nohead|rule={c.rule}")
+        return f
+    path, lca = dep_path(c.head, trig)
+    side = "before" if c.head.i < trig.i else "after"
+    dist = _bucket(abs(c.head.i - trig.i))
+    f += [
+        f"path={path}", f"type={t}|path={path}", f"rule={c.rule}|path={path}", f"side={side}",
+        f"type={t}|side={side}", f"dist={dist}", f"side={side}|dist={dist}", f"trigpos={trig.pos_}|path={path}",
+        f"cdep={c.head.dep_}", f"cdep={c.head.dep_}|side={side}", f"kind={_kind(c.actor)}|path={path}",
+        f"lca={lca}", f"trigpos={trig.pos_}|side={side}|cdep={c.head.dep_}",
+    ]  # fmt: skip
+    if c.head.sent.start != trig.sent.start:
+        f.append("other_sentence")
+    if place_country and c.actor.country == place_country:
+        f.append("country_is_place")
+    if c.actor.person:
+        f.append("person")
+    return f
+
+
+def event_features(
+    e: Event, trig: Token | None, others: Sequence[Event], n_src: float, n_tgt: float, trig_at: dict[int, Event]
+) -> list[str]:
+    # No trigger word or event type among these features: what a word or type means as an event is
+    # the trigger lexicon's business, and a prior learned from 65 articles would not carry to other
+    # outlets (on the pool, most AGREE, AID and RETREAT proposals are noise; elsewhere they are not).
+    t = e.event_type
+    f = [f"fact={e.factuality}",
+         f"conf={round(e.confidence, 1)}", f"src={_bucket(int(n_src * 10), (2, 4, 6, 8))}",
+         f"tgt={_bucket(int(n_tgt * 10), (2, 4, 6, 8))}", f"sent={_bucket(e.sentence_index, (0, 1, 3, 6, 12))}",
+         f"attr={'named' if e.attribution and not e.attribution.anonymous else 'anon' if e.attribution else 'none'}"]
+    # no date features: an undated text (no publication date) says nothing about whether an act is an event
+    if e.place is not None:
+        f.append("place")
+    same = [o for o in others if o is not e and o.sentence_index == e.sentence_index]
+    f.append(f"n_in_sent={_bucket(len(same), (0, 1, 2, 4))}")
+    if any(o.event_type == t and o.trigger.start < e.trigger.start for o in same):
+        f.append("same_type_earlier")
+    if any(o.trigger.start < e.trigger.start for o in same):
+        f.append("not_first")
+    if any(o.confidence > e.confidence for o in same):
+        f.append("not_best")
+    if trig is None:
+        return f
+    f += [f"pos={trig.pos_}", f"dep={trig.dep_}", f"tag={trig.tag_}", f"pos={trig.pos_}|dep={trig.dep_}",
+          f"headlemma={trig.head.lemma_.lower()}" if trig.head.i != trig.i else "root"]  # fmt: skip
+    head_ev = trig_at.get(trig.head.i)
+    if head_ev is not None and head_ev is not e:
+        f.append("head_is_event")
+        f.append(f"head_is_event|same={head_ev.event_type == t}")
+    if any(trig_at.get(ch.i) is not None and trig_at[ch.i].event_type == t for ch in trig.children):
+        f.append("child_same_type")
+    anc = [a.dep_ for a in list(trig.ancestors)[:3]]
+    for d in ("relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "conj"):
+        if trig.dep_ == d or d in anc:
+            f.append(f"clause={d}")
+    if trig.pos_ == "NOUN":
+        dets = {ch.lower_ for ch in trig.children if ch.dep_ in {"det", "poss"}}
+        f.append(f"det={'poss' if any(ch.dep_ == 'poss' for ch in trig.children) else next(iter(dets), '-')}")
+        if any(ch.dep_ == "prep" for ch in trig.children):
+            f.append("noun_with_prep")
+    if e.sentence_start <= e.trigger.start and _in_quote(e.sentence, e.trigger.start - e.sentence_start):
+        f.append("in_quote")
+    return f
+
+
+# ---------------------------------------------------------------------------------------------
+# applying the models
+
+
+def _choose(scored: list[tuple[float, Actor]], model: LinearModel, second: float) -> tuple[Actor, ...]:
+    """The best candidate above the threshold, and others of another country nearly as sure."""
+    scored = sorted(scored, key=lambda x: (-x[0], x[1].start))
+    if not scored or scored[0][0] < model.threshold:
+        return ()
+    out = [scored[0][1]]
+    countries = {scored[0][1].country}
+    for p, a in scored[1:]:
+        if p >= max(second, model.threshold) and a.country not in countries:
+            out.append(a)
+            countries.add(a.country)
+    return tuple(out)
+
+
+@dataclass(slots=True)
+class Featured:
+    """An event with its features, kept for training and inspection."""
+
+    event: Event
+    trig: Token | None
+    cands: list[Candidate]
+    role_feats: list[list[str]]
+
+
+def featurize(doc: Doc, events: Sequence[Event], actor_at: dict[int, Actor], latent_at: dict[int, Actor]) -> list[Featured]:
+    out = []
+    for e in events:
+        trig = _span_root(doc, e.trigger.start, e.trigger.end)
+        cands = candidates(doc, e, actor_at, latent_at)
+        pc = e.place.country if e.place else ""
+        out.append(Featured(e, trig, cands, [role_features(e, c, trig, pc) for c in cands]))
+    return out
+
+
+def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
+    """The event with learned source and target, and the best source/target probabilities."""
+    src = [(models.source.prob(f), c.actor) for c, f in zip(fe.cands, fe.role_feats, strict=True)]
+    tgt = [(models.target.prob(f), c.actor) for c, f in zip(fe.cands, fe.role_feats, strict=True)]
+    ev = fe.event
+    # the rules' roles stand where they found one; the model fills a role they left empty
+    source = ev.source or _choose(src, models.source, models.second)
+    # an actor is not both source and target of one act
+    taken = {(a.start, a.end) for a in source} | {a.country for a in source}
+    target = ev.target or _choose([(p, a) for p, a in tgt if (a.start, a.end) not in taken and a.country not in taken],
+                                  models.target, models.second)  # fmt: skip
+    best_s = max((p for p, _ in src), default=0.0)
+    best_t = max((p for p, _ in tgt), default=0.0)
+    return replace(fe.event, source=source, target=target), best_s, best_t
+
+
+def event_feature_lists(featured: Sequence[Featured], roled: Sequence[tuple[Event, float, float]]) -> list[list[str]]:
+    events = [r[0] for r in roled]
+    trig_at = {fe.trig.i: ev for fe, ev in zip(featured, events, strict=True) if fe.trig is not None}
+    return [event_features(ev, fe.trig, events, s, t, trig_at)
+            for fe, (ev, s, t) in zip(featured, roled, strict=True)]  # fmt: skip
+
+
+def apply(
+    doc: Doc, events: Sequence[Event], actor_at: dict[int, Actor], latent_at: dict[int, Actor], models: Models
+) -> list[Event]:
+    """Learned roles for every event, then keep the events the event model accepts."""
+    if not events:
+        return []
+    featured = featurize(doc, events, actor_at, latent_at)
+    roled = [assign_roles(fe, models) for fe in featured]
+    probs = [models.event.prob(f) for f in event_feature_lists(featured, roled)]
+    # the rule coder's confidence stays: it ranks the acts of a sentence (main clause first)
+    return [ev for (ev, _, _), p in zip(roled, probs, strict=True) if keep(ev, p, roled, probs, models)]
+
+
+def keep(ev: Event, p: float, roled: Sequence[tuple[Event, float, float]], probs: Sequence[float], models: Models) -> bool:
+    """Above the event threshold; or the sentence's most probable event, above the lead threshold."""
+    if p >= models.event.threshold:
+        return True
+    if p < models.lead:
+        return False
+    return all(q <= p for (o, _, _), q in zip(roled, probs, strict=True) if o.sentence_index == ev.sentence_index)

@@ -27,8 +27,9 @@ BODY = (
 BODY2 = "Police detained 14 protesters outside parliament in Belgrade on Saturday, the ministry said."
 FRENCH = (
     "Les envoyés de l'Égypte et du Qatar ont rencontré les deux délégations au Caire dimanche et ont "
-    "convenu de se revoir la semaine prochaine, selon des responsables."
-)
+    "convenu de se revoir la semaine prochaine, selon des responsables. Aucun accord n'a été annoncé "
+    "à l'issue de la réunion, mais les médiateurs se disent prudemment optimistes."
+)  # long enough to judge: a short foreign sentence passes as English (see ingest.language)
 
 
 def run(tmp_path: Path, files: dict[str, bytes | str], **kwargs: object) -> list[Article | Failure]:

@@ -101,6 +101,26 @@ def test_show_highlights_an_article(store: Path) -> None:
     assert missing.exit_code == 4 and "no-such-article" in missing.output
 
 
+def test_records_of_the_same_text_are_stored_once_and_shown_by_either_id(tmp_path: Path) -> None:
+    text = "Ruritanian troops shelled border villages in Moravia on Sunday, killing three people, police said."
+    records = [{"id": "wire-1", "title": "Shelling", "text": text}, {"id": "feed-9", "title": "Shelling", "text": text}]
+    (tmp_path / "in.jsonl").write_text("\n".join(json.dumps(r) for r in records))
+    store = tmp_path / "s.duckdb"
+    result = runner.invoke(app, ["run", str(tmp_path / "in.jsonl"), "--store", str(store), "--published", "2024-03-01"])
+    assert result.exit_code == 0, result.output
+    assert "1 article(s) coded" in result.output
+    assert "1 record had the same text as another record: stored once, ids kept as aliases" in result.output
+    for rid in ("wire-1", "feed-9"):
+        shown = runner.invoke(app, ["show", rid, "--store", str(store)])
+        assert shown.exit_code == 0, shown.output
+        assert "id wire-1 (also feed-9)" in shown.output and "shelled" in shown.output
+    aliases = runner.invoke(app, ["export", "--what", "aliases", "--store", str(store)])
+    assert aliases.exit_code == 0, aliases.output
+    assert [json.loads(line) for line in aliases.stdout.splitlines()] == [
+        {"alias_id": "feed-9", "article_id": "wire-1", "origin": f"{tmp_path / 'in.jsonl'}:2"}
+    ]
+
+
 def test_bad_inputs_are_named_and_the_run_goes_on(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)

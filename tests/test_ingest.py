@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from riftwatch.ingest import content_id, iter_articles
-from riftwatch.records import Article, Failure
+from riftwatch.ingest.readers import iter_ingested
+from riftwatch.records import Article, Duplicate, Failure
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -27,8 +28,9 @@ BODY = (
 BODY2 = "Police detained 14 protesters outside parliament in Belgrade on Saturday, the ministry said."
 FRENCH = (
     "Les envoyés de l'Égypte et du Qatar ont rencontré les deux délégations au Caire dimanche et ont "
-    "convenu de se revoir la semaine prochaine, selon des responsables."
-)
+    "convenu de se revoir la semaine prochaine, selon des responsables. Aucun accord n'a été annoncé "
+    "à l'issue de la réunion, mais les médiateurs se disent prudemment optimistes."
+)  # long enough to judge: a short foreign sentence passes as English (see ingest.language)
 
 
 def run(tmp_path: Path, files: dict[str, bytes | str], **kwargs: object) -> list[Article | Failure]:
@@ -193,6 +195,44 @@ def test_given_id_reused_for_other_text_is_a_failure(tmp_path: Path) -> None:
     assert [a.id for a in articles(items)] == ["x"]
     [failure] = failures(items)
     assert failure.where.endswith("a.jsonl:2") and "'x' is already used" in failure.reason
+
+
+@pytest.mark.parametrize(
+    ("records", "expected"),
+    [
+        # two ids, one text: the second id becomes an alias of the first
+        ([("x1", BODY), ("x2", BODY)], [("Article", "x1"), ("Duplicate", "x2", "x1")]),
+        # cosmetic differences hash alike; a third record of the text names the first id too
+        (
+            [("x1", BODY), ("x2", BODY2), ("x3", f"  {BODY}\n"), ("x4", BODY)],
+            [("Article", "x1"), ("Article", "x2"), ("Duplicate", "x3", "x1"), ("Duplicate", "x4", "x1")],
+        ),
+        # the same record twice: a duplicate of itself (nothing to alias)
+        ([("x1", BODY), ("x1", BODY)], [("Article", "x1"), ("Duplicate", "x1", "x1")]),
+        # records without ids are named by their text, so a repeat names the same id
+        ([(None, BODY), (None, BODY)], [("Article", content_id("", BODY)), ("Duplicate", content_id("", BODY), content_id("", BODY))]),
+        # an id taken by another text cannot be an alias: a failure, as before
+        ([("x1", BODY), ("x2", BODY2), ("x2", BODY)], [("Article", "x1"), ("Article", "x2"), ("Failure", "x2")]),
+    ],
+)
+def test_records_with_the_same_text_become_duplicates(
+    tmp_path: Path, records: list[tuple[str | None, str]], expected: list[tuple[str, ...]]
+) -> None:
+    lines = [json.dumps({"text": text} | ({"id": rid} if rid else {})) for rid, text in records]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines))
+    got: list[tuple[str, ...]] = []
+    for item in iter_ingested([str(tmp_path / "feed.jsonl")]):
+        if isinstance(item, Article):
+            got.append(("Article", item.id))
+        elif isinstance(item, Duplicate):
+            assert item.origin.startswith(str(tmp_path / "feed.jsonl:"))
+            got.append(("Duplicate", item.id, item.same_as))
+        else:
+            got.append(("Failure", item.reason.split("'")[1]))
+    assert got == expected
+    # iter_articles is the same stream without the duplicates
+    plain = list(iter_articles([str(tmp_path / "feed.jsonl")]))
+    assert [type(i).__name__ for i in plain] == [g[0] for g in expected if g[0] != "Duplicate"]
 
 
 # -- publication date precedence ----------------------------------------------------------------

@@ -13,7 +13,6 @@ from riftwatch.ingest.decode import decode_bytes
 from riftwatch.ingest.formats import split_title
 from riftwatch.ingest.html import extract_html, looks_like_html
 from riftwatch.ingest.ids import content_id
-from riftwatch.ingest.language import detect_language
 
 # -- clean -------------------------------------------------------------------------------------
 
@@ -173,41 +172,6 @@ def test_extract_html_survives_broken_markup() -> None:
 )
 def test_looks_like_html(text: str, expected: bool) -> None:
     assert looks_like_html(text) is expected
-
-
-# -- language ----------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "language"),
-    [
-        ("The foreign ministers met in Vienna on Tuesday and agreed to resume talks, officials said.", "en"),
-        (
-            ("Protesters chanted \"Liberté, égalité\" and \"A bas le gouvernement\" outside the embassy "
-            "in Paris "
-            "on Saturday, police said."),
-            "en",
-        ),
-        ("Ministers from Germany, Spain and Italy met in Rome.", "en"),
-        ("Le ministre a déclaré mardi que les discussions avec les syndicats reprendront bientôt.", "fr"),
-        ("Der Minister sagte am Dienstag, dass die Gespräche mit den Gewerkschaften weitergehen.", "de"),
-        ("El ministro dijo el martes que las conversaciones con los sindicatos se reanudarán pronto.", "es"),
-        ("Il ministro ha detto martedì che i colloqui con i sindacati riprenderanno a Roma.", "it"),
-        ("O ministro disse na terça-feira que as conversas com os sindicatos serão retomadas.", "pt"),
-        ("De minister zei dinsdag dat de gesprekken met de vakbonden volgende week worden hervat.", "nl"),
-        (("Bakan salı günü yaptığı açıklamada sendikalarla görüşmelerin gelecek hafta yeniden "
-         "başlayacağını ve bu "
-         "sürecin çok önemli olduğunu söyledi."), "tr"),
-        ("Министр во вторник заявил, что переговоры с профсоюзами возобновятся на следующей неделе.", "ru"),
-        ("Міністр у вівторок заявив, що переговори з профспілками відновляться наступного тижня.", "uk"),
-        ("قال الوزير يوم الثلاثاء إن المحادثات مع النقابات ستستأنف الأسبوع المقبل.", "ar"),
-        ("部长周二表示，与工会的谈判将于下周恢复。", "zh"),
-        ("大臣は火曜日、労働組合との協議を来週再開すると述べた。", "ja"),
-        ("Le ministre a parlé.", "en"),  # under 8 words: too little to refuse
-    ],
-)
-def test_detect_language(text: str, language: str) -> None:
-    assert detect_language(text) == language
 
 
 # -- dates -------------------------------------------------------------------------------------

@@ -204,9 +204,28 @@ def test_partition_drops_repeated_texts_and_refuses_reused_ids(tmp_path: Path) -
     got = list(read_partition(str(part)))
     assert [(type(x).__name__, getattr(x, "id", None) or x.where) for x in got] == [
         ("Article", "a"),
+        ("Duplicate", "b"),  # same text as "a": its id becomes an alias of "a"
         ("Failure", f"{part}:3"),
         ("Article", "c"),
     ]
+
+
+def test_partition_duplicates_are_counted_and_imported_as_aliases(tmp_path: Path) -> None:
+    import json
+
+    from riftwatch.store import Store
+
+    part = tmp_path / "p.jsonl"
+    rows = [("a", article_text(1)), ("b", article_text(1)), ("c", article_text(2)), ("d", article_text(1))]
+    part.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in rows))
+    result = code_partition(str(part), str(tmp_path / "out"), STUB)
+    assert (result.stats.articles, result.stats.duplicates) == (2, 2)
+    import_partitions(tmp_path / "out", tmp_path / "s.duckdb")
+    import_partitions(tmp_path / "out", tmp_path / "s.duckdb")  # idempotent
+    with Store(tmp_path / "s.duckdb", read_only=True) as store:
+        assert store.aliases("a") == ["b", "d"]
+        art = store.article("d")
+        assert art is not None and art["article_id"] == "a"
 
 
 def test_fsspec_urls_in_and_out() -> None:

@@ -366,7 +366,7 @@ BAD_PATHS: list[tuple[str, Callable[[Path], Path], bool, str]] = [
     ("missing file read-only", lambda d: d / "absent.duckdb", True, "does not exist"),
     ("other database", lambda d: _foreign_db(d / "other.duckdb"), False, "not a riftwatch store"),
     ("newer schema", _versioned(str(SCHEMA_VERSION + 1)), False, "newer than"),
-    ("older schema", _versioned(str(SCHEMA_VERSION - 1)), True, "older than"),
+    ("older schema", _versioned("0"), True, "older than"),  # no migration from 0
     ("garbled schema", _versioned("one"), False, "unreadable schema_version"),
 ]
 

@@ -72,7 +72,7 @@ def run(
     from contextlib import nullcontext
 
     from .pipeline import Config
-    from .scale.progress import progress_bar, render_summary
+    from .scale.progress import duplicates_line, progress_bar, render_summary
     from .scale.stream import CoderSpec
 
     config = Config(actor_files=tuple(actors or ()), trigger_files=tuple(triggers or ()), batch_size=batch_size, ner=ner)
@@ -110,6 +110,7 @@ def run(
     console.print(
         f"{stats.articles} article(s) coded, {stats.skipped_stored} already stored, {stats.events} events, "
         f"{stats.failed} input(s) failed"
+        + (f"; {duplicates_line(stats.duplicates)}" if stats.duplicates else "")
     )
     if stats.failed:
         raise typer.Exit(int(ExitStatus.PARTIAL if stats.articles else ExitStatus.BAD_INPUT))
@@ -173,7 +174,7 @@ def events(
 
 @app.command()
 def show(
-    article_id: Annotated[str, typer.Argument(help="Article id (see `riftwatch events`).")],
+    article_id: Annotated[str, typer.Argument(help="Article id (see `riftwatch events`), or any id of a record with the same text.")],
     store: StoreOpt = DEFAULT_STORE,
 ) -> None:
     """Show an article with its events; triggers, actors and places highlighted.
@@ -201,7 +202,8 @@ def show(
         style = "bold reverse red" if e["factuality"] == "asserted" else "reverse yellow"
         text.stylize(style, e["trigger"]["start"], e["trigger"]["end"])
     console.rule(art.get("title") or article_id)
-    console.print(f"published {art.get('published')}  source {art.get('source') or '-'}  id {article_id}")
+    also = f" (also {', '.join(art['aliases'])})" if art["aliases"] else ""
+    console.print(f"published {art.get('published')}  source {art.get('source') or '-'}  id {art['article_id']}{also}")
     console.print(text)
     console.print("[bold reverse red] trigger [/] [bold cyan]source[/] [bold magenta]target[/] [underline green]place[/]; "
                   "[reverse yellow] not happened [/]")  # fmt: skip
@@ -211,18 +213,18 @@ def show(
 @app.command()
 def export(
     store: StoreOpt = DEFAULT_STORE,
-    what: Annotated[str, typer.Option(help="events or places.")] = "events",
+    what: Annotated[str, typer.Option(help="events, places, or aliases (other input ids of stored articles).")] = "events",
     fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Output file (stdout if omitted; not for parquet).")] = None,
 ) -> None:
-    """Export events (PLOVER-style JSONL, GDELT/ICEWS-like CSV, Parquet) or resolved places.
+    """Export events (PLOVER-style JSONL, GDELT/ICEWS-like CSV, Parquet), resolved places, or id aliases.
 
     Example: `riftwatch export --format csv --output events.csv`
     """
     from .store.duck import Store
 
-    if what not in {"events", "places"}:
-        raise typer.BadParameter("must be events or places", param_hint="--what")
+    if what not in {"events", "places", "aliases"}:
+        raise typer.BadParameter("must be events, places or aliases", param_hint="--what")
     if fmt not in {"jsonl", "csv", "parquet"}:
         raise typer.BadParameter("must be jsonl, csv or parquet", param_hint="--format")
     if fmt == "parquet" and output is None:

@@ -238,3 +238,16 @@ class Failure:
 
     where: str
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """An input record with the same text as an article already read in this run.
+
+    It is not coded again: its ``id`` is kept as an alias of the stored article ``same_as``, so
+    the article can be found by either id. ``origin`` names the record (file, file:line).
+    """
+
+    id: str
+    same_as: str
+    origin: str

@@ -12,7 +12,7 @@ from .dates import parse_date
 from .html import extract_html
 from .ids import content_id
 from .language import detect_language
-from .readers import DEFAULT_MAX_BYTES, STDIN, iter_articles
+from .readers import DEFAULT_MAX_BYTES, STDIN, iter_articles, iter_ingested
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -22,5 +22,6 @@ __all__ = [
     "detect_language",
     "extract_html",
     "iter_articles",
+    "iter_ingested",
     "parse_date",
 ]

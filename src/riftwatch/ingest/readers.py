@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from ..records import Article, Failure
+from ..records import Article, Duplicate, Failure
 from .clean import clean_text, normalise_whitespace
 from .dates import parse_date
 from .formats import EXTENSIONS, STREAMED, Draft, Item, Kind, iter_streamed, parse_document, too_large
@@ -201,7 +201,8 @@ def iter_articles(
     The publication date is the record's or page's own; else, for a text or HTML file, a
     ``YYYY-MM-DD`` that starts its file name; else ``published``; else None. An input over
     ``max_bytes`` (per record for JSONL/CSV) is refused unread. Each unusable input or record is yielded as a
-    ``Failure``; nothing is raised for bad input. The same text twice in one run is yielded once.
+    ``Failure``; nothing is raised for bad input. The same text twice in one run is yielded once
+    (``iter_ingested`` also says which records repeated a text, and under which ids).
 
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -210,11 +211,35 @@ def iter_articles(
     ...  if isinstance(a, Article)]
     [('Talks resume', 'Delegations met in Doha on Monday.')]
     """
+    for item in iter_ingested(inputs, published, stdin, max_bytes):
+        if not isinstance(item, Duplicate):
+            yield item
+
+
+def iter_ingested(
+    inputs: Sequence[str],
+    published: dt.date | None = None,
+    stdin: TextIO | BinaryIO | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Article | Duplicate | Failure]:
+    """Like ``iter_articles``, and a ``Duplicate`` for each record whose text was already read.
+
+    Ids are per text: the first record of a text gives the article its id; a later record of the
+    same text under another id becomes a ``Duplicate`` naming the first id (the store keeps its
+    id as an alias), and an id already given to another text is a ``Failure``.
+
+    >>> import tempfile, pathlib, json
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "feed.jsonl"
+    >>> text = "Delegations met in Doha on Monday."
+    >>> _ = path.write_text(json.dumps({"id": "x1", "text": text}) + "\\n" + json.dumps({"id": "x2", "text": text}))
+    >>> [(type(i).__name__, i.id) for i in iter_ingested([str(path)]) if not isinstance(i, Failure)]
+    [('Article', 'x1'), ('Duplicate', 'x2')]
+    """
     if isinstance(inputs, str):  # a lone path would otherwise be read one character at a time
         inputs = [inputs]
     if max_bytes <= 0:
         raise ValueError(f"max_bytes must be positive, not {max_bytes}")
-    first_origin: dict[str, str] = {}  # content hash -> origin of its first article
+    first: dict[str, tuple[str, str]] = {}  # content hash -> id and origin of its first article
     given_ids: dict[str, str] = {}  # id from the input -> content hash
     for name in inputs:
         usable = 0
@@ -228,13 +253,15 @@ def iter_articles(
                 continue
             usable += 1
             article, digest = result
-            if digest in first_origin:
-                log.debug("%s: same text as %s; skipped", article.origin, first_origin[digest])
-                continue
             if given_ids.setdefault(article.id, digest) != digest:
                 yield Failure(article.origin, f"id {article.id!r} is already used by another article")
                 continue
-            first_origin[digest] = article.origin
+            if digest in first:
+                first_id, first_origin = first[digest]
+                log.debug("%s: same text as %s (id %s); stored once", article.origin, first_origin, first_id)
+                yield Duplicate(article.id, first_id, article.origin)
+                continue
+            first[digest] = (article.id, article.origin)
             yield article
         if is_folder and not usable and not said:
             yield Failure(name, "nothing readable: no file in the folder gave an article")

@@ -213,6 +213,12 @@ def import_partitions(out_dir: str | Path, store_path: str | Path) -> ImportStat
                     f"INSERT INTO places ({sel['places']}) SELECT {sel['places']} FROM read_parquet(?) WHERE {new}",
                     [f["places"]],
                 )
+                con.execute(
+                    "INSERT INTO article_aliases SELECT DISTINCT ON (alias_id) alias_id, article_id, origin "
+                    "FROM read_parquet(?) WHERE alias_id NOT IN (SELECT alias_id FROM article_aliases) "
+                    "AND alias_id NOT IN (SELECT article_id FROM articles)",
+                    [f["article_aliases"]],
+                )
                 con.execute("DROP TABLE _rw_new")
                 con.execute("COMMIT")
             except Exception as exc:

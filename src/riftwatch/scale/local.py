@@ -27,6 +27,7 @@ from typing import Any, Literal, TypeVar
 from ..records import Article, Failure
 from .progress import ScaleStats, Tick
 from .stream import (
+    AliasWriter,
     Coded,
     CoderSpec,
     batched,
@@ -105,10 +106,11 @@ def run_parallel(
     ctx = multiprocessing.get_context("spawn")
     with (
         Store(store_path) as store,
+        AliasWriter(store) as aliases,
         ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm_up, initargs=(spec,)) as pool,
     ):
         articles = new_articles(
-            iter_inputs(inputs, published, stdin), stats, stored_check(store), on_failure, tick
+            iter_inputs(inputs, published, stdin), stats, stored_check(store), on_failure, tick, aliases
         )
 
         def submit(chunk: list[Article]) -> Future[list[Coded]]:

@@ -6,6 +6,7 @@ or an fsspec URL. ``code_partition`` codes it and writes, under ``out_dir``::
     events/part-<digest>.parquet        rows of the store's ``events`` table
     event_actors/part-<digest>.parquet  rows of ``event_actors``
     places/part-<digest>.parquet        rows of ``places``
+    article_aliases/part-<digest>.parquet  ids of records whose text an earlier record had
     articles/part-<digest>.parquet      rows of ``articles``: written last, it marks the partition done
 
 ``<digest>`` hashes the partition's bytes and the coder's settings, so a rerun skips partitions
@@ -27,19 +28,20 @@ from typing import Any, Final
 
 import pyarrow as pa
 
-from ..records import Article, CodedArticle, Failure
+from ..records import Article, CodedArticle, Duplicate, Failure
 from .progress import ScaleStats
 from .stream import CoderSpec, code_with_counts, coder_for
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION: Final = "rw-part-1"
+FORMAT_VERSION: Final = "rw-part-2"
 """Part of every digest: bump when the files' layout changes so old outputs are not reused."""
-TABLES: Final = ("events", "event_actors", "places", "articles")
+TABLES: Final = ("events", "event_actors", "places", "article_aliases", "articles")
 """In write order; ``articles`` last because its file marks a finished partition."""
 JSONL_SUFFIXES: Final = (".jsonl", ".ndjson", ".json")
 PARQUET_SUFFIXES: Final = (".parquet", ".pq")
 COMPRESSION_SUFFIXES: Final = (".gz", ".bz2", ".xz", ".zst")
+ALIAS_SCHEMA: Final = pa.schema([("alias_id", pa.string()), ("article_id", pa.string()), ("origin", pa.string())])
 ROW_GROUP_ARTICLES = 256
 """Articles per Parquet row group: what a task holds in memory at once, whatever the partition size."""
 _HASH_CHUNK = 1 << 20
@@ -109,8 +111,9 @@ def draft_article(draft: Any, published: dt.date | None) -> Article | Failure:
 
 def read_partition(
     url: str, published: dt.date | None = None, max_bytes: int = 20_000_000
-) -> Iterator[Article | Failure]:
-    """The articles (or Failures naming ``url:LINE`` / ``url:row N``) of one partition, streamed."""
+) -> Iterator[Article | Duplicate | Failure]:
+    """The articles (or Failures naming ``url:LINE`` / ``url:row N``) of one partition, streamed;
+    a record with the text of an earlier one is a Duplicate naming that one's id."""
     from ..ingest.formats import iter_jsonl
 
     try:
@@ -122,9 +125,9 @@ def read_partition(
 
     from ..ingest.ids import content_id
 
-    # As ``iter_articles`` does for a run: the same text twice is kept once, and an id given to
+    # As ``iter_ingested`` does for a run: the same text twice is kept once, and an id given to
     # two different texts is a failure. Held per partition, so bounded by the partition's size.
-    digests: set[str] = set()
+    digests: dict[str, str] = {}  # content hash -> id of its first article
     ids: dict[str, str] = {}
     try:
         with fsspec.open(url, "rb", compression="infer") as stream:
@@ -136,17 +139,14 @@ def read_partition(
                 result = item if isinstance(item, Failure) else draft_article(item, published)
                 if isinstance(result, Article):
                     digest = content_id(result.title, result.text)
-                    if digest in digests:
-                        log.debug(
-                            "%s: same text as an earlier article of the partition; skipped", result.origin
-                        )
-                        continue
                     if ids.setdefault(result.id, digest) != digest:
-                        result = Failure(
-                            result.origin, f"id {result.id!r} is already used by another article"
-                        )
-                    else:
-                        digests.add(digest)
+                        yield Failure(result.origin, f"id {result.id!r} is already used by another article")
+                        continue
+                    if digest in digests:
+                        log.debug("%s: same text as article %s; stored once", result.origin, digests[digest])
+                        yield Duplicate(result.id, digests[digest], result.origin)
+                        continue
+                    digests[digest] = result.id
                 yield result
     except FileNotFoundError:
         yield Failure(url, "no such file")
@@ -175,7 +175,8 @@ class _PartWriter:
         from ..store import rows
 
         self._schemas = {"events": rows.EVENT_SCHEMA, "event_actors": rows.ACTOR_SCHEMA,
-                         "places": rows.PLACE_SCHEMA, "articles": rows.ARTICLE_SCHEMA}  # fmt: skip
+                         "places": rows.PLACE_SCHEMA, "articles": rows.ARTICLE_SCHEMA,
+                         "article_aliases": ALIAS_SCHEMA}  # fmt: skip
         self.final = {t: part_path(out_dir, t, digest) for t in TABLES}
         token = uuid.uuid4().hex[:8]
         self.tmp = {t: p.rsplit("/", 1)[0] + f"/.tmp-{digest}-{token}.parquet" for t, p in self.final.items()}
@@ -204,6 +205,10 @@ class _PartWriter:
         self._pending += 1
         if self._pending >= ROW_GROUP_ARTICLES:
             self.flush()
+
+    def add_alias(self, dup: Duplicate) -> None:
+        if dup.id != dup.same_as:
+            self._buf["article_aliases"].append((dup.id, dup.same_as, dup.origin))
 
     def flush(self) -> None:
         from ..store import rows
@@ -263,8 +268,8 @@ def code_partition(
     if is_done(out_dir, digest):
         stats.partitions_skipped = 1
         return PartitionResult(url, digest, skipped=True, stats=stats)
-    articles = _articles(read_partition(url, published), stats)
     writer = _PartWriter(out_dir, digest)
+    articles = _articles(read_partition(url, published), stats, writer)
     try:
         for item in code_with_counts(coder_for(spec), articles):
             stats.add_coded(item.coded, item.sentences_seen)
@@ -279,9 +284,14 @@ def code_partition(
     return PartitionResult(url, digest, skipped=False, stats=stats)
 
 
-def _articles(items: Iterator[Article | Failure], stats: ScaleStats) -> Iterator[Article]:
+def _articles(
+    items: Iterator[Article | Duplicate | Failure], stats: ScaleStats, writer: _PartWriter
+) -> Iterator[Article]:
     for item in items:
         if isinstance(item, Failure):
             stats.add_failure(item)
+        elif isinstance(item, Duplicate):
+            stats.duplicates += 1
+            writer.add_alias(item)
         else:
             yield item

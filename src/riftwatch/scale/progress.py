@@ -30,6 +30,7 @@ class ScaleStats:
 
     articles: int = 0
     skipped_stored: int = 0
+    duplicates: int = 0  # records with the same text as another record: stored once, ids kept as aliases
     sentences: int = 0
     sentences_seen: int = 0
     events: int = 0
@@ -66,6 +67,7 @@ class ScaleStats:
         """Add another run's (or partition's) counts to these."""
         self.articles += other.articles
         self.skipped_stored += other.skipped_stored
+        self.duplicates += other.duplicates
         self.sentences += other.sentences
         self.sentences_seen += other.sentences_seen
         self.events += other.events
@@ -81,6 +83,7 @@ class ScaleStats:
         return {
             "articles": self.articles,
             "skipped_stored": self.skipped_stored,
+            "duplicates": self.duplicates,
             "sentences": self.sentences,
             "sentences_seen": self.sentences_seen,
             "events": self.events,
@@ -102,6 +105,7 @@ def summary_rows(stats: ScaleStats) -> list[tuple[str, str]]:
     rows = [
         ("articles", f"{stats.articles} ({stats.rate:.1f}/s)"),
         ("already stored", str(stats.skipped_stored)),
+        ("same text as another record", str(stats.duplicates)),
         ("sentences", str(stats.sentences)),
     ]
     if stats.sentences_seen != stats.sentences:
@@ -116,6 +120,16 @@ def summary_rows(stats: ScaleStats) -> list[tuple[str, str]]:
     return rows
 
 
+def duplicates_line(n: int) -> str:
+    """What the summary says of records that repeated another record's text.
+
+    >>> duplicates_line(2)
+    '2 records had the same text as another record: stored once, ids kept as aliases'
+    """
+    records = "record" if n == 1 else "records"
+    return f"{n} {records} had the same text as another record: stored once, ids kept as aliases"
+
+
 def render_summary(stats: ScaleStats, max_failures: int = 20) -> Any:
     """A rich renderable (a table, then the first failures) for the CLI to print."""
     from rich.console import Group
@@ -128,6 +142,8 @@ def render_summary(stats: ScaleStats, max_failures: int = 20) -> Any:
     for label, value in summary_rows(stats):
         table.add_row(label, value)
     parts: list[Any] = [table]
+    if stats.duplicates:
+        parts.append(Text(duplicates_line(stats.duplicates), style="yellow"))
     for f in stats.failures[:max_failures]:
         parts.append(Text(f"failed: {f.where}: {f.reason}", style="red"))
     if stats.failed > max_failures:

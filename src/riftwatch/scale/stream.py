@@ -19,10 +19,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, Self, TypeVar
 
 from ..pipeline import Config
-from ..records import Article, CodedArticle, Failure
+from ..records import Article, CodedArticle, Duplicate, Failure
 from .progress import ScaleStats, Tick
 
 log = logging.getLogger(__name__)
@@ -122,18 +122,25 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def new_articles(
-    items: Iterable[Article | Failure],
+    items: Iterable[Article | Duplicate | Failure],
     stats: ScaleStats,
     is_stored: Callable[[str], bool],
     on_failure: Callable[[Failure], None] | None = None,
     tick: Tick | None = None,
+    on_duplicate: Callable[[Duplicate], None] | None = None,
 ) -> Iterator[Article]:
-    """Articles not yet stored; failures and skips are counted in ``stats`` (never accumulated)."""
+    """Articles not yet stored; failures, duplicates and skips are counted in ``stats`` (never
+    accumulated); each duplicate goes to ``on_duplicate`` (an ``AliasWriter``, say)."""
     for item in items:
         if isinstance(item, Failure):
             stats.add_failure(item)
             if on_failure is not None:
                 on_failure(item)
+            continue
+        if isinstance(item, Duplicate):
+            stats.duplicates += 1
+            if on_duplicate is not None:
+                on_duplicate(item)
             continue
         if is_stored(item.id):
             stats.skipped_stored += 1
@@ -141,6 +148,40 @@ def new_articles(
                 tick(1)
             continue
         yield item
+
+
+class AliasWriter:
+    """Keeps the ids of duplicate records as aliases in the store, a bounded batch at a time.
+
+    Use as a context manager around the run: what is pending is written on a clean exit. A
+    killed run loses at most the pending batch, and a rerun (which reads the input again) finds
+    the same duplicates and writes what is missing.
+    """
+
+    def __init__(self, store: Any, batch: int = 1000) -> None:
+        self._store = store
+        self._batch = batch
+        self._pending: list[tuple[str, str, str]] = []
+
+    def __call__(self, dup: Duplicate) -> None:
+        if dup.id == dup.same_as:  # the same record twice: nothing to keep
+            return
+        self._pending.append((dup.id, dup.same_as, dup.origin))
+        if len(self._pending) >= self._batch:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the pending aliases in one transaction."""
+        if self._pending:
+            self._store.write_aliases(self._pending)
+            self._pending = []
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
+        if exc_type is None:
+            self.flush()
 
 
 def stored_check(store: Any) -> Callable[[str], bool]:
@@ -183,11 +224,13 @@ def write_stream(
     return written
 
 
-def iter_inputs(inputs: Sequence[str], published: dt.date | None, stdin: Any) -> Iterator[Article | Failure]:
+def iter_inputs(
+    inputs: Sequence[str], published: dt.date | None, stdin: Any
+) -> Iterator[Article | Duplicate | Failure]:
     """The ingest stage's stream over ``inputs`` (imported late: ingest is heavy to import)."""
-    from ..ingest.readers import iter_articles
+    from ..ingest.readers import iter_ingested
 
-    return iter_articles(list(inputs), published=published, stdin=stdin)
+    return iter_ingested(list(inputs), published=published, stdin=stdin)
 
 
 def run_stream(
@@ -216,9 +259,9 @@ def run_stream(
     stats = ScaleStats()
     start = time.perf_counter()
     coder = coder_for(spec)
-    with Store(store_path) as store:
+    with Store(store_path) as store, AliasWriter(store) as aliases:
         articles = new_articles(
-            iter_inputs(inputs, published, stdin), stats, stored_check(store), on_failure, tick
+            iter_inputs(inputs, published, stdin), stats, stored_check(store), on_failure, tick, aliases
         )
         write_stream(store, code_with_counts(coder, articles), stats, write_batch, tick)
     stats.seconds = time.perf_counter() - start

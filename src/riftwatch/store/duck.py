@@ -16,6 +16,7 @@ import logging
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 from types import TracebackType
@@ -169,6 +170,52 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         """True when the article is stored (then ``write`` of it does nothing)."""
         return bool(self._query("SELECT 1 FROM articles WHERE article_id = ?", [article_id]))
+
+    def resolve_id(self, any_id: str) -> str | None:
+        """The stored article's id for ``any_id``: an article id, or an alias kept for one; else None.
+
+        >>> with Store(":memory:") as store:
+        ...     store.write_aliases([("8011115-copy", "8011115", "feed.jsonl:2")])
+        ...     store.resolve_id("8011115-copy"), store.resolve_id("nothing")
+        1
+        ('8011115', None)
+        """
+        if self.has_article(any_id):
+            return any_id
+        found = self._query("SELECT article_id FROM article_aliases WHERE alias_id = ?", [any_id])
+        return str(found[0][0]) if found else None
+
+    def aliases(self, article_id: str) -> list[str]:
+        """The other ids the article came in with (records of the same text), sorted."""
+        found = self._query(
+            "SELECT alias_id FROM article_aliases WHERE article_id = ? ORDER BY alias_id", [article_id]
+        )
+        return [str(r[0]) for r in found]
+
+    def write_aliases(self, aliases: Iterable[tuple[str, str, str]]) -> int:
+        """Keep ``(alias_id, article_id, origin)`` rows, in one transaction; returns how many were new.
+
+        An alias already kept, or one that is itself a stored article's id, is skipped: an id
+        names one article, and the first meaning it was given stays.
+        """
+        batch = [(str(a), str(b), str(o)) for a, b, o in aliases if a != b]
+        if not batch:
+            return 0
+        data = pa.table(
+            {c: pa.array([r[i] for r in batch], type=pa.string()) for i, c in enumerate(schema.ALIAS_COLUMNS)}
+        )
+        with self._transaction(f"keep {len(batch)} article id alias(es)") as con:
+            con.register("_rw_aliases", data)
+            try:
+                found = con.execute(
+                    "INSERT INTO article_aliases SELECT DISTINCT ON (alias_id) b.alias_id, b.article_id, b.origin "
+                    "FROM _rw_aliases b "
+                    "WHERE b.alias_id NOT IN (SELECT alias_id FROM article_aliases) "
+                    "AND b.alias_id NOT IN (SELECT article_id FROM articles)"
+                ).fetchone()
+            finally:
+                con.unregister("_rw_aliases")
+        return int(found[0]) if found else 0
 
     def article_ids(self) -> set[str]:
         """Ids of every stored article."""
@@ -344,7 +391,7 @@ class Store:
 
     def iter_events(self, flt: EventFilter | None = None, chunk: int = 10_000) -> Iterator[dict[str, Any]]:
         """Like ``events`` but streamed in chunks, for exports larger than memory."""
-        sql, params = (flt or EventFilter()).select(rows.EVENT_SELECT, order=EVENT_ORDER)
+        sql, params = self.with_stored_id(flt or EventFilter()).select(rows.EVENT_SELECT, order=EVENT_ORDER)
         # A cursor of its own, so that another query on the store meanwhile cannot reset it.
         cur = self._con.cursor()
         try:
@@ -356,8 +403,21 @@ class Store:
         finally:
             cur.close()
 
-    def article(self, article_id: str) -> dict[str, Any] | None:
-        """A stored article with its events (in text order) and places, or None."""
+    def with_stored_id(self, flt: EventFilter) -> EventFilter:
+        """``flt`` with an aliased ``article_id`` replaced by the stored article's id."""
+        if flt.article_id is None:
+            return flt
+        stored = self.resolve_id(flt.article_id)
+        return flt if stored is None or stored == flt.article_id else replace(flt, article_id=stored)
+
+    def article(self, any_id: str) -> dict[str, Any] | None:
+        """A stored article with its events (in text order), places and aliases, or None.
+
+        ``any_id`` is the article's id or any other id it came in with (see ``aliases``).
+        """
+        article_id = self.resolve_id(any_id)
+        if article_id is None:
+            return None
         found = self._query(
             f"SELECT {', '.join(schema.ARTICLE_COLUMNS)} FROM articles WHERE article_id = ?", [article_id]
         )
@@ -370,6 +430,7 @@ class Store:
         events.sort(key=lambda d: (d["sentence_index"], d["trigger"]["start"], d["event_id"]))
         art["events"] = events
         art["places"] = self.places(article_id=article_id)
+        art["aliases"] = self.aliases(article_id)
         return art
 
     def places(
@@ -383,7 +444,7 @@ class Store:
         params: list[Any] = []
         if article_id is not None:
             clauses.append("article_id = ?")
-            params.append(article_id)
+            params.append(self.resolve_id(article_id) or article_id)
         if place is not None:
             clauses.append("(contains(lower(name), lower(?)) OR country = upper(?))")
             params.extend([place, place])
@@ -434,12 +495,12 @@ class Store:
 
     def export(
         self,
-        what: Literal["events", "places"],
+        what: Literal["events", "places", "aliases"],
         fmt: Literal["jsonl", "csv", "parquet"],
         out: Path | IO[str] | IO[bytes],
         where: EventFilter | None = None,
     ) -> int:
-        """Write events or places as JSONL, flat CSV or Parquet to a path or open file.
+        """Write events, places or id aliases as JSONL, flat CSV or Parquet to a path or open file.
 
         Returns the number of records written.  See ``riftwatch.store.export`` for the formats.
         """

@@ -7,7 +7,9 @@
   CSV user and a Parquet user read the same table.
 
 Places export PLACE_COLUMNS (article_id, start, end, text, name, geonameid, lat, lon, admin1,
-country, precision, score) in every format.
+country, precision, score) in every format; aliases export ALIAS_COLUMNS (alias_id, article_id,
+origin): the other input ids of stored articles, whose records had the same text, for joining
+events back to every input record.
 
 Rows stream from DuckDB in chunks, so exports larger than memory work.
 """
@@ -29,13 +31,13 @@ import pyarrow.parquet as pq
 
 from riftwatch.errors import InputError, StoreError
 from riftwatch.store.query import EVENT_ORDER, EventFilter
-from riftwatch.store.schema import PLACE_COLUMNS
+from riftwatch.store.schema import ALIAS_COLUMNS, PLACE_COLUMNS
 
 if TYPE_CHECKING:
     from riftwatch.store.duck import Store
 
 FORMATS: Final = ("jsonl", "csv", "parquet")
-WHATS: Final = ("events", "places")
+WHATS: Final = ("events", "places", "aliases")
 _CHUNK: Final = 50_000
 
 # (header, SQL expression over events e, source actors s, target actors t)
@@ -80,6 +82,7 @@ _ACTOR_JOINS: Final = (
     "LEFT JOIN act t ON t.event_id = e.event_id AND t.role = 'target'"
 )
 _PLACE_FILTERS: Final = frozenset({"article_id", "place", "limit"})
+_ALIAS_FILTERS: Final = frozenset({"article_id", "limit"})
 
 
 def flat_query(where: EventFilter) -> tuple[str, list[Any]]:
@@ -108,6 +111,26 @@ def _places_query(where: EventFilter) -> tuple[str, list[Any]]:
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
     sql += ' ORDER BY article_id, "start", "end"'
+    if where.limit is not None:
+        sql += " LIMIT ?"
+        params.append(where.limit)
+    return sql, params
+
+
+def _aliases_query(where: EventFilter) -> tuple[str, list[Any]]:
+    """The alias table (ALIAS_COLUMNS), or the aliases of ``where.article_id``, by alias id."""
+    unsupported = [
+        f.name for f in fields(where) if f.name not in _ALIAS_FILTERS and getattr(where, f.name) != f.default
+    ]
+    if unsupported:
+        raise InputError("aliases export", f"cannot filter aliases by {', '.join(unsupported)}")
+    cols = ", ".join(f'"{c}"' for c in ALIAS_COLUMNS)
+    sql = f"SELECT {cols} FROM article_aliases"
+    params: list[Any] = []
+    if where.article_id is not None:
+        sql += " WHERE article_id = ?"
+        params.append(where.article_id)
+    sql += " ORDER BY alias_id"
     if where.limit is not None:
         sql += " LIMIT ?"
         params.append(where.limit)
@@ -145,7 +168,7 @@ def _batches(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> pa.
 
 def export(
     store: Store,
-    what: Literal["events", "places"],
+    what: Literal["events", "places", "aliases"],
     fmt: Literal["jsonl", "csv", "parquet"],
     out: Path | IO[str] | IO[bytes],
     where: EventFilter | None = None,
@@ -155,10 +178,13 @@ def export(
         raise InputError("export", f"cannot export {what!r}: choose one of {', '.join(WHATS)}")
     if fmt not in FORMATS:
         raise InputError("export", f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    where = where or EventFilter()
-    if fmt == "jsonl" and what == "events":
+    where = store.with_stored_id(where or EventFilter())
+    if what == "aliases":
+        sql, params = _aliases_query(where)
+    elif fmt == "jsonl" and what == "events":
         return _events_jsonl(store, where, out)
-    sql, params = flat_query(where) if what == "events" else _places_query(where)
+    else:
+        sql, params = flat_query(where) if what == "events" else _places_query(where)
     cur = store.connection().cursor()
     try:
         reader = _batches(cur, sql, params)

@@ -1,7 +1,10 @@
 """The store's table layout, its version, and the checks made when a file is opened.
 
-The schema is versioned by a one-row ``meta`` table.  A file written by another version is refused
-with a clear message rather than read with the wrong column meanings; there is no silent migration.
+The schema is versioned by a one-row ``meta`` table.  A file written by a newer version, or by an
+older one this code cannot upgrade, is refused with a clear message rather than read with the
+wrong column meanings.  An older version listed in ``MIGRATIONS`` is upgraded in place, in one
+transaction, when the store is opened for writing (every row kept, the upgrade logged); opened
+read-only, it is read as it is, the tables it lacks standing in empty (temporary, in memory).
 
 JSON-valued columns (``attribution``, ``quantities``, ``source_json``, ``target_json``) are VARCHAR
 holding JSON text: DuckDB's JSON type needs its ``json`` extension, and a file that only opens where
@@ -20,8 +23,8 @@ from riftwatch.errors import StoreError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION: Final = 1
-"""Bump when a table or column changes meaning; older files are then refused, never misread."""
+SCHEMA_VERSION: Final = 2
+"""Bump when a table or column changes meaning, with a MIGRATIONS entry when old files can be upgraded."""
 
 # Column order matters: the Arrow batches built in ``rows.py`` use exactly these names and order.
 ARTICLE_COLUMNS: Final = (
@@ -107,7 +110,23 @@ PLACE_COLUMNS: Final = (
     "score",
 )
 
-TABLES: Final = ("meta", "articles", "events", "event_actors", "places")
+# An input record whose text was already stored under another id (see ingest.readers): its id is
+# kept here, so that the article can be found by any id it came in with.
+ALIAS_COLUMNS: Final = ("alias_id", "article_id", "origin")
+
+TABLES: Final = ("meta", "articles", "events", "event_actors", "places", "article_aliases")
+
+_ALIASES_DDL: Final = """
+    CREATE {temp}TABLE article_aliases (
+        alias_id VARCHAR PRIMARY KEY,
+        article_id VARCHAR NOT NULL,
+        origin VARCHAR
+    )"""
+
+MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {
+    # version -> the statements that bring a store of that version to the next one
+    1: (_ALIASES_DDL.format(temp=""),),
+}
 
 _DDL: Final = (
     """
@@ -206,6 +225,7 @@ _DDL: Final = (
     # slower.  Low-cardinality and range filters are what DuckDB's column scans are built for.
     "CREATE INDEX events_article_idx ON events (article_id)",
     "CREATE INDEX places_article_idx ON places (article_id)",
+    _ALIASES_DDL.format(temp=""),
 )
 
 
@@ -254,12 +274,45 @@ def check(con: duckdb.DuckDBPyConnection, where: str, *, may_create: bool) -> No
         version = int(row[0])
     except ValueError:
         raise StoreError(f"{where}: unreadable schema_version {row[0]!r}") from None
-    if version != SCHEMA_VERSION:
+    if version > SCHEMA_VERSION or (version < SCHEMA_VERSION and version not in MIGRATIONS):
         newer = "newer" if version > SCHEMA_VERSION else "older"
         raise StoreError(
             f"{where}: store schema version {version} is {newer} than the version this riftwatch "
             f"reads ({SCHEMA_VERSION}); export it with the riftwatch that wrote it, or start a new store"
         )
+    if version < SCHEMA_VERSION:
+        if may_create:
+            migrate(con, where, version)
+        else:
+            _stand_in(con, where, version)
+        tables = existing_tables(con) | _temp_tables(con)
     missing = set(TABLES) - tables
     if missing:
         raise StoreError(f"{where}: damaged riftwatch store, missing tables {', '.join(sorted(missing))}")
+
+
+def migrate(con: duckdb.DuckDBPyConnection, where: str, version: int) -> None:
+    """Upgrade a store of ``version`` to SCHEMA_VERSION in one transaction; rows are kept as they are."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for v in range(version, SCHEMA_VERSION):
+            for stmt in MIGRATIONS[v]:
+                con.execute(stmt)
+        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    log.info("%s: store schema upgraded from version %d to %d", where, version, SCHEMA_VERSION)
+
+
+def _stand_in(con: duckdb.DuckDBPyConnection, where: str, version: int) -> None:
+    """Empty temporary tables for what a read-only store of an older ``version`` lacks."""
+    if version < 2:
+        con.execute(_ALIASES_DDL.format(temp="TEMP "))
+    log.info("%s: store schema version %d read as is (opened read-only, not upgraded)", where, version)
+
+
+def _temp_tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    rows = con.execute("SELECT table_name FROM duckdb_tables() WHERE temporary").fetchall()
+    return {str(r[0]) for r in rows}

@@ -264,6 +264,7 @@ def _ours() -> Event:
         target=(Actor("Damascus", 115, 123, "Syria", "SYR", "GOV"),),
         place=Place("Aleppo", 5, 11, "Aleppo", 170063, 36.2, 37.16, "SYR"), date=DAY,
         date_precision="day", confidence=0.7, factuality="asserted",
+        roles_how=(("source", "subject"), ("target", "object")),
     )  # fmt: skip
 
 

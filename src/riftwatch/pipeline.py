@@ -16,9 +16,10 @@ from spacy.tokens import Doc
 from .actors.locative import actor_index, split_locative
 from .actors.recognise import ArticleContext, find_actors
 from .actors.refine import refine_sectors
-from .events.coder import ArticleState, code_sentence
+from .events.coder import ArticleState, code_sentence, sentence_context
+from .events.draft import SentenceContext
 from .geo.resolve import find_places
-from .records import Article, CodedArticle, Span
+from .records import Actor, Article, CodedArticle, Place, Span
 
 log = logging.getLogger(__name__)
 
@@ -78,14 +79,27 @@ class Coder:
         """Pipeline components this configuration skips."""
         return () if self.config.ner else ("ner",)
 
-    def code_doc(self, article: Article, doc: Doc) -> CodedArticle:
-        """Code one parsed article."""
-        self._load()
+    def _read(self, article: Article, doc: Doc) -> tuple[list[Place], list[Actor], dict[int, Actor], dict[int, Actor]]:
+        """Places, actors, actors by token, and countries named as places by token."""
         places = find_places(doc, self.gazetteer, text=article.text)
         found = find_actors(doc, self.actors, article.published, context=ArticleContext())
         actors, latent = split_locative(doc, refine_sectors(doc, found), places, self.actors)
-        actor_at = actor_index(doc, actors)
-        latent_at = actor_index(doc, latent)
+        return list(places), list(actors), actor_index(doc, actors), actor_index(doc, latent)
+
+    def sentence_contexts(self, article: Article) -> list[SentenceContext]:
+        """What the coder's passes read about each sentence of ``article``, nothing coded: to run
+        or test one pass alone (``events.passes``). Pronouns refer within a sentence only."""
+        self._load()
+        doc = self.nlp(article.text, disable=self.disabled)
+        places, _, actor_at, latent_at = self._read(article, doc)
+        state = ArticleState()
+        return [sentence_context(article, sent, i, actor_at, places, self.triggers, state, latent_at)
+                for i, sent in enumerate(doc.sents)]  # fmt: skip
+
+    def code_doc(self, article: Article, doc: Doc) -> CodedArticle:
+        """Code one parsed article."""
+        self._load()
+        places, actors, actor_at, latent_at = self._read(article, doc)
         state = ArticleState()
         events = []
         sentences = []

@@ -190,6 +190,7 @@ def parse_record(rec: dict[str, Any], line: str) -> Event:
         date_end=_date(rec.get("date_end"), "date_end"),
         date_precision=rec.get("date_precision") or "day",
         confidence=float(conf) if conf is not None else 1.0,
+        roles_how=tuple((str(k), str(v)) for k, v in how.items()) if isinstance(how := rec.get("roles_how"), dict) else (),
     )
 
 

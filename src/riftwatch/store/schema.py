@@ -3,7 +3,7 @@
 The schema is versioned by a one-row ``meta`` table.  A file written by another version is refused
 with a clear message rather than read with the wrong column meanings; there is no silent migration.
 
-JSON-valued columns (``attribution``, ``quantities``, ``source_json``, ``target_json``) are VARCHAR
+JSON-valued columns (``attribution``, ``quantities``, ``source_json``, ``target_json``, ``roles_how``) are VARCHAR
 holding JSON text: DuckDB's JSON type needs its ``json`` extension, and a file that only opens where
 that extension loads would be a trap for users on minimal builds.  ``json_extract`` still works on
 the text wherever the extension is present.
@@ -20,8 +20,11 @@ from riftwatch.errors import StoreError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION: Final = 1
-"""Bump when a table or column changes meaning; older files are then refused, never misread."""
+SCHEMA_VERSION: Final = 2
+"""Bump when a table or column changes meaning; older files are then refused, never misread.
+
+2: ``events.roles_how`` (how each role was found); reducing relations (CAMEO 16) stored as
+material conflict (QuadClass 4, the standard CAMEO mapping) where version 1 stored 3."""
 
 # Column order matters: the Arrow batches built in ``rows.py`` use exactly these names and order.
 ARTICLE_COLUMNS: Final = (
@@ -75,6 +78,7 @@ EVENT_COLUMNS: Final = (
     "confidence",
     "source_json",
     "target_json",
+    "roles_how",
 )
 
 ACTOR_COLUMNS: Final = (
@@ -168,7 +172,8 @@ _DDL: Final = (
         quantities VARCHAR,
         confidence DOUBLE,
         source_json VARCHAR,
-        target_json VARCHAR
+        target_json VARCHAR,
+        roles_how VARCHAR
     )""",
     """
     CREATE TABLE event_actors (

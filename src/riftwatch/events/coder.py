@@ -27,7 +27,7 @@ from .conventions import protest_first
 from .draft import ArticleState, Draft, Entry, SentenceContext
 from .matching import drop_carried_nouns
 from .ontology import ontology
-from .passes import FIND, PASSES, QUANTIFIED_TYPES, run_passes
+from .passes import FIND, PASSES, run_passes
 from .pronouns import last_it, plural_group, resolve_pronouns
 from .quantities import find_quantities
 from .roles import OBJ, Roles
@@ -36,8 +36,6 @@ from .triggers import TriggerLexicon
 
 __all__ = ["ArticleState", "code_sentence", "event_id"]
 
-# Acts whose parties, named together as subjects, are each other's targets.
-MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
 def event_id(article_id: str, start: int, event_type: str) -> str:
@@ -83,7 +81,7 @@ def _confidence(trig: object, roles: Roles, place_how: str, status: str, depth: 
     score += {0: 0.15, 1: 0.08, 2: 0.03}.get(depth, 0.0)
     score += 0.2 if roles.source else 0.0
     # "Israel and Lebanon renewed negotiations": parties of a mutual act are each other's targets
-    mutual = getattr(trig, "type", "") in MUTUAL_TYPES and len({a.country for a in roles.source if a.country}) >= 2
+    mutual = getattr(trig, "type", "") in ontology().types_with("mutual") and len({a.country for a in roles.source if a.country}) >= 2
     score += 0.15 if roles.target or mutual else 0.0
     if roles.source_how.startswith("control") or roles.target_how in {"place-country", "referent", "phrase", "domestic"}:
         score -= 0.05
@@ -117,7 +115,7 @@ def assemble(d: Draft, ctx: SentenceContext) -> Event:
     s_start, s_text = sent.start_char, sent.text
     etype = d.type
     time = best_time(ctx.times, tok.idx, s_text, s_start) if ctx.times else None
-    qs = tuple(ctx.quantities) if etype in QUANTIFIED_TYPES else ()
+    qs = tuple(ctx.quantities) if etype in ontology().types_with("counts_people") else ()
     root = next((t for t in ctx.toks if t.dep_ == "ROOT"), ctx.toks[0])
     attribution = attribution_for(tok, sent, 0, ctx.actor_at, root)
     trig_end = tok.idx + len(tok)
@@ -227,7 +225,7 @@ def code_sentence(
     s_text = sent.text
     if found and may_hold_time(s_text):
         ctx.times = find_times(s_text, article.published, offset=sent.start_char)
-    if any(entry.type in QUANTIFIED_TYPES for _, entry in found):
+    if any(entry.type in ontology().types_with("counts_people") for _, entry in found):
         ctx.quantities = find_quantities(s_text, offset=sent.start_char)
     for tok, entry in found:
         draft = run_passes(Draft(tok, entry), ctx, PASSES)

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from .conventions import STOP_VERBS
 from .draft import Entry, Recoded, SentenceContext
 from .modality import SPEECH_VERBS
+from .ontology import ontology
 from .roles import OBJ
 from .triggers import Trigger, TriggerLexicon
 
@@ -136,8 +137,9 @@ def _stopped(verb: Token, triggers: TriggerLexicon) -> Recoded | None:
                 stopped = match_trigger(mod, triggers)
         if stopped is None:
             continue
-        etype, cameo, mode = ("SANCTION", "16", "relations") if stopped.quad_class <= 2 else ("CONCEDE", "08", "")
-        return Recoded.of(etype, cameo, mode, stopped.weight)
+        coop = stopped.quad_class <= 2
+        c = ontology().recoding("when_stopped", cooperative=coop)
+        return Recoded.of(c.event_type, c.cameo_root, ontology().recoding_mode("when_stopped", coop), stopped.weight)
     return None
 
 

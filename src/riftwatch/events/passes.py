@@ -18,7 +18,6 @@ from spacy.tokens import Token
 
 from ..records import Actor, Place
 from .conventions import (
-    DOMESTIC_TARGET,
     STATE_SECTORS,
     condition_party,
     ethnic_home,
@@ -36,31 +35,21 @@ from .matching import (
     stopped_act,
 )
 from .modality import committed_by, factuality, is_commitment, is_refusal
+from .ontology import ontology
 from .roles import LIGHT_VERBS, OBJ, accused_in, actors_under, noun_roles, prep_targets, verb_roles
 
 FindStep = Callable[[Token, Entry | None, SentenceContext], Entry | None]
 Pass = Callable[[Draft, SentenceContext], None]
 
-# Types whose direct object is what is moved or given, not the target: "dispatch Soleimani".
-THEME_TYPES = frozenset({"MOBILIZE", "AID", "RETREAT"})
-# Types for which the country where it happens is the target when the text names no other.
-PLACE_TARGET_TYPES = frozenset({"ASSAULT", "SANCTION", "RETREAT", "MOBILIZE", "AID", "COERCE", "CONSULT",
-                                "CONCEDE", "PROTEST", "THREATEN"})  # fmt: skip
+# Which types a behaviour applies to is data: the "behaviour" of each type in data/ontology.json.
 # Lexicon parts that name a country in the mention itself.
 NAMED_PARTS = frozenset({"country", "demonym", "capital", "person", "org", "pronoun", "place-country"})
-# Statements about an act of one's own: their target is the act's target.
-INTENT_TYPES = frozenset({"THREATEN", "AGREE", "REJECT", "SUPPORT", "CONCEDE", "PROTEST", "MOBILIZE"})
 # Possessives that point back at the source.
 SELF_WORDS = frozenset({"its", "their", "his", "her", "itself", "themselves", "himself", "herself"})
-# Types whose events carry counts of people (killed, wounded, arrested, ...).
-QUANTIFIED_TYPES = frozenset({"ASSAULT", "COERCE"})
-# Types whose target may be the subject of a complement clause: "demand that Iran send".
-COMPLEMENT_TARGET_TYPES = frozenset({"REQUEST", "THREATEN"})
+# Nouns that refer back to an act reported before.
 REFERRING_NOUNS = frozenset({"demand", "request", "call", "proposal", "plan", "offer", "order",
                              "decision", "move", "initiative", "ultimatum", "accusation", "threat"})  # fmt: skip
-# The THREATEN mode for an intended act of each type.
-INTENT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict", "SANCTION": "relations",
-                "PROTEST": "political", "ACCUSE": "political", "REJECT": "political"}  # fmt: skip
+
 # Where what an act moves is moved to: "deploy troops in Iraq", "send envoys to Cairo".
 _MOVED_TO = ("to", "into", "in", "against", "toward", "towards")
 
@@ -184,7 +173,7 @@ def theme_object(d: Draft, ctx: SentenceContext) -> None:
     the source's own or of no stated country; the target is then in a phrase ("to Peru").
     Foreigners expelled or hostages freed stay targets."""
     tok, entry = d.tok, d.entry
-    if d.roles.target_how != "object" or not (entry.object or (d.type in THEME_TYPES and entry.mode != "release")):
+    if d.roles.target_how != "object" or not (entry.object or (d.type in ontology().types_with("object_is_theme") and entry.mode != "release")):
         return
     src_countries = {a.country for a in d.source}
     d.target = [a for a in d.target if a.country not in src_countries and not _guessed_country(a)]
@@ -204,7 +193,7 @@ def accused_party(d: Draft, ctx: SentenceContext) -> None:
 
 def complement_subject(d: Draft, ctx: SentenceContext) -> None:
     """A demand or threat that a clause spells out is aimed at that clause's subject."""
-    if not d.target and d.type in COMPLEMENT_TARGET_TYPES:
+    if not d.target and d.type in ontology().types_with("target_in_complement"):
         d.target, d.how["target"] = _complement_subject(d.tok, ctx.actor_at), "complement"
         d.target = [a for a in d.target if a not in d.source]
 
@@ -212,7 +201,7 @@ def complement_subject(d: Draft, ctx: SentenceContext) -> None:
 def intended_act_target(d: Draft, ctx: SentenceContext) -> None:
     """A statement about an act of one's own (to threaten, agree, refuse to do something) aims at
     the target of that act."""
-    if not d.target and d.type in INTENT_TYPES:
+    if not d.target and d.type in ontology().types_with("target_of_intended_act"):
         d.target = [a for a in _complement_target(d.tok, ctx.actor_at, ctx.latent_at, d.source) if a not in d.source]
         d.how["target"] = "complement" if d.target else ""
 
@@ -264,7 +253,7 @@ def locate_actors(d: Draft, ctx: SentenceContext) -> None:
 def phrase_target(d: Draft, ctx: SentenceContext) -> None:
     """Last resort from the parse: an actor inside the trigger's own phrase."""
     if not d.target:
-        themed = bool(d.entry.object) or d.type in THEME_TYPES
+        themed = bool(d.entry.object) or d.type in ontology().types_with("object_is_theme")
         d.target = [a for a in _phrase_actors(d.tok, ctx.actor_at, themed) if a not in d.source]
         d.how["target"] = "phrase" if d.target else ""
 
@@ -276,7 +265,7 @@ def place_country_target(d: Draft, ctx: SentenceContext) -> None:
     """An act of a type aimed where it happens targets the place's country when the text names no
     other and the source is not from there."""
     place = d.place
-    if (not d.target and d.source and place is not None and d.type in PLACE_TARGET_TYPES
+    if (not d.target and d.source and place is not None and d.type in ontology().types_with("target_where_it_happens")
             and place.country and place.country not in d.stated_countries):  # fmt: skip
         d.target, d.how["target"] = [_country_actor(place)], "place-country"
 
@@ -284,12 +273,13 @@ def place_country_target(d: Draft, ctx: SentenceContext) -> None:
 def domestic_target(d: Draft, ctx: SentenceContext) -> None:
     """Domestic acts with no stated target (CAMEO/PLOVER convention): a protest is against the
     government where it happens, a curfew or a ban by the state falls on its people."""
-    if d.target or not d.source or d.type not in DOMESTIC_TARGET:
+    rule = ontology().behaviour(d.type, "domestic_target")
+    if d.target or not d.source or rule is None:
         return
     place = d.place
     home = place.country if place is not None and place.country else next(
         (a.country for a in d.source if a.country), "")  # fmt: skip
-    sector, by_state = DOMESTIC_TARGET[d.type]
+    sector, by_state = rule["sector"], rule["only_by_state"]
     if home and (not by_state or all(a.sector in STATE_SECTORS for a in d.source)):
         d.target, d.how["target"] = [home_actor(home, sector, place)], "domestic"
 
@@ -314,10 +304,11 @@ def read_factuality(d: Draft, ctx: SentenceContext) -> None:
 def refusal(d: Draft, ctx: SentenceContext) -> None:
     """A negated commitment to a cooperative act is a rejection that happened (REJECT, CAMEO 12)."""
     if d.status == "negated" and int(d.entry.quad_class) <= 2 and is_refusal(d.tok):
-        if any(e.event_type == "REJECT" and e.trigger.start == d.tok.head.idx for e in ctx.events):
+        if any(e.event_type == ontology().recoding("refusal").event_type and e.trigger.start == d.tok.head.idx for e in ctx.events):
             d.dropped = True  # "refused to allow": the verb already says it
             return
-        d.recode(Recoded.of("REJECT", "12", "", d.entry.weight))
+        coding = ontology().recoding("refusal")
+        d.recode(Recoded.of(coding.event_type, coding.cameo_root, "", d.entry.weight))
         d.status = "asserted"
 
 
@@ -329,11 +320,13 @@ def commitment(d: Draft, ctx: SentenceContext) -> None:
     intended = d.type
     kind = committed_by(d.tok)
     coop = kind == "promise" or (kind != "threat" and int(d.entry.quad_class) <= 2)
-    etype = "AGREE" if coop else "THREATEN"
+    etype = ontology().recoding("commitment", cooperative=coop).event_type
     if any(e.event_type == etype and e.trigger.start == d.tok.head.idx for e in ctx.events):
         d.dropped = True  # "threatened to attack": the verb already says it
         return
-    d.recode(Recoded.of(etype, "03" if coop else "13", INTENT_MODES.get(intended, "") if not coop else "", d.entry.weight))
+    coding = ontology().recoding("commitment", cooperative=coop)
+    mode = "" if coop else ontology().behaviour(intended, "threat_mode") or ""
+    d.recode(Recoded.of(coding.event_type, coding.cameo_root, mode, d.entry.weight))
     d.status = "asserted"
 
 

@@ -75,18 +75,12 @@ ROLES = [
     ("The Kenyan police are failing to protect Somali refugees, a Swiss rights group protested.", "protested", "ACCUSE", None, None, "asserted"),
     ("Jailed union leaders kept up their hunger strike for a fourth week.", "strike", "PROTEST", None, None, "asserted"),
     ("The army continued air strikes on the rebels.", "continued", "ASSAULT", None, None, "asserted"),
-    # object control: what is allowed is the infinitive's subject; a stated future permission is AGREE
-    ("Kenya will allow up to 5,000 Somali refugees to return home.", "allow", "AGREE", {"KEN"}, None, "asserted"),
-    ("The junta allowed the opposition leader to hold a rally in the capital.", "allowed", "CONCEDE", None, None, "asserted"),
     ("Hungary threatened to stop the talks if Serbia goes ahead with the new dam.", "threatened", "THREATEN", {"HUN"}, {"SRB"}, "asserted"),
     ("Pakistan rejected a fresh offer from Afghanistan for direct talks.", "rejected", "REJECT", {"PAK"}, {"AFG"}, "asserted"),
-    ("Egypt is opposed to Turkish mediation in the dispute.", "opposed", "REJECT", {"EGY"}, {"TUR"}, "asserted"),
     ("Lebanon complained to the United Nations over two Israeli air raids.", "complained", "ACCUSE", {"LBN"}, {"ISR"}, "asserted"),
     # calling on others to act against someone rallies opposition against them (113)
     ("Archbishop Tutu called for sanctions against Zimbabwe.", "called", "ACCUSE", None, {"ZWE"}, "asserted"),
     ("The Kurds demanded foreign troops to protect them against Iraq.", "demanded", "REQUEST", None, None, "asserted"),
-    ("Kenyan police prevented a demonstration by students in Nairobi.", "prevented", "COERCE", {"KEN"}, None, "asserted"),
-    ("The rebels are guilty of violating the ceasefire agreement.", "violating", "ASSAULT", None, None, "asserted"),
     ("Hamas threatened to resume attacks in Israel.", "threatened", "THREATEN", {"PSE"}, {"ISR"}, "asserted"),
     ("Washington began a gradual withdrawal of its marines from Haiti last week.", "withdrawal", "RETREAT", {"USA"}, {"HTI"}, "asserted"),
     ("Bolivia threatened to break off relations with Chile over their ties with Israel.", "threatened", "THREATEN", {"BOL"}, {"CHL"}, "asserted"),

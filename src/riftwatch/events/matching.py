@@ -42,12 +42,6 @@ def _object_lemmas(tok: Token) -> list[str]:
     if tok.pos_ == "VERB":
         heads = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
         if not heads:
-            # "allowed the opposition leader to hold a rally": the parser makes the object the
-            # subject of the infinitive; it and the infinitive's own object are what is allowed.
-            for comp in tok.children:
-                if comp.dep_ in {"ccomp", "xcomp"} and any(a.lower_ == "to" and a.dep_ == "aux" for a in comp.children):
-                    heads.extend(c for c in comp.children if c.dep_ in {"nsubj", "dobj"})
-        if not heads:
             for prep in tok.children:
                 if prep.dep_ == "prep":
                     heads.extend(c for c in prep.children if c.dep_ == "pobj")

@@ -183,14 +183,6 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
     passive = bool(_children(verb, {"nsubjpass", "auxpass"}))
     target: list[Actor] = []
     how_t = ""
-    if passive and verb.lemma_ == "oppose" and not _prep_objects(verb, ("by",)):
-        # "Egypt is opposed to Turkish mediation": an adjective, not a passive; Egypt opposes the
-        # owner of what follows "to".
-        source = _collect(_children(verb, {"nsubjpass", "nsubj"}), actor_at)
-        how_s = "subject" if source else ""
-        opposed = _prep_objects(verb, ("to",))
-        target = [a for o in opposed for a in _noun_owner(o, actor_at)] or pp(opposed)
-        return Roles(tuple(source), tuple(a for a in target if a not in source), how_s, "prep" if target else "")
     if passive:
         target = _collect(_children(verb, {"nsubjpass"}), actor_at)
         how_t = "passive-subject"

@@ -75,18 +75,12 @@ ROLES = [
     ("Border guards are turning back asylum seekers without a hearing, a Greek lawyers' association protested.", "protested", "ACCUSE", None, None, "asserted"),
     ("Detained opposition activists in Minsk have been on hunger strike since Monday.", "strike", "PROTEST", None, None, "asserted"),
     ("The army continued air strikes on the rebels.", "continued", "ASSAULT", None, None, "asserted"),
-    # object control: what is allowed is the infinitive's subject; a stated future permission is AGREE
-    ("Ethiopia will allow aid convoys to enter Tigray.", "allow", "AGREE", {"ETH"}, None, "asserted"),
-    ("The government allowed the banned party to contest the elections.", "allowed", "CONCEDE", None, None, "asserted"),
     ("Ghana threatened to close the border if Togo raises transit fees again.", "threatened", "THREATEN", {"GHA"}, {"TGO"}, "asserted"),
     ("Colombia rejected an invitation from Venezuela to a security summit.", "rejected", "REJECT", {"COL"}, {"VEN"}, "asserted"),
-    ("India is opposed to any Chinese dam on the Brahmaputra.", "opposed", "REJECT", {"IND"}, {"CHN"}, "asserted"),
     ("In a letter to the Security Council, Guyana complained about Venezuelan troop movements near the border.", "complained", "ACCUSE", {"GUY"}, {"VEN"}, "asserted"),
     # calling on others to act against someone rallies opposition against them (113)
     ("Lithuanian lawmakers called for tougher sanctions against Belarus over the migrant crossings.", "called", "ACCUSE", None, {"BLR"}, "asserted"),
     ("Fishermen in Lamu demanded navy escorts to keep pirates away from their boats.", "demanded", "REQUEST", None, None, "asserted"),
-    ("Georgian police prevented a rally outside parliament.", "prevented", "COERCE", {"GEO"}, None, "asserted"),
-    ("Both militias are accused of violating the truce around the airport.", "violating", "ASSAULT", None, None, "asserted"),
     ("The Houthis threatened to strike Saudi oil facilities.", "threatened", "THREATEN", {"YEM"}, {"SAU"}, "asserted"),
     ("France completed the withdrawal of its troops from Niger in December.", "withdrawal", "RETREAT", {"FRA"}, {"NER"}, "asserted"),
     ("Morocco threatened Germany with a diplomatic rupture over Western Sahara.", "threatened", "THREATEN", {"MAR"}, {"DEU"}, "asserted"),

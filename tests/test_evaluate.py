@@ -108,6 +108,9 @@ def load_gold_from(recs: list[dict]) -> list:  # type: ignore[type-arg]
         ((event("REQUEST", 1, 0.8, cameo="02"),), 0),  # an appeal is a statement
         ((event("REQUEST", 3, 0.8, cameo="10"),), 3),  # a demand is verbal conflict
         ((event("ACCUSE", 3, 0.5), event("ASSAULT", 4, 0.9)), 4),
+        # stored as material conflict (standard CAMEO), scored as verbal conflict (Multi-CoPED)
+        ((event("SANCTION", 4, 0.8, cameo="16"),), 3),
+        ((event("SANCTION", 4, 0.8, cameo="16", factuality="future"),), 3),
     ],
 )
 def test_sentence_label(events: tuple[Event, ...], label: int) -> None:

@@ -264,6 +264,7 @@ def _ours() -> Event:
         target=(Actor("Damascus", 115, 123, "Syria", "SYR", "GOV"),),
         place=Place("Aleppo", 5, 11, "Aleppo", 170063, 36.2, 37.16, "SYR"), date=DAY,
         date_precision="day", confidence=0.7, factuality="asserted",
+        roles_how=(("source", "subject"), ("target", "object")),
     )  # fmt: skip
 
 
@@ -321,3 +322,15 @@ def test_plover_bad_lines(tmp_path: Path, line: str, reason: str) -> None:
     assert len(events) == 1 and events[0].event_id.startswith("plover-")
     (f,) = report.failures
     assert f.where == f"{path}:2" and reason in f.reason
+
+
+def test_one_quad_class_table_for_imports(tmp_path: Path) -> None:
+    """Imported events take QuadClass from the ontology's CAMEO table, as coded events do."""
+    from riftwatch.events.ontology import quad_class_of_root
+
+    path = tmp_path / "p.jsonl"
+    recs = [{"event_type": "SANCTION", "cameo_root": "16", "date": "2016-05-10", "quad_class": 3},
+            {"event_type": "ASSAULT", "cameo_root": "19", "date": "2016-05-10"}]  # fmt: skip
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    events = list(read_events(path, "plover"))
+    assert [e.quad_class for e in events] == [quad_class_of_root(e.cameo_root) for e in events] == [4, 4]

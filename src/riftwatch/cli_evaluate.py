@@ -122,7 +122,10 @@ def articles_cmd(
     if as_json:
         _emit(r, True, [], "")
         return
-    prf = lambda d: "/".join(f"{d[k]:.3f}" for k in ("precision", "recall", "f1"))  # noqa: E731
+
+    def prf(d: dict[str, float]) -> str:
+        return "/".join(f"{d[k]:.3f}" for k in ("precision", "recall", "f1"))
+
     rows: list[tuple[str, Any]] = [
         ("articles", r["articles"]), ("gold events (not marginal)", r["gold"]), ("predicted (not marginal)", r["predicted"]),
         ("matched", r["matched"]), ("matched to marginal gold (not counted)", r["marginal_matched"]),

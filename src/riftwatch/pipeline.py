@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 from .actors.locative import actor_index, split_locative
 from .actors.recognise import ArticleContext, find_actors
 from .actors.refine import refine_sectors
-from .events.coder import ArticleState, code_sentence
+from .events.coder import ArticleState, code_sentence, sentence_context
+from .events.draft import SentenceContext
 from .events.learned import apply as apply_models
 from .events.learned import shipped_models
 from .geo.resolve import find_places
@@ -96,8 +97,25 @@ class Coder:
         """Pipeline components this configuration skips."""
         return () if self.config.ner else ("ner",)
 
+    def _read(self, article: Article, doc: Doc) -> tuple[list[Place], list[Actor], dict[int, Actor], dict[int, Actor]]:
+        """Places, actors, actors by token, and countries named as places by token."""
+        places = find_places(doc, self.gazetteer, text=article.text)
+        found = find_actors(doc, self.actors, article.published, context=ArticleContext())
+        actors, latent = split_locative(doc, refine_sectors(doc, found), places, self.actors)
+        return list(places), list(actors), actor_index(doc, actors), actor_index(doc, latent)
+
+    def sentence_contexts(self, article: Article) -> list[SentenceContext]:
+        """What the coder's passes read about each sentence of ``article``, nothing coded: to run
+        or test one pass alone (``events.passes``). Pronouns refer within a sentence only."""
+        self._load()
+        doc = self.nlp(article.text, disable=self.disabled)
+        places, _, actor_at, latent_at = self._read(article, doc)
+        state = ArticleState()
+        return [sentence_context(article, sent, i, actor_at, places, self.triggers, state, latent_at)
+                for i, sent in enumerate(doc.sents)]  # fmt: skip
+
     def code_doc(self, article: Article, doc: Doc) -> CodedArticle:
-        """Code one parsed article."""
+        """Code one parsed article: the rule coder's passes, then the learned checks."""
         draft = self.draft_doc(article, doc)
         events = draft.events
         if self.models is not None:
@@ -108,11 +126,7 @@ class Coder:
     def draft_doc(self, article: Article, doc: Doc) -> DraftArticle:
         """The rule coder's events of one parsed article, with the actor maps they were coded from."""
         self._load()
-        places = find_places(doc, self.gazetteer, text=article.text)
-        found = find_actors(doc, self.actors, article.published, context=ArticleContext())
-        actors, latent = split_locative(doc, refine_sectors(doc, found), places, self.actors)
-        actor_at = actor_index(doc, actors)
-        latent_at = actor_index(doc, latent)
+        places, actors, actor_at, latent_at = self._read(article, doc)
         state = ArticleState()
         events = []
         sentences = []

@@ -138,6 +138,8 @@ class Event:
     attribution: Attribution | None = None
     quantities: tuple[Quantity, ...] = ()
     confidence: float = 0.5
+    # How each role was found, e.g. (("source", "subject"), ("target", "domestic")); see events.passes
+    roles_how: tuple[tuple[str, str], ...] = ()
 
     @property
     def negated(self) -> bool:
@@ -229,6 +231,7 @@ def event_to_dict(e: Event) -> dict[str, Any]:
         ),
         "quantities": [asdict(q) for q in e.quantities],
         "confidence": e.confidence,
+        "roles_how": dict(e.roles_how),
     }
 
 

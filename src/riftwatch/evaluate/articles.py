@@ -198,13 +198,13 @@ def match_article(gold: Sequence[GoldEvent], preds: Sequence[Event]) -> list[Mat
             and g.sentence_start <= p.trigger.start < g.sentence_end
         ]  # fmt: skip
         if cands:
-            j = min(cands, key=lambda j: (gold[j].marginal, abs(gold[j].start - p.trigger.start)))
-            pairs[i] = j
-            taken.add(j)
+            k = min(cands, key=lambda j: (gold[j].marginal, abs(gold[j].start - p.trigger.start)))
+            pairs[i] = k
+            taken.add(k)
     out = []
     for i, p in enumerate(preds):
-        j = pairs.get(i)
-        m = Match(p.article_id, p, gold[j] if j is not None else None)
+        g_at = pairs.get(i)
+        m = Match(p.article_id, p, gold[g_at] if g_at is not None else None)
         if m.gold is not None:
             g = m.gold
             src = countries(p.source) == g.sources

@@ -8,10 +8,11 @@ How a sentence's events map to one label (documented in the README):
 2. Otherwise take the main event (highest confidence, then earliest; see ``evaluate.events``).
 3. Public statements and appeals (CAMEO roots 01 and 02: "urged", "called on", "appealed",
    condolences and sympathy, 018) express a wish or a feeling, neither cooperation nor conflict → 0.
-4. Else its QuadClass comes from its CAMEO root (01-05 verbal cooperation, 06-08 material
-   cooperation, 09-13 and 16 verbal conflict, 14-15 and 17-20 material conflict: reducing relations,
-   sanctions, expulsions and cut aid use no force, and annotated QuadClass data such as
-   Multi-CoPED labels them verbal conflict, where GDELT puts 16 with material conflict), adjusted when the main event did not happen:
+4. Else its QuadClass is the event's own (the standard CAMEO mapping of the ontology, as GDELT),
+   relabelled by one evaluation convention: reducing relations (CAMEO 16: sanctions, expulsions,
+   cut aid) uses no force, and annotated sentence data such as Multi-CoPED labels it verbal
+   conflict (3), where stored events keep the standard material conflict (4). This relabelling
+   lives here only. The class is then adjusted when the main event did not happen:
    intended, threatened, demanded or hypothetical acts are words, not deeds, so a material class
    becomes the verbal one of the same side (2→1, 4→3); a negated cooperative act ("refused to lift
    the curfew", "did not send aid") is a rebuff → 3; a negated conflictual act stays conflictual but
@@ -30,6 +31,8 @@ from .events import code_texts, main_event
 
 LABELS = (0, 1, 2, 3, 4)
 STATEMENT_ROOTS = frozenset({"01", "02"})
+# The Multi-CoPED convention for gold sentence labels: CAMEO root -> the QuadClass it is scored as.
+EVALUATION_QUAD = {"16": 3}
 
 
 def sentence_label(coded: CodedArticle) -> int:
@@ -38,7 +41,7 @@ def sentence_label(coded: CodedArticle) -> int:
         return 0
     if main.cameo_root in STATEMENT_ROOTS:
         return 0
-    quad = main.quad_class
+    quad = EVALUATION_QUAD.get(main.cameo_root, main.quad_class)
     if main.negated:
         return 3
     if not main.happened and quad in (2, 4):

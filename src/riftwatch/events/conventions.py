@@ -21,8 +21,6 @@ from .roles import actors_under
 STOP_VERBS = frozenset({"end", "halt", "suspend", "stop", "cease", "cancel", "freeze", "abandon", "postpone",
                         "scrap", "terminate", "pause", "interrupt", "lift", "ease", "relax", "shorten", "reduce",
                         "cut", "curb", "revoke", "rescind", "drop", "waive", "call", "break", "scale", "wind"})  # fmt: skip
-# Types whose unstated target is domestic: (sector of the target, only when the state acts).
-DOMESTIC_TARGET = {"PROTEST": ("GOV", False), "COERCE": ("CVL", True)}
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", ""})
 # Words under which "against X" is no call to act against X: "protect them against", "renounce
 # its struggle against Israel".

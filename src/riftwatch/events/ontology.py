@@ -30,6 +30,9 @@ class Ontology:
     types: dict[str, dict[str, Any]]
     legacy: dict[str, str]
     plover_of_cameo: dict[str, str]
+    recodings: dict[str, Any]
+    # behaviour flag -> the types that have it (see "behaviour_about" in the data)
+    flagged: dict[str, frozenset[str]]
 
     def coding(self, event_type: str, cameo_root: str = "") -> Coding:
         """Code ``event_type``; ``cameo_root`` overrides the type's default root.
@@ -63,6 +66,33 @@ class Ontology:
                 return found
         return ""
 
+    def types_with(self, flag: str) -> frozenset[str]:
+        """The types whose ``behaviour`` sets ``flag``.
+
+        >>> sorted(ontology().types_with("counts_people"))
+        ['ASSAULT', 'COERCE']
+        """
+        return self.flagged.get(flag, frozenset())
+
+    def behaviour(self, event_type: str, key: str) -> Any:
+        """One behaviour value of a type (``threat_mode``, ``domestic_target``), None when unset."""
+        return self.types[event_type].get("behaviour", {}).get(key)
+
+    def recoding(self, kind: str, cooperative: bool | None = None) -> Coding:
+        """What an act re-codes to by the ontology's ``recodings``: ``when_stopped`` and
+        ``commitment`` by the side of the act (cooperative or not), ``refusal`` alone.
+
+        >>> ontology().recoding("when_stopped", cooperative=True).cameo_root
+        '16'
+        """
+        rule = self.recodings[kind]
+        if cooperative is not None:
+            rule = rule["cooperation" if cooperative else "conflict"]
+        return self.coding(rule["type"], rule["cameo_root"])
+
+    def recoding_mode(self, kind: str, cooperative: bool) -> str:
+        return str(self.recodings[kind]["cooperation" if cooperative else "conflict"].get("mode", ""))
+
     def modes(self, event_type: str) -> list[str]:
         return list(self.types[self.normalise(event_type)]["modes"])
 
@@ -71,7 +101,13 @@ class Ontology:
 def ontology() -> Ontology:
     """The shipped ontology, loaded once."""
     raw = json.loads(resources.files("riftwatch").joinpath("data/ontology.json").read_text("utf-8"))
-    return Ontology(raw["cameo_roots"], raw["types"], raw["legacy_types"], raw["cameo_to_plover"]["codes"])
+    flagged: dict[str, set[str]] = {}
+    for name, info in raw["types"].items():
+        for key, value in info.get("behaviour", {}).items():
+            if value is True:
+                flagged.setdefault(key, set()).add(name)
+    return Ontology(raw["cameo_roots"], raw["types"], raw["legacy_types"], raw["cameo_to_plover"]["codes"],
+                    raw["recodings"], {k: frozenset(v) for k, v in flagged.items()})  # fmt: skip
 
 
 def quad_class_of_root(root: str) -> int:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..records import Actor
+from .ontology import ontology
 
 SUBJ = frozenset({"nsubj", "csubj"})
 OBJ = frozenset({"dobj", "dative", "attr", "oprd"})
@@ -35,8 +36,6 @@ RELATIONAL_NOUNS = frozenset({"ally", "neighbour", "neighbor", "partner", "rival
                               "adversary", "backer", "patron", "client", "proxy", "protege", "sponsor"})  # fmt: skip
 # Verbs with which an actor owns up to an act: "claimed responsibility for".
 CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take", "bear", "acknowledge", "assume"})
-# Types whose passive subject, when no agent is named, is who acts: those moved.
-MOVED_TYPES = frozenset({"RETREAT", "MOBILIZE"})
 RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "enjoy", "win", "suffer", "sustain", "take"})
 
 
@@ -184,21 +183,13 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
     passive = bool(_children(verb, {"nsubjpass", "auxpass"}))
     target: list[Actor] = []
     how_t = ""
-    if passive and verb.lemma_ == "oppose" and not _prep_objects(verb, ("by",)):
-        # "Egypt is opposed to Turkish mediation": an adjective, not a passive; Egypt opposes the
-        # owner of what follows "to".
-        source = _collect(_children(verb, {"nsubjpass", "nsubj"}), actor_at)
-        how_s = "subject" if source else ""
-        opposed = _prep_objects(verb, ("to",))
-        target = [a for o in opposed for a in _noun_owner(o, actor_at)] or pp(opposed)
-        return Roles(tuple(source), tuple(a for a in target if a not in source), how_s, "prep" if target else "")
     if passive:
         target = _collect(_children(verb, {"nsubjpass"}), actor_at)
         how_t = "passive-subject"
         agent = _prep_objects(verb, ("by",))
         source = _collect(agent, actor_at)
         how_s = "agent" if source else ""
-        if not source and getattr(trig, "type", "") in MOVED_TYPES:
+        if not source and getattr(trig, "type", "") in ontology().types_with("passive_subject_acts"):
             # "troops were withdrawn from Panama", "guerrillas have been demobilized": with no
             # agent, those moved are the ones who act, and the place they leave is the target.
             source, how_s = target, "passive-subject"

@@ -1,8 +1,9 @@
 """GDELT 2.0 events export (tab-separated, 61 columns, no header) as riftwatch events.
 
 Mapping: GLOBALEVENTID -> event id ``gdelt-<id>``; SOURCEURL -> article id; SQLDATE -> date (day
-precision); EventCode/EventRootCode -> PLOVER type and mode (``cameo.plover_type``); QuadClass and
-GoldsteinScale kept as GDELT coded them; Actor1/Actor2 (name, CountryCode, Type1Code) -> source and
+precision); EventCode/EventRootCode -> PLOVER type and mode (``cameo.plover_type``); QuadClass from
+the root by the ontology's one CAMEO table (the standard mapping GDELT uses too; the file's column is
+only checked); GoldsteinScale kept as GDELT coded it; Actor1/Actor2 (name, CountryCode, Type1Code) -> source and
 target; ActionGeo (FullName, FIPS country, ADM1, Lat/Long, Type) -> place.  GDELT has no sentence
 and no per-event confidence: the sentence is left empty and confidence is 1.0 (GDELT's own
 NumSources is a popularity, not a probability of correctness).
@@ -17,6 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import Final
 
+from riftwatch.events.ontology import quad_class_of_root
 from riftwatch.imports.base import ImportReport, open_text
 from riftwatch.imports.cameo import ROOT_TYPE, plover_type
 from riftwatch.imports.codes import fips_to_iso3
@@ -95,9 +97,9 @@ def parse_row(cols: list[str], fips: dict[str, str]) -> Event | None:
     typed = plover_type(code if code.isdigit() and code[:2] == root else root)
     if typed is None:
         return None
-    quad = int(cols[QUAD])
-    if not 1 <= quad <= 4:
-        raise ValueError(f"QuadClass {quad} is not 1-4")
+    if not 1 <= int(cols[QUAD]) <= 4:
+        raise ValueError(f"QuadClass {cols[QUAD]} is not 1-4")
+    quad = quad_class_of_root(root)  # the ontology's one table, as for coded events
     goldstein = float(cols[GOLDSTEIN])
     if not -10.0 <= goldstein <= 10.0:
         raise ValueError(f"GoldsteinScale {goldstein} is outside -10..10")

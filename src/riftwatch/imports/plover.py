@@ -26,6 +26,7 @@ from typing import Any, Final, get_args
 
 from riftwatch.events.ontology import ontology
 from riftwatch.imports.base import ImportReport, open_text
+from riftwatch.imports.cameo import ROOT_TYPE
 from riftwatch.imports.codes import country_code
 from riftwatch.records import Actor, Event, Factuality, Place, Span
 
@@ -138,14 +139,20 @@ def parse_record(rec: dict[str, Any], line: str) -> Event:
         etype = onto.normalise(str(raw_type))
     except KeyError:
         raise ValueError(f"event_type {raw_type!r} is not a PLOVER type") from None
-    root = str(_key(rec, "cameo_root") or "")
-    coding = onto.coding(etype, root[:2] if root[:2] in onto.roots else "")
+    root = str(_key(rec, "cameo_root") or "")[:2]
     quad_raw = _key(rec, "quad_class", "quad_code", "quad")
-    quad = coding.quad_class
+    given = 0
     if quad_raw is not None:
-        quad = _QUADS.get(str(quad_raw).strip().lower()) or int(quad_raw)
-        if not 1 <= quad <= 4:
+        given = _QUADS.get(str(quad_raw).strip().lower()) or int(quad_raw)
+        if not 1 <= given <= 4:
             raise ValueError(f"quad class {quad_raw!r} is not 1-4")
+    if root not in onto.roots:
+        # No CAMEO root: a record's class chooses among its type's roots (a DEMAND that is verbal
+        # conflict is CAMEO 10, not the appeal 02), so the class stays the ontology's for its root.
+        fitting = [r for r, t in ROOT_TYPE.items() if t == etype and onto.roots[r]["quad_class"] == given]
+        root = fitting[0] if fitting else ""
+    coding = onto.coding(etype, root)
+    quad = coding.quad_class  # the ontology's one CAMEO table, as for coded events
     gold = _key(rec, "goldstein", "intensity")
     goldstein = float(gold) if gold is not None else coding.goldstein
     date = _date(_key(rec, "date", "event_date"), "date") or _date(_key(rec, "story_date"), "story_date")
@@ -183,6 +190,7 @@ def parse_record(rec: dict[str, Any], line: str) -> Event:
         date_end=_date(rec.get("date_end"), "date_end"),
         date_precision=rec.get("date_precision") or "day",
         confidence=float(conf) if conf is not None else 1.0,
+        roles_how=tuple((str(k), str(v)) for k, v in how.items()) if isinstance(how := rec.get("roles_how"), dict) else (),
     )
 
 

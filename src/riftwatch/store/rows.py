@@ -42,6 +42,7 @@ _EVENT_TYPES: Final = (
     _S, _I, _I, _S, pa.int64(), _F, _F, _S, _S, _S, _F,  # place
     _D, _D, _S, _S, _I, _I,            # date .. date_text_end
     _S, _S, _F, _S, _S,                # attribution .. target_json
+    _S,                                # roles_how
 )
 # fmt: on
 EVENT_SCHEMA: Final = pa.schema(list(zip(EVENT_COLUMNS, _EVENT_TYPES, strict=True)))
@@ -96,6 +97,10 @@ def _place_values(p: Place | None) -> tuple[Any, ...]:
             p.precision, p.score)  # fmt: skip
 
 
+def _roles_how_json(how: tuple[tuple[str, str], ...]) -> str:
+    return json.dumps(dict(how), separators=(",", ":")) if how else "{}"
+
+
 def event_values(e: Event, origin: str) -> tuple[Any, ...]:
     """One ``events`` row, in EVENT_COLUMNS order."""
     dt_span = (e.date_text.text, e.date_text.start, e.date_text.end) if e.date_text else _NO_DATE_TEXT
@@ -106,7 +111,7 @@ def event_values(e: Event, origin: str) -> tuple[Any, ...]:
         *_place_values(e.place),
         e.date, e.date_end, e.date_precision, *dt_span,
         _attribution_json(e.attribution), _quantities_json(e.quantities), e.confidence,
-        _actor_json(e.source), _actor_json(e.target),
+        _actor_json(e.source), _actor_json(e.target), _roles_how_json(e.roles_how),
     )  # fmt: skip
 
 
@@ -187,6 +192,10 @@ def _json_list(text: str | None) -> Any:
     return [] if text is None or text == "[]" else _decode(text)
 
 
+def _json_dict(text: str | None) -> Any:
+    return {} if text is None or text == "{}" else _decode(text)
+
+
 def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d is not None else None
 
@@ -248,4 +257,5 @@ def event_dict(row: Sequence[Any]) -> dict[str, Any]:
         "attribution": _decode(attribution) if attribution is not None else None,
         "quantities": _json_list(r[_IX["quantities"]]),
         "confidence": r[_IX["confidence"]],
+        "roles_how": _json_dict(r[_IX["roles_how"]]),
     }

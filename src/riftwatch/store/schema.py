@@ -6,7 +6,7 @@ wrong column meanings.  An older version listed in ``MIGRATIONS`` is upgraded in
 transaction, when the store is opened for writing (every row kept, the upgrade logged); opened
 read-only, it is read as it is, the tables it lacks standing in empty (temporary, in memory).
 
-JSON-valued columns (``attribution``, ``quantities``, ``source_json``, ``target_json``) are VARCHAR
+JSON-valued columns (``attribution``, ``quantities``, ``source_json``, ``target_json``, ``roles_how``) are VARCHAR
 holding JSON text: DuckDB's JSON type needs its ``json`` extension, and a file that only opens where
 that extension loads would be a trap for users on minimal builds.  ``json_extract`` still works on
 the text wherever the extension is present.
@@ -23,8 +23,12 @@ from riftwatch.errors import StoreError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION: Final = 2
-"""Bump when a table or column changes meaning, with a MIGRATIONS entry when old files can be upgraded."""
+SCHEMA_VERSION: Final = 3
+"""Bump when a table or column changes meaning, with a MIGRATIONS entry when old files can be upgraded.
+
+2: ``article_aliases`` (every input id of a stored text).
+3: ``events.roles_how`` (how each role was found); reducing relations (CAMEO 16) stored as
+material conflict (QuadClass 4, the standard CAMEO mapping) where earlier versions stored 3."""
 
 # Column order matters: the Arrow batches built in ``rows.py`` use exactly these names and order.
 ARTICLE_COLUMNS: Final = (
@@ -78,6 +82,7 @@ EVENT_COLUMNS: Final = (
     "confidence",
     "source_json",
     "target_json",
+    "roles_how",
 )
 
 ACTOR_COLUMNS: Final = (
@@ -126,6 +131,7 @@ _ALIASES_DDL: Final = """
 MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {
     # version -> the statements that bring a store of that version to the next one
     1: (_ALIASES_DDL.format(temp=""),),
+    2: ("ALTER TABLE events ADD COLUMN roles_how VARCHAR", "UPDATE events SET quad_class = 4 WHERE cameo_root = '16'"),
 }
 
 _DDL: Final = (
@@ -187,7 +193,8 @@ _DDL: Final = (
         quantities VARCHAR,
         confidence DOUBLE,
         source_json VARCHAR,
-        target_json VARCHAR
+        target_json VARCHAR,
+        roles_how VARCHAR
     )""",
     """
     CREATE TABLE event_actors (
@@ -310,6 +317,12 @@ def _stand_in(con: duckdb.DuckDBPyConnection, where: str, version: int) -> None:
     """Empty temporary tables for what a read-only store of an older ``version`` lacks."""
     if version < 2:
         con.execute(_ALIASES_DDL.format(temp="TEMP "))
+    if version < 3:  # the events as version 3 reads them: no roles_how yet, CAMEO 16 as material conflict
+        db = str(con.execute("SELECT current_database()").fetchone()[0]).replace('"', '""')  # type: ignore[index]
+        con.execute(
+            f'CREATE TEMP VIEW events AS SELECT * REPLACE (CASE WHEN cameo_root = \'16\' THEN 4 ELSE quad_class END'
+            f' AS quad_class), NULL::VARCHAR AS roles_how FROM "{db}".main.events'
+        )
     log.info("%s: store schema version %d read as is (opened read-only, not upgraded)", where, version)
 
 

@@ -1,0 +1,207 @@
+"""Which tokens of a sentence are event triggers, and with which lexicon entry.
+
+The lexicon gives each trigger word its entry; the find steps of ``passes.FIND`` then let context
+re-code it: a verb that stops an act inverts it, a command codes the act it orders, a protest that
+reports a claim is a complaint, and declining to comment is no event.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .conventions import STOP_VERBS
+from .draft import Entry, Recoded, SentenceContext
+from .modality import SPEECH_VERBS
+from .ontology import ontology
+from .roles import OBJ
+from .triggers import Trigger, TriggerLexicon
+
+TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
+# "March" the month is no march; a named person or place is no trigger.
+NON_TRIGGER_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "LOC", "NORP", "CARDINAL", "ORDINAL", "ORG", "FAC",
+                              "LAW", "WORK_OF_ART", "PRODUCT"})  # fmt: skip
+# Nouns naming proposals, whose author a rejection or an acceptance answers.
+PROPOSAL_NOUNS = frozenset({"call", "offer", "appeal", "invitation", "proposal", "plan", "request", "demand",
+                            "initiative", "resolution", "ultimatum", "bid", "overture", "suggestion", "idea",
+                            "peace plan", "accusation", "claim", "charge", "allegation"})  # fmt: skip
+PARTICLE_STOP_VERBS = frozenset({"call", "break", "scale", "wind"})
+# Verbs of command: what they order, they do ("ordered a curfew" imposes it, CAMEO convention).
+ORDER_VERBS = frozenset({"order", "decree", "authorize", "authorise"})
+
+
+def _particle(tok: Token) -> str | None:
+    for child in tok.children:
+        if child.dep_ == "prt":
+            return child.lower_
+    return None
+
+
+def _object_lemmas(tok: Token) -> list[str]:
+    """Lemmas that can satisfy an entry's ``object`` constraint, most specific first."""
+    heads: list[Token] = []
+    if tok.pos_ == "VERB":
+        heads = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+        if not heads:
+            for prep in tok.children:
+                if prep.dep_ == "prep":
+                    heads.extend(c for c in prep.children if c.dep_ == "pobj")
+    else:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "on", "to"}:
+                heads.extend(c for c in prep.children if c.dep_ == "pobj")
+    out: list[str] = []
+    for h in heads:
+        # "air defence systems" → "air defence system", "defence system", "system"
+        chain = [h]
+        while len(chain) < 3 and chain[0].i > 0:
+            prev = h.doc[chain[0].i - 1]
+            if prev.dep_ in {"compound", "amod", "nmod"} and prev.head.i in {c.i for c in chain}:
+                chain.insert(0, prev)
+            else:
+                break
+        for k in range(len(chain), 1, -1):
+            out.append(" ".join(t.lower_ for t in chain[-k:-1]) + " " + h.lemma_.lower())
+        out.append(h.lemma_.lower())
+    return out
+
+
+def _lemmas(tok: Token) -> list[str]:
+    """The token's lemma, and for past forms the "-e" reading the small model's lemmatiser may
+    miss ("staged" → "stag"; the lexicon decides which one names a trigger)."""
+    lemma = tok.lemma_.lower()
+    low = tok.lower_
+    if tok.tag_ in {"VBD", "VBN"} and low.endswith("ed") and low[:-1] != lemma:
+        return [lemma, low[:-1]]
+    return [lemma]
+
+
+def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
+    """The lexicon entry the token triggers, or None."""
+    if tok.pos_ not in TRIGGER_POS or tok.lemma_.lower() in SPEECH_VERBS or tok.ent_type_ in NON_TRIGGER_ENTS:
+        return None
+    pos = "VERB" if tok.pos_ == "VERB" else "NOUN"
+    lemmas = _lemmas(tok)
+    comp = [c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1]
+    if comp:
+        lemmas.insert(0, f"{comp[0].lemma_.lower()} {lemmas[0]}")
+    particle = _particle(tok)
+    objects: list[str | None] = [*_object_lemmas(tok)] or [None]
+    events_named = [o for o in objects if o is not None and triggers.names_other_event(o)]
+    if events_named:
+        # "continued their hunger strike": the object is an event of its own; its head word alone
+        # ("strike", a military one) must not choose the verb's entry.
+        objects = [o for o in objects if not any(o != n and o is not None and n.endswith(" " + o) for n in events_named)]
+    for lem in lemmas:
+        if particle is None:
+            # A preposition with an entry of its own beats the bare verb: "call for", "rally behind".
+            own = triggers.particles(lem, pos)
+            for child in tok.children:
+                if child.dep_ in {"prep", "prt"} and child.lower_ in own:
+                    trig = triggers.match(lem, pos, child.lower_, None)
+                    if trig is not None:
+                        return trig
+        for obj in objects:
+            trig = triggers.match(lem, pos, particle, obj)
+            if trig is not None:
+                return trig
+    return None
+
+
+def _ordered(verb: Token, triggers: TriggerLexicon) -> Trigger | None:
+    """The entry of the act a command names as its object, when that object is an event noun."""
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.pos_ == "NOUN" and obj.lemma_.lower() not in PROPOSAL_NOUNS:
+            ordered = match_trigger(obj, triggers)
+            if ordered is not None and ordered.type != "REQUEST":
+                return ordered
+    return None
+
+
+def _stopped(verb: Token, triggers: TriggerLexicon) -> Recoded | None:
+    """Stopping an act inverts it: ending talks or aid reduces relations (SANCTION, CAMEO 16);
+    lifting a curfew or halting attacks yields (CONCEDE, CAMEO 08)."""
+    if verb.lemma_ in PARTICLE_STOP_VERBS and _particle(verb) not in {"off", "down", "back"}:
+        return None  # "call off", "break off", "scale back", "wind down"; not "call", "break"
+    for obj in verb.children:
+        if obj.dep_ not in {"dobj", "nsubjpass"} or obj.pos_ != "NOUN":
+            continue
+        stopped = match_trigger(obj, triggers)
+        for mod in obj.children:  # "ended its mediation efforts": the act is the compound modifier
+            if stopped is None and mod.dep_ == "compound" and mod.pos_ == "NOUN":
+                stopped = match_trigger(mod, triggers)
+        if stopped is None:
+            continue
+        coop = stopped.quad_class <= 2
+        c = ontology().recoding("when_stopped", cooperative=coop)
+        return Recoded.of(c.event_type, c.cameo_root, ontology().recoding_mode("when_stopped", coop), stopped.weight)
+    return None
+
+
+# "declined to comment", "refused to elaborate": CAMEO's "decline comment" (012) is a public
+# statement, no political event; it is not coded as a rejection.
+_NO_COMMENT = frozenset({"comment", "elaborate", "speculate"})
+
+
+def _no_comment(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and any(c.dep_ == "xcomp" and c.lemma_ in _NO_COMMENT for c in tok.children)
+
+
+def _says_something(verb: Token) -> bool:
+    """A verb used to report: it governs a clause ("protested that ...", "X failed, they protested").
+
+    The small model often parses a closing ", a rights group protested" as a clause modifying the
+    last noun; an object-less verb there, its noun set off by a comma, reports too."""
+    if verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children):
+        return True
+    noun = verb.head
+    before = noun.left_edge.i - 1
+    return (verb.dep_ == "acl" and noun.dep_ == "appos" and before >= 0 and verb.doc[before].text == ","
+            and not any(c.dep_ in OBJ or (c.dep_ == "prep" and c.lower_ == "against") for c in verb.children))
+
+
+# Find steps: each takes a token and the entry found so far (None when none) and returns the entry.
+
+
+def lexicon_entry(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """The lexicon's entry for the token, when one of its lemmas is a trigger word."""
+    if any(lem in ctx.lemma_set for lem in _lemmas(tok)):
+        return match_trigger(tok, ctx.triggers)
+    return entry
+
+
+def stopped_act(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A verb that stops, cuts or lifts an act its object names codes the inverse act."""
+    if tok.pos_ == "VERB" and tok.lemma_ in STOP_VERBS and (entry is None or not entry.object):
+        return _stopped(tok, ctx.triggers) or entry
+    return entry
+
+
+def ordered_act(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """Who orders an act does it ("ordered a curfew", "decreed a state of emergency")."""
+    if tok.pos_ == "VERB" and tok.lemma_ in ORDER_VERBS and (entry is None or not entry.object):
+        return _ordered(tok, ctx.triggers) or entry
+    return entry
+
+
+def reported_protest(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A protest that reports a claim ("..., a rights group protested") is an official complaint
+    (ACCUSE, CAMEO 114), not a demonstration."""
+    if entry is not None and entry.type == "PROTEST" and _says_something(tok):
+        return Recoded.of("ACCUSE", "114", "", entry.weight, object=())
+    return entry
+
+
+def no_comment(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """Declining to comment is no event."""
+    return None if entry is not None and _no_comment(tok) else entry
+
+
+def drop_carried_nouns(found: list[tuple[Token, Entry]]) -> list[tuple[Token, Entry]]:
+    """A noun that is the object of another (verb) trigger names an event that verb already
+    reports, or the verb's target, not a new one: one event, the verb's ("launched an attack")."""
+    verb_at = {t.i for t, _ in found if t.pos_ == "VERB"}
+    return [(t, tr) for t, tr in found if not (t.pos_ != "VERB" and (
+        (t.dep_ in OBJ and t.head.i in verb_at)
+        or (t.dep_ == "compound" and t.head.dep_ in OBJ and t.head.head.i in verb_at)))]  # fmt: skip

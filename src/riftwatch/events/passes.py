@@ -1,0 +1,390 @@
+"""The ordered passes that code one sentence: the list a contributor reads to see how it is done.
+
+``FIND`` decides, token by token, which tokens are triggers and with which entry; ``PASSES`` then
+fill in each trigger's ``Draft`` event in order: roles from the trigger's clause, fallbacks for a
+missing target, actors and place, the CAMEO/PLOVER conventions for what the text leaves unstated,
+and factuality with the re-codings it implies. Each pass is a small function ``(draft, context)``
+that may be run (and tested) alone; each records in ``draft.how`` how it found a role. A pass
+that finds the event already coded by another trigger marks the draft ``dropped``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..records import Actor, Place
+from .conventions import (
+    STATE_SECTORS,
+    condition_party,
+    ethnic_home,
+    home_actor,
+    located,
+    rallied_against,
+)
+from .draft import Draft, Entry, Recoded, SentenceContext
+from .matching import (
+    PROPOSAL_NOUNS,
+    lexicon_entry,
+    no_comment,
+    ordered_act,
+    reported_protest,
+    stopped_act,
+)
+from .modality import committed_by, factuality, is_commitment, is_refusal
+from .ontology import ontology
+from .roles import LIGHT_VERBS, OBJ, accused_in, actors_under, noun_roles, prep_targets, verb_roles
+
+FindStep = Callable[[Token, Entry | None, SentenceContext], Entry | None]
+Pass = Callable[[Draft, SentenceContext], None]
+
+# Which types a behaviour applies to is data: the "behaviour" of each type in data/ontology.json.
+# Lexicon parts that name a country in the mention itself.
+NAMED_PARTS = frozenset({"country", "demonym", "capital", "person", "org", "pronoun", "place-country"})
+# Possessives that point back at the source.
+SELF_WORDS = frozenset({"its", "their", "his", "her", "itself", "themselves", "himself", "herself"})
+# Nouns that refer back to an act reported before.
+REFERRING_NOUNS = frozenset({"demand", "request", "call", "proposal", "plan", "offer", "order",
+                             "decision", "move", "initiative", "ultimatum", "accusation", "threat"})  # fmt: skip
+
+# Where what an act moves is moved to: "deploy troops in Iraq", "send envoys to Cairo".
+_MOVED_TO = ("to", "into", "in", "against", "toward", "towards")
+
+
+def _place_for(tok: Token, sent: SpacySpan, usable: Sequence[Place]) -> tuple[Place | None, str]:
+    """The place of an event: a place in the trigger's phrase, else the nearest in its sentence.
+    ``usable`` are the sentence's places that are not actors."""
+    if not usable:
+        return None, ""
+    right = tok.right_edge
+    lo, hi = tok.left_edge.idx, right.idx + len(right)
+    inside = [p for p in usable if lo <= p.start and p.end <= hi]
+    if inside:
+        return min(inside, key=lambda p: abs(p.start - tok.idx)), "phrase"
+    return min(usable, key=lambda p: abs(p.start - tok.idx)), "sentence"
+
+
+def _without_self(source: Sequence[Actor], target: Sequence[Actor]) -> list[Actor]:
+    """Targets that are not the source itself: "promised to democratise Serbia" (said by Serbia's
+    president), "its economy", "their own forces" are the source's own affairs, not a dyad. A place
+    taken as the target where the source's country was not stated ("a curfew in Algiers" imposed by
+    an unnamed president) stays: the act falls on the people there."""
+    own = {a.country for a in source if a.country}
+    people = {a.person for a in source if a.person}
+    return [
+        a for a in target
+        if not (a.person and a.person in people)
+        and not (a.country in own and (not a.sector or a.text.lower() in SELF_WORDS) and a.entry_id != "place-country")
+    ]  # fmt: skip
+
+
+def _guessed_country(a: Actor) -> bool:
+    """True when the actor's country comes from the article's context, not from its own words."""
+    return not any(p.split(":")[0] in NAMED_PARTS for p in a.entry_id.split("+"))
+
+
+def _complement_target(
+    tok: Token, actor_at: dict[int, Actor], latent_at: dict[int, Actor], source: Sequence[Actor] = ()
+) -> list[Actor]:
+    """Target of the act a statement is about: "threatened to stop talks with X" → X. The source's
+    own forces or envoys moved by the act are what it moves, not its target: "refused to deploy
+    troops in Iraq" → Iraq."""
+    own = {a.country for a in source if a.country}
+    for child in tok.children:
+        purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if (child.dep_ in {"xcomp", "ccomp"} or purpose) and child.pos_ == "VERB":
+            roles = verb_roles(child, actor_at, None, latent_at)
+            target = [a for a in roles.target if a.country not in own]
+            if not target and roles.target_how == "object":
+                target = [a for a in prep_targets(child, _MOVED_TO, actor_at, latent_at) if a.country not in own]
+            if target:
+                return target
+    return []
+
+
+def _proposal_author(noun: Token, actor_at: dict[int, Actor]) -> list[Actor]:
+    """Who made a call, offer or plan: its possessor, "by"/"from" phrase, or actor modifier."""
+    out = [a for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"} for a in actors_under(c, actor_at)]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"by", "from", "of"}:
+            out.extend(a for c in prep.children if c.dep_ == "pobj" for a in actors_under(c, actor_at))
+    return list(dict.fromkeys(out))
+
+
+def _complement_subject(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
+    for child in tok.children:
+        if child.dep_ in {"ccomp", "acl"} and child.pos_ in {"VERB", "AUX"}:
+            subj = [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subj:
+                return actors_under(subj[0], actor_at)
+    return []
+
+
+def _phrase_actors(tok: Token, actor_at: dict[int, Actor], skip_object: bool) -> list[Actor]:
+    """Actors in the trigger's subtree, not crossing into reported or subordinate clauses.
+
+    A nominal trigger carried by a light verb also looks into the verb's purpose clause ("making
+    visits to raise the morale among Iranian troops").
+    """
+    out: list[Actor] = []
+    skip = {"nsubj", "nsubjpass", "ccomp", "advcl", "relcl", "acl", "poss", "punct", "prep" if skip_object else ""}
+    skip |= OBJ if skip_object else set()
+    stack = [c for c in tok.children if c.dep_ not in skip]
+    if tok.pos_ != "VERB" and not stack:
+        carrier = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+        if carrier.dep_ in OBJ:
+            carrier = carrier.head
+        if carrier.lemma_ in LIGHT_VERBS:
+            stack = [c for c in carrier.children if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)]
+    while stack:
+        t = stack.pop()
+        a = actor_at.get(t.i)
+        if a is not None and a not in out:
+            out.append(a)
+        stack.extend(c for c in t.children if c.dep_ not in {"ccomp", "advcl", "relcl"})
+    return sorted(out, key=lambda a: a.start)
+
+
+def _country_actor(place: Place) -> Actor:
+    return Actor(text=place.text, start=place.start, end=place.end, name=place.name, country=place.country,
+                 sector="", entry_id="place-country")  # fmt: skip
+
+
+
+# --- roles from the trigger's clause -------------------------------------------------------------
+
+
+def assign_roles(d: Draft, ctx: SentenceContext) -> None:
+    """Source and target read off the parse: a verb's subject and object or phrases, a noun's
+    owner and phrases (see ``roles``)."""
+    if d.tok.pos_ == "VERB":
+        d.roles = verb_roles(d.tok, ctx.actor_at, d.entry, ctx.latent_at)
+    else:
+        d.roles = noun_roles(d.tok, ctx.actor_at, d.entry, ctx.latent_at)
+    d.source, d.target = list(d.roles.source), list(d.roles.target)
+    d.how = {"source": d.roles.source_how, "target": d.roles.target_how}
+
+
+def theme_object(d: Draft, ctx: SentenceContext) -> None:
+    """An object that is what the act moves or gives ("send more forces") is no target when it is
+    the source's own or of no stated country; the target is then in a phrase ("to Peru").
+    Foreigners expelled or hostages freed stay targets."""
+    tok, entry = d.tok, d.entry
+    if d.roles.target_how != "object" or not (entry.object or (d.type in ontology().types_with("object_is_theme") and entry.mode != "release")):
+        return
+    src_countries = {a.country for a in d.source}
+    d.target = [a for a in d.target if a.country not in src_countries and not _guessed_country(a)]
+    d.how["target"] = d.how["target"] if d.target else ""
+    if not d.target and tok.pos_ == "VERB":
+        d.target = [a for a in prep_targets(tok, entry.target_prep, ctx.actor_at, ctx.latent_at) if a not in d.source]
+        d.how["target"] = "prep" if d.target else ""
+
+
+def accused_party(d: Draft, ctx: SentenceContext) -> None:
+    """A complaint's target is whom it is about ("over", "about", "against"), not whom it is made to."""
+    if d.type == "ACCUSE" and d.tok.pos_ == "VERB" and d.how["target"] == "prep":
+        accused = [a for a in accused_in(d.tok, ctx.actor_at) if a not in d.source]
+        if accused:
+            d.target, d.how["target"] = accused, "accused"
+
+
+def complement_subject(d: Draft, ctx: SentenceContext) -> None:
+    """A demand or threat that a clause spells out is aimed at that clause's subject."""
+    if not d.target and d.type in ontology().types_with("target_in_complement"):
+        d.target, d.how["target"] = _complement_subject(d.tok, ctx.actor_at), "complement"
+        d.target = [a for a in d.target if a not in d.source]
+
+
+def intended_act_target(d: Draft, ctx: SentenceContext) -> None:
+    """A statement about an act of one's own (to threaten, agree, refuse to do something) aims at
+    the target of that act."""
+    if not d.target and d.type in ontology().types_with("target_of_intended_act"):
+        d.target = [a for a in _complement_target(d.tok, ctx.actor_at, ctx.latent_at, d.source) if a not in d.source]
+        d.how["target"] = "complement" if d.target else ""
+
+
+def proposal_author(d: Draft, ctx: SentenceContext) -> None:
+    """Rejecting or accepting a call, offer or plan answers its author."""
+    if d.target or d.tok.pos_ != "VERB":
+        return
+    for obj in (c for c in d.tok.children if c.dep_ in OBJ):
+        if obj.lemma_.lower() in PROPOSAL_NOUNS:
+            # a country after "from" reads as a place, yet it authors the offer
+            author = _proposal_author(obj, ctx.actor_at) or _proposal_author(obj, ctx.latent_at)
+            d.target = [a for a in author if a not in d.source]
+            d.how["target"] = "proposal-author" if d.target else ""
+            break
+
+
+def referent_author(d: Draft, ctx: SentenceContext) -> None:
+    """A verb whose object refers back to an earlier reported act (a demand, a plan) answers
+    that act's source."""
+    if d.target or d.tok.pos_ != "VERB":
+        return
+    for obj in (c for c in d.tok.children if c.dep_ in OBJ):
+        if obj.lemma_.lower() in REFERRING_NOUNS or obj.lemma_.lower() in ctx.state.trigger_lemmas:
+            for prev in reversed(ctx.state.events):
+                if prev.trigger.text.lower().startswith(obj.lemma_.lower()[:5]) and prev.source:
+                    d.target, d.how["target"] = list(prev.source), "referent"
+                    break
+
+
+# --- actors and place ------------------------------------------------------------------------------
+
+
+def event_place(d: Draft, ctx: SentenceContext) -> None:
+    """The place in the trigger's phrase, else the nearest in its sentence."""
+    d.place, d.place_how = _place_for(d.tok, ctx.sent, ctx.usable)
+
+
+def locate_actors(d: Draft, ctx: SentenceContext) -> None:
+    """Ethnic groups by the country they live in; actors of no stated country from the place."""
+    d.source = [ethnic_home(a, d.place, ctx.article.text) for a in d.source]
+    d.target = [located(ethnic_home(a, d.place, ctx.article.text), d.place) for a in d.target]
+    # a country read off the place ("rebels attacked a town in Mali") does not keep the place's
+    # country from being the target as well
+    d.stated_countries = {a.country for a in d.source}
+    d.source = [located(a, d.place) for a in d.source]
+
+
+def phrase_target(d: Draft, ctx: SentenceContext) -> None:
+    """Last resort from the parse: an actor inside the trigger's own phrase."""
+    if not d.target:
+        themed = bool(d.entry.object) or d.type in ontology().types_with("object_is_theme")
+        d.target = [a for a in _phrase_actors(d.tok, ctx.actor_at, themed) if a not in d.source]
+        d.how["target"] = "phrase" if d.target else ""
+
+
+# --- conventions for what the text leaves unstated ------------------------------------------------
+
+
+def place_country_target(d: Draft, ctx: SentenceContext) -> None:
+    """An act of a type aimed where it happens targets the place's country when the text names no
+    other and the source is not from there."""
+    place = d.place
+    if (not d.target and d.source and place is not None and d.type in ontology().types_with("target_where_it_happens")
+            and place.country and place.country not in d.stated_countries):  # fmt: skip
+        d.target, d.how["target"] = [_country_actor(place)], "place-country"
+
+
+def domestic_target(d: Draft, ctx: SentenceContext) -> None:
+    """Domestic acts with no stated target (CAMEO/PLOVER convention): a protest is against the
+    government where it happens, a curfew or a ban by the state falls on its people."""
+    rule = ontology().behaviour(d.type, "domestic_target")
+    if d.target or not d.source or rule is None:
+        return
+    place = d.place
+    home = place.country if place is not None and place.country else next(
+        (a.country for a in d.source if a.country), "")  # fmt: skip
+    sector, by_state = rule["sector"], rule["only_by_state"]
+    if home and (not by_state or all(a.sector in STATE_SECTORS for a in d.source)):
+        d.target, d.how["target"] = [home_actor(home, sector, place)], "domestic"
+
+
+def victims_of_place(d: Draft, ctx: SentenceContext) -> None:
+    """Victims of no stated country, where the act happens in a place its phrase names, are of
+    the place's country."""
+    place = d.place
+    if place is not None and place.country and d.place_how == "phrase":
+        d.target = [replace(a, country=place.country) if _guessed_country(a) and a.country != place.country
+                    and a.sector in {"CVL", ""} else a for a in d.target]  # fmt: skip
+
+
+# --- factuality and the re-codings it implies -----------------------------------------------------
+
+
+def read_factuality(d: Draft, ctx: SentenceContext) -> None:
+    """Asserted, negated, hypothetical or future (see ``modality``)."""
+    d.status = factuality(d.tok)
+
+
+def refusal(d: Draft, ctx: SentenceContext) -> None:
+    """A negated commitment to a cooperative act is a rejection that happened (REJECT, CAMEO 12)."""
+    if d.status == "negated" and int(d.entry.quad_class) <= 2 and is_refusal(d.tok):
+        if any(e.event_type == ontology().recoding("refusal").event_type and e.trigger.start == d.tok.head.idx for e in ctx.events):
+            d.dropped = True  # "refused to allow": the verb already says it
+            return
+        coding = ontology().recoding("refusal")
+        d.recode(Recoded.of(coding.event_type, coding.cameo_root, "", d.entry.weight))
+        d.status = "asserted"
+
+
+def commitment(d: Draft, ctx: SentenceContext) -> None:
+    """A stated commitment is an event that happened: cooperative intent is AGREE (CAMEO 03),
+    conflictual intent THREATEN (CAMEO 13); the intended type stays in ``mode``."""
+    if d.status not in {"future", "hypothetical"} or d.type in {"AGREE", "THREATEN"} or not is_commitment(d.tok):
+        return
+    intended = d.type
+    kind = committed_by(d.tok)
+    coop = kind == "promise" or (kind != "threat" and int(d.entry.quad_class) <= 2)
+    etype = ontology().recoding("commitment", cooperative=coop).event_type
+    if any(e.event_type == etype and e.trigger.start == d.tok.head.idx for e in ctx.events):
+        d.dropped = True  # "threatened to attack": the verb already says it
+        return
+    coding = ontology().recoding("commitment", cooperative=coop)
+    mode = "" if coop else ontology().behaviour(intended, "threat_mode") or ""
+    d.recode(Recoded.of(coding.event_type, coding.cameo_root, mode, d.entry.weight))
+    d.status = "asserted"
+
+
+def rallied_opposition(d: Draft, ctx: SentenceContext) -> None:
+    """Asking others to act against someone rallies opposition against them (ACCUSE, CAMEO 113)."""
+    if d.type != "REQUEST" or d.tok.pos_ not in {"VERB", "NOUN"}:
+        return
+    opposed = [a for a in rallied_against(d.tok, ctx.actor_at, ctx.latent_at) if a not in d.source]
+    if opposed:
+        d.recode(Recoded.of("ACCUSE", "113", "disapprove", d.entry.weight))
+        d.target, d.how["target"] = opposed, "against"
+
+
+def unattributed_attacker(d: Draft, ctx: SentenceContext) -> None:
+    """Attackers nobody names are coded by where they struck, as an unnamed actor of that country
+    (ICEWS/GDELT practice); no confidence is gained by them."""
+    place = d.place
+    if d.type == "ASSAULT" and not d.source and place is not None and place.country and place.country not in {"IGO", "NGO"}:
+        d.source = [replace(home_actor(place.country, "", place), entry_id="unattributed")]
+        d.how["source"] = "unattributed"
+
+
+def threat_condition(d: Draft, ctx: SentenceContext) -> None:
+    """A threat is aimed at the party whose conduct is its condition ("if"/"unless" clause)."""
+    if d.type == "THREATEN" and not [a for a in d.target if a not in d.source]:
+        party = [a for a in condition_party(d.tok, ctx.actor_at) if a not in d.source]
+        if party:
+            d.target, d.how["target"] = party, "condition"
+
+
+def drop_self_targets(d: Draft, ctx: SentenceContext) -> None:
+    """The source's own affairs are no dyad: targets that are the source itself go."""
+    d.target = _without_self(d.source, d.target)
+
+
+# Which tokens are triggers, with which entry: each step may replace the entry found so far.
+FIND: tuple[FindStep, ...] = (lexicon_entry, stopped_act, ordered_act, reported_protest, no_comment)
+
+# How each trigger's draft event is coded, in order.
+PASSES: tuple[Pass, ...] = (
+    # roles from the trigger's clause, then fallbacks for a missing target
+    assign_roles, theme_object, accused_party, complement_subject, intended_act_target,
+    proposal_author, referent_author,
+    # actors and place
+    event_place, locate_actors, phrase_target,
+    # conventions for what the text leaves unstated
+    place_country_target, domestic_target, victims_of_place,
+    # factuality and the re-codings it implies
+    read_factuality, refusal, commitment, rallied_opposition,
+    # conventions that need the final type
+    unattributed_attacker, threat_condition, drop_self_targets,
+)  # fmt: skip
+
+
+def run_passes(d: Draft, ctx: SentenceContext, passes: Sequence[Pass] = PASSES) -> Draft:
+    """Run ``passes`` over the draft in order, stopping when one drops it."""
+    for step in passes:
+        step(d, ctx)
+        if d.dropped:
+            break
+    return d

@@ -1,0 +1,173 @@
+"""Single passes of the event coder (``events.passes``), each run alone on a sentence written here.
+
+A row: sentence, trigger word, the pass, then what the draft holds after it. The passes before the
+one under test run first, so each test shows what that one pass adds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from riftwatch.events.draft import Draft, SentenceContext
+from riftwatch.events.passes import (
+    FIND,
+    PASSES,
+    assign_roles,
+    commitment,
+    domestic_target,
+    proposal_author,
+    refusal,
+    run_passes,
+    threat_condition,
+)
+from riftwatch.records import Article
+
+pytestmark = pytest.mark.slow
+PUBLISHED = dt.date(2024, 3, 15)
+
+
+@pytest.fixture(scope="module")
+def coder():  # type: ignore[no-untyped-def]
+    from riftwatch.pipeline import Coder
+
+    return Coder()
+
+
+def context(coder, text: str) -> SentenceContext:  # type: ignore[no-untyped-def]
+    (ctx,) = coder.sentence_contexts(Article(id="t", text=text, published=PUBLISHED))
+    return ctx
+
+
+def draft(ctx: SentenceContext, word: str) -> Draft:
+    """The draft of the trigger ``word`` after the FIND steps, no pass run yet."""
+    tok = next(t for t in ctx.toks if t.text == word)
+    entry = None
+    for step in FIND:
+        entry = step(tok, entry, ctx)
+    assert entry is not None, f"{word!r} is no trigger"
+    return Draft(tok, entry)
+
+
+def until(ctx: SentenceContext, word: str, stop: Callable[[Draft, SentenceContext], None]) -> Draft:
+    """The draft after every pass before ``stop``."""
+    return run_passes(draft(ctx, word), ctx, PASSES[: PASSES.index(stop)])
+
+
+def countries(actors) -> set[str]:  # type: ignore[no-untyped-def]
+    return {a.country for a in actors}
+
+
+def test_pass_list_is_ordered_and_named() -> None:
+    names = [p.__name__ for p in PASSES]
+    assert names[0] == "assign_roles" and names[-1] == "drop_self_targets"
+    assert names.index("event_place") < names.index("domestic_target") < names.index("read_factuality")
+    assert len(set(names)) == len(names)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "source", "how_s", "target", "how_t"),
+    [
+        ("Brazil criticised Argentina on Monday.", "criticised", {"BRA"}, "subject", {"ARG"}, "object"),
+        ("Norway was condemned by Sweden after the vote.", "condemned", {"SWE"}, "agent", {"NOR"}, "passive-subject"),
+        ("Chile sent envoys to Peru for the summit.", "sent", {"CHL"}, "subject", {"PER"}, "prep"),
+    ],
+)
+def test_assign_roles(coder, text: str, word: str, source: set[str], how_s: str, target: set[str], how_t: str) -> None:  # type: ignore[no-untyped-def]
+    ctx = context(coder, text)
+    d = draft(ctx, word)
+    assign_roles(d, ctx)
+    assert (countries(d.source), d.how["source"]) == (source, how_s)
+    if how_t == "prep":  # the object is what is sent; the theme pass moves the target to the phrase
+        d = run_passes(draft(ctx, word), ctx, PASSES[:2])
+    assert (countries(d.target), d.how["target"]) == (target, how_t)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "target"),
+    [
+        ("Japan rejected an offer from Canada to share the costs.", "rejected", {"CAN"}),
+        ("Vietnam rejected calls from Laos for new talks on the river.", "rejected", {"LAO"}),
+    ],
+)
+def test_proposal_author(coder, text: str, word: str, target: set[str]) -> None:  # type: ignore[no-untyped-def]
+    ctx = context(coder, text)
+    d = until(ctx, word, proposal_author)
+    assert not d.target
+    proposal_author(d, ctx)
+    assert (countries(d.target), d.how["target"]) == (target, "proposal-author")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "home", "sector"),
+    [
+        ("Thousands of Kenyan students protested in Nairobi on Friday.", "protested", "KEN", "GOV"),
+        ("Peruvian farmers demonstrated in Lima against rising fuel prices.", "demonstrated", "PER", "GOV"),
+    ],
+)
+def test_domestic_target(coder, text: str, word: str, home: str, sector: str) -> None:  # type: ignore[no-untyped-def]
+    ctx = context(coder, text)
+    d = until(ctx, word, domestic_target)
+    assert not d.target
+    domestic_target(d, ctx)
+    assert [(a.country, a.sector) for a in d.target] == [(home, sector)]
+    assert d.how["target"] == "domestic"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "target"),
+    [
+        ("Ghana threatened to close the border if Togo raised its tariffs.", "threatened", {"TGO"}),
+        ("Hungary warned it would expel the diplomats unless Serbia apologised.", "expel", {"SRB"}),
+    ],
+)
+def test_threat_condition(coder, text: str, word: str, target: set[str]) -> None:  # type: ignore[no-untyped-def]
+    ctx = context(coder, text)
+    d = until(ctx, word, threat_condition)
+    assert d.type == "THREATEN"
+    threat_condition(d, ctx)
+    assert (countries(d.target), d.how["target"]) == (target, "condition")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "before", "after"),
+    [
+        ("Italy will send food aid to Greece next month.", "send", "AID", "AGREE"),
+        ("Morocco vowed to attack the smugglers' camps.", "attack", "ASSAULT", "THREATEN"),
+    ],
+)
+def test_commitment(coder, text: str, word: str, before: str, after: str) -> None:  # type: ignore[no-untyped-def]
+    ctx = context(coder, text)
+    d = until(ctx, word, commitment)
+    assert d.type == before and d.status in {"future", "hypothetical"}
+    commitment(d, ctx)
+    assert (d.dropped or (d.type, d.status)) in {(after, "asserted"), True}
+
+
+def test_refusal(coder) -> None:  # type: ignore[no-untyped-def]
+    ctx = context(coder, "Poland said it would not accept the migrants.")
+    d = until(ctx, "accept", refusal)
+    assert d.status == "negated"
+    refusal(d, ctx)
+    assert (d.type, d.entry.cameo[:2], d.status) == ("REJECT", "12", "asserted")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "etype", "quad"),
+    [
+        ("Sweden suspended talks with Finland over the dispute.", "suspended", "SANCTION", 4),
+        ("The army lifted the curfew in the capital.", "lifted", "CONCEDE", 2),
+    ],
+)
+def test_stopped_act(coder, text: str, word: str, etype: str, quad: int) -> None:  # type: ignore[no-untyped-def]
+    d = draft(context(coder, text), word)
+    assert (d.type, d.entry.quad_class) == (etype, quad)
+
+
+def test_events_record_how_roles_were_found(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = next(coder.code([Article(id="t", text="Kenyan students protested in Nairobi on Friday.", published=PUBLISHED)]))
+    (event,) = [e for e in coded.events if e.event_type == "PROTEST"]
+    assert dict(event.roles_how) == {"source": "subject", "target": "domestic"}
+    assert event.to_dict()["roles_how"]["target"] == "domestic"

@@ -1,0 +1,74 @@
+"""The learned checks: dependency paths, the shipped models, filling empty roles, keeping events."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from conftest import ROOT
+from riftwatch.events import learned as L
+from riftwatch.records import Actor, Event, Span
+
+
+def test_the_shipped_models_load_with_thresholds_and_no_lexical_event_features() -> None:
+    m = L.shipped_models()
+    assert m is not None
+    for model in (m.event, m.source, m.target):
+        assert 0 < model.threshold < 1 and model.weights
+    # the event model is type- and word-blind by design
+    assert not any(f.startswith(("lemma=", "type=", "cameo=")) for f in m.event.weights)
+    raw = json.loads((ROOT / "src" / "riftwatch" / "data" / "learned.json").read_text("utf-8"))
+    assert "pool" in raw["about"] and "never on evaluation data" in raw["about"]
+
+
+def test_linear_model_is_a_logistic_sum_of_weights() -> None:
+    lm = L.LinearModel(-1.0, {"a": 2.0, "b": -0.5}, 0.5)
+    assert lm.prob([]) == pytest.approx(0.2689, abs=1e-4)
+    assert lm.prob(["a"]) == pytest.approx(0.7311, abs=1e-4)
+    assert lm.prob(["a", "b", "unknown"]) == pytest.approx(0.6225, abs=1e-4)
+
+
+def _ev(start: int, etype: str = "ASSAULT", sent: int = 0, src: tuple[Actor, ...] = ()) -> Event:
+    return Event(f"e{start}", "a", sent, "", 0, Span("x", start, start + 1), etype, "19", 4, -10.0, source=src)
+
+
+def test_keep_the_sentence_lead_from_the_lower_threshold_only() -> None:
+    m = L.Models(L.LinearModel(0, {}, 0.3), L.LinearModel(0, {}, 0.5), L.LinearModel(0, {}, 0.5), 0.8, lead=0.1)
+    a, b, c = _ev(0), _ev(5), _ev(50, sent=1)
+    roled = [(a, 0, 0), (b, 0, 0), (c, 0, 0)]
+    probs = [0.2, 0.15, 0.05]
+    kept = [e for (e, _, _), p in zip(roled, probs) if L.keep(e, p, roled, probs, m)]
+    assert kept == [a]  # b is below the threshold and not its sentence's lead; c is below the lead threshold
+
+
+def test_choose_takes_the_best_and_a_nearly_as_sure_other_country() -> None:
+    ken, uga, ken2 = Actor("Kenya", 0, 5, "Kenya", "KEN"), Actor("Uganda", 10, 16, "Uganda", "UGA"), Actor("Nairobi", 20, 27, "Nairobi", "KEN")
+    model = L.LinearModel(0, {}, 0.4)
+    assert L._choose([(0.3, ken)], model, 0.8) == ()
+    assert L._choose([(0.9, ken), (0.85, uga), (0.95, ken2)], model, 0.8) == (ken2, uga)
+    assert L._choose([(0.9, ken), (0.6, uga)], model, 0.8) == (ken,)
+
+
+@pytest.mark.slow
+def test_paths_roles_and_rules_first(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Kenyan police arrested two Ugandan traders in Busia on Monday.")
+    police, arrested, traders = doc[1], doc[2], doc[5]
+    assert L.dep_path(police, arrested) == ("nsubj^", "")
+    assert L.dep_path(traders, arrested) == ("dobj^", "")
+    assert L.dep_path(arrested, arrested) == ("self", "")
+    ken = Actor("Kenyan police", 0, 13, "Kenya", "KEN", "COP")
+    uga = Actor("Ugandan traders", 29, 44, "Uganda", "UGA", "BUS")
+    actor_at = {0: ken, 1: ken, 4: uga, 5: uga}
+    ev = Event("e", "a", 0, doc.text, 0, Span("arrested", 14, 22), "COERCE", "17", 4, -5.0)
+    models = L.shipped_models()
+    assert models is not None
+    fe = L.featurize(doc, [ev], actor_at, {})[0]
+    assert {c.actor.country for c in fe.cands} == {"KEN", "UGA"}
+    filled, _, _ = L.assign_roles(fe, models)
+    assert [a.country for a in filled.source] == ["KEN"] and [a.country for a in filled.target] == ["UGA"]
+    # a role the rules filled stands as they filled it
+    ruled = replace(ev, source=(uga,))
+    kept, _, _ = L.assign_roles(L.featurize(doc, [ruled], actor_at, {})[0], models)
+    assert [a.country for a in kept.source] == ["UGA"]

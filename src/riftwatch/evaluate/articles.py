@@ -29,6 +29,7 @@ from typing import Any
 
 from ..errors import GoldError
 from ..records import Article, CodedArticle, Event
+from .events import _prf
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,13 +219,6 @@ def match_article(gold: Sequence[GoldEvent], preds: Sequence[Event]) -> list[Mat
 
 
 FIELDS = ("type", "source", "target", "factuality", "place", "date")
-
-
-def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
 
 def summarise(matches: Iterable[Match]) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from riftwatch.errors import StoreError
 from riftwatch.scale.progress import render_summary, summary_rows
 from riftwatch.scale.stream import CoderSpec, run_stream
 from riftwatch.store import SCHEMA_VERSION, Store
@@ -72,9 +73,12 @@ def test_export_finds_events_by_alias_and_exports_the_alias_table() -> None:
 
 
 def _as_version_1(path: Path) -> None:
-    """Make ``path`` what riftwatch with schema version 1 wrote: the same tables but no aliases."""
+    """Make ``path`` what riftwatch with schema version 1 wrote: no aliases, no ``events.roles_how``."""
     con = duckdb.connect(str(path))
     con.execute("DROP TABLE article_aliases")
+    con.execute("DROP INDEX events_article_idx")
+    con.execute("ALTER TABLE events DROP COLUMN roles_how")
+    con.execute("CREATE INDEX events_article_idx ON events (article_id)")
     con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     con.close()
 
@@ -98,16 +102,14 @@ def _version(path: Path) -> str:
         con.close()
 
 
-def test_a_version_1_store_is_read_as_is_when_read_only(tmp_path: Path) -> None:
+def test_a_version_1_store_opened_read_only_says_how_to_upgrade_and_changes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "old.duckdb"
     _store_with_articles(path).close()
     _as_version_1(path)
-    with Store(path, read_only=True) as store:
-        assert store.article("art-000001") is not None
-        assert store.article("copy-1") is None
-        assert store.aliases("art-000001") == []
-        assert store.stats()["article_aliases"] == 0
-    assert _version(path) == "1"  # reading changed nothing
+    before = _counts(path)
+    with pytest.raises(StoreError, match="schema version 1 lacks events.roles_how; open it once for writing"):
+        Store(path, read_only=True)
+    assert _version(path) == "1" and _counts(path) == before  # reading changed nothing
 
 
 def test_a_version_1_store_is_upgraded_when_opened_for_writing(tmp_path: Path) -> None:

@@ -131,7 +131,12 @@ _ALIASES_DDL: Final = """
 MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {
     # version -> the statements that bring a store of that version to the next one
     1: (_ALIASES_DDL.format(temp=""),),
-    2: ("ALTER TABLE events ADD COLUMN roles_how VARCHAR", "UPDATE events SET quad_class = 4 WHERE cameo_root = '16'"),
+    2: (  # DuckDB alters no table an index depends on: the index is rebuilt around the new column
+        "DROP INDEX events_article_idx",
+        "ALTER TABLE events ADD COLUMN roles_how VARCHAR",
+        "CREATE INDEX events_article_idx ON events (article_id)",
+        "UPDATE events SET quad_class = 4 WHERE cameo_root = '16'",
+    ),
 }
 
 _DDL: Final = (
@@ -317,11 +322,10 @@ def _stand_in(con: duckdb.DuckDBPyConnection, where: str, version: int) -> None:
     """Empty temporary tables for what a read-only store of an older ``version`` lacks."""
     if version < 2:
         con.execute(_ALIASES_DDL.format(temp="TEMP "))
-    if version < 3:  # the events as version 3 reads them: no roles_how yet, CAMEO 16 as material conflict
-        db = str(con.execute("SELECT current_database()").fetchone()[0]).replace('"', '""')  # type: ignore[index]
-        con.execute(
-            f'CREATE TEMP VIEW events AS SELECT * REPLACE (CASE WHEN cameo_root = \'16\' THEN 4 ELSE quad_class END'
-            f' AS quad_class), NULL::VARCHAR AS roles_how FROM "{db}".main.events'
+    if version < 3:  # a column cannot be added to a file opened read-only
+        raise StoreError(
+            f"{where}: store schema version {version} lacks events.roles_how; open it once for writing "
+            f"(any riftwatch run or import into it) to upgrade it to version {SCHEMA_VERSION}, every row kept"
         )
     log.info("%s: store schema version %d read as is (opened read-only, not upgraded)", where, version)
 

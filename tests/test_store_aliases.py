@@ -107,7 +107,7 @@ def test_a_version_1_store_opened_read_only_says_how_to_upgrade_and_changes_noth
     _store_with_articles(path).close()
     _as_version_1(path)
     before = _counts(path)
-    with pytest.raises(StoreError, match="schema version 1 lacks events.roles_how; open it once for writing"):
+    with pytest.raises(StoreError, match="schema version 1 is older than 3; open it once for writing"):
         Store(path, read_only=True)
     assert _version(path) == "1" and _counts(path) == before  # reading changed nothing
 

@@ -102,13 +102,23 @@ def _step(tok: Token) -> str:
     return tok.dep_
 
 
-def dep_path(cand: Token, trig: Token) -> tuple[str, str]:
+def _chain(tok: Token, chains: dict[int, list[Token]] | None) -> list[Token]:
+    """The token and its ancestors up to the root (memoised per token of one doc in ``chains``)."""
+    if chains is None:
+        return [tok, *tok.ancestors]
+    got = chains.get(tok.i)
+    if got is None:
+        got = chains[tok.i] = [tok, *tok.ancestors]
+    return got
+
+
+def dep_path(cand: Token, trig: Token, chains: dict[int, list[Token]] | None = None) -> tuple[str, str]:
     """The path from a candidate up to the lowest common ancestor and down to the trigger, and the
     lemma of that ancestor when it is neither ("say" for a speaker)."""
     if cand.i == trig.i:
         return "self", ""
-    up = [cand, *cand.ancestors]
-    down = [trig, *trig.ancestors]
+    up = _chain(cand, chains)
+    down = _chain(trig, chains)
     down_i = {t.i: n for n, t in enumerate(down)}
     for n, t in enumerate(up):
         if t.i in down_i:
@@ -150,38 +160,68 @@ class Candidate:
     actor: Actor
     head: Token | None
     rule: str  # "source", "target" or "none": what the rules chose
+    other_sentence: bool = False  # its head lies outside the trigger's sentence
 
 
-def candidates(doc: Doc, e: Event, actor_at: dict[int, Actor], latent_at: dict[int, Actor]) -> list[Candidate]:
+class DocCache:
+    """What the features of one doc's events share: span roots, ancestor chains, each sentence's
+    actor mentions (Token and Span objects are built anew on every access; these are built once)."""
+
+    def __init__(self, doc: Doc, actor_at: dict[int, Actor], latent_at: dict[int, Actor]) -> None:
+        self.doc, self.actor_at, self.latent_at = doc, actor_at, latent_at
+        self.roots: dict[tuple[int, int], Token | None] = {}
+        self.chains: dict[int, list[Token]] = {}
+        self.mentions: dict[int, tuple[int, int, list[Actor]]] = {}
+
+    def root(self, start: int, end: int) -> Token | None:
+        key = (start, end)
+        if key not in self.roots:
+            self.roots[key] = _span_root(self.doc, start, end)
+        return self.roots[key]
+
+    def sentence_mentions(self, trig: Token) -> tuple[int, int, list[Actor]]:
+        """Token bounds of the trigger's sentence and the actor mentions in it."""
+        sent = trig.sent
+        got = self.mentions.get(sent.start)
+        if got is None:
+            found = []
+            for i in range(sent.start, sent.end):
+                a = self.actor_at.get(i) or self.latent_at.get(i)
+                if a is not None:
+                    found.append(a)
+            got = self.mentions[sent.start] = (sent.start, sent.end, found)
+        return got
+
+
+def candidates(cache: DocCache, e: Event, trig: Token | None) -> list[Candidate]:
     """Actor mentions of the event's sentence, and every actor the rules gave the event."""
-    trig = _span_root(doc, e.trigger.start, e.trigger.end)
-    sent = trig.sent if trig is not None else None
     seen: dict[tuple[int, int, str], Candidate] = {}
     rule = {(a.start, a.end, a.country): "source" for a in e.source}
     rule.update({(a.start, a.end, a.country): "target" for a in e.target})
     pool: list[Actor] = list(e.source) + list(e.target)
-    if sent is not None:
-        for t in sent:
-            a = actor_at.get(t.i) or latent_at.get(t.i)
-            if a is not None:
-                pool.append(a)
+    s0 = s1 = -1
+    if trig is not None:
+        s0, s1, found = cache.sentence_mentions(trig)
+        pool.extend(found)
     for a in pool:
         key = (a.start, a.end, a.country)
         if key in seen or not a.country:
             continue
-        head = _span_root(doc, a.start, a.end) if a.end > a.start else None
-        seen[key] = Candidate(a, head, rule.get(key, "none"))
+        head = cache.root(a.start, a.end) if a.end > a.start else None
+        seen[key] = Candidate(a, head, rule.get(key, "none"), head is not None and not s0 <= head.i < s1)
     return list(seen.values())
 
 
-def role_features(e: Event, c: Candidate, trig: Token | None, place_country: str) -> list[str]:
+def role_features(
+    e: Event, c: Candidate, trig: Token | None, place_country: str, chains: dict[int, list[Token]] | None = None
+) -> list[str]:
     t = e.event_type
     f = [f"rule={c.rule}", f"type={t}|rule={c.rule}", f"kind={_kind(c.actor)}", f"sector={c.actor.sector or '-'}"]
     if c.head is None or trig is None:
         f.append("nohead")
         f.append(f"nohead|rule={c.rule}")
         return f
-    path, lca = dep_path(c.head, trig)
+    path, lca = dep_path(c.head, trig, chains)
     side = "before" if c.head.i < trig.i else "after"
     dist = _bucket(abs(c.head.i - trig.i))
     f += [
@@ -190,7 +230,7 @@ def role_features(e: Event, c: Candidate, trig: Token | None, place_country: str
         f"cdep={c.head.dep_}", f"cdep={c.head.dep_}|side={side}", f"kind={_kind(c.actor)}|path={path}",
         f"lca={lca}", f"trigpos={trig.pos_}|side={side}|cdep={c.head.dep_}",
     ]  # fmt: skip
-    if c.head.sent.start != trig.sent.start:
+    if c.other_sentence:
         f.append("other_sentence")
     if place_country and c.actor.country == place_country:
         f.append("country_is_place")
@@ -274,12 +314,13 @@ class Featured:
 
 
 def featurize(doc: Doc, events: Sequence[Event], actor_at: dict[int, Actor], latent_at: dict[int, Actor]) -> list[Featured]:
+    cache = DocCache(doc, actor_at, latent_at)
     out = []
     for e in events:
-        trig = _span_root(doc, e.trigger.start, e.trigger.end)
-        cands = candidates(doc, e, actor_at, latent_at)
+        trig = cache.root(e.trigger.start, e.trigger.end)
+        cands = candidates(cache, e, trig)
         pc = e.place.country if e.place else ""
-        out.append(Featured(e, trig, cands, [role_features(e, c, trig, pc) for c in cands]))
+        out.append(Featured(e, trig, cands, [role_features(e, c, trig, pc, cache.chains) for c in cands]))
     return out
 
 
@@ -296,7 +337,9 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
                                   models.target, models.second)  # fmt: skip
     best_s = max((p for p, _ in src), default=0.0)
     best_t = max((p for p, _ in tgt), default=0.0)
-    return replace(fe.event, source=source, target=target), best_s, best_t
+    if source is ev.source and target is ev.target:
+        return ev, best_s, best_t
+    return replace(ev, source=source, target=target), best_s, best_t
 
 
 def event_feature_lists(featured: Sequence[Featured], roled: Sequence[tuple[Event, float, float]]) -> list[list[str]]:

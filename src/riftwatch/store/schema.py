@@ -4,7 +4,7 @@ The schema is versioned by a one-row ``meta`` table.  A file written by a newer 
 older one this code cannot upgrade, is refused with a clear message rather than read with the
 wrong column meanings.  An older version listed in ``MIGRATIONS`` is upgraded in place, in one
 transaction, when the store is opened for writing (every row kept, the upgrade logged); opened
-read-only, it is read as it is, the tables it lacks standing in empty (temporary, in memory).
+read-only, it is refused with how to upgrade it (a read-only file cannot take new columns).
 
 JSON-valued columns (``attribution``, ``quantities``, ``source_json``, ``target_json``, ``roles_how``) are VARCHAR
 holding JSON text: DuckDB's JSON type needs its ``json`` extension, and a file that only opens where
@@ -122,7 +122,7 @@ ALIAS_COLUMNS: Final = ("alias_id", "article_id", "origin")
 TABLES: Final = ("meta", "articles", "events", "event_actors", "places", "article_aliases")
 
 _ALIASES_DDL: Final = """
-    CREATE {temp}TABLE article_aliases (
+    CREATE TABLE article_aliases (
         alias_id VARCHAR PRIMARY KEY,
         article_id VARCHAR NOT NULL,
         origin VARCHAR
@@ -130,7 +130,7 @@ _ALIASES_DDL: Final = """
 
 MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {
     # version -> the statements that bring a store of that version to the next one
-    1: (_ALIASES_DDL.format(temp=""),),
+    1: (_ALIASES_DDL,),
     2: (  # DuckDB alters no table an index depends on: the index is rebuilt around the new column
         "DROP INDEX events_article_idx",
         "ALTER TABLE events ADD COLUMN roles_how VARCHAR",
@@ -237,21 +237,26 @@ _DDL: Final = (
     # slower.  Low-cardinality and range filters are what DuckDB's column scans are built for.
     "CREATE INDEX events_article_idx ON events (article_id)",
     "CREATE INDEX places_article_idx ON places (article_id)",
-    _ALIASES_DDL.format(temp=""),
+    _ALIASES_DDL,
 )
 
 
-def create(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every table and index of an empty database, in one transaction."""
+def _in_one_transaction(con: duckdb.DuckDBPyConnection, statements: list[tuple[str, list[str]]]) -> None:
+    """Run (sql, parameters) pairs as one transaction: all of them or none."""
     con.execute("BEGIN TRANSACTION")
     try:
-        for stmt in _DDL:
-            con.execute(stmt)
-        con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        for sql, params in statements:
+            con.execute(sql, params)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
+
+
+def create(con: duckdb.DuckDBPyConnection) -> None:
+    """Create every table and index of an empty database, in one transaction."""
+    _in_one_transaction(con, [(stmt, []) for stmt in _DDL]
+                        + [("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])])
     log.debug("created store schema version %d", SCHEMA_VERSION)
 
 
@@ -293,11 +298,13 @@ def check(con: duckdb.DuckDBPyConnection, where: str, *, may_create: bool) -> No
             f"reads ({SCHEMA_VERSION}); export it with the riftwatch that wrote it, or start a new store"
         )
     if version < SCHEMA_VERSION:
-        if may_create:
-            migrate(con, where, version)
-        else:
-            _stand_in(con, where, version)
-        tables = existing_tables(con) | _temp_tables(con)
+        if not may_create:  # an upgrade adds columns, which a file opened read-only cannot take
+            raise StoreError(
+                f"{where}: store schema version {version} is older than {SCHEMA_VERSION}; open it once for "
+                f"writing (any riftwatch run or import into it) to upgrade it, every row kept"
+            )
+        migrate(con, where, version)
+        tables = existing_tables(con)
     missing = set(TABLES) - tables
     if missing:
         raise StoreError(f"{where}: damaged riftwatch store, missing tables {', '.join(sorted(missing))}")
@@ -305,31 +312,7 @@ def check(con: duckdb.DuckDBPyConnection, where: str, *, may_create: bool) -> No
 
 def migrate(con: duckdb.DuckDBPyConnection, where: str, version: int) -> None:
     """Upgrade a store of ``version`` to SCHEMA_VERSION in one transaction; rows are kept as they are."""
-    con.execute("BEGIN TRANSACTION")
-    try:
-        for v in range(version, SCHEMA_VERSION):
-            for stmt in MIGRATIONS[v]:
-                con.execute(stmt)
-        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+    steps: list[tuple[str, list[str]]] = [(stmt, []) for v in range(version, SCHEMA_VERSION) for stmt in MIGRATIONS[v]]
+    steps.append(("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)]))
+    _in_one_transaction(con, steps)
     log.info("%s: store schema upgraded from version %d to %d", where, version, SCHEMA_VERSION)
-
-
-def _stand_in(con: duckdb.DuckDBPyConnection, where: str, version: int) -> None:
-    """Empty temporary tables for what a read-only store of an older ``version`` lacks."""
-    if version < 2:
-        con.execute(_ALIASES_DDL.format(temp="TEMP "))
-    if version < 3:  # a column cannot be added to a file opened read-only
-        raise StoreError(
-            f"{where}: store schema version {version} lacks events.roles_how; open it once for writing "
-            f"(any riftwatch run or import into it) to upgrade it to version {SCHEMA_VERSION}, every row kept"
-        )
-    log.info("%s: store schema version %d read as is (opened read-only, not upgraded)", where, version)
-
-
-def _temp_tables(con: duckdb.DuckDBPyConnection) -> set[str]:
-    rows = con.execute("SELECT table_name FROM duckdb_tables() WHERE temporary").fetchall()
-    return {str(r[0]) for r in rows}

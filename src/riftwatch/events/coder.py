@@ -25,6 +25,7 @@ from ..when import best_time, find_times, may_hold_time
 from .attribution import attribution_for
 from .conventions import protest_first
 from .draft import ArticleState, Draft, Entry, SentenceContext
+from .headings import heading_length
 from .matching import drop_carried_nouns
 from .ontology import ontology
 from .passes import FIND, PASSES, run_passes
@@ -100,7 +101,7 @@ def _roles_how(source: Sequence[Actor], target: Sequence[Actor], how: dict[str, 
 def find_triggers(ctx: SentenceContext) -> list[tuple[Token, Entry]]:
     """Every trigger of the sentence with its entry, after the ``FIND`` steps."""
     found: list[tuple[Token, Entry]] = []
-    for tok in ctx.toks:
+    for tok in ctx.toks[heading_length(ctx.toks):]:  # a glued-on subheading names no act
         entry: Entry | None = None
         for step in FIND:
             entry = step(tok, entry, ctx)

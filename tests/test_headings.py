@@ -1,0 +1,37 @@
+"""Subheadings glued to the next sentence name no act (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from riftwatch.events.headings import heading_length
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("Border clashes Since the spring, both armies have shelled villages along the river.", 2),
+        ("Fresh sanctions The ministry said on Friday that the measures would take effect at once.", 2),
+        ("A costly strike While the dockers stayed home, ships queued outside the harbour.", 3),
+        # ordinary sentences
+        ("The army shelled villages along the river on Friday.", 0),
+        ("Kenyan police said The Standard had published the leaked letter.", 0),
+        ("Officials in Nairobi said the talks would resume.", 0),
+        ("President Ruto On Monday met the envoy.", 0),
+    ],
+)
+def test_heading_length(nlp, text: str, n: int) -> None:  # type: ignore[no-untyped-def]
+    assert heading_length(list(nlp(text))) == n
+
+
+def test_an_act_named_in_a_glued_heading_is_not_coded() -> None:
+    from riftwatch.pipeline import Coder, Config
+    from riftwatch.records import Article
+
+    coder = Coder(Config(learned=False))
+    text = "Border clashes The village council asked the governor for more teachers."
+    coded = next(coder.code([Article(id="h", text=text)]))
+    assert all(e.trigger.start >= text.index("The village") for e in coded.events), [e.trigger.text for e in coded.events]
+    assert any(e.event_type == "REQUEST" for e in coded.events)

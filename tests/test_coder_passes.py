@@ -190,3 +190,20 @@ def test_parties_named_together_of_a_mutual_act_are_each_others_targets(text: st
     coded = next(Coder(Config(learned=False)).code([Article(id="j", text=text)]))
     ev = next(e for e in coded.events if e.trigger.text == trigger)
     assert countries(ev.target) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kept"),
+    [
+        ("Security analysts praised the army for freeing the hostages.", "praised", False),
+        ("A university professor accused the government of rigging the vote, the paper said.", "accused", False),
+        ("The army freed the hostages, a move analysts say was overdue.", "freed", True),  # the act is the army's
+        ("The minister accused the opposition of rigging the vote.", "accused", True),
+    ],
+)
+def test_what_analysts_and_academics_say_is_no_event(text: str, trigger: str, kept: bool) -> None:
+    from riftwatch.pipeline import Coder, Config
+    from riftwatch.records import Article
+
+    coded = next(Coder(Config(learned=False)).code([Article(id="c", text=text)]))
+    assert any(e.trigger.text == trigger for e in coded.events) is kept, [e.trigger.text for e in coded.events]

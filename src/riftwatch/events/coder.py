@@ -8,7 +8,8 @@ The steps, in order (the passes themselves are listed in ``passes``):
    factuality;
 3. ``assemble``: date, quantities, attribution, evidence and confidence into an ``Event``;
 4. reported criticism and demands the parse shows only as speech;
-5. ``protest_first``: a protest outranks the act it is made of.
+5. ``without_commentary``: what analysts and academics say or do is opinion, not an event;
+6. ``protest_first``: a protest outranks the act it is made of.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from spacy.tokens import Token
 from ..records import Actor, Article, Event, Place, Span
 from ..when import best_time, find_times, may_hold_time
 from .attribution import attribution_for
-from .conventions import protest_first
+from .conventions import protest_first, without_commentary
 from .draft import ArticleState, Draft, Entry, SentenceContext
 from .headings import heading_length
 from .matching import drop_carried_nouns
@@ -241,4 +242,4 @@ def code_sentence(
     if group:
         state.last_group = group
     state.last_it = last_it(ctx.toks, actor_at) or state.last_it
-    return protest_first(ctx.events, ctx.toks)
+    return protest_first(without_commentary(ctx.events, ctx.toks), ctx.toks)

@@ -124,3 +124,34 @@ def protest_first(events: list[Event], toks: Sequence[Token]) -> list[Event]:
         )
         out.append(replace(e, confidence=round(max(0.05, e.confidence - 0.15), 3)) if tied else e)
     return out
+
+
+# People whose words are commentary, not acts of a political actor: the codebook leaves out the
+# opinions of analysts and academics.
+COMMENTATORS = frozenset({"analyst", "expert", "professor", "fellow", "researcher", "scholar", "academic",
+                          "economist", "commentator", "observer", "specialist"})  # fmt: skip
+# Clause links across which a speaker's words do not reach ("..., a move analysts say ...").
+_OTHER_CLAUSE = frozenset({"advcl", "relcl", "acl"})
+
+
+def commentator_speaks(trig: Token) -> bool:
+    """The subject of the trigger, or of the clauses that report it, is an analyst, expert, academic ..."""
+    node = trig
+    for _ in range(5):
+        for ch in node.children:
+            if ch.dep_ in {"nsubj", "nsubjpass"} and any(
+                w.lemma_.lower() in COMMENTATORS for w in (ch, *ch.children, *(g for c in ch.children for g in c.children))
+            ):
+                return True
+        if node.dep_ in _OTHER_CLAUSE or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def without_commentary(events: list[Event], toks: Sequence[Token]) -> list[Event]:
+    """Events an analyst or academic states or is the subject of are opinions, not events."""
+    if not events:
+        return events
+    at = {t.idx: t for t in toks}
+    return [e for e in events if (tok := at.get(e.trigger.start)) is None or not commentator_speaks(tok)]

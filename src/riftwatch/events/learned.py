@@ -37,10 +37,6 @@ from spacy.tokens import Doc, Token
 from ..records import Actor, Event
 
 MAX_PATH = 4
-# People whose words are commentary, not acts of a political actor (the codebook leaves out the
-# opinions of analysts and academics).
-COMMENTATORS = frozenset({"analyst", "expert", "professor", "fellow", "researcher", "scholar", "academic",
-                          "economist", "commentator", "observer", "specialist"})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,8 +271,6 @@ def event_features(
         f.append(f"head_is_event|same={head_ev.event_type == t}")
     if any(trig_at.get(ch.i) is not None and trig_at[ch.i].event_type == t for ch in trig.children):
         f.append("child_same_type")
-    if _commentator_speaks(trig):
-        f.append("commentator")
     anc = [a.dep_ for a in list(trig.ancestors)[:3]]
     for d in ("relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "conj"):
         if trig.dep_ == d or d in anc:
@@ -289,17 +283,6 @@ def event_features(
     if e.sentence_start <= e.trigger.start and _in_quote(e.sentence, e.trigger.start - e.sentence_start):
         f.append("in_quote")
     return f
-
-
-def _commentator_speaks(trig: Token) -> bool:
-    """The subject of the trigger or of a clause above it is an analyst, expert, academic ..."""
-    for node in (trig, *list(trig.ancestors)[:4]):
-        for ch in node.children:
-            if ch.dep_ in {"nsubj", "nsubjpass"} and any(
-                w.lemma_.lower() in COMMENTATORS for w in (ch, *ch.children, *(g for c in ch.children for g in c.children))
-            ):
-                return True
-    return False
 
 
 # ---------------------------------------------------------------------------------------------

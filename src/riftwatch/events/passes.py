@@ -362,16 +362,6 @@ def drop_self_targets(d: Draft, ctx: SentenceContext) -> None:
     d.target = _without_self(d.source, d.target)
 
 
-def joint_parties(d: Draft, ctx: SentenceContext) -> None:
-    """Parties named together as the source of a mutual act ("Ghana and Togo held talks", "X and Y
-    signed a pact") are each other's targets, when the text names no other."""
-    if d.target or d.type not in ontology().types_with("mutual"):
-        return
-    if len({a.country for a in d.source if a.country}) >= 2:
-        d.target = list(d.source)
-        d.how["target"] = "joint"
-
-
 # Which tokens are triggers, with which entry: each step may replace the entry found so far.
 FIND: tuple[FindStep, ...] = (lexicon_entry, stopped_act, ordered_act, reported_protest, no_comment)
 
@@ -387,7 +377,7 @@ PASSES: tuple[Pass, ...] = (
     # factuality and the re-codings it implies
     read_factuality, refusal, commitment, rallied_opposition,
     # conventions that need the final type
-    unattributed_attacker, threat_condition, drop_self_targets, joint_parties,
+    unattributed_attacker, threat_condition, drop_self_targets,
 )  # fmt: skip
 
 

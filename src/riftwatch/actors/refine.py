@@ -2,7 +2,7 @@
 
 - A people named by its plural demonym ("Palestinians", "the Algerians") are civilians (CVL), as
   CAMEO codes them, unless the text gives another sector.
-- Someone who no longer holds office ("former president Carlos Menem", "ousted leader",
+- Someone who no longer holds office ("former president Jacob Zuma", "ousted leader",
   "ex-premier") is an elite (ELI), not the government.
 """
 

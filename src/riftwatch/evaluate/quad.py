@@ -14,8 +14,8 @@ How a sentence's events map to one label (documented in the README):
    conflict (3), where stored events keep the standard material conflict (4). This relabelling
    lives here only. The class is then adjusted when the main event did not happen:
    intended, threatened, demanded or hypothetical acts are words, not deeds, so a material class
-   becomes the verbal one of the same side (2→1, 4→3); a negated cooperative act ("refused to lift
-   the curfew", "did not send aid") is a rebuff → 3; a negated conflictual act stays conflictual but
+   becomes the verbal one of the same side (2→1, 4→3); a negated cooperative act ("refused to reopen
+   the port", "did not send aid") is a rebuff → 3; a negated conflictual act stays conflictual but
    verbal → 3.
 """
 

@@ -46,7 +46,7 @@ def event_id(article_id: str, start: int, event_type: str) -> str:
 
 
 def _argument_of_event(tok: Token, trigger_at: set[int]) -> bool:
-    """A noun inside another trigger's phrase ("opposed to French mediation", "protested the
+    """A noun inside another trigger's phrase ("objected to Qatari mediation", "protested the
     arrest"): reported as that event's argument, so not the sentence's main event."""
     if tok.pos_ == "VERB":
         return False
@@ -67,7 +67,7 @@ def _depth(tok: Token) -> int:
     if tok.pos_ != "VERB" and tok.dep_ in OBJ and tok.head.pos_ == "VERB" and tok.head.i != tok.i:
         tok = tok.head
     depth = 1 if tok.dep_ in {"advcl", "acl", "xcomp"} and tok.tag_ in {"VBG", "VB"} else 0
-    # A participle that modifies a noun ("a letter handed over to the UN", "a UN-brokered deal")
+    # A participle that modifies a noun ("a petition delivered to the embassy", "a UN-brokered deal")
     # describes that noun, it is not what the sentence reports.
     depth += 2 if tok.pos_ == "VERB" and tok.dep_ in {"amod", "acl"} and tok.tag_ == "VBN" else 0
     while tok.head.i != tok.i and depth < 20:
@@ -82,7 +82,7 @@ def _confidence(trig: object, roles: Roles, place_how: str, status: str, depth: 
     score = 0.3 + 0.25 * float(getattr(trig, "weight", 1.0) or 1.0)
     score += {0: 0.15, 1: 0.08, 2: 0.03}.get(depth, 0.0)
     score += 0.2 if roles.source else 0.0
-    # "Israel and Lebanon renewed negotiations": parties of a mutual act are each other's targets
+    # "Peru and Chile resumed negotiations": parties of a mutual act are each other's targets
     mutual = getattr(trig, "type", "") in ontology().types_with("mutual") and len({a.country for a in roles.source if a.country}) >= 2
     score += 0.15 if roles.target or mutual else 0.0
     if roles.source_how.startswith("control") or roles.target_how in {"place-country", "referent", "phrase", "domestic"}:

@@ -88,7 +88,7 @@ def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
     objects: list[str | None] = [*_object_lemmas(tok)] or [None]
     events_named = [o for o in objects if o is not None and triggers.names_other_event(o)]
     if events_named:
-        # "continued their hunger strike": the object is an event of its own; its head word alone
+        # "staged a week-long hunger strike": the object is an event of its own; its head word alone
         # ("strike", a military one) must not choose the verb's entry.
         objects = [o for o in objects if not any(o != n and o is not None and n.endswith(" " + o) for n in events_named)]
     for lem in lemmas:
@@ -179,7 +179,7 @@ def stopped_act(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry 
 
 
 def ordered_act(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
-    """Who orders an act does it ("ordered a curfew", "decreed a state of emergency")."""
+    """Who orders an act does it ("ordered a curfew", "declared martial law")."""
     if tok.pos_ == "VERB" and tok.lemma_ in ORDER_VERBS and (entry is None or not entry.object):
         return _ordered(tok, ctx.triggers) or entry
     return entry

@@ -170,10 +170,10 @@ PROPER_SPEECH = frozenset({"say", "tell", "announce", "state", "declare", "add",
 
 def is_commitment(trigger: Token) -> bool:
     """True when a future trigger is something its subject commits to ("will evacuate", "promised
-    to continue", "is prepared to impose"), asserted by the text rather than feared or wished by
+    to continue", "is ready to send"), asserted by the text rather than feared or wished by
     someone else. Only for verbs."""
     if trigger.pos_ != "VERB":
-        # "promised to continue military aid": the verb that carries the noun commits.
+        # "pledged to keep up food deliveries": the verb that carries the noun commits.
         head = trigger.head
         if trigger.dep_ in {"dobj", "attr"} and head.pos_ == "VERB" and head.i != trigger.i:
             return is_commitment(head)

@@ -31,7 +31,7 @@ LIGHT_VERBS = frozenset({"make", "hold", "launch", "carry", "conduct", "stage", 
                          "speed", "accelerate", "complete", "finish", "expand", "undertake", "mount",
                          "wage", "begin", "start", "continue", "step", "intensify", "resume",
                          "escalate", "announce", "lodge", "file", "level", "express"})  # fmt: skip
-# Nouns that describe an actor by its relation to another: "X, a close ally of Y".
+# Nouns that describe an actor by its relation to another: "X, a longtime partner of Y".
 RELATIONAL_NOUNS = frozenset({"ally", "neighbour", "neighbor", "partner", "rival", "enemy", "foe", "friend",
                               "adversary", "backer", "patron", "client", "proxy", "protege", "sponsor"})  # fmt: skip
 # Verbs with which an actor owns up to an act: "claimed responsibility for".
@@ -65,7 +65,7 @@ def actors_under(tok: Token, actor_at: dict[int, Actor], *, keep_of: bool = True
                     stack.append(child)
                 continue
             if child.dep_ == "appos" and child.lemma_.lower() in RELATIONAL_NOUNS:
-                continue  # "Pakistan, a key U.S. ally": the ally is Pakistan, the U.S. only its partner
+                continue  # "Jordan, a firm British partner": the partner is Jordan, Britain only its counterpart
             stack.append(child)
     found.sort(key=lambda a: a.start)
     return found
@@ -96,7 +96,7 @@ def accused_in(verb: Token, actor_at: dict[int, Actor]) -> list[Actor]:
 def prep_targets(
     verb: Token, preps: Sequence[str], actor_at: dict[int, Actor], latent_at: dict[int, Actor]
 ) -> list[Actor]:
-    """Actors in the verb's ``preps`` phrases ("offered troops to Peru"), places-as-actors included."""
+    """Actors in the verb's ``preps`` phrases ("sent engineers to Chad"), places-as-actors included."""
     phrases = _prep_objects(verb, preps or VERB_TARGET_PREPS)
     return _collect(phrases, actor_at) or _collect(phrases, latent_at)
 
@@ -124,7 +124,7 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
     if head.i == verb.i:
         return [], ""
     if verb.dep_ in {"conj", "acomp"}:
-        # "Syria says it is willing to withdraw": willing ← is; conjoined verbs share a subject.
+        # "Mali says it is ready to leave": ready ← is; conjoined verbs share a subject.
         return subject_actors(head, actor_at, depth + 1)
     if verb.dep_ in {"xcomp", "advcl", "ccomp"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
         if verb.dep_ == "xcomp" and head.lemma_ in OBJECT_CONTROL:
@@ -138,7 +138,7 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
         if owners:
             return owners, "control-noun"
         if verb.dep_ == "acl" and head.dep_ in OBJ and head.head.pos_ == "VERB":
-            # "the party issued a declaration demanding ...": who issued it demands
+            # "the union released a statement calling for ...": who issued it demands
             return subject_actors(head.head, actor_at, depth + 1)
         if verb.dep_ == "relcl":
             return _collect([head], actor_at), "relcl-head"
@@ -197,7 +197,7 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
             how_t = "prep" if target else ""
     else:
         objs = _children(verb, OBJ)
-        # "held their first meeting with X": the object's own "their" is the subject, not a target
+        # "held their annual talks with X": the object's own "their" is the subject, not a target
         target = [a for a in _collect(objs, actor_at) if a not in source and not _own(a, source)]
         how_t = "object" if target else ""
         if not target:
@@ -233,7 +233,7 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         how_s, how_t = (how_rev if source else ""), ("reverse-subject" if subject else "")
     if not source and getattr(trig, "object", None):
         # "halt Russian air strikes": an actor owning the object acts on it. Only when the object
-        # is the action itself (the entry names it), not for "expelled two Russian diplomats".
+        # is the action itself (the entry names it), not for "expelled three consular staff".
         for obj in _children(verb, OBJ):
             owners = _noun_owner(obj, actor_at)
             if owners:
@@ -245,7 +245,7 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
 
 
 def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at: dict[int, Actor] | None = None) -> Roles:
-    # "a mediation mission between X and Y", "peace talks with Z": a trigger that modifies another
+    # "a shuttle mission between X and Y", "peace talks with Z": a trigger that modifies another
     # noun takes its roles where that noun stands.
     while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i != noun.i:
         noun = noun.head

@@ -359,7 +359,7 @@ class TriggerLexicon:
         if object_lemma:
             obj = _norm(object_lemma)
             # "expelled embassy diplomats": an unlisted compound falls back to its head word,
-            # unless it is an event of its own ("continued their hunger strike" is no military strike).
+            # unless it is an event of its own ("a prisoners' hunger strike" is no military strike).
             objects = (obj, obj.rsplit(" ", 1)[1]) if " " in obj and not self.names_other_event(obj) else (obj,)
         if particle:
             group = self._groups.get((lemma, pos, _norm(particle)))

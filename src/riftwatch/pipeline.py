@@ -132,5 +132,6 @@ class Coder:
         sentences = []
         for index, sent in enumerate(doc.sents):
             sentences.append(Span(sent.text, sent.start_char, sent.end_char))
-            events.extend(code_sentence(article, sent, index, actor_at, places, self.triggers, state, latent_at))
+            ctx = sentence_context(article, sent, index, actor_at, places, self.triggers, state, latent_at)
+            events.extend(code_sentence(ctx))
         return DraftArticle(events, actors, places, sentences, actor_at, latent_at)

@@ -210,18 +210,10 @@ def sentence_context(
                            triggers.lemmas(), state)  # fmt: skip
 
 
-def code_sentence(
-    article: Article,
-    sent: SpacySpan,
-    sent_index: int,
-    actor_at: dict[int, Actor],
-    places: Sequence[Place],
-    triggers: TriggerLexicon,
-    state: ArticleState,
-    latent_at: dict[int, Actor] | None = None,
-) -> list[Event]:
-    """Code every trigger in one sentence. Dates and quantities are read only when it has one."""
-    ctx = sentence_context(article, sent, sent_index, actor_at, places, triggers, state, latent_at)
+def code_sentence(ctx: SentenceContext) -> list[Event]:
+    """Code every trigger in one sentence (its context from ``sentence_context``). Dates and
+    quantities are read only when it has one."""
+    sent, article, state, actor_at = ctx.sent, ctx.article, ctx.state, ctx.actor_at
     found = find_triggers(ctx)
     ctx.trigger_at = {t.i for t, _ in found}
     s_text = sent.text

@@ -194,8 +194,31 @@ def test_rebels_curfew_gets_no_guessed_domestic_target(coder) -> None:  # type: 
     assert [e.target for e in coded.events if e.event_type == "COERCE"] == [()]
 
 
-def test_an_actor_acting_on_its_own_country_has_no_target(coder) -> None:  # type: ignore[no-untyped-def]
+def test_an_actor_acting_on_its_own_country_is_not_aimed_at_its_name(coder) -> None:  # type: ignore[no-untyped-def]
+    # the word "Brazil" is not the target; the learned roles may give the act Brazil's people as an
+    # implied domestic target, recorded as such (no text, roles_how "implied")
     coded = code(coder, "President Lula pledged to lift Brazil out of hunger.")
     assert coded.events
     for e in coded.events:
-        assert all(a.country != "BRA" or a.sector for a in e.target), e
+        for a in e.target:
+            assert a.country != "BRA" or a.sector or (a.text == "" and dict(e.roles_how)["target"] == "implied"), e
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "actor", "country"),
+    [
+        # a bare sector noun takes the country of a place in its own phrase, not the story's main country
+        ("Ghana's president met business leaders on Monday. Police in Kano arrested two journalists on Tuesday.",
+         "arrested", "Police", "NGA"),
+        ("Ghana's president met business leaders on Monday. Rebels in northern Mali seized a town on Tuesday.",
+         "seized", "Rebels", "MLI"),
+    ],
+)
+def test_bare_sector_noun_takes_the_country_of_its_own_locative_phrase(coder, text, word, actor, country) -> None:  # type: ignore[no-untyped-def]
+    e = event_at(code(coder, text), word)
+    assert [(a.text, a.country) for a in e.source] == [(actor, country)]
+
+
+def test_bare_sector_noun_without_a_place_of_its_own_keeps_the_story_country(coder) -> None:  # type: ignore[no-untyped-def]
+    e = event_at(code(coder, "Ghana's president met business leaders on Monday. Police arrested two journalists."), "arrested")
+    assert [(a.text, a.country) for a in e.source] == [("Police", "GHA")]

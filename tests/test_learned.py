@@ -72,3 +72,34 @@ def test_paths_roles_and_rules_first(nlp) -> None:  # type: ignore[no-untyped-de
     ruled = replace(ev, source=(uga,))
     kept, _, _ = L.assign_roles(L.featurize(doc, [ruled], actor_at, {})[0], models)
     assert [a.country for a in kept.source] == ["UGA"]
+
+
+def test_implied_candidates_are_the_peoples_of_the_source_and_the_place() -> None:
+    from riftwatch.records import Place
+
+    army = Actor("the army", 0, 8, "army", "PAK", "MIL")
+    un = Actor("the UN", 20, 26, "UN", "IGO", "IGO")
+    place = Place(text="Kabul", start=30, end=35, name="Kabul", geonameid=None, lat=34.5, lon=69.2, country="AFG")
+    e = replace(_ev(10, src=(army, un)), place=place)
+    got = [(c.actor.country, c.actor.entry_id, c.actor.text, c.rule) for c in L.implied(e)]
+    # one per country, IGO names no people, none chosen by the rules
+    assert got == [("PAK", "implied:source", "", "none"), ("AFG", "implied:place", "", "none")]
+    assert L.implied(_ev(10)) == []
+
+
+def test_an_implied_target_fills_only_an_empty_target_and_says_so() -> None:
+    army = Actor("the army", 0, 8, "army", "PAK", "MIL")
+    named = Actor("Pakistan", 30, 38, "Pakistan", "PAK")
+    e = _ev(10, src=(army,))
+    fe = L.Featured(e, None, [L.Candidate(named, None, "none"), *L.implied(e)], [])
+    fe.role_feats = [["named"], ["implied"]]
+    m = L.Models(L.LinearModel(0, {}, 0.5), L.LinearModel(-5, {}, 0.5),
+                 L.LinearModel(-5, {"named": 9.0, "implied": 6.0}, 0.5), 0.8)  # fmt: skip
+    ev, _, _ = L.assign_roles(fe, m)
+    # the named mention of the source's own country is never its target; the implied people may be
+    assert [(a.text, a.country) for a in ev.target] == [("", "PAK")]
+    assert dict(ev.roles_how)["target"] == "implied"
+    # a target the rules found stands
+    ruled = replace(e, target=(Actor("traders", 40, 47, "traders", "UGA", "BUS"),), roles_how=(("target", "object"),))
+    fe2 = L.Featured(ruled, None, fe.cands, fe.role_feats)
+    assert L.assign_roles(fe2, m)[0] is ruled

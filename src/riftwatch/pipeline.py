@@ -100,7 +100,7 @@ class Coder:
     def _read(self, article: Article, doc: Doc) -> tuple[list[Place], list[Actor], dict[int, Actor], dict[int, Actor]]:
         """Places, actors, actors by token, and countries named as places by token."""
         places = find_places(doc, self.gazetteer, text=article.text)
-        found = find_actors(doc, self.actors, article.published, context=ArticleContext())
+        found = find_actors(doc, self.actors, article.published, context=ArticleContext(), places=places)
         actors, latent = split_locative(doc, refine_sectors(doc, found), places, self.actors)
         return list(places), list(actors), actor_index(doc, actors), actor_index(doc, latent)
 

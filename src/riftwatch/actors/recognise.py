@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 import numpy
 from spacy.tokens import Doc, Token
 
-from ..records import Actor
+from ..records import Actor, Place
 from .groups import MODIFIER_DEPS, Group, combine_groups, group_mentions, group_sector
 from .lexicon import Entry, Lexicon
 from .mentions import lexicon_mentions
@@ -166,13 +166,15 @@ def find_actors(
     *,
     default_country: str | None = None,
     context: ArticleContext | None = None,
+    places: Sequence[Place] = (),
 ) -> list[Actor]:
     """Coded actors in ``doc``, sorted by start and non-overlapping.
 
     ``start``/``end`` are offsets into the article text (``doc`` offsets + ``offset``). Persons and
     titles are resolved on ``published`` (the latest holder when None). Bare sector nouns ("the
-    rebels") take ``default_country``; None means: from the article so far (``context``, see
-    ``ArticleContext.default_for``); "" means none. Pass one ``context`` for all docs of an article so that
+    rebels") take ``default_country``; None means: the country of a place in their own phrase ("the
+    rebels in northern Mali", with ``places`` resolved in ``doc``, or a country named there), else
+    from the article so far (``context``, see ``ArticleContext.default_for``); "" means none. Pass one ``context`` for all docs of an article so that
     "he" finds a person named in an earlier doc.
 
     >>> from riftwatch.parse import load_nlp
@@ -184,6 +186,11 @@ def find_actors(
     mentions = lexicon_mentions(doc, lexicon, published, ctx.place_counts)
     groups = combine_groups(doc, group_mentions(doc, mentions))
     coded: list[tuple[Group, _Coded | None]] = []
+    where: dict[int, str] = {}  # token -> the country a place or country name there denotes
+    for p in places:
+        span = doc.char_span(p.start - offset, p.end - offset, alignment_mode="expand")
+        if span is not None and p.country:
+            where.update((t.i, p.country) for t in span)
     for g in groups:
         c = _code_in_doc(doc, g, lexicon, published)
         coded.append((g, c))
@@ -191,7 +198,9 @@ def find_actors(
             ctx.country_counts[c.country] += 1
             if g.named_only and g.owner is not None and g.owner.kind == "country":
                 ctx.place_counts[c.country] += 1
-    return _emit(doc, lexicon, coded, published, offset, default_country, ctx)
+            if g.named_only and g.owner is not None and g.owner.kind in ("country", "capital"):
+                where.update((i, c.country) for i in range(g.start, g.end))
+    return _emit(doc, lexicon, coded, published, offset, default_country, ctx, where)
 
 
 def _code_in_doc(doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None) -> _Coded | None:
@@ -233,6 +242,7 @@ def _emit(
     offset: int,
     fallback: str | None,
     ctx: ArticleContext,
+    where: dict[int, str] | None = None,
 ) -> list[Actor]:
     """Turn groups into Actors in text order, resolving bare heads and pronouns against ``ctx``."""
     covered = bytearray(len(doc))
@@ -268,7 +278,7 @@ def _emit(
                 # someone we cannot code was named: "he" may be them, so not the person before
                 ctx.remember("", "", None)
                 continue
-            c = _bare(doc, g, lexicon, when, fallback, ctx)
+            c = _bare(doc, g, lexicon, when, fallback, ctx, where or {})
             if c is None:
                 continue
         elif not c.country and c.person and c.person_entry is None and g.owner is None:
@@ -310,7 +320,8 @@ def _pronouns(doc: Doc) -> list[int]:
 
 
 def _bare(
-    doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None, fallback: str | None, ctx: ArticleContext
+    doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None, fallback: str | None, ctx: ArticleContext,
+    where: dict[int, str],
 ) -> _Coded | None:
     """A head with no owner: "the rebels" (default country) or "the commander" (the last person)."""
     head = g.head
@@ -335,7 +346,29 @@ def _bare(
     owner = ctx.person_for(_PRONOUNS[before]) if before in ("his", "her") else None
     if owner is not None:
         return _Coded(owner.country, head.sector)  # "his regime": the regime of the person last named
+    if fallback is None:
+        local = located_in(doc[g.end - 1], where)
+        if local:
+            return _Coded(local, head.sector)  # "forces in Somalia's north", "police in Lagos"
     return _Coded(ctx.default_for(head.sector) if fallback is None else fallback, head.sector)
+
+
+_LOCATIVE = frozenset({"in", "inside", "from", "across", "throughout"})
+
+
+def located_in(head: Token, where: dict[int, str]) -> str:
+    """The country of a place in a locative phrase of ``head``'s own: "the rebels in northern Mali",
+    "police from Kano". Only the phrase attached to the noun: "attacked police in Kano" attaches
+    "in Kano" to the verb, which tells where the act was, not whose police they were."""
+    if not where:
+        return ""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
+            continue
+        for t in prep.subtree:
+            if t.i in where:
+                return where[t.i]
+    return ""
 
 
 def _ids(g: Group, c: _Coded) -> str:

@@ -209,7 +209,28 @@ def candidates(cache: DocCache, e: Event, trig: Token | None) -> list[Candidate]
             continue
         head = cache.root(a.start, a.end) if a.end > a.start else None
         seen[key] = Candidate(a, head, rule.get(key, "none"), head is not None and not s0 <= head.i < s1)
-    return list(seen.values())
+    return list(seen.values()) + implied(e)
+
+
+def implied(e: Event) -> list[Candidate]:
+    """Actors the text implies without naming them: the people of the source's own country (most
+    acts with no named target are domestic: an arrest, a raid, a call to the nation) and of the
+    country where the act happens. The role models decide, per event, whether one fills an empty role."""
+    out: list[Candidate] = []
+    seen: set[str] = set()
+    where = e.place.country if e.place is not None else ""
+    for kind, country in [*(("source", a.country) for a in e.source), ("place", where)]:
+        if not country or country in seen or country in NOT_A_PEOPLE:
+            continue
+        seen.add(country)
+        at = e.trigger.start
+        actor = Actor(text="", start=at, end=at, name=country, country=country, entry_id=f"implied:{kind}")
+        out.append(Candidate(actor, None, "none"))
+    return out
+
+
+# codes that name no country's people: intergovernmental, non-governmental, transnational groups
+NOT_A_PEOPLE = frozenset({"IGO", "NGO", "IMG", "MNC", "UNK"})
 
 
 def role_features(
@@ -217,6 +238,14 @@ def role_features(
 ) -> list[str]:
     t = e.event_type
     f = [f"rule={c.rule}", f"type={t}|rule={c.rule}", f"kind={_kind(c.actor)}", f"sector={c.actor.sector or '-'}"]
+    if c.actor.entry_id.startswith("implied:"):
+        how = c.actor.entry_id
+        f += [f"{how}|type={t}", f"{how}|fact={e.factuality}"]
+        if place_country == c.actor.country:
+            f += ["implied|is_place", f"implied|is_place|type={t}"]
+        for a in e.source[:1]:
+            f.append(f"{how}|src_sector={a.sector or '-'}")
+        return f
     if c.head is None or trig is None:
         f.append("nohead")
         f.append(f"nohead|rule={c.rule}")
@@ -324,6 +353,7 @@ def featurize(doc: Doc, events: Sequence[Event], actor_at: dict[int, Actor], lat
     return out
 
 
+
 def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     """The event with learned source and target, and the best source/target probabilities."""
     src = [(models.source.prob(f), c.actor) for c, f in zip(fe.cands, fe.role_feats, strict=True)]
@@ -332,14 +362,24 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     # the rules' roles stand where they found one; the model fills a role they left empty
     source = ev.source or _choose(src, models.source, models.second)
     # an actor is not both source and target of one act
-    taken = {(a.start, a.end) for a in source} | {a.country for a in source}
-    target = ev.target or _choose([(p, a) for p, a in tgt if (a.start, a.end) not in taken and a.country not in taken],
-                                  models.target, models.second)  # fmt: skip
+    # (named mentions of the source's country neither: "Pakistan" is not the target of "Pakistan's
+    # army"; an implied domestic target is the model's call)
+    spans = {(a.start, a.end) for a in source}
+    countries = {a.country for a in source}
+    target = ev.target or _choose(
+        [(p, a) for p, a in tgt
+         if (a.start, a.end) not in spans and (a.country not in countries or a.entry_id.startswith("implied:"))],
+        models.target, models.second)  # fmt: skip
     best_s = max((p for p, _ in src), default=0.0)
     best_t = max((p for p, _ in tgt), default=0.0)
     if source is ev.source and target is ev.target:
         return ev, best_s, best_t
-    return replace(ev, source=source, target=target), best_s, best_t
+    how = dict(ev.roles_how)
+    for role, old, new in (("source", ev.source, source), ("target", ev.target, target)):
+        if new is not old:
+            how[role] = "implied" if all(a.entry_id.startswith("implied:") for a in new) else "learned"
+    roles_how = tuple((r, how[r]) for r in ("source", "target") if r in how)
+    return replace(ev, source=source, target=target, roles_how=roles_how), best_s, best_t
 
 
 def event_feature_lists(featured: Sequence[Featured], roled: Sequence[tuple[Event, float, float]]) -> list[list[str]]:

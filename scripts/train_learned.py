@@ -155,7 +155,7 @@ def main() -> int:
             matches.extend(run_chain(a, as_models(m, te, ts, tt), probs))
         return summarise(matches)
 
-    grid = [(float(te), ts, tt) for te in np.arange(0.1, 0.75, 0.05) for ts in (0.3, 0.4, 0.5) for tt in (0.3, 0.4, 0.5)]
+    grid = [(float(te), ts, tt) for te in np.arange(0.1, 0.75, 0.05) for ts in (0.15, 0.2, 0.3, 0.4, 0.5) for tt in (0.15, 0.2, 0.3, 0.4, 0.5)]
     scored = {g: held_out(*g) for g in grid}
     best = max(grid, key=lambda g: (scored[g]["triple"]["f1"], scored[g]["events"]["f1"]))
     _, ts, tt = best

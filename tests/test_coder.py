@@ -222,3 +222,33 @@ def test_bare_sector_noun_takes_the_country_of_its_own_locative_phrase(coder, te
 def test_bare_sector_noun_without_a_place_of_its_own_keeps_the_story_country(coder) -> None:  # type: ignore[no-untyped-def]
     e = event_at(code(coder, "Ghana's president met business leaders on Monday. Police arrested two journalists."), "arrested")
     assert [(a.text, a.country) for a in e.source] == [("Police", "GHA")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a video message released on Sunday, Kenya's president thanked the volunteers.",
+        "The annual survey released by the ministry on Monday showed a rise in exports.",
+    ],
+)
+def test_a_document_released_is_no_release_of_people(coder, text: str) -> None:  # type: ignore[no-untyped-def]
+    coded = code(coder, text)
+    assert not [e for e in coded.events if "releas" in e.trigger.text.lower()]
+
+
+def test_people_released_are_still_a_release(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code(coder, "Kenyan police released the detained journalists on Monday.")
+    assert event_at(coded, "released").event_type in {"RETREAT", "CONCEDE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "asking", "asked"),
+    [
+        ("Rights groups called for the journalist's immediate release.", "called", "release"),
+        ("The opposition demanded the withdrawal of Kenyan troops from Somalia.", "demanded", "withdrawal"),
+    ],
+)
+def test_the_act_a_request_asks_for_is_not_an_event_of_its_own(coder, text: str, asking: str, asked: str) -> None:  # type: ignore[no-untyped-def]
+    coded = code(coder, text)
+    assert event_at(coded, asking).event_type == "REQUEST"
+    assert not [e for e in coded.events if e.trigger.text == asked]

@@ -312,6 +312,22 @@ def refusal(d: Draft, ctx: SentenceContext) -> None:
         d.status = "asserted"
 
 
+def requested_act(d: Draft, ctx: SentenceContext) -> None:
+    """The act a request asks for has not happened and is the request's content, not an event of its
+    own: "called for his release", "demanded the withdrawal of troops" are one REQUEST each."""
+    tok = d.tok
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
+        head = head.head
+    elif tok.dep_ != "dobj":
+        return
+    if any(e.trigger.start == head.idx and ontology().behaviour(e.event_type, "object_is_requested_act")
+           for e in ctx.events):  # fmt: skip
+        d.dropped = True
+
+
 def commitment(d: Draft, ctx: SentenceContext) -> None:
     """A stated commitment is an event that happened: cooperative intent is AGREE (CAMEO 03),
     conflictual intent THREATEN (CAMEO 13); the intended type stays in ``mode``."""
@@ -375,7 +391,7 @@ PASSES: tuple[Pass, ...] = (
     # conventions for what the text leaves unstated
     place_country_target, domestic_target, victims_of_place,
     # factuality and the re-codings it implies
-    read_factuality, refusal, commitment, rallied_opposition,
+    read_factuality, requested_act, refusal, commitment, rallied_opposition,
     # conventions that need the final type
     unattributed_attacker, threat_condition, drop_self_targets,
 )  # fmt: skip

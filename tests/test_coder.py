@@ -252,3 +252,9 @@ def test_the_act_a_request_asks_for_is_not_an_event_of_its_own(coder, text: str,
     coded = code(coder, text)
     assert event_at(coded, asking).event_type == "REQUEST"
     assert not [e for e in coded.events if e.trigger.text == asked]
+
+
+def test_a_war_named_is_no_act(coder) -> None:  # type: ignore[no-untyped-def]
+    # the codebook's generic mention of war: a state of affairs, not a particular attack
+    coded = code(coder, "Russia's war against Ukraine entered its third year as the talks stalled.")
+    assert not [e for e in coded.events if e.trigger.text == "war"]

@@ -258,3 +258,9 @@ def test_a_war_named_is_no_act(coder) -> None:  # type: ignore[no-untyped-def]
     # the codebook's generic mention of war: a state of affairs, not a particular attack
     coded = code(coder, "Russia's war against Ukraine entered its third year as the talks stalled.")
     assert not [e for e in coded.events if e.trigger.text == "war"]
+
+
+def test_a_possessive_in_the_object_refers_to_the_clause_subject(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code(coder, "Kenya's president spoke on Monday. The African Union affirmed its support for Somalia.")
+    e = event_at(coded, "support")
+    assert [(a.text, a.country) for a in e.source] == [("its", "IGO")]

@@ -44,12 +44,29 @@ def _speaker_actors(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
     return [a for s in governor.children if s.dep_ in {"nsubj", "nsubjpass"} for a in actors_under(s, actor_at)]
 
 
+def _binding_subject(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
+    """Actors of the subject of the clause a possessive sits in: "the G7 affirmed their support",
+    "the watchdog reiterated its call" (the owner of what the subject does is, most often, itself)."""
+    if tok.dep_ != "poss":
+        return []
+    t = tok.head
+    for _ in range(4):
+        if t.pos_ in {"VERB", "AUX"}:
+            return [a for s in t.children if s.dep_ in {"nsubj", "nsubjpass"} and s.i < tok.i
+                    for a in actors_under(s, actor_at)]  # fmt: skip
+        if t.head.i == t.i or t.dep_ not in {"dobj", "pobj", "prep", "attr", "conj", "appos", "compound"}:
+            return []
+        t = t.head
+    return []
+
+
 def resolve_pronouns(
     sent: Sequence[Token], actor_at: dict[int, Actor], last_group: tuple[Actor, ...], last_subject: Actor | None
 ) -> None:
     """Point "they/them/their" and "it/its" at actors (mutates ``actor_at``).
 
-    A pronoun in the complement of a verb whose subject names actors refers to them ("French
+    A possessive in its clause's object refers to the clause's subject ("Norway renewed its offer");
+    a pronoun in the complement of a verb whose subject names actors refers to them ("French
     farmers said they would ...", "Switzerland said it had expelled ..."); otherwise "they" is
     the last plural group of actors and "it" the last country or organisation acting as subject.
     """
@@ -59,7 +76,7 @@ def resolve_pronouns(
             continue
         if low not in PLURAL_PRONOUNS and low not in SINGULAR_PRONOUNS:
             continue
-        candidates = [a for a in _speaker_actors(tok, actor_at) if not a.person]
+        candidates = [a for a in _binding_subject(tok, actor_at) or _speaker_actors(tok, actor_at) if not a.person]
         if not candidates:
             candidates = list(last_group) if low in PLURAL_PRONOUNS else ([last_subject] if last_subject else [])
         if candidates:

@@ -261,6 +261,7 @@ def test_a_war_named_is_no_act(coder) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_a_possessive_in_the_object_refers_to_the_clause_subject(coder) -> None:  # type: ignore[no-untyped-def]
-    coded = code(coder, "Kenya's president spoke on Monday. The African Union affirmed its support for Somalia.")
+    # not the speaker's: the clause's own subject
+    coded = code(coder, "Ethiopia said on Monday that the African Union had renewed its support for Somalia.")
     e = event_at(coded, "support")
     assert [(a.text, a.country) for a in e.source] == [("its", "IGO")]

@@ -265,3 +265,16 @@ def test_a_possessive_in_the_object_refers_to_the_clause_subject(coder) -> None:
     coded = code(coder, "Ethiopia said on Monday that the African Union had renewed its support for Somalia.")
     e = event_at(coded, "support")
     assert [(a.text, a.country) for a in e.source] == [("its", "IGO")]
+
+
+def test_a_person_coded_from_a_title_is_followed_by_surname(coder) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ghana's foreign minister, Samuel Ablakwa, criticized Togo on Monday. "
+            "On Tuesday Ablakwa met Togolese officials in Lome.")  # fmt: skip
+    e = event_at(code(coder, text), "met")
+    assert [(a.text, a.country, a.sector) for a in e.source] == [("Ablakwa", "GHA", "GOV")]
+    assert e.source[0].entry_id.startswith("named:")
+
+
+def test_an_unknown_surname_alone_is_no_actor(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code(coder, "On Tuesday Ablakwa met Togolese officials in Lome.")
+    assert not [a for a in coded.actors if a.text == "Ablakwa"]

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy
+from spacy.symbols import PROPN  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Token
 
 from ..records import Actor, Place
@@ -65,6 +66,9 @@ class ArticleContext:
     country_counts: Counter[str] = field(default_factory=Counter)  # countries of the actors so far
     # countries named as such, and capitals named as places ("in Tehran")
     place_counts: Counter[str] = field(default_factory=Counter)
+    # people the lexicon does not know, coded from their title or affiliation ("Ghana's foreign
+    # minister, Samuel Ablakwa"), by full name and by surname: a later "Ablakwa" is the same person
+    named: dict[str, Actor] = field(default_factory=dict)
 
     def default_for(self, sector: str) -> str:
         """The country for a bare sector noun: rebels, opposition, police, civilians and refugees
@@ -250,9 +254,19 @@ def _emit(
         covered[grp.start : grp.end] = b"\x01" * (grp.end - grp.start)
     events: list[tuple[int, int, Group | None, _Coded | None]] = [(g.start, 0, g, c) for g, c in coded]
     events.extend((i, 1, None, None) for i in _pronouns(doc) if not covered[i])
+    # a surname the recogniser did not take for a person ("Balkhi said", tagged as an organisation)
+    events.extend((i, 2, None, None) for i in _proper_nouns(doc) if not covered[i] and not _in_longer_name(doc, i))
     events.sort(key=lambda e: (e[0], e[1]))
     actors: list[Actor] = []
-    for start, _, g, c in events:
+    for start, kind, g, c in events:
+        if g is None and kind == 2:
+            known = ctx.named.get(doc[start].lower_)
+            if known is not None:
+                actor = _actor(doc, start, start + 1, offset, known.name, known.country, known.sector,
+                               known.person, known.org, f"named:{known.entry_id}")  # fmt: skip
+                actors.append(actor)
+                ctx.remember("", "", actor)
+            continue
         if g is None:
             tok = doc[start]
             prev = _previous_sentence_start(tok) if tok.dep_ in _SUBJECT_DEPS else None
@@ -275,6 +289,13 @@ def _emit(
             continue
         if c is None:
             if g.person is not None and g.person.entry is None and g.head is None:
+                known = _named_before(doc, g, ctx)
+                if known is not None:
+                    actor = _actor(doc, g.start, g.end, offset, known.name, known.country, known.sector,
+                                   known.person, known.org, f"named:{known.entry_id}")  # fmt: skip
+                    actors.append(actor)
+                    ctx.remember("", "", actor)
+                    continue
                 # someone we cannot code was named: "he" may be them, so not the person before
                 ctx.remember("", "", None)
                 continue
@@ -294,6 +315,11 @@ def _emit(
         if c.person:
             pe = c.person_entry
             ctx.remember(pe.id if pe else "", pe.gender if pe else "", actor)
+            if pe is None and actor.country and g.person is not None:
+                words = doc[g.person.start : g.person.end].text.split()
+                ctx.named.setdefault(" ".join(words).lower(), actor)
+                if len(words) > 1:
+                    ctx.named.setdefault(words[-1].lower(), actor)
             root = doc[g.start : g.end].root
             if root.dep_ in _SUBJECT_DEPS:
                 ctx.subject_person = (pe.gender if pe else "", actor, root.sent.start)
@@ -301,6 +327,30 @@ def _emit(
 
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _proper_nouns(doc: Doc) -> list[int]:
+    """Indices of proper nouns, found on the POS array (no Token object per token)."""
+    if not len(doc):
+        return []
+    pos = doc.to_array("POS")
+    return [int(i) for i in numpy.flatnonzero(pos == PROPN)]
+
+
+def _in_longer_name(doc: Doc, i: int) -> bool:
+    """A proper noun next to another that is not a date: part of a longer name ("Ali Balkhi")."""
+    return any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in {"DATE", "TIME"}
+               for j in (i - 1, i + 1))  # fmt: skip
+
+
+def _named_before(doc: Doc, g: Group, ctx: ArticleContext) -> Actor | None:
+    """A person named earlier with a title or affiliation, met again by full name or surname."""
+    if g.person is None or not ctx.named:
+        return None
+    words = doc[g.person.start : g.person.end].text.split()
+    if not words:
+        return None
+    return ctx.named.get(" ".join(words).lower()) or (ctx.named.get(words[-1].lower()) if len(words) == 1 else None)
 
 
 def _previous_sentence_start(tok: Token) -> int:

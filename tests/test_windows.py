@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -20,7 +21,7 @@ _TEXT = st.text(alphabet=st.sampled_from("ab .!?\n\t"), max_size=400)
 def test_windows_cover_the_text_contiguously_and_are_bounded(text: str, size: int) -> None:
     spans = windows(text, size)
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a[1] == b[0] for a, b in pairwise(spans))
     assert all(0 < e - s <= size for s, e in spans) or text == ""
 
 

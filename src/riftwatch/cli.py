@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -32,7 +33,7 @@ StoreOpt = Annotated[Path, typer.Option("--store", "-s", help="DuckDB file holdi
 
 
 def _fail(exc: RiftwatchError) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {exc}")
+    err.print(f"[bold red]error:[/] {escape(str(exc))}")
     return typer.Exit(int(exc.exit_status))
 
 
@@ -88,7 +89,7 @@ def run(
                 stats = run_dask(inputs, out, scheduler=scheduler, n_workers=cluster or 2, spec=spec,
                                  published=when, tick=tick)  # fmt: skip
                 imported = import_partitions(out, store)
-                err.print(f"imported {imported} from {out} into {store}")
+                err.print(f"imported {imported} from {escape(str(out))} into {escape(str(store))}")
             elif workers > 1:
                 from .scale.local import run_parallel
 
@@ -121,12 +122,12 @@ def _actors_text(actors: list[dict[str, Any]]) -> str:
 
 
 def _event_table(rows: list[dict[str, Any]], title: str) -> None:
-    table = Table(title=title, show_lines=False)
+    table = Table(title=escape(title), show_lines=False)
     for col in ("date", "type", "source", "target", "place", "status", "trigger", "conf"):
         table.add_column(col)
     for e in rows:
         place = e.get("place") or {}
-        table.add_row(
+        cells = (
             str(e.get("date") or ""),
             f"{e['event_type']}" + (f"/{e['mode']}" if e.get("mode") else ""),
             _actors_text(e["source"]),
@@ -136,6 +137,7 @@ def _event_table(rows: list[dict[str, Any]], title: str) -> None:
             e["trigger"]["text"],
             f"{e['confidence']:.2f}",
         )
+        table.add_row(*(escape(c) for c in cells))  # stored text: never markup
     console.print(table)
 
 
@@ -189,7 +191,7 @@ def show(
     except RiftwatchError as exc:
         raise _fail(exc) from exc
     if art is None:
-        err.print(f"[bold red]error:[/] no article {article_id!r} in {store}")
+        err.print(f"[bold red]error:[/] no article {escape(repr(article_id))} in {escape(str(store))}")
         raise typer.Exit(int(ExitStatus.BAD_INPUT))
     text = Text(art["text"])
     for e in art["events"]:
@@ -201,9 +203,10 @@ def show(
             text.stylize("underline green", e["place"]["start"], e["place"]["end"])
         style = "bold reverse red" if e["factuality"] == "asserted" else "reverse yellow"
         text.stylize(style, e["trigger"]["start"], e["trigger"]["end"])
-    console.rule(art.get("title") or article_id)
+    console.rule(escape(art.get("title") or article_id))
     also = f" (also {', '.join(art['aliases'])})" if art["aliases"] else ""
-    console.print(f"published {art.get('published')}  source {art.get('source') or '-'}  id {art['article_id']}{also}")
+    console.print(f"published {art.get('published')}  source {art.get('source') or '-'}  id {art['article_id']}{also}",
+                  markup=False, highlight=False)  # fmt: skip
     console.print(text)
     console.print("[bold reverse red] trigger [/] [bold cyan]source[/] [bold magenta]target[/] [underline green]place[/]; "
                   "[reverse yellow] not happened [/]")  # fmt: skip
@@ -235,7 +238,7 @@ def export(
     except RiftwatchError as exc:
         raise _fail(exc) from exc
     if output is not None:
-        err.print(f"wrote {n} {what} to {output}")
+        err.print(f"wrote {n} {what} to {escape(str(output))}")
 
 
 def _register() -> None:

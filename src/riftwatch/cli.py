@@ -219,8 +219,12 @@ def export(
     what: Annotated[str, typer.Option(help="events, places, or aliases (other input ids of stored articles).")] = "events",
     fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Output file (stdout if omitted; not for parquet).")] = None,
+    raw: Annotated[bool, typer.Option("--raw", help="CSV: write cells as stored. By default text starting with = + - @ (a spreadsheet formula) gets a leading '.")] = False,
 ) -> None:
     """Export events (PLOVER-style JSONL, GDELT/ICEWS-like CSV, Parquet), resolved places, or id aliases.
+
+    In CSV, text that a spreadsheet would run as a formula (=, +, -, @ first) is written with a
+    leading ' unless --raw.
 
     Example: `riftwatch export --format csv --output events.csv`
     """
@@ -234,7 +238,7 @@ def export(
         raise typer.BadParameter("parquet needs --output FILE", param_hint="--output")
     try:
         with Store(store, read_only=True) as st:
-            n = st.export(what, fmt, output if output is not None else sys.stdout)  # type: ignore[arg-type]
+            n = st.export(what, fmt, output if output is not None else sys.stdout, raw=raw)  # type: ignore[arg-type]
     except RiftwatchError as exc:
         raise _fail(exc) from exc
     if output is not None:

@@ -499,14 +499,16 @@ class Store:
         fmt: Literal["jsonl", "csv", "parquet"],
         out: Path | IO[str] | IO[bytes],
         where: EventFilter | None = None,
+        raw: bool = False,
     ) -> int:
         """Write events, places or id aliases as JSONL, flat CSV or Parquet to a path or open file.
 
-        Returns the number of records written.  See ``riftwatch.store.export`` for the formats.
+        Returns the number of records written.  See ``riftwatch.store.export`` for the formats;
+        CSV cells that would start a spreadsheet formula get a leading ``'`` unless ``raw``.
         """
         from riftwatch.store import export
 
-        return export.export(self, what, fmt, out, where)
+        return export.export(self, what, fmt, out, where, raw)
 
     def connection(self) -> duckdb.DuckDBPyConnection:
         """The underlying connection, for modules of this package (export) only."""

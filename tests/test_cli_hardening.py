@@ -70,3 +70,39 @@ def test_show_unknown_id_that_is_markup(marked: tuple[Path, Path, str], article_
     result = runner.invoke(app, ["show", article_id, "--store", str(marked[0])])
     assert result.exit_code == 4, result.output
     assert f"no article {article_id!r}" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["run", "x.txt", "--batch-size", "0"], "--batch-size"),
+        (["run", "x.txt", "--workers", "0"], "--workers"),
+        (["events", "--format", "xml"], "'xml' is not table or json"),
+        (["events", "--limit", str(2**70)], "--limit"),
+        (["events", "--limit", "-1"], "--limit"),
+    ],
+)
+def test_bad_options_are_usage_errors(marked: tuple[Path, Path, str], args: list[str], message: str) -> None:
+    """Issue 12.12: these gave a traceback, a raw DuckDB error, or were silently ignored."""
+    result = runner.invoke(app, [*args, "--store", str(marked[0])])
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+
+
+def test_a_store_locked_by_a_writer_says_why(marked: tuple[Path, Path, str], tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    store = tmp_path / "locked.duckdb"
+    code = ("import sys, time\nfrom riftwatch.store import Store\ns = Store(sys.argv[1])\n"
+            "print('open', flush=True)\ntime.sleep(60)\n")  # fmt: skip
+    proc = subprocess.Popen([sys.executable, "-c", code, str(store)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "open"
+        result = runner.invoke(app, ["events", "--store", str(store)])
+    finally:
+        proc.kill()
+        proc.wait()
+    assert result.exit_code == 5
+    said = " ".join(result.output.split())  # the console wraps long lines
+    assert "locked by another process" in said and "a run that writes to a store holds it" in said

@@ -53,12 +53,12 @@ def run(
     published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")] = None,
     actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor lexicon (JSONL).")] = None,
     triggers: Annotated[list[Path] | None, typer.Option("--triggers", help="Extra trigger lexicon (JSONL).")] = None,
-    batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch and per committed write.")] = 32,
-    workers: Annotated[int, typer.Option(help="Worker processes on this machine (one writer to the store).")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per spaCy batch and per committed write.")] = 32,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes on this machine (one writer to the store).")] = 1,
     fast: Annotated[bool, typer.Option("--fast", help="Skip sentences that cannot hold an event before parsing.")] = False,
     ner: Annotated[bool, typer.Option("--ner/--no-ner", help="--no-ner skips spaCy's entity recogniser (~45% of the parse): places from the gazetteer only, unknown people not found.")] = True,
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, tcp://HOST:PORT.")] = None,
-    cluster: Annotated[int, typer.Option(help="Run on a local Dask cluster of N workers (0: no Dask).")] = 0,
+    cluster: Annotated[int, typer.Option(min=0, help="Run on a local Dask cluster of N workers (0: no Dask).")] = 0,
     parts: Annotated[Path | None, typer.Option(help="Folder for Dask's Parquet partitions (default: STORE.parts).")] = None,
     show_events: Annotated[bool, typer.Option("--table/--no-table", help="Print the events found.")] = True,
 ) -> None:
@@ -151,7 +151,7 @@ def events(
     place: Annotated[str | None, typer.Option(help="Place name substring or ISO3 country.")] = None,
     mode: Annotated[str | None, typer.Option(help="asserted, negated, hypothetical or future.")] = None,
     happened: Annotated[bool, typer.Option("--happened", help="Only events reported as having happened.")] = False,
-    limit: Annotated[int, typer.Option(help="At most this many events.")] = 200,
+    limit: Annotated[int, typer.Option(min=0, max=2**63 - 1, help="At most this many events.")] = 200,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
     """List stored events, filtered.
@@ -160,6 +160,8 @@ def events(
     """
     from .store.duck import Store
 
+    if fmt not in {"table", "json"}:
+        raise typer.BadParameter(f"{fmt!r} is not table or json", param_hint="--format")
     try:
         with Store(store, read_only=True) as st:
             rows = st.events(

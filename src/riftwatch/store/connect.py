@@ -23,7 +23,9 @@ def reason(exc: BaseException) -> str:
     msg = str(exc)
     if "Could not set lock" in msg or "Conflicting lock" in msg:
         pid = re.search(r"PID (\d+)", msg)
-        return "locked by another process" + (f" (PID {pid.group(1)})" if pid else "")
+        return ("locked by another process" + (f" (PID {pid.group(1)})" if pid else "")
+                + ": a run that writes to a store holds it until it ends, and readers (events, show, export) "
+                  "must wait for that or read a copy of the file")  # fmt: skip
     if "Corrupt database file" in msg:
         block = re.search(r"block at location (\d+)", msg)
         return ("the store file is corrupted (a checksum does not match" + (f" in the block at byte {block.group(1)}" if block else "")

@@ -61,7 +61,7 @@ def test_fifo_named_without_a_writer_reads_as_empty(tmp_path: Path) -> None:
 def test_fifo_named_with_a_writer_is_read(tmp_path: Path, name: str) -> None:
     fifo = tmp_path / name
     os.mkfifo(fifo)
-    payload = ('{"id": "f1", "text": "%s"}\n' % STORY.replace("\n", "\\n")) if name.endswith("jsonl") else STORY
+    payload = ('{{"id": "f1", "text": "{}"}}\n'.format(STORY.replace("\n", "\\n"))) if name.endswith("jsonl") else STORY
 
     def write() -> None:
         with fifo.open("w") as fh:

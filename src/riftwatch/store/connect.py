@@ -26,6 +26,8 @@ def reason(exc: BaseException) -> str:
         return ("locked by another process" + (f" (PID {pid.group(1)})" if pid else "")
                 + ": a run that writes to a store holds it until it ends, and readers (events, show, export) "
                   "must wait for that or read a copy of the file")  # fmt: skip
+    if "No space left on device" in msg:
+        return "the disk is full (no space left on device); what was committed before is kept"
     if "Corrupt database file" in msg:
         block = re.search(r"block at location (\d+)", msg)
         return ("the store file is corrupted (a checksum does not match" + (f" in the block at byte {block.group(1)}" if block else "")

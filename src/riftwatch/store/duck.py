@@ -162,8 +162,10 @@ class Store:
         except BaseException as exc:
             try:
                 con.execute("ROLLBACK")
-            except duckdb.Error:
-                log.warning("%s: rollback after a failed write failed too", self.path, exc_info=True)
+            except duckdb.Error as rollback:
+                # The write's own error is raised below and says what went wrong (disk full,
+                # corrupt block); the rollback's failure is a consequence, not news: no traceback.
+                log.debug("%s: rollback after a failed write failed too: %s", self.path, rollback)
             if isinstance(exc, duckdb.Error):
                 raise StoreError(f"{self.path}: cannot {what}: {reason(exc)}") from exc
             raise

@@ -226,7 +226,7 @@ def import_partitions(out_dir: str | Path, store_path: str | Path) -> ImportStat
 
                 try:
                     con.execute("ROLLBACK")
-                except Exception as rollback:  # a consequence of ``exc``, raised below: no traceback
+                except Exception as rollback:  # noqa: BLE001 - a consequence of ``exc``, raised below: no traceback
                     log.debug("rollback after a failed import failed too: %s", rollback)
                 raise StoreError(f"{store.path}: cannot import partition {f['articles']}: {_reason(exc)}") from exc
             articles += int(n_art[0]) if n_art else 0

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -32,7 +33,7 @@ StoreOpt = Annotated[Path, typer.Option("--store", "-s", help="DuckDB file holdi
 
 
 def _fail(exc: RiftwatchError) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {exc}")
+    err.print(f"[bold red]error:[/] {escape(str(exc))}")
     return typer.Exit(int(exc.exit_status))
 
 
@@ -52,12 +53,12 @@ def run(
     published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")] = None,
     actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor lexicon (JSONL).")] = None,
     triggers: Annotated[list[Path] | None, typer.Option("--triggers", help="Extra trigger lexicon (JSONL).")] = None,
-    batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch and per committed write.")] = 32,
-    workers: Annotated[int, typer.Option(help="Worker processes on this machine (one writer to the store).")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per spaCy batch and per committed write.")] = 32,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes on this machine (one writer to the store).")] = 1,
     fast: Annotated[bool, typer.Option("--fast", help="Skip sentences that cannot hold an event before parsing.")] = False,
     ner: Annotated[bool, typer.Option("--ner/--no-ner", help="--no-ner skips spaCy's entity recogniser (~45% of the parse): places from the gazetteer only, unknown people not found.")] = True,
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, tcp://HOST:PORT.")] = None,
-    cluster: Annotated[int, typer.Option(help="Run on a local Dask cluster of N workers (0: no Dask).")] = 0,
+    cluster: Annotated[int, typer.Option(min=0, help="Run on a local Dask cluster of N workers (0: no Dask).")] = 0,
     parts: Annotated[Path | None, typer.Option(help="Folder for Dask's Parquet partitions (default: STORE.parts).")] = None,
     show_events: Annotated[bool, typer.Option("--table/--no-table", help="Print the events found.")] = True,
 ) -> None:
@@ -88,7 +89,7 @@ def run(
                 stats = run_dask(inputs, out, scheduler=scheduler, n_workers=cluster or 2, spec=spec,
                                  published=when, tick=tick)  # fmt: skip
                 imported = import_partitions(out, store)
-                err.print(f"imported {imported} from {out} into {store}")
+                err.print(f"imported {imported} from {escape(str(out))} into {escape(str(store))}")
             elif workers > 1:
                 from .scale.local import run_parallel
 
@@ -121,12 +122,12 @@ def _actors_text(actors: list[dict[str, Any]]) -> str:
 
 
 def _event_table(rows: list[dict[str, Any]], title: str) -> None:
-    table = Table(title=title, show_lines=False)
+    table = Table(title=escape(title), show_lines=False)
     for col in ("date", "type", "source", "target", "place", "status", "trigger", "conf"):
         table.add_column(col)
     for e in rows:
         place = e.get("place") or {}
-        table.add_row(
+        cells = (
             str(e.get("date") or ""),
             f"{e['event_type']}" + (f"/{e['mode']}" if e.get("mode") else ""),
             _actors_text(e["source"]),
@@ -136,6 +137,7 @@ def _event_table(rows: list[dict[str, Any]], title: str) -> None:
             e["trigger"]["text"],
             f"{e['confidence']:.2f}",
         )
+        table.add_row(*(escape(c) for c in cells))  # stored text: never markup
     console.print(table)
 
 
@@ -149,7 +151,7 @@ def events(
     place: Annotated[str | None, typer.Option(help="Place name substring or ISO3 country.")] = None,
     mode: Annotated[str | None, typer.Option(help="asserted, negated, hypothetical or future.")] = None,
     happened: Annotated[bool, typer.Option("--happened", help="Only events reported as having happened.")] = False,
-    limit: Annotated[int, typer.Option(help="At most this many events.")] = 200,
+    limit: Annotated[int, typer.Option(min=0, max=2**63 - 1, help="At most this many events.")] = 200,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
     """List stored events, filtered.
@@ -158,6 +160,8 @@ def events(
     """
     from .store.duck import Store
 
+    if fmt not in {"table", "json"}:
+        raise typer.BadParameter(f"{fmt!r} is not table or json", param_hint="--format")
     try:
         with Store(store, read_only=True) as st:
             rows = st.events(
@@ -189,7 +193,7 @@ def show(
     except RiftwatchError as exc:
         raise _fail(exc) from exc
     if art is None:
-        err.print(f"[bold red]error:[/] no article {article_id!r} in {store}")
+        err.print(f"[bold red]error:[/] no article {escape(repr(article_id))} in {escape(str(store))}")
         raise typer.Exit(int(ExitStatus.BAD_INPUT))
     text = Text(art["text"])
     for e in art["events"]:
@@ -201,9 +205,10 @@ def show(
             text.stylize("underline green", e["place"]["start"], e["place"]["end"])
         style = "bold reverse red" if e["factuality"] == "asserted" else "reverse yellow"
         text.stylize(style, e["trigger"]["start"], e["trigger"]["end"])
-    console.rule(art.get("title") or article_id)
+    console.rule(escape(art.get("title") or article_id))
     also = f" (also {', '.join(art['aliases'])})" if art["aliases"] else ""
-    console.print(f"published {art.get('published')}  source {art.get('source') or '-'}  id {art['article_id']}{also}")
+    console.print(f"published {art.get('published')}  source {art.get('source') or '-'}  id {art['article_id']}{also}",
+                  markup=False, highlight=False)  # fmt: skip
     console.print(text)
     console.print("[bold reverse red] trigger [/] [bold cyan]source[/] [bold magenta]target[/] [underline green]place[/]; "
                   "[reverse yellow] not happened [/]")  # fmt: skip
@@ -216,8 +221,12 @@ def export(
     what: Annotated[str, typer.Option(help="events, places, or aliases (other input ids of stored articles).")] = "events",
     fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Output file (stdout if omitted; not for parquet).")] = None,
+    raw: Annotated[bool, typer.Option("--raw", help="CSV: write cells as stored. By default text starting with = + - @ (a spreadsheet formula) gets a leading '.")] = False,
 ) -> None:
     """Export events (PLOVER-style JSONL, GDELT/ICEWS-like CSV, Parquet), resolved places, or id aliases.
+
+    In CSV, text that a spreadsheet would run as a formula (=, +, -, @ first) is written with a
+    leading ' unless --raw.
 
     Example: `riftwatch export --format csv --output events.csv`
     """
@@ -231,11 +240,33 @@ def export(
         raise typer.BadParameter("parquet needs --output FILE", param_hint="--output")
     try:
         with Store(store, read_only=True) as st:
-            n = st.export(what, fmt, output if output is not None else sys.stdout)  # type: ignore[arg-type]
+            n = st.export(what, fmt, output if output is not None else sys.stdout, raw=raw)  # type: ignore[arg-type]
     except RiftwatchError as exc:
         raise _fail(exc) from exc
     if output is not None:
-        err.print(f"wrote {n} {what} to {output}")
+        err.print(f"wrote {n} {what} to {escape(str(output))}")
+
+
+@app.command()
+def check(store: StoreOpt = DEFAULT_STORE) -> None:
+    """Read every block of the store to find damage (DuckDB checks a block's checksum only when a
+    query reads it); exit 5 when the store is damaged.
+
+    Example: `riftwatch check --store events.duckdb`
+    """
+    from .store.duck import Store
+
+    try:
+        with Store(store, read_only=True) as st:
+            counts = st.verify()
+            problems = st.integrity_problems()
+    except RiftwatchError as exc:
+        raise _fail(exc) from exc
+    if problems:
+        for p in problems[:20]:
+            err.print(f"[bold red]damaged:[/] {escape(p)}")
+        raise typer.Exit(int(ExitStatus.STORE))
+    console.print(escape(f"{store}: every block read, no damage found (" + ", ".join(f"{t} {n}" for t, n in counts.items()) + ")"))
 
 
 def _register() -> None:

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from .errors import RiftwatchError
@@ -27,11 +28,11 @@ def _emit(result: dict[str, Any], as_json: bool, rows: list[tuple[str, Any]], ti
     if as_json:
         sys.stdout.write(json.dumps(result, indent=1) + "\n")
         return
-    table = Table(title=title)
+    table = Table(title=escape(title))
     table.add_column("metric")
     table.add_column("value", justify="right")
     for name, value in rows:
-        table.add_row(name, f"{value:.3f}" if isinstance(value, float) else str(value))
+        table.add_row(escape(name), f"{value:.3f}" if isinstance(value, float) else str(value))
     console.print(table)
 
 
@@ -39,7 +40,7 @@ def _run(fn: Any, *args: Any) -> dict[str, Any]:
     try:
         return fn(*args)  # type: ignore[no-any-return]
     except RiftwatchError as exc:
-        err.print(f"[bold red]error:[/] {exc}")
+        err.print(f"[bold red]error:[/] {escape(str(exc))}")
         raise typer.Exit(int(exc.exit_status)) from exc
 
 
@@ -66,9 +67,9 @@ def events_cmd(gold: Annotated[Path, typer.Argument(help="PLOVER gold records (J
         table = Table(title="confusion (rows gold, columns ours)")
         table.add_column("")
         for lab in labels:
-            table.add_column(lab[:4], justify="right")
+            table.add_column(escape(str(lab)[:4]), justify="right")
         for lab, row in zip(labels, r["confusion"]["matrix"], strict=True):
-            table.add_row(lab, *[str(v) if v else "." for v in row])
+            table.add_row(escape(str(lab)), *[str(v) if v else "." for v in row])
         console.print(table)
 
 
@@ -136,10 +137,10 @@ def articles_cmd(
     for col in ("type", "gold", "predicted", "event P/R/F1", "triple F1"):
         table.add_column(col, justify="left" if col == "type" else "right")
     for t, v in r["per_type"].items():
-        table.add_row(t, str(v["gold"]), str(v["predicted"]), prf(v["events"]), f"{v['triple']['f1']:.3f}")
+        table.add_row(escape(str(t)), str(v["gold"]), str(v["predicted"]), prf(v["events"]), f"{v['triple']['f1']:.3f}")
     console.print(table)
     for w in r["worst_articles"]:
-        console.print(f"[bold]{w['id']}[/] {w['title'][:70]} — event F1 {w['events_f1']:.2f}, triple F1 {w['triple_f1']:.2f}")
+        console.print(f"[bold]{escape(str(w['id']))}[/] {escape(str(w['title'])[:70])} — event F1 {w['events_f1']:.2f}, triple F1 {w['triple_f1']:.2f}")
         for e in w["errors"][:12]:
             p, g = e.get("pred"), e.get("gold")
             if p and g:
@@ -166,17 +167,17 @@ def gate_cmd(
         if update:
             scores = measure(baseline)
             write_baseline(baseline, scores)
-            console.print(f"wrote {baseline}")
+            console.print(f"wrote {escape(str(baseline))}")
             return
         problems, scores = check_gate(baseline)
     except RiftwatchError as exc:
-        err.print(f"[bold red]error:[/] {exc}")
+        err.print(f"[bold red]error:[/] {escape(str(exc))}")
         raise typer.Exit(int(exc.exit_status)) from exc
     for name, value in sorted(scores.items()):
         console.print(f"{name:40s} {value:.4f}")
     if problems:
         for p in problems:
-            err.print(f"[bold red]regression:[/] {p}")
+            err.print(f"[bold red]regression:[/] {escape(str(p))}")
         raise typer.Exit(6)
     console.print("[green]accuracy gate passed[/]")
 

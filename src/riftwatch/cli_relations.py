@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from .cli_common import date_option
@@ -37,7 +38,7 @@ PeriodOpt = Annotated[str, typer.Option("--period", help="day, week or month.")]
 
 
 def _fail(exc: RiftwatchError) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {exc}")
+    err.print(f"[bold red]error:[/] {escape(str(exc))}")
     return typer.Exit(int(exc.exit_status))
 
 
@@ -83,12 +84,12 @@ def import_(
     except RiftwatchError as exc:
         raise _fail(exc) from exc
     for f in report.failures[:show_failures]:
-        err.print(f"[yellow]{f.where}[/]: {f.reason}")
+        err.print(f"[yellow]{escape(f.where)}[/]: {escape(f.reason)}")
     if report.failed > show_failures:
         err.print(f"... and {report.failed - show_failures} more bad rows")
     skipped = ", ".join(f"{n} {why}" for why, n in report.skipped.items())
     console.print(
-        f"{file}: {report.rows} rows, [bold]{report.imported}[/] events imported into {store}, "
+        f"{escape(str(file))}: {report.rows} rows, [bold]{report.imported}[/] events imported into {escape(str(store))}, "
         f"{report.failed} bad rows skipped" + (f", {skipped} left out" if skipped else "")
     )
     if report.failed:
@@ -172,8 +173,8 @@ def dyads(
             table.add_column(col)
         for r in rows:
             types = ", ".join(f"{k} {v}" for k, v in sorted(r.types.items()))
-            table.add_row(f"{r.a}–{r.b}", str(r.period), str(r.events), *map(str, r.quad),
-                          f"{r.goldstein_sum:.1f}", f"{r.goldstein_mean:.2f}", types)  # fmt: skip
+            table.add_row(escape(f"{r.a}–{r.b}"), str(r.period), str(r.events), *map(str, r.quad),
+                          f"{r.goldstein_sum:.1f}", f"{r.goldstein_mean:.2f}", escape(types))  # fmt: skip
         console.print(table)
 
 
@@ -220,13 +221,13 @@ def watch(
 
 def _watch_tables(result: Any) -> None:
     who = ", ".join(result.coalition) + (" (inferred)" if result.inferred else "")
-    states = Table(title=f"Dyads of {who}, data up to {result.as_of}")
+    states = Table(title=escape(f"Dyads of {who}, data up to {result.as_of}"))
     for col in ("dyad", "state", "P(turn)", "baseline conflict", "recent conflict", "events", "alerts"):
         states.add_column(col)
     colour = {"rift": "bold red", "cooling": "yellow", "stable": "green"}
     for d in result.dyads:
         states.add_row(
-            "–".join(d.dyad), f"[{colour[d.state]}]{d.state}[/]", f"{d.probability:.3f}",
+            escape("–".join(d.dyad)), f"[{colour[d.state]}]{d.state}[/]", f"{d.probability:.3f}",
             f"{d.baseline.conflict}/{d.baseline.events}", f"{d.recent.conflict}/{d.recent.events}",
             str(d.events), str(d.alerts),
         )  # fmt: skip
@@ -236,8 +237,8 @@ def _watch_tables(result: Any) -> None:
         alerts.add_column(col)
     for a in result.alerts:
         ids = ", ".join(a.event_ids[:4]) + (f" (+{len(a.event_ids) - 4})" if len(a.event_ids) > 4 else "")
-        alerts.add_row("–".join(a.dyad), str(a.start), str(a.detected), f"{a.confidence:.3f}",
-                       f"{a.recent.conflict}/{a.recent.events}", ids)  # fmt: skip
+        alerts.add_row(escape("–".join(a.dyad)), str(a.start), str(a.detected), f"{a.confidence:.3f}",
+                       f"{a.recent.conflict}/{a.recent.events}", escape(ids))  # fmt: skip
     console.print(alerts if result.alerts else "No rift alerts.")
 
 
@@ -266,10 +267,10 @@ def report(
             from .report.browser import screenshot
 
             shot = screenshot(files.html, out.with_suffix(".png"))
-            console.print(f"screenshot: {shot}")
+            console.print(f"screenshot: {escape(str(shot))}")
     except RiftwatchError as exc:
         raise _fail(exc) from exc
-    console.print(f"wrote {files.html} and {len(files.charts)} SVG charts in {files.charts[0].parent}")
+    console.print(f"wrote {escape(str(files.html))} and {len(files.charts)} SVG charts in {escape(str(files.charts[0].parent))}")
 
 
 def register(app: typer.Typer) -> None:

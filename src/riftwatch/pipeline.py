@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
@@ -22,8 +23,14 @@ from .events.learned import apply as apply_models
 from .events.learned import shipped_models
 from .geo.resolve import find_places
 from .records import Actor, Article, CodedArticle, Event, Place, Span
+from .windows import BATCH_CHARS, WINDOW_CHARS, char_batches, merge_windows, windows
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+MAX_WINDOW_CHARS = 1_000_000
+"""spaCy's ``nlp.max_length``: no window may be longer."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +49,18 @@ class Config:
     # (events/learned.py); the training script codes this way to see the rules' proposals.
     learned: bool = True
     extra: dict[str, str] = field(default_factory=dict)  # settings for custom coders (CoderSpec factories)
+    # Memory bounds (see windows.py): longer articles are coded in windows of at most
+    # ``window_chars``; a parse batch holds at most ``batch_chars`` characters.
+    window_chars: int = WINDOW_CHARS
+    batch_chars: int = BATCH_CHARS
+
+    def __post_init__(self) -> None:
+        if self.batch_size < 1:
+            raise ValueError(f"batch size must be at least 1, not {self.batch_size}")
+        if not 2 <= self.window_chars <= MAX_WINDOW_CHARS:
+            raise ValueError(f"window size must be 2 to {MAX_WINDOW_CHARS:,} characters, not {self.window_chars}")
+        if self.batch_chars < 1:
+            raise ValueError(f"batch characters must be at least 1, not {self.batch_chars}")
 
 
 @dataclass(slots=True)
@@ -80,17 +99,41 @@ class Coder:
         self._loaded = True
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
-        """Parse in batches and code each article; order is kept."""
+        """Parse in bounded batches and code each article; order is kept."""
+        return self.code_texts((a, a.text) for a in articles)
+
+    def code_texts(self, items: Iterable[tuple[Article, str]]) -> Iterator[CodedArticle]:
+        """Code each article from ``text``, what is parsed: its own text, or a copy of the same
+        length with parts blanked out (fast mode). Articles over ``window_chars`` are parsed and
+        coded window by window (``windows.py``), their spans moved back into the whole text."""
         self._load()
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(
-            pairs,
-            as_tuples=True,
-            batch_size=self.config.batch_size,
-            n_process=self.config.n_process,
-            disable=self.disabled,
-        ):
-            yield self.code_doc(article, doc)
+        size = self.config.window_chars
+
+        def pieces() -> Iterator[tuple[str, tuple[Article, int, int, bool]]]:
+            for article, text in items:
+                spans = windows(text, size)
+                for i, (start, end) in enumerate(spans):
+                    yield text[start:end], (article, start, end, i == len(spans) - 1)
+
+        parts: list[tuple[int, CodedArticle]] = []
+        for doc, (article, start, end, last) in self._parse(pieces()):
+            whole = start == 0 and end == len(article.text)
+            piece = article if whole else replace(article, text=article.text[start:end])
+            parts.append((start, self.code_doc(piece, doc)))
+            if last:
+                yield merge_windows(parts, article)
+                parts = []
+
+    def _parse(self, pieces: Iterable[tuple[str, T]]) -> Iterator[tuple[Doc, T]]:
+        """(Doc, context) per (text, context), in batches of at most ``batch_size`` texts and
+        ``batch_chars`` characters (spaCy's own ``n_process`` workers: ``batch_size`` texts)."""
+        c = self.config
+        if c.n_process > 1:
+            yield from self.nlp.pipe(pieces, as_tuples=True, batch_size=c.batch_size, n_process=c.n_process,
+                                     disable=self.disabled)  # fmt: skip
+            return
+        for batch in char_batches(pieces, c.batch_size, c.batch_chars):
+            yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch), disable=self.disabled)
 
     @property
     def disabled(self) -> tuple[str, ...]:

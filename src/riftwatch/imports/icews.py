@@ -22,6 +22,7 @@ from riftwatch.events.ontology import quad_class_of_root
 from riftwatch.imports.base import ImportReport, open_text
 from riftwatch.imports.cameo import normalise_code, plover_type
 from riftwatch.imports.codes import country_code, sector_code
+from riftwatch.ingest.csvrows import BadRow, csv_rows
 from riftwatch.records import Actor, Event, Place, PlacePrecision, Span
 
 log = logging.getLogger(__name__)
@@ -127,18 +128,21 @@ def read(path: Path, report: ImportReport) -> Iterator[Event]:
         missing = [c for c in REQUIRED if c not in fields]
         if missing:
             raise InputError(f"{path}:1", f"not an ICEWS-style header: missing {', '.join(missing)}")
-        reader = csv.DictReader(fh, fieldnames=fields, delimiter=delimiter)
-        for row in reader:
-            lineno = reader.line_num + 1  # the header was read before the reader started
-            if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
+        # csv_rows, not csv.DictReader: a stray quote or an oversized field costs its own row,
+        # never the rows after it (issue 12.7-8)
+        for record in csv_rows(fh, delimiter, columns=len(fields)):
+            lineno = record.line
+            if isinstance(record, BadRow):
+                report.rows += 1
+                report.fail(lineno, record.reason)
+                continue
+            if not any(v.strip() for v in record.cells):
                 continue
             report.rows += 1
-            extra = row.pop(None, None)
-            short = sum(v is None for v in row.values())
-            if extra or short:
-                found = len(fields) + len(extra or []) - short
-                report.fail(lineno, f"{found} columns, the header has {len(fields)}")
+            if len(record.cells) != len(fields):
+                report.fail(lineno, f"{len(record.cells)} columns, the header has {len(fields)}")
                 continue
+            row = dict(zip(fields, record.cells, strict=True))
             event = report.accept(lineno, partial(parse_row, row))
             if event is not None:
                 yield event

@@ -206,6 +206,9 @@ def read(path: Path, report: ImportReport) -> Iterator[Event]:
             except ValueError as exc:
                 report.fail(lineno, f"not JSON: {exc}")
                 continue
+            except RecursionError:
+                report.fail(lineno, "not JSON we can read: nested too deeply")
+                continue
             if not isinstance(rec, dict):
                 report.fail(lineno, f"a JSON {type(rec).__name__}, not an object")
                 continue
@@ -213,6 +216,9 @@ def read(path: Path, report: ImportReport) -> Iterator[Event]:
                 event = parse_record(rec, line)
             except (ValueError, KeyError, TypeError) as exc:
                 report.fail(lineno, str(exc).strip("'\""))
+                continue
+            except RecursionError:
+                report.fail(lineno, "a field is nested too deeply")
                 continue
             report.events += 1
             yield event

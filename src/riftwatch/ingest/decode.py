@@ -57,8 +57,31 @@ def _plausible_single_byte(text: str) -> bool:
     return ok >= MIN_PLAUSIBLE_HIGH_SHARE * len(high)
 
 
-def decode_bytes(data: bytes, where: str) -> str:
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Text of UTF-16 data that lacks a byte-order mark (some Windows exports), else None: Latin
+    text in UTF-16 has a NUL in nearly every other byte, on the same side."""
+    if len(data) < 4:
+        return None
+    even, odd = data[0::2], data[1::2]
+    zero_even, zero_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zero_odd >= 0.5 and zero_even <= 0.05:
+        encoding = "utf-16-le"
+    elif zero_even >= 0.5 and zero_odd <= 0.05:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data[: len(data) // 2 * 2].decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if control_share(text.encode("utf-8", errors="replace")) > MAX_CONTROL_SHARE:
+        return None
+    return text
+
+
+def decode_bytes(data: bytes, where: str, allow_nul: bool = False) -> str:
     """Text of ``data``; raises ``InputError(where, reason)`` for binary or undecodable data.
+    ``allow_nul`` lets a few NUL bytes through (a CSV refuses the rows that hold them).
 
     >>> decode_bytes("café".encode("cp1252"), "a.txt")
     'café'
@@ -74,7 +97,13 @@ def decode_bytes(data: bytes, where: str) -> str:
             except UnicodeDecodeError as exc:
                 raise InputError(where, f"not {encoding.upper()} text (byte {exc.start})") from None
     if b"\x00" in data:
-        raise InputError(where, "binary data (NUL bytes), not text")
+        text = _utf16_without_bom(data)
+        if text is not None:
+            log.info("%s: UTF-16 without a byte-order mark", where)
+            return text
+        # A CSV may carry a stray NUL in one row: the row is refused (formats), not the file.
+        if not allow_nul or control_share(data) > MAX_CONTROL_SHARE:
+            raise InputError(where, "binary data (NUL bytes), not text")
     if control_share(data) > MAX_CONTROL_SHARE:
         raise InputError(where, "binary data (mostly non-text bytes), not text")
     try:

@@ -27,7 +27,8 @@ from typing import BinaryIO, Literal
 from ..errors import InputError
 from ..records import Failure
 from .clean import normalise_whitespace
-from .decode import decode_bytes, is_binary
+from .csvrows import BadRow, csv_rows
+from .decode import MAX_CONTROL_SHARE, control_share, decode_bytes
 from .html import extract_html, looks_like_html
 
 Kind = Literal["text", "html", "json", "jsonl", "csv", "tsv", "sniff"]
@@ -118,7 +119,7 @@ def sniff_kind(data: bytes) -> Kind:
 def parse_document(data: bytes, where: str, kind: Kind, max_bytes: int) -> Iterator[Item]:
     """Drafts from a whole file (or stdin) already read into memory."""
     try:
-        text = decode_bytes(data, where)
+        text = decode_bytes(data, where, allow_nul=kind in ("csv", "tsv"))
     except InputError as exc:
         yield Failure(exc.where, exc.reason)
         return
@@ -272,12 +273,13 @@ def _iter_csv(lines: Iterable[str], where: str, delimiter: str, max_bytes: int) 
     # The limit is process-wide, so it is only ever raised, never lowered.
     if csv.field_size_limit() < max_bytes:
         csv.field_size_limit(max_bytes)
-    reader = csv.reader(lines, delimiter=delimiter)
+    it = iter(lines)
     try:
-        header = next(reader)
-    except StopIteration:
-        yield Failure(where, "empty article")
-        return
+        first = next(it, None)
+        if first is None:
+            yield Failure(where, "empty article")
+            return
+        header = next(csv.reader([first], delimiter=delimiter), [])
     except (csv.Error, UnicodeDecodeError) as exc:
         yield Failure(where, f"malformed CSV header: {exc}")
         return
@@ -286,24 +288,28 @@ def _iter_csv(lines: Iterable[str], where: str, delimiter: str, max_bytes: int) 
         yield Failure(where, f"CSV has no 'text' column (columns: {', '.join(columns) or 'none'})")
         return
     rows = 0
+    # csv_rows, not csv.reader: a stray quote costs its own row, not the rows it would swallow
+    records = csv_rows(it, delimiter, columns=len(columns))
     while True:
-        start = reader.line_num + 1
         try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except UnicodeDecodeError as exc:
-            yield Failure(f"{where}:{start}", f"not UTF-8 text ({exc.reason})")
+            record = next(records, None)
+        except UnicodeDecodeError as exc:  # a streamed file is decoded as it is read
+            yield Failure(f"{where}:{rows + 2}+", f"not UTF-8 text ({exc.reason}); the rest of the file is not read")
             return
-        except csv.Error as exc:
-            yield Failure(f"{where}:{start}", f"malformed CSV row: {exc}")
-            if reader.line_num < start:
-                return
+        if record is None:
+            break
+        loc = f"{where}:{record.line}"
+        if isinstance(record, BadRow):
+            rows += 1
+            yield Failure(loc, f"malformed CSV row: {record.reason}")
             continue
-        if not any(cell.strip() for cell in row):
+        if not any(cell.strip() for cell in record.cells):
             continue
         rows += 1
-        yield record_draft(dict(zip(columns, row, strict=False)), f"{where}:{start}", max_bytes)
+        if any("\x00" in cell for cell in record.cells):
+            yield Failure(loc, "NUL byte in the row (binary data), row skipped")
+            continue
+        yield record_draft(dict(zip(columns, record.cells, strict=False)), loc, max_bytes)
     if not rows:
         yield Failure(where, "no rows after the CSV header")
 
@@ -318,7 +324,8 @@ def iter_streamed(stream: BinaryIO, where: str, kind: Kind, max_bytes: int) -> I
             yield from parse_document(data, where, kind, max_bytes)
             return
         stream.seek(0)
-    if is_binary(stream.read(SNIFF_BYTES)):
+    # A stray NUL byte costs its line or row (decode_bytes, _iter_csv), not the file.
+    if control_share(stream.read(SNIFF_BYTES)) > MAX_CONTROL_SHARE:
         yield Failure(where, "binary data (NUL or control bytes), not text")
         return
     stream.seek(0)

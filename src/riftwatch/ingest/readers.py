@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -62,14 +63,59 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Failure]:
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
+            # A link to a folder ("up -> ..") would lead the walk out of the folder it was given.
+            if entry.is_symlink():
+                log.info("%s: a link to a folder; not followed", entry)
+                continue
             yield from _walk(entry, seen)
         else:
             yield entry
 
 
-def _read_file(path: Path, max_bytes: int) -> Iterator[Item]:
+def _not_regular(path: Path) -> str | None:
+    """Why ``path`` is not a file to read, or None: opening a FIFO waits for a writer forever,
+    a device or socket never ends or cannot be read."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # open() below says why
+    if stat.S_ISREG(mode):
+        return None
+    kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    return f"not a regular file: {kind}; skipped"
+
+
+def _read_fifo(path: Path, kind: Kind, max_bytes: int) -> Iterator[Item]:
+    """A FIFO named on the command line (``<(zcat news.jsonl.gz)``): read what its writer sends.
+    Opened without waiting, so a FIFO that nobody writes to reads as empty instead of hanging."""
+    where = str(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as stream:
+            data = stream.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                yield too_large(where, len(data) + _drain(stream), max_bytes)
+                return
+    except OSError as exc:
+        yield Failure(where, _os_reason(exc))
+        return
+    if not data:
+        yield Failure(where, "empty: a FIFO (named pipe) with nothing written to it")
+        return
+    yield from parse_document(data, where, "sniff" if kind in ("text", "sniff") else kind, max_bytes)
+
+
+def _read_file(path: Path, max_bytes: int, named: bool = True) -> Iterator[Item]:
     where = str(path)
     kind = _kind(path)
+    special = _not_regular(path)
+    if special is not None:
+        if named and "FIFO" in special:
+            yield from _read_fifo(path, kind, max_bytes)
+        else:
+            yield Failure(where, special)
+        return
     try:
         with path.open("rb") as stream:
             if kind in STREAMED:
@@ -177,7 +223,7 @@ def _items(name: str, stdin: TextIO | BinaryIO | None, max_bytes: int) -> Iterat
             skipped += 1
             continue
         files += 1
-        yield from _read_file(found, max_bytes)
+        yield from _read_file(found, max_bytes, named=False)
     if not files:
         known = ", ".join(sorted(ext for ext in EXTENSIONS if ext))
         yield Failure(

@@ -78,12 +78,32 @@ def _series_charts(result: WatchResult) -> list[tuple[str, str]]:
     return out
 
 
+# What a browser ignores in a URL before reading its scheme: "java\tscript:" is "javascript:".
+_URL_IGNORED = re.compile(r"[\t\n\r]")
+_URL_TRIMMED = "".join(map(chr, range(0x21)))
+
+
+def link_url(url: str) -> str:
+    """``url`` when it is an absolute http(s) URL, else "": a stored article URL is the input's
+    word, and ``javascript:`` or ``data:`` in an ``href`` runs in the reader's browser.
+
+    >>> link_url("https://example.org/a?b=1"), link_url(" JavaScript:alert(1)"), link_url("data:text/html,x")
+    ('https://example.org/a?b=1', '', '')
+    """
+    seen = _URL_IGNORED.sub("", url).strip(_URL_TRIMMED)
+    scheme, colon, rest = seen.partition(":")
+    if not colon or scheme.lower() not in ("http", "https") or not rest.startswith("//"):
+        return ""
+    return seen
+
+
 def _evidence_rows(rows: Sequence[Evidence]) -> str:
     body = []
     for e in rows[:MAX_ROWS]:
+        url = link_url(e.url)
         link = (
-            f"<a href='{escape(e.url, quote=True)}'>{escape(e.article_id[:40])}</a>"
-            if e.url
+            f"<a href='{escape(url, quote=True)}'>{escape(e.article_id[:40])}</a>"
+            if url
             else escape(e.article_id[:40])
         )
         body.append(

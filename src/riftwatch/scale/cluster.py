@@ -222,11 +222,13 @@ def import_partitions(out_dir: str | Path, store_path: str | Path) -> ImportStat
                 con.execute("DROP TABLE _rw_new")
                 con.execute("COMMIT")
             except Exception as exc:
+                from ..store.connect import reason as _reason
+
                 try:
                     con.execute("ROLLBACK")
-                except Exception:
-                    log.warning("rollback after a failed import failed too", exc_info=True)
-                raise StoreError(f"{store.path}: cannot import partition {f['articles']}: {exc}") from exc
+                except Exception as rollback:  # noqa: BLE001 - a consequence of ``exc``, raised below: no traceback
+                    log.debug("rollback after a failed import failed too: %s", rollback)
+                raise StoreError(f"{store.path}: cannot import partition {f['articles']}: {_reason(exc)}") from exc
             articles += int(n_art[0]) if n_art else 0
             events += int(n_ev[0]) if n_ev else 0
     return ImportStats(len(digests), articles, events)

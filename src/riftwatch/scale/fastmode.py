@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Final
@@ -389,16 +390,17 @@ class FastCoder:
     def code_counted(self, articles: Iterable[Article]) -> Iterator[Coded]:
         """Coded articles with the number of sentences each had before filtering."""
         keep = self.filter
-        nlp = self.coder.nlp
+        totals: deque[int] = deque()
 
-        def masked() -> Iterator[tuple[str, tuple[Article, int]]]:
+        def masked() -> Iterator[tuple[Article, str]]:
             for a in articles:
                 spans, total = keep.kept_spans(a.text)
-                yield blank_outside(a.text, spans), (a, total)
+                totals.append(total)
+                yield a, blank_outside(a.text, spans)
 
-        batches = nlp.pipe(masked(), as_tuples=True, batch_size=self.config.batch_size, disable=self.coder.disabled)
-        for doc, (article, total) in batches:
-            yield Coded(tidy(self.coder.code_doc(article, doc)), total)
+        # code_texts keeps the order, and a long article is coded in windows like in normal mode
+        for coded in self.coder.code_texts(masked()):
+            yield Coded(tidy(coded), totals.popleft())
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Like ``Coder.code``, parsing only the kept sentences."""

@@ -16,10 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import multiprocessing
+import os
+import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -47,9 +51,60 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def _warm_up(spec: CoderSpec) -> None:
-    """Pool initializer: build this worker's coder and load its resources before work arrives."""
+PARENT_CHECK_S = 0.5
+"""How often a pool worker looks whether the process that started it is still there."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the parent so that a terminated run cleans up as Ctrl-C does: the
+    batch in flight is rolled back, the pool's workers are stopped, the store is closed."""
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Exit this worker as soon as its parent is gone (killed with SIGKILL, say): an orphaned
+    worker would otherwise hold its model (~400 MB) and wait for work forever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="riftwatch-parent-watch", daemon=True).start()
+
+
+def _warm_up(spec: CoderSpec, parent: int | None = None) -> None:
+    """Pool initializer: exit with the parent; build this worker's coder and load its resources
+    before work arrives."""
+    if parent is not None:
+        _exit_with_parent(parent)
     list(coder_for(spec).code([]))
+
+
+@contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """Within the block, SIGTERM raises ``Terminated`` (in the main thread; elsewhere it cannot
+    be caught and nothing changes)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def raise_terminated(signum: int, _frame: object) -> None:
+        raise Terminated(f"signal {signum}")
+
+    old = signal.signal(signal.SIGTERM, raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Terminate the pool's processes now: shutdown alone waits for the chunks they are coding."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # shutdown forgets them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in processes:
+        with suppress(Exception):  # already gone
+            proc.terminate()
 
 
 def ordered_results(submit: Callable[[T], Future[R]], chunks: Iterable[T], in_flight: int) -> Iterator[R]:
@@ -105,9 +160,10 @@ def run_parallel(
     # spawn, not fork: the parent may hold DuckDB and rich threads, which fork would copy broken.
     ctx = multiprocessing.get_context("spawn")
     with (
+        sigterm_as_interrupt(),
         Store(store_path) as store,
         AliasWriter(store) as aliases,
-        ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm_up, initargs=(spec,)) as pool,
+        ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm_up, initargs=(spec, os.getpid())) as pool,
     ):
         articles = new_articles(
             iter_inputs(inputs, published, stdin), stats, stored_check(store), on_failure, tick, aliases
@@ -121,7 +177,7 @@ def run_parallel(
         try:
             write_stream(store, coded, stats, write_batch, tick)
         except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+            _stop_workers(pool)
             raise
     stats.seconds = time.perf_counter() - start
     return stats

@@ -23,7 +23,15 @@ def reason(exc: BaseException) -> str:
     msg = str(exc)
     if "Could not set lock" in msg or "Conflicting lock" in msg:
         pid = re.search(r"PID (\d+)", msg)
-        return "locked by another process" + (f" (PID {pid.group(1)})" if pid else "")
+        return ("locked by another process" + (f" (PID {pid.group(1)})" if pid else "")
+                + ": a run that writes to a store holds it until it ends, and readers (events, show, export) "
+                  "must wait for that or read a copy of the file")  # fmt: skip
+    if "No space left on device" in msg:
+        return "the disk is full (no space left on device); what was committed before is kept"
+    if "Corrupt database file" in msg:
+        block = re.search(r"block at location (\d+)", msg)
+        return ("the store file is corrupted (a checksum does not match" + (f" in the block at byte {block.group(1)}" if block else "")
+                + "): restore it from a copy, or code the inputs again into a new store")  # fmt: skip
     if "not a valid DuckDB database" in msg:
         return "not a DuckDB database file"
     if "different configuration" in msg:
@@ -60,6 +68,31 @@ def _check_magic(p: Path) -> None:
         raise StoreError(f"{p}: not a DuckDB database file")
 
 
+# Every DuckDB 2 write-ahead log starts with its version entry: field 100 (LE u16), type 98.
+_WAL_HEAD = b"\x64\x00\x62"
+
+
+def _check_wal(p: Path) -> None:
+    """Refuse a store whose write-ahead log is not one: DuckDB silently skips a WAL it cannot
+    parse, so the writes committed in it would vanish without a word.
+
+    A log cut short by a killed writer still starts with its header and is replayed as usual.
+    """
+    wal = p.with_name(p.name + ".wal")
+    try:
+        with wal.open("rb") as fh:
+            head = fh.read(len(_WAL_HEAD))
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"{wal}: cannot read the store's write-ahead log: {exc.strerror or exc}") from exc
+    if head and head != _WAL_HEAD[: len(head)]:
+        raise StoreError(
+            f"{wal}: the store's write-ahead log is corrupted (not a DuckDB log); the writes it held since the "
+            f"last checkpoint are lost. Move it aside to open {p.name} as of that checkpoint"
+        )
+
+
 def open_connection(path: str | Path, read_only: bool) -> tuple[duckdb.DuckDBPyConnection, str]:
     """Connect to ``path`` after the checks that give better messages than duckdb's own."""
     if str(path) == MEMORY:
@@ -81,7 +114,9 @@ def open_connection(path: str | Path, read_only: bool) -> tuple[duckdb.DuckDBPyC
     else:
         _check_magic(p)
         if not read_only and not os.access(p, os.W_OK):
-            raise StoreError(f"{where}: the store file is read-only (open it with read_only=True to read)")
+            raise StoreError(f"{where}: the store file is not writable (commands that only read it, such as "
+                             "events, show and export, still work)")  # fmt: skip
+        _check_wal(p)
     try:
         return duckdb.connect(where, read_only=read_only), where
     except duckdb.Error as exc:

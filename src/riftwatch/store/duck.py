@@ -41,6 +41,15 @@ REOPEN_WAIT_S = 10.0
 """How long ``release_memory`` waits for a store file another process locked while it reopened."""
 
 
+def _unregister(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Drop a registered view, never raising: after a failed statement DuckDB refuses every call
+    ("Current transaction is aborted") and that would hide the real error (a corrupt block)."""
+    try:
+        con.unregister(name)
+    except duckdb.Error:
+        log.debug("unregister %s failed after an earlier error", name)
+
+
 class Store:
     """A riftwatch event store in one DuckDB file (or ``":memory:"``).
 
@@ -153,8 +162,10 @@ class Store:
         except BaseException as exc:
             try:
                 con.execute("ROLLBACK")
-            except duckdb.Error:
-                log.warning("%s: rollback after a failed write failed too", self.path, exc_info=True)
+            except duckdb.Error as rollback:
+                # The write's own error is raised below and says what went wrong (disk full,
+                # corrupt block); the rollback's failure is a consequence, not news: no traceback.
+                log.debug("%s: rollback after a failed write failed too: %s", self.path, rollback)
             if isinstance(exc, duckdb.Error):
                 raise StoreError(f"{self.path}: cannot {what}: {reason(exc)}") from exc
             raise
@@ -241,12 +252,18 @@ class Store:
         # Small transactional inserts gain nothing from DuckDB's worker threads, and those threads
         # spin on the CPU the parser needs while the next batch is coded (measured: 10% of a run's
         # time on 2 cores). Readers keep every thread: the setting is restored afterwards.
-        self._con.execute("SET threads = 1")
+        try:
+            self._con.execute("SET threads = 1")
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot write: {reason(exc)}") from exc
         try:
             while chunk := list(islice(it, batch)):
                 written += self._write_batch(chunk)
         finally:
-            self._con.execute("RESET threads")
+            try:
+                self._con.execute("RESET threads")
+            except duckdb.Error:  # the database failed: the error that made it fail is raised
+                log.debug("%s: RESET threads failed after an earlier error", self.path)
         return written
 
     def _write_batch(self, chunk: Sequence[CodedArticle]) -> int:
@@ -299,7 +316,7 @@ class Store:
         try:
             con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _rw_batch")
         finally:
-            con.unregister("_rw_batch")
+            _unregister(con, "_rw_batch")
 
     @staticmethod
     def _drop_known(
@@ -316,7 +333,7 @@ class Store:
                 "SELECT b.event_id FROM _rw_ids b JOIN events e ON e.event_id = b.event_id"
             ).fetchall()
         finally:
-            con.unregister("_rw_ids")
+            _unregister(con, "_rw_ids")
         if not found:
             return events, actors
         known = pa.array([r[0] for r in found], type=pa.string())
@@ -458,6 +475,23 @@ class Store:
             params.append(limit)
         return [dict(zip(schema.PLACE_COLUMNS, r, strict=True)) for r in self._query(sql, params)]
 
+    def verify(self) -> dict[str, int]:
+        """Read every column of every table, so that DuckDB checks every block's checksum; rows
+        per table, or StoreError naming the damage. Queries read only the blocks they need, so a
+        damaged block can go unnoticed until one does: ``riftwatch check`` looks at all of them.
+
+        >>> with Store(":memory:") as store:
+        ...     store.verify()["events"]
+        0
+        """
+        counts: dict[str, int] = {}
+        tables = [r[0] for r in self._query("SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()")]
+        for table in sorted(tables):
+            # hash(COLUMNS(*)) makes DuckDB read each column in full; count(*) alone reads none
+            row = self._query(f'SELECT count(*), max(hash(COLUMNS(*))) FROM "{table}"')
+            counts[table] = int(row[0][0]) if row else 0
+        return counts
+
     def stats(self) -> dict[str, Any]:
         """Row counts per table, events per origin and per type, and the span of event dates."""
         counts = {t: int(self._query(f"SELECT count(*) FROM {t}")[0][0]) for t in schema.TABLES[1:]}
@@ -499,14 +533,16 @@ class Store:
         fmt: Literal["jsonl", "csv", "parquet"],
         out: Path | IO[str] | IO[bytes],
         where: EventFilter | None = None,
+        raw: bool = False,
     ) -> int:
         """Write events, places or id aliases as JSONL, flat CSV or Parquet to a path or open file.
 
-        Returns the number of records written.  See ``riftwatch.store.export`` for the formats.
+        Returns the number of records written.  See ``riftwatch.store.export`` for the formats;
+        CSV cells that would start a spreadsheet formula get a leading ``'`` unless ``raw``.
         """
         from riftwatch.store import export
 
-        return export.export(self, what, fmt, out, where)
+        return export.export(self, what, fmt, out, where, raw)
 
     def connection(self) -> duckdb.DuckDBPyConnection:
         """The underlying connection, for modules of this package (export) only."""

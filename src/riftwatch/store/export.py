@@ -12,6 +12,12 @@ origin): the other input ids of stored articles, whose records had the same text
 events back to every input record.
 
 Rows stream from DuckDB in chunks, so exports larger than memory work.
+
+CSV cells holding text that a spreadsheet would run as a formula — starting with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return (or their full-width forms), as an imported actor name
+``=HYPERLINK(...)`` or a sentence ``-cmd|...`` may — are written with a leading ``'`` (OWASP's
+advice for CSV injection); numbers such as ``-2.5`` are left alone. ``raw=True`` writes every
+cell as stored. JSONL and Parquet are data formats, never evaluated, and are always raw.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import fields
@@ -172,8 +179,11 @@ def export(
     fmt: Literal["jsonl", "csv", "parquet"],
     out: Path | IO[str] | IO[bytes],
     where: EventFilter | None = None,
+    raw: bool = False,
 ) -> int:
-    """Write ``what`` in ``fmt`` to ``out`` (a path, or an open file); returns the record count."""
+    """Write ``what`` in ``fmt`` to ``out`` (a path, or an open file); returns the record count.
+
+    CSV cells that a spreadsheet would read as formulas get a leading ``'`` unless ``raw``."""
     if what not in WHATS:
         raise InputError("export", f"cannot export {what!r}: choose one of {', '.join(WHATS)}")
     if fmt not in FORMATS:
@@ -191,7 +201,7 @@ def export(
         if fmt == "parquet":
             return _parquet(reader, out)
         if fmt == "csv":
-            return _csv(reader, out)
+            return _csv(reader, out, raw)
         return _jsonl_rows(reader, out)
     except duckdb.Error as exc:
         raise StoreError(f"{store.path}: export failed: {exc}") from exc
@@ -220,14 +230,30 @@ def _jsonl_rows(reader: pa.RecordBatchReader, out: Path | IO[str] | IO[bytes]) -
     return n
 
 
-def _csv(reader: pa.RecordBatchReader, out: Path | IO[str] | IO[bytes]) -> int:
+_FORMULA_START: Final = tuple("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+_NUMBER: Final = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def neutralise_cell(value: Any) -> Any:
+    """``value`` as a spreadsheet shows it without running it: text that would start a formula
+    gets a leading ``'``.
+
+    >>> neutralise_cell("=HYPERLINK(\"http://x\")"), neutralise_cell("-2.5"), neutralise_cell("Iran"), neutralise_cell(-2.5)
+    ('\'=HYPERLINK("http://x")', '-2.5', 'Iran', -2.5)
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def _csv(reader: pa.RecordBatchReader, out: Path | IO[str] | IO[bytes], raw: bool = False) -> int:
     n = 0
     with _text_out(out, "") as fh:
         writer = csv.writer(fh)
         writer.writerow(reader.schema.names)
         for batch in reader:
             for row in zip(*(col.to_pylist() for col in batch.columns), strict=True):
-                writer.writerow(row)
+                writer.writerow(row if raw else [neutralise_cell(v) for v in row])
                 n += 1
     return n
 

@@ -17,6 +17,10 @@ from riftwatch.records import Factuality
 FACTUALITIES: Final = frozenset(get_args(Factuality))
 
 
+
+MAX_LIMIT = 2**63 - 1
+"""The largest row limit DuckDB takes (a signed 64-bit integer)."""
+
 @dataclass(frozen=True, slots=True)
 class EventFilter:
     """Which events to read; every field left at its default matches everything.
@@ -62,6 +66,8 @@ class EventFilter:
             raise InputError("date filter", f"since {self.since} is after until {self.until}")
         if self.limit is not None and self.limit < 0:
             raise InputError("limit", f"{self.limit} is negative")
+        if self.limit is not None and self.limit > MAX_LIMIT:
+            raise InputError("limit", f"{self.limit} is more than {MAX_LIMIT:,}, the most a query can return")
 
     @property
     def needs_article(self) -> bool:

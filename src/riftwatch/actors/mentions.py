@@ -7,6 +7,9 @@ place, not an actor; "Iran-backed" does not make Iran an actor.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import os
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -95,9 +98,34 @@ class _Matchers:
     """The PhraseMatcher for one lexicon and vocab (built once, then cached on the lexicon)."""
 
     def __init__(self, lexicon: Lexicon, vocab: Vocab) -> None:
-        tokenizer: Any = spacy.blank("en", vocab=vocab).tokenizer  # spacy.tokenizer ships no type stubs
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
-        self.matcher.add("RW_ACTOR", list(tokenizer.pipe(lexicon.patterns())))
+        self.matcher.add("RW_ACTOR", [Doc(vocab, words=w) for w in pattern_words(lexicon.patterns(), vocab)])
+
+
+def pattern_words(patterns: list[str], vocab: Vocab) -> list[list[str]]:
+    """Each pattern split into spaCy's tokens. Tokenising the lexicon's ~8,000 names takes about
+    1.5 s, so the split is cached (``$RIFTWATCH_CACHE``, keyed by spaCy's version and the patterns'
+    hash: a changed lexicon or overlay is split anew); an unwritable cache only costs the time."""
+    from ..geo.gazetteer import cache_dir
+
+    digest = hashlib.sha256("\n".join(patterns).encode("utf-8")).hexdigest()[:20]
+    path = cache_dir() / f"actor-patterns-{spacy.__version__}-{digest}.json"
+    try:
+        words: list[list[str]] = json.loads(path.read_text("utf-8"))
+        if len(words) == len(patterns):
+            return words
+    except (OSError, ValueError):
+        pass
+    tokenizer: Any = spacy.blank("en", vocab=vocab).tokenizer  # spacy.tokenizer ships no type stubs
+    words = [[t.text for t in doc] for doc in tokenizer.pipe(patterns)]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(words), "utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return words
 
 
 def _matchers(lexicon: Lexicon, vocab: Vocab) -> _Matchers:

@@ -18,6 +18,7 @@ from .actors.recognise import ArticleContext, find_actors
 from .actors.refine import refine_sectors
 from .events.coder import ArticleState, code_sentence, sentence_context
 from .events.draft import SentenceContext
+from .events.location import locate
 from .events.learned import apply as apply_models
 from .events.learned import shipped_models
 from .geo.resolve import find_places
@@ -120,6 +121,9 @@ class Coder:
         events = draft.events
         if self.models is not None:
             events = apply_models(doc, events, draft.actor_at, draft.latent_at, self.models)
+        # where each event happened is decided last, over the final events: the coder's passes and
+        # the learned checks read the place they were built with (events.passes.event_place)
+        events = locate(article, doc, events, draft.places, draft.actors)
         kept = tuple(e for e in events if e.confidence >= self.config.min_confidence)
         return CodedArticle(article, kept, tuple(draft.actors), tuple(draft.places), tuple(draft.sentences))
 

@@ -109,6 +109,10 @@ class Gazetteer:
             words.add(first.rstrip("."))
         return frozenset(words)
 
+    def is_demonym(self, key: str) -> bool:
+        """Whether a normalised key is a demonym ("somali", "thai"): a people, not a place."""
+        return key in self._demonyms
+
     def has_key(self, key: str) -> bool:
         """Whether a normalised key names a place (fast; used by the mention matcher)."""
         return key in self._index

@@ -67,6 +67,12 @@ COMPASS_WORDS = frozenset(
 )
 # Labels the small model often puts on well-known place names ("Aleppo" NORP, "Hama" ORG).
 OVERRIDABLE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+# Generic words of geography: alone, they are a piece of a longer name ("the Chagos Islands", "the
+# Gulf of Guinea"), never a place of their own in running news text.
+FEATURE_WORDS = frozenset({"gulf", "islands", "island", "sea", "river", "lake", "bay", "coast", "strip", "valley",
+                           "mountains", "desert", "peninsula", "ocean", "canal", "basin", "plateau", "delta",
+                           "highlands", "hills", "falls", "union", "republic", "kingdom", "states", "spring",
+                           "city", "county", "province", "state", "region", "sound", "straits", "strait"})  # fmt: skip
 MAX_RUN = 5  # longest capitalised run tried as one name
 NOTABLE_POPULATION = 50_000
 STRONG_POPULATION = 100_000
@@ -125,6 +131,7 @@ def _widen(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
 
 
 def _ner_mentions(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Place entities the gazetteer knows."""
     out = []
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
@@ -136,6 +143,28 @@ def _ner_mentions(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
             continue
         out.append(_widen(doc, start, end, gaz))
     return out
+
+
+def _person_words(doc: Doc) -> frozenset[str]:
+    """Words of the multi-word person names of a document: "Zamora" after "Jose Ruben Zamora"
+    is the man, not the Spanish city (one sense per name per article)."""
+    return frozenset(
+        t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent if t.text[:1].isupper()
+    )
+
+
+def _piece_of_name(doc: Doc, start: int, end: int) -> bool:
+    """A lone generic word ("Islands", "Gulf", "Union") next to a capitalised word or "of"."""
+    if end - start != 1 or doc[start].lower_ not in FEATURE_WORDS:
+        return False
+    before = doc[start - 1].text if start > 0 else ""
+    after = doc[end].text if end < len(doc) else ""
+    return before[:1].isupper() or after[:1].isupper() or after == "of"
+
+
+def _is_adjective(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
+    """A demonym ("Somali", "Thai"): a people or an adjective, not a place."""
+    return end - start == 1 and gaz.is_demonym(normalize(doc[start].text))
 
 
 def _capitalised(tok_text: str) -> bool:
@@ -218,10 +247,15 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Span]:
     taken = {i for s, e in spans for i in range(s, e)}
     spans += _gazetteer_mentions(doc, gaz, taken)
     spans.sort(key=lambda se: (se[0], -(se[1] - se[0])))
+    people = _person_words(doc)
     out: list[Span] = []
     last_end = -1
     for s, e in spans:
         if s < last_end:
+            continue
+        if _piece_of_name(doc, s, e) or _is_adjective(doc, s, e, gaz):
+            continue
+        if e - s == 1 and doc[s].text in people and (s == 0 or doc[s - 1].lower_ not in LOCATIVES):
             continue
         span = doc[s:e]
         out.append(Span(span.text, span.start_char, span.end_char))

@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..records import Span
 from .gazetteer import Candidate, Gazetteer
-from .names import ADMIN_SUFFIXES, normalize
+from .names import ADMIN_SUFFIXES, normalize, strip_admin_suffix
 from .regions import parse_compass
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -167,6 +167,24 @@ def _is_adjective(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
     return end - start == 1 and gaz.is_demonym(normalize(doc[start].text))
 
 
+# Entities that may hold a place in their name: "the Ohio Department of Health", "the University of
+# Georgia", "the Madison County Courthouse" are in Ohio, Georgia and Madison County.
+HOLDING_LABELS = frozenset({"ORG", "FAC"})
+
+
+def _embedded(doc: Doc, start: int, end: int) -> bool:
+    """The run opens a longer ORG/FAC name or closes one after "of" (a place inside a name)."""
+    first, last = doc[start], doc[end - 1]
+    if first.ent_type_ not in HOLDING_LABELS or any(doc[k].ent_type_ != first.ent_type_ for k in range(start, end)):
+        return False
+    opens = first.ent_iob_ == "B" and end < len(doc) and doc[end].ent_iob_ == "I"
+    if not opens and first.ent_iob_ == "I" and start > 0 and doc[start - 1].lower_ == "the":
+        opens = doc[start - 1].ent_iob_ == "B" and end < len(doc) and doc[end].ent_iob_ == "I"
+    closes = (start > 0 and doc[start - 1].lower_ == "of" and first.ent_iob_ == "I"
+              and (end == len(doc) or doc[end].ent_iob_ != "I"))  # fmt: skip
+    return (opens or closes) and last.text[:1].isupper()
+
+
 def _capitalised(tok_text: str) -> bool:
     return tok_text[:1].isupper()
 
@@ -205,7 +223,8 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
             if any(t.i in taken for t in toks):
                 continue
             labelled = any(t.ent_type_ in NOT_PLACE_LABELS for t in toks)
-            if labelled and not _overridable(doc, i, i + length):
+            embedded = labelled and _embedded(doc, i, i + length)
+            if labelled and not embedded and not _overridable(doc, i, i + length):
                 continue
             if not _capitalised(toks[-1].text) or toks[-1].is_punct:
                 continue
@@ -224,7 +243,8 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
             if not gaz.has_key(normalize(text)):
                 continue
             cands = gaz.lookup(text)
-            if labelled and not _notable(cands, STRONG_POPULATION):
+            if labelled and not _notable(cands, STRONG_POPULATION) and not (embedded and length > 1
+                                                                            and strip_admin_suffix(normalize(text))):
                 continue
             if length == 1 and not _notable(cands):
                 continue
@@ -260,4 +280,35 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Span]:
         span = doc[s:e]
         out.append(Span(span.text, span.start_char, span.end_char))
         last_end = e
-    return out
+    return _same_name_again(doc, out, people)
+
+
+def _same_name_again(doc: Doc, found: list[Span], people: frozenset[str]) -> list[Span]:
+    """One sense per name per article: a name taken for a place once is a place wherever else the
+    article writes it the same way, capitalised, outside another entity ("Fargo police said")."""
+    names = {m.text for m in found}
+    if not names:
+        return found
+    firsts = {n.split()[0]: n for n in names}
+    taken = [False] * len(doc)
+    for m in found:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            for k in range(span.start, span.end):
+                taken[k] = True
+    extra: list[Span] = []
+    for tok in doc:
+        name = firsts.get(tok.text)
+        if name is None or taken[tok.i] or tok.text in people or tok.ent_type_ == "PERSON":
+            continue
+        n = len(name.split())
+        end = tok.i + n
+        if end > len(doc) or any(taken[k] for k in range(tok.i, end)) or doc[tok.i:end].text != name:
+            continue
+        if end < len(doc) and doc[end].text[:1].isupper() and doc[end].ent_iob_ == "I":
+            continue  # "Fargo" inside "Fargo Dome": a longer name than ours
+        for k in range(tok.i, end):
+            taken[k] = True
+        span = doc[tok.i:end]
+        extra.append(Span(span.text, span.start_char, span.end_char))
+    return sorted(found + extra, key=lambda m: m.start) if extra else found

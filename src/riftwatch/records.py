@@ -220,7 +220,7 @@ def event_to_dict(e: Event) -> dict[str, Any]:
         "source": [actor_to_dict(a) for a in e.source],
         "target": [actor_to_dict(a) for a in e.target],
         "place": place_to_dict(e.place),
-        "place_how": e.place.how or "none" if e.place else "none",
+        "place_how": "none" if e.place is None else e.place.how,
         "date": e.date.isoformat() if e.date else None,
         "date_end": e.date_end.isoformat() if e.date_end else None,
         "date_precision": e.date_precision,

@@ -380,7 +380,7 @@ def base_prior(kind: int, fcode: str, pop: int) -> float:
         return 7.5
     if kind == K_ADMIN:
         return {"ADM1": 5.7, "ADM2": 4.5}.get(fcode, 3.5)
-    bonus = {"PPLC": 1.0, "PPLA": 0.4}.get(fcode, 0.0)
+    bonus = {"PPLC": 1.6, "PPLA": 0.4}.get(fcode, 0.0)
     return float(np.log10(pop + 1.0)) + bonus
 
 

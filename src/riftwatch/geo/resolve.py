@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from spacy.tokens import Doc
 from ..records import Place, PlacePrecision, Span
 from .gazetteer import Candidate, Gazetteer
 from .mentions import find_mentions
-from .names import normalize
+from .names import ADMIN_SUFFIXES, normalize
 
 W_COUNTRY = 3.2
 W_ADMIN1 = 2.2
@@ -254,13 +255,47 @@ def resolve_spans(
     return out
 
 
+def english_name(c: Candidate, text: str) -> str:
+    """The name to show: GeoNames' own where it is plain ASCII ("Aleppo", "Washington"), else the
+    spelling of the English text that named it ("Afrin" for "‘Afrīn", "Aleppo" for the governorate
+    "Ḩalab"), else GeoNames' name with its diacritics and transliteration marks folded away.
+
+    >>> english_name(Gazetteer.load().lookup("Aleppo")[0], "Aleppo")  # doctest: +SKIP
+    'Aleppo'
+    """
+    if c.name.isascii() or c.kind == "region":
+        return c.name
+    surface = text.strip()
+    words = surface.split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) > 1 and words[-1].lower() in ADMIN_SUFFIXES:
+        words = words[:-1]
+    surface = " ".join(words).removesuffix("'s").removesuffix("\u2019s")
+    if surface.isascii() and surface[:1].isupper() and normalize(surface) == normalize(_fold(c.name)):
+        return surface
+    if surface.isascii() and surface[:1].isupper() and c.kind != "country":
+        return surface
+    return _fold(c.name)
+
+
+def _fold(name: str) -> str:
+    """ "‘Afrīn" -> "Afrin": accents and transliteration marks (ʿ ʾ ‘ ’) dropped."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch) and ch not in "\u02bf\u02be\u2018\u2019`")
+    return kept.strip() or name
+
+
 def to_place(c: Candidate, text: str, start: int, end: int, score: float = 1.0) -> Place:
-    """A ``Place`` record for a chosen candidate."""
+    """A ``Place`` record for a chosen candidate, named in English (``geonames_name`` keeps
+    GeoNames' spelling when it differs)."""
+    name = english_name(c, text)
     return Place(
         text=text,
         start=start,
         end=end,
-        name=c.name,
+        name=name,
+        geonames_name=c.name if name != c.name else "",
         geonameid=c.geonameid,
         lat=round(c.lat, 5),
         lon=round(c.lon, 5),

@@ -75,6 +75,9 @@ def run(
     from .scale.progress import duplicates_line, progress_bar, render_summary
     from .scale.stream import CoderSpec
 
+    from .cli_places import ensure_index
+
+    ensure_index(err)  # before the run's clock starts: a one-off build is not article throughput
     config = Config(actor_files=tuple(actors or ()), trigger_files=tuple(triggers or ()), batch_size=batch_size, ner=ner)
     spec = CoderSpec(config, fast=fast)
     when = date_option(published, "--published")
@@ -239,11 +242,12 @@ def export(
 
 
 def _register() -> None:
-    """Commands defined beside this module: relations (import, dyads, watch, report), evaluate."""
-    from . import cli_evaluate, cli_relations
+    """Commands defined beside this module: relations (import, dyads, watch, report), evaluate, places."""
+    from . import cli_evaluate, cli_places, cli_relations
 
     cli_relations.register(app)
     cli_evaluate.register(app)
+    cli_places.register(app)
 
 
 _register()

@@ -241,8 +241,48 @@ def _pack(t: _build.Tables) -> dict[str, Any]:
     }
 
 
+def index_path(directory: Path | None = None) -> Path:
+    """The place index file for the installed data sources (its name carries their versions)."""
+    return (directory or cache_dir()) / f"gazetteer-f{FORMAT}-{_build.source_versions()}.pkl"
+
+
+def index_ready(directory: Path | None = None) -> bool:
+    """Whether the place index is built for the installed data sources (loading it is ~1 s)."""
+    return index_path(directory).exists()
+
+
+def build_index(progress: _build.Progress | None = None, directory: Path | None = None) -> Path:
+    """Build the place index now and cache it (one-off, about a minute); returns its path.
+
+    ``progress(stage, share_done)`` is called as it goes, so a caller can show a progress bar;
+    riftwatch builds the index on first use otherwise, silently but for a log line.
+
+    >>> build_index(lambda stage, done: print(f"{done:4.0%} {stage}"))  # doctest: +SKIP
+      0% countries
+    ...
+    """
+    report = progress or _build._quiet
+    path = index_path(directory)
+    data = _pack(_build.build(report))
+    report("writing the index", 0.95)
+    _write(path, data)
+    report("done", 1.0)
+    return path
+
+
+def _write(path: Path, data: dict[str, Any]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        with tmp.open("wb") as f:
+            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError as exc:  # a read-only home still gets a working gazetteer
+        log.warning("cannot write the gazetteer cache %s: %s", path, exc)
+
+
 def _load_or_build(directory: Path) -> dict[str, Any]:
-    path = directory / f"gazetteer-f{FORMAT}-{_build.source_versions()}.pkl"
+    path = index_path(directory)
     if path.exists():
         try:
             with path.open("rb") as f:
@@ -251,14 +291,7 @@ def _load_or_build(directory: Path) -> dict[str, Any]:
                 return data
         except (OSError, pickle.UnpicklingError, EOFError) as exc:
             log.warning("gazetteer cache %s is unreadable (%s); rebuilding", path, exc)
-    log.info("building the gazetteer cache %s (one-off, ~15 s)", path)
+    log.warning("building the place index %s (one-off, about a minute; `riftwatch places build` does it ahead)", path)
     data = _pack(_build.build())
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".tmp{os.getpid()}")
-        with tmp.open("wb") as f:
-            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError as exc:  # a read-only home still gets a working gazetteer
-        log.warning("cannot write the gazetteer cache %s: %s", path, exc)
+    _write(path, data)
     return data

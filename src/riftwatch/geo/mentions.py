@@ -73,6 +73,11 @@ FEATURE_WORDS = frozenset({"gulf", "islands", "island", "sea", "river", "lake", 
                            "mountains", "desert", "peninsula", "ocean", "canal", "basin", "plateau", "delta",
                            "highlands", "hills", "falls", "union", "republic", "kingdom", "states", "spring",
                            "city", "county", "province", "state", "region", "sound", "straits", "strait"})  # fmt: skip
+# Natural features and sites after a name make a longer name of their own: "Boni Forest" is no
+# more the village of Boni than "Lake Victoria" is Victoria.
+NATURAL_WORDS = frozenset({"forest", "islands", "island", "sea", "river", "lake", "bay", "coast", "strip", "valley",
+                           "mountains", "mountain", "desert", "peninsula", "ocean", "canal", "basin", "plateau",
+                           "delta", "highlands", "hills", "falls", "gulf", "dam", "camp", "reserve", "park"})  # fmt: skip
 MAX_RUN = 5  # longest capitalised run tried as one name
 NOTABLE_POPULATION = 50_000
 STRONG_POPULATION = 100_000
@@ -154,12 +159,16 @@ def _person_words(doc: Doc) -> frozenset[str]:
 
 
 def _piece_of_name(doc: Doc, start: int, end: int) -> bool:
-    """A lone generic word ("Islands", "Gulf", "Union") next to a capitalised word or "of"."""
-    if end - start != 1 or doc[start].lower_ not in FEATURE_WORDS:
-        return False
+    """A piece of a longer name the gazetteer does not hold: a lone generic word ("Islands",
+    "Gulf", "Union") next to a capitalised word or "of"; a name followed by a capitalised natural
+    feature ("Boni Forest") or following one and "of" ("the Gulf of Guinea")."""
     before = doc[start - 1].text if start > 0 else ""
     after = doc[end].text if end < len(doc) else ""
-    return before[:1].isupper() or after[:1].isupper() or after == "of"
+    if end - start == 1 and doc[start].lower_ in FEATURE_WORDS:
+        return before[:1].isupper() or after[:1].isupper() or after == "of"
+    if after[:1].isupper() and after.lower() in NATURAL_WORDS:
+        return True
+    return before == "of" and start > 1 and doc[start - 2].text[:1].isupper() and doc[start - 2].lower_ in NATURAL_WORDS
 
 
 def _is_adjective(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:

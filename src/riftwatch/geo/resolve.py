@@ -245,14 +245,34 @@ def resolve_spans(
             i = max(range(len(cs)), key=probs.__getitem__)
             best[key] = (cs[i], probs[i])
         ctx = nxt if context is None else nxt.merged(context)
+    weak = {key for key, (c, _) in best.items() if _far_guess(c, key, ctx)}
     out: list[Place | None] = []
     for s, key in zip(spans, keys, strict=True):
-        if key not in best:
+        if key not in best or key in weak:
             out.append(None)
             continue
         c, p = best[key]
         out.append(to_place(c, s.text, s.start + offset, s.end + offset, p))
     return out
+
+
+# A village or small town (below this population) that nothing in the article puts in its
+# country, in an article whose other places are elsewhere, is a guess too far to report.
+WEAK_POPULATION = 10_000
+WEAK_SUPPORT = 0.05
+STRONG_ELSEWHERE = 1.0
+
+
+def _far_guess(c: Candidate, key: str, ctx: DocContext) -> bool:
+    """True when the best reading of a name is a small place in a country no other name of the
+    article supports, while the article's other names agree on somewhere else: a clear null is
+    more useful than a far-away homonym ("Boni" in a Kenyan story, not a German hamlet)."""
+    if c.kind != "city" or c.population >= WEAK_POPULATION or not c.country:
+        return False
+    own_c, _ = ctx._own(key)
+    here = ctx.countries.get(c.country, 0.0) - own_c.get(c.country, 0.0)
+    elsewhere = sum(v - own_c.get(k, 0.0) for k, v in ctx.countries.items() if k != c.country)
+    return here < WEAK_SUPPORT and elsewhere >= STRONG_ELSEWHERE
 
 
 def english_name(c: Candidate, text: str) -> str:

@@ -142,6 +142,8 @@ class Gazetteer:
 
     def _lookup(self, name: str, demonyms: bool) -> list[Candidate]:
         key = normalize(name)
+        if demonyms and key in self._demonyms:  # "Somali" is Somalia's people before an Ethiopian town
+            return self._ranked(self._demonyms[key], None)
         rows = self._index.get(key, ())
         if rows:
             if strip_admin_suffix(key) and any(self._a["kind"][r] == _build.K_ADMIN for r in rows):

@@ -321,3 +321,32 @@ def _same_name_again(doc: Doc, found: list[Span], people: frozenset[str]) -> lis
         span = doc[tok.i:end]
         extra.append(Span(span.text, span.start_char, span.end_char))
     return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+
+def find_demonyms(doc: Doc, gaz: Gazetteer, taken: list[Span]) -> list[Span]:
+    """Capitalised demonyms ("Sudanese", "Sri Lankan", "Minnesotans") outside ``taken`` spans: each
+    names the place its people are from, as geoparsing corpora annotate them."""
+    out: list[Span] = []
+    busy = [(m.start, m.end) for m in taken]
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if not tok.text[:1].isupper():
+            i += 1
+            continue
+        for length in (2, 1):
+            if i + length > n:
+                continue
+            span = doc[i : i + length]
+            if not span[-1].text[:1].isupper():
+                continue
+            key = normalize(span.text)
+            if not (gaz.is_demonym(key) or (key.endswith("s") and gaz.is_demonym(key[:-1]))):
+                continue
+            if any(a < span.end_char and span.start_char < b for a, b in busy):
+                continue
+            out.append(Span(span.text, span.start_char, span.end_char))
+            i += length - 1
+            break
+        i += 1
+    return out

@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from ..records import Place, PlacePrecision, Span
 from .gazetteer import Candidate, Gazetteer
-from .mentions import find_mentions
+from .mentions import find_demonyms, find_mentions
 from .names import ADMIN_SUFFIXES, normalize
 
 W_COUNTRY = 3.2
@@ -338,6 +338,33 @@ def find_places(
     spans = find_mentions(doc, gazetteer)
     full = doc.text if text is None else text
     return [p for p in resolve_spans(full, spans, gazetteer, context, offset) if p is not None]
+
+
+def find_demonym_places(doc: Doc, gazetteer: Gazetteer, places: Sequence[Place], offset: int = 0) -> list[Place]:
+    """The countries (or regions) demonyms name: "Sudanese" -> Sudan, precision country.
+
+    Kept apart from :func:`find_places` because the event coder reads a demonym as an actor
+    ("Sudanese troops"), never as where something happened; the article's place list and the
+    geoparsing evaluation hold both.
+    """
+    found = find_demonyms(doc, gazetteer, [Span(p.text, p.start - offset, p.end - offset) for p in places])
+    if not found:
+        return []
+    ctx = DocContext()
+    for p in places:
+        if p.country:
+            ctx.countries[p.country] += 1.0
+    out = []
+    for m in found:
+        cands = gazetteer.lookup(m.text, demonyms=True)
+        if not cands and m.text.endswith("s"):
+            cands = gazetteer.lookup(m.text[:-1], demonyms=True)
+        if not cands:
+            continue
+        scores = ctx.score(normalize(m.text), cands)
+        c = cands[max(range(len(cands)), key=scores.__getitem__)]
+        out.append(to_place(c, m.text, m.start + offset, m.end + offset, 1.0))
+    return out
 
 
 def resolve_article(

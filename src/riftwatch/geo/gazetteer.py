@@ -148,7 +148,13 @@ class Gazetteer:
         if rows:
             if strip_admin_suffix(key) and any(self._a["kind"][r] == _build.K_ADMIN for r in rows):
                 rows = tuple(r for r in rows if self._a["kind"][r] == _build.K_ADMIN)
-            return self._ranked(rows, key)
+            ranked = self._ranked(rows, key)
+            # a country's name means the country, not its capital or a town that has it as an
+            # alternate name ("Mexico" is not Mexico City, "Djibouti" in running text is the state)
+            states = {c.country for c in ranked if c.kind == "country"}
+            if states:
+                ranked = [c for c in ranked if c.kind != "city" or c.country not in states]
+            return ranked
         head = strip_admin_suffix(key)
         if head:
             admin = [r for r in self._index.get(head, ()) if self._a["kind"][r] == _build.K_ADMIN]

@@ -194,6 +194,32 @@ def _embedded(doc: Doc, start: int, end: int) -> bool:
     return (opens or closes) and last.text[:1].isupper()
 
 
+def _placed_by_context(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
+    """The words around a name say it is a place: "in Riverdale", "near Maywood", "Bellmore, N.Y."."""
+    if start > 0 and doc[start - 1].lower_ in LOCATIVES and doc[start - 1].pos_ == "ADP":
+        return True
+    if end + 1 < len(doc) and doc[end].text == ",":
+        nxt = doc[end + 1]
+        return any(c.kind == "country" or c.fcode == "ADM1" for c in gaz.lookup(nxt.text)[:3])
+    return False
+
+
+def _dateline(doc: Doc, gaz: Gazetteer) -> tuple[int, int] | None:
+    """The place of a dateline opening the text: "TORRINGTON —", "WASHINGTON (AP) —", "BLANTYRE, Malawi —"."""
+    for length in (3, 2, 1):
+        if length >= len(doc):
+            continue
+        toks = doc[:length]
+        nxt = doc[length].text
+        if not all(t.text.isupper() and t.is_alpha or t.text == "." for t in toks) or len(toks.text) < 3:
+            continue
+        if nxt not in {"\u2014", "\u2013", "-", "--", ",", "("}:
+            continue
+        if gaz.lookup(toks.text.title()):
+            return 0, length
+    return None
+
+
 def _capitalised(tok_text: str) -> bool:
     return tok_text[:1].isupper()
 
@@ -255,7 +281,7 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
             if labelled and not _notable(cands, STRONG_POPULATION) and not (embedded and length > 1
                                                                             and strip_admin_suffix(normalize(text))):
                 continue
-            if length == 1 and not _notable(cands):
+            if length == 1 and not _notable(cands) and not (not labelled and _placed_by_context(doc, i, i + 1, gaz)):
                 continue
             if no_ner and not _notable(cands, STRONG_POPULATION) and (i == 0 or doc[i - 1].lower_ not in LOCATIVES):
                 continue  # no NER to tell "Henry" the man from Henry County: ask for "in", "near" ...
@@ -273,6 +299,9 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Span]:
     """Place-name mentions in ``doc``, as spans with character offsets into the doc's text."""
     spans = _ner_mentions(doc, gaz)
+    line = _dateline(doc, gaz)
+    if line is not None:
+        spans = [se for se in spans if se[0] >= line[1]] + [line]
     taken = {i for s, e in spans for i in range(s, e)}
     spans += _gazetteer_mentions(doc, gaz, taken)
     spans.sort(key=lambda se: (se[0], -(se[1] - se[0])))

@@ -71,11 +71,10 @@ def run(
     """
     from contextlib import nullcontext
 
+    from .cli_places import ensure_index
     from .pipeline import Config
     from .scale.progress import duplicates_line, progress_bar, render_summary
     from .scale.stream import CoderSpec
-
-    from .cli_places import ensure_index
 
     ensure_index(err)  # before the run's clock starts: a one-off build is not article throughput
     config = Config(actor_files=tuple(actors or ()), trigger_files=tuple(triggers or ()), batch_size=batch_size, ner=ner)

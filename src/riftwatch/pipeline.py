@@ -18,9 +18,9 @@ from .actors.recognise import ArticleContext, find_actors
 from .actors.refine import refine_sectors
 from .events.coder import ArticleState, code_sentence, sentence_context
 from .events.draft import SentenceContext
-from .events.location import locate
 from .events.learned import apply as apply_models
 from .events.learned import shipped_models
+from .events.location import locate
 from .geo.resolve import find_demonym_places, find_places, find_site_places
 from .records import Actor, Article, CodedArticle, Event, Place, Span
 

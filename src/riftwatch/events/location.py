@@ -38,7 +38,7 @@ DESTINATION_PREPS = frozenset({"to", "into"})
 PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "capital", "area",
                          "outskirts", "suburb", "suburbs", "state", "county", "port", "island", "islands",
                          "north", "south", "east", "west", "centre", "center", "heart", "border", "coast",
-                         "streets", "centre", "municipality", "governorate", "enclave", "strip", "part",
+                         "streets", "municipality", "governorate", "enclave", "strip", "part",
                          "parts", "neighborhood", "neighbourhood", "camp", "base", "outpost"})  # fmt: skip
 # Dependencies that start a clause of its own: a place under them belongs to that clause.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj", "xcomp", "pcomp"})

@@ -26,11 +26,11 @@ import logging
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable
 
 import numpy as np
 import numpy.typing as npt

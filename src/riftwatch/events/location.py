@@ -8,7 +8,9 @@ salient toponym. Three levels, the first that answers wins, recorded in ``Place.
    another clause (a relative, adverbial or reported clause has its own scene). "in the town of X",
    "in X's north", "near X, Y" count; so does a city the act is done to ("shelled X") for acts that
    strike a place, the destination of a visit ("visited X", "travelled to X") and a place naming
-   the act itself ("the X talks").
+   the act itself ("the X talks"). A noun trigger's clause is its verb's ("made visits", "held
+   talks"); a clause of circumstance ("since arriving in X") is part of it; a demand is located by
+   the act it asks for ("demanded that Iran send forces to X").
 2. ``sentence``: for an act of force (QuadClass 4) whose clause names no place, a place in a
    locative phrase elsewhere in the sentence, when all such places are in one country.
 3. ``article``: for an act of force still without one, the article's scene — its dateline
@@ -42,6 +44,9 @@ PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "distr
                          "parts", "neighborhood", "neighbourhood", "camp", "base", "outpost"})  # fmt: skip
 # Dependencies that start a clause of its own: a place under them belongs to that clause.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj", "xcomp", "pcomp"})
+# Clauses that give the circumstances of the act they hang on ("after arriving in X, he met ..."):
+# their place is the act's.
+CIRCUMSTANCE_DEPS = frozenset({"pcomp"})
 # Dependencies that stay within a noun phrase naming a place.
 NOUN_DEPS = frozenset({"compound", "poss", "appos", "nmod", "amod", "conj", "npadvmod"})
 # Event types whose direct object may be the place struck or entered.
@@ -81,16 +86,51 @@ def _attachment(tok: Token, destination: bool) -> tuple[Token, str] | None:
     return None
 
 
-def _within_clause(start: Token, trigger: Token) -> bool:
-    """True when ``start`` is the trigger or a word of its clause (climbing heads, no clause border)."""
+def _within_clause(start: Token, heads: frozenset[int]) -> bool:
+    """True when ``start`` is one of the clause's heads or a word of that clause (climbing heads,
+    no clause border crossed but an adverbial one - "since arriving in X" - which gives the act's
+    circumstances)."""
     cur = start
     for _ in range(12):
-        if cur.i == trigger.i:
+        if cur.i in heads:
             return True
-        if cur.dep_ in CLAUSE_DEPS or cur.head is cur:
+        if (cur.dep_ in CLAUSE_DEPS and cur.dep_ not in CIRCUMSTANCE_DEPS) or cur.head is cur:
             return False
         cur = cur.head
     return False
+
+
+def _clause_heads(trigger: Token) -> frozenset[int]:
+    """The trigger and, for a noun ("made a series of visits", "held talks"), the verb whose
+    argument it is: a locative phrase of that verb locates the act the noun names."""
+    heads = {trigger.i}
+    cur = trigger
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") or cur.dep_ not in ("dobj", "pobj", "prep", "attr", "nsubj", "nsubjpass"):
+            break
+        cur = cur.head
+        heads.add(cur.i)
+        if cur.pos_ == "VERB":
+            break
+    return frozenset(heads)
+
+
+# Verbs whose destination is where the act they carry out takes place ("send forces to X").
+MOTION_LEMMAS = frozenset({"send", "deploy", "dispatch", "move", "return", "travel", "go", "come", "fly",
+                           "transfer", "redeploy", "march", "advance"})  # fmt: skip
+
+
+# A demand is located by the act it asks for ("demanded that Iran send forces to X"); other
+# statements about an act (threats, offers, promises) were wrong as often as right that way on the pool.
+CONTENT_TYPES = frozenset({"REQUEST"})
+
+
+def _content_clause(trigger: Token) -> Token | None:
+    """The act a demand, offer or threat is about: "demanded that Iran send forces to X"."""
+    for child in trigger.children:
+        if child.dep_ in ("ccomp", "xcomp", "acl") and child.pos_ == "VERB":
+            return child
+    return None
 
 
 def _overlaps(p: Place, actors: Sequence[Actor]) -> bool:
@@ -99,11 +139,23 @@ def _overlaps(p: Place, actors: Sequence[Actor]) -> bool:
 
 def _clause_place(trigger: Token, event: Event, placed: Sequence[tuple[Place, Token]]) -> Place | None:
     visit = event.mode == "visit" or event.event_type in {"MOBILIZE"}
+    own = _best_in_clause(trigger, event, placed, _clause_heads(trigger), visit)
+    if own is not None:
+        return own
+    content = _content_clause(trigger) if event.event_type in CONTENT_TYPES else None
+    if content is None:
+        return None
+    return _best_in_clause(trigger, event, placed, frozenset({content.i}), content.lemma_ in MOTION_LEMMAS)
+
+
+def _best_in_clause(
+    trigger: Token, event: Event, placed: Sequence[tuple[Place, Token]], heads: frozenset[int], visit: bool
+) -> Place | None:
     best: tuple[tuple[int, int], Place] | None = None
     for p, tok in placed:
         at = _attachment(tok, visit)
-        hit = at is not None and _within_clause(at[0], trigger)
-        if not hit and tok.head.i == trigger.i:
+        hit = at is not None and _within_clause(at[0], heads)
+        if not hit and tok.head.i in heads:
             # "the Aleppo offensive"; "shelled Aleppo" (a city, not a country named as a party)
             hit = (tok.dep_ in {"compound", "nmod"} and trigger.pos_ == "NOUN") or (
                 tok.dep_ == "dobj" and p.precision in {"city", "admin"}

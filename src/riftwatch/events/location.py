@@ -14,8 +14,9 @@ salient toponym. Three levels, the first that answers wins, recorded in ``Place.
 2. ``sentence``: for an act of force (QuadClass 4) whose clause names no place, a place in a
    locative phrase elsewhere in the sentence, when all such places are in one country.
 3. ``article``: for an act of force still without one, the article's scene — its dateline
-   ("KABUL —") or the first place of its lead sentence in a locative phrase — when the act's
-   parties include the scene's country or name no party of another country.
+   ("KABUL —") or the first place of its lead sentence in a locative phrase — when the act is
+   recent news (dated within two weeks of publication) and its parties include the scene's
+   country or name no party of another country.
 
 A country named as an actor ("Syria said", "sanctions on Russia") never becomes the place: only
 a locative phrase makes it one ("talks in Syria"). A place named later in the article as the
@@ -204,8 +205,15 @@ def article_scene(article: Article, doc: Doc, places: Sequence[Place], actors: S
     return min(cands, key=lambda p: (_SPECIFIC.get(p.precision, 4), p.start))
 
 
-def _about_scene(event: Event, scene: Place) -> bool:
-    """An act of the scene's country, or one naming no party of another country."""
+# An act dated further than this from the article's publication is history the article recalls
+# ("were arrested in 2011"), not news from where it reports.
+SCENE_DAYS = 14
+
+
+def _about_scene(event: Event, scene: Place, article: Article) -> bool:
+    """A recent act of the scene's country, or one naming no party of another country."""
+    if article.published is not None and event.date is not None and abs((article.published - event.date).days) > SCENE_DAYS:
+        return False
     countries = {a.country for a in (*event.source, *event.target) if a.country}
     return not countries or scene.country in countries
 
@@ -244,7 +252,7 @@ def locate(
         how = "clause"
         if place is None and e.quad_class == FALLBACK_QUAD_CLASS:
             place, how = _sentence_place(trig, in_sent), "sentence"
-            if place is None and scene is not None and _about_scene(e, scene):
+            if place is None and scene is not None and _about_scene(e, scene, article):
                 place, how = scene, "article"
         out.append(replace(e, place=replace(place, how=how) if place is not None else None))  # type: ignore[arg-type]
     return out

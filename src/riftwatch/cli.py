@@ -133,7 +133,9 @@ def _event_table(rows: list[dict[str, Any]], title: str) -> None:
             f"{e['event_type']}" + (f"/{e['mode']}" if e.get("mode") else ""),
             _actors_text(e["source"]),
             _actors_text(e["target"]),
-            f"{place.get('name', '')} {place.get('country', '')}".strip(),
+            # how the place was chosen (clause, sentence, article) beside it: users filter on it
+            f"{place.get('name', '')} {place.get('country', '')}".strip()
+            + (f" [{e['place_how']}]" if place and e.get("place_how") not in (None, "", "none") else ""),
             e["factuality"] if e["factuality"] != "asserted" else "",
             e["trigger"]["text"],
             f"{e['confidence']:.2f}",

@@ -8,7 +8,10 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-places_app = typer.Typer(no_args_is_help=True, help="The offline place index (GeoNames gazetteer).")
+places_app = typer.Typer(
+    no_args_is_help=True,
+    help="The offline place index (GeoNames gazetteer) that geocoding reads.\n\nExample: `riftwatch places build`",
+)
 err = Console(stderr=True)
 
 

@@ -12,7 +12,8 @@ import pytest
 from spacy.language import Language
 
 from riftwatch.geo.gazetteer import Gazetteer
-from riftwatch.geo.resolve import find_demonym_places, find_places, find_site_places, resolve_name
+from riftwatch.geo.resolve import find_demonym_places, find_places, resolve_name
+from riftwatch.geo.sites import find_site_places
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,8 @@ from .events.draft import SentenceContext
 from .events.learned import apply as apply_models
 from .events.learned import shipped_models
 from .events.location import locate
-from .geo.resolve import find_demonym_places, find_places, find_site_places
+from .geo.resolve import find_demonym_places, find_places
+from .geo.sites import find_site_places
 from .records import Actor, Article, CodedArticle, Event, Place, Span
 
 log = logging.getLogger(__name__)

@@ -190,7 +190,8 @@ def _gold_mode(articles: list[GoldArticle], gaz: Gazetteer) -> dict[str, Any]:
 
 
 def _e2e_mode(articles: list[GoldArticle], gaz: Gazetteer, gwn: bool) -> dict[str, Any]:
-    from ..geo.resolve import find_demonym_places, find_places, find_site_places
+    from ..geo.resolve import find_demonym_places, find_places
+    from ..geo.sites import find_site_places
     from ..parse import load_nlp
 
     nlp = load_nlp()

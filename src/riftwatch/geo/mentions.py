@@ -335,19 +335,23 @@ def _same_name_again(doc: Doc, found: list[Span], people: frozenset[str]) -> lis
             for k in range(span.start, span.end):
                 taken[k] = True
     extra: list[Span] = []
-    for tok in doc:
-        name = firsts.get(tok.text)
-        if name is None or taken[tok.i] or tok.text in people or tok.ent_type_ == "PERSON":
+    words = [t.text for t in doc]  # one pass; indexing the Doc builds a Token each time
+    for i, word in enumerate(words):
+        name = firsts.get(word)
+        if name is None or taken[i] or word in people:
+            continue
+        tok = doc[i]
+        if tok.ent_type_ == "PERSON":
             continue
         n = len(name.split())
-        end = tok.i + n
-        if end > len(doc) or any(taken[k] for k in range(tok.i, end)) or doc[tok.i:end].text != name:
+        end = i + n
+        if end > len(doc) or any(taken[k] for k in range(i, end)) or doc[i:end].text != name:
             continue
-        if end < len(doc) and doc[end].text[:1].isupper() and doc[end].ent_iob_ == "I":
+        if end < len(doc) and words[end][:1].isupper() and doc[end].ent_iob_ == "I":
             continue  # "Fargo" inside "Fargo Dome": a longer name than ours
-        for k in range(tok.i, end):
+        for k in range(i, end):
             taken[k] = True
-        span = doc[tok.i:end]
+        span = doc[i:end]
         extra.append(Span(span.text, span.start_char, span.end_char))
     return sorted(found + extra, key=lambda m: m.start) if extra else found
 
@@ -357,25 +361,26 @@ def find_demonyms(doc: Doc, gaz: Gazetteer, taken: list[Span]) -> list[Span]:
     names the place its people are from, as geoparsing corpora annotate them."""
     out: list[Span] = []
     busy = [(m.start, m.end) for m in taken]
-    i, n = 0, len(doc)
+    words = [t.text for t in doc]  # one pass; indexing the Doc builds a Token each time
+
+    def known(text: str) -> bool:
+        key = normalize(text)
+        return gaz.is_demonym(key) or (key.endswith("s") and gaz.is_demonym(key[:-1]))
+
+    i, n = 0, len(words)
     while i < n:
-        tok = doc[i]
-        if not tok.text[:1].isupper():
+        word = words[i]
+        if not word[:1].isupper():
             i += 1
             continue
-        for length in (2, 1):
-            if i + length > n:
-                continue
+        length = 0
+        if i + 1 < n and words[i + 1][:1].isupper() and known(f"{word} {words[i + 1]}"):
+            length = 2
+        elif known(word):
+            length = 1
+        if length:
             span = doc[i : i + length]
-            if not span[-1].text[:1].isupper():
-                continue
-            key = normalize(span.text)
-            if not (gaz.is_demonym(key) or (key.endswith("s") and gaz.is_demonym(key[:-1]))):
-                continue
-            if any(a < span.end_char and span.start_char < b for a, b in busy):
-                continue
-            out.append(Span(span.text, span.start_char, span.end_char))
-            i += length - 1
-            break
-        i += 1
+            if not any(a < span.end_char and span.start_char < b for a, b in busy):
+                out.append(Span(span.text, span.start_char, span.end_char))
+        i += max(length, 1)
     return out

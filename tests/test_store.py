@@ -111,7 +111,7 @@ def test_round_trip_hand_built_article(store: Store) -> None:
     assert art["places"] == [{"article_id": "hand-1", "start": 52, "end": 58, "text": "Aleppo",
                               "name": "Aleppo", "geonameid": 170063, "lat": 36.20124, "lon": 37.16117,
                               "admin1": "Aleppo Governorate", "country": "SYR", "precision": "city",
-                              "score": 1.0}]  # fmt: skip
+                              "score": 1.0, "geonames_name": ""}]  # fmt: skip
     assert store.article("nope") is None
 
 

@@ -78,9 +78,44 @@ def _as_version_1(path: Path) -> None:
     con.execute("DROP TABLE article_aliases")
     con.execute("DROP INDEX events_article_idx")
     con.execute("ALTER TABLE events DROP COLUMN roles_how")
-    con.execute("CREATE INDEX events_article_idx ON events (article_id)")
+    _drop_version_4_columns(con)
     con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     con.close()
+
+
+def _drop_version_4_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """What schema version 4 added: how each event's place was chosen, GeoNames' own spellings."""
+    con.execute("DROP INDEX IF EXISTS events_article_idx")
+    con.execute("ALTER TABLE events DROP COLUMN place_how")
+    con.execute("ALTER TABLE events DROP COLUMN place_geonames_name")
+    con.execute("CREATE INDEX events_article_idx ON events (article_id)")
+    con.execute("DROP INDEX places_article_idx")
+    con.execute("ALTER TABLE places DROP COLUMN geonames_name")
+    con.execute("CREATE INDEX places_article_idx ON places (article_id)")
+
+
+def test_a_version_3_store_gains_place_how_and_keeps_its_rows(tmp_path: Path) -> None:
+    path = tmp_path / "v3.duckdb"
+    _store_with_articles(path).close()
+    before = _counts(path)
+    con = duckdb.connect(str(path))
+    _drop_version_4_columns(con)
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(StoreError, match="schema version 3 is older than 4"):
+        Store(path, read_only=True)
+    with Store(path) as store:
+        assert store.stats()["schema_version"] == SCHEMA_VERSION == 4
+    assert _counts(path) == before
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        cols = {r[0] for r in con.execute("DESCRIBE events").fetchall()}
+        assert {"place_how", "place_geonames_name"} <= cols
+        assert "geonames_name" in {r[0] for r in con.execute("DESCRIBE places").fetchall()}
+        # rows written before version 4 did not record how their place was chosen
+        assert con.execute("SELECT count(*) FROM events WHERE place_how IS NOT NULL").fetchone() == (0,)
+    finally:
+        con.close()
 
 
 def _counts(path: Path) -> dict[str, int]:
@@ -107,7 +142,7 @@ def test_a_version_1_store_opened_read_only_says_how_to_upgrade_and_changes_noth
     _store_with_articles(path).close()
     _as_version_1(path)
     before = _counts(path)
-    with pytest.raises(StoreError, match="schema version 1 is older than 3; open it once for writing"):
+    with pytest.raises(StoreError, match="schema version 1 is older than 4; open it once for writing"):
         Store(path, read_only=True)
     assert _version(path) == "1" and _counts(path) == before  # reading changed nothing
 

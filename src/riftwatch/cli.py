@@ -72,10 +72,12 @@ def run(
     """
     from contextlib import nullcontext
 
+    from .cli_places import ensure_index
     from .pipeline import Config
     from .scale.progress import duplicates_line, progress_bar, render_summary
     from .scale.stream import CoderSpec
 
+    ensure_index(err)  # before the run's clock starts: a one-off build is not article throughput
     config = Config(actor_files=tuple(actors or ()), trigger_files=tuple(triggers or ()), batch_size=batch_size, ner=ner)
     spec = CoderSpec(config, fast=fast)
     when = date_option(published, "--published")
@@ -132,7 +134,9 @@ def _event_table(rows: list[dict[str, Any]], title: str) -> None:
             f"{e['event_type']}" + (f"/{e['mode']}" if e.get("mode") else ""),
             _actors_text(e["source"]),
             _actors_text(e["target"]),
-            f"{place.get('name', '')} {place.get('country', '')}".strip(),
+            # how the place was chosen (clause, sentence, article) beside it: users filter on it
+            f"{place.get('name', '')} {place.get('country', '')}".strip()
+            + (f" [{e['place_how']}]" if place and e.get("place_how") not in (None, "", "none") else ""),
             e["factuality"] if e["factuality"] != "asserted" else "",
             e["trigger"]["text"],
             f"{e['confidence']:.2f}",
@@ -270,11 +274,12 @@ def check(store: StoreOpt = DEFAULT_STORE) -> None:
 
 
 def _register() -> None:
-    """Commands defined beside this module: relations (import, dyads, watch, report), evaluate."""
-    from . import cli_evaluate, cli_relations
+    """Commands defined beside this module: relations (import, dyads, watch, report), evaluate, places."""
+    from . import cli_evaluate, cli_places, cli_relations
 
     cli_relations.register(app)
     cli_evaluate.register(app)
+    cli_places.register(app)
 
 
 _register()

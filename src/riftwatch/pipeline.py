@@ -21,7 +21,9 @@ from .events.coder import ArticleState, code_sentence, sentence_context
 from .events.draft import SentenceContext
 from .events.learned import apply as apply_models
 from .events.learned import shipped_models
-from .geo.resolve import find_places
+from .events.location import locate
+from .geo.resolve import find_demonym_places, find_places
+from .geo.sites import find_site_places
 from .records import Actor, Article, CodedArticle, Event, Place, Span
 from .windows import BATCH_CHARS, WINDOW_CHARS, char_batches, merge_windows, windows
 
@@ -163,8 +165,16 @@ class Coder:
         events = draft.events
         if self.models is not None:
             events = apply_models(doc, events, draft.actor_at, draft.latent_at, self.models)
+        # where each event happened is decided last, over the final events: the coder's passes and
+        # the learned checks read the place they were built with (events.passes.event_place)
+        sites = find_site_places(doc, draft.places)
+        events = locate(article, doc, events, sorted((*draft.places, *sites), key=lambda p: p.start), draft.actors)
         kept = tuple(e for e in events if e.confidence >= self.config.min_confidence)
-        return CodedArticle(article, kept, tuple(draft.actors), tuple(draft.places), tuple(draft.sentences))
+        # the article's place list also holds the countries its demonyms name ("Sudanese" -> Sudan);
+        # the coder reads those words as actors, never as where something happened
+        named = find_demonym_places(doc, self.gazetteer, draft.places)
+        places = sorted((*draft.places, *named, *sites), key=lambda p: p.start)
+        return CodedArticle(article, kept, tuple(draft.actors), tuple(places), tuple(draft.sentences))
 
     def draft_doc(self, article: Article, doc: Doc) -> DraftArticle:
         """The rule coder's events of one parsed article, with the actor maps they were coded from."""

@@ -12,6 +12,9 @@ from typing import Any, Literal
 
 Precision = Literal["day", "week", "month", "year", "unknown"]
 PlacePrecision = Literal["city", "admin", "country", "region"]
+# How an event's place was chosen: a locative phrase of the trigger's own clause, a locative phrase
+# elsewhere in its sentence, the article's dateline or lead; "" for a place not tied to an event.
+PlaceHow = Literal["clause", "sentence", "article", ""]
 Factuality = Literal["asserted", "negated", "hypothetical", "future"]
 
 
@@ -73,6 +76,9 @@ class Place:
     admin1: str = ""
     precision: PlacePrecision = "city"
     score: float = 1.0
+    # GeoNames' own spelling ("Ḩalab") where ``name`` is the English one the text uses ("Aleppo")
+    geonames_name: str = ""
+    how: PlaceHow = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +220,7 @@ def event_to_dict(e: Event) -> dict[str, Any]:
         "source": [actor_to_dict(a) for a in e.source],
         "target": [actor_to_dict(a) for a in e.target],
         "place": place_to_dict(e.place),
+        "place_how": "none" if e.place is None else e.place.how,
         "date": e.date.isoformat() if e.date else None,
         "date_end": e.date_end.isoformat() if e.date_end else None,
         "date_precision": e.date_precision,

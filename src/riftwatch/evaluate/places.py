@@ -190,7 +190,8 @@ def _gold_mode(articles: list[GoldArticle], gaz: Gazetteer) -> dict[str, Any]:
 
 
 def _e2e_mode(articles: list[GoldArticle], gaz: Gazetteer, gwn: bool) -> dict[str, Any]:
-    from ..geo.resolve import find_places
+    from ..geo.resolve import find_demonym_places, find_places
+    from ..geo.sites import find_site_places
     from ..parse import load_nlp
 
     nlp = load_nlp()
@@ -199,6 +200,7 @@ def _e2e_mode(articles: list[GoldArticle], gaz: Gazetteer, gwn: bool) -> dict[st
     scored_gold = 0
     for art, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=16), strict=True):
         preds = find_places(doc, gaz)
+        preds = sorted(preds + find_demonym_places(doc, gaz, preds) + find_site_places(doc, preds), key=lambda p: p.start)
         target = [t for t in art.toponyms if not gwn or t.kind in LITERAL_TYPES]
         ignore = [t for t in art.toponyms if gwn and t.kind in ASSOCIATIVE_TYPES]
         used: set[int] = set()

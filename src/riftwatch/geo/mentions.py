@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..records import Span
 from .gazetteer import Candidate, Gazetteer
-from .names import ADMIN_SUFFIXES, normalize
+from .names import ADMIN_SUFFIXES, normalize, strip_admin_suffix
 from .regions import parse_compass
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -67,6 +67,17 @@ COMPASS_WORDS = frozenset(
 )
 # Labels the small model often puts on well-known place names ("Aleppo" NORP, "Hama" ORG).
 OVERRIDABLE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+# Generic words of geography: alone, they are a piece of a longer name ("the Chagos Islands", "the
+# Gulf of Guinea"), never a place of their own in running news text.
+FEATURE_WORDS = frozenset({"gulf", "islands", "island", "sea", "river", "lake", "bay", "coast", "strip", "valley",
+                           "mountains", "desert", "peninsula", "ocean", "canal", "basin", "plateau", "delta",
+                           "highlands", "hills", "falls", "union", "republic", "kingdom", "states", "spring",
+                           "city", "county", "province", "state", "region", "sound", "straits", "strait"})  # fmt: skip
+# Natural features and sites after a name make a longer name of their own: "Boni Forest" is no
+# more the village of Boni than "Lake Victoria" is Victoria.
+NATURAL_WORDS = frozenset({"forest", "islands", "island", "sea", "river", "lake", "bay", "coast", "strip", "valley",
+                           "mountains", "mountain", "desert", "peninsula", "ocean", "canal", "basin", "plateau",
+                           "delta", "highlands", "hills", "falls", "gulf", "dam", "camp", "reserve", "park"})  # fmt: skip
 MAX_RUN = 5  # longest capitalised run tried as one name
 NOTABLE_POPULATION = 50_000
 STRONG_POPULATION = 100_000
@@ -125,6 +136,7 @@ def _widen(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
 
 
 def _ner_mentions(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Place entities the gazetteer knows."""
     out = []
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
@@ -136,6 +148,76 @@ def _ner_mentions(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
             continue
         out.append(_widen(doc, start, end, gaz))
     return out
+
+
+def _person_words(doc: Doc) -> frozenset[str]:
+    """Words of the multi-word person names of a document: "Zamora" after "Jose Ruben Zamora"
+    is the man, not the Spanish city (one sense per name per article)."""
+    return frozenset(
+        t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent if t.text[:1].isupper()
+    )
+
+
+def _piece_of_name(doc: Doc, start: int, end: int) -> bool:
+    """A piece of a longer name the gazetteer does not hold: a lone generic word ("Islands",
+    "Gulf", "Union") next to a capitalised word or "of"; a name followed by a capitalised natural
+    feature ("Boni Forest") or following one and "of" ("the Gulf of Guinea")."""
+    before = doc[start - 1].text if start > 0 else ""
+    after = doc[end].text if end < len(doc) else ""
+    if end - start == 1 and doc[start].lower_ in FEATURE_WORDS:
+        return before[:1].isupper() or after[:1].isupper() or after == "of"
+    if after[:1].isupper() and after.lower() in NATURAL_WORDS:
+        return True
+    return before == "of" and start > 1 and doc[start - 2].text[:1].isupper() and doc[start - 2].lower_ in NATURAL_WORDS
+
+
+def _is_adjective(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
+    """A demonym ("Somali", "Thai"): a people or an adjective, not a place."""
+    return end - start == 1 and gaz.is_demonym(normalize(doc[start].text))
+
+
+# Entities that may hold a place in their name: "the Ohio Department of Health", "the University of
+# Georgia", "the Madison County Courthouse" are in Ohio, Georgia and Madison County.
+HOLDING_LABELS = frozenset({"ORG", "FAC"})
+
+
+def _embedded(doc: Doc, start: int, end: int) -> bool:
+    """The run opens a longer ORG/FAC name or closes one after "of" (a place inside a name)."""
+    first, last = doc[start], doc[end - 1]
+    if first.ent_type_ not in HOLDING_LABELS or any(doc[k].ent_type_ != first.ent_type_ for k in range(start, end)):
+        return False
+    opens = first.ent_iob_ == "B" and end < len(doc) and doc[end].ent_iob_ == "I"
+    if not opens and first.ent_iob_ == "I" and start > 0 and doc[start - 1].lower_ == "the":
+        opens = doc[start - 1].ent_iob_ == "B" and end < len(doc) and doc[end].ent_iob_ == "I"
+    closes = (start > 0 and doc[start - 1].lower_ == "of" and first.ent_iob_ == "I"
+              and (end == len(doc) or doc[end].ent_iob_ != "I"))  # fmt: skip
+    return (opens or closes) and last.text[:1].isupper()
+
+
+def _placed_by_context(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
+    """The words around a name say it is a place: "in Riverdale", "near Maywood", "Bellmore, N.Y."."""
+    if start > 0 and doc[start - 1].lower_ in LOCATIVES and doc[start - 1].pos_ == "ADP":
+        return True
+    if end + 1 < len(doc) and doc[end].text == ",":
+        nxt = doc[end + 1]
+        return any(c.kind == "country" or c.fcode == "ADM1" for c in gaz.lookup(nxt.text)[:3])
+    return False
+
+
+def _dateline(doc: Doc, gaz: Gazetteer) -> tuple[int, int] | None:
+    """The place of a dateline opening the text: "TORRINGTON —", "WASHINGTON (AP) —", "BLANTYRE, Malawi —"."""
+    for length in (3, 2, 1):
+        if length >= len(doc):
+            continue
+        toks = doc[:length]
+        nxt = doc[length].text
+        if not all(t.text.isupper() and t.is_alpha or t.text == "." for t in toks) or len(toks.text) < 3:
+            continue
+        if nxt not in {"\u2014", "\u2013", "-", "--", ",", "("}:
+            continue
+        if gaz.lookup(toks.text.title()):
+            return 0, length
+    return None
 
 
 def _capitalised(tok_text: str) -> bool:
@@ -176,7 +258,8 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
             if any(t.i in taken for t in toks):
                 continue
             labelled = any(t.ent_type_ in NOT_PLACE_LABELS for t in toks)
-            if labelled and not _overridable(doc, i, i + length):
+            embedded = labelled and _embedded(doc, i, i + length)
+            if labelled and not embedded and not _overridable(doc, i, i + length):
                 continue
             if not _capitalised(toks[-1].text) or toks[-1].is_punct:
                 continue
@@ -195,9 +278,10 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
             if not gaz.has_key(normalize(text)):
                 continue
             cands = gaz.lookup(text)
-            if labelled and not _notable(cands, STRONG_POPULATION):
+            if labelled and not _notable(cands, STRONG_POPULATION) and not (embedded and length > 1
+                                                                            and strip_admin_suffix(normalize(text))):
                 continue
-            if length == 1 and not _notable(cands):
+            if length == 1 and not _notable(cands) and not (not labelled and _placed_by_context(doc, i, i + 1, gaz)):
                 continue
             if no_ner and not _notable(cands, STRONG_POPULATION) and (i == 0 or doc[i - 1].lower_ not in LOCATIVES):
                 continue  # no NER to tell "Henry" the man from Henry County: ask for "in", "near" ...
@@ -215,15 +299,88 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Span]:
     """Place-name mentions in ``doc``, as spans with character offsets into the doc's text."""
     spans = _ner_mentions(doc, gaz)
+    line = _dateline(doc, gaz)
+    if line is not None:
+        spans = [se for se in spans if se[0] >= line[1]] + [line]
     taken = {i for s, e in spans for i in range(s, e)}
     spans += _gazetteer_mentions(doc, gaz, taken)
     spans.sort(key=lambda se: (se[0], -(se[1] - se[0])))
+    people = _person_words(doc)
     out: list[Span] = []
     last_end = -1
     for s, e in spans:
         if s < last_end:
             continue
+        if _piece_of_name(doc, s, e) or _is_adjective(doc, s, e, gaz):
+            continue
+        if e - s == 1 and doc[s].text in people and (s == 0 or doc[s - 1].lower_ not in LOCATIVES):
+            continue
         span = doc[s:e]
         out.append(Span(span.text, span.start_char, span.end_char))
         last_end = e
+    return _same_name_again(doc, out, people)
+
+
+def _same_name_again(doc: Doc, found: list[Span], people: frozenset[str]) -> list[Span]:
+    """One sense per name per article: a name taken for a place once is a place wherever else the
+    article writes it the same way, capitalised, outside another entity ("Fargo police said")."""
+    names = {m.text for m in found}
+    if not names:
+        return found
+    firsts = {n.split()[0]: n for n in names}
+    taken = [False] * len(doc)
+    for m in found:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            for k in range(span.start, span.end):
+                taken[k] = True
+    extra: list[Span] = []
+    words = [t.text for t in doc]  # one pass; indexing the Doc builds a Token each time
+    for i, word in enumerate(words):
+        name = firsts.get(word)
+        if name is None or taken[i] or word in people:
+            continue
+        tok = doc[i]
+        if tok.ent_type_ == "PERSON":
+            continue
+        n = len(name.split())
+        end = i + n
+        if end > len(doc) or any(taken[k] for k in range(i, end)) or doc[i:end].text != name:
+            continue
+        if end < len(doc) and words[end][:1].isupper() and doc[end].ent_iob_ == "I":
+            continue  # "Fargo" inside "Fargo Dome": a longer name than ours
+        for k in range(i, end):
+            taken[k] = True
+        span = doc[i:end]
+        extra.append(Span(span.text, span.start_char, span.end_char))
+    return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+
+def find_demonyms(doc: Doc, gaz: Gazetteer, taken: list[Span]) -> list[Span]:
+    """Capitalised demonyms ("Sudanese", "Sri Lankan", "Minnesotans") outside ``taken`` spans: each
+    names the place its people are from, as geoparsing corpora annotate them."""
+    out: list[Span] = []
+    busy = [(m.start, m.end) for m in taken]
+    words = [t.text for t in doc]  # one pass; indexing the Doc builds a Token each time
+
+    def known(text: str) -> bool:
+        key = normalize(text)
+        return gaz.is_demonym(key) or (key.endswith("s") and gaz.is_demonym(key[:-1]))
+
+    i, n = 0, len(words)
+    while i < n:
+        word = words[i]
+        if not word[:1].isupper():
+            i += 1
+            continue
+        length = 0
+        if i + 1 < n and words[i + 1][:1].isupper() and known(f"{word} {words[i + 1]}"):
+            length = 2
+        elif known(word):
+            length = 1
+        if length:
+            span = doc[i : i + length]
+            if not any(a < span.end_char and span.start_char < b for a, b in busy):
+                out.append(Span(span.text, span.start_char, span.end_char))
+        i += max(length, 1)
     return out

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -30,8 +31,8 @@ from spacy.tokens import Doc
 
 from ..records import Place, PlacePrecision, Span
 from .gazetteer import Candidate, Gazetteer
-from .mentions import find_mentions
-from .names import normalize
+from .mentions import find_demonyms, find_mentions
+from .names import ADMIN_SUFFIXES, normalize
 
 W_COUNTRY = 3.2
 W_ADMIN1 = 2.2
@@ -154,10 +155,16 @@ class DocContext:
         others = [(la, lo, w) for k, la, lo, w in self.points if k != key and w >= 0.3]
         present = self._present_elsewhere(key)
         out = []
+        # a sea or a continent lies beyond any one country: it fits whatever country the article is
+        # about as well as that country's own places do ("the Pacific" in a story from Oregon is
+        # the ocean, not Pacific County)
+        world = W_COUNTRY * _sat(max((v - own_c[k] for k, v in self.countries.items()), default=0.0))
         for c in cands:
             s = c.prior
             if c.country:
                 s += W_COUNTRY * _sat(max(0.0, self.countries.get(c.country, 0.0) - own_c[c.country]))
+            elif c.kind in ("region", "continent"):
+                s += world
             if c.admin1_row >= 0 or c.fcode == "ADM1":
                 row = c.row if c.fcode == "ADM1" else c.admin1_row
                 s += W_ADMIN1 * _sat(max(0.0, self.admins.get(row, 0.0) - own_a[row]))
@@ -244,9 +251,10 @@ def resolve_spans(
             i = max(range(len(cs)), key=probs.__getitem__)
             best[key] = (cs[i], probs[i])
         ctx = nxt if context is None else nxt.merged(context)
+    weak = {key for key, (c, _) in best.items() if _far_guess(c, key, ctx)}
     out: list[Place | None] = []
     for s, key in zip(spans, keys, strict=True):
-        if key not in best:
+        if key not in best or key in weak:
             out.append(None)
             continue
         c, p = best[key]
@@ -254,13 +262,66 @@ def resolve_spans(
     return out
 
 
+# A village or small town (below this population) that nothing in the article puts in its
+# country, in an article whose other places are elsewhere, is a guess too far to report.
+WEAK_POPULATION = 10_000
+WEAK_SUPPORT = 0.05
+STRONG_ELSEWHERE = 1.0
+
+
+def _far_guess(c: Candidate, key: str, ctx: DocContext) -> bool:
+    """True when the best reading of a name is a small place in a country no other name of the
+    article supports, while the article's other names agree on somewhere else: a clear null is
+    more useful than a far-away homonym ("Boni" in a Kenyan story, not a German hamlet)."""
+    if c.kind != "city" or c.population >= WEAK_POPULATION or not c.country:
+        return False
+    own_c, _ = ctx._own(key)
+    here = ctx.countries.get(c.country, 0.0) - own_c.get(c.country, 0.0)
+    elsewhere = sum(v - own_c.get(k, 0.0) for k, v in ctx.countries.items() if k != c.country)
+    return here < WEAK_SUPPORT and elsewhere >= STRONG_ELSEWHERE
+
+
+def english_name(c: Candidate, text: str) -> str:
+    """The name to show: GeoNames' own where it is plain ASCII ("Aleppo", "Washington"), else the
+    spelling of the English text that named it ("Afrin" for "‘Afrīn", "Aleppo" for the governorate
+    "Ḩalab"), else GeoNames' name with its diacritics and transliteration marks folded away.
+
+    >>> english_name(Gazetteer.load().lookup("Aleppo")[0], "Aleppo")  # doctest: +SKIP
+    'Aleppo'
+    """
+    if c.name.isascii() or c.kind == "region":
+        return c.name
+    surface = text.strip()
+    words = surface.split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) > 1 and words[-1].lower() in ADMIN_SUFFIXES:
+        words = words[:-1]
+    surface = " ".join(words).removesuffix("'s").removesuffix("\u2019s")
+    if surface.isascii() and surface[:1].isupper() and normalize(surface) == normalize(_fold(c.name)):
+        return surface
+    if surface.isascii() and surface[:1].isupper() and c.kind != "country":
+        return surface
+    return _fold(c.name)
+
+
+def _fold(name: str) -> str:
+    """ "‘Afrīn" -> "Afrin": accents and transliteration marks (ʿ ʾ ‘ ’) dropped."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch) and ch not in "\u02bf\u02be\u2018\u2019`")
+    return kept.strip() or name
+
+
 def to_place(c: Candidate, text: str, start: int, end: int, score: float = 1.0) -> Place:
-    """A ``Place`` record for a chosen candidate."""
+    """A ``Place`` record for a chosen candidate, named in English (``geonames_name`` keeps
+    GeoNames' spelling when it differs)."""
+    name = english_name(c, text)
     return Place(
         text=text,
         start=start,
         end=end,
-        name=c.name,
+        name=name,
+        geonames_name=c.name if name != c.name else "",
         geonameid=c.geonameid,
         lat=round(c.lat, 5),
         lon=round(c.lon, 5),
@@ -283,6 +344,33 @@ def find_places(
     spans = find_mentions(doc, gazetteer)
     full = doc.text if text is None else text
     return [p for p in resolve_spans(full, spans, gazetteer, context, offset) if p is not None]
+
+
+def find_demonym_places(doc: Doc, gazetteer: Gazetteer, places: Sequence[Place], offset: int = 0) -> list[Place]:
+    """The countries (or regions) demonyms name: "Sudanese" -> Sudan, precision country.
+
+    Kept apart from :func:`find_places` because the event coder reads a demonym as an actor
+    ("Sudanese troops"), never as where something happened; the article's place list and the
+    geoparsing evaluation hold both.
+    """
+    found = find_demonyms(doc, gazetteer, [Span(p.text, p.start - offset, p.end - offset) for p in places])
+    if not found:
+        return []
+    ctx = DocContext()
+    for p in places:
+        if p.country:
+            ctx.countries[p.country] += 1.0
+    out = []
+    for m in found:
+        cands = gazetteer.lookup(m.text, demonyms=True)
+        if not cands and m.text.endswith("s"):
+            cands = gazetteer.lookup(m.text[:-1], demonyms=True)
+        if not cands:
+            continue
+        scores = ctx.score(normalize(m.text), cands)
+        c = cands[max(range(len(cands)), key=scores.__getitem__)]
+        out.append(to_place(c, m.text, m.start + offset, m.end + offset, 1.0))
+    return out
 
 
 def resolve_article(

@@ -43,6 +43,7 @@ _EVENT_TYPES: Final = (
     _D, _D, _S, _S, _I, _I,            # date .. date_text_end
     _S, _S, _F, _S, _S,                # attribution .. target_json
     _S,                                # roles_how
+    _S, _S,                            # place_how, place_geonames_name
 )
 # fmt: on
 EVENT_SCHEMA: Final = pa.schema(list(zip(EVENT_COLUMNS, _EVENT_TYPES, strict=True)))
@@ -52,7 +53,7 @@ ACTOR_SCHEMA: Final = pa.schema(
 )
 
 PLACE_SCHEMA: Final = pa.schema(
-    list(zip(PLACE_COLUMNS, (_S, _I, _I, _S, _S, pa.int64(), _F, _F, _S, _S, _S, _F), strict=True))
+    list(zip(PLACE_COLUMNS, (_S, _I, _I, _S, _S, pa.int64(), _F, _F, _S, _S, _S, _F, _S), strict=True))
 )
 
 _NO_PLACE: Final = (None,) * 11
@@ -112,6 +113,7 @@ def event_values(e: Event, origin: str) -> tuple[Any, ...]:
         e.date, e.date_end, e.date_precision, *dt_span,
         _attribution_json(e.attribution), _quantities_json(e.quantities), e.confidence,
         _actor_json(e.source), _actor_json(e.target), _roles_how_json(e.roles_how),
+        (e.place.how or None) if e.place else "none", e.place.geonames_name if e.place else None,
     )  # fmt: skip
 
 
@@ -128,7 +130,7 @@ def actor_values(e: Event) -> list[tuple[Any, ...]]:
 def place_values(article_id: str, p: Place) -> tuple[Any, ...]:
     """One ``places`` row, in PLACE_COLUMNS order."""
     return (article_id, p.start, p.end, p.text, p.name, p.geonameid, p.lat, p.lon, p.admin1,
-            p.country, p.precision, p.score)  # fmt: skip
+            p.country, p.precision, p.score, p.geonames_name)  # fmt: skip
 
 
 def article_values(coded: CodedArticle, n_events: int, now: dt.datetime) -> tuple[Any, ...]:
@@ -218,6 +220,8 @@ def event_dict(row: Sequence[Any]) -> dict[str, Any]:
             "admin1": r[_IX["place_admin1"]],
             "precision": r[_IX["place_precision"]],
             "score": r[_IX["place_score"]],
+            "geonames_name": r[_IX["place_geonames_name"]] or "",
+            "how": r[_IX["place_how"]] or "",
         }
     date_text = None
     if r[_IX["date_text_start"]] is not None:
@@ -250,6 +254,7 @@ def event_dict(row: Sequence[Any]) -> dict[str, Any]:
         "source": _json_list(r[_IX["source_json"]]),
         "target": _json_list(r[_IX["target_json"]]),
         "place": place,
+        "place_how": r[_IX["place_how"]] or ("none" if place is None else ""),
         "date": _iso(r[_IX["date"]]),
         "date_end": _iso(r[_IX["date_end"]]),
         "date_precision": r[_IX["date_precision"]],

@@ -23,12 +23,15 @@ from riftwatch.errors import StoreError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION: Final = 3
+SCHEMA_VERSION: Final = 4
 """Bump when a table or column changes meaning, with a MIGRATIONS entry when old files can be upgraded.
 
 2: ``article_aliases`` (every input id of a stored text).
 3: ``events.roles_how`` (how each role was found); reducing relations (CAMEO 16) stored as
-material conflict (QuadClass 4, the standard CAMEO mapping) where earlier versions stored 3."""
+material conflict (QuadClass 4, the standard CAMEO mapping) where earlier versions stored 3.
+4: ``events.place_how`` (clause | sentence | article | none: how the event's place was chosen),
+``events.place_geonames_name`` and ``places.geonames_name`` (GeoNames' spelling where the name
+shown is the English one). Older rows read ``place_how`` NULL: not recorded."""
 
 # Column order matters: the Arrow batches built in ``rows.py`` use exactly these names and order.
 ARTICLE_COLUMNS: Final = (
@@ -83,6 +86,8 @@ EVENT_COLUMNS: Final = (
     "source_json",
     "target_json",
     "roles_how",
+    "place_how",
+    "place_geonames_name",
 )
 
 ACTOR_COLUMNS: Final = (
@@ -113,6 +118,7 @@ PLACE_COLUMNS: Final = (
     "country",
     "precision",
     "score",
+    "geonames_name",
 )
 
 # An input record whose text was already stored under another id (see ingest.readers): its id is
@@ -136,6 +142,15 @@ MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {
         "ALTER TABLE events ADD COLUMN roles_how VARCHAR",
         "CREATE INDEX events_article_idx ON events (article_id)",
         "UPDATE events SET quad_class = 4 WHERE cameo_root = '16'",
+    ),
+    3: (
+        "DROP INDEX events_article_idx",
+        "ALTER TABLE events ADD COLUMN place_how VARCHAR",
+        "ALTER TABLE events ADD COLUMN place_geonames_name VARCHAR",
+        "CREATE INDEX events_article_idx ON events (article_id)",
+        "DROP INDEX places_article_idx",
+        "ALTER TABLE places ADD COLUMN geonames_name VARCHAR",
+        "CREATE INDEX places_article_idx ON places (article_id)",
     ),
 }
 
@@ -199,7 +214,9 @@ _DDL: Final = (
         confidence DOUBLE,
         source_json VARCHAR,
         target_json VARCHAR,
-        roles_how VARCHAR
+        roles_how VARCHAR,
+        place_how VARCHAR,
+        place_geonames_name VARCHAR
     )""",
     """
     CREATE TABLE event_actors (
@@ -229,7 +246,8 @@ _DDL: Final = (
         admin1 VARCHAR,
         country VARCHAR,
         precision VARCHAR,
-        score DOUBLE
+        score DOUBLE,
+        geonames_name VARCHAR
     )""",
     # Only article lookups get secondary indexes.  Measured on 500k events (DuckDB 2.0): the planner
     # answered event_type, date and event_actors.country filters with zone-map scans whether or not

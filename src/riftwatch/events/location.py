@@ -1,0 +1,258 @@
+"""Where an event happened, decided on its own once the article's events are coded.
+
+The place of an event is the location the text gives *for that act*, not the nearest or most
+salient toponym. Three levels, the first that answers wins, recorded in ``Place.how``:
+
+1. ``clause``: a place in a locative phrase ("in", "at", "near", "outside" ...) that belongs to the
+   trigger's own clause — attached to the trigger or to a word of its clause without crossing into
+   another clause (a relative, adverbial or reported clause has its own scene). "in the town of X",
+   "in X's north", "near X, Y" count; so does a city the act is done to ("shelled X") for acts that
+   strike a place, the destination of a visit ("visited X", "travelled to X") and a place naming
+   the act itself ("the X talks"). A noun trigger's clause is its verb's ("made visits", "held
+   talks"); a clause of circumstance ("since arriving in X") is part of it; a demand is located by
+   the act it asks for ("demanded that Iran send forces to X").
+2. ``sentence``: for an act of force (QuadClass 4) whose clause names no place, a place in a
+   locative phrase elsewhere in the sentence, when all such places are in one country.
+3. ``article``: for an act of force still without one, the article's scene — its dateline
+   ("KABUL —") or the first place of its lead sentence in a locative phrase — when the act is
+   recent news (dated within two weeks of publication) and its parties include the scene's
+   country or name no party of another country.
+
+A country named as an actor ("Syria said", "sanctions on Russia") never becomes the place: only
+a locative phrase makes it one ("talks in Syria"). A place named later in the article as the
+venue of something else never leaks into an event of another sentence; only the scene does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from ..records import Actor, Article, Event, Place
+
+# Prepositions that put what follows at the scene of an act.
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within",
+                            "along", "off", "through", "beyond", "amid", "nearby"})  # fmt: skip
+# Where a visit or a deployment goes is where it happens.
+DESTINATION_PREPS = frozenset({"to", "into"})
+# Nouns that carry a place after "of": "the town of X", "the outskirts of X".
+PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "capital", "area",
+                         "outskirts", "suburb", "suburbs", "state", "county", "port", "island", "islands",
+                         "north", "south", "east", "west", "centre", "center", "heart", "border", "coast",
+                         "streets", "municipality", "governorate", "enclave", "strip", "part",
+                         "parts", "neighborhood", "neighbourhood", "camp", "base", "outpost"})  # fmt: skip
+# Dependencies that start a clause of its own: a place under them belongs to that clause.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj", "xcomp", "pcomp"})
+# Clauses that give the circumstances of the act they hang on ("after arriving in X, he met ..."):
+# their place is the act's.
+CIRCUMSTANCE_DEPS = frozenset({"pcomp"})
+# Dependencies that stay within a noun phrase naming a place.
+NOUN_DEPS = frozenset({"compound", "poss", "appos", "nmod", "amod", "conj", "npadvmod"})
+# Event types whose direct object may be the place struck or entered.
+PLACE_OBJECT_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
+# Only acts of force take a place from outside their own clause: a strike or an arrest happens
+# somewhere the article has named, while a statement, an appeal or a meeting reported without a
+# place in its clause is rarely located by the text (on the VOA pool, a sentence or article
+# fallback for verbal and cooperative acts was wrong about twice as often as right).
+FALLBACK_QUAD_CLASS = 4
+_SPECIFIC = {"city": 0, "admin": 1, "region": 2, "country": 3}
+DATELINE_DASHES = ("\u2014", "\u2013", "--", " - ")
+
+
+def _head_token(doc: Doc, p: Place) -> Token | None:
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _attachment(tok: Token, destination: bool) -> tuple[Token, str] | None:
+    """The word a locative phrase holding ``tok`` attaches to, with the preposition; None when
+    ``tok`` is not in a locative phrase ("Syria said", "sanctions on Russia")."""
+    cur = tok
+    for _ in range(6):
+        head = cur.head
+        if cur.dep_ == "pobj":
+            prep = head.lower_
+            if prep in LOCATIVE_PREPS or (destination and prep in DESTINATION_PREPS):
+                return head.head, prep
+            if prep == "of" and head.head.lower_ in PLACE_NOUNS:
+                cur = head.head  # "the town of X": carry on from "town"
+                continue
+            return None
+        if cur.dep_ in NOUN_DEPS and head is not cur:
+            cur = head
+            continue
+        return None
+    return None
+
+
+def _within_clause(start: Token, heads: frozenset[int]) -> bool:
+    """True when ``start`` is one of the clause's heads or a word of that clause (climbing heads,
+    no clause border crossed but an adverbial one - "since arriving in X" - which gives the act's
+    circumstances)."""
+    cur = start
+    for _ in range(12):
+        if cur.i in heads:
+            return True
+        if (cur.dep_ in CLAUSE_DEPS and cur.dep_ not in CIRCUMSTANCE_DEPS) or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _clause_heads(trigger: Token) -> frozenset[int]:
+    """The trigger and, for a noun ("made a series of visits", "held talks"), the verb whose
+    argument it is: a locative phrase of that verb locates the act the noun names."""
+    heads = {trigger.i}
+    cur = trigger
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") or cur.dep_ not in ("dobj", "pobj", "prep", "attr", "nsubj", "nsubjpass"):
+            break
+        cur = cur.head
+        heads.add(cur.i)
+        if cur.pos_ == "VERB":
+            break
+    return frozenset(heads)
+
+
+# Verbs whose destination is where the act they carry out takes place ("send forces to X").
+MOTION_LEMMAS = frozenset({"send", "deploy", "dispatch", "move", "return", "travel", "go", "come", "fly",
+                           "transfer", "redeploy", "march", "advance"})  # fmt: skip
+
+
+# A demand is located by the act it asks for ("demanded that Iran send forces to X"); other
+# statements about an act (threats, offers, promises) were wrong as often as right that way on the pool.
+CONTENT_TYPES = frozenset({"REQUEST"})
+
+
+def _content_clause(trigger: Token) -> Token | None:
+    """The act a demand, offer or threat is about: "demanded that Iran send forces to X"."""
+    for child in trigger.children:
+        if child.dep_ in ("ccomp", "xcomp", "acl") and child.pos_ == "VERB":
+            return child
+    return None
+
+
+def _overlaps(p: Place, actors: Sequence[Actor]) -> bool:
+    return any(a.start < p.end and p.start < a.end for a in actors)
+
+
+def _clause_place(trigger: Token, event: Event, placed: Sequence[tuple[Place, Token]]) -> Place | None:
+    visit = event.mode == "visit" or event.event_type in {"MOBILIZE"}
+    own = _best_in_clause(trigger, event, placed, _clause_heads(trigger), visit)
+    if own is not None:
+        return own
+    content = _content_clause(trigger) if event.event_type in CONTENT_TYPES else None
+    if content is None:
+        return None
+    return _best_in_clause(trigger, event, placed, frozenset({content.i}), content.lemma_ in MOTION_LEMMAS)
+
+
+def _best_in_clause(
+    trigger: Token, event: Event, placed: Sequence[tuple[Place, Token]], heads: frozenset[int], visit: bool
+) -> Place | None:
+    best: tuple[tuple[int, int], Place] | None = None
+    for p, tok in placed:
+        at = _attachment(tok, visit)
+        hit = at is not None and _within_clause(at[0], heads)
+        if not hit and tok.head.i in heads:
+            # "the Aleppo offensive"; "shelled Aleppo" (a city, not a country named as a party)
+            hit = (tok.dep_ in {"compound", "nmod"} and trigger.pos_ == "NOUN") or (
+                tok.dep_ == "dobj" and p.precision in {"city", "admin"}
+                and (event.event_type in PLACE_OBJECT_TYPES or event.mode == "visit"))  # fmt: skip
+        if hit:
+            # the most specific place of the phrase: "in Pakistan's Balochistan province" -> Balochistan
+            rank = (_SPECIFIC.get(p.precision, 4), abs(tok.i - trigger.i))
+            if best is None or rank < best[0]:
+                best = (rank, p)
+    return best[1] if best else None
+
+
+def _sentence_place(trigger: Token, placed: Sequence[tuple[Place, Token]]) -> Place | None:
+    """A place in a locative phrase of the sentence, when there is exactly one scene in it."""
+    scenes = [(p, tok) for p, tok in placed if _attachment(tok, False) is not None]
+    countries = {p.country for p, _ in scenes}
+    if not scenes or len(countries) > 1:
+        return None
+    return min(scenes, key=lambda pt: abs(pt[1].i - trigger.i))[0]
+
+
+def article_scene(article: Article, doc: Doc, places: Sequence[Place], actors: Sequence[Actor]) -> Place | None:
+    """The place an article reports from: its dateline, else the first place in a locative phrase
+    of its lead sentence (a city, region or province before a country)."""
+    text = article.text
+    head = text[:80]
+    for dash in DATELINE_DASHES:
+        cut = head.find(dash)
+        if 0 < cut:
+            line = [p for p in places if p.end <= cut]
+            if line:
+                return line[0]
+    sents = list(doc.sents)
+    if not sents:
+        return None
+    lead = sents[0]
+    cands = []
+    for p in places:
+        if not (lead.start_char <= p.start and p.end <= lead.end_char) or _overlaps(p, actors):
+            continue
+        tok = _head_token(doc, p)
+        if tok is not None and _attachment(tok, False) is not None:
+            cands.append(p)
+    if not cands:
+        return None
+    return min(cands, key=lambda p: (_SPECIFIC.get(p.precision, 4), p.start))
+
+
+# An act dated further than this from the article's publication is history the article recalls
+# ("were arrested in 2011"), not news from where it reports.
+SCENE_DAYS = 14
+
+
+def _about_scene(event: Event, scene: Place, article: Article) -> bool:
+    """A recent act of the scene's country, or one naming no party of another country."""
+    if article.published is not None and event.date is not None and abs((article.published - event.date).days) > SCENE_DAYS:
+        return False
+    countries = {a.country for a in (*event.source, *event.target) if a.country}
+    return not countries or scene.country in countries
+
+
+def locate(
+    article: Article,
+    doc: Doc,
+    events: Sequence[Event],
+    places: Sequence[Place],
+    actors: Sequence[Actor],
+) -> list[Event]:
+    """The events with their place decided clause, then sentence, then article (``Place.how``).
+
+    ``places`` are the article's resolved place mentions and ``actors`` its actor mentions: a
+    place that is an actor's mention is a party, not a scene, unless a locative phrase holds it.
+    """
+    placed: list[tuple[Place, Token]] = []
+    for p in places:
+        tok = _head_token(doc, p)
+        if tok is None:
+            continue
+        if _overlaps(p, actors) and _attachment(tok, True) is None:
+            continue
+        placed.append((p, tok))
+    scene = article_scene(article, doc, places, actors)
+    out = []
+    for e in events:
+        span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+        if span is None or not len(span):
+            out.append(replace(e, place=None))
+            continue
+        trig = span.root
+        sent = trig.sent
+        in_sent = [(p, t) for p, t in placed if sent.start_char <= p.start and p.end <= sent.end_char]
+        place = _clause_place(trig, e, in_sent)
+        how = "clause"
+        if place is None and e.quad_class == FALLBACK_QUAD_CLASS:
+            place, how = _sentence_place(trig, in_sent), "sentence"
+            if place is None and scene is not None and _about_scene(e, scene, article):
+                place, how = scene, "article"
+        out.append(replace(e, place=replace(place, how=how) if place is not None else None))  # type: ignore[arg-type]
+    return out

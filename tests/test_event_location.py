@@ -1,0 +1,73 @@
+"""Where an event happened (events/location.py), on sentences written for these tests.
+
+Each row: an article, the trigger word, then the expected place name (None for no place) and how
+it was chosen (clause | sentence | article | none).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from riftwatch.records import Article, CodedArticle, Event
+
+pytestmark = pytest.mark.slow
+PUBLISHED = dt.date(2024, 3, 15)
+
+
+@pytest.fixture(scope="module")
+def coder():  # type: ignore[no-untyped-def]
+    from riftwatch.pipeline import Coder
+
+    return Coder()
+
+
+def _code(coder, text: str) -> CodedArticle:  # type: ignore[no-untyped-def]
+    return next(coder.code([Article(id="loc", text=text, published=PUBLISHED)]))
+
+
+def _event(coded: CodedArticle, word: str) -> Event:
+    found = [e for e in coded.events if e.trigger.text == word]
+    assert found, f"no event at {word!r}: {[e.trigger.text for e in coded.events]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name", "how"),
+    [
+        # a locative phrase of the trigger's own clause
+        ("Soldiers arrested twelve protesters in Mandalay on Tuesday.", "arrested", "Mandalay", "clause"),
+        ("Rebels shelled a market near Goma, officials said.", "shelled", "Goma", "clause"),
+        ("Gunmen attacked a school in the town of Kaduna overnight.", "attacked", "Kaduna", "clause"),
+        # the most specific place of the phrase, not the country that owns it
+        ("Militants bombed a bus in Pakistan's Balochistan province.", "bombed", "Balochistan", "clause"),
+        # a country that is a party is not the place
+        ("Japan condemned the missile launch.", "condemned", None, "none"),
+        # a place in another clause of a verbal act does not leak into it
+        ("The minister, who grew up in Lyon, criticized the budget.", "criticized", None, "none"),
+    ],
+)
+def test_event_place_and_how(coder, text: str, trigger: str, name: str | None, how: str) -> None:  # type: ignore[no-untyped-def]
+    e = _event(_code(coder, text), trigger)
+    assert (e.place.name if e.place else None, e.place.how if e.place else "none") == (name, how)
+    assert e.to_dict()["place_how"] == how
+
+
+def test_an_act_of_force_falls_back_to_the_sentence_then_the_article_scene(coder) -> None:  # type: ignore[no-untyped-def]
+    text = ("Fighting broke out in Kidal on Monday, residents said. "
+            "At least nine people were killed, a local official told reporters. "
+            "The government condemned the violence.")  # fmt: skip
+    coded = _code(coder, text)
+    killed = _event(coded, "killed")
+    assert killed.place is not None and killed.place.name == "Kidal" and killed.place.how == "article"
+    # a statement with no place in its clause is not put at the article's scene
+    condemned = _event(coded, "condemned")
+    assert condemned.place is None
+
+
+def test_a_venue_named_later_does_not_become_the_place_of_an_earlier_act(coder) -> None:  # type: ignore[no-untyped-def]
+    text = ("Warplanes struck a fuel depot in Idlib on Sunday. "
+            "Diplomats will discuss the ceasefire at talks in Vienna next week.")
+    e = _event(_code(coder, text), "struck")
+    assert e.place is not None and e.place.name == "Idlib"

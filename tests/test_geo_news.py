@@ -1,0 +1,124 @@
+"""Place names as news writes them: pieces of longer names, demonyms, people's names, sites,
+one sense per name, English display names, and the place index built visibly.
+
+Sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from riftwatch.geo.gazetteer import Gazetteer
+from riftwatch.geo.resolve import find_demonym_places, find_places, resolve_name
+from riftwatch.geo.sites import find_site_places
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Fishing boats were seized in the Gulf of Guinea last week.", "Gulf"),
+        ("The Soviet Union collapsed in 1991.", "Union"),
+        ("Ships crossed the Arab Spring season of protests.", "Spring"),
+        ("Britain will hand the Chagos Islands to Mauritius.", "Islands"),
+        ("Troops entered the Boni Forest on Tuesday.", "Boni"),
+    ],
+)
+def test_a_piece_of_a_longer_name_is_not_a_place(nlp: Language, gaz: Gazetteer, text: str, absent: str) -> None:
+    assert absent not in [p.text for p in find_places(nlp(text), gaz)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen stormed a hotel in the Somali city of Beledweyne.",
+        "Rights groups say the Uyghurs remain in Thai custody.",
+    ],
+)
+def test_a_demonym_is_not_a_homonym_town(nlp: Language, gaz: Gazetteer, text: str) -> None:
+    places = find_places(nlp(text), gaz)
+    assert all(p.text not in {"Somali", "Thai"} for p in places)
+
+
+@pytest.mark.parametrize(
+    ("text", "demonym", "country"),
+    [
+        ("Sudanese refugees crossed into Chad.", "Sudanese", "SDN"),
+        ("Egyptian officials met their counterparts in Amman.", "Egyptian", "EGY"),
+        ("Somali forces retook the town.", "Somali", "SOM"),
+    ],
+)
+def test_a_demonym_names_its_country_in_the_article_places(
+    nlp: Language, gaz: Gazetteer, text: str, demonym: str, country: str
+) -> None:
+    doc = nlp(text)
+    found = {p.text: p.country for p in find_demonym_places(doc, gaz, find_places(doc, gaz))}
+    assert found.get(demonym) == country
+
+
+def test_the_surname_of_a_person_named_in_full_is_not_a_place(nlp: Language, gaz: Gazetteer) -> None:
+    text = ("A judge ordered journalist Jose Ruben Zamora back to prison. "
+            "Authorities arrested Zamora in 2022 and froze his assets.")  # fmt: skip
+    assert "Zamora" not in [p.text for p in find_places(nlp(text), gaz)]
+
+
+def test_one_sense_per_name_finds_every_mention(nlp: Language, gaz: Gazetteer) -> None:
+    text = ("Floods hit Moorhead, Minn., on Sunday. Moorhead officials said the river would crest "
+            "on Monday, and Moorhead schools were closed.")  # fmt: skip
+    assert [p.text for p in find_places(nlp(text), gaz)].count("Moorhead") == 3
+
+
+def test_a_site_is_placed_at_the_articles_town(nlp: Language, gaz: Gazetteer) -> None:
+    text = ("Protesters gathered in Yaounde on Monday. Police cleared the Central Market and closed "
+            "the Hilton Hotel, residents of Yaounde said.")  # fmt: skip
+    doc = nlp(text)
+    sites = find_site_places(doc, find_places(doc, gaz))
+    assert [p.name for p in sites] == ["Central Market, Yaounde", "Hilton Hotel, Yaounde"]
+    assert all(p.country == "CMR" for p in sites)
+
+
+@pytest.mark.parametrize(
+    ("name", "countries", "shown", "geonames"),
+    [
+        ("Afrin", ["SYR"], "Afrin", "\u2018Afr\u012bn"),
+        ("Aleppo", ["SYR"], "Aleppo", ""),
+        ("Sao Paulo", ["BRA"], "Sao Paulo", "S\u00e3o Paulo"),
+    ],
+)
+def test_names_are_shown_in_english(name: str, countries: list[str], shown: str, geonames: str) -> None:
+    p = resolve_name(name, countries)
+    assert p is not None and (p.name, p.geonames_name) == (shown, geonames)
+
+
+@pytest.mark.parametrize(
+    ("name", "countries", "country", "precision"),
+    [
+        ("Mexico", ["USA"], "MEX", "country"),  # the country, not its capital by an alternate name
+        ("Geneva", [], "CHE", "city"),
+        ("Washington", ["GBR"], "USA", "city"),  # the capital, not an English town
+    ],
+)
+def test_news_names_mean_what_news_means(name: str, countries: list[str], country: str, precision: str) -> None:
+    p = resolve_name(name, countries)
+    assert p is not None and (p.country, p.precision) == (country, precision)
+
+
+def test_the_place_index_reports_progress_while_it_builds(tmp_path: Path) -> None:
+    from riftwatch.geo.gazetteer import build_index, index_ready
+
+    assert not index_ready(tmp_path)
+    seen: list[tuple[str, float]] = []
+    path = build_index(lambda stage, done: seen.append((stage, done)), directory=tmp_path)
+    assert path.exists() and index_ready(tmp_path)
+    shares = [d for _, d in seen]
+    assert shares == sorted(shares) and shares[0] == 0.0 and shares[-1] == 1.0 and len(seen) >= 5

@@ -14,8 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+import numpy
 import spacy
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -95,11 +95,36 @@ class Mention:
 
 
 class _Matchers:
-    """The PhraseMatcher for one lexicon and vocab (built once, then cached on the lexicon)."""
+    """The lexicon's names as sequences of lower-case string hashes, matched on a doc's LOWER array
+    (built once per lexicon and vocab, cached on the lexicon). The same matches as spaCy's
+    PhraseMatcher on LOWER, without building a Doc per name at start-up (~1.2 s for ~8,000)."""
 
     def __init__(self, lexicon: Lexicon, vocab: Vocab) -> None:
-        self.matcher = PhraseMatcher(vocab, attr="LOWER")
-        self.matcher.add("RW_ACTOR", [Doc(vocab, words=w) for w in pattern_words(lexicon.patterns(), vocab)])
+        strings = vocab.strings
+        self.names: set[tuple[int, ...]] = set()
+        lengths: dict[int, set[int]] = {}
+        for words in pattern_words(lexicon.patterns(), vocab):
+            if not words:
+                continue
+            key = tuple(strings.add(w.lower()) for w in words)
+            self.names.add(key)
+            lengths.setdefault(key[0], set()).add(len(key))
+        self.lengths = {k: sorted(v) for k, v in lengths.items()}
+        self.firsts = numpy.fromiter(self.lengths, dtype=numpy.uint64, count=len(self.lengths))
+
+    def matcher(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(0, start, end) for every name in ``doc``, overlapping ones included."""
+        if not len(doc) or not self.names:
+            return []
+        lowers = doc.to_array("LOWER").astype(numpy.uint64)
+        out: list[tuple[int, int, int]] = []
+        n = len(lowers)
+        for i in numpy.flatnonzero(numpy.isin(lowers, self.firsts)):
+            start = int(i)
+            for size in self.lengths[int(lowers[start])]:
+                if start + size <= n and tuple(int(x) for x in lowers[start : start + size]) in self.names:
+                    out.append((0, start, start + size))
+        return out
 
 
 def pattern_words(patterns: list[str], vocab: Vocab) -> list[list[str]]:
@@ -109,7 +134,7 @@ def pattern_words(patterns: list[str], vocab: Vocab) -> list[list[str]]:
     from ..geo.gazetteer import cache_dir
 
     digest = hashlib.sha256("\n".join(patterns).encode("utf-8")).hexdigest()[:20]
-    path = cache_dir() / f"actor-patterns-{spacy.__version__}-{digest}.json"
+    path = cache_dir() / f"actor-patterns-{spacy.about.__version__}-{digest}.json"
     try:
         words: list[list[str]] = json.loads(path.read_text("utf-8"))
         if len(words) == len(patterns):

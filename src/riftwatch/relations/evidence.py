@@ -11,6 +11,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import duckdb
 
@@ -40,6 +41,8 @@ class Evidence:
     source: str  # actor codes as "RUS GOV; RUS MIL"
     target: str
     url: str
+    outlet: str = ""  # the publisher, else the host of the URL; "" for imported rows without either
+    roles_how: str = ""  # how the coder found the roles, e.g. "source: subject; target: object"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -61,6 +64,8 @@ class Evidence:
             "source": self.source,
             "target": self.target,
             "url": self.url,
+            "outlet": self.outlet,
+            "roles_how": self.roles_how,
         }
 
 
@@ -76,6 +81,32 @@ def _codes(actors_json: str | None) -> str:
         if code and code not in codes:
             codes.append(code)
     return "; ".join(codes)
+
+
+def _roles_how(raw: str | None) -> str:
+    """'source: subject; target: object' from the store's roles_how JSON ({"source": "subject"})."""
+    try:
+        how = json.loads(raw or "{}")
+    except ValueError:
+        return ""
+    if not isinstance(how, dict):
+        return ""
+    return "; ".join(f"{role}: {value}" for role, value in how.items() if value)
+
+
+def outlet(source: str | None, url: str) -> str:
+    """Who published a report: the article's source field, else the URL's host without 'www.'.
+
+    >>> outlet(None, "https://www.example.org/news/1")
+    'example.org'
+    """
+    if source and source.strip():
+        return source.strip()
+    try:
+        host = (urlsplit(url).hostname or "") if url else ""
+    except ValueError:  # a malformed URL names no outlet
+        return ""
+    return host.removeprefix("www.")
 
 
 def trigger_offset(sentence: str, trigger: str, trigger_start: int | None, sentence_start: int | None) -> int:
@@ -125,7 +156,7 @@ def dyad_evidence(
            coalesce(e.goldstein, 0.0), coalesce(e.confidence, 1.0), coalesce(e.sentence, ''),
            coalesce(e.trigger_text, ''), e.trigger_start, e.sentence_start, coalesce(e.place_name, ''),
            e.lat, e.lon, coalesce(e.place_country, ''), e.source_json, e.target_json,
-           coalesce(ar.url, '')
+           coalesce(ar.url, ''), ar.source, e.roles_how
     FROM hits h JOIN events e ON e.event_id = h.event_id
     LEFT JOIN articles ar ON ar.article_id = e.article_id
     ORDER BY h.ab[1], h.ab[2], h.day, h.event_id"""
@@ -153,6 +184,8 @@ def dyad_evidence(
                 source=_codes(r[18]),
                 target=_codes(r[19]),
                 url=url,
+                outlet=outlet(r[21], url),
+                roles_how=_roles_how(r[22]),
             )
         )
     return out

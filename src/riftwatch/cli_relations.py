@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from .cli_common import date_option
@@ -189,13 +190,22 @@ def watch(
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Judge the data up to this day (YYYY-MM-DD).")
     ] = None,
+    history: Annotated[
+        bool, typer.Option("--history", help="List every rift over the whole history, not only open ones.")
+    ] = False,
+    min_articles: Annotated[
+        int, typer.Option("--min-articles", help="Keep alerts whose conflictual events come from this many articles.")
+    ] = 1,
 ) -> None:
     """Rift alerts: allied dyads turning towards conflict against their own baseline.
 
-    Without --coalition, the coalition is inferred from sustained cooperation.  Each alert gives
-    the dyad, the day the turn began, a confidence (0-1) and the events behind it.
+    A coalition member such as RUS is that country's state (government, military, intelligence,
+    police, judiciary, legislature); 'SYR REB' names a sector.  Without --coalition, the
+    coalition is inferred from sustained cooperation, and the output says so.  Each alert gives
+    the dyad, when the turn began, peaked and ended, a confidence (0-1), the events behind it and
+    an explanation in words.  --history lists past rifts too; --as-of judges an earlier day.
 
-    Example: `riftwatch watch --coalition RUS,IRN,SYR --store events.duckdb --format json`
+    Example: `riftwatch watch --coalition RUS,IRN,SYR --history --store events.duckdb --format json`
     """
     from .relations.detect import DetectConfig
     from .relations.dyads import DyadConfig
@@ -208,10 +218,17 @@ def watch(
             dyads=DyadConfig(period=period),  # type: ignore[arg-type]
             detect=DetectConfig(recent=recent, baseline=baseline, probability=threshold),
             as_of=date_option(as_of, "--as-of"),
+            history=history,
+            min_articles=min_articles,
         )
         result = assess(store, _codes(coalition, coalition_file), cfg)
     except RiftwatchError as exc:
         raise _fail(exc) from exc
+    if result.inferred:
+        err.print(
+            f"[yellow]note:[/] no --coalition given; watching the coalition inferred from sustained "
+            f"cooperation: {', '.join(result.coalition) or '(none found)'}. Name the allies with --coalition."
+        )
     if fmt == "json":
         sys.stdout.write(json.dumps([a.to_dict() for a in result.alerts], indent=1, default=str) + "\n")
         return
@@ -232,13 +249,20 @@ def _watch_tables(result: Any) -> None:
         )  # fmt: skip
     console.print(states)
     alerts = Table(title="Rift alerts")
-    for col in ("dyad", "turn began", "detected", "confidence", "recent conflict", "events"):
-        alerts.add_column(col)
+    for col in ("dyad", "began", "peak", "end", "confidence", "tests", "articles"):
+        alerts.add_column(col, no_wrap=True)
     for a in result.alerts:
-        ids = ", ".join(a.event_ids[:4]) + (f" (+{len(a.event_ids) - 4})" if len(a.event_ids) > 4 else "")
-        alerts.add_row("–".join(a.dyad), str(a.start), str(a.detected), f"{a.confidence:.3f}",
-                       f"{a.recent.conflict}/{a.recent.events}", ids)  # fmt: skip
-    console.print(alerts if result.alerts else "No rift alerts.")
+        end = "open" if a.ongoing else str(a.end)
+        alerts.add_row("–".join(a.dyad), str(a.start), str(a.peak), end, f"{a.confidence:.3f}",
+                       "+".join(a.tests), str(a.articles))  # fmt: skip
+    if not result.alerts:
+        console.print("No rift alerts." if result.history else "No open rift alerts (--history lists past ones).")
+        return
+    console.print(alerts)
+    for a in result.alerts:
+        console.print(escape(a.explanation))
+        ids = ", ".join(a.event_ids[:6]) + (f" (+{len(a.event_ids) - 6})" if len(a.event_ids) > 6 else "")
+        console.print(f"  events: {ids}", style="dim")
 
 
 def report(

@@ -62,7 +62,7 @@ def explain(
         text.append(f"Raised because {' and '.join(tests)} (confidence {alert.confidence:.2f}).")
     g_r = _mean_goldstein(grid, d, r0, t0 + 1)
     g_b = _mean_goldstein(grid, d, max(r0 - cfg.detect.baseline, 0), r0)
-    course = f"The turn began {alert.start}, peaked in the {unit} of {alert.peak}"
+    course = f"The turn began {alert.start}, peaked in the {unit} from {alert.peak}"
     course += " and is still open." if alert.ongoing else f" and its last conflictual event fell by {alert.end}."
     if g_r is not None and g_b is not None:
         course += f" Mean Goldstein score {_signed(g_r)} against {_signed(g_b)} before."

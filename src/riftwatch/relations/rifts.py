@@ -49,8 +49,8 @@ class InferConfig:
     """When a dyad counts as allied: enough baseline events, mostly cooperative, over time."""
 
     min_share: float = 0.7
-    min_events: int = 10
-    min_periods: int = 3
+    min_events: int = 20
+    min_periods: int = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +102,7 @@ class Alert:
     event_ids: tuple[str, ...]
     state: State
     evidence: tuple[Evidence, ...] = ()
-    peak: dt.date | None = None  # first day of the period with most conflictual events
+    peak: dt.date | None = None  # the period with most conflictual events (its first day, or ``start``)
     end: dt.date | None = None  # last day of the last period of the episode with a conflictual event
     ongoing: bool = False  # the episode runs to the end of the data
     tests: tuple[str, ...] = ()  # which tests raised it: "share", "volume"
@@ -167,11 +167,13 @@ class WatchResult:
     dyads: tuple[DyadState, ...]
     alerts: tuple[Alert, ...]
     grid: Grid | None = None
+    history: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "coalition": list(self.coalition),
             "inferred": self.inferred,
+            "history": self.history,
             "period": self.period,
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "dyads": [d.to_dict() for d in self.dyads],
@@ -306,7 +308,9 @@ def assess(
                 else [(min(a, b), max(a, b)) for a, b in itertools.combinations(coal, 2)]
             )
             quiet = tuple(DyadState(dy, "stable", 0.0, Share(0, 0), Share(0, 0), 0, 0) for dy in none)
-            return WatchResult(coal, members is None, cfg.dyads.period, cfg.as_of, quiet, ())
+            return WatchResult(
+                coal, members is None, cfg.dyads.period, cfg.as_of, quiet, (), history=cfg.history
+            )
         rows, empty = _watched(grid, members, cfg)
         if members is None:
             coal = tuple(sorted({c for i in rows for c in grid.dyads[i]}))
@@ -337,7 +341,9 @@ def assess(
         alerts = [a for a in alerts if open_from is not None and a.last >= open_from]
     as_of = periods.end(sub.first, last, sub.period) if sub.periods else None
     log.info("watch: %d dyads, %d alerts", len(states), len(alerts))
-    return WatchResult(coal, members is None, cfg.dyads.period, as_of, tuple(states), tuple(alerts), sub)
+    return WatchResult(
+        coal, members is None, cfg.dyads.period, as_of, tuple(states), tuple(alerts), sub, cfg.history
+    )
 
 
 def _with_state(a: Alert, state: State) -> Alert:
@@ -395,9 +401,10 @@ def _alerts(
             "cusum": round(cus, 3),
             "period": grid.period,
         }
+        began = min((e.date for e in ev), default=d0)
         alert = Alert(
             dyad=(a, b),
-            start=min((e.date for e in ev), default=d0),
+            start=began,
             detected=grid.date(t0),
             last=grid.date(t1),
             confidence=float(run.max()),
@@ -407,7 +414,7 @@ def _alerts(
             event_ids=tuple(dict.fromkeys(e.event_id for e in ev)),
             state="rift",
             evidence=ev if cfg.evidence else (),
-            peak=grid.date(peak_t),
+            peak=max(grid.date(peak_t), began),
             end=periods.end(grid.first, end_t, grid.period),
             ongoing=t1 == grid.periods - 1,
             tests=tests,

@@ -113,8 +113,14 @@ def dyads(
     since: Annotated[str | None, typer.Option(help="First day (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Last day (YYYY-MM-DD).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    zeros: Annotated[
+        bool, typer.Option("--zeros/--no-zeros", help="Show periods without events as zeros.")
+    ] = True,
 ) -> None:
     """Dyad time series: events per QuadClass and PLOVER type, Goldstein sum and mean, per period.
+
+    Every period from --since (or the first event) to --until (or the last) is listed for every
+    dyad, with zeros where nothing happened (--no-zeros lists only periods with events).
 
     Example: `riftwatch dyads --actors RUS,IRN,SYR --period month --store events.duckdb`
     """
@@ -128,6 +134,7 @@ def dyads(
             happened_only=not all_factuality,
             since=date_option(since, "--since"),
             until=date_option(until, "--until"),
+            zeros=zeros,
         )
         if level not in ("country", "sector"):
             raise InputError("--level", f"{level!r} is not country or sector")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterator, Sequence
 
 import pytest
@@ -225,7 +226,7 @@ def test_zero_filled_periods(store: Store, days: list[int], cfg: dict, expected:
     assert [p.events for p in rows] == expected
     step = {"week": 7}.get(str(cfg.get("period", "week")))
     if step:
-        assert all((b.period - a.period).days == step for a, b in zip(rows, rows[1:], strict=False))
+        assert all((b.period - a.period).days == step for a, b in itertools.pairwise(rows))
 
 
 def test_coalition_of_sectors_of_one_country(store: Store) -> None:

@@ -281,10 +281,15 @@ def report(
     png: Annotated[
         bool, typer.Option("--png", help="Also screenshot the page to PNG (needs chromium).")
     ] = False,
+    since: Annotated[str | None, typer.Option(help="First day shown (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Last day shown (YYYY-MM-DD).")] = None,
 ) -> None:
     """Write one self-contained HTML report (network, series, map, evidence) and SVG charts.
 
-    Example: `riftwatch report --coalition RUS,IRN,SYR --store events.duckdb --out rifts.html`
+    Rifts are found over the whole history; the report shows --since to --until, by default the
+    busiest stretch of the coalition (26 weeks, 120 days or 24 months).
+
+    Example: `riftwatch report --coalition RUS,IRN,SYR --since 2016-01-01 --store events.duckdb --out rifts.html`
     """
     from .relations.dyads import DyadConfig
     from .relations.rifts import WatchConfig
@@ -292,7 +297,10 @@ def report(
 
     try:
         cfg = WatchConfig(dyads=DyadConfig(period=period))  # type: ignore[arg-type]
-        files = write_report(store, _codes(coalition, coalition_file), out, cfg)
+        files = write_report(
+            store, _codes(coalition, coalition_file), out, cfg,
+            since=date_option(since, "--since"), until=date_option(until, "--until"),
+        )  # fmt: skip
         if png:
             from .report.browser import screenshot
 

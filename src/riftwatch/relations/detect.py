@@ -38,7 +38,14 @@ import numpy as np
 
 from riftwatch.relations import periods
 from riftwatch.relations.dyads import Period
-from riftwatch.relations.stats import Array, beta_sf, cusum_down, p_exceeds_grid, p_exceeds_normal
+from riftwatch.relations.stats import (
+    Array,
+    beta_sf,
+    cusum_down,
+    norm_cdf,
+    p_exceeds_grid,
+    p_exceeds_normal,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +219,17 @@ def volume_scan(grid: Grid, cfg: DetectConfig) -> tuple[Array, np.ndarray]:
         cand[cand] = rose >= cfg.volume_share_probability
         a, b = cr[cand] / q + 0.5, cb[cand] / q + 0.5
         x = f * w / (f * w + span[cand])
+        # the normal approximation sorts out the cells far from the threshold; only the others
+        # are integrated (in dense data most cells are far below it)
+        mean, var = a / (a + b), a * b / ((a + b) ** 2 * (a + b + 1))
+        rough = 1.0 - norm_cdf((x - mean) / np.sqrt(var))
+        near = rough > cfg.volume_probability - 0.2
+        idx = np.flatnonzero(cand)
+        cand = np.zeros_like(cand)
+        cand.flat[idx[near]] = True
+        a, b, x = a[near], b[near], x[near]
+        if not cand.any():
+            continue
         keys, inverse = np.unique(np.stack([a, b, x], axis=1).round(5), axis=0, return_inverse=True)
         pw = beta_sf(keys[:, 0], keys[:, 1], keys[:, 2])[inverse.ravel()]
         cell = np.zeros(grid.n.shape)

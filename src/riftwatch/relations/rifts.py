@@ -365,9 +365,12 @@ def _alerts(
     ]
     evidence = dyad_evidence(cur, windows, cfg.dyads, members, cfg.level, quads=(3, 4)) if found else []
     seen = observed_periods(grid.n)
+    by_dyad: dict[tuple[str, str], list[Evidence]] = {}
+    for e in evidence:
+        by_dyad.setdefault(e.dyad, []).append(e)
     out = []
     for (d, t0, t1, start, cus), (a, b, d0, d1) in zip(found, windows, strict=True):
-        ev = tuple(e for e in evidence if e.dyad == (a, b) and d0 <= e.date <= d1)
+        ev = tuple(e for e in by_dyad.get((a, b), ()) if d0 <= e.date <= d1)
         articles = len({e.article_id for e in ev})
         if articles < cfg.min_articles:
             continue

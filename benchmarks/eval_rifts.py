@@ -49,9 +49,14 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=3)
     ap.add_argument("--weeks", type=int, default=156)
     ap.add_argument("--countries", type=int, default=16)
+    measured = Noise()
+    ap.add_argument("--spurious", type=float, default=measured.spurious, help="share of events that did not happen")
+    ap.add_argument(
+        "--wrong-role", type=float, default=measured.wrong_role, help="share of true events with a wrong country"
+    )
     args = ap.parse_args()
     countries = COUNTRIES[: args.countries]
-    noise = Noise()
+    noise = Noise(spurious=args.spurious, wrong_role=args.wrong_role)
     print(f"noise: {noise}")
     totals = {"rifts": 0, "found": 0, "late": 0, "false": 0, "years": 0.0}
     delays: list[int] = []

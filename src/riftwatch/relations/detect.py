@@ -73,7 +73,7 @@ class DetectConfig:
     volume_relative: float = 0.5
     volume_probability: float = 0.995
     volume_min_conflict: int = 3
-    volume_share_probability: float = 0.9
+    volume_share_probability: float = 0.99
     dispersion: float = 1.25
     min_baseline_periods: int = 8
 
@@ -214,8 +214,14 @@ def volume_scan(grid: Grid, cfg: DetectConfig) -> tuple[Array, np.ndarray]:
         )  # fmt: skip
         if not cand.any():
             continue
-        # the share must have risen too: P(recent share > baseline share), normal approximation
-        rose = p_exceeds_normal(cr[cand] + 0.5, nr[cand] - cr[cand] + 0.5, cb[cand] + 0.5, nb[cand] - cb[cand] + 0.5, 0.0)
+        # the share must have risen too: P(recent share > baseline share), normal approximation,
+        # integrated where it is near the threshold (small counts skew the Betas)
+        betas = np.stack([cr[cand] + 0.5, nr[cand] - cr[cand] + 0.5, cb[cand] + 0.5, nb[cand] - cb[cand] + 0.5], 1)
+        rose = p_exceeds_normal(betas[:, 0], betas[:, 1], betas[:, 2], betas[:, 3], 0.0)
+        unsure = (rose > cfg.volume_share_probability - 0.2) & (rose < 0.9999)
+        if unsure.any():
+            keys, inverse = np.unique(betas[unsure].round(4), axis=0, return_inverse=True)
+            rose[unsure] = p_exceeds_grid(keys, 0.0, 0.0)[inverse.ravel()]
         cand[cand] = rose >= cfg.volume_share_probability
         a, b = cr[cand] / q + 0.5, cb[cand] / q + 0.5
         x = f * w / (f * w + span[cand])

@@ -22,7 +22,8 @@ from riftwatch.imports.synth import DyadPlan, gdelt_lines
 from riftwatch.ingest.readers import iter_articles
 from riftwatch.pipeline import Coder
 from riftwatch.records import Article
-from riftwatch.relations.rifts import assess
+from riftwatch.relations.detect import DetectConfig
+from riftwatch.relations.rifts import WatchConfig, assess
 from riftwatch.store.duck import Store
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "aleppo-falling-out.txt"
@@ -30,7 +31,9 @@ PUBLISHED = dt.date(2016, 5, 13)
 WEEKS = 17
 
 
-def run(per_day: float, conflict: float, seed_file: Path, work: Path, seed: int = 0) -> None:
+def run(
+    per_day: float, conflict: float, seed_file: Path, work: Path, cfg: WatchConfig, seed: int = 0
+) -> None:
     start = PUBLISHED - dt.timedelta(days=PUBLISHED.weekday()) - dt.timedelta(weeks=WEEKS - 1)
     rate = per_day * 7 * 2  # both directions of each undirected dyad
     plans = [DyadPlan(a, b, rate, conflict) for a, b in (("RUS", "IRN"), ("RUS", "SYR"), ("IRN", "SYR"))]
@@ -40,12 +43,16 @@ def run(per_day: float, conflict: float, seed_file: Path, work: Path, seed: int 
     with Store(db) as store:
         rep = import_file(export, "gdelt", store)
         code_article(store, seed_file)
-        result = assess(store, ["RUS", "IRN", "SYR"])
-    print(f"\nbaseline: {rep.imported:,} GDELT events from {start} ({per_day} a day per directed dyad, "
-          f"{conflict:.0%} conflictual), then the founding article")
+        result = assess(store, ["RUS", "IRN", "SYR"], cfg)
+    print(
+        f"\nbaseline: {rep.imported:,} GDELT events from {start} ({per_day} a day per directed dyad, "
+        f"{conflict:.0%} conflictual), then the founding article"
+    )
     for d in result.dyads:
-        print(f"  {'-'.join(d.dyad)}: {d.state:8s} P {d.probability:.3f}  baseline {d.baseline.conflict}/"
-              f"{d.baseline.events}, recent {d.recent.conflict}/{d.recent.events}")
+        print(
+            f"  {'-'.join(d.dyad)}: {d.state:8s} P {d.probability:.3f}  baseline {d.baseline.conflict}/"
+            f"{d.baseline.events}, recent {d.recent.conflict}/{d.recent.events}"
+        )
     dyads = {a.dyad for a in result.alerts}
     for a in result.alerts:
         print(f"  ALERT {'-'.join(a.dyad)} ({', '.join(a.tests)}): {a.explanation}")
@@ -63,12 +70,16 @@ def main() -> None:
     ap.add_argument("--per-day", type=float, default=3.5)
     ap.add_argument("--conflict", type=float, nargs="+", default=[0.0, 0.05, 0.1])
     ap.add_argument("--seed-file", type=Path, default=SEED)
+    ap.add_argument(
+        "--share-only", action="store_true", help="the share test alone (the detector before the volume test)"
+    )
     args = ap.parse_args()
+    cfg = WatchConfig(detect=DetectConfig(volume=not args.share_only))
     if not args.seed_file.is_file():
         raise SystemExit(f"{args.seed_file}: the founding article is not there (needs ../shared/seed/)")
     with tempfile.TemporaryDirectory() as d:
         for share in args.conflict:
-            run(args.per_day, share, args.seed_file, Path(d))
+            run(args.per_day, share, args.seed_file, Path(d), cfg)
 
 
 if __name__ == "__main__":

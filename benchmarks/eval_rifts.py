@@ -21,14 +21,32 @@ import time
 from pathlib import Path
 
 from riftwatch.imports import import_file
+from riftwatch.relations.detect import DetectConfig
 from riftwatch.relations.rifts import WatchConfig, assess
 from riftwatch.relations.simulate import Noise, noisy_lines, plans, score
 from riftwatch.store.duck import Store
 
-COUNTRIES = ["RUS", "IRN", "SYR", "TUR", "USA", "ISR", "IRQ", "SAU", "EGY", "JOR", "LBN", "QAT", "CHN", "FRA", "GBR", "DEU"]
+COUNTRIES = [
+    "RUS",
+    "IRN",
+    "SYR",
+    "TUR",
+    "USA",
+    "ISR",
+    "IRQ",
+    "SAU",
+    "EGY",
+    "JOR",
+    "LBN",
+    "QAT",
+    "CHN",
+    "FRA",
+    "GBR",
+    "DEU",
+]
 
 
-def run(seed: int, weeks: int, countries: list[str], noise: Noise, work: Path) -> tuple:  # type: ignore[type-arg]
+def run(seed: int, weeks: int, countries: list[str], noise: Noise, work: Path, cfg: WatchConfig) -> tuple:  # type: ignore[type-arg]
     rng = random.Random(seed)
     dyads = plans(countries, weeks, rng)
     export = work / f"noisy-{seed}.export.CSV"
@@ -38,7 +56,7 @@ def run(seed: int, weeks: int, countries: list[str], noise: Noise, work: Path) -
     with Store(":memory:") as store:
         rep = import_file(export, "gdelt", store)
         t0 = time.perf_counter()
-        result = assess(store, countries, WatchConfig(evidence=False))
+        result = assess(store, countries, cfg)
         elapsed = time.perf_counter() - t0
     alerts = [(a.dyad, a.detected) for a in result.alerts]
     return dyads, alerts, rep.imported, elapsed
@@ -50,12 +68,21 @@ def main() -> None:
     ap.add_argument("--weeks", type=int, default=156)
     ap.add_argument("--countries", type=int, default=16)
     measured = Noise()
-    ap.add_argument("--spurious", type=float, default=measured.spurious, help="share of events that did not happen")
     ap.add_argument(
-        "--wrong-role", type=float, default=measured.wrong_role, help="share of true events with a wrong country"
+        "--spurious", type=float, default=measured.spurious, help="share of events that did not happen"
+    )
+    ap.add_argument(
+        "--wrong-role",
+        type=float,
+        default=measured.wrong_role,
+        help="share of true events with a wrong country",
+    )
+    ap.add_argument(
+        "--share-only", action="store_true", help="the share test alone (the detector before the volume test)"
     )
     args = ap.parse_args()
     countries = COUNTRIES[: args.countries]
+    cfg = WatchConfig(evidence=False, detect=DetectConfig(volume=not args.share_only))
     noise = Noise(spurious=args.spurious, wrong_role=args.wrong_role)
     print(f"noise: {noise}")
     totals = {"rifts": 0, "found": 0, "late": 0, "false": 0, "years": 0.0}
@@ -63,7 +90,7 @@ def main() -> None:
     by_rate: dict[float, list[int]] = {}
     with tempfile.TemporaryDirectory() as d:
         for seed in range(args.seeds):
-            dyads, alerts, n, elapsed = run(seed, args.weeks, countries, noise, Path(d))
+            dyads, alerts, n, elapsed = run(seed, args.weeks, countries, noise, Path(d), cfg)
             s = score(dyads, alerts, args.weeks)
             print(
                 f"seed {seed}: {n:,} events, {len(dyads)} dyads, {s.rifts} rifts: {s.found} found within 3 weeks, "
@@ -87,10 +114,14 @@ def main() -> None:
         f"(+{totals['late']} later), median delay {statistics.median(delays) if delays else float('nan'):.0f} days; "
         f"false alarms {totals['false']} in {totals['years']:.0f} quiet dyad-years = {fa:.2f} per 10 dyad-years"
     )
-    print("found within 3 weeks by usual rate (events/week): " + ", ".join(
-        f"{r:g}: {ok}/{k}" for r, (k, ok) in sorted(by_rate.items())))
-    print(f"targets: >= 90% found within 3 weeks: {'met' if rate >= 0.9 else 'NOT MET'}; "
-          f"<= 1 false alarm per 10 dyad-years: {'met' if fa <= 1 else 'NOT MET'}")
+    print(
+        "found within 3 weeks by usual rate (events/week): "
+        + ", ".join(f"{r:g}: {ok}/{k}" for r, (k, ok) in sorted(by_rate.items()))
+    )
+    print(
+        f"targets: >= 90% found within 3 weeks: {'met' if rate >= 0.9 else 'NOT MET'}; "
+        f"<= 1 false alarm per 10 dyad-years: {'met' if fa <= 1 else 'NOT MET'}"
+    )
 
 
 if __name__ == "__main__":

@@ -214,15 +214,6 @@ def volume_scan(grid: Grid, cfg: DetectConfig) -> tuple[Array, np.ndarray]:
         )  # fmt: skip
         if not cand.any():
             continue
-        # the share must have risen too: P(recent share > baseline share), normal approximation,
-        # integrated where it is near the threshold (small counts skew the Betas)
-        betas = np.stack([cr[cand] + 0.5, nr[cand] - cr[cand] + 0.5, cb[cand] + 0.5, nb[cand] - cb[cand] + 0.5], 1)
-        rose = p_exceeds_normal(betas[:, 0], betas[:, 1], betas[:, 2], betas[:, 3], 0.0)
-        unsure = (rose > cfg.volume_share_probability - 0.2) & (rose < 0.9999)
-        if unsure.any():
-            keys, inverse = np.unique(betas[unsure].round(4), axis=0, return_inverse=True)
-            rose[unsure] = p_exceeds_grid(keys, 0.0, 0.0)[inverse.ravel()]
-        cand[cand] = rose >= cfg.volume_share_probability
         a, b = cr[cand] / q + 0.5, cb[cand] / q + 0.5
         x = f * w / (f * w + span[cand])
         # the normal approximation sorts out the cells far from the threshold; only the others
@@ -230,16 +221,26 @@ def volume_scan(grid: Grid, cfg: DetectConfig) -> tuple[Array, np.ndarray]:
         mean, var = a / (a + b), a * b / ((a + b) ** 2 * (a + b + 1))
         rough = 1.0 - norm_cdf((x - mean) / np.sqrt(var))
         near = rough > cfg.volume_probability - 0.2
-        idx = np.flatnonzero(cand)
-        cand = np.zeros_like(cand)
-        cand.flat[idx[near]] = True
-        a, b, x = a[near], b[near], x[near]
-        if not cand.any():
+        if not near.any():
             continue
-        keys, inverse = np.unique(np.stack([a, b, x], axis=1).round(5), axis=0, return_inverse=True)
+        keys, inverse = np.unique(
+            np.stack([a[near], b[near], x[near]], axis=1).round(5), axis=0, return_inverse=True
+        )
+        cells = np.flatnonzero(cand)[near]
         pw = beta_sf(keys[:, 0], keys[:, 1], keys[:, 2])[inverse.ravel()]
+        # the share must have risen too (checked where the rate test says a turn is likely):
+        # P(recent share > baseline share), normal approximation, integrated near the threshold
+        likely = pw >= 0.5
+        rc, rn, bc, bn = (v.flat[cells[likely]] for v in (cr, nr, cb, nb))
+        betas = np.stack([rc + 0.5, rn - rc + 0.5, bc + 0.5, bn - bc + 0.5], axis=1)
+        rose = p_exceeds_normal(betas[:, 0], betas[:, 1], betas[:, 2], betas[:, 3], 0.0)
+        unsure = (rose > cfg.volume_share_probability - 0.2) & (rose < 0.9999)
+        if unsure.any():
+            bkeys, binv = np.unique(betas[unsure].round(4), axis=0, return_inverse=True)
+            rose[unsure] = p_exceeds_grid(bkeys, 0.0, 0.0)[binv.ravel()]
+        pw[np.flatnonzero(likely)[rose < cfg.volume_share_probability]] = 0.0
         cell = np.zeros(grid.n.shape)
-        cell[cand] = pw
+        cell.flat[cells] = pw
         best = np.maximum(best, cell)
         alert |= cell >= cfg.volume_probability
     return best, alert

@@ -228,9 +228,9 @@ def volume_scan(grid: Grid, cfg: DetectConfig) -> tuple[Array, np.ndarray]:
         )
         cells = np.flatnonzero(cand)[near]
         pw = beta_sf(keys[:, 0], keys[:, 1], keys[:, 2])[inverse.ravel()]
-        # the share must have risen too (checked where the rate test says a turn is likely):
+        # the share must have risen too (checked where the rate test alone would alert):
         # P(recent share > baseline share), normal approximation, integrated near the threshold
-        likely = pw >= 0.5
+        likely = pw >= cfg.volume_probability
         rc, rn, bc, bn = (v.flat[cells[likely]] for v in (cr, nr, cb, nb))
         betas = np.stack([rc + 0.5, rn - rc + 0.5, bc + 0.5, bn - bc + 0.5], axis=1)
         rose = p_exceeds_normal(betas[:, 0], betas[:, 1], betas[:, 2], betas[:, 3], 0.0)

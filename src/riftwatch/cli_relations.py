@@ -234,7 +234,7 @@ def watch(
     if result.inferred:
         err.print(
             f"[yellow]note:[/] no --coalition given; watching the coalition inferred from sustained "
-            f"cooperation: {', '.join(result.coalition) or '(none found)'}. Name the allies with --coalition."
+            f"cooperation: {escape(', '.join(result.coalition)) or '(none found)'}. Name the allies with --coalition."
         )
     if fmt == "json":
         sys.stdout.write(json.dumps([a.to_dict() for a in result.alerts], indent=1, default=str) + "\n")
@@ -260,7 +260,7 @@ def _watch_tables(result: Any) -> None:
         alerts.add_column(col, no_wrap=True)
     for a in result.alerts:
         end = "open" if a.ongoing else str(a.end)
-        alerts.add_row("–".join(a.dyad), str(a.start), str(a.peak), end, f"{a.confidence:.3f}",
+        alerts.add_row(escape("–".join(a.dyad)), str(a.start), str(a.peak), end, f"{a.confidence:.3f}",
                        "+".join(a.tests), str(a.articles))  # fmt: skip
     if not result.alerts:
         console.print("No rift alerts." if result.history else "No open rift alerts (--history lists past ones).")
@@ -269,7 +269,7 @@ def _watch_tables(result: Any) -> None:
     for a in result.alerts:
         console.print(escape(a.explanation))
         ids = ", ".join(a.event_ids[:6]) + (f" (+{len(a.event_ids) - 6})" if len(a.event_ids) > 6 else "")
-        console.print(f"  events: {ids}", style="dim")
+        console.print(f"  events: {escape(ids)}", style="dim")
 
 
 def report(

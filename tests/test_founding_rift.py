@@ -79,3 +79,43 @@ def test_watch_raises_alerts_citing_the_founding_article(store: Path) -> None:
         assert 0 <= alert["confidence"] <= 1
         assert set(alert["event_ids"]) & founding, f"alert {alert['dyad']} cites none of the founding events"
         assert dt.date.fromisoformat(alert["start"]) <= dt.date(2016, 5, 13)
+
+
+# The same article after a GDELT-volume baseline -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def gdelt_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """17 weeks of imported GDELT rows, 3.5 cooperative events a day per directed dyad among the
+    three allies (the volume GDELT gives them), up to the article's week; then the article."""
+    from riftwatch.imports.synth import DyadPlan, gdelt_lines
+
+    tmp = tmp_path_factory.mktemp("rift-gdelt")
+    published = dt.date(2016, 5, 13)
+    start = published - dt.timedelta(days=published.weekday(), weeks=16)
+    plans = [DyadPlan(a, b, 3.5 * 7 * 2, 0.0) for a, b in (("RUS", "IRN"), ("RUS", "SYR"), ("IRN", "SYR"))]
+    export = tmp / "baseline.export.CSV"
+    export.write_text("\n".join(gdelt_lines(plans, 17, start, seed=5)) + "\n", "utf-8")
+    path = tmp / "store.duckdb"
+    seed = shared_path("seed", "aleppo-falling-out.txt")
+    result = runner.invoke(app, ["import", str(export), "--format", "gdelt", "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["run", str(seed), "--published", published.isoformat(), "--store", str(path), "--no-table"])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_watch_raises_alerts_after_a_gdelt_volume_baseline(gdelt_store: Path) -> None:
+    # 2,500 cooperative rows against a handful of conflictual events: the share barely moves
+    # (under 5%), the rate of conflictual events surges from none
+    result = runner.invoke(app, ["watch", "--coalition", "RUS,IRN,SYR", "--store", str(gdelt_store), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    alerts = json.loads(result.stdout)
+    dyads = {tuple(sorted(a["dyad"])) for a in alerts}
+    assert ("IRN", "SYR") in dyads, alerts
+    assert ("RUS", "SYR") in dyads or ("IRN", "RUS") in dyads, alerts
+    for alert in alerts:
+        assert "volume" in alert["tests"]
+        assert alert["baseline"]["events"] > 500 and alert["recent"]["conflict"] >= 3
+        assert all(e["origin"] == "riftwatch" for e in alert["evidence"])
+        assert alert["explanation"].startswith("–".join(alert["dyad"]))

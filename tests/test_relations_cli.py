@@ -88,3 +88,26 @@ def test_errors_become_messages_and_exit_codes(
     result = runner.invoke(app(), [*args, "--store", str(tmp_path / "missing.duckdb")])
     assert result.exit_code == status
     assert message in " ".join(result.output.split())
+
+
+def test_watch_history_as_of_and_inferred_coalition(gdelt: Path, tmp_path: Path) -> None:
+    db = tmp_path / "events.duckdb"
+    assert runner.invoke(app(), ["import", str(gdelt), "--format", "gdelt", "--store", str(db)]).exit_code == 0
+
+    def alerts(*args: str) -> list[dict[str, object]]:
+        result = runner.invoke(app(), ["watch", "--store", str(db), "--format", "json", *args])
+        assert result.exit_code == ExitStatus.OK, result.output
+        return list(json.loads(result.stdout))
+
+    # the rift planted at week 40 (2020-10-12) is open at the end of the data, and before it
+    # began there was nothing to see
+    assert [a["dyad"] for a in alerts("-c", "RUS,IRN,SYR")] == [["RUS", "SYR"]]
+    assert alerts("-c", "RUS,IRN,SYR", "--as-of", "2020-09-30") == []
+    # --history lists every rift of the whole history, each with its start, peak and end
+    found = alerts("-c", "RUS,IRN,SYR", "--history")
+    assert found and all({"start", "peak", "end", "ongoing", "explanation"} <= set(a) for a in found)
+    assert found[0]["explanation"].startswith("RUS–SYR: ")
+    # no coalition: the output says it was inferred, and from what
+    result = runner.invoke(app(), ["watch", "--store", str(db)])
+    assert result.exit_code == 0 and "inferred" in result.output
+    assert "SYR" in result.output

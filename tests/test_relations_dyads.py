@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterator, Sequence
 
 import pytest
@@ -206,3 +207,34 @@ def test_an_unattributed_attacker_forms_no_dyad(store: Store) -> None:
                       source=(replace(actor("AFG"), entry_id="unattributed"),))  # fmt: skip
     got = series(store, [named, unnamed])
     assert sum(p.events for p in got[("AFG", "GBR")]) == 1
+
+
+@pytest.mark.parametrize(
+    ("days", "cfg", "expected"),
+    [
+        # events in weeks 0 and 3: weeks 1 and 2 appear with zeros
+        ([0, 21], {}, [1, 0, 0, 1]),
+        # --since/--until widen the range on both sides
+        ([7], {"since": DAY - dt.timedelta(days=7), "until": DAY + dt.timedelta(days=20)}, [0, 0, 1, 0, 0]),
+        ([0, 40], {"period": "month"}, [1, 1]),
+    ],
+)
+def test_zero_filled_periods(store: Store, days: list[int], cfg: dict, expected: list[int]) -> None:  # type: ignore[type-arg]
+    evs = [ev(f"e{d}", "CONSULT", ["RUS GOV"], ["SYR GOV"], DAY + dt.timedelta(days=d), article=f"a{d}") for d in days]
+    got = series(store, evs, zeros=True, **cfg)
+    rows = got[("RUS", "SYR")]
+    assert [p.events for p in rows] == expected
+    step = {"week": 7}.get(str(cfg.get("period", "week")))
+    if step:
+        assert all((b.period - a.period).days == step for a, b in itertools.pairwise(rows))
+
+
+def test_coalition_of_sectors_of_one_country(store: Store) -> None:
+    # "SYR GOV,SYR REB": the government and the rebels of one country are two actors
+    evs = [
+        ev("e1", "ASSAULT", ["SYR MIL"], ["SYR REB"]),
+        ev("e2", "ASSAULT", ["RUS MIL"], ["SYR REB"]),
+        ev("e3", "CONSULT", ["SYR GOV"], ["SYR REB"]),
+    ]
+    got = series(store, evs, actors=["SYR GOV", "SYR REB", "RUS"])
+    assert {k: v[0].events for k, v in got.items()} == {("SYR GOV", "SYR REB"): 1, ("RUS", "SYR REB"): 1}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 import struct
 import xml.etree.ElementTree as ET
@@ -98,3 +99,53 @@ def test_report_renders_offline_in_chromium(report: tuple[Path, tuple[Path, ...]
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", data[16:24])
     assert (width, height) == (1200, 2600) and len(data) > 50_000  # a page with content, not blank
+
+
+@pytest.mark.parametrize(("value", "text"), [(-6, "\u22126"), (6, "+6"), (0, "0"), (-2.5, "\u22122.5")])
+def test_axis_values_are_signed_with_a_real_minus(value: float, text: str) -> None:
+    assert svg.signed(value) == text
+
+
+@pytest.mark.parametrize(("n", "most", "ticks"), [(5, 8, [0, 1, 2, 3, 4]), (26, 7, [0, 5, 10, 15, 20, 25]), (30, 7, [0, 5, 10, 15, 20, 25, 29]), (28, 7, [0, 5, 10, 15, 20, 27])])
+def test_date_ticks_spread_over_the_axis(n: int, most: int, ticks: list[int]) -> None:
+    dates = [dt.date(2020, 1, 6) + dt.timedelta(weeks=i) for i in range(n)]
+    assert svg.date_ticks(dates, most) == ticks
+
+
+def test_series_axis_has_minus_signs_and_several_dates() -> None:
+    dates = [dt.date(2020, 1, 6) + dt.timedelta(weeks=i) for i in range(26)]
+    out = svg.series("A – B", dates, [6.0] * 26, [2.0] * 26)
+    assert "\u22126" in out and "+6" in out and ">6<" not in out
+    assert sum(d.isoformat() in out for d in dates) >= 6
+
+
+def test_map_frames_events_far_apart_and_drops_overlapping_labels() -> None:
+    # Washington and eastern Turkey: both in view, with a margin
+    pts = [svg.Point(38.9, -77.0, 3, "a"), svg.Point(37.9, 43.3, 3, "b")]
+    out = svg.world_map(pts, ["USA", "TUR"])
+    xs = [float(x) for x in re.findall(r"<circle class='event q3' cx='([0-9.]+)'", out)]
+    assert len(xs) == 2 and all(20 < x < 740 for x in xs)
+    # neighbouring capitals: labels that would overlap are left out
+    crowded = svg.world_map([svg.Point(33.5, 36.3, 1, "c")], ["SYR", "LBN", "JOR", "ISR", "PSE"])
+    assert 1 <= crowded.count("class='country'") < 5
+
+
+def test_busiest_stretch_and_period_of_the_report(tmp_path: Path) -> None:
+    import numpy as np
+
+    from riftwatch.relations.detect import Grid
+    from riftwatch.report.html import busiest_stretch
+
+    n = np.zeros((2, 100))
+    n[0, 60:70] = 5
+    n[1, 5] = 30  # one busy week early on does not make the busiest stretch of 26
+    grid = Grid([("A", "B"), ("A", "C")], dt.date(2020, 1, 6), "week", n, n * 0, n * 0, n * 0)
+    t0, t1 = busiest_stretch(grid)
+    assert t1 - t0 == 25 and t0 <= 60 and t1 >= 69
+    out = tmp_path / "r.html"
+    with Store(":memory:") as store:
+        store.write_events(_placed(baseline_articles() + founding_article()), "riftwatch")
+        write_report(store, ["RUS", "IRN", "SYR"], out, since=dt.date(2016, 3, 1), until=dt.date(2016, 4, 30))
+    html = out.read_text(encoding="utf-8")
+    assert "shown: 2016-02-29 to 2016-05-01 (as asked)" in html
+    assert "No rift alerts in this period." in html  # the falling-out of May is outside the view

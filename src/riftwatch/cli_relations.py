@@ -113,8 +113,14 @@ def dyads(
     since: Annotated[str | None, typer.Option(help="First day (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Last day (YYYY-MM-DD).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    zeros: Annotated[
+        bool, typer.Option("--zeros/--no-zeros", help="Show periods without events as zeros.")
+    ] = True,
 ) -> None:
     """Dyad time series: events per QuadClass and PLOVER type, Goldstein sum and mean, per period.
+
+    Every period from --since (or the first event) to --until (or the last) is listed for every
+    dyad, with zeros where nothing happened (--no-zeros lists only periods with events).
 
     Example: `riftwatch dyads --actors RUS,IRN,SYR --period month --store events.duckdb`
     """
@@ -128,6 +134,7 @@ def dyads(
             happened_only=not all_factuality,
             since=date_option(since, "--since"),
             until=date_option(until, "--until"),
+            zeros=zeros,
         )
         if level not in ("country", "sector"):
             raise InputError("--level", f"{level!r} is not country or sector")
@@ -190,13 +197,22 @@ def watch(
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Judge the data up to this day (YYYY-MM-DD).")
     ] = None,
+    history: Annotated[
+        bool, typer.Option("--history", help="List every rift over the whole history, not only open ones.")
+    ] = False,
+    min_articles: Annotated[
+        int, typer.Option("--min-articles", help="Keep alerts whose conflictual events come from this many articles.")
+    ] = 1,
 ) -> None:
     """Rift alerts: allied dyads turning towards conflict against their own baseline.
 
-    Without --coalition, the coalition is inferred from sustained cooperation.  Each alert gives
-    the dyad, the day the turn began, a confidence (0-1) and the events behind it.
+    A coalition member such as RUS is that country's state (government, military, intelligence,
+    police, judiciary, legislature); 'SYR REB' names a sector.  Without --coalition, the
+    coalition is inferred from sustained cooperation, and the output says so.  Each alert gives
+    the dyad, when the turn began, peaked and ended, a confidence (0-1), the events behind it and
+    an explanation in words.  --history lists past rifts too; --as-of judges an earlier day.
 
-    Example: `riftwatch watch --coalition RUS,IRN,SYR --store events.duckdb --format json`
+    Example: `riftwatch watch --coalition RUS,IRN,SYR --history --store events.duckdb --format json`
     """
     from .relations.detect import DetectConfig
     from .relations.dyads import DyadConfig
@@ -209,10 +225,17 @@ def watch(
             dyads=DyadConfig(period=period),  # type: ignore[arg-type]
             detect=DetectConfig(recent=recent, baseline=baseline, probability=threshold),
             as_of=date_option(as_of, "--as-of"),
+            history=history,
+            min_articles=min_articles,
         )
         result = assess(store, _codes(coalition, coalition_file), cfg)
     except RiftwatchError as exc:
         raise _fail(exc) from exc
+    if result.inferred:
+        err.print(
+            f"[yellow]note:[/] no --coalition given; watching the coalition inferred from sustained "
+            f"cooperation: {escape(', '.join(result.coalition)) or '(none found)'}. Name the allies with --coalition."
+        )
     if fmt == "json":
         sys.stdout.write(json.dumps([a.to_dict() for a in result.alerts], indent=1, default=str) + "\n")
         return
@@ -233,13 +256,20 @@ def _watch_tables(result: Any) -> None:
         )  # fmt: skip
     console.print(states)
     alerts = Table(title="Rift alerts")
-    for col in ("dyad", "turn began", "detected", "confidence", "recent conflict", "events"):
-        alerts.add_column(col)
+    for col in ("dyad", "began", "peak", "end", "confidence", "tests", "articles"):
+        alerts.add_column(col, no_wrap=True)
     for a in result.alerts:
-        ids = ", ".join(a.event_ids[:4]) + (f" (+{len(a.event_ids) - 4})" if len(a.event_ids) > 4 else "")
-        alerts.add_row(escape("–".join(a.dyad)), str(a.start), str(a.detected), f"{a.confidence:.3f}",
-                       f"{a.recent.conflict}/{a.recent.events}", escape(ids))  # fmt: skip
-    console.print(alerts if result.alerts else "No rift alerts.")
+        end = "open" if a.ongoing else str(a.end)
+        alerts.add_row(escape("–".join(a.dyad)), str(a.start), str(a.peak), end, f"{a.confidence:.3f}",
+                       "+".join(a.tests), str(a.articles))  # fmt: skip
+    if not result.alerts:
+        console.print("No rift alerts." if result.history else "No open rift alerts (--history lists past ones).")
+        return
+    console.print(alerts)
+    for a in result.alerts:
+        console.print(escape(a.explanation))
+        ids = ", ".join(a.event_ids[:6]) + (f" (+{len(a.event_ids) - 6})" if len(a.event_ids) > 6 else "")
+        console.print(f"  events: {escape(ids)}", style="dim")
 
 
 def report(
@@ -251,10 +281,15 @@ def report(
     png: Annotated[
         bool, typer.Option("--png", help="Also screenshot the page to PNG (needs chromium).")
     ] = False,
+    since: Annotated[str | None, typer.Option(help="First day shown (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Last day shown (YYYY-MM-DD).")] = None,
 ) -> None:
     """Write one self-contained HTML report (network, series, map, evidence) and SVG charts.
 
-    Example: `riftwatch report --coalition RUS,IRN,SYR --store events.duckdb --out rifts.html`
+    Rifts are found over the whole history; the report shows --since to --until, by default the
+    busiest stretch of the coalition (26 weeks, 120 days or 24 months).
+
+    Example: `riftwatch report --coalition RUS,IRN,SYR --since 2016-01-01 --store events.duckdb --out rifts.html`
     """
     from .relations.dyads import DyadConfig
     from .relations.rifts import WatchConfig
@@ -262,7 +297,10 @@ def report(
 
     try:
         cfg = WatchConfig(dyads=DyadConfig(period=period))  # type: ignore[arg-type]
-        files = write_report(store, _codes(coalition, coalition_file), out, cfg)
+        files = write_report(
+            store, _codes(coalition, coalition_file), out, cfg,
+            since=date_option(since, "--since"), until=date_option(until, "--until"),
+        )  # fmt: skip
         if png:
             from .report.browser import screenshot
 

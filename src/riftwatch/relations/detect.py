@@ -38,7 +38,14 @@ import numpy as np
 
 from riftwatch.relations import periods
 from riftwatch.relations.dyads import Period
-from riftwatch.relations.stats import Array, cusum_down, p_exceeds_grid, p_exceeds_normal
+from riftwatch.relations.stats import (
+    Array,
+    beta_sf,
+    cusum_down,
+    norm_cdf,
+    p_exceeds_grid,
+    p_exceeds_normal,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +67,15 @@ class DetectConfig:
     single_event_probability: float = 0.80
     cusum_k: float = 0.5
     exact_below: int = 40  # Monte Carlo refinement where a window holds fewer events than this
+    # the volume test (a surge of conflictual events against the dyad's own usual rate)
+    volume: bool = True
+    volume_windows: tuple[int, ...] = (1, 2, 4)
+    volume_relative: float = 0.5
+    volume_probability: float = 0.995
+    volume_min_conflict: int = 3
+    volume_share_probability: float = 0.99
+    dispersion: float = 1.25
+    min_baseline_periods: int = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +108,10 @@ class Scan:
     n_base: Array
     c_base: Array
     alert: np.ndarray  # bool
+    p_share: Array | None = None  # the share test alone (``p`` is the larger of the two tests)
+    p_volume: Array | None = None  # the volume test alone (0 where it was not computed)
+    volume_alert: np.ndarray | None = None  # bool: periods the volume test alone would raise
+    share_alert: np.ndarray | None = None  # bool: periods the share test alone would raise
 
     def shares(self, d: int, t: int) -> tuple[float, float]:
         """Observed conflict shares (baseline, recent) at (d, t); NaN where a window is empty."""
@@ -140,7 +160,90 @@ def scan(grid: Grid, cfg: DetectConfig) -> Scan:
     enough = nb >= cfg.min_baseline
     regular = (p >= cfg.probability) & (cr >= cfg.min_conflict) & enough
     single = single_candidate & (cb <= cfg.single_event_share * nb) & (p >= cfg.single_event_probability)
-    return Scan(p=p, n_recent=nr, c_recent=cr, n_base=nb, c_base=cb, alert=regular | single)
+    alert = regular | single
+    if not cfg.volume:
+        return Scan(
+            p=p, n_recent=nr, c_recent=cr, n_base=nb, c_base=cb, alert=alert, p_share=p, share_alert=alert
+        )  # fmt: skip
+    pv, va = volume_scan(grid, cfg)
+    return Scan(
+        p=np.maximum(p, pv), n_recent=nr, c_recent=cr, n_base=nb, c_base=cb, alert=alert | va,
+        p_share=p, p_volume=pv, volume_alert=va, share_alert=alert,
+    )  # fmt: skip
+
+
+def observed_periods(n: Array) -> Array:
+    """For every (dyad, t): periods from the dyad's first event up to and including t (0 before)."""
+    has = n > 0
+    first = np.where(has.any(axis=1), np.argmax(has, axis=1), n.shape[1])
+    t = np.arange(n.shape[1])
+    return np.asarray(np.maximum(t[None, :] - first[:, None] + 1, 0), dtype=np.float64)
+
+
+def volume_scan(grid: Grid, cfg: DetectConfig) -> tuple[Array, np.ndarray]:
+    """The volume test: has the dyad's rate of conflictual events surged against its usual rate?
+
+    For a window of w periods ending at t, with c_r conflictual events in it and c_b in the B
+    baseline periods before it (B counts only periods since the dyad's first event: a dyad first
+    seen last month has no long quiet past), the two Poisson rates are compared through the
+    share of all these conflictual events that fell in the window, pi = w r / (w r + B r_b).
+    Its posterior (Jeffreys prior) is Beta(c_r / q + 1/2, c_b / q + 1/2), where the dispersion
+    q > 1 shrinks counts because news comes in bursts (quasi-Poisson).  The statistic is
+    P(r > (1 + volume_relative) r_b), i.e. P(pi > f w / (f w + B)) with f = 1 + volume_relative.
+
+    A window alerts when that probability reaches ``volume_probability``, it holds at least
+    ``volume_min_conflict`` conflictual events, the baseline spans ``min_baseline_periods`` periods with
+    ``min_baseline`` events, and the window's conflict share is above the baseline's with posterior
+    probability ``volume_share_probability`` (a burst of coverage in which conflict keeps its usual
+    share is more news, not a turn).  Windows of
+    several lengths are tried (``volume_windows``): one period catches a sharp burst, several a
+    slower build-up.  Returns the largest probability over the windows and the alert flags.
+    """
+    best = np.zeros(grid.n.shape)
+    alert = np.zeros(grid.n.shape, dtype=bool)
+    seen = observed_periods(grid.n)
+    f = 1.0 + cfg.volume_relative
+    q = max(cfg.dispersion, 1.0)
+    for w in cfg.volume_windows:
+        nr, nb = _window_sums(grid.n, w, cfg.baseline)
+        cr, cb = _window_sums(grid.conflict, w, cfg.baseline)
+        span = np.clip(seen - w, 0, cfg.baseline)
+        cand = (
+            (cr >= cfg.volume_min_conflict) & (span >= cfg.min_baseline_periods) & (nb >= cfg.min_baseline)
+            & (cr * span > f * w * cb) & (cr * nb > cb * nr)
+        )  # fmt: skip
+        if not cand.any():
+            continue
+        a, b = cr[cand] / q + 0.5, cb[cand] / q + 0.5
+        x = f * w / (f * w + span[cand])
+        # the normal approximation sorts out the cells far from the threshold; only the others
+        # are integrated (in dense data most cells are far below it)
+        mean, var = a / (a + b), a * b / ((a + b) ** 2 * (a + b + 1))
+        rough = 1.0 - norm_cdf((x - mean) / np.sqrt(var))
+        near = rough > cfg.volume_probability - 0.2
+        if not near.any():
+            continue
+        keys, inverse = np.unique(
+            np.stack([a[near], b[near], x[near]], axis=1).round(5), axis=0, return_inverse=True
+        )
+        cells = np.flatnonzero(cand)[near]
+        pw = beta_sf(keys[:, 0], keys[:, 1], keys[:, 2])[inverse.ravel()]
+        # the share must have risen too (checked where the rate test alone would alert):
+        # P(recent share > baseline share), normal approximation, integrated near the threshold
+        likely = pw >= cfg.volume_probability
+        rc, rn, bc, bn = (v.flat[cells[likely]] for v in (cr, nr, cb, nb))
+        betas = np.stack([rc + 0.5, rn - rc + 0.5, bc + 0.5, bn - bc + 0.5], axis=1)
+        rose = p_exceeds_normal(betas[:, 0], betas[:, 1], betas[:, 2], betas[:, 3], 0.0)
+        unsure = (rose > cfg.volume_share_probability - 0.2) & (rose < 0.9999)
+        if unsure.any():
+            bkeys, binv = np.unique(betas[unsure].round(4), axis=0, return_inverse=True)
+            rose[unsure] = p_exceeds_grid(bkeys, 0.0, 0.0)[binv.ravel()]
+        pw[np.flatnonzero(likely)[rose < cfg.volume_share_probability]] = 0.0
+        cell = np.zeros(grid.n.shape)
+        cell.flat[cells] = pw
+        best = np.maximum(best, cell)
+        alert |= cell >= cfg.volume_probability
+    return best, alert
 
 
 def episodes(flags: np.ndarray) -> list[tuple[int, int]]:

@@ -63,6 +63,7 @@ class DyadConfig:
     since: dt.date | None = None
     until: dt.date | None = None
     min_confidence: float = 0.0
+    zeros: bool = False  # dyad_series: a row for every period of the range, zero where nothing happened
 
     def __post_init__(self) -> None:
         if self.period not in PERIODS:
@@ -407,5 +408,34 @@ def dyad_series(
                 types=types.get((a, b, period), {}),
             )
         )
+    if cfg.zeros:
+        out = zero_filled(out, cfg)
     log.debug("dyad series: %d dyad-periods", len(out))
+    return out
+
+
+def zero_filled(rows: Sequence[DyadPeriod], cfg: DyadConfig) -> list[DyadPeriod]:
+    """``rows`` with an all-zero row for every period without events, for every dyad, from
+    ``cfg.since`` (else the first period of any dyad) to ``cfg.until`` (else the last).
+
+    >>> day = dt.date(2024, 1, 1)
+    >>> row = DyadPeriod("A", "B", day, 1, 1.0, (1, 0, 0, 0), (1.0, 0, 0, 0), 1.0, 1.0, 1.0)
+    >>> [(r.period.isoformat(), r.events) for r in zero_filled([row], DyadConfig(until=dt.date(2024, 1, 20)))]
+    [('2024-01-01', 1), ('2024-01-08', 0), ('2024-01-15', 0)]
+    """
+    from riftwatch.relations import periods
+
+    if not rows:
+        return []
+    first = periods.truncate(cfg.since or min(r.period for r in rows), cfg.period)
+    last = periods.truncate(cfg.until or max(r.period for r in rows), cfg.period)
+    have = {(r.a, r.b, r.period): r for r in rows}
+    out = []
+    for a, b in sorted({(r.a, r.b) for r in rows}):
+        for i in range(periods.index(first, last, cfg.period) + 1):
+            day = periods.start(first, i, cfg.period)
+            out.append(
+                have.get((a, b, day))
+                or DyadPeriod(a, b, day, 0, 0.0, (0, 0, 0, 0), (0.0, 0.0, 0.0, 0.0), 0.0, 0.0, 0.0)
+            )
     return out

@@ -11,6 +11,7 @@ cooperation (see ``InferConfig``).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import logging
@@ -24,9 +25,18 @@ import numpy as np
 
 from riftwatch.errors import InputError
 from riftwatch.relations import periods
-from riftwatch.relations.detect import DetectConfig, Grid, Scan, episodes, scan, turn_start
+from riftwatch.relations.detect import (
+    DetectConfig,
+    Grid,
+    Scan,
+    episodes,
+    observed_periods,
+    scan,
+    turn_start,
+)
 from riftwatch.relations.dyads import DyadConfig, Member, parse_codes, probe, units_sql
 from riftwatch.relations.evidence import Evidence, dyad_evidence
+from riftwatch.relations.explain import explain
 from riftwatch.relations.source import EventSource, check_tables, cursor
 
 log = logging.getLogger(__name__)
@@ -39,8 +49,8 @@ class InferConfig:
     """When a dyad counts as allied: enough baseline events, mostly cooperative, over time."""
 
     min_share: float = 0.7
-    min_events: int = 10
-    min_periods: int = 3
+    min_events: int = 20
+    min_periods: int = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +63,8 @@ class WatchConfig:
     level: Literal["country", "sector"] = "country"
     as_of: dt.date | None = None
     evidence: bool = True
+    history: bool = True  # every rift over the whole history; False: only those still open at the end
+    min_articles: int = 1  # corroboration: distinct articles an alert's conflictual events must come from
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,13 +102,26 @@ class Alert:
     event_ids: tuple[str, ...]
     state: State
     evidence: tuple[Evidence, ...] = ()
+    peak: dt.date | None = None  # the period with most conflictual events (its first day, or ``start``)
+    end: dt.date | None = None  # last day of the last period of the episode with a conflictual event
+    ongoing: bool = False  # the episode runs to the end of the data
+    tests: tuple[str, ...] = ()  # which tests raised it: "share", "volume"
+    articles: int = 0  # distinct articles behind its conflictual events (corroboration)
+    outlets: int = 0  # distinct outlets among them
+    explanation: str = ""  # what changed, against what baseline, on which events, in words
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "dyad": list(self.dyad),
             "start": self.start.isoformat(),
+            "peak": self.peak.isoformat() if self.peak else None,
+            "end": self.end.isoformat() if self.end else None,
+            "ongoing": self.ongoing,
             "detected": self.detected.isoformat(),
             "last": self.last.isoformat(),
+            "tests": list(self.tests),
+            "corroboration": {"articles": self.articles, "outlets": self.outlets},
+            "explanation": self.explanation,
             "confidence": round(self.confidence, 4),
             "baseline": self.baseline.to_dict(),
             "recent": self.recent.to_dict(),
@@ -142,11 +167,13 @@ class WatchResult:
     dyads: tuple[DyadState, ...]
     alerts: tuple[Alert, ...]
     grid: Grid | None = None
+    history: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "coalition": list(self.coalition),
             "inferred": self.inferred,
+            "history": self.history,
             "period": self.period,
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "dyads": [d.to_dict() for d in self.dyads],
@@ -281,7 +308,9 @@ def assess(
                 else [(min(a, b), max(a, b)) for a, b in itertools.combinations(coal, 2)]
             )
             quiet = tuple(DyadState(dy, "stable", 0.0, Share(0, 0), Share(0, 0), 0, 0) for dy in none)
-            return WatchResult(coal, members is None, cfg.dyads.period, cfg.as_of, quiet, ())
+            return WatchResult(
+                coal, members is None, cfg.dyads.period, cfg.as_of, quiet, (), history=cfg.history
+            )
         rows, empty = _watched(grid, members, cfg)
         if members is None:
             coal = tuple(sorted({c for i in rows for c in grid.dyads[i]}))
@@ -307,14 +336,18 @@ def assess(
     states += [DyadState(dy, "stable", 0.0, Share(0, 0), Share(0, 0), 0, 0) for dy in empty]
     state_of = {s.dyad: s.state for s in states}
     alerts = [_with_state(a, state_of[a.dyad]) for a in alerts]
+    if not cfg.history:  # only the rifts still open in the recent window at the end of the data
+        open_from = sub.date(max(last - cfg.detect.recent + 1, 0)) if sub.periods else None
+        alerts = [a for a in alerts if open_from is not None and a.last >= open_from]
     as_of = periods.end(sub.first, last, sub.period) if sub.periods else None
     log.info("watch: %d dyads, %d alerts", len(states), len(alerts))
-    return WatchResult(coal, members is None, cfg.dyads.period, as_of, tuple(states), tuple(alerts), sub)
+    return WatchResult(
+        coal, members is None, cfg.dyads.period, as_of, tuple(states), tuple(alerts), sub, cfg.history
+    )
 
 
 def _with_state(a: Alert, state: State) -> Alert:
-    return Alert(a.dyad, a.start, a.detected, a.last, a.confidence, a.baseline, a.recent, a.statistic,
-                 a.event_ids, state, a.evidence)  # fmt: skip
+    return dataclasses.replace(a, state=state)
 
 
 def _alerts(
@@ -331,41 +364,73 @@ def _alerts(
         for d, _, t1, start, _ in found
     ]
     evidence = dyad_evidence(cur, windows, cfg.dyads, members, cfg.level, quads=(3, 4)) if found else []
+    seen = observed_periods(grid.n)
+    by_dyad: dict[tuple[str, str], list[Evidence]] = {}
+    for e in evidence:
+        by_dyad.setdefault(e.dyad, []).append(e)
     out = []
     for (d, t0, t1, start, cus), (a, b, d0, d1) in zip(found, windows, strict=True):
-        ev = tuple(e for e in evidence if e.dyad == (a, b) and d0 <= e.date <= d1)
+        ev = tuple(e for e in by_dyad.get((a, b), ()) if d0 <= e.date <= d1)
+        articles = len({e.article_id for e in ev})
+        if articles < cfg.min_articles:
+            continue
+        outlets = len({e.outlet for e in ev if e.outlet})
         run = sc.p[d, t0 : t1 + 1]
         base, recent = sc.shares(d, t0)
+        tests = tuple(
+            name
+            for name, flags in (("share", sc.share_alert), ("volume", sc.volume_alert))
+            if flags is not None and bool(flags[d, t0 : t1 + 1].any())
+        )
+        conflict = grid.conflict[d, start : t1 + 1]
+        peak_t = start + int(np.argmax(conflict))
+        with_conflict = np.nonzero(conflict > 0)[0]
+        end_t = start + int(with_conflict[-1]) if with_conflict.size else t1
+        span = int(min(max(seen[d, t0] - cfg.detect.recent, 0), cfg.detect.baseline))
         statistic = {
-            "method": "beta-binomial posterior + goldstein cusum",
+            "method": "beta-binomial share + conflict-rate surge + goldstein cusum",
             "p_turn": round(float(run.max()), 4),
             "p_at_detection": round(float(sc.p[d, t0]), 4),
+            "p_share": _rounded(sc.p_share, d, t0, t1),
+            "p_volume": _rounded(sc.p_volume, d, t0, t1),
             "margin": cfg.detect.margin,
             "threshold": cfg.detect.probability,
+            "volume_threshold": cfg.detect.volume_probability,
             "recent_periods": cfg.detect.recent,
             "baseline_periods": cfg.detect.baseline,
+            "baseline_observed_periods": span,
             "baseline_share": None if math.isnan(base) else round(base, 4),
             "recent_share": None if math.isnan(recent) else round(recent, 4),
             "cusum": round(cus, 3),
             "period": grid.period,
         }
-        out.append(
-            Alert(
-                dyad=(a, b),
-                start=min((e.date for e in ev), default=d0),
-                detected=grid.date(t0),
-                last=grid.date(t1),
-                confidence=float(run.max()),
-                baseline=_share(sc, d, t0, "base"),
-                recent=_share(sc, d, t0, "recent"),
-                statistic=statistic,
-                event_ids=tuple(dict.fromkeys(e.event_id for e in ev)),
-                state="rift",
-                evidence=ev if cfg.evidence else (),
-            )
+        began = min((e.date for e in ev), default=d0)
+        alert = Alert(
+            dyad=(a, b),
+            start=began,
+            detected=grid.date(t0),
+            last=grid.date(t1),
+            confidence=float(run.max()),
+            baseline=_share(sc, d, t0, "base"),
+            recent=_share(sc, d, t0, "recent"),
+            statistic=statistic,
+            event_ids=tuple(dict.fromkeys(e.event_id for e in ev)),
+            state="rift",
+            evidence=ev if cfg.evidence else (),
+            peak=max(grid.date(peak_t), began),
+            end=periods.end(grid.first, end_t, grid.period),
+            ongoing=t1 == grid.periods - 1,
+            tests=tests,
+            articles=articles,
+            outlets=outlets,
         )
+        out.append(dataclasses.replace(alert, explanation=explain(alert, grid, d, t0, span, ev, cfg)))
     out.sort(key=lambda al: (al.start, al.dyad))
     return out
+
+
+def _rounded(p: Any, d: int, t0: int, t1: int) -> float | None:
+    return None if p is None else round(float(np.max(p[d, t0 : t1 + 1])), 4)
 
 
 def watch(

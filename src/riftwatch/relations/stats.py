@@ -113,3 +113,29 @@ def p_exceeds_grid(params: Array, margin: float, relative: float = 0.0, points: 
     f_y = np.zeros((len(params), points))
     f_y[:, inside] = c_lo + (c_hi - c_lo) * ((z[inside] - lo) / (hi - lo))
     return np.asarray((wx * f_y).sum(axis=1), dtype=np.float64)
+
+
+def beta_sf(a: Array, b: Array, x: Array, points: int = 2048, chunk: int = 256) -> Array:
+    """P(B > x) for B ~ Beta(a, b), elementwise over equal-shaped arrays (a, b >= 1/2).
+
+    Numerical integration on the grid of ``p_exceeds_grid`` (x = sin^2 theta), where the density
+    stays bounded; where a + b is large the Beta is close to normal and the normal tail is used.
+    Rows are done in chunks to bound memory.
+    """
+    a, b, x = (np.asarray(v, dtype=np.float64).ravel() for v in (a, b, x))
+    out = np.empty(a.shape)
+    big = (a > 200) & (b > 200)
+    if big.any():
+        m, v = beta_mean_var(a[big], b[big])
+        out[big] = 1.0 - norm_cdf((x[big] - m) / np.sqrt(v))
+    small = np.nonzero(~big)[0]
+    theta = (np.arange(points) + 0.5) * (np.pi / 2) / points
+    grid = np.sin(theta) ** 2
+    log_s, log_c = np.log(np.sin(theta)), np.log(np.cos(theta))
+    for i in range(0, len(small), chunk):
+        idx = small[i : i + chunk]
+        lw = (2 * a[idx, None] - 1) * log_s + (2 * b[idx, None] - 1) * log_c
+        w = np.exp(lw - lw.max(axis=1, keepdims=True))
+        w /= w.sum(axis=1, keepdims=True)
+        out[idx] = (w * (grid[None, :] > x[idx, None])).sum(axis=1)
+    return np.clip(out, 0.0, 1.0)

@@ -44,17 +44,24 @@ class Edge:
     state: str
 
 
-def network(nodes: Sequence[str], edges: Sequence[Edge], size: int = 420) -> str:
-    """Nodes on a circle; each edge coloured by its conflict share, thicker with more events,
-    dashed when cooling and drawn bold red-outlined when in rift."""
-    cx = cy = size / 2
-    r = size / 2 - 70
-    pos = {
-        n: (cx + r * math.cos(2 * math.pi * i / len(nodes) - math.pi / 2),
-            cy + r * math.sin(2 * math.pi * i / len(nodes) - math.pi / 2))
-        for i, n in enumerate(nodes)
-    }  # fmt: skip
-    parts = [f"<svg class='network' width='{size}' height='{size}' viewBox='0 0 {size} {size}' {FONT}>"]
+def network(nodes: Sequence[str], edges: Sequence[Edge], width: int = 760, height: int = 400) -> str:
+    """Nodes on an ellipse filling the chart; each edge coloured by its conflict share, thicker with
+    more events, dashed when cooling and drawn bold red-outlined when in rift."""
+    cx, cy = width / 2, height / 2
+    rx, ry = width / 2 - 80, height / 2 - 50
+    if len(nodes) == 2:  # side by side rather than one above the other
+        pos = {nodes[0]: (cx - rx, cy), nodes[1]: (cx + rx, cy)}
+    else:
+        pos = {
+            n: (cx + rx * math.cos(2 * math.pi * i / len(nodes) - math.pi / 2),
+                cy + ry * math.sin(2 * math.pi * i / len(nodes) - math.pi / 2))
+            for i, n in enumerate(nodes)
+        }  # fmt: skip
+        # an odd number of nodes leaves the ellipse's lower part empty: centre the drawing
+        ys = [y for _, y in pos.values()]
+        shift = cy - (min(ys) + max(ys)) / 2
+        pos = {n: (x, y + shift) for n, (x, y) in pos.items()}
+    parts = [f"<svg class='network' width='{width}' height='{height}' viewBox='0 0 {width} {height}' {FONT}>"]
     parts.append("<title>Coalition network: edge colour = share of conflictual events</title>")
     most = max((e.events for e in edges), default=1) or 1
     for e in edges:
@@ -62,27 +69,29 @@ def network(nodes: Sequence[str], edges: Sequence[Edge], size: int = 420) -> str
             continue
         (x1, y1), (x2, y2) = pos[e.a], pos[e.b]
         share = e.conflict / e.events if e.events else 0.0
-        width = 2 + 8 * math.log1p(e.events) / math.log1p(most)
+        width_e = 2 + 10 * math.log1p(e.events) / math.log1p(most)
         colour = _mix(share) if e.events else "#cccccc"
         dash = " stroke-dasharray='8 5'" if e.state == "cooling" else ""
         if e.state == "rift":
             parts.append(
                 f"<line x1='{x1:.1f}' y1='{y1:.1f}' x2='{x2:.1f}' y2='{y2:.1f}' stroke='{CONFLICT}' "
-                f"stroke-width='{width + 6:.1f}' stroke-opacity='0.35'/>"
+                f"stroke-width='{width_e + 6:.1f}' stroke-opacity='0.35'/>"
             )
         parts.append(
             f"<line class='edge {escape(e.state)}' x1='{x1:.1f}' y1='{y1:.1f}' x2='{x2:.1f}' y2='{y2:.1f}' "
-            f"stroke='{colour}' stroke-width='{width:.1f}'{dash}>"
+            f"stroke='{colour}' stroke-width='{width_e:.1f}'{dash}>"
             f"<title>{escape(e.a)}–{escape(e.b)}: {e.events} events, {e.conflict} conflictual, {escape(e.state)}</title></line>"
         )
         mx, my = (x1 + x2) / 2, (y1 + y2) / 2
         parts.append(
-            f"<text x='{mx:.1f}' y='{my - 6:.1f}' font-size='12' text-anchor='middle' fill='#333'>"
-            f"{escape(e.state)} · {round(100 * share)}%</text>"
+            f"<text x='{mx:.1f}' y='{my - 8:.1f}' font-size='13' text-anchor='middle' fill='#333' "
+            f"stroke='#fff' stroke-width='3' paint-order='stroke'>"
+            f"{escape(e.state)} · {round(100 * share)}% of {e.events}</text>"
         )
     for n, (x, y) in pos.items():
+        r = max(28, 5 * len(n))  # "SYR GOV" needs a wider node than "SYR"
         parts.append(
-            f"<circle cx='{x:.1f}' cy='{y:.1f}' r='26' fill='#fff' stroke='#34495e' stroke-width='2'/>"
+            f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{r}' fill='#fff' stroke='#34495e' stroke-width='2'/>"
         )
         parts.append(
             f"<text x='{x:.1f}' y='{y + 5:.1f}' font-size='14' font-weight='bold' text-anchor='middle' "
@@ -90,6 +99,25 @@ def network(nodes: Sequence[str], edges: Sequence[Edge], size: int = 420) -> str
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def signed(x: float) -> str:
+    """A count with its sign, the minus a real minus sign: '+6', '\u22126', '0'."""
+    if x == 0:
+        return "0"
+    return ("+" if x > 0 else "\u2212") + f"{abs(x):g}"
+
+
+def date_ticks(dates: Sequence[dt.date], most: int = 8) -> list[int]:
+    """Indices of about ``most`` evenly spaced dates to label, always the first and the last."""
+    n = len(dates)
+    if n <= most:
+        return list(range(n))
+    step = math.ceil((n - 1) / (most - 1))
+    ticks = list(range(0, n - 1, step))
+    if n - 1 - ticks[-1] < step / 2:  # too close to the last label: drop it
+        ticks.pop()
+    return [*ticks, n - 1]
 
 
 def series(
@@ -103,7 +131,7 @@ def series(
 ) -> str:
     """Bars per period: cooperative events up (green), conflictual down (red); alert episodes
     shaded from detection to their last period, with a line at each turn's start date."""
-    left, right, top, bottom = 44, 12, 28, 28
+    left, right, top, bottom = 44, 40, 28, 28
     plot_w, plot_h = width - left - right, height - top - bottom
     mid = top + plot_h / 2
     n = max(len(dates), 1)
@@ -149,19 +177,20 @@ def series(
                 f"<rect x='{x:.1f}' y='{mid:.1f}' width='{w:.1f}' height='{k * scale:.1f}' fill='{CONFLICT}'/>"
             )
     parts.append(f"<line x1='{left}' y1='{mid}' x2='{left + plot_w}' y2='{mid}' stroke='#555'/>")
-    parts.append(
-        f"<text x='{left - 6}' y='{top + 10}' font-size='10' text-anchor='end' fill='{COOP}'>{peak:g}</text>"
-        f"<text x='{left - 6}' y='{top + plot_h}' font-size='10' text-anchor='end' fill='{CONFLICT}'>{peak:g}</text>"
-        f"<text x='{left - 6}' y='{mid + 4}' font-size='10' text-anchor='end' fill='#555'>0</text>"
-    )
+    half = float(round(peak / 2)) if peak >= 4 else None
+    for value, y, colour in (
+        (peak, top + 10, COOP), (-peak, top + plot_h, CONFLICT), (0.0, mid + 4, "#555"),
+        *(((half, mid - half * scale + 4, COOP), (-half, mid + half * scale + 4, CONFLICT)) if half else ()),
+    ):  # fmt: skip
+        parts.append(
+            f"<text x='{left - 6}' y='{y:.1f}' font-size='10' text-anchor='end' fill='{colour}'>{signed(value)}</text>"
+        )
     if dates:
-        ticks = sorted({0, n // 2, n - 1})
-        for i in ticks:
-            x = left + i * step
-            anchor = "end" if i == n - 1 and n > 1 else "start"
-            x = x + step if anchor == "end" else x
+        for i in date_ticks(dates, max(2, plot_w // 95)):
+            x = left + i * step + step / 2
             parts.append(
-                f"<text x='{x:.1f}' y='{height - 8}' font-size='10' text-anchor='{anchor}' fill='#555'>"
+                f"<line x1='{x:.1f}' y1='{top + plot_h}' x2='{x:.1f}' y2='{top + plot_h + 4}' stroke='#555'/>"
+                f"<text x='{x:.1f}' y='{height - 8}' font-size='10' text-anchor='middle' fill='#555'>"
                 f"{dates[i].isoformat()}</text>"
             )
     parts.append("</svg>")
@@ -181,16 +210,19 @@ def world_map(
 ) -> str:
     """Events on an equirectangular map over the populated-cell base map (see ``basemap``).
 
-    The view fits the events (at least 24 degrees across); ``labels`` are ISO3 codes of countries
-    to name at their capitals.
+    The view frames the events and the capitals of ``labels`` (ISO3 codes of countries to name),
+    with a margin of a tenth of the span (at least 4 degrees) and at least 24 degrees across;
+    labels that would overlap one already drawn are left out (the event markers stay).
     """
-    if points:
-        lat0, lat1 = min(p.lat for p in points), max(p.lat for p in points)
-        lon0, lon1 = min(p.lon for p in points), max(p.lon for p in points)
+    caps = capitals()
+    lats = [p.lat for p in points] + [caps[c][1] for c in labels if c in caps]
+    lons = [p.lon for p in points] + [caps[c][2] for c in labels if c in caps]
+    if lats:
+        lat0, lat1, lon0, lon1 = min(lats), max(lats), min(lons), max(lons)
     else:
         lat0, lat1, lon0, lon1 = -60.0, 75.0, -170.0, 180.0
-    pad = 6.0
-    lat0, lat1, lon0, lon1 = lat0 - pad, lat1 + pad, lon0 - pad, lon1 + pad
+    pad = max(4.0, 0.1 * max(lat1 - lat0, lon1 - lon0))
+    lat0, lat1, lon0, lon1 = max(lat0 - pad, -85.0), min(lat1 + pad, 85.0), lon0 - pad, lon1 + pad
     span = max(lon1 - lon0, (lat1 - lat0) * width / height, 24.0)
     cx, cy = (lon0 + lon1) / 2, (lat0 + lat1) / 2
     lon0, lon1 = cx - span / 2, cx + span / 2
@@ -222,12 +254,16 @@ def world_map(
             f"<line x1='0' y1='{y:.1f}' x2='{width}' y2='{y:.1f}' stroke='#9fb3c8' stroke-width='0.5'/>"
         )
         parts.append(f"<text x='2' y='{y - 2:.1f}' font-size='9' fill='#6b7f94'>{lat}°</text>")
-    caps = capitals()
+    placed: list[tuple[float, float, float, float]] = []
     for code in labels:
         if code in caps:
             name, clat, clon = caps[code]
             if lat0 <= clat <= lat1 and lon0 <= clon <= lon1:
                 x, y = xy(clat, clon)
+                box = (x - 3.6 * len(name), y - 21, x + 3.6 * len(name), y - 5)
+                if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
+                    continue
+                placed.append(box)
                 parts.append(
                     f"<text class='country' x='{x:.1f}' y='{y - 8:.1f}' font-size='12' text-anchor='middle' "
                     f"fill='#34495e' font-weight='bold'>{escape(name)}</text>"

@@ -1,0 +1,82 @@
+"""A rift alert in words: what changed, against what baseline, on which events.
+
+The numbers are the ones the tests used (``detect``); this module only says them, so that an
+analyst reading ``watch`` output need not know what a Beta posterior is.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from riftwatch.relations import periods
+from riftwatch.relations.detect import Grid
+from riftwatch.relations.evidence import Evidence
+
+if TYPE_CHECKING:
+    from riftwatch.relations.rifts import Alert, WatchConfig
+
+
+def _signed(x: float) -> str:
+    """+1.5 / −2.0 with a real minus sign."""
+    return f"{x:+.1f}".replace("-", "\u2212")
+
+
+def _pct(part: float, whole: float) -> str:
+    return f"{part / whole:.0%}" if whole else "none"
+
+
+def _mean_goldstein(grid: Grid, d: int, lo: int, hi: int) -> float | None:
+    n = float(grid.n[d, lo:hi].sum())
+    return float(grid.goldstein[d, lo:hi].sum()) / n if n else None
+
+
+def explain(
+    alert: Alert, grid: Grid, d: int, t0: int, span: int, ev: Sequence[Evidence], cfg: WatchConfig
+) -> str:
+    """Three or four sentences: the change and its baseline, its course, and the evidence."""
+    a, b = alert.dyad
+    unit = grid.period
+    recent = cfg.detect.recent
+    r0 = max(t0 - recent + 1, 0)
+    until = periods.end(grid.first, t0, unit)
+    rec, base = alert.recent, alert.baseline
+    rate_r = rec.conflict / recent
+    rate_b = base.conflict / span if span else 0.0
+    first = (
+        f"{a}\u2013{b}: {rec.conflict} conflictual of {rec.events} events in the {recent} {unit}s to "
+        f"{until} ({_pct(rec.conflict, rec.events)}, {rate_r:.1f} a {unit}), against {base.conflict} of "
+        f"{base.events} ({_pct(base.conflict, base.events)}, {rate_b:.2f} a {unit}) over the {span} "
+        f"{unit}s before."
+    )
+    text = [first]
+    why = {
+        "share": "the conflictual share at least doubled",
+        "volume": "conflictual events came faster than the dyad's usual rate",
+    }
+    tests = [why[t] for t in alert.tests if t in why]
+    if tests:
+        text.append(f"Raised because {' and '.join(tests)} (confidence {alert.confidence:.2f}).")
+    g_r = _mean_goldstein(grid, d, r0, t0 + 1)
+    g_b = _mean_goldstein(grid, d, max(r0 - cfg.detect.baseline, 0), r0)
+    course = f"The turn began {alert.start}, peaked in the {unit} from {alert.peak}"
+    course += " and is still open." if alert.ongoing else f" and its last conflictual event fell by {alert.end}."
+    if g_r is not None and g_b is not None:
+        course += f" Mean Goldstein score {_signed(g_r)} against {_signed(g_b)} before."
+    text.append(course)
+    if ev:
+        types = Counter(e.event_type for e in ev)
+        listed = ", ".join(f"{n} {t}" for t, n in types.most_common(4))
+        source = f"{alert.articles} article{'s' if alert.articles != 1 else ''}"
+        if alert.outlets:
+            source += f" from {alert.outlets} outlet{'s' if alert.outlets != 1 else ''}"
+        text.append(f"Behind it: {len(ev)} conflictual events ({listed}) in {source}.")
+        if alert.articles == 1:
+            text.append("Uncorroborated: a single article reports all of them.")
+        low = float(np.mean([e.confidence for e in ev]))
+        if low < 0.5:
+            text.append(f"The coder's mean confidence in them is low ({low:.2f}).")
+    return " ".join(text)

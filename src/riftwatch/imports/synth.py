@@ -79,7 +79,7 @@ def gdelt_lines(
             share = (
                 plan.rift_conflict if plan.rift_week is not None and w >= plan.rift_week else plan.conflict
             )
-            for _ in range(_poisson(rng, plan.rate)):
+            for _ in range(poisson(rng, plan.rate)):
                 roots = CONFLICT_ROOTS if rng.random() < share else COOP_ROOTS
                 src, tgt = (plan.a, plan.b) if rng.random() < 0.5 else (plan.b, plan.a)
                 day = start + dt.timedelta(weeks=w, days=rng.randrange(7))
@@ -87,7 +87,7 @@ def gdelt_lines(
                 gid += 1
 
 
-def _poisson(rng: random.Random, lam: float) -> int:
+def poisson(rng: random.Random, lam: float) -> int:
     """Poisson draw (Knuth for small means, normal approximation for large ones)."""
     if lam > 50:
         return max(0, round(rng.gauss(lam, lam**0.5)))

@@ -22,12 +22,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import math
 import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from riftwatch.imports.synth import CONFLICT_ROOTS, COOP_ROOTS, gdelt_row
+from riftwatch.imports.synth import CONFLICT_ROOTS, COOP_ROOTS, gdelt_row, poisson
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +103,7 @@ def noisy_lines(
             rift = p.rift if p.rift and p.rift.week <= w < p.rift.week + p.rift.weeks else None
             rate = p.rate * rng.gammavariate(noise.burst_shape, 1 / noise.burst_shape)
             share = rift.share if rift else p.conflict
-            for _ in range(_poisson(rng, rate * (rift.coverage if rift else 1.0))):
+            for _ in range(poisson(rng, rate * (rift.coverage if rift else 1.0))):
                 a, b = (p.a, p.b) if rng.random() < 0.5 else (p.b, p.a)
                 if rng.random() < noise.wrong_role:
                     other = rng.choice([c for c in countries if c not in (a, b)])
@@ -117,28 +116,15 @@ def noisy_lines(
         # spurious events: mis-coded articles about one dyad, several events each
         expected = true_events * noise.spurious / (1 - noise.spurious)
         per = max(noise.events_per_bad_article, 1.0)
-        for _ in range(_poisson(rng, expected / per)):
+        for _ in range(poisson(rng, expected / per)):
             p = rng.choices(dyads, weights)[0]
             day = start + dt.timedelta(weeks=w, days=rng.randrange(7))
             url = f"https://news.example/bad/{gid}"
-            for _ in range(1 + _poisson(rng, per - 1)):
+            for _ in range(1 + poisson(rng, per - 1)):
                 a, b = (p.a, p.b) if rng.random() < 0.5 else (p.b, p.a)
                 roots = CONFLICT_ROOTS if rng.random() < noise.spurious_conflict else COOP_ROOTS
                 yield gdelt_row(gid, day, a, b, rng.choice(roots), url)
                 gid += 1
-
-
-def _poisson(rng: random.Random, lam: float) -> int:
-    """Poisson draw (Knuth for small means, normal approximation for large ones)."""
-    if lam > 50:
-        return max(0, round(rng.gauss(lam, lam**0.5)))
-    limit, k, p = math.exp(-lam), 0, 1.0
-    while True:
-        p *= rng.random()
-        if p <= limit:
-            return k
-        k += 1
-
 
 @dataclass(frozen=True, slots=True)
 class Score:

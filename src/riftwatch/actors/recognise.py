@@ -255,7 +255,7 @@ def _emit(
     events: list[tuple[int, int, Group | None, _Coded | None]] = [(g.start, 0, g, c) for g, c in coded]
     events.extend((i, 1, None, None) for i in _pronouns(doc) if not covered[i])
     # a surname the recogniser did not take for a person ("Balkhi said", tagged as an organisation)
-    events.extend((i, 2, None, None) for i in _proper_nouns(doc) if not covered[i] and not _in_longer_name(doc, i))
+    events.extend((i, 2, None, None) for i in _lone_proper_nouns(doc) if not covered[i])
     events.sort(key=lambda e: (e[0], e[1]))
     actors: list[Actor] = []
     for start, kind, g, c in events:
@@ -329,18 +329,20 @@ def _emit(
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
-def _proper_nouns(doc: Doc) -> list[int]:
-    """Indices of proper nouns, found on the POS array (no Token object per token)."""
+def _lone_proper_nouns(doc: Doc) -> list[int]:
+    """Proper nouns standing alone (no proper noun beside them but a date: "On Tuesday Balkhi"),
+    found on the POS and entity arrays (no Token object per word)."""
     if not len(doc):
         return []
     pos = doc.to_array("POS")
-    return [int(i) for i in numpy.flatnonzero(pos == PROPN)]
-
-
-def _in_longer_name(doc: Doc, i: int) -> bool:
-    """A proper noun next to another that is not a date: part of a longer name ("Ali Balkhi")."""
-    return any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in {"DATE", "TIME"}
-               for j in (i - 1, i + 1))  # fmt: skip
+    ent = doc.to_array("ENT_TYPE")
+    strings = doc.vocab.strings
+    dated = numpy.isin(ent, [strings.add("DATE"), strings.add("TIME")])
+    name = (pos == PROPN) & ~dated  # a proper noun that can lengthen a name
+    propn = pos == PROPN
+    left = numpy.concatenate(([False], name[:-1]))
+    right = numpy.concatenate((name[1:], [False]))
+    return [int(i) for i in numpy.flatnonzero(propn & ~left & ~right)]
 
 
 def _named_before(doc: Doc, g: Group, ctx: ArticleContext) -> Actor | None:

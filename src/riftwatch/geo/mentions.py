@@ -234,7 +234,7 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
     out: list[tuple[int, int]] = []
     no_ner = not doc.has_annotation("ENT_IOB")
     first = gaz.first_words
-    words = [t.text for t in doc]  # one pass; indexing the Doc builds a Token each time
+    words = doc_words(doc)
     i, n = 0, len(doc)
     while i < n:
         word = words[i]
@@ -296,6 +296,17 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
     return out
 
 
+def doc_words(doc: Doc) -> list[str]:
+    """The doc's token texts, read once per doc from the ORTH array (indexing the Doc builds a
+    Token object per word) and kept in ``doc.user_data`` for the other steps that need them."""
+    got = doc.user_data.get("riftwatch.words")
+    if got is None or len(got) != len(doc):
+        strings = doc.vocab.strings
+        got = [strings[int(o)] for o in doc.to_array("ORTH")] if len(doc) else []
+        doc.user_data["riftwatch.words"] = got
+    return got
+
+
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Span]:
     """Place-name mentions in ``doc``, as spans with character offsets into the doc's text."""
     spans = _ner_mentions(doc, gaz)
@@ -335,7 +346,7 @@ def _same_name_again(doc: Doc, found: list[Span], people: frozenset[str]) -> lis
             for k in range(span.start, span.end):
                 taken[k] = True
     extra: list[Span] = []
-    words = [t.text for t in doc]  # one pass; indexing the Doc builds a Token each time
+    words = doc_words(doc)
     for i, word in enumerate(words):
         name = firsts.get(word)
         if name is None or taken[i] or word in people:
@@ -361,7 +372,7 @@ def find_demonyms(doc: Doc, gaz: Gazetteer, taken: list[Span]) -> list[Span]:
     names the place its people are from, as geoparsing corpora annotate them."""
     out: list[Span] = []
     busy = [(m.start, m.end) for m in taken]
-    words = [t.text for t in doc]  # one pass; indexing the Doc builds a Token each time
+    words = doc_words(doc)
 
     def known(text: str) -> bool:
         key = normalize(text)

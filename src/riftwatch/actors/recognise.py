@@ -262,10 +262,7 @@ def _emit(
         if g is None and kind == 2:
             known = ctx.named.get(doc[start].lower_)
             if known is not None:
-                actor = _actor(doc, start, start + 1, offset, known.name, known.country, known.sector,
-                               known.person, known.org, f"named:{known.entry_id}")  # fmt: skip
-                actors.append(actor)
-                ctx.remember("", "", actor)
+                actors.append(_met_again(doc, start, start + 1, offset, known, ctx))
             continue
         if g is None:
             tok = doc[start]
@@ -291,10 +288,7 @@ def _emit(
             if g.person is not None and g.person.entry is None and g.head is None:
                 known = _named_before(doc, g, ctx)
                 if known is not None:
-                    actor = _actor(doc, g.start, g.end, offset, known.name, known.country, known.sector,
-                                   known.person, known.org, f"named:{known.entry_id}")  # fmt: skip
-                    actors.append(actor)
-                    ctx.remember("", "", actor)
+                    actors.append(_met_again(doc, g.start, g.end, offset, known, ctx))
                     continue
                 # someone we cannot code was named: "he" may be them, so not the person before
                 ctx.remember("", "", None)
@@ -343,6 +337,14 @@ def _lone_proper_nouns(doc: Doc) -> list[int]:
     left = numpy.concatenate(([False], name[:-1]))
     right = numpy.concatenate((name[1:], [False]))
     return [int(i) for i in numpy.flatnonzero(propn & ~left & ~right)]
+
+
+def _met_again(doc: Doc, start: int, end: int, offset: int, known: Actor, ctx: ArticleContext) -> Actor:
+    """The person named before with a title or affiliation, at this later mention; "he" may be them."""
+    actor = _actor(doc, start, end, offset, known.name, known.country, known.sector, known.person, known.org,
+                   f"named:{known.entry_id}")  # fmt: skip
+    ctx.remember("", "", actor)
+    return actor
 
 
 def _named_before(doc: Doc, g: Group, ctx: ArticleContext) -> Actor | None:

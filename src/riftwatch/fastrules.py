@@ -81,6 +81,11 @@ class FastAttributeRuler:
         self.vocab = ruler.vocab
         self._attrs: list[dict[int, int]] = [dict(a) for a in ruler.attrs]
         self._single: list[tuple[int, list[Test]]] = []  # (rule id, alternatives)
+        # Which one-token rules can match a token of a given TAG or LOWER: most patterns require one
+        # exact TAG or LOWER, so a new token is tested against a handful of rules, not all of them.
+        self._by_tag: dict[str, list[int]] = {}
+        self._by_lower: dict[str, list[int]] = {}
+        self._always: list[int] = []  # positions in _single of rules with an alternative indexed by neither
         self._multi: list[tuple[int, list[Test]]] = []  # (rule id, one test per token)
         self._cache: dict[tuple[int, ...], _Entry] = {}
         try:
@@ -90,11 +95,29 @@ class FastAttributeRuler:
                     raise Unsupported(f"rule {rule} sets {sorted(self._attrs[rule])}")
                 singles = [_token_test(p[0]) for p in patterns if len(p) == 1]
                 if singles:
+                    self._index(len(self._single), [p[0] for p in patterns if len(p) == 1])
                     self._single.append((rule, singles))
                 self._multi.extend((rule, [_token_test(t) for t in p]) for p in patterns if len(p) > 1)
             self.exact = True
         except Unsupported:
             self.exact = False
+
+    def _index(self, at: int, alternatives: Sequence[Mapping[str, Any]]) -> None:
+        """File the rule at position ``at`` of ``_single`` under the exact TAG or LOWER each of its
+        alternatives requires (a rule may be filed under several keys; one without either is always tried)."""
+        keys: list[tuple[dict[str, list[int]], str]] = []
+        for alt in alternatives:
+            if isinstance(alt.get("TAG"), str):
+                keys.append((self._by_tag, alt["TAG"]))
+            elif isinstance(alt.get("LOWER"), str):
+                keys.append((self._by_lower, alt["LOWER"]))
+            else:
+                self._always.append(at)
+                return
+        for index, value in keys:
+            got = index.setdefault(value, [])
+            if not got or got[-1] != at:
+                got.append(at)
 
     def _entry(self, key: tuple[int, ...]) -> _Entry:
         """What the rules make of a token with these TAG/LOWER/DEP/IS_SPACE values (cached)."""
@@ -103,7 +126,8 @@ class FastAttributeRuler:
             return hit
         strings = self.vocab.strings
         token = (strings[key[0]], strings[key[1]], strings[key[2]], bool(key[3]))
-        rules = tuple(rule for rule, alts in self._single if any(test(token) for test in alts))
+        maybe = sorted({*self._always, *self._by_tag.get(token[0], ()), *self._by_lower.get(token[1], ())})
+        rules = tuple(rule for rule, alts in (self._single[k] for k in maybe) if any(test(token) for test in alts))
         steps = frozenset(
             (p, j) for p, (_, tests) in enumerate(self._multi) for j, test in enumerate(tests) if test(token)
         )

@@ -184,7 +184,7 @@ class Coder:
         events = []
         sentences = []
         for index, sent in enumerate(doc.sents):
-            sentences.append(Span(sent.text, sent.start_char, sent.end_char))
             ctx = sentence_context(article, sent, index, actor_at, places, self.triggers, state, latent_at)
+            sentences.append(Span(ctx.text, ctx.start_char, ctx.start_char + len(ctx.text)))
             events.extend(code_sentence(ctx))
         return DraftArticle(events, actors, places, sentences, actor_at, latent_at)

@@ -6,7 +6,8 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span as SpacySpan
+from collections.abc import Sequence
+
 from spacy.tokens import Token
 
 from ..records import Actor, Attribution
@@ -52,10 +53,10 @@ def _attribution_from_speaker(speaker: Token, offset: int, actor_at: dict[int, A
 
 
 def attribution_for(
-    trigger: Token, sent: SpacySpan, offset: int, actor_at: dict[int, Actor], root: Token | None = None
+    trigger: Token, sent: Sequence[Token], text: str, offset: int, actor_at: dict[int, Actor], root: Token | None = None
 ) -> Attribution | None:
     """The attribution governing ``trigger``: the subject of the speech verb above it, or an
-    "according to X" phrase in the same sentence."""
+    "according to X" phrase in the same sentence (its tokens ``sent`` and its ``text``)."""
     tok = trigger
     steps = 0
     while tok.head.i != tok.i and steps < 10:
@@ -67,14 +68,15 @@ def attribution_for(
                 return _attribution_from_speaker(speaker, offset, actor_at)
         tok = head
     # Inverted order: "The rebels attacked the town, officials said."
-    root = sent.root if root is None else root  # Span.root scans the sentence: pass it when known
+    if root is None:
+        root = next((t for t in sent if t.dep_ == "ROOT"), sent[0])
     if root.i != trigger.i and root.lemma_.lower() in CLAIM_VERBS:
         for child in root.children:
-            if child.dep_ in {"ccomp", "parataxis"} and trigger in child.subtree:
+            if child.dep_ in {"ccomp", "parataxis"} and (child.i == trigger.i or child.is_ancestor(trigger)):
                 speaker = speaker_of(root)
                 if speaker is not None:
                     return _attribution_from_speaker(speaker, offset, actor_at)
-    if "ccording to" not in sent.text:
+    if "ccording to" not in text:
         return None
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":

@@ -113,13 +113,13 @@ def find_triggers(ctx: SentenceContext) -> list[tuple[Token, Entry]]:
 
 def assemble(d: Draft, ctx: SentenceContext) -> Event:
     """The Event of a finished draft: its date, quantities, attribution, evidence and confidence."""
-    tok, entry, sent, article = d.tok, d.entry, ctx.sent, ctx.article
-    s_start, s_text = sent.start_char, sent.text
+    tok, entry, article = d.tok, d.entry, ctx.article
+    s_start, s_text = ctx.start_char, ctx.text
     etype = d.type
     time = best_time(ctx.times, tok.idx, s_text, s_start) if ctx.times else None
     qs = tuple(ctx.quantities) if etype in ontology().types_with("counts_people") else ()
     root = next((t for t in ctx.toks if t.dep_ == "ROOT"), ctx.toks[0])
-    attribution = attribution_for(tok, sent, 0, ctx.actor_at, root)
+    attribution = attribution_for(tok, ctx.toks, s_text, 0, ctx.actor_at, root)
     trig_end = tok.idx + len(tok)
     prt = next((c for c in tok.children if c.dep_ == "prt"), None)
     if prt is not None:
@@ -159,8 +159,8 @@ def assemble(d: Draft, ctx: SentenceContext) -> Event:
 
 def _reported_speech(ctx: SentenceContext) -> list[Event]:
     """Criticism and demands the parse shows only as reported speech, where no trigger stands."""
-    article, sent = ctx.article, ctx.sent
-    s_start, s_text = sent.start_char, sent.text
+    article = ctx.article
+    s_start, s_text = ctx.start_char, ctx.text
     speech_acts = [(v, "ACCUSE", "112", "allege", s, t) for v, s, t in reported_criticism(ctx.toks, ctx.actor_at)]
     speech_acts += [(v, "REQUEST", code, "", s, t) for v, code, s, t in reported_demands(ctx.toks, ctx.actor_at)]
     out: list[Event] = []
@@ -207,20 +207,20 @@ def sentence_context(
         and not any(a < p.end and p.start < b for a, b in actor_spans)
     ]  # fmt: skip
     return SentenceContext(article, sent, sent_index, toks, actor_at, latent_at or {}, usable, triggers,
-                           triggers.lemmas(), state)  # fmt: skip
+                           triggers.lemmas(), state, s_start, article.text[s_start:s_end])  # fmt: skip
 
 
 def code_sentence(ctx: SentenceContext) -> list[Event]:
     """Code every trigger in one sentence (its context from ``sentence_context``). Dates and
     quantities are read only when it has one."""
-    sent, article, state, actor_at = ctx.sent, ctx.article, ctx.state, ctx.actor_at
+    article, state, actor_at = ctx.article, ctx.state, ctx.actor_at
     found = find_triggers(ctx)
     ctx.trigger_at = {t.i for t, _ in found}
-    s_text = sent.text
+    s_text = ctx.text
     if found and may_hold_time(s_text):
-        ctx.times = find_times(s_text, article.published, offset=sent.start_char)
+        ctx.times = find_times(s_text, article.published, offset=ctx.start_char)
     if any(entry.type in ontology().types_with("counts_people") for _, entry in found):
-        ctx.quantities = find_quantities(s_text, offset=sent.start_char)
+        ctx.quantities = find_quantities(s_text, offset=ctx.start_char)
     for tok, entry in found:
         draft = run_passes(Draft(tok, entry), ctx, PASSES)
         if draft.dropped:

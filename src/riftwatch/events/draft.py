@@ -67,6 +67,8 @@ class SentenceContext:
     triggers: TriggerLexicon
     lemma_set: frozenset[str]  # every trigger lemma: a cheap pre-filter before matching
     state: ArticleState
+    start_char: int  # the sentence's offset in the article and its text (read once: Span properties
+    text: str  # build a Token per word on every access)
     events: list[Event] = field(default_factory=list)  # coded so far in this sentence
     trigger_at: set[int] = field(default_factory=set)  # token indices of every kept trigger
     times: list[TimeExpr] = field(default_factory=list)

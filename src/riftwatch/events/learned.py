@@ -32,6 +32,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Token
 
 from ..records import Actor, Event
@@ -46,7 +48,8 @@ class LinearModel:
     threshold: float
 
     def prob(self, feats: Iterable[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
+        w = self.weights
+        z = self.bias + sum([w[f] for f in feats if f in w])
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -93,43 +96,85 @@ def _span_root(doc: Doc, start: int, end: int) -> Token | None:
     return span.root
 
 
-def _step(tok: Token) -> str:
-    """A dependency label, with the preposition named for objects of prepositions and agents."""
-    if tok.dep_ == "pobj":
-        return f"pobj:{tok.head.lower_}"
-    if tok.dep_ in {"prep", "agent"}:
-        return f"{tok.dep_}:{tok.lower_}"
-    return tok.dep_
+class Tree:
+    """A doc's dependency tree as plain integers and strings, read once from its arrays: the dependency
+    paths of every candidate of every event walk it without building a ``Token`` per step."""
+
+    def __init__(self, doc: Doc) -> None:
+        n = len(doc)
+        arr = doc.to_array([HEAD, DEP, LOWER, LEMMA])  # uint64; HEAD is a relative offset
+        self.heads: list[int] = (np.arange(n, dtype=np.int64) + arr[:, 0].astype(np.int64)).tolist() if n else []
+        strings = doc.vocab.strings
+        names: dict[int, str] = {}
+
+        def text(key: int) -> str:
+            got = names.get(key)
+            if got is None:
+                got = names[key] = strings[key]
+            return got
+
+        self._ids = arr[:, 1:].tolist() if n else []
+        self._text = text
+        self._steps: dict[int, str] = {}
+        self._chains: dict[int, tuple[list[int], dict[int, int]]] = {}
+
+    def step(self, i: int) -> str:
+        """A dependency label, with the preposition named for objects of prepositions and agents."""
+        got = self._steps.get(i)
+        if got is None:
+            dep_id, lower_id, _ = self._ids[i]
+            dep = self._text(dep_id)
+            if dep == "pobj":
+                got = f"pobj:{self._text(self._ids[self.heads[i]][1])}"
+            elif dep in {"prep", "agent"}:
+                got = f"{dep}:{self._text(lower_id)}"
+            else:
+                got = dep
+            self._steps[i] = got
+        return got
+
+    def chain(self, i: int) -> tuple[list[int], dict[int, int]]:
+        """The token and its first ancestors (as many as a path may climb), and each one's rank."""
+        got = self._chains.get(i)
+        if got is None:
+            up = [i]
+            heads = self.heads
+            while len(up) <= MAX_PATH and heads[up[-1]] != up[-1]:
+                up.append(heads[up[-1]])
+            got = self._chains[i] = (up, {t: n for n, t in enumerate(up)})
+        return got
+
+    def path(self, cand: int, trig: int) -> tuple[str, str]:
+        """The path from a candidate up to the lowest common ancestor and down to the trigger, and the
+        lemma of that ancestor when it is neither ("say" for a speaker); "far" beyond MAX_PATH steps."""
+        if cand == trig:
+            return "self", ""
+        up, _ = self.chain(cand)
+        down, down_at = self.chain(trig)
+        for n, t in enumerate(up):
+            k = down_at.get(t)
+            if k is not None:
+                if n + k > MAX_PATH:
+                    return "far", ""
+                ups = ">".join(self.step(x) for x in up[:n])
+                downs = "<".join(self.step(x) for x in reversed(down[:k]))
+                lca = "" if t in (trig, cand) else self._text(self._ids[t][2]).lower()
+                return f"{ups}^{downs}", lca
+        # no common ancestor within reach: the same sentence (one root) means far, another means none
+        if self._root(cand) == self._root(trig):
+            return "far", ""
+        return "none", ""
+
+    def _root(self, i: int) -> int:
+        heads = self.heads
+        while heads[i] != i:
+            i = heads[i]
+        return i
 
 
-def _chain(tok: Token, chains: dict[int, list[Token]] | None) -> list[Token]:
-    """The token and its ancestors up to the root (memoised per token of one doc in ``chains``)."""
-    if chains is None:
-        return [tok, *tok.ancestors]
-    got = chains.get(tok.i)
-    if got is None:
-        got = chains[tok.i] = [tok, *tok.ancestors]
-    return got
-
-
-def dep_path(cand: Token, trig: Token, chains: dict[int, list[Token]] | None = None) -> tuple[str, str]:
-    """The path from a candidate up to the lowest common ancestor and down to the trigger, and the
-    lemma of that ancestor when it is neither ("say" for a speaker)."""
-    if cand.i == trig.i:
-        return "self", ""
-    up = _chain(cand, chains)
-    down = _chain(trig, chains)
-    down_i = {t.i: n for n, t in enumerate(down)}
-    for n, t in enumerate(up):
-        if t.i in down_i:
-            k = down_i[t.i]
-            if n + k > MAX_PATH:
-                return "far", ""
-            ups = ">".join(_step(x) for x in up[:n])
-            downs = "<".join(_step(x) for x in reversed(down[:k]))
-            lca = "" if t.i == trig.i or t.i == cand.i else t.lemma_.lower()
-            return f"{ups}^{downs}", lca
-    return "none", ""
+def dep_path(cand: Token, trig: Token, tree: Tree | None = None) -> tuple[str, str]:
+    """``Tree.path`` for two tokens (a tree built for their doc when none is given)."""
+    return (tree or Tree(cand.doc)).path(cand.i, trig.i)
 
 
 def _bucket(n: int, edges: Sequence[int] = (1, 2, 4, 8, 16)) -> str:
@@ -170,7 +215,7 @@ class DocCache:
     def __init__(self, doc: Doc, actor_at: dict[int, Actor], latent_at: dict[int, Actor]) -> None:
         self.doc, self.actor_at, self.latent_at = doc, actor_at, latent_at
         self.roots: dict[tuple[int, int], Token | None] = {}
-        self.chains: dict[int, list[Token]] = {}
+        self.tree = Tree(doc)
         self.mentions: dict[int, tuple[int, int, list[Actor]]] = {}
 
     def root(self, start: int, end: int) -> Token | None:
@@ -234,7 +279,7 @@ NOT_A_PEOPLE = frozenset({"IGO", "NGO", "IMG", "MNC", "UNK"})
 
 
 def role_features(
-    e: Event, c: Candidate, trig: Token | None, place_country: str, chains: dict[int, list[Token]] | None = None
+    e: Event, c: Candidate, trig: Token | None, place_country: str, tree: Tree | None = None
 ) -> list[str]:
     t = e.event_type
     f = [f"rule={c.rule}", f"type={t}|rule={c.rule}", f"kind={_kind(c.actor)}", f"sector={c.actor.sector or '-'}"]
@@ -250,7 +295,7 @@ def role_features(
         f.append("nohead")
         f.append(f"nohead|rule={c.rule}")
         return f
-    path, lca = dep_path(c.head, trig, chains)
+    path, lca = dep_path(c.head, trig, tree)
     side = "before" if c.head.i < trig.i else "after"
     dist = _bucket(abs(c.head.i - trig.i))
     f += [
@@ -349,7 +394,7 @@ def featurize(doc: Doc, events: Sequence[Event], actor_at: dict[int, Actor], lat
         trig = cache.root(e.trigger.start, e.trigger.end)
         cands = candidates(cache, e, trig)
         pc = e.place.country if e.place else ""
-        out.append(Featured(e, trig, cands, [role_features(e, c, trig, pc, cache.chains) for c in cands]))
+        out.append(Featured(e, trig, cands, [role_features(e, c, trig, pc, cache.tree) for c in cands]))
     return out
 
 

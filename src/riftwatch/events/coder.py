@@ -27,9 +27,9 @@ from .attribution import attribution_for
 from .conventions import protest_first, without_commentary
 from .draft import ArticleState, Draft, Entry, SentenceContext
 from .headings import heading_length
-from .matching import drop_carried_nouns
+from .matching import drop_carried_nouns, trigger_lemmas
 from .ontology import ontology
-from .passes import FIND, PASSES, run_passes
+from .passes import FIND, FIND_LEMMAS, PASSES, run_passes
 from .pronouns import last_it, plural_group, resolve_pronouns
 from .quantities import find_quantities
 from .roles import OBJ, Roles
@@ -102,7 +102,11 @@ def _roles_how(source: Sequence[Actor], target: Sequence[Actor], how: dict[str, 
 def find_triggers(ctx: SentenceContext) -> list[tuple[Token, Entry]]:
     """Every trigger of the sentence with its entry, after the ``FIND`` steps."""
     found: list[tuple[Token, Entry]] = []
+    words = ctx.lemma_set
     for tok in ctx.toks[heading_length(ctx.toks):]:  # a glued-on subheading names no act
+        lemmas = trigger_lemmas(tok)
+        if words.isdisjoint(lemmas) and FIND_LEMMAS.isdisjoint(lemmas):
+            continue
         entry: Entry | None = None
         for step in FIND:
             entry = step(tok, entry, ctx)

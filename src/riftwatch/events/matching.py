@@ -67,7 +67,7 @@ def _object_lemmas(tok: Token) -> list[str]:
     return out
 
 
-def _lemmas(tok: Token) -> list[str]:
+def trigger_lemmas(tok: Token) -> list[str]:
     """The token's lemma, and for past forms the "-e" reading the small model's lemmatiser may
     miss ("staged" → "stag"; the lexicon decides which one names a trigger)."""
     lemma = tok.lemma_.lower()
@@ -82,7 +82,7 @@ def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
     if tok.pos_ not in TRIGGER_POS or tok.lemma_.lower() in SPEECH_VERBS or tok.ent_type_ in NON_TRIGGER_ENTS:
         return None
     pos = "VERB" if tok.pos_ == "VERB" else "NOUN"
-    lemmas = _lemmas(tok)
+    lemmas = trigger_lemmas(tok)
     comp = [c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1]
     if comp:
         lemmas.insert(0, f"{comp[0].lemma_.lower()} {lemmas[0]}")
@@ -168,7 +168,7 @@ def _says_something(verb: Token) -> bool:
 
 def lexicon_entry(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
     """The lexicon's entry for the token, when one of its lemmas is a trigger word."""
-    if any(lem in ctx.lemma_set for lem in _lemmas(tok)):
+    if any(lem in ctx.lemma_set for lem in trigger_lemmas(tok)):
         return match_trigger(tok, ctx.triggers)
     return entry
 

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from ..records import Actor, Place
 from .conventions import (
     STATE_SECTORS,
+    STOP_VERBS,
     condition_party,
     ethnic_home,
     home_actor,
@@ -27,6 +28,7 @@ from .conventions import (
 )
 from .draft import Draft, Entry, Recoded, SentenceContext
 from .matching import (
+    ORDER_VERBS,
     PROPOSAL_NOUNS,
     lexicon_entry,
     no_comment,
@@ -380,6 +382,10 @@ def drop_self_targets(d: Draft, ctx: SentenceContext) -> None:
 
 # Which tokens are triggers, with which entry: each step may replace the entry found so far.
 FIND: tuple[FindStep, ...] = (lexicon_entry, stopped_act, ordered_act, reported_protest, no_comment)
+# Lemmas a FIND step reads besides the trigger lexicon's own: a token with none of these and no
+# trigger lemma can get no entry, so the steps are not run for it (a step that starts an entry from
+# other words must add them here).
+FIND_LEMMAS: frozenset[str] = STOP_VERBS | ORDER_VERBS
 
 # How each trigger's draft event is coded, in order.
 PASSES: tuple[Pass, ...] = (

@@ -60,6 +60,19 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def _nearness(lat: float, lon: float, others: Sequence[tuple[float, float, float, float]]) -> float:
+    """max over the other places (radian latitude, its cosine, radian longitude, weight) of
+    weight * exp(-km / NEAR_KM), km by the haversine formula."""
+    p1 = math.radians(lat)
+    c1, l1 = math.cos(p1), math.radians(lon)
+    best = 0.0
+    for p2, c2, l2, w in others:
+        a = math.sin((p2 - p1) / 2) ** 2 + c1 * c2 * math.sin((l2 - l1) / 2) ** 2
+        near = w * math.exp(-2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a))) / NEAR_KM)
+        best = max(best, near)
+    return best
+
+
 def _softmax(scores: Sequence[float]) -> list[float]:
     top = max(scores)
     ws = [10.0 ** (s - top) for s in scores]
@@ -152,7 +165,8 @@ class DocContext:
     ) -> list[float]:
         """Each candidate's score given the votes of every name except ``key`` itself."""
         own_c, own_a = self._own(key)
-        others = [(la, lo, w) for k, la, lo, w in self.points if k != key and w >= 0.3]
+        others = [(math.radians(la), math.cos(math.radians(la)), math.radians(lo), w)
+                  for k, la, lo, w in self.points if k != key and w >= 0.3]  # fmt: skip
         present = self._present_elsewhere(key)
         out = []
         # a sea or a continent lies beyond any one country: it fits whatever country the article is
@@ -173,10 +187,7 @@ class DocContext:
             if present and (c.admin1_row in present or c.admin2_row in present):
                 s += W_PRESENT
             if others and c.kind == "city":
-                near = max(
-                    w * math.exp(-haversine_km(c.lat, c.lon, la, lo) / NEAR_KM) for la, lo, w in others
-                )
-                s += W_NEAR * near
+                s += W_NEAR * _nearness(c.lat, c.lon, others)
             if containers and any(_inside(c, box) for box in containers):
                 s += W_CONTAINER
             out.append(s)

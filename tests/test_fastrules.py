@@ -1,4 +1,4 @@
-"""The fast attribute ruler must annotate exactly as spaCy's own AttributeRuler does."""
+"""The fast attribute ruler and lemmatizer must annotate exactly as spaCy's own components do."""
 
 from __future__ import annotations
 
@@ -45,6 +45,9 @@ def test_installed_in_place_of_the_ruler(nlp, raw) -> None:  # type: ignore[no-u
     assert "riftwatch_attribute_ruler" in nlp.pipe_names and "attribute_ruler" not in nlp.pipe_names
     assert "attribute_ruler" in raw.pipe_names
     assert nlp.get_pipe("riftwatch_attribute_ruler").exact
+    # the lemmatizer is swapped the same way (its lemmas are compared by the tests below)
+    assert "riftwatch_lemmatizer" in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names
+    assert nlp.get_pipe("riftwatch_lemmatizer").exact
 
 
 def test_identical_annotations(nlp, raw) -> None:  # type: ignore[no-untyped-def]

@@ -14,7 +14,10 @@ plain sequences of such token tests, matched the same way; a token they set gets
 re-applied in order. When the ruler
 holds a pattern this evaluator does not understand, the original component is used unchanged.
 
-``tests/test_fastrules.py`` checks that every token attribute is identical to spaCy's own ruler.
+The rule lemmatizer that follows is swapped the same way (``FastLemmatizer``: one lookup per
+distinct ORTH/POS/MORPH instead of a ``Token`` per word).
+
+``tests/test_fastrules.py`` checks that every token attribute is identical to spaCy's own components.
 """
 
 from __future__ import annotations
@@ -24,11 +27,12 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final, NamedTuple
 
 import numpy as np
-from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG  # type: ignore[import-not-found]
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG  # type: ignore[import-not-found]
 from spacy.language import Language
 from spacy.tokens import Doc
 
 FACTORY: Final = "riftwatch_attribute_ruler"
+LEMMA_FACTORY: Final = "riftwatch_lemmatizer"
 _WRITTEN: Final = (POS, MORPH, LEMMA, TAG, DEP)
 _READ: Final = [TAG, LOWER, DEP, IS_SPACE]  # the order of _KEYS
 _KEYS: Final = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
@@ -198,8 +202,59 @@ def make_fast_attribute_ruler(nlp: Language, name: str) -> FastAttributeRuler:
     return FastAttributeRuler(nlp.get_pipe("attribute_ruler"))
 
 
+class FastLemmatizer:
+    """Drop-in for the English rule lemmatizer: the same lemmas, looked up per distinct token.
+
+    spaCy's rule lemmatizer already caches its answer by (ORTH, POS, MORPH) but visits every token
+    through a ``Token`` in Python; this reads those three values as one array, asks the lemmatizer
+    once per distinct combination, and writes every lemma back with one ``Doc.from_array``. Like the
+    original (``overwrite`` false), a lemma already set (by the attribute ruler) is kept."""
+
+    def __init__(self, lemmatizer: Any) -> None:
+        self.lemmatizer = lemmatizer
+        self.exact = getattr(lemmatizer, "mode", "") == "rule" and not getattr(lemmatizer, "overwrite", True)
+        self._cache: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.exact or not len(doc):
+            return self.lemmatizer(doc)  # type: ignore[no-any-return]
+        arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        rows = arr.tolist()
+        out = arr[:, 3].copy()
+        cache, strings = self._cache, doc.vocab.strings
+        for i, (orth, pos, morph, lemma) in enumerate(rows):
+            if lemma:
+                continue
+            key = (orth, pos, morph)
+            got = cache.get(key)
+            if got is None:
+                if len(cache) >= _CACHE_LIMIT:
+                    cache.clear()
+                got = cache[key] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            out[i] = got
+        doc.from_array([LEMMA], out)  # type: ignore[arg-type]
+        return doc
+
+    def pipe(self, docs: Any, batch_size: int = 128) -> Any:
+        for doc in docs:
+            yield self(doc)
+
+
+@Language.factory(LEMMA_FACTORY)
+def make_fast_lemmatizer(nlp: Language, name: str) -> FastLemmatizer:
+    """Built from the pipeline's own ``lemmatizer``, which must already be loaded."""
+    return FastLemmatizer(nlp.get_pipe("lemmatizer"))
+
+
 def install(nlp: Language) -> bool:
-    """Put the fast ruler in place of ``attribute_ruler``; False (nothing changed) if it cannot be exact."""
+    """Put the fast ruler in place of ``attribute_ruler`` and the fast lemmatizer in place of
+    ``lemmatizer``, each where it can be exact; False when the ruler stays (cannot be exact)."""
+    if "lemmatizer" in nlp.pipe_names:
+        lem = nlp.add_pipe(LEMMA_FACTORY, after="lemmatizer")
+        if isinstance(lem, FastLemmatizer) and lem.exact:
+            nlp.disable_pipe("lemmatizer")
+        else:
+            nlp.remove_pipe(LEMMA_FACTORY)
     if "attribute_ruler" not in nlp.pipe_names:
         return False
     fast = nlp.add_pipe(FACTORY, after="attribute_ruler")

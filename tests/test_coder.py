@@ -278,3 +278,32 @@ def test_a_person_coded_from_a_title_is_followed_by_surname(coder) -> None:  # t
 def test_an_unknown_surname_alone_is_no_actor(coder) -> None:  # type: ignore[no-untyped-def]
     coded = code(coder, "On Tuesday Ablakwa met Togolese officials in Lome.")
     assert not [a for a in coded.actors if a.text == "Ablakwa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "describes"),
+    [
+        # written for this test: predicates and classifications describe; they report no act
+        ("Officials said the new missile poses a threat to shipping in the strait.", "threat", True),
+        ("The minister said the militia is a threat to the peace process.", "threat", True),
+        ("Few voters see the opposition as a threat to the ruling party.", "threat", True),
+        ("The court deemed the editor a threat to public order.", "threat", True),
+        ("The blockade is illegal and a violation of the truce, the envoy said.", "violation", True),
+        # acts reported, existentials included
+        ("There were clashes between police and protesters in the capital on Sunday.", "clashes", False),
+        ("The army's threat to shell the port alarmed aid groups.", "threat", False),
+        ("Police launched an attack on the camp at dawn.", "attack", False),
+    ],
+)
+def test_a_noun_that_describes_or_classifies_reports_no_act(text: str, word: str, describes: bool) -> None:
+    from riftwatch.events.matching import describes_not_reports
+    from riftwatch.parse import load_nlp
+
+    doc = load_nlp()(text)
+    tok = next(t for t in doc if t.text == word)
+    assert describes_not_reports(tok) is describes
+
+
+def test_a_threat_posed_is_no_threatening(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code(coder, "The ministry said the rebel drones pose a threat to civilian flights over the border.")
+    assert not [e for e in coded.events if e.trigger.text == "threat"]

@@ -200,6 +200,43 @@ def no_comment(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry |
     return None if entry is not None and _no_comment(tok) else entry
 
 
+# A noun that describes or classifies instead of reporting an act: "X poses a threat", "X is a
+# threat to Y", "sees X as a threat", "deemed a threat" are states of affairs and perceptions (no
+# event under the codebook), whoever says them. Existentials stay events ("there were clashes").
+COPULAS = frozenset({"be", "remain", "become", "seem", "stay"})
+POSE_VERBS = frozenset({"pose", "present", "represent", "constitute"})
+CLASSIFY_VERBS = frozenset({"see", "view", "regard", "consider", "perceive", "describe", "label", "brand", "deem",
+                            "treat", "characterize", "characterise", "portray"})  # fmt: skip
+
+
+def describes_not_reports(tok: Token) -> bool:
+    """A noun trigger used as a predicate or a classification (see ``COPULAS``)."""
+    if tok.pos_ != "NOUN":
+        return False
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "is dangerous, illegal and a growing threat"
+        if tok.head.lemma_ in COPULAS:  # the parse may join the noun to the copula itself
+            return not any(c.dep_ == "expl" for c in tok.head.children)
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ in {"attr", "acomp"} and head.lemma_ in COPULAS:
+        return not any(c.dep_ == "expl" for c in head.children)
+    if tok.dep_ == "dobj":  # "poses a threat"; "deemed the editor a threat" (a second object)
+        return head.lemma_ in POSE_VERBS or (
+            head.lemma_ in CLASSIFY_VERBS and any(c.dep_ in {"dative", "dobj"} and c.i < tok.i for c in head.children))
+    if tok.dep_ == "oprd":
+        return True
+    if tok.dep_ != "pobj" or head.lower_ != "as":
+        return False
+    # "sees X as a threat": "as" hangs on the verb or, in the small model's parse, on its object
+    verb = head.head if head.head.dep_ not in {"dobj", "nsubjpass"} else head.head.head
+    return verb.lemma_ in CLASSIFY_VERBS
+
+
+def described_state(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A noun that describes or classifies names no act (``describes_not_reports``)."""
+    return None if entry is not None and describes_not_reports(tok) else entry
+
+
 def drop_carried_nouns(found: list[tuple[Token, Entry]]) -> list[tuple[Token, Entry]]:
     """A noun that is the object of another (verb) trigger names an event that verb already
     reports, or the verb's target, not a new one: one event, the verb's ("launched an attack")."""

@@ -143,3 +143,11 @@ def build_store(path: Path) -> Path:
         store.write_events(baseline(), "riftwatch")
         store.write_many(rift_articles())
     return path
+
+
+def all_events() -> list[Event]:
+    return baseline() + [e for a in rift_articles() for e in a.events]
+
+
+ALL_PLACES = sorted({e.place.name for e in all_events() if e.place is not None})
+"""Distinct places of the scenario's events: one map marker each."""

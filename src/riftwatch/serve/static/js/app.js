@@ -103,10 +103,12 @@ async function refresh({ fit = false } = {}) {
   if (busy) {
     // A writer holds the store: keep what is shown and say since when.
     state.busy = true;
+    $("#live").classList.add("busy");
     banner(`The store is being written by another process; showing data as of ${state.shownAt || "—"}, retrying. (${busy.message})`);
     return;
   }
   state.busy = false;
+  $("#live").classList.remove("busy");
   banner("");
   if (bad) return;
   const ok = (k) => !(got[k] instanceof Error);
@@ -159,6 +161,11 @@ form.addEventListener("submit", (e) => { e.preventDefault(); apply(); });
 form.elements.inview.addEventListener("change", () => {
   form.elements.bbox.value = map.bbox();
   apply({ fit: false });
+});
+window.addEventListener("hashchange", () => {  // a link or the back button changed the filters
+  writeForm(Object.fromEntries(new URLSearchParams(location.hash.slice(1))));
+  state.offset = 0;
+  refresh({ fit: true });
 });
 $("#reset").addEventListener("click", () => { writeForm({}); apply(); });
 $("#prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - 100); refresh(); });

@@ -5,15 +5,26 @@ const DAY = 86400;
 
 function toSec(iso) { return Date.parse(iso + "T00:00:00Z") / 1000; }
 
-function alertBands(alerts) {
+const WIDTH = { day: DAY, week: 7 * DAY, month: 31 * DAY };
+
+// The periods an alert covers: from the start of the period holding its first day to the end of
+// the period holding its last.
+function periodSpan(xs, width, startSec, endSec) {
+  const from = xs.filter((x) => x <= startSec).pop() ?? xs[0];
+  const to = xs.find((x) => x > endSec) ?? xs[xs.length - 1] + width;
+  return [from, to];
+}
+
+function alertBands(alerts, xs, width) {
   return {
     hooks: {
       drawClear: [(u) => {
         const { ctx, bbox } = u;
         ctx.save();
         for (const a of alerts) {
-          const x0 = u.valToPos(toSec(a.start), "x", true);
-          const x1 = u.valToPos(toSec(a.end || a.last) + DAY, "x", true);
+          const [from, to] = periodSpan(xs, width, toSec(a.start), toSec(a.end || a.last));
+          const x0 = u.valToPos(from, "x", true);
+          const x1 = u.valToPos(to, "x", true);
           const left = Math.max(bbox.left, Math.min(x0, x1)), right = Math.min(bbox.left + bbox.width, Math.max(x0, x1));
           if (right <= left) continue;
           ctx.fillStyle = "rgba(192,57,43,0.16)";
@@ -65,10 +76,12 @@ export class SeriesChart {
     const coop = d.periods.map((p) => p.quad_class["1"] + p.quad_class["2"]);
     const conf = d.periods.map((p) => p.quad_class["3"] + p.quad_class["4"]);
     const mine = this.alerts.filter((a) => a.dyad.join("–") === d.dyad.join("–"));
+    const width = WIDTH[this.data.period] || 7 * DAY;
     const opts = {
       ...this.size(),
-      plugins: [alertBands(mine)],
-      scales: { x: { time: true } },
+      plugins: [alertBands(mine, xs, width)],
+      // one period of room after the last, so that its events and alerts have a width
+      scales: { x: { time: true, range: (u, lo, hi) => [lo, hi + width] } },
       axes: [{}, { label: `events a ${this.data.period}`, size: 50 }],
       series: [
         {},

@@ -73,6 +73,7 @@ class Spec:
     factuality: Factuality = "asserted"
     said: str = ""
     confidence: float = 0.8
+    undated: bool = False  # no date: the article's publication date stands in
 
 
 def coded_article(aid: str, title: str, published: dt.date, sentences: Sequence[tuple[str, Sequence[Spec]]]) -> CodedArticle:
@@ -89,7 +90,7 @@ def coded_article(aid: str, title: str, published: dt.date, sentences: Sequence[
 
             c = ontology().coding(s.etype, s.root)
             t0 = at(s.trigger)
-            day = s.day or published
+            day = None if s.undated else (s.day or published)
             events.append(Event(
                 f"{aid}-{i}-{k}", aid, i, sentence, base, Span(s.trigger, t0, t0 + len(s.trigger)),
                 c.event_type, c.cameo_root, c.quad_class, c.goldstein, factuality=s.factuality,
@@ -122,7 +123,7 @@ def rift_articles() -> list[CodedArticle]:
              [Spec("halted", "SANCTION", [("RUS GOV", "Moscow")], [("SYR MIL", "Syrian army")], "Aleppo")]),
             ("A Russian general accused Syrian and Iranian units of idling.",
              [Spec("accused", "ACCUSE", [("RUS MIL", "Russian general")],
-                   [("SYR MIL", "Syrian"), ("IRN MIL", "Iranian units")])]),
+                   [("SYR MIL", "Syrian"), ("IRN MIL", "Iranian units")], undated=True)]),
         ]),
         coded_article("rift-2", "Strikes near Idlib as talks are planned", day + dt.timedelta(days=2), [
             ("Russian jets struck rebel positions outside Idlib on Friday.",

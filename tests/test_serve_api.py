@@ -17,13 +17,14 @@ import pytest
 from fastapi.testclient import TestClient
 
 from riftwatch.records import Event
-from riftwatch.relations.dyads import dyad_series
+from riftwatch.relations.dyads import DyadConfig, dyad_series
 from riftwatch.relations.rifts import assess
 from riftwatch.serve import create_app
 from riftwatch.store.duck import Store
 from serve_store import RIFT_DAY, Spec, baseline, build_store, coded_article, rift_articles
 
 ALL_EVENTS: list[Event] = baseline() + [e for a in rift_articles() for e in a.events]
+PUBLISHED = {a.article.id: a.article.published for a in rift_articles()}
 
 
 @pytest.fixture(scope="module")
@@ -74,8 +75,10 @@ FILTERS = [
     ({"bbox": "35,33,38,37"}, where(lambda e: e.place is not None and 33 <= e.place.lat <= 37 and 35 <= e.place.lon <= 38)),
     ({"bbox": "170,-10,-170,10"}, set()),  # across the antimeridian, nothing there
     ({"text": "ALEPPO"}, where(lambda e: "aleppo" in e.sentence.lower())),
-    ({"since": "2016-05-12", "until": "2016-05-13"},
-     where(lambda e: e.date is not None and "2016-05-12" <= e.date.isoformat() <= "2016-05-13")),
+    ({"since": "2016-05-12", "until": "2016-05-13"},  # an undated event counts on its publication day
+     where(lambda e: "2016-05-12" <= (e.date or PUBLISHED[e.article_id]).isoformat() <= "2016-05-13")),
+    ({"since": "2016-05-13"}, where(lambda e: (e.date or PUBLISHED[e.article_id]).isoformat() >= "2016-05-13")),
+    ({"until": "2016-05-12", "quad": "3"}, where(lambda e: e.quad_class == 3 and (e.date or PUBLISHED[e.article_id]).isoformat() <= "2016-05-12")),
     ({"origin": "riftwatch", "type": "REJECT"}, where(lambda e: e.event_type == "REJECT")),
 ]  # fmt: skip
 
@@ -108,25 +111,32 @@ def test_events_have_the_export_record_shape(client: TestClient) -> None:
         assert key in ev
 
 
+def _library(store_file: Path, actors: list[str], period: str) -> dict[tuple[str, ...], list[dict[str, Any]]]:
+    out: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for r in dyad_series(store_file, actors, DyadConfig(period=period, zeros=True)):  # type: ignore[arg-type]
+        d = r.to_dict()
+        out.setdefault(tuple(d.pop("dyad")), []).append(d)
+    return out
+
+
 def test_series_is_the_relations_series_and_follows_the_filters(client: TestClient, store_file: Path) -> None:
     got = get(client, "/api/series", dyad="IRN-SYR")
     assert [d["dyad"] for d in got["dyads"]] == [["IRN", "SYR"]]
-    lib = [r for r in dyad_series(store_file, ["IRN", "SYR"]) if r.events]
-    api_rows = [p for p in got["dyads"][0]["periods"] if p["events"]]
-    assert [(p["period"], p["events"], p["quad_class"]) for p in api_rows] == [
-        (r.period.isoformat(), r.events, {str(i + 1): n for i, n in enumerate(r.quad)}) for r in lib
-    ]
-    # zero-filled between the first and last period
-    assert len(got["dyads"][0]["periods"]) > len(api_rows)
+    assert got["dyads"][0]["periods"] == _library(store_file, ["IRN", "SYR"], "week")[("IRN", "SYR")]
+    assert any(p["events"] == 0 for p in got["dyads"][0]["periods"])  # zero-filled
     conflict_only = get(client, "/api/series", dyad="IRN-SYR", quad="3,4")["dyads"][0]
     assert 0 < conflict_only["events"] < got["dyads"][0]["events"]
     assert all(p["quad_class"]["1"] == p["quad_class"]["2"] == 0 for p in conflict_only["periods"])
 
 
-def test_series_without_dyad_lists_the_coalition_dyads(client: TestClient) -> None:
+def test_series_without_dyad_lists_the_coalition_dyads(client: TestClient, store_file: Path) -> None:
     got = get(client, "/api/series", coalition="RUS,IRN,SYR", period="month")
-    assert sorted(tuple(d["dyad"]) for d in got["dyads"]) == [("IRN", "RUS"), ("IRN", "SYR"), ("RUS", "SYR")]
-    assert got["period"] == "month"
+    lib = _library(store_file, ["RUS", "IRN", "SYR"], "month")
+    assert {tuple(d["dyad"]): d["periods"] for d in got["dyads"]} == lib
+    assert got["period"] == "month" and got["dyads_total"] == 3
+    busiest = get(client, "/api/series")  # no dyad, no coalition: the busiest dyads of all
+    events = [d["events"] for d in busiest["dyads"]]
+    assert events == sorted(events, reverse=True) and len(events) == busiest["dyads_total"]
 
 
 def test_alerts_carry_the_watch_explanation_and_evidence(client: TestClient, store_file: Path) -> None:

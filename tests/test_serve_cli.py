@@ -60,3 +60,11 @@ def test_serve_answers_on_loopback(tmp_path: Path) -> None:
         proc.terminate()
         out, _ = proc.communicate(timeout=30)
     assert f"http://127.0.0.1:{port}/" in out
+
+
+@pytest.mark.parametrize(("content", "phrase"), [(b"id,text\n1,hello\n", "not a DuckDB database file"), (b"", "empty file")])
+def test_a_file_that_is_not_a_store_is_refused(tmp_path: Path, content: bytes, phrase: str) -> None:
+    path = tmp_path / "events.duckdb"
+    path.write_bytes(content)
+    result = CliRunner().invoke(app, ["serve", "--store", str(path)])
+    assert result.exit_code == 5 and phrase in result.output

@@ -8,6 +8,7 @@ unchanged store costs no query.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 from collections import OrderedDict
@@ -189,7 +190,7 @@ def places(
 @router.get("/series", summary="Dyad series (events that happened, per period, per QuadClass) of the filtered events")
 def series(request: Request, flt: Filt, coalition: Coalition, period: PeriodQ = "week") -> Any:
     def make() -> dict[str, Any]:
-        with reader(request).open(flt) as con:
+        with reader(request).open(dataclasses.replace(flt, dyad=None)) as con:  # the series picks the dyad
             return queries.series(con, flt, coalition, period)
 
     return cached(request, make)

@@ -10,15 +10,17 @@ import { drawEvents } from "./events.js";
 import { EvidenceView } from "./evidence.js";
 
 const form = $("#filters");
-const FILTERS = ["actor", "dyad", "type", "quad", "factuality", "min_confidence", "since", "until", "place",
-  "text", "article", "bbox"];
+const FILTERS = ["actor", "dyad", "type", "quad", "factuality", "happened", "min_confidence", "since", "until",
+  "place", "text", "article", "bbox"];
 const state = { offset: 0, version: null, shownAt: null, busy: false, refreshing: false, fitMap: true };
 
 function readForm() {
   const p = {};
   for (const name of [...FILTERS, "coalition", "period"]) {
     const el = form.elements[name];
-    if (el && el.value.trim() !== "") p[name] = el.value.trim();
+    if (!el) continue;
+    if (el.type === "checkbox") { if (el.checked) p[name] = el.value; }
+    else if (el.value.trim() !== "") p[name] = el.value.trim();
   }
   if (!form.elements.inview.checked) delete p.bbox;
   return p;
@@ -27,7 +29,9 @@ function readForm() {
 function writeForm(p) {
   for (const name of [...FILTERS, "coalition", "period"]) {
     const el = form.elements[name];
-    if (el) el.value = p[name] || (name === "period" ? "week" : "");
+    if (!el) continue;
+    if (el.type === "checkbox") el.checked = p[name] === el.value;
+    else el.value = p[name] || (name === "period" ? "week" : "");
   }
   form.elements.inview.checked = Boolean(p.bbox);
 }

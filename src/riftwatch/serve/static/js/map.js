@@ -9,6 +9,25 @@ function colour(share) {
   return `rgb(${c.join(",")})`;
 }
 
+// Rings that cross the antimeridian (Russia's far east, Fiji) jump from +180 to -180 and would be
+// drawn as lines across the whole map: shift each point by 360 degrees to stay next to the last.
+function unwrap(geometry) {
+  const ring = (pts) => {
+    let shift = 0;
+    return pts.map(([lon, lat], i) => {
+      if (i > 0) {
+        const prev = pts[i - 1][0];
+        if (lon - prev > 180) shift -= 360;
+        else if (prev - lon > 180) shift += 360;
+      }
+      return [lon + shift, lat];
+    });
+  };
+  if (geometry.type === "Polygon") geometry.coordinates = geometry.coordinates.map(ring);
+  else if (geometry.type === "MultiPolygon") geometry.coordinates = geometry.coordinates.map((p) => p.map(ring));
+  return geometry;
+}
+
 export class EventMap {
   constructor(el, { onPlace, onView }) {
     this.map = L.map(el, { worldCopyJump: true, minZoom: 1, maxZoom: 12, zoomSnap: 0.5, attributionControl: true });
@@ -31,6 +50,7 @@ export class EventMap {
     const res = await fetch("/static/vendor/world-atlas/countries-50m.json");
     const topo = await res.json();
     const land = topojson.feature(topo, topo.objects.countries);
+    for (const f of land.features) if (f.geometry) unwrap(f.geometry);
     L.geoJSON(land, {
       style: { color: "#a9a390", weight: 0.6, fillColor: "#f3f0e6", fillOpacity: 1, interactive: false },
     }).addTo(this.map).bringToBack();

@@ -1,5 +1,6 @@
 // The coalition network: members on a circle, one line per watched dyad, coloured by its state.
 const NS = "http://www.w3.org/2000/svg";
+const MAX_NODES = 12;
 
 function s(tag, attrs, text) {
   const el = document.createElementNS(NS, tag);
@@ -10,14 +11,28 @@ function s(tag, attrs, text) {
 
 export function drawNetwork(svg, result, onDyad) {
   while (svg.firstChild) svg.removeChild(svg.firstChild);
-  const dyads = result.dyads || [];
-  const members = result.coalition && result.coalition.length
+  let dyads = result.dyads || [];
+  let members = result.coalition && result.coalition.length
     ? result.coalition : [...new Set(dyads.flatMap((d) => d.dyad))].sort();
+  let left = 0;
+  if (members.length > MAX_NODES) {
+    // too many to read: keep the members of dyads that turned (rift, cooling), busiest first
+    const turned = dyads.filter((d) => d.state !== "stable").sort((a, b) => b.events - a.events);
+    const keep = [];
+    for (const d of turned) for (const m of d.dyad) if (!keep.includes(m) && keep.length < MAX_NODES) keep.push(m);
+    left = members.length - keep.length;
+    members = keep.sort();
+    dyads = dyads.filter((d) => keep.includes(d.dyad[0]) && keep.includes(d.dyad[1]));
+  }
   if (!members.length) {
     svg.append(s("text", { x: 180, y: 150, "text-anchor": "middle", class: "empty" }, "No coalition found: type one under Coalition."));
     return;
   }
-  const cx = 180, cy = 150, r = members.length > 1 ? 105 : 0;
+  if (!members.length) {
+    svg.append(s("text", { x: 180, y: 150, "text-anchor": "middle", class: "empty" }, "No dyad of the coalition has turned."));
+    return;
+  }
+  const cx = 180, cy = 145, r = members.length > 1 ? 110 : 0;
   const pos = new Map(members.map((m, i) => {
     const a = -Math.PI / 2 + (2 * Math.PI * i) / members.length;
     return [m, [cx + r * Math.cos(a), cy + r * Math.sin(a)]];
@@ -34,6 +49,10 @@ export function drawNetwork(svg, result, onDyad) {
     line.append(s("title", {}, `${a}–${b}: ${d.state}, ${d.events} events, ${d.alerts} alert(s); P(turn) ${d.probability}`));
     line.addEventListener("click", () => onDyad(`${a}-${b}`));
     svg.append(line);
+  }
+  if (left) {
+    svg.append(s("text", { x: 180, y: 296, "text-anchor": "middle", class: "empty" },
+      `${left} more members not drawn (only those of dyads that turned)`));
   }
   for (const [m, [x, y]] of pos) {
     const g = s("g", { class: "node" });

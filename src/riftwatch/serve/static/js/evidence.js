@@ -1,6 +1,6 @@
 // The evidence view: an article's text with the chosen event's trigger, actors, place and date
 // marked (character offsets stored by the coder), and the article's other events to switch to.
-import { h, clear, actorCodes, sentenceWithTrigger } from "./dom.js";
+import { h, clear, sentenceWithTrigger } from "./dom.js";
 import { api, ApiError } from "./api.js";
 
 function segments(text, spans) {
@@ -16,12 +16,21 @@ function segments(text, spans) {
   return out;
 }
 
+// "IRN GOV (Abbas Araghchi)": the code, and who the text names
+function actorsNamed(list) {
+  return (list || []).map((a) => {
+    const code = [a.country, a.sector].filter(Boolean).join(" ") || "?";
+    const who = a.person || a.org || a.name || a.text;
+    return who && who !== code ? `${code} (${who})` : code;
+  }).join("; ");
+}
+
 function eventDetails(ev) {
   const place = ev.place ? `${ev.place.name || ev.place.text} (${ev.place.country || "?"}), ${ev.place_how}` : "none";
   return h("dl", {},
     h("dt", {}, "event"), h("dd", {}, `${ev.event_type}${ev.mode ? " / " + ev.mode : ""}, QuadClass ${ev.quad_class}, Goldstein ${ev.goldstein}, ${ev.factuality}`),
-    h("dt", {}, "source"), h("dd", {}, actorCodes(ev.source) || "—"),
-    h("dt", {}, "target"), h("dd", {}, actorCodes(ev.target) || "—"),
+    h("dt", {}, "source"), h("dd", {}, actorsNamed(ev.source) || "—"),
+    h("dt", {}, "target"), h("dd", {}, actorsNamed(ev.target) || "—"),
     h("dt", {}, "place"), h("dd", {}, place),
     h("dt", {}, "date"), h("dd", {}, `${ev.date || "undated"} (${ev.date_precision})`),
     h("dt", {}, "confidence"), h("dd", {}, ev.confidence != null ? ev.confidence.toFixed(2) : "—"));

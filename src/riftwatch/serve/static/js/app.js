@@ -81,13 +81,42 @@ function setDownloads(p) {
   }
 }
 
+// Each panel is drawn as soon as its answer comes (on a big store the alerts take longest);
+// a newer refresh makes the answers of an older one stale.
 async function refresh({ fit = false } = {}) {
+  const gen = (state.gen = (state.gen || 0) + 1);
+  const current = () => gen === state.gen;
   const p = readForm();
   const f = filterOnly(p);
   state.refreshing = true;
   const version = await api("version").catch(() => null);
   setDownloads(p);
   const sort = $("#sort").value;
+  const prefer = p.dyad ? p.dyad.toUpperCase().split("-").map((x) => x.trim()).sort().join("–") : null;
+  let alerts = null, seriesData = null;
+  const draw = {
+    summary: (d) => fillChoices(d),
+    places: (d) => {
+      const n = map.show(d, { fit: fit && !form.elements.inview.checked });
+      $("#map-note").textContent = `${fmt.format(d.events_placed)} placed events at ${fmt.format(n)} places` +
+        (d.events_unplaced ? `; ${fmt.format(d.events_unplaced)} without a place` : "");
+    },
+    events: (d) => {
+      drawEvents($("#events tbody"), $("#events-count"), d, { onEvidence: open });
+      $("#prev").disabled = state.offset === 0;
+      $("#next").disabled = d.next_offset == null;
+    },
+    series: (d) => { seriesData = d; series.show(d, alerts ? alerts.alerts : [], prefer); },
+    alerts: (d) => {
+      alerts = d;
+      drawNetwork($("#network"), d, pickDyad);
+      drawAlerts($("#alerts"), d, { onDyad: pickDyad, onEvidence: open });
+      $("#network-note").textContent = d.inferred ? "(inferred from sustained cooperation)" : "";
+      $("#alerts-note").textContent = `${d.alerts.length} shown of ${d.alerts_total} · as of ${d.as_of || "—"}`;
+      if (seriesData) series.show(seriesData, d.alerts, prefer);  // mark the alerts on the series
+    },
+  };
+  const panel = { places: null, events: $("#events tbody"), series: $("#series"), alerts: $("#alerts"), summary: null };
   const tasks = {
     summary: api("summary", f),
     places: api("places", f),
@@ -95,13 +124,14 @@ async function refresh({ fit = false } = {}) {
     series: api("series", { ...f, coalition: p.coalition, period: p.period }),
     alerts: api("alerts", { ...f, coalition: p.coalition, period: p.period }),
   };
-  const got = {};
   let busy = null, bad = null;
-  await Promise.all(Object.entries(tasks).map(([k, t]) => t.then((v) => { got[k] = v; }, (err) => {
-    got[k] = err;
+  await Promise.all(Object.entries(tasks).map(([k, t]) => t.then((d) => { if (current()) draw[k](d); }, (err) => {
     if (err instanceof ApiError && err.status === 503) busy = err;
     else if (err instanceof ApiError && err.status === 400) bad = bad || err;
+    else if (current() && panel[k]) panelError(panel[k], err);
+    else if (current() && k === "places") $("#map-note").textContent = err.message;
   })));
+  if (!current()) return;
   state.refreshing = false;
   showFilterError(bad);
   if (busy) {
@@ -115,26 +145,6 @@ async function refresh({ fit = false } = {}) {
   $("#live").classList.remove("busy");
   banner("");
   if (bad) return;
-  const ok = (k) => !(got[k] instanceof Error);
-  if (ok("summary")) fillChoices(got.summary);
-  if (ok("places")) {
-    const n = map.show(got.places, { fit: fit && !form.elements.inview.checked });
-    $("#map-note").textContent = `${fmt.format(got.places.events_placed)} placed events at ${fmt.format(n)} places` +
-      (got.places.events_unplaced ? `; ${fmt.format(got.places.events_unplaced)} without a place` : "");
-  } else $("#map-note").textContent = got.places.message;
-  if (ok("events")) drawEvents($("#events tbody"), $("#events-count"), got.events, { onEvidence: open });
-  else panelError($("#events tbody"), got.events);
-  const alerts = ok("alerts") ? got.alerts : { alerts: [], dyads: [], coalition: [] };
-  if (ok("series")) series.show(got.series, alerts.alerts, p.dyad ? p.dyad.toUpperCase().split("-").map((x) => x.trim()).sort().join("–") : null);
-  else panelError($("#series"), got.series);
-  if (ok("alerts")) {
-    drawNetwork($("#network"), alerts, pickDyad);
-    drawAlerts($("#alerts"), alerts, { onDyad: pickDyad, onEvidence: open });
-    $("#network-note").textContent = alerts.inferred ? "(inferred from sustained cooperation)" : "";
-    $("#alerts-note").textContent = `${alerts.alerts.length} shown of ${alerts.alerts_total} · as of ${alerts.as_of || "—"}`;
-  } else panelError($("#alerts"), got.alerts);
-  $("#prev").disabled = state.offset === 0;
-  $("#next").disabled = !(ok("events") && got.events.next_offset != null);
   state.version = version && version.version;
   state.shownAt = new Date().toLocaleTimeString();
   setStatus(`updated ${state.shownAt}`);

@@ -244,6 +244,6 @@ def test_the_page_follows_a_writer(browser: Any, store_file: Path, tmp_path: Pat
             writer.stdin.close()
             writer.wait(timeout=60)
         page.wait_for_function("() => document.querySelector('#events-count').textContent.endsWith('of 53')", timeout=15_000)
-        assert page.locator("#banner").is_hidden()
+        page.wait_for_selector("#banner", state="hidden", timeout=15_000)
         assert "aid convoy" in page.locator("#events tbody").inner_text()
         assert p.outside == []

@@ -125,7 +125,11 @@ async function refresh({ fit = false } = {}) {
     alerts: api("alerts", { ...f, coalition: p.coalition, period: p.period }),
   };
   let busy = null, bad = null;
-  await Promise.all(Object.entries(tasks).map(([k, t]) => t.then((d) => { if (current()) draw[k](d); }, (err) => {
+  await Promise.all(Object.entries(tasks).map(([k, t]) => t.then((d) => {
+    if (!current()) return;
+    if (state.busy) { state.busy = false; $("#live").classList.remove("busy"); banner(""); }  // the writer let go
+    draw[k](d);
+  }, (err) => {
     if (err instanceof ApiError && err.status === 503) busy = err;
     else if (err instanceof ApiError && err.status === 400) bad = bad || err;
     else if (current() && panel[k]) panelError(panel[k], err);

@@ -81,7 +81,7 @@ export class SeriesChart {
       ...this.size(),
       plugins: [alertBands(mine, xs, width)],
       // one period of room after the last, so that its events and alerts have a width
-      scales: { x: { time: true, range: (u, lo, hi) => [lo, hi + width] } },
+      scales: { x: { time: true, range: () => [xs[0], xs[xs.length - 1] + width] } },
       axes: [{}, { label: `events a ${this.data.period}`, size: 50 }],
       series: [
         {},

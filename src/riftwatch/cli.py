@@ -275,11 +275,12 @@ def check(store: StoreOpt = DEFAULT_STORE) -> None:
 
 def _register() -> None:
     """Commands defined beside this module: relations (import, dyads, watch, report), evaluate, places."""
-    from . import cli_evaluate, cli_places, cli_relations
+    from . import cli_evaluate, cli_places, cli_relations, cli_serve
 
     cli_relations.register(app)
     cli_evaluate.register(app)
     cli_places.register(app)
+    cli_serve.register(app)
 
 
 _register()

@@ -62,3 +62,8 @@ class GateError(RiftwatchError):
     """A score fell below its pinned floor."""
 
     exit_status = ExitStatus.GATE
+
+
+class StoreBusy(StoreError):
+    """The store file is locked by a process writing it (DuckDB allows one writer and no readers
+    meanwhile); reading it again later works."""

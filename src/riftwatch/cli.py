@@ -274,10 +274,12 @@ def check(store: StoreOpt = DEFAULT_STORE) -> None:
 
 
 def _register() -> None:
-    """Commands defined beside this module: relations (import, dyads, watch, report), evaluate, places."""
-    from . import cli_evaluate, cli_places, cli_relations
+    """Commands defined beside this module: relations (import, dyads, watch, report), evaluate, places,
+    follow."""
+    from . import cli_evaluate, cli_live, cli_places, cli_relations
 
     cli_relations.register(app)
+    cli_live.register(app)
     cli_evaluate.register(app)
     cli_places.register(app)
 

@@ -16,7 +16,7 @@ import stat
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from ..records import Article, Duplicate, Failure
 from .clean import clean_text, normalise_whitespace
@@ -199,8 +199,22 @@ def finish_draft(draft: Draft, default_published: dt.date | None) -> tuple[Artic
     return article, digest
 
 
-def _items(name: str, stdin: TextIO | BinaryIO | None, max_bytes: int) -> Iterator[Item]:
-    """Drafts and Failures of one input (file, folder or stdin)."""
+def _is_url(name: str) -> bool:
+    return name.lower().startswith(("http://", "https://"))
+
+
+def _fetched(name: str, fetcher: Any, max_bytes: int) -> Iterator[Item]:
+    """Drafts of the page at URL ``name`` (``riftwatch.live`` fetches it politely)."""
+    from ..live.pages import fetch_items
+
+    yield from fetch_items([name], fetcher, max_bytes)
+
+
+def _items(name: str, stdin: TextIO | BinaryIO | None, max_bytes: int, fetcher: Any = None) -> Iterator[Item]:
+    """Drafts and Failures of one input (file, folder, http(s) URL or stdin)."""
+    if fetcher is not None and _is_url(name):
+        yield from _fetched(name, fetcher, max_bytes)
+        return
     if name == STDIN:
         yield from _read_stdin(stdin, max_bytes)
         return
@@ -239,7 +253,8 @@ def iter_articles(
     stdin: TextIO | BinaryIO | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Article | Failure]:
-    """Articles from files, folders (recursive, sorted, hidden files skipped) and ``"-"`` (stdin).
+    """Articles from files, folders (recursive, sorted, hidden files skipped), http(s) URLs (fetched
+    politely by ``riftwatch.live.fetch``: robots.txt, rate limit, retries) and ``"-"`` (stdin).
 
     In folders, files with other extensions are skipped; a file named in ``inputs`` is read
     whatever its extension. Formats by extension, else sniffed: plain text, JSON Lines / JSON,
@@ -285,13 +300,28 @@ def iter_ingested(
         inputs = [inputs]
     if max_bytes <= 0:
         raise ValueError(f"max_bytes must be positive, not {max_bytes}")
+    fetcher = None
+    if any(_is_url(name) for name in inputs):
+        from ..live.fetch import FetchConfig, Fetcher
+
+        fetcher = Fetcher(FetchConfig(max_bytes=max_bytes))
+    try:
+        yield from _ingested(inputs, published, stdin, max_bytes, fetcher)
+    finally:
+        if fetcher is not None:
+            fetcher.close()
+
+
+def _ingested(
+    inputs: Sequence[str], published: dt.date | None, stdin: TextIO | BinaryIO | None, max_bytes: int, fetcher: Any
+) -> Iterator[Article | Duplicate | Failure]:
     first: dict[str, tuple[str, str]] = {}  # content hash -> id and origin of its first article
     given_ids: dict[str, str] = {}  # id from the input -> content hash
     for name in inputs:
         usable = 0
         said = False  # a Failure already names the folder itself
-        is_folder = name != STDIN and Path(name).is_dir()
-        for item in _items(name, stdin, max_bytes):
+        is_folder = name != STDIN and not _is_url(name) and Path(name).is_dir()
+        for item in _items(name, stdin, max_bytes, fetcher):
             result = item if isinstance(item, Failure) else finish_draft(item, published)
             if isinstance(result, Failure):
                 said = said or result.where == name

@@ -8,6 +8,7 @@ Nothing leaves the machine: the server binds 127.0.0.1 on a free port.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from dataclasses import dataclass, field
@@ -15,8 +16,6 @@ from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from xml.sax.saxutils import escape
-
-import datetime as dt
 
 
 @dataclass
@@ -94,10 +93,10 @@ class Site:
                 except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout test)
                     pass
 
-            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            def do_GET(self) -> None:
                 self._serve("GET")
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 self._serve("POST")
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
-from live_site import Route, Site, news_page, rfc2822, rss
 
+from live_site import Route, Site, news_page, rfc2822, rss
 from riftwatch.errors import InputError
 from riftwatch.live.feeds import feed_urls, parse_feed
 from riftwatch.live.fetch import FetchConfig, Fetcher, FetchError
@@ -70,10 +70,10 @@ SPEC = CoderSpec(factory=make_live_stub)
 def story(n: int, verb: str = "attacked") -> list[str]:
     """Two paragraphs of English news, distinct for each ``n``."""
     return [
-        f"Border guards of Arland {verb} positions held by Borvia near the river crossing number {n} on "
-        f"Tuesday, officials in the capital said, in the latest sign of a widening quarrel between the allies.",
-        f"Residents of the district said they heard shelling through the night and that {n + 2} families had "
-        "left their homes for the villages further from the border, where schools were turned into shelters.",
+        (f"Border guards of Arland {verb} positions held by Borvia near the river crossing number {n} on "
+        f"Tuesday, officials in the capital said, in the latest sign of a widening quarrel between the allies."),
+        (f"Residents of the district said they heard shelling through the night and that {n + 2} families had "
+        "left their homes for the villages further from the border, where schools were turned into shelters."),
     ]
 
 

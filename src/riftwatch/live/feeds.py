@@ -77,7 +77,7 @@ def _date(item: Any) -> str:
     """The entry's date as written: published, else updated (asked only then: feedparser warns when
     code reads ``updated`` of an entry that has none)."""
     for key in ("published", "updated", "created"):
-        if key in item.keys() and isinstance(item[key], str) and item[key].strip():
+        if key in item.keys() and isinstance(item[key], str) and item[key].strip():  # noqa: SIM118 - FeedParserDict maps "in" and warns
             return str(item[key]).strip()
     return ""
 

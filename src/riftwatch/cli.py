@@ -123,13 +123,13 @@ def _actors_text(actors: list[dict[str, Any]]) -> str:
     return "; ".join(f"{a['country']} {a['sector']}".strip() + (f" ({a['name']})" if a.get("name") else "") for a in actors)
 
 
-def _event_table(rows: list[dict[str, Any]], title: str) -> None:
+def _event_table(rows: list[dict[str, Any]], title: str, article: bool = True) -> None:
     table = Table(title=escape(title), show_lines=False)
-    for col in ("date", "type", "source", "target", "place", "status", "trigger", "conf"):
-        table.add_column(col)
+    for col in ("date", "type", "source", "target", "place", "status", "trigger", "conf") + (("article",) if article else ()):
+        table.add_column(col, no_wrap=col == "article")
     for e in rows:
         place = e.get("place") or {}
-        cells = (
+        cells: tuple[str, ...] = (
             str(e.get("date") or ""),
             f"{e['event_type']}" + (f"/{e['mode']}" if e.get("mode") else ""),
             _actors_text(e["source"]),
@@ -140,7 +140,7 @@ def _event_table(rows: list[dict[str, Any]], title: str) -> None:
             e["factuality"] if e["factuality"] != "asserted" else "",
             e["trigger"]["text"],
             f"{e['confidence']:.2f}",
-        )
+        ) + ((e["article_id"],) if article else ())
         table.add_row(*(escape(c) for c in cells))  # stored text: never markup
     console.print(table)
 
@@ -155,22 +155,36 @@ def events(
     place: Annotated[str | None, typer.Option(help="Place name substring or ISO3 country.")] = None,
     mode: Annotated[str | None, typer.Option(help="asserted, negated, hypothetical or future.")] = None,
     happened: Annotated[bool, typer.Option("--happened", help="Only events reported as having happened.")] = False,
+    quad: Annotated[int | None, typer.Option("--quad", min=1, max=4, help="QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.")] = None,
+    min_confidence: Annotated[float | None, typer.Option("--min-confidence", min=0.0, max=1.0, help="Only events the coder is at least this sure of (0-1).")] = None,
+    article: Annotated[str | None, typer.Option("--article", help="Only the events of this article (any id it came in with).")] = None,
+    text: Annotated[str | None, typer.Option("--text", help="Only events whose sentence contains this text (any case).")] = None,
+    sort: Annotated[str, typer.Option("--sort", help="date (newest first), confidence (highest first) or oldest.")] = "date",
     limit: Annotated[int, typer.Option(min=0, max=2**63 - 1, help="At most this many events.")] = 200,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
-    """List stored events, filtered.
+    """List stored events, filtered, newest first.
 
-    Example: `riftwatch events --actor "SYR GOV" --type REQUEST --since 2016-05-01 --format json`
+    An unknown --type or --actor is an error that names the nearest known ones.
+
+    Example: `riftwatch events --actor "SYR GOV" --type REQUEST --since 2016-05-01 --min-confidence 0.6 --sort confidence`
     """
     from .store.duck import Store
+    from .store.query import ORDERS
 
     if fmt not in {"table", "json"}:
         raise typer.BadParameter(f"{fmt!r} is not table or json", param_hint="--format")
+    if sort not in ORDERS:
+        raise typer.BadParameter(f"{sort!r} is not one of {', '.join(ORDERS)}", param_hint="--sort")
+    _check_type(event_type)
     try:
         with Store(store, read_only=True) as st:
+            if actor is not None:
+                _check_actor(actor, st.actor_codes())
             rows = st.events(
                 actor=actor, event_type=event_type, since=date_option(since, "--since"), until=date_option(until, "--until"),
-                place=place, factuality=mode, happened_only=happened, limit=limit,
+                place=place, factuality=mode, happened_only=happened, limit=limit, quad_class=quad,
+                min_confidence=min_confidence, article_id=article, text=text, order=sort,
             )  # fmt: skip
     except RiftwatchError as exc:
         raise _fail(exc) from exc
@@ -178,6 +192,34 @@ def events(
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
     else:
         _event_table(rows, title=f"{len(rows)} event(s)")
+
+
+def _nearest(value: str, known: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value.upper(), known, n=4, cutoff=0.5)
+    return f"; nearest: {', '.join(close)}" if close else ""
+
+
+def _check_type(event_type: str | None) -> None:
+    """A usage error naming the nearest PLOVER types when ``event_type`` is none of them."""
+    from .events.ontology import PLOVER_TYPES
+
+    if event_type is not None and event_type.upper() not in PLOVER_TYPES:
+        raise typer.BadParameter(
+            f"{event_type!r} is not a PLOVER event type{_nearest(event_type, list(PLOVER_TYPES))} "
+            f"(all: {', '.join(PLOVER_TYPES)})",
+            param_hint="--type",
+        )
+
+
+def _check_actor(actor: str, known: list[str]) -> None:
+    """A usage error naming the nearest actor codes in the store when no event has ``actor``."""
+    code = " ".join(actor.upper().split())
+    if known and code not in known:
+        raise typer.BadParameter(
+            f"no event in the store has actor {actor!r}{_nearest(code, known)}", param_hint="--actor"
+        )
 
 
 @app.command()
@@ -216,7 +258,7 @@ def show(
     console.print(text)
     console.print("[bold reverse red] trigger [/] [bold cyan]source[/] [bold magenta]target[/] [underline green]place[/]; "
                   "[reverse yellow] not happened [/]")  # fmt: skip
-    _event_table(art["events"], title="Events")
+    _event_table(art["events"], title="Events", article=False)
 
 
 @app.command()

@@ -47,7 +47,8 @@ FORMATS: Final = ("jsonl", "csv", "parquet")
 WHATS: Final = ("events", "places", "aliases")
 _CHUNK: Final = 50_000
 
-# (header, SQL expression over events e, source actors s, target actors t). The first 23 are the
+# (header, SQL expression over events e; s.* and t.* are lists of a field of the source and target
+# actors, see _actor_list). The first 23 are the
 # GDELT/ICEWS-like columns of earlier versions, in their order; the rest carry every other field of
 # the JSONL export, so a CSV or Parquet user loses nothing. Actor columns are lists (Parquet) or
 # ";"-joined in the same order (CSV): position i of every Source* column names one actor.
@@ -111,24 +112,22 @@ _FLAT: Final = (
 )
 FLAT_COLUMNS: Final = tuple(h for h, _ in _FLAT)
 
-_ACTOR_AGG: Final = """
-    WITH act AS (
-        SELECT event_id, role,
-               list(coalesce(name, '') ORDER BY idx) AS names,
-               list(coalesce(country, '') ORDER BY idx) AS countries,
-               list(coalesce(sector, '') ORDER BY idx) AS sectors,
-               list(coalesce(text, '') ORDER BY idx) AS texts,
-               list("start" ORDER BY idx) AS starts,
-               list("end" ORDER BY idx) AS ends,
-               list(coalesce(person, '') ORDER BY idx) AS persons,
-               list(coalesce(org, '') ORDER BY idx) AS orgs
-        FROM event_actors GROUP BY event_id, role
-    )
-"""
-_ACTOR_JOINS: Final = (
-    "LEFT JOIN act s ON s.event_id = e.event_id AND s.role = 'source' "
-    "LEFT JOIN act t ON t.event_id = e.event_id AND t.role = 'target'"
-)
+_ACTOR_FIELDS: Final = {"s": "source_json", "t": "target_json"}
+_ACTOR_KEYS: Final = {"names": "name", "countries": "country", "sectors": "sector", "texts": "text",
+                      "starts": "start", "ends": "end", "persons": "person", "orgs": "org"}  # fmt: skip
+
+
+def _actor_list(expr: str) -> str:
+    """``s.names`` as SQL: the list of that field of the event's source actors, read from the JSON
+    the store keeps beside them (no join with ``event_actors``: 3x faster on 200,000 events)."""
+    role, key = expr.split(".")
+    field = _ACTOR_KEYS[key]
+    got = f"json_extract_string(coalesce(e.{_ACTOR_FIELDS[role]}, '[]'), '$[*].{field}')"
+    if field in ("start", "end"):
+        return f"CAST({got} AS INTEGER[])"
+    return f"list_transform({got}, lambda v: coalesce(v, ''))"
+
+
 _PLACE_FILTERS: Final = frozenset({"article_id", "place", "limit"})
 _ALIAS_FILTERS: Final = frozenset({"article_id", "limit"})
 
@@ -138,8 +137,7 @@ Columns = Sequence[tuple[str, str]]
 
 
 def _listed(expr: str) -> str:
-    """An actor column of an event without such actors is an empty list, not NULL (JSONL has [])."""
-    return f"coalesce({expr}, [])" if expr.startswith(("s.", "t.")) else expr
+    return _actor_list(expr) if expr.startswith(("s.", "t.")) else expr
 
 
 FLAT: Final[Columns] = tuple((h, _listed(x)) for h, x in _FLAT)
@@ -155,8 +153,7 @@ def _select(cols: Columns) -> str:
 
 def flat_query(where: EventFilter, cols: Columns = FLAT) -> tuple[str, list[Any]]:
     """SQL and parameters selecting the filtered events as FLAT_COLUMNS."""
-    sql, params = where.select(_select(cols), order=EVENT_ORDER, joins=_ACTOR_JOINS)
-    return _ACTOR_AGG + sql, params
+    return where.select(_select(cols), order=EVENT_ORDER)
 
 
 def _places_query(where: EventFilter, cols: Columns | None = None) -> tuple[str, list[Any]]:

@@ -52,16 +52,21 @@ def _serve(site: Site, stories: list[dict[str, str]]) -> list[tuple[str, str, st
 
 
 def test_run_fetches_and_codes_pages(site: Site, tmp_path: Path) -> None:
-    stories = _stories(2)
-    items = _serve(site, stories)
+    stories = _stories(3)
+    items = _serve(site, stories[:2])
+    # a page with no date anywhere: coded, with a warning that its events are undated
+    site.routes["/story/nodate"] = Route(news_page(stories[2]["title"], _paragraphs(stories[2]["text"])))
     store = tmp_path / "events.duckdb"
-    result = runner.invoke(app, ["run", items[0][0], items[1][0], site.url("/story/missing"), "--store", str(store)])
+    urls = [items[0][0], items[1][0], site.url("/story/missing"), site.url("/story/nodate")]
+    result = runner.invoke(app, ["run", *urls, "--store", str(store)], env={"COLUMNS": "300"})
     assert result.exit_code == 3, result.output  # one URL failed, the rest were stored
-    assert "HTTP 404" in result.output and "2 article(s) coded" in result.output
+    assert "HTTP 404" in result.output and "3 article(s) coded" in result.output
+    said = " ".join(result.output.split())
+    assert "1 article(s) have no publication date" in said and site.url("/story/nodate") in said
     with Store(store, read_only=True) as st:
         arts = [st.article(a) for a in st.article_ids()]
     by_url = {a["url"]: a for a in arts if a is not None}
-    for url, st_ in zip((items[0][0], items[1][0]), stories, strict=True):
+    for url, st_ in zip((items[0][0], items[1][0]), stories[:2], strict=True):
         assert by_url[url]["published"] == st_["published"][:10]  # from the byline
         assert by_url[url]["title"] == st_["title"]
         assert "Share on" not in by_url[url]["text"] and "All rights reserved" not in by_url[url]["text"]

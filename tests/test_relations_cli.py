@@ -116,7 +116,7 @@ def test_watch_history_as_of_and_inferred_coalition(gdelt: Path, tmp_path: Path)
 def test_report_png_without_a_browser_says_how_to_get_one(
     gdelt: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import riftwatch.report.browser as browser
+    from riftwatch.report import browser
 
     monkeypatch.setattr(browser, "find_chromium", lambda: None)
     db = tmp_path / "events.duckdb"

@@ -61,12 +61,16 @@ def run(
     cluster: Annotated[int, typer.Option(min=0, help="Run on a local Dask cluster of N workers (0: no Dask).")] = 0,
     parts: Annotated[Path | None, typer.Option(help="Folder for Dask's Parquet partitions (default: STORE.parts).")] = None,
     show_events: Annotated[bool, typer.Option("--table/--no-table", help="Print the events found.")] = True,
+    columns: Annotated[str | None, typer.Option("--columns", help="Where CSV/JSON records keep our fields when their names differ, e.g. text=article_content,published=date.")] = None,
 ) -> None:
-    """Ingest articles, code their events and store them.
+    """Ingest articles (files, folders, http(s) URLs, stdin), code their events and store them.
 
     Streams in bounded batches, each committed: a killed run loses at most a batch, and a rerun
     skips what is stored. `--workers N` parses on N processes; `--scheduler`/`--cluster N`
     distribute partitions over Dask, write Parquet partitions, then import them into the store.
+
+    URLs are fetched politely (robots.txt, one request a second per site, retries). A progress
+    bar with a total and an ETA is shown when the inputs can be counted (files and folders).
 
     Example: `riftwatch run examples/articles --published 2025-03-02 --store events.duckdb --workers 2`
     """
@@ -77,13 +81,17 @@ def run(
     from .scale.progress import duplicates_line, progress_bar, render_summary
     from .scale.stream import CoderSpec
 
+    fields = _columns_option(columns)
+    if fields and (scheduler or cluster):
+        raise typer.BadParameter("not available with --scheduler or --cluster yet; rename the columns", param_hint="--columns")
     ensure_index(err)  # before the run's clock starts: a one-off build is not article throughput
     config = Config(actor_files=tuple(actors or ()), trigger_files=tuple(triggers or ()), batch_size=batch_size, ner=ner)
     spec = CoderSpec(config, fast=fast)
     when = date_option(published, "--published")
 
     try:
-        with progress_bar(console) if console.is_terminal else nullcontext(None) as tick:
+        total = _count(inputs) if console.is_terminal else None
+        with progress_bar(console, total=total) if console.is_terminal else nullcontext(None) as tick:
             if scheduler or cluster:
                 from .scale.cluster import import_partitions, run_dask
 
@@ -96,11 +104,12 @@ def run(
                 from .scale.local import run_parallel
 
                 stats = run_parallel(inputs, store, workers, spec=spec, published=when, write_batch=batch_size,
-                                     tick=tick)  # fmt: skip
+                                     tick=tick, columns=fields)  # fmt: skip
             else:
                 from .scale.stream import run_stream
 
-                stats = run_stream(inputs, store, spec=spec, published=when, write_batch=batch_size, tick=tick)
+                stats = run_stream(inputs, store, spec=spec, published=when, write_batch=batch_size, tick=tick,
+                                   columns=fields)  # fmt: skip
     except RiftwatchError as exc:
         raise _fail(exc) from exc
     if show_events and stats.first_article_ids:
@@ -115,8 +124,43 @@ def run(
         f"{stats.failed} input(s) failed"
         + (f"; {duplicates_line(stats.duplicates)}" if stats.duplicates else "")
     )
+    if stats.undated:
+        err.print(
+            f"[yellow]warning:[/] {stats.undated} article(s) have no publication date (none in the page, record or "
+            f"file name, and no --published): their events are undated, e.g. "
+            + escape(", ".join(stats.undated_origins))
+        )
     if stats.failed:
         raise typer.Exit(int(ExitStatus.PARTIAL if stats.articles else ExitStatus.BAD_INPUT))
+
+
+def _columns_option(value: str | None) -> dict[str, str] | None:
+    """``text=article_content,published=date`` as {"text": "article_content", "published": "date"}."""
+    from .ingest.formats import check_columns
+
+    if not value:
+        return None
+    fields: dict[str, str] = {}
+    for part in value.split(","):
+        ours, sep, theirs = part.partition("=")
+        if not sep or not ours.strip() or not theirs.strip():
+            raise typer.BadParameter(f"{part!r} is not FIELD=COLUMN (e.g. text=article_content)", param_hint="--columns")
+        fields[ours.strip().lower()] = theirs.strip()
+    try:
+        check_columns(fields)
+    except RiftwatchError as exc:
+        raise typer.BadParameter(str(exc).removeprefix("--columns: "), param_hint="--columns") from None
+    return fields
+
+
+def _count(inputs: list[str]) -> int | None:
+    """The number of articles in the inputs for the progress bar's total, when cheap to know."""
+    from .ingest.counting import count_articles
+
+    try:
+        return count_articles(inputs)
+    except OSError:
+        return None
 
 
 def _actors_text(actors: list[dict[str, Any]]) -> str:

@@ -169,12 +169,13 @@ def _actors_text(actors: list[dict[str, Any]]) -> str:
 
 def _event_table(rows: list[dict[str, Any]], title: str, article: bool = True) -> None:
     table = Table(title=escape(title), show_lines=False)
-    for col in ("date", "type", "source", "target", "place", "status", "trigger", "conf") + (("article",) if article else ()):
-        table.add_column(col, no_wrap=col == "article")
+    # the article id goes under the date, not in a column of its own: 80 columns hold 8, not 9
+    for col in ("date / article" if article else "date", "type", "source", "target", "place", "status", "trigger", "conf"):
+        table.add_column(col, overflow="fold" if col.startswith("date") else "ellipsis")
     for e in rows:
         place = e.get("place") or {}
-        cells: tuple[str, ...] = (
-            str(e.get("date") or ""),
+        cells = (
+            str(e.get("date") or "") + (f"\n{e['article_id']}" if article else ""),
             f"{e['event_type']}" + (f"/{e['mode']}" if e.get("mode") else ""),
             _actors_text(e["source"]),
             _actors_text(e["target"]),
@@ -184,7 +185,7 @@ def _event_table(rows: list[dict[str, Any]], title: str, article: bool = True) -
             e["factuality"] if e["factuality"] != "asserted" else "",
             e["trigger"]["text"],
             f"{e['confidence']:.2f}",
-        ) + ((e["article_id"],) if article else ())
+        )
         table.add_row(*(escape(c) for c in cells))  # stored text: never markup
     console.print(table)
 

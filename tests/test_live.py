@@ -363,3 +363,17 @@ def test_an_alert_the_webhook_refused_is_offered_again(site: Site, tmp_path: Pat
     second = follow_once([site.url("/rss")], store, spec=SPEC, cfg=cfg)
     assert second.alerts == [] and not second.problems  # not new, but delivered this time
     assert site.hits("/hook", "POST") == 2
+
+
+def test_run_on_a_feed_url_reads_the_pages_of_its_entries(site: Site) -> None:
+    from riftwatch.ingest.readers import iter_articles
+
+    day = TODAY - dt.timedelta(days=3)
+    site.routes["/rss"] = Route(rss([_publish(site, f"/news/{n}", n, day) for n in range(2)]),
+                                content_type="application/rss+xml")  # fmt: skip
+    site.routes["/bad.rss"] = Route(b"<?xml version='1.0'?><rss><channel><item>", content_type="application/rss+xml")
+    items = list(iter_articles([site.url("/rss"), site.url("/news/1"), site.url("/bad.rss")]))
+    articles = [a for a in items if isinstance(a, Article)]
+    assert [a.url for a in articles] == [site.url("/news/0"), site.url("/news/1")]  # the page twice: once
+    assert all(a.published == day and "Share on" not in a.text for a in articles)
+    assert [type(i).__name__ for i in items[2:]] == ["Failure"]

@@ -10,10 +10,11 @@ import dataclasses
 import logging
 from collections.abc import Iterator, Sequence
 
+from riftwatch.errors import InputError
 from riftwatch.ingest.formats import Draft, Item, Kind, parse_document
 from riftwatch.records import Failure
 
-from .feeds import Entry
+from .feeds import Entry, parse_feed
 from .fetch import Fetcher, FetchError, Page
 
 log = logging.getLogger(__name__)
@@ -23,6 +24,7 @@ MIN_FEED_TEXT = 200
 characters: a one-line teaser is no article."""
 
 _KINDS: tuple[tuple[str, Kind], ...] = (
+    ("feed+json", "sniff"),
     ("html", "html"),
     ("xhtml", "html"),
     ("ndjson", "jsonl"),
@@ -58,15 +60,41 @@ def page_items(page: Page, max_bytes: int) -> Iterator[Item]:
         yield item
 
 
+_FEED_TYPES = ("rss", "atom", "feed+json", "/xml", "+xml")
+_FEED_STARTS = (b"<?xml", b"<rss", b"<feed", b"<rdf:RDF")
+
+
+def is_feed(page: Page) -> bool:
+    """Whether an answer is a feed (RSS, Atom, JSON Feed) rather than a page or a file of records."""
+    media = page.content_type.split(";", 1)[0].strip().lower()
+    if any(t in media for t in _FEED_TYPES):
+        return True
+    head = page.content[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(_FEED_STARTS) or (head.startswith(b"{") and b"jsonfeed.org" in head)
+
+
 def fetch_items(urls: Sequence[str], fetcher: Fetcher, max_bytes: int) -> Iterator[Item]:
-    """Drafts of the pages at ``urls``; a URL that cannot be fetched is a Failure naming it."""
+    """Drafts of the pages at ``urls``; a feed's URL gives the pages of its entries (once, without
+    remembering anything: ``riftwatch follow`` is for that). A URL that cannot be fetched is a
+    Failure naming it."""
     for url in urls:
         try:
             page = fetcher.get(url)
         except FetchError as exc:
             yield Failure(exc.where, exc.reason)
             continue
-        yield from page_items(page, max_bytes)
+        if not is_feed(page):
+            yield from page_items(page, max_bytes)
+            continue
+        try:
+            entries = parse_feed(page.content, url)
+        except InputError as exc:
+            yield Failure(exc.where, exc.reason)
+            continue
+        if not entries:
+            yield Failure(url, "a feed without entries")
+        for entry in entries:
+            yield entry_draft(entry, fetcher, max_bytes)
 
 
 def entry_draft(entry: Entry, fetcher: Fetcher, max_bytes: int) -> Draft | Failure:

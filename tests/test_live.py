@@ -377,3 +377,26 @@ def test_run_on_a_feed_url_reads_the_pages_of_its_entries(site: Site) -> None:
     assert [a.url for a in articles] == [site.url("/news/0"), site.url("/news/1")]  # the page twice: once
     assert all(a.published == day and "Share on" not in a.text for a in articles)
     assert [type(i).__name__ for i in items[2:]] == ["Failure"]
+
+
+@pytest.mark.slow  # a second Python process
+def test_a_store_another_process_holds_is_waited_for(site: Site, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    store = tmp_path / "events.duckdb"
+    Store(store).close()
+    site.routes["/rss"] = Route(rss([_publish(site, "/news/1", 1, TODAY)]), content_type="application/rss+xml")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; con = duckdb.connect(sys.argv[1], read_only=True); "
+         "print('holding', flush=True); time.sleep(2); con.close()", str(store)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        with pytest.raises(Exception, match="locked"):
+            Store(store)  # a plain open fails while the other process reads
+        report = follow_once([site.url("/rss")], store, spec=SPEC, cfg=FollowConfig(fetch=FAST))
+    finally:
+        holder.wait(timeout=30)
+    assert report.stats.articles == 1 and _stored(store) == (1, 1)

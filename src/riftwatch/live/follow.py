@@ -26,11 +26,12 @@ import datetime as dt
 import json
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from riftwatch.errors import InputError, RiftwatchError
+from riftwatch.errors import InputError, RiftwatchError, StoreError
 from riftwatch.ingest.readers import finish_draft
 from riftwatch.records import Article, Failure
 from riftwatch.relations.rifts import Alert, WatchConfig, assess
@@ -88,6 +89,26 @@ class CycleReport:
         return sum(1 for f in self.feeds if f.status == "failed")
 
 
+LOCK_WAIT_S = 30.0
+"""How long to wait for a store another process holds (a reader such as ``serve``) before failing."""
+
+
+@contextmanager
+def _opened(store_path: Path | str, read_only: bool = False, wait: float = LOCK_WAIT_S) -> Iterator[Store]:
+    """The store, opened for this step only; a store another process holds is waited for."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            store = Store(store_path, read_only=read_only)
+            break
+        except StoreError as exc:
+            if "locked by another process" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+    with store:
+        yield store
+
+
 def alert_key(alert: Alert) -> str:
     """What makes an alert the same alert from one cycle to the next: its dyad and start.
 
@@ -106,29 +127,29 @@ def _code(spec: CoderSpec, articles: list[Article], stats: ScaleStats, store_pat
     if not articles:
         return
     coded = list(code_with_counts(coder_for(spec), articles))  # before the store is opened: short lock
-    with Store(store_path) as store:
+    with _opened(store_path) as store:
         write_stream(store, coded, stats, batch)
 
 
 def _entries(store_path: Path | str, feed: str, fetcher: Fetcher, cfg: FollowConfig,
              report: CycleReport) -> tuple[list[Entry], str, str] | None:  # fmt: skip
     """The feed's entries not fetched before, and its new validators; None when nothing to do."""
-    with Store(store_path) as store:
+    with _opened(store_path) as store:
         state = feedstate.feed_state(store, feed)
     try:
         answer = fetcher.get(feed, state.etag, state.last_modified)
         if answer.not_modified:
-            with Store(store_path) as store:
+            with _opened(store_path) as store:
                 feedstate.save_feed_unchanged(store, feed)
             report.feeds.append(FeedReport(feed, "unchanged", state.entries))
             return None
         entries = parse_feed(answer.content, feed)[: cfg.max_entries]
     except InputError as exc:  # FetchError is one
-        with Store(store_path) as store:
+        with _opened(store_path) as store:
             feedstate.save_feed_error(store, feed, exc.reason)
         report.feeds.append(FeedReport(feed, "failed", error=exc.reason))
         return None
-    with Store(store_path) as store:
+    with _opened(store_path) as store:
         known = feedstate.fetched(store, (e.url for e in entries))
     fresh = list({e.url: e for e in reversed(entries) if e.url not in known}.values())[::-1]
     report.feeds.append(FeedReport(feed, "new", len(entries), len(fresh)))
@@ -166,12 +187,12 @@ def _poll(store_path: Path | str, feed: str, fetcher: Fetcher, spec: CoderSpec, 
             continue
         ids.add(article.id)
         articles.append(article)
-    with Store(store_path) as store:
+    with _opened(store_path) as store:
         fresh = [a for a in articles if not store.has_article(a.id)]
     report.stats.skipped_stored += len(articles) - len(fresh)
     _code(spec, fresh, report.stats, store_path, cfg.write_batch)
     report.undated += [a.url for a in fresh if a.published is None]
-    with Store(store_path) as store:
+    with _opened(store_path) as store:
         feedstate.mark_fetched(store, marks)
         n = report.feeds[-1].entries
         # Without validators the next request is unconditional, so the pages to retry are seen again.
@@ -187,13 +208,13 @@ def _transient(failure: Failure) -> bool:
 
 def _report_alerts(store_path: Path | str, cfg: FollowConfig, report: CycleReport) -> None:
     try:
-        with Store(store_path, read_only=True) as store:
+        with _opened(store_path, read_only=True) as store:
             result = assess(store, list(cfg.coalition) if cfg.coalition else None, cfg.watch)
     except RiftwatchError as exc:
         report.problems.append(f"watch: {exc}")
         return
     alerts = {alert_key(a): a for a in result.alerts}
-    with Store(store_path) as store:
+    with _opened(store_path) as store:
         before = feedstate.reported(store, alerts)
     new = [a for k, a in alerts.items() if k not in before]
     undelivered = [a for k, a in alerts.items() if cfg.webhook and before.get(k) is False]
@@ -214,7 +235,7 @@ def _report_alerts(store_path: Path | str, cfg: FollowConfig, report: CycleRepor
             except FetchError as exc:
                 delivered[alert_key(a)] = False
                 report.problems.append(f"{exc.where}: {exc.reason}")
-    with Store(store_path) as store:
+    with _opened(store_path) as store:
         feedstate.mark_reported(store, delivered.items())
     report.alerts = new
 
@@ -269,14 +290,22 @@ def follow(
     sleep: Callable[[float], None] = time.sleep,
 ) -> int:
     """Run cycles every ``interval`` seconds (``cycles`` of them, or until interrupted); returns
-    the number run. Each cycle's report goes to ``on_cycle``."""
+    the number run. Each cycle's report goes to ``on_cycle``. Running until interrupted, a cycle
+    that cannot use the store (held by another process for longer than LOCK_WAIT_S, a full disk)
+    is reported in its CycleReport's problems and the next cycle tries again; with ``cycles``
+    given, StoreError is raised."""
     if interval < 0:
         raise InputError("--interval", f"{interval} is negative")
     cfg = cfg or FollowConfig()
     done = 0
     with Fetcher(cfg.fetch) as fetcher:
         while cycles is None or done < cycles:
-            report = follow_once(feeds, store_path, spec=spec, cfg=cfg, fetcher=fetcher, on_feed=on_feed)
+            try:
+                report = follow_once(feeds, store_path, spec=spec, cfg=cfg, fetcher=fetcher, on_feed=on_feed)
+            except StoreError as exc:
+                if cycles is not None:
+                    raise
+                report = CycleReport(problems=[str(exc)])
             done += 1
             if on_cycle is not None:
                 on_cycle(report)

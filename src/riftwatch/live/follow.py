@@ -254,7 +254,7 @@ def follow_once(
     A failing feed or page is reported in the CycleReport and the others go on; only a store
     that cannot be opened or written raises (StoreError).
 
-    Example: ``follow_once(["https://www.voanews.com/api/zq$omekvi_"], "events.duckdb")``
+    Example: ``follow_once(["https://news.example/rss"], "events.duckdb", cfg=FollowConfig(alert_log=Path("a.jsonl")))``
     """
     cfg = cfg or FollowConfig()
     spec = spec or CoderSpec()

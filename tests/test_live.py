@@ -388,8 +388,8 @@ def test_a_store_another_process_holds_is_waited_for(site: Site, tmp_path: Path)
     Store(store).close()
     site.routes["/rss"] = Route(rss([_publish(site, "/news/1", 1, TODAY)]), content_type="application/rss+xml")
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb, sys, time; con = duckdb.connect(sys.argv[1], read_only=True); "
-         "print('holding', flush=True); time.sleep(2); con.close()", str(store)],
+        [sys.executable, "-c", ("import duckdb, sys, time; con = duckdb.connect(sys.argv[1], read_only=True); "
+         "print('holding', flush=True); time.sleep(2); con.close()"), str(store)],
         stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:

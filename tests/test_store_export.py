@@ -221,3 +221,20 @@ def test_parquet_to_text_stream_uses_its_binary_buffer(filled: tuple[Store, list
     text = io.TextIOWrapper(raw, encoding="utf-8")
     n = store.export("events", "parquet", text)
     assert pq.read_table(io.BytesIO(raw.getvalue())).num_rows == n > 0
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_text_stream_export_keeps_characters_split_between_copy_chunks(tmp_path: Path, fmt: str) -> None:
+    import dataclasses
+
+    art = synthetic_article(0, 1)
+    long = "Ḩalab " * 40_000  # 2-byte and 3-byte characters across every 64 KiB boundary
+    art = dataclasses.replace(art, events=tuple(dataclasses.replace(e, sentence=long) for e in art.events))
+    with Store(":memory:") as s:
+        s.write_many([art])
+        buf = io.StringIO()
+        assert s.export("events", fmt, buf) == 1  # type: ignore[arg-type]
+    text = buf.getvalue()
+    csv.field_size_limit(1_000_000)  # the sentence is longer than the csv module's default limit
+    sentence = json.loads(text)["sentence"] if fmt == "jsonl" else next(csv.DictReader(io.StringIO(text)))["Sentence"]
+    assert sentence == long

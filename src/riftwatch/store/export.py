@@ -22,6 +22,7 @@ cell as stored. JSONL and Parquet are data formats, never evaluated, and are alw
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import re
@@ -290,7 +291,7 @@ def _csv_columns(cur: duckdb.DuckDBPyConnection, query: Any, where: EventFilter,
 def _copy(cur: duckdb.DuckDBPyConnection, sql: str, params: list[Any], fmt: str,
           out: Path | IO[str] | IO[bytes]) -> int:  # fmt: skip
     """Write the query's rows with DuckDB's COPY (to a temporary file first when ``out`` is a stream)."""
-    options = "FORMAT csv, HEADER" if fmt == "csv" else "FORMAT parquet"
+    options = {"csv": "FORMAT csv, HEADER", "parquet": "FORMAT parquet", "json": "FORMAT json"}[fmt]
     if isinstance(out, Path):
         if not out.parent.is_dir():
             raise StoreError(f"{out}: cannot write the export: no folder {out.parent}")
@@ -315,7 +316,7 @@ def _binary(out: IO[str] | IO[bytes], fmt: str) -> IO[bytes]:
     if isinstance(out, io.TextIOBase):
         buffer = getattr(out, "buffer", None)
         if buffer is None:
-            if fmt == "csv":
+            if fmt != "parquet":
                 return cast(IO[bytes], _TextSink(out))
             raise InputError("parquet export", "Parquet is binary: give a path or a binary file, not a text stream")
         out.flush()
@@ -328,24 +329,56 @@ class _TextSink(io.RawIOBase):
 
     def __init__(self, text: IO[str]) -> None:
         self._text = text
+        # incremental: a character may be split between two chunks of the copy
+        self._decoder = codecs.getincrementaldecoder("utf-8")()
 
     def writable(self) -> bool:
         return True
 
     def write(self, b: Any) -> int:
         data = bytes(b)
-        self._text.write(data.decode("utf-8"))
+        self._text.write(self._decoder.decode(data))
         return len(data)
+
+    def flush(self) -> None:
+        self._text.write(self._decoder.decode(b"", final=True))
+        super().flush()
+
+
+# The JSONL export's event shape (``records.event_to_dict``), built by DuckDB: the JSON columns the
+# store keeps (actors, attribution, quantities, roles) are embedded as JSON, not as strings.
+_JSONL_EVENT: Final = """
+  e.event_id, e.article_id, e.sentence_index, e.sentence, e.sentence_start,
+  {'text': e.trigger_text, 'start': e.trigger_start, 'end': e.trigger_end} AS "trigger",
+  e.event_type, e.mode, e.factuality, e.cameo_root, e.quad_class, e.goldstein,
+  e.factuality = 'negated' AS negated, e.factuality = 'hypothetical' AS hypothetical,
+  e.factuality = 'future' AS future,
+  coalesce(e.source_json, '[]')::JSON AS source, coalesce(e.target_json, '[]')::JSON AS target,
+  CASE WHEN e.place_start IS NULL THEN NULL ELSE {'text': e.place_text, 'start': e.place_start,
+    'end': e.place_end, 'name': e.place_name, 'geonameid': e.geonameid, 'lat': e.lat, 'lon': e.lon,
+    'country': e.place_country, 'admin1': e.place_admin1, 'precision': e.place_precision,
+    'score': e.place_score, 'geonames_name': coalesce(e.place_geonames_name, ''),
+    'how': coalesce(e.place_how, '')} END AS place,
+  coalesce(e.place_how, CASE WHEN e.place_start IS NULL THEN 'none' ELSE '' END) AS place_how,
+  strftime(e.date, '%Y-%m-%d') AS "date", strftime(e.date_end, '%Y-%m-%d') AS date_end, e.date_precision,
+  CASE WHEN e.date_text_start IS NULL THEN NULL
+       ELSE {'text': e.date_text, 'start': e.date_text_start, 'end': e.date_text_end} END AS date_text,
+  e.attribution::JSON AS attribution, coalesce(e.quantities, '[]')::JSON AS quantities, e.confidence,
+  coalesce(e.roles_how, '{}')::JSON AS roles_how
+"""
 
 
 def _events_jsonl(store: Store, where: EventFilter, out: Path | IO[str] | IO[bytes]) -> int:
-    encode = json.JSONEncoder(ensure_ascii=False).encode
-    n = 0
-    with _text_out(out, "\n") as fh:
-        for d in store.iter_events(where):
-            fh.write(encode(d) + "\n")
-            n += 1
-    return n
+    """One ``event_to_dict`` object per line, written by DuckDB's COPY (3x faster than encoding
+    each event in Python: benchmarks/bench_export.py)."""
+    sql, params = where.select(_JSONL_EVENT, order=EVENT_ORDER)
+    cur = store.connection().cursor()
+    try:
+        return _copy(cur, sql, params, "json", out)
+    except duckdb.Error as exc:
+        raise StoreError(f"{store.path}: export failed: {exc}") from exc
+    finally:
+        cur.close()
 
 
 def _jsonl_rows(reader: pa.RecordBatchReader, out: Path | IO[str] | IO[bytes]) -> int:

@@ -346,7 +346,8 @@ BAD: list[tuple[str, bytes | str, str]] = [
     ("r.json", '{"text": "unterminated', "invalid JSON: Unterminated string starting at (line 1, column 10)"),
     ("r.json", "[]", "empty article list"),
     ("deep.json", "[" * 100_000, "invalid JSON: nested too deeply"),
-    ("r.csv", f'title,body_text\nTalks,"{BODY}"\n', "CSV has no 'text' column (columns: title, body_text)"),
+    ("r.csv", f'title,body_text\nTalks,"{BODY}"\n', ("CSV has no 'text' column (columns: title, body_text); name the column that holds the text with "
+     "--columns text=COLUMN")),
     ("r.csv", "", "empty article"),
     ("r.csv", "id,text\n", "no rows after the CSV header"),
     ("r.html", "<html><nav>Home</nav><script>x()</script></html>", "empty article"),

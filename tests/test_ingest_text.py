@@ -11,7 +11,7 @@ from riftwatch.ingest.clean import clean_text, is_boilerplate, normalise_whitesp
 from riftwatch.ingest.dates import parse_date
 from riftwatch.ingest.decode import decode_bytes
 from riftwatch.ingest.formats import split_title
-from riftwatch.ingest.html import extract_html, looks_like_html
+from riftwatch.ingest.html import extract_html, extract_own, looks_like_html
 from riftwatch.ingest.ids import content_id
 
 # -- clean -------------------------------------------------------------------------------------
@@ -115,7 +115,7 @@ def test_extract_html_keeps_paragraphs_drops_furniture() -> None:
         "The two sides agreed to set up a joint technical committee.\n\nIt will meet monthly."
     )
     assert page.title == "Ministers meet in Ankara"
-    assert page.published == "2025-06-02T08:00:00+03:00"
+    assert page.published == "2025-06-02"  # the publisher's date, not converted to UTC
 
 
 @pytest.mark.parametrize(
@@ -138,14 +138,36 @@ def test_extract_html_title(markup: str, title: str) -> None:
 @pytest.mark.parametrize(
     ("markup", "published"),
     [
-        ('<meta property="article:published_time" content="2024-11-05T10:00Z"><p>x</p>', "2024-11-05T10:00Z"),
+        ('<meta property="article:published_time" content="2024-11-05T10:00Z"><p>x</p>', "2024-11-05"),
         ('<meta itemprop="datePublished" content="2024-11-05"><p>x</p>', "2024-11-05"),
-        ('<p>Posted <time datetime="2024-11-05T09:00">5 Nov</time></p>', "2024-11-05T09:00"),
+        ('<p>Posted <time datetime="2024-11-05T09:00">5 Nov</time></p>', "2024-11-05"),
         ("<p>No date here.</p>", ""),
+        # only in the byline, or in JSON-LD: htmldate finds them
+        ('<article><h1>T</h1><p class="byline">By Staff, March 5, 2024</p><p>Envoys met.</p></article>', "2024-03-05"),
+        ('<div class="meta">Published 5 March 2024 10:00 GMT</div><p>Envoys met in Doha.</p>', "2024-03-05"),
+        (('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-03-05T10:00:00Z"}'
+         "</script><p>Envoys met.</p>"), "2024-03-05"),
+        # a date in the report's own sentences is when something happened, not when it was published
+        ("<p>Talks were first held on May 5, 2019 in Geneva, officials said.</p>", ""),
+        # older than htmldate's own floor of 1995: archives are news too
+        ('<meta property="article:published_time" content="1989-11-09"><p>The wall opened.</p>', "1989-11-09"),
     ],
 )
 def test_extract_html_published(markup: str, published: str) -> None:
     assert extract_html(markup).published == published
+
+
+def test_extract_html_takes_trafilatura_text_where_our_rules_find_none() -> None:
+    paragraphs = [
+        "Envoys from Egypt and Qatar met negotiators in Cairo on Sunday to discuss a ceasefire, officials said.",
+        "The talks are expected to resume next week after both delegations consult their governments.",
+        "Aid agencies said convoys were waiting at the crossing for permission to enter the territory.",
+    ]
+    # "sidebar" in a layout class makes our furniture rule skip the whole report
+    markup = ("<html><body><nav><a href='/'>Home</a></nav><div class='layout-with-sidebar'>"
+              + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div></body></html>")  # fmt: skip
+    assert extract_own(markup).text == ""
+    assert extract_html(markup).text == "\n\n".join(paragraphs)
 
 
 def test_extract_html_prefers_the_article_element() -> None:

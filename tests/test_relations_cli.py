@@ -111,3 +111,29 @@ def test_watch_history_as_of_and_inferred_coalition(gdelt: Path, tmp_path: Path)
     result = runner.invoke(app(), ["watch", "--store", str(db)])
     assert result.exit_code == 0 and "inferred" in result.output
     assert "SYR" in result.output
+
+
+def test_report_png_without_a_browser_says_how_to_get_one(
+    gdelt: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from riftwatch.report import browser
+
+    monkeypatch.setattr(browser, "find_chromium", lambda: None)
+    db = tmp_path / "events.duckdb"
+    out = tmp_path / "r.html"
+    result = runner.invoke(app(), ["report", "-c", "RUS,SYR", "--store", str(db), "--out", str(out), "--png"])
+    assert result.exit_code == ExitStatus.USAGE
+    said = " ".join(result.output.split())
+    assert "make install-browser" in said and "leave out --png" in said
+    assert not out.exists()
+
+
+def test_report_on_a_coalition_without_events_warns_and_exits_4(gdelt: Path, tmp_path: Path) -> None:
+    db = tmp_path / "events.duckdb"
+    assert runner.invoke(app(), ["import", str(gdelt), "--format", "gdelt", "--store", str(db)]).exit_code == 0
+    out = tmp_path / "r.html"
+    empty = runner.invoke(app(), ["report", "-c", "FRA,DEU", "--store", str(db), "--out", str(out)])
+    assert empty.exit_code == ExitStatus.BAD_INPUT
+    assert "no events between the members of FRA, DEU" in " ".join(empty.output.split())
+    full = runner.invoke(app(), ["report", "-c", "RUS,SYR", "--store", str(db), "--out", str(out)])
+    assert full.exit_code == ExitStatus.OK and "warning" not in full.output

@@ -79,6 +79,7 @@ def _as_version_1(path: Path) -> None:
     con.execute("DROP INDEX events_article_idx")
     con.execute("ALTER TABLE events DROP COLUMN roles_how")
     _drop_version_4_columns(con)
+    _drop_version_5_tables(con)
     con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     con.close()
 
@@ -94,18 +95,25 @@ def _drop_version_4_columns(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE INDEX places_article_idx ON places (article_id)")
 
 
+def _drop_version_5_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """What schema version 5 added: the live follower's feed state, fetched pages, reported alerts."""
+    for table in ("feed_state", "fetched_pages", "reported_alerts"):
+        con.execute(f"DROP TABLE {table}")
+
+
 def test_a_version_3_store_gains_place_how_and_keeps_its_rows(tmp_path: Path) -> None:
     path = tmp_path / "v3.duckdb"
     _store_with_articles(path).close()
     before = _counts(path)
     con = duckdb.connect(str(path))
     _drop_version_4_columns(con)
+    _drop_version_5_tables(con)
     con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     con.close()
-    with pytest.raises(StoreError, match="schema version 3 is older than 4"):
+    with pytest.raises(StoreError, match=f"schema version 3 is older than {SCHEMA_VERSION}"):
         Store(path, read_only=True)
     with Store(path) as store:
-        assert store.stats()["schema_version"] == SCHEMA_VERSION == 4
+        assert store.stats()["schema_version"] == SCHEMA_VERSION
     assert _counts(path) == before
     con = duckdb.connect(str(path), read_only=True)
     try:
@@ -142,7 +150,7 @@ def test_a_version_1_store_opened_read_only_says_how_to_upgrade_and_changes_noth
     _store_with_articles(path).close()
     _as_version_1(path)
     before = _counts(path)
-    with pytest.raises(StoreError, match="schema version 1 is older than 4; open it once for writing"):
+    with pytest.raises(StoreError, match=f"schema version 1 is older than {SCHEMA_VERSION}; open it once for writing"):
         Store(path, read_only=True)
     assert _version(path) == "1" and _counts(path) == before  # reading changed nothing
 
@@ -204,3 +212,19 @@ def test_parallel_runs_keep_aliases_too(tmp_path: Path, workers: int) -> None:
     assert (stats.articles, stats.duplicates) == (2, 4)
     with Store(tmp_path / "s.duckdb", read_only=True) as store:
         assert {store.resolve_id(f"r{i}") for i in range(6)} == {"r0", "r1"}
+
+
+def test_a_version_4_store_gains_the_follow_tables_and_keeps_its_rows(tmp_path: Path) -> None:
+    path = tmp_path / "v4.duckdb"
+    _store_with_articles(path).close()
+    before = _counts(path)
+    con = duckdb.connect(str(path))
+    _drop_version_5_tables(con)
+    con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(StoreError, match="schema version 4 is older than 5; open it once for writing"):
+        Store(path, read_only=True)
+    with Store(path) as store:
+        assert store.stats()["schema_version"] == SCHEMA_VERSION == 5
+        assert store.stats()["feed_state"] == store.stats()["fetched_pages"] == 0
+    assert _counts(path) == before and _version(path) == "5"

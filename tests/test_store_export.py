@@ -48,7 +48,8 @@ def test_csv_events_flat_columns(filled: tuple[Store, list[CodedArticle]]) -> No
     rows = {r["EventID"]: r for r in reader}
     assert n == len(rows) == sum(len(a.events) for a in arts)
     strike = rows["ev-strike"]
-    assert strike == {
+    legacy = FLAT_COLUMNS[: FLAT_COLUMNS.index("Sentence") + 1]  # the columns of earlier versions, unchanged
+    assert {k: strike[k] for k in legacy} == {
         "EventID": "ev-strike", "ArticleID": "hand-1", "Date": "2024-05-14",
         "SourceName": "Russia;Syria", "SourceCountry": "RUS;SYR", "SourceSector": "MIL;MIL",
         "TargetName": "Rebels", "TargetCountry": "SYR", "TargetSector": "REB",
@@ -59,7 +60,57 @@ def test_csv_events_flat_columns(filled: tuple[Store, list[CodedArticle]]) -> No
     }  # fmt: skip
     condemn = rows["ev-condemn"]  # no target, no place, no date
     assert (condemn["TargetName"], condemn["PlaceName"], condemn["Date"]) == ("", "", "")
-    assert condemn["Factuality"] == "negated"
+    assert condemn["Factuality"] == "negated" and condemn["Negated"] == "true"
+    # and every other field of the JSONL, as text
+    d = event_to_dict(_hand_article().events[0])
+    assert (strike["DateText"], strike["DatePrecision"], strike["DateEnd"]) == ("on Tuesday", "day", "2024-05-14")
+    assert json.loads(strike["Attribution"]) == d["attribution"]
+    assert json.loads(strike["Quantities"]) == d["quantities"]
+    assert strike["SourceOrg"] == ";".join(a["org"] or "" for a in d["source"])
+    assert (strike["TriggerStart"], strike["TriggerEnd"]) == (str(d["trigger"]["start"]), str(d["trigger"]["end"]))
+    assert strike["SourceStart"] == ";".join(str(a["start"]) for a in d["source"])
+    assert (strike["PlaceHow"], condemn["PlaceHow"]) == (d["place_how"], "none")
+
+
+_PARQUET_OF_JSONL = {  # Parquet column -> the JSONL value it holds
+    "SourceName": lambda d: [a["name"] for a in d["source"]],
+    "SourceCountry": lambda d: [a["country"] for a in d["source"]],
+    "SourceStart": lambda d: [a["start"] for a in d["source"]],
+    "SourcePerson": lambda d: [a["person"] or "" for a in d["source"]],
+    "TargetSector": lambda d: [a["sector"] for a in d["target"]],
+    "TargetText": lambda d: [a["text"] for a in d["target"]],
+    "DatePrecision": lambda d: d["date_precision"],
+    "DateText": lambda d: (d["date_text"] or {}).get("text"),
+    "Factuality": lambda d: d["factuality"],
+    "Hypothetical": lambda d: d["hypothetical"],
+    "TriggerEnd": lambda d: d["trigger"]["end"],
+    "SentenceIndex": lambda d: d["sentence_index"],
+    "PlaceHow": lambda d: d["place_how"],
+    "GeonameID": lambda d: (d["place"] or {}).get("geonameid"),
+    "Attribution": lambda d: d["attribution"],
+    "Quantities": lambda d: d["quantities"],
+    "RolesHow": lambda d: d["roles_how"],
+}
+_JSON_COLUMNS = {"Attribution", "Quantities", "RolesHow"}
+
+
+def test_parquet_carries_every_jsonl_field_with_actors_as_lists(
+    filled: tuple[Store, list[CodedArticle]], tmp_path: Path
+) -> None:
+    store, arts = filled
+    out = tmp_path / "events.parquet"
+    store.export("events", "parquet", out)
+    table = pq.read_table(out)
+    assert str(table.schema.field("SourceName").type) == "list<element: string>"
+    assert str(table.schema.field("SourceStart").type) == "list<element: int32>"
+    expected = {e.event_id: event_to_dict(e) for a in arts for e in a.events}
+    for row in table.to_pylist():
+        d = expected[row["EventID"]]
+        for column, value in _PARQUET_OF_JSONL.items():
+            got = row[column]
+            if column in _JSON_COLUMNS and got is not None:
+                got = json.loads(got)
+            assert got == value(d), (row["EventID"], column)
 
 
 def test_parquet_events_match_csv(filled: tuple[Store, list[CodedArticle]], tmp_path: Path) -> None:
@@ -73,8 +124,13 @@ def test_parquet_events_match_csv(filled: tuple[Store, list[CodedArticle]], tmp_
     buf = io.StringIO()
     store.export("events", "csv", buf)
     csv_rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    def cell(v: object) -> str:
+        if isinstance(v, list):
+            return ";".join(map(cell, v))
+        return "" if v is None else str(v).lower() if isinstance(v, bool) else str(v)
+
     for pq_row, csv_row in zip(table.to_pylist(), csv_rows, strict=True):
-        assert {k: "" if v is None else str(v) for k, v in pq_row.items()} == csv_row
+        assert {k: cell(v) for k, v in pq_row.items()} == csv_row
 
 
 def test_parquet_to_binary_stream(filled: tuple[Store, list[CodedArticle]]) -> None:
@@ -165,3 +221,20 @@ def test_parquet_to_text_stream_uses_its_binary_buffer(filled: tuple[Store, list
     text = io.TextIOWrapper(raw, encoding="utf-8")
     n = store.export("events", "parquet", text)
     assert pq.read_table(io.BytesIO(raw.getvalue())).num_rows == n > 0
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_text_stream_export_keeps_characters_split_between_copy_chunks(tmp_path: Path, fmt: str) -> None:
+    import dataclasses
+
+    art = synthetic_article(0, 1)
+    long = "Ḩalab " * 40_000  # 2-byte and 3-byte characters across every 64 KiB boundary
+    art = dataclasses.replace(art, events=tuple(dataclasses.replace(e, sentence=long) for e in art.events))
+    with Store(":memory:") as s:
+        s.write_many([art])
+        buf = io.StringIO()
+        assert s.export("events", fmt, buf) == 1  # type: ignore[arg-type]
+    text = buf.getvalue()
+    csv.field_size_limit(1_000_000)  # the sentence is longer than the csv module's default limit
+    sentence = json.loads(text)["sentence"] if fmt == "jsonl" else next(csv.DictReader(io.StringIO(text)))["Sentence"]
+    assert sentence == long

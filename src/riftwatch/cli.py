@@ -61,12 +61,16 @@ def run(
     cluster: Annotated[int, typer.Option(min=0, help="Run on a local Dask cluster of N workers (0: no Dask).")] = 0,
     parts: Annotated[Path | None, typer.Option(help="Folder for Dask's Parquet partitions (default: STORE.parts).")] = None,
     show_events: Annotated[bool, typer.Option("--table/--no-table", help="Print the events found.")] = True,
+    columns: Annotated[str | None, typer.Option("--columns", help="Where CSV/JSON records keep our fields when their names differ, e.g. text=article_content,published=date.")] = None,
 ) -> None:
-    """Ingest articles, code their events and store them.
+    """Ingest articles (files, folders, http(s) URLs, stdin), code their events and store them.
 
     Streams in bounded batches, each committed: a killed run loses at most a batch, and a rerun
     skips what is stored. `--workers N` parses on N processes; `--scheduler`/`--cluster N`
     distribute partitions over Dask, write Parquet partitions, then import them into the store.
+
+    URLs are fetched politely (robots.txt, one request a second per site, retries). A progress
+    bar with a total and an ETA is shown when the inputs can be counted (files and folders).
 
     Example: `riftwatch run examples/articles --published 2025-03-02 --store events.duckdb --workers 2`
     """
@@ -77,13 +81,17 @@ def run(
     from .scale.progress import duplicates_line, progress_bar, render_summary
     from .scale.stream import CoderSpec
 
+    fields = _columns_option(columns)
+    if fields and (scheduler or cluster):
+        raise typer.BadParameter("not available with --scheduler or --cluster yet; rename the columns", param_hint="--columns")
     ensure_index(err)  # before the run's clock starts: a one-off build is not article throughput
     config = Config(actor_files=tuple(actors or ()), trigger_files=tuple(triggers or ()), batch_size=batch_size, ner=ner)
     spec = CoderSpec(config, fast=fast)
     when = date_option(published, "--published")
 
     try:
-        with progress_bar(console) if console.is_terminal else nullcontext(None) as tick:
+        total = _count(inputs) if console.is_terminal else None
+        with progress_bar(console, total=total) if console.is_terminal else nullcontext(None) as tick:
             if scheduler or cluster:
                 from .scale.cluster import import_partitions, run_dask
 
@@ -96,11 +104,12 @@ def run(
                 from .scale.local import run_parallel
 
                 stats = run_parallel(inputs, store, workers, spec=spec, published=when, write_batch=batch_size,
-                                     tick=tick)  # fmt: skip
+                                     tick=tick, columns=fields)  # fmt: skip
             else:
                 from .scale.stream import run_stream
 
-                stats = run_stream(inputs, store, spec=spec, published=when, write_batch=batch_size, tick=tick)
+                stats = run_stream(inputs, store, spec=spec, published=when, write_batch=batch_size, tick=tick,
+                                   columns=fields)  # fmt: skip
     except RiftwatchError as exc:
         raise _fail(exc) from exc
     if show_events and stats.first_article_ids:
@@ -115,22 +124,58 @@ def run(
         f"{stats.failed} input(s) failed"
         + (f"; {duplicates_line(stats.duplicates)}" if stats.duplicates else "")
     )
+    if stats.undated:
+        err.print(
+            f"[yellow]warning:[/] {stats.undated} article(s) have no publication date (none in the page, record or "
+            f"file name, and no --published): their events are undated, e.g. "
+            + escape(", ".join(stats.undated_origins))
+        )
     if stats.failed:
         raise typer.Exit(int(ExitStatus.PARTIAL if stats.articles else ExitStatus.BAD_INPUT))
+
+
+def _columns_option(value: str | None) -> dict[str, str] | None:
+    """``text=article_content,published=date`` as {"text": "article_content", "published": "date"}."""
+    from .ingest.formats import check_columns
+
+    if not value:
+        return None
+    fields: dict[str, str] = {}
+    for part in value.split(","):
+        ours, sep, theirs = part.partition("=")
+        if not sep or not ours.strip() or not theirs.strip():
+            raise typer.BadParameter(f"{part!r} is not FIELD=COLUMN (e.g. text=article_content)", param_hint="--columns")
+        fields[ours.strip().lower()] = theirs.strip()
+    try:
+        check_columns(fields)
+    except RiftwatchError as exc:
+        raise typer.BadParameter(str(exc).removeprefix("--columns: "), param_hint="--columns") from None
+    return fields
+
+
+def _count(inputs: list[str]) -> int | None:
+    """The number of articles in the inputs for the progress bar's total, when cheap to know."""
+    from .ingest.counting import count_articles
+
+    try:
+        return count_articles(inputs)
+    except OSError:
+        return None
 
 
 def _actors_text(actors: list[dict[str, Any]]) -> str:
     return "; ".join(f"{a['country']} {a['sector']}".strip() + (f" ({a['name']})" if a.get("name") else "") for a in actors)
 
 
-def _event_table(rows: list[dict[str, Any]], title: str) -> None:
+def _event_table(rows: list[dict[str, Any]], title: str, article: bool = True) -> None:
     table = Table(title=escape(title), show_lines=False)
-    for col in ("date", "type", "source", "target", "place", "status", "trigger", "conf"):
-        table.add_column(col)
+    # the article id goes under the date, not in a column of its own: 80 columns hold 8, not 9
+    for col in ("date / article" if article else "date", "type", "source", "target", "place", "status", "trigger", "conf"):
+        table.add_column(col, overflow="fold" if col.startswith("date") else "ellipsis")
     for e in rows:
         place = e.get("place") or {}
         cells = (
-            str(e.get("date") or ""),
+            str(e.get("date") or "") + (f"\n{e['article_id']}" if article else ""),
             f"{e['event_type']}" + (f"/{e['mode']}" if e.get("mode") else ""),
             _actors_text(e["source"]),
             _actors_text(e["target"]),
@@ -155,22 +200,36 @@ def events(
     place: Annotated[str | None, typer.Option(help="Place name substring or ISO3 country.")] = None,
     mode: Annotated[str | None, typer.Option(help="asserted, negated, hypothetical or future.")] = None,
     happened: Annotated[bool, typer.Option("--happened", help="Only events reported as having happened.")] = False,
+    quad: Annotated[int | None, typer.Option("--quad", min=1, max=4, help="QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.")] = None,
+    min_confidence: Annotated[float | None, typer.Option("--min-confidence", min=0.0, max=1.0, help="Only events the coder is at least this sure of (0-1).")] = None,
+    article: Annotated[str | None, typer.Option("--article", help="Only the events of this article (any id it came in with).")] = None,
+    text: Annotated[str | None, typer.Option("--text", help="Only events whose sentence contains this text (any case).")] = None,
+    sort: Annotated[str, typer.Option("--sort", help="date (newest first), confidence (highest first) or oldest.")] = "date",
     limit: Annotated[int, typer.Option(min=0, max=2**63 - 1, help="At most this many events.")] = 200,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
-    """List stored events, filtered.
+    """List stored events, filtered, newest first.
 
-    Example: `riftwatch events --actor "SYR GOV" --type REQUEST --since 2016-05-01 --format json`
+    An unknown --type or --actor is an error that names the nearest known ones.
+
+    Example: `riftwatch events --actor "SYR GOV" --type REQUEST --since 2016-05-01 --min-confidence 0.6 --sort confidence`
     """
     from .store.duck import Store
+    from .store.query import ORDERS
 
     if fmt not in {"table", "json"}:
         raise typer.BadParameter(f"{fmt!r} is not table or json", param_hint="--format")
+    if sort not in ORDERS:
+        raise typer.BadParameter(f"{sort!r} is not one of {', '.join(ORDERS)}", param_hint="--sort")
+    _check_type(event_type)
     try:
         with Store(store, read_only=True) as st:
+            if actor is not None:
+                _check_actor(actor, st.actor_codes())
             rows = st.events(
                 actor=actor, event_type=event_type, since=date_option(since, "--since"), until=date_option(until, "--until"),
-                place=place, factuality=mode, happened_only=happened, limit=limit,
+                place=place, factuality=mode, happened_only=happened, limit=limit, quad_class=quad,
+                min_confidence=min_confidence, article_id=article, text=text, order=sort,
             )  # fmt: skip
     except RiftwatchError as exc:
         raise _fail(exc) from exc
@@ -178,6 +237,34 @@ def events(
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
     else:
         _event_table(rows, title=f"{len(rows)} event(s)")
+
+
+def _nearest(value: str, known: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value.upper(), known, n=4, cutoff=0.5)
+    return f"; nearest: {', '.join(close)}" if close else ""
+
+
+def _check_type(event_type: str | None) -> None:
+    """A usage error naming the nearest PLOVER types when ``event_type`` is none of them."""
+    from .events.ontology import PLOVER_TYPES
+
+    if event_type is not None and event_type.upper() not in PLOVER_TYPES:
+        raise typer.BadParameter(
+            f"{event_type!r} is not a PLOVER event type{_nearest(event_type, list(PLOVER_TYPES))} "
+            f"(all: {', '.join(PLOVER_TYPES)})",
+            param_hint="--type",
+        )
+
+
+def _check_actor(actor: str, known: list[str]) -> None:
+    """A usage error naming the nearest actor codes in the store when no event has ``actor``."""
+    code = " ".join(actor.upper().split())
+    if known and code not in known:
+        raise typer.BadParameter(
+            f"no event in the store has actor {actor!r}{_nearest(code, known)}", param_hint="--actor"
+        )
 
 
 @app.command()
@@ -216,7 +303,7 @@ def show(
     console.print(text)
     console.print("[bold reverse red] trigger [/] [bold cyan]source[/] [bold magenta]target[/] [underline green]place[/]; "
                   "[reverse yellow] not happened [/]")  # fmt: skip
-    _event_table(art["events"], title="Events")
+    _event_table(art["events"], title="Events", article=False)
 
 
 @app.command()
@@ -274,10 +361,12 @@ def check(store: StoreOpt = DEFAULT_STORE) -> None:
 
 
 def _register() -> None:
-    """Commands defined beside this module: relations (import, dyads, watch, report), evaluate, places."""
-    from . import cli_evaluate, cli_places, cli_relations, cli_serve
+    """Commands defined beside this module: relations (import, dyads, watch, report), evaluate, places,
+    follow, serve."""
+    from . import cli_evaluate, cli_live, cli_places, cli_relations, cli_serve
 
     cli_relations.register(app)
+    cli_live.register(app)
     cli_evaluate.register(app)
     cli_places.register(app)
     cli_serve.register(app)

@@ -74,7 +74,7 @@ def events_cmd(gold: Annotated[Path, typer.Argument(help="PLOVER gold records (J
 
 
 @evaluate_app.command("quad")
-def quad_cmd(gold: Annotated[Path, typer.Argument(help="sentence<TAB>label file, labels 0-4.")], as_json: JsonOpt = False) -> None:
+def quad_cmd(gold: Annotated[Path, typer.Argument(help="A file of `sentence<TAB>label` lines, labels 0-4.")], as_json: JsonOpt = False) -> None:
     """Sentence QuadClass accuracy, per-class P/R/F1 and macro-F1.
 
     Example: `riftwatch evaluate quad ../shared/eval/quad_dev.tsv`

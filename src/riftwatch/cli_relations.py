@@ -294,7 +294,15 @@ def report(
     from .relations.dyads import DyadConfig
     from .relations.rifts import WatchConfig
     from .report import write_report
+    from .report.browser import find_chromium
 
+    if png and find_chromium() is None:  # before any work: the user asked for what cannot be done here
+        err.print(
+            "[bold red]error:[/] --png needs a Chromium browser and none is installed. Get one with "
+            "`make install-browser` (Debian/Ubuntu: `apt-get install chromium`), or leave out --png: "
+            "the HTML report and its SVG charts need no browser."
+        )
+        raise typer.Exit(int(ExitStatus.USAGE))
     try:
         cfg = WatchConfig(dyads=DyadConfig(period=period))  # type: ignore[arg-type]
         files = write_report(
@@ -309,6 +317,13 @@ def report(
     except RiftwatchError as exc:
         raise _fail(exc) from exc
     console.print(f"wrote {escape(str(files.html))} and {len(files.charts)} SVG charts in {escape(str(files.charts[0].parent))}")
+    if not sum(d.events for d in files.result.dyads):
+        who = ", ".join(files.result.coalition) or "(no coalition found)"
+        err.print(
+            f"[yellow]warning:[/] the store holds no events between the members of {escape(who)}: the report is "
+            "empty. Check the codes (`riftwatch events --actor CODE`) or feed the store first."
+        )
+        raise typer.Exit(int(ExitStatus.BAD_INPUT))
 
 
 def register(app: typer.Typer) -> None:

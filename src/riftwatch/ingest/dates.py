@@ -1,43 +1,30 @@
-"""Publication dates as written in feeds, metadata and CSV exports.
+"""Publication dates as written in feeds, metadata and CSV exports, read by python-dateutil.
 
-Accepted: ISO dates and datetimes ("2016-05-13", "2016-05-13T09:30:00Z"), "2016/05/13",
-"13 May 2016", "May 13, 2016" (weekday and abbreviations allowed), and RFC 2822 ("Fri, 13 May
-2016 09:30:00 GMT"). Purely numeric day/month orders other than year-first are ambiguous
-("05/06/2016") and are refused rather than guessed.
+Accepted: whatever dateutil reads as a complete date — ISO dates and datetimes ("2016-05-13",
+"2016-05-13T09:30:00Z"), "2016/05/13", "20160513", "13 May 2016", "May 13, 2016" (weekday,
+ordinals and abbreviations allowed), RFC 2822 ("Fri, 13 May 2016 09:30:00 GMT"). What we add is
+refusal: purely numeric dates other than year-first are ambiguous ("05/06/2016" is May or June)
+and are refused rather than guessed, and so is a date missing its day or year.
 
 The date is the calendar date as written: a datetime's time zone is not converted, because the
 publisher's local date is the one the article's "yesterday" and "on Monday" refer to.
+
+In-text date expressions ("on Monday", "last week") are ``riftwatch.when``'s job; this module only
+reads dates that metadata gives whole.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import re
 
-MONTHS: dict[str, int] = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+from dateutil import parser as _dateutil
 
-_MONTH = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-_YMD = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?:[T\s].*)?")
-_COMPACT = re.compile(r"(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})(?:T.*)?")
-_DMY = re.compile(
-    _WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})\b.*",
-    re.IGNORECASE,
-)
-_MDY = re.compile(
-    _WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b.*", re.IGNORECASE
-)
-
-
-def _month(value: str) -> int:
-    return int(value) if value.isdigit() else MONTHS[value.lower()[:3]]
+# Year-first numeric forms are unambiguous; any other all-numeric date is day/month or month/day.
+_YEAR_FIRST = re.compile(r"\d{4}(?:[-/.]?\d{1,2}[-/.]?\d{1,2})")
+_HAS_LETTERS = re.compile(r"[^\W\d_]")
+# Two defaults far apart: a field the text lacks comes out different, so a partial date shows.
+_DEFAULTS = (dt.datetime(1, 1, 1), dt.datetime(2, 2, 2))
 
 
 def parse_date(value: str) -> dt.date | None:
@@ -45,21 +32,20 @@ def parse_date(value: str) -> dt.date | None:
 
     >>> parse_date("May 13, 2016"), parse_date("13 May 2016"), parse_date("2016-05-13T23:10:00+02:00")
     (datetime.date(2016, 5, 13), datetime.date(2016, 5, 13), datetime.date(2016, 5, 13))
-    >>> parse_date("05/06/2016") is None
-    True
+    >>> parse_date("05/06/2016") is None, parse_date("May 2016") is None
+    (True, True)
     """
     value = value.strip()
-    if not value:
+    if not value or len(value) > 100:
         return None
-    for pattern in (_YMD, _COMPACT, _DMY, _MDY):
-        m = pattern.fullmatch(value)
-        if m is not None:
-            try:
-                return dt.date(int(m["year"]), _month(m["month"]), int(m["day"]))
-            except ValueError:
-                return None
+    month_in_words = _HAS_LETTERS.search(re.sub(r"(?i)\b(?:t|z|gmt|utc|[ap]m|st|nd|rd|th)\b|\d[tT]\d", "", value))
+    if not month_in_words and not _YEAR_FIRST.match(value):
+        return None
     try:
-        parsed = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+        first, second = (_dateutil.parse(value, default=d, dayfirst=False, yearfirst=True) for d in _DEFAULTS)
+    except (ValueError, OverflowError):
         return None
-    return parsed.date() if parsed is not None else None
+    if first.date() != second.date():
+        return None
+    day: dt.date = first.date()
+    return day

@@ -78,6 +78,21 @@ class Draft:
 
 Item = Draft | Failure
 
+Columns = Mapping[str, str] | None
+"""Where a record keeps each field when its names are not ours: ``{"text": "article_content"}``
+(``riftwatch run --columns text=article_content``); fields not named use FIELD_NAMES."""
+
+
+def check_columns(columns: Mapping[str, str]) -> None:
+    """InputError unless every key is a record field (id, title, text, url, source, published)."""
+    import difflib
+
+    for field in columns:
+        if field not in FIELD_NAMES:
+            close = difflib.get_close_matches(field, list(FIELD_NAMES), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise InputError("--columns", f"{field!r} is not a record field ({', '.join(FIELD_NAMES)}){hint}")
+
 
 def megabytes(n: int) -> str:
     """``n`` bytes in MB for messages, with enough digits to tell small limits apart."""
@@ -116,7 +131,7 @@ def sniff_kind(data: bytes) -> Kind:
     return "text"
 
 
-def parse_document(data: bytes, where: str, kind: Kind, max_bytes: int) -> Iterator[Item]:
+def parse_document(data: bytes, where: str, kind: Kind, max_bytes: int, columns: Columns = None) -> Iterator[Item]:
     """Drafts from a whole file (or stdin) already read into memory."""
     try:
         text = decode_bytes(data, where, allow_nul=kind in ("csv", "tsv"))
@@ -132,15 +147,15 @@ def parse_document(data: bytes, where: str, kind: Kind, max_bytes: int) -> Itera
         page = extract_html(text)
         yield Draft(where, page.text, page.title, url=page.url, source=page.source, published=page.published)
     elif kind == "json":
-        yield from _parse_json(text, data, where, max_bytes)
+        yield from _parse_json(text, data, where, max_bytes, columns)
     elif kind == "jsonl":
-        yield from iter_jsonl(io.BytesIO(data), where, max_bytes)
+        yield from iter_jsonl(io.BytesIO(data), where, max_bytes, columns)
     else:
         delimiter = "\t" if kind == "tsv" else ","
-        yield from _iter_csv(io.StringIO(text, newline=""), where, delimiter, max_bytes)
+        yield from _iter_csv(io.StringIO(text, newline=""), where, delimiter, max_bytes, columns)
 
 
-def _parse_json(text: str, data: bytes, where: str, max_bytes: int) -> Iterator[Item]:
+def _parse_json(text: str, data: bytes, where: str, max_bytes: int, columns: Columns = None) -> Iterator[Item]:
     """A JSON list of records, one JSON object, or JSON Lines in a ``.json`` file."""
     try:
         value = json.loads(text)
@@ -149,7 +164,7 @@ def _parse_json(text: str, data: bytes, where: str, max_bytes: int) -> Iterator[
         return
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data" and text.lstrip().startswith("{"):
-            yield from iter_jsonl(io.BytesIO(data), where, max_bytes)
+            yield from iter_jsonl(io.BytesIO(data), where, max_bytes, columns)
         else:
             yield Failure(where, f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
         return
@@ -157,15 +172,18 @@ def _parse_json(text: str, data: bytes, where: str, max_bytes: int) -> Iterator[
         if not value:
             yield Failure(where, "empty article list")
         for i, record in enumerate(value):
-            yield record_draft(record, f"{where}[{i}]", max_bytes)
+            yield record_draft(record, f"{where}[{i}]", max_bytes, columns)
     else:
-        yield record_draft(value, where, max_bytes)
+        yield record_draft(value, where, max_bytes, columns)
 
 
 # -- records ----------------------------------------------------------------------------------
 
 
-def _field(record: Mapping[str, object], name: str) -> object:
+def _field(record: Mapping[str, object], name: str, columns: Columns = None) -> object:
+    if columns and name in columns:
+        value = record.get(columns[name])
+        return value if value is not None and value != "" else None
     for key in FIELD_NAMES[name]:
         value = record.get(key)
         if value is not None and value != "":
@@ -183,7 +201,7 @@ def _string(value: object) -> str:
     return ""
 
 
-def record_draft(record: object, where: str, max_bytes: int) -> Item:
+def record_draft(record: object, where: str, max_bytes: int, columns: Columns = None) -> Item:
     """A draft from one JSON object or CSV row; a Failure when it has no usable text.
 
     >>> record_draft({"id": 7, "text": "Talks resumed."}, "a.jsonl:1", 1000).given_id
@@ -193,9 +211,10 @@ def record_draft(record: object, where: str, max_bytes: int) -> Item:
     """
     if not isinstance(record, Mapping):
         return Failure(where, f"expected a JSON object, got {type(record).__name__}")
-    text = _field(record, "text")
+    text = _field(record, "text", columns)
     if text is None:
-        return Failure(where, "record has no 'text'")
+        named = f" ({columns['text']!r}, from --columns)" if columns and "text" in columns else ""
+        return Failure(where, f"record has no 'text'{named}")
     if not isinstance(text, str):
         return Failure(where, f"'text' is a {type(text).__name__}, not a string")
     if len(text) > max_bytes:
@@ -203,11 +222,11 @@ def record_draft(record: object, where: str, max_bytes: int) -> Item:
     draft = Draft(
         where,
         text,
-        title=" ".join(_string(_field(record, "title")).split()),
-        given_id=_string(_field(record, "id")),
-        url=_string(_field(record, "url")),
-        source=_string(_field(record, "source")),
-        published=_string(_field(record, "published")),
+        title=" ".join(_string(_field(record, "title", columns)).split()),
+        given_id=_string(_field(record, "id", columns)),
+        url=_string(_field(record, "url", columns)),
+        source=_string(_field(record, "source", columns)),
+        published=_string(_field(record, "published", columns)),
     )
     if looks_like_html(text):
         # Feeds often carry the page body as markup.
@@ -233,7 +252,7 @@ def _skip_rest_of_line(stream: BinaryIO) -> int:
             return skipped
 
 
-def iter_jsonl(stream: BinaryIO, where: str, max_bytes: int) -> Iterator[Item]:
+def iter_jsonl(stream: BinaryIO, where: str, max_bytes: int, columns: Columns = None) -> Iterator[Item]:
     """Drafts from JSON Lines; each bad line is a Failure naming ``where:LINE``. Blank lines are skipped."""
     lineno = 0
     any_record = False
@@ -262,12 +281,14 @@ def iter_jsonl(stream: BinaryIO, where: str, max_bytes: int) -> Iterator[Item]:
         except RecursionError:
             yield Failure(loc, NESTED_TOO_DEEPLY)
             continue
-        yield record_draft(value, loc, max_bytes)
+        yield record_draft(value, loc, max_bytes, columns)
     if not any_record:
         yield Failure(where, "empty article")
 
 
-def _iter_csv(lines: Iterable[str], where: str, delimiter: str, max_bytes: int) -> Iterator[Item]:
+def _iter_csv(
+    lines: Iterable[str], where: str, delimiter: str, max_bytes: int, columns: Columns = None
+) -> Iterator[Item]:
     """Drafts from CSV rows; ``where:LINE`` names the line a row starts on (the header is line 1)."""
     # The csv module refuses fields over 128 KiB by default; a long article is a legitimate field.
     # The limit is process-wide, so it is only ever raised, never lowered.
@@ -283,13 +304,22 @@ def _iter_csv(lines: Iterable[str], where: str, delimiter: str, max_bytes: int) 
     except (csv.Error, UnicodeDecodeError) as exc:
         yield Failure(where, f"malformed CSV header: {exc}")
         return
-    columns = [name.strip().lower().lstrip("\ufeff") for name in header]
-    if not any(name in columns for name in FIELD_NAMES["text"]):
-        yield Failure(where, f"CSV has no 'text' column (columns: {', '.join(columns) or 'none'})")
+    names = [name.strip().lower().lstrip("\ufeff") for name in header]
+    mapped = {field: col.strip().lower() for field, col in (columns or {}).items()}  # header names are read lower-cased
+    missing = [f"{col!r} (--columns {field}={col})" for field, col in mapped.items() if col not in names]
+    if missing:
+        yield Failure(where, f"CSV has no column {', '.join(missing)} (columns: {', '.join(names) or 'none'})")
+        return
+    if "text" not in mapped and not any(name in names for name in FIELD_NAMES["text"]):
+        yield Failure(
+            where,
+            f"CSV has no 'text' column (columns: {', '.join(names) or 'none'}); name the column that holds "
+            "the text with --columns text=COLUMN",
+        )
         return
     rows = 0
     # csv_rows, not csv.reader: a stray quote costs its own row, not the rows it would swallow
-    records = csv_rows(it, delimiter, columns=len(columns))
+    records = csv_rows(it, delimiter, columns=len(names))
     while True:
         try:
             record = next(records, None)
@@ -309,19 +339,19 @@ def _iter_csv(lines: Iterable[str], where: str, delimiter: str, max_bytes: int) 
         if any("\x00" in cell for cell in record.cells):
             yield Failure(loc, "NUL byte in the row (binary data), row skipped")
             continue
-        yield record_draft(dict(zip(columns, record.cells, strict=False)), loc, max_bytes)
+        yield record_draft(dict(zip(names, record.cells, strict=False)), loc, max_bytes, mapped or None)
     if not rows:
         yield Failure(where, "no rows after the CSV header")
 
 
-def iter_streamed(stream: BinaryIO, where: str, kind: Kind, max_bytes: int) -> Iterator[Item]:
+def iter_streamed(stream: BinaryIO, where: str, kind: Kind, max_bytes: int, columns: Columns = None) -> Iterator[Item]:
     """Drafts from a JSONL or CSV file read as a stream (``stream`` must be seekable)."""
     if kind != "jsonl":
         # A CSV that fits the limit is decoded whole, so Windows-1252 exports (Excel's) are read
         # too; a larger one is streamed and must be UTF-8.
         data = stream.read(max_bytes + 1)
         if len(data) <= max_bytes:
-            yield from parse_document(data, where, kind, max_bytes)
+            yield from parse_document(data, where, kind, max_bytes, columns)
             return
         stream.seek(0)
     # A stray NUL byte costs its line or row (decode_bytes, _iter_csv), not the file.
@@ -330,11 +360,11 @@ def iter_streamed(stream: BinaryIO, where: str, kind: Kind, max_bytes: int) -> I
         return
     stream.seek(0)
     if kind == "jsonl":
-        yield from iter_jsonl(stream, where, max_bytes)
+        yield from iter_jsonl(stream, where, max_bytes, columns)
         return
     delimiter = "\t" if kind == "tsv" else ","
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     try:
-        yield from _iter_csv(text, where, delimiter, max_bytes)
+        yield from _iter_csv(text, where, delimiter, max_bytes, columns)
     finally:
         text.detach()

@@ -16,12 +16,23 @@ import stat
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from ..records import Article, Duplicate, Failure
 from .clean import clean_text, normalise_whitespace
 from .dates import parse_date
-from .formats import EXTENSIONS, STREAMED, Draft, Item, Kind, iter_streamed, parse_document, too_large
+from .formats import (
+    EXTENSIONS,
+    STREAMED,
+    Columns,
+    Draft,
+    Item,
+    Kind,
+    check_columns,
+    iter_streamed,
+    parse_document,
+    too_large,
+)
 from .ids import content_id
 from .language import detect_language
 
@@ -85,7 +96,7 @@ def _not_regular(path: Path) -> str | None:
     return f"not a regular file: {kind}; skipped"
 
 
-def _read_fifo(path: Path, kind: Kind, max_bytes: int) -> Iterator[Item]:
+def _read_fifo(path: Path, kind: Kind, max_bytes: int, columns: Columns = None) -> Iterator[Item]:
     """A FIFO named on the command line (``<(zcat news.jsonl.gz)``): read what its writer sends.
     Opened without waiting, so a FIFO that nobody writes to reads as empty instead of hanging."""
     where = str(path)
@@ -103,23 +114,23 @@ def _read_fifo(path: Path, kind: Kind, max_bytes: int) -> Iterator[Item]:
     if not data:
         yield Failure(where, "empty: a FIFO (named pipe) with nothing written to it")
         return
-    yield from parse_document(data, where, "sniff" if kind in ("text", "sniff") else kind, max_bytes)
+    yield from parse_document(data, where, "sniff" if kind in ("text", "sniff") else kind, max_bytes, columns)
 
 
-def _read_file(path: Path, max_bytes: int, named: bool = True) -> Iterator[Item]:
+def _read_file(path: Path, max_bytes: int, named: bool = True, columns: Columns = None) -> Iterator[Item]:
     where = str(path)
     kind = _kind(path)
     special = _not_regular(path)
     if special is not None:
         if named and "FIFO" in special:
-            yield from _read_fifo(path, kind, max_bytes)
+            yield from _read_fifo(path, kind, max_bytes, columns)
         else:
             yield Failure(where, special)
         return
     try:
         with path.open("rb") as stream:
             if kind in STREAMED:
-                yield from iter_streamed(stream, where, kind, max_bytes)
+                yield from iter_streamed(stream, where, kind, max_bytes, columns)
                 return
             size = os.fstat(stream.fileno()).st_size
             if size > max_bytes:  # refuse before reading a byte of it
@@ -133,7 +144,7 @@ def _read_file(path: Path, max_bytes: int, named: bool = True) -> Iterator[Item]
         yield too_large(where, len(data), max_bytes)
         return
     name_date = _NAME_DATE.match(path.name)
-    for item in parse_document(data, where, kind, max_bytes):
+    for item in parse_document(data, where, kind, max_bytes, columns):
         if name_date and isinstance(item, Draft) and not item.published and item.origin == where:
             item = dataclasses.replace(item, published=name_date[1])
         yield item
@@ -150,7 +161,7 @@ def _drain(stream: TextIO | BinaryIO) -> int:
     return total
 
 
-def _read_stdin(stdin: TextIO | BinaryIO | None, max_bytes: int) -> Iterator[Item]:
+def _read_stdin(stdin: TextIO | BinaryIO | None, max_bytes: int, columns: Columns = None) -> Iterator[Item]:
     stream: TextIO | BinaryIO | None = stdin if stdin is not None else sys.stdin
     if stream is None:  # no standard input at all (a windowed process)
         yield Failure(STDIN, "cannot read: there is no standard input")
@@ -167,7 +178,7 @@ def _read_stdin(stdin: TextIO | BinaryIO | None, max_bytes: int) -> Iterator[Ite
     if len(data) > max_bytes:
         yield too_large(STDIN, len(data) + _drain(stream), max_bytes)
         return
-    yield from parse_document(data, STDIN, "sniff", max_bytes)
+    yield from parse_document(data, STDIN, "sniff", max_bytes, columns)
 
 
 def finish_draft(draft: Draft, default_published: dt.date | None) -> tuple[Article, str] | Failure:
@@ -199,17 +210,33 @@ def finish_draft(draft: Draft, default_published: dt.date | None) -> tuple[Artic
     return article, digest
 
 
-def _items(name: str, stdin: TextIO | BinaryIO | None, max_bytes: int) -> Iterator[Item]:
-    """Drafts and Failures of one input (file, folder or stdin)."""
+def _is_url(name: str) -> bool:
+    return name.lower().startswith(("http://", "https://"))
+
+
+def _fetched(name: str, fetcher: Any, max_bytes: int) -> Iterator[Item]:
+    """Drafts of the page at URL ``name`` (``riftwatch.live`` fetches it politely)."""
+    from ..live.pages import fetch_items
+
+    yield from fetch_items([name], fetcher, max_bytes)
+
+
+def _items(
+    name: str, stdin: TextIO | BinaryIO | None, max_bytes: int, fetcher: Any = None, columns: Columns = None
+) -> Iterator[Item]:
+    """Drafts and Failures of one input (file, folder, http(s) URL or stdin)."""
+    if fetcher is not None and _is_url(name):
+        yield from _fetched(name, fetcher, max_bytes)
+        return
     if name == STDIN:
-        yield from _read_stdin(stdin, max_bytes)
+        yield from _read_stdin(stdin, max_bytes, columns)
         return
     path = Path(name)
     if not path.is_dir():
         if not path.exists() and not path.is_symlink():
             yield Failure(name, "no such file")
         else:
-            yield from _read_file(path, max_bytes)
+            yield from _read_file(path, max_bytes, columns=columns)
         return
     files = skipped = 0
     for found in _walk(path, set()):
@@ -223,7 +250,7 @@ def _items(name: str, stdin: TextIO | BinaryIO | None, max_bytes: int) -> Iterat
             skipped += 1
             continue
         files += 1
-        yield from _read_file(found, max_bytes, named=False)
+        yield from _read_file(found, max_bytes, named=False, columns=columns)
     if not files:
         known = ", ".join(sorted(ext for ext in EXTENSIONS if ext))
         yield Failure(
@@ -238,8 +265,10 @@ def iter_articles(
     published: dt.date | None = None,
     stdin: TextIO | BinaryIO | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    columns: Columns = None,
 ) -> Iterator[Article | Failure]:
-    """Articles from files, folders (recursive, sorted, hidden files skipped) and ``"-"`` (stdin).
+    """Articles from files, folders (recursive, sorted, hidden files skipped), http(s) URLs (fetched
+    politely by ``riftwatch.live.fetch``: robots.txt, rate limit, retries) and ``"-"`` (stdin).
 
     In folders, files with other extensions are skipped; a file named in ``inputs`` is read
     whatever its extension. Formats by extension, else sniffed: plain text, JSON Lines / JSON,
@@ -257,7 +286,7 @@ def iter_articles(
     ...  if isinstance(a, Article)]
     [('Talks resume', 'Delegations met in Doha on Monday.')]
     """
-    for item in iter_ingested(inputs, published, stdin, max_bytes):
+    for item in iter_ingested(inputs, published, stdin, max_bytes, columns):
         if not isinstance(item, Duplicate):
             yield item
 
@@ -267,8 +296,12 @@ def iter_ingested(
     published: dt.date | None = None,
     stdin: TextIO | BinaryIO | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    columns: Columns = None,
 ) -> Iterator[Article | Duplicate | Failure]:
     """Like ``iter_articles``, and a ``Duplicate`` for each record whose text was already read.
+
+    ``columns`` names the record fields (JSON keys, CSV columns) that hold ours when their names
+    are not ours: ``{"text": "article_content", "published": "date"}``.
 
     Ids are per text: the first record of a text gives the article its id; a later record of the
     same text under another id becomes a ``Duplicate`` naming the first id (the store keeps its
@@ -285,13 +318,35 @@ def iter_ingested(
         inputs = [inputs]
     if max_bytes <= 0:
         raise ValueError(f"max_bytes must be positive, not {max_bytes}")
+    if columns:
+        check_columns(columns)
+    fetcher = None
+    if any(_is_url(name) for name in inputs):
+        from ..live.fetch import FetchConfig, Fetcher
+
+        fetcher = Fetcher(FetchConfig(max_bytes=max_bytes))
+    try:
+        yield from _ingested(inputs, published, stdin, max_bytes, fetcher, columns)
+    finally:
+        if fetcher is not None:
+            fetcher.close()
+
+
+def _ingested(
+    inputs: Sequence[str],
+    published: dt.date | None,
+    stdin: TextIO | BinaryIO | None,
+    max_bytes: int,
+    fetcher: Any,
+    columns: Columns,
+) -> Iterator[Article | Duplicate | Failure]:
     first: dict[str, tuple[str, str]] = {}  # content hash -> id and origin of its first article
     given_ids: dict[str, str] = {}  # id from the input -> content hash
     for name in inputs:
         usable = 0
         said = False  # a Failure already names the folder itself
-        is_folder = name != STDIN and Path(name).is_dir()
-        for item in _items(name, stdin, max_bytes):
+        is_folder = name != STDIN and not _is_url(name) and Path(name).is_dir()
+        for item in _items(name, stdin, max_bytes, fetcher, columns):
             result = item if isinstance(item, Failure) else finish_draft(item, published)
             if isinstance(result, Failure):
                 said = said or result.where == name

@@ -135,6 +135,7 @@ def run_parallel(
     tick: Tick | None = None,
     on_failure: Callable[[Failure], None] | None = None,
     stdin: Any = None,
+    columns: dict[str, str] | None = None,
 ) -> ScaleStats:
     """Code ``inputs`` with ``workers`` processes into the store at ``store_path``; return counts.
 
@@ -152,7 +153,7 @@ def run_parallel(
         if backend == "spacy":
             spec = replace(spec, config=replace(spec.config, n_process=workers))
         return run_stream(inputs, store_path, spec=spec, published=published, write_batch=write_batch,
-                          tick=tick, on_failure=on_failure, stdin=stdin)  # fmt: skip
+                          tick=tick, on_failure=on_failure, stdin=stdin, columns=columns)  # fmt: skip
     from ..store.duck import Store
 
     stats = ScaleStats()
@@ -166,7 +167,7 @@ def run_parallel(
         ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm_up, initargs=(spec, os.getpid())) as pool,
     ):
         articles = new_articles(
-            iter_inputs(inputs, published, stdin), stats, stored_check(store), on_failure, tick, aliases
+            iter_inputs(inputs, published, stdin, columns), stats, stored_check(store), on_failure, tick, aliases
         )
 
         def submit(chunk: list[Article]) -> Future[list[Coded]]:

@@ -19,6 +19,7 @@ MAX_FAILURES_KEPT = 1000
 """Failures kept for the report; a corpus with a million bad records must not hold them all."""
 
 SHOWN_ARTICLES = 20  # ids kept for the CLI's table of new events; bounded, whatever the corpus
+SHOWN_UNDATED = 5  # origins of undated articles kept for the CLI's warning
 
 Tick = Callable[[int], None]
 """Called with the number of articles just finished (coded or skipped)."""
@@ -41,6 +42,8 @@ class ScaleStats:
     partitions_skipped: int = 0
     seconds: float = 0.0
     first_article_ids: list[str] = field(default_factory=list)  # the first few coded, for display
+    undated: int = 0  # articles coded without a publication date: their events are undated
+    undated_origins: list[str] = field(default_factory=list)  # the first few of them, for the warning
 
     @property
     def rate(self) -> float:
@@ -62,6 +65,10 @@ class ScaleStats:
         self.sentences_seen += len(coded.sentences) if sentences_seen is None else sentences_seen
         self.events += len(coded.events)
         self.happened += sum(1 for e in coded.events if e.happened)
+        if coded.article.published is None:
+            self.undated += 1
+            if len(self.undated_origins) < SHOWN_UNDATED:
+                self.undated_origins.append(coded.article.origin or coded.article.id)
 
     def merge(self, other: ScaleStats) -> None:
         """Add another run's (or partition's) counts to these."""
@@ -74,6 +81,8 @@ class ScaleStats:
         self.happened += other.happened
         self.partitions += other.partitions
         self.partitions_skipped += other.partitions_skipped
+        self.undated += other.undated
+        self.undated_origins += other.undated_origins[: SHOWN_UNDATED - len(self.undated_origins)]
         for f in other.failures:
             self.add_failure(f)
         self.failed += other.failed - len(other.failures)
@@ -89,6 +98,7 @@ class ScaleStats:
             "events": self.events,
             "happened": self.happened,
             "failed": self.failed,
+            "undated": self.undated,
             "partitions": self.partitions,
             "partitions_skipped": self.partitions_skipped,
             "seconds": round(self.seconds, 3),

@@ -225,12 +225,13 @@ def write_stream(
 
 
 def iter_inputs(
-    inputs: Sequence[str], published: dt.date | None, stdin: Any
+    inputs: Sequence[str], published: dt.date | None, stdin: Any, columns: dict[str, str] | None = None
 ) -> Iterator[Article | Duplicate | Failure]:
-    """The ingest stage's stream over ``inputs`` (imported late: ingest is heavy to import)."""
+    """The ingest stage's stream over ``inputs`` (imported late: ingest is heavy to import);
+    ``columns`` as ``ingest.readers.iter_ingested`` takes it."""
     from ..ingest.readers import iter_ingested
 
-    return iter_ingested(list(inputs), published=published, stdin=stdin)
+    return iter_ingested(list(inputs), published=published, stdin=stdin, columns=columns)
 
 
 def run_stream(
@@ -243,6 +244,7 @@ def run_stream(
     tick: Tick | None = None,
     on_failure: Callable[[Failure], None] | None = None,
     stdin: Any = None,
+    columns: dict[str, str] | None = None,
 ) -> ScaleStats:
     """Code ``inputs`` in this process into the store at ``store_path``, in bounded batches.
 
@@ -261,7 +263,7 @@ def run_stream(
     coder = coder_for(spec)
     with Store(store_path) as store, AliasWriter(store) as aliases:
         articles = new_articles(
-            iter_inputs(inputs, published, stdin), stats, stored_check(store), on_failure, tick, aliases
+            iter_inputs(inputs, published, stdin, columns), stats, stored_check(store), on_failure, tick, aliases
         )
         write_stream(store, code_with_counts(coder, articles), stats, write_batch, tick)
     stats.seconds = time.perf_counter() - start

@@ -30,7 +30,7 @@ from riftwatch.errors import StoreError
 from riftwatch.records import CodedArticle, Event
 from riftwatch.store import rows, schema
 from riftwatch.store.connect import MEMORY, open_connection, reason
-from riftwatch.store.query import EVENT_ORDER, EventFilter
+from riftwatch.store.query import EVENT_ORDER, ORDERS, EventFilter
 
 log = logging.getLogger(__name__)
 
@@ -383,10 +383,15 @@ class Store:
         article_id: str | None = None,
         origin: str | None = None,
         limit: int | None = None,
+        quad_class: int | None = None,
+        min_confidence: float | None = None,
+        text: str | None = None,
+        order: str = "oldest",
     ) -> list[dict[str, Any]]:
         """Stored events matching every given filter, as ``records.event_to_dict`` dicts.
 
-        See EventFilter for what each filter means.  Ordered by date, then text position.
+        See EventFilter for what each filter means.  Ordered by date, then text position
+        (``order``: "oldest" first, "date" newest first, or "confidence" highest first).
 
         >>> with Store(":memory:") as store:
         ...     store.events(actor="RUS GOV", happened_only=True, limit=10)
@@ -403,12 +408,19 @@ class Store:
             article_id=article_id,
             origin=origin,
             limit=limit,
+            quad_class=quad_class,
+            min_confidence=min_confidence,
+            text=text,
         )
-        return list(self.iter_events(flt))
+        if order not in ORDERS:
+            raise StoreError(f"{self.path}: unknown event order {order!r}; one of {', '.join(ORDERS)}")
+        return list(self.iter_events(flt, order=ORDERS[order]))
 
-    def iter_events(self, flt: EventFilter | None = None, chunk: int = 10_000) -> Iterator[dict[str, Any]]:
+    def iter_events(
+        self, flt: EventFilter | None = None, chunk: int = 10_000, order: str = EVENT_ORDER
+    ) -> Iterator[dict[str, Any]]:
         """Like ``events`` but streamed in chunks, for exports larger than memory."""
-        sql, params = self.with_stored_id(flt or EventFilter()).select(rows.EVENT_SELECT, order=EVENT_ORDER)
+        sql, params = self.with_stored_id(flt or EventFilter()).select(rows.EVENT_SELECT, order=order)
         # A cursor of its own, so that another query on the store meanwhile cannot reset it.
         cur = self._con.cursor()
         try:
@@ -543,6 +555,14 @@ class Store:
         from riftwatch.store import export
 
         return export.export(self, what, fmt, out, where, raw)
+
+    def actor_codes(self) -> list[str]:
+        """Every actor code in the store, as "COUNTRY" and "COUNTRY SECTOR" (for suggestions)."""
+        found = self._query(
+            "SELECT DISTINCT country, coalesce(sector, '') FROM event_actors WHERE country IS NOT NULL AND country <> ''"
+        )
+        codes = {str(c) for c, _ in found} | {f"{c} {s}" for c, s in found if s}
+        return sorted(codes)
 
     def connection(self) -> duckdb.DuckDBPyConnection:
         """The underlying connection, for modules of this package (export) only."""

@@ -44,8 +44,15 @@ class EventFilter:
     article_id: str | None = None
     origin: str | None = None
     limit: int | None = None
+    quad_class: int | None = None
+    min_confidence: float | None = None
+    text: str | None = None  # case-insensitive substring of the event's sentence
 
     def __post_init__(self) -> None:
+        if self.quad_class is not None and self.quad_class not in (1, 2, 3, 4):
+            raise InputError("QuadClass filter", f"{self.quad_class!r} is not 1, 2, 3 or 4")
+        if self.min_confidence is not None and not 0.0 <= self.min_confidence <= 1.0:
+            raise InputError("confidence filter", f"{self.min_confidence!r} is not between 0 and 1")
         if self.actor is not None:
             parts = self.actor.split()
             if not 1 <= len(parts) <= 2:
@@ -112,6 +119,15 @@ class EventFilter:
         if self.origin is not None:
             clauses.append("e.origin = ?")
             params.append(self.origin)
+        if self.quad_class is not None:
+            clauses.append("e.quad_class = ?")
+            params.append(self.quad_class)
+        if self.min_confidence is not None:
+            clauses.append("e.confidence >= ?")
+            params.append(self.min_confidence)
+        if self.text is not None:
+            clauses.append("contains(lower(e.sentence), lower(?))")
+            params.append(self.text)
         return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     def select(self, columns: str, *, order: str = "", joins: str = "") -> tuple[str, list[Any]]:
@@ -132,3 +148,12 @@ class EventFilter:
 
 EVENT_ORDER: Final = "e.date NULLS LAST, e.article_id, e.sentence_index, e.trigger_start, e.event_id"
 """Date order, then text order within an article: stable across runs and reruns."""
+
+ORDERS: Final = {
+    "date": "e.date DESC NULLS LAST, e.article_id, e.sentence_index, e.trigger_start, e.event_id",
+    "confidence": "e.confidence DESC NULLS LAST, e.date DESC NULLS LAST, e.article_id, e.sentence_index, "
+    "e.trigger_start, e.event_id",
+    "oldest": EVENT_ORDER,
+}
+"""Orders a reader may ask for: newest first (an analyst's default), most confident first, or oldest
+first (the export order)."""

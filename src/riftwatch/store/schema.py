@@ -23,7 +23,7 @@ from riftwatch.errors import StoreError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION: Final = 4
+SCHEMA_VERSION: Final = 5
 """Bump when a table or column changes meaning, with a MIGRATIONS entry when old files can be upgraded.
 
 2: ``article_aliases`` (every input id of a stored text).
@@ -31,7 +31,11 @@ SCHEMA_VERSION: Final = 4
 material conflict (QuadClass 4, the standard CAMEO mapping) where earlier versions stored 3.
 4: ``events.place_how`` (clause | sentence | article | none: how the event's place was chosen),
 ``events.place_geonames_name`` and ``places.geonames_name`` (GeoNames' spelling where the name
-shown is the English one). Older rows read ``place_how`` NULL: not recorded."""
+shown is the English one). Older rows read ``place_how`` NULL: not recorded.
+5 (``riftwatch follow``): ``feed_state`` (a feed's ETag / Last-Modified and last poll, so a
+restarted follower asks only for what changed), ``fetched_pages`` (every page URL fetched, with the
+article it gave or why it gave none, so no page is fetched twice) and ``reported_alerts`` (rift
+alerts already reported, and whether the webhook took them)."""
 
 # Column order matters: the Arrow batches built in ``rows.py`` use exactly these names and order.
 ARTICLE_COLUMNS: Final = (
@@ -125,7 +129,10 @@ PLACE_COLUMNS: Final = (
 # kept here, so that the article can be found by any id it came in with.
 ALIAS_COLUMNS: Final = ("alias_id", "article_id", "origin")
 
-TABLES: Final = ("meta", "articles", "events", "event_actors", "places", "article_aliases")
+TABLES: Final = (
+    "meta", "articles", "events", "event_actors", "places", "article_aliases",
+    "feed_state", "fetched_pages", "reported_alerts",
+)  # fmt: skip
 
 _ALIASES_DDL: Final = """
     CREATE TABLE article_aliases (
@@ -133,6 +140,35 @@ _ALIASES_DDL: Final = """
         article_id VARCHAR NOT NULL,
         origin VARCHAR
     )"""
+
+# The live follower's memory (``riftwatch follow``, ``store.feedstate``): what it asked each feed
+# last, which pages it already fetched, which alerts it already reported.
+_FOLLOW_DDL: Final = (
+    """
+    CREATE TABLE feed_state (
+        feed_url VARCHAR PRIMARY KEY,
+        etag VARCHAR,
+        last_modified VARCHAR,
+        checked_at TIMESTAMP,
+        ok_at TIMESTAMP,
+        entries INTEGER,
+        error VARCHAR
+    )""",
+    """
+    CREATE TABLE fetched_pages (
+        url VARCHAR PRIMARY KEY,
+        feed_url VARCHAR,
+        article_id VARCHAR,
+        fetched_at TIMESTAMP,
+        outcome VARCHAR NOT NULL
+    )""",
+    """
+    CREATE TABLE reported_alerts (
+        alert_key VARCHAR PRIMARY KEY,
+        reported_at TIMESTAMP,
+        webhook_ok BOOLEAN
+    )""",
+)
 
 MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {
     # version -> the statements that bring a store of that version to the next one
@@ -152,6 +188,7 @@ MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {
         "ALTER TABLE places ADD COLUMN geonames_name VARCHAR",
         "CREATE INDEX places_article_idx ON places (article_id)",
     ),
+    4: _FOLLOW_DDL,  # riftwatch follow (issue 14)
 }
 
 _DDL: Final = (
@@ -256,6 +293,7 @@ _DDL: Final = (
     "CREATE INDEX events_article_idx ON events (article_id)",
     "CREATE INDEX places_article_idx ON places (article_id)",
     _ALIASES_DDL,
+    *_FOLLOW_DDL,
 )
 
 

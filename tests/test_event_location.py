@@ -46,6 +46,12 @@ def _event(coded: CodedArticle, word: str) -> Event:
         ("Japan condemned the missile launch.", "condemned", None, "none"),
         # a place in another clause of a verbal act does not leak into it
         ("The minister, who grew up in Lyon, criticized the budget.", "criticized", None, "none"),
+        # the country a visit goes to is where it happens, even where it is a party too
+        ("Ishiba visited Taiwan in August and met President Lai.", "visited", "Taiwan", "clause"),
+        ("The French president visited Chad on Monday.", "visited", "Chad", "clause"),
+        ("Putin recently visited China after he began a fifth term.", "visited", "China", "clause"),
+        # an organisation someone speaks from is a party, not the scene
+        ("The arrests were condemned by a researcher at Human Rights Watch.", "condemned", None, "none"),
     ],
 )
 def test_event_place_and_how(coder, text: str, trigger: str, name: str | None, how: str) -> None:  # type: ignore[no-untyped-def]

@@ -30,6 +30,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from ..geo.sites import is_site
 from ..records import Actor, Article, Event, Place
 
 # Prepositions that put what follows at the scene of an act.
@@ -134,6 +135,15 @@ def _content_clause(trigger: Token) -> Token | None:
     return None
 
 
+# Verbs whose object is the place gone to, a country as much as a city ("visited Taiwan").
+VISIT_LEMMAS = frozenset({"visit", "tour", "reach", "enter"})
+
+
+def _visited(tok: Token) -> bool:
+    """The object of a visit: "visited Taiwan" (a place even where it names a party too)."""
+    return tok.dep_ == "dobj" and tok.head.lemma_ in VISIT_LEMMAS
+
+
 def _overlaps(p: Place, actors: Sequence[Actor]) -> bool:
     return any(a.start < p.end and p.start < a.end for a in actors)
 
@@ -159,8 +169,9 @@ def _best_in_clause(
         if not hit and tok.head.i in heads:
             # "the Aleppo offensive"; "shelled Aleppo" (a city, not a country named as a party)
             hit = (tok.dep_ in {"compound", "nmod"} and trigger.pos_ == "NOUN") or (
-                tok.dep_ == "dobj" and p.precision in {"city", "admin"}
-                and (event.event_type in PLACE_OBJECT_TYPES or event.mode == "visit"))  # fmt: skip
+                tok.dep_ == "dobj" and (
+                    (p.precision in {"city", "admin"} and event.event_type in PLACE_OBJECT_TYPES)
+                    or (event.mode == "visit" and tok.head.lemma_ in VISIT_LEMMAS)))  # fmt: skip
         if hit:
             # the most specific place of the phrase: "in Pakistan's Balochistan province" -> Balochistan
             rank = (_SPECIFIC.get(p.precision, 4), abs(tok.i - trigger.i))
@@ -235,8 +246,8 @@ def locate(
         tok = _head_token(doc, p)
         if tok is None:
             continue
-        if _overlaps(p, actors) and _attachment(tok, True) is None:
-            continue
+        if _overlaps(p, actors) and (is_site(p) or (_attachment(tok, True) is None and not _visited(tok))):
+            continue  # a party, not a scene; "at Human Rights Watch" names where someone works
         placed.append((p, tok))
     scene = article_scene(article, doc, places, actors)
     out = []

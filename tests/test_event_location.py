@@ -50,6 +50,15 @@ def _event(coded: CodedArticle, word: str) -> Event:
         ("Ishiba visited Taiwan in August and met President Lai.", "visited", "Taiwan", "clause"),
         ("The French president visited Chad on Monday.", "visited", "Chad", "clause"),
         ("Putin recently visited China after he began a fifth term.", "visited", "China", "clause"),
+        # the second of two acts sharing a subject happened where the first did
+        ("Officials met in Bangui and signed an agreement on border security.", "signed", "Bangui", "clause"),
+        ("The ministers gathered in Accra and agreed to reopen the border.", "agreed", "Accra", "clause"),
+        # the acts of a visit happen where the visit goes
+        ("During her visit to Nairobi, the envoy met President Ruto.", "met", "Nairobi", "clause"),
+        ("On a trip to Hanoi last week, the senator criticized the trade deal.", "criticized", "Hanoi", "clause"),
+        # news names a capital by its country's demonym
+        ("Police arrested dozens of protesters in the Turkish capital on Sunday.", "arrested", "Ankara", "clause"),
+        ("Gunmen attacked a checkpoint outside the Afghan capital.", "attacked", "Kabul", "clause"),
         # an organisation someone speaks from is a party, not the scene
         ("The arrests were condemned by a researcher at Human Rights Watch.", "condemned", None, "none"),
     ],

@@ -137,6 +137,19 @@ def test_a_name_before_a_building_word_is_a_site_not_a_town(
 
 
 @pytest.mark.parametrize(
+    ("text", "city", "country"),
+    [
+        ("Jets flew low across the Turkish capital on Monday.", "Ankara", "TUR"),
+        ("Protests spread from the Kenyan capital to Mombasa.", "Nairobi", "KEN"),
+        ("A blast hit a mosque in the Afghan capital, Kabul, on Friday.", "Kabul", "AFG"),
+    ],
+)
+def test_a_demonym_capital_is_that_city(nlp: Language, gaz: Gazetteer, text: str, city: str, country: str) -> None:
+    found = {(p.text, p.name, p.country) for p in find_places(nlp(text), gaz)}
+    assert ("capital", city, country) in found
+
+
+@pytest.mark.parametrize(
     ("name", "countries", "shown", "geonames"),
     [
         ("Afrin", ["SYR"], "Afrin", "\u2018Afr\u012bn"),

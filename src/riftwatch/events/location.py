@@ -9,8 +9,11 @@ salient toponym. Three levels, the first that answers wins, recorded in ``Place.
    "in X's north", "near X, Y" count; so does a city the act is done to ("shelled X") for acts that
    strike a place, the destination of a visit ("visited X", "travelled to X") and a place naming
    the act itself ("the X talks"). A noun trigger's clause is its verb's ("made visits", "held
-   talks"); a clause of circumstance ("since arriving in X") is part of it; a demand is located by
-   the act it asks for ("demanded that Iran send forces to X").
+   talks"); a clause of circumstance ("since arriving in X") is part of it, and so is the trip it
+   happens on ("during a visit to X, she met ..."); a demand is located by the act it asks for
+   ("demanded that Iran send forces to X"); the second of two verbs sharing a subject happened
+   where the first did ("met in X and signed an agreement"). A country visited is the place even
+   where it is a party too ("visited Taiwan").
 2. ``sentence``: for an act of force (QuadClass 4) whose clause names no place, a place in a
    locative phrase elsewhere in the sentence, when all such places are in one country.
 3. ``article``: for an act of force still without one, the article's scene — its dateline
@@ -38,6 +41,9 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "
                             "along", "off", "through", "beyond", "amid", "nearby"})  # fmt: skip
 # Where a visit or a deployment goes is where it happens.
 DESTINATION_PREPS = frozenset({"to", "into"})
+# "During a visit to X", "on a trip to X": the acts of the clause happen at X.
+TRIP_NOUNS = frozenset({"visit", "trip", "tour", "journey", "mission"})
+TRIP_PREPS = frozenset({"during", "on", "while"})
 # Nouns that carry a place after "of": "the town of X", "the outskirts of X".
 PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "capital", "area",
                          "outskirts", "suburb", "suburbs", "state", "county", "port", "island", "islands",
@@ -80,6 +86,10 @@ def _attachment(tok: Token, destination: bool) -> tuple[Token, str] | None:
             if prep == "of" and head.head.lower_ in PLACE_NOUNS:
                 cur = head.head  # "the town of X": carry on from "town"
                 continue
+            trip = head.head
+            if (prep in DESTINATION_PREPS and trip.lemma_ in TRIP_NOUNS and trip.dep_ == "pobj"
+                    and trip.head.lower_ in TRIP_PREPS):  # fmt: skip
+                return trip.head.head, prep  # "during a visit to X, she met ...": met in X
             return None
         if cur.dep_ in NOUN_DEPS and head is not cur:
             cur = head
@@ -154,9 +164,24 @@ def _clause_place(trigger: Token, event: Event, placed: Sequence[tuple[Place, To
     if own is not None:
         return own
     content = _content_clause(trigger) if event.event_type in CONTENT_TYPES else None
-    if content is None:
+    if content is not None:
+        got = _best_in_clause(trigger, event, placed, frozenset({content.i}), content.lemma_ in MOTION_LEMMAS)
+        if got is not None:
+            return got
+    shared = _sharing_clause(trigger)
+    if shared is None:
         return None
-    return _best_in_clause(trigger, event, placed, frozenset({content.i}), content.lemma_ in MOTION_LEMMAS)
+    return _best_in_clause(trigger, event, placed, frozenset({shared.i}), False)
+
+
+def _sharing_clause(trigger: Token) -> Token | None:
+    """The first of two verbs that share their subject: "met in Bangui and signed an agreement"
+    (the second act, with no scene of its own, happened where the first did)."""
+    if trigger.pos_ != "VERB" or trigger.dep_ != "conj" or trigger.head.pos_ != "VERB":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        return None
+    return trigger.head
 
 
 def _best_in_clause(

@@ -32,6 +32,8 @@ pytestmark = pytest.mark.slow
         ("Ships crossed the Arab Spring season of protests.", "Spring"),
         ("Britain will hand the Chagos Islands to Mauritius.", "Islands"),
         ("Troops entered the Boni Forest on Tuesday.", "Boni"),
+        ("Angry farmers blocked the Europe Bridge on Tuesday.", "Bridge"),
+        ("Protesters blocked the Peace Bridge for three hours.", "Bridge"),
     ],
 )
 def test_a_piece_of_a_longer_name_is_not_a_place(nlp: Language, gaz: Gazetteer, text: str, absent: str) -> None:

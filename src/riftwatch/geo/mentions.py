@@ -169,7 +169,7 @@ def _piece_of_name(doc: Doc, start: int, end: int) -> bool:
     feature ("Boni Forest") or following one and "of" ("the Gulf of Guinea")."""
     before = doc[start - 1].text if start > 0 else ""
     after = doc[end].text if end < len(doc) else ""
-    if end - start == 1 and doc[start].lower_ in FEATURE_WORDS:
+    if end - start == 1 and (doc[start].lower_ in FEATURE_WORDS or doc[start].lower_ in BUILDING_WORDS):
         return before[:1].isupper() or after[:1].isupper() or after == "of"
     if after[:1].isupper() and (after.lower() in NATURAL_WORDS or after.lower() in BUILDING_WORDS):
         return True
@@ -210,8 +210,12 @@ def _placed_by_context(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
 
 
 def _placed_by_preposition(doc: Doc, start: int) -> bool:
-    """A preposition of place before the name: "in Riverdale", "near Maywood"."""
-    return start > 0 and doc[start - 1].lower_ in ("in", "near") and doc[start - 1].pos_ == "ADP"
+    """A preposition of place before the name: "in Riverdale", "near Maywood", "from Goma"."""
+    return start > 0 and doc[start - 1].lower_ in PLACE_PREPS and doc[start - 1].pos_ == "ADP"
+
+
+# Prepositions after which a gazetteer name is a place whatever label the recogniser gave it.
+PLACE_PREPS = frozenset({"in", "near", "outside", "from"})
 
 
 def _dateline(doc: Doc, gaz: Gazetteer) -> tuple[int, int] | None:
@@ -289,7 +293,8 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
                 continue
             cands = gaz.lookup(text)
             # a labelled name is a place when it is a big one, a unit inside an organisation's name
-            # ("the Kaduna State Police"), or the recogniser's only label after "in" ("police in Goma")
+            # ("the Kaduna State Police"), or the recogniser's only label after "in" ("police in Goma"),
+            # "near", "outside" or "from"
             if labelled and not (
                 _notable(cands, STRONG_POPULATION)
                 or (embedded and length > 1 and strip_admin_suffix(normalize(text)))

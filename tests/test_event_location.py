@@ -86,3 +86,20 @@ def test_a_venue_named_later_does_not_become_the_place_of_an_earlier_act(coder) 
             "Diplomats will discuss the ceasefire at talks in Vienna next week.")
     e = _event(_code(coder, text), "struck")
     assert e.place is not None and e.place.name == "Idlib"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name", "said"),
+    [
+        ("Gunmen attacked a market in Mosul on Monday. Days later, a bomb killed five soldiers in the city.",
+         "killed", "Mosul", "the city"),
+        ("Rebels shelled Bunia last year. On Friday, soldiers arrested ten men in the town.",
+         "arrested", "Bunia", "the town"),
+    ],
+)  # fmt: skip
+def test_a_bare_place_noun_takes_up_the_place_named_before(  # type: ignore[no-untyped-def]
+    coder, text: str, trigger: str, name: str, said: str
+) -> None:
+    e = _event(_code(coder, text), trigger)
+    assert e.place is not None and (e.place.name, e.place.text, e.place.how) == (name, said, "clause")
+

@@ -21,6 +21,9 @@ salient toponym. Three levels, the first that answers wins, recorded in ``Place.
    recent news (dated within two weeks of publication) and its parties include the scene's
    country or name no party of another country.
 
+A bare place noun in a locative phrase ("in the city", "to the villages") takes up the place of
+that kind the article named last before it.
+
 A country named as an actor ("Syria said", "sanctions on Russia") never becomes the place: only
 a locative phrase makes it one ("talks in Syria"). A place named later in the article as the
 venue of something else never leaks into an event of another sentence; only the scene does.
@@ -254,6 +257,39 @@ def _about_scene(event: Event, scene: Place, article: Article) -> bool:
     return not countries or scene.country in countries
 
 
+# "in the city", "to the villages", "from the base": a place named before, taken up again by a
+# bare noun; the noun -> the precisions of the places it may take up.
+ANAPHORIC_NOUNS: dict[str, frozenset[str]] = {
+    "city": frozenset({"city"}), "town": frozenset({"city"}), "capital": frozenset({"city"}),
+    "village": frozenset({"city"}), "villages": frozenset({"city"}), "towns": frozenset({"city"}),
+    "base": frozenset({"city", "admin"}), "camp": frozenset({"city", "admin"}),
+}  # fmt: skip
+
+
+def _anaphoric_places(doc: Doc, places: Sequence[Place], text: str) -> list[tuple[Place, Token]]:
+    """Bare "the city" in a locative phrase, as the place of that kind the article named last
+    (text "the city", name and point of the city it takes up)."""
+    from ..geo.mentions import doc_words
+
+    out: list[tuple[Place, Token]] = []
+    for i, word in enumerate(doc_words(doc)):
+        kinds = ANAPHORIC_NOUNS.get(word)
+        if kinds is None or i == 0 or doc[i - 1].lower_ != "the":
+            continue
+        tok = doc[i]
+        if tok.dep_ != "pobj" or any(c.dep_ in ("prep", "appos", "compound", "amod", "poss") for c in tok.children):
+            continue  # "the city of X", "the capital, X", "the Turkish capital" name their place
+        if tok.head.lower_ not in LOCATIVE_PREPS and tok.head.lower_ not in DESTINATION_PREPS | {"from"}:
+            continue
+        before = [p for p in places if p.end <= tok.idx and p.precision in kinds]
+        if not before:
+            continue
+        start = doc[i - 1].idx
+        out.append((replace(before[-1], text=text[start : tok.idx + len(tok)], start=start,
+                            end=tok.idx + len(tok)), tok))  # fmt: skip
+    return out
+
+
 def locate(
     article: Article,
     doc: Doc,
@@ -274,6 +310,8 @@ def locate(
         if _overlaps(p, actors) and (is_site(p) or (_attachment(tok, True) is None and not _visited(tok))):
             continue  # a party, not a scene; "at Human Rights Watch" names where someone works
         placed.append((p, tok))
+    if events:
+        placed.extend(_anaphoric_places(doc, places, article.text))
     scene = article_scene(article, doc, places, actors)
     out = []
     for e in events:

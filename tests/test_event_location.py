@@ -46,6 +46,21 @@ def _event(coded: CodedArticle, word: str) -> Event:
         ("Japan condemned the missile launch.", "condemned", None, "none"),
         # a place in another clause of a verbal act does not leak into it
         ("The minister, who grew up in Lyon, criticized the budget.", "criticized", None, "none"),
+        # the country a visit goes to is where it happens, even where it is a party too
+        ("Ishiba visited Taiwan in August and met President Lai.", "visited", "Taiwan", "clause"),
+        ("The French president visited Chad on Monday.", "visited", "Chad", "clause"),
+        ("Putin recently visited China after he began a fifth term.", "visited", "China", "clause"),
+        # the second of two acts sharing a subject happened where the first did
+        ("Officials met in Bangui and signed an agreement on border security.", "signed", "Bangui", "clause"),
+        ("The ministers gathered in Accra and agreed to reopen the border.", "agreed", "Accra", "clause"),
+        # the acts of a visit happen where the visit goes
+        ("During her visit to Nairobi, the envoy met President Ruto.", "met", "Nairobi", "clause"),
+        ("On a trip to Hanoi last week, the senator criticized the trade deal.", "criticized", "Hanoi", "clause"),
+        # news names a capital by its country's demonym
+        ("Police arrested dozens of protesters in the Turkish capital on Sunday.", "arrested", "Ankara", "clause"),
+        ("Gunmen attacked a checkpoint outside the Afghan capital.", "attacked", "Kabul", "clause"),
+        # an organisation someone speaks from is a party, not the scene
+        ("The arrests were condemned by a researcher at Human Rights Watch.", "condemned", None, "none"),
     ],
 )
 def test_event_place_and_how(coder, text: str, trigger: str, name: str | None, how: str) -> None:  # type: ignore[no-untyped-def]
@@ -71,3 +86,20 @@ def test_a_venue_named_later_does_not_become_the_place_of_an_earlier_act(coder) 
             "Diplomats will discuss the ceasefire at talks in Vienna next week.")
     e = _event(_code(coder, text), "struck")
     assert e.place is not None and e.place.name == "Idlib"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name", "said"),
+    [
+        ("Gunmen attacked a market in Mosul on Monday. Days later, a bomb killed five soldiers in the city.",
+         "killed", "Mosul", "the city"),
+        ("Rebels shelled Bunia last year. On Friday, soldiers arrested ten men in the town.",
+         "arrested", "Bunia", "the town"),
+    ],
+)  # fmt: skip
+def test_a_bare_place_noun_takes_up_the_place_named_before(  # type: ignore[no-untyped-def]
+    coder, text: str, trigger: str, name: str, said: str
+) -> None:
+    e = _event(_code(coder, text), trigger)
+    assert e.place is not None and (e.place.name, e.place.text, e.place.how) == (name, said, "clause")
+

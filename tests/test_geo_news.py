@@ -32,6 +32,8 @@ pytestmark = pytest.mark.slow
         ("Ships crossed the Arab Spring season of protests.", "Spring"),
         ("Britain will hand the Chagos Islands to Mauritius.", "Islands"),
         ("Troops entered the Boni Forest on Tuesday.", "Boni"),
+        ("Angry farmers blocked the Europe Bridge on Tuesday.", "Bridge"),
+        ("Protesters blocked the Peace Bridge for three hours.", "Bridge"),
     ],
 )
 def test_a_piece_of_a_longer_name_is_not_a_place(nlp: Language, gaz: Gazetteer, text: str, absent: str) -> None:
@@ -85,6 +87,68 @@ def test_a_site_is_placed_at_the_articles_town(nlp: Language, gaz: Gazetteer) ->
     sites = find_site_places(doc, find_places(doc, gaz))
     assert [p.name for p in sites] == ["Central Market, Yaounde", "Hilton Hotel, Yaounde"]
     assert all(p.country == "CMR" for p in sites)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Fighting was reported in Bunagana and in Rutshuru, officials said.", "Bunagana", "COD"),
+        ("The army said rebels had been seen near Mabanga and in Kalehe.", "Mabanga", "COD"),
+        ("Residents of Nairobi said police fired on protesters outside Kenyatta National Hospital.",
+         "Kenyatta National Hospital", "KEN"),
+    ],
+)  # fmt: skip
+def test_a_place_the_gazetteer_lacks_after_a_preposition_is_a_site(
+    nlp: Language, gaz: Gazetteer, text: str, name: str, country: str
+) -> None:
+    doc = nlp(text)
+    sites = {p.text: p.country for p in find_site_places(doc, find_places(doc, gaz))}
+    assert sites.get(name) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Fighting was reported in Rutshuru, officials in Goma said.", "Goma"),
+        ("Police in Kalehe said two bodies were found.", "Kalehe"),
+    ],
+)
+def test_a_name_after_in_is_a_place_whatever_label_the_recogniser_gave(
+    nlp: Language, gaz: Gazetteer, text: str, name: str
+) -> None:
+    assert name in [p.text for p in find_places(nlp(text), gaz)]
+
+
+@pytest.mark.parametrize(
+    ("text", "site", "country"),
+    [
+        ("Protesters gathered outside Victoria Hospital in Kano on Friday.", "Victoria Hospital", "NGA"),
+        ("Three people died when a lorry hit a bus on Aba Road in Port Harcourt.", "Aba Road", "NGA"),
+        ("A bomb exploded at the Marrakech Market in Abuja, police said.", "Marrakech Market", "NGA"),
+        ("Voters queued at Lagos Street School in Kaduna.", "Lagos Street School", "NGA"),
+    ],
+)
+def test_a_name_before_a_building_word_is_a_site_not_a_town(
+    nlp: Language, gaz: Gazetteer, text: str, site: str, country: str
+) -> None:
+    doc = nlp(text)
+    places = find_places(doc, gaz)
+    inner = site.split()[0]
+    assert inner not in [p.text for p in places]
+    assert {p.text: p.country for p in find_site_places(doc, places)}.get(site) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "country"),
+    [
+        ("Jets flew low across the Turkish capital on Monday.", "Ankara", "TUR"),
+        ("Protests spread from the Kenyan capital to Mombasa.", "Nairobi", "KEN"),
+        ("A blast hit a mosque in the Afghan capital, Kabul, on Friday.", "Kabul", "AFG"),
+    ],
+)
+def test_a_demonym_capital_is_that_city(nlp: Language, gaz: Gazetteer, text: str, city: str, country: str) -> None:
+    found = {(p.text, p.name, p.country) for p in find_places(nlp(text), gaz)}
+    assert ("capital", city, country) in found
 
 
 @pytest.mark.parametrize(

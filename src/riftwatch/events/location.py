@@ -9,14 +9,20 @@ salient toponym. Three levels, the first that answers wins, recorded in ``Place.
    "in X's north", "near X, Y" count; so does a city the act is done to ("shelled X") for acts that
    strike a place, the destination of a visit ("visited X", "travelled to X") and a place naming
    the act itself ("the X talks"). A noun trigger's clause is its verb's ("made visits", "held
-   talks"); a clause of circumstance ("since arriving in X") is part of it; a demand is located by
-   the act it asks for ("demanded that Iran send forces to X").
+   talks"); a clause of circumstance ("since arriving in X") is part of it, and so is the trip it
+   happens on ("during a visit to X, she met ..."); a demand is located by the act it asks for
+   ("demanded that Iran send forces to X"); the second of two verbs sharing a subject happened
+   where the first did ("met in X and signed an agreement"). A country visited is the place even
+   where it is a party too ("visited Taiwan").
 2. ``sentence``: for an act of force (QuadClass 4) whose clause names no place, a place in a
    locative phrase elsewhere in the sentence, when all such places are in one country.
 3. ``article``: for an act of force still without one, the article's scene — its dateline
    ("KABUL —") or the first place of its lead sentence in a locative phrase — when the act is
    recent news (dated within two weeks of publication) and its parties include the scene's
    country or name no party of another country.
+
+A bare place noun in a locative phrase ("in the city", "to the villages") takes up the place of
+that kind the article named last before it.
 
 A country named as an actor ("Syria said", "sanctions on Russia") never becomes the place: only
 a locative phrase makes it one ("talks in Syria"). A place named later in the article as the
@@ -30,6 +36,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from ..geo.sites import is_site
 from ..records import Actor, Article, Event, Place
 
 # Prepositions that put what follows at the scene of an act.
@@ -37,6 +44,9 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "
                             "along", "off", "through", "beyond", "amid", "nearby"})  # fmt: skip
 # Where a visit or a deployment goes is where it happens.
 DESTINATION_PREPS = frozenset({"to", "into"})
+# "During a visit to X", "on a trip to X": the acts of the clause happen at X.
+TRIP_NOUNS = frozenset({"visit", "trip", "tour", "journey", "mission"})
+TRIP_PREPS = frozenset({"during", "on", "while"})
 # Nouns that carry a place after "of": "the town of X", "the outskirts of X".
 PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "capital", "area",
                          "outskirts", "suburb", "suburbs", "state", "county", "port", "island", "islands",
@@ -79,6 +89,10 @@ def _attachment(tok: Token, destination: bool) -> tuple[Token, str] | None:
             if prep == "of" and head.head.lower_ in PLACE_NOUNS:
                 cur = head.head  # "the town of X": carry on from "town"
                 continue
+            trip = head.head
+            if (prep in DESTINATION_PREPS and trip.lemma_ in TRIP_NOUNS and trip.dep_ == "pobj"
+                    and trip.head.lower_ in TRIP_PREPS):  # fmt: skip
+                return trip.head.head, prep  # "during a visit to X, she met ...": met in X
             return None
         if cur.dep_ in NOUN_DEPS and head is not cur:
             cur = head
@@ -134,6 +148,15 @@ def _content_clause(trigger: Token) -> Token | None:
     return None
 
 
+# Verbs whose object is the place gone to, a country as much as a city ("visited Taiwan").
+VISIT_LEMMAS = frozenset({"visit", "tour", "reach", "enter"})
+
+
+def _visited(tok: Token) -> bool:
+    """The object of a visit: "visited Taiwan" (a place even where it names a party too)."""
+    return tok.dep_ == "dobj" and tok.head.lemma_ in VISIT_LEMMAS
+
+
 def _overlaps(p: Place, actors: Sequence[Actor]) -> bool:
     return any(a.start < p.end and p.start < a.end for a in actors)
 
@@ -144,9 +167,24 @@ def _clause_place(trigger: Token, event: Event, placed: Sequence[tuple[Place, To
     if own is not None:
         return own
     content = _content_clause(trigger) if event.event_type in CONTENT_TYPES else None
-    if content is None:
+    if content is not None:
+        got = _best_in_clause(trigger, event, placed, frozenset({content.i}), content.lemma_ in MOTION_LEMMAS)
+        if got is not None:
+            return got
+    shared = _sharing_clause(trigger)
+    if shared is None:
         return None
-    return _best_in_clause(trigger, event, placed, frozenset({content.i}), content.lemma_ in MOTION_LEMMAS)
+    return _best_in_clause(trigger, event, placed, frozenset({shared.i}), False)
+
+
+def _sharing_clause(trigger: Token) -> Token | None:
+    """The first of two verbs that share their subject: "met in Bangui and signed an agreement"
+    (the second act, with no scene of its own, happened where the first did)."""
+    if trigger.pos_ != "VERB" or trigger.dep_ != "conj" or trigger.head.pos_ != "VERB":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        return None
+    return trigger.head
 
 
 def _best_in_clause(
@@ -159,8 +197,9 @@ def _best_in_clause(
         if not hit and tok.head.i in heads:
             # "the Aleppo offensive"; "shelled Aleppo" (a city, not a country named as a party)
             hit = (tok.dep_ in {"compound", "nmod"} and trigger.pos_ == "NOUN") or (
-                tok.dep_ == "dobj" and p.precision in {"city", "admin"}
-                and (event.event_type in PLACE_OBJECT_TYPES or event.mode == "visit"))  # fmt: skip
+                tok.dep_ == "dobj" and (
+                    (p.precision in {"city", "admin"} and event.event_type in PLACE_OBJECT_TYPES)
+                    or (event.mode == "visit" and tok.head.lemma_ in VISIT_LEMMAS)))  # fmt: skip
         if hit:
             # the most specific place of the phrase: "in Pakistan's Balochistan province" -> Balochistan
             rank = (_SPECIFIC.get(p.precision, 4), abs(tok.i - trigger.i))
@@ -218,6 +257,39 @@ def _about_scene(event: Event, scene: Place, article: Article) -> bool:
     return not countries or scene.country in countries
 
 
+# "in the city", "to the villages", "from the base": a place named before, taken up again by a
+# bare noun; the noun -> the precisions of the places it may take up.
+ANAPHORIC_NOUNS: dict[str, frozenset[str]] = {
+    "city": frozenset({"city"}), "town": frozenset({"city"}), "capital": frozenset({"city"}),
+    "village": frozenset({"city"}), "villages": frozenset({"city"}), "towns": frozenset({"city"}),
+    "base": frozenset({"city", "admin"}), "camp": frozenset({"city", "admin"}),
+}  # fmt: skip
+
+
+def _anaphoric_places(doc: Doc, places: Sequence[Place], text: str) -> list[tuple[Place, Token]]:
+    """Bare "the city" in a locative phrase, as the place of that kind the article named last
+    (text "the city", name and point of the city it takes up)."""
+    from ..geo.mentions import doc_words
+
+    out: list[tuple[Place, Token]] = []
+    for i, word in enumerate(doc_words(doc)):
+        kinds = ANAPHORIC_NOUNS.get(word)
+        if kinds is None or i == 0 or doc[i - 1].lower_ != "the":
+            continue
+        tok = doc[i]
+        if tok.dep_ != "pobj" or any(c.dep_ in ("prep", "appos", "compound", "amod", "poss") for c in tok.children):
+            continue  # "the city of X", "the capital, X", "the Turkish capital" name their place
+        if tok.head.lower_ not in LOCATIVE_PREPS and tok.head.lower_ not in DESTINATION_PREPS | {"from"}:
+            continue
+        before = [p for p in places if p.end <= tok.idx and p.precision in kinds]
+        if not before:
+            continue
+        start = doc[i - 1].idx
+        out.append((replace(before[-1], text=text[start : tok.idx + len(tok)], start=start,
+                            end=tok.idx + len(tok)), tok))  # fmt: skip
+    return out
+
+
 def locate(
     article: Article,
     doc: Doc,
@@ -235,9 +307,11 @@ def locate(
         tok = _head_token(doc, p)
         if tok is None:
             continue
-        if _overlaps(p, actors) and _attachment(tok, True) is None:
-            continue
+        if _overlaps(p, actors) and (is_site(p) or (_attachment(tok, True) is None and not _visited(tok))):
+            continue  # a party, not a scene; "at Human Rights Watch" names where someone works
         placed.append((p, tok))
+    if events:
+        placed.extend(_anaphoric_places(doc, places, article.text))
     scene = article_scene(article, doc, places, actors)
     out = []
     for e in events:

@@ -210,6 +210,24 @@ class Gazetteer:
         row = self._country_rows.get(iso3)
         return None if row is None else self.candidate(row)
 
+    @functools.cached_property
+    def _capital_rows(self) -> dict[str, int]:
+        fcodes = self._a["fcode"]
+        rows = np.flatnonzero(fcodes == _build.FCODES.index("PPLC"))
+        out: dict[str, int] = {}
+        for r in rows:
+            c = int(self._a["country"][r])
+            iso3 = self._countries[c] if c >= 0 else ""
+            # the most populous seat where a country lists two (Bolivia, South Africa)
+            if iso3 and (iso3 not in out or self._a["pop"][r] > self._a["pop"][out[iso3]]):
+                out[iso3] = int(r)
+        return out
+
+    def capital(self, iso3: str) -> Candidate | None:
+        """The capital city of the country with this ISO3 code."""
+        row = self._capital_rows.get(iso3)
+        return None if row is None else self.candidate(row)
+
     def box(self, row: int) -> tuple[float, float, float, float] | None:
         """South, north, west, east of a country's or admin-1 unit's settled area."""
         return self._boxes.get(row)

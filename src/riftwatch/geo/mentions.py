@@ -78,6 +78,11 @@ FEATURE_WORDS = frozenset({"gulf", "islands", "island", "sea", "river", "lake", 
 NATURAL_WORDS = frozenset({"forest", "islands", "island", "sea", "river", "lake", "bay", "coast", "strip", "valley",
                            "mountains", "mountain", "desert", "peninsula", "ocean", "canal", "basin", "plateau",
                            "delta", "highlands", "hills", "falls", "gulf", "dam", "camp", "reserve", "park"})  # fmt: skip
+# Buildings and streets after a name are named sites of their own: the "Qahira Hotel" is no more
+# a town than "Boni Forest" is; geo.sites places such a site at the article's settlement.
+BUILDING_WORDS = frozenset({"street", "avenue", "road", "boulevard", "square", "hotel", "hospital", "mosque",
+                            "church", "cathedral", "temple", "market", "stadium", "school", "prison", "jail",
+                            "mall", "bridge", "highway", "plaza", "lane", "drive"})  # fmt: skip
 MAX_RUN = 5  # longest capitalised run tried as one name
 NOTABLE_POPULATION = 50_000
 STRONG_POPULATION = 100_000
@@ -164,9 +169,9 @@ def _piece_of_name(doc: Doc, start: int, end: int) -> bool:
     feature ("Boni Forest") or following one and "of" ("the Gulf of Guinea")."""
     before = doc[start - 1].text if start > 0 else ""
     after = doc[end].text if end < len(doc) else ""
-    if end - start == 1 and doc[start].lower_ in FEATURE_WORDS:
+    if end - start == 1 and (doc[start].lower_ in FEATURE_WORDS or doc[start].lower_ in BUILDING_WORDS):
         return before[:1].isupper() or after[:1].isupper() or after == "of"
-    if after[:1].isupper() and after.lower() in NATURAL_WORDS:
+    if after[:1].isupper() and (after.lower() in NATURAL_WORDS or after.lower() in BUILDING_WORDS):
         return True
     return before == "of" and start > 1 and doc[start - 2].text[:1].isupper() and doc[start - 2].lower_ in NATURAL_WORDS
 
@@ -202,6 +207,15 @@ def _placed_by_context(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
         nxt = doc[end + 1]
         return any(c.kind == "country" or c.fcode == "ADM1" for c in gaz.lookup(nxt.text)[:3])
     return False
+
+
+def _placed_by_preposition(doc: Doc, start: int) -> bool:
+    """A preposition of place before the name: "in Riverdale", "near Maywood", "from Goma"."""
+    return start > 0 and doc[start - 1].lower_ in PLACE_PREPS and doc[start - 1].pos_ == "ADP"
+
+
+# Prepositions after which a gazetteer name is a place whatever label the recogniser gave it.
+PLACE_PREPS = frozenset({"in", "near", "outside", "from"})
 
 
 def _dateline(doc: Doc, gaz: Gazetteer) -> tuple[int, int] | None:
@@ -278,10 +292,17 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
             if not gaz.has_key(normalize(text)):
                 continue
             cands = gaz.lookup(text)
-            if labelled and not _notable(cands, STRONG_POPULATION) and not (embedded and length > 1
-                                                                            and strip_admin_suffix(normalize(text))):
+            # a labelled name is a place when it is a big one, a unit inside an organisation's name
+            # ("the Kaduna State Police"), or the recogniser's only label after "in" ("police in Goma"),
+            # "near", "outside" or "from"
+            if labelled and not (
+                _notable(cands, STRONG_POPULATION)
+                or (embedded and length > 1 and strip_admin_suffix(normalize(text)))
+                or (_placed_by_preposition(doc, i) and _overridable(doc, i, i + length))
+            ):
                 continue
-            if length == 1 and not _notable(cands) and not (not labelled and _placed_by_context(doc, i, i + 1, gaz)):
+            if length == 1 and not _notable(cands) and not (
+                    _placed_by_preposition(doc, i) if labelled else _placed_by_context(doc, i, i + 1, gaz)):
                 continue
             if no_ner and not _notable(cands, STRONG_POPULATION) and (i == 0 or doc[i - 1].lower_ not in LOCATIVES):
                 continue  # no NER to tell "Henry" the man from Henry County: ask for "in", "near" ...

@@ -25,13 +25,13 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
 from ..records import Place, PlacePrecision, Span
 from .gazetteer import Candidate, Gazetteer
-from .mentions import find_demonyms, find_mentions
+from .mentions import doc_words, find_demonyms, find_mentions
 from .names import ADMIN_SUFFIXES, normalize
 
 W_COUNTRY = 3.2
@@ -354,7 +354,34 @@ def find_places(
     """
     spans = find_mentions(doc, gazetteer)
     full = doc.text if text is None else text
-    return [p for p in resolve_spans(full, spans, gazetteer, context, offset) if p is not None]
+    found = [p for p in resolve_spans(full, spans, gazetteer, context, offset) if p is not None]
+    capitals = find_capital_phrases(doc, gazetteer, found, offset)
+    return sorted(found + capitals, key=lambda p: p.start) if capitals else found
+
+
+def find_capital_phrases(doc: Doc, gazetteer: Gazetteer, places: Sequence[Place], offset: int = 0) -> list[Place]:
+    """ "the Turkish capital", "the Afghan capital": news names a capital by its country's
+    demonym; the word "capital" is then that city (name "Ankara")."""
+    words = doc_words(doc)
+    busy = [(p.start - offset, p.end - offset) for p in places]
+    out = []
+    for i in range(1, len(words) - 1):
+        if words[i + 1] != "capital" or not words[i][:1].isupper() or words[i - 1].lower() != "the":
+            continue
+        key = normalize(words[i])
+        if not gazetteer.is_demonym(key):
+            continue
+        states = [c for c in gazetteer.lookup(words[i], demonyms=True) if c.kind == "country"]
+        city = gazetteer.capital(states[0].country) if states else None
+        if city is None:
+            continue
+        span = doc[i + 1 : i + 2]  # the demonym stays the country's, as geoparsing corpora mark it
+        if any(a < span.end_char and span.start_char < b for a, b in busy):
+            continue
+        place = to_place(city, span.text, span.start_char + offset, span.end_char + offset, 1.0)
+        name = english_name(city, city.name)
+        out.append(replace(place, name=name, geonames_name=city.name if name != city.name else ""))
+    return out
 
 
 def find_demonym_places(doc: Doc, gazetteer: Gazetteer, places: Sequence[Place], offset: int = 0) -> list[Place]:

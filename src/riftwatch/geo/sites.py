@@ -1,5 +1,6 @@
-"""Sites a gazetteer of settlements does not hold — streets, squares, buildings, camps — placed at
-the settlement the article names most.
+"""Sites a gazetteer of settlements does not hold — streets, squares, buildings, camps, and small
+places named after "in", "near", "outside", "at" or "from" — placed at the settlement the article
+names most (in the country it names most).
 
 A site takes that settlement's point and precision; its name says both ("Central Market,
 Yaounde"), so a user sees what was placed where. Geoparsing corpora annotate such sites
@@ -13,9 +14,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ..records import Place
+from .gazetteer import Gazetteer
+from .names import normalize
 
 # Last words of the names of sites a gazetteer of settlements does not hold: streets, squares,
 # buildings, camps. A site is placed at the settlement the article puts it in.
@@ -28,6 +32,9 @@ SITE_WORDS = frozenset({"street", "st.", "avenue", "ave.", "road", "rd.", "boule
                         "academy", "arena", "pier", "gardens", "estates", "elementary", "high", "middle",
                         "quarter", "faubourg", "fields", "terrace", "way", "place", "court"})  # fmt: skip
 SITE_LABELS = frozenset({"FAC", "ORG", "LOC", "GPE"})
+# Before a name the gazetteer lacks, these make it a place the article puts at its settlement.
+UNLISTED_PREPS = frozenset({"in", "near", "outside", "at", "from"})
+SITE_SCORE = 0.5  # a site's point is a guess: its settlement's
 
 
 def find_site_places(doc: Doc, places: Sequence[Place], offset: int = 0) -> list[Place]:
@@ -42,22 +49,51 @@ def find_site_places(doc: Doc, places: Sequence[Place], offset: int = 0) -> list
     counts: dict[str, int] = defaultdict(int)
     for p in local:
         counts[p.name] += 1
-    top = max(local, key=lambda p: counts[p.name])
+    # the settlement of the country the article names most: a name that only the gazetteer's
+    # capitalised-word matching took for a far-away town ("NISA", an agency) never anchors the rest
+    nations: dict[str, int] = defaultdict(int)
+    for p in places:
+        nations[p.country] += 1
+    top = max(local, key=lambda p: (nations[p.country], counts[p.name]))
     busy = [(p.start, p.end) for p in places]
     anchor = top
     out = []
     for ent in doc.ents:
-        if ent.label_ not in SITE_LABELS or (len(ent) < 2 and ent.label_ != "FAC"):
+        words = _site_words(doc, ent)
+        if not words:
             continue
-        words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
-        if not words or not words[0].text[:1].isupper():
-            continue
-        if words[-1].lower_ not in SITE_WORDS and not (ent.label_ in ("FAC", "LOC") and all(
-                w.text[:1].isupper() or w.lower_ in ("of", "de", "du", "la") for w in words)):  # fmt: skip
-            continue  # a named facility or locality the NER is sure of, or a name ending in a site word
         start, end = words[0].idx + offset, ent.end_char + offset
         if any(a < end and start < b for a, b in busy):
             continue
         text = doc[words[0].i : ent.end].text
-        out.append(replace(anchor, text=text, start=start, end=end, name=f"{text}, {anchor.name}", score=0.5))
+        out.append(replace(anchor, text=text, start=start, end=end, name=f"{text}, {anchor.name}", score=SITE_SCORE))
     return out
+
+
+def is_site(p: Place) -> bool:
+    """A place found by :func:`find_site_places` (its point is the article's settlement's)."""
+    return p.score == SITE_SCORE and p.name.startswith(f"{p.text}, ")
+
+
+def _site_words(doc: Doc, ent: SpacySpan) -> list[Token]:
+    """The words of an entity that names a site ("the" dropped), or [] when it names none."""
+    if ent.label_ not in SITE_LABELS:
+        return []
+    words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+    if not words or not words[0].text[:1].isupper():
+        return []
+    if words[-1].lower_ in SITE_WORDS and (len(ent) > 1 or ent.label_ == "FAC"):
+        return words  # "Central Market", "Kenyatta Avenue"
+    if not all(w.text[:1].isupper() or w.lower_ in ("of", "de", "du", "la") for w in words):
+        return []
+    if ent.label_ == "FAC" or (ent.label_ == "LOC" and len(ent) > 1):
+        return words  # a named facility or locality the recogniser is sure of
+    # a place the gazetteer lacks ("in Ishkashim") or a named institution where something happens
+    # ("outside Sacred Heart", "at Lincoln High"): only after a preposition of place
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if ent.label_ == "GPE" and before in UNLISTED_PREPS:
+        key = normalize(doc[words[0].i : ent.end].text)
+        return [] if Gazetteer.load().has_key(key) else words  # a known name left out on purpose
+    if ent.label_ == "ORG" and len(words) > 1 and before in UNLISTED_PREPS:
+        return words
+    return []

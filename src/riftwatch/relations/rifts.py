@@ -105,7 +105,7 @@ class Alert:
     peak: dt.date | None = None  # the period with most conflictual events (its first day, or ``start``)
     end: dt.date | None = None  # last day of the last period of the episode with a conflictual event
     ongoing: bool = False  # the episode runs to the end of the data
-    tests: tuple[str, ...] = ()  # which tests raised it: "share", "volume"
+    tests: tuple[str, ...] = ()  # which tests raised it: "share", "volume", "shift"
     articles: int = 0  # distinct articles behind its conflictual events (corroboration)
     outlets: int = 0  # distinct outlets among them
     explanation: str = ""  # what changed, against what baseline, on which events, in words
@@ -379,7 +379,7 @@ def _alerts(
         base, recent = sc.shares(d, t0)
         tests = tuple(
             name
-            for name, flags in (("share", sc.share_alert), ("volume", sc.volume_alert))
+            for name, flags in (("share", sc.share_alert), ("volume", sc.volume_alert), ("shift", sc.shift_alert))
             if flags is not None and bool(flags[d, t0 : t1 + 1].any())
         )
         conflict = grid.conflict[d, start : t1 + 1]
@@ -388,11 +388,12 @@ def _alerts(
         end_t = start + int(with_conflict[-1]) if with_conflict.size else t1
         span = int(min(max(seen[d, t0] - cfg.detect.recent, 0), cfg.detect.baseline))
         statistic = {
-            "method": "beta-binomial share + conflict-rate surge + goldstein cusum",
+            "method": "beta-binomial share + conflict-rate surge + short-window share shift + goldstein cusum",
             "p_turn": round(float(run.max()), 4),
             "p_at_detection": round(float(sc.p[d, t0]), 4),
             "p_share": _rounded(sc.p_share, d, t0, t1),
             "p_volume": _rounded(sc.p_volume, d, t0, t1),
+            "p_shift": _rounded(sc.p_shift, d, t0, t1),
             "margin": cfg.detect.margin,
             "threshold": cfg.detect.probability,
             "volume_threshold": cfg.detect.volume_probability,

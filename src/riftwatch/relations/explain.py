@@ -17,7 +17,7 @@ from riftwatch.relations.detect import Grid
 from riftwatch.relations.evidence import Evidence
 
 if TYPE_CHECKING:
-    from riftwatch.relations.rifts import Alert, WatchConfig
+    from riftwatch.relations.alerts import Alert, WatchConfig
 
 
 def _signed(x: float) -> str:

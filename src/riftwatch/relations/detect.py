@@ -219,7 +219,8 @@ def volume_scan(grid: Grid, cfg: DetectConfig) -> tuple[Array, np.ndarray]:
         if not cand.any():
             continue
         disp = count_dispersion(grid.conflict, w, cfg.baseline, span, cfg.dispersion_prior, cfg.max_dispersion)
-        q = np.maximum(disp[cand], max(cfg.dispersion, 1.0))
+        # in steps of 1/4, so that cells with the same counts share one integration below
+        q = np.maximum(np.round(disp[cand] * 4.0) / 4.0, max(cfg.dispersion, 1.0))
         a, b = cr[cand] / q + 0.5, cb[cand] / q + 0.5
         x = f * w / (f * w + span[cand])
         # the normal approximation sorts out the cells far from the threshold; only the others
@@ -230,7 +231,7 @@ def volume_scan(grid: Grid, cfg: DetectConfig) -> tuple[Array, np.ndarray]:
         if not near.any():
             continue
         keys, inverse = np.unique(
-            np.stack([a[near], b[near], x[near]], axis=1).round(5), axis=0, return_inverse=True
+            np.stack([a[near], b[near], x[near]], axis=1).round(3), axis=0, return_inverse=True
         )
         cells = np.flatnonzero(cand)[near]
         pw = beta_sf(keys[:, 0], keys[:, 1], keys[:, 2])[inverse.ravel()]

@@ -52,13 +52,15 @@ def shift_scan(n: Array, c: Array, cfg: DetectConfig) -> tuple[Array, np.ndarray
         ar, br = 0.5 + cr[cand] / q, 0.5 + (nr[cand] - cr[cand]) / q
         ab, bb = 0.5 + cb[cand] / q, 0.5 + (nb[cand] - cb[cand]) / q
         p = p_exceeds_normal(ar, br, ab, bb, cfg.shift_margin)
-        # the normal approximation misjudges skewed Betas; integrate the cells near the decision
-        near = (p > cfg.shift_probability - 0.1) & (p < 0.99995)
+        # the normal approximation misjudges skewed Betas: integrate the cells near the decision
+        # whose (deflated) counts are small; with large counts the Betas are close to normal
+        small = np.minimum(nr[cand], nb[cand]) / q < cfg.exact_below
+        near = (p > cfg.shift_probability - 0.05) & (p < 0.99995) & small
         if near.any():
             keys, inverse = np.unique(
                 np.stack([ar[near], br[near], ab[near], bb[near]], axis=1).round(3), axis=0, return_inverse=True
             )
-            p[near] = p_exceeds_grid(keys, cfg.shift_margin)[inverse.ravel()]
+            p[near] = p_exceeds_grid(keys, cfg.shift_margin, points=512)[inverse.ravel()]
         cell = np.zeros(n.shape)
         cell.flat[np.flatnonzero(cand)] = p
         best = np.maximum(best, cell)

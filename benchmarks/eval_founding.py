@@ -5,9 +5,10 @@ events a day per directed dyad (3.5: the volume GDELT gives these allies), coope
 ``--conflict`` share of conflictual rows, for the 17 weeks that end with the article's week;
 imports them, codes ``../shared/seed/aleppo-falling-out.txt`` (published 2016-05-13) with the real
 pipeline into the same store, and runs ``watch --coalition RUS,IRN,SYR``.  Target: alerts for
-IRN-SYR and for RUS-SYR or RUS-IRN.
+IRN-SYR and for RUS-SYR or RUS-IRN.  ``--seeds N`` draws N baselines per conflict share (the article
+is coded once) and counts how often each dyad alerts: one draw of a noisy baseline says little.
 
-    python benchmarks/eval_founding.py --conflict 0 0.05 0.1
+    python benchmarks/eval_founding.py --conflict 0 0.05 0.1 --seeds 5
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from riftwatch.imports import import_file
 from riftwatch.imports.synth import DyadPlan, gdelt_lines
 from riftwatch.ingest.readers import iter_articles
 from riftwatch.pipeline import Coder
-from riftwatch.records import Article
+from riftwatch.records import Article, CodedArticle
 from riftwatch.relations.detect import DetectConfig
 from riftwatch.relations.rifts import WatchConfig, assess
 from riftwatch.store.duck import Store
@@ -32,21 +33,22 @@ WEEKS = 17
 
 
 def run(
-    per_day: float, conflict: float, seed_file: Path, work: Path, cfg: WatchConfig, seed: int = 0
-) -> None:
+    per_day: float, conflict: float, coded: list[CodedArticle], work: Path, cfg: WatchConfig, seed: int = 0
+) -> set[tuple[str, str]]:
+    """One baseline draw, then the article: prints the dyads' states and alerts, returns the alerting dyads."""
     start = PUBLISHED - dt.timedelta(days=PUBLISHED.weekday()) - dt.timedelta(weeks=WEEKS - 1)
     rate = per_day * 7 * 2  # both directions of each undirected dyad
     plans = [DyadPlan(a, b, rate, conflict) for a, b in (("RUS", "IRN"), ("RUS", "SYR"), ("IRN", "SYR"))]
-    export = work / f"baseline-{conflict}.export.CSV"
+    export = work / f"baseline-{conflict}-{seed}.export.CSV"
     export.write_text("\n".join(gdelt_lines(plans, WEEKS, start, seed)) + "\n", encoding="utf-8")
-    db = work / f"founding-{conflict}.duckdb"
+    db = work / f"founding-{conflict}-{seed}.duckdb"
     with Store(db) as store:
         rep = import_file(export, "gdelt", store)
-        code_article(store, seed_file)
+        store.write_many(coded)
         result = assess(store, ["RUS", "IRN", "SYR"], cfg)
     print(
-        f"\nbaseline: {rep.imported:,} GDELT events from {start} ({per_day} a day per directed dyad, "
-        f"{conflict:.0%} conflictual), then the founding article"
+        f"\nbaseline (seed {seed}): {rep.imported:,} GDELT events from {start} ({per_day} a day per directed "
+        f"dyad, {conflict:.0%} conflictual), then the founding article"
     )
     for d in result.dyads:
         print(
@@ -56,13 +58,17 @@ def run(
     dyads = {a.dyad for a in result.alerts}
     for a in result.alerts:
         print(f"  ALERT {'-'.join(a.dyad)} ({', '.join(a.tests)}): {a.explanation}")
-    ok = ("IRN", "SYR") in dyads and bool({("RUS", "SYR"), ("IRN", "RUS")} & dyads)
-    print(f"  target (IRN-SYR and RUS-SYR or RUS-IRN): {'met' if ok else 'NOT MET'}")
+    print(f"  target (IRN-SYR and RUS-SYR or RUS-IRN): {'met' if met(dyads) else 'NOT MET'}")
+    return dyads
 
 
-def code_article(store: Store, seed_file: Path) -> None:
+def met(dyads: set[tuple[str, str]]) -> bool:
+    return ("IRN", "SYR") in dyads and bool({("RUS", "SYR"), ("IRN", "RUS")} & dyads)
+
+
+def code_article(seed_file: Path) -> list[CodedArticle]:
     articles = [a for a in iter_articles([str(seed_file)], published=PUBLISHED) if isinstance(a, Article)]
-    store.write_many(Coder().code(articles))
+    return list(Coder().code(articles))
 
 
 def main() -> None:
@@ -70,6 +76,7 @@ def main() -> None:
     ap.add_argument("--per-day", type=float, default=3.5)
     ap.add_argument("--conflict", type=float, nargs="+", default=[0.0, 0.05, 0.1])
     ap.add_argument("--seed-file", type=Path, default=SEED)
+    ap.add_argument("--seeds", type=int, default=1, help="baseline draws per conflict share")
     ap.add_argument(
         "--share-only", action="store_true", help="the share test alone (the detector before the volume test)"
     )
@@ -77,9 +84,17 @@ def main() -> None:
     cfg = WatchConfig(detect=DetectConfig(volume=not args.share_only))
     if not args.seed_file.is_file():
         raise SystemExit(f"{args.seed_file}: the founding article is not there (needs ../shared/seed/)")
+    coded = code_article(args.seed_file)
+    summary = []
     with tempfile.TemporaryDirectory() as d:
         for share in args.conflict:
-            run(args.per_day, share, args.seed_file, Path(d), cfg)
+            runs = [run(args.per_day, share, coded, Path(d), cfg, seed) for seed in range(args.seeds)]
+            per_dyad = {dy: sum(dy in r for r in runs) for dy in (("IRN", "SYR"), ("RUS", "SYR"), ("IRN", "RUS"))}
+            summary.append(
+                f"  {share:.0%} conflictual: target met in {sum(met(r) for r in runs)}/{len(runs)}; alerts "
+                + ", ".join(f"{'-'.join(dy)} {k}/{len(runs)}" for dy, k in per_dyad.items())
+            )
+    print("\nsummary over baseline draws:\n" + "\n".join(summary))
 
 
 if __name__ == "__main__":

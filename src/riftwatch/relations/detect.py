@@ -38,6 +38,7 @@ import numpy as np
 
 from riftwatch.relations import periods
 from riftwatch.relations.dyads import Period
+from riftwatch.relations.shift import shift_scan
 from riftwatch.relations.stats import (
     Array,
     beta_sf,
@@ -46,6 +47,9 @@ from riftwatch.relations.stats import (
     p_exceeds_grid,
     p_exceeds_normal,
 )
+from riftwatch.relations.windows import count_dispersion, observed_periods, window_sums
+
+__all__ = ["DetectConfig", "Grid", "Scan", "episodes", "observed_periods", "scan", "turn_start", "volume_scan"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +78,19 @@ class DetectConfig:
     volume_probability: float = 0.995
     volume_min_conflict: int = 3
     volume_share_probability: float = 0.99
-    dispersion: float = 1.25
+    dispersion: float = 1.25  # floor of the dyad's own dispersion (``windows.count_dispersion``)
     min_baseline_periods: int = 8
+    # the shift test (``shift``: the conflictual share of a short window against the baseline's)
+    shift: bool = True
+    shift_windows: tuple[int, ...] = (1, 2, 3)
+    shift_probability: float = 0.999
+    shift_margin: float = 0.05
+    shift_min_conflict: int = 3
+    shift_min_events: int = 10
+    # empirical Bayes for both: a dyad's dispersion is shrunk towards the other dyads' median with
+    # the weight of this many periods, and capped
+    dispersion_prior: float = 10.0
+    max_dispersion: float = 20.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +127,8 @@ class Scan:
     p_volume: Array | None = None  # the volume test alone (0 where it was not computed)
     volume_alert: np.ndarray | None = None  # bool: periods the volume test alone would raise
     share_alert: np.ndarray | None = None  # bool: periods the share test alone would raise
+    p_shift: Array | None = None  # the shift test alone (0 where it was not computed)
+    shift_alert: np.ndarray | None = None  # bool: periods the shift test alone would raise
 
     def shares(self, d: int, t: int) -> tuple[float, float]:
         """Observed conflict shares (baseline, recent) at (d, t); NaN where a window is empty."""
@@ -122,21 +139,11 @@ class Scan:
         )
 
 
-def _window_sums(x: Array, recent: int, baseline: int) -> tuple[Array, Array]:
-    """Sums over the recent window (t-recent, t] and the baseline before it, for every t."""
-    cum = np.concatenate([np.zeros((x.shape[0], 1)), np.cumsum(x, axis=1)], axis=1)
-    t = np.arange(x.shape[1])
-    hi = t + 1
-    mid = np.maximum(hi - recent, 0)
-    lo = np.maximum(hi - recent - baseline, 0)
-    return cum[:, hi] - cum[:, mid], cum[:, mid] - cum[:, lo]
-
-
 def scan(grid: Grid, cfg: DetectConfig) -> Scan:
     """Compute P for every (dyad, period) and mark the alerting periods."""
-    nr, nb = _window_sums(grid.n, cfg.recent, cfg.baseline)
-    cr, cb = _window_sums(grid.conflict, cfg.recent, cfg.baseline)
-    mr, _ = _window_sums(grid.material, cfg.recent, cfg.baseline)
+    nr, nb = window_sums(grid.n, cfg.recent, cfg.baseline)
+    cr, cb = window_sums(grid.conflict, cfg.recent, cfg.baseline)
+    mr, _ = window_sums(grid.material, cfg.recent, cfg.baseline)
     a_b = cfg.jeffreys + cb
     b_b = cfg.jeffreys + nb - cb
     m = a_b / (a_b + b_b)
@@ -161,23 +168,19 @@ def scan(grid: Grid, cfg: DetectConfig) -> Scan:
     regular = (p >= cfg.probability) & (cr >= cfg.min_conflict) & enough
     single = single_candidate & (cb <= cfg.single_event_share * nb) & (p >= cfg.single_event_probability)
     alert = regular | single
-    if not cfg.volume:
-        return Scan(
-            p=p, n_recent=nr, c_recent=cr, n_base=nb, c_base=cb, alert=alert, p_share=p, share_alert=alert
-        )  # fmt: skip
-    pv, va = volume_scan(grid, cfg)
+    pv = ps = None
+    va = sa = None
+    best, alerts = p, alert
+    if cfg.volume:
+        pv, va = volume_scan(grid, cfg)
+        best, alerts = np.maximum(best, pv), alerts | va
+    if cfg.shift:
+        ps, sa = shift_scan(grid.n, grid.conflict, cfg)
+        best, alerts = np.maximum(best, ps), alerts | sa
     return Scan(
-        p=np.maximum(p, pv), n_recent=nr, c_recent=cr, n_base=nb, c_base=cb, alert=alert | va,
-        p_share=p, p_volume=pv, volume_alert=va, share_alert=alert,
+        p=best, n_recent=nr, c_recent=cr, n_base=nb, c_base=cb, alert=alerts, p_share=p, p_volume=pv,
+        volume_alert=va, share_alert=alert, p_shift=ps, shift_alert=sa,
     )  # fmt: skip
-
-
-def observed_periods(n: Array) -> Array:
-    """For every (dyad, t): periods from the dyad's first event up to and including t (0 before)."""
-    has = n > 0
-    first = np.where(has.any(axis=1), np.argmax(has, axis=1), n.shape[1])
-    t = np.arange(n.shape[1])
-    return np.asarray(np.maximum(t[None, :] - first[:, None] + 1, 0), dtype=np.float64)
 
 
 def volume_scan(grid: Grid, cfg: DetectConfig) -> tuple[Array, np.ndarray]:
@@ -188,7 +191,9 @@ def volume_scan(grid: Grid, cfg: DetectConfig) -> tuple[Array, np.ndarray]:
     seen last month has no long quiet past), the two Poisson rates are compared through the
     share of all these conflictual events that fell in the window, pi = w r / (w r + B r_b).
     Its posterior (Jeffreys prior) is Beta(c_r / q + 1/2, c_b / q + 1/2), where the dispersion
-    q > 1 shrinks counts because news comes in bursts (quasi-Poisson).  The statistic is
+    q >= 1 shrinks counts because news comes in bursts (quasi-Poisson): q is the dyad's own
+    variance-to-mean ratio of conflictual counts over its baseline, shrunk towards the other dyads'
+    (``windows.count_dispersion``), at least ``dispersion``.  The statistic is
     P(r > (1 + volume_relative) r_b), i.e. P(pi > f w / (f w + B)) with f = 1 + volume_relative.
 
     A window alerts when that probability reaches ``volume_probability``, it holds at least
@@ -203,10 +208,9 @@ def volume_scan(grid: Grid, cfg: DetectConfig) -> tuple[Array, np.ndarray]:
     alert = np.zeros(grid.n.shape, dtype=bool)
     seen = observed_periods(grid.n)
     f = 1.0 + cfg.volume_relative
-    q = max(cfg.dispersion, 1.0)
     for w in cfg.volume_windows:
-        nr, nb = _window_sums(grid.n, w, cfg.baseline)
-        cr, cb = _window_sums(grid.conflict, w, cfg.baseline)
+        nr, nb = window_sums(grid.n, w, cfg.baseline)
+        cr, cb = window_sums(grid.conflict, w, cfg.baseline)
         span = np.clip(seen - w, 0, cfg.baseline)
         cand = (
             (cr >= cfg.volume_min_conflict) & (span >= cfg.min_baseline_periods) & (nb >= cfg.min_baseline)
@@ -214,6 +218,9 @@ def volume_scan(grid: Grid, cfg: DetectConfig) -> tuple[Array, np.ndarray]:
         )  # fmt: skip
         if not cand.any():
             continue
+        disp = count_dispersion(grid.conflict, w, cfg.baseline, span, cfg.dispersion_prior, cfg.max_dispersion)
+        # in steps of 1/4, so that cells with the same counts share one integration below
+        q = np.maximum(np.round(disp[cand] * 4.0) / 4.0, max(cfg.dispersion, 1.0))
         a, b = cr[cand] / q + 0.5, cb[cand] / q + 0.5
         x = f * w / (f * w + span[cand])
         # the normal approximation sorts out the cells far from the threshold; only the others
@@ -224,7 +231,7 @@ def volume_scan(grid: Grid, cfg: DetectConfig) -> tuple[Array, np.ndarray]:
         if not near.any():
             continue
         keys, inverse = np.unique(
-            np.stack([a[near], b[near], x[near]], axis=1).round(5), axis=0, return_inverse=True
+            np.stack([a[near], b[near], x[near]], axis=1).round(3), axis=0, return_inverse=True
         )
         cells = np.flatnonzero(cand)[near]
         pw = beta_sf(keys[:, 0], keys[:, 1], keys[:, 2])[inverse.ravel()]

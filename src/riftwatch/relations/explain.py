@@ -17,7 +17,7 @@ from riftwatch.relations.detect import Grid
 from riftwatch.relations.evidence import Evidence
 
 if TYPE_CHECKING:
-    from riftwatch.relations.rifts import Alert, WatchConfig
+    from riftwatch.relations.alerts import Alert, WatchConfig
 
 
 def _signed(x: float) -> str:
@@ -56,6 +56,7 @@ def explain(
     why = {
         "share": "the conflictual share at least doubled",
         "volume": "conflictual events came faster than the dyad's usual rate",
+        "shift": f"the conflictual share of the last {unit}s rose above the dyad's usual share",
     }
     tests = [why[t] for t in alert.tests if t in why]
     if tests:

@@ -1,8 +1,9 @@
 """Coalitions and rift alerts: which allied dyads are turning towards conflict, since when, why.
 
 ``watch`` reads the dyad series of a coalition straight from the store with one grouped DuckDB
-query, runs the Beta-posterior test of ``detect`` on every dyad and period, dates each turn with a
-Goldstein CUSUM, and fetches the conflictual events behind each alert with a second query.
+query, runs the tests of ``detect`` on every dyad and period (share, volume, shift), dates each
+turn with a Goldstein CUSUM, and fetches the conflictual events behind each alert with a second
+query.  What it returns is in ``alerts``.
 
 The coalition is a list of actor codes ("RUS", "IRN", "SYR GOV"), a file of them
 (``read_coalition``), or, when None, inferred: the dyads whose baseline shows sustained
@@ -17,14 +18,22 @@ import itertools
 import logging
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
 from riftwatch.errors import InputError
 from riftwatch.relations import periods
+from riftwatch.relations.alerts import (
+    Alert,
+    DyadState,
+    InferConfig,
+    Share,
+    State,
+    WatchConfig,
+    WatchResult,
+)
 from riftwatch.relations.detect import (
     DetectConfig,
     Grid,
@@ -34,152 +43,17 @@ from riftwatch.relations.detect import (
     scan,
     turn_start,
 )
-from riftwatch.relations.dyads import DyadConfig, Member, parse_codes, probe, units_sql
+from riftwatch.relations.dyads import Member, parse_codes, probe, units_sql
 from riftwatch.relations.evidence import Evidence, dyad_evidence
 from riftwatch.relations.explain import explain
 from riftwatch.relations.source import EventSource, check_tables, cursor
 
 log = logging.getLogger(__name__)
 
-State = Literal["stable", "cooling", "rift"]
-
-
-@dataclass(frozen=True, slots=True)
-class InferConfig:
-    """When a dyad counts as allied: enough baseline events, mostly cooperative, over time."""
-
-    min_share: float = 0.7
-    min_events: int = 20
-    min_periods: int = 6
-
-
-@dataclass(frozen=True, slots=True)
-class WatchConfig:
-    """Everything ``watch`` can be told; every part has sound defaults."""
-
-    dyads: DyadConfig = field(default_factory=DyadConfig)
-    detect: DetectConfig = field(default_factory=DetectConfig)
-    infer: InferConfig = field(default_factory=InferConfig)
-    level: Literal["country", "sector"] = "country"
-    as_of: dt.date | None = None
-    evidence: bool = True
-    history: bool = True  # every rift over the whole history; False: only those still open at the end
-    min_articles: int = 1  # corroboration: distinct articles an alert's conflictual events must come from
-
-
-@dataclass(frozen=True, slots=True)
-class Share:
-    """Conflictual events out of all events in a window."""
-
-    events: int
-    conflict: int
-
-    @property
-    def share(self) -> float | None:
-        return self.conflict / self.events if self.events else None
-
-    def to_dict(self) -> dict[str, Any]:
-        share = self.share
-        return {
-            "events": self.events,
-            "conflict": self.conflict,
-            "share": None if share is None else round(share, 4),
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Alert:
-    """A significant turn of one dyad towards conflict, with the events behind it."""
-
-    dyad: tuple[str, str]
-    start: dt.date
-    detected: dt.date
-    last: dt.date
-    confidence: float
-    baseline: Share
-    recent: Share
-    statistic: dict[str, Any]
-    event_ids: tuple[str, ...]
-    state: State
-    evidence: tuple[Evidence, ...] = ()
-    peak: dt.date | None = None  # the period with most conflictual events (its first day, or ``start``)
-    end: dt.date | None = None  # last day of the last period of the episode with a conflictual event
-    ongoing: bool = False  # the episode runs to the end of the data
-    tests: tuple[str, ...] = ()  # which tests raised it: "share", "volume"
-    articles: int = 0  # distinct articles behind its conflictual events (corroboration)
-    outlets: int = 0  # distinct outlets among them
-    explanation: str = ""  # what changed, against what baseline, on which events, in words
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "dyad": list(self.dyad),
-            "start": self.start.isoformat(),
-            "peak": self.peak.isoformat() if self.peak else None,
-            "end": self.end.isoformat() if self.end else None,
-            "ongoing": self.ongoing,
-            "detected": self.detected.isoformat(),
-            "last": self.last.isoformat(),
-            "tests": list(self.tests),
-            "corroboration": {"articles": self.articles, "outlets": self.outlets},
-            "explanation": self.explanation,
-            "confidence": round(self.confidence, 4),
-            "baseline": self.baseline.to_dict(),
-            "recent": self.recent.to_dict(),
-            "statistic": self.statistic,
-            "state": self.state,
-            "event_ids": list(self.event_ids),
-            "evidence": [e.to_dict() for e in self.evidence],
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class DyadState:
-    """Where a watched dyad stands at the end of the data."""
-
-    dyad: tuple[str, str]
-    state: State
-    probability: float
-    baseline: Share
-    recent: Share
-    events: int
-    alerts: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "dyad": list(self.dyad),
-            "state": self.state,
-            "probability": round(self.probability, 4),
-            "baseline": self.baseline.to_dict(),
-            "recent": self.recent.to_dict(),
-            "events": self.events,
-            "alerts": self.alerts,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class WatchResult:
-    """Alerts and dyad states of one watch run."""
-
-    coalition: tuple[str, ...]
-    inferred: bool
-    period: str
-    as_of: dt.date | None
-    dyads: tuple[DyadState, ...]
-    alerts: tuple[Alert, ...]
-    grid: Grid | None = None
-    history: bool = True
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "coalition": list(self.coalition),
-            "inferred": self.inferred,
-            "history": self.history,
-            "period": self.period,
-            "as_of": self.as_of.isoformat() if self.as_of else None,
-            "dyads": [d.to_dict() for d in self.dyads],
-            "alerts": [a.to_dict() for a in self.alerts],
-        }
-
+__all__ = [
+    "Alert", "DyadState", "InferConfig", "Share", "State", "WatchConfig", "WatchResult",
+    "assess", "read_coalition", "watch",
+]  # fmt: skip
 
 def read_coalition(path: Path) -> list[str]:
     """Actor codes from a file: commas or new lines between codes, ``#`` starts a comment.
@@ -379,7 +253,7 @@ def _alerts(
         base, recent = sc.shares(d, t0)
         tests = tuple(
             name
-            for name, flags in (("share", sc.share_alert), ("volume", sc.volume_alert))
+            for name, flags in (("share", sc.share_alert), ("volume", sc.volume_alert), ("shift", sc.shift_alert))
             if flags is not None and bool(flags[d, t0 : t1 + 1].any())
         )
         conflict = grid.conflict[d, start : t1 + 1]
@@ -388,11 +262,12 @@ def _alerts(
         end_t = start + int(with_conflict[-1]) if with_conflict.size else t1
         span = int(min(max(seen[d, t0] - cfg.detect.recent, 0), cfg.detect.baseline))
         statistic = {
-            "method": "beta-binomial share + conflict-rate surge + goldstein cusum",
+            "method": "beta-binomial share + conflict-rate surge + short-window share shift + goldstein cusum",
             "p_turn": round(float(run.max()), 4),
             "p_at_detection": round(float(sc.p[d, t0]), 4),
             "p_share": _rounded(sc.p_share, d, t0, t1),
             "p_volume": _rounded(sc.p_volume, d, t0, t1),
+            "p_shift": _rounded(sc.p_shift, d, t0, t1),
             "margin": cfg.detect.margin,
             "threshold": cfg.detect.probability,
             "volume_threshold": cfg.detect.volume_probability,

@@ -9,7 +9,13 @@ evaluation runs the real importer and the real ``watch``:
 * every dyad has a usual weekly rate and conflict share; each week's rate is multiplied by a
   Gamma(``burst_shape``) attention factor (mean 1), shared by its cooperative and conflictual events;
 * a planted rift raises the conflict share and the coverage of its dyad for a few weeks, then the
-  dyad returns to its usual behaviour;
+  dyad returns to its usual behaviour.  What a planted rift is (``plans``): from a week between
+  the 30th and the 10th before the end, for 3-8 weeks, the dyad's true events come ``coverage``
+  = 1.5-3 times as often as usual (times that week's attention factor, which can be well under 1)
+  and ``share`` = 50-85% of them are conflictual, against a usual 0-30%.  Its signal is the dyad's
+  own true events only: in a dyad of 1-2 events a week that is 2-5 extra conflictual reports in
+  its first three weeks, half of which land elsewhere when roles are wrong in half, against a
+  noise floor that other dyads' errors set (``detectable`` says how many an oracle could find);
 * one true event in two (``wrong_role``) has one of its two countries replaced by another of the
   scenario's countries, so it lands in another dyad;
 * spurious events (``spurious`` of all events) come in mis-coded articles of a few events about
@@ -24,20 +30,37 @@ import datetime as dt
 import itertools
 import random
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+import numpy as np
 
 from riftwatch.imports.synth import CONFLICT_ROOTS, COOP_ROOTS, gdelt_row, poisson
+from riftwatch.relations.detect import Grid
 
 
 @dataclass(frozen=True, slots=True)
 class Noise:
-    """How far generated output departs from what happened (defaults: what we measure)."""
+    """How far generated output departs from what happened.
+
+    The defaults are the issue's reading of our accuracy figures: a third of events spurious, a
+    country wrong in half of the true ones.  ``POOL_NOISE`` is what ``benchmarks/measure_noise.py``
+    measures dyad by dyad on the VOA pool.
+    """
 
     spurious: float = 1 / 3
     spurious_conflict: float = 0.45
     events_per_bad_article: float = 2.0
     wrong_role: float = 0.5
     burst_shape: float = 2.0
+
+
+POOL_NOISE = Noise(spurious=0.66, spurious_conflict=0.51, events_per_bad_article=3.2, wrong_role=0.15)
+"""Measured on the 65 VOA pool stories (``benchmarks/measure_noise.py``, 240 coded dyad events):
+66% of the events our coder puts between two states belong to no state dyad (123 did not happen,
+35 happened between a state and a non-state actor), 51% of those are conflictual and they come
+3.2 to an article; of the events that did happen between two states, 15% land in a neighbouring
+dyad (one country kept, the other wrong) and none between two wrong countries.  A small sample:
+read it as "two thirds spurious, clumped; role errors rarely move an event between state dyads"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +160,7 @@ class Score:
     false_alarms: int
     quiet_dyad_years: float
     by_rate: dict[float, tuple[int, int]]  # events a week -> (rifts, found in time)
+    false_by_rate: dict[float, tuple[int, float]] = field(default_factory=dict)  # -> (false alarms, quiet years)
 
     @property
     def detection_rate(self) -> float:
@@ -169,17 +193,21 @@ def score(
     delays: list[int] = []
     quiet_weeks = 0.0
     by_rate: dict[float, tuple[int, int]] = {}
+    false_by_rate: dict[float, tuple[int, float]] = {}
     for p in dyads:
         days = sorted(by_dyad.get((min(p.a, p.b), max(p.a, p.b)), []))
+        f0, y0 = false_by_rate.get(p.rate, (0, 0.0))
         if p.rift is None:
             false += len(days)
             quiet_weeks += weeks
+            false_by_rate[p.rate] = (f0 + len(days), y0 + weeks / 52)
             continue
         r0 = start + dt.timedelta(weeks=p.rift.week)
         r1 = r0 + dt.timedelta(weeks=p.rift.weeks + after)
         hits = [d for d in days if r0 <= d < r1]
         false += len(days) - len(hits)
         quiet_weeks += weeks - p.rift.weeks - after
+        false_by_rate[p.rate] = (f0 + len(days) - len(hits), y0 + (weeks - p.rift.weeks - after) / 52)
         n, ok = by_rate.get(p.rate, (0, 0))
         if hits:
             delay = (hits[0] - r0).days + 7
@@ -188,4 +216,59 @@ def score(
             late += delay > within
         by_rate[p.rate] = (n + 1, ok + bool(hits and (hits[0] - r0).days + 7 <= within))
     rifts = sum(p.rift is not None for p in dyads)
-    return Score(rifts, found, late, tuple(delays), false, quiet_weeks / 52, dict(sorted(by_rate.items())))
+    return Score(
+        rifts, found, late, tuple(delays), false, quiet_weeks / 52, dict(sorted(by_rate.items())),
+        dict(sorted(false_by_rate.items())),
+    )  # fmt: skip
+
+
+def detectable(
+    dyads: Sequence[Plan],
+    grid: Grid,
+    start: dt.date = dt.date(2020, 1, 6),
+    within: int = 3,
+    budget: float = 1.0,
+    after: int = 4,
+) -> dict[float, tuple[int, int]]:
+    """How many planted rifts an oracle could find within ``within`` weeks: events a week -> (rifts, found).
+
+    The oracle knows, with hindsight, each dyad's own quiet weeks (all but the rift and the
+    ``after`` weeks that follow it, from week 30 on) and sets a threshold per dyad, window length
+    (1..``within`` weeks) and statistic such that the quiet weeks would give at most ``budget``
+    false alarms per 10 dyad-years.  A rift is detectable when, in a window inside its first
+    ``within`` weeks, one statistic beats that threshold.  The statistics: conflictual events, and
+    conflictual events less the baseline's conflict-to-cooperation ratio times the window's
+    cooperative events (conflict beyond what the week's coverage explains).  No real detector
+    knows a dyad's quiet weeks in advance, so this is an upper bound for detectors that read
+    weekly counts, not a target.
+    """
+    row = {dy: i for i, dy in enumerate(grid.dyads)}
+    offset = (start - grid.first).days // 7
+    out: dict[float, tuple[int, int]] = {}
+    stats = 2 * within
+    for p in dyads:
+        if p.rift is None or (min(p.a, p.b), max(p.a, p.b)) not in row:
+            continue
+        d = row[(min(p.a, p.b), max(p.a, p.b))]
+        c = grid.conflict[d]
+        k = grid.n[d] - c
+        r0 = p.rift.week + offset
+        quiet = np.ones(len(c), dtype=bool)
+        quiet[: 30 + offset] = False
+        quiet[r0 : r0 + p.rift.weeks + after] = False
+        ratio = c[quiet].sum() / max(k[quiet].sum(), 1.0)
+        found = False
+        for x in (c, c - ratio * k):
+            for w in range(1, within + 1):
+                sums = np.convolve(x, np.ones(w), "valid")  # sums[i]: weeks i .. i+w-1
+                first = np.arange(len(sums))
+                calm = np.convolve(quiet.astype(np.float64), np.ones(w), "valid") == w
+                inside = (first >= r0) & (first + w - 1 <= r0 + within - 1)
+                if not inside.any() or not calm.any():
+                    continue
+                years = calm.sum() / 52
+                exceed = (sums[calm] >= sums[inside].max()).sum() / w  # overlapping windows count once
+                found |= 10 * exceed / years <= budget / stats
+        n, ok = out.get(p.rate, (0, 0))
+        out[p.rate] = (n + 1, ok + found)
+    return dict(sorted(out.items()))

@@ -211,11 +211,12 @@ def render(
 <style>{CSS}</style></head><body>
 <h1>riftwatch: rifts in {escape(who)}</h1>
 <p class="meta">Data up to {result.as_of or "n/a"}{span} · per {escape(result.period)} · generated {dt.date.today()}
- · two tests over the whole history: the posterior probability that a dyad's share of conflictual
+ · three tests over the whole history: the posterior probability that a dyad's share of conflictual
  events (QuadClass 3–4) in the recent window at least doubled and rose by 5 points over its own
- baseline (Beta–Binomial, alert at ≥ 0.95), and that its rate of conflictual events rose by half
- over its usual rate while the share rose too (alert at ≥ 0.995); turn dated by a CUSUM on mean
- Goldstein. Rows in grey: events the coder gives under {LOW_CONFIDENCE:.0%} confidence.</p>
+ baseline (Beta–Binomial, alert at ≥ 0.95), that its rate of conflictual events rose by half
+ over its usual rate while the share rose too (alert at ≥ 0.995), and, in busy dyads, that the
+ share of the last 1–3 periods rose 5 points over the baseline's (≥ 0.999); counts discounted by
+ each dyad's own overdispersion; turn dated by a CUSUM on mean Goldstein. Rows in grey: events the coder gives under {LOW_CONFIDENCE:.0%} confidence.</p>
 <h2>Dyads</h2>
 <table class="states"><tr><th>dyad</th><th>state</th><th>P(turn)</th><th>baseline conflict</th>
 <th>recent conflict</th><th>events</th><th>alerts</th></tr>{states}</table>

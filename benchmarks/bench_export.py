@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from riftwatch.store.duck import Store  # noqa: E402
-from riftwatch.store.synthetic import synthetic_article  # noqa: E402
+from riftwatch.store.duck import Store
+from riftwatch.store.synthetic import synthetic_article
 
 
 def build(path: Path, articles: int) -> None:

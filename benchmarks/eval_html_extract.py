@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from riftwatch.ingest.dates import parse_date  # noqa: E402
+from riftwatch.ingest.dates import parse_date
 
 WORD = re.compile(r"\w+")
 

@@ -211,7 +211,7 @@ def sentence_context(
         and not any(a < p.end and p.start < b for a, b in actor_spans)
     ]  # fmt: skip
     return SentenceContext(article, sent, sent_index, toks, actor_at, latent_at or {}, usable, triggers,
-                           triggers.lemmas(), state, s_start, article.text[s_start:s_end])  # fmt: skip
+                           triggers.lemmas(), state, s_start, sent.text)  # fmt: skip
 
 
 def code_sentence(ctx: SentenceContext) -> list[Event]:

@@ -14,7 +14,6 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-import numpy
 import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -110,19 +109,21 @@ class _Matchers:
             self.names.add(key)
             lengths.setdefault(key[0], set()).add(len(key))
         self.lengths = {k: sorted(v) for k, v in lengths.items()}
-        self.firsts = numpy.fromiter(self.lengths, dtype=numpy.uint64, count=len(self.lengths))
 
     def matcher(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(0, start, end) for every name in ``doc``, overlapping ones included."""
         if not len(doc) or not self.names:
             return []
-        lowers = doc.to_array("LOWER").astype(numpy.uint64)
+        lowers: list[int] = doc.to_array("LOWER").tolist()  # one dict probe per word, no numpy sort
         out: list[tuple[int, int, int]] = []
         n = len(lowers)
-        for i in numpy.flatnonzero(numpy.isin(lowers, self.firsts)):
-            start = int(i)
-            for size in self.lengths[int(lowers[start])]:
-                if start + size <= n and tuple(int(x) for x in lowers[start : start + size]) in self.names:
+        lengths, names = self.lengths, self.names
+        for start, low in enumerate(lowers):
+            sizes = lengths.get(low)
+            if sizes is None:
+                continue
+            for size in sizes:
+                if start + size <= n and tuple(lowers[start : start + size]) in names:
                     out.append((0, start, start + size))
         return out
 

@@ -77,7 +77,18 @@ class _Entry(NamedTuple):
     steps: frozenset[tuple[int, int]]  # (multi-token pattern, position) the token can fill
 
 
-class FastAttributeRuler:
+class _PerDoc:
+    """A pipeline component that annotates one ``Doc`` at a time: ``pipe`` is a loop over ``__call__``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        raise NotImplementedError
+
+    def pipe(self, docs: Any, batch_size: int = 128) -> Any:
+        for doc in docs:
+            yield self(doc)
+
+
+class FastAttributeRuler(_PerDoc):
     """Drop-in for a loaded ``AttributeRuler``: same annotations, per distinct token."""
 
     def __init__(self, ruler: Any) -> None:
@@ -191,10 +202,6 @@ class FastAttributeRuler:
         doc.from_array(list(_WRITTEN), out)  # type: ignore[arg-type]  # uint64, as to_array gives
         return doc
 
-    def pipe(self, docs: Any, batch_size: int = 128) -> Any:
-        for doc in docs:
-            yield self(doc)
-
 
 @Language.factory(FACTORY)
 def make_fast_attribute_ruler(nlp: Language, name: str) -> FastAttributeRuler:
@@ -202,7 +209,7 @@ def make_fast_attribute_ruler(nlp: Language, name: str) -> FastAttributeRuler:
     return FastAttributeRuler(nlp.get_pipe("attribute_ruler"))
 
 
-class FastLemmatizer:
+class FastLemmatizer(_PerDoc):
     """Drop-in for the English rule lemmatizer: the same lemmas, looked up per distinct token.
 
     spaCy's rule lemmatizer already caches its answer by (ORTH, POS, MORPH) but visits every token
@@ -234,10 +241,6 @@ class FastLemmatizer:
             out[i] = got
         doc.from_array([LEMMA], out)  # type: ignore[arg-type]
         return doc
-
-    def pipe(self, docs: Any, batch_size: int = 128) -> Any:
-        for doc in docs:
-            yield self(doc)
 
 
 @Language.factory(LEMMA_FACTORY)

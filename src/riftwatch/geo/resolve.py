@@ -52,24 +52,30 @@ _PRECISION: dict[str, PlacePrecision] = {
 }
 
 
+EARTH_KM = 6371.0088
+
+
+def _arc_km(p1: float, c1: float, l1: float, p2: float, c2: float, l2: float) -> float:
+    """Great-circle distance by the haversine formula, from radian latitudes with their cosines and
+    radian longitudes (callers that compare one point with many precompute them once)."""
+    a = math.sin((p2 - p1) / 2) ** 2 + c1 * c2 * math.sin((l2 - l1) / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+    return _arc_km(p1, math.cos(p1), math.radians(lon1), p2, math.cos(p2), math.radians(lon2))
 
 
 def _nearness(lat: float, lon: float, others: Sequence[tuple[float, float, float, float]]) -> float:
     """max over the other places (radian latitude, its cosine, radian longitude, weight) of
-    weight * exp(-km / NEAR_KM), km by the haversine formula."""
+    weight * exp(-km / NEAR_KM)."""
     p1 = math.radians(lat)
     c1, l1 = math.cos(p1), math.radians(lon)
     best = 0.0
     for p2, c2, l2, w in others:
-        a = math.sin((p2 - p1) / 2) ** 2 + c1 * c2 * math.sin((l2 - l1) / 2) ** 2
-        near = w * math.exp(-2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a))) / NEAR_KM)
-        best = max(best, near)
+        best = max(best, w * math.exp(-_arc_km(p1, c1, l1, p2, c2, l2) / NEAR_KM))
     return best
 
 

@@ -195,12 +195,14 @@ def find_actors(
         span = doc.char_span(p.start - offset, p.end - offset, alignment_mode="expand")
         if span is not None and p.country:
             where.update((t.i, p.country) for t in span)
+            if len(p.country) == 3 and p.country not in _NOT_STATES:
+                ctx.place_counts[p.country] += 1  # where the story happens: every place it names
     for g in groups:
         c = _code_in_doc(doc, g, lexicon, published)
         coded.append((g, c))
         if c is not None and len(c.country) == 3 and c.country not in _NOT_STATES:
             ctx.country_counts[c.country] += 1
-            if g.named_only and g.owner is not None and g.owner.kind == "country":
+            if g.named_only and g.owner is not None and g.owner.kind == "country" and g.start not in where:
                 ctx.place_counts[c.country] += 1
             if g.named_only and g.owner is not None and g.owner.kind in ("country", "capital"):
                 where.update((i, c.country) for i in range(g.start, g.end))

@@ -37,7 +37,7 @@ def event_at(coded: CodedArticle, word: str):  # type: ignore[no-untyped-def]
 ROLES = [
     ("Kenyan troops attacked an al-Shabaab camp near Kismayo on Tuesday.", "attacked", "ASSAULT", {"KEN"}, {"SOM"}, "asserted"),
     ("The Turkish army shelled Kurdish positions in northern Syria.", "shelled", "ASSAULT", {"TUR"}, None, "asserted"),
-    ("Egypt hosted Hamas negotiators in Cairo.", "hosted", "CONSULT", {"EGY", "PSE"}, {"EGY", "PSE"}, "asserted"),
+    ("Egypt hosted Hamas negotiators in Cairo.", "hosted", "CONSULT", {"EGY"}, {"PSE"}, "asserted"),
     ("Japan sent food aid to North Korea last week.", "sent", "AID", {"JPN"}, {"PRK"}, "asserted"),
     ("Ukraine received air defence systems from Germany.", "received", "AID", {"DEU"}, {"UKR"}, "asserted"),
     ("Two Indian soldiers were killed by Pakistani fire in Kashmir.", "killed", "ASSAULT", {"PAK"}, {"IND"}, "asserted"),
@@ -65,9 +65,9 @@ ROLES = [
     ("Houthi rebels freed two Danish aid workers.", "freed", "RETREAT", {"YEM"}, {"DNK"}, "asserted"),
     ("Belgium apologized to Congo for the abuses of colonial rule.", "apologized", "SUPPORT", {"BEL"}, {"COD"}, "asserted"),
     # roles of nouns carried by light verbs and compounds
-    ("A Vietnamese delegation held two days of talks with Japanese carmakers.", "talks", "CONSULT", {"VNM", "JPN"}, {"VNM", "JPN"}, "asserted"),
+    ("A Vietnamese delegation held two days of talks with Japanese carmakers.", "talks", "CONSULT", {"VNM"}, {"JPN"}, "asserted"),
     ("Qatar carried out shuttle mediation between Rwanda and Congo.", "mediation", "CONSULT", {"QAT"}, {"RWA", "COD"}, "asserted"),
-    ("Malaysia started negotiations with Singapore on a high-speed rail link.", "negotiations", "CONSULT", {"MYS", "SGP"}, {"MYS", "SGP"}, "asserted"),
+    ("Malaysia started negotiations with Singapore on a high-speed rail link.", "negotiations", "CONSULT", {"MYS"}, {"SGP"}, "asserted"),
     # stopping an act named by a compound, withdrawing peacekeepers, defying a ban, protesting a claim
     ("Swiss diplomats ended peace talks with the armed groups.", "ended", "SANCTION", {"CHE"}, None, "asserted"),
     ("Japan will withdraw its ambassador from China.", "withdraw", "THREATEN", {"JPN"}, {"CHN"}, "asserted"),
@@ -271,11 +271,8 @@ def test_a_person_coded_from_a_title_is_followed_by_surname(coder) -> None:  # t
     text = ("Ghana's foreign minister, Samuel Ablakwa, criticized Togo on Monday. "
             "On Tuesday Ablakwa met Togolese officials in Lome.")  # fmt: skip
     e = event_at(code(coder, text), "met")
-    # a meeting: each party is the other's target
-    s0 = e.source[0]
-    assert (s0.text, s0.country, s0.sector) == ("Ablakwa", "GHA", "GOV")
+    assert [(a.text, a.country, a.sector) for a in e.source] == [("Ablakwa", "GHA", "GOV")]
     assert e.source[0].entry_id.startswith("named:")
-    assert {a.country for a in e.source} == {a.country for a in e.target} == {"GHA", "TGO"}
 
 
 def test_an_unknown_surname_alone_is_no_actor(coder) -> None:  # type: ignore[no-untyped-def]

@@ -18,12 +18,10 @@ from .actors.locative import actor_index, split_locative
 from .actors.recognise import ArticleContext, find_actors
 from .actors.refine import refine_sectors
 from .events.coder import ArticleState, code_sentence, sentence_context
-from .events.conventions import mutual_parties
 from .events.draft import SentenceContext
 from .events.learned import apply as apply_models
 from .events.learned import shipped_models
 from .events.location import locate
-from .events.ontology import ontology
 from .geo.resolve import find_demonym_places, find_places
 from .geo.sites import find_site_places
 from .records import Actor, Article, CodedArticle, Event, Place, Span
@@ -167,8 +165,6 @@ class Coder:
         events = draft.events
         if self.models is not None:
             events = apply_models(doc, events, draft.actor_at, draft.latent_at, self.models)
-        # meetings, talks, agreements: each party is the other's target (the ontology's mutual types)
-        events = mutual_parties(events, ontology().types_with("mutual"))
         # where each event happened is decided last, over the final events: the coder's passes and
         # the learned checks read the place they were built with (events.passes.event_place)
         sites = find_site_places(doc, draft.places)

@@ -155,34 +155,3 @@ def without_commentary(events: list[Event], toks: Sequence[Token]) -> list[Event
         return events
     at = {t.idx: t for t in toks}
     return [e for e in events if (tok := at.get(e.trigger.start)) is None or not commentator_speaks(tok)]
-
-
-def mutual_parties(events: Sequence[Event], types: frozenset[str]) -> list[Event]:
-    """Meetings, talks and calls have no one-way direction: each party is the other's target
-    (the CAMEO/PLOVER convention for CONSULT), so every party of such an act stands in both roles
-    ("A met B" is A->B and B->A). A mediator is no party: third-party acts keep their direction; so
-    does an intent (CAMEO 03: an offer, promise or pledge is one party's to another) unless several
-    parties express it together ("Kenya and Uganda agreed to reopen the border"). Applied to the
-    final roles; a single country stays as it is."""
-    out = []
-    for e in events:
-        joint = len({a.country for a in e.source if a.country}) >= 2
-        if e.event_type not in types or e.mode == "third-party" or (e.cameo_root == "03" and not joint):
-            out.append(e)
-            continue
-        venue = e.place
-        parties: dict[str, Actor] = {}
-        for a in (*e.source, *e.target):
-            at_venue = venue is not None and a.start < venue.end and venue.start < a.end
-            if at_venue or a.entry_id == "implied:place":
-                continue  # where they met is no party: "signed a deal in Washington"
-            if a.country and a.country not in parties:
-                parties[a.country] = a
-        if len(parties) < 2:
-            out.append(e)
-            continue
-        both = tuple(parties.values())
-        how = dict(e.roles_how)
-        how["source"] = how["target"] = "mutual"
-        out.append(replace(e, source=both, target=both, roles_how=tuple(how.items())))
-    return out

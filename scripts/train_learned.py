@@ -174,7 +174,10 @@ def main() -> int:
             print(f"  lead {lead:.2f} event threshold {te_:.2f}: P {s['events']['precision']:.3f}"
                   f" R {s['events']['recall']:.3f} triple F1 {s['triple']['f1']:.3f}", file=sys.stderr)
     te = args.event_threshold
-    best_s = held_out(te, ts, tt)
+    # the role thresholds shipped are the best at the event threshold shipped (not at the optimum's)
+    roles = {(a, b): held_out(te, a, b) for a in (0.15, 0.2, 0.3, 0.4, 0.5) for b in (0.15, 0.2, 0.3, 0.4, 0.5)}
+    ts, tt = max(roles, key=lambda r: (roles[r]["triple"]["f1"], roles[r]["events"]["f1"]))
+    best_s = roles[(ts, tt)]
     for name, g, s in (("optimum", best, scored[best]), ("chosen", (te, ts, tt), best_s)):
         print(f"held-out ({args.folds}-fold by article), {name}: event {g[0]:.2f} source {g[1]} target {g[2]}:",
               json.dumps({k: s[k] for k in ("events", "triple", "matched_accuracy")}), file=sys.stderr)  # fmt: skip

@@ -359,15 +359,6 @@ def rallied_opposition(d: Draft, ctx: SentenceContext) -> None:
         d.target, d.how["target"] = opposed, "against"
 
 
-def unattributed_attacker(d: Draft, ctx: SentenceContext) -> None:
-    """Attackers nobody names are coded by where they struck, as an unnamed actor of that country
-    (ICEWS/GDELT practice); no confidence is gained by them."""
-    place = d.place
-    if d.type == "ASSAULT" and not d.source and place is not None and place.country and place.country not in {"IGO", "NGO"}:
-        d.source = [replace(home_actor(place.country, "", place), entry_id="unattributed")]
-        d.how["source"] = "unattributed"
-
-
 def threat_condition(d: Draft, ctx: SentenceContext) -> None:
     """A threat is aimed at the party whose conduct is its condition ("if"/"unless" clause)."""
     if d.type == "THREATEN" and not [a for a in d.target if a not in d.source]:
@@ -400,7 +391,7 @@ PASSES: tuple[Pass, ...] = (
     # factuality and the re-codings it implies
     read_factuality, requested_act, refusal, commitment, rallied_opposition,
     # conventions that need the final type
-    unattributed_attacker, threat_condition, drop_self_targets,
+    threat_condition, drop_self_targets,
 )  # fmt: skip
 
 

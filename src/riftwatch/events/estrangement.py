@@ -177,6 +177,14 @@ def _left_organisation(d: Draft, ctx: SentenceContext) -> list[Actor]:
     return out
 
 
+def _caused_to_stop(tok: Token, ctx: SentenceContext) -> list[Actor]:
+    """Who a cause verb makes stop: the object of "prompted Ankara to halt", "led Iran to suspend"."""
+    if tok.dep_ != "xcomp" or tok.head.lemma_.lower() not in CAUSE_VERBS:
+        return []
+    objs = [c for c in tok.head.children if c.dep_ == "dobj"]
+    return [a for o in objs for t in o.subtree if (a := ctx.actor_at.get(t.i)) is not None]
+
+
 def _is_halt(d: Draft) -> bool:
     return d.tok.lemma_.lower() in HALT_VERBS and (d.type in DEESCALATIONS or d.type == "SANCTION")
 
@@ -187,7 +195,9 @@ def withdrawn_support(d: Draft, ctx: SentenceContext) -> None:
     it. A stop with neither stays what the lexicon says (a de-escalation towards the enemy)."""
     if not _is_halt(d):
         return
-    own = {a.country for a in d.source if a.country}
+    # "X's refusal led Iran to suspend its strikes": Iran stops, whatever the parse took as subject
+    stopper = _caused_to_stop(d.tok, ctx)
+    own = {a.country for a in stopper or d.source if a.country}
     parties = (
         _beneficiaries(d.tok, ctx, own)
         or _reasons(d.tok, ctx, own)
@@ -202,6 +212,8 @@ def withdrawn_support(d: Draft, ctx: SentenceContext) -> None:
     elif d.how.get("target", "") not in WEAK_TARGETS:
         return  # "suspended talks with Finland over the dispute": the parse already names the party
     d.target, d.how["target"] = list(dict.fromkeys(parties)), "estranged"
+    if stopper:
+        d.source, d.how["source"] = stopper, "control-object"
 
 
 def halted_support(d: Draft, ctx: SentenceContext) -> None:

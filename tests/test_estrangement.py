@@ -88,6 +88,11 @@ def test_a_stop_aimed_at_a_partner_reduces_relations(coder, text: str, word: str
          "RETREAT", {"SYR"}),
         # yielding to pressure is no punishment of whoever pressed
         ("Israel suspended its air strikes in Gaza under pressure from Washington.", "suspended", "RETREAT", None),
+        ("Ethiopia halted its offensive in Tigray after criticism from Washington.", "halted", "RETREAT", None),
+        ("The army stopped its shelling of the town after protests by residents.", "stopped", "RETREAT", None),
+        # the enemy's conduct that ends the strikes on it is no partner's
+        ("Turkey halted its air strikes on the Kurdish militants after the militants' refusal to disarm.", "halted",
+         "RETREAT", None),
         # leaving a place, not a body
         ("Russian troops withdrew from the town of Kherson.", "withdrew", "RETREAT", {"UKR"}),
         # the parse already names whom the reduction is aimed at; the reason does not replace it

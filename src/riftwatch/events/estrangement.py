@@ -86,13 +86,13 @@ def _conjoined(verb: Token) -> Iterator[Token]:
         stack.extend(c for c in v.children if c.dep_ == "conj")
 
 
-def _aggrieving(phrase: Token, ctx: SentenceContext) -> bool:
-    """The phrase names a grievance: an angry word, a dispute, a refusal, or a conflictual act that
-    is not pressure on the stopper (which is yielded to, not punished)."""
+def _aggrieving(phrase: Token, ctx: SentenceContext, acts: bool) -> bool:
+    """The phrase names a grievance: an angry word, a dispute, a refusal, or (with ``acts``) a
+    conflictual act of words that is not pressure."""
     for t in phrase.subtree:
         if t.lower_ in GRIEVANCE_WORDS or t.lemma_.lower() in GRIEVANCE_WORDS:
             return True
-        if t.pos_ in {"NOUN", "VERB"} and t.lemma_.lower() in ctx.lemma_set:
+        if acts and t.pos_ in {"NOUN", "VERB"} and t.lemma_.lower() in ctx.lemma_set:
             trig = match_trigger(t, ctx.triggers)
             if trig is not None and trig.type in GRIEVANCE_TYPES and trig.type not in PRESSURE_TYPES:
                 return True
@@ -100,14 +100,15 @@ def _aggrieving(phrase: Token, ctx: SentenceContext) -> bool:
 
 
 def _parties(phrase: Token, ctx: SentenceContext, own: set[str]) -> list[Actor]:
-    """Actors the phrase names that are not of the stopper's own countries."""
+    """Actors the phrase names that are not of the countries in ``own`` (the stopper's, and for a
+    de-escalation the enemy's); civilians have no relations to reduce."""
     found = [
         a for t in phrase.subtree for a in [ctx.actor_at.get(t.i) or ctx.latent_at.get(t.i)] if a is not None
     ]
-    return [a for a in dict.fromkeys(found) if a.country and a.country not in own]
+    return [a for a in dict.fromkeys(found) if a.country and a.country not in own and a.sector != "CVL"]
 
 
-def _caused_by(tok: Token, ctx: SentenceContext, own: set[str]) -> list[Actor]:
+def _caused_by(tok: Token, ctx: SentenceContext, own: set[str], acts: bool) -> list[Actor]:
     """Parties whose grievance-bearing act brought the stop about: the subject of a cause verb the
     stop (or a decision, order or move to stop) hangs under."""
     node = tok
@@ -124,7 +125,7 @@ def _caused_by(tok: Token, ctx: SentenceContext, own: set[str]) -> list[Actor]:
     subj = _subject(node)
     if subj is None:
         return []
-    grievance = _aggrieving(subj, ctx) or any(
+    grievance = _aggrieving(subj, ctx, acts) or any(
         c.dep_ in {"dobj", "attr"} and c.lemma_.lower() in GRIEVANCE_WORDS
         for v in _conjoined(node)
         for c in v.children
@@ -132,18 +133,20 @@ def _caused_by(tok: Token, ctx: SentenceContext, own: set[str]) -> list[Actor]:
     return _parties(subj, ctx, own) if grievance else []
 
 
-def _reasons(tok: Token, ctx: SentenceContext, own: set[str]) -> list[Actor]:
-    """Parties of a grievance the stop's own phrases give as its reason: "over X's crackdown",
-    "after a dispute with X", "in protest at X's refusal", "angered by X"."""
+def _reasons(tok: Token, ctx: SentenceContext, own: set[str], acts: bool) -> list[Actor]:
+    """Parties of a grievance the stop's own phrases give as its reason: "after a dispute with X",
+    "in protest at X's refusal", "angered by X", "accusing X of"; with ``acts`` also a party's
+    accusation or rejection ("after Somalia accused it of meddling")."""
     out: list[Actor] = []
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in REASON_PREPS:
             if child.lower_ == "in" and not any(c.lemma_.lower() in GRIEVANCE_WORDS for c in child.children):
                 continue  # "in northern Syria": a place, not a reason
-            if _aggrieving(child, ctx):
+            if _aggrieving(child, ctx, acts):
                 out += _parties(child, ctx, own)
         elif child.dep_ == "advcl" and (
-            child.lower_ in GRIEVANCE_WORDS or child.lemma_.lower() in {"accuse", "blame"}
+            child.lower_ in GRIEVANCE_WORDS
+            or (child.lemma_.lower() in {"accuse", "blame"} and (acts or not _subject(child)))
         ):
             out += _parties(child, ctx, own)  # "Angered by X, ...", "accusing X of ..."
     return out
@@ -198,10 +201,16 @@ def withdrawn_support(d: Draft, ctx: SentenceContext) -> None:
     # "X's refusal led Iran to suspend its strikes": Iran stops, whatever the parse took as subject
     stopper = _caused_to_stop(d.tok, ctx)
     own = {a.country for a in stopper or d.source if a.country}
+    # Stopping force, only the stopper's own grievance makes it punitive: a party's criticism of it
+    # is pressure, yielded to ("halted its offensive after criticism from Washington"), and the
+    # enemy the stopped act hit is not the partner it turns from.
+    acts = d.type not in DEESCALATIONS
+    hit = {a.country for a in d.target} if d.how.get("target") in {"object", "prep", "object-prep"} else set()
+    grieved = own if acts else own | hit
     parties = (
         _beneficiaries(d.tok, ctx, own)
-        or _reasons(d.tok, ctx, own)
-        or _caused_by(d.tok, ctx, own)
+        or _reasons(d.tok, ctx, grieved, acts)
+        or _caused_by(d.tok, ctx, grieved, acts)
         or (_left_organisation(d, ctx) if d.type in DEESCALATIONS else [])
     )
     if not parties:

@@ -149,10 +149,17 @@ def _until(ctx: SentenceContext, word: str) -> Draft:
 
 
 def test_founding_article_halt_of_air_strikes(coder) -> None:  # type: ignore[no-untyped-def]
-    """The founding article: Moscow's anger at Syrian and Iranian manoeuvres "resulted in the decision
-    to halt Russian air strikes": a reduction of relations with Syria and Iran, not a de-escalation."""
-    text = shared_path("seed", "aleppo-falling-out.txt").read_text(encoding="utf-8")
-    sentence = next(s.strip() + "." for s in text.split(".") if "decision to halt" in s)
-    e = stop_event(coder, sentence, "halt")
-    assert e.event_type == "SANCTION" and e.quad_class == 4
-    assert {a.country for a in e.source} == {"RUS"} and countries(e) == {"SYR", "IRN"}
+    """The founding article, coded whole: Moscow's anger at Syrian and Iranian manoeuvres "resulted in
+    the decision to halt Russian air strikes": a reduction of relations with Syria and Iran, not a
+    de-escalation (EXPECTED.md, E6: SANCTION or RETREAT by RUS against SYR and/or IRN)."""
+    from riftwatch.ingest import iter_articles
+
+    path = shared_path("seed", "aleppo-falling-out.txt")
+    (article,) = iter_articles([str(path)], published=dt.date(2016, 5, 13))
+    assert isinstance(article, Article)
+    events = next(coder.code([article])).events
+    (halt,) = [e for e in events if e.trigger.text == "halt"]
+    assert (halt.event_type, halt.quad_class, halt.factuality) == ("SANCTION", 4, "asserted")
+    assert {a.country for a in halt.source} == {"RUS"} and countries(halt) == {"SYR", "IRN"}
+    # the accusations of the same paragraph stay; the halt no longer counts as cooperation in RUS-SYR
+    assert not [e for e in events if e.quad_class <= 2 and {a.country for a in e.source} == {"RUS"}]

@@ -6,16 +6,19 @@ enemy de-escalates.
 Moscow and resulted in the decision to halt Russian air strikes", is aimed at the partner: it
 withdraws help (CAMEO 16, reduce relations: 162 aid, 1622 military assistance; PLOVER SANCTION).
 What tells them apart is in the sentence: whom the stopped act was done *for* ("in support of X",
-"on behalf of X"), or the grievance against a party that caused the stop ("X's manoeuvres sparked
+"on behalf of X"), the grievance against a party that caused the stop ("X's manoeuvres sparked
 anger ... and resulted in the decision to halt", "angered by X", "in protest at X's refusal",
-"after a dispute with X", "over X's crackdown"). Pressure is not a grievance: halting an offensive
-"under pressure from" or "after warnings from" someone yields to them and stays a de-escalation.
+"after a dispute with X"), or the body it leaves ("withdrew from ECOWAS"). Pressure is not a
+grievance: halting an offensive "under pressure from" or "after criticism from" someone yields to
+them and stays a de-escalation.
 
 Real text with the pattern: the founding article (``../shared/seed``: the halt of Russian air
 strikes after anger at Syrian and Iranian manoeuvres); the VOA pool (``../shared/corpus/voa``),
-where the gold codes as SANCTION a government that "froze a Chinese-funded gas pipeline" against
-China, Burkina Faso, Mali and Niger that "withdrew from ECOWAS ... after a yearlong dispute with the
-bloc", ambassadors withdrawn "over Israel's crackdown", ties cut "for allegedly meddling".
+whose gold codes as SANCTION against the partner Burkina Faso, Mali and Niger that "withdrew from
+ECOWAS ... after a yearlong dispute with the bloc", ambassadors withdrawn "over Israel's
+crackdown", ties cut "for allegedly meddling", and a government that "froze a Chinese-funded gas
+pipeline" (against China; a frozen project named by its funder is not read here yet: the verb
+with that object is no trigger).
 """
 
 from __future__ import annotations

@@ -7,19 +7,23 @@ imports them, codes ``../shared/seed/aleppo-falling-out.txt`` (published 2016-05
 pipeline into the same store, and runs ``watch --coalition RUS,IRN,SYR``.  Target: alerts for
 IRN-SYR and for RUS-SYR or RUS-IRN.  ``--seeds N`` draws N baselines per conflict share (the article
 is coded once) and counts how often each dyad alerts: one draw of a noisy baseline says little.
+``--extra K ...`` adds K distinct conflictual GDELT rows per dyad in the article's last days, to
+measure how far the article is from an alert (how many more conflictual events the detector needs).
 
     python benchmarks/eval_founding.py --conflict 0 0.05 0.1 --seeds 5
+    python benchmarks/eval_founding.py --conflict 0.05 0.1 --seeds 5 --extra 0 2 4 6 8
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import random
 import tempfile
 from pathlib import Path
 
 from riftwatch.imports import import_file
-from riftwatch.imports.synth import DyadPlan, gdelt_lines
+from riftwatch.imports.synth import CONFLICT_ROOTS, DyadPlan, gdelt_lines, gdelt_row
 from riftwatch.ingest.readers import iter_articles
 from riftwatch.pipeline import Coder
 from riftwatch.records import Article, CodedArticle
@@ -30,25 +34,40 @@ from riftwatch.store.duck import Store
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "aleppo-falling-out.txt"
 PUBLISHED = dt.date(2016, 5, 13)
 WEEKS = 17
+DYADS = (("RUS", "IRN"), ("RUS", "SYR"), ("IRN", "SYR"))
 
 
 def run(
-    per_day: float, conflict: float, coded: list[CodedArticle], work: Path, cfg: WatchConfig, seed: int = 0
+    per_day: float,
+    conflict: float,
+    coded: list[CodedArticle],
+    work: Path,
+    cfg: WatchConfig,
+    seed: int = 0,
+    extra: int = 0,
 ) -> set[tuple[str, str]]:
-    """One baseline draw, then the article: prints the dyads' states and alerts, returns the alerting dyads."""
+    """One baseline draw, then the article: prints the dyads' states and alerts, returns the alerting dyads.
+    ``extra`` distinct conflictual rows per dyad are added in the four days before publication."""
     start = PUBLISHED - dt.timedelta(days=PUBLISHED.weekday()) - dt.timedelta(weeks=WEEKS - 1)
     rate = per_day * 7 * 2  # both directions of each undirected dyad
-    plans = [DyadPlan(a, b, rate, conflict) for a, b in (("RUS", "IRN"), ("RUS", "SYR"), ("IRN", "SYR"))]
-    export = work / f"baseline-{conflict}-{seed}.export.CSV"
-    export.write_text("\n".join(gdelt_lines(plans, WEEKS, start, seed)) + "\n", encoding="utf-8")
-    db = work / f"founding-{conflict}-{seed}.duckdb"
+    plans = [DyadPlan(a, b, rate, conflict) for a, b in DYADS]
+    lines = list(gdelt_lines(plans, WEEKS, start, seed))
+    rng = random.Random(1000 + seed)
+    for k, (a, b) in enumerate(DYADS):
+        for j in range(extra):
+            day = PUBLISHED - dt.timedelta(days=rng.randrange(4))
+            lines.append(gdelt_row(900_000_000 + 1000 * k + j, day, a, b, rng.choice(CONFLICT_ROOTS)))
+    export = work / f"baseline-{conflict}-{seed}-{extra}.export.CSV"
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = work / f"founding-{conflict}-{seed}-{extra}.duckdb"
     with Store(db) as store:
         rep = import_file(export, "gdelt", store)
         store.write_many(coded)
         result = assess(store, ["RUS", "IRN", "SYR"], cfg)
     print(
         f"\nbaseline (seed {seed}): {rep.imported:,} GDELT events from {start} ({per_day} a day per directed "
-        f"dyad, {conflict:.0%} conflictual), then the founding article"
+        f"dyad, {conflict:.0%} conflictual{f', {extra} more conflictual per dyad' if extra else ''}), "
+        "then the founding article"
     )
     for d in result.dyads:
         print(
@@ -78,6 +97,9 @@ def main() -> None:
     ap.add_argument("--seed-file", type=Path, default=SEED)
     ap.add_argument("--seeds", type=int, default=1, help="baseline draws per conflict share")
     ap.add_argument(
+        "--extra", type=int, nargs="+", default=[0], help="distinct conflictual rows per dyad added in the article's days"
+    )
+    ap.add_argument(
         "--share-only", action="store_true", help="the share test alone (the detector before the volume test)"
     )
     args = ap.parse_args()
@@ -88,12 +110,14 @@ def main() -> None:
     summary = []
     with tempfile.TemporaryDirectory() as d:
         for share in args.conflict:
-            runs = [run(args.per_day, share, coded, Path(d), cfg, seed) for seed in range(args.seeds)]
-            per_dyad = {dy: sum(dy in r for r in runs) for dy in (("IRN", "SYR"), ("RUS", "SYR"), ("IRN", "RUS"))}
-            summary.append(
-                f"  {share:.0%} conflictual: target met in {sum(met(r) for r in runs)}/{len(runs)}; alerts "
-                + ", ".join(f"{'-'.join(dy)} {k}/{len(runs)}" for dy, k in per_dyad.items())
-            )
+            for extra in args.extra:
+                runs = [run(args.per_day, share, coded, Path(d), cfg, seed, extra) for seed in range(args.seeds)]
+                per_dyad = {dy: sum(dy in r for r in runs) for dy in (("IRN", "SYR"), ("RUS", "SYR"), ("IRN", "RUS"))}
+                plus = f" +{extra} conflictual per dyad" if extra else ""
+                summary.append(
+                    f"  {share:.0%} conflictual{plus}: target met in {sum(met(r) for r in runs)}/{len(runs)}; alerts "
+                    + ", ".join(f"{'-'.join(dy)} {k}/{len(runs)}" for dy, k in per_dyad.items())
+                )
     print("\nsummary over baseline draws:\n" + "\n".join(summary))
 
 

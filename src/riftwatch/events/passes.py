@@ -27,6 +27,7 @@ from .conventions import (
     rallied_against,
 )
 from .draft import Draft, Entry, Recoded, SentenceContext
+from .estrangement import halted_support, withdrawn_support
 from .matching import (
     ORDER_VERBS,
     PROPOSAL_NOUNS,
@@ -387,7 +388,7 @@ PASSES: tuple[Pass, ...] = (
     # actors and place
     event_place, locate_actors, phrase_target,
     # conventions for what the text leaves unstated
-    place_country_target, domestic_target, victims_of_place,
+    place_country_target, domestic_target, victims_of_place, withdrawn_support, halted_support,
     # factuality and the re-codings it implies
     read_factuality, requested_act, refusal, commitment, rallied_opposition,
     # conventions that need the final type

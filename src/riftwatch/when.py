@@ -434,8 +434,12 @@ def find_times(text: str, published: dt.date | None, offset: int = 0) -> list[Ti
     pub = _check(text, published, offset)
     ctx = _Ctx(text, pub)
     found: list[tuple[int, int, Resolved]] = []
+    present: dict[re.Pattern[str], bool] = {}  # several rules need the same word (a month name)
     for needs, pattern, resolve in _RULES:
-        if not needs.search(text):
+        has = present.get(needs)
+        if has is None:
+            has = present[needs] = needs.search(text) is not None
+        if not has:
             continue
         for m in pattern.finditer(text):
             try:

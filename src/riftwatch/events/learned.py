@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -48,8 +49,8 @@ class LinearModel:
     threshold: float
 
     def prob(self, feats: Iterable[str]) -> float:
-        w = self.weights
-        z = self.bias + sum([w[f] for f in feats if f in w])
+        # one dict probe per feature; an unknown feature adds 0.0, which leaves the sum unchanged
+        z = self.bias + sum(map(self.weights.get, feats, repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

@@ -127,7 +127,7 @@ def _transparent(doc: Doc, start: int, end: int, head_end: int) -> bool:
 
 
 def _gap(doc: Doc, a: Group, b: Group) -> list[str]:
-    return [t.lower_ for t in doc[a.end : b.start]]
+    return [doc[i].lower_ for i in range(a.end, b.start)]  # no Span built: most gaps are empty
 
 
 def _merge(a: Group, b: Group) -> Group:

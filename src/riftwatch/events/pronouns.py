@@ -20,6 +20,8 @@ SINGULAR_PRONOUNS = frozenset({"it", "its"})
 def plural_group(sent: Sequence[Token], actor_at: dict[int, Actor]) -> tuple[Actor, ...]:
     """Actors of the last plural noun phrase in a sentence ("the Iranian and pro-Iranian soldiers")."""
     group: tuple[Actor, ...] = ()
+    if not any(t.i in actor_at for t in sent):
+        return group  # a group is made of the sentence's own actors: cheap to rule out
     for tok in sent:
         if tok.tag_ in {"NNS", "NNPS"} and (
             tok.i in actor_at or any(c.i in actor_at for c in tok.children if c.dep_ in {"amod", "compound", "conj"})

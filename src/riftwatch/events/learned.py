@@ -129,7 +129,6 @@ class Tree:
         self._text = text
         self._steps: dict[int, str] = {}
         self._chains: dict[int, tuple[list[int], dict[int, int]]] = {}
-        self._climbs: dict[tuple[int, int, str], str] = {}
 
     def step(self, i: int) -> str:
         """A dependency label, with the preposition named for objects of prepositions and agents."""
@@ -169,24 +168,14 @@ class Tree:
             if k is not None:
                 if n + k > MAX_PATH:
                     return "far", ""
-                ups, downs = self._climb(cand, n, ">"), self._climb(trig, k, "<")
+                ups = ">".join(self.step(x) for x in up[:n])
+                downs = "<".join(self.step(x) for x in reversed(down[:k]))
                 lca = "" if t in (trig, cand) else self._text(self._ids[t][2]).lower()
                 return f"{ups}^{downs}", lca
         # no common ancestor within reach: the same sentence (one root) means far, another means none
         if self._root(cand) == self._root(trig):
             return "far", ""
         return "none", ""
-
-    def _climb(self, i: int, steps: int, sep: str) -> str:
-        """The first ``steps`` labels up from ``i``, joined by ``sep``: bottom-up for ">" (the way up
-        from a candidate), top-down for "<" (the way down to a trigger). Cached: every candidate of
-        an event shares the trigger's way down."""
-        key = (i, steps, sep)
-        got = self._climbs.get(key)
-        if got is None:
-            labels = [self.step(x) for x in self.chain(i)[0][:steps]]
-            got = self._climbs[key] = sep.join(labels if sep == ">" else reversed(labels))
-        return got
 
     def _root(self, i: int) -> int:
         heads = self.heads

@@ -125,7 +125,7 @@ def assemble(d: Draft, ctx: SentenceContext) -> Event:
     etype = d.type
     time = best_time(ctx.times, tok.idx, s_text, s_start) if ctx.times else None
     qs = tuple(ctx.quantities) if etype in ontology().types_with("counts_people") else ()
-    attribution = attribution_for(tok, ctx.toks, s_text, 0, ctx.actor_at, ctx.root)
+    attribution = attribution_for(tok, ctx.toks, s_text, 0, ctx.actor_at, ctx.root, ctx.lemmas)
     trig_end = tok.idx + len(tok)
     prt = next((c for c in tok.children if c.dep_ == "prt"), None)
     if prt is not None:

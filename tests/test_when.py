@@ -250,3 +250,46 @@ def test_the_cheap_gate_skips_sentences_without_cues() -> None:
     from riftwatch.when import may_hold_time
 
     assert not may_hold_time("Troops crossed the river and seized the bridge.")
+
+
+# Each rule's literal cues let find_times skip its regexes; they must never hide a match.
+CASE_TWINS = "\u0130\u0131\u212a\u017f"  # "İ", "ı", Kelvin sign, "ſ": a case-blind regex reads them as i, i, k, s
+
+
+def _hidden_matches(text: str) -> list[str]:
+    """Matches of a rule's ``needs`` in ``text`` that its cues would skip."""
+    from riftwatch.when import _RULES
+
+    low = text.lower()
+    return [m[0] for cues, needs, _, _ in _RULES if cues and not any(c in low for c in cues)
+            for m in needs.finditer(text)]  # fmt: skip
+
+
+def test_rule_cues_avoid_letters_with_twins_in_other_scripts() -> None:
+    from riftwatch.when import _MONTH_LOWER, _RULES
+
+    for cues, _, _, _ in _RULES:
+        if cues is not _MONTH_LOWER:  # month names are matched case-sensitively
+            assert not any(ch in cue for cue in cues for ch in "iks"), cues
+
+
+TWIN_WORDS = st.sampled_from(["Monday", "SUNDAY", "tonight", "Night", "evening", "this MORNING", "weeks", "Years",
+                              "two days ago", "AGO", "1999", "2020-05-01", "Sept", "JAN", "May", "weekend",
+                              "\u0130", "\u0131", "\u212a", "\u017f", "wee\u212a", "\u017funday", "n\u0131ght", "ton\u0131ght", "la\u017ft"])  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TWIN_WORDS, max_size=8))
+def test_rule_cues_never_hide_a_match(words: list[str]) -> None:
+    assert _hidden_matches(" ".join(words)) == []
+
+
+def test_rule_cues_never_hide_a_match_in_the_pool() -> None:
+    import json
+
+    pool = shared_path("corpus", "voa", "pool.jsonl")
+    texts = [json.loads(line)["text"] for line in pool.read_text("utf-8").splitlines() if line.strip()]
+    assert texts
+    for text in texts:
+        for line in text.splitlines():
+            assert _hidden_matches(line) == [], line

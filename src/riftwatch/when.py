@@ -316,7 +316,7 @@ def _window(m: re.Match[str], c: _Ctx) -> Resolved | None:
     return first, p, _precision_for((p - first).days)
 
 
-_Rule = tuple[re.Pattern[str], re.Pattern[str], Callable[[re.Match[str], _Ctx], Resolved | None]]
+_Rule = tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str], Callable[[re.Match[str], _Ctx], Resolved | None]]
 # case-sensitive: month names are capitalised (lower-case "may", "march" are verbs, see _month_no)
 _HAS_MONTH = (
     r"(?-i:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
@@ -324,14 +324,26 @@ _HAS_MONTH = (
 )
 
 
-def _rule(needs: str, pattern: str, resolve: Callable[[re.Match[str], _Ctx], Resolved | None]) -> _Rule:
-    """A rule runs only on text containing ``needs``: a cheap search that saves most regex work."""
-    return re.compile(needs, re.IGNORECASE), re.compile(pattern, re.IGNORECASE), resolve
+def _rule(
+    cues: tuple[str, ...], needs: str, pattern: str, resolve: Callable[[re.Match[str], _Ctx], Resolved | None]
+) -> _Rule:
+    """A rule runs only on text containing ``needs``: a cheap search that saves most regex work.
+    Cheaper still, ``needs`` is searched only when the lower-cased text holds one of the literal
+    ``cues`` (none: always searched). Every match of ``needs`` must contain a cue, in lower case; a
+    cue for a case-blind part holds no "i", "k" or "s", the letters such a regex also matches in
+    other scripts ("İ", "ı", the Kelvin sign, "ſ"), so that lower-casing the text cannot hide a
+    match (``tests/test_when.py`` checks both)."""
+    return cues, re.compile(needs, re.IGNORECASE), re.compile(pattern, re.IGNORECASE), resolve
+
+
+# Month names are case-sensitive in ``_HAS_MONTH``: their lower-cased form is a cue.
+_MONTH_LOWER = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 _RULES: tuple[_Rule, ...] = (
-    _rule(r"\d-\d", r"\b(?P<y>[12]\d{3})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b", _iso),
+    _rule(("-",), r"\d-\d", r"\b(?P<y>[12]\d{3})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b", _iso),
     _rule(
+        _MONTH_LOWER,
         _HAS_MONTH,
         rf"\b(?:{_WD},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}}){_ORD}"
         rf"(?:\s*(?:-|–|to|and)\s*(?P<d2>\d{{1,2}}){_ORD})?\s+(?:of\s+)?{_MON}"
@@ -339,31 +351,36 @@ _RULES: tuple[_Rule, ...] = (
         _month_day,
     ),
     _rule(
+        _MONTH_LOWER,
         _HAS_MONTH,
         rf"\b(?:{_WD},?\s+)?{_MON}\s+(?:the\s+)?(?P<d>\d{{1,2}}){_ORD}\b"
         rf"(?:\s*(?:-|–|to|and)\s*(?P<d2>\d{{1,2}}){_ORD}\b)?(?:,?\s+(?P<y>[12]\d{{3}})\b)?",
         _month_day,
     ),
-    _rule(_HAS_MONTH, rf"\b{_PART}?{_MON},?\s+(?:of\s+)?(?P<y>[12]\d{{3}})\b", _month_year),
+    _rule(_MONTH_LOWER, _HAS_MONTH, rf"\b{_PART}?{_MON},?\s+(?:of\s+)?(?P<y>[12]\d{{3}})\b", _month_year),
     _rule(
+        _MONTH_LOWER,
         _HAS_MONTH,
         rf"\b(?:(?P<rel>last|next|this|in|during|since|until|by|throughout|through)\s+)?{_PART}?{_MON}"
         r"(?![\s,]*\d)",
         _month_only,
     ),
     _rule(
+        ("19", "20"),
         r"\b(?:19|20)\d\d\b",
         rf"\b(?:(?P<cue>in|during|since|until|by|throughout|through|before|after)\s+)?{_PART}?"
         r"(?P<y>(?:19|20)\d{2})\b(?![-–/]\d)",
         _year_only,
     ),
     _rule(
+        ("day", "tomorrow", "ght", "morn", "afternoon", "even"),
         r"\b(?:yesterday|today|tomorrow|tonight|night|morning|afternoon|evening)\b",
         r"\b(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|yesterday|today|tomorrow|tonight"
         r"|last\s+night|this\s+(?:morning|afternoon|evening)|(?:earlier|later)\s+today)\b",
         _day_word,
     ),
     _rule(
+        ("day",),
         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day",
         rf"\b(?:(?P<rel>last|next|this|past|previous|coming)\s+)?(?P<wd>{_WD})"
         r"(?:\s+(?:morning|afternoon|evening|night))?\b"
@@ -371,15 +388,17 @@ _RULES: tuple[_Rule, ...] = (
         _weekday,
     ),
     _rule(
+        ("wee", "month", "year"),
         r"\b(?:week|month|year)\b",
         r"\b(?:(?P<part>early|late|earlier|later|mid-?|the\s+(?:beginning|start|middle|end)\s+of)\s*)?"
         r"(?P<rel>last|this|next|the\s+(?:current|coming)|the)\s+"
         r"(?P<unit>week|month|year)\b(?!\s+(?:of|before|after|when)\b)",
         _period,
     ),
-    _rule(r"weekend", r"\b(?:(?P<rel>last|this|next|the)\s+)weekend\b", _weekend),
-    _rule(r"\bago\b", rf"\b(?:{_FEW}|{_NUM})\s+(?P<unit>day|week|month|year)s?\s+ago\b", _ago),
+    _rule((), r"weekend", r"\b(?:(?P<rel>last|this|next|the)\s+)weekend\b", _weekend),
+    _rule(("ago",), r"\bago\b", rf"\b(?:{_FEW}|{_NUM})\s+(?P<unit>day|week|month|year)s?\s+ago\b", _ago),
     _rule(
+        (),
         r"\b(?:last|past|recent)\b",
         rf"\b(?:the\s+(?:last|past)\s+(?:{_FEW}\s+|{_NUM}\s+)?|(?P<recent>recent)\s+)"
         r"(?P<unit>days?|weeks?|months?|years?)\b(?!\s+(?:of|before|after|when)\b)",
@@ -434,8 +453,15 @@ def find_times(text: str, published: dt.date | None, offset: int = 0) -> list[Ti
     pub = _check(text, published, offset)
     ctx = _Ctx(text, pub)
     found: list[tuple[int, int, Resolved]] = []
-    for needs, pattern, resolve in _RULES:
-        if not needs.search(text):
+    low = text.lower()
+    present: dict[re.Pattern[str], bool] = {}  # several rules need the same word (a month name)
+    for cues, needs, pattern, resolve in _RULES:
+        if cues and not any(c in low for c in cues):
+            continue
+        has = present.get(needs)
+        if has is None:
+            has = present[needs] = needs.search(text) is not None
+        if not has:
             continue
         for m in pattern.finditer(text):
             try:

@@ -127,7 +127,9 @@ def _transparent(doc: Doc, start: int, end: int, head_end: int) -> bool:
 
 
 def _gap(doc: Doc, a: Group, b: Group) -> list[str]:
-    return [t.lower_ for t in doc[a.end : b.start]]
+    """The lower-case words between two groups. Every rule reads gaps of at most three words, so a
+    longer gap is cut to its first four: just as unequal to each pattern, and not empty."""
+    return [doc[i].lower_ for i in range(a.end, min(b.start, a.end + 4))]
 
 
 def _merge(a: Group, b: Group) -> Group:

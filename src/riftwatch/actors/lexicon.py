@@ -342,14 +342,15 @@ class Lexicon:
     def lookup_cased(self, surface: str) -> tuple[list[Entry], int]:
         """Entries for a surface form and how loosely they matched: 0 exact, 1 other case, 2 folded."""
         text = normalise_space(surface)
-        for level, index, key in (
-            (0, self._exact, text),
-            (1, self._lower, text.casefold()),
-            (2, self._folded, fold(text)),
-        ):
-            found = index.get(key)
-            if found:
-                return list(found), level
+        found = self._exact.get(text)
+        if found:
+            return list(found), 0
+        found = self._lower.get(text.casefold())
+        if found:
+            return list(found), 1
+        found = self._folded.get(fold(text))  # folded last and only when needed: the costly key
+        if found:
+            return list(found), 2
         return [], 3
 
     def lookup(self, surface: str) -> list[Entry]:

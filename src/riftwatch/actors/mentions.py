@@ -183,10 +183,15 @@ def _best_entry(entries: list[Entry], when: dt.date | None) -> Entry:
     return min(entries, key=rank)
 
 
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text``; a single token's own text without building a ``Span`` (most names)."""
+    return doc[start].text if end - start == 1 else doc[start:end].text
+
+
 def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: Counter[str]) -> list[Mention]:
     found: list[Mention] = []
     for _, start, end in _matchers(lexicon, doc.vocab).matcher(doc):
-        text = doc[start:end].text
+        text = span_text(doc, start, end)
         entries, level = lexicon.lookup_cased(text)
         if entries and _case_ok(text, entries, level):
             found.append(Mention(start, end, _best_entry(entries, when)))

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Token
 from ..records import Actor, Place
 from .groups import MODIFIER_DEPS, Group, combine_groups, group_mentions, group_sector
 from .lexicon import Entry, Lexicon
-from .mentions import lexicon_mentions
+from .mentions import lexicon_mentions, span_text
 
 _PRONOUNS = {
     "he": "m",
@@ -227,14 +227,14 @@ def _code_in_doc(doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None) -> 
         if g.head is None:
             return None
         if g.head.needs_name and g.owner is None and g.org is None:
-            return _Coded("", g.head.sector, doc[g.person.start : g.person.end].text)
+            return _Coded("", g.head.sector, span_text(doc, g.person.start, g.person.end))
         org_country, org_sector, org_name = (
             g.org.entry.codes_at(when) if g.org and g.org.entry else ("", "", "")
         )
         return _Coded(
             org_country or (g.owner.entry.country if g.owner and g.owner.entry else ""),
             org_sector or g.head.sector,
-            doc[g.person.start : g.person.end].text,
+            span_text(doc, g.person.start, g.person.end),
             org_name,
         )
     return _code(g, lexicon, when)
@@ -304,7 +304,7 @@ def _emit(
             guess = ctx.default_for(c.sector) if fallback is None else fallback
             c = _Coded(guess, c.sector, c.person, c.org, None)
         name = (
-            c.person or c.org or (lexicon.country_name(c.country) if c.country else doc[g.start : g.end].text)
+            c.person or c.org or (lexicon.country_name(c.country) if c.country else span_text(doc, g.start, g.end))
         )
         actor = _actor(doc, g.start, g.end, offset, name, c.country, c.sector, c.person, c.org, _ids(g, c))
         actors.append(actor)
@@ -312,7 +312,7 @@ def _emit(
             pe = c.person_entry
             ctx.remember(pe.id if pe else "", pe.gender if pe else "", actor)
             if pe is None and actor.country and g.person is not None:
-                words = doc[g.person.start : g.person.end].text.split()
+                words = span_text(doc, g.person.start, g.person.end).split()
                 ctx.named.setdefault(" ".join(words).lower(), actor)
                 if len(words) > 1:
                     ctx.named.setdefault(words[-1].lower(), actor)
@@ -353,7 +353,7 @@ def _named_before(doc: Doc, g: Group, ctx: ArticleContext) -> Actor | None:
     """A person named earlier with a title or affiliation, met again by full name or surname."""
     if g.person is None or not ctx.named:
         return None
-    words = doc[g.person.start : g.person.end].text.split()
+    words = span_text(doc, g.person.start, g.person.end).split()
     if not words:
         return None
     return ctx.named.get(" ".join(words).lower()) or (ctx.named.get(words[-1].lower()) if len(words) == 1 else None)
@@ -451,10 +451,10 @@ def _actor(
     entry_id: str,
 ) -> Actor:
     first, last = doc[start], doc[end - 1]
-    s, e = first.idx, last.idx + len(last.text)
-    # doc[...].text rather than doc.text: Doc.text joins every token on each access
+    s, e = first.idx, last.idx + len(last)
+    # span_text rather than doc.text: Doc.text joins every token on each access
     return Actor(
-        text=doc[start:end].text,
+        text=span_text(doc, start, end),
         start=s + offset,
         end=e + offset,
         name=name,

@@ -27,8 +27,9 @@ def refine_sectors(doc: Doc, actors: Sequence[Actor]) -> list[Actor]:
         if span is None:
             out.append(a)
             continue
-        words = [t.lower_.strip("-") for t in doc[max(span.start - 2, 0) : span.end]]
-        if a.person and a.sector in {"GOV", "MIL", ""} and any(w in FORMER for w in words[:4]):
+        if a.person and a.sector in {"GOV", "MIL", ""} and any(
+            t.lower_.strip("-") in FORMER for t in doc[max(span.start - 2, 0) : span.end][:4]
+        ):
             out.append(replace(a, sector="ELI"))
         elif (not a.sector and a.entry_id.startswith("demonym:") and len(span) == 1
               and span[0].tag_ in {"NNS", "NNPS"}):  # fmt: skip

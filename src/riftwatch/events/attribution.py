@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from spacy.tokens import Token
 
@@ -53,10 +53,15 @@ def _attribution_from_speaker(speaker: Token, offset: int, actor_at: dict[int, A
 
 
 def attribution_for(
-    trigger: Token, sent: Sequence[Token], text: str, offset: int, actor_at: dict[int, Actor], root: Token | None = None
+    trigger: Token, sent: Sequence[Token], text: str, offset: int, actor_at: dict[int, Actor], root: Token | None = None,
+    lemmas: Collection[str] | None = None,
 ) -> Attribution | None:
     """The attribution governing ``trigger``: the subject of the speech verb above it, or an
-    "according to X" phrase in the same sentence (its tokens ``sent`` and its ``text``)."""
+    "according to X" phrase in the same sentence (its tokens ``sent`` and its ``text``).
+    ``lemmas``, the sentence's lower-case lemmas when the caller holds them, skip the climb to a
+    speech verb in a sentence that has none."""
+    if lemmas is not None and CLAIM_VERBS.isdisjoint(lemmas):
+        return _according_to(sent, text, offset, actor_at)
     tok = trigger
     steps = 0
     while tok.head.i != tok.i and steps < 10:
@@ -76,6 +81,11 @@ def attribution_for(
                 speaker = speaker_of(root)
                 if speaker is not None:
                     return _attribution_from_speaker(speaker, offset, actor_at)
+    return _according_to(sent, text, offset, actor_at)
+
+
+def _according_to(sent: Sequence[Token], text: str, offset: int, actor_at: dict[int, Actor]) -> Attribution | None:
+    """The attribution of an "according to X" phrase in the sentence (its tokens and text), if any."""
     if "ccording to" not in text:
         return None
     for tok in sent:

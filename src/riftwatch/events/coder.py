@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -33,7 +32,7 @@ from .passes import FIND, FIND_LEMMAS, PASSES, run_passes
 from .pronouns import last_it, plural_group, resolve_pronouns
 from .quantities import find_quantities
 from .roles import OBJ, Roles
-from .speech import reported_criticism, reported_demands
+from .speech import REPORT_VERBS, reported_criticism, reported_demands
 from .triggers import TriggerLexicon
 
 __all__ = ["ArticleState", "code_sentence", "event_id"]
@@ -103,10 +102,14 @@ def find_triggers(ctx: SentenceContext) -> list[tuple[Token, Entry]]:
     """Every trigger of the sentence with its entry, after the ``FIND`` steps."""
     found: list[tuple[Token, Entry]] = []
     words = ctx.lemma_set
-    for tok in ctx.toks[heading_length(ctx.toks):]:  # a glued-on subheading names no act
-        lemmas = trigger_lemmas(tok)
-        if words.isdisjoint(lemmas) and FIND_LEMMAS.isdisjoint(lemmas):
-            continue
+    toks, lemma_of = ctx.toks, ctx.lemmas
+    for k in range(heading_length(toks), len(toks)):  # a glued-on subheading names no act
+        tok, lemma = toks[k], lemma_of[k]
+        # the lemma alone decides most tokens; a past form may also be read without its "d"
+        if lemma not in words and lemma not in FIND_LEMMAS:
+            lemmas = trigger_lemmas(tok)
+            if words.isdisjoint(lemmas) and FIND_LEMMAS.isdisjoint(lemmas):
+                continue
         entry: Entry | None = None
         for step in FIND:
             entry = step(tok, entry, ctx)
@@ -122,15 +125,16 @@ def assemble(d: Draft, ctx: SentenceContext) -> Event:
     etype = d.type
     time = best_time(ctx.times, tok.idx, s_text, s_start) if ctx.times else None
     qs = tuple(ctx.quantities) if etype in ontology().types_with("counts_people") else ()
-    root = next((t for t in ctx.toks if t.dep_ == "ROOT"), ctx.toks[0])
-    attribution = attribution_for(tok, ctx.toks, s_text, 0, ctx.actor_at, root)
+    attribution = attribution_for(tok, ctx.toks, s_text, 0, ctx.actor_at, ctx.root, ctx.lemmas)
     trig_end = tok.idx + len(tok)
     prt = next((c for c in tok.children if c.dep_ == "prt"), None)
     if prt is not None:
         trig_end = max(trig_end, prt.idx + len(prt))
     source, target = tuple(d.source), tuple(d.target)
-    # the confidence weighs the role finder's source reading and the target's final one
-    roles = Roles(source, target, d.roles.source_how, d.how["target"])
+    # the confidence weighs the role finder's source reading and the target's final one; an
+    # attacker read off the place is no evidence the sentence reports this event
+    stated = tuple(a for a in source if a.entry_id != "unattributed")
+    roles = Roles(stated, target, d.roles.source_how, d.how["target"])
     return Event(
         event_id=event_id(article.id, tok.idx, etype),
         article_id=article.id,
@@ -153,9 +157,7 @@ def assemble(d: Draft, ctx: SentenceContext) -> Event:
         date_text=Span(time.text, time.start, time.end) if time else None,
         attribution=attribution,
         quantities=qs,
-        # an attacker read off the place is no evidence the sentence reports this event
-        confidence=_confidence(entry, replace(roles, source=tuple(a for a in source if a.entry_id != "unattributed")),
-                               d.place_how, d.status, _depth(tok))
+        confidence=_confidence(entry, roles, d.place_how, d.status, _depth(tok))
         - (0.1 if _argument_of_event(tok, ctx.trigger_at) else 0.0),
         roles_how=_roles_how(source, target, d.how),
     )  # fmt: skip
@@ -165,6 +167,8 @@ def _reported_speech(ctx: SentenceContext) -> list[Event]:
     """Criticism and demands the parse shows only as reported speech, where no trigger stands."""
     article = ctx.article
     s_start, s_text = ctx.start_char, ctx.text
+    if REPORT_VERBS.isdisjoint(ctx.lemmas):  # no verb that reports speech: nothing to read
+        return []
     speech_acts = [(v, "ACCUSE", "112", "allege", s, t) for v, s, t in reported_criticism(ctx.toks, ctx.actor_at)]
     speech_acts += [(v, "REQUEST", code, "", s, t) for v, code, s, t in reported_demands(ctx.toks, ctx.actor_at)]
     out: list[Event] = []
@@ -211,7 +215,8 @@ def sentence_context(
         and not any(a < p.end and p.start < b for a, b in actor_spans)
     ]  # fmt: skip
     return SentenceContext(article, sent, sent_index, toks, actor_at, latent_at or {}, usable, triggers,
-                           triggers.lemmas(), state, s_start, sent.text)  # fmt: skip
+                           triggers.lemmas(), state, s_start, sent.text,
+                           [t.lemma_.lower() for t in toks])  # fmt: skip
 
 
 def code_sentence(ctx: SentenceContext) -> list[Event]:
@@ -238,4 +243,4 @@ def code_sentence(ctx: SentenceContext) -> list[Event]:
     if group:
         state.last_group = group
     state.last_it = last_it(ctx.toks, actor_at) or state.last_it
-    return protest_first(without_commentary(ctx.events, ctx.toks), ctx.toks)
+    return protest_first(without_commentary(ctx.events, ctx.toks, ctx.lemmas), ctx.toks)

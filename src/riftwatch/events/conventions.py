@@ -9,7 +9,7 @@ against someone rallies opposition (CAMEO 113); a protest outranks the demand it
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -149,9 +149,12 @@ def commentator_speaks(trig: Token) -> bool:
     return False
 
 
-def without_commentary(events: list[Event], toks: Sequence[Token]) -> list[Event]:
-    """Events an analyst or academic states or is the subject of are opinions, not events."""
-    if not events:
+def without_commentary(events: list[Event], toks: Sequence[Token], lemmas: Collection[str] | None = None) -> list[Event]:
+    """Events an analyst or academic states or is the subject of are opinions, not events.
+
+    ``lemmas``, the sentence's lower-case lemmas when the caller holds them, skip the search in a
+    sentence that names no commentator (a parse tree never leaves its sentence)."""
+    if not events or (lemmas is not None and COMMENTATORS.isdisjoint(lemmas)):
         return events
     at = {t.idx: t for t in toks}
     return [e for e in events if (tok := at.get(e.trigger.start)) is None or not commentator_speaks(tok)]

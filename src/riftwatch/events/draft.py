@@ -69,10 +69,21 @@ class SentenceContext:
     state: ArticleState
     start_char: int  # the sentence's offset in the article and its text (read once: Span properties
     text: str  # build a Token per word on every access)
+    # Each token's lower-case lemma, in ``toks`` order: read once, so that a step that needs a word
+    # ("say", "analyst") somewhere in the sentence can tell that it is absent without a Token loop.
+    lemmas: list[str] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)  # coded so far in this sentence
     trigger_at: set[int] = field(default_factory=set)  # token indices of every kept trigger
     times: list[TimeExpr] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
+    _root: Token | None = None
+
+    @property
+    def root(self) -> Token:
+        """The sentence's first ROOT token (its first token when the parse marks none), found once."""
+        if self._root is None:
+            self._root = next((t for t in self.toks if t.dep_ == "ROOT"), self.toks[0])
+        return self._root
 
 
 @dataclass(slots=True)

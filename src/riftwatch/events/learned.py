@@ -25,15 +25,17 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER  # type: ignore[import-not-found]
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Token
 
 from ..records import Actor, Event
@@ -48,8 +50,8 @@ class LinearModel:
     threshold: float
 
     def prob(self, feats: Iterable[str]) -> float:
-        w = self.weights
-        z = self.bias + sum([w[f] for f in feats if f in w])
+        # one dict probe per feature; an unknown feature adds 0.0, which leaves the sum unchanged
+        z = self.bias + sum(map(self.weights.get, feats, repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -89,7 +91,17 @@ def shipped_models() -> Models | None:
 # parse helpers
 
 
-def _span_root(doc: Doc, start: int, end: int) -> Token | None:
+def _span_root(doc: Doc, start: int, end: int, token_at: dict[int, int] | None = None) -> Token | None:
+    """The root token of the tokens that cover characters ``start:end`` (None when none does).
+
+    ``token_at`` maps each token's first character to its index: a span of one whole token (most
+    actor mentions and every trigger word) is then that token, with no ``Span`` built."""
+    if token_at is not None:
+        i = token_at.get(start)
+        if i is not None:
+            tok = doc[i]
+            if tok.idx + len(tok) == end:
+                return tok
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -217,24 +229,29 @@ class DocCache:
         self.roots: dict[tuple[int, int], Token | None] = {}
         self.tree = Tree(doc)
         self.mentions: dict[int, tuple[int, int, list[Actor]]] = {}
+        self.token_at = {idx: i for i, idx in enumerate(doc.to_array(IDX).tolist())}
+        # each sentence's first token, in order: ``Token.sent`` builds every sentence up to its own
+        self.sent_starts = [s.start for s in doc.sents]
 
     def root(self, start: int, end: int) -> Token | None:
         key = (start, end)
         if key not in self.roots:
-            self.roots[key] = _span_root(self.doc, start, end)
+            self.roots[key] = _span_root(self.doc, start, end, self.token_at)
         return self.roots[key]
 
     def sentence_mentions(self, trig: Token) -> tuple[int, int, list[Actor]]:
         """Token bounds of the trigger's sentence and the actor mentions in it."""
-        sent = trig.sent
-        got = self.mentions.get(sent.start)
+        k = bisect_right(self.sent_starts, trig.i) - 1
+        start = self.sent_starts[k]
+        got = self.mentions.get(start)
         if got is None:
+            end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.doc)
             found = []
-            for i in range(sent.start, sent.end):
+            for i in range(start, end):
                 a = self.actor_at.get(i) or self.latent_at.get(i)
                 if a is not None:
                     found.append(a)
-            got = self.mentions[sent.start] = (sent.start, sent.end, found)
+            got = self.mentions[start] = (start, end, found)
         return got
 
 

@@ -79,14 +79,16 @@ def trigger_lemmas(tok: Token) -> list[str]:
 
 def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
     """The lexicon entry the token triggers, or None."""
-    if tok.pos_ not in TRIGGER_POS or tok.lemma_.lower() in SPEECH_VERBS or tok.ent_type_ in NON_TRIGGER_ENTS:
+    tag = tok.pos_
+    if tag not in TRIGGER_POS or tok.lemma_.lower() in SPEECH_VERBS or tok.ent_type_ in NON_TRIGGER_ENTS:
         return None
-    pos = "VERB" if tok.pos_ == "VERB" else "NOUN"
+    pos = "VERB" if tag == "VERB" else "NOUN"
     lemmas = trigger_lemmas(tok)
-    comp = [c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1]
+    children = list(tok.children)  # Token.children builds every child anew on each walk
+    comp = [c for c in children if c.dep_ == "compound" and c.i == tok.i - 1]
     if comp:
         lemmas.insert(0, f"{comp[0].lemma_.lower()} {lemmas[0]}")
-    particle = _particle(tok)
+    particle = next((c.lower_ for c in children if c.dep_ == "prt"), None)  # as _particle(tok)
     objects: list[str | None] = [*_object_lemmas(tok)] or [None]
     events_named = [o for o in objects if o is not None and triggers.names_other_event(o)]
     if events_named:
@@ -97,7 +99,7 @@ def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
         if particle is None:
             # A preposition with an entry of its own beats the bare verb: "call for", "rally behind".
             own = triggers.particles(lem, pos)
-            for child in tok.children:
+            for child in children if own else ():
                 if child.dep_ in {"prep", "prt"} and child.lower_ in own:
                     trig = triggers.match(lem, pos, child.lower_, None)
                     if trig is not None:

@@ -20,9 +20,11 @@ SINGULAR_PRONOUNS = frozenset({"it", "its"})
 def plural_group(sent: Sequence[Token], actor_at: dict[int, Actor]) -> tuple[Actor, ...]:
     """Actors of the last plural noun phrase in a sentence ("the Iranian and pro-Iranian soldiers")."""
     group: tuple[Actor, ...] = ()
+    if not any(t.i in actor_at for t in sent):
+        return group  # a group is made of the sentence's own actors: cheap to rule out
     for tok in sent:
-        if tok.tag_ in {"NNS", "NNPS"} and tok.i in actor_at or (
-            tok.tag_ in {"NNS", "NNPS"} and any(c.i in actor_at for c in tok.children if c.dep_ in {"amod", "compound", "conj"})
+        if tok.tag_ in {"NNS", "NNPS"} and (
+            tok.i in actor_at or any(c.i in actor_at for c in tok.children if c.dep_ in {"amod", "compound", "conj"})
         ):
             found = [actor_at[t.i] for t in tok.subtree if t.i in actor_at]
             uniq = tuple(dict.fromkeys(found))
@@ -72,9 +74,9 @@ def resolve_pronouns(
     """
     for tok in sent:
         low = tok.lower_
-        if tok.i in actor_at or tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
-            continue
         if low not in PLURAL_PRONOUNS and low not in SINGULAR_PRONOUNS:
+            continue  # most words: the cheapest test first
+        if tok.i in actor_at or tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
             continue
         candidates = [a for a in _binding_subject(tok, actor_at) or _speaker_actors(tok, actor_at) if not a.person]
         if not candidates:

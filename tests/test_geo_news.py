@@ -107,6 +107,37 @@ def test_a_place_the_gazetteer_lacks_after_a_preposition_is_a_site(
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the recogniser calls these NORP, CARDINAL and LOC: "the town of" says what they are
+        ("Soldiers surrounded the town of Aungban in Shan state on Sunday.", "Aungban", "MMR"),
+        ("Protesters marched through the town of Mawlamyine.", "Mawlamyine", "MMR"),
+        ("Gunmen raided the village of Kalehe overnight, residents in Bukavu said.", "Kalehe", "COD"),
+    ],
+)
+def test_a_name_after_the_town_of_is_that_town(nlp: Language, gaz: Gazetteer, text: str, name: str, country: str) -> None:
+    assert {p.text: p.country for p in find_places(nlp(text), gaz)}.get(name) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "site", "country"),
+    [
+        # a settlement too small for the gazetteer is placed at the article's town, its name kept
+        ("Police in Bamenda said soldiers burned houses in the village of Ngarbuh.", "Ngarbuh", "CMR"),
+        ("Gunmen killed nine people in the village of Tawari in Kogi state.", "Tawari", "NGA"),
+    ],
+)
+def test_an_unlisted_name_after_the_village_of_is_a_site(
+    nlp: Language, gaz: Gazetteer, text: str, site: str, country: str
+) -> None:
+    doc = nlp(text)
+    places = find_places(doc, gaz)
+    assert site not in [p.text for p in places]
+    sites = {p.text: p for p in find_site_places(doc, places)}
+    assert site in sites and sites[site].country == country and sites[site].name.startswith(f"{site}, ")
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Fighting was reported in Rutshuru, officials in Goma said.", "Goma"),

@@ -200,8 +200,11 @@ def _embedded(doc: Doc, start: int, end: int) -> bool:
 
 
 def _placed_by_context(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
-    """The words around a name say it is a place: "in Riverdale", "near Maywood", "Bellmore, N.Y."."""
+    """The words around a name say it is a place: "in Riverdale", "near Maywood", "Bellmore, N.Y.",
+    "the town of Aungban"."""
     if start > 0 and doc[start - 1].lower_ in LOCATIVES and doc[start - 1].pos_ == "ADP":
+        return True
+    if named_by_noun(doc, start):
         return True
     if end + 1 < len(doc) and doc[end].text == ",":
         nxt = doc[end + 1]
@@ -210,8 +213,20 @@ def _placed_by_context(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
 
 
 def _placed_by_preposition(doc: Doc, start: int) -> bool:
-    """A preposition of place before the name: "in Riverdale", "near Maywood", "from Goma"."""
-    return start > 0 and doc[start - 1].lower_ in PLACE_PREPS and doc[start - 1].pos_ == "ADP"
+    """A preposition of place before the name: "in Riverdale", "near Maywood", "from Goma"; or a
+    settlement noun that the name completes: "the town of Aungban", "the village of Jangebe"."""
+    return (start > 0 and doc[start - 1].lower_ in PLACE_PREPS and doc[start - 1].pos_ == "ADP") or named_by_noun(doc, start)
+
+
+# Nouns a place name completes after "of": "the town of X", "the village of X" (the recogniser
+# labels such small names anything from PERSON to PRODUCT).
+SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "hamlet", "township", "municipality", "commune",
+                              "district", "province", "county", "suburb", "neighborhood", "neighbourhood"})  # fmt: skip
+
+
+def named_by_noun(doc: Doc, start: int) -> bool:
+    """The capitalised word at ``start`` names the settlement of "the town of", "the village of" ..."""
+    return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in SETTLEMENT_NOUNS
 
 
 # Prepositions after which a gazetteer name is a place whatever label the recogniser gave it.
@@ -273,7 +288,7 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
                 continue
             labelled = any(t.ent_type_ in NOT_PLACE_LABELS for t in toks)
             embedded = labelled and _embedded(doc, i, i + length)
-            if labelled and not embedded and not _overridable(doc, i, i + length):
+            if labelled and not embedded and not _overridable(doc, i, i + length) and not named_by_noun(doc, i):
                 continue
             if not _capitalised(toks[-1].text) or toks[-1].is_punct:
                 continue
@@ -298,7 +313,7 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
             if labelled and not (
                 _notable(cands, STRONG_POPULATION)
                 or (embedded and length > 1 and strip_admin_suffix(normalize(text)))
-                or (_placed_by_preposition(doc, i) and _overridable(doc, i, i + length))
+                or (_placed_by_preposition(doc, i) and (_overridable(doc, i, i + length) or named_by_noun(doc, i)))
             ):
                 continue
             if length == 1 and not _notable(cands) and not (

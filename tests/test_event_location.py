@@ -59,6 +59,10 @@ def _event(coded: CodedArticle, word: str) -> Event:
         # news names a capital by its country's demonym
         ("Police arrested dozens of protesters in the Turkish capital on Sunday.", "arrested", "Ankara", "clause"),
         ("Gunmen attacked a checkpoint outside the Afghan capital.", "attacked", "Kabul", "clause"),
+        # a seat of government the act happens in is a place at its city; the seat that acts is not
+        ("Putin received the Chinese envoy in the Kremlin on Tuesday.", "received", "Kremlin, Moscow", "clause"),
+        ("Starmer made a visit to the White House last month.", "visit", "White House, Washington", "clause"),
+        ("The Kremlin condemned the new sanctions.", "condemned", None, "none"),
         # an organisation someone speaks from is a party, not the scene
         ("The arrests were condemned by a researcher at Human Rights Watch.", "condemned", None, "none"),
     ],

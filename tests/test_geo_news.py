@@ -120,6 +120,36 @@ def test_a_name_after_the_town_of_is_that_town(nlp: Language, gaz: Gazetteer, te
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Biden hosted Modi at the White House for talks on trade.", "White House, Washington", "USA"),
+        ("Putin received the Chinese envoy in the Kremlin on Tuesday.", "Kremlin, Moscow", "RUS"),
+        ("Protesters rallied outside Downing Street against the war.", "Downing Street, London", "GBR"),
+        ("Officials at the Pentagon said the drills would go on.", "Pentagon, Arlington", "USA"),
+        ("Lawmakers on Capitol Hill objected to the deal.", "Capitol Hill, Washington", "USA"),
+    ],
+)
+def test_a_seat_of_government_after_a_preposition_of_place_is_at_its_city(
+    nlp: Language, gaz: Gazetteer, text: str, name: str, country: str
+) -> None:
+    found = {p.name: p for p in find_places(nlp(text), gaz)}
+    assert name in found and found[name].country == country and found[name].precision == "city"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The White House said it would respond to the tariffs.",
+        "White House spokeswoman Karoline Leavitt said the talks went well.",
+        "The Kremlin rejected the proposal on Monday.",
+    ],
+)
+def test_a_seat_of_government_that_acts_is_no_place(nlp: Language, gaz: Gazetteer, text: str) -> None:
+    # nor the town of that name ("White House", Tennessee) or the city it translates (Casablanca)
+    assert find_places(nlp(text), gaz) == []
+
+
+@pytest.mark.parametrize(
     ("text", "site", "country"),
     [
         # a settlement too small for the gazetteer is placed at the article's town, its name kept

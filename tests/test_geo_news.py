@@ -34,6 +34,8 @@ pytestmark = pytest.mark.slow
         ("Troops entered the Boni Forest on Tuesday.", "Boni"),
         ("Angry farmers blocked the Europe Bridge on Tuesday.", "Bridge"),
         ("Protesters blocked the Peace Bridge for three hours.", "Bridge"),
+        ("The talks failed at the Hanoi Summit in February.", "Summit"),
+        ("Leaders met at the Accra Summit on Tuesday.", "Summit"),
     ],
 )
 def test_a_piece_of_a_longer_name_is_not_a_place(nlp: Language, gaz: Gazetteer, text: str, absent: str) -> None:

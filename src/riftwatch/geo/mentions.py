@@ -83,6 +83,9 @@ NATURAL_WORDS = frozenset({"forest", "islands", "island", "sea", "river", "lake"
 BUILDING_WORDS = frozenset({"street", "avenue", "road", "boulevard", "square", "hotel", "hospital", "mosque",
                             "church", "cathedral", "temple", "market", "stadium", "school", "prison", "jail",
                             "mall", "bridge", "highway", "plaza", "lane", "drive"})  # fmt: skip
+# Meetings and documents named after their venue: "the Hanoi Summit" was held in Hanoi, and its
+# "Summit" is no town (Summit, New Jersey).
+MEETING_WORDS = frozenset({"summit", "conference", "forum", "talks", "agreement", "accord", "accords", "declaration"})
 MAX_RUN = 5  # longest capitalised run tried as one name
 NOTABLE_POPULATION = 50_000
 STRONG_POPULATION = 100_000
@@ -169,7 +172,8 @@ def _piece_of_name(doc: Doc, start: int, end: int) -> bool:
     feature ("Boni Forest") or following one and "of" ("the Gulf of Guinea")."""
     before = doc[start - 1].text if start > 0 else ""
     after = doc[end].text if end < len(doc) else ""
-    if end - start == 1 and (doc[start].lower_ in FEATURE_WORDS or doc[start].lower_ in BUILDING_WORDS):
+    lone = doc[start].lower_
+    if end - start == 1 and (lone in FEATURE_WORDS or lone in BUILDING_WORDS or lone in MEETING_WORDS):
         return before[:1].isupper() or after[:1].isupper() or after == "of"
     if after[:1].isupper() and (after.lower() in NATURAL_WORDS or after.lower() in BUILDING_WORDS):
         return True

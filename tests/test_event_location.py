@@ -116,6 +116,24 @@ def test_an_act_of_force_falls_back_to_the_town_the_story_has_reached(  # type: 
     assert e.place is not None and (e.place.name, e.place.how) == (name, "article")
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        # a release or aid is done somewhere, like an act of force: the sentence's one scene
+        ("Dozens of hostages seized in Kidal were released by the militants on Sunday.", "released", "Kidal"),
+        ("Families rejoiced after 40 fishermen detained near Mombasa were freed by the navy.", "freed", "Mombasa"),
+        # verbal acts take no place from outside their clause
+        ("Officials in Goma said the rebels asked for talks.", "asked", None),
+        ("Police in Kano said the governor called for calm.", "called", None),
+    ],
+)
+def test_material_acts_fall_back_to_the_sentence_and_verbal_acts_do_not(  # type: ignore[no-untyped-def]
+    coder, text: str, trigger: str, name: str | None
+) -> None:
+    e = _event(_code(coder, text), trigger)
+    assert (e.place.name, e.place.how) == (name, "sentence") if name else e.place is None
+
+
 def test_sanctions_take_no_fallback_place(coder) -> None:  # type: ignore[no-untyped-def]
     coded = _code(coder, "Fighting raged in Goma on Monday. The European Union imposed sanctions on the rebel leaders.")
     assert _event(coded, "imposed").place is None

@@ -126,6 +126,9 @@ def _widen(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
     if end < len(doc) and doc[end].lower_ in ADMIN_SUFFIXES and gaz.lookup(doc[start : end + 1].text):
         end += 1
     # "northern Syria", "north-eastern Syria" (3 tokens), "the north of Iraq"
+    before = doc_words(doc)[start - 1].lower() if start > 0 else ""
+    if before not in COMPASS_WORDS and before not in ("-", "of"):
+        return start, end  # every compass phrase ends with such a word right before the name
     for back in (1, 2, 3, 4):
         s = start - back
         if s < 0:
@@ -378,7 +381,11 @@ def _same_name_again(doc: Doc, found: list[Span], people: frozenset[str]) -> lis
     names = {m.text for m in found}
     if not names:
         return found
-    firsts = {n.split()[0]: n for n in names}
+    # every name by its first word, the longest first: "Bosnia and Herzegovina" where the text
+    # writes it, "Bosnia" where it does not (a set's order would pick one by chance)
+    firsts: dict[str, list[str]] = {}
+    for n in sorted(names, key=lambda n: (-len(n.split()), n)):
+        firsts.setdefault(n.split()[0], []).append(n)
     taken = [False] * len(doc)
     for m in found:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -388,22 +395,22 @@ def _same_name_again(doc: Doc, found: list[Span], people: frozenset[str]) -> lis
     extra: list[Span] = []
     words = doc_words(doc)
     for i, word in enumerate(words):
-        name = firsts.get(word)
-        if name is None or taken[i] or word in people:
+        cands = firsts.get(word)
+        if cands is None or taken[i] or word in people:
             continue
-        tok = doc[i]
-        if tok.ent_type_ == "PERSON":
+        if doc[i].ent_type_ == "PERSON":
             continue
-        n = len(name.split())
-        end = i + n
-        if end > len(doc) or any(taken[k] for k in range(i, end)) or doc[i:end].text != name:
-            continue
-        if end < len(doc) and words[end][:1].isupper() and doc[end].ent_iob_ == "I":
-            continue  # "Fargo" inside "Fargo Dome": a longer name than ours
-        for k in range(i, end):
-            taken[k] = True
-        span = doc[i:end]
-        extra.append(Span(span.text, span.start_char, span.end_char))
+        for name in cands:
+            end = i + len(name.split())
+            if end > len(doc) or any(taken[k] for k in range(i, end)) or doc[i:end].text != name:
+                continue
+            if end < len(doc) and words[end][:1].isupper() and doc[end].ent_iob_ == "I":
+                break  # "Fargo" inside "Fargo Dome": a longer name than ours
+            for k in range(i, end):
+                taken[k] = True
+            span = doc[i:end]
+            extra.append(Span(span.text, span.start_char, span.end_char))
+            break
     return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 

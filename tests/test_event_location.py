@@ -78,6 +78,9 @@ def _event(coded: CodedArticle, word: str) -> Event:
         # "there" takes up the place named before
         ("Leaders gathered for a summit in Hanoi in February. There, Kim asked Trump for sanctions relief.", "asked",
          "Hanoi", "clause"),
+        # an act another one is about happened where the text says, not where the other did
+        ("Protests erupted in Nairobi over the killing of a teacher in Somalia.", "killing", "Somalia", "clause"),
+        ("A court in Paris opened a trial over the 2015 bombing of a hotel in Mali.", "bombing", "Mali", "clause"),
         # an organisation someone speaks from is a party, not the scene
         ("The arrests were condemned by a researcher at Human Rights Watch.", "condemned", None, "none"),
     ],

@@ -153,6 +153,11 @@ def _deep_noun(tok: Token, heads: frozenset[int]) -> bool:
     return not (tok.head.lower_ == "of" and tok.head.head.i in heads)
 
 
+# A noun after these is what another act is about ("a trial in X over the bombing", "anger
+# over the killings"), not an act that act locates.
+ABOUT_PREPS = frozenset({"over", "about", "against", "regarding", "concerning"})
+
+
 def _clause_heads(trigger: Token) -> frozenset[int]:
     """The trigger and, for a noun ("made a series of visits", "held talks"), the verb whose
     argument it is: a locative phrase of that verb locates the act the noun names."""
@@ -161,6 +166,8 @@ def _clause_heads(trigger: Token) -> frozenset[int]:
     for _ in range(4):
         if (cur.pos_ in ("VERB", "AUX") and cur.dep_ != "amod") or cur.dep_ not in ("dobj", "pobj", "prep", "attr", "nsubj", "nsubjpass", "amod"):
             break
+        if cur.dep_ == "pobj" and cur.head.lower_ in ABOUT_PREPS:
+            break  # "a trial opened in Paris over the bombing": another act, about this one
         cur = cur.head
         heads.add(cur.i)
         if cur.pos_ == "VERB":

@@ -144,6 +144,8 @@ def test_a_seat_of_government_after_a_preposition_of_place_is_at_its_city(
         "The White House said it would respond to the tariffs.",
         "White House spokeswoman Karoline Leavitt said the talks went well.",
         "The Kremlin rejected the proposal on Monday.",
+        "According to the Kremlin, Russian jets bombed rebel positions.",
+        "Macron sent a letter to the White House on Friday.",
     ],
 )
 def test_a_seat_of_government_that_acts_is_no_place(nlp: Language, gaz: Gazetteer, text: str) -> None:

@@ -1,10 +1,11 @@
-"""Seats of government as places: "hosted Erdogan at the White House", "talks in the Kremlin".
+"""Seats of government as places: "hosted Erdogan at the White House", "a visit to the Kremlin".
 
 News writes a government's building for the government itself ("the Kremlin said"), and the
 actor lexicon reads it so. Where the text puts something in, at or to the building, it is a
-place: the building, standing at its city ("White House, Washington", precision city). The list
-of seats is data (``data/geo/seats.json``); a name there is never a place without such a
-preposition before it, so "the Kremlin said" stays an actor and nothing else.
+place: the building, standing at its city ("White House, Washington", precision city); "to" it
+only after going there. The list of seats is data (``data/geo/seats.json``); a name there is never
+a place without such a preposition before it, so "the Kremlin said" and "according to the
+Kremlin" stay actors and nothing else.
 """
 
 from __future__ import annotations
@@ -21,8 +22,13 @@ from spacy.tokens import Span as SpacySpan
 from .gazetteer import Candidate, Gazetteer
 from .mentions import doc_words
 
-# Prepositions that put something in, at or to a building.
-SEAT_PREPS = frozenset({"in", "at", "inside", "outside", "near", "to", "into"})
+# Prepositions that put something in or at a building.
+SEAT_PREPS = frozenset({"in", "at", "inside", "outside", "near"})
+# "to" a building is a place only after going there ("a visit to the White House", "flew to the
+# Kremlin"); elsewhere the building is who is addressed ("according to the Kremlin", "a letter
+# to the White House").
+TRAVEL_LEMMAS = frozenset({"visit", "trip", "journey", "tour", "travel", "go", "come", "return", "fly", "head",
+                           "invite", "walk", "march", "move", "arrive", "summon", "bring", "take"})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +75,10 @@ def find_seats(doc: Doc, gazetteer: Gazetteer, busy: Sequence[tuple[int, int]]) 
             continue
         for seat in cands:
             end = i + len(seat.words)
-            if tuple(words[i:end]) != seat.words or words[before].lower() not in seat.preps:
+            if tuple(words[i:end]) != seat.words:
+                continue
+            prep = words[before].lower()
+            if prep not in seat.preps and not (prep in ("to", "into") and doc[before].head.lemma_ in TRAVEL_LEMMAS):
                 continue
             span = doc[i:end]
             if any(a < span.end_char and span.start_char < b for a, b in busy):

@@ -59,6 +59,28 @@ def _event(coded: CodedArticle, word: str) -> Event:
         # news names a capital by its country's demonym
         ("Police arrested dozens of protesters in the Turkish capital on Sunday.", "arrested", "Ankara", "clause"),
         ("Gunmen attacked a checkpoint outside the Afghan capital.", "attacked", "Kabul", "clause"),
+        # a seat of government the act happens in is a place at its city; the seat that acts is not
+        ("Putin received the Chinese envoy in the Kremlin on Tuesday.", "received", "Kremlin, Moscow", "clause"),
+        ("Starmer made a visit to the White House last month.", "visit", "White House, Washington", "clause"),
+        ("The Kremlin condemned the new sanctions.", "condemned", None, "none"),
+        # what an accusation or a demand is about is its topic, not where it was made ...
+        ("The ministry accused Beijing of abuses against Uyghurs in Xinjiang.", "accused", None, "none"),
+        ("Activists demanded an inquiry into the killings of protesters in Bamako.", "demanded", None, "none"),
+        # ... while a meeting is located by its partners' phrase
+        ("The envoy met with Taliban officials in Doha last week.", "met", "Doha", "clause"),
+        # a complement or a purpose happens where the verb it hangs on does
+        ("In Blantyre, aid agencies were able to deliver food to flood victims.", "deliver", "Blantyre", "clause"),
+        ("The minister travelled to Nairobi on Monday to sign the accord.", "sign", "Nairobi", "clause"),
+        ("The army was ready in Kidal to launch the offensive.", "launch", "Kidal", "clause"),
+        # a participle telling the occasion locates the act it hangs on
+        ("The president rejected the report, telling reporters in Abuja that it was false.", "rejected", "Abuja",
+         "clause"),
+        # "there" takes up the place named before
+        ("Leaders gathered for a summit in Hanoi in February. There, Kim asked Trump for sanctions relief.", "asked",
+         "Hanoi", "clause"),
+        # an act another one is about happened where the text says, not where the other did
+        ("Protests erupted in Nairobi over the killing of a teacher in Somalia.", "killing", "Somalia", "clause"),
+        ("A court in Paris opened a trial over the 2015 bombing of a hotel in Mali.", "bombing", "Mali", "clause"),
         # an organisation someone speaks from is a party, not the scene
         ("The arrests were condemned by a researcher at Human Rights Watch.", "condemned", None, "none"),
     ],
@@ -79,6 +101,45 @@ def test_an_act_of_force_falls_back_to_the_sentence_then_the_article_scene(coder
     # a statement with no place in its clause is not put at the article's scene
     condemned = _event(coded, "condemned")
     assert condemned.place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        (("BAMAKO \u2014 Protesters marched in the capital on Friday. Gunmen attacked a convoy near Gao, officials "
+          "said. Two soldiers were killed, the army said."), "killed", "Gao"),
+        (("Gunmen attacked a police post in Tillaberi on Monday. Hours later, soldiers killed ten of the attackers, "
+          "the army said."), "killed", "Tillaberi"),
+    ],
+)  # fmt: skip
+def test_an_act_of_force_falls_back_to_the_town_the_story_has_reached(  # type: ignore[no-untyped-def]
+    coder, text: str, trigger: str, name: str
+) -> None:
+    e = _event(_code(coder, text), trigger)
+    assert e.place is not None and (e.place.name, e.place.how) == (name, "article")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        # a release or aid is done somewhere, like an act of force: the sentence's one scene
+        ("Dozens of hostages seized in Kidal were released by the militants on Sunday.", "released", "Kidal"),
+        ("Families rejoiced after 40 fishermen detained near Mombasa were freed by the navy.", "freed", "Mombasa"),
+        # verbal acts take no place from outside their clause
+        ("Officials in Goma said the rebels asked for talks.", "asked", None),
+        ("Police in Kano said the governor called for calm.", "called", None),
+    ],
+)
+def test_material_acts_fall_back_to_the_sentence_and_verbal_acts_do_not(  # type: ignore[no-untyped-def]
+    coder, text: str, trigger: str, name: str | None
+) -> None:
+    e = _event(_code(coder, text), trigger)
+    assert (e.place.name, e.place.how) == (name, "sentence") if name else e.place is None
+
+
+def test_sanctions_take_no_fallback_place(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = _code(coder, "Fighting raged in Goma on Monday. The European Union imposed sanctions on the rebel leaders.")
+    assert _event(coded, "imposed").place is None
 
 
 def test_a_venue_named_later_does_not_become_the_place_of_an_earlier_act(coder) -> None:  # type: ignore[no-untyped-def]

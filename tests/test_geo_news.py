@@ -34,6 +34,8 @@ pytestmark = pytest.mark.slow
         ("Troops entered the Boni Forest on Tuesday.", "Boni"),
         ("Angry farmers blocked the Europe Bridge on Tuesday.", "Bridge"),
         ("Protesters blocked the Peace Bridge for three hours.", "Bridge"),
+        ("The talks failed at the Hanoi Summit in February.", "Summit"),
+        ("Leaders met at the Accra Summit on Tuesday.", "Summit"),
     ],
 )
 def test_a_piece_of_a_longer_name_is_not_a_place(nlp: Language, gaz: Gazetteer, text: str, absent: str) -> None:
@@ -104,6 +106,69 @@ def test_a_place_the_gazetteer_lacks_after_a_preposition_is_a_site(
     doc = nlp(text)
     sites = {p.text: p.country for p in find_site_places(doc, find_places(doc, gaz))}
     assert sites.get(name) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the recogniser calls these NORP, CARDINAL and LOC: "the town of" says what they are
+        ("Soldiers surrounded the town of Aungban in Shan state on Sunday.", "Aungban", "MMR"),
+        ("Protesters marched through the town of Mawlamyine.", "Mawlamyine", "MMR"),
+        ("Gunmen raided the village of Kalehe overnight, residents in Bukavu said.", "Kalehe", "COD"),
+    ],
+)
+def test_a_name_after_the_town_of_is_that_town(nlp: Language, gaz: Gazetteer, text: str, name: str, country: str) -> None:
+    assert {p.text: p.country for p in find_places(nlp(text), gaz)}.get(name) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Biden hosted Modi at the White House for talks on trade.", "White House, Washington", "USA"),
+        ("Putin received the Chinese envoy in the Kremlin on Tuesday.", "Kremlin, Moscow", "RUS"),
+        ("Protesters rallied outside Downing Street against the war.", "Downing Street, London", "GBR"),
+        ("Officials at the Pentagon said the drills would go on.", "Pentagon, Arlington", "USA"),
+        ("Lawmakers on Capitol Hill objected to the deal.", "Capitol Hill, Washington", "USA"),
+    ],
+)
+def test_a_seat_of_government_after_a_preposition_of_place_is_at_its_city(
+    nlp: Language, gaz: Gazetteer, text: str, name: str, country: str
+) -> None:
+    found = {p.name: p for p in find_places(nlp(text), gaz)}
+    assert name in found and found[name].country == country and found[name].precision == "city"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The White House said it would respond to the tariffs.",
+        "White House spokeswoman Karoline Leavitt said the talks went well.",
+        "The Kremlin rejected the proposal on Monday.",
+        "According to the Kremlin, Russian jets bombed rebel positions.",
+        "Macron sent a letter to the White House on Friday.",
+    ],
+)
+def test_a_seat_of_government_that_acts_is_no_place(nlp: Language, gaz: Gazetteer, text: str) -> None:
+    # nor the town of that name ("White House", Tennessee) or the city it translates (Casablanca)
+    assert find_places(nlp(text), gaz) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "site", "country"),
+    [
+        # a settlement too small for the gazetteer is placed at the article's town, its name kept
+        ("Police in Bamenda said soldiers burned houses in the village of Ngarbuh.", "Ngarbuh", "CMR"),
+        ("Gunmen killed nine people in the village of Tawari in Kogi state.", "Tawari", "NGA"),
+    ],
+)
+def test_an_unlisted_name_after_the_village_of_is_a_site(
+    nlp: Language, gaz: Gazetteer, text: str, site: str, country: str
+) -> None:
+    doc = nlp(text)
+    places = find_places(doc, gaz)
+    assert site not in [p.text for p in places]
+    sites = {p.text: p for p in find_site_places(doc, places)}
+    assert site in sites and sites[site].country == country and sites[site].name.startswith(f"{site}, ")
 
 
 @pytest.mark.parametrize(

@@ -12,14 +12,21 @@ salient toponym. Three levels, the first that answers wins, recorded in ``Place.
    talks"); a clause of circumstance ("since arriving in X") is part of it, and so is the trip it
    happens on ("during a visit to X, she met ..."); a demand is located by the act it asks for
    ("demanded that Iran send forces to X"); the second of two verbs sharing a subject happened
-   where the first did ("met in X and signed an agreement"). A country visited is the place even
-   where it is a party too ("visited Taiwan").
-2. ``sentence``: for an act of force (QuadClass 4) whose clause names no place, a place in a
-   locative phrase elsewhere in the sentence, when all such places are in one country.
-3. ``article``: for an act of force still without one, the article's scene — its dateline
-   ("KABUL —") or the first place of its lead sentence in a locative phrase — when the act is
-   recent news (dated within two weeks of publication) and its parties include the scene's
-   country or name no party of another country.
+   where the first did ("met in X and signed an agreement"), and so did a complement or a purpose
+   ("were able in X to start ...", "travelled to X to sign ..."); a participle telling the
+   occasion locates the act it hangs on ("rejected the warrant, telling reporters in X"). A
+   country visited is the place even where it is a party too ("visited Taiwan"). "There" takes
+   up the last place named in a locative phrase before it. For accusations, rejections, threats
+   and demands, a place deep inside what is said ("accused B of abuses against Uyghurs in X") is
+   the topic, not the scene.
+2. ``sentence``: for a material act (QuadClass 2 or 4: force, and aid, releases, withdrawals)
+   whose clause names no place, a place in a locative phrase elsewhere in the sentence, when all
+   such places are in one country.
+3. ``article``: for an act of force still without one, the scene the story has reached — the
+   town or province of the last act of force placed by its own sentence, else the article's
+   scene, its dateline ("KABUL —") or the first place of its lead sentence in a locative phrase
+   — when the act is recent news (dated within two weeks of publication) and its parties include
+   that place's country or name no party of another country. Sanctions take no fallback.
 
 A bare place noun in a locative phrase ("in the city", "to the villages") takes up the place of
 that kind the article named last before it.
@@ -67,6 +74,12 @@ PLACE_OBJECT_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
 # place in its clause is rarely located by the text (on the VOA pool, a sentence or article
 # fallback for verbal and cooperative acts was wrong about twice as often as right).
 FALLBACK_QUAD_CLASS = 4
+# Material acts - aid delivered, prisoners freed as much as strikes and arrests - happen at a
+# scene the sentence may name outside their clause ("after 270 schoolgirls kidnapped in X were
+# freed"); verbal acts do not (on the pool, the sentence's place was wrong for them 7 times in 9).
+SENTENCE_QUAD_CLASSES = frozenset({2, 4})
+# Sanctions are decided in capitals and take effect everywhere: no scene to fall back on.
+NO_SCENE_TYPES = frozenset({"SANCTION"})
 _SPECIFIC = {"city": 0, "admin": 1, "region": 2, "country": 3}
 DATELINE_DASHES = ("\u2014", "\u2013", "--", " - ")
 
@@ -101,7 +114,7 @@ def _attachment(tok: Token, destination: bool) -> tuple[Token, str] | None:
     return None
 
 
-def _within_clause(start: Token, heads: frozenset[int]) -> bool:
+def _within_clause(start: Token, heads: frozenset[int], deep: bool = True) -> bool:
     """True when ``start`` is one of the clause's heads or a word of that clause (climbing heads,
     no clause border crossed but an adverbial one - "since arriving in X" - which gives the act's
     circumstances)."""
@@ -111,8 +124,38 @@ def _within_clause(start: Token, heads: frozenset[int]) -> bool:
             return True
         if (cur.dep_ in CLAUSE_DEPS and cur.dep_ not in CIRCUMSTANCE_DEPS) or cur.head is cur:
             return False
+        if not deep and _deep_noun(cur, heads):
+            return False
         cur = cur.head
     return False
+
+
+# Acts of saying against or asking of someone ("accused B of abuses against Uyghurs in X",
+# "demanded an inquiry into the killings in Y"): a place deep inside what is said is its topic, not
+# where it was said. Meetings and agreements are located by their partners' phrases as often as
+# not ("met with officials in Kabul"), and acts of force by their objects' ("killed five soldiers
+# in the city"): for them the deep place stays.
+TOPIC_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN", "REQUEST"})
+# Nouns of time a locative phrase may hang on without describing a party ("for the first time in X").
+TIME_NOUNS = frozenset({"time", "day", "days", "week", "weeks", "month", "months", "year", "years", "night",
+                        "morning", "evening", "afternoon", "weekend"})  # fmt: skip
+
+
+def _deep_noun(tok: Token, heads: frozenset[int]) -> bool:
+    """A noun inside a prepositional phrase of the clause ("collaborated with partners in X",
+    "accused B of genocide over its treatment of Uyghurs in X"): a locative phrase on it describes
+    that noun, not where the act happened. The patient of a noun trigger ("the bombing of a base
+    near X") and times ("for the first time in X") are no such noun."""
+    if tok.dep_ != "pobj" or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.lemma_.lower() in TIME_NOUNS or tok.ent_type_ in ("DATE", "TIME"):
+        return False
+    return not (tok.head.lower_ == "of" and tok.head.head.i in heads)
+
+
+# A noun after these is what another act is about ("a trial in X over the bombing", "anger
+# over the killings"), not an act that act locates.
+ABOUT_PREPS = frozenset({"over", "about", "against", "regarding", "concerning"})
 
 
 def _clause_heads(trigger: Token) -> frozenset[int]:
@@ -121,8 +164,10 @@ def _clause_heads(trigger: Token) -> frozenset[int]:
     heads = {trigger.i}
     cur = trigger
     for _ in range(4):
-        if cur.pos_ in ("VERB", "AUX") or cur.dep_ not in ("dobj", "pobj", "prep", "attr", "nsubj", "nsubjpass"):
+        if (cur.pos_ in ("VERB", "AUX") and cur.dep_ != "amod") or cur.dep_ not in ("dobj", "pobj", "prep", "attr", "nsubj", "nsubjpass", "amod"):
             break
+        if cur.dep_ == "pobj" and cur.head.lower_ in ABOUT_PREPS:
+            break  # "a trial opened in Paris over the bombing": another act, about this one
         cur = cur.head
         heads.add(cur.i)
         if cur.pos_ == "VERB":
@@ -172,19 +217,43 @@ def _clause_place(trigger: Token, event: Event, placed: Sequence[tuple[Place, To
         if got is not None:
             return got
     shared = _sharing_clause(trigger)
-    if shared is None:
-        return None
-    return _best_in_clause(trigger, event, placed, frozenset({shared.i}), False)
+    if shared is not None:
+        got = _best_in_clause(trigger, event, placed, frozenset({shared.i}), shared.lemma_ in MOTION_LEMMAS)
+        if got is not None:
+            return got
+    telling = _occasion_clauses(trigger)
+    if telling:
+        return _best_in_clause(trigger, event, placed, telling, False)
+    return None
+
+
+def _occasion_clauses(trigger: Token) -> frozenset[int]:
+    """Participles that tell the occasion of the act: "rejected the warrant, telling journalists
+    in X" (the rejection was made in X); a participle with a subject or a conjunction of its own
+    ("after arriving", "while X was ...") is another act."""
+    return frozenset(
+        c.i for c in trigger.children
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)
+    )  # fmt: skip
 
 
 def _sharing_clause(trigger: Token) -> Token | None:
-    """The first of two verbs that share their subject: "met in Bangui and signed an agreement"
-    (the second act, with no scene of its own, happened where the first did)."""
-    if trigger.pos_ != "VERB" or trigger.dep_ != "conj" or trigger.head.pos_ != "VERB":
+    """The verb whose subject the trigger shares: the first of two verbs ("met in Bangui and
+    signed an agreement"), the verb a complement or a purpose hangs on ("were able in X to
+    start relief operations", "flew to X to meet the president"). The act, with no scene of its
+    own, happened where that verb did (where it went, for a verb of motion)."""
+    head = trigger.head
+    if trigger.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        head = head.head  # "were able to start": the clause of "were"
+    if trigger.pos_ != "VERB" or head.pos_ not in ("VERB", "AUX") or head is trigger:
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
         return None
-    return trigger.head
+    if trigger.dep_ in ("conj", "xcomp"):
+        return head
+    if trigger.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return head
+    return None
 
 
 def _best_in_clause(
@@ -192,8 +261,8 @@ def _best_in_clause(
 ) -> Place | None:
     best: tuple[tuple[int, int], Place] | None = None
     for p, tok in placed:
-        at = _attachment(tok, visit)
-        hit = at is not None and _within_clause(at[0], heads)
+        at = _attachment(tok, visit) if tok.lower_ != "there" else (tok.head, "there")
+        hit = at is not None and _within_clause(at[0], heads, event.event_type not in TOPIC_TYPES)
         if not hit and tok.head.i in heads:
             # "the Aleppo offensive"; "shelled Aleppo" (a city, not a country named as a party)
             hit = (tok.dep_ in {"compound", "nmod"} and trigger.pos_ == "NOUN") or (
@@ -214,7 +283,8 @@ def _sentence_place(trigger: Token, placed: Sequence[tuple[Place, Token]]) -> Pl
     countries = {p.country for p, _ in scenes}
     if not scenes or len(countries) > 1:
         return None
-    return min(scenes, key=lambda pt: abs(pt[1].i - trigger.i))[0]
+    # all in one country: the most specific ("in Kenya's Garissa county, near Dadaab" -> Dadaab)
+    return min(scenes, key=lambda pt: (_SPECIFIC.get(pt[0].precision, 4), abs(pt[1].i - trigger.i)))[0]
 
 
 def article_scene(article: Article, doc: Doc, places: Sequence[Place], actors: Sequence[Actor]) -> Place | None:
@@ -272,7 +342,9 @@ def _anaphoric_places(doc: Doc, places: Sequence[Place], text: str) -> list[tupl
     from ..geo.mentions import doc_words
 
     out: list[tuple[Place, Token]] = []
-    for i, word in enumerate(doc_words(doc)):
+    words = doc_words(doc)
+    out.extend(_there(doc, places, words))
+    for i, word in enumerate(words):
         kinds = ANAPHORIC_NOUNS.get(word)
         if kinds is None or i == 0 or doc[i - 1].lower_ != "the":
             continue
@@ -287,6 +359,28 @@ def _anaphoric_places(doc: Doc, places: Sequence[Place], text: str) -> list[tupl
         start = doc[i - 1].idx
         out.append((replace(before[-1], text=text[start : tok.idx + len(tok)], start=start,
                             end=tok.idx + len(tok)), tok))  # fmt: skip
+    return out
+
+
+def _there(doc: Doc, places: Sequence[Place], words: Sequence[str]) -> list[tuple[Place, Token]]:
+    """ "There, Kim asked Trump for sanctions relief", "met him there": the place of a locative
+    phrase named last before it (text "There")."""
+    out: list[tuple[Place, Token]] = []
+    for i, word in enumerate(words):
+        if word not in ("there", "There"):
+            continue
+        tok = doc[i]
+        if tok.dep_ != "advmod":
+            continue  # "there is", "there were": no place
+        before = []
+        for p in places:
+            if p.end > tok.idx:
+                break
+            head = _head_token(doc, p)
+            if head is not None and _attachment(head, False) is not None:
+                before.append(p)
+        if before:
+            out.append((replace(before[-1], text=tok.text, start=tok.idx, end=tok.idx + len(tok)), tok))
     return out
 
 
@@ -313,20 +407,28 @@ def locate(
     if events:
         placed.extend(_anaphoric_places(doc, places, article.text))
     scene = article_scene(article, doc, places, actors)
-    out = []
-    for e in events:
+    decided: dict[int, Event] = {}
+    last: Place | None = None  # the specific place of the last act of force placed by its sentence
+    for k in sorted(range(len(events)), key=lambda k: events[k].trigger.start):
+        e = events[k]
         span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
         if span is None or not len(span):
-            out.append(replace(e, place=None))
+            decided[k] = replace(e, place=None)
             continue
         trig = span.root
         sent = trig.sent
         in_sent = [(p, t) for p, t in placed if sent.start_char <= p.start and p.end <= sent.end_char]
         place = _clause_place(trig, e, in_sent)
         how = "clause"
-        if place is None and e.quad_class == FALLBACK_QUAD_CLASS:
+        force = e.quad_class == FALLBACK_QUAD_CLASS and e.event_type not in NO_SCENE_TYPES
+        if place is None and e.quad_class in SENTENCE_QUAD_CLASSES and e.event_type not in NO_SCENE_TYPES:
             place, how = _sentence_place(trig, in_sent), "sentence"
-            if place is None and scene is not None and _about_scene(e, scene, article):
-                place, how = scene, "article"
-        out.append(replace(e, place=replace(place, how=how) if place is not None else None))  # type: ignore[arg-type]
-    return out
+        if place is None and force:
+            # the scene the story has reached: the last act of force it placed in a town or
+            # province, else where it reports from
+            place = next((at for at in (last, scene) if at is not None and _about_scene(e, at, article)), None)
+            how = "article"
+        if place is not None and how != "article" and force and place.precision != "country":
+            last = place
+        decided[k] = replace(e, place=replace(place, how=how) if place is not None else None)  # type: ignore[arg-type]
+    return [decided[k] for k in range(len(events))]

@@ -83,6 +83,9 @@ NATURAL_WORDS = frozenset({"forest", "islands", "island", "sea", "river", "lake"
 BUILDING_WORDS = frozenset({"street", "avenue", "road", "boulevard", "square", "hotel", "hospital", "mosque",
                             "church", "cathedral", "temple", "market", "stadium", "school", "prison", "jail",
                             "mall", "bridge", "highway", "plaza", "lane", "drive"})  # fmt: skip
+# Meetings and documents named after their venue: "the Hanoi Summit" was held in Hanoi, and its
+# "Summit" is no town (Summit, New Jersey).
+MEETING_WORDS = frozenset({"summit", "conference", "forum", "talks", "agreement", "accord", "accords", "declaration"})
 MAX_RUN = 5  # longest capitalised run tried as one name
 NOTABLE_POPULATION = 50_000
 STRONG_POPULATION = 100_000
@@ -123,6 +126,9 @@ def _widen(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
     if end < len(doc) and doc[end].lower_ in ADMIN_SUFFIXES and gaz.lookup(doc[start : end + 1].text):
         end += 1
     # "northern Syria", "north-eastern Syria" (3 tokens), "the north of Iraq"
+    before = doc_words(doc)[start - 1].lower() if start > 0 else ""
+    if before not in COMPASS_WORDS and before not in ("-", "of"):
+        return start, end  # every compass phrase ends with such a word right before the name
     for back in (1, 2, 3, 4):
         s = start - back
         if s < 0:
@@ -169,7 +175,8 @@ def _piece_of_name(doc: Doc, start: int, end: int) -> bool:
     feature ("Boni Forest") or following one and "of" ("the Gulf of Guinea")."""
     before = doc[start - 1].text if start > 0 else ""
     after = doc[end].text if end < len(doc) else ""
-    if end - start == 1 and (doc[start].lower_ in FEATURE_WORDS or doc[start].lower_ in BUILDING_WORDS):
+    lone = doc[start].lower_
+    if end - start == 1 and (lone in FEATURE_WORDS or lone in BUILDING_WORDS or lone in MEETING_WORDS):
         return before[:1].isupper() or after[:1].isupper() or after == "of"
     if after[:1].isupper() and (after.lower() in NATURAL_WORDS or after.lower() in BUILDING_WORDS):
         return True
@@ -200,8 +207,11 @@ def _embedded(doc: Doc, start: int, end: int) -> bool:
 
 
 def _placed_by_context(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
-    """The words around a name say it is a place: "in Riverdale", "near Maywood", "Bellmore, N.Y."."""
+    """The words around a name say it is a place: "in Riverdale", "near Maywood", "Bellmore, N.Y.",
+    "the town of Aungban"."""
     if start > 0 and doc[start - 1].lower_ in LOCATIVES and doc[start - 1].pos_ == "ADP":
+        return True
+    if named_by_noun(doc, start):
         return True
     if end + 1 < len(doc) and doc[end].text == ",":
         nxt = doc[end + 1]
@@ -210,8 +220,20 @@ def _placed_by_context(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
 
 
 def _placed_by_preposition(doc: Doc, start: int) -> bool:
-    """A preposition of place before the name: "in Riverdale", "near Maywood", "from Goma"."""
-    return start > 0 and doc[start - 1].lower_ in PLACE_PREPS and doc[start - 1].pos_ == "ADP"
+    """A preposition of place before the name: "in Riverdale", "near Maywood", "from Goma"; or a
+    settlement noun that the name completes: "the town of Aungban", "the village of Jangebe"."""
+    return (start > 0 and doc[start - 1].lower_ in PLACE_PREPS and doc[start - 1].pos_ == "ADP") or named_by_noun(doc, start)
+
+
+# Nouns a place name completes after "of": "the town of X", "the village of X" (the recogniser
+# labels such small names anything from PERSON to PRODUCT).
+SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "hamlet", "township", "municipality", "commune",
+                              "district", "province", "county", "suburb", "neighborhood", "neighbourhood"})  # fmt: skip
+
+
+def named_by_noun(doc: Doc, start: int) -> bool:
+    """The capitalised word at ``start`` names the settlement of "the town of", "the village of" ..."""
+    return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in SETTLEMENT_NOUNS
 
 
 # Prepositions after which a gazetteer name is a place whatever label the recogniser gave it.
@@ -273,7 +295,7 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
                 continue
             labelled = any(t.ent_type_ in NOT_PLACE_LABELS for t in toks)
             embedded = labelled and _embedded(doc, i, i + length)
-            if labelled and not embedded and not _overridable(doc, i, i + length):
+            if labelled and not embedded and not _overridable(doc, i, i + length) and not named_by_noun(doc, i):
                 continue
             if not _capitalised(toks[-1].text) or toks[-1].is_punct:
                 continue
@@ -298,7 +320,7 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
             if labelled and not (
                 _notable(cands, STRONG_POPULATION)
                 or (embedded and length > 1 and strip_admin_suffix(normalize(text)))
-                or (_placed_by_preposition(doc, i) and _overridable(doc, i, i + length))
+                or (_placed_by_preposition(doc, i) and (_overridable(doc, i, i + length) or named_by_noun(doc, i)))
             ):
                 continue
             if length == 1 and not _notable(cands) and not (
@@ -359,7 +381,11 @@ def _same_name_again(doc: Doc, found: list[Span], people: frozenset[str]) -> lis
     names = {m.text for m in found}
     if not names:
         return found
-    firsts = {n.split()[0]: n for n in names}
+    # every name by its first word, the longest first: "Bosnia and Herzegovina" where the text
+    # writes it, "Bosnia" where it does not (a set's order would pick one by chance)
+    firsts: dict[str, list[str]] = {}
+    for n in sorted(names, key=lambda n: (-len(n.split()), n)):
+        firsts.setdefault(n.split()[0], []).append(n)
     taken = [False] * len(doc)
     for m in found:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -369,22 +395,22 @@ def _same_name_again(doc: Doc, found: list[Span], people: frozenset[str]) -> lis
     extra: list[Span] = []
     words = doc_words(doc)
     for i, word in enumerate(words):
-        name = firsts.get(word)
-        if name is None or taken[i] or word in people:
+        cands = firsts.get(word)
+        if cands is None or taken[i] or word in people:
             continue
-        tok = doc[i]
-        if tok.ent_type_ == "PERSON":
+        if doc[i].ent_type_ == "PERSON":
             continue
-        n = len(name.split())
-        end = i + n
-        if end > len(doc) or any(taken[k] for k in range(i, end)) or doc[i:end].text != name:
-            continue
-        if end < len(doc) and words[end][:1].isupper() and doc[end].ent_iob_ == "I":
-            continue  # "Fargo" inside "Fargo Dome": a longer name than ours
-        for k in range(i, end):
-            taken[k] = True
-        span = doc[i:end]
-        extra.append(Span(span.text, span.start_char, span.end_char))
+        for name in cands:
+            end = i + len(name.split())
+            if end > len(doc) or any(taken[k] for k in range(i, end)) or doc[i:end].text != name:
+                continue
+            if end < len(doc) and words[end][:1].isupper() and doc[end].ent_iob_ == "I":
+                break  # "Fargo" inside "Fargo Dome": a longer name than ours
+            for k in range(i, end):
+                taken[k] = True
+            span = doc[i:end]
+            extra.append(Span(span.text, span.start_char, span.end_char))
+            break
     return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 

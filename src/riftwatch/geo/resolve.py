@@ -33,6 +33,7 @@ from ..records import Place, PlacePrecision, Span
 from .gazetteer import Candidate, Gazetteer
 from .mentions import doc_words, find_demonyms, find_mentions
 from .names import ADMIN_SUFFIXES, normalize
+from .seats import find_seats, seat_names
 
 W_COUNTRY = 3.2
 W_ADMIN1 = 2.2
@@ -358,11 +359,23 @@ def find_places(
     >>> find_places(nlp("Clashes erupted in Tripoli, the Libyan capital."), Gazetteer.load())[0].country
     'LBY'
     """
-    spans = find_mentions(doc, gazetteer)
+    spans = [m for m in find_mentions(doc, gazetteer) if m.text not in seat_names()]
     full = doc.text if text is None else text
     found = [p for p in resolve_spans(full, spans, gazetteer, context, offset) if p is not None]
     capitals = find_capital_phrases(doc, gazetteer, found, offset)
-    return sorted(found + capitals, key=lambda p: p.start) if capitals else found
+    seats = find_seat_places(doc, gazetteer, found, offset)
+    extra = capitals + seats
+    return sorted(found + extra, key=lambda p: p.start) if extra else found
+
+
+def find_seat_places(doc: Doc, gazetteer: Gazetteer, places: Sequence[Place], offset: int = 0) -> list[Place]:
+    """ "at the White House", "in the Kremlin": a seat of government after a preposition of place
+    is a place at its city (name "White House, Washington"); elsewhere it is an actor."""
+    out = []
+    for span, city in find_seats(doc, gazetteer, [(p.start - offset, p.end - offset) for p in places]):
+        at = to_place(city, span.text, span.start_char + offset, span.end_char + offset)
+        out.append(replace(at, name=f"{span.text}, {at.name}", geonames_name=""))
+    return out
 
 
 def find_capital_phrases(doc: Doc, gazetteer: Gazetteer, places: Sequence[Place], offset: int = 0) -> list[Place]:

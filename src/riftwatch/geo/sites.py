@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..records import Place
 from .gazetteer import Gazetteer
+from .mentions import doc_words, named_by_noun
 from .names import normalize
 
 # Last words of the names of sites a gazetteer of settlements does not hold: streets, squares,
@@ -67,6 +68,28 @@ def find_site_places(doc: Doc, places: Sequence[Place], offset: int = 0) -> list
             continue
         text = doc[words[0].i : ent.end].text
         out.append(replace(anchor, text=text, start=start, end=end, name=f"{text}, {anchor.name}", score=SITE_SCORE))
+    for first, last in _unlisted_settlements(doc):
+        start, end = doc[first].idx + offset, doc[last - 1].idx + len(doc[last - 1]) + offset
+        if any(a < end and start < b for a, b in busy) or any(p.start < end and start < p.end for p in out):
+            continue
+        text = doc[first:last].text
+        out.append(replace(anchor, text=text, start=start, end=end, name=f"{text}, {anchor.name}", score=SITE_SCORE))
+    return sorted(out, key=lambda p: p.start)
+
+
+def _unlisted_settlements(doc: Doc) -> list[tuple[int, int]]:
+    """Token bounds of names the gazetteer lacks after "the town of", "the village of" ...: a
+    settlement too small for it, whatever label the recogniser gave the name ("L'Estere")."""
+    words = doc_words(doc)
+    out = []
+    for i in range(2, len(words)):
+        if words[i - 1] != "of" or not words[i][:1].isupper() or not named_by_noun(doc, i):
+            continue
+        end = i + 1
+        while end < len(words) and end - i < 4 and (words[end][:1].isupper() or words[end] in ("-", "'")):
+            end += 1
+        if not Gazetteer.load().has_key(normalize(doc[i:end].text)):
+            out.append((i, end))
     return out
 
 

@@ -18,9 +18,11 @@ PUBLISHED = dt.date(2024, 3, 15)
 
 @pytest.fixture(scope="module")
 def coder():  # type: ignore[no-untyped-def]
-    from riftwatch.pipeline import Coder
+    """The rule coder: where an act happened is decided for every event it proposes; which of them
+    the learned event model keeps is tested elsewhere (tests/test_learned.py)."""
+    from riftwatch.pipeline import Coder, Config
 
-    return Coder()
+    return Coder(Config(learned=False))
 
 
 def _code(coder, text: str) -> CodedArticle:  # type: ignore[no-untyped-def]

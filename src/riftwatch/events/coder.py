@@ -131,10 +131,8 @@ def assemble(d: Draft, ctx: SentenceContext) -> Event:
     if prt is not None:
         trig_end = max(trig_end, prt.idx + len(prt))
     source, target = tuple(d.source), tuple(d.target)
-    # the confidence weighs the role finder's source reading and the target's final one; an
-    # attacker read off the place is no evidence the sentence reports this event
-    stated = tuple(a for a in source if a.entry_id != "unattributed")
-    roles = Roles(stated, target, d.roles.source_how, d.how["target"])
+    # the confidence weighs the role finder's source reading and the target's final one
+    roles = Roles(source, target, d.roles.source_how, d.how["target"])
     return Event(
         event_id=event_id(article.id, tok.idx, etype),
         article_id=article.id,

@@ -23,6 +23,14 @@ def coder():  # type: ignore[no-untyped-def]
     return Coder()
 
 
+@pytest.fixture(scope="module")
+def rules():  # type: ignore[no-untyped-def]
+    """The rule coder alone: what it proposes before the learned checks."""
+    from riftwatch.pipeline import Coder, Config
+
+    return Coder(Config(learned=False))
+
+
 def code(coder, text: str) -> CodedArticle:  # type: ignore[no-untyped-def]
     return next(coder.code([Article(id="t", text=text, published=PUBLISHED)]))
 
@@ -113,6 +121,30 @@ def test_a_hunger_strike_is_a_protest_to_the_rule_coder() -> None:
     rules = Coder(Config(learned=False))
     e = event_at(code(rules, "Detained opposition activists in Minsk have been on hunger strike since Monday."), "strike")
     assert (e.event_type, e.factuality) == ("PROTEST", "asserted")
+
+
+# The act in the complement of an accusation, threat, demand or denial is its content: (sentence,
+# the statement's trigger and type, the content word that codes no event of its own).
+CONTENT = [
+    ("The interior ministry accused the rebels of attacking a police convoy.", "accused", "ACCUSE", "attacking"),
+    ("Western envoys urged both factions to sign the accord before the vote.", "urged", "REQUEST", "sign"),
+    ("The militia threatened on Sunday to kill the kidnapped engineers.", "threatened", "THREATEN", "kill"),
+    ("Pakistan rejected accusations that it was arming the insurgents.", "rejected", "REJECT", "arming"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word", "etype", "content"), CONTENT, ids=[r[3] for r in CONTENT])
+def test_the_content_of_a_statement_is_no_event_of_its_own(rules, sentence, word, etype, content) -> None:  # type: ignore[no-untyped-def]
+    coded = code(rules, sentence)
+    assert event_at(coded, word).event_type == etype
+    at = sentence.index(content)
+    assert not [e for e in coded.events if e.trigger.start <= at < e.trigger.end]
+
+
+def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
+    """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
+    coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")
+    assert event_at(coded, "demanding").event_type == "REQUEST"
 
 
 @pytest.mark.parametrize(("sentence", "word", "etype", "sources", "targets", "status"), ROLES, ids=[r[1] + ":" + r[0][:30] for r in ROLES])

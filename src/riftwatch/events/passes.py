@@ -332,6 +332,45 @@ def requested_act(d: Draft, ctx: SentenceContext) -> None:
         d.dropped = True
 
 
+# Prepositions that introduce what a statement is about ("accused of", "called for", "warned against");
+# "with X speaking" and the like name circumstances, not content.
+CONTENT_PREPS: frozenset[str] = frozenset({"of", "for", "against"})
+
+
+def _content_heads(tok: Token) -> list[Token]:
+    """The words whose clausal complement ``tok`` heads: "threatening to kill", "accused them of
+    supporting", "denies providing", "accusations it is getting"; where that word is a verb's
+    object ("accused the rebels of attacking", "rejected accusations that...") the verb as well. A
+    conjunct takes its first one's heads."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    head: Token | None = None
+    if tok.dep_ in {"xcomp", "ccomp"}:
+        head = tok.head
+    elif tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        head = tok.head  # "threatened on Sunday to kill": the infinitive parsed as an adverbial clause
+    elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in CONTENT_PREPS:
+        head = tok.head.head
+    elif tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in tok.children):
+        head = tok.head  # a clause of its own ("accusations it is getting"), not a participle ("warnings demanding")
+    if head is None:
+        return []
+    return [head, head.head] if head.dep_ == "dobj" else [head]
+
+
+def content_act(d: Draft, ctx: SentenceContext) -> None:
+    """An act named in the complement of an accusation, threat, demand or denial is that statement's
+    content, alleged, threatened, asked for or denied, not an event of its own (the codebook codes
+    the underlying act only where the article reports it as fact)."""
+    if d.tok.pos_ != "VERB":
+        return
+    heads = {h.idx for h in _content_heads(d.tok)}
+    if heads and any(
+        e.trigger.start in heads and ontology().behaviour(e.event_type, "complement_is_content") for e in ctx.events
+    ):
+        d.dropped = True
+
+
 def commitment(d: Draft, ctx: SentenceContext) -> None:
     """A stated commitment is an event that happened: cooperative intent is AGREE (CAMEO 03),
     conflictual intent THREATEN (CAMEO 13); the intended type stays in ``mode``."""
@@ -390,7 +429,7 @@ PASSES: tuple[Pass, ...] = (
     # conventions for what the text leaves unstated
     place_country_target, domestic_target, victims_of_place, withdrawn_support, halted_support,
     # factuality and the re-codings it implies
-    read_factuality, requested_act, refusal, commitment, rallied_opposition,
+    read_factuality, requested_act, content_act, refusal, commitment, rallied_opposition,
     # conventions that need the final type
     threat_condition, drop_self_targets,
 )  # fmt: skip

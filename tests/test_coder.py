@@ -141,6 +141,25 @@ def test_the_content_of_a_statement_is_no_event_of_its_own(rules, sentence, word
     assert not [e for e in coded.events if e.trigger.start <= at < e.trigger.end]
 
 
+# Calling something by a condemning word criticises it; a description that does not condemn is no
+# event: (sentence, verb, type or None).
+LABELLED = [
+    ("The opposition leader called the election results 'a sham'.", "called", "ACCUSE"),
+    ("Moldova's foreign ministry described the new gas tariffs as illegal and unjustified.", "described", "ACCUSE"),
+    ("A government spokesman called the charges baseless.", "called", "REJECT"),
+    ("The president called the summit a historic success.", "called", None),
+    ("Residents call the market district Little Kabul.", "call", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word", "etype"), LABELLED, ids=[r[0][:30] for r in LABELLED])
+def test_a_condemning_description_is_criticism(rules, sentence, word, etype) -> None:  # type: ignore[no-untyped-def]
+    coded = code(rules, sentence)
+    at = sentence.index(word)
+    found = [e.event_type for e in coded.events if e.trigger.start <= at < e.trigger.end]
+    assert found == ([etype] if etype else [])
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

@@ -7,6 +7,10 @@ reports a claim is a complaint, and declining to comment is no event.
 
 from __future__ import annotations
 
+import json
+from functools import cache
+from importlib import resources
+
 from spacy.tokens import Token
 
 from .conventions import STOP_VERBS
@@ -237,6 +241,46 @@ def describes_not_reports(tok: Token) -> bool:
 def described_state(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
     """A noun that describes or classifies names no act (``describes_not_reports``)."""
     return None if entry is not None and describes_not_reports(tok) else entry
+
+
+# Verbs that apply a description to something: with a condemning one it is criticism.
+LABEL_VERBS = frozenset({"call", "describe", "characterize", "characterise", "label", "brand", "dub", "term"})
+
+
+@cache
+def criticism_words() -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """The condemning words of ``data/criticism.json``: single lemmas, and phrases as lemma sets."""
+    raw = json.loads(resources.files("riftwatch").joinpath("data/criticism.json").read_text("utf-8"))
+    words = [w.lower() for w in raw["words"]]
+    return frozenset(w for w in words if " " not in w), tuple(frozenset(w.split()) for w in words if " " in w)
+
+
+def _description(verb: Token) -> list[Token]:
+    """What ``verb`` calls its object: a second object ("called the ruling 'arbitrary'") or an "as"
+    phrase, on the verb or, in the small model's parse, on its object ("described X as a disaster")."""
+    out = [c for c in verb.children if c.dep_ in {"oprd", "ccomp", "xcomp", "acomp"}]
+    holders = [verb] + [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    for h in holders:
+        for prep in h.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                out.extend(prep.children)
+    return out
+
+
+def labelled_criticism(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """Calling something by a condemning word criticises it (ACCUSE, CAMEO 111): "called the
+    decision 'a blatant case of weaponization'", "described the jailbreak as deplorable"; calling
+    a charge or a demand so rejects it (REJECT, as "dismissed the charges")."""
+    if entry is not None or tok.pos_ != "VERB" or tok.lemma_.lower() not in LABEL_VERBS:
+        return entry
+    words, phrases = criticism_words()
+    for head in _description(tok):
+        lemmas = {t.lemma_.lower() for t in list(head.subtree)[:12]}
+        if not words.isdisjoint(lemmas) or any(p <= lemmas for p in phrases):
+            if any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in PROPOSAL_NOUNS for c in tok.children):
+                return Recoded.of("REJECT", "120", "", 0.7, object=())  # "called the charges baseless"
+            return Recoded.of("ACCUSE", "111", "disapprove", 0.7, object=())
+    return entry
 
 
 def drop_carried_nouns(found: list[tuple[Token, Entry]]) -> list[tuple[Token, Entry]]:

@@ -29,9 +29,11 @@ from .conventions import (
 from .draft import Draft, Entry, Recoded, SentenceContext
 from .estrangement import halted_support, withdrawn_support
 from .matching import (
+    LABEL_VERBS,
     ORDER_VERBS,
     PROPOSAL_NOUNS,
     described_state,
+    labelled_criticism,
     lexicon_entry,
     no_comment,
     ordered_act,
@@ -413,11 +415,12 @@ def drop_self_targets(d: Draft, ctx: SentenceContext) -> None:
 
 
 # Which tokens are triggers, with which entry: each step may replace the entry found so far.
-FIND: tuple[FindStep, ...] = (lexicon_entry, stopped_act, ordered_act, reported_protest, no_comment, described_state)
+FIND: tuple[FindStep, ...] = (lexicon_entry, stopped_act, ordered_act, reported_protest, no_comment, described_state,
+                              labelled_criticism)  # fmt: skip
 # Lemmas a FIND step reads besides the trigger lexicon's own: a token with none of these and no
 # trigger lemma can get no entry, so the steps are not run for it (a step that starts an entry from
 # other words must add them here).
-FIND_LEMMAS: frozenset[str] = STOP_VERBS | ORDER_VERBS
+FIND_LEMMAS: frozenset[str] = STOP_VERBS | ORDER_VERBS | LABEL_VERBS
 
 # How each trigger's draft event is coded, in order.
 PASSES: tuple[Pass, ...] = (

@@ -113,19 +113,23 @@ def test_watch_history_as_of_and_inferred_coalition(gdelt: Path, tmp_path: Path)
     assert "SYR" in result.output
 
 
-def test_report_png_without_a_browser_says_how_to_get_one(
+def test_report_png_without_a_browser_draws_the_charts_and_says_what_is_missing(
     gdelt: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from riftwatch.report import browser
 
     monkeypatch.setattr(browser, "find_chromium", lambda: None)
     db = tmp_path / "events.duckdb"
+    assert runner.invoke(app(), ["import", str(gdelt), "--format", "gdelt", "--store", str(db)]).exit_code == 0
     out = tmp_path / "r.html"
     result = runner.invoke(app(), ["report", "-c", "RUS,SYR", "--store", str(db), "--out", str(out), "--png"])
-    assert result.exit_code == ExitStatus.USAGE
+    assert result.exit_code == 0, result.output
     said = " ".join(result.output.split())
-    assert "make install-browser" in said and "leave out --png" in said
-    assert not out.exists()
+    assert "make install-browser" in said and "as PNG" in said
+    pngs = sorted((tmp_path / "r-charts").glob("*.png"))
+    assert [p.stem for p in pngs] == ["map", "network", "series-RUS-SYR"]
+    assert all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in pngs)
+    assert not out.with_suffix(".png").exists()  # no page screenshot without a browser
 
 
 def test_report_on_a_coalition_without_events_warns_and_exits_4(gdelt: Path, tmp_path: Path) -> None:

@@ -279,7 +279,7 @@ def report(
     out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("rifts.html"),
     period: PeriodOpt = "week",
     png: Annotated[
-        bool, typer.Option("--png", help="Also screenshot the page to PNG (needs chromium).")
+        bool, typer.Option("--png", help="Also write each chart as PNG, and a screenshot of the page when Chromium is installed.")
     ] = False,
     since: Annotated[str | None, typer.Option(help="First day shown (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Last day shown (YYYY-MM-DD).")] = None,
@@ -296,27 +296,24 @@ def report(
     from .report import write_report
     from .report.browser import find_chromium
 
-    if png and find_chromium() is None:  # before any work: the user asked for what cannot be done here
-        err.print(
-            "[bold red]error:[/] --png needs a Chromium browser and none is installed. Get one with "
-            "`make install-browser` (Debian/Ubuntu: `apt-get install chromium`), or leave out --png: "
-            "the HTML report and its SVG charts need no browser."
-        )
-        raise typer.Exit(int(ExitStatus.USAGE))
     try:
         cfg = WatchConfig(dyads=DyadConfig(period=period))  # type: ignore[arg-type]
         files = write_report(
             store, _codes(coalition, coalition_file), out, cfg,
-            since=date_option(since, "--since"), until=date_option(until, "--until"),
+            since=date_option(since, "--since"), until=date_option(until, "--until"), png=png,
         )  # fmt: skip
-        if png:
+        if png and find_chromium() is not None:
             from .report.browser import screenshot
 
             shot = screenshot(files.html, out.with_suffix(".png"))
             console.print(f"screenshot: {escape(str(shot))}")
+        elif png:  # the charts are drawn without a browser; only the whole page needs one
+            err.print("note: no screenshot of the whole page: that needs Chromium (`make install-browser`); "
+                      "the charts are written as PNG")  # fmt: skip
     except RiftwatchError as exc:
         raise _fail(exc) from exc
-    console.print(f"wrote {escape(str(files.html))} and {len(files.charts)} SVG charts in {escape(str(files.charts[0].parent))}")
+    pngs = " (and as PNG)" if files.pngs else ""
+    console.print(f"wrote {escape(str(files.html))} and {len(files.charts)} SVG charts{pngs} in {escape(str(files.charts[0].parent))}")
     if not sum(d.events for d in files.result.dyads):
         who = ", ".join(files.result.coalition) or "(no coalition found)"
         err.print(

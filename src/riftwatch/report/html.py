@@ -1,8 +1,8 @@
 """``write_report``: one self-contained HTML page on a coalition, which opens offline.
 
-Everything is inline (CSS, SVG charts, no scripts, no fonts or tiles fetched), so the file can be
-mailed, archived, or opened on an air-gapped machine.  The same charts are also written as
-standalone ``.svg`` files next to it.
+Everything is inline (CSS, SVG charts drawn by matplotlib in ``charts``, no scripts, no fonts or
+tiles fetched), so the file can be mailed, archived, or opened on an air-gapped machine.  The same
+charts are also written as standalone ``.svg`` files next to it (and ``.png`` when asked).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from riftwatch.relations.dyads import parse_codes
 from riftwatch.relations.evidence import Evidence, dyad_evidence
 from riftwatch.relations.rifts import WatchConfig, WatchResult, assess
 from riftwatch.relations.source import EventSource, cursor
-from riftwatch.report import svg
+from riftwatch.report import charts as C
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +51,9 @@ class ReportFiles:
     """What ``write_report`` wrote."""
 
     html: Path
-    charts: tuple[Path, ...]
+    charts: tuple[Path, ...]  # the SVG files
     result: WatchResult
+    pngs: tuple[Path, ...] = ()  # the same charts as PNG, when asked for
 
 
 def _slug(text: str) -> str:
@@ -105,7 +106,7 @@ def _window(grid: Grid, since: dt.date | None, until: dt.date | None) -> tuple[i
     return t0, t1
 
 
-def _series_charts(result: WatchResult, t0: int, t1: int) -> list[tuple[str, str]]:
+def _series_charts(result: WatchResult, t0: int, t1: int) -> list[tuple[str, C.Chart]]:
     grid: Grid | None = result.grid
     if grid is None or t1 < t0:
         return []
@@ -121,7 +122,7 @@ def _series_charts(result: WatchResult, t0: int, t1: int) -> list[tuple[str, str
         coop = (grid.n[i, t0 : t1 + 1] - grid.conflict[i, t0 : t1 + 1]).tolist()
         conflict = grid.conflict[i, t0 : t1 + 1].tolist()
         title = f"{a} – {b}: events per {grid.period} (cooperative up, conflictual down)"
-        out.append((f"series-{_slug(a)}-{_slug(b)}", svg.series(title, dates, coop, conflict, spans)))
+        out.append((f"series-{_slug(a)}-{_slug(b)}", C.series(title, dates, coop, conflict, spans)))
     return out
 
 
@@ -249,9 +250,11 @@ def write_report(
     charts_dir: Path | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    png: bool = False,
 ) -> ReportFiles:
     """Write the HTML report on ``coalition`` (inferred when None) to ``out``, and its charts as
-    SVG files into ``charts_dir`` (default: ``<out stem>-charts`` beside it).
+    SVG files into ``charts_dir`` (default: ``<out stem>-charts`` beside it), and as PNG too with
+    ``png`` (drawn by matplotlib: no browser needed).
 
     Rifts are detected over the whole history (a baseline needs the past); the charts, the map,
     the network and the evidence show ``since``..``until``, by default the busiest stretch of the
@@ -281,33 +284,37 @@ def write_report(
             events = dyad_evidence(cur, windows, cfg.dyads, members, cfg.level)
         finally:
             cur.close()
-    charts: dict[str, str] = {}
+    charts: dict[str, C.Chart] = {}
     nodes = list(result.coalition)
     edges = []
     if grid is not None:
         state_of = {d.dyad: d.state for d in result.dyads}
         for i, (a, b) in enumerate(grid.dyads):
             n, c = grid.n[i, t0 : t1 + 1].sum(), grid.conflict[i, t0 : t1 + 1].sum()
-            edges.append(svg.Edge(a, b, int(n), int(c), state_of.get((a, b), "stable")))
-    charts["network"] = svg.network(nodes, edges)
+            edges.append(C.Edge(a, b, int(n), int(c), state_of.get((a, b), "stable")))
+    charts["network"] = C.network(nodes, edges)
     charts.update(_series_charts(result, t0, t1))
     located = [e for e in events if e.lat is not None and e.lon is not None][-MAX_POINTS:]
     points = [
-        svg.Point(
+        C.Point(
             e.lat or 0.0, e.lon or 0.0, e.quad_class, f"{e.date} {e.event_type} {e.source} → {e.target}"
         )
         for e in located
     ]
     countries = sorted({c.split()[0] for c in nodes} | {e.place_country for e in located if e.place_country})
-    charts["map"] = svg.world_map(points, countries)
+    charts["map"] = C.world_map(points, countries)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render(result, events, charts, view), encoding="utf-8")
+    out.write_text(render(result, events, {k: c.svg for k, c in charts.items()}, view), encoding="utf-8")
     folder = charts_dir or out.with_name(out.stem + "-charts")
     folder.mkdir(parents=True, exist_ok=True)
     written = []
+    pngs = []
     for name, chart in charts.items():
         path = folder / f"{name}.svg"
-        path.write_text(svg.svg_file(chart), encoding="utf-8")
+        path.write_text(chart.svg_file(), encoding="utf-8")
         written.append(path)
+        if png:
+            pngs.append(folder / f"{name}.png")
+            pngs[-1].write_bytes(chart.png())
     log.info("report: %s and %d charts in %s", out, len(written), folder)
-    return ReportFiles(out, tuple(written), result)
+    return ReportFiles(out, tuple(written), result, tuple(pngs))

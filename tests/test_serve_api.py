@@ -323,3 +323,21 @@ def test_while_a_writer_holds_the_store_requests_get_503_then_recover(store_file
             writer.stdin.close()
             writer.wait(timeout=60)
         assert c.get("/api/events").status_code == 200
+
+
+def test_every_answer_fits_its_documented_schema(client: TestClient) -> None:
+    """The OpenAPI schema names each answer's fields (serve/schemas.py), and the answers have them."""
+    from riftwatch.serve import schemas
+
+    spec = client.get("/openapi.json").json()
+    documented = spec["paths"]["/api/events"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert documented["$ref"] == "#/components/schemas/EventPage"
+    assert {"event_type", "quad_class", "source", "place"} <= set(spec["components"]["schemas"]["EventOut"]["properties"])
+    page = schemas.EventPage.model_validate(get(client, "/api/events", limit=50))
+    assert page.events and all(e.trigger.text for e in page.events)
+    article = page.events[0].article_id
+    for url, model in (("/api/version", schemas.Version), ("/api/summary", schemas.Summary),
+                       ("/api/places", schemas.Places), ("/api/series", schemas.Series),
+                       ("/api/alerts", schemas.Alerts), ("/api/articles", schemas.ArticlePage),
+                       (f"/api/articles/{article}", schemas.ArticleOut)):  # fmt: skip
+        model.model_validate(get(client, url))

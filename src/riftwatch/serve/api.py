@@ -19,7 +19,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import StreamingResponse
 
 from riftwatch.relations.dyads import Member, Period, parse_codes
-from riftwatch.serve import queries
+from riftwatch.serve import queries, schemas
 from riftwatch.serve.filters import Filter, check_type, event_types, parse_bbox, parse_dyad, parse_quads
 from riftwatch.serve.reader import StoreReader
 
@@ -117,13 +117,21 @@ Coalition = Annotated[list[Member] | None, Depends(coalition_param)]
 PeriodQ = Annotated[Period, Query(description="day, week or month.")]
 
 
-@router.get("/version", summary="A token that changes whenever the store is written (for polling)")
+@router.get(
+    "/version",
+    summary="A token that changes whenever the store is written (for polling)",
+    responses={200: {"model": schemas.Version}},
+)
 def version(request: Request) -> dict[str, Any]:
     rd = reader(request)
     return {"version": rd.version(), "store": str(rd.path), "read_only": True}
 
 
-@router.get("/summary", summary="Counts of the filtered events by type, QuadClass, factuality, origin; top actors")
+@router.get(
+    "/summary",
+    summary="Counts of the filtered events by type, QuadClass, factuality, origin; top actors",
+    responses={200: {"model": schemas.Summary}},
+)
 def summary(request: Request, flt: Filt) -> Any:
     def make() -> dict[str, Any]:
         with reader(request).open(flt) as con:
@@ -134,7 +142,11 @@ def summary(request: Request, flt: Filt) -> Any:
     return cached(request, make)
 
 
-@router.get("/events", summary="A page of the filtered events (newest first by default)")
+@router.get(
+    "/events",
+    summary="A page of the filtered events (newest first by default)",
+    responses={200: {"model": schemas.EventPage}},
+)
 def events(
     request: Request,
     flt: Filt,
@@ -176,7 +188,11 @@ def download(
     )
 
 
-@router.get("/places", summary="The filtered events grouped by place, busiest first (map markers)")
+@router.get(
+    "/places",
+    summary="The filtered events grouped by place, busiest first (map markers)",
+    responses={200: {"model": schemas.Places}},
+)
 def places(
     request: Request, flt: Filt, limit: Annotated[int, Query(ge=1, le=20_000, description="Places at most.")] = 2000
 ) -> Any:
@@ -187,7 +203,11 @@ def places(
     return cached(request, make)
 
 
-@router.get("/series", summary="Dyad series (events that happened, per period, per QuadClass) of the filtered events")
+@router.get(
+    "/series",
+    summary="Dyad series (events that happened, per period, per QuadClass) of the filtered events",
+    responses={200: {"model": schemas.Series}},
+)
 def series(request: Request, flt: Filt, coalition: Coalition, period: PeriodQ = "week") -> Any:
     def make() -> dict[str, Any]:
         with reader(request).open(dataclasses.replace(flt, dyad=None)) as con:  # the series picks the dyad
@@ -196,7 +216,11 @@ def series(request: Request, flt: Filt, coalition: Coalition, period: PeriodQ = 
     return cached(request, make)
 
 
-@router.get("/alerts", summary="Rift alerts with their explanations, and the coalition's dyad states")
+@router.get(
+    "/alerts",
+    summary="Rift alerts with their explanations, and the coalition's dyad states",
+    responses={200: {"model": schemas.Alerts}},
+)
 def alerts(request: Request, flt: Filt, coalition: Coalition, period: PeriodQ = "week") -> Any:
     def make() -> dict[str, Any]:
         with reader(request).open(None) as con:
@@ -205,7 +229,11 @@ def alerts(request: Request, flt: Filt, coalition: Coalition, period: PeriodQ = 
     return cached(request, make)
 
 
-@router.get("/articles", summary="Stored articles, newest first; text filters by title")
+@router.get(
+    "/articles",
+    summary="Stored articles, newest first; text filters by title",
+    responses={200: {"model": schemas.ArticlePage}},
+)
 def articles(
     request: Request,
     text: Annotated[str | None, Query(max_length=200, description="Substring of the title.")] = None,
@@ -230,7 +258,11 @@ def articles(
     return cached(request, make)
 
 
-@router.get("/articles/{article_id}", summary="An article: its text, events, places, and every coded span")
+@router.get(
+    "/articles/{article_id}",
+    summary="An article: its text, events, places, and every coded span",
+    responses={200: {"model": schemas.ArticleOut}},
+)
 def article(request: Request, article_id: str) -> Any:
     def make() -> dict[str, Any]:
         with reader(request).store() as st:

@@ -18,6 +18,7 @@ import pytest
 
 from riftwatch.errors import InputError
 from riftwatch.pipeline import Config
+from riftwatch.records import Failure
 from riftwatch.scale.cluster import (
     expand_partitions,
     finished_digests,
@@ -92,6 +93,21 @@ def test_parquet_partition_reads_like_jsonl(tmp_path: Path) -> None:
     arts = list(read_partition(str(tmp_path / "p.parquet")))
     assert [a.id for a in arts] == ["p0", "p1", "p2"]  # type: ignore[union-attr]
     assert [a.origin for a in arts] == [f"{tmp_path / 'p.parquet'}:row {i}" for i in (1, 2, 3)]  # type: ignore[union-attr]
+
+
+def test_partitions_read_fields_kept_under_other_names(tmp_path: Path) -> None:
+    """``--columns`` on Dask runs: Parquet and JSONL partitions whose text is elsewhere."""
+    texts = [article_text(i) for i in range(3)]
+    table = pa.table({"key": ["p0", "p1", "p2"], "article_content": texts, "date": ["2024-03-01"] * 3})
+    pq.write_table(table, tmp_path / "p.parquet")
+    names = {"id": "key", "text": "article_content", "published": "date"}
+    arts = list(read_partition(str(tmp_path / "p.parquet"), columns=names))
+    assert [a.id for a in arts] == ["p0", "p1", "p2"]  # type: ignore[union-attr]
+    assert all(isinstance(f, Failure) for f in read_partition(str(tmp_path / "p.parquet")))  # no text field
+    part = write_corpus(tmp_path / "j.jsonl", 3)
+    plain = code_partition(str(part), str(tmp_path / "out"), STUB)
+    named = code_partition(str(part), str(tmp_path / "out"), STUB, columns={"text": "text"})
+    assert named.digest != plain.digest and not named.skipped  # other column names: coded anew
 
 
 def test_code_partition_alone_then_skips(tmp_path: Path) -> None:

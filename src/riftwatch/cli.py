@@ -82,8 +82,6 @@ def run(
     from .scale.stream import CoderSpec
 
     fields = _columns_option(columns)
-    if fields and (scheduler or cluster):
-        raise typer.BadParameter("not available with --scheduler or --cluster yet; rename the columns", param_hint="--columns")
     ensure_index(err)  # before the run's clock starts: a one-off build is not article throughput
     config = Config(actor_files=tuple(actors or ()), trigger_files=tuple(triggers or ()), batch_size=batch_size, ner=ner)
     spec = CoderSpec(config, fast=fast)
@@ -97,7 +95,7 @@ def run(
 
                 out = parts or Path(f"{store}.parts")
                 stats = run_dask(inputs, out, scheduler=scheduler, n_workers=cluster or 2, spec=spec,
-                                 published=when, tick=tick)  # fmt: skip
+                                 published=when, tick=tick, columns=fields)  # fmt: skip
                 imported = import_partitions(out, store)
                 err.print(f"imported {imported} from {escape(str(out))} into {escape(str(store))}")
             elif workers > 1:

@@ -96,12 +96,13 @@ def run_dask(
     published: dt.date | None = None,
     tick: Tick | None = None,
     client: Any = None,
+    columns: dict[str, str] | None = None,
 ) -> ScaleStats:
     """Code partitioned inputs on Dask into Parquet files under ``out_dir``; return the counts.
 
     ``scheduler`` is a ``tcp://HOST:PORT`` address; without it a ``LocalCluster`` of ``n_workers``
     single-threaded processes is started (and stopped). An existing ``client`` may be passed
-    instead. ``tick`` is called with 1 per finished partition. A partition that fails becomes a
+    instead. ``tick`` is called with 1 per finished partition; ``columns`` as ``read_partition``. A partition that fails becomes a
     Failure in the counts; the others go on.
 
     Example: ``run_dask(["s3://news/2024/*.jsonl.gz"], "out/", scheduler="tcp://10.0.0.5:8786")``
@@ -116,7 +117,8 @@ def run_dask(
     with ExitStack() as stack:
         if client is None:
             client = _client(scheduler, n_workers, stack)
-        futures = client.map(code_partition, urls, out_dir=out, spec=spec, published=published, pure=False)
+        futures = client.map(code_partition, urls, out_dir=out, spec=spec, published=published, columns=columns,
+                             pure=False)  # fmt: skip
         url_of = {f.key: u for f, u in zip(futures, urls, strict=True)}
         try:
             for fut in as_completed(futures):  # type: ignore[no-untyped-call]  # distributed is untyped

@@ -80,10 +80,13 @@ def partition_format(url: str) -> str:
     raise ValueError(f"{url}: not a partition (expected .jsonl, .ndjson, .json or .parquet, maybe .gz)")
 
 
-def partition_digest(url: str, spec: CoderSpec) -> str:
-    """sha256 of the partition's bytes, the coder settings and FORMAT_VERSION (first 20 hex chars)."""
+def partition_digest(url: str, spec: CoderSpec, columns: dict[str, str] | None = None) -> str:
+    """sha256 of the partition's bytes, the coder settings, the column names read (``--columns``)
+    and FORMAT_VERSION (first 20 hex chars)."""
     fs, path = _fs(url)
-    h = hashlib.sha256(f"{FORMAT_VERSION}\n{spec.fingerprint()}\n".encode())
+    named = ",".join(f"{k}={v}" for k, v in sorted((columns or {}).items()))
+    extra = f"{named}\n" if named else ""  # none named: the same digest as before the option existed
+    h = hashlib.sha256(f"{FORMAT_VERSION}\n{spec.fingerprint()}\n{extra}".encode())
     with fs.open(path, "rb") as f:
         while chunk := f.read(_HASH_CHUNK):
             h.update(chunk)
@@ -110,10 +113,11 @@ def draft_article(draft: Any, published: dt.date | None) -> Article | Failure:
 
 
 def read_partition(
-    url: str, published: dt.date | None = None, max_bytes: int = 20_000_000
+    url: str, published: dt.date | None = None, max_bytes: int = 20_000_000, columns: dict[str, str] | None = None
 ) -> Iterator[Article | Duplicate | Failure]:
     """The articles (or Failures naming ``url:LINE`` / ``url:row N``) of one partition, streamed;
-    a record with the text of an earlier one is a Duplicate naming that one's id."""
+    a record with the text of an earlier one is a Duplicate naming that one's id. ``columns``
+    names the fields kept under other names (``text=article_content``)."""
     from ..ingest.formats import iter_jsonl
 
     try:
@@ -132,9 +136,9 @@ def read_partition(
     try:
         with fsspec.open(url, "rb", compression="infer") as stream:
             if kind == "jsonl":
-                items: Iterator[Any] = iter_jsonl(stream, url, max_bytes)
+                items: Iterator[Any] = iter_jsonl(stream, url, max_bytes, columns)
             else:
-                items = _parquet_drafts(stream, url, max_bytes)
+                items = _parquet_drafts(stream, url, max_bytes, columns)
             for item in items:
                 result = item if isinstance(item, Failure) else draft_article(item, published)
                 if isinstance(result, Article):
@@ -154,7 +158,7 @@ def read_partition(
         yield Failure(url, f"cannot read partition: {exc}")
 
 
-def _parquet_drafts(stream: Any, url: str, max_bytes: int) -> Iterator[Any]:
+def _parquet_drafts(stream: Any, url: str, max_bytes: int, columns: dict[str, str] | None = None) -> Iterator[Any]:
     import pyarrow.parquet as pq
 
     from ..ingest.formats import record_draft
@@ -163,7 +167,7 @@ def _parquet_drafts(stream: Any, url: str, max_bytes: int) -> Iterator[Any]:
     for batch in pq.ParquetFile(stream).iter_batches(batch_size=ROW_GROUP_ARTICLES):
         for record in batch.to_pylist():
             row += 1
-            yield record_draft(record, f"{url}:row {row}", max_bytes)
+            yield record_draft(record, f"{url}:row {row}", max_bytes, columns)
 
 
 class _PartWriter:
@@ -251,7 +255,8 @@ class _PartWriter:
 
 
 def code_partition(
-    url: str, out_dir: str, spec: CoderSpec | None = None, published: dt.date | None = None
+    url: str, out_dir: str, spec: CoderSpec | None = None, published: dt.date | None = None,
+    columns: dict[str, str] | None = None,
 ) -> PartitionResult:
     """Code one partition into Parquet files under ``out_dir``; skip it when already done.
 
@@ -261,7 +266,7 @@ def code_partition(
     start = time.perf_counter()
     stats = ScaleStats()
     try:
-        digest = partition_digest(url, spec)
+        digest = partition_digest(url, spec, columns)
     except FileNotFoundError:
         stats.add_failure(Failure(url, "no such file"))
         return PartitionResult(url, "", skipped=False, stats=stats)
@@ -269,7 +274,7 @@ def code_partition(
         stats.partitions_skipped = 1
         return PartitionResult(url, digest, skipped=True, stats=stats)
     writer = _PartWriter(out_dir, digest)
-    articles = _articles(read_partition(url, published), stats, writer)
+    articles = _articles(read_partition(url, published, columns=columns), stats, writer)
     try:
         for item in code_with_counts(coder_for(spec), articles):
             stats.add_coded(item.coded, item.sentences_seen)

@@ -4,7 +4,6 @@ corroborated; the same surge of events packed into one or two articles is not.""
 from __future__ import annotations
 
 import datetime as dt
-
 from collections.abc import Iterator
 
 import numpy as np

@@ -266,7 +266,7 @@ def _alerts(
         end_t = start + int(with_conflict[-1]) if with_conflict.size else t1
         span = int(min(max(seen[d, t0] - cfg.detect.recent, 0), cfg.detect.baseline))
         statistic = {
-            "method": "beta-binomial share + conflict-rate surge + short-window share shift + goldstein cusum",
+            "method": "beta-binomial share + conflict-rate surge (events, articles) + short-window share shift + goldstein cusum",
             "p_turn": round(float(run.max()), 4),
             "p_at_detection": round(float(sc.p[d, t0]), 4),
             "p_share": _rounded(sc.p_share, d, t0, t1),

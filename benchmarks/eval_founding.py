@@ -103,7 +103,7 @@ def main() -> None:
         "--share-only", action="store_true", help="the share test alone (the detector before the volume test)"
     )
     args = ap.parse_args()
-    cfg = WatchConfig(detect=DetectConfig(volume=not args.share_only))
+    cfg = WatchConfig(detect=DetectConfig(volume=not args.share_only, articles=not args.share_only))
     if not args.seed_file.is_file():
         raise SystemExit(f"{args.seed_file}: the founding article is not there (needs ../shared/seed/)")
     coded = code_article(args.seed_file)

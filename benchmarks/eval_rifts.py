@@ -77,7 +77,7 @@ def main() -> None:
     )
     args = ap.parse_args()
     countries = COUNTRIES[: args.countries]
-    detect = DetectConfig(volume=not args.share_only, shift=not args.share_only)
+    detect = DetectConfig(volume=not args.share_only, articles=not args.share_only, shift=not args.share_only)
     cfg = WatchConfig(evidence=False, detect=detect)
     noise = PRESETS[args.noise]
     if args.spurious is not None:

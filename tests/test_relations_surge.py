@@ -87,7 +87,7 @@ def test_alert_has_start_peak_end_tests_and_words(store: Store) -> None:
     alerts = {a.dyad: a for a in assess(store, ["RUS", "IRN", "SYR"]).alerts}
     a = alerts[("IRN", "SYR")]
     assert a.peak == dt.date(2016, 5, 12) and a.end == dt.date(2016, 5, 15) and a.ongoing
-    assert a.tests and set(a.tests) <= {"share", "volume", "shift"}
+    assert a.tests and set(a.tests) <= {"share", "volume", "articles", "shift"}
     assert a.articles == 1
     words = a.explanation
     assert words.startswith("IRN\u2013SYR: 2 conflictual of 3 events in the 4 weeks to 2016-05-15")

@@ -39,15 +39,9 @@ import numpy as np
 from riftwatch.relations import periods
 from riftwatch.relations.dyads import Period
 from riftwatch.relations.shift import shift_scan
-from riftwatch.relations.stats import (
-    Array,
-    beta_sf,
-    cusum_down,
-    norm_cdf,
-    p_exceeds_grid,
-    p_exceeds_normal,
-)
-from riftwatch.relations.windows import count_dispersion, observed_periods, window_sums
+from riftwatch.relations.stats import Array, cusum_down, p_exceeds_grid, p_exceeds_normal
+from riftwatch.relations.volume import Surge, surge_scan
+from riftwatch.relations.windows import observed_periods, window_sums
 
 __all__ = ["DetectConfig", "Grid", "Scan", "episodes", "observed_periods", "scan", "turn_start", "volume_scan"]
 
@@ -75,11 +69,17 @@ class DetectConfig:
     volume: bool = True
     volume_windows: tuple[int, ...] = (1, 2, 4)
     volume_relative: float = 0.5
-    volume_probability: float = 0.995
+    volume_probability: float = 0.999
     volume_min_conflict: int = 3
     volume_share_probability: float = 0.99
     dispersion: float = 1.25  # floor of the dyad's own dispersion (``windows.count_dispersion``)
     min_baseline_periods: int = 8
+    # the articles test (``volume``: distinct articles with conflict, against their usual rate)
+    articles: bool = True
+    article_windows: tuple[int, ...] = (1, 2, 4)
+    article_relative: float = 0.5
+    article_probability: float = 0.995
+    article_min: int = 3
     # the shift test (``shift``: the conflictual share of a short window against the baseline's)
     shift: bool = True
     shift_windows: tuple[int, ...] = (1, 2, 3)
@@ -104,6 +104,7 @@ class Grid:
     conflict: Array  # QuadClass 3-4
     material: Array  # QuadClass 4
     goldstein: Array  # Goldstein sum
+    articles: Array | None = None  # distinct articles reporting a conflictual event
 
     @property
     def periods(self) -> int:
@@ -129,6 +130,8 @@ class Scan:
     share_alert: np.ndarray | None = None  # bool: periods the share test alone would raise
     p_shift: Array | None = None  # the shift test alone (0 where it was not computed)
     shift_alert: np.ndarray | None = None  # bool: periods the shift test alone would raise
+    p_articles: Array | None = None  # the articles test alone (``volume.surge_scan``)
+    articles_alert: np.ndarray | None = None
 
     def shares(self, d: int, t: int) -> tuple[float, float]:
         """Observed conflict shares (baseline, recent) at (d, t); NaN where a window is empty."""
@@ -171,86 +174,27 @@ def scan(grid: Grid, cfg: DetectConfig) -> Scan:
     pv = ps = None
     va = sa = None
     best, alerts = p, alert
+    pa = aa = None
     if cfg.volume:
         pv, va = volume_scan(grid, cfg)
         best, alerts = np.maximum(best, pv), alerts | va
+    if cfg.articles and grid.articles is not None:
+        test = Surge(cfg.article_windows, cfg.article_relative, cfg.article_probability, cfg.article_min)
+        pa, aa = surge_scan(grid.n, grid.conflict, grid.articles, test, cfg)
+        best, alerts = np.maximum(best, pa), alerts | aa
     if cfg.shift:
         ps, sa = shift_scan(grid.n, grid.conflict, cfg)
         best, alerts = np.maximum(best, ps), alerts | sa
     return Scan(
         p=best, n_recent=nr, c_recent=cr, n_base=nb, c_base=cb, alert=alerts, p_share=p, p_volume=pv,
-        volume_alert=va, share_alert=alert, p_shift=ps, shift_alert=sa,
+        volume_alert=va, share_alert=alert, p_shift=ps, shift_alert=sa, p_articles=pa, articles_alert=aa,
     )  # fmt: skip
 
 
 def volume_scan(grid: Grid, cfg: DetectConfig) -> tuple[Array, np.ndarray]:
-    """The volume test: has the dyad's rate of conflictual events surged against its usual rate?
-
-    For a window of w periods ending at t, with c_r conflictual events in it and c_b in the B
-    baseline periods before it (B counts only periods since the dyad's first event: a dyad first
-    seen last month has no long quiet past), the two Poisson rates are compared through the
-    share of all these conflictual events that fell in the window, pi = w r / (w r + B r_b).
-    Its posterior (Jeffreys prior) is Beta(c_r / q + 1/2, c_b / q + 1/2), where the dispersion
-    q >= 1 shrinks counts because news comes in bursts (quasi-Poisson): q is the dyad's own
-    variance-to-mean ratio of conflictual counts over its baseline, shrunk towards the other dyads'
-    (``windows.count_dispersion``), at least ``dispersion``.  The statistic is
-    P(r > (1 + volume_relative) r_b), i.e. P(pi > f w / (f w + B)) with f = 1 + volume_relative.
-
-    A window alerts when that probability reaches ``volume_probability``, it holds at least
-    ``volume_min_conflict`` conflictual events, the baseline spans ``min_baseline_periods`` periods with
-    ``min_baseline`` events, and the window's conflict share is above the baseline's with posterior
-    probability ``volume_share_probability`` (a burst of coverage in which conflict keeps its usual
-    share is more news, not a turn).  Windows of
-    several lengths are tried (``volume_windows``): one period catches a sharp burst, several a
-    slower build-up.  Returns the largest probability over the windows and the alert flags.
-    """
-    best = np.zeros(grid.n.shape)
-    alert = np.zeros(grid.n.shape, dtype=bool)
-    seen = observed_periods(grid.n)
-    f = 1.0 + cfg.volume_relative
-    for w in cfg.volume_windows:
-        nr, nb = window_sums(grid.n, w, cfg.baseline)
-        cr, cb = window_sums(grid.conflict, w, cfg.baseline)
-        span = np.clip(seen - w, 0, cfg.baseline)
-        cand = (
-            (cr >= cfg.volume_min_conflict) & (span >= cfg.min_baseline_periods) & (nb >= cfg.min_baseline)
-            & (cr * span > f * w * cb) & (cr * nb > cb * nr)
-        )  # fmt: skip
-        if not cand.any():
-            continue
-        disp = count_dispersion(grid.conflict, w, cfg.baseline, span, cfg.dispersion_prior, cfg.max_dispersion)
-        # in steps of 1/4, so that cells with the same counts share one integration below
-        q = np.maximum(np.round(disp[cand] * 4.0) / 4.0, max(cfg.dispersion, 1.0))
-        a, b = cr[cand] / q + 0.5, cb[cand] / q + 0.5
-        x = f * w / (f * w + span[cand])
-        # the normal approximation sorts out the cells far from the threshold; only the others
-        # are integrated (in dense data most cells are far below it)
-        mean, var = a / (a + b), a * b / ((a + b) ** 2 * (a + b + 1))
-        rough = 1.0 - norm_cdf((x - mean) / np.sqrt(var))
-        near = rough > cfg.volume_probability - 0.2
-        if not near.any():
-            continue
-        keys, inverse = np.unique(
-            np.stack([a[near], b[near], x[near]], axis=1).round(3), axis=0, return_inverse=True
-        )
-        cells = np.flatnonzero(cand)[near]
-        pw = beta_sf(keys[:, 0], keys[:, 1], keys[:, 2])[inverse.ravel()]
-        # the share must have risen too (checked where the rate test alone would alert):
-        # P(recent share > baseline share), normal approximation, integrated near the threshold
-        likely = pw >= cfg.volume_probability
-        rc, rn, bc, bn = (v.flat[cells[likely]] for v in (cr, nr, cb, nb))
-        betas = np.stack([rc + 0.5, rn - rc + 0.5, bc + 0.5, bn - bc + 0.5], axis=1)
-        rose = p_exceeds_normal(betas[:, 0], betas[:, 1], betas[:, 2], betas[:, 3], 0.0)
-        unsure = (rose > cfg.volume_share_probability - 0.2) & (rose < 0.9999)
-        if unsure.any():
-            bkeys, binv = np.unique(betas[unsure].round(4), axis=0, return_inverse=True)
-            rose[unsure] = p_exceeds_grid(bkeys, 0.0, 0.0)[binv.ravel()]
-        pw[np.flatnonzero(likely)[rose < cfg.volume_share_probability]] = 0.0
-        cell = np.zeros(grid.n.shape)
-        cell.flat[cells] = pw
-        best = np.maximum(best, cell)
-        alert |= cell >= cfg.volume_probability
-    return best, alert
+    """The volume test: a surge of conflictual events against the dyad's usual rate (``volume``)."""
+    test = Surge(cfg.volume_windows, cfg.volume_relative, cfg.volume_probability, cfg.volume_min_conflict)
+    return surge_scan(grid.n, grid.conflict, grid.conflict, test, cfg)
 
 
 def episodes(flags: np.ndarray) -> list[tuple[int, int]]:

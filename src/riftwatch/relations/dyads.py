@@ -243,11 +243,12 @@ def units_sql(
     level: str = "country",
     shape: Shape | None = None,
 ) -> tuple[str, Params]:
-    """CTEs ending in ``units(a, b, day, event_type, quad_class, n, w, g, gw)``, plus ``pairs``
+    """CTEs ending in ``units(a, b, day, event_type, quad_class, n, w, g, gw, art)``, plus ``pairs``
     (one row per event and dyad, with ``event_id``, ``ab`` = [a, b], ``day``, ``quad_class``).
 
     A unit is one imported event, or one cross-article cluster of our events counted ``n`` times
-    (see the module docstring).  ``g``/``gw`` are Goldstein sums, plain and confidence-weighted.
+    (see the module docstring).  ``g``/``gw`` are Goldstein sums, plain and confidence-weighted;
+    ``art`` is the article that reports the unit (for a cluster, the one reporting most of it).
     """
     shape = shape or Shape()
     p: Params = {}
@@ -287,7 +288,7 @@ def units_sql(
     ),"""
     single = """
         SELECT ab, day, event_type, quad_class, 1 AS n, conf AS w, goldstein AS g,
-               goldstein * conf AS gw
+               goldstein * conf AS gw, article_id AS art
         FROM pairs"""
     if dedup:
         sql += f"""
@@ -308,12 +309,13 @@ def units_sql(
     ),
     clustered AS (
         SELECT ab, event_type, quad_class, min(day) AS day, max(n) AS n, max(w) AS w,
-               sum(g) / sum(n) * max(n) AS g, coalesce(sum(gw) / nullif(sum(w), 0) * max(w), 0.0) AS gw
+               sum(g) / sum(n) * max(n) AS g, coalesce(sum(gw) / nullif(sum(w), 0) * max(w), 0.0) AS gw,
+               arg_max(article_id, n) AS art
         FROM per_article GROUP BY ab, event_type, quad_class, pkey, cno
     ),
     units0 AS ({single} WHERE NOT dedup
         UNION ALL
-        SELECT ab, day, event_type, quad_class, n, w, g, gw FROM clustered
+        SELECT ab, day, event_type, quad_class, n, w, g, gw, art FROM clustered
     ),"""
     else:
         sql += f"""
@@ -321,7 +323,7 @@ def units_sql(
     ),"""
     sql += """
     units AS (
-        SELECT ab[1] AS a, ab[2] AS b, day, event_type, quad_class, n, w, g, gw FROM units0
+        SELECT ab[1] AS a, ab[2] AS b, day, event_type, quad_class, n, w, g, gw, art FROM units0
     )"""
     return sql, p
 

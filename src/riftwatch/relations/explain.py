@@ -56,6 +56,7 @@ def explain(
     why = {
         "share": "the conflictual share at least doubled",
         "volume": "conflictual events came faster than the dyad's usual rate",
+        "articles": "more distinct articles reported conflict than the dyad's usual rate (not one story's clump)",
         "shift": f"the conflictual share of the last {unit}s rose above the dyad's usual share",
     }
     tests = [why[t] for t in alert.tests if t in why]

@@ -223,7 +223,7 @@ def _clause_place(trigger: Token, event: Event, placed: Sequence[tuple[Place, To
     if own is not None:
         return own
     content = _content_clause(trigger) if event.event_type in CONTENT_TYPES else None
-    if content is not None:
+    if content is not None and content.lemma_ in MOTION_LEMMAS:
         got = _best_in_clause(trigger, event, placed, frozenset({content.i}), content.lemma_ in MOTION_LEMMAS)
         if got is not None:
             return got
@@ -248,6 +248,10 @@ def _occasion_clauses(trigger: Token) -> frozenset[int]:
     )  # fmt: skip
 
 
+# "led a group in calling on", "responded by sending": the act is how the verb was done.
+MANNER_PREPS = frozenset({"in", "by"})
+
+
 def _sharing_clause(trigger: Token) -> Token | None:
     """The verb whose subject the trigger shares: the first of two verbs ("met in Bangui and
     signed an agreement"), the verb a complement or a purpose hangs on ("were able in X to
@@ -256,6 +260,8 @@ def _sharing_clause(trigger: Token) -> Token | None:
     head = trigger.head
     if trigger.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
         head = head.head  # "were able to start": the clause of "were"
+    if trigger.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in MANNER_PREPS and head.head.pos_ == "VERB":
+        return head.head  # "in X, senators led a group in calling on Rubio to ...": called in X
     if trigger.pos_ != "VERB" or head.pos_ not in ("VERB", "AUX") or head is trigger:
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):

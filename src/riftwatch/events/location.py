@@ -79,6 +79,9 @@ FALLBACK_QUAD_CLASS = 4
 # scene the sentence may name outside their clause ("after 270 schoolgirls kidnapped in X were
 # freed"); verbal acts do not (on the pool, the sentence's place was wrong for them 7 times in 9).
 SENTENCE_QUAD_CLASSES = frozenset({2, 4})
+# Rescues, releases and relief in a story of force happen where the force struck ("the military
+# rescued all the passengers freed so far").
+RELIEF_TYPES = frozenset({"AID", "RETREAT"})
 # Sanctions are decided in capitals and take effect everywhere: no scene to fall back on.
 NO_SCENE_TYPES = frozenset({"SANCTION"})
 _SPECIFIC = {"city": 0, "admin": 1, "region": 2, "country": 3}
@@ -537,6 +540,11 @@ def locate(
             # province, else where it reports from
             if e.factuality == "asserted" and not _ongoing(trig):
                 place = next((at for at in (last, scene) if at is not None and _about_scene(e, at, article)), None)
+            how = "article"
+        elif place is None and e.event_type in RELIEF_TYPES and last is not None:
+            # a rescue or a release in a story of force: where that force struck
+            if e.factuality == "asserted" and not _ongoing(trig) and _about_scene(e, last, article):
+                place = last
             how = "article"
         if (place is None and not force and e.event_type not in NO_SCENE_TYPES and venue is not None
                 and venue.holds(e, _past(trig), article.published)):  # fmt: skip

@@ -49,7 +49,7 @@ from ..records import Actor, Article, Event, Place
 
 # Prepositions that put what follows at the scene of an act.
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within",
-                            "along", "off", "through", "beyond", "amid", "nearby"})  # fmt: skip
+                            "along", "off", "through", "amid", "nearby"})  # fmt: skip
 # Where a visit or a deployment goes is where it happens.
 DESTINATION_PREPS = frozenset({"to", "into"})
 # "During a visit to X", "on a trip to X": the acts of the clause happen at X.
@@ -138,7 +138,9 @@ def _within_clause(start: Token, heads: frozenset[int], deep: bool = True) -> bo
             continue
         if (cur.dep_ in CLAUSE_DEPS and cur.dep_ not in CIRCUMSTANCE_DEPS) or cur.head is cur:
             return False
-        if not deep and _deep_noun(cur, heads):
+        if cur.dep_ == "pobj" and cur.head.lower_ in ABOUT_PREPS:
+            return False  # "protests over the war in X", "talks about the situation in X": the topic
+        if not deep and (_deep_noun(cur, heads) or _object_noun(cur, heads)):
             return False
         cur = cur.head
     return False
@@ -165,6 +167,12 @@ def _deep_noun(tok: Token, heads: frozenset[int]) -> bool:
     if tok.lemma_.lower() in TIME_NOUNS or tok.ent_type_ in ("DATE", "TIME"):
         return False
     return not (tok.head.lower_ == "of" and tok.head.head.i in heads)
+
+
+def _object_noun(tok: Token, heads: frozenset[int]) -> bool:
+    """What a verbal act is about, as its object: "opposes Chinese investment in X", "condemned
+    the attack in X" - a place on it is where the object is, not where the words were said."""
+    return tok.dep_ == "dobj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.i in heads and tok.lower_ not in TIME_NOUNS
 
 
 # A noun after these is what another act is about ("a trial in X over the bombing", "anger

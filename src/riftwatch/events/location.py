@@ -284,6 +284,16 @@ def _sharing_clause(trigger: Token) -> Token | None:
     return None
 
 
+# Acts that take people or troops away from a place: "from X" is where they happen.
+REMOVAL_LEMMAS = frozenset({"deport", "deportation", "expel", "expulsion", "evacuate", "evacuation", "remove",
+                            "removal", "withdraw", "withdrawal", "repatriate", "extradite", "extradition"})  # fmt: skip
+
+
+def _removed_from(tok: Token, trigger: Token, heads: frozenset[int]) -> bool:
+    return (tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.i in heads
+            and trigger.lemma_.lower() in REMOVAL_LEMMAS)  # fmt: skip
+
+
 def _best_in_clause(
     trigger: Token, event: Event, placed: Sequence[tuple[Place, Token]], heads: frozenset[int], visit: bool
 ) -> Place | None:
@@ -297,6 +307,8 @@ def _best_in_clause(
                 tok.dep_ == "dobj" and (
                     (p.precision in {"city", "admin"} and event.event_type in PLACE_OBJECT_TYPES)
                     or (event.mode == "visit" and tok.head.lemma_ in VISIT_LEMMAS)))  # fmt: skip
+        if not hit and _removed_from(tok, trigger, heads):
+            hit = True  # "deported 177 detainees from Guantanamo Bay": where they were taken away
         if hit:
             # the most specific place of the phrase: "in Pakistan's Balochistan province" -> Balochistan
             rank = (_SPECIFIC.get(p.precision, 4), abs(tok.i - trigger.i))

@@ -541,6 +541,7 @@ def locate(
     decided: dict[int, Event] = {}
     last: Place | None = None  # the specific place of the last act of force placed by its sentence
     venue: _Venue | None = None  # the meeting or visit the story is telling, while it tells it
+    waiting: list[int] = []  # acts of force told before the story placed any
     for k in sorted(range(len(events)), key=lambda k: events[k].trigger.start):
         e = events[k]
         span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
@@ -572,5 +573,12 @@ def locate(
         if place is not None and how != "article" and force and place.precision != "country":
             last = place
         venue = _next_venue(venue, e, place, how)
+        if place is None and force and last is None and scene is None and e.factuality == "asserted" and not _ongoing(trig):
+            waiting.append(k)  # the story has placed no act of force yet: its first may tell where
+        elif waiting and place is not None and how != "article" and force and place.precision != "country":
+            for w in waiting:
+                if _about_scene(events[w], place, article):
+                    decided[w] = replace(events[w], place=replace(place, how="article"))
+            waiting = []
         decided[k] = replace(e, place=replace(place, how=how) if place is not None else None)  # type: ignore[arg-type]
     return [decided[k] for k in range(len(events))]

@@ -164,8 +164,8 @@ def _deep_noun(tok: Token, heads: frozenset[int]) -> bool:
     near X") and times ("for the first time in X") are no such noun."""
     if tok.dep_ != "pobj" or tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    if tok.lemma_.lower() in TIME_NOUNS or tok.ent_type_ in ("DATE", "TIME"):
-        return False
+    if tok.lemma_.lower() in TIME_NOUNS or tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in OCCASION_NOUNS:
+        return False  # "for the first time in X"; "at a conference in X" is where the act was done
     return not (tok.head.lower_ == "of" and tok.head.head.i in heads)
 
 

@@ -96,6 +96,8 @@ def _head_token(doc: Doc, p: Place) -> Token | None:
 def _attachment(tok: Token, destination: bool) -> tuple[Token, str] | None:
     """The word a locative phrase holding ``tok`` attaches to, with the preposition; None when
     ``tok`` is not in a locative phrase ("Syria said", "sanctions on Russia")."""
+    if _dyad_name(tok):
+        return None
     cur = tok
     for _ in range(6):
         head = cur.head
@@ -123,6 +125,23 @@ def _attachment(tok: Token, destination: bool) -> tuple[Token, str] | None:
 OCCASION_NOUNS = frozenset({"meeting", "meetings", "summit", "talks", "conference", "session", "forum",
                             "ceremony", "parade", "rally", "congress", "assembly", "celebration",
                             "celebrations", "gathering", "negotiations"})  # fmt: skip
+
+
+# Conflicts and ties news names by their two parties: "the Russia-Ukraine war", "Turkey-Israel relations".
+DYAD_NOUNS = frozenset({"war", "conflict", "relations", "ties", "dispute", "talks", "tensions",
+                        "rivalry", "deal", "summit", "crisis"})  # fmt: skip
+
+
+def _dyad_name(tok: Token) -> bool:
+    """A place in a pair that names a conflict or a relation ("in the Russia-Ukraine war"): the
+    parties, not a scene."""
+    doc, cur, paired = tok.doc, tok, False
+    for _ in range(3):
+        if cur.dep_ != "compound":
+            break
+        paired = paired or (cur.i + 1 < len(doc) and doc[cur.i + 1].text == "-") or (cur.i > 0 and doc[cur.i - 1].text == "-")
+        cur = cur.head
+    return paired and cur.lemma_.lower() in DYAD_NOUNS
 
 
 def _within_clause(start: Token, heads: frozenset[int], deep: bool = True) -> bool:

@@ -157,7 +157,7 @@ def _within_clause(start: Token, heads: frozenset[int], deep: bool = True) -> bo
             continue
         if (cur.dep_ in CLAUSE_DEPS and cur.dep_ not in CIRCUMSTANCE_DEPS) or cur.head is cur:
             return False
-        if cur.dep_ == "pobj" and cur.head.lower_ in ABOUT_PREPS:
+        if _topic(cur):
             return False  # "protests over the war in X", "talks about the situation in X": the topic
         if not deep and (_deep_noun(cur, heads) or _object_noun(cur, heads)):
             return False
@@ -336,9 +336,19 @@ def _best_in_clause(
     return best[1] if best else None
 
 
+# What something is about ("protested over the war in X"); "against" marks the target of force
+# too ("airstrikes against IS in Syria"), so it does not count here.
+TOPIC_PREPS = frozenset({"over", "about", "regarding", "concerning"})
+
+
+def _topic(noun: Token) -> bool:
+    """A noun after "over", "about" ...: what something is about ("protested over the war in X")."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPS
+
+
 def _sentence_place(trigger: Token, placed: Sequence[tuple[Place, Token]]) -> Place | None:
     """A place in a locative phrase of the sentence, when there is exactly one scene in it."""
-    scenes = [(p, tok) for p, tok in placed if _attachment(tok, False) is not None]
+    scenes = [(p, tok) for p, tok in placed if (at := _attachment(tok, False)) is not None and not _topic(at[0])]
     countries = {p.country for p, _ in scenes}
     if not scenes or len(countries) > 1:
         return None
@@ -366,7 +376,7 @@ def article_scene(article: Article, doc: Doc, places: Sequence[Place], actors: S
         if not (lead.start_char <= p.start and p.end <= lead.end_char) or _overlaps(p, actors):
             continue
         tok = _head_token(doc, p)
-        if tok is not None and _attachment(tok, False) is not None:
+        if tok is not None and (at := _attachment(tok, False)) is not None and not _topic(at[0]):
             cands.append(p)
     if not cands:
         return None
@@ -596,7 +606,7 @@ def locate(
             waiting.append(k)  # the story has placed no act of force yet: its first may tell where
         elif waiting and place is not None and how != "article" and force and place.precision != "country":
             for w in waiting:
-                if _about_scene(events[w], place, article):
+                if events[w].sentence_index < e.sentence_index and _about_scene(events[w], place, article):
                     decided[w] = replace(events[w], place=replace(place, how="article"))
             waiting = []
         decided[k] = replace(e, place=replace(place, how=how) if place is not None else None)  # type: ignore[arg-type]

@@ -102,7 +102,7 @@ def _notable(cands: list[Candidate], population: int = NOTABLE_POPULATION) -> bo
 # Institutions news puts things "in" ("sanctions are in Congress", "a vote in Parliament"): the
 # body, never the small town of that name.
 INSTITUTION_WORDS = frozenset({"congress", "parliament", "senate", "cabinet", "assembly", "council", "court",
-                               "knesset", "duma", "bundestag", "majlis", "legislature", "government"})  # fmt: skip
+                               "knesset", "bundestag", "majlis", "legislature", "government"})  # fmt: skip
 
 
 def _overridable(doc: Doc, start: int, end: int) -> bool:

@@ -266,3 +266,9 @@ def test_the_article_fallback_skips_campaigns_and_acts_that_did_not_happen(coder
 def test_relief_and_early_acts_of_force_take_the_storys_scene(coder, text: str, trigger: str, name: str) -> None:  # type: ignore[no-untyped-def]
     e = _event(_code(coder, text), trigger)
     assert e.place is not None and (e.place.name, e.place.how) == (name, "article")
+
+
+def test_an_early_act_of_force_does_not_take_the_place_of_history(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = _code(coder, "A bomb killed ten people on Tuesday, officials said. In 2015, militants attacked a base in Kidal.")
+    assert _event(coded, "attacked").place is not None
+    assert _event(coded, "killed").place is None

@@ -133,9 +133,14 @@ def article_scene(article: Article, doc: Doc, places: Sequence[Place], actors: S
 SCENE_DAYS = 14
 
 
+def _recent(event: Event, article: Article) -> bool:
+    """Dated within :data:`SCENE_DAYS` of publication (or undated)."""
+    return article.published is None or event.date is None or abs((article.published - event.date).days) <= SCENE_DAYS
+
+
 def _about_scene(event: Event, scene: Place, article: Article) -> bool:
     """A recent act of the scene's country, or one naming no party of another country."""
-    if article.published is not None and event.date is not None and abs((article.published - event.date).days) > SCENE_DAYS:
+    if not _recent(event, article):
         return False
     countries = {a.country for a in (*event.source, *event.target) if a.country}
     return not countries or scene.country in countries
@@ -350,7 +355,9 @@ def locate(
         if place is None and force and last is None and scene is None and e.factuality == "asserted" and not _ongoing(trig):
             waiting.append(k)  # the story has placed no act of force yet: its first may tell where
         elif waiting and place is not None and how != "article" and force and place.precision != "country":
-            for w in waiting:
+            # the first act of force the story places, if it is news too ("in 2015, militants
+            # attacked X" is history, not the scene of today's attack)
+            for w in waiting if _recent(e, article) else ():
                 if events[w].sentence_index < e.sentence_index and _about_scene(events[w], place, article):
                     decided[w] = replace(events[w], place=replace(place, how="article"))
             waiting = []

@@ -166,3 +166,109 @@ def test_a_bare_place_noun_takes_up_the_place_named_before(  # type: ignore[no-u
     e = _event(_code(coder, text), trigger)
     assert e.place is not None and (e.place.name, e.place.text, e.place.how) == (name, said, "clause")
 
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name", "how"),
+    [
+        # the acts a meeting's parties go on to report happen where it was held ...
+        (("Kenyan President William Ruto began a three-day visit to Ethiopia on Monday. Ruto held talks with Prime "
+         "Minister Abiy Ahmed, and the two leaders signed agreements on trade and security."), "signed", "Ethiopia",
+         "venue"),
+        (("Japan's prime minister made a visit to Manila on Tuesday. The Philippine president praised Japan's support, "
+         "and the two governments agreed to expand joint patrols."), "praised", "Manila", "venue"),
+        (("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Addis Ababa in March 2019. Ruto "
+         "asked Abiy for more trade."), "asked", "Addis Ababa", "venue"),
+        # ... not the acts of another country, nor what a party does now after a meeting of the past
+        (("Japan's prime minister made a visit to Manila on Tuesday. The Philippine president praised Japan's support. "
+         "Meanwhile, China accused the Philippines of provocations."), "accused", None, "none"),
+        (("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Addis Ababa in March 2019. Kenya "
+         "is seeking more trade with Ethiopia."), "seeking", None, "none"),
+    ],
+)  # fmt: skip
+def test_a_meetings_parties_act_at_its_venue(coder, text: str, trigger: str, name: str | None, how: str) -> None:  # type: ignore[no-untyped-def]
+    e = _event(_code(coder, text), trigger)
+    assert (e.place.name if e.place else None, e.place.how if e.place else "none") == (name, how)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        # a gathering in a locative phrase is where an act was done, a clause on it gives its place
+        (("At the party congress that wrapped up in Hanoi this week, the delegates called for tighter controls on "
+         "the press."), "called", "Hanoi"),
+        ("At a conference held in Geneva on Monday, the minister criticized the sanctions.", "criticized", "Geneva"),
+        ("Speaking at a summit in Nairobi, the president accused the rebels of atrocities.", "accused", "Nairobi"),
+        # an act done "in" or "by" doing it shares its verb's place
+        (("In Washington, senators led a group of lawmakers in calling on the secretary of state to prevent violence "
+         "in Bosnia."), "calling", "Washington"),
+        # "from X" is where a deportation or an expulsion happened
+        ("Authorities deported 40 migrants from Tripoli to Niger on Monday.", "deported", "Tripoli"),
+        ("Police expelled the protesters from Nairobi on Monday.", "expelled", "Nairobi"),
+    ],
+)  # fmt: skip
+def test_occasions_and_origins_place_the_act(coder, text: str, trigger: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    e = _event(_code(coder, text), trigger)
+    assert e.place is not None and (e.place.name, e.place.how) == (name, "clause")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # what a verbal act is about, as its object, is its topic
+        ("The group opposes Chinese investment in Balochistan.", "opposes"),
+        ("The minister condemned the attack in Kabul.", "condemned"),
+        # a demand is not made where the act it asks for would happen, unless that act goes there
+        ("The envoys urged Russia to accept a ceasefire in the Russia-Ukraine war.", "urged"),
+        # a pair naming a war is its parties
+        ("Soldiers were killed in the Russia-Ukraine war, officials said.", "killed"),
+        ("The envoys urged Russia to accept a ceasefire in the Russia-Ukraine war.", "accept"),
+    ],
+)
+def test_topics_and_parties_are_no_scene(coder, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    assert _event(_code(coder, text), trigger).place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Thousands protested over the war in Gaza on Saturday.", "protested"),
+        ("Students staged protests over the killings in Darfur.", "staged"),
+    ],
+)
+def test_protests_are_not_placed_where_what_they_are_about_happened(coder, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    assert _event(_code(coder, text), trigger).place is None
+
+
+def test_the_article_fallback_skips_campaigns_and_acts_that_did_not_happen(coder) -> None:  # type: ignore[no-untyped-def]
+    text = ("Rebels have seized several towns in Ituri. On Monday, the army said it had killed 40 rebels. "
+            "The army has intensified attacks on the rebels, capturing new territory.")  # fmt: skip
+    coded = _code(coder, text)
+    assert _event(coded, "killed").place is not None and _event(coded, "killed").place.how == "article"  # type: ignore[union-attr]
+    assert _event(coded, "intensified").place is None  # an ongoing campaign, summed up
+    assert _event(coded, "capturing").place is None
+    coded = _code(coder, "Fighting raged in Goma on Monday. The army must stop killing civilians, the envoy said.")
+    assert _event(coded, "killing").place is None  # not done
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        # a rescue or a release in a story of force happened where the force struck
+        ("Gunmen attacked a school in Kaduna on Friday. Soldiers later rescued 30 students.", "rescued", "Kaduna"),
+        ("Militants attacked a train near Sibi on Tuesday. The militants said they released dozens of passengers.",
+         "released", "Sibi"),
+        # an act of force told before the story has placed any takes its first scene
+        (("A senior militant commander was killed on Thursday, officials said. The army said an airstrike hit his "
+         "hideout in Idlib."), "killed", "Idlib"),
+    ],
+)  # fmt: skip
+def test_relief_and_early_acts_of_force_take_the_storys_scene(coder, text: str, trigger: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    e = _event(_code(coder, text), trigger)
+    assert e.place is not None and (e.place.name, e.place.how) == (name, "article")
+
+
+def test_an_early_act_of_force_does_not_take_the_place_of_history(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = _code(coder, "A bomb killed ten people on Tuesday, officials said. In 2015, militants attacked a base in Kidal.")
+    assert _event(coded, "attacked").place is not None
+    assert _event(coded, "killed").place is None

@@ -185,6 +185,18 @@ def test_a_name_after_in_is_a_place_whatever_label_the_recogniser_gave(
 
 
 @pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Sweeping new sanctions against Turkey are currently in Congress awaiting ratification.", "Congress"),
+        ("The measure passed in Council on Monday after a heated debate.", "Council"),
+        ("The opposition leader will appear in Court next week on fraud charges.", "Court"),
+    ],
+)
+def test_a_lone_institution_after_in_is_not_a_town(nlp: Language, gaz: Gazetteer, text: str, absent: str) -> None:
+    assert absent not in [p.text for p in find_places(nlp(text), gaz)]
+
+
+@pytest.mark.parametrize(
     ("text", "site", "country"),
     [
         ("Protesters gathered outside Victoria Hospital in Kano on Friday.", "Victoria Hospital", "NGA"),

@@ -14,7 +14,7 @@ Precision = Literal["day", "week", "month", "year", "unknown"]
 PlacePrecision = Literal["city", "admin", "country", "region"]
 # How an event's place was chosen: a locative phrase of the trigger's own clause, a locative phrase
 # elsewhere in its sentence, the article's dateline or lead; "" for a place not tied to an event.
-PlaceHow = Literal["clause", "sentence", "article", ""]
+PlaceHow = Literal["clause", "sentence", "venue", "article", ""]
 Factuality = Literal["asserted", "negated", "hypothetical", "future"]
 
 

@@ -99,11 +99,20 @@ def _notable(cands: list[Candidate], population: int = NOTABLE_POPULATION) -> bo
     )
 
 
+# Institutions news puts things "in" ("sanctions are in Congress", "a vote in Parliament"): the
+# body, never the small town of that name.
+INSTITUTION_WORDS = frozenset({"congress", "parliament", "senate", "cabinet", "assembly", "council", "court",
+                               "knesset", "bundestag", "majlis", "legislature", "government"})  # fmt: skip
+
+
 def _overridable(doc: Doc, start: int, end: int) -> bool:
-    """The NER labelled exactly this span PERSON/ORG/NORP: it may still be a place."""
+    """The NER labelled exactly this span PERSON/ORG/NORP: it may still be a place (not a lone
+    institution's name: "in Congress")."""
     # Read the IOB tags of the span's own tokens: building ``doc.ents`` per call is costly.
     first = doc[start]
     if first.ent_iob_ != "B" or first.ent_type_ not in OVERRIDABLE_LABELS:
+        return False
+    if end - start == 1 and first.lower_ in INSTITUTION_WORDS:
         return False
     if any(doc[i].ent_iob_ != "I" for i in range(start + 1, end)):
         return False

@@ -1,0 +1,303 @@
+"""Which clause a place belongs to: the syntax behind an event's ``clause``-level place.
+
+A place is an act's own where a locative phrase holding it ("in", "at", "near" ...) belongs to
+the trigger's clause without crossing into another clause (a relative, adverbial or reported
+clause has its own scene), where the act strikes or visits it, or where it names the act ("the X
+talks"); :func:`clause_place` answers for one event, :mod:`riftwatch.events.location` decides
+the levels after it. Functions here read a parsed ``Doc`` only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from ..records import Event, Place
+
+# Prepositions that put what follows at the scene of an act.
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within",
+                            "along", "off", "through", "amid", "nearby"})  # fmt: skip
+# Where a visit or a deployment goes is where it happens.
+DESTINATION_PREPS = frozenset({"to", "into"})
+# "During a visit to X", "on a trip to X": the acts of the clause happen at X.
+TRIP_NOUNS = frozenset({"visit", "trip", "tour", "journey", "mission"})
+TRIP_PREPS = frozenset({"during", "on", "while"})
+# Nouns that carry a place after "of": "the town of X", "the outskirts of X".
+PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "capital", "area",
+                         "outskirts", "suburb", "suburbs", "state", "county", "port", "island", "islands",
+                         "north", "south", "east", "west", "centre", "center", "heart", "border", "coast",
+                         "streets", "municipality", "governorate", "enclave", "strip", "part",
+                         "parts", "neighborhood", "neighbourhood", "camp", "base", "outpost"})  # fmt: skip
+# Dependencies that start a clause of its own: a place under them belongs to that clause.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj", "xcomp", "pcomp"})
+# Clauses that give the circumstances of the act they hang on ("after arriving in X, he met ..."):
+# their place is the act's.
+CIRCUMSTANCE_DEPS = frozenset({"pcomp"})
+# Dependencies that stay within a noun phrase naming a place.
+NOUN_DEPS = frozenset({"compound", "poss", "appos", "nmod", "amod", "conj", "npadvmod"})
+# Event types whose direct object may be the place struck or entered.
+PLACE_OBJECT_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
+
+# Most specific first: "in Pakistan's Balochistan province" is Balochistan.
+SPECIFIC = {"city": 0, "admin": 1, "region": 2, "country": 3}
+
+
+def head_token(doc: Doc, p: Place) -> Token | None:
+    """The syntactic head of a place mention ("Bay" of "Guantanamo Bay"); None off the parse."""
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def attachment(tok: Token, destination: bool) -> tuple[Token, str] | None:
+    """The word a locative phrase holding ``tok`` attaches to, with the preposition; None when
+    ``tok`` is not in a locative phrase ("Syria said", "sanctions on Russia")."""
+    if _dyad_name(tok):
+        return None
+    cur = tok
+    for _ in range(6):
+        head = cur.head
+        if cur.dep_ == "pobj":
+            prep = head.lower_
+            if prep in LOCATIVE_PREPS or (destination and prep in DESTINATION_PREPS):
+                return head.head, prep
+            if prep == "of" and head.head.lower_ in PLACE_NOUNS:
+                cur = head.head  # "the town of X": carry on from "town"
+                continue
+            trip = head.head
+            if (prep in DESTINATION_PREPS and trip.lemma_ in TRIP_NOUNS and trip.dep_ == "pobj"
+                    and trip.head.lower_ in TRIP_PREPS):  # fmt: skip
+                return trip.head.head, prep  # "during a visit to X, she met ...": met in X
+            return None
+        if cur.dep_ in NOUN_DEPS and head is not cur:
+            cur = head
+            continue
+        return None
+    return None
+
+
+# Gatherings whose place a clause on them gives ("the meetings that wrapped up in X", "a summit
+# held in X"): an act done at the gathering happened there.
+OCCASION_NOUNS = frozenset({"meeting", "meetings", "summit", "talks", "conference", "session", "forum",
+                            "ceremony", "parade", "rally", "congress", "assembly", "celebration",
+                            "celebrations", "gathering", "negotiations"})  # fmt: skip
+
+
+# Conflicts and ties news names by their two parties: "the Russia-Ukraine war", "Turkey-Israel relations".
+DYAD_NOUNS = frozenset({"war", "conflict", "relations", "ties", "dispute", "talks", "tensions",
+                        "rivalry", "deal", "summit", "crisis"})  # fmt: skip
+
+
+def _dyad_name(tok: Token) -> bool:
+    """A place in a pair that names a conflict or a relation ("in the Russia-Ukraine war"): the
+    parties, not a scene."""
+    doc, cur, paired = tok.doc, tok, False
+    for _ in range(3):
+        if cur.dep_ != "compound":
+            break
+        paired = paired or (cur.i + 1 < len(doc) and doc[cur.i + 1].text == "-") or (cur.i > 0 and doc[cur.i - 1].text == "-")
+        cur = cur.head
+    return paired and cur.lemma_.lower() in DYAD_NOUNS
+
+
+def _within_clause(start: Token, heads: frozenset[int], deep: bool = True) -> bool:
+    """True when ``start`` is one of the clause's heads or a word of that clause (climbing heads,
+    no clause border crossed but an adverbial one - "since arriving in X" - which gives the act's
+    circumstances)."""
+    cur = start
+    for _ in range(12):
+        if cur.i in heads:
+            return True
+        if cur.dep_ in ("relcl", "acl") and cur.head.lemma_.lower() in OCCASION_NOUNS:
+            cur = cur.head  # "at the meetings that wrapped up in X", "at a summit held in X"
+            continue
+        if (cur.dep_ in CLAUSE_DEPS and cur.dep_ not in CIRCUMSTANCE_DEPS) or cur.head is cur:
+            return False
+        if topic(cur):
+            return False  # "protests over the war in X", "talks about the situation in X": the topic
+        if not deep and (_deep_noun(cur, heads) or _object_noun(cur, heads)):
+            return False
+        cur = cur.head
+    return False
+
+
+# Acts of saying against or asking of someone ("accused B of abuses against Uyghurs in X",
+# "demanded an inquiry into the killings in Y"): a place deep inside what is said is its topic, not
+# where it was said. Meetings and agreements are located by their partners' phrases as often as
+# not ("met with officials in Kabul"), and acts of force by their objects' ("killed five soldiers
+# in the city"): for them the deep place stays.
+TOPIC_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN", "REQUEST"})
+# Nouns of time a locative phrase may hang on without describing a party ("for the first time in X").
+TIME_NOUNS = frozenset({"time", "day", "days", "week", "weeks", "month", "months", "year", "years", "night",
+                        "morning", "evening", "afternoon", "weekend"})  # fmt: skip
+
+
+def _deep_noun(tok: Token, heads: frozenset[int]) -> bool:
+    """A noun inside a prepositional phrase of the clause ("collaborated with partners in X",
+    "accused B of genocide over its treatment of Uyghurs in X"): a locative phrase on it describes
+    that noun, not where the act happened. The patient of a noun trigger ("the bombing of a base
+    near X") and times ("for the first time in X") are no such noun."""
+    if tok.dep_ != "pobj" or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.lemma_.lower() in TIME_NOUNS or tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in OCCASION_NOUNS:
+        return False  # "for the first time in X"; "at a conference in X" is where the act was done
+    return not (tok.head.lower_ == "of" and tok.head.head.i in heads)
+
+
+def _object_noun(tok: Token, heads: frozenset[int]) -> bool:
+    """What a verbal act is about, as its object: "opposes Chinese investment in X", "condemned
+    the attack in X" - a place on it is where the object is, not where the words were said."""
+    return tok.dep_ == "dobj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.i in heads and tok.lower_ not in TIME_NOUNS
+
+
+# A noun after these is what another act is about ("a trial in X over the bombing", "anger
+# over the killings"), not an act that act locates.
+ABOUT_PREPS = frozenset({"over", "about", "against", "regarding", "concerning"})
+
+
+def _clause_heads(trigger: Token) -> frozenset[int]:
+    """The trigger and, for a noun ("made a series of visits", "held talks"), the verb whose
+    argument it is: a locative phrase of that verb locates the act the noun names."""
+    heads = {trigger.i}
+    cur = trigger
+    for _ in range(4):
+        if (cur.pos_ in ("VERB", "AUX") and cur.dep_ != "amod") or cur.dep_ not in ("dobj", "pobj", "prep", "attr", "nsubj", "nsubjpass", "amod"):
+            break
+        if cur.dep_ == "pobj" and cur.head.lower_ in ABOUT_PREPS:
+            break  # "a trial opened in Paris over the bombing": another act, about this one
+        cur = cur.head
+        heads.add(cur.i)
+        if cur.pos_ == "VERB":
+            break
+    return frozenset(heads)
+
+
+# Verbs whose destination is where the act they carry out takes place ("send forces to X").
+MOTION_LEMMAS = frozenset({"send", "deploy", "dispatch", "move", "return", "travel", "go", "come", "fly",
+                           "transfer", "redeploy", "march", "advance"})  # fmt: skip
+
+
+# A demand is located by the act it asks for where that act goes somewhere ("demanded that Iran
+# send forces to X"), not by a place inside what it asks ("calling on Rubio to prevent further
+# deterioration in X" was made in Washington); other statements about an act (threats, offers,
+# promises) were wrong as often as right that way on the pool.
+CONTENT_TYPES = frozenset({"REQUEST"})
+
+
+def _content_clause(trigger: Token) -> Token | None:
+    """The act a demand, offer or threat is about: "demanded that Iran send forces to X"."""
+    for child in trigger.children:
+        if child.dep_ in ("ccomp", "xcomp", "acl") and child.pos_ == "VERB":
+            return child
+    return None
+
+
+# Verbs whose object is the place gone to, a country as much as a city ("visited Taiwan").
+VISIT_LEMMAS = frozenset({"visit", "tour", "reach", "enter"})
+
+
+def visited(tok: Token) -> bool:
+    """The object of a visit: "visited Taiwan" (a place even where it names a party too)."""
+    return tok.dep_ == "dobj" and tok.head.lemma_ in VISIT_LEMMAS
+
+
+def clause_place(trigger: Token, event: Event, placed: Sequence[tuple[Place, Token]]) -> Place | None:
+    """The place of the trigger's own clause among the sentence's ``placed`` mentions (each with
+    its head token), else of the clause it shares or the act a demand asks for; None when the
+    clause names none."""
+    visit = event.mode == "visit" or event.event_type in {"MOBILIZE"}
+    own = _best_in_clause(trigger, event, placed, _clause_heads(trigger), visit)
+    if own is not None:
+        return own
+    content = _content_clause(trigger) if event.event_type in CONTENT_TYPES else None
+    if content is not None and content.lemma_ in MOTION_LEMMAS:
+        got = _best_in_clause(trigger, event, placed, frozenset({content.i}), True)
+        if got is not None:
+            return got
+    shared = _sharing_clause(trigger)
+    if shared is not None:
+        got = _best_in_clause(trigger, event, placed, frozenset({shared.i}), shared.lemma_ in MOTION_LEMMAS)
+        if got is not None:
+            return got
+    telling = _occasion_clauses(trigger)
+    if telling:
+        return _best_in_clause(trigger, event, placed, telling, False)
+    return None
+
+
+def _occasion_clauses(trigger: Token) -> frozenset[int]:
+    """Participles that tell the occasion of the act: "rejected the warrant, telling journalists
+    in X" (the rejection was made in X); a participle with a subject or a conjunction of its own
+    ("after arriving", "while X was ...") is another act."""
+    return frozenset(
+        c.i for c in trigger.children
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)
+    )  # fmt: skip
+
+
+# "led a group in calling on", "responded by sending": the act is how the verb was done.
+MANNER_PREPS = frozenset({"in", "by"})
+
+
+def _sharing_clause(trigger: Token) -> Token | None:
+    """The verb whose subject the trigger shares: the first of two verbs ("met in Bangui and
+    signed an agreement"), the verb a complement or a purpose hangs on ("were able in X to
+    start relief operations", "flew to X to meet the president"). The act, with no scene of its
+    own, happened where that verb did (where it went, for a verb of motion)."""
+    head = trigger.head
+    if trigger.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        head = head.head  # "were able to start": the clause of "were"
+    if trigger.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in MANNER_PREPS and head.head.pos_ == "VERB":
+        return head.head  # "in X, senators led a group in calling on Rubio to ...": called in X
+    if trigger.pos_ != "VERB" or head.pos_ not in ("VERB", "AUX") or head is trigger:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        return None
+    if trigger.dep_ in ("conj", "xcomp"):
+        return head
+    if trigger.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return head
+    return None
+
+
+# Acts that take people or troops away from a place: "from X" is where they happen.
+REMOVAL_LEMMAS = frozenset({"deport", "deportation", "expel", "expulsion", "evacuate", "evacuation", "remove",
+                            "removal", "withdraw", "withdrawal", "repatriate", "extradite", "extradition"})  # fmt: skip
+
+
+def _removed_from(tok: Token, trigger: Token, heads: frozenset[int]) -> bool:
+    return (tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.i in heads
+            and trigger.lemma_.lower() in REMOVAL_LEMMAS)  # fmt: skip
+
+
+def _best_in_clause(
+    trigger: Token, event: Event, placed: Sequence[tuple[Place, Token]], heads: frozenset[int], visit: bool
+) -> Place | None:
+    best: tuple[tuple[int, int], Place] | None = None
+    for p, tok in placed:
+        at = attachment(tok, visit) if tok.lower_ != "there" else (tok.head, "there")
+        hit = at is not None and _within_clause(at[0], heads, event.event_type not in TOPIC_TYPES)
+        if not hit and tok.head.i in heads:
+            # "the Aleppo offensive"; "shelled Aleppo" (a city, not a country named as a party)
+            hit = (tok.dep_ in {"compound", "nmod"} and trigger.pos_ == "NOUN") or (
+                tok.dep_ == "dobj" and (
+                    (p.precision in {"city", "admin"} and event.event_type in PLACE_OBJECT_TYPES)
+                    or (event.mode == "visit" and tok.head.lemma_ in VISIT_LEMMAS)))  # fmt: skip
+        if not hit and _removed_from(tok, trigger, heads):
+            hit = True  # "deported 177 detainees from Guantanamo Bay": where they were taken away
+        if hit:
+            # the most specific place of the phrase: "in Pakistan's Balochistan province" -> Balochistan
+            rank = (SPECIFIC.get(p.precision, 4), abs(tok.i - trigger.i))
+            if best is None or rank < best[0]:
+                best = (rank, p)
+    return best[1] if best else None
+
+
+# What something is about ("protested over the war in X"); "against" marks the target of force
+# too ("airstrikes against IS in Syria"), so it does not count here.
+TOPIC_PREPS = frozenset({"over", "about", "regarding", "concerning"})
+
+
+def topic(noun: Token) -> bool:
+    """A noun after "over", "about" ...: what something is about ("protested over the war in X")."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPS

@@ -222,7 +222,7 @@ def test_occasions_and_origins_place_the_act(coder, text: str, trigger: str, nam
         ("The envoys urged Russia to accept a ceasefire in the Russia-Ukraine war.", "urged"),
         # a pair naming a war is its parties
         ("Soldiers were killed in the Russia-Ukraine war, officials said.", "killed"),
-        ("The envoys urged Russia to accept a ceasefire in the Russia-Ukraine war.", "accept"),
+        ("Moscow accepted a ceasefire in the Russia-Ukraine war on Friday.", "accepted"),
     ],
 )
 def test_topics_and_parties_are_no_scene(coder, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]

@@ -263,3 +263,18 @@ def test_the_place_index_reports_progress_while_it_builds(tmp_path: Path) -> Non
     assert path.exists() and index_ready(tmp_path)
     shares = [d for _, d in seen]
     assert shares == sorted(shares) and shares[0] == 0.0 and shares[-1] == 1.0 and len(seen) >= 5
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # places GeoNames' towns lack, in our own list (data/geo/regions.json)
+        ("Britain agreed to hand the Chagos Islands to Mauritius.", "Chagos Islands", "IOT"),
+        ("American tankers refuelled at Incirlik before the strikes.", "Incirlik", "TUR"),
+        ("C.A.R. forces attacked a rebel base on Monday.", "C.A.R.", "CAF"),
+        # "Korea" alone names the peninsula: neither Korea is said, and no town in India is meant
+        ("Tensions rose in Korea as troops massed along the border.", "Korea", ""),
+    ],
+)
+def test_named_places_the_towns_lack(nlp: Language, gaz: Gazetteer, text: str, name: str, country: str) -> None:
+    assert {p.text: p.country for p in find_places(nlp(text), gaz)}.get(name) == country

@@ -261,7 +261,13 @@ def _pack(t: _build.Tables) -> dict[str, Any]:
 
 def index_path(directory: Path | None = None) -> Path:
     """The place index folder for the installed data sources (its name carries their versions)."""
-    return (directory or cache_dir()) / f"gazetteer-f{FORMAT}-{_build.source_versions()}"
+    return (directory or cache_dir()) / f"gazetteer-f{FORMAT}-{_source_versions()}"
+
+
+@functools.cache
+def _source_versions() -> str:
+    # asked twice per run (index_ready, then load), and package metadata takes ~20 ms to read
+    return _build.source_versions()
 
 
 def index_ready(directory: Path | None = None) -> bool:

@@ -91,11 +91,13 @@ class PackedStrings(Sequence[str]):
 class KeyHashes:
     """Membership of strings by their sorted 64-bit hashes alone (a pre-test, see module doc)."""
 
-    __slots__ = ("_h", "_n")
+    __slots__ = ("_h", "_memo", "_n")
 
     def __init__(self, hashes: npt.NDArray[np.uint64]) -> None:
         self._h = _view(hashes, "Q")
         self._n = len(hashes)
+        # asked of every capitalised word of every article: a word seen before is one dict probe
+        self._memo: dict[str, bool] = {}
 
     @staticmethod
     def pack(keys: Iterable[str]) -> npt.NDArray[np.uint64]:
@@ -104,9 +106,15 @@ class KeyHashes:
     def __contains__(self, key: object) -> bool:
         if not isinstance(key, str):
             return False
-        h = key_hash(_encode(key))
-        i = bisect.bisect_left(self._h, h)
-        return i < self._n and self._h[i] == h
+        hit = self._memo.get(key)
+        if hit is None:
+            h = key_hash(_encode(key))
+            i = bisect.bisect_left(self._h, h)
+            hit = i < self._n and self._h[i] == h
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = hit
+        return hit
 
 
 class KeyRows(Mapping[str, tuple[int, ...]]):

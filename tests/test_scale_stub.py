@@ -99,3 +99,17 @@ def test_stub_coder_codes_each_trigger(text: str, types: list[str]) -> None:
 
 def test_article_texts_are_distinct() -> None:
     assert len({article_text(i) for i in range(200)}) == 200
+
+
+class PidStub(StubCoder):
+    """A stub that remembers which process built it (to see where pool workers got their coder)."""
+
+    def __init__(self, config: Config) -> None:
+        super().__init__(config)
+        import os
+
+        self.built_in = os.getpid()
+
+
+def make_pid_stub(config: Config) -> PidStub:
+    return PidStub(config)

@@ -68,6 +68,11 @@ def _token_test(token_pattern: Mapping[str, Any]) -> Test:
         if key not in _KEYS:
             raise Unsupported(f"pattern key {key!r}")
         tests.append(_value_test(_KEYS[key], spec))
+    if len(tests) == 1:  # most patterns: no generator per call (this runs for every new token)
+        return tests[0]
+    if len(tests) == 2:
+        first, second = tests
+        return lambda t: first(t) and second(t)
     return lambda t: all(test(t) for test in tests)
 
 
@@ -102,6 +107,10 @@ class FastAttributeRuler(_PerDoc):
         self._by_lower: dict[str, list[int]] = {}
         self._always: list[int] = []  # positions in _single of rules with an alternative indexed by neither
         self._multi: list[tuple[int, list[Test]]] = []  # (rule id, one test per token)
+        # the multi-token patterns' token tests, (pattern, position, test): filed by the exact LOWER
+        # they require, the rest always tried
+        self._steps_by_lower: dict[str, list[tuple[int, int, Test]]] = {}
+        self._steps_always: list[tuple[int, int, Test]] = []
         self._cache: dict[tuple[int, ...], _Entry] = {}
         try:
             for rule in range(len(self._attrs)):
@@ -112,7 +121,9 @@ class FastAttributeRuler(_PerDoc):
                 if singles:
                     self._index(len(self._single), [p[0] for p in patterns if len(p) == 1])
                     self._single.append((rule, singles))
-                self._multi.extend((rule, [_token_test(t) for t in p]) for p in patterns if len(p) > 1)
+                for p in patterns:
+                    if len(p) > 1:
+                        self._add_multi(rule, p)
             self.exact = True
         except Unsupported:
             self.exact = False
@@ -122,10 +133,11 @@ class FastAttributeRuler(_PerDoc):
         alternatives requires (a rule may be filed under several keys; one without either is always tried)."""
         keys: list[tuple[dict[str, list[int]], str]] = []
         for alt in alternatives:
-            if isinstance(alt.get("TAG"), str):
-                keys.append((self._by_tag, alt["TAG"]))
-            elif isinstance(alt.get("LOWER"), str):
+            # an exact LOWER is the more selective key (a word), an exact TAG the next
+            if isinstance(alt.get("LOWER"), str):
                 keys.append((self._by_lower, alt["LOWER"]))
+            elif isinstance(alt.get("TAG"), str):
+                keys.append((self._by_tag, alt["TAG"]))
             else:
                 self._always.append(at)
                 return
@@ -133,6 +145,15 @@ class FastAttributeRuler(_PerDoc):
             got = index.setdefault(value, [])
             if not got or got[-1] != at:
                 got.append(at)
+
+    def _add_multi(self, rule: int, pattern: Sequence[Mapping[str, Any]]) -> None:
+        tests = [_token_test(t) for t in pattern]
+        p = len(self._multi)
+        self._multi.append((rule, tests))
+        for j, (token_pattern, test) in enumerate(zip(pattern, tests, strict=True)):
+            lower = token_pattern.get("LOWER")
+            where = self._steps_by_lower.setdefault(lower, []) if isinstance(lower, str) else self._steps_always
+            where.append((p, j, test))
 
     def _entry(self, key: tuple[int, ...]) -> _Entry:
         """What the rules make of a token with these TAG/LOWER/DEP/IS_SPACE values (cached)."""
@@ -144,7 +165,7 @@ class FastAttributeRuler(_PerDoc):
         maybe = sorted({*self._always, *self._by_tag.get(token[0], ()), *self._by_lower.get(token[1], ())})
         rules = tuple(rule for rule, alts in (self._single[k] for k in maybe) if any(test(token) for test in alts))
         steps = frozenset(
-            (p, j) for p, (_, tests) in enumerate(self._multi) for j, test in enumerate(tests) if test(token)
+            (p, j) for p, j, test in (*self._steps_always, *self._steps_by_lower.get(token[1], ())) if test(token)
         )
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()

@@ -88,6 +88,7 @@ _FIELDS = frozenset(
 _ROLE_FIELDS = frozenset({"title", "country", "sector", "from", "to", "org", "note"})
 _CODE = re.compile(r"^[A-Z]{3}$|^$")
 _SPACES = re.compile(r"\s+")
+_NOT_ASCII_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,12 +150,16 @@ def normalise_space(text: str) -> str:
 
 def fold(text: str) -> str:
     """A loose key: no accents, no case, letters and digits only ("Erdoğan" → "erdogan", "U.S." → "us")."""
+    if text.isascii():  # most names: NFKD changes nothing, and isalnum is [0-9A-Za-z]
+        return _NOT_ASCII_ALNUM.sub("", text).lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if c.isalnum()).casefold()
 
 
 def ascii_variant(text: str) -> str:
     """The name without accents ("Élysée" → "Elysee"), for matching text typed without them."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -260,7 +265,8 @@ def read_entries(lines: Iterable[str], source: str) -> Iterator[Entry]:
         yield parse_entry(obj, where)
 
 
-def _shipped_entries() -> Iterator[Entry]:
+def shipped_entries_parsed() -> Iterator[Entry]:
+    """The shipped files' entries, parsed and checked now (``compiled.shipped_entries`` caches them)."""
     folder = resources.files("riftwatch.data").joinpath("actors")
     for name in SHIPPED_FILES:
         with folder.joinpath(name).open(encoding="utf-8") as fh:
@@ -322,7 +328,9 @@ class Lexicon:
         """
         if not extra:
             return _default_lexicon()
-        entries = list(_shipped_entries())
+        from .compiled import shipped_entries
+
+        entries = shipped_entries()
         for path in extra:
             entries.extend(_user_entries(Path(path)))
         lex = cls(entries)
@@ -415,6 +423,8 @@ class Lexicon:
 
 @functools.cache
 def _default_lexicon() -> Lexicon:
-    lex = Lexicon(_shipped_entries())
+    from .compiled import shipped_entries
+
+    lex = Lexicon(shipped_entries())
     log.debug("loaded the shipped actor lexicon: %d entries", len(lex))
     return lex

@@ -1,9 +1,10 @@
 """An offline gazetteer: place names -> GeoNames candidates.
 
-Built once from installed packages (see :mod:`riftwatch.geo.build`, ~15 s), then cached as one
-pickle under ``$RIFTWATCH_CACHE`` (default ``~/.cache/riftwatch``) whose name carries the versions
-of the data sources, so upgrading a package rebuilds it. Loading the cache takes about a second;
-:meth:`Gazetteer.load` keeps one instance per process.
+Built once from installed packages (see :mod:`riftwatch.geo.build`, ~15 s), then cached as a
+folder of memory-mapped arrays (:mod:`riftwatch.geo.packed`) under ``$RIFTWATCH_CACHE`` (default
+``~/.cache/riftwatch``) whose name carries the versions of the data sources, so upgrading a package
+rebuilds it. Opening the cache takes milliseconds whatever its size, and worker processes share its
+pages; :meth:`Gazetteer.load` keeps one instance per process.
 
 Example::
 
@@ -17,8 +18,8 @@ from __future__ import annotations
 import functools
 import logging
 import os
-import pickle
-from collections.abc import Iterable, Iterator
+import shutil
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -27,11 +28,12 @@ import numpy as np
 import numpy.typing as npt
 
 from . import build as _build
+from . import packed
 from .names import normalize, strip_admin_suffix
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2  # bump when the pickled layout changes
+FORMAT = 3  # bump when the layout of the cached index changes (packed.py)
 ALT_NAME_PENALTY = 1.5
 
 
@@ -66,13 +68,14 @@ LOOKUP_CACHE_SIZE = 50_000
 class Gazetteer:
     """Name -> candidate lookup over GeoNames cities500, subdivisions, countries and regions."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
-        self._names: list[str] = data["names"]
-        self._a: dict[str, npt.NDArray[Any]] = data["arrays"]
-        self._countries: list[str] = data["countries"]
-        self._index: dict[str, tuple[int, ...]] = data["index"]
-        self._boxes: dict[int, tuple[float, float, float, float]] = data["boxes"]
-        self._demonyms: dict[str, tuple[int, ...]] = data["demonyms"]
+    def __init__(self, data: packed.PlaceIndex) -> None:
+        self._names = data.names
+        self._a: dict[str, npt.NDArray[Any]] = data.arrays
+        self._countries: list[str] = data.small["countries"]
+        self._index: Mapping[str, tuple[int, ...]] = data.index
+        self._first_words = data.first_words
+        self._boxes: dict[int, tuple[float, float, float, float]] = data.small["boxes"]
+        self._demonyms: dict[str, tuple[int, ...]] = data.small["demonyms"]
         self._cache: dict[tuple[str, bool], tuple[Candidate, ...]] = {}
         kinds = self._a["kind"]
         self._country_rows = {
@@ -90,7 +93,7 @@ class Gazetteer:
     @classmethod
     def build(cls) -> Gazetteer:
         """A fresh gazetteer straight from the sources, bypassing the cache (slow)."""
-        return cls(_pack(_build.build()))
+        return cls(packed.open_index(_pack(_build.build())))
 
     # ------------------------------------------------------------------ lookup
     def __len__(self) -> int:
@@ -99,15 +102,11 @@ class Gazetteer:
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and normalize(name) in self._index
 
-    @functools.cached_property
-    def first_words(self) -> frozenset[str]:
-        """The first word of every name key, for a cheap test before trying longer runs."""
-        words = set()
-        for key in self._index:
-            first = key.split(" ", 1)[0]
-            words.add(first)
-            words.add(first.rstrip("."))
-        return frozenset(words)
+    @property
+    def first_words(self) -> Container[str]:
+        """The first word of every name key (with and without a final full stop), for a cheap
+        test before trying longer runs."""
+        return self._first_words
 
     def is_demonym(self, key: str) -> bool:
         """Whether a normalised key is a demonym ("somali", "thai"): a people, not a place."""
@@ -256,25 +255,24 @@ class Gazetteer:
 
 
 def _pack(t: _build.Tables) -> dict[str, Any]:
-    return {
-        "format": FORMAT,
-        "names": t.names,
-        "arrays": _build.to_arrays(t),
-        "countries": t.countries,
-        "index": _build.ranked_index(t),
-        "boxes": t.boxes,
-        "demonyms": {k: tuple(v) for k, v in t.demonyms.items()},
-    }
+    small = {"countries": t.countries, "boxes": t.boxes, "demonyms": {k: tuple(v) for k, v in t.demonyms.items()}}
+    return packed.pack_index(t.names, _build.to_arrays(t), _build.ranked_index(t), small)
 
 
 def index_path(directory: Path | None = None) -> Path:
-    """The place index file for the installed data sources (its name carries their versions)."""
-    return (directory or cache_dir()) / f"gazetteer-f{FORMAT}-{_build.source_versions()}.pkl"
+    """The place index folder for the installed data sources (its name carries their versions)."""
+    return (directory or cache_dir()) / f"gazetteer-f{FORMAT}-{_source_versions()}"
+
+
+@functools.cache
+def _source_versions() -> str:
+    # asked twice per run (index_ready, then load), and package metadata takes ~20 ms to read
+    return _build.source_versions()
 
 
 def index_ready(directory: Path | None = None) -> bool:
-    """Whether the place index is built for the installed data sources (loading it is ~1 s)."""
-    return index_path(directory).exists()
+    """Whether the place index is built for the installed data sources (opening it is instant)."""
+    return (index_path(directory) / "small.pkl").exists()
 
 
 def build_index(progress: _build.Progress | None = None, directory: Path | None = None) -> Path:
@@ -291,33 +289,28 @@ def build_index(progress: _build.Progress | None = None, directory: Path | None 
     path = index_path(directory)
     data = _pack(_build.build(report))
     report("writing the index", 0.95)
-    _write(path, data)
+    shutil.rmtree(path, ignore_errors=True)  # a rebuild replaces the folder
+    packed.write_index(path, data)
     report("done", 1.0)
     return path
 
 
 def _write(path: Path, data: dict[str, Any]) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".tmp{os.getpid()}")
-        with tmp.open("wb") as f:
-            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        packed.write_index(path, data)
     except OSError as exc:  # a read-only home still gets a working gazetteer
         log.warning("cannot write the gazetteer cache %s: %s", path, exc)
 
 
-def _load_or_build(directory: Path) -> dict[str, Any]:
+def _load_or_build(directory: Path) -> packed.PlaceIndex:
     path = index_path(directory)
     if path.exists():
         try:
-            with path.open("rb") as f:
-                data: dict[str, Any] = pickle.load(f)
-            if data.get("format") == FORMAT:
-                return data
-        except (OSError, pickle.UnpicklingError, EOFError) as exc:
+            return packed.open_index(packed.read_index(path))
+        except (OSError, ValueError, KeyError, EOFError) as exc:
             log.warning("gazetteer cache %s is unreadable (%s); rebuilding", path, exc)
+            shutil.rmtree(path, ignore_errors=True)
     log.warning("building the place index %s (one-off, about a minute; `riftwatch places build` does it ahead)", path)
     data = _pack(_build.build())
     _write(path, data)
-    return data
+    return packed.open_index(data)

@@ -1,9 +1,12 @@
 """Parallel coding on one machine: a pool of worker processes, one writer.
 
-Each worker process builds its coder (spaCy model, lexicons, gazetteer) once; the parent reads
-the inputs, sends chunks of articles out, receives coded articles back in input order and is the
-only process that writes to the store (DuckDB allows one writer per file). At most
-``2 × workers`` chunks are in flight, so memory stays bounded however large the corpus.
+Where the OS can fork (Linux), the parent loads the coder (spaCy model, lexicons, gazetteer) once
+and then forks the workers, which start with it loaded and share its memory pages copy-on-write;
+elsewhere each worker is spawned and loads its own (~2.5 s of CPU each, which a short run on two
+cores does not amortise). The parent reads the inputs, sends chunks of articles out, receives
+coded articles back in input order and is the only process that writes to the store (DuckDB
+allows one writer per file). At most ``2 × workers`` chunks are in flight, so memory stays
+bounded however large the corpus.
 
 Why a pool and not spaCy's ``n_process``: ``nlp.pipe(n_process=N)`` parallelises the parse
 only; the coding of each Doc (actors, places, roles) then runs serially in the parent, and Docs
@@ -74,9 +77,28 @@ def _exit_with_parent(parent: int) -> None:
 
 def _warm_up(spec: CoderSpec, parent: int | None = None) -> None:
     """Pool initializer: exit with the parent; build this worker's coder and load its resources
-    before work arrives."""
+    before work arrives (a forked worker has them already)."""
+    # a forked worker inherits the parent's handler (``sigterm_as_interrupt``); terminate() must end it
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if parent is not None:
         _exit_with_parent(parent)
+    list(coder_for(spec).code([]))
+
+
+def _ready() -> int:
+    return os.getpid()
+
+
+def pool_context(spec: CoderSpec) -> multiprocessing.context.BaseContext:
+    """Fork where the OS can, after loading the coder here: the workers start with it loaded and
+    share its pages. Elsewhere spawn (each worker loads its own)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    _warm_up_here(spec)
+    return multiprocessing.get_context("fork")
+
+
+def _warm_up_here(spec: CoderSpec) -> None:
     list(coder_for(spec).code([]))
 
 
@@ -158,27 +180,25 @@ def run_parallel(
 
     stats = ScaleStats()
     start = time.perf_counter()
-    # spawn, not fork: the parent may hold DuckDB and rich threads, which fork would copy broken.
-    ctx = multiprocessing.get_context("spawn")
-    with (
-        sigterm_as_interrupt(),
-        Store(store_path) as store,
-        AliasWriter(store) as aliases,
-        ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm_up, initargs=(spec, os.getpid())) as pool,
-    ):
-        articles = new_articles(
-            iter_inputs(inputs, published, stdin, columns), stats, stored_check(store), on_failure, tick, aliases
-        )
+    ctx = pool_context(spec)
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm_up, initargs=(spec, os.getpid())) as pool:
+        # the first task starts every worker (forked ones at once): before DuckDB opens the
+        # store and starts its threads, which a fork would copy without their state
+        pool.submit(_ready)
+        with sigterm_as_interrupt(), Store(store_path) as store, AliasWriter(store) as aliases:
+            articles = new_articles(
+                iter_inputs(inputs, published, stdin, columns), stats, stored_check(store), on_failure, tick, aliases
+            )
 
-        def submit(chunk: list[Article]) -> Future[list[Coded]]:
-            return pool.submit(code_chunk, spec, chunk)
+            def submit(chunk: list[Article]) -> Future[list[Coded]]:
+                return pool.submit(code_chunk, spec, chunk)
 
-        results = ordered_results(submit, batched(articles, chunk_size), in_flight=2 * workers)
-        coded = (item for chunk in results for item in chunk)
-        try:
-            write_stream(store, coded, stats, write_batch, tick)
-        except BaseException:
-            _stop_workers(pool)
-            raise
+            results = ordered_results(submit, batched(articles, chunk_size), in_flight=2 * workers)
+            coded = (item for chunk in results for item in chunk)
+            try:
+                write_stream(store, coded, stats, write_batch, tick)
+            except BaseException:
+                _stop_workers(pool)
+                raise
     stats.seconds = time.perf_counter() - start
     return stats

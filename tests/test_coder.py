@@ -113,12 +113,9 @@ ROLES = [
 ]
 
 
-def test_a_hunger_strike_is_a_protest_to_the_rule_coder() -> None:
+def test_a_hunger_strike_is_a_protest_to_the_rule_coder(rules) -> None:  # type: ignore[no-untyped-def]
     """The trigger lexicon's reading (no attack); whether the event model keeps this sourceless
     act is its threshold's business (it is dropped at 0.27)."""
-    from riftwatch.pipeline import Coder, Config
-
-    rules = Coder(Config(learned=False))
     e = event_at(code(rules, "Detained opposition activists in Minsk have been on hunger strike since Monday."), "strike")
     assert (e.event_type, e.factuality) == ("PROTEST", "asserted")
 

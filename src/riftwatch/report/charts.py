@@ -31,7 +31,6 @@ from riftwatch.report.basemap import CELL, capitals, land_cells
 
 COOP: Final = "#2e8b57"
 CONFLICT: Final = "#c0392b"
-NEUTRAL: Final = "#7f8c8d"
 INK: Final = "#2c3e50"
 DPI: Final = 100  # a chart of 760 x 220 px is 7.6 x 2.2 inches
 RC: Final = {"svg.fonttype": "none", "svg.hashsalt": "riftwatch", "font.family": "DejaVu Sans",
@@ -72,7 +71,7 @@ def _num(day: dt.date) -> float:
 def _figure(width: int, height: int) -> Figure:
     """A figure on matplotlib's Agg canvas (files only: no display, no GUI toolkit, no pyplot)."""
     fig = Figure(figsize=(width / DPI, height / DPI), dpi=DPI)
-    FigureCanvasAgg(fig)
+    FigureCanvasAgg(fig)  # attaches itself as fig.canvas
     return fig
 
 
@@ -267,7 +266,8 @@ def world_map(points: Sequence[Point], labels: Sequence[str] = (), width: int = 
     ax.grid(color="#9fb3c8", linewidth=0.5)
     ax.set_axisbelow(True)
     caps = capitals()
-    renderer = FigureCanvasAgg(fig).get_renderer()  # type: ignore[no-untyped-call]
+    canvas: FigureCanvasAgg = fig.canvas  # type: ignore[assignment]  # the Agg canvas _figure attached
+    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
     placed: list[Bbox] = []
     for code in labels:
         if code not in caps:

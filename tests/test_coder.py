@@ -157,6 +157,29 @@ def test_a_condemning_description_is_criticism(rules, sentence, word, etype) -> 
     assert found == ([etype] if etype else [])
 
 
+# An answer to an act reported before answers that act's source, found by the type the noun names
+# ("the accusations" -> the latest accusation): (text, answering verb, its source, its target).
+ANSWERS = [
+    ("Ukraine accused Belarus of sheltering saboteurs on Monday. Belarus rejected the accusations.",
+     "rejected", {"BLR"}, {"UKR"}),
+    ("Kenya asked Uganda to hand over the two suspects. Uganda has denied the request.",
+     "denied", {"UGA"}, {"KEN"}),
+    ("Ghana demanded that Togo reopen the border. The demand was rejected by Togo on Friday.",
+     "rejected", {"TGO"}, {"GHA"}),
+    ("Poland accused Russia of sabotage. They are charges which Moscow has dismissed as absurd.",
+     "dismissed", {"RUS"}, {"POL"}),
+    # the answering side's own accusation is not what it answers
+    ("Uganda accused Kenya of stalling the talks. Kenya accused Uganda of lying. Kenya rejected the accusations.",
+     "rejected", {"KEN"}, {"UGA"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "source", "target"), ANSWERS, ids=[r[1] + ":" + r[0][:20] for r in ANSWERS])
+def test_an_answer_targets_the_source_of_what_it_answers(rules, text, word, source, target) -> None:  # type: ignore[no-untyped-def]
+    e = event_at(code(rules, text), word)
+    assert ({a.country for a in e.source}, {a.country for a in e.target}) == (source, target)
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

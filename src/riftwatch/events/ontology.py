@@ -33,6 +33,8 @@ class Ontology:
     recodings: dict[str, Any]
     # behaviour flag -> the types that have it (see "behaviour_about" in the data)
     flagged: dict[str, frozenset[str]]
+    # a noun that names a type's act when it refers back to one -> the type ("referred_to_as")
+    referred: dict[str, str]
 
     def coding(self, event_type: str, cameo_root: str = "") -> Coding:
         """Code ``event_type``; ``cameo_root`` overrides the type's default root.
@@ -74,6 +76,11 @@ class Ontology:
         """
         return self.flagged.get(flag, frozenset())
 
+    def referred_type(self, noun: str) -> str:
+        """The type whose act ``noun`` names when it refers back to one ("accusation" → ACCUSE;
+        the ``referred_to_as`` behaviour), "" for any other noun."""
+        return self.referred.get(noun, "")
+
     def behaviour(self, event_type: str, key: str) -> Any:
         """One behaviour value of a type (``threat_mode``, ``domestic_target``), None when unset."""
         return self.types[event_type].get("behaviour", {}).get(key)
@@ -102,12 +109,14 @@ def ontology() -> Ontology:
     """The shipped ontology, loaded once."""
     raw = json.loads(resources.files("riftwatch").joinpath("data/ontology.json").read_text("utf-8"))
     flagged: dict[str, set[str]] = {}
+    referred: dict[str, str] = {}
     for name, info in raw["types"].items():
+        referred.update(dict.fromkeys(info.get("behaviour", {}).get("referred_to_as", ()), name))
         for key, value in info.get("behaviour", {}).items():
             if value is True:
                 flagged.setdefault(key, set()).add(name)
     return Ontology(raw["cameo_roots"], raw["types"], raw["legacy_types"], raw["cameo_to_plover"]["codes"],
-                    raw["recodings"], {k: frozenset(v) for k, v in flagged.items()})  # fmt: skip
+                    raw["recodings"], {k: frozenset(v) for k, v in flagged.items()}, referred)  # fmt: skip
 
 
 def quad_class_of_root(root: str) -> int:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..records import Actor, Place
+from ..records import Actor, Event, Place
 from .conventions import (
     STATE_SECTORS,
     STOP_VERBS,
@@ -227,15 +227,49 @@ def proposal_author(d: Draft, ctx: SentenceContext) -> None:
 
 def referent_author(d: Draft, ctx: SentenceContext) -> None:
     """A verb whose object refers back to an earlier reported act (a demand, a plan) answers
-    that act's source."""
+    that act's source: the act named by the same word ("the demand" after "demanded"), else the
+    latest act of the type the noun names (``referred_to_as`` in the ontology: "rejected the
+    accusations" after an accusation, "denied the request" after a request). The object may be
+    the passive subject ("the request was denied") or a relative clause's antecedent ("the
+    charges, which Washington dismissed")."""
     if d.target or d.tok.pos_ != "VERB":
         return
+    own = {(a.country, a.sector) for a in d.source}
+
+    def answers(prev: Event) -> bool:  # not an act of the answering side's own
+        return bool(prev.source) and not {(a.country, a.sector) for a in prev.source} <= own
+
     for obj in (c for c in d.tok.children if c.dep_ in OBJ):
-        if obj.lemma_.lower() in REFERRING_NOUNS or obj.lemma_.lower() in ctx.state.trigger_lemmas:
+        lemma = obj.lemma_.lower()
+        if lemma in REFERRING_NOUNS or lemma in ctx.state.trigger_lemmas:
             for prev in reversed(ctx.state.events):
-                if prev.trigger.text.lower().startswith(obj.lemma_.lower()[:5]) and prev.source:
+                if prev.trigger.text.lower().startswith(lemma[:5]) and answers(prev):
                     d.target, d.how["target"] = list(prev.source), "referent"
-                    break
+                    return
+    for obj in _answered_nouns(d.tok):
+        kind = ontology().referred_type(obj.lemma_.lower())
+        if not kind:
+            continue
+        earlier = [*ctx.state.events, *ctx.events]
+        for prev in reversed(earlier):
+            if ctx.index - prev.sentence_index > REFERENT_REACH:
+                break
+            if prev.event_type == kind and answers(prev):
+                d.target, d.how["target"] = list(prev.source), "referent"
+                return
+
+
+# How many sentences back an act named again by its noun ("the accusations") is looked for.
+REFERENT_REACH = 6
+
+
+def _answered_nouns(tok: Token) -> list[Token]:
+    """The nouns a verb answers: its objects, its passive subject, and the antecedent of a relative
+    pronoun standing as either ("the charges, which Washington dismissed")."""
+    out = [c for c in tok.children if c.dep_ in OBJ or c.dep_ == "nsubjpass"]
+    if tok.dep_ == "relcl" and any(c.lower_ in {"which", "that"} for c in out):
+        out.append(tok.head)
+    return [t for t in out if t.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in t.children)]
 
 
 # --- actors and place ------------------------------------------------------------------------------

@@ -180,6 +180,13 @@ def test_an_answer_targets_the_source_of_what_it_answers(rules, text, word, sour
     assert ({a.country for a in e.source}, {a.country for a in e.target}) == (source, target)
 
 
+def test_an_allegation_targets_the_subject_of_what_it_alleges(rules) -> None:  # type: ignore[no-untyped-def]
+    """"X alleged that Y did Z": an accusation against Y (its content is no event of its own)."""
+    coded = code(rules, "Lithuania alleged on Monday that Belarus had pushed migrants across the border.")
+    e = event_at(coded, "alleged")
+    assert (e.event_type, {a.country for a in e.source}, {a.country for a in e.target}) == ("ACCUSE", {"LTU"}, {"BLR"})
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

@@ -192,6 +192,16 @@ def test_bare_sector_nouns_take_the_default_country(nlp: Any, lex: Lexicon) -> N
     assert ("rebels", "SYR", "REB") in got and ("troops", "IRN", "MIL") in got
 
 
+def test_international_and_foreign_groups_are_not_the_storys(nlp: Any, lex: Lexicon) -> None:
+    """"international" puts a group above states (IGO for forces, NGO for rights groups); "foreign"
+    makes it some other, unnamed country's: neither takes the country the story is about."""
+    text = "Mali expelled the reporters. International rights groups and international forces protested."
+    got = codes(nlp, lex, text)
+    assert ("rights groups", "NGO", "HRI") in got and ("forces", "IGO", "MIL") in got
+    assert codes(nlp, lex, "Foreign troops left the town.", default_country="MLI") == []
+    assert codes(nlp, lex, "The troops left the town.", default_country="MLI") == [("troops", "MLI", "MIL")]
+
+
 def test_pronouns_follow_the_last_person_across_docs(nlp: Any, lex: Lexicon) -> None:
     ctx = ArticleContext()
     first = find_actors(nlp("Angela Merkel called Vladimir Putin."), lex, MAY_2016, context=ctx)

@@ -398,6 +398,11 @@ def _bare(
         return None
     if not head.standalone:
         return None
+    scope = _scope(doc, g.start, g.end)
+    if scope == "foreign":
+        return None  # "foreign troops", "foreign journalists": some other country's, unnamed
+    if scope == "international":  # "international forces" (IGO), "international rights groups" (NGO)
+        return _Coded("IGO" if head.sector in _STATE_SECTORS else "NGO", head.sector)
     before = doc[g.start - 1].lower_ if g.start > 0 else ""
     owner = ctx.person_for(_PRONOUNS[before]) if before in ("his", "her") else None
     if owner is not None:
@@ -410,6 +415,19 @@ def _bare(
 
 
 _LOCATIVE = frozenset({"in", "inside", "from", "across", "throughout"})
+# Modifiers that put a group beyond any one country the story names.
+_SCOPE = {"international": "international", "multinational": "international", "foreign": "foreign"}
+# Sectors of the state: an international group of these is intergovernmental, of others non-governmental.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
+
+
+def _scope(doc: Doc, start: int, end: int) -> str:
+    """"international" or "foreign" when an adjective before the group ("international rights
+    groups") says so, else ""."""
+    for child in (c for t in doc[start:end] for c in t.lefts):
+        if child.dep_ == "amod" and child.lower_ in _SCOPE:
+            return _SCOPE[child.lower_]
+    return ""
 
 
 def located_in(head: Token, where: dict[int, str]) -> str:

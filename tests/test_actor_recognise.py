@@ -200,6 +200,9 @@ def test_international_and_foreign_groups_are_not_the_storys(nlp: Any, lex: Lexi
     assert ("rights groups", "NGO", "HRI") in got and ("forces", "IGO", "MIL") in got
     assert codes(nlp, lex, "Foreign troops left the town.", default_country="MLI") == []
     assert codes(nlp, lex, "The troops left the town.", default_country="MLI") == [("troops", "MLI", "MIL")]
+    # "governments": several states, none named; one government is the story's
+    assert codes(nlp, lex, "Governments must act on the climate.", default_country="MLI") == []
+    assert codes(nlp, lex, "The government must act.", default_country="MLI") == [("government", "MLI", "GOV")]
 
 
 def test_pronouns_follow_the_last_person_across_docs(nlp: Any, lex: Lexicon) -> None:

@@ -398,6 +398,9 @@ def _bare(
         return None
     if not head.standalone:
         return None
+    last_tok = doc[g.end - 1]
+    if last_tok.tag_ == "NNS" and last_tok.lemma_.lower() in _ONE_PER_STATE:
+        return None  # "governments", "parliaments": several states, none of them named
     scope = _scope(doc, g.start, g.end)
     if scope == "foreign":
         return None  # "foreign troops", "foreign journalists": some other country's, unnamed
@@ -417,6 +420,8 @@ def _bare(
 _LOCATIVE = frozenset({"in", "inside", "from", "across", "throughout"})
 # Modifiers that put a group beyond any one country the story names.
 _SCOPE = {"international": "international", "multinational": "international", "foreign": "foreign"}
+# Institutions a state has one of: in the plural, with no country named, they are several states'.
+_ONE_PER_STATE = frozenset({"government", "parliament", "administration", "regime", "military", "army"})
 # Sectors of the state: an international group of these is intergovernmental, of others non-governmental.
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
 

@@ -192,6 +192,13 @@ def test_bare_sector_nouns_take_the_default_country(nlp: Any, lex: Lexicon) -> N
     assert ("rebels", "SYR", "REB") in got and ("troops", "IRN", "MIL") in got
 
 
+def test_a_known_person_is_met_again_by_surname(nlp: Any, lex: Lexicon) -> None:
+    """The lexicon knows "Jovenel Moise", not the bare surname; once named in full, "Moise" is him."""
+    got = codes(nlp, lex, "Jovenel Moise met the envoy on Monday. Critics later accused Moise of lying.", dt.date(2019, 5, 1))
+    assert [c for c in got if c[0] == "Moise"] == [("Moise", "HTI", "GOV")]
+    assert [c for c in codes(nlp, lex, "Critics later accused Moise of lying.", dt.date(2019, 5, 1)) if c[0] == "Moise"] == []
+
+
 def test_international_and_foreign_groups_are_not_the_storys(nlp: Any, lex: Lexicon) -> None:
     """"international" puts a group above states (IGO for forces, NGO for rights groups); "foreign"
     makes it some other, unnamed country's: neither takes the country the story is about."""

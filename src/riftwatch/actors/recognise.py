@@ -311,7 +311,9 @@ def _emit(
         if c.person:
             pe = c.person_entry
             ctx.remember(pe.id if pe else "", pe.gender if pe else "", actor)
-            if pe is None and actor.country and g.person is not None:
+            if actor.country and g.person is not None:
+                # later in the article, the full name or the surname alone is the same person (a
+                # lexicon person too: "Jovenel Moise" ... "Moise said")
                 words = span_text(doc, g.person.start, g.person.end).split()
                 ctx.named.setdefault(" ".join(words).lower(), actor)
                 if len(words) > 1:

@@ -258,6 +258,21 @@ def test_reported_criticism(coder) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(
+    ("sentence", "accused"),
+    [
+        ("The Estonian government said Russia had staged a provocation on the border.", {"RUS"}),
+        ("Ukraine's foreign ministry said Russia's strikes on the port were illegal.", {"RUS"}),
+        ("Canada's trade minister said the talks with Mexico were productive.", None),
+    ],
+)
+def test_reporting_a_condemnable_act_is_criticism(rules, sentence: str, accused: set[str] | None) -> None:  # type: ignore[no-untyped-def]
+    """A speaker who says another party is or did something condemnable (``data/criticism.json``)
+    accuses it; a report that condemns nothing is no accusation."""
+    acc = [e for e in code(rules, sentence).events if e.event_type == "ACCUSE"]
+    assert ({a.country for a in acc[0].target} if acc else None) == accused
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Teachers marched on parliament in Nairobi to press for the pay rise they were promised.",

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from ..records import Actor
 from .attribution import speaker_of
+from .matching import criticism_words
 from .modality import factuality
 from .roles import actors_under
 
@@ -50,7 +51,8 @@ def reported_criticism(sent: Sequence[Token], actor_at: dict[int, Actor]) -> lis
         criticised: list[Actor] = []
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             for pred in [clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB")]:
-                negative = factuality(pred) == "negated" or pred.lemma_.lower() in FAILURE_LEMMAS
+                negative = (factuality(pred) == "negated" or pred.lemma_.lower() in FAILURE_LEMMAS
+                            or _condemns(pred))
                 subj = speaker_of(pred)
                 if not negative or subj is None:
                     continue
@@ -62,6 +64,16 @@ def reported_criticism(sent: Sequence[Token], actor_at: dict[int, Actor]) -> lis
         if criticised:
             found.append((verb, speakers, criticised))
     return found
+
+
+def _condemns(pred: Token) -> bool:
+    """The reported clause says its subject is or did something condemnable ("Berisha was involved
+    in corrupt acts", "the raids were illegal"): a condemning word (``data/criticism.json``) in the
+    predicate, outside the subject."""
+    words, phrases = criticism_words()
+    subject = {t.i for c in pred.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+    lemmas = {t.lemma_.lower() for t in list(pred.subtree)[:20] if t.i not in subject}
+    return not words.isdisjoint(lemmas) or any(p <= lemmas for p in phrases)
 
 
 def _obligation(pred: Token) -> str:

@@ -50,6 +50,7 @@ ROLES = [
     ("Ukraine received air defence systems from Germany.", "received", "AID", {"DEU"}, {"UKR"}, "asserted"),
     ("Two Indian soldiers were killed by Pakistani fire in Kashmir.", "killed", "ASSAULT", {"PAK"}, {"IND"}, "asserted"),
     ("Mali expelled the French ambassador on Monday.", "expelled", "SANCTION", {"MLI"}, {"FRA"}, "asserted"),
+    ("A Belarusian court sentenced the Polish journalist to eight years in prison.", "sentenced", "COERCE", {"BLR"}, {"POL"}, "asserted"),
     ("Venezuela rejected the demand of the United States.", "rejected", "REJECT", {"VEN"}, None, "asserted"),
     ("The Serbian president accused Kosovo of provoking violence.", "accused", "ACCUSE", {"SRB"}, {"XKX"}, "asserted"),
     ("Chinese warships did not enter Taiwanese waters.", "enter", None, None, None, "negated"),

@@ -155,6 +155,21 @@ def test_refusal(coder) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(
+    ("text", "word", "etype", "status"),
+    [
+        ("Serbia does not recognize the new government in Pristina.", "recognize", "REJECT", "asserted"),
+        ("The opposition did not support the budget bill.", "support", "REJECT", "asserted"),
+        ("Serbia recognizes the new government.", "recognizes", "SUPPORT", "asserted"),
+        ("Turkish troops did not visit the base.", "visit", "CONSULT", "negated"),
+    ],
+)
+def test_a_stance_denied_is_a_refusal(coder, text: str, word: str, etype: str, status: str) -> None:  # type: ignore[no-untyped-def]
+    ctx = context(coder, text)
+    d = run_passes(draft(ctx, word), ctx, PASSES[: PASSES.index(refusal) + 1])
+    assert (d.type, d.status) == (etype, status)
+
+
+@pytest.mark.parametrize(
     ("text", "word", "etype", "quad"),
     [
         ("Sweden suspended talks with Finland over the dispute.", "suspended", "SANCTION", 4),

@@ -342,8 +342,10 @@ def read_factuality(d: Draft, ctx: SentenceContext) -> None:
 
 
 def refusal(d: Draft, ctx: SentenceContext) -> None:
-    """A negated commitment to a cooperative act is a rejection that happened (REJECT, CAMEO 12)."""
-    if d.status == "negated" and int(d.entry.quad_class) <= 2 and is_refusal(d.tok):
+    """A negated commitment to a cooperative act, or a stance denied ("does not recognise the
+    court"), is a rejection that happened (REJECT, CAMEO 12)."""
+    stance = d.type in ontology().types_with("negated_is_refusal")
+    if d.status == "negated" and int(d.entry.quad_class) <= 2 and (stance or is_refusal(d.tok)):
         if any(e.event_type == ontology().recoding("refusal").event_type and e.trigger.start == d.tok.head.idx for e in ctx.events):
             d.dropped = True  # "refused to allow": the verb already says it
             return

@@ -165,6 +165,8 @@ ANSWERS = [
      "rejected", {"BLR"}, {"UKR"}),
     ("Kenya asked Uganda to hand over the two suspects. Uganda has denied the request.",
      "denied", {"UGA"}, {"KEN"}),
+    ("Ukraine accused Russia of shelling the power plant. Moscow denied the charges.",
+     "denied", {"RUS"}, {"UKR"}),
     ("Ghana demanded that Togo reopen the border. The demand was rejected by Togo on Friday.",
      "rejected", {"TGO"}, {"GHA"}),
     ("Poland accused Russia of sabotage. They are charges which Moscow has dismissed as absurd.",

@@ -51,6 +51,7 @@ ROLES = [
     ("Two Indian soldiers were killed by Pakistani fire in Kashmir.", "killed", "ASSAULT", {"PAK"}, {"IND"}, "asserted"),
     ("Mali expelled the French ambassador on Monday.", "expelled", "SANCTION", {"MLI"}, {"FRA"}, "asserted"),
     ("A Belarusian court sentenced the Polish journalist to eight years in prison.", "sentenced", "COERCE", {"BLR"}, {"POL"}, "asserted"),
+    ("Tanzania sent the Burundian refugees back to Burundi on Friday.", "sent", "COERCE", {"TZA"}, {"BDI"}, "asserted"),
     ("Venezuela rejected the demand of the United States.", "rejected", "REJECT", {"VEN"}, None, "asserted"),
     ("The Serbian president accused Kosovo of provoking violence.", "accused", "ACCUSE", {"SRB"}, {"XKX"}, "asserted"),
     ("Chinese warships did not enter Taiwanese waters.", "enter", None, None, None, "negated"),

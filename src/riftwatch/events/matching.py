@@ -101,10 +101,11 @@ def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
         objects = [o for o in objects if not any(o != n and o is not None and n.endswith(" " + o) for n in events_named)]
     for lem in lemmas:
         if particle is None:
-            # A preposition with an entry of its own beats the bare verb: "call for", "rally behind".
+            # A preposition with an entry of its own beats the bare verb: "call for", "rally behind";
+            # so does "back" read as an adverb ("sent the refugees back to Chad").
             own = triggers.particles(lem, pos)
             for child in children if own else ():
-                if child.dep_ in {"prep", "prt"} and child.lower_ in own:
+                if (child.dep_ in {"prep", "prt"} or (child.dep_ == "advmod" and child.lower_ == "back")) and child.lower_ in own:
                     trig = triggers.match(lem, pos, child.lower_, None)
                     if trig is not None:
                         return trig

@@ -52,6 +52,7 @@ ROLES = [
     ("Mali expelled the French ambassador on Monday.", "expelled", "SANCTION", {"MLI"}, {"FRA"}, "asserted"),
     ("A Belarusian court sentenced the Polish journalist to eight years in prison.", "sentenced", "COERCE", {"BLR"}, {"POL"}, "asserted"),
     ("Tanzania sent the Burundian refugees back to Burundi on Friday.", "sent", "COERCE", {"TZA"}, {"BDI"}, "asserted"),
+    ("Israel barred two Irish lawmakers from entering the country.", "barred", "COERCE", {"ISR"}, {"IRL"}, "asserted"),
     ("Venezuela rejected the demand of the United States.", "rejected", "REJECT", {"VEN"}, None, "asserted"),
     ("The Serbian president accused Kosovo of provoking violence.", "accused", "ACCUSE", {"SRB"}, {"XKX"}, "asserted"),
     ("Chinese warships did not enter Taiwanese waters.", "enter", None, None, None, "negated"),

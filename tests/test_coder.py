@@ -53,6 +53,8 @@ ROLES = [
     ("A Belarusian court sentenced the Polish journalist to eight years in prison.", "sentenced", "COERCE", {"BLR"}, {"POL"}, "asserted"),
     ("Tanzania sent the Burundian refugees back to Burundi on Friday.", "sent", "COERCE", {"TZA"}, {"BDI"}, "asserted"),
     ("Israel barred two Irish lawmakers from entering the country.", "barred", "COERCE", {"ISR"}, {"IRL"}, "asserted"),
+    # the parser hangs "for" on the requested clause: still a call for it, aimed at its subject
+    ("Egypt called for Israel to withdraw its troops from Rafah.", "called", "REQUEST", {"EGY"}, {"ISR"}, "asserted"),
     ("Venezuela rejected the demand of the United States.", "rejected", "REJECT", {"VEN"}, None, "asserted"),
     ("The Serbian president accused Kosovo of provoking violence.", "accused", "ACCUSE", {"SRB"}, {"XKX"}, "asserted"),
     ("Chinese warships did not enter Taiwanese waters.", "enter", None, None, None, "negated"),
@@ -190,6 +192,15 @@ def test_an_allegation_targets_the_subject_of_what_it_alleges(rules) -> None:  #
     coded = code(rules, "Lithuania alleged on Monday that Belarus had pushed migrants across the border.")
     e = event_at(coded, "alleged")
     assert (e.event_type, {a.country for a in e.source}, {a.country for a in e.target}) == ("ACCUSE", {"LTU"}, {"BLR"})
+
+
+def test_a_call_for_someone_to_act(rules) -> None:  # type: ignore[no-untyped-def]
+    """The small model hangs the "for" of "called for X to withdraw" on the requested clause: still
+    the call's own particle; X is its target; the withdrawal is what is asked, no event of its own."""
+    coded = code(rules, "Egypt called for Israel to withdraw its troops from Rafah.")
+    e = event_at(coded, "called")
+    assert (e.event_type, {a.country for a in e.source}, {a.country for a in e.target}) == ("REQUEST", {"EGY"}, {"ISR"})
+    assert [x.event_type for x in coded.events] == ["REQUEST"]
 
 
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]

@@ -40,6 +40,15 @@ def _particle(tok: Token) -> str | None:
     return None
 
 
+def _particle_candidates(children: list[Token]) -> list[Token]:
+    """Words that may be a verb's particle or governing preposition: prepositions and particles;
+    "back" read as an adverb ("sent them back"); and the "for" the parser hangs on the clause of
+    "called for the army to withdraw" (a marker of that clause, not a child of the verb)."""
+    out = [c for c in children if c.dep_ in {"prep", "prt"} or (c.dep_ == "advmod" and c.lower_ == "back")]
+    out.extend(m for c in children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark" and m.lower_ == "for")
+    return out
+
+
 def _object_lemmas(tok: Token) -> list[str]:
     """Lemmas that can satisfy an entry's ``object`` constraint, most specific first."""
     heads: list[Token] = []
@@ -104,8 +113,8 @@ def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
             # A preposition with an entry of its own beats the bare verb: "call for", "rally behind";
             # so does "back" read as an adverb ("sent the refugees back to Chad").
             own = triggers.particles(lem, pos)
-            for child in children if own else ():
-                if (child.dep_ in {"prep", "prt"} or (child.dep_ == "advmod" and child.lower_ == "back")) and child.lower_ in own:
+            for child in _particle_candidates(children) if own else ():
+                if child.lower_ in own:
                     trig = triggers.match(lem, pos, child.lower_, None)
                     if trig is not None:
                         return trig

@@ -122,7 +122,8 @@ def _proposal_author(noun: Token, actor_at: dict[int, Actor]) -> list[Actor]:
 
 def _complement_subject(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
     for child in tok.children:
-        if child.dep_ in {"ccomp", "acl"} and child.pos_ in {"VERB", "AUX"}:
+        called_for = child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children)
+        if (child.dep_ in {"ccomp", "acl"} or called_for) and child.pos_ in {"VERB", "AUX"}:
             subj = [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if subj:
                 return actors_under(subj[0], actor_at)

@@ -203,6 +203,20 @@ def test_a_call_for_someone_to_act(rules) -> None:  # type: ignore[no-untyped-de
     assert [x.event_type for x in coded.events] == ["REQUEST"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype"),
+    [
+        ("The number of migrants crossing into Greece declined sharply in May.", "declined", None),
+        ("Turkey's exports to Iraq continue to decline.", "decline", None),
+        ("Hungary declined the invitation to the summit.", "declined", "REJECT"),
+    ],
+)
+def test_an_amount_that_falls_is_no_act(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+    at = sentence.index(word)
+    found = [e.event_type for e in code(rules, sentence).events if e.trigger.start <= at < e.trigger.end]
+    assert found == ([etype] if etype else [])
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

@@ -189,6 +189,24 @@ def lexicon_entry(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entr
     return entry
 
 
+# Nouns of amount: a verb whose subject is one tells how a quantity moved ("the number of refugees
+# declined", "exports fell", "the population continues to decline"), not what an actor did.
+QUANTITY_NOUNS = frozenset({"number", "population", "figure", "price", "rate", "level", "share", "income",
+                            "export", "import", "production", "output", "growth", "count", "total",
+                            "percentage", "proportion", "value", "volume", "amount", "supply", "demand"})  # fmt: skip
+
+
+def quantity_change(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """No event where the verb's subject is an amount that rose or fell."""
+    if entry is not None and tok.pos_ == "VERB":
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None and tok.dep_ in {"xcomp", "conj"}:  # "continues to decline"
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lemma_.lower() in QUANTITY_NOUNS:
+            return None
+    return entry
+
+
 def stopped_act(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
     """A verb that stops, cuts or lifts an act its object names codes the inverse act."""
     if tok.pos_ == "VERB" and tok.lemma_ in STOP_VERBS and (entry is None or not entry.object):

@@ -37,6 +37,7 @@ from .matching import (
     lexicon_entry,
     no_comment,
     ordered_act,
+    quantity_change,
     reported_protest,
     stopped_act,
 )
@@ -453,7 +454,7 @@ def drop_self_targets(d: Draft, ctx: SentenceContext) -> None:
 
 # Which tokens are triggers, with which entry: each step may replace the entry found so far.
 FIND: tuple[FindStep, ...] = (lexicon_entry, stopped_act, ordered_act, reported_protest, no_comment, described_state,
-                              labelled_criticism)  # fmt: skip
+                              labelled_criticism, quantity_change)  # fmt: skip
 # Lemmas a FIND step reads besides the trigger lexicon's own: a token with none of these and no
 # trigger lemma can get no entry, so the steps are not run for it (a step that starts an entry from
 # other words must add them here).

@@ -217,6 +217,13 @@ def test_an_amount_that_falls_is_no_act(rules, sentence: str, word: str, etype: 
     assert found == ([etype] if etype else [])
 
 
+def test_coming_under_attack_is_one_attack(rules) -> None:  # type: ignore[no-untyped-def]
+    """"came under attack": the verb's entry is chosen by its object after "under"; the noun is
+    that same attack, not a second one."""
+    coded = code(rules, "A Nigerian army convoy came under attack near the border with Niger on Sunday.")
+    assert [(e.event_type, e.trigger.text) for e in coded.events] == [("ASSAULT", "came")]
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

@@ -315,6 +315,18 @@ def drop_carried_nouns(found: list[tuple[Token, Entry]]) -> list[tuple[Token, En
     """A noun that is the object of another (verb) trigger names an event that verb already
     reports, or the verb's target, not a new one: one event, the verb's ("launched an attack")."""
     verb_at = {t.i for t, _ in found if t.pos_ == "VERB"}
+    # a verb whose entry was chosen by its object ("came under attack") carries that object even
+    # after a preposition
+    by_object = {t.i: (set(tr.object), getattr(tr, "particle", None)) for t, tr in found if t.pos_ == "VERB" and tr.object}
+
+    def carried_after_prep(t: Token) -> bool:  # the object the verb's entry was chosen by
+        verb = t.head.head
+        objects, particle = by_object.get(verb.i, ((), None))
+        if t.lemma_.lower() not in objects:
+            return False
+        return t.head.lower_ == particle or (particle is None and not any(c.dep_ == "dobj" for c in verb.children))
+
     return [(t, tr) for t, tr in found if not (t.pos_ != "VERB" and (
         (t.dep_ in OBJ and t.head.i in verb_at)
-        or (t.dep_ == "compound" and t.head.dep_ in OBJ and t.head.head.i in verb_at)))]  # fmt: skip
+        or (t.dep_ == "compound" and t.head.dep_ in OBJ and t.head.head.i in verb_at)
+        or (t.dep_ == "pobj" and t.head.dep_ in {"prep", "prt"} and carried_after_prep(t))))]  # fmt: skip

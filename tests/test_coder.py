@@ -224,6 +224,14 @@ def test_coming_under_attack_is_one_attack(rules) -> None:  # type: ignore[no-un
     assert [(e.event_type, e.trigger.text) for e in coded.events] == [("ASSAULT", "came")]
 
 
+def test_a_must_with_no_one_named_is_no_demand(rules) -> None:  # type: ignore[no-untyped-def]
+    """"X said Y must ..." demands of Y; a "must" addressed to no one the text names is no demand."""
+    said = [e for e in code(rules, "The president said: 'You must always be patient.'").events if e.event_type == "REQUEST"]
+    assert said == []
+    coded = code(rules, "Japan's prime minister said China must stop its drills near Taiwan.")
+    assert [{a.country for a in e.target} for e in coded.events if e.event_type == "REQUEST"] == [{"CHN"}]
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

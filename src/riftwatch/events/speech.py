@@ -103,7 +103,7 @@ def reported_demands(sent: Sequence[Token], actor_at: dict[int, Actor]) -> list[
             if not code or subj is None:
                 continue
             addressees = [a for a in actors_under(subj, actor_at) if a not in speakers]
-            if speakers or addressees:
+            if addressees:  # "X said Y must ...": a demand on Y; "you must ..." to no one named is none
                 found.append((verb, code, speakers, addressees))
                 break
     return found

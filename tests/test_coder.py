@@ -232,6 +232,21 @@ def test_a_must_with_no_one_named_is_no_demand(rules) -> None:  # type: ignore[n
     assert [{a.country for a in e.target} for e in coded.events if e.event_type == "REQUEST"] == [{"CHN"}]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype"),
+    [
+        ("Critics say the agreement could threaten the security of the base.", "agreement", None),
+        ("Serbia's deal with Kosovo was welcomed in Brussels.", "deal", "AGREE"),
+        ("An agreement between Ethiopia and Eritrea ended the war in 2018.", "agreement", "AGREE"),
+        ("Ankara is seeking to finalize a deal on the pipeline.", "deal", "AGREE"),
+    ],
+)
+def test_a_settlement_named_without_its_parties_is_a_reference(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+    at = sentence.index(word)
+    found = [e.event_type for e in code(rules, sentence).events if e.trigger.start <= at < e.trigger.end]
+    assert found == ([etype] if etype else [])
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

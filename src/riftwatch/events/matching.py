@@ -207,6 +207,39 @@ def quantity_change(tok: Token, entry: Entry | None, ctx: SentenceContext) -> En
     return entry
 
 
+# Nouns of a settlement: mentioned without its parties, one is a reference to an arrangement
+# made before ("the agreement could threaten the base"), not the act of making it.
+ARRANGEMENT_NOUNS = frozenset({"agreement", "deal", "treaty", "accord", "pact", "memorandum", "armistice"})
+_PARTY_PREPS = frozenset({"between", "among", "with", "by"})
+
+
+def arrangement_reference(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A settlement noun is an event when the text names who made it: an actor owning or
+    modifying it ("Turkey's deal with Russia", "the U.S.-Taliban deal"), in a phrase of its parties
+    ("an agreement among Kenya, Somalia and the UNHCR"), or the subject of the verb that has it
+    ("the two sides reached a deal"); otherwise it refers to an arrangement, and is no act."""
+    if entry is None or entry.type != "AGREE" or tok.pos_ != "NOUN" or tok.lemma_.lower() not in ARRANGEMENT_NOUNS:
+        return entry
+    actor_at = ctx.actor_at
+    if any(t.i in actor_at for left in tok.lefts for t in left.subtree):
+        return entry
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in _PARTY_PREPS and any(t.i in actor_at for t in prep.subtree):
+            return entry
+    def has_actor_subject(verb: Token) -> bool:
+        return any(c.dep_ in {"nsubj", "nsubjpass"} and any(t.i in actor_at for t in c.subtree) for c in verb.children)
+
+    head = tok.head
+    if tok.dep_ in OBJ and head.pos_ == "VERB":
+        # "reached a deal"; "is seeking to finalize a deal": the subject of the verb that controls it
+        if has_actor_subject(head) or (head.dep_ == "xcomp" and has_actor_subject(head.head)):
+            return entry
+    # "the pact the United States signed with the Taliban"
+    if any(c.dep_ == "relcl" and has_actor_subject(c) for c in tok.children):
+        return entry
+    return None
+
+
 def stopped_act(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
     """A verb that stops, cuts or lifts an act its object names codes the inverse act."""
     if tok.pos_ == "VERB" and tok.lemma_ in STOP_VERBS and (entry is None or not entry.object):

@@ -239,9 +239,15 @@ def test_a_must_with_no_one_named_is_no_demand(rules) -> None:  # type: ignore[n
         ("Serbia's deal with Kosovo was welcomed in Brussels.", "deal", "AGREE"),
         ("An agreement between Ethiopia and Eritrea ended the war in 2018.", "agreement", "AGREE"),
         ("Ankara is seeking to finalize a deal on the pipeline.", "deal", "AGREE"),
+        ("Security threats are growing along the northern border.", "threats", None),
+        ("Iran's threats against shipping in the Gulf alarmed Washington.", "threats", "THREATEN"),
+        ("More negotiations will be needed to end the crisis, analysts say.", "negotiations", None),
+        ("Pakistan held negotiations with the Taliban in Doha.", "held", "CONSULT"),
     ],
 )
-def test_a_settlement_named_without_its_parties_is_a_reference(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+def test_a_noun_with_no_participant_is_no_act(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+    """A noun of an act with no actor in its phrase or carrying clause ("the agreement", "security
+    threats") mentions a kind of act or one made before: no event (``needs_participant``)."""
     at = sentence.index(word)
     found = [e.event_type for e in code(rules, sentence).events if e.trigger.start <= at < e.trigger.end]
     assert found == ([etype] if etype else [])

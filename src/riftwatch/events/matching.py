@@ -13,6 +13,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from ..records import Actor
 from .conventions import STOP_VERBS
 from .draft import Entry, Recoded, SentenceContext
 from .modality import SPEECH_VERBS
@@ -207,37 +208,42 @@ def quantity_change(tok: Token, entry: Entry | None, ctx: SentenceContext) -> En
     return entry
 
 
-# Nouns of a settlement: mentioned without its parties, one is a reference to an arrangement
-# made before ("the agreement could threaten the base"), not the act of making it.
-ARRANGEMENT_NOUNS = frozenset({"agreement", "deal", "treaty", "accord", "pact", "memorandum", "armistice"})
-_PARTY_PREPS = frozenset({"between", "among", "with", "by"})
+def _has_participant(tok: Token, actor_at: dict[int, Actor]) -> bool:
+    """An actor in the noun's own phrase ("Turkey's deal with Russia", "support from the UK
+    government"), or the subject of a clause that carries it ("the two sides reached a deal", "he
+    said during a visit to Taiwan", "Pyongyang issued a series of warnings", "Britain is seeking to
+    finalize a deal"), or of a relative clause on it ("the pact the United States signed")."""
+    if any(t.i in actor_at for t in tok.subtree):
+        return True
+
+    def actor_subject(verb: Token) -> bool:
+        return any(c.dep_ in {"nsubj", "nsubjpass", "agent"} and any(t.i in actor_at for t in c.subtree)
+                   for c in verb.children)  # fmt: skip
+
+    if any(c.dep_ == "relcl" and actor_subject(c) for c in tok.children):
+        return True
+    t = tok
+    for _ in range(5):
+        h = t.head
+        if h.i == t.i or t.dep_ in {"nsubj", "nsubjpass", "ccomp", "relcl", "acl", "appos", "conj"}:
+            return False
+        if h.pos_ in {"VERB", "AUX"}:
+            if actor_subject(h):
+                return True
+            if t.dep_ not in {"dobj", "pobj", "prep", "xcomp", "advcl", "attr", "acomp", "oprd"}:
+                return False
+        t = h
+    return False
 
 
-def arrangement_reference(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
-    """A settlement noun is an event when the text names who made it: an actor owning or
-    modifying it ("Turkey's deal with Russia", "the U.S.-Taliban deal"), in a phrase of its parties
-    ("an agreement among Kenya, Somalia and the UNHCR"), or the subject of the verb that has it
-    ("the two sides reached a deal"); otherwise it refers to an arrangement, and is no act."""
-    if entry is None or entry.type != "AGREE" or tok.pos_ != "NOUN" or tok.lemma_.lower() not in ARRANGEMENT_NOUNS:
+def generic_mention(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A noun of an act with no participant in its phrase or its clause ("the agreement could
+    threaten the base", "security threats", "negotiations are needed") mentions a kind of act or
+    one made before, not an act the text reports (types with the ontology behaviour
+    ``needs_participant``)."""
+    if entry is None or tok.pos_ != "NOUN" or entry.type not in ontology().types_with("needs_participant"):
         return entry
-    actor_at = ctx.actor_at
-    if any(t.i in actor_at for left in tok.lefts for t in left.subtree):
-        return entry
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in _PARTY_PREPS and any(t.i in actor_at for t in prep.subtree):
-            return entry
-    def has_actor_subject(verb: Token) -> bool:
-        return any(c.dep_ in {"nsubj", "nsubjpass"} and any(t.i in actor_at for t in c.subtree) for c in verb.children)
-
-    head = tok.head
-    if tok.dep_ in OBJ and head.pos_ == "VERB":
-        # "reached a deal"; "is seeking to finalize a deal": the subject of the verb that controls it
-        if has_actor_subject(head) or (head.dep_ == "xcomp" and has_actor_subject(head.head)):
-            return entry
-    # "the pact the United States signed with the Taliban"
-    if any(c.dep_ == "relcl" and has_actor_subject(c) for c in tok.children):
-        return entry
-    return None
+    return entry if _has_participant(tok, ctx.actor_at) else None
 
 
 def stopped_act(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:

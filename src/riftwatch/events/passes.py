@@ -33,10 +33,10 @@ from .matching import (
     ORDER_VERBS,
     PROPOSAL_NOUNS,
     described_state,
+    generic_mention,
     labelled_criticism,
     lexicon_entry,
     no_comment,
-    arrangement_reference,
     ordered_act,
     quantity_change,
     reported_protest,
@@ -455,7 +455,7 @@ def drop_self_targets(d: Draft, ctx: SentenceContext) -> None:
 
 # Which tokens are triggers, with which entry: each step may replace the entry found so far.
 FIND: tuple[FindStep, ...] = (lexicon_entry, stopped_act, ordered_act, reported_protest, no_comment, described_state,
-                              labelled_criticism, quantity_change, arrangement_reference)  # fmt: skip
+                              labelled_criticism, quantity_change, generic_mention)  # fmt: skip
 # Lemmas a FIND step reads besides the trigger lexicon's own: a token with none of these and no
 # trigger lemma can get no entry, so the steps are not run for it (a step that starts an entry from
 # other words must add them here).

@@ -53,6 +53,8 @@ ROLES = [
     ("A Belarusian court sentenced the Polish journalist to eight years in prison.", "sentenced", "COERCE", {"BLR"}, {"POL"}, "asserted"),
     ("Tanzania sent the Burundian refugees back to Burundi on Friday.", "sent", "COERCE", {"TZA"}, {"BDI"}, "asserted"),
     ("Israel barred two Irish lawmakers from entering the country.", "barred", "COERCE", {"ISR"}, {"IRL"}, "asserted"),
+    ("Poland condemned Russia's attack on Ukraine's power grid.", "condemned", "ACCUSE", {"POL"}, {"RUS"}, "asserted"),
+    ("Kenya welcomed the release of the hostages by al-Shabab.", "welcomed", "SUPPORT", {"KEN"}, {"SOM"}, "asserted"),
     # the parser hangs "for" on the requested clause: still a call for it, aimed at its subject
     ("Egypt called for Israel to withdraw its troops from Rafah.", "called", "REQUEST", {"EGY"}, {"ISR"}, "asserted"),
     ("Venezuela rejected the demand of the United States.", "rejected", "REJECT", {"VEN"}, None, "asserted"),

@@ -275,6 +275,28 @@ def _answered_nouns(tok: Token) -> list[Token]:
     return [t for t in out if t.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in t.children)]
 
 
+def act_author(d: Draft, ctx: SentenceContext) -> None:
+    """Condemning, rejecting or welcoming an act answers whoever did it, as rejecting a call answers
+    its author: "condemned Russia's invasion of Ukraine" is aimed at Russia (the act's owner or "by"
+    phrase), not at Ukraine, its victim (types with the ontology behaviour ``target_is_act_author``)."""
+    if d.type not in ontology().types_with("target_is_act_author") or d.tok.pos_ != "VERB":
+        return
+    if d.target and d.how.get("target") != "object":
+        return
+    for obj in (c for c in d.tok.children if c.dep_ in OBJ and c.pos_ == "NOUN"):
+        lemma = obj.lemma_.lower()
+        if lemma not in ctx.lemma_set or lemma in PROPOSAL_NOUNS:
+            continue  # not a noun of an act; calls, plans and charges have their own passes
+        author = [a for c in obj.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
+                  for a in actors_under(c, ctx.actor_at) if a not in d.source]  # fmt: skip
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "by":
+                author.extend(a for a in actors_under(prep, ctx.actor_at) if a not in d.source)
+        if author:
+            d.target, d.how["target"] = list(dict.fromkeys(author)), "act-author"
+        return
+
+
 # --- actors and place ------------------------------------------------------------------------------
 
 
@@ -465,7 +487,7 @@ FIND_LEMMAS: frozenset[str] = STOP_VERBS | ORDER_VERBS | LABEL_VERBS
 PASSES: tuple[Pass, ...] = (
     # roles from the trigger's clause, then fallbacks for a missing target
     assign_roles, theme_object, accused_party, complement_subject, intended_act_target,
-    proposal_author, referent_author,
+    proposal_author, referent_author, act_author,
     # actors and place
     event_place, locate_actors, phrase_target,
     # conventions for what the text leaves unstated

@@ -89,9 +89,15 @@ def main() -> None:
     ap.add_argument(
         "--share-only", action="store_true", help="the share test alone (the detector before the volume test)"
     )
+    ap.add_argument("--no-clump", action="store_true", help="without the clump test (the detector before it)")
     args = ap.parse_args()
     countries = COUNTRIES[: args.countries]
-    detect = DetectConfig(volume=not args.share_only, articles=not args.share_only, shift=not args.share_only)
+    detect = DetectConfig(
+        volume=not args.share_only,
+        articles=not args.share_only,
+        shift=not args.share_only,
+        clump=not (args.share_only or args.no_clump),
+    )
     cfg = WatchConfig(evidence=False, detect=detect)
     noise = PRESETS[args.noise]
     if args.spurious is not None:

@@ -24,6 +24,10 @@ only when the baseline is long and strongly cooperative (>= ``single_event_basel
 most ``single_event_share`` conflictual), the event is material conflict (QuadClass 4), nothing
 cooperative happened in the recent window and P >= ``single_event_probability``.
 
+Beside this share test, ``scan`` runs the volume and articles tests (``volume``), the shift test
+(``shift``) and the clump test (``clumps``: one article with many conflictual events); a period
+alerts when any of them does.
+
 Consecutive alerting periods form one episode.  Its start is dated by a one-sided CUSUM on the
 dyad's per-period mean Goldstein score, standardised by the baseline's mean and spread: the turn
 began where the CUSUM run that is positive at detection left zero (never before the recent window).

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from riftwatch.relations import periods
-from riftwatch.relations.detect import Grid
+from riftwatch.relations.detect import DetectConfig, Grid, Scan
 from riftwatch.relations.evidence import Evidence
 
 if TYPE_CHECKING:
@@ -32,6 +32,33 @@ class Clump:
     baseline_articles: int  # articles with conflictual events in the baseline
     baseline_mean: float  # their mean conflictual events per article (0 when none)
     per_year: float  # expected chance clumps as large a year
+
+
+def clump_evidence(ev: Sequence[Evidence], since: dt.date, alone: bool) -> tuple[Evidence, ...]:
+    """The evidence of an alert the clump test raised: the events of the article reporting most of
+    them, with (unless the clump raised it ``alone``) the others from ``since``."""
+    counts = Counter(e.article_id for e in ev)
+    if not counts:
+        return tuple(ev)
+    top = counts.most_common(1)[0][0]
+    return tuple(e for e in ev if e.article_id == top or (not alone and e.date >= since))
+
+
+def clump_seen(grid: Grid, sc: Scan, d: int, t0: int, t1: int, cfg: DetectConfig) -> Clump | None:
+    """The largest clump that raised the alert, with its baseline (``clumps``)."""
+    if sc.clump_alert is None or sc.clump_expected is None or grid.clump_max is None:
+        return None
+    hits = np.nonzero(sc.clump_alert[d, t0 : t1 + 1])[0]
+    if not hits.size or grid.clump_articles is None or grid.clump_excess is None:
+        return None
+    t = t0 + int(hits[np.argmax(grid.clump_max[d, t0 + hits])])
+    lo = max(t - cfg.baseline, 0)
+    arts = float(grid.clump_articles[d, lo:t].sum())
+    extra = float(grid.clump_excess[d, lo:t].sum())
+    return Clump(
+        int(grid.clump_max[d, t]), grid.date(t), int(arts), (arts + extra) / arts if arts else 0.0,
+        float(sc.clump_expected[d, t]),
+    )
 
 
 def _signed(x: float) -> str:

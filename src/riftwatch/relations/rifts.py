@@ -17,7 +17,6 @@ import datetime as dt
 import itertools
 import logging
 import math
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -47,7 +46,7 @@ from riftwatch.relations.detect import (
 )
 from riftwatch.relations.dyads import Member, Shape, parse_codes, probe, units_sql
 from riftwatch.relations.evidence import Evidence, dyad_evidence
-from riftwatch.relations.explain import Clump, explain
+from riftwatch.relations.explain import clump_evidence, clump_seen, explain
 from riftwatch.relations.source import EventSource, check_tables, cursor
 
 log = logging.getLogger(__name__)
@@ -298,7 +297,7 @@ def _alerts(
     for (d, t0, t1, start, cus), (a, b, d0, d1), tests in zip(found, windows, raised, strict=True):
         ev = tuple(e for e in by_dyad.get((a, b), ()) if d0 <= e.date <= d1)
         if "clump" in tests:
-            ev = _with_clump(ev, grid.date(start), tests == ("clump",))
+            ev = clump_evidence(ev, grid.date(start), tests == ("clump",))
         articles = len({e.article_id for e in ev})
         if articles < cfg.min_articles:
             continue
@@ -351,38 +350,11 @@ def _alerts(
             articles=articles,
             outlets=outlets,
         )
-        clump = _clump(grid, sc, d, t0, t1, cfg) if "clump" in tests else None
+        clump = clump_seen(grid, sc, d, t0, t1, cfg.detect) if "clump" in tests else None
         text = explain(alert, grid, d, t0, span, ev, cfg, clump)
         out.append(dataclasses.replace(alert, explanation=text))
     out.sort(key=lambda al: (al.start, al.dyad))
     return out
-
-
-def _with_clump(ev: Sequence[Evidence], since: dt.date, alone: bool) -> tuple[Evidence, ...]:
-    """The evidence of an alert the clump test raised: the events of the article reporting most of
-    them, with (unless the clump raised it ``alone``) the others from ``since``."""
-    counts = Counter(e.article_id for e in ev)
-    if not counts:
-        return tuple(ev)
-    top = counts.most_common(1)[0][0]
-    return tuple(e for e in ev if e.article_id == top or (not alone and e.date >= since))
-
-
-def _clump(grid: Grid, sc: Scan, d: int, t0: int, t1: int, cfg: WatchConfig) -> Clump | None:
-    """The largest clump that raised the alert, with its baseline (``clumps``)."""
-    if sc.clump_alert is None or sc.clump_expected is None or grid.clump_max is None:
-        return None
-    hits = np.nonzero(sc.clump_alert[d, t0 : t1 + 1])[0]
-    if not hits.size or grid.clump_articles is None or grid.clump_excess is None:
-        return None
-    t = t0 + int(hits[np.argmax(grid.clump_max[d, t0 + hits])])
-    lo = max(t - cfg.detect.baseline, 0)
-    arts = float(grid.clump_articles[d, lo:t].sum())
-    extra = float(grid.clump_excess[d, lo:t].sum())
-    return Clump(
-        int(grid.clump_max[d, t]), grid.date(t), int(arts), (arts + extra) / arts if arts else 0.0,
-        float(sc.clump_expected[d, t]),
-    )
 
 
 def _rounded(p: Any, d: int, t0: int, t1: int) -> float | None:

@@ -4,6 +4,7 @@ story's several events in one dyad; its false alarms stay near the nominal once 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 
@@ -178,3 +179,21 @@ def test_two_conflictual_acts_in_one_article_do_not_alert(store: Store) -> None:
     store.write_events(_clump_article(day)[:2], "riftwatch")
     result = assess(store, ["RUS", "SYR"], WatchConfig())
     assert result.alerts == ()
+
+
+def test_the_same_acts_reported_by_several_articles_are_one_clump(store: Store) -> None:
+    # three articles repeat the four acts: cross-article dedup counts them once, and every cluster
+    # names the same article, so the clump stays whole (4) instead of splitting between reports
+    day = START + dt.timedelta(weeks=20, days=3)
+    store.write_events(_one_event_reports(), "gdelt")
+    reports = []
+    for k, name in enumerate(("report-a", "report-b", "report-c")):
+        for e in _clump_article(day + dt.timedelta(days=k % 2)):
+            reports.append(dataclasses.replace(e, event_id=f"{name}-{e.event_id}", article_id=name))
+    store.write_events(reports, "riftwatch")
+    result = assess(store, ["RUS", "SYR"], WatchConfig(detect=ONLY_CLUMPS))
+    assert result.grid is not None and result.grid.clump_max is not None
+    assert result.grid.clump_max.max() == 4
+    assert result.grid.conflict[0, (day - START).days // 7] == 4 + 1  # the acts once, and the week's report
+    [alert] = result.alerts
+    assert alert.tests == ("clump",)

@@ -249,7 +249,8 @@ def units_sql(
 
     A unit is one imported event, or one cross-article cluster of our events counted ``n`` times
     (see the module docstring).  ``g``/``gw`` are Goldstein sums, plain and confidence-weighted;
-    ``art`` is the article that reports the unit (for a cluster, the one reporting most of it).
+    ``art`` is the article that reports the unit (for a cluster, the one reporting most of it, ties
+    to the greatest id, so that the clusters several articles share all name the same one).
     ``events``: the table, or a parenthesised SELECT over it, to read events from (a subset).
     """
     shape = shape or Shape()
@@ -312,7 +313,7 @@ def units_sql(
     clustered AS (
         SELECT ab, event_type, quad_class, min(day) AS day, max(n) AS n, max(w) AS w,
                sum(g) / sum(n) * max(n) AS g, coalesce(sum(gw) / nullif(sum(w), 0) * max(w), 0.0) AS gw,
-               arg_max(article_id, n) AS art
+               arg_max(article_id, (n, article_id)) AS art
         FROM per_article GROUP BY ab, event_type, quad_class, pkey, cno
     ),
     units0 AS ({single} WHERE NOT dedup

@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 from riftwatch.imports import import_file
-from riftwatch.imports.synth import CONFLICT_ROOTS, DyadPlan, gdelt_lines, gdelt_row
+from riftwatch.imports.synth import CONFLICT_ROOTS, DyadPlan, gdelt_lines, gdelt_row, poisson
 from riftwatch.ingest.readers import iter_articles
 from riftwatch.pipeline import Coder
 from riftwatch.records import Article, CodedArticle
@@ -45,9 +45,11 @@ def run(
     cfg: WatchConfig,
     seed: int = 0,
     extra: int = 0,
+    article_rows: float = 1.0,
 ) -> set[tuple[str, str]]:
     """One baseline draw, then the article: prints the dyads' states and alerts, returns the alerting dyads.
-    ``extra`` distinct conflictual rows per dyad are added in the four days before publication."""
+    ``extra`` distinct conflictual rows per dyad are added in the four days before publication;
+    ``article_rows`` > 1 groups the rows into articles (``shared_urls``)."""
     start = PUBLISHED - dt.timedelta(days=PUBLISHED.weekday()) - dt.timedelta(weeks=WEEKS - 1)
     rate = per_day * 7 * 2  # both directions of each undirected dyad
     plans = [DyadPlan(a, b, rate, conflict) for a, b in DYADS]
@@ -57,6 +59,8 @@ def run(
         for j in range(extra):
             day = PUBLISHED - dt.timedelta(days=rng.randrange(4))
             lines.append(gdelt_row(900_000_000 + 1000 * k + j, day, a, b, rng.choice(CONFLICT_ROOTS)))
+    if article_rows > 1:
+        lines = shared_urls(lines, article_rows, random.Random(2000 + seed))
     export = work / f"baseline-{conflict}-{seed}-{extra}.export.CSV"
     export.write_text("\n".join(lines) + "\n", encoding="utf-8")
     db = work / f"founding-{conflict}-{seed}-{extra}.duckdb"
@@ -81,6 +85,28 @@ def run(
     return dyads
 
 
+def shared_urls(lines: list[str], mean: float, rng: random.Random) -> list[str]:
+    """The rows with one URL per article of 1 + Poisson(``mean`` - 1) rows of one dyad and day, the
+    conflictual rows of a dyad-day grouped together (a real export has several rows per article,
+    and a story of conflict brings several conflictual ones): a baseline in which clumps are usual."""
+    groups: dict[tuple[str, str, str], list[list[str]]] = {}
+    for line in lines:
+        cols = line.split("\t")
+        groups.setdefault((min(cols[7], cols[17]), max(cols[7], cols[17]), cols[1]), []).append(cols)
+    out = []
+    for key, rows in groups.items():
+        rows.sort(key=lambda c: c[29])  # by QuadClass: conflictual rows next to each other
+        i = 0
+        while i < len(rows):
+            size = 1 + poisson(rng, mean - 1.0)
+            url = f"https://news.example/{'-'.join(key)}/{i}"
+            for cols in rows[i : i + size]:
+                cols[60] = url
+                out.append("\t".join(cols))
+            i += size
+    return out
+
+
 def met(dyads: set[tuple[str, str]]) -> bool:
     return ("IRN", "SYR") in dyads and bool({("RUS", "SYR"), ("IRN", "RUS")} & dyads)
 
@@ -102,8 +128,15 @@ def main() -> None:
     ap.add_argument(
         "--share-only", action="store_true", help="the share test alone (the detector before the volume test)"
     )
+    ap.add_argument(
+        "--article-rows", type=float, default=1.0, help="mean GDELT rows per article (1: one row per URL)"
+    )
+    ap.add_argument("--no-clump", action="store_true", help="without the clump test (the detector before it)")
     args = ap.parse_args()
-    cfg = WatchConfig(detect=DetectConfig(volume=not args.share_only, articles=not args.share_only))
+    detect = DetectConfig(
+        volume=not args.share_only, articles=not args.share_only, clump=not (args.share_only or args.no_clump)
+    )
+    cfg = WatchConfig(detect=detect)
     if not args.seed_file.is_file():
         raise SystemExit(f"{args.seed_file}: the founding article is not there (needs ../shared/seed/)")
     coded = code_article(args.seed_file)
@@ -111,7 +144,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as d:
         for share in args.conflict:
             for extra in args.extra:
-                runs = [run(args.per_day, share, coded, Path(d), cfg, seed, extra) for seed in range(args.seeds)]
+                runs = [
+                    run(args.per_day, share, coded, Path(d), cfg, seed, extra, args.article_rows)
+                    for seed in range(args.seeds)
+                ]
                 per_dyad = {dy: sum(dy in r for r in runs) for dy in (("IRN", "SYR"), ("RUS", "SYR"), ("IRN", "RUS"))}
                 plus = f" +{extra} conflictual per dyad" if extra else ""
                 summary.append(

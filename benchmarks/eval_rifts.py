@@ -31,7 +31,17 @@ from pathlib import Path
 from riftwatch.imports import import_file
 from riftwatch.relations.detect import DetectConfig, Grid
 from riftwatch.relations.rifts import WatchConfig, assess
-from riftwatch.relations.simulate import POOL_NOISE, Noise, Plan, Score, detectable, noisy_lines, plans, score
+from riftwatch.relations.simulate import (
+    POOL_NOISE,
+    Noise,
+    Plan,
+    Score,
+    detectable,
+    load,
+    noisy_lines,
+    plans,
+    score,
+)
 from riftwatch.store.duck import Store
 
 COUNTRIES = ["RUS", "IRN", "SYR", "TUR", "USA", "ISR", "IRQ", "SAU", "EGY", "JOR", "LBN", "QAT", "CHN", "FRA", "GBR", "DEU"]
@@ -40,7 +50,7 @@ PRESETS = {"issue": Noise(), "pool": POOL_NOISE}
 
 def run(
     seed: int, weeks: int, countries: list[str], noise: Noise, work: Path, cfg: WatchConfig
-) -> tuple[list[Plan], list[tuple[tuple[str, str], dt.date]], int, float, Grid | None]:
+) -> tuple[list[Plan], list[tuple[tuple[str, str], dt.date]], int, float, Grid | None, dict[str, int]]:
     rng = random.Random(seed)
     dyads = plans(countries, weeks, rng)
     export = work / f"noisy-{seed}.export.CSV"
@@ -53,7 +63,11 @@ def run(
         result = assess(store, countries, cfg)
         elapsed = time.perf_counter() - t0
     alerts = [(a.dyad, a.detected) for a in result.alerts]
-    return dyads, alerts, rep.imported, elapsed, result.grid
+    tests: dict[str, int] = {}
+    for a in result.alerts:
+        for t in a.tests:
+            tests[t] = tests.get(t, 0) + 1
+    return dyads, alerts, rep.imported, elapsed, result.grid, tests
 
 
 def _add(acc: dict[float, list[float]], part: dict[float, tuple[int, int]] | dict[float, tuple[int, float]]) -> None:
@@ -75,9 +89,15 @@ def main() -> None:
     ap.add_argument(
         "--share-only", action="store_true", help="the share test alone (the detector before the volume test)"
     )
+    ap.add_argument("--no-clump", action="store_true", help="without the clump test (the detector before it)")
     args = ap.parse_args()
     countries = COUNTRIES[: args.countries]
-    detect = DetectConfig(volume=not args.share_only, articles=not args.share_only, shift=not args.share_only)
+    detect = DetectConfig(
+        volume=not args.share_only,
+        articles=not args.share_only,
+        shift=not args.share_only,
+        clump=not (args.share_only or args.no_clump),
+    )
     cfg = WatchConfig(evidence=False, detect=detect)
     noise = PRESETS[args.noise]
     if args.spurious is not None:
@@ -90,11 +110,16 @@ def main() -> None:
     by_rate: dict[float, list[float]] = {}
     false_by_rate: dict[float, list[float]] = {}
     oracle: dict[float, list[float]] = {}
+    loads = []
+    by_test: dict[str, int] = {}
     seeds = range(args.first_seed, args.first_seed + args.seeds)
     with tempfile.TemporaryDirectory() as d:
         for seed in seeds:
-            dyads, alerts, n, elapsed, grid = run(seed, args.weeks, countries, noise, Path(d), cfg)
+            dyads, alerts, n, elapsed, grid, tests = run(seed, args.weeks, countries, noise, Path(d), cfg)
             s: Score = score(dyads, alerts, args.weeks)
+            loads.append(load(dyads, alerts, args.weeks))
+            for t, k in tests.items():
+                by_test[t] = by_test.get(t, 0) + k
             print(
                 f"seed {seed}: {n:,} events, {len(dyads)} dyads, {s.rifts} rifts: {s.found} found within 3 weeks, "
                 f"{s.found_late} later; {s.false_alarms} false alarms in {s.quiet_dyad_years:.0f} quiet dyad-years "
@@ -125,6 +150,12 @@ def main() -> None:
         fk, fy = false_by_rate.get(r, [0, 0.0])
         ok_o = oracle.get(r, [0, 0])[1]
         print(f"  {r:>4g}: {ok:>3.0f}/{k:<3.0f} {ok / k:6.1%} | {ok_o / k:6.1%} | {10 * fk / fy if fy else 0:.2f}")
+    print(
+        f"alerts of the history scan (true or not): {statistics.mean(x.per_dyad_year for x in loads):.3f} per "
+        f"dyad-year; most for one dyad in two years: {max(x.worst for x in loads)}; dyads with more than 4 in "
+        f"two years: {statistics.mean(x.over for x in loads):.1%}; alerts raised by each test: "
+        + ", ".join(f"{t} {k}" for t, k in sorted(by_test.items()))
+    )
     print(
         f"targets: >= 90% found within 3 weeks: {'met' if rate >= 0.9 else 'NOT MET'}; "
         f"<= 1 false alarm per 10 dyad-years: {'met' if fa <= 1 else 'NOT MET'}"

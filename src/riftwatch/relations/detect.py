@@ -24,6 +24,10 @@ only when the baseline is long and strongly cooperative (>= ``single_event_basel
 most ``single_event_share`` conflictual), the event is material conflict (QuadClass 4), nothing
 cooperative happened in the recent window and P >= ``single_event_probability``.
 
+Beside this share test, ``scan`` runs the volume and articles tests (``volume``), the shift test
+(``shift``) and the clump test (``clumps``: one article with many conflictual events); a period
+alerts when any of them does.
+
 Consecutive alerting periods form one episode.  Its start is dated by a one-sided CUSUM on the
 dyad's per-period mean Goldstein score, standardised by the baseline's mean and spread: the turn
 began where the CUSUM run that is positive at detection left zero (never before the recent window).
@@ -37,6 +41,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from riftwatch.relations import periods
+from riftwatch.relations.clumps import clump_scan
 from riftwatch.relations.dyads import Period
 from riftwatch.relations.shift import shift_scan
 from riftwatch.relations.stats import Array, cusum_down, p_exceeds_grid, p_exceeds_normal
@@ -87,6 +92,12 @@ class DetectConfig:
     shift_margin: float = 0.05
     shift_min_conflict: int = 3
     shift_min_events: int = 10
+    # the clump test (``clumps``: one article with many conflictual events, against how the
+    # dyad's articles usually come); ``clump_probability`` 0.99 is once in 100 dyad-years by chance
+    clump: bool = True
+    clump_min: int = 3
+    clump_probability: float = 0.99
+    clump_prior: float = 20.0
     # empirical Bayes for both: a dyad's dispersion is shrunk towards the other dyads' median with
     # the weight of this many periods, and capped
     dispersion_prior: float = 10.0
@@ -105,6 +116,12 @@ class Grid:
     material: Array  # QuadClass 4
     goldstein: Array  # Goldstein sum
     articles: Array | None = None  # distinct articles reporting a conflictual event
+    # the clump test's counts (``clumps``), of articles by the period they are dated in (their
+    # last conflictual unit in the dyad): how many report conflict, the excess sum(K - 1) of their
+    # conflictual units K, and the largest K
+    clump_articles: Array | None = None
+    clump_excess: Array | None = None
+    clump_max: Array | None = None
 
     @property
     def periods(self) -> int:
@@ -132,6 +149,9 @@ class Scan:
     shift_alert: np.ndarray | None = None  # bool: periods the shift test alone would raise
     p_articles: Array | None = None  # the articles test alone (``volume.surge_scan``)
     articles_alert: np.ndarray | None = None
+    p_clump: Array | None = None  # the clump test alone (``clumps.clump_scan``)
+    clump_alert: np.ndarray | None = None
+    clump_expected: Array | None = None  # chance clumps as large a year (0 where none was tested)
 
     def shares(self, d: int, t: int) -> tuple[float, float]:
         """Observed conflict shares (baseline, recent) at (d, t); NaN where a window is empty."""
@@ -185,9 +205,14 @@ def scan(grid: Grid, cfg: DetectConfig) -> Scan:
     if cfg.shift:
         ps, sa = shift_scan(grid.n, grid.conflict, cfg)
         best, alerts = np.maximum(best, ps), alerts | sa
+    pc = ca = ce = None
+    if cfg.clump and grid.clump_articles is not None and grid.clump_excess is not None and grid.clump_max is not None:
+        pc, ca, ce = clump_scan(grid.n, grid.clump_articles, grid.clump_excess, grid.clump_max, grid.period, cfg)
+        best, alerts = np.maximum(best, pc), alerts | ca
     return Scan(
         p=best, n_recent=nr, c_recent=cr, n_base=nb, c_base=cb, alert=alerts, p_share=p, p_volume=pv,
         volume_alert=va, share_alert=alert, p_shift=ps, shift_alert=sa, p_articles=pa, articles_alert=aa,
+        p_clump=pc, clump_alert=ca, clump_expected=ce,
     )  # fmt: skip
 
 

@@ -242,13 +242,16 @@ def units_sql(
     members: Sequence[Member] | None = None,
     level: str = "country",
     shape: Shape | None = None,
+    events: str = "events",
 ) -> tuple[str, Params]:
     """CTEs ending in ``units(a, b, day, event_type, quad_class, n, w, g, gw, art)``, plus ``pairs``
     (one row per event and dyad, with ``event_id``, ``ab`` = [a, b], ``day``, ``quad_class``).
 
     A unit is one imported event, or one cross-article cluster of our events counted ``n`` times
     (see the module docstring).  ``g``/``gw`` are Goldstein sums, plain and confidence-weighted;
-    ``art`` is the article that reports the unit (for a cluster, the one reporting most of it).
+    ``art`` is the article that reports the unit (for a cluster, the one reporting most of it, ties
+    to the greatest id, so that the clusters several articles share all name the same one).
+    ``events``: the table, or a parenthesised SELECT over it, to read events from (a subset).
     """
     shape = shape or Shape()
     p: Params = {}
@@ -283,7 +286,7 @@ def units_sql(
                e.event_type, e.quad_class, coalesce(e.goldstein, 0.0) AS goldstein,
                coalesce(e.confidence, 1.0) AS conf, {day} AS day,
                coalesce(e.place_country, '') AS pkey, {pair} AS ab
-        FROM events e {articles} {joins}
+        FROM {events} e {articles} {joins}
         WHERE {" AND ".join(where)}
     ),"""
     single = """
@@ -310,7 +313,7 @@ def units_sql(
     clustered AS (
         SELECT ab, event_type, quad_class, min(day) AS day, max(n) AS n, max(w) AS w,
                sum(g) / sum(n) * max(n) AS g, coalesce(sum(gw) / nullif(sum(w), 0) * max(w), 0.0) AS gw,
-               arg_max(article_id, n) AS art
+               arg_max(article_id, (n, article_id)) AS art
         FROM per_article GROUP BY ab, event_type, quad_class, pkey, cno
     ),
     units0 AS ({single} WHERE NOT dedup

@@ -34,6 +34,7 @@ from riftwatch.relations.alerts import (
     WatchConfig,
     WatchResult,
 )
+from riftwatch.relations.clumps import clumps_sql, has_clumps
 from riftwatch.relations.detect import (
     DetectConfig,
     Grid,
@@ -43,9 +44,9 @@ from riftwatch.relations.detect import (
     scan,
     turn_start,
 )
-from riftwatch.relations.dyads import Member, parse_codes, probe, units_sql
+from riftwatch.relations.dyads import Member, Shape, parse_codes, probe, units_sql
 from riftwatch.relations.evidence import Evidence, dyad_evidence
-from riftwatch.relations.explain import explain
+from riftwatch.relations.explain import clump_evidence, clump_seen, explain
 from riftwatch.relations.source import EventSource, check_tables, cursor
 
 log = logging.getLogger(__name__)
@@ -78,7 +79,8 @@ def read_coalition(path: Path) -> list[str]:
 def _grid(cur: Any, cfg: WatchConfig, members: Sequence[Member] | None) -> Grid | None:
     """One grouped query: per dyad and period, events, conflictual, material, Goldstein sum."""
     period = cfg.dyads.period
-    sql, p = units_sql(cfg.dyads, members, cfg.level, probe(cur, cfg.dyads))
+    shape = probe(cur, cfg.dyads)
+    sql, p = units_sql(cfg.dyads, members, cfg.level, shape)
     # ``ca``: distinct articles behind the dyad-period's conflictual units (the articles test;
     # list_unique of a list costs a tenth of count(DISTINCT ...) here)
     sql += f"""
@@ -108,14 +110,42 @@ def _grid(cur: Any, cfg: WatchConfig, members: Sequence[Member] | None) -> Grid 
     names: dict[int, tuple[str, str]] = {}
     for di, a, b in zip(d.tolist(), cols["a"].tolist(), cols["b"].tolist(), strict=True):
         names.setdefault(di, (str(a), str(b)))
-    shape = (int(max(names) + 1) if names else 0, last_t + 1)
+    size = (int(max(names) + 1) if names else 0, last_t + 1)
     arrays = []
     for key in ("n", "c", "c4", "g", "ca"):
-        arr = np.zeros(shape)
+        arr = np.zeros(size)
         arr[d, t] = np.asarray(cols[key], dtype=np.float64)
         arrays.append(arr)
-    dyads = [names.get(i, ("", "")) for i in range(shape[0])]
-    return Grid(dyads, first, period, *arrays)
+    dyads = [names.get(i, ("", "")) for i in range(size[0])]
+    n, c, c4, g, ca = arrays
+    clumps: tuple[np.ndarray | None, ...] = (None, None, None)
+    if cfg.detect.clump and has_clumps(cur, cfg.detect.clump_min):
+        clumps = _clumps(cur, cfg, members, shape, names, first, ca)
+    return Grid(dyads, first, period, n, c, c4, g, ca, *clumps)
+
+
+def _clumps(
+    cur: Any,
+    cfg: WatchConfig,
+    members: Sequence[Member] | None,
+    shape: Shape,
+    names: dict[int, tuple[str, str]],
+    first: dt.date,
+    articles: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The clump test's arrays (``Grid.clump_*``, from ``clumps.clumps_sql``) on the grid's cells."""
+    excess, largest = np.zeros(articles.shape), np.zeros(articles.shape)
+    dated = np.array(articles, dtype=np.float64)  # an article spread over periods counts in its last
+    sql, p = clumps_sql(cfg.dyads, members, cfg.level, shape)
+    row = {dy: i for i, dy in names.items()}
+    for a, b, day, ex, km, k_dated, k_spread in cur.execute(sql, p).fetchall():
+        d = row.get((str(a), str(b)))
+        t = periods.index(first, _as_date(day), cfg.dyads.period)
+        if d is None or not 0 <= t < articles.shape[1]:
+            continue
+        excess[d, t], largest[d, t] = float(ex), float(km)
+        dated[d, t] += float(k_dated) - float(k_spread)
+    return dated, excess, largest
 
 
 def _as_date(value: Any) -> dt.date:
@@ -194,7 +224,10 @@ def assess(
         sub = Grid(
             [grid.dyads[i] for i in rows], grid.first, grid.period,
             grid.n[rows], grid.conflict[rows], grid.material[rows], grid.goldstein[rows],
-            None if grid.articles is None else grid.articles[rows],
+            *(
+                None if x is None else x[rows]
+                for x in (grid.articles, grid.clump_articles, grid.clump_excess, grid.clump_max)
+            ),
         )  # fmt: skip
         sc = scan(sub, cfg.detect)
         alerts = _alerts(cur, sub, sc, cfg, members)
@@ -237,9 +270,23 @@ def _alerts(
         for t0, t1 in episodes(sc.alert[d]):
             start, cus = turn_start(grid, d, t0, cfg.detect)
             found.append((d, t0, t1, start, cus))
+    flagged = (
+        ("share", sc.share_alert), ("volume", sc.volume_alert), ("articles", sc.articles_alert),
+        ("shift", sc.shift_alert), ("clump", sc.clump_alert),
+    )  # fmt: skip
+    raised = [
+        tuple(name for name, flags in flagged if flags is not None and bool(flags[d, t0 : t1 + 1].any()))
+        for d, t0, t1, _, _ in found
+    ]
+    # a clump's article may date its events in the weeks before the one it is dated in: read the
+    # evidence of clump alerts from the start of the recent window
     windows = [
-        (*grid.dyads[d], grid.date(start), periods.end(grid.first, t1, grid.period))
-        for d, _, t1, start, _ in found
+        (
+            *grid.dyads[d],
+            grid.date(min(start, max(t0 - cfg.detect.recent + 1, 0)) if "clump" in tests else start),
+            periods.end(grid.first, t1, grid.period),
+        )
+        for (d, t0, t1, start, _), tests in zip(found, raised, strict=True)
     ]
     evidence = dyad_evidence(cur, windows, cfg.dyads, members, cfg.level, quads=(3, 4)) if found else []
     seen = observed_periods(grid.n)
@@ -247,32 +294,31 @@ def _alerts(
     for e in evidence:
         by_dyad.setdefault(e.dyad, []).append(e)
     out = []
-    for (d, t0, t1, start, cus), (a, b, d0, d1) in zip(found, windows, strict=True):
+    for (d, t0, t1, start, cus), (a, b, d0, d1), tests in zip(found, windows, raised, strict=True):
         ev = tuple(e for e in by_dyad.get((a, b), ()) if d0 <= e.date <= d1)
+        if "clump" in tests:
+            ev = clump_evidence(ev, grid.date(start), tests == ("clump",))
         articles = len({e.article_id for e in ev})
         if articles < cfg.min_articles:
             continue
         outlets = len({e.outlet for e in ev if e.outlet})
         run = sc.p[d, t0 : t1 + 1]
         base, recent = sc.shares(d, t0)
-        flagged = (
-            ("share", sc.share_alert), ("volume", sc.volume_alert), ("articles", sc.articles_alert),
-            ("shift", sc.shift_alert),
-        )  # fmt: skip
-        tests = tuple(name for name, flags in flagged if flags is not None and bool(flags[d, t0 : t1 + 1].any()))
         conflict = grid.conflict[d, start : t1 + 1]
         peak_t = start + int(np.argmax(conflict))
         with_conflict = np.nonzero(conflict > 0)[0]
         end_t = start + int(with_conflict[-1]) if with_conflict.size else t1
         span = int(min(max(seen[d, t0] - cfg.detect.recent, 0), cfg.detect.baseline))
         statistic = {
-            "method": "beta-binomial share + conflict-rate surge (events, articles) + short-window share shift + goldstein cusum",
+            "method": "beta-binomial share + conflict-rate surge (events, articles) + short-window share shift"
+            " + one-article clump (beta-geometric) + goldstein cusum",
             "p_turn": round(float(run.max()), 4),
             "p_at_detection": round(float(sc.p[d, t0]), 4),
             "p_share": _rounded(sc.p_share, d, t0, t1),
             "p_volume": _rounded(sc.p_volume, d, t0, t1),
             "p_shift": _rounded(sc.p_shift, d, t0, t1),
             "p_articles": _rounded(sc.p_articles, d, t0, t1),
+            "p_clump": _rounded(sc.p_clump, d, t0, t1),
             "margin": cfg.detect.margin,
             "threshold": cfg.detect.probability,
             "volume_threshold": cfg.detect.volume_probability,
@@ -304,7 +350,9 @@ def _alerts(
             articles=articles,
             outlets=outlets,
         )
-        out.append(dataclasses.replace(alert, explanation=explain(alert, grid, d, t0, span, ev, cfg)))
+        clump = clump_seen(grid, sc, d, t0, t1, cfg.detect) if "clump" in tests else None
+        text = explain(alert, grid, d, t0, span, ev, cfg, clump)
+        out.append(dataclasses.replace(alert, explanation=text))
     out.sort(key=lambda al: (al.start, al.dyad))
     return out
 

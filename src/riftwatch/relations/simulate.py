@@ -222,6 +222,45 @@ def score(
     )  # fmt: skip
 
 
+@dataclass(frozen=True, slots=True)
+class Load:
+    """How many alerts a history scan gives per dyad, true or not (what an analyst has to read)."""
+
+    per_dyad_year: float  # all alerts over all dyad-years
+    worst: int  # the most alerts one dyad got in any ``window`` weeks
+    over: float  # share of dyads with more than ``limit`` alerts in some ``window`` weeks
+
+
+def load(
+    dyads: Sequence[Plan],
+    alerts: Sequence[tuple[tuple[str, str], dt.date]],
+    weeks: int,
+    window: int = 104,
+    limit: int = 4,
+) -> Load:
+    """Alerts per dyad-year and per sliding ``window`` of weeks (two years: the real-corpus check
+    allows ``limit`` = 4 alerts for a dyad with a known rift in two years).
+
+    >>> p = [Plan("A", "B", 1.0, 0.1)]
+    >>> day = dt.date(2020, 1, 6)
+    >>> load(p, [(("B", "A"), day + dt.timedelta(weeks=w)) for w in (0, 10, 110)], 156)
+    Load(per_dyad_year=1.0, worst=2, over=0.0)
+    """
+    by_dyad: dict[tuple[str, str], list[dt.date]] = {}
+    for dyad, day in alerts:
+        by_dyad.setdefault((min(dyad), max(dyad)), []).append(day)
+    worst, over = 0, 0
+    for p in dyads:
+        days = sorted(by_dyad.get((min(p.a, p.b), max(p.a, p.b)), []))
+        most = max(
+            (sum(1 for e in days if d <= e < d + dt.timedelta(weeks=window)) for d in days), default=0
+        )
+        worst = max(worst, most)
+        over += most > limit
+    years = len(dyads) * weeks / 52
+    return Load(round(len(alerts) / years, 4) if years else 0.0, worst, over / len(dyads) if dyads else 0.0)
+
+
 def detectable(
     dyads: Sequence[Plan],
     grid: Grid,

@@ -199,6 +199,15 @@ def test_a_known_person_is_met_again_by_surname(nlp: Any, lex: Lexicon) -> None:
     assert [c for c in codes(nlp, lex, "Critics later accused Moise of lying.", dt.date(2019, 5, 1)) if c[0] == "Moise"] == []
 
 
+def test_a_named_journalist_or_activist_is_coded_from_the_story(nlp: Any, lex: Lexicon) -> None:
+    """"the journalist X", "activist Y": civil roles named with a person, coded as titles are
+    (the story's country when none is named), so that "he" and the surname follow them."""
+    got = codes(nlp, lex, "Cambodia arrested the journalist Sok Chea on Monday. He was released on bail.", JAN_2026)
+    assert ("journalist Sok Chea", "KHM", "MED") in got and ("He", "KHM", "MED") in got
+    got = codes(nlp, lex, "Ugandan activist Nabirye Kato was detained. Kato denied the charges.", JAN_2026)
+    assert ("Kato", "UGA", "CVL") in got
+
+
 def test_international_and_foreign_groups_are_not_the_storys(nlp: Any, lex: Lexicon) -> None:
     """"international" puts a group above states (IGO for forces, NGO for rights groups); "foreign"
     makes it some other, unnamed country's: neither takes the country the story is about."""

@@ -42,6 +42,10 @@ def _event(coded: CodedArticle, word: str) -> Event:
         ("Soldiers arrested twelve protesters in Mandalay on Tuesday.", "arrested", "Mandalay", "clause"),
         ("Rebels shelled a market near Goma, officials said.", "shelled", "Goma", "clause"),
         ("Gunmen attacked a school in the town of Kaduna overnight.", "attacked", "Kaduna", "clause"),
+        # "between the towns of X and Y" is a scene; "talks between Russia and Ukraine" names parties
+        ("Rebels attacked nearly 10 villages between the towns of Bocaranga and Bazoum.", "attacked", "Bocaranga",
+         "clause"),
+        ("Militias clashed between the cities of Kaduna and Zaria on Friday.", "clashed", "Kaduna", "clause"),
         # the most specific place of the phrase, not the country that owns it
         ("Militants bombed a bus in Pakistan's Balochistan province.", "bombed", "Balochistan", "clause"),
         # a country that is a party is not the place
@@ -223,6 +227,8 @@ def test_occasions_and_origins_place_the_act(coder, text: str, trigger: str, nam
         # a pair naming a war is its parties
         ("Soldiers were killed in the Russia-Ukraine war, officials said.", "killed"),
         ("Moscow accepted a ceasefire in the Russia-Ukraine war on Friday.", "accepted"),
+        # "between" names parties unless a noun of place follows it
+        ("Fighting between Sudan and South Sudan killed dozens on Friday.", "killed"),
     ],
 )
 def test_topics_and_parties_are_no_scene(coder, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]

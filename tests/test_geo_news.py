@@ -98,6 +98,9 @@ def test_a_site_is_placed_at_the_articles_town(nlp: Language, gaz: Gazetteer) ->
         ("The army said rebels had been seen near Mabanga and in Kalehe.", "Mabanga", "COD"),
         ("Residents of Nairobi said police fired on protesters outside Kenyatta National Hospital.",
          "Kenyatta National Hospital", "KEN"),
+        # the second of a pair after "the towns of"
+        ("Rebels attacked villages between the towns of Bocaranga and Bazoum.", "Bazoum", "CAF"),
+        ("Troops patrolled the villages of Kalehe and Minova in South Kivu.", "Minova", "COD"),
     ],
 )  # fmt: skip
 def test_a_place_the_gazetteer_lacks_after_a_preposition_is_a_site(
@@ -115,6 +118,8 @@ def test_a_place_the_gazetteer_lacks_after_a_preposition_is_a_site(
         ("Soldiers surrounded the town of Aungban in Shan state on Sunday.", "Aungban", "MMR"),
         ("Protesters marched through the town of Mawlamyine.", "Mawlamyine", "MMR"),
         ("Gunmen raided the village of Kalehe overnight, residents in Bukavu said.", "Kalehe", "COD"),
+        # plural nouns, and the second of a pair (pool: "between the towns of Bocaranga and Bazoum")
+        ("Rebels attacked nearly 10 villages between the towns of Bocaranga and Bazoum.", "Bocaranga", "CAF"),
     ],
 )
 def test_a_name_after_the_town_of_is_that_town(nlp: Language, gaz: Gazetteer, text: str, name: str, country: str) -> None:

@@ -83,7 +83,7 @@ def _unlisted_settlements(doc: Doc) -> list[tuple[int, int]]:
     words = doc_words(doc)
     out = []
     for i in range(2, len(words)):
-        if words[i - 1] != "of" or not words[i][:1].isupper() or not named_by_noun(doc, i):
+        if not words[i][:1].isupper() or not named_by_noun(doc, i):
             continue
         end = i + 1
         while end < len(words) and end - i < 4 and (words[end][:1].isupper() or words[end] in ("-", "'")):

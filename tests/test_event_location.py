@@ -278,3 +278,24 @@ def test_an_early_act_of_force_does_not_take_the_place_of_history(coder) -> None
     coded = _code(coder, "A bomb killed ten people on Tuesday, officials said. In 2015, militants attacked a base in Kidal.")
     assert _event(coded, "attacked").place is not None
     assert _event(coded, "killed").place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # the scene is the attacker's capital: force on another country's party did not happen there
+        (("PARIS \u2014 France said on Monday its soldiers would stay in the region. France responded to the "
+          "attack by destroying Ivory Coast's air force."), "destroying"),
+        (("WASHINGTON \u2014 Officials met in Washington on Friday. Later, American jets bombed Syrian army "
+          "positions, the Pentagon said."), "bombed"),
+    ],
+)  # fmt: skip
+def test_force_on_another_country_does_not_take_the_attackers_scene(coder, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    e = _event(_code(coder, text), trigger)
+    assert e.place is None
+
+
+def test_force_on_the_scenes_own_country_keeps_the_article_scene(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "KABUL \u2014 Fighting went on in Kabul on Monday. Taliban fighters later killed three Afghan soldiers."
+    e = _event(_code(coder, text), "killed")
+    assert e.place is not None and (e.place.name, e.place.how) == ("Kabul", "article")

@@ -139,10 +139,16 @@ def _recent(event: Event, article: Article) -> bool:
 
 
 def _about_scene(event: Event, scene: Place, article: Article) -> bool:
-    """A recent act of the scene's country, or one naming no party of another country."""
+    """A recent act of the scene's country, or one naming no party of another country. Force
+    strikes where its target is: an act of force on a party of another country did not happen
+    at its source's home ("France responded by destroying Ivory Coast's air force" is no act in
+    Paris)."""
     if not _recent(event, article):
         return False
     countries = {a.country for a in (*event.source, *event.target) if a.country}
+    struck = {a.country for a in event.target if a.country}
+    if event.quad_class == FALLBACK_QUAD_CLASS and struck and scene.country not in struck:
+        return False
     return not countries or scene.country in countries
 
 

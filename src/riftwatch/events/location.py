@@ -6,7 +6,7 @@ salient toponym. Three levels, the first that answers wins, recorded in ``Place.
 1. ``clause``: a place in a locative phrase ("in", "at", "near", "outside" ...) that belongs to the
    trigger's own clause — attached to the trigger or to a word of its clause without crossing into
    another clause (a relative, adverbial or reported clause has its own scene). "in the town of X",
-   "in X's north", "near X, Y" count; so does a city the act is done to ("shelled X") for acts that
+   "between the towns of X and Y", "in X's north", "near X, Y" count; so does a city the act is done to ("shelled X") for acts that
    strike a place, the destination of a visit ("visited X", "travelled to X") and a place naming
    the act itself ("the X talks"). A noun trigger's clause is its verb's ("made visits", "held
    talks"); a clause of circumstance ("since arriving in X") is part of it, and so is the trip it
@@ -34,8 +34,10 @@ salient toponym. Three levels, the first that answers wins, recorded in ``Place.
    else the first act of force the story places after it — when the act is recent news (dated
    within two weeks of publication), happened (asserted, not a campaign summed up in the present
    perfect: "have intensified attacks") and its parties include that place's country or name no
-   party of another country. A rescue or a release takes the last act of force's place the
-   same way. Sanctions take no fallback.
+   party of another country; force strikes where its target is, so an act of force on a party
+   of another country never takes its source's home ("France responded by destroying Ivory
+   Coast's air force" was no act in Paris). A rescue or a release takes the last act of force's
+   place the same way. Sanctions take no fallback.
 
 A bare place noun in a locative phrase ("in the city", "to the villages") takes up the place of
 that kind the article named last before it.

@@ -162,6 +162,11 @@ def test_a_venue_named_later_does_not_become_the_place_of_an_earlier_act(coder) 
          "killed", "Mosul", "the city"),
         ("Rebels shelled Bunia last year. On Friday, soldiers arrested ten men in the town.",
          "arrested", "Bunia", "the town"),
+        # "the capital" is the capital of the country the story is in, not the town named last
+        ("Gunmen attacked a convoy near Gao on Monday. On Friday, police arrested ten protesters in the capital.",
+         "arrested", "Bamako", "the capital"),
+        ("Militants attacked a checkpoint in Kandahar on Monday. On Friday, police arrested ten students in the capital.",
+         "arrested", "Kabul", "the capital"),
     ],
 )  # fmt: skip
 def test_a_bare_place_noun_takes_up_the_place_named_before(  # type: ignore[no-untyped-def]

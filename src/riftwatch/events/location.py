@@ -40,7 +40,9 @@ salient toponym. Three levels, the first that answers wins, recorded in ``Place.
    place the same way. Sanctions take no fallback.
 
 A bare place noun in a locative phrase ("in the city", "to the villages") takes up the place of
-that kind the article named last before it.
+that kind the article named last before it; "the capital" is the capital city of the country of
+the place named last (the gazetteer's fact: "fighting near Gao ... arrests in the capital" is
+Bamako).
 
 A country named as an actor ("Syria said", "sanctions on Russia") never becomes the place: only
 a locative phrase makes it one ("talks in Syria"); nor does a pair naming a war ("the
@@ -180,13 +182,35 @@ def _anaphoric_places(doc: Doc, places: Sequence[Place], text: str) -> list[tupl
             continue  # "the city of X", "the capital, X", "the Turkish capital" name their place
         if tok.head.lower_ not in LOCATIVE_PREPS and tok.head.lower_ not in DESTINATION_PREPS | {"from"}:
             continue
+        start = doc[i - 1].idx
+        if word == "capital":
+            # the capital of the country the story is in: "fighting near Gao ... protests in the
+            # capital" is Bamako, not the town named last
+            seat = _capital(places, tok.idx, text[start : tok.idx + len(tok)], start)
+            if seat is not None:
+                out.append((seat, tok))
+            continue
         before = [p for p in places if p.end <= tok.idx and p.precision in kinds]
         if not before:
             continue
-        start = doc[i - 1].idx
         out.append((replace(before[-1], text=text[start : tok.idx + len(tok)], start=start,
                             end=tok.idx + len(tok)), tok))  # fmt: skip
     return out
+
+
+def _capital(places: Sequence[Place], before: int, text: str, start: int) -> Place | None:
+    """The capital city of the country of the place named last before ``before`` (the gazetteer's
+    fact), as a place with the text "the capital"."""
+    from ..geo.gazetteer import Gazetteer
+    from ..geo.resolve import to_place
+
+    named = [p for p in places if p.end <= before and p.country and not is_site(p)]
+    if not named:
+        return None
+    city = Gazetteer.load().capital(named[-1].country)
+    if city is None:
+        return None
+    return replace(to_place(city, city.name, start, start + len(text)), text=text)
 
 
 def _there(doc: Doc, places: Sequence[Place], words: Sequence[str]) -> list[tuple[Place, Token]]:

@@ -42,6 +42,10 @@ def _event(coded: CodedArticle, word: str) -> Event:
         ("Soldiers arrested twelve protesters in Mandalay on Tuesday.", "arrested", "Mandalay", "clause"),
         ("Rebels shelled a market near Goma, officials said.", "shelled", "Goma", "clause"),
         ("Gunmen attacked a school in the town of Kaduna overnight.", "attacked", "Kaduna", "clause"),
+        # "between the towns of X and Y" is a scene; "talks between Russia and Ukraine" names parties
+        ("Rebels attacked nearly 10 villages between the towns of Bocaranga and Bazoum.", "attacked", "Bocaranga",
+         "clause"),
+        ("Militias clashed between the cities of Kaduna and Zaria on Friday.", "clashed", "Kaduna", "clause"),
         # the most specific place of the phrase, not the country that owns it
         ("Militants bombed a bus in Pakistan's Balochistan province.", "bombed", "Balochistan", "clause"),
         # a country that is a party is not the place
@@ -158,6 +162,11 @@ def test_a_venue_named_later_does_not_become_the_place_of_an_earlier_act(coder) 
          "killed", "Mosul", "the city"),
         ("Rebels shelled Bunia last year. On Friday, soldiers arrested ten men in the town.",
          "arrested", "Bunia", "the town"),
+        # "the capital" is the capital of the country the story is in, not the town named last
+        ("Gunmen attacked a convoy near Gao on Monday. On Friday, police arrested ten protesters in the capital.",
+         "arrested", "Bamako", "the capital"),
+        ("Militants attacked a checkpoint in Kandahar on Monday. On Friday, police arrested ten students in the capital.",
+         "arrested", "Kabul", "the capital"),
     ],
 )  # fmt: skip
 def test_a_bare_place_noun_takes_up_the_place_named_before(  # type: ignore[no-untyped-def]
@@ -223,6 +232,8 @@ def test_occasions_and_origins_place_the_act(coder, text: str, trigger: str, nam
         # a pair naming a war is its parties
         ("Soldiers were killed in the Russia-Ukraine war, officials said.", "killed"),
         ("Moscow accepted a ceasefire in the Russia-Ukraine war on Friday.", "accepted"),
+        # "between" names parties unless a noun of place follows it
+        ("Fighting between Sudan and South Sudan killed dozens on Friday.", "killed"),
     ],
 )
 def test_topics_and_parties_are_no_scene(coder, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
@@ -272,3 +283,24 @@ def test_an_early_act_of_force_does_not_take_the_place_of_history(coder) -> None
     coded = _code(coder, "A bomb killed ten people on Tuesday, officials said. In 2015, militants attacked a base in Kidal.")
     assert _event(coded, "attacked").place is not None
     assert _event(coded, "killed").place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # the scene is the attacker's capital: force on another country's party did not happen there
+        (("PARIS \u2014 France said on Monday its soldiers would stay in the region. France responded to the "
+          "attack by destroying Ivory Coast's air force."), "destroying"),
+        (("WASHINGTON \u2014 Officials met in Washington on Friday. Later, American jets bombed Syrian army "
+          "positions, the Pentagon said."), "bombed"),
+    ],
+)  # fmt: skip
+def test_force_on_another_country_does_not_take_the_attackers_scene(coder, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    e = _event(_code(coder, text), trigger)
+    assert e.place is None
+
+
+def test_force_on_the_scenes_own_country_keeps_the_article_scene(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "KABUL \u2014 Fighting went on in Kabul on Monday. Taliban fighters later killed three Afghan soldiers."
+    e = _event(_code(coder, text), "killed")
+    assert e.place is not None and (e.place.name, e.place.how) == ("Kabul", "article")

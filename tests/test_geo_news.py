@@ -98,6 +98,9 @@ def test_a_site_is_placed_at_the_articles_town(nlp: Language, gaz: Gazetteer) ->
         ("The army said rebels had been seen near Mabanga and in Kalehe.", "Mabanga", "COD"),
         ("Residents of Nairobi said police fired on protesters outside Kenyatta National Hospital.",
          "Kenyatta National Hospital", "KEN"),
+        # the second of a pair after "the towns of"
+        ("Rebels attacked villages between the towns of Bocaranga and Bazoum.", "Bazoum", "CAF"),
+        ("Troops patrolled the villages of Kalehe and Minova in South Kivu.", "Minova", "COD"),
     ],
 )  # fmt: skip
 def test_a_place_the_gazetteer_lacks_after_a_preposition_is_a_site(
@@ -109,12 +112,39 @@ def test_a_place_the_gazetteer_lacks_after_a_preposition_is_a_site(
 
 
 @pytest.mark.parametrize(
+    ("text", "site", "name"),
+    [
+        # the place the text gives right after a site, or as its base, not the article's town
+        (("Protests went on in Pyongyang. Kim Lee, an expert at the Middlebury Institute of International Studies "
+         "in California, said so."), "Middlebury Institute of International Studies",
+         "Middlebury Institute of International Studies, California"),
+        (("Officials in Port Louis spoke. Ravi Menon, a fellow at the Observer Research Foundation in New Delhi, "
+         "disagreed."),
+         "Observer Research Foundation", "Observer Research Foundation, Delhi"),
+        (("Prices rose in Lagos. Oil demand will grow, said a director of the Berlin-based Carnegie Russia Eurasia "
+         "Center."), "Carnegie Russia Eurasia Center", "Carnegie Russia Eurasia Center, Berlin"),
+        ("Markets fell in Beijing. Ali Vaez, an analyst at the Eurasia Group, a New York-based think tank, said so.",
+         "Eurasia Group", "Eurasia Group, New York City"),
+        # the article's town stays where it lies inside what the text gives
+        ("Fighting went on in Beledweyne. Officials were meeting at the Qahira Hotel in central Somalia.",
+         "Qahira Hotel", "Qahira Hotel, Beledweyne"),
+    ],
+)  # fmt: skip
+def test_a_site_is_placed_where_the_text_puts_it(nlp: Language, gaz: Gazetteer, text: str, site: str, name: str) -> None:
+    doc = nlp(text)
+    sites = {p.text: p.name for p in find_site_places(doc, find_places(doc, gaz))}
+    assert sites.get(site) == name
+
+
+@pytest.mark.parametrize(
     ("text", "name", "country"),
     [
         # the recogniser calls these NORP, CARDINAL and LOC: "the town of" says what they are
         ("Soldiers surrounded the town of Aungban in Shan state on Sunday.", "Aungban", "MMR"),
         ("Protesters marched through the town of Mawlamyine.", "Mawlamyine", "MMR"),
         ("Gunmen raided the village of Kalehe overnight, residents in Bukavu said.", "Kalehe", "COD"),
+        # plural nouns, and the second of a pair (pool: "between the towns of Bocaranga and Bazoum")
+        ("Rebels attacked nearly 10 villages between the towns of Bocaranga and Bazoum.", "Bocaranga", "CAF"),
     ],
 )
 def test_a_name_after_the_town_of_is_that_town(nlp: Language, gaz: Gazetteer, text: str, name: str, country: str) -> None:
@@ -278,3 +308,17 @@ def test_the_place_index_reports_progress_while_it_builds(tmp_path: Path) -> Non
 )
 def test_named_places_the_towns_lack(nlp: Language, gaz: Gazetteer, text: str, name: str, country: str) -> None:
     assert {p.text: p.country for p in find_places(nlp(text), gaz)}.get(name) == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Talks stalled in Pyongyang. \"I see no signs that the North Koreans are interested in talking to the U.S.,\" "
+        "said an analyst in Seoul."),
+        "Fighting went on near Donetsk. The Russians were pushing west, officials in Kyiv said.",
+    ],
+)
+def test_a_people_is_no_site(nlp: Language, gaz: Gazetteer, text: str) -> None:
+    doc = nlp(text)
+    sites = find_site_places(doc, find_places(doc, gaz))
+    assert not any(gaz.is_demonym(p.text.lower().rstrip("s")) for p in sites), [p.name for p in sites]

@@ -18,6 +18,9 @@ from ..records import Event, Place
 # Prepositions that put what follows at the scene of an act.
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within",
                             "along", "off", "through", "amid", "nearby"})  # fmt: skip
+# "between the towns of X and Y" is a scene; "talks between Russia and Ukraine" names parties, so
+# "between" counts only through a noun of place.
+AREA_PREPS = frozenset({"between"})
 # Where a visit or a deployment goes is where it happens.
 DESTINATION_PREPS = frozenset({"to", "into"})
 # "During a visit to X", "on a trip to X": the acts of the clause happen at X.
@@ -28,7 +31,8 @@ PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "distr
                          "outskirts", "suburb", "suburbs", "state", "county", "port", "island", "islands",
                          "north", "south", "east", "west", "centre", "center", "heart", "border", "coast",
                          "streets", "municipality", "governorate", "enclave", "strip", "part",
-                         "parts", "neighborhood", "neighbourhood", "camp", "base", "outpost"})  # fmt: skip
+                         "parts", "neighborhood", "neighbourhood", "camp", "base", "outpost", "towns",
+                         "cities", "villages", "provinces", "regions", "districts"})  # fmt: skip
 # Dependencies that start a clause of its own: a place under them belongs to that clause.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj", "xcomp", "pcomp"})
 # Clauses that give the circumstances of the act they hang on ("after arriving in X, he met ..."):
@@ -61,6 +65,8 @@ def attachment(tok: Token, destination: bool) -> tuple[Token, str] | None:
             prep = head.lower_
             if prep in LOCATIVE_PREPS or (destination and prep in DESTINATION_PREPS):
                 return head.head, prep
+            if prep in AREA_PREPS and cur is not tok and cur.lower_ in PLACE_NOUNS:
+                return head.head, prep  # "villages between the towns of X and Y"
             if prep == "of" and head.head.lower_ in PLACE_NOUNS:
                 cur = head.head  # "the town of X": carry on from "town"
                 continue

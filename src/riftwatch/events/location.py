@@ -6,7 +6,7 @@ salient toponym. Three levels, the first that answers wins, recorded in ``Place.
 1. ``clause``: a place in a locative phrase ("in", "at", "near", "outside" ...) that belongs to the
    trigger's own clause — attached to the trigger or to a word of its clause without crossing into
    another clause (a relative, adverbial or reported clause has its own scene). "in the town of X",
-   "in X's north", "near X, Y" count; so does a city the act is done to ("shelled X") for acts that
+   "between the towns of X and Y", "in X's north", "near X, Y" count; so does a city the act is done to ("shelled X") for acts that
    strike a place, the destination of a visit ("visited X", "travelled to X") and a place naming
    the act itself ("the X talks"). A noun trigger's clause is its verb's ("made visits", "held
    talks"); a clause of circumstance ("since arriving in X") is part of it, and so is the trip it
@@ -34,11 +34,15 @@ salient toponym. Three levels, the first that answers wins, recorded in ``Place.
    else the first act of force the story places after it — when the act is recent news (dated
    within two weeks of publication), happened (asserted, not a campaign summed up in the present
    perfect: "have intensified attacks") and its parties include that place's country or name no
-   party of another country. A rescue or a release takes the last act of force's place the
-   same way. Sanctions take no fallback.
+   party of another country; force strikes where its target is, so an act of force on a party
+   of another country never takes its source's home ("France responded by destroying Ivory
+   Coast's air force" was no act in Paris). A rescue or a release takes the last act of force's
+   place the same way. Sanctions take no fallback.
 
 A bare place noun in a locative phrase ("in the city", "to the villages") takes up the place of
-that kind the article named last before it.
+that kind the article named last before it; "the capital" is the capital city of the country of
+the place named last (the gazetteer's fact: "fighting near Gao ... arrests in the capital" is
+Bamako).
 
 A country named as an actor ("Syria said", "sanctions on Russia") never becomes the place: only
 a locative phrase makes it one ("talks in Syria"); nor does a pair naming a war ("the
@@ -139,10 +143,16 @@ def _recent(event: Event, article: Article) -> bool:
 
 
 def _about_scene(event: Event, scene: Place, article: Article) -> bool:
-    """A recent act of the scene's country, or one naming no party of another country."""
+    """A recent act of the scene's country, or one naming no party of another country. Force
+    strikes where its target is: an act of force on a party of another country did not happen
+    at its source's home ("France responded by destroying Ivory Coast's air force" is no act in
+    Paris)."""
     if not _recent(event, article):
         return False
     countries = {a.country for a in (*event.source, *event.target) if a.country}
+    struck = {a.country for a in event.target if a.country}
+    if event.quad_class == FALLBACK_QUAD_CLASS and struck and scene.country not in struck:
+        return False
     return not countries or scene.country in countries
 
 
@@ -172,13 +182,35 @@ def _anaphoric_places(doc: Doc, places: Sequence[Place], text: str) -> list[tupl
             continue  # "the city of X", "the capital, X", "the Turkish capital" name their place
         if tok.head.lower_ not in LOCATIVE_PREPS and tok.head.lower_ not in DESTINATION_PREPS | {"from"}:
             continue
+        start = doc[i - 1].idx
+        if word == "capital":
+            # the capital of the country the story is in: "fighting near Gao ... protests in the
+            # capital" is Bamako, not the town named last
+            seat = _capital(places, tok.idx, text[start : tok.idx + len(tok)], start)
+            if seat is not None:
+                out.append((seat, tok))
+            continue
         before = [p for p in places if p.end <= tok.idx and p.precision in kinds]
         if not before:
             continue
-        start = doc[i - 1].idx
         out.append((replace(before[-1], text=text[start : tok.idx + len(tok)], start=start,
                             end=tok.idx + len(tok)), tok))  # fmt: skip
     return out
+
+
+def _capital(places: Sequence[Place], before: int, text: str, start: int) -> Place | None:
+    """The capital city of the country of the place named last before ``before`` (the gazetteer's
+    fact), as a place with the text "the capital"."""
+    from ..geo.gazetteer import Gazetteer
+    from ..geo.resolve import to_place
+
+    named = [p for p in places if p.end <= before and p.country and not is_site(p)]
+    if not named:
+        return None
+    city = Gazetteer.load().capital(named[-1].country)
+    if city is None:
+        return None
+    return replace(to_place(city, city.name, start, start + len(text)), text=text)
 
 
 def _there(doc: Doc, places: Sequence[Place], words: Sequence[str]) -> list[tuple[Place, Token]]:

@@ -237,12 +237,19 @@ def _placed_by_preposition(doc: Doc, start: int) -> bool:
 # Nouns a place name completes after "of": "the town of X", "the village of X" (the recogniser
 # labels such small names anything from PERSON to PRODUCT).
 SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "hamlet", "township", "municipality", "commune",
-                              "district", "province", "county", "suburb", "neighborhood", "neighbourhood"})  # fmt: skip
+                              "district", "province", "county", "suburb", "neighborhood", "neighbourhood",
+                              "towns", "villages", "cities", "districts", "provinces"})  # fmt: skip
 
 
 def named_by_noun(doc: Doc, start: int) -> bool:
-    """The capitalised word at ``start`` names the settlement of "the town of", "the village of" ..."""
-    return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in SETTLEMENT_NOUNS
+    """The capitalised word at ``start`` names the settlement of "the town of", "the village of"
+    ..., or the second of two ("between the towns of Bocaranga and Bazoum")."""
+    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in SETTLEMENT_NOUNS:
+        return True
+    first = doc[start].head
+    return (doc[start].dep_ == "conj" and doc[start - 1].lower_ == "and" and first.i < start
+            and first.text[:1].isupper() and first.i > 1 and doc[first.i - 1].lower_ == "of"
+            and doc[first.i - 2].lower_ in SETTLEMENT_NOUNS)  # fmt: skip
 
 
 # Prepositions after which a gazetteer name is a place whatever label the recogniser gave it.

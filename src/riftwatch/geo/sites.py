@@ -1,6 +1,8 @@
 """Sites a gazetteer of settlements does not hold — streets, squares, buildings, camps, and small
 places named after "in", "near", "outside", "at" or "from" — placed at the settlement the article
-names most (in the country it names most).
+names most (in the country it names most), unless the text gives the site's own place ("the
+Middlebury Institute in California", "the Berlin-based Carnegie Center"). A people ("the North
+Koreans") is no site.
 
 A site takes that settlement's point and precision; its name says both ("Central Market,
 Yaounde"), so a user sees what was placed where. Geoparsing corpora annotate such sites
@@ -67,7 +69,8 @@ def find_site_places(doc: Doc, places: Sequence[Place], offset: int = 0) -> list
         if any(a < end and start < b for a, b in busy):
             continue
         text = doc[words[0].i : ent.end].text
-        out.append(replace(anchor, text=text, start=start, end=end, name=f"{text}, {anchor.name}", score=SITE_SCORE))
+        at = _own_place(doc, words[0].i, ent.end, places, offset, anchor)
+        out.append(replace(at, text=text, start=start, end=end, name=f"{text}, {at.name}", score=SITE_SCORE, how=""))
     for first, last in _unlisted_settlements(doc):
         start, end = doc[first].idx + offset, doc[last - 1].idx + len(doc[last - 1]) + offset
         if any(a < end and start < b for a, b in busy) or any(p.start < end and start < p.end for p in out):
@@ -77,13 +80,49 @@ def find_site_places(doc: Doc, places: Sequence[Place], offset: int = 0) -> list
     return sorted(out, key=lambda p: p.start)
 
 
+# Words between a site and the place the text gives for it: "the Museum in Washington", "the
+# Eurasia Group, a New York-based think tank".
+OWN_PLACE_WORDS = frozenset({"in", ",", "a", "an", "the"})
+
+
+def _own_place(doc: Doc, first: int, end: int, places: Sequence[Place], offset: int, anchor: Place) -> Place:
+    """The place the text itself gives for the site at tokens ``first:end`` - right after it ("the
+    Middlebury Institute in California", "the Eurasia Group, a New York-based think tank") or as
+    its base ("the Paris-based International Energy Agency") - else ``anchor``, the article's
+    settlement. The anchor stays where it lies inside the place the text gives ("the Qahira
+    Hotel in central Somalia" in a story from Beledweyne is in Beledweyne)."""
+    starts = {p.start: p for p in places if p.how == "" and not is_site(p)}
+    ends = {p.end: p for p in places if p.how == "" and not is_site(p)}
+    own = None
+    i = end
+    while i < len(doc) and i - end < 3 and doc[i].lower_ in OWN_PLACE_WORDS:
+        i += 1
+        got = starts.get(doc[i].idx + offset) if i < len(doc) and i > end else None
+        if got is not None and (doc[end].lower_ == "in" or _based(doc, got, offset)):
+            own = got
+            break
+    if own is None and first >= 2 and doc[first - 1].lower_ == "based" and doc[first - 2].text == "-":
+        own = ends.get(doc[first - 2].idx + offset)
+    if own is None:
+        return anchor
+    if own.country == anchor.country and (own.precision in ("country", "region") or (own.precision != "city" and own.admin1 == anchor.admin1)):
+        return anchor  # the article's town lies inside what the text gives
+    return own
+
+
+def _based(doc: Doc, p: Place, offset: int) -> bool:
+    """The place is written as a base: "New York-based"."""
+    span = doc.char_span(p.start - offset, p.end - offset, alignment_mode="expand")
+    return span is not None and span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "based"
+
+
 def _unlisted_settlements(doc: Doc) -> list[tuple[int, int]]:
     """Token bounds of names the gazetteer lacks after "the town of", "the village of" ...: a
     settlement too small for it, whatever label the recogniser gave the name ("L'Estere")."""
     words = doc_words(doc)
     out = []
     for i in range(2, len(words)):
-        if words[i - 1] != "of" or not words[i][:1].isupper() or not named_by_noun(doc, i):
+        if not words[i][:1].isupper() or not named_by_noun(doc, i):
             continue
         end = i + 1
         while end < len(words) and end - i < 4 and (words[end][:1].isupper() or words[end] in ("-", "'")):
@@ -105,6 +144,9 @@ def _site_words(doc: Doc, ent: SpacySpan) -> list[Token]:
     words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
     if not words or not words[0].text[:1].isupper():
         return []
+    key = normalize(doc[words[0].i : ent.end].text)
+    if Gazetteer.load().is_demonym(key) or (key.endswith("s") and Gazetteer.load().is_demonym(key[:-1])):
+        return []  # "the North Koreans": a people, not a site
     if words[-1].lower_ in SITE_WORDS and (len(ent) > 1 or ent.label_ == "FAC"):
         return words  # "Central Market", "Kenyatta Avenue"
     if not all(w.text[:1].isupper() or w.lower_ in ("of", "de", "du", "la") for w in words):

@@ -151,3 +151,18 @@ def test_spacys_command_line_is_imported_only_when_used() -> None:
     assert heavy == "[]"
     assert deps.startswith("['")
     assert real == "True True True"
+
+
+def test_the_entry_point_cache_answers_as_catalogues_table(nlp) -> None:  # type: ignore[no-untyped-def]
+    import catalogue
+
+    from riftwatch.parse import _SelectCache
+
+    cached = catalogue.AVAILABLE_ENTRY_POINTS
+    assert isinstance(cached, _SelectCache)  # load_nlp installed it
+    table = cached._table
+    groups = {ep.group for ep in table._all} if hasattr(table, "_all") else set()  # SelectableGroups
+    groups |= {"spacy_factories", "spacy_architectures", "spacy_languages", "no such group"}
+    for group in sorted(groups):
+        assert list(cached.select(group=group)) == list(table.select(group=group))
+        assert cached.select(group=group) is cached.select(group=group)  # asked once

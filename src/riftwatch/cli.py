@@ -53,7 +53,7 @@ def run(
     published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")] = None,
     actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor lexicon (JSONL).")] = None,
     triggers: Annotated[list[Path] | None, typer.Option("--triggers", help="Extra trigger lexicon (JSONL).")] = None,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per spaCy batch (with --workers, per worker's chunk) and per committed write; smaller batches take less memory and more CPU.")] = 32,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per spaCy batch and per committed write.")] = 32,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes on this machine (one writer to the store).")] = 1,
     fast: Annotated[bool, typer.Option("--fast", help="Skip sentences that cannot hold an event before parsing.")] = False,
     ner: Annotated[bool, typer.Option("--ner/--no-ner", help="--no-ner skips spaCy's entity recogniser (~45% of the parse): places from the gazetteer only, unknown people not found.")] = True,
@@ -102,7 +102,7 @@ def run(
                 from .scale.local import run_parallel
 
                 stats = run_parallel(inputs, store, workers, spec=spec, published=when, write_batch=batch_size,
-                                     chunk_size=batch_size, tick=tick, columns=fields)  # fmt: skip
+                                     tick=tick, columns=fields)  # fmt: skip
             else:
                 from .scale.stream import run_stream
 

@@ -135,9 +135,10 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
 def tapered(items: Iterable[T], size: int, workers: int) -> Iterator[list[T]]:
     """Chunks of ``size`` items for ``workers`` processes, smaller ones at the end.
 
-    A worker parses each chunk as one spaCy batch, and spaCy costs ~25% more CPU per article in
-    batches of 8 than of 32 (the pool stories), so chunks should be large; but the run ends when
-    the slowest worker does, so the last chunks should be small. The first ``workers`` chunks go
+    A worker parses each chunk as one spaCy batch, and spaCy costs ~20-25% more CPU per article
+    in batches of 8 than of 32 (the pool stories), so chunks should be large (``run_parallel``
+    takes 16: on 455 articles the CPU of 32 at ~300 MiB less memory for two workers); but the
+    run ends when the slowest worker does, so the last chunks should be small. The first ``workers`` chunks go
     out as soon as they are full (the workers start at once); after them a chunk goes out only
     when ``size`` more items are read behind it, so when the input ends the items still held
     (fewer than ``2 × size``) are known to be the last: they are dealt out in ``2 × workers``
@@ -186,7 +187,7 @@ def run_parallel(
     *,
     spec: CoderSpec | None = None,
     published: dt.date | None = None,
-    chunk_size: int = 32,
+    chunk_size: int = 16,
     write_batch: int = 64,
     backend: Backend = "pool",
     tick: Tick | None = None,

@@ -17,7 +17,11 @@ busy machine slows both sides alike. Printed: the median and the spread (min–m
   every 0.25 s from ``/proc``, so a shorter peak can be missed).
 
 Input: JSONL files with a ``text`` field, one article per line (default: the VOA pool,
-``../shared/corpus/voa/pool.jsonl``, else the shipped ``examples/articles.jsonl``).
+``../shared/corpus/voa/pool.jsonl``, else the shipped ``examples/articles.jsonl``). ``--copies N``
+measures a longer run on the same stories: the input N times over, every copy after the first with
+its own id and a closing line of its own ("This is copy 3 of the report."), so that neither the
+reader's duplicate check nor the store's skip of stored ids applies (a process still codes the
+repeated words faster the second time: its caches are warm).
 
 The riftwatch measured is the source tree ``--src`` (default: this checkout's ``src/``), run as
 ``python -m riftwatch`` from a byte-compiled copy of it: an installed package has its ``.pyc``
@@ -25,7 +29,8 @@ files, while a checkout under ``PYTHONDONTWRITEBYTECODE`` would recompile ~120 m
 process (0.15-0.3 s), and the venv's ``riftwatch`` script imports whichever tree the venv was
 installed from, not necessarily this one.
 
-    python benchmarks/bench_process.py [FILE.jsonl ...] [--rounds 3] [--no-workers] [--src DIR [--src DIR2]]
+    python benchmarks/bench_process.py [FILE.jsonl ...] [--rounds 3] [--no-workers] [--no-start-up]
+        [--copies N] [--src DIR [--src DIR2]]
 """
 
 from __future__ import annotations
@@ -120,11 +125,23 @@ def spread(xs: list[float], fmt: str = "{:.2f}") -> str:
     return f"{fmt.format(statistics.median(xs))} ({fmt.format(min(xs))}–{fmt.format(max(xs))})"
 
 
+def _copies(records: list[dict[str, object]], copies: int) -> list[dict[str, object]]:
+    """The records ``copies`` times over; every later copy with its own id and closing line."""
+    out = list(records)
+    for k in range(1, copies):
+        for i, r in enumerate(records):
+            out.append({**r, "id": f"{r.get('id', i)}-copy{k}", "text": f"{r['text']}\n\nThis is copy {k} of the report."})
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("files", nargs="*", type=Path)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--no-workers", action="store_true", help="skip the --workers 2 runs")
+    ap.add_argument("--no-start-up", action="store_true", help="skip the one-sentence runs")
+    ap.add_argument("--copies", type=int, default=1,
+                    help="the input N times over, each copy with its own ids and closing line (a longer run)")  # fmt: skip
     ap.add_argument("--src", type=Path, action="append",
                     help="a riftwatch source tree to measure (default: this checkout's src/); give it twice to "
                          "compare two trees in the same interleaved rounds")  # fmt: skip
@@ -134,9 +151,13 @@ def main(argv: list[str] | None = None) -> int:
         if not (t / "riftwatch" / "__init__.py").exists():
             raise SystemExit(f"--src {t}: no riftwatch package there")
     files = args.files or [p for p in (SHARED / "corpus" / "voa" / "pool.jsonl", ROOT / "examples" / "articles.jsonl") if p.exists()][:1]
-    n = sum(1 for f in files for line in f.read_text("utf-8").splitlines() if line.strip())
-    chars = sum(len(json.loads(line)["text"]) for f in files for line in f.read_text("utf-8").splitlines() if line.strip())
-    print(f"{n} articles ({chars / max(n, 1):,.0f} characters on average) from {', '.join(map(str, files))}; "
+    if args.copies < 1:
+        raise SystemExit(f"--copies must be at least 1, not {args.copies}")
+    records = [json.loads(line) for f in files for line in f.read_text("utf-8").splitlines() if line.strip()]
+    n = len(records) * args.copies
+    chars = sum(len(r["text"]) for r in records) * args.copies
+    what = ", ".join(map(str, files)) + (f", {args.copies} copies" if args.copies > 1 else "")
+    print(f"{n} articles ({chars / max(n, 1):,.0f} characters on average) from {what}; "
           f"{args.rounds} interleaved rounds; {os.cpu_count()} CPUs; riftwatch from {', '.join(map(str, trees))}")  # fmt: skip
     rows: dict[str, list[float]] = {}
     rss: dict[str, list[float]] = {}
@@ -144,6 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     cpu: dict[str, list[float]] = {}
     labels = [""] if len(trees) == 1 else [f" [{i + 1}]" for i in range(len(trees))]
     with tempfile.TemporaryDirectory() as tmp:
+        if args.copies > 1:
+            files = [Path(tmp) / "copies.jsonl"]
+            files[0].write_text("".join(json.dumps(r) + "\n" for r in _copies(records, args.copies)), "utf-8")
         one = Path(tmp) / "one.txt"
         one.write_text("Kenya's president met Uganda's foreign minister in Nairobi on Monday.\n", "utf-8")
         envs = []
@@ -159,7 +183,8 @@ def main(argv: list[str] | None = None) -> int:
             for label, env, i in zip(labels, envs, range(len(envs)), strict=True):
                 rw = [sys.executable, "-m", "riftwatch", "run"]
                 runs[f"riftwatch --workers 1{label}"] = ([*rw, *map(str, files), "--store", f"{tmp}/w1_{i}_{r}.duckdb", "--workers", "1"], env)
-                runs[f"start-up (one sentence){label}"] = ([*rw, str(one), "--store", f"{tmp}/one_{i}_{r}.duckdb"], env)
+                if not args.no_start_up:
+                    runs[f"start-up (one sentence){label}"] = ([*rw, str(one), "--store", f"{tmp}/one_{i}_{r}.duckdb"], env)
                 if not args.no_workers:
                     runs[f"riftwatch --workers 2{label}"] = ([*rw, *map(str, files), "--store", f"{tmp}/w2_{i}_{r}.duckdb", "--workers", "2"], env)
             for name, (cmd, env) in runs.items():
@@ -187,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
         if f"riftwatch --workers 2{label}" in rows:
             scale = [a / b for a, b in zip(w1, rows[f"riftwatch --workers 2{label}"], strict=True)]
             print(f"  --workers 2 ÷ --workers 1: {spread(scale, '{:.3f}')}")
-        print(f"  start-up (riftwatch run, one sentence): {spread(rows[f'start-up (one sentence){label}'])} s")
+        if f"start-up (one sentence){label}" in rows:
+            print(f"  start-up (riftwatch run, one sentence): {spread(rows[f'start-up (one sentence){label}'])} s")
     return 0
 
 if __name__ == "__main__":

@@ -14,9 +14,9 @@ import pytest
 
 from riftwatch.pipeline import Config
 from riftwatch.records import Failure
-from riftwatch.scale.local import _warm_up, pool_context, run_parallel
+from riftwatch.scale.local import _warm_up, pool_context, run_parallel, tapered
 from riftwatch.scale.progress import MAX_FAILURES_KEPT, ScaleStats, render_summary, summary_rows
-from riftwatch.scale.stream import CoderSpec, batched, coder_for, run_stream
+from riftwatch.scale.stream import CoderSpec, batched, coder_for, run_stream, stored_check
 from riftwatch.store.duck import Store
 from test_scale_stub import make_pid_stub, make_stub, write_corpus
 
@@ -196,3 +196,46 @@ def test_spacy_backend_runs_in_process_with_n_process(
     spec = CoderSpec(factory=make_stub, config=Config(batch_size=8))
     run_parallel([], tmp_path / "s.duckdb", workers=2, spec=spec, backend="spacy")
     assert [(s.config.n_process, s.config.batch_size) for s in seen] == [(2, 8)]
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 5, 31, 32, 33, 64, 65, 100, 129, 455])
+@pytest.mark.parametrize(("size", "workers"), [(32, 2), (8, 2), (4, 3), (1, 2), (32, 1)])
+def test_tapered_chunks_keep_order_and_end_small(n: int, size: int, workers: int) -> None:
+    chunks = list(tapered(range(n), size, workers))
+    assert [x for c in chunks for x in c] == list(range(n))
+    assert all(0 < len(c) <= size for c in chunks)
+    # full chunks first; what is left at the end (under 2 x size once the first chunks are out)
+    # is dealt out in at most 2 x workers pieces, larger first, near-equal
+    sizes = [len(c) for c in chunks]
+    assert all(s == size for s in sizes[: -2 * workers])
+    last = sizes[-2 * workers :]
+    assert last == sorted(last, reverse=True)
+    small = [s for s in sizes if s < size]
+    assert sum(small) < 2 * size and (not small or max(small) - min(small) <= 1)
+
+
+def test_tapered_sends_the_first_chunks_without_reading_ahead() -> None:
+    read: list[int] = []
+
+    def source():  # type: ignore[no-untyped-def]
+        for i in range(1000):
+            read.append(i)
+            yield i
+
+    chunks = tapered(source(), 10, 2)
+    assert next(chunks) == list(range(10)) and len(read) == 10  # a worker starts at once
+    assert next(chunks) == list(range(10, 20)) and len(read) == 20
+    assert next(chunks) == list(range(20, 30)) and len(read) == 40  # then one chunk read ahead
+
+
+def test_an_empty_store_is_not_asked_per_article(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        assert store.is_empty()
+        assert stored_check(store) is not store.has_article and not stored_check(store)("any")
+    with Store(tmp_path / "s.duckdb") as store:
+        from riftwatch.records import Article, CodedArticle
+
+        store.write_many([CodedArticle(Article(id="a1", text="Talks resumed."), (), (), (), ())])
+        assert not store.is_empty()
+        check = stored_check(store)
+        assert check("a1") and not check("a2")

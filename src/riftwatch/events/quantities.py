@@ -1,7 +1,8 @@
 """Counts in a sentence: people killed, wounded, arrested, displaced, missing, held hostage; troops.
 
 Casualty and deployment figures are what analysts read first in a conflict report, and they come
-in a handful of English shapes, which these rules read (patterns compiled once, at import):
+in a handful of English shapes, which these rules read (the long patterns compiled on first use,
+not at import: ``lazyre``):
 
 * passive/adjectival: "at least 12 people were killed", "eight to ten killed", "two soldiers died",
   "dozens more were wounded", "hundreds were arrested", "12 dead";
@@ -32,6 +33,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from ..errors import InputError
+from ..lazyre import LazyPattern
 from ..records import Quantity
 
 log = logging.getLogger(__name__)
@@ -138,17 +140,17 @@ _ACTIVE = (
 _FLAGS = re.IGNORECASE
 # One cheap search before the rules: a digit, a number word, a vague amount or "dozen".
 _ANY_AMOUNT = re.compile(rf"\d|\b(?:{_NUMWORD}|{_alt(_VAGUE)}|dozens?)\b", re.IGNORECASE)
-_PASSIVE_RE = re.compile(rf"\b{_AMT}(?:\s+more)?{_WHO}?\s+(?:{_AUX}\s+){{0,5}}{_VERB}", _FLAGS)
-_ACTIVE_RE = re.compile(rf"\b{_ACTIVE}\s+{_AMT}(?:\s+more)?{_WHO}?", _FLAGS)
-_TOLL_RE = re.compile(rf"\bdeath\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of|is|was)\s+{_AMT}", _FLAGS)
-_NOUN_RE = re.compile(rf"\b{_AMT}(?:\s+more)?\s+{_GAP}(?P<noun>{_alt(_NOUN_KIND)})\b", _FLAGS)
-_JOINED_RE = re.compile(rf"\s*(?:,\s*)?(?:and|as\s+well\s+as)\s+{_AMT}{_WHO}", _FLAGS)
+_PASSIVE_RE = LazyPattern(rf"\b{_AMT}(?:\s+more)?{_WHO}?\s+(?:{_AUX}\s+){{0,5}}{_VERB}", _FLAGS)
+_ACTIVE_RE = LazyPattern(rf"\b{_ACTIVE}\s+{_AMT}(?:\s+more)?{_WHO}?", _FLAGS)
+_TOLL_RE = LazyPattern(rf"\bdeath\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of|is|was)\s+{_AMT}", _FLAGS)
+_NOUN_RE = LazyPattern(rf"\b{_AMT}(?:\s+more)?\s+{_GAP}(?P<noun>{_alt(_NOUN_KIND)})\b", _FLAGS)
+_JOINED_RE = LazyPattern(rf"\s*(?:,\s*)?(?:and|as\s+well\s+as)\s+{_AMT}{_WHO}", _FLAGS)
 # cheap searches that let a sentence skip the rules that cannot match it
 _HAS_PASSIVE = re.compile(rf"\b(?:{_alt(_VERB_KIND)})\b", _FLAGS)
 _HAS_ACTIVE = re.compile(r"\b(?:kill|wound|injur|arrest|detain|displac|kidnap|abduct|execut|round)", _FLAGS)
 _HAS_TOLL = re.compile(r"\btoll\b", _FLAGS)
 _HAS_NOUN = re.compile(rf"\b(?:{_alt(_NOUN_KIND)})\b", _FLAGS)
-_AMOUNT_RE = re.compile(
+_AMOUNT_RE = LazyPattern(
     rf"(?:(?P<mod>{_alt(_MODS)})\s+)?(?:between\s+)?(?P<a>{_NUMBER})"
     rf"(?:\s*(?:-|–|to|or|and)\s*(?P<b>{_NUMBER}))?$",
     _FLAGS,

@@ -261,6 +261,12 @@ class _Group:
         return bare
 
 
+def shipped_triggers_parsed() -> list[Trigger]:
+    """The shipped file's entries, parsed and checked (``compiled_triggers`` caches them)."""
+    text = resources.files("riftwatch").joinpath(SHIPPED).read_text("utf-8")
+    return parse_lines(text.splitlines(), f"riftwatch/{SHIPPED}")
+
+
 class TriggerLexicon:
     """Look up triggers by lemma, part of speech, particle and object lemma.
 
@@ -313,8 +319,9 @@ class TriggerLexicon:
         Raises LexiconError naming file and line for a malformed entry, and naming the file when
         it cannot be read.
         """
-        text = resources.files("riftwatch").joinpath(SHIPPED).read_text("utf-8")
-        entries = parse_lines(text.splitlines(), f"riftwatch/{SHIPPED}")
+        from .compiled_triggers import shipped_triggers
+
+        entries = shipped_triggers()
         for path in extra:
             path = Path(path)
             try:

@@ -185,8 +185,20 @@ class AliasWriter:
 
 
 def stored_check(store: Any) -> Callable[[str], bool]:
-    """``article id -> already stored?`` asked of the store, so no set of all ids is held."""
+    """``article id -> already stored?`` asked of the store, so no set of all ids is held.
+
+    A store that holds no article when the run begins is not asked (one query per article is
+    ~5% of a writer's time): within a run the reader never gives the same id twice (a repeated id
+    comes as a ``Duplicate`` or a ``Failure``), so nothing it gives can be stored already.
+    """
+    is_empty = getattr(store, "is_empty", None)
+    if is_empty is not None and is_empty():
+        return _never
     return store.has_article  # type: ignore[no-any-return]
+
+
+def _never(_article_id: str) -> bool:
+    return False
 
 
 RELEASE_EVERY = 2000

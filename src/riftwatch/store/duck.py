@@ -177,6 +177,10 @@ class Store:
 
     # Articles ----------------------------------------------------------------------------------
 
+    def is_empty(self) -> bool:
+        """True when no article is stored."""
+        return not self._query("SELECT 1 FROM articles LIMIT 1")
+
     def has_article(self, article_id: str) -> bool:
         """True when the article is stored (then ``write`` of it does nothing)."""
         return bool(self._query("SELECT 1 FROM articles WHERE article_id = ?", [article_id]))

@@ -15,18 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import logging
-import marshal
-import os
 import sys
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..marshalcache import cached_rows
 from . import lexicon
 from .lexicon import Entry, Role
-
-log = logging.getLogger(__name__)
 
 FORMAT = 1  # bump when the tuples below change shape
 
@@ -78,19 +74,4 @@ def thaw(rows: list[tuple[Any, ...]]) -> list[Entry]:
 
 def shipped_entries() -> list[Entry]:
     """The shipped lexicon's entries, from the cache when it matches, else parsed (and cached)."""
-    path = cache_path()
-    try:
-        return thaw(marshal.loads(path.read_bytes()))
-    except FileNotFoundError:
-        pass
-    except (OSError, ValueError, EOFError, TypeError) as exc:  # a damaged file: parse again
-        log.warning("actor lexicon cache %s is unreadable (%s); rebuilding it", path, exc)
-    entries = list(lexicon.shipped_entries_parsed())
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(freeze(entries)))
-        os.replace(tmp, path)
-    except OSError as exc:
-        log.info("cannot write the actor lexicon cache %s: %s", path, exc)
-    return entries
+    return cached_rows(cache_path(), "actor lexicon", lambda: list(lexicon.shipped_entries_parsed()), freeze, thaw)

@@ -16,18 +16,14 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import logging
-import marshal
-import os
 import sys
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..marshalcache import cached_rows
 from . import ontology, triggers
 from .triggers import Trigger
-
-log = logging.getLogger(__name__)
 
 FORMAT = 1  # bump when the tuples below change shape
 _FIELDS = tuple(f.name for f in dataclasses.fields(Trigger))
@@ -62,19 +58,4 @@ def thaw(rows: list[tuple[Any, ...]]) -> list[Trigger]:
 
 def shipped_triggers() -> list[Trigger]:
     """The shipped lexicon's entries, from the cache when it matches, else parsed (and cached)."""
-    path = cache_path()
-    try:
-        return thaw(marshal.loads(path.read_bytes()))
-    except FileNotFoundError:
-        pass
-    except (OSError, ValueError, EOFError, TypeError) as exc:  # a damaged file: parse again
-        log.warning("trigger lexicon cache %s is unreadable (%s); rebuilding it", path, exc)
-    entries = triggers.shipped_triggers_parsed()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(freeze(entries)))
-        os.replace(tmp, path)
-    except OSError as exc:
-        log.info("cannot write the trigger lexicon cache %s: %s", path, exc)
-    return entries
+    return cached_rows(cache_path(), "trigger lexicon", triggers.shipped_triggers_parsed, freeze, thaw)

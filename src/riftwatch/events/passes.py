@@ -253,8 +253,7 @@ def referent_author(d: Draft, ctx: SentenceContext) -> None:
         kind = ontology().referred_type(obj.lemma_.lower())
         if not kind:
             continue
-        earlier = [*ctx.state.events, *ctx.events]
-        for prev in reversed(earlier):
+        for prev in reversed(ctx.state.events):  # this sentence's earlier acts included
             if ctx.index - prev.sentence_index > REFERENT_REACH:
                 break
             if prev.event_type == kind and answers(prev):

@@ -42,6 +42,12 @@ def event_at(coded: CodedArticle, word: str):  # type: ignore[no-untyped-def]
     return found[0]
 
 
+def types_at(coded: CodedArticle, word: str) -> list[str]:
+    """The types of the events whose trigger covers the first ``word`` of the text."""
+    at = coded.article.text.index(word)
+    return [e.event_type for e in coded.events if e.trigger.start <= at < e.trigger.end]
+
+
 ROLES = [
     ("Kenyan troops attacked an al-Shabaab camp near Kismayo on Tuesday.", "attacked", "ASSAULT", {"KEN"}, {"SOM"}, "asserted"),
     ("The Turkish army shelled Kurdish positions in northern Syria.", "shelled", "ASSAULT", {"TUR"}, None, "asserted"),
@@ -158,10 +164,7 @@ LABELLED = [
 
 @pytest.mark.parametrize(("sentence", "word", "etype"), LABELLED, ids=[r[0][:30] for r in LABELLED])
 def test_a_condemning_description_is_criticism(rules, sentence, word, etype) -> None:  # type: ignore[no-untyped-def]
-    coded = code(rules, sentence)
-    at = sentence.index(word)
-    found = [e.event_type for e in coded.events if e.trigger.start <= at < e.trigger.end]
-    assert found == ([etype] if etype else [])
+    assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
 
 
 # An answer to an act reported before answers that act's source, found by the type the noun names
@@ -214,9 +217,7 @@ def test_a_call_for_someone_to_act(rules) -> None:  # type: ignore[no-untyped-de
     ],
 )
 def test_an_amount_that_falls_is_no_act(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
-    at = sentence.index(word)
-    found = [e.event_type for e in code(rules, sentence).events if e.trigger.start <= at < e.trigger.end]
-    assert found == ([etype] if etype else [])
+    assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
 
 
 def test_coming_under_attack_is_one_attack(rules) -> None:  # type: ignore[no-untyped-def]
@@ -250,9 +251,7 @@ def test_a_must_with_no_one_named_is_no_demand(rules) -> None:  # type: ignore[n
 def test_a_noun_with_no_participant_is_no_act(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
     """A noun of an act with no actor in its phrase or carrying clause ("the agreement", "security
     threats") mentions a kind of act or one made before: no event (``needs_participant``)."""
-    at = sentence.index(word)
-    found = [e.event_type for e in code(rules, sentence).events if e.trigger.start <= at < e.trigger.end]
-    assert found == ([etype] if etype else [])
+    assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
 
 
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]

@@ -84,25 +84,30 @@ def test_watch_raises_alerts_citing_the_founding_article(store: Path) -> None:
 # The same article after a GDELT-volume baseline -------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def gdelt_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """17 weeks of imported GDELT rows, 3.5 cooperative events a day per directed dyad among the
-    three allies (the volume GDELT gives them), up to the article's week; then the article."""
+def _founding_after_gdelt(tmp: Path, share: float, seed: int) -> Path:
+    """A store with 17 weeks of imported GDELT rows, 3.5 events a day per directed dyad among the
+    three allies (the volume GDELT gives them), ``share`` of them conflictual, up to the article's
+    week; then the founding article."""
     from riftwatch.imports.synth import DyadPlan, gdelt_lines
 
-    tmp = tmp_path_factory.mktemp("rift-gdelt")
     published = dt.date(2016, 5, 13)
     start = published - dt.timedelta(days=published.weekday(), weeks=16)
-    plans = [DyadPlan(a, b, 3.5 * 7 * 2, 0.0) for a, b in (("RUS", "IRN"), ("RUS", "SYR"), ("IRN", "SYR"))]
+    plans = [DyadPlan(a, b, 3.5 * 7 * 2, share) for a, b in (("RUS", "IRN"), ("RUS", "SYR"), ("IRN", "SYR"))]
     export = tmp / "baseline.export.CSV"
-    export.write_text("\n".join(gdelt_lines(plans, 17, start, seed=5)) + "\n", "utf-8")
+    export.write_text("\n".join(gdelt_lines(plans, 17, start, seed=seed)) + "\n", "utf-8")
     path = tmp / "store.duckdb"
-    seed = shared_path("seed", "aleppo-falling-out.txt")
+    article = shared_path("seed", "aleppo-falling-out.txt")
     result = runner.invoke(app, ["import", str(export), "--format", "gdelt", "--store", str(path)])
     assert result.exit_code == 0, result.output
-    result = runner.invoke(app, ["run", str(seed), "--published", published.isoformat(), "--store", str(path), "--no-table"])
+    result = runner.invoke(app, ["run", str(article), "--published", published.isoformat(), "--store", str(path), "--no-table"])
     assert result.exit_code == 0, result.output
     return path
+
+
+@pytest.fixture(scope="module")
+def gdelt_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The founding article after a purely cooperative GDELT-volume baseline."""
+    return _founding_after_gdelt(tmp_path_factory.mktemp("rift-gdelt"), 0.0, seed=5)
 
 
 def test_watch_raises_alerts_after_a_gdelt_volume_baseline(gdelt_store: Path) -> None:
@@ -124,22 +129,7 @@ def test_watch_raises_alerts_after_a_gdelt_volume_baseline(gdelt_store: Path) ->
 @pytest.fixture(scope="module", params=[0.05, 0.10])
 def gdelt_conflict_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """As ``gdelt_store``, but a share of the GDELT rows is conflictual, as in any real export."""
-    from riftwatch.imports.synth import DyadPlan, gdelt_lines
-
-    tmp = tmp_path_factory.mktemp("rift-gdelt-conflict")
-    published = dt.date(2016, 5, 13)
-    start = published - dt.timedelta(days=published.weekday(), weeks=16)
-    share = float(request.param)
-    plans = [DyadPlan(a, b, 3.5 * 7 * 2, share) for a, b in (("RUS", "IRN"), ("RUS", "SYR"), ("IRN", "SYR"))]
-    export = tmp / "baseline.export.CSV"
-    export.write_text("\n".join(gdelt_lines(plans, 17, start, seed=7)) + "\n", "utf-8")
-    path = tmp / "store.duckdb"
-    seed = shared_path("seed", "aleppo-falling-out.txt")
-    result = runner.invoke(app, ["import", str(export), "--format", "gdelt", "--store", str(path)])
-    assert result.exit_code == 0, result.output
-    result = runner.invoke(app, ["run", str(seed), "--published", published.isoformat(), "--store", str(path), "--no-table"])
-    assert result.exit_code == 0, result.output
-    return path
+    return _founding_after_gdelt(tmp_path_factory.mktemp("rift-gdelt-conflict"), float(request.param), seed=7)
 
 
 def test_watch_raises_alerts_after_a_gdelt_baseline_with_conflict(gdelt_conflict_store: Path) -> None:

@@ -1,0 +1,90 @@
+"""Trigger words that name no political act, by what they are said of.
+
+The codebook codes acts of political actors only. Three uses of a trigger word report none, and the
+find steps here (listed in ``passes.FIND``) drop them, reading their word lists from
+``data/nonacts.json``:
+
+- the harm was done by an accident, by nature, by illness or by animals ("collapsing buildings
+  injured 15 people", "five people were killed in the crash");
+- "met with" names how something was received ("the offensive met with surprising success");
+- talking to the news media is an interview or a briefing ("a student who spoke with VOA").
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from .draft import Entry, SentenceContext
+
+# Prepositions that give the cause of a passive harm: "killed in the crash", "injured during the storm".
+CAUSE_PREPS = frozenset({"in", "during", "by", "from", "after"})
+MEETING_VERBS = frozenset({"meet", "speak", "talk"})
+
+
+@cache
+def _words(kind: str) -> frozenset[str]:
+    raw = json.loads(resources.files("riftwatch").joinpath("data/nonacts.json").read_text("utf-8"))
+    return frozenset(w.lower() for w in raw[kind]["words"])
+
+
+def _nouns(tok: Token) -> list[Token]:
+    """The noun and the nouns joined to it ("floods and landslides")."""
+    return [tok, *(c for c in tok.children if c.dep_ == "conj")]
+
+
+def _agents(verb: Token) -> list[Token]:
+    """What did the verb's act: the active subject, the passive's "by" phrase, or the cause a passive
+    or a participle names after a preposition ("were killed in the crash")."""
+    found: list[Token] = []
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or verb.tag_ == "VBN"
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            found += _nouns(c)
+        elif c.dep_ == "agent" or (passive and c.dep_ == "prep" and c.lower_ in CAUSE_PREPS):
+            found += [n for p in c.children if p.dep_ == "pobj" for n in _nouns(p)]
+    return found
+
+
+def natural_cause(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """Harm done by an accident, by nature, by illness or by animals is no act (ASSAULT verbs)."""
+    if entry is None or entry.type != "ASSAULT" or tok.pos_ != "VERB":
+        return entry
+    causes = _words("causes")
+    agents = _agents(tok)
+    if agents and all(a.i not in ctx.actor_at for a in agents) and any(a.lemma_.lower() in causes for a in agents):
+        return None
+    return entry
+
+
+def received_as(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """"met with success/opposition": how something was received, not a meeting."""
+    if entry is None or entry.type != "CONSULT" or tok.lemma_.lower() != "meet" or tok.pos_ != "VERB":
+        return entry
+    reception = _words("reception")
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for obj in (p for p in prep.children if p.dep_ == "pobj"):
+            # "met with the opposition" is a meeting with a party; "met with opposition" a reception
+            if obj.lemma_.lower() in reception and not any(d.dep_ == "det" for d in obj.children):
+                return None
+    return entry
+
+
+def press_interview(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """Speaking with the news media ("spoke with VOA", "talked to reporters") is no meeting."""
+    if entry is None or entry.type != "CONSULT" or tok.lemma_.lower() not in MEETING_VERBS or tok.pos_ != "VERB":
+        return entry
+    partners = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"with", "to"}
+                for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    if not partners:
+        return entry
+    press = _words("press")
+
+    def is_press(t: Token) -> bool:
+        actor = ctx.actor_at.get(t.i)
+        return t.lemma_.lower() in press or (actor is not None and actor.sector == "MED")
+
+    return None if all(is_press(p) for p in partners) else entry

@@ -1,0 +1,67 @@
+"""Trigger words that name no political act (events/nonacts.py): harm done by accidents, nature
+or animals; "met with" as a reception; talking to the news media. Sentences written for these
+tests; each pair keeps a political act beside the non-act it resembles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from riftwatch.records import Article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def rules():  # type: ignore[no-untyped-def]
+    from riftwatch.pipeline import Coder, Config
+
+    return Coder(Config(learned=False))
+
+
+def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyped-def]
+    coded = next(rules.code([Article(id="t", text=text, published=dt.date(2024, 5, 2))]))
+    at = text.index(word)
+    return [e.event_type for e in coded.events if e.trigger.start <= at < e.trigger.end]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype"),
+    [
+        ("Falling masonry and collapsing buildings injured 40 people in the port city.", "injured", None),
+        ("Eleven villagers were killed in the landslide, the district governor said.", "killed", None),
+        ("The cyclone and the floods that followed killed at least 30 people.", "killed", None),
+        ("Elephants killed two farmers near the park last week.", "killed", None),
+        ("A roadside bomb killed 11 soldiers near the border.", "killed", "ASSAULT"),
+        ("Rebels killed five villagers during the storm.", "killed", "ASSAULT"),
+        ("Two officers were killed in the attack on the checkpoint.", "killed", "ASSAULT"),
+    ],
+)
+def test_harm_by_accident_nature_or_animals_is_no_act(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(rules, sentence, word) == ([etype] if etype else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype"),
+    [
+        ("The army's new offensive has met with little success so far.", "met", None),
+        ("The proposal met with strong opposition from Moscow.", "met", None),
+        ("Putin met with the opposition in the Kremlin on Monday.", "met", "CONSULT"),
+        ("Modi met with Ramaphosa in New Delhi.", "met", "CONSULT"),
+    ],
+)
+def test_met_with_as_a_reception_is_no_meeting(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(rules, sentence, word) == ([etype] if etype else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype"),
+    [
+        ("A nurse in Kabul, who spoke with VOA on condition of anonymity, described the shortages.", "spoke", None),
+        ("The Egyptian foreign minister spoke to reporters in Cairo after the vote.", "spoke", None),
+        ("The Egyptian foreign minister spoke with his Israeli counterpart on Sunday.", "spoke", "CONSULT"),
+    ],
+)
+def test_talking_to_the_press_is_no_meeting(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(rules, sentence, word) == ([etype] if etype else [])

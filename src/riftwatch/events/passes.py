@@ -46,6 +46,7 @@ from .modality import committed_by, factuality, is_commitment, is_refusal
 from .nonacts import natural_cause, press_interview, received_as
 from .ontology import ontology
 from .roles import LIGHT_VERBS, OBJ, accused_in, actors_under, noun_roles, prep_targets, verb_roles
+from .speech import warning_content
 
 FindStep = Callable[[Token, Entry | None, SentenceContext], Entry | None]
 Pass = Callable[[Draft, SentenceContext], None]
@@ -494,7 +495,7 @@ PASSES: tuple[Pass, ...] = (
     # conventions for what the text leaves unstated
     place_country_target, domestic_target, victims_of_place, withdrawn_support, halted_support,
     # factuality and the re-codings it implies
-    read_factuality, requested_act, content_act, refusal, commitment, rallied_opposition,
+    read_factuality, requested_act, content_act, refusal, commitment, rallied_opposition, warning_content,
     # conventions that need the final type
     threat_condition, drop_self_targets,
 )  # fmt: skip

@@ -8,6 +8,13 @@ party of the reported clause; it happened even when the reported act did not.
 
 Likewise "Russia said that Sudan must return the helicopter": a speaker saying what another party
 must or should do makes a demand (REQUEST; CAMEO 10 for must / have to, 02 for should).
+
+A warning is a threat only when it announces something of the speaker's own: "Ankara is warning it
+could turn to Moscow", "warned Washington of severe consequences", "warned that the bases are at
+risk if ...". Warning that another party's conduct will do harm criticises that party ("warned that
+the government's actions would divide the country": ACCUSE); a warning about how things will go
+("warned that the fire is too big to put out", "warned of a possible resurgence") is a forecast, no
+event (``warning_content``).
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from spacy.tokens import Token
 
 from ..records import Actor
 from .attribution import speaker_of
+from .draft import Draft, Recoded, SentenceContext
 from .matching import criticism_words
 from .modality import factuality
 from .roles import actors_under
@@ -107,3 +115,60 @@ def reported_demands(sent: Sequence[Token], actor_at: dict[int, Actor]) -> list[
                 found.append((verb, code, speakers, addressees))
                 break
     return found
+
+
+# Pronoun subjects that can be the speaker announcing its own act ("it could turn to Moscow").
+OWN_PRONOUNS = frozenset({"we", "i", "it", "they", "he", "she"})
+COPULAS = frozenset({"be", "seem", "remain", "become"})
+
+
+def _announces_own_act(clause: Token, own: set[str], actor_at: dict[int, Actor]) -> bool:
+    """The warned clause has the speaker (or a pronoun that can be it) doing something, or names
+    the condition of a consequence ("... are at risk if Turkey is sanctioned")."""
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+           for c in clause.subtree):  # fmt: skip
+        return True
+    subj = speaker_of(clause)
+    if subj is None:
+        return False
+    if subj.lower_ in OWN_PRONOUNS:
+        return clause.lemma_.lower() not in COPULAS  # "it is too big to put out" says how things are
+    return bool(own) and bool(_countries(actors_under(subj, actor_at)) & own)
+
+
+def _subject_actors(clause: Token, ctx: SentenceContext) -> list[Actor]:
+    """Actors the clause's subject names, countries named as places among them ("trade between Iran
+    and Venezuela is dangerous"), also inside a clausal subject ("expanding cooperation between
+    Russia and North Korea is dangerous")."""
+    found: list[Actor] = []
+    for s in clause.children:
+        if s.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+            found += [a for t in s.subtree for a in (ctx.actor_at.get(t.i) or ctx.latent_at.get(t.i),)
+                      if a is not None and a not in found]  # fmt: skip
+    return found
+
+
+def warning_content(d: Draft, ctx: SentenceContext) -> None:
+    """What a plain warning (the generic "warn" entry) says decides what it is: a threat of the
+    speaker's own, criticism of another party, or a forecast that is no event."""
+    tok = d.tok
+    if d.type != "THREATEN" or tok.pos_ != "VERB" or tok.lemma_.lower() != "warn" or d.entry.cameo != "130":
+        return
+    own = _countries(d.source)
+    # "warning Washington of severe consequences", "warned Moscow against": an addressee named
+    if any(c.dep_ in {"dobj", "dative"} and actors_under(c, ctx.actor_at) for c in tok.children):
+        return
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"against", "to"}):
+        if any(actors_under(p, ctx.actor_at) for p in prep.children if p.dep_ == "pobj"):
+            return
+    # the warned clause; the parser sometimes hangs it on a word above ("with X warning that ...")
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"] or [
+        c for c in tok.sent if c.dep_ == "ccomp" and c.left_edge.i == tok.i + 1]
+    if any(_announces_own_act(c, own, ctx.actor_at) for c in clauses):
+        return
+    others = [a for c in clauses for a in _subject_actors(c, ctx) if a.country and a.country not in own]
+    if own and others:  # "warned that the government's actions would divide the country"
+        d.recode(Recoded.of("ACCUSE", "111", "disapprove", d.entry.weight))
+        d.target, d.how["target"] = others, "warned-about"
+        return
+    d.dropped = True  # a forecast: "officials warn it is too big to put out"

@@ -65,3 +65,17 @@ def test_met_with_as_a_reception_is_no_meeting(rules, sentence: str, word: str, 
 )
 def test_talking_to_the_press_is_no_meeting(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
     assert types_at(rules, sentence, word) == ([etype] if etype else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype"),
+    [
+        ("The senator agreed with the president's remark about the economy.", "agreed", None),
+        ("“The worst is still ahead,” agreed a spokesman for the refugees.", "agreed", None),
+        ("Most EU ministers agree with the French proposal for a ceasefire.", "agree", "SUPPORT"),
+        ("Serbia agreed with Kosovo on a new border crossing.", "agreed", "AGREE"),
+        ("Armenia and Azerbaijan agreed to withdraw their troops.", "agreed", "AGREE"),
+    ],
+)
+def test_agreeing_with_a_view_is_no_agreement(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(rules, sentence, word) == ([etype] if etype else [])

@@ -7,7 +7,9 @@ find steps here (listed in ``passes.FIND``) drop them, reading their word lists 
 - the harm was done by an accident, by nature, by illness or by animals ("collapsing buildings
   injured 15 people", "five people were killed in the crash");
 - "met with" names how something was received ("the offensive met with surprising success");
-- talking to the news media is an interview or a briefing ("a student who spoke with VOA").
+- talking to the news media is an interview or a briefing ("a student who spoke with VOA");
+- agreeing with a view is an opinion, not an agreement ("she agreed with officials' concerns", "'The
+  danger has not passed,' agreed a rights activist"); agreeing with a proposal endorses it (SUPPORT).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from .draft import Entry, SentenceContext
+from .draft import Entry, Recoded, SentenceContext
+from .matching import PROPOSAL_NOUNS
 
 # Prepositions that give the cause of a passive harm: "killed in the crash", "injured during the storm".
 CAUSE_PREPS = frozenset({"in", "during", "by", "from", "after"})
@@ -88,3 +91,24 @@ def press_interview(tok: Token, entry: Entry | None, ctx: SentenceContext) -> En
         return t.lemma_.lower() in press or (actor is not None and actor.sector == "MED")
 
     return None if all(is_press(p) for p in partners) else entry
+
+
+def opinion_agreement(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """"agree with" a view or a person's opinion is no act; "agree with" a proposal endorses it
+    (SUPPORT, CAMEO 051); "agree" quoting someone ("'...,' agreed X") reports speech."""
+    if entry is None or entry.type != "AGREE" or tok.lemma_.lower() != "agree" or tok.pos_ != "VERB":
+        return entry
+    if any(c.dep_ in {"xcomp", "dobj"} for c in tok.children):  # "agreed to withdraw", "agreed a deal"
+        return entry
+    if any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children):  # "'...,' agreed X"
+        return None
+    subject = {a.country for c in tok.children if c.dep_ == "nsubj" for t in c.subtree
+               for a in (ctx.actor_at.get(t.i),) if a is not None}  # fmt: skip
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for obj in (p for p in prep.children if p.dep_ == "pobj"):
+            if obj.lemma_.lower() in PROPOSAL_NOUNS:
+                return Recoded.of("SUPPORT", "051", "", entry.weight)
+            actor = ctx.actor_at.get(obj.i)
+            if actor is None or actor.country in subject:  # a view, or one's own side
+                return None
+    return entry

@@ -9,7 +9,8 @@ The steps, in order (the passes themselves are listed in ``passes``):
 3. ``assemble``: date, quantities, attribution, evidence and confidence into an ``Event``;
 4. reported criticism and demands the parse shows only as speech;
 5. ``without_commentary``: what analysts and academics say or do is opinion, not an event;
-6. ``protest_first``: a protest outranks the act it is made of.
+6. ``one_attack``: the words of one act of force (the attack, its blast, its toll) are one event;
+7. ``protest_first``: a protest outranks the act it is made of.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .conventions import protest_first, without_commentary
 from .draft import ArticleState, Draft, Entry, SentenceContext
 from .headings import heading_length
 from .matching import drop_carried_nouns, trigger_lemmas
+from .oneact import one_attack
 from .ontology import ontology
 from .passes import FIND, FIND_LEMMAS, PASSES, run_passes
 from .pronouns import last_it, plural_group, resolve_pronouns
@@ -241,4 +243,4 @@ def code_sentence(ctx: SentenceContext) -> list[Event]:
     if group:
         state.last_group = group
     state.last_it = last_it(ctx.toks, actor_at) or state.last_it
-    return protest_first(without_commentary(ctx.events, ctx.toks, ctx.lemmas), ctx.toks)
+    return protest_first(one_attack(without_commentary(ctx.events, ctx.toks, ctx.lemmas), ctx.toks), ctx.toks)

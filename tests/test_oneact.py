@@ -1,0 +1,49 @@
+"""One attack told with several words is one event (events/oneact.py). Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from riftwatch.records import Article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def rules():  # type: ignore[no-untyped-def]
+    from riftwatch.pipeline import Coder, Config
+
+    return Coder(Config(learned=False))
+
+
+def assaults(rules, text: str) -> list[tuple[str, set[str], set[str]]]:  # type: ignore[no-untyped-def]
+    coded = next(rules.code([Article(id="t", text=text, published=dt.date(2024, 5, 2))]))
+    return [(e.trigger.text, {a.country for a in e.source}, {a.country for a in e.target})
+            for e in coded.events if e.event_type == "ASSAULT"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Last week, Taliban fighters ambushed a police convoy in Ghazni and killed 12 officers.",
+        "A suicide bomber detonated a vest near an army checkpoint, killing four soldiers and injuring six.",
+        "A car bomb blast killed nine people at a market in Mogadishu.",
+        "A gang leader was killed in a gun battle with Haitian police on Sunday.",
+    ],
+)
+def test_the_words_of_one_attack_are_one_event(rules, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert len(assaults(rules, sentence)) == 1
+
+
+def test_two_acts_joined_in_the_parse_stay_two(rules) -> None:  # type: ignore[no-untyped-def]
+    found = assaults(rules, "Gunmen attacked a passenger train in Balochistan and took the passengers hostage.")
+    assert [t for t, _, _ in found] == ["attacked", "took"]
+
+
+def test_the_kept_event_takes_the_roles_the_others_found(rules) -> None:  # type: ignore[no-untyped-def]
+    """The attack verb has the attackers, its toll the victims: the one event has both."""
+    [(trigger, source, target)] = assaults(rules, "Russian forces shelled a village in Kharkiv, killing three Ukrainian soldiers.")
+    assert (trigger, source, target) == ("shelled", {"RUS"}, {"UKR"})

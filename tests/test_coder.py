@@ -285,6 +285,15 @@ def test_pronouns_follow_the_speaker_and_the_last_subject(coder) -> None:  # typ
     assert said and said[0].person == "Sergei Lavrov"
 
 
+def test_we_in_reported_words_is_the_speaker(rules) -> None:  # type: ignore[no-untyped-def]
+    """"We"/"I" in words a sentence reports are its speaker; a verb that reports no speech binds none."""
+    coded = code(rules, "“We urge Armenia to return to the talks,” Azerbaijan's foreign ministry said on Monday.")
+    e = event_at(coded, "urge")
+    assert ([a.country for a in e.source], [a.country for a in e.target]) == (["AZE"], ["ARM"])
+    coded = code(rules, "Serbia wants us to sign the agreement.")
+    assert [a.text for a in event_at(coded, "sign").source] == []
+
+
 def test_attribution_named_and_anonymous(coder) -> None:  # type: ignore[no-untyped-def]
     coded = code(coder, "Diplomatic sources said Saudi Arabia had suspended talks with Israel. "
                         "According to the Kremlin, Russian jets bombed rebel positions.")  # fmt: skip

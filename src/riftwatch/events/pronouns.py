@@ -1,4 +1,5 @@
-"""Plural and neuter pronouns: "they", "their", "it", "its" pointed at the actors they stand for.
+"""Pronouns pointed at the actors they stand for: "they", "their", "it", "its", and "we", "I" in
+the words of a speaker the sentence names ("'We urge Kabul to act,' the ministry said").
 
 ("he"/"she" are resolved with the actors, by name and gender; see ``actors.recognise``.)
 """
@@ -11,10 +12,12 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..records import Actor
+from .modality import SPEECH_VERBS
 from .roles import actors_under
 
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 SINGULAR_PRONOUNS = frozenset({"it", "its"})
+FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 
 
 def plural_group(sent: Sequence[Token], actor_at: dict[int, Actor]) -> tuple[Actor, ...]:
@@ -33,15 +36,16 @@ def plural_group(sent: Sequence[Token], actor_at: dict[int, Actor]) -> tuple[Act
     return group
 
 
-def _speaker_actors(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
-    """Actors of the subject of the verb whose complement holds ``tok``: "Switzerland said it ..."."""
+def _speaker_actors(tok: Token, actor_at: dict[int, Actor], verbs: frozenset[str] | None = None) -> list[Actor]:
+    """Actors of the subject of the verb whose complement holds ``tok``: "Switzerland said it ..."
+    (only a verb among ``verbs``, when given)."""
     clause = tok.head
     while clause.dep_ not in {"ccomp", "xcomp", "advcl"} and clause.head.i != clause.i:
         if clause.dep_ == "ROOT":
             return []
         clause = clause.head
     governor = clause.head
-    if governor is clause:
+    if governor is clause or (verbs is not None and governor.lemma_.lower() not in verbs):
         return []
     return [a for s in governor.children if s.dep_ in {"nsubj", "nsubjpass"} for a in actors_under(s, actor_at)]
 
@@ -82,9 +86,18 @@ def resolve_pronouns(
         if not candidates:
             candidates = list(last_group) if low in PLURAL_PRONOUNS else ([last_subject] if last_subject else [])
         if candidates:
-            first = candidates[0]
-            actor_at[tok.i] = replace(first, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
-                                      entry_id=f"pronoun:{first.entry_id}")  # fmt: skip
+            _point(tok, candidates[0], actor_at)
+    # "we"/"I" in reported words are the speaker: the subject of the verb that reports them
+    for tok in sent:
+        if tok.lower_ in FIRST_PERSON and tok.i not in actor_at and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
+            speakers = _speaker_actors(tok, actor_at, SPEECH_VERBS)
+            if speakers:
+                _point(tok, speakers[0], actor_at)
+
+
+def _point(tok: Token, actor: Actor, actor_at: dict[int, Actor]) -> None:
+    actor_at[tok.i] = replace(actor, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+                              entry_id=f"pronoun:{actor.entry_id}")  # fmt: skip
 
 
 def last_it(sent: Sequence[Token], actor_at: dict[int, Actor]) -> Actor | None:

@@ -79,3 +79,15 @@ def test_talking_to_the_press_is_no_meeting(rules, sentence: str, word: str, ety
 )
 def test_agreeing_with_a_view_is_no_agreement(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
     assert types_at(rules, sentence, word) == ([etype] if etype else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype"),
+    [
+        ("More than a million Russian tourists visited Turkey last year.", "visited", None),
+        ("Thousands of foreigners travel to Bangkok every year for surgery.", "travel", None),
+        ("The Russian foreign minister visited Ankara on Tuesday.", "visited", "CONSULT"),
+    ],
+)
+def test_trips_of_private_people_are_no_visits(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(rules, sentence, word) == ([etype] if etype else [])

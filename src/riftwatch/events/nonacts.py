@@ -8,6 +8,8 @@ find steps here (listed in ``passes.FIND``) drop them, reading their word lists 
   injured 15 people", "five people were killed in the crash");
 - "met with" names how something was received ("the offensive met with surprising success");
 - talking to the news media is an interview or a briefing ("a student who spoke with VOA");
+- trips of private people are no visits of state ("2.8 million Chinese tourists visited Vietnam",
+  "foreigners travel to Thailand for check-ups");
 - agreeing with a view is an opinion, not an agreement ("she agreed with officials' concerns", "'The
   danger has not passed,' agreed a rights activist"); agreeing with a proposal endorses it (SUPPORT).
 """
@@ -26,6 +28,7 @@ from .matching import PROPOSAL_NOUNS
 # Prepositions that give the cause of a passive harm: "killed in the crash", "injured during the storm".
 CAUSE_PREPS = frozenset({"in", "during", "by", "from", "after"})
 MEETING_VERBS = frozenset({"meet", "speak", "talk"})
+TRAVEL_VERBS = frozenset({"visit", "travel", "tour", "fly", "arrive", "journey"})
 
 
 @cache
@@ -111,4 +114,18 @@ def opinion_agreement(tok: Token, entry: Entry | None, ctx: SentenceContext) -> 
             actor = ctx.actor_at.get(obj.i)
             if actor is None or actor.country in subject:  # a view, or one's own side
                 return None
+    return entry
+
+
+def private_travel(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A trip whose traveller is named as private people (civilians, or a common noun that names no
+    actor: "tourists", "foreigners", "passengers") is no visit of a political actor."""
+    if entry is None or entry.type != "CONSULT" or tok.pos_ != "VERB" or tok.lemma_.lower() not in TRAVEL_VERBS:
+        return entry
+    for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+        actors = [ctx.actor_at[t.i] for t in subj.subtree if t.i in ctx.actor_at]
+        if actors and all(a.sector == "CVL" for a in actors):
+            return None
+        if not actors and subj.pos_ == "NOUN":
+            return None
     return entry

@@ -43,7 +43,7 @@ from .matching import (
     stopped_act,
 )
 from .modality import committed_by, factuality, is_commitment, is_refusal
-from .nonacts import natural_cause, opinion_agreement, press_interview, received_as
+from .nonacts import natural_cause, opinion_agreement, press_interview, private_travel, received_as
 from .ontology import ontology
 from .roles import LIGHT_VERBS, OBJ, accused_in, actors_under, noun_roles, prep_targets, verb_roles
 from .speech import warning_content
@@ -479,7 +479,7 @@ def drop_self_targets(d: Draft, ctx: SentenceContext) -> None:
 # Which tokens are triggers, with which entry: each step may replace the entry found so far.
 FIND: tuple[FindStep, ...] = (lexicon_entry, stopped_act, ordered_act, reported_protest, no_comment, described_state,
                               labelled_criticism, quantity_change, generic_mention, natural_cause, received_as,
-                              press_interview, opinion_agreement)  # fmt: skip
+                              press_interview, opinion_agreement, private_travel)  # fmt: skip
 # Lemmas a FIND step reads besides the trigger lexicon's own: a token with none of these and no
 # trigger lemma can get no entry, so the steps are not run for it (a step that starts an entry from
 # other words must add them here).

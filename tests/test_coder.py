@@ -285,6 +285,20 @@ def test_pronouns_follow_the_speaker_and_the_last_subject(coder) -> None:  # typ
     assert said and said[0].person == "Sergei Lavrov"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Albania said Friday that the new law was passed. It said it should be seen as a warning to every party.",
+        "Serbia argues its border with Kosovo should be redrawn along the river.",
+        "Kenya's president said Uganda must understand that the lake is shared.",
+        "Japan's prime minister said Japan may have to consider building its own missiles.",
+    ],
+)
+def test_a_must_that_asks_no_party_to_act_is_no_demand(rules, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    """A passive, a thing as subject, a thought to grasp or a weighed possibility asks no one to act."""
+    assert [e for e in code(rules, sentence).events if e.event_type == "REQUEST"] == []
+
+
 def test_we_in_reported_words_is_the_speaker(rules) -> None:  # type: ignore[no-untyped-def]
     """"We"/"I" in words a sentence reports are its speaker; a verb that reports no speech binds none."""
     coded = code(rules, "“We urge Armenia to return to the talks,” Azerbaijan's foreign ministry said on Monday.")

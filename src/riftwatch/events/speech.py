@@ -84,8 +84,18 @@ def _condemns(pred: Token) -> bool:
     return not words.isdisjoint(lemmas) or any(p <= lemmas for p in phrases)
 
 
+# "must understand", "should know": what a speaker says another must grasp is no act asked of them.
+COGNITION_VERBS = frozenset({"understand", "know", "realize", "realise", "remember", "recognize", "recognise"})
+
+
 def _obligation(pred: Token) -> str:
-    """"10" when the clause says its subject must do something, "02" for should, "" otherwise."""
+    """"10" when the clause says its subject must do something, "02" for should, "" otherwise. A
+    passive ("the border should be extended") or a thought ("must understand") asks no one to act;
+    "may have to" weighs a possibility."""
+    if pred.lemma_.lower() in COGNITION_VERBS or any(c.dep_ == "auxpass" for c in pred.children):
+        return ""
+    if any(c.dep_ == "aux" and c.lower_ in {"may", "might", "could"} for c in pred.children):
+        return ""
     for child in pred.children:
         if child.dep_ == "aux" and child.lower_ in MUST:
             return "10"
@@ -110,6 +120,8 @@ def reported_demands(sent: Sequence[Token], actor_at: dict[int, Actor]) -> list[
             subj = speaker_of(clause)
             if not code or subj is None:
                 continue
+            if subj.i not in actor_at and not any(c.i in actor_at for c in subj.children if c.dep_ in {"compound", "amod", "conj"}):
+                continue  # the subject is a thing an actor owns ("its border should ..."), not a party
             addressees = [a for a in actors_under(subj, actor_at) if a not in speakers]
             if addressees:  # "X said Y must ...": a demand on Y; "you must ..." to no one named is none
                 found.append((verb, code, speakers, addressees))

@@ -91,3 +91,18 @@ def test_agreeing_with_a_view_is_no_agreement(rules, sentence: str, word: str, e
 )
 def test_trips_of_private_people_are_no_visits(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
     assert types_at(rules, sentence, word) == ([etype] if etype else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype"),
+    [
+        ("Ukraine sought more air defence systems from Germany.", "sought", "REQUEST"),
+        ("Jordan is seeking emergency aid to feed the refugees.", "seeking", "REQUEST"),
+        ("Armed gangs are seeking large ransoms for the students.", "seeking", None),
+        ("Britain is seeking to finalize the handover of the islands.", "seeking", None),
+    ],
+)
+def test_seeking_is_a_request_when_something_is_sought_of_someone(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+    """The lexicon's generic 'seek' needs 'from' (whom it is asked of); seeking aid, asylum or talks
+    is a request by its object; seeking to do something is an attempt, no request."""
+    assert types_at(rules, sentence, word) == ([etype] if etype else [])

@@ -106,3 +106,19 @@ def test_seeking_is_a_request_when_something_is_sought_of_someone(rules, sentenc
     """The lexicon's generic 'seek' needs 'from' (whom it is asked of); seeking aid, asylum or talks
     is a request by its object; seeking to do something is an attempt, no request."""
     assert types_at(rules, sentence, word) == ([etype] if etype else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype"),
+    [
+        ("Last year, India helped Mauritius build a new airstrip.", "helped", "AID"),
+        ("Turkey protects Azerbaijan against any attack, Erdogan said.", "protects", "AID"),
+        ("The new law helps families deal with rising rents.", "helps", None),
+        ("Europeans can no longer take American protection for granted.", "protection", None),
+        ("The ministry bans fishing every spring to protect fish stocks.", "protect", None),
+    ],
+)
+def test_a_generic_word_of_help_needs_both_parties(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+    """'help', 'assist', 'protect', 'invest' (lexicon flag ``parties``) are aid only between two
+    parties the text names."""
+    assert types_at(rules, sentence, word) == ([etype] if etype else [])

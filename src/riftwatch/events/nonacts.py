@@ -10,6 +10,10 @@ find steps here (listed in ``passes.FIND``) drop them, reading their word lists 
 - talking to the news media is an interview or a briefing ("a student who spoke with VOA");
 - trips of private people are no visits of state ("2.8 million Chinese tourists visited Vietnam",
   "foreigners travel to Thailand for check-ups");
+- a generic word of help ("help", "assist", "protect", "invest": lexicon entries marked
+  ``parties``) names an act of aid only between two parties the text names, who helps whom
+  (``named_parties``, a pass: "India helped Mauritius build an airstrip" is aid; "the internet
+  helps them deal with stress", "U.S. protection", "to protect fishing stocks" are not);
 - agreeing with a view is an opinion, not an agreement ("she agreed with officials' concerns", "'The
   danger has not passed,' agreed a rights activist"); agreeing with a proposal endorses it (SUPPORT).
 """
@@ -22,7 +26,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from .draft import Entry, Recoded, SentenceContext
+from .draft import Draft, Entry, Recoded, SentenceContext
 from .matching import PROPOSAL_NOUNS
 
 # Prepositions that give the cause of a passive harm: "killed in the crash", "injured during the storm".
@@ -129,3 +133,28 @@ def private_travel(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Ent
         if not actors and subj.pos_ == "NOUN":
             return None
     return entry
+
+
+def named_parties(d: Draft, ctx: SentenceContext) -> None:
+    """Drop a generic word of help (entry flag ``parties``) unless its clause or phrase names who
+    acts and a party of another country it acts for (run after the roles are read, before the
+    conventions that supply a missing target from the place or the source's own people)."""
+    if not getattr(d.entry, "parties", False):
+        return
+    own = {a.country for a in d.source}
+    if not own:
+        d.dropped = True
+        return
+    if [a for a in d.target if a.country and a.country not in own]:
+        return
+    # a country the parser left as a place can still be whom the help is for: "India helped
+    # Mauritius build an airstrip" (the object, or the subject of the complement)
+    tok = d.tok
+    spots = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
+    spots += [g for c in tok.children if c.dep_ in {"ccomp", "xcomp"} for g in c.children if g.dep_ == "nsubj"]
+    spots += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"for", "to"} for p in c.children if p.dep_ == "pobj"]
+    for t in spots:
+        a = ctx.actor_at.get(t.i) or ctx.latent_at.get(t.i)
+        if a is not None and a.country and a.country not in own:
+            return
+    d.dropped = True

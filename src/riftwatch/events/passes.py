@@ -43,7 +43,14 @@ from .matching import (
     stopped_act,
 )
 from .modality import committed_by, factuality, is_commitment, is_refusal
-from .nonacts import natural_cause, opinion_agreement, press_interview, private_travel, received_as
+from .nonacts import (
+    named_parties,
+    natural_cause,
+    opinion_agreement,
+    press_interview,
+    private_travel,
+    received_as,
+)
 from .ontology import ontology
 from .roles import LIGHT_VERBS, OBJ, accused_in, actors_under, noun_roles, prep_targets, verb_roles
 from .speech import warning_content
@@ -491,7 +498,7 @@ PASSES: tuple[Pass, ...] = (
     assign_roles, theme_object, accused_party, complement_subject, intended_act_target,
     proposal_author, referent_author, act_author,
     # actors and place
-    event_place, locate_actors, phrase_target,
+    event_place, locate_actors, phrase_target, named_parties,
     # conventions for what the text leaves unstated
     place_country_target, domestic_target, victims_of_place, withdrawn_support, halted_support,
     # factuality and the re-codings it implies

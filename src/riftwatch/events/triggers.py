@@ -19,6 +19,9 @@ Fields of a line (only ``lemma``, ``pos`` and ``type`` are required)::
     reverse      the grammatical subject is the TARGET; the source is in ``source_prep``
                  (or, for verbs such as "anger" with no source preposition, the direct object)
     intent       a promise or offer ("pledge aid"): code the type with the future flag
+    parties      a generic word ("help", "protect", "invest") that names an act only between two
+                 parties the text names: no event unless the source and a target of another
+                 country are found in the trigger's own clause or phrase
     source_prep  prepositions that introduce the source
     target_prep  prepositions that introduce the target (empty: the stage's defaults)
     weight       0-1, how reliably the word signals the event (default 1)
@@ -77,7 +80,7 @@ ALLOWED_ROOTS: Mapping[str, frozenset[str]] = MappingProxyType({
 # A mode that the converted type does not have, said in that type's own modes.
 _MODE_AFTER_CONVERSION: Final = {("RETREAT", "policy"): "ease", ("RETREAT", ""): ""}
 FIELDS = frozenset({"lemma", "pos", "particle", "object", "not_object", "type", "cameo", "mode", "reverse",
-                    "intent", "source_prep", "target_prep", "weight", "note"})  # fmt: skip
+                    "intent", "parties", "source_prep", "target_prep", "weight", "note"})  # fmt: skip
 _CAMEO = re.compile(r"\d{2,4}")
 _SPACES = re.compile(r"\s+")
 
@@ -100,6 +103,7 @@ class Trigger:
     not_object: tuple[str, ...] = ()
     reverse: bool = False
     intent: bool = False
+    parties: bool = False
     source_prep: tuple[str, ...] = ()
     target_prep: tuple[str, ...] = ()
     weight: float = 1.0
@@ -205,7 +209,7 @@ def parse_entry(raw: Any, where: str) -> Trigger:
     return Trigger(
         lemma=lemma, pos=pos, type=event_type, cameo=cameo, quad_class=coding.quad_class,
         goldstein=coding.goldstein, mode=mode, particle=particle, object=objects, not_object=not_objects,
-        reverse=_flag(raw, "reverse", where), intent=_flag(raw, "intent", where),
+        reverse=_flag(raw, "reverse", where), intent=_flag(raw, "intent", where), parties=_flag(raw, "parties", where),
         source_prep=_preps(raw.get("source_prep", []), "source_prep", where),
         target_prep=_preps(raw.get("target_prep", []), "target_prep", where),
         weight=float(weight), note=note, origin=where,

@@ -122,3 +122,13 @@ def test_a_generic_word_of_help_needs_both_parties(rules, sentence: str, word: s
     """'help', 'assist', 'protect', 'invest' (lexicon flag ``parties``) are aid only between two
     parties the text names."""
     assert types_at(rules, sentence, word) == ([etype] if etype else [])
+
+
+def test_an_act_named_again_is_no_new_act(rules) -> None:  # type: ignore[no-untyped-def]
+    """'the attack', 'Tuesday's attack' after the article told the attack name that act again."""
+    text = ("Gunmen attacked a bus in northern Mali on Tuesday, killing nine passengers. "
+            "No group has claimed responsibility for the attack. "
+            "Tuesday's attack was the deadliest this year. "
+            "Two new attacks on army posts followed on Friday.")  # fmt: skip
+    coded = next(rules.code([Article(id="t", text=text, published=dt.date(2024, 5, 2))]))
+    assert [e.trigger.text for e in coded.events if e.event_type == "ASSAULT"] == ["attacked", "attacks"]

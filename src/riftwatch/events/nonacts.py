@@ -14,6 +14,8 @@ find steps here (listed in ``passes.FIND``) drop them, reading their word lists 
   ``parties``) names an act of aid only between two parties the text names, who helps whom
   (``named_parties``, a pass: "India helped Mauritius build an airstrip" is aid; "the internet
   helps them deal with stress", "U.S. protection", "to protect fishing stocks" are not);
+- an act named again by a definite noun ("the attack", "Tuesday's attack", "after the raid") once
+  the article has told one of its type is that act, not a new one (``told_again``);
 - agreeing with a view is an opinion, not an agreement ("she agreed with officials' concerns", "'The
   danger has not passed,' agreed a rights activist"); agreeing with a proposal endorses it (SUPPORT).
 """
@@ -158,3 +160,21 @@ def named_parties(d: Draft, ctx: SentenceContext) -> None:
         if a is not None and a.country and a.country not in own:
             return
     d.dropped = True
+
+
+DEFINITE = frozenset({"the"})
+
+
+def told_again(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A definite noun of an act ("the attack", "Tuesday's attack") with no actor in its own phrase,
+    after an earlier sentence of the article told an act of its type, names that act again."""
+    if entry is None or tok.pos_ != "NOUN":
+        return entry
+    definite = any((c.dep_ == "det" and c.lower_ in DEFINITE) or (c.dep_ == "poss" and c.ent_type_ in {"DATE", "TIME"})
+                   for c in tok.children)  # fmt: skip
+    # "the two lawsuits" counts new ones
+    if not definite or any(c.dep_ == "nummod" for c in tok.children) or any(t.i in ctx.actor_at for t in tok.subtree):
+        return entry
+    if any(e.event_type == entry.type and e.sentence_index < ctx.index for e in ctx.state.events):
+        return None
+    return entry

@@ -50,6 +50,7 @@ from .nonacts import (
     press_interview,
     private_travel,
     received_as,
+    told_again,
 )
 from .ontology import ontology
 from .roles import LIGHT_VERBS, OBJ, accused_in, actors_under, noun_roles, prep_targets, verb_roles
@@ -486,7 +487,7 @@ def drop_self_targets(d: Draft, ctx: SentenceContext) -> None:
 # Which tokens are triggers, with which entry: each step may replace the entry found so far.
 FIND: tuple[FindStep, ...] = (lexicon_entry, stopped_act, ordered_act, reported_protest, no_comment, described_state,
                               labelled_criticism, quantity_change, generic_mention, natural_cause, received_as,
-                              press_interview, opinion_agreement, private_travel)  # fmt: skip
+                              press_interview, opinion_agreement, private_travel, told_again)  # fmt: skip
 # Lemmas a FIND step reads besides the trigger lexicon's own: a token with none of these and no
 # trigger lemma can get no entry, so the steps are not run for it (a step that starts an entry from
 # other words must add them here).

@@ -132,3 +132,22 @@ def test_an_act_named_again_is_no_new_act(rules) -> None:  # type: ignore[no-unt
             "Two new attacks on army posts followed on Friday.")  # fmt: skip
     coded = next(rules.code([Article(id="t", text=text, published=dt.date(2024, 5, 2))]))
     assert [e.trigger.text for e in coded.events if e.event_type == "ASSAULT"] == ["attacked", "attacks"]
+
+
+def test_a_passive_participle_s_noun_is_its_object(rules) -> None:  # type: ignore[no-untyped-def]
+    """'a report to be released next month': publishing a report is no release of people."""
+    assert types_at(rules, "According to a report to be released next month, Iran has enriched more uranium.", "released") == []
+    assert types_at(rules, "The prisoners who were released on Monday returned to Gaza.", "released") == ["RETREAT"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype"),
+    [
+        ("Critics say the proposed deal gives away too much.", "proposed", None),
+        ("The banned separatist group claimed the bombing.", "banned", None),
+        ("Beijing froze two Chinese-funded railway projects.", "funded", None),
+        ("Britain proposed a deal to Mauritius last year.", "proposed", "AGREE"),
+    ],
+)
+def test_a_participle_before_its_noun_names_no_act(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(rules, sentence, word) == ([etype] if etype else [])

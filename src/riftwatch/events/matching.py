@@ -55,8 +55,11 @@ def _object_lemmas(tok: Token) -> list[str]:
     heads: list[Token] = []
     if tok.pos_ == "VERB":
         heads = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
-        if not heads and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"}:
-            heads = [tok.head]  # "the report released on Monday": a participle's noun is its object
+        passive_clause = tok.dep_ == "acl" or (tok.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in tok.children))
+        if not heads and passive_clause and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            # "the report released on Monday", "a report to be released next month": a passive
+            # participle's noun is its object
+            heads = [tok.head]
         if not heads:
             for prep in tok.children:
                 if prep.dep_ == "prep":

@@ -16,6 +16,9 @@ find steps here (listed in ``passes.FIND``) drop them, reading their word lists 
   helps them deal with stress", "U.S. protection", "to protect fishing stocks" are not);
 - an act named again by a definite noun ("the attack", "Tuesday's attack", "after the raid") once
   the article has told one of its type is that act, not a new one (``told_again``);
+- a past participle before the noun it describes ("the proposed deal", "the banned group",
+  "Chinese-funded projects", "jailed publisher X") names a state of that noun, not an act the text
+  reports (``attributive_participle``);
 - agreeing with a view is an opinion, not an agreement ("she agreed with officials' concerns", "'The
   danger has not passed,' agreed a rights activist"); agreeing with a proposal endorses it (SUPPORT).
 """
@@ -178,3 +181,14 @@ def told_again(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry |
     if any(e.event_type == entry.type and e.sentence_index < ctx.index for e in ctx.state.events):
         return None
     return entry
+
+
+def attributive_participle(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A past participle modifying the noun after it describes that noun: no act. (Where the parser
+    made that noun the sentence's root, the participle is its verb: "Trump hosted Erdogan ...".)"""
+    if entry is None or tok.tag_ != "VBN" or tok.dep_ != "amod" or tok.i > tok.head.i:
+        return entry
+    head = tok.head
+    if head.pos_ not in {"NOUN", "PROPN"} or head.dep_ == "ROOT" or any(c.dep_ in {"nsubj", "dobj"} for c in tok.children):
+        return entry
+    return None

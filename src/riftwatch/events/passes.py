@@ -44,6 +44,7 @@ from .matching import (
 )
 from .modality import committed_by, factuality, is_commitment, is_refusal
 from .nonacts import (
+    attributive_participle,
     named_parties,
     natural_cause,
     opinion_agreement,
@@ -487,7 +488,8 @@ def drop_self_targets(d: Draft, ctx: SentenceContext) -> None:
 # Which tokens are triggers, with which entry: each step may replace the entry found so far.
 FIND: tuple[FindStep, ...] = (lexicon_entry, stopped_act, ordered_act, reported_protest, no_comment, described_state,
                               labelled_criticism, quantity_change, generic_mention, natural_cause, received_as,
-                              press_interview, opinion_agreement, private_travel, told_again)  # fmt: skip
+                              press_interview, opinion_agreement, private_travel, told_again,
+                              attributive_participle)  # fmt: skip
 # Lemmas a FIND step reads besides the trigger lexicon's own: a token with none of these and no
 # trigger lemma can get no entry, so the steps are not run for it (a step that starts an entry from
 # other words must add them here).

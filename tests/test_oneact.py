@@ -47,3 +47,18 @@ def test_the_kept_event_takes_the_roles_the_others_found(rules) -> None:  # type
     """The attack verb has the attackers, its toll the victims: the one event has both."""
     [(trigger, source, target)] = assaults(rules, "Russian forces shelled a village in Kharkiv, killing three Ukrainian soldiers.")
     assert (trigger, source, target) == ("shelled", {"RUS"}, {"UKR"})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Moscow said it was ready to agree to a ceasefire on equal terms.", "ceasefire"),
+        ("Iran's threats of attacks on shipping alarmed Washington.", "attacks"),
+        ("Hamas and Israel agreed on a ceasefire in Cairo.", "ceasefire"),
+    ],
+)
+def test_an_act_named_as_another_act_s_content_is_no_event(rules, sentence: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    coded = next(rules.code([Article(id="t", text=sentence, published=dt.date(2024, 5, 2))]))
+    at = sentence.index(word)
+    assert [e.event_type for e in coded.events if e.trigger.start <= at < e.trigger.end] == []
+    assert coded.events, "the act whose content it is stays"

@@ -10,6 +10,7 @@ The steps, in order (the passes themselves are listed in ``passes``):
 4. reported criticism and demands the parse shows only as speech;
 5. ``without_commentary``: what analysts and academics say or do is opinion, not an event;
 6. ``one_attack``: the words of one act of force (the attack, its blast, its toll) are one event;
+   ``content_nouns``: an act named as another act's content ("agreed to a ceasefire") is none;
 7. ``protest_first``: a protest outranks the act it is made of.
 """
 
@@ -28,7 +29,7 @@ from .conventions import protest_first, without_commentary
 from .draft import ArticleState, Draft, Entry, SentenceContext
 from .headings import heading_length
 from .matching import drop_carried_nouns, trigger_lemmas
-from .oneact import one_attack
+from .oneact import content_nouns, one_attack
 from .ontology import ontology
 from .passes import FIND, FIND_LEMMAS, PASSES, run_passes
 from .pronouns import last_it, plural_group, resolve_pronouns
@@ -243,4 +244,5 @@ def code_sentence(ctx: SentenceContext) -> list[Event]:
     if group:
         state.last_group = group
     state.last_it = last_it(ctx.toks, actor_at) or state.last_it
-    return protest_first(one_attack(without_commentary(ctx.events, ctx.toks, ctx.lemmas), ctx.toks), ctx.toks)
+    events = content_nouns(one_attack(without_commentary(ctx.events, ctx.toks, ctx.lemmas), ctx.toks), ctx.toks)
+    return protest_first(events, ctx.toks)

@@ -27,16 +27,28 @@ import bisect
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy
 from spacy.symbols import PROPN  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Token
 
 from ..records import Actor, Place
+from .anaphora import (
+    NOT_STATES,
+    ArticleContext,
+    acronym_after,
+    generic_org_nouns,
+    head_key,
+    is_definite,
+    org_for,
+)
 from .groups import MODIFIER_DEPS, Group, combine_groups, group_mentions, group_sector
 from .lexicon import Entry, Lexicon
 from .mentions import lexicon_mentions, span_text
+
+# ArticleContext lives in ``anaphora``; callers make one per article from here
+__all__ = ["ArticleContext", "actor_for_token", "actors_for_token", "dominant_country", "find_actors", "located_in"]
 
 _PRONOUNS = {
     "he": "m",
@@ -48,60 +60,6 @@ _PRONOUNS = {
     "hers": "f",
     "herself": "f",
 }
-
-
-_TERRITORIAL = frozenset({"REB", "OPP", "CVL", "REF", "COP"})
-_NOT_STATES = frozenset({"IGO", "NGO", "IMG"})
-
-
-@dataclass
-class ArticleContext:
-    """State carried across the docs (sentences, paragraphs) of one article."""
-
-    # people named so far, newest last: (entry id, gender, actor); an actor of None marks someone
-    # the lexicon does not know, past whom pronouns are not resolved
-    recent_persons: list[tuple[str, str, Actor | None]] = field(default_factory=list)
-    # the person who was last the grammatical subject of a clause, and the sentence (its start token)
-    subject_person: tuple[str, Actor | None, int] | None = None
-    country_counts: Counter[str] = field(default_factory=Counter)  # countries of the actors so far
-    # countries named as such, and capitals named as places ("in Tehran")
-    place_counts: Counter[str] = field(default_factory=Counter)
-    # people the lexicon does not know, coded from their title or affiliation ("Ghana's foreign
-    # minister, Samuel Ablakwa"), by full name and by surname: a later "Ablakwa" is the same person
-    named: dict[str, Actor] = field(default_factory=dict)
-
-    def default_for(self, sector: str) -> str:
-        """The country for a bare sector noun: rebels, opposition, police, civilians and refugees
-        belong where the story happens (the country named most often, counting capitals named as
-        places); other sectors belong to the country that acts most often in the article."""
-        counts = self.place_counts if sector in _TERRITORIAL and self.place_counts else self.country_counts
-        common = counts.most_common(1)
-        return common[0][0] if common else ""
-
-    def person_for(self, gender: str, subject_in_sentence: int | None = None) -> Actor | None:
-        """The person a pronoun of ``gender`` ("m"/"f") most likely refers to.
-
-        A pronoun that is itself a subject prefers the subject of the previous or current sentence
-        (``subject_in_sentence`` is that sentence's start token): in "Shoigu reported to Putin ...
-        He said ...", "he" is Shoigu. Otherwise the person named last.
-        """
-        if subject_in_sentence is not None and self.subject_person is not None:
-            g, actor, sent_start = self.subject_person
-            if g in ("", gender) and sent_start >= subject_in_sentence:
-                return actor
-        for _, g, actor in reversed(self.recent_persons):
-            if actor is None:
-                return None
-            if g in ("", gender):
-                return actor
-        return None
-
-    def remember(self, entry_id: str, gender: str, actor: Actor | None) -> None:
-        """Note a person just named (``actor`` None for someone we cannot code)."""
-        if actor is None:
-            self.subject_person = None  # an unknown person was named: "he" may be them
-        kept = [p for p in self.recent_persons if not entry_id or p[0] != entry_id]
-        self.recent_persons = [*kept[-7:], (entry_id, gender, actor)]
 
 
 @dataclass(slots=True)
@@ -195,12 +153,12 @@ def find_actors(
         span = doc.char_span(p.start - offset, p.end - offset, alignment_mode="expand")
         if span is not None and p.country:
             where.update((t.i, p.country) for t in span)
-            if len(p.country) == 3 and p.country not in _NOT_STATES:
+            if len(p.country) == 3 and p.country not in NOT_STATES:
                 ctx.place_counts[p.country] += 1  # where the story happens: every place it names
     for g in groups:
         c = _code_in_doc(doc, g, lexicon, published)
         coded.append((g, c))
-        if c is not None and len(c.country) == 3 and c.country not in _NOT_STATES:
+        if c is not None and len(c.country) == 3 and c.country not in NOT_STATES:
             ctx.country_counts[c.country] += 1
             if g.named_only and g.owner is not None and g.owner.kind == "country" and g.start not in where:
                 ctx.place_counts[c.country] += 1
@@ -256,8 +214,11 @@ def _emit(
         covered[grp.start : grp.end] = b"\x01" * (grp.end - grp.start)
     events: list[tuple[int, int, Group | None, _Coded | None]] = [(g.start, 0, g, c) for g, c in coded]
     events.extend((i, 1, None, None) for i in _pronouns(doc) if not covered[i])
+    # an acronym defined after a name ("National Police (HNP)") is that actor, not another
+    defined = {k for grp, _ in coded if (k := acronym_after(doc, grp.end)) is not None}
     # a surname the recogniser did not take for a person ("Balkhi said", tagged as an organisation)
-    events.extend((i, 2, None, None) for i in _lone_proper_nouns(doc) if not covered[i])
+    events.extend((i, 2, None, None) for i in _lone_proper_nouns(doc) if not covered[i] and i not in defined)
+    events.extend((i, 3, None, None) for i in generic_org_nouns(doc) if not covered[i])  # "the group"
     events.sort(key=lambda e: (e[0], e[1]))
     actors: list[Actor] = []
     for start, kind, g, c in events:
@@ -265,6 +226,11 @@ def _emit(
             known = ctx.named.get(doc[start].lower_)
             if known is not None:
                 actors.append(_met_again(doc, start, start + 1, offset, known, ctx))
+            continue
+        if g is None and kind == 3:
+            org = org_for(doc[start], ctx.orgs)
+            if org is not None:
+                actors.append(_met_again(doc, start, start + 1, offset, org, ctx))
             continue
         if g is None:
             tok = doc[start]
@@ -308,6 +274,7 @@ def _emit(
         )
         actor = _actor(doc, g.start, g.end, offset, name, c.country, c.sector, c.person, c.org, _ids(g, c))
         actors.append(actor)
+        _memorise(doc, g, c, actor, ctx)
         if c.person:
             pe = c.person_entry
             ctx.remember(pe.id if pe else "", pe.gender if pe else "", actor)
@@ -318,9 +285,21 @@ def _emit(
                 ctx.named.setdefault(" ".join(words).lower(), actor)
                 if len(words) > 1:
                     ctx.named.setdefault(words[-1].lower(), actor)
+                    if pe is not None:  # a known person by the family name written first: "Kim"
+                        ctx.named.setdefault(words[0].lower(), actor)
             root = doc[g.start : g.end].root
             if root.dep_ in _SUBJECT_DEPS:
                 ctx.subject_person = (pe.gender if pe else "", actor, root.sent.start)
+        elif (
+            g.head is not None and g.head.role and g.head.mentions and (g.owner or g.org) and actor.country
+            and doc[g.head.mentions[-1].end - 1].tag_ not in ("NNS", "NNPS")
+        ):  # fmt: skip
+            # someone named by office alone ("the Afghan army chief said his forces ..."): "he" and
+            # "his" may be them, not the person named before
+            ctx.remember("", "", actor)
+            root = doc[g.start : g.end].root
+            if root.dep_ in _SUBJECT_DEPS:
+                ctx.subject_person = ("", actor, root.sent.start)
     return actors
 
 
@@ -347,8 +326,21 @@ def _met_again(doc: Doc, start: int, end: int, offset: int, known: Actor, ctx: A
     """The person named before with a title or affiliation, at this later mention; "he" may be them."""
     actor = _actor(doc, start, end, offset, known.name, known.country, known.sector, known.person, known.org,
                    f"named:{known.entry_id}")  # fmt: skip
-    ctx.remember("", "", actor)
+    if known.person:
+        ctx.remember("", "", actor)
     return actor
+
+
+def _memorise(doc: Doc, g: Group, c: _Coded, actor: Actor, ctx: ArticleContext) -> None:
+    """Note what later mentions may point back to (``anaphora``): an acronym defined after the
+    actor, its organisation, and its head noun when the text gave its country."""
+    k = acronym_after(doc, g.end)
+    if k is not None and actor.country:
+        ctx.named.setdefault(doc[k].lower_, actor)
+    if c.org and actor.country:
+        ctx.orgs.append(actor)
+    if g.head is not None and g.head.mentions and actor.country and (g.owner or g.org or c.person_entry):
+        ctx.heads[head_key(doc[g.head.mentions[-1].end - 1])] = actor
 
 
 def _named_before(doc: Doc, g: Group, ctx: ArticleContext) -> Actor | None:
@@ -397,7 +389,7 @@ def _bare(
                 continue
             if any(r.title == head.role for r in (entry.roles_at(when) if when else entry.roles)):
                 return _Coded(p.country, p.sector, p.person, p.org, entry)
-        return None
+        return _same_head(doc, g, ctx)
     if not head.standalone:
         return None
     last_tok = doc[g.end - 1]
@@ -408,6 +400,9 @@ def _bare(
         return None  # "foreign troops", "foreign journalists": some other country's, unnamed
     if scope == "international":  # "international forces" (IGO), "international rights groups" (NGO)
         return _Coded("IGO" if head.sector in _STATE_SECTORS else "NGO", head.sector)
+    again = _same_head(doc, g, ctx)
+    if again is not None:
+        return again  # "The official added": the official named before, not the story's country
     before = doc[g.start - 1].lower_ if g.start > 0 else ""
     owner = ctx.person_for(_PRONOUNS[before]) if before in ("his", "her") else None
     if owner is not None:
@@ -417,6 +412,18 @@ def _bare(
         if local:
             return _Coded(local, head.sector)  # "forces in Somalia's north", "police in Lagos"
     return _Coded(ctx.default_for(head.sector) if fallback is None else fallback, head.sector)
+
+
+def _same_head(doc: Doc, g: Group, ctx: ArticleContext) -> _Coded | None:
+    """A definite description ("the official", "the court") coded as the last actor with the same
+    head noun whose country the text gave ("a State Department official")."""
+    if g.head is None or not g.head.mentions:
+        return None
+    tok = doc[g.head.mentions[-1].end - 1]
+    known = ctx.heads.get(head_key(tok)) if is_definite(tok) else None
+    if known is None:
+        return None
+    return _Coded(known.country, known.sector, known.person, known.org)
 
 
 _LOCATIVE = frozenset({"in", "inside", "from", "across", "throughout"})
@@ -518,6 +525,6 @@ def actors_for_token(actors: Sequence[Actor], token: Token, offset: int = 0) -> 
 
 def dominant_country(actors: Sequence[Actor]) -> str | None:
     """The most frequent ISO3 country among ``actors`` (first seen on ties), or None."""
-    counts = Counter(a.country for a in actors if len(a.country) == 3 and a.country not in _NOT_STATES)
+    counts = Counter(a.country for a in actors if len(a.country) == 3 and a.country not in NOT_STATES)
     common = counts.most_common(1)
     return common[0][0] if common else None

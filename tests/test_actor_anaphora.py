@@ -1,0 +1,120 @@
+"""Actors met again later in an article: acronyms, definite descriptions, "the group", surnames,
+and people named by their office alone as antecedents of "he"/"his"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from riftwatch.actors.lexicon import Lexicon
+from riftwatch.actors.recognise import ArticleContext, find_actors
+
+pytestmark = pytest.mark.slow
+
+JUN_2024 = dt.date(2024, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return Lexicon.load()
+
+
+def coded(nlp: Any, lex: Lexicon, *sentences: str) -> list[list[tuple[str, str, str]]]:
+    """(text, country, sector) of the actors of each sentence, read as one article."""
+    ctx = ArticleContext()
+    return [
+        [(a.text, a.country, a.sector) for a in find_actors(nlp(s), lex, JUN_2024, context=ctx)]
+        for s in sentences
+    ]
+
+
+def test_an_acronym_defined_in_brackets_is_the_actor_named_before_it(nlp: Any, lex: Lexicon) -> None:
+    first, later = coded(
+        nlp, lex,
+        "The Haitian National Police (HNP) arrested five men near the border.",
+        "A spokesman for the HNP said they were armed.",
+    )  # fmt: skip
+    assert ("Haitian National Police", "HTI", "COP") in first
+    assert not any(t == "HNP" for t, _, _ in first)  # the definition is not a second actor
+    assert ("HNP", "HTI", "COP") in later
+
+
+def test_an_acronym_after_an_unknown_name_stays_unknown(nlp: Any, lex: Lexicon) -> None:
+    _, later = coded(nlp, lex, "The Program for Student Testing (PST) came out.", "The PST said scores fell.")
+    assert later == []
+
+
+def test_a_definite_description_is_the_actor_with_that_head_named_before(nlp: Any, lex: Lexicon) -> None:
+    # the story's country is Turkey; the official is the American one named first
+    _, _, later = coded(
+        nlp, lex,
+        "Turkey tested its new air defences near Ankara on Monday, Turkish media said.",
+        "A State Department official told reporters that Washington was watching.",
+        "The official added that sanctions could follow.",
+    )  # fmt: skip
+    assert later == [("official", "USA", "GOV")]
+
+
+def test_an_indefinite_head_is_not_an_anaphor(nlp: Any, lex: Lexicon) -> None:
+    _, _, later = coded(
+        nlp, lex,
+        "Turkey tested its new air defences near Ankara on Monday, Turkish media said.",
+        "A State Department official told reporters that Washington was watching.",
+        "An official in Ankara said the test went well.",
+    )  # fmt: skip
+    assert later == [("official", "TUR", "GOV")]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("The Islamic State group claimed the bombing.", "The group said ten soldiers died.", ("group", "IMG", "REB")),
+        ("The European Union imposed new sanctions.", "The bloc said it would go further.", ("bloc", "IGO", "IGO")),
+    ],
+)
+def test_the_group_and_the_bloc_are_the_organisation_named_before(
+    nlp: Any, lex: Lexicon, first: str, then: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(nlp, lex, first, then)[1]
+
+
+def test_the_rebel_group_is_an_armed_group_not_the_last_organisation(nlp: Any, lex: Lexicon) -> None:
+    _, later = coded(
+        nlp, lex,
+        "Al-Shabab fighters attacked a base, and the United Nations condemned the attack.",
+        "The rebel group said it had killed ten soldiers.",
+    )  # fmt: skip
+    assert later[0][:2] == ("group", "SOM")
+    # with no armed group named before, "the rebel group" points to nothing
+    _, none = coded(nlp, lex, "The United Nations condemned the attack.", "The rebel group said it was behind it.")
+    assert not any(t == "group" for t, _, _ in none)
+
+
+def test_a_known_person_is_met_again_by_a_family_name_written_first(nlp: Any, lex: Lexicon) -> None:
+    _, later = coded(
+        nlp, lex,
+        "North Korean leader Kim Jong Un met the South Korean president at the border.",
+        "Kim said the talks were useful.",
+    )  # fmt: skip
+    assert ("Kim", "PRK", "GOV") in later
+
+
+def test_his_after_someone_named_by_office_alone_is_that_person(nlp: Any, lex: Lexicon) -> None:
+    # pool article 6205629: "The Afghan army chief said on Saturday his forces had also ..."
+    _, later = coded(
+        nlp, lex,
+        "U.S. President Joe Biden set a date for the withdrawal.",
+        "The Afghan army chief said on Saturday his forces had pushed back the attack.",
+    )  # fmt: skip
+    assert ("forces", "AFG", "MIL") in later
+
+
+def test_a_plural_office_is_not_an_antecedent_of_she(nlp: Any, lex: Lexicon) -> None:
+    _, later = coded(
+        nlp, lex,
+        "German Foreign Minister Annalena Baerbock said all G7 foreign ministers agreed.",
+        "She added that the ball was now in Russia's court.",
+    )  # fmt: skip
+    assert later[0][:2] == ("She", "DEU")

@@ -118,3 +118,38 @@ def test_a_plural_office_is_not_an_antecedent_of_she(nlp: Any, lex: Lexicon) -> 
         "She added that the ball was now in Russia's court.",
     )  # fmt: skip
     assert later[0][:2] == ("She", "DEU")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country"),
+    [
+        # an apposition after the name (pool 6180015, 6202743)
+        ('"We will buy elsewhere," said Professor Mesut Casin, a Turkish presidential adviser.', "Mesut Casin", "TUR"),
+        ("Josephine Odumakin, a Nigerian women's rights activist, said the schools must reopen.",
+         "Josephine Odumakin", "NGA"),
+        # the name is the apposition of the noun before it (pool 8009973)
+        ("The most popular of them is a French national, Marcus Detrez.", "Marcus Detrez", "FRA"),
+        # an affiliation after the noun: "secretary for Britain's ... party" (pool 8005869)
+        ("Robert Jenrick, the shadow justice secretary for Britain's Conservative party, called it a disaster.",
+         "Robert Jenrick", "GBR"),
+        # a relative clause speaks of something else: "an American who ... in China" is American
+        ("Among them is Gerald Kowal, an American who has lived in China for years.", "Gerald Kowal", "USA"),
+    ],
+)  # fmt: skip
+def test_a_person_outside_the_lexicon_is_coded_from_the_words_introducing_them(
+    nlp: Any, lex: Lexicon, sentence: str, name: str, country: str
+) -> None:
+    surname = name.split()[-1]
+    first, later = coded(nlp, lex, sentence, f"{surname} said the talks would go on.")
+    assert (name, country, "") in first
+    assert (surname, country, "") in later  # met again by the surname
+
+
+def test_a_place_named_near_a_person_is_not_their_nationality(nlp: Any, lex: Lexicon) -> None:
+    # pool 8006723: "an ethnic Uyghur living in Australia" says where, not whose
+    first, _ = coded(
+        nlp, lex,
+        '"It is not over," said Polat Sayim, an ethnic Uyghur living in Australia.',
+        "Sayim said more.",
+    )  # fmt: skip
+    assert not any(t == "Polat Sayim" for t, _, _ in first)

@@ -46,6 +46,7 @@ from .anaphora import (
 from .groups import MODIFIER_DEPS, Group, combine_groups, group_mentions, group_sector
 from .lexicon import Entry, Lexicon
 from .mentions import lexicon_mentions, span_text
+from .people import country_of_person
 
 # ArticleContext lives in ``anaphora``; callers make one per article from here
 __all__ = ["ArticleContext", "actor_for_token", "actors_for_token", "dominant_country", "find_actors", "located_in"]
@@ -164,7 +165,19 @@ def find_actors(
                 ctx.place_counts[c.country] += 1
             if g.named_only and g.owner is not None and g.owner.kind in ("country", "capital"):
                 where.update((i, c.country) for i in range(g.start, g.end))
-    return _emit(doc, lexicon, coded, published, offset, default_country, ctx, where)
+    return _emit(doc, lexicon, coded, published, offset, default_country, ctx, where, _owners(coded))
+
+
+def _owners(coded: list[tuple[Group, _Coded | None]]) -> dict[int, str]:
+    """Token -> the country a country name, demonym or capital there names (adjectives too:
+    "Turkish" in "a Turkish adviser" is no actor, but says whose adviser). Other places are left
+    out: a province's country is the gazetteer's guess, a nationality is the text's word."""
+    out: dict[int, str] = {}
+    for g, _ in coded:
+        m = g.owner
+        if m is not None and m.entry is not None and len(m.entry.country) == 3:
+            out.update((i, m.entry.country) for i in range(m.start, m.end))
+    return out
 
 
 def _code_in_doc(doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None) -> _Coded | None:
@@ -207,8 +220,10 @@ def _emit(
     fallback: str | None,
     ctx: ArticleContext,
     where: dict[int, str] | None = None,
+    owners: dict[int, str] | None = None,
 ) -> list[Actor]:
-    """Turn groups into Actors in text order, resolving bare heads and pronouns against ``ctx``."""
+    """Turn groups into Actors in text order, resolving bare heads and pronouns against ``ctx``;
+    ``owners`` maps tokens to the countries named there (for people introduced by nationality)."""
     covered = bytearray(len(doc))
     for grp, _ in coded:
         covered[grp.start : grp.end] = b"\x01" * (grp.end - grp.start)
@@ -258,16 +273,22 @@ def _emit(
                 if known is not None:
                     actors.append(_met_again(doc, g.start, g.end, offset, known, ctx))
                     continue
-                # someone we cannot code was named: "he" may be them, so not the person before
-                ctx.remember("", "", None)
-                continue
-            c = _bare(doc, g, lexicon, when, fallback, ctx, where or {})
+                intro = country_of_person(doc, g.person.start, g.person.end, owners or {})
+                if intro is None:
+                    # someone we cannot code was named: "he" may be them, so not the person before
+                    ctx.remember("", "", None)
+                    continue
+                c = _Coded(intro[0], "", span_text(doc, g.person.start, g.person.end))  # "X, a Turkish adviser"
+            else:
+                c = _bare(doc, g, lexicon, when, fallback, ctx, where or {})
             if c is None:
                 continue
         elif not c.country and c.person and c.person_entry is None and g.owner is None:
-            # "Prime Minister Jane Doe", unknown to the lexicon: a title without a country belongs,
-            # most likely, to the country the story is about (as for bare sector nouns)
-            guess = ctx.default_for(c.sector) if fallback is None else fallback
+            # "Prime Minister Jane Doe", unknown to the lexicon: the country the words introducing
+            # them give ("Professor Jane Doe, a Kenyan adviser"), else, most likely, the country the
+            # story is about (as for bare sector nouns)
+            intro = country_of_person(doc, g.person.start, g.person.end, owners or {}) if g.person else None
+            guess = intro[0] if intro else ctx.default_for(c.sector) if fallback is None else fallback
             c = _Coded(guess, c.sector, c.person, c.org, None)
         name = (
             c.person or c.org or (lexicon.country_name(c.country) if c.country else span_text(doc, g.start, g.end))

@@ -153,3 +153,24 @@ def test_a_place_named_near_a_person_is_not_their_nationality(nlp: Any, lex: Lex
         "Sayim said more.",
     )  # fmt: skip
     assert not any(t == "Polat Sayim" for t, _, _ in first)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a deputy is another office: not the holder of the office, and not a lawmaker
+        ("Kenya's deputy president spoke on Monday.", ("Kenya's deputy president", "KEN", "GOV", "")),
+        ("China's Deputy Ambassador Geng Shuang spoke.", ("China's Deputy Ambassador Geng Shuang", "CHN", "GOV",
+                                                          "Geng Shuang")),
+        # a former office holder is not today's holder
+        ("Kenya's former president spoke on Monday.", ("Kenya's former president", "KEN", "GOV", "")),
+        # ... while the office alone still names today's holder, and a deputy in a parliament is a lawmaker
+        ("Kenya's president spoke on Monday.", ("Kenya's president", "KEN", "GOV", "William Ruto")),
+        ("Russian deputy Ivan Petrov spoke.", ("Russian deputy Ivan Petrov", "RUS", "LEG", "Ivan Petrov")),
+    ],
+)  # fmt: skip
+def test_deputy_and_former_offices_are_not_the_office_holder(
+    nlp: Any, lex: Lexicon, text: str, expected: tuple[str, str, str, str]
+) -> None:
+    got = [(a.text, a.country, a.sector, a.person) for a in find_actors(nlp(text), lex, JUN_2024)]
+    assert got == [expected]

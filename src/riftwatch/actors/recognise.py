@@ -47,6 +47,7 @@ from .groups import MODIFIER_DEPS, Group, combine_groups, group_mentions, group_
 from .lexicon import Entry, Lexicon
 from .mentions import lexicon_mentions, span_text
 from .people import country_of_person
+from .refine import FORMER
 
 # ArticleContext lives in ``anaphora``; callers make one per article from here
 __all__ = ["ArticleContext", "actor_for_token", "actors_for_token", "dominant_country", "find_actors", "located_in"]
@@ -72,8 +73,9 @@ class _Coded:
     person_entry: Entry | None = None
 
 
-def _code(g: Group, lexicon: Lexicon, when: dt.date | None) -> _Coded | None:
-    """Codes for a group, or None when it is not an actor on its own (e.g. "Iranian oil")."""
+def _code(g: Group, lexicon: Lexicon, when: dt.date | None, holder_ok: bool = True) -> _Coded | None:
+    """Codes for a group, or None when it is not an actor on its own (e.g. "Iranian oil");
+    ``holder_ok`` False: a title is not resolved to its holder ("the former president")."""
     owner = g.owner.entry if g.owner else None
     org_e = g.org.entry if g.org else None
     poss = g.possessor.entry if g.possessor else None
@@ -109,7 +111,7 @@ def _code(g: Group, lexicon: Lexicon, when: dt.date | None) -> _Coded | None:
     if head.needs_name:
         return None
     coded = _Coded(country, group_sector(g, org_sector), "", org_name)
-    if head.role and head.is_title:
+    if head.role and head.is_title and holder_ok:
         holder = lexicon.holder(head.role, country, when, org_name if org_e else "")
         if holder is not None:
             coded.person, coded.person_entry = holder.name, holder
@@ -208,7 +210,8 @@ def _code_in_doc(doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None) -> 
             span_text(doc, g.person.start, g.person.end),
             org_name,
         )
-    return _code(g, lexicon, when)
+    former = any(t.lower_.strip("-") in FORMER for t in doc[max(g.start - 1, 0) : g.end])
+    return _code(g, lexicon, when, holder_ok=not former)  # "the former president" is not today's
 
 
 def _emit(

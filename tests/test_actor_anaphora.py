@@ -174,3 +174,34 @@ def test_deputy_and_former_offices_are_not_the_office_holder(
 ) -> None:
     got = [(a.text, a.country, a.sector, a.person) for a in find_actors(nlp(text), lex, JUN_2024)]
     assert got == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country"),
+    [
+        # an organisation in the introducing words (pool 8009719, 6204080, 6206085, 7750892)
+        ("Simon Denhere, WFP's acting country director in Malawi, said the aid would arrive.", "Simon Denhere", "IGO"),
+        ("Glenn Jusnes, a spokesperson for UNHCR Kenya, said funds were short.", "Glenn Jusnes", "IGO"),
+        ("Thomas Countryman, a former senior State Department official, said the move was overdue.",
+         "Thomas Countryman", "USA"),
+        ("United Nations-appointed special rapporteur Richard Bennett said he was barred.", "Richard Bennett", "IGO"),
+        # the name hangs on the object of "to": the noun before it says who (pool 8009976)
+        ("Pakistan's permanent representative to the United Nations, Munir Akram, said Kabul had failed.",
+         "Munir Akram", "PAK"),
+    ],
+)  # fmt: skip
+def test_a_person_outside_the_lexicon_is_coded_from_the_organisation_introducing_them(
+    nlp: Any, lex: Lexicon, sentence: str, name: str, country: str
+) -> None:
+    got = coded(nlp, lex, sentence)[0]
+    assert [c for t, c, _ in got if t.startswith(name)] == [country]  # "Glenn Jusnes, a spokesperson"
+
+
+def test_an_honorific_and_surname_is_the_person_introduced_before(nlp: Any, lex: Lexicon) -> None:
+    # pool 7750892: "United Nations-appointed special rapporteur Richard Bennett ... Mr. Bennett's travel"
+    _, later = coded(
+        nlp, lex,
+        "United Nations-appointed special rapporteur Richard Bennett said he was barred.",
+        "The Taliban said Mr. Bennett had exaggerated minor issues.",
+    )  # fmt: skip
+    assert ("Mr. Bennett", "IGO", "") in later

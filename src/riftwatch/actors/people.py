@@ -48,7 +48,10 @@ def introducing_words(doc: Doc, start: int, end: int) -> list[Token]:
         if right.dep_ == "appos":  # "Name, a Turkish adviser"
             out.extend(_noun_phrase(right))
     if root.dep_ == "appos" and root.head.i < start:  # "a French national, Name"
-        out.extend(_noun_phrase(root.head))
+        head = root.head
+        while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head.head  # "X's representative to the United Nations, Name": the representative
+        out.extend(_noun_phrase(head))
     return sorted(set(out), key=lambda t: t.i)
 
 

@@ -176,9 +176,9 @@ def _owners(coded: list[tuple[Group, _Coded | None]]) -> dict[int, str]:
     out: a province's country is the gazetteer's guess, a nationality is the text's word."""
     out: dict[int, str] = {}
     for g, _ in coded:
-        m = g.owner
-        if m is not None and m.entry is not None and len(m.entry.country) == 3:
-            out.update((i, m.entry.country) for i in range(m.start, m.end))
+        for m in (g.owner, g.org):  # an organisation too: "U.N.-appointed rapporteur Jane Doe"
+            if m is not None and m.entry is not None and len(m.entry.country) == 3:
+                out.update((i, m.entry.country) for i in range(m.start, m.end))
     return out
 
 
@@ -290,6 +290,10 @@ def _emit(
             # "Prime Minister Jane Doe", unknown to the lexicon: the country the words introducing
             # them give ("Professor Jane Doe, a Kenyan adviser"), else, most likely, the country the
             # story is about (as for bare sector nouns)
+            known = _named_before(doc, g, ctx)
+            if known is not None:  # "Mr. Bennett", introduced before as "U.N. rapporteur Richard Bennett"
+                actors.append(_met_again(doc, g.start, g.end, offset, known, ctx))
+                continue
             intro = country_of_person(doc, g.person.start, g.person.end, owners or {}) if g.person else None
             guess = intro[0] if intro else ctx.default_for(c.sector) if fallback is None else fallback
             c = _Coded(guess, c.sector, c.person, c.org, None)

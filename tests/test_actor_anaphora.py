@@ -205,3 +205,18 @@ def test_an_honorific_and_surname_is_the_person_introduced_before(nlp: Any, lex:
         "The Taliban said Mr. Bennett had exaggerated minor issues.",
     )  # fmt: skip
     assert ("Mr. Bennett", "IGO", "") in later
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pool 6181522, 8010476, 6205696: a region's groups are of several states, none named
+        ("Other African opposition leaders met in Kampala.", ("opposition leaders", "", "OPP")),
+        ("Unnamed Western intelligence sources said the plan failed.", ("intelligence sources", "", "SPY")),
+        ("Central European populist leaders ignored the ruling.", ("leaders", "", "GOV")),
+        # one state's group keeps its country
+        ("Nigerian leaders ignored the ruling.", ("Nigerian leaders", "NGA", "GOV")),
+    ],
+)
+def test_regional_groups_have_no_one_country(nlp: Any, lex: Lexicon, text: str, expected: tuple[str, str, str]) -> None:
+    assert coded(nlp, lex, "Uganda's opposition met in Kampala.", text)[1] == [expected]

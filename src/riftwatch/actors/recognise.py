@@ -428,6 +428,8 @@ def _bare(
         return None  # "foreign troops", "foreign journalists": some other country's, unnamed
     if scope == "international":  # "international forces" (IGO), "international rights groups" (NGO)
         return _Coded("IGO" if head.sector in _STATE_SECTORS else "NGO", head.sector)
+    if scope == "regional":
+        return _Coded("", head.sector)  # "European leaders", "Western sources": several states, none named
     again = _same_head(doc, g, ctx)
     if again is not None:
         return again  # "The official added": the official named before, not the story's country
@@ -457,6 +459,9 @@ def _same_head(doc: Doc, g: Group, ctx: ArticleContext) -> _Coded | None:
 _LOCATIVE = frozenset({"in", "inside", "from", "across", "throughout"})
 # Modifiers that put a group beyond any one country the story names.
 _SCOPE = {"international": "international", "multinational": "international", "foreign": "foreign"}
+# Regions of several states: "African leaders" are of no one country the story names.
+_REGIONS = frozenset({"European", "African", "Asian", "Western", "Arab", "Latin", "Nordic", "Scandinavian", "Balkan",
+                      "Caribbean", "Gulf", "Eastern", "Southeast"})  # fmt: skip
 # Institutions a state has one of: in the plural, with no country named, they are several states'.
 _ONE_PER_STATE = frozenset({"government", "parliament", "administration", "regime", "military", "army"})
 # Sectors of the state: an international group of these is intergovernmental, of others non-governmental.
@@ -464,11 +469,13 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
 
 
 def _scope(doc: Doc, start: int, end: int) -> str:
-    """"international" or "foreign" when an adjective before the group ("international rights
-    groups") says so, else ""."""
+    """"international", "foreign" or "regional" when an adjective before the group says so
+    ("international rights groups", "foreign troops", "European leaders"), else ""."""
     for child in (c for t in doc[start:end] for c in t.lefts):
         if child.dep_ == "amod" and child.lower_ in _SCOPE:
             return _SCOPE[child.lower_]
+        if child.dep_ in ("amod", "compound", "nmod") and child.text in _REGIONS:
+            return "regional"
     return ""
 
 

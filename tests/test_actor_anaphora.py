@@ -220,3 +220,14 @@ def test_an_honorific_and_surname_is_the_person_introduced_before(nlp: Any, lex:
 )
 def test_regional_groups_have_no_one_country(nlp: Any, lex: Lexicon, text: str, expected: tuple[str, str, str]) -> None:
     assert coded(nlp, lex, "Uganda's opposition met in Kampala.", text)[1] == [expected]
+
+
+def test_a_definite_title_without_an_office_is_the_person_named_with_it(nlp: Any, lex: Lexicon) -> None:
+    # pool 7836916: "journalist Mech Dara ... the journalist"; the article's other country is Thailand
+    _, _, later = coded(
+        nlp, lex,
+        "Thai police said the border was calm.",
+        "Prominent Cambodian journalist Mech Dara was released on Monday.",
+        "The journalist said he was grateful.",
+    )  # fmt: skip
+    assert later[0] == ("journalist", "KHM", "MED")

@@ -410,7 +410,7 @@ def _bare(
         return None  # "military sources", "in rebel hands": a modifier, not an actor
     if head.is_title:
         if not head.role:
-            return None
+            return _same_head(doc, g, ctx)  # "the journalist": the journalist named before
         for entry_id, _, p in reversed(ctx.recent_persons):  # "the president" = the president named last
             entry = lexicon.get(entry_id)
             if p is None or entry is None:

@@ -231,3 +231,13 @@ def test_a_definite_title_without_an_office_is_the_person_named_with_it(nlp: Any
         "The journalist said he was grateful.",
     )  # fmt: skip
     assert later[0] == ("journalist", "KHM", "MED")
+
+
+def test_his_owning_the_subject_continues_the_subject_before(nlp: Any, lex: Lexicon) -> None:
+    # "His government": the subject of the sentence before, not the person named last in it
+    _, later = coded(
+        nlp, lex,
+        "Emmanuel Macron said Vladimir Putin had broken his word.",
+        "His government will send more aid to Kyiv.",
+    )  # fmt: skip
+    assert [(t, c) for t, c, _ in later] == [("His", "FRA"), ("government", "FRA")]

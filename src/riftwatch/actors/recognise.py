@@ -252,7 +252,7 @@ def _emit(
             continue
         if g is None:
             tok = doc[start]
-            prev = _previous_sentence_start(tok) if tok.dep_ in _SUBJECT_DEPS else None
+            prev = _previous_sentence_start(tok) if _in_subject(tok) else None
             p = ctx.person_for(_PRONOUNS[tok.lower_], prev)
             if p is not None:
                 actors.append(
@@ -316,7 +316,7 @@ def _emit(
                     if pe is not None:  # a known person by the family name written first: "Kim"
                         ctx.named.setdefault(words[0].lower(), actor)
             root = doc[g.start : g.end].root
-            if root.dep_ in _SUBJECT_DEPS:
+            if _main_subject(root):
                 ctx.subject_person = (pe.gender if pe else "", actor, root.sent.start)
         elif (
             g.head is not None and g.head.role and g.head.mentions and (g.owner or g.org) and actor.country
@@ -326,12 +326,23 @@ def _emit(
             # "his" may be them, not the person named before
             ctx.remember("", "", actor)
             root = doc[g.start : g.end].root
-            if root.dep_ in _SUBJECT_DEPS:
+            if _main_subject(root):
                 ctx.subject_person = ("", actor, root.sent.start)
     return actors
 
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _main_subject(tok: Token) -> bool:
+    """The subject of a sentence's main verb ("Macron said Putin had lied": Macron, not Putin)."""
+    return tok.dep_ in _SUBJECT_DEPS and tok.head.dep_ == "ROOT"
+
+
+def _in_subject(tok: Token) -> bool:
+    """A pronoun that is a subject ("He said") or owns one ("His government said"): it most likely
+    continues the subject of the sentence before."""
+    return tok.dep_ in _SUBJECT_DEPS or (tok.dep_ == "poss" and tok.head.dep_ in _SUBJECT_DEPS)
 
 
 def _lone_proper_nouns(doc: Doc) -> list[int]:
@@ -434,7 +445,10 @@ def _bare(
     if again is not None:
         return again  # "The official added": the official named before, not the story's country
     before = doc[g.start - 1].lower_ if g.start > 0 else ""
-    owner = ctx.person_for(_PRONOUNS[before]) if before in ("his", "her") else None
+    owner = None
+    if before in ("his", "her"):
+        pron = doc[g.start - 1]
+        owner = ctx.person_for(_PRONOUNS[before], _previous_sentence_start(pron) if _in_subject(pron) else None)
     if owner is not None:
         return _Coded(owner.country, head.sector)  # "his regime": the regime of the person last named
     if fallback is None:

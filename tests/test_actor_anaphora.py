@@ -241,3 +241,16 @@ def test_his_owning_the_subject_continues_the_subject_before(nlp: Any, lex: Lexi
         "His government will send more aid to Kyiv.",
     )  # fmt: skip
     assert [(t, c) for t, c, _ in later] == [("His", "FRA"), ("government", "FRA")]
+
+
+def test_the_regional_body_is_the_organisation_named_before_but_a_body_is_not(nlp: Any, lex: Lexicon) -> None:
+    # pool 8008619 ("the regional body": ECOWAS) and 7750892 ("the world body": the U.N.)
+    _, later = coded(
+        nlp, lex,
+        "Mali and Niger left ECOWAS in January.",
+        "They accused the regional body of failing them, and the body of a soldier was found.",
+    )  # fmt: skip
+    assert [(t, c) for t, c, _ in later if t == "body"] == [("body", "IGO")]
+    # a titled member of an organisation is not the organisation
+    _, none = coded(nlp, lex, "The Taliban barred the U.N. envoy.", "The world body said it regretted it.")
+    assert not any(t == "body" for t, _, _ in none)

@@ -34,7 +34,10 @@ GENERIC_ORG_NOUNS: dict[str, frozenset[str] | None] = {
     "agency": None,
     "bloc": frozenset({"IGO"}),
     "alliance": frozenset({"IGO"}),
+    "body": frozenset({"IGO"}),  # only "the world body", "the regional body" (``_BODY``)
 }
+# A "body" is an organisation only so qualified: "the body was found" names no one.
+_BODY = frozenset({"world", "regional", "international", "continental", "global", "multilateral", "intergovernmental"})
 # Sectors of a state's own institutions: a ministry is not "the group" of a later sentence.
 _STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 _ARMED = frozenset({"rebel", "militant", "separatist", "armed", "insurgent", "jihadist", "terrorist",
@@ -66,8 +69,13 @@ def acronym_after(doc: Doc, end: int) -> int | None:
 
 
 def generic_org_nouns(doc: Doc) -> list[int]:
-    """Indices of definite generic organisation nouns: "the group", "The separatist group"."""
-    return [t.i for t in doc if t.lower_ in GENERIC_ORG_NOUNS and t.pos_ == "NOUN" and is_definite(t)]
+    """Indices of definite generic organisation nouns: "the group", "The separatist group", "the
+    world body"."""
+    return [
+        t.i for t in doc
+        if t.lower_ in GENERIC_ORG_NOUNS and t.pos_ == "NOUN" and is_definite(t)
+        and (t.lower_ != "body" or any(c.lower_ in _BODY for c in t.lefts))
+    ]  # fmt: skip
 
 
 def org_for(noun: Token, orgs: Sequence[Actor]) -> Actor | None:

@@ -376,8 +376,8 @@ def _memorise(doc: Doc, g: Group, c: _Coded, actor: Actor, ctx: ArticleContext) 
     k = acronym_after(doc, g.end)
     if k is not None and actor.country:
         ctx.named.setdefault(doc[k].lower_, actor)
-    if c.org and actor.country:
-        ctx.orgs.append(actor)
+    if c.org and actor.country and not c.person and not (g.head is not None and g.head.is_title):
+        ctx.orgs.append(actor)  # the organisation itself, not "the U.N. envoy"
     if g.head is not None and g.head.mentions and actor.country and (g.owner or g.org or c.person_entry):
         ctx.heads[head_key(doc[g.head.mentions[-1].end - 1])] = actor
 

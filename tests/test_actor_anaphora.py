@@ -1,5 +1,6 @@
-"""Actors met again later in an article: acronyms, definite descriptions, "the group", surnames,
-and people named by their office alone as antecedents of "he"/"his"."""
+"""Actors coded from the article around them: acronyms, definite descriptions, "the group",
+surnames, people named by their office alone as antecedents of "he"/"his", people outside the
+lexicon coded from the words introducing them, deputy and former offices, regional groups."""
 
 from __future__ import annotations
 

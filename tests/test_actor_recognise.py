@@ -313,3 +313,9 @@ def test_actor_records_name_their_entries(nlp: Any, lex: Lexicon) -> None:
     assert isinstance(actor, Actor)
     assert actor.name == "Bashar al-Assad"
     assert set(actor.entry_id.split("+")) == {"demonym:SYR", "person:bashar-al-assad", "title:president"}
+
+
+def test_us_immigration_agencies_by_acronym_but_not_the_common_word(nlp: Any, lex: Lexicon) -> None:
+    # pool 8008349, 8010057: "ICE and DHS ... have repeatedly declined to respond"
+    got = codes(nlp, lex, "ICE and DHS declined to respond. Ice formed on the roads.", JAN_2026)
+    assert got == [("ICE", "USA", "COP"), ("DHS", "USA", "GOV")]

@@ -59,14 +59,22 @@ def _chain_sector(mods: list[Mention], head: Mention, coordinated: bool) -> str:
     return head_sector or first
 
 
+# Words that make a title another office: a deputy president is not the president.
+_SECOND_IN_LINE = frozenset({"deputy", "vice", "assistant", "under"})
+
+
 def _make_head(doc: Doc, ms: list[Mention], coordinated: bool) -> _Head:
     titles = [m for m in ms if m.entry and m.entry.kind == "title"]
     role = next((m.entry.role for m in titles if m.entry and m.entry.role), "")
+    mods = ms[:-1]
+    if len(ms) > 1 and doc[ms[0].start].lower_ in _SECOND_IN_LINE and ms[0].end - ms[0].start == 1:
+        # "deputy ambassador", "deputy president": not a lawmaker, and not the office holder
+        role, mods = "", ms[1:-1]
     last = ms[-1].entry
     assert last is not None
     return _Head(
         mentions=ms,
-        sector=_chain_sector(ms[:-1], ms[-1], coordinated),
+        sector=_chain_sector(mods, ms[-1], coordinated),
         role=role,
         is_title=bool(titles),
         standalone=last.standalone if last.kind == "sector_noun" else True,

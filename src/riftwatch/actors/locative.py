@@ -65,7 +65,8 @@ def split_locative(
 
 
 def _modifier_demonyms(doc: Doc, actors: Sequence[Actor], lookup: object) -> list[Actor]:
-    """Demonyms modifying a noun that names no actor: "Pakistani fire", "Iranian nuclear sites".
+    """Demonyms modifying a noun that names no actor: "Pakistani fire", "Iranian nuclear sites",
+    each of conjoined ones: "Canadian and Mexican exports".
 
     The recogniser leaves such adjectives out; as arguments of an event they still say whose it is.
     Coded with the country only (no sector).
@@ -75,9 +76,12 @@ def _modifier_demonyms(doc: Doc, actors: Sequence[Actor], lookup: object) -> lis
     covered = {i for a in actors for i in range(a.start, a.end)}
     out: list[Actor] = []
     for tok in doc:
-        if tok.idx in covered or tok.dep_ not in {"amod", "compound", "nmod"} or not tok.text[:1].isupper():
+        if tok.idx in covered or not tok.text[:1].isupper():
             continue
-        if tok.head.pos_ not in {"NOUN", "PROPN"}:
+        top = tok  # "Chinese and Russian proposal": "Russian" is a conjunct of the modifier
+        while top.dep_ == "conj" and top.head.i < top.i:
+            top = top.head
+        if top.dep_ not in {"amod", "compound", "nmod"} or top.head.pos_ not in {"NOUN", "PROPN"}:
             continue
         entries = [e for e in lookup(tok.text) if getattr(e, "kind", "") == "demonym"]  # type: ignore[operator]
         if entries:

@@ -27,16 +27,30 @@ import bisect
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy
 from spacy.symbols import PROPN  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Token
 
 from ..records import Actor, Place
+from .anaphora import (
+    NOT_STATES,
+    ArticleContext,
+    acronym_after,
+    generic_org_nouns,
+    head_key,
+    is_definite,
+    org_for,
+)
 from .groups import MODIFIER_DEPS, Group, combine_groups, group_mentions, group_sector
 from .lexicon import Entry, Lexicon
 from .mentions import lexicon_mentions, span_text
+from .people import country_of_person
+from .refine import FORMER
+
+# ArticleContext lives in ``anaphora``; callers make one per article from here
+__all__ = ["ArticleContext", "actor_for_token", "actors_for_token", "dominant_country", "find_actors", "located_in"]
 
 _PRONOUNS = {
     "he": "m",
@@ -50,60 +64,6 @@ _PRONOUNS = {
 }
 
 
-_TERRITORIAL = frozenset({"REB", "OPP", "CVL", "REF", "COP"})
-_NOT_STATES = frozenset({"IGO", "NGO", "IMG"})
-
-
-@dataclass
-class ArticleContext:
-    """State carried across the docs (sentences, paragraphs) of one article."""
-
-    # people named so far, newest last: (entry id, gender, actor); an actor of None marks someone
-    # the lexicon does not know, past whom pronouns are not resolved
-    recent_persons: list[tuple[str, str, Actor | None]] = field(default_factory=list)
-    # the person who was last the grammatical subject of a clause, and the sentence (its start token)
-    subject_person: tuple[str, Actor | None, int] | None = None
-    country_counts: Counter[str] = field(default_factory=Counter)  # countries of the actors so far
-    # countries named as such, and capitals named as places ("in Tehran")
-    place_counts: Counter[str] = field(default_factory=Counter)
-    # people the lexicon does not know, coded from their title or affiliation ("Ghana's foreign
-    # minister, Samuel Ablakwa"), by full name and by surname: a later "Ablakwa" is the same person
-    named: dict[str, Actor] = field(default_factory=dict)
-
-    def default_for(self, sector: str) -> str:
-        """The country for a bare sector noun: rebels, opposition, police, civilians and refugees
-        belong where the story happens (the country named most often, counting capitals named as
-        places); other sectors belong to the country that acts most often in the article."""
-        counts = self.place_counts if sector in _TERRITORIAL and self.place_counts else self.country_counts
-        common = counts.most_common(1)
-        return common[0][0] if common else ""
-
-    def person_for(self, gender: str, subject_in_sentence: int | None = None) -> Actor | None:
-        """The person a pronoun of ``gender`` ("m"/"f") most likely refers to.
-
-        A pronoun that is itself a subject prefers the subject of the previous or current sentence
-        (``subject_in_sentence`` is that sentence's start token): in "Shoigu reported to Putin ...
-        He said ...", "he" is Shoigu. Otherwise the person named last.
-        """
-        if subject_in_sentence is not None and self.subject_person is not None:
-            g, actor, sent_start = self.subject_person
-            if g in ("", gender) and sent_start >= subject_in_sentence:
-                return actor
-        for _, g, actor in reversed(self.recent_persons):
-            if actor is None:
-                return None
-            if g in ("", gender):
-                return actor
-        return None
-
-    def remember(self, entry_id: str, gender: str, actor: Actor | None) -> None:
-        """Note a person just named (``actor`` None for someone we cannot code)."""
-        if actor is None:
-            self.subject_person = None  # an unknown person was named: "he" may be them
-        kept = [p for p in self.recent_persons if not entry_id or p[0] != entry_id]
-        self.recent_persons = [*kept[-7:], (entry_id, gender, actor)]
-
-
 @dataclass(slots=True)
 class _Coded:
     country: str
@@ -113,8 +73,9 @@ class _Coded:
     person_entry: Entry | None = None
 
 
-def _code(g: Group, lexicon: Lexicon, when: dt.date | None) -> _Coded | None:
-    """Codes for a group, or None when it is not an actor on its own (e.g. "Iranian oil")."""
+def _code(g: Group, lexicon: Lexicon, when: dt.date | None, holder_ok: bool = True) -> _Coded | None:
+    """Codes for a group, or None when it is not an actor on its own (e.g. "Iranian oil");
+    ``holder_ok`` False: a title is not resolved to its holder ("the former president")."""
     owner = g.owner.entry if g.owner else None
     org_e = g.org.entry if g.org else None
     poss = g.possessor.entry if g.possessor else None
@@ -150,7 +111,7 @@ def _code(g: Group, lexicon: Lexicon, when: dt.date | None) -> _Coded | None:
     if head.needs_name:
         return None
     coded = _Coded(country, group_sector(g, org_sector), "", org_name)
-    if head.role and head.is_title:
+    if head.role and head.is_title and holder_ok:
         holder = lexicon.holder(head.role, country, when, org_name if org_e else "")
         if holder is not None:
             coded.person, coded.person_entry = holder.name, holder
@@ -195,18 +156,30 @@ def find_actors(
         span = doc.char_span(p.start - offset, p.end - offset, alignment_mode="expand")
         if span is not None and p.country:
             where.update((t.i, p.country) for t in span)
-            if len(p.country) == 3 and p.country not in _NOT_STATES:
+            if len(p.country) == 3 and p.country not in NOT_STATES:
                 ctx.place_counts[p.country] += 1  # where the story happens: every place it names
     for g in groups:
         c = _code_in_doc(doc, g, lexicon, published)
         coded.append((g, c))
-        if c is not None and len(c.country) == 3 and c.country not in _NOT_STATES:
+        if c is not None and len(c.country) == 3 and c.country not in NOT_STATES:
             ctx.country_counts[c.country] += 1
             if g.named_only and g.owner is not None and g.owner.kind == "country" and g.start not in where:
                 ctx.place_counts[c.country] += 1
             if g.named_only and g.owner is not None and g.owner.kind in ("country", "capital"):
                 where.update((i, c.country) for i in range(g.start, g.end))
-    return _emit(doc, lexicon, coded, published, offset, default_country, ctx, where)
+    return _emit(doc, lexicon, coded, published, offset, default_country, ctx, where, _owners(coded))
+
+
+def _owners(coded: list[tuple[Group, _Coded | None]]) -> dict[int, str]:
+    """Token -> the country a country name, demonym or capital there names (adjectives too:
+    "Turkish" in "a Turkish adviser" is no actor, but says whose adviser). Other places are left
+    out: a province's country is the gazetteer's guess, a nationality is the text's word."""
+    out: dict[int, str] = {}
+    for g, _ in coded:
+        for m in (g.owner, g.org):  # an organisation too: "U.N.-appointed rapporteur Jane Doe"
+            if m is not None and m.entry is not None and len(m.entry.country) == 3:
+                out.update((i, m.entry.country) for i in range(m.start, m.end))
+    return out
 
 
 def _code_in_doc(doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None) -> _Coded | None:
@@ -237,7 +210,8 @@ def _code_in_doc(doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None) -> 
             span_text(doc, g.person.start, g.person.end),
             org_name,
         )
-    return _code(g, lexicon, when)
+    former = any(t.lower_.strip("-") in FORMER for t in doc[max(g.start - 1, 0) : g.end])
+    return _code(g, lexicon, when, holder_ok=not former)  # "the former president" is not today's
 
 
 def _emit(
@@ -249,15 +223,20 @@ def _emit(
     fallback: str | None,
     ctx: ArticleContext,
     where: dict[int, str] | None = None,
+    owners: dict[int, str] | None = None,
 ) -> list[Actor]:
-    """Turn groups into Actors in text order, resolving bare heads and pronouns against ``ctx``."""
+    """Turn groups into Actors in text order, resolving bare heads and pronouns against ``ctx``;
+    ``owners`` maps tokens to the countries named there (for people introduced by nationality)."""
     covered = bytearray(len(doc))
     for grp, _ in coded:
         covered[grp.start : grp.end] = b"\x01" * (grp.end - grp.start)
     events: list[tuple[int, int, Group | None, _Coded | None]] = [(g.start, 0, g, c) for g, c in coded]
     events.extend((i, 1, None, None) for i in _pronouns(doc) if not covered[i])
+    # an acronym defined after a name ("National Police (HNP)") is that actor, not another
+    defined = {k for grp, _ in coded if (k := acronym_after(doc, grp.end)) is not None}
     # a surname the recogniser did not take for a person ("Balkhi said", tagged as an organisation)
-    events.extend((i, 2, None, None) for i in _lone_proper_nouns(doc) if not covered[i])
+    events.extend((i, 2, None, None) for i in _lone_proper_nouns(doc) if not covered[i] and i not in defined)
+    events.extend((i, 3, None, None) for i in generic_org_nouns(doc) if not covered[i])  # "the group"
     events.sort(key=lambda e: (e[0], e[1]))
     actors: list[Actor] = []
     for start, kind, g, c in events:
@@ -266,9 +245,14 @@ def _emit(
             if known is not None:
                 actors.append(_met_again(doc, start, start + 1, offset, known, ctx))
             continue
+        if g is None and kind == 3:
+            org = org_for(doc[start], ctx.orgs)
+            if org is not None:
+                actors.append(_met_again(doc, start, start + 1, offset, org, ctx))
+            continue
         if g is None:
             tok = doc[start]
-            prev = _previous_sentence_start(tok) if tok.dep_ in _SUBJECT_DEPS else None
+            prev = _previous_sentence_start(tok) if _in_subject(tok) else None
             p = ctx.person_for(_PRONOUNS[tok.lower_], prev)
             if p is not None:
                 actors.append(
@@ -292,22 +276,33 @@ def _emit(
                 if known is not None:
                     actors.append(_met_again(doc, g.start, g.end, offset, known, ctx))
                     continue
-                # someone we cannot code was named: "he" may be them, so not the person before
-                ctx.remember("", "", None)
-                continue
-            c = _bare(doc, g, lexicon, when, fallback, ctx, where or {})
+                intro = country_of_person(doc, g.person.start, g.person.end, owners or {})
+                if intro is None:
+                    # someone we cannot code was named: "he" may be them, so not the person before
+                    ctx.remember("", "", None)
+                    continue
+                c = _Coded(intro[0], "", span_text(doc, g.person.start, g.person.end))  # "X, a Turkish adviser"
+            else:
+                c = _bare(doc, g, lexicon, when, fallback, ctx, where or {})
             if c is None:
                 continue
         elif not c.country and c.person and c.person_entry is None and g.owner is None:
-            # "Prime Minister Jane Doe", unknown to the lexicon: a title without a country belongs,
-            # most likely, to the country the story is about (as for bare sector nouns)
-            guess = ctx.default_for(c.sector) if fallback is None else fallback
+            # "Prime Minister Jane Doe", unknown to the lexicon: the country the words introducing
+            # them give ("Professor Jane Doe, a Kenyan adviser"), else, most likely, the country the
+            # story is about (as for bare sector nouns)
+            known = _named_before(doc, g, ctx)
+            if known is not None:  # "Mr. Bennett", introduced before as "U.N. rapporteur Richard Bennett"
+                actors.append(_met_again(doc, g.start, g.end, offset, known, ctx))
+                continue
+            intro = country_of_person(doc, g.person.start, g.person.end, owners or {}) if g.person else None
+            guess = intro[0] if intro else ctx.default_for(c.sector) if fallback is None else fallback
             c = _Coded(guess, c.sector, c.person, c.org, None)
         name = (
             c.person or c.org or (lexicon.country_name(c.country) if c.country else span_text(doc, g.start, g.end))
         )
         actor = _actor(doc, g.start, g.end, offset, name, c.country, c.sector, c.person, c.org, _ids(g, c))
         actors.append(actor)
+        _memorise(doc, g, c, actor, ctx)
         if c.person:
             pe = c.person_entry
             ctx.remember(pe.id if pe else "", pe.gender if pe else "", actor)
@@ -318,13 +313,36 @@ def _emit(
                 ctx.named.setdefault(" ".join(words).lower(), actor)
                 if len(words) > 1:
                     ctx.named.setdefault(words[-1].lower(), actor)
+                    if pe is not None:  # a known person by the family name written first: "Kim"
+                        ctx.named.setdefault(words[0].lower(), actor)
             root = doc[g.start : g.end].root
-            if root.dep_ in _SUBJECT_DEPS:
+            if _main_subject(root):
                 ctx.subject_person = (pe.gender if pe else "", actor, root.sent.start)
+        elif (
+            g.head is not None and g.head.role and g.head.mentions and (g.owner or g.org) and actor.country
+            and doc[g.head.mentions[-1].end - 1].tag_ not in ("NNS", "NNPS")
+        ):  # fmt: skip
+            # someone named by office alone ("the Afghan army chief said his forces ..."): "he" and
+            # "his" may be them, not the person named before
+            ctx.remember("", "", actor)
+            root = doc[g.start : g.end].root
+            if _main_subject(root):
+                ctx.subject_person = ("", actor, root.sent.start)
     return actors
 
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _main_subject(tok: Token) -> bool:
+    """The subject of a sentence's main verb ("Macron said Putin had lied": Macron, not Putin)."""
+    return tok.dep_ in _SUBJECT_DEPS and tok.head.dep_ == "ROOT"
+
+
+def _in_subject(tok: Token) -> bool:
+    """A pronoun that is a subject ("He said") or owns one ("His government said"): it most likely
+    continues the subject of the sentence before."""
+    return tok.dep_ in _SUBJECT_DEPS or (tok.dep_ == "poss" and tok.head.dep_ in _SUBJECT_DEPS)
 
 
 def _lone_proper_nouns(doc: Doc) -> list[int]:
@@ -347,8 +365,21 @@ def _met_again(doc: Doc, start: int, end: int, offset: int, known: Actor, ctx: A
     """The person named before with a title or affiliation, at this later mention; "he" may be them."""
     actor = _actor(doc, start, end, offset, known.name, known.country, known.sector, known.person, known.org,
                    f"named:{known.entry_id}")  # fmt: skip
-    ctx.remember("", "", actor)
+    if known.person:
+        ctx.remember("", "", actor)
     return actor
+
+
+def _memorise(doc: Doc, g: Group, c: _Coded, actor: Actor, ctx: ArticleContext) -> None:
+    """Note what later mentions may point back to (``anaphora``): an acronym defined after the
+    actor, its organisation, and its head noun when the text gave its country."""
+    k = acronym_after(doc, g.end)
+    if k is not None and actor.country:
+        ctx.named.setdefault(doc[k].lower_, actor)
+    if c.org and actor.country and not c.person and not (g.head is not None and g.head.is_title):
+        ctx.orgs.append(actor)  # the organisation itself, not "the U.N. envoy"
+    if g.head is not None and g.head.mentions and actor.country and (g.owner or g.org or c.person_entry):
+        ctx.heads[head_key(doc[g.head.mentions[-1].end - 1])] = actor
 
 
 def _named_before(doc: Doc, g: Group, ctx: ArticleContext) -> Actor | None:
@@ -390,14 +421,14 @@ def _bare(
         return None  # "military sources", "in rebel hands": a modifier, not an actor
     if head.is_title:
         if not head.role:
-            return None
+            return _same_head(doc, g, ctx)  # "the journalist": the journalist named before
         for entry_id, _, p in reversed(ctx.recent_persons):  # "the president" = the president named last
             entry = lexicon.get(entry_id)
             if p is None or entry is None:
                 continue
             if any(r.title == head.role for r in (entry.roles_at(when) if when else entry.roles)):
                 return _Coded(p.country, p.sector, p.person, p.org, entry)
-        return None
+        return _same_head(doc, g, ctx)
     if not head.standalone:
         return None
     last_tok = doc[g.end - 1]
@@ -408,8 +439,16 @@ def _bare(
         return None  # "foreign troops", "foreign journalists": some other country's, unnamed
     if scope == "international":  # "international forces" (IGO), "international rights groups" (NGO)
         return _Coded("IGO" if head.sector in _STATE_SECTORS else "NGO", head.sector)
+    if scope == "regional":
+        return _Coded("", head.sector)  # "European leaders", "Western sources": several states, none named
+    again = _same_head(doc, g, ctx)
+    if again is not None:
+        return again  # "The official added": the official named before, not the story's country
     before = doc[g.start - 1].lower_ if g.start > 0 else ""
-    owner = ctx.person_for(_PRONOUNS[before]) if before in ("his", "her") else None
+    owner = None
+    if before in ("his", "her"):
+        pron = doc[g.start - 1]
+        owner = ctx.person_for(_PRONOUNS[before], _previous_sentence_start(pron) if _in_subject(pron) else None)
     if owner is not None:
         return _Coded(owner.country, head.sector)  # "his regime": the regime of the person last named
     if fallback is None:
@@ -419,9 +458,24 @@ def _bare(
     return _Coded(ctx.default_for(head.sector) if fallback is None else fallback, head.sector)
 
 
+def _same_head(doc: Doc, g: Group, ctx: ArticleContext) -> _Coded | None:
+    """A definite description ("the official", "the court") coded as the last actor with the same
+    head noun whose country the text gave ("a State Department official")."""
+    if g.head is None or not g.head.mentions:
+        return None
+    tok = doc[g.head.mentions[-1].end - 1]
+    known = ctx.heads.get(head_key(tok)) if is_definite(tok) else None
+    if known is None:
+        return None
+    return _Coded(known.country, known.sector, known.person, known.org)
+
+
 _LOCATIVE = frozenset({"in", "inside", "from", "across", "throughout"})
 # Modifiers that put a group beyond any one country the story names.
 _SCOPE = {"international": "international", "multinational": "international", "foreign": "foreign"}
+# Regions of several states: "African leaders" are of no one country the story names.
+_REGIONS = frozenset({"European", "African", "Asian", "Western", "Arab", "Latin", "Nordic", "Scandinavian", "Balkan",
+                      "Caribbean", "Gulf", "Eastern", "Southeast"})  # fmt: skip
 # Institutions a state has one of: in the plural, with no country named, they are several states'.
 _ONE_PER_STATE = frozenset({"government", "parliament", "administration", "regime", "military", "army"})
 # Sectors of the state: an international group of these is intergovernmental, of others non-governmental.
@@ -429,11 +483,13 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
 
 
 def _scope(doc: Doc, start: int, end: int) -> str:
-    """"international" or "foreign" when an adjective before the group ("international rights
-    groups") says so, else ""."""
+    """"international", "foreign" or "regional" when an adjective before the group says so
+    ("international rights groups", "foreign troops", "European leaders"), else ""."""
     for child in (c for t in doc[start:end] for c in t.lefts):
         if child.dep_ == "amod" and child.lower_ in _SCOPE:
             return _SCOPE[child.lower_]
+        if child.dep_ in ("amod", "compound", "nmod") and child.text in _REGIONS:
+            return "regional"
     return ""
 
 
@@ -518,6 +574,6 @@ def actors_for_token(actors: Sequence[Actor], token: Token, offset: int = 0) -> 
 
 def dominant_country(actors: Sequence[Actor]) -> str | None:
     """The most frequent ISO3 country among ``actors`` (first seen on ties), or None."""
-    counts = Counter(a.country for a in actors if len(a.country) == 3 and a.country not in _NOT_STATES)
+    counts = Counter(a.country for a in actors if len(a.country) == 3 and a.country not in NOT_STATES)
     common = counts.most_common(1)
     return common[0][0] if common else None

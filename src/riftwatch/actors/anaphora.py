@@ -1,0 +1,157 @@
+"""Mentions that point back to an actor named earlier in the article (``recognise`` step 5).
+
+News names an actor in full once and then refers back to it:
+
+- by an acronym defined in brackets: "the Haitian National Police (HNP) ... the HNP said";
+- by a definite description with the same head noun: "a State Department official said ...
+  The official added" (the official is the American one, not someone of the story's country);
+- by a generic noun for an organisation: "the Islamic State group ... The group said",
+  "the European Union ... the bloc".
+
+The resolvers here read the parse and the article memory kept in ``ArticleContext``; they never
+guess: with no earlier actor to point to, they give nothing and the caller keeps its own default.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..records import Actor
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Nouns that name an organisation without saying which: resolved to the last organisation named
+# whose kind fits (``None``: any non-state organisation; a set: organisations of those codes).
+GENERIC_ORG_NOUNS: dict[str, frozenset[str] | None] = {
+    "group": None,
+    "organization": None,
+    "organisation": None,
+    "movement": None,
+    "outfit": None,
+    "agency": None,
+    "bloc": frozenset({"IGO"}),
+    "alliance": frozenset({"IGO"}),
+    "body": frozenset({"IGO"}),  # only "the world body", "the regional body" (``_BODY``)
+}
+# A "body" is an organisation only so qualified: "the body was found" names no one.
+_BODY = frozenset({"world", "regional", "international", "continental", "global", "multilateral", "intergovernmental"})
+# Sectors of a state's own institutions: a ministry is not "the group" of a later sentence.
+_STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+_ARMED = frozenset({"rebel", "militant", "separatist", "armed", "insurgent", "jihadist", "terrorist",
+                    "extremist", "paramilitary"})  # fmt: skip
+_ARMED_SECTORS = frozenset({"REB", "IMG"})
+
+
+def is_definite(head: Token) -> bool:
+    """True when ``head`` has a definite determiner: "the official", "this group"."""
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
+
+
+def head_key(token: Token) -> str:
+    """The key an actor's head noun is remembered by: its lemma ("officials" -> "official")."""
+    return (token.lemma_ or token.text).lower()
+
+
+def acronym_after(doc: Doc, end: int) -> int | None:
+    """The token index of an acronym defined right after a name: "National Police (HNP)"."""
+    if end + 2 >= len(doc) or doc[end].text != "(":
+        return None
+    acr, close = doc[end + 1], doc[end + 2]
+    text = acr.text.replace(".", "")
+    if close.text != ")" or not (2 <= len(text) <= 8) or not text[:1].isupper():
+        return None
+    if sum(c.isupper() for c in text) < 2 or not text.isalnum():
+        return None  # "(Ramadan)", "(2021)": not an acronym
+    return end + 1
+
+
+def generic_org_nouns(doc: Doc) -> list[int]:
+    """Indices of definite generic organisation nouns: "the group", "The separatist group", "the
+    world body"."""
+    return [
+        t.i for t in doc
+        if t.lower_ in GENERIC_ORG_NOUNS and t.pos_ == "NOUN" and is_definite(t)
+        and (t.lower_ != "body" or any(c.lower_ in _BODY for c in t.lefts))
+    ]  # fmt: skip
+
+
+def org_for(noun: Token, orgs: Sequence[Actor]) -> Actor | None:
+    """The organisation named last that a generic ``noun`` ("the group", "the bloc", "the rebel
+    group") can mean."""
+    word = noun.lower_
+    kinds = GENERIC_ORG_NOUNS.get(word)
+    armed = any(c.lower_ in _ARMED for c in noun.lefts)
+    for a in reversed(orgs):
+        if kinds is not None:
+            if a.country in kinds and a.sector not in _STATE:
+                return a
+            continue
+        if armed and a.sector not in _ARMED_SECTORS:
+            continue  # "the rebel group": an armed group, not the last organisation of any kind
+        if a.sector in _STATE and word != "agency":
+            continue  # a state institution, or an alliance's forces, is not "the group"
+        if word == "agency" and "agency" not in (a.org or a.text).lower():
+            continue
+        return a
+    return None
+
+
+_TERRITORIAL = frozenset({"REB", "OPP", "CVL", "REF", "COP"})
+NOT_STATES = frozenset({"IGO", "NGO", "IMG"})
+
+
+@dataclass
+class ArticleContext:
+    """State carried across the docs (sentences, paragraphs) of one article."""
+
+    # people named so far, newest last: (entry id, gender, actor); an actor of None marks someone
+    # the lexicon does not know, past whom pronouns are not resolved
+    recent_persons: list[tuple[str, str, Actor | None]] = field(default_factory=list)
+    # the person who was last the grammatical subject of a clause, and the sentence (its start token)
+    subject_person: tuple[str, Actor | None, int] | None = None
+    country_counts: Counter[str] = field(default_factory=Counter)  # countries of the actors so far
+    # countries named as such, and capitals named as places ("in Tehran")
+    place_counts: Counter[str] = field(default_factory=Counter)
+    # people the lexicon does not know, coded from their title or affiliation ("Ghana's foreign
+    # minister, Samuel Ablakwa"), by full name and by surname: a later "Ablakwa" is the same person
+    named: dict[str, Actor] = field(default_factory=dict)
+    # actors met again by a definite description or a generic noun (``anaphora``): the last actor
+    # whose country the text gave, by the lemma of its head noun ("official"), and organisations
+    heads: dict[str, Actor] = field(default_factory=dict)
+    orgs: list[Actor] = field(default_factory=list)
+
+    def default_for(self, sector: str) -> str:
+        """The country for a bare sector noun: rebels, opposition, police, civilians and refugees
+        belong where the story happens (the country named most often, counting capitals named as
+        places); other sectors belong to the country that acts most often in the article."""
+        counts = self.place_counts if sector in _TERRITORIAL and self.place_counts else self.country_counts
+        common = counts.most_common(1)
+        return common[0][0] if common else ""
+
+    def person_for(self, gender: str, subject_in_sentence: int | None = None) -> Actor | None:
+        """The person a pronoun of ``gender`` ("m"/"f") most likely refers to.
+
+        A pronoun that is itself a subject prefers the subject of the previous or current sentence
+        (``subject_in_sentence`` is that sentence's start token): in "Shoigu reported to Putin ...
+        He said ...", "he" is Shoigu. Otherwise the person named last.
+        """
+        if subject_in_sentence is not None and self.subject_person is not None:
+            g, actor, sent_start = self.subject_person
+            if g in ("", gender) and sent_start >= subject_in_sentence:
+                return actor
+        for _, g, actor in reversed(self.recent_persons):
+            if actor is None:
+                return None
+            if g in ("", gender):
+                return actor
+        return None
+
+    def remember(self, entry_id: str, gender: str, actor: Actor | None) -> None:
+        """Note a person just named (``actor`` None for someone we cannot code)."""
+        if actor is None:
+            self.subject_person = None  # an unknown person was named: "he" may be them
+        kept = [p for p in self.recent_persons if not entry_id or p[0] != entry_id]
+        self.recent_persons = [*kept[-7:], (entry_id, gender, actor)]

@@ -1,0 +1,257 @@
+"""Actors coded from the article around them: acronyms, definite descriptions, "the group",
+surnames, people named by their office alone as antecedents of "he"/"his", people outside the
+lexicon coded from the words introducing them, deputy and former offices, regional groups."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from riftwatch.actors.lexicon import Lexicon
+from riftwatch.actors.recognise import ArticleContext, find_actors
+
+pytestmark = pytest.mark.slow
+
+JUN_2024 = dt.date(2024, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return Lexicon.load()
+
+
+def coded(nlp: Any, lex: Lexicon, *sentences: str) -> list[list[tuple[str, str, str]]]:
+    """(text, country, sector) of the actors of each sentence, read as one article."""
+    ctx = ArticleContext()
+    return [
+        [(a.text, a.country, a.sector) for a in find_actors(nlp(s), lex, JUN_2024, context=ctx)]
+        for s in sentences
+    ]
+
+
+def test_an_acronym_defined_in_brackets_is_the_actor_named_before_it(nlp: Any, lex: Lexicon) -> None:
+    first, later = coded(
+        nlp, lex,
+        "The Haitian National Police (HNP) arrested five men near the border.",
+        "A spokesman for the HNP said they were armed.",
+    )  # fmt: skip
+    assert ("Haitian National Police", "HTI", "COP") in first
+    assert not any(t == "HNP" for t, _, _ in first)  # the definition is not a second actor
+    assert ("HNP", "HTI", "COP") in later
+
+
+def test_an_acronym_after_an_unknown_name_stays_unknown(nlp: Any, lex: Lexicon) -> None:
+    _, later = coded(nlp, lex, "The Program for Student Testing (PST) came out.", "The PST said scores fell.")
+    assert later == []
+
+
+def test_a_definite_description_is_the_actor_with_that_head_named_before(nlp: Any, lex: Lexicon) -> None:
+    # the story's country is Turkey; the official is the American one named first
+    _, _, later = coded(
+        nlp, lex,
+        "Turkey tested its new air defences near Ankara on Monday, Turkish media said.",
+        "A State Department official told reporters that Washington was watching.",
+        "The official added that sanctions could follow.",
+    )  # fmt: skip
+    assert later == [("official", "USA", "GOV")]
+
+
+def test_an_indefinite_head_is_not_an_anaphor(nlp: Any, lex: Lexicon) -> None:
+    _, _, later = coded(
+        nlp, lex,
+        "Turkey tested its new air defences near Ankara on Monday, Turkish media said.",
+        "A State Department official told reporters that Washington was watching.",
+        "An official in Ankara said the test went well.",
+    )  # fmt: skip
+    assert later == [("official", "TUR", "GOV")]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("The Islamic State group claimed the bombing.", "The group said ten soldiers died.", ("group", "IMG", "REB")),
+        ("The European Union imposed new sanctions.", "The bloc said it would go further.", ("bloc", "IGO", "IGO")),
+    ],
+)
+def test_the_group_and_the_bloc_are_the_organisation_named_before(
+    nlp: Any, lex: Lexicon, first: str, then: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(nlp, lex, first, then)[1]
+
+
+def test_the_rebel_group_is_an_armed_group_not_the_last_organisation(nlp: Any, lex: Lexicon) -> None:
+    _, later = coded(
+        nlp, lex,
+        "Al-Shabab fighters attacked a base, and the United Nations condemned the attack.",
+        "The rebel group said it had killed ten soldiers.",
+    )  # fmt: skip
+    assert later[0][:2] == ("group", "SOM")
+    # with no armed group named before, "the rebel group" points to nothing
+    _, none = coded(nlp, lex, "The United Nations condemned the attack.", "The rebel group said it was behind it.")
+    assert not any(t == "group" for t, _, _ in none)
+
+
+def test_a_known_person_is_met_again_by_a_family_name_written_first(nlp: Any, lex: Lexicon) -> None:
+    _, later = coded(
+        nlp, lex,
+        "North Korean leader Kim Jong Un met the South Korean president at the border.",
+        "Kim said the talks were useful.",
+    )  # fmt: skip
+    assert ("Kim", "PRK", "GOV") in later
+
+
+def test_his_after_someone_named_by_office_alone_is_that_person(nlp: Any, lex: Lexicon) -> None:
+    # pool article 6205629: "The Afghan army chief said on Saturday his forces had also ..."
+    _, later = coded(
+        nlp, lex,
+        "U.S. President Joe Biden set a date for the withdrawal.",
+        "The Afghan army chief said on Saturday his forces had pushed back the attack.",
+    )  # fmt: skip
+    assert ("forces", "AFG", "MIL") in later
+
+
+def test_a_plural_office_is_not_an_antecedent_of_she(nlp: Any, lex: Lexicon) -> None:
+    _, later = coded(
+        nlp, lex,
+        "German Foreign Minister Annalena Baerbock said all G7 foreign ministers agreed.",
+        "She added that the ball was now in Russia's court.",
+    )  # fmt: skip
+    assert later[0][:2] == ("She", "DEU")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country"),
+    [
+        # an apposition after the name (pool 6180015, 6202743)
+        ('"We will buy elsewhere," said Professor Mesut Casin, a Turkish presidential adviser.', "Mesut Casin", "TUR"),
+        ("Josephine Odumakin, a Nigerian women's rights activist, said the schools must reopen.",
+         "Josephine Odumakin", "NGA"),
+        # the name is the apposition of the noun before it (pool 8009973)
+        ("The most popular of them is a French national, Marcus Detrez.", "Marcus Detrez", "FRA"),
+        # an affiliation after the noun: "secretary for Britain's ... party" (pool 8005869)
+        ("Robert Jenrick, the shadow justice secretary for Britain's Conservative party, called it a disaster.",
+         "Robert Jenrick", "GBR"),
+        # a relative clause speaks of something else: "an American who ... in China" is American
+        ("Among them is Gerald Kowal, an American who has lived in China for years.", "Gerald Kowal", "USA"),
+    ],
+)  # fmt: skip
+def test_a_person_outside_the_lexicon_is_coded_from_the_words_introducing_them(
+    nlp: Any, lex: Lexicon, sentence: str, name: str, country: str
+) -> None:
+    surname = name.split()[-1]
+    first, later = coded(nlp, lex, sentence, f"{surname} said the talks would go on.")
+    assert (name, country, "") in first
+    assert (surname, country, "") in later  # met again by the surname
+
+
+def test_a_place_named_near_a_person_is_not_their_nationality(nlp: Any, lex: Lexicon) -> None:
+    # pool 8006723: "an ethnic Uyghur living in Australia" says where, not whose
+    first, _ = coded(
+        nlp, lex,
+        '"It is not over," said Polat Sayim, an ethnic Uyghur living in Australia.',
+        "Sayim said more.",
+    )  # fmt: skip
+    assert not any(t == "Polat Sayim" for t, _, _ in first)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a deputy is another office: not the holder of the office, and not a lawmaker
+        ("Kenya's deputy president spoke on Monday.", ("Kenya's deputy president", "KEN", "GOV", "")),
+        ("China's Deputy Ambassador Geng Shuang spoke.", ("China's Deputy Ambassador Geng Shuang", "CHN", "GOV",
+                                                          "Geng Shuang")),
+        # a former office holder is not today's holder
+        ("Kenya's former president spoke on Monday.", ("Kenya's former president", "KEN", "GOV", "")),
+        # ... while the office alone still names today's holder, and a deputy in a parliament is a lawmaker
+        ("Kenya's president spoke on Monday.", ("Kenya's president", "KEN", "GOV", "William Ruto")),
+        ("Russian deputy Ivan Petrov spoke.", ("Russian deputy Ivan Petrov", "RUS", "LEG", "Ivan Petrov")),
+    ],
+)  # fmt: skip
+def test_deputy_and_former_offices_are_not_the_office_holder(
+    nlp: Any, lex: Lexicon, text: str, expected: tuple[str, str, str, str]
+) -> None:
+    got = [(a.text, a.country, a.sector, a.person) for a in find_actors(nlp(text), lex, JUN_2024)]
+    assert got == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country"),
+    [
+        # an organisation in the introducing words (pool 8009719, 6204080, 6206085, 7750892)
+        ("Simon Denhere, WFP's acting country director in Malawi, said the aid would arrive.", "Simon Denhere", "IGO"),
+        ("Glenn Jusnes, a spokesperson for UNHCR Kenya, said funds were short.", "Glenn Jusnes", "IGO"),
+        ("Thomas Countryman, a former senior State Department official, said the move was overdue.",
+         "Thomas Countryman", "USA"),
+        ("United Nations-appointed special rapporteur Richard Bennett said he was barred.", "Richard Bennett", "IGO"),
+        # the name hangs on the object of "to": the noun before it says who (pool 8009976)
+        ("Pakistan's permanent representative to the United Nations, Munir Akram, said Kabul had failed.",
+         "Munir Akram", "PAK"),
+    ],
+)  # fmt: skip
+def test_a_person_outside_the_lexicon_is_coded_from_the_organisation_introducing_them(
+    nlp: Any, lex: Lexicon, sentence: str, name: str, country: str
+) -> None:
+    got = coded(nlp, lex, sentence)[0]
+    assert [c for t, c, _ in got if t.startswith(name)] == [country]  # "Glenn Jusnes, a spokesperson"
+
+
+def test_an_honorific_and_surname_is_the_person_introduced_before(nlp: Any, lex: Lexicon) -> None:
+    # pool 7750892: "United Nations-appointed special rapporteur Richard Bennett ... Mr. Bennett's travel"
+    _, later = coded(
+        nlp, lex,
+        "United Nations-appointed special rapporteur Richard Bennett said he was barred.",
+        "The Taliban said Mr. Bennett had exaggerated minor issues.",
+    )  # fmt: skip
+    assert ("Mr. Bennett", "IGO", "") in later
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pool 6181522, 8010476, 6205696: a region's groups are of several states, none named
+        ("Other African opposition leaders met in Kampala.", ("opposition leaders", "", "OPP")),
+        ("Unnamed Western intelligence sources said the plan failed.", ("intelligence sources", "", "SPY")),
+        ("Central European populist leaders ignored the ruling.", ("leaders", "", "GOV")),
+        # one state's group keeps its country
+        ("Nigerian leaders ignored the ruling.", ("Nigerian leaders", "NGA", "GOV")),
+    ],
+)
+def test_regional_groups_have_no_one_country(nlp: Any, lex: Lexicon, text: str, expected: tuple[str, str, str]) -> None:
+    assert coded(nlp, lex, "Uganda's opposition met in Kampala.", text)[1] == [expected]
+
+
+def test_a_definite_title_without_an_office_is_the_person_named_with_it(nlp: Any, lex: Lexicon) -> None:
+    # pool 7836916: "journalist Mech Dara ... the journalist"; the article's other country is Thailand
+    _, _, later = coded(
+        nlp, lex,
+        "Thai police said the border was calm.",
+        "Prominent Cambodian journalist Mech Dara was released on Monday.",
+        "The journalist said he was grateful.",
+    )  # fmt: skip
+    assert later[0] == ("journalist", "KHM", "MED")
+
+
+def test_his_owning_the_subject_continues_the_subject_before(nlp: Any, lex: Lexicon) -> None:
+    # "His government": the subject of the sentence before, not the person named last in it
+    _, later = coded(
+        nlp, lex,
+        "Emmanuel Macron said Vladimir Putin had broken his word.",
+        "His government will send more aid to Kyiv.",
+    )  # fmt: skip
+    assert [(t, c) for t, c, _ in later] == [("His", "FRA"), ("government", "FRA")]
+
+
+def test_the_regional_body_is_the_organisation_named_before_but_a_body_is_not(nlp: Any, lex: Lexicon) -> None:
+    # pool 8008619 ("the regional body": ECOWAS) and 7750892 ("the world body": the U.N.)
+    _, later = coded(
+        nlp, lex,
+        "Mali and Niger left ECOWAS in January.",
+        "They accused the regional body of failing them, and the body of a soldier was found.",
+    )  # fmt: skip
+    assert [(t, c) for t, c, _ in later if t == "body"] == [("body", "IGO")]
+    # a titled member of an organisation is not the organisation
+    _, none = coded(nlp, lex, "The Taliban barred the U.N. envoy.", "The world body said it regretted it.")
+    assert not any(t == "body" for t, _, _ in none)

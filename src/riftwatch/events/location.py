@@ -37,7 +37,10 @@ salient toponym. Three levels, the first that answers wins, recorded in ``Place.
    party of another country; force strikes where its target is, so an act of force on a party
    of another country never takes its source's home ("France responded by destroying Ivory
    Coast's air force" was no act in Paris). A rescue or a release takes the last act of force's
-   place the same way. Sanctions take no fallback.
+   place the same way. Sanctions take no fallback. A province or country taken up this way
+   narrows to the first town inside it that a locative phrase names after it, up to two
+   sentences past the act ("an attack on a train in Balochistan province ... the train is
+   stranded near Sibi"), not where a speaker is ("an official in Quetta said").
 
 A bare place noun in a locative phrase ("in the city", "to the villages") takes up the place of
 that kind the article named last before it; "the capital" is the capital city of the country of
@@ -154,6 +157,44 @@ def _about_scene(event: Event, scene: Place, article: Article) -> bool:
     if event.quad_class == FALLBACK_QUAD_CLASS and struck and scene.country not in struck:
         return False
     return not countries or scene.country in countries
+
+
+# How many sentences past an act the story may still name the town its province scene narrows to.
+NARROW_SENTENCES = 2
+
+
+def _narrowed(at: Place, placed: Sequence[tuple[Place, Token]], before: int) -> Place:
+    """A province or country scene narrowed to the first town inside it that a locative phrase
+    names after it and before ``before`` ("an attack on a train in Balochistan province ... the
+    train remains blocked in a tunnel near Sibi"): news opens with the region and goes on to the
+    town, often a sentence or two after the act it places. A place on a speaker ("the railway
+    superintendent in Quetta told VOA") is where someone is, not the scene."""
+    if at.precision == "city":
+        return at
+    for p, tok in placed:
+        if p.start <= at.start or p.start >= before:
+            continue
+        if p.precision != "city" or p.country != at.country or is_site(p):
+            continue
+        if at.precision != "country" and at.admin1 and p.admin1 != at.admin1:
+            continue
+        got = attachment(tok, False)
+        if got is not None and not topic(got[0]) and not _speaker(got[0]):
+            return p
+    return at
+
+
+def _speaker(word: Token) -> bool:
+    """A subject, or a phrase naming one ("the railway superintendent in Quetta told VOA",
+    "officials in Kabul said"): a place on it is where someone is, not where the act was."""
+    cur = word
+    for _ in range(3):
+        if cur.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if cur.dep_ not in ("appos", "compound", "conj") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 # "in the city", "to the villages", "from the base": a place named before, taken up again by a
@@ -349,6 +390,9 @@ def locate(
     if events:
         placed.extend(_anaphoric_places(doc, places, article.text))
     scene = article_scene(article, doc, places, actors)
+    # where the story may still narrow a province scene for an act of each sentence
+    sents = list(doc.sents)
+    horizon = {s.start: sents[min(i + NARROW_SENTENCES, len(sents) - 1)].end_char for i, s in enumerate(sents)}
     decided: dict[int, Event] = {}
     last: Place | None = None  # the specific place of the last act of force placed by its sentence
     venue: _Venue | None = None  # the meeting or visit the story is telling, while it tells it
@@ -372,11 +416,13 @@ def locate(
             # province, else where it reports from
             if e.factuality == "asserted" and not _ongoing(trig):
                 place = next((at for at in (last, scene) if at is not None and _about_scene(e, at, article)), None)
+                if place is not None:
+                    place = _narrowed(place, placed, horizon[sent.start])
             how = "article"
         elif place is None and e.event_type in RELIEF_TYPES and last is not None:
             # a rescue or a release in a story of force: where that force struck
             if e.factuality == "asserted" and not _ongoing(trig) and _about_scene(e, last, article):
-                place = last
+                place = _narrowed(last, placed, horizon[sent.start])
             how = "article"
         if (place is None and not force and e.event_type not in NO_SCENE_TYPES and venue is not None
                 and venue.holds(e, _past(trig), article.published)):  # fmt: skip

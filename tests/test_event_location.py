@@ -42,6 +42,8 @@ def _event(coded: CodedArticle, word: str) -> Event:
         ("Soldiers arrested twelve protesters in Mandalay on Tuesday.", "arrested", "Mandalay", "clause"),
         ("Rebels shelled a market near Goma, officials said.", "shelled", "Goma", "clause"),
         ("Gunmen attacked a school in the town of Kaduna overnight.", "attacked", "Kaduna", "clause"),
+        # a camp named by its town is in that town
+        ("Police arrested five men in the Kakuma refugee camp on Monday.", "arrested", "Kakuma", "clause"),
         # "between the towns of X and Y" is a scene; "talks between Russia and Ukraine" names parties
         ("Rebels attacked nearly 10 villages between the towns of Bocaranga and Bazoum.", "attacked", "Bocaranga",
          "clause"),

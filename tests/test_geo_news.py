@@ -215,6 +215,21 @@ def test_a_name_after_in_is_a_place_whatever_label_the_recogniser_gave(
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Police arrested five men in the Kakuma refugee camp on Monday.", "Kakuma", "KEN"),
+        ("Aid workers reached the Dadaab refugee camp after the floods.", "Dadaab", "KEN"),
+        ("Inmates escaped from the Croix des Bouquets civilian jail on Thursday.", "Croix des Bouquets", "HTI"),
+    ],
+)
+def test_a_small_town_naming_a_camp_or_a_jail_is_a_place(
+    nlp: Language, gaz: Gazetteer, text: str, name: str, country: str
+) -> None:
+    # the recogniser labels such names PERSON; the site noun after them says they are the place
+    assert (name, country) in [(p.text, p.country) for p in find_places(nlp(text), gaz)]
+
+
+@pytest.mark.parametrize(
     ("text", "absent"),
     [
         ("Sweeping new sanctions against Turkey are currently in Congress awaiting ratification.", "Congress"),

@@ -230,6 +230,20 @@ def test_a_small_town_naming_a_camp_or_a_jail_is_a_place(
 
 
 @pytest.mark.parametrize(
+    ("text", "absent", "kept"),
+    [
+        ("China is investing heavily in AI.", "AI", "China"),
+        ("The UK is investing in AI.", "AI", "UK"),
+    ],
+)
+def test_an_acronym_is_a_place_only_for_a_country_or_a_state(
+    nlp: Language, gaz: Gazetteer, text: str, absent: str, kept: str
+) -> None:
+    found = [p.text for p in find_places(nlp(text), gaz)]
+    assert absent not in found and kept in found
+
+
+@pytest.mark.parametrize(
     ("text", "absent"),
     [
         ("Sweeping new sanctions against Turkey are currently in Congress awaiting ratification.", "Congress"),

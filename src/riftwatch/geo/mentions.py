@@ -192,6 +192,16 @@ def _piece_of_name(doc: Doc, start: int, end: int) -> bool:
     return before == "of" and start > 1 and doc[start - 2].text[:1].isupper() and doc[start - 2].lower_ in NATURAL_WORDS
 
 
+def _stray_acronym(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
+    """Two or three capitals that name no country or state ("AI" is artificial intelligence, not
+    Baxter, Iowa, whose alternate name it is): news abbreviates countries and states ("UK", "DRC",
+    "NY"), not towns."""
+    text = doc[start:end].text
+    if end - start != 1 or not (2 <= len(text) <= 3 and text.isalpha() and text.isupper()):
+        return False
+    return not any(c.kind in ("country", "continent", "region") or c.fcode == "ADM1" for c in gaz.lookup(text)[:3])
+
+
 def _is_adjective(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
     """A demonym ("Somali", "Thai"): a people or an adjective, not a place."""
     return end - start == 1 and gaz.is_demonym(normalize(doc[start].text))
@@ -408,7 +418,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Span]:
     for s, e in spans:
         if s < last_end:
             continue
-        if _piece_of_name(doc, s, e) or _is_adjective(doc, s, e, gaz):
+        if _piece_of_name(doc, s, e) or _is_adjective(doc, s, e, gaz) or _stray_acronym(doc, s, e, gaz):
             continue
         if e - s == 1 and doc[s].text in people and (s == 0 or doc[s - 1].lower_ not in LOCATIVES):
             continue

@@ -230,6 +230,22 @@ def test_a_small_town_naming_a_camp_or_a_jail_is_a_place(
 
 
 @pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Chinese immigrants settled in Augusta, Maine, and in Bangor after leaving their homes in China.", "CHN"),
+        ("The Chinese families of Waterville and Augusta in Kennebec County still send money to relatives in China.",
+         "CHN"),
+        # the text itself puts the town in its state: the town
+        ("Residents of China, Maine, met in Augusta on Tuesday.", "USA"),
+    ],
+)  # fmt: skip
+def test_a_country_whose_people_the_article_names_is_no_town_of_that_name(
+    nlp: Language, gaz: Gazetteer, text: str, country: str
+) -> None:
+    assert {p.text: p.country for p in find_places(nlp(text), gaz)}["China"] == country
+
+
+@pytest.mark.parametrize(
     ("text", "absent", "kept"),
     [
         ("China is investing heavily in AI.", "AI", "China"),

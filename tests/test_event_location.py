@@ -42,6 +42,8 @@ def _event(coded: CodedArticle, word: str) -> Event:
         ("Soldiers arrested twelve protesters in Mandalay on Tuesday.", "arrested", "Mandalay", "clause"),
         ("Rebels shelled a market near Goma, officials said.", "shelled", "Goma", "clause"),
         ("Gunmen attacked a school in the town of Kaduna overnight.", "attacked", "Kaduna", "clause"),
+        # a camp named by its town is in that town
+        ("Police arrested five men in the Kakuma refugee camp on Monday.", "arrested", "Kakuma", "clause"),
         # "between the towns of X and Y" is a scene; "talks between Russia and Ukraine" names parties
         ("Rebels attacked nearly 10 villages between the towns of Bocaranga and Bazoum.", "attacked", "Bocaranga",
          "clause"),
@@ -304,3 +306,47 @@ def test_force_on_the_scenes_own_country_keeps_the_article_scene(coder) -> None:
     text = "KABUL \u2014 Fighting went on in Kabul on Monday. Taliban fighters later killed three Afghan soldiers."
     e = _event(_code(coder, text), "killed")
     assert e.place is not None and (e.place.name, e.place.how) == ("Kabul", "article")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        # the story opens with the province, then names the town within it
+        (("Militants attacked a passenger train in Pakistan's Balochistan province on Tuesday. The militants "
+          "killed six passengers, officials said. The train remains stranded in a tunnel near Sibi."),
+         "killed", "Sibi"),
+        (("Gunmen attacked a convoy in Nigeria's Borno state on Monday. Soldiers killed 12 of the attackers, the "
+          "army said. The convoy had stopped at a checkpoint outside Maiduguri."), "killed", "Maiduguri"),
+        # a rescue in such a story is narrowed the same way
+        (("Militants seized a bus in Pakistan's Balochistan province on Friday. Soldiers rescued 20 passengers "
+          "on Saturday. The bus was found on a road near Khuzdar."), "rescued", "Khuzdar"),
+    ],
+)  # fmt: skip
+def test_a_province_scene_narrows_to_the_town_the_story_names_next(  # type: ignore[no-untyped-def]
+    coder, text: str, trigger: str, name: str
+) -> None:
+    e = _event(_code(coder, text), trigger)
+    assert e.place is not None and (e.place.name, e.place.how) == (name, "article")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "province"),
+    [
+        # where a speaker is does not narrow the scene
+        (("Militants attacked a passenger train in Pakistan's Balochistan province on Tuesday. The militants "
+          "killed six passengers. A railway official in Quetta told reporters the line was closed."),
+         "killed", "Balochistan"),
+        # nor does a town of another province
+        (("Gunmen attacked a convoy in Nigeria's Borno state on Monday. Soldiers killed 12 of the attackers, the "
+          "army said. The wounded were flown to a hospital in Abuja."), "killed", "Borno"),
+        # nor one the story names long after the act
+        (("Militants attacked a passenger train in Pakistan's Balochistan province on Tuesday. The militants "
+          "killed six passengers. The line is vital for trade. Freight trains run daily. Repairs will take weeks. "
+          "A second line runs near Sibi."), "killed", "Balochistan"),
+    ],
+)  # fmt: skip
+def test_a_province_scene_is_not_narrowed_by_a_speaker_another_province_or_a_late_town(  # type: ignore[no-untyped-def]
+    coder, text: str, trigger: str, province: str
+) -> None:
+    e = _event(_code(coder, text), trigger)
+    assert e.place is not None and e.place.how == "article" and province in e.place.name

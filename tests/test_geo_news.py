@@ -215,6 +215,51 @@ def test_a_name_after_in_is_a_place_whatever_label_the_recogniser_gave(
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Police arrested five men in the Kakuma refugee camp on Monday.", "Kakuma", "KEN"),
+        ("Aid workers reached the Dadaab refugee camp after the floods.", "Dadaab", "KEN"),
+        ("Inmates escaped from the Croix des Bouquets civilian jail on Thursday.", "Croix des Bouquets", "HTI"),
+    ],
+)
+def test_a_small_town_naming_a_camp_or_a_jail_is_a_place(
+    nlp: Language, gaz: Gazetteer, text: str, name: str, country: str
+) -> None:
+    # the recogniser labels such names PERSON; the site noun after them says they are the place
+    assert (name, country) in [(p.text, p.country) for p in find_places(nlp(text), gaz)]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Chinese immigrants settled in Augusta, Maine, and in Bangor after leaving their homes in China.", "CHN"),
+        ("The Chinese families of Waterville and Augusta in Kennebec County still send money to relatives in China.",
+         "CHN"),
+        # the text itself puts the town in its state: the town
+        ("Residents of China, Maine, met in Augusta on Tuesday.", "USA"),
+    ],
+)  # fmt: skip
+def test_a_country_whose_people_the_article_names_is_no_town_of_that_name(
+    nlp: Language, gaz: Gazetteer, text: str, country: str
+) -> None:
+    assert {p.text: p.country for p in find_places(nlp(text), gaz)}["China"] == country
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "kept"),
+    [
+        ("China is investing heavily in AI.", "AI", "China"),
+        ("The UK is investing in AI.", "AI", "UK"),
+    ],
+)
+def test_an_acronym_is_a_place_only_for_a_country_or_a_state(
+    nlp: Language, gaz: Gazetteer, text: str, absent: str, kept: str
+) -> None:
+    found = [p.text for p in find_places(nlp(text), gaz)]
+    assert absent not in found and kept in found
+
+
+@pytest.mark.parametrize(
     ("text", "absent"),
     [
         ("Sweeping new sanctions against Turkey are currently in Congress awaiting ratification.", "Congress"),

@@ -37,7 +37,10 @@ salient toponym. Three levels, the first that answers wins, recorded in ``Place.
    party of another country; force strikes where its target is, so an act of force on a party
    of another country never takes its source's home ("France responded by destroying Ivory
    Coast's air force" was no act in Paris). A rescue or a release takes the last act of force's
-   place the same way. Sanctions take no fallback.
+   place the same way. Sanctions take no fallback. A province or country taken up this way
+   narrows to the first town inside it that a locative phrase names after it, up to two
+   sentences past the act ("an attack on a train in Balochistan province ... the train is
+   stranded near Sibi"), not where a speaker is ("an official in Quetta said").
 
 A bare place noun in a locative phrase ("in the city", "to the villages") takes up the place of
 that kind the article named last before it; "the capital" is the capital city of the country of
@@ -55,9 +58,8 @@ venue of something else never leaks into an event of another sentence; only the 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -73,6 +75,7 @@ from .clauses import (
     topic,
     visited,
 )
+from .venue import SCENE_DAYS, Venue, next_venue, past_tense
 
 # Only acts of force take a place from outside their own clause: a strike or an arrest happens
 # somewhere the article has named, while a statement, an appeal or a meeting reported without a
@@ -132,11 +135,6 @@ def article_scene(article: Article, doc: Doc, places: Sequence[Place], actors: S
     return min(cands, key=lambda p: (SPECIFIC.get(p.precision, 4), p.start))
 
 
-# An act dated further than this from the article's publication is history the article recalls
-# ("were arrested in 2011"), not news from where it reports.
-SCENE_DAYS = 14
-
-
 def _recent(event: Event, article: Article) -> bool:
     """Dated within :data:`SCENE_DAYS` of publication (or undated)."""
     return article.published is None or event.date is None or abs((article.published - event.date).days) <= SCENE_DAYS
@@ -154,6 +152,44 @@ def _about_scene(event: Event, scene: Place, article: Article) -> bool:
     if event.quad_class == FALLBACK_QUAD_CLASS and struck and scene.country not in struck:
         return False
     return not countries or scene.country in countries
+
+
+# How many sentences past an act the story may still name the town its province scene narrows to.
+NARROW_SENTENCES = 2
+
+
+def _narrowed(at: Place, placed: Sequence[tuple[Place, Token]], before: int) -> Place:
+    """A province or country scene narrowed to the first town inside it that a locative phrase
+    names after it and before ``before`` ("an attack on a train in Balochistan province ... the
+    train remains blocked in a tunnel near Sibi"): news opens with the region and goes on to the
+    town, often a sentence or two after the act it places. A place on a speaker ("the railway
+    superintendent in Quetta told VOA") is where someone is, not the scene."""
+    if at.precision == "city":
+        return at
+    for p, tok in placed:
+        if p.start <= at.start or p.start >= before:
+            continue
+        if p.precision != "city" or p.country != at.country or is_site(p):
+            continue
+        if at.precision != "country" and at.admin1 and p.admin1 != at.admin1:
+            continue
+        got = attachment(tok, False)
+        if got is not None and not topic(got[0]) and not _speaker(got[0]):
+            return p
+    return at
+
+
+def _speaker(word: Token) -> bool:
+    """A subject, or a phrase naming one ("the railway superintendent in Quetta told VOA",
+    "officials in Kabul said"): a place on it is where someone is, not where the act was."""
+    cur = word
+    for _ in range(3):
+        if cur.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if cur.dep_ not in ("appos", "compound", "conj") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 # "in the city", "to the villages", "from the base": a place named before, taken up again by a
@@ -235,56 +271,6 @@ def _there(doc: Doc, places: Sequence[Place], words: Sequence[str]) -> list[tupl
     return out
 
 
-# Acts of meeting: where one is placed, the acts its parties go on to report in the next sentences
-# happened there too ("a two-day visit by Modi to Mauritius ... Mauritius conferred its highest
-# honour on Modi, and the prime ministers signed eight pacts").
-MEETING_TYPES = frozenset({"CONSULT"})
-STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
-# How many sentences on from the last act of the meeting the story may still be telling it.
-VENUE_SENTENCES = 2
-
-
-def _parties(e: Event) -> frozenset[str]:
-    return frozenset(a.country for a in (*e.source, *e.target) if a.country)
-
-
-def _sides(e: Event) -> frozenset[tuple[str, str]]:
-    """The parties as country and sector ("CAF GOV" met, "CAF REB" did not)."""
-    return frozenset((a.country, a.sector) for a in (*e.source, *e.target) if a.country)
-
-
-@dataclass(frozen=True, slots=True)
-class _Venue:
-    """The place of a meeting or visit, its parties' countries and the last sentence telling it."""
-
-    place: Place
-    parties: frozenset[tuple[str, str]]
-    sentence: int
-    date: dt.date | None
-
-    def holds(self, e: Event, past: bool, published: dt.date | None) -> bool:
-        """An act of the meeting's own parties (of no other country), told in the next sentences;
-        after a meeting of the past, told in the past tense ("since talks failed at the Hanoi
-        summit ... Trump denied the request", not "North Korea is seeking ...")."""
-        mine = _sides(e)
-        if not mine or not any(a.country for a in e.source) or not all(self._fits(side) for side in mine):
-            return False
-        if e.date_text is not None and e.date is not None and self.date is not None and abs((e.date - self.date).days) > SCENE_DAYS:
-            return False  # "last year, India helped ...": another time, another scene
-        if not past and self.date is not None and published is not None and (published - self.date).days > SCENE_DAYS:
-            return False
-        return e.sentence_index <= self.sentence + VENUE_SENTENCES
-
-    def _fits(self, side: tuple[str, str]) -> bool:
-        """A party of the meeting: its country was there, in that sector or one of the state's
-        ("CAF GOV" met: "CAF MIL" is the state too, "CAF REB" was not there); an unknown sector
-        fits."""
-        country, sector = side
-        for c, s in self.parties:
-            if c == country and (not sector or not s or s == sector or {s, sector} <= STATE_SECTORS):
-                return True
-        return False
-
 
 def _ongoing(trigger: Token) -> bool:
     """A campaign told as ongoing or summed up, not one act at the scene: "the Taliban have
@@ -298,32 +284,6 @@ def _ongoing(trigger: Token) -> bool:
             break
         verb = verb.head
     return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
-
-
-def _past(trigger: Token) -> bool:
-    """Told in the past tense: "denied", "had asked", "was signed"; a noun by its verb."""
-    verb = trigger
-    for _ in range(3):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
-    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
-
-
-def _next_venue(venue: _Venue | None, e: Event, place: Place | None, how: str) -> _Venue | None:
-    """The venue after ``e``: a meeting placed by its own clause opens one; an act of the venue
-    carries it on; an act of its parties placed elsewhere, or a sentence too far, ends it."""
-    if place is not None and how == "clause" and e.event_type in MEETING_TYPES and _parties(e):
-        return _Venue(place, _sides(e), e.sentence_index, e.date)
-    if venue is None:
-        return None
-    if how == "venue":
-        return replace(venue, sentence=e.sentence_index)
-    if e.sentence_index > venue.sentence + VENUE_SENTENCES:
-        return None
-    if place is not None and _parties(e) & {c for c, _ in venue.parties} and place.country != venue.place.country:
-        return None
-    return venue
 
 
 def locate(
@@ -349,9 +309,12 @@ def locate(
     if events:
         placed.extend(_anaphoric_places(doc, places, article.text))
     scene = article_scene(article, doc, places, actors)
+    # where the story may still narrow a province scene for an act of each sentence
+    sents = list(doc.sents)
+    horizon = {s.start: sents[min(i + NARROW_SENTENCES, len(sents) - 1)].end_char for i, s in enumerate(sents)}
     decided: dict[int, Event] = {}
     last: Place | None = None  # the specific place of the last act of force placed by its sentence
-    venue: _Venue | None = None  # the meeting or visit the story is telling, while it tells it
+    venue: Venue | None = None  # the meeting or visit the story is telling, while it tells it
     waiting: list[int] = []  # acts of force told before the story placed any
     for k in sorted(range(len(events)), key=lambda k: events[k].trigger.start):
         e = events[k]
@@ -372,18 +335,20 @@ def locate(
             # province, else where it reports from
             if e.factuality == "asserted" and not _ongoing(trig):
                 place = next((at for at in (last, scene) if at is not None and _about_scene(e, at, article)), None)
+                if place is not None:
+                    place = _narrowed(place, placed, horizon[sent.start])
             how = "article"
         elif place is None and e.event_type in RELIEF_TYPES and last is not None:
             # a rescue or a release in a story of force: where that force struck
             if e.factuality == "asserted" and not _ongoing(trig) and _about_scene(e, last, article):
-                place = last
+                place = _narrowed(last, placed, horizon[sent.start])
             how = "article"
         if (place is None and not force and e.event_type not in NO_SCENE_TYPES and venue is not None
-                and venue.holds(e, _past(trig), article.published)):  # fmt: skip
+                and venue.holds(e, past_tense(trig), article.published)):  # fmt: skip
             place, how = venue.place, "venue"
         if place is not None and how != "article" and force and place.precision != "country":
             last = place
-        venue = _next_venue(venue, e, place, how)
+        venue = next_venue(venue, e, place, how)
         if place is None and force and last is None and scene is None and e.factuality == "asserted" and not _ongoing(trig):
             waiting.append(k)  # the story has placed no act of force yet: its first may tell where
         elif waiting and place is not None and how != "article" and force and place.precision != "country":

@@ -192,6 +192,16 @@ def _piece_of_name(doc: Doc, start: int, end: int) -> bool:
     return before == "of" and start > 1 and doc[start - 2].text[:1].isupper() and doc[start - 2].lower_ in NATURAL_WORDS
 
 
+def _stray_acronym(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
+    """Two or three capitals that name no country or state ("AI" is artificial intelligence, not
+    Baxter, Iowa, whose alternate name it is): news abbreviates countries and states ("UK", "DRC",
+    "NY"), not towns."""
+    text = doc[start:end].text
+    if end - start != 1 or not (2 <= len(text) <= 3 and text.isalpha() and text.isupper()):
+        return False
+    return not any(c.kind in ("country", "continent", "region") or c.fcode == "ADM1" for c in gaz.lookup(text)[:3])
+
+
 def _is_adjective(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
     """A demonym ("Somali", "Thai"): a people or an adjective, not a place."""
     return end - start == 1 and gaz.is_demonym(normalize(doc[start].text))
@@ -225,6 +235,30 @@ def _placed_by_context(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
     if end + 1 < len(doc) and doc[end].text == ",":
         nxt = doc[end + 1]
         return any(c.kind == "country" or c.fcode == "ADM1" for c in gaz.lookup(nxt.text)[:3])
+    return False
+
+
+# Sites news names by the place they are in: "the Kakuma refugee camp", "the Croix des Bouquets
+# civilian jail", "the Maiduguri central market", "Bagram air base" - the name is where the site
+# is, however small the place and whatever label the recogniser gave it (PERSON, often). Not
+# airports, hospitals or schools: those are named after people as often as after places
+# ("Kennedy airport", "Nasser hospital").
+SITE_HEADS = frozenset({"camp", "camps", "prison", "jail", "market", "base", "crossing"})
+
+
+def names_site(doc: Doc, start: int, end: int) -> bool:
+    """The name at ``start:end`` modifies a site noun of :data:`SITE_HEADS` at most two words
+    after it, in one noun phrase ("the Kakuma refugee camp"; "Dadaab and Kakuma camps")."""
+    cur = doc[end - 1]
+    for _ in range(3):
+        if cur.dep_ == "conj" and cur.head.i < cur.i:
+            cur = cur.head  # "Dadaab and Kakuma camps": the second name of a pair
+            continue
+        if cur.dep_ not in ("compound", "nmod", "amod") or cur.head.i <= cur.i:
+            return False
+        cur = cur.head
+        if cur.lower_ in SITE_HEADS:
+            return cur.i - end <= 2 and all(t.is_lower for t in doc[end : cur.i])
     return False
 
 
@@ -311,7 +345,8 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
                 continue
             labelled = any(t.ent_type_ in NOT_PLACE_LABELS for t in toks)
             embedded = labelled and _embedded(doc, i, i + length)
-            if labelled and not embedded and not _overridable(doc, i, i + length) and not named_by_noun(doc, i):
+            if (labelled and not embedded and not _overridable(doc, i, i + length) and not named_by_noun(doc, i)
+                    and not names_site(doc, i, i + length)):  # fmt: skip
                 continue
             if not _capitalised(toks[-1].text) or toks[-1].is_punct:
                 continue
@@ -333,13 +368,15 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
             # a labelled name is a place when it is a big one, a unit inside an organisation's name
             # ("the Kaduna State Police"), or the recogniser's only label after "in" ("police in Goma"),
             # "near", "outside" or "from"
+            site = names_site(doc, i, i + length)
             if labelled and not (
-                _notable(cands, STRONG_POPULATION)
+                site
+                or _notable(cands, STRONG_POPULATION)
                 or (embedded and length > 1 and strip_admin_suffix(normalize(text)))
                 or (_placed_by_preposition(doc, i) and (_overridable(doc, i, i + length) or named_by_noun(doc, i)))
             ):
                 continue
-            if length == 1 and not _notable(cands) and not (
+            if length == 1 and not _notable(cands) and not site and not (
                     _placed_by_preposition(doc, i) if labelled else _placed_by_context(doc, i, i + 1, gaz)):
                 continue
             if no_ner and not _notable(cands, STRONG_POPULATION) and (i == 0 or doc[i - 1].lower_ not in LOCATIVES):
@@ -381,7 +418,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Span]:
     for s, e in spans:
         if s < last_end:
             continue
-        if _piece_of_name(doc, s, e) or _is_adjective(doc, s, e, gaz):
+        if _piece_of_name(doc, s, e) or _is_adjective(doc, s, e, gaz) or _stray_acronym(doc, s, e, gaz):
             continue
         if e - s == 1 and doc[s].text in people and (s == 0 or doc[s - 1].lower_ not in LOCATIVES):
             continue

@@ -11,6 +11,9 @@ level: see :func:`riftwatch.geo.build.base_prior`) plus boosts from the article:
 * it lies near the other places the article names (``W_NEAR``);
 * the text puts it in a container: "Tripoli, Lebanon", "Alexandria, La." (``W_CONTAINER``).
 
+A country whose people the article names ("Chinese") is the reading of its name over any town
+of that name, unless the text puts the town in a container ("China, Maine").
+
 The article's context is gathered in two passes: first every distinct name spreads one vote over
 the countries and states of its candidates in proportion to their prior probability; then each
 name is re-ranked against the votes of the *other* names (one sense per discourse: all mentions of
@@ -238,12 +241,16 @@ def resolve_spans(
     context: DocContext | None = None,
     offset: int = 0,
     demonyms: bool = False,
+    peoples: frozenset[str] = frozenset(),
 ) -> list[Place | None]:
     """Resolve given mention spans (offsets into ``text``) using the article as context.
 
     ``context`` adds votes from outside ``text`` (e.g. the rest of the article). ``demonyms``
-    resolves "Israeli" to Israel (for gold spans that annotate them). Returns one entry per span,
-    None where the gazetteer has no candidate.
+    resolves "Israeli" to Israel (for gold spans that annotate them). ``peoples`` are the countries
+    (ISO3) whose people the article names ("Chinese"): a name of one of them is that country,
+    never a town of the same name however much the rest of the article is about the town's
+    country ("their home in China" in a story of Chinese immigrants to the United States was
+    China, Maine). Returns one entry per span, None where the gazetteer has no candidate.
     """
     keys = [normalize(s.text) for s in spans]
     cands: dict[str, list[Candidate]] = {}
@@ -269,6 +276,10 @@ def resolve_spans(
             i = max(range(len(cs)), key=probs.__getitem__)
             best[key] = (cs[i], probs[i])
         ctx = nxt if context is None else nxt.merged(context)
+    for key, cs in cands.items():
+        nation = next((c for c in cs if c.kind == "country" and c.country in peoples), None)
+        if nation is not None and key in best and best[key][0].kind == "city" and not containers[key]:
+            best[key] = (nation, best[key][1])
     weak = {key for key, (c, _) in best.items() if _far_guess(c, key, ctx)}
     out: list[Place | None] = []
     for s, key in zip(spans, keys, strict=True):
@@ -361,11 +372,21 @@ def find_places(
     """
     spans = [m for m in find_mentions(doc, gazetteer) if m.text not in seat_names()]
     full = doc.text if text is None else text
-    found = [p for p in resolve_spans(full, spans, gazetteer, context, offset) if p is not None]
+    found = [p for p in resolve_spans(full, spans, gazetteer, context, offset, peoples=_peoples(doc, gazetteer, spans))
+             if p is not None]  # fmt: skip
     capitals = find_capital_phrases(doc, gazetteer, found, offset)
     seats = find_seat_places(doc, gazetteer, found, offset)
     extra = capitals + seats
     return sorted(found + extra, key=lambda p: p.start) if extra else found
+
+
+def _peoples(doc: Doc, gazetteer: Gazetteer, spans: Sequence[Span]) -> frozenset[str]:
+    """The countries whose people the doc names ("Chinese", "Mexicans")."""
+    out: set[str] = set()
+    for m in find_demonyms(doc, gazetteer, list(spans)):
+        cands = gazetteer.lookup(m.text, demonyms=True) or gazetteer.lookup(m.text[:-1], demonyms=True)
+        out.update(c.country for c in cands[:1] if c.kind == "country")
+    return frozenset(out)
 
 
 def find_seat_places(doc: Doc, gazetteer: Gazetteer, places: Sequence[Place], offset: int = 0) -> list[Place]:

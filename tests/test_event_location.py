@@ -194,7 +194,7 @@ def test_a_bare_place_noun_takes_up_the_place_named_before(  # type: ignore[no-u
         (("Japan's prime minister made a visit to Manila on Tuesday. The Philippine president praised Japan's support. "
          "Meanwhile, China accused the Philippines of provocations."), "accused", None, "none"),
         (("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Addis Ababa in March 2019. Kenya "
-         "is seeking more trade with Ethiopia."), "seeking", None, "none"),
+         "is asking Ethiopia for more trade."), "asking", None, "none"),
     ],
 )  # fmt: skip
 def test_a_meetings_parties_act_at_its_venue(coder, text: str, trigger: str, name: str | None, how: str) -> None:  # type: ignore[no-untyped-def]
@@ -235,7 +235,7 @@ def test_occasions_and_origins_place_the_act(coder, text: str, trigger: str, nam
         ("Soldiers were killed in the Russia-Ukraine war, officials said.", "killed"),
         ("Moscow accepted a ceasefire in the Russia-Ukraine war on Friday.", "accepted"),
         # "between" names parties unless a noun of place follows it
-        ("Fighting between Sudan and South Sudan killed dozens on Friday.", "killed"),
+        ("Fighting between Sudan and South Sudan killed dozens on Friday.", "Fighting"),  # its toll: one event (oneact)
     ],
 )
 def test_topics_and_parties_are_no_scene(coder, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]

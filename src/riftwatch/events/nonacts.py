@@ -65,12 +65,16 @@ def _agents(verb: Token) -> list[Token]:
 
 
 def natural_cause(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
-    """Harm done by an accident, by nature, by illness or by animals is no act (ASSAULT verbs)."""
-    if entry is None or entry.type != "ASSAULT" or tok.pos_ != "VERB":
+    """What an accident, nature, illness or animals do is no act ("the cyclone slammed into the
+    coast", "collapsing buildings injured 15")."""
+    if entry is None or tok.pos_ != "VERB":
         return entry
     causes = _words("causes")
     agents = _agents(tok)
-    if agents and all(a.i not in ctx.actor_at for a in agents) and any(a.lemma_.lower() in causes for a in agents):
+    def cause(a: Token) -> bool:  # "the floods", "Tropical Cyclone Jude"
+        return a.lemma_.lower() in causes or any(c.dep_ == "compound" and c.lemma_.lower() in causes for c in a.children)
+
+    if agents and all(a.i not in ctx.actor_at for a in agents) and any(cause(a) for a in agents):
         return None
     return entry
 

@@ -110,3 +110,15 @@ def test_pool_scores_are_those_of_a_real_coder() -> None:
     r = evaluate_articles(pool.with_name("pool_gold.jsonl"), pool)
     assert r["events"]["precision"] > 0.3 and r["events"]["recall"] > 0.5
     assert r["triple"]["f1"] > 0.1
+
+
+def test_an_ngo_has_no_country_in_the_codebook_s_terms() -> None:
+    """The codebook writes a non-governmental organisation as country "" (sector NGO); riftwatch's
+    pseudo-country "NGO" is compared as that, IGO stays a code of its own."""
+    from riftwatch.evaluate.articles import countries
+    from riftwatch.records import Actor
+
+    ours = [Actor(text="Amnesty International", start=0, end=21, name="Amnesty International", country="NGO"),
+            Actor(text="the U.N.", start=30, end=38, name="United Nations", country="IGO")]  # fmt: skip
+    assert countries(ours) == {"IGO"}
+    assert countries([{"country": ""}, {"country": "igo"}]) == {"IGO"}

@@ -64,12 +64,18 @@ class Match:
     fields: dict[str, bool] = field(default_factory=dict)
 
 
+# Our country codes that the codebook writes as no country: it codes a non-governmental
+# organisation as country "" with sector NGO, where riftwatch (after PLOVER) writes country "NGO".
+NO_CODEBOOK_COUNTRY = frozenset({"NGO"})
+
+
 def countries(actors: Any) -> frozenset[str]:
-    """The set of country codes of a gold or predicted actor list ("" and unknown dropped)."""
+    """The set of country codes of a gold or predicted actor list, in the codebook's terms ("" and
+    unknown dropped, and an NGO's pseudo-country, which the codebook writes as "")."""
     out = set()
     for a in actors or ():
         code = a.get("country", "") if isinstance(a, dict) else getattr(a, "country", "")
-        if code:
+        if code and str(code).upper() not in NO_CODEBOOK_COUNTRY:
             out.add(str(code).upper())
     return frozenset(out)
 

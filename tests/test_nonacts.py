@@ -152,3 +152,15 @@ def test_a_passive_participle_s_noun_is_its_object(rules) -> None:  # type: igno
 )
 def test_a_participle_before_its_noun_names_no_act(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
     assert types_at(rules, sentence, word) == ([etype] if etype else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype"),
+    [
+        ("Pilots would train in Moscow, as opposed to years of training in Texas.", "opposed", None),
+        ("In recognition of World Refugee Day, the agency opened a new clinic.", "recognition", None),
+        ("Britain opposed the deal.", "opposed", "REJECT"),
+    ],
+)
+def test_a_fixed_expression_names_no_act(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(rules, sentence, word) == ([etype] if etype else [])

@@ -19,6 +19,8 @@ find steps here (listed in ``passes.FIND``) drop them, reading their word lists 
 - a past participle before the noun it describes ("the proposed deal", "the banned group",
   "Chinese-funded projects", "jailed publisher X") names a state of that noun, not an act the text
   reports (``attributive_participle``);
+- a fixed expression whose word names no act ("as opposed to", "in recognition of", "it stands to
+  reason"; ``idiom``);
 - agreeing with a view is an opinion, not an agreement ("she agreed with officials' concerns", "'The
   danger has not passed,' agreed a rights activist"); agreeing with a proposal endorses it (SUPPORT).
 """
@@ -196,3 +198,23 @@ def attributive_participle(tok: Token, entry: Entry | None, ctx: SentenceContext
     if head.pos_ not in {"NOUN", "PROPN"} or head.dep_ == "ROOT" or any(c.dep_ in {"nsubj", "dobj"} for c in tok.children):
         return entry
     return None
+
+
+@cache
+def _idioms() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(w.split()) for w in _words("idioms"))
+
+
+def idiom(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """The trigger word is part of a fixed expression that names no act ("as opposed to")."""
+    if entry is None:
+        return entry
+    doc = tok.doc
+    for words in _idioms():
+        for k, w in enumerate(words):
+            start = tok.i - k
+            if w not in (tok.lower_, tok.lemma_.lower()) or start < 0 or start + len(words) > len(doc):
+                continue
+            if all(words[j] in (doc[start + j].lower_, doc[start + j].lemma_.lower()) for j in range(len(words))):
+                return None
+    return entry

@@ -29,6 +29,7 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
 @pytest.mark.parametrize(
     ("sentence", "word", "etype"),
     [
+        # harm by accident nature or animals is no act
         ("Falling masonry and collapsing buildings injured 40 people in the port city.", "injured", None),
         ("Eleven villagers were killed in the landslide, the district governor said.", "killed", None),
         ("The cyclone and the floods that followed killed at least 30 people.", "killed", None),
@@ -37,91 +38,49 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("A roadside bomb killed 11 soldiers near the border.", "killed", "ASSAULT"),
         ("Rebels killed five villagers during the storm.", "killed", "ASSAULT"),
         ("Two officers were killed in the attack on the checkpoint.", "killed", "ASSAULT"),
-    ],
-)
-def test_harm_by_accident_nature_or_animals_is_no_act(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
-    assert types_at(rules, sentence, word) == ([etype] if etype else [])
-
-
-@pytest.mark.parametrize(
-    ("sentence", "word", "etype"),
-    [
+        # met with as a reception is no meeting
         ("The army's new offensive has met with little success so far.", "met", None),
         ("The proposal met with strong opposition from Moscow.", "met", None),
         ("Putin met with the opposition in the Kremlin on Monday.", "met", "CONSULT"),
         ("Modi met with Ramaphosa in New Delhi.", "met", "CONSULT"),
-    ],
-)
-def test_met_with_as_a_reception_is_no_meeting(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
-    assert types_at(rules, sentence, word) == ([etype] if etype else [])
-
-
-@pytest.mark.parametrize(
-    ("sentence", "word", "etype"),
-    [
+        # talking to the press is no meeting
         ("A nurse in Kabul, who spoke with VOA on condition of anonymity, described the shortages.", "spoke", None),
         ("The Egyptian foreign minister spoke to reporters in Cairo after the vote.", "spoke", None),
         ("The Egyptian foreign minister spoke with his Israeli counterpart on Sunday.", "spoke", "CONSULT"),
-    ],
-)
-def test_talking_to_the_press_is_no_meeting(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
-    assert types_at(rules, sentence, word) == ([etype] if etype else [])
-
-
-@pytest.mark.parametrize(
-    ("sentence", "word", "etype"),
-    [
+        # agreeing with a view is no agreement
         ("The senator agreed with the president's remark about the economy.", "agreed", None),
         ("“The worst is still ahead,” agreed a spokesman for the refugees.", "agreed", None),
         ("Most EU ministers agree with the French proposal for a ceasefire.", "agree", "SUPPORT"),
         ("Serbia agreed with Kosovo on a new border crossing.", "agreed", "AGREE"),
         ("Armenia and Azerbaijan agreed to withdraw their troops.", "agreed", "AGREE"),
-    ],
-)
-def test_agreeing_with_a_view_is_no_agreement(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
-    assert types_at(rules, sentence, word) == ([etype] if etype else [])
-
-
-@pytest.mark.parametrize(
-    ("sentence", "word", "etype"),
-    [
+        # trips of private people are no visits
         ("More than a million Russian tourists visited Turkey last year.", "visited", None),
         ("Thousands of foreigners travel to Bangkok every year for surgery.", "travel", None),
         ("The Russian foreign minister visited Ankara on Tuesday.", "visited", "CONSULT"),
-    ],
-)
-def test_trips_of_private_people_are_no_visits(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
-    assert types_at(rules, sentence, word) == ([etype] if etype else [])
-
-
-@pytest.mark.parametrize(
-    ("sentence", "word", "etype"),
-    [
+        # seeking is a request when something is sought of someone
         ("Ukraine sought more air defence systems from Germany.", "sought", "REQUEST"),
         ("Jordan is seeking emergency aid to feed the refugees.", "seeking", "REQUEST"),
         ("Armed gangs are seeking large ransoms for the students.", "seeking", None),
         ("Britain is seeking to finalize the handover of the islands.", "seeking", None),
-    ],
-)
-def test_seeking_is_a_request_when_something_is_sought_of_someone(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
-    """The lexicon's generic 'seek' needs 'from' (whom it is asked of); seeking aid, asylum or talks
-    is a request by its object; seeking to do something is an attempt, no request."""
-    assert types_at(rules, sentence, word) == ([etype] if etype else [])
-
-
-@pytest.mark.parametrize(
-    ("sentence", "word", "etype"),
-    [
+        # a generic word of help needs both parties
         ("Last year, India helped Mauritius build a new airstrip.", "helped", "AID"),
         ("Turkey protects Azerbaijan against any attack, Erdogan said.", "protects", "AID"),
         ("The new law helps families deal with rising rents.", "helps", None),
         ("Europeans can no longer take American protection for granted.", "protection", None),
         ("The ministry bans fishing every spring to protect fish stocks.", "protect", None),
+        # a participle before its noun names no act
+        ("Critics say the proposed deal gives away too much.", "proposed", None),
+        ("The banned separatist group claimed the bombing.", "banned", None),
+        ("Beijing froze two Chinese-funded railway projects.", "funded", None),
+        ("Britain proposed a deal to Mauritius last year.", "proposed", "AGREE"),
+        # a fixed expression names no act
+        ("Pilots would train in Moscow, as opposed to years of training in Texas.", "opposed", None),
+        ("In recognition of World Refugee Day, the agency opened a new clinic.", "recognition", None),
+        ("Britain opposed the deal.", "opposed", "REJECT"),
     ],
 )
-def test_a_generic_word_of_help_needs_both_parties(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
-    """'help', 'assist', 'protect', 'invest' (lexicon flag ``parties``) are aid only between two
-    parties the text names."""
+def test_a_trigger_word_that_names_no_act(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+    """Each group pairs the non-acts a find step drops with the acts it must keep."""
     assert types_at(rules, sentence, word) == ([etype] if etype else [])
 
 
@@ -139,28 +98,3 @@ def test_a_passive_participle_s_noun_is_its_object(rules) -> None:  # type: igno
     """'a report to be released next month': publishing a report is no release of people."""
     assert types_at(rules, "According to a report to be released next month, Iran has enriched more uranium.", "released") == []
     assert types_at(rules, "The prisoners who were released on Monday returned to Gaza.", "released") == ["RETREAT"]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "word", "etype"),
-    [
-        ("Critics say the proposed deal gives away too much.", "proposed", None),
-        ("The banned separatist group claimed the bombing.", "banned", None),
-        ("Beijing froze two Chinese-funded railway projects.", "funded", None),
-        ("Britain proposed a deal to Mauritius last year.", "proposed", "AGREE"),
-    ],
-)
-def test_a_participle_before_its_noun_names_no_act(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
-    assert types_at(rules, sentence, word) == ([etype] if etype else [])
-
-
-@pytest.mark.parametrize(
-    ("sentence", "word", "etype"),
-    [
-        ("Pilots would train in Moscow, as opposed to years of training in Texas.", "opposed", None),
-        ("In recognition of World Refugee Day, the agency opened a new clinic.", "recognition", None),
-        ("Britain opposed the deal.", "opposed", "REJECT"),
-    ],
-)
-def test_a_fixed_expression_names_no_act(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
-    assert types_at(rules, sentence, word) == ([etype] if etype else [])

@@ -68,6 +68,8 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("The new law helps families deal with rising rents.", "helps", None),
         ("Europeans can no longer take American protection for granted.", "protection", None),
         ("The ministry bans fishing every spring to protect fish stocks.", "protect", None),
+        ("Wind farms provided a fifth of the country's electricity last year.", "provided", None),
+        ("Germany provided Ukraine with two more air defence systems.", "provided", "AID"),
         # a participle before its noun names no act
         ("Critics say the proposed deal gives away too much.", "proposed", None),
         ("The banned separatist group claimed the bombing.", "banned", None),

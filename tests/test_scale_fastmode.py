@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from riftwatch.records import Article, CodedArticle, Event, Span
@@ -333,3 +335,63 @@ def test_coder_without_ner_still_codes() -> None:
     coded = next(coder.code([article]))
     assert coder.disabled == ("ner",)
     assert {e.event_id for e in coded.events} == {e.event_id for e in next(Coder().code([article])).events}
+
+
+def _doc_with_sentences(text: str, cuts: list[int]) -> object:
+    """A blank-pipeline Doc of ``text`` split on spaces, sentences starting at the tokens ``cuts``."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    doc = nlp(text)
+    for t in doc:
+        t.is_sent_start = t.i in cuts
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("text", "cuts", "skipped", "numbers"),
+    [
+        # nothing blanked: a sentence's number is its position
+        ("Ab cd. Ef gh. Ij.", [0, 3, 6], [], [0, 1, 2]),
+        # two sentences blanked before the second kept one (one run of blanks, its own sentence)
+        ("Ab cd.                 Ef gh.", [0, 3, 4], [7, 15], [0, -1, 3]),
+        # a blanked sentence before the first kept one
+        ("          Ab cd. Ef.", [0, 1, 4], [0], [-1, 1, 2]),
+        # ... the blanks opening the first kept sentence: counted before its first word
+        ("          Ab cd. Ef.", [0, 4], [0], [1, 2]),
+    ],
+)
+def test_sentence_numbers_count_the_blanked_sentences(
+    text: str, cuts: list[int], skipped: list[int], numbers: list[int]
+) -> None:
+    from riftwatch.pipeline import sentence_numbers
+
+    doc: Any = _doc_with_sentences(text, cuts)
+    assert sentence_numbers(doc, list(doc.sents), skipped) == numbers
+
+
+@pytest.mark.slow
+def test_the_coder_reads_whole_text_sentence_numbers_in_fast_mode() -> None:
+    """The passes and the learned checks see the numbers normal mode gives (dropped sentences
+    counted); the events handed back are numbered by the sentences kept, as ``tidy`` expects."""
+    import datetime as dt
+
+    from riftwatch.pipeline import Coder
+
+    article = Article(id="fm-3", text=ARTICLE, published=dt.date(2024, 3, 5))
+    coder = Coder()
+    coder._load()
+    normal = coder.draft_doc(article, coder.nlp(ARTICLE))
+    spans = split_sentences(ARTICLE)
+    kept = [(s, e) for s, e in spans if "shelled" in ARTICLE[s:e] or "agreed" in ARTICLE[s:e]]
+    skipped = [s for s, e in spans if (s, e) not in kept]
+    doc = coder.nlp(blank_outside(ARTICLE, kept))
+    fast = coder.draft_doc(article, doc, skipped)
+    whole = {e.trigger.start: e.sentence_index for e in normal.events}
+    assert fast.events and whole
+    assert {e.trigger.start: e.sentence_index for e in fast.events} == {
+        e.trigger.start: whole[e.trigger.start] for e in fast.events
+    }
+    assert sorted({e.sentence_index for e in fast.events}) == [1, 3]
+    coded = tidy(coder.code_doc(article, doc, skipped))
+    assert [coded.sentences[e.sentence_index].text for e in coded.events] == [e.sentence for e in coded.events]

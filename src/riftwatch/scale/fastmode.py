@@ -392,14 +392,17 @@ class FastCoder:
         keep = self.filter
         totals: deque[int] = deque()
 
-        def masked() -> Iterator[tuple[Article, str]]:
+        def masked() -> Iterator[tuple[Article, str, list[int]]]:
             for a in articles:
-                spans, total = keep.kept_spans(a.text)
-                totals.append(total)
-                yield a, blank_outside(a.text, spans)
+                spans = split_sentences(a.text)
+                kept = [keep.keeps(a.text[s:e]) for s, e in spans]
+                totals.append(len(spans))
+                # the coder numbers the kept sentences as if the dropped ones were still there
+                dropped = [s for (s, _), k in zip(spans, kept, strict=True) if not k]
+                yield a, blank_outside(a.text, [sp for sp, k in zip(spans, kept, strict=True) if k]), dropped
 
-        # code_texts keeps the order, and a long article is coded in windows like in normal mode
-        for coded in self.coder.code_texts(masked()):
+        # code_blanked keeps the order, and a long article is coded in windows like in normal mode
+        for coded in self.coder.code_blanked(masked()):
             yield Coded(tidy(coded), totals.popleft())
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:

@@ -395,3 +395,18 @@ def test_the_coder_reads_whole_text_sentence_numbers_in_fast_mode() -> None:
     assert sorted({e.sentence_index for e in fast.events}) == [1, 3]
     coded = tidy(coder.code_doc(article, doc, skipped))
     assert [coded.sentences[e.sentence_index].text for e in coded.events] == [e.sentence for e in coded.events]
+
+
+@pytest.mark.slow
+def test_fast_mode_parses_bigger_batches_with_the_same_events() -> None:
+    import datetime as dt
+
+    from riftwatch.pipeline import Config
+    from riftwatch.scale.fastmode import PARSE_BATCH_FACTOR, FastCoder
+
+    arts = [Article(id=f"fb-{i}", text=t, published=dt.date(2024, 3, 5))
+            for i, t in enumerate((ARTICLE, ARTICLE.replace("Homs", "Hama"), ARTICLE[:200]))]  # fmt: skip
+    big, small = FastCoder(Config(batch_size=2)), FastCoder(Config(batch_size=1))
+    assert big.coder.config.batch_size == 2 * PARSE_BATCH_FACTOR and big.config.batch_size == 2
+    ids = [[e.event_id for e in c.events] for c in big.code(arts)]
+    assert any(ids) and ids == [[e.event_id for e in c.events] for c in small.code(arts)]

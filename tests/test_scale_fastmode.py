@@ -410,3 +410,27 @@ def test_fast_mode_parses_bigger_batches_with_the_same_events() -> None:
     assert big.coder.config.batch_size == 2 * PARSE_BATCH_FACTOR and big.config.batch_size == 2
     ids = [[e.event_id for e in c.events] for c in big.code(arts)]
     assert any(ids) and ids == [[e.event_id for e in c.events] for c in small.code(arts)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "out"),
+    [
+        # a pronoun for a person keeps the dropped sentence before it when that one names someone
+        ("Rain fell. Mary Smith runs the port. He said rebels attacked it. It was calm.",
+         [False, False, True, False], [False, True, True, False]),
+        ("Lena K. Ostrova spoke. Her aides said troops shelled it.", [False, True], [True, True]),
+        ("The port was calm. He said rebels attacked it.", [False, True], [False, True]),  # nobody named
+        ("Mary Smith runs the port. Rebels attacked it.", [False, True], [False, True]),  # no pronoun
+        ("Mary Smith runs the port. The shell hit her office.", [True, True], [True, True]),
+        ("Mary Smith runs the port. Rain fell. He said rebels attacked it.",
+         [False, False, True], [False, False, True]),  # only the sentence just before
+    ],
+)  # fmt: skip
+def test_with_antecedents_keeps_the_sentence_naming_a_pronoun_s_person(
+    text: str, kept: list[bool], out: list[bool]
+) -> None:
+    from riftwatch.scale.fastmode import with_antecedents
+
+    spans = split_sentences(text)
+    assert len(spans) == len(kept)
+    assert with_antecedents(text, spans, kept) == out

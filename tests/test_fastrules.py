@@ -110,6 +110,7 @@ def test_the_lemmatizer_reads_a_set_index_and_leaves_the_pipeline_s_own(nlp) -> 
     fast = nlp.get_pipe("riftwatch_lemmatizer")
     own = nlp.get_pipe("lemmatizer")
     assert fast._lookup is not own and fast.lemmatizer is own
+    assert fast._lookup.lemmatize.__self__ is fast._lookup  # the copy's tables are the ones read
     assert isinstance(fast._lookup.lookups.get_table("lemma_index")["noun"], frozenset)
     assert isinstance(own.lookups.get_table("lemma_index")["noun"], list)
     assert own.to_bytes()  # the pipeline's own tables still serialise

@@ -291,6 +291,8 @@ def indexed_copy(lemmatizer: Any) -> Any:
     clone = copy.copy(lemmatizer)
     clone.lookups = fresh
     clone.cache = {}
+    # spaCy binds ``lemmatize`` to the instance's ``{mode}_lemmatize`` when it builds one: bind the copy's
+    clone.lemmatize = getattr(clone, f"{clone.mode}_lemmatize")
     return clone
 
 

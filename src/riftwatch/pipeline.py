@@ -135,7 +135,8 @@ class Coder:
         for doc, (article, start, end, last, skipped) in self._parse(pieces()):
             whole = start == 0 and end == len(article.text)
             piece = article if whole else replace(article, text=article.text[start:end])
-            parts.append((start, self.code_doc(piece, doc, skipped)))
+            # normal mode calls code_doc(article, doc), as subclasses and custom coders define it
+            parts.append((start, self.code_doc(piece, doc, skipped) if skipped else self.code_doc(piece, doc)))
             if last:
                 yield merge_windows(parts, article)
                 parts = []

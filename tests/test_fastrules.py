@@ -104,3 +104,15 @@ def test_the_rule_index_only_skips_rules_that_cannot_match(nlp) -> None:  # type
         entry = fast._entry(key)
         assert (entry.rules, entry.steps) == (every, steps), token
     assert any(fast._entry(k).steps for k in keys)  # the multi-token index was exercised
+
+
+def test_the_lemmatizer_reads_a_set_index_and_leaves_the_pipeline_s_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    fast = nlp.get_pipe("riftwatch_lemmatizer")
+    own = nlp.get_pipe("lemmatizer")
+    assert fast._lookup is not own and fast.lemmatizer is own
+    assert fast._lookup.lemmatize.__self__ is fast._lookup  # the copy's tables are the ones read
+    assert isinstance(fast._lookup.lookups.get_table("lemma_index")["noun"], frozenset)
+    assert isinstance(own.lookups.get_table("lemma_index")["noun"], list)
+    assert own.to_bytes()  # the pipeline's own tables still serialise
+    doc = nlp("The wolves fought over the crises and the leaves.")
+    assert [t.lemma_ for t in doc][1:4] == ["wolf", "fight", "over"] and doc[5].lemma_ == "crisis"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from riftwatch.records import Article, CodedArticle, Event, Span
@@ -333,3 +335,102 @@ def test_coder_without_ner_still_codes() -> None:
     coded = next(coder.code([article]))
     assert coder.disabled == ("ner",)
     assert {e.event_id for e in coded.events} == {e.event_id for e in next(Coder().code([article])).events}
+
+
+def _doc_with_sentences(text: str, cuts: list[int]) -> object:
+    """A blank-pipeline Doc of ``text`` split on spaces, sentences starting at the tokens ``cuts``."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    doc = nlp(text)
+    for t in doc:
+        t.is_sent_start = t.i in cuts
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("text", "cuts", "skipped", "numbers"),
+    [
+        # nothing blanked: a sentence's number is its position
+        ("Ab cd. Ef gh. Ij.", [0, 3, 6], [], [0, 1, 2]),
+        # two sentences blanked before the second kept one (one run of blanks, its own sentence)
+        ("Ab cd.                 Ef gh.", [0, 3, 4], [7, 15], [0, -1, 3]),
+        # a blanked sentence before the first kept one
+        ("          Ab cd. Ef.", [0, 1, 4], [0], [-1, 1, 2]),
+        # ... the blanks opening the first kept sentence: counted before its first word
+        ("          Ab cd. Ef.", [0, 4], [0], [1, 2]),
+    ],
+)
+def test_sentence_numbers_count_the_blanked_sentences(
+    text: str, cuts: list[int], skipped: list[int], numbers: list[int]
+) -> None:
+    from riftwatch.pipeline import sentence_numbers
+
+    doc: Any = _doc_with_sentences(text, cuts)
+    assert sentence_numbers(doc, list(doc.sents), skipped) == numbers
+
+
+@pytest.mark.slow
+def test_the_coder_reads_whole_text_sentence_numbers_in_fast_mode() -> None:
+    """The passes and the learned checks see the numbers normal mode gives (dropped sentences
+    counted); the events handed back are numbered by the sentences kept, as ``tidy`` expects."""
+    import datetime as dt
+
+    from riftwatch.pipeline import Coder
+
+    article = Article(id="fm-3", text=ARTICLE, published=dt.date(2024, 3, 5))
+    coder = Coder()
+    coder._load()
+    normal = coder.draft_doc(article, coder.nlp(ARTICLE))
+    spans = split_sentences(ARTICLE)
+    kept = [(s, e) for s, e in spans if "shelled" in ARTICLE[s:e] or "agreed" in ARTICLE[s:e]]
+    skipped = [s for s, e in spans if (s, e) not in kept]
+    doc = coder.nlp(blank_outside(ARTICLE, kept))
+    fast = coder.draft_doc(article, doc, skipped)
+    whole = {e.trigger.start: e.sentence_index for e in normal.events}
+    assert fast.events and whole
+    assert {e.trigger.start: e.sentence_index for e in fast.events} == {
+        e.trigger.start: whole[e.trigger.start] for e in fast.events
+    }
+    assert sorted({e.sentence_index for e in fast.events}) == [1, 3]
+    coded = tidy(coder.code_doc(article, doc, skipped))
+    assert [coded.sentences[e.sentence_index].text for e in coded.events] == [e.sentence for e in coded.events]
+
+
+@pytest.mark.slow
+def test_fast_mode_parses_bigger_batches_with_the_same_events() -> None:
+    import datetime as dt
+
+    from riftwatch.pipeline import Config
+    from riftwatch.scale.fastmode import PARSE_BATCH_FACTOR, FastCoder
+
+    arts = [Article(id=f"fb-{i}", text=t, published=dt.date(2024, 3, 5))
+            for i, t in enumerate((ARTICLE, ARTICLE.replace("Homs", "Hama"), ARTICLE[:200]))]  # fmt: skip
+    big, small = FastCoder(Config(batch_size=2)), FastCoder(Config(batch_size=1))
+    assert big.coder.config.batch_size == 2 * PARSE_BATCH_FACTOR and big.config.batch_size == 2
+    ids = [[e.event_id for e in c.events] for c in big.code(arts)]
+    assert any(ids) and ids == [[e.event_id for e in c.events] for c in small.code(arts)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "out"),
+    [
+        # a pronoun for a person keeps the dropped sentence before it when that one names someone
+        ("Rain fell. Mary Smith runs the port. He said rebels attacked it. It was calm.",
+         [False, False, True, False], [False, True, True, False]),
+        ("Lena K. Ostrova spoke. Her aides said troops shelled it.", [False, True], [True, True]),
+        ("The port was calm. He said rebels attacked it.", [False, True], [False, True]),  # nobody named
+        ("Mary Smith runs the port. Rebels attacked it.", [False, True], [False, True]),  # no pronoun
+        ("Mary Smith runs the port. The shell hit her office.", [True, True], [True, True]),
+        ("Mary Smith runs the port. Rain fell. He said rebels attacked it.",
+         [False, False, True], [False, False, True]),  # only the sentence just before
+    ],
+)  # fmt: skip
+def test_with_antecedents_keeps_the_sentence_naming_a_pronoun_s_person(
+    text: str, kept: list[bool], out: list[bool]
+) -> None:
+    from riftwatch.scale.fastmode import with_antecedents
+
+    spans = split_sentences(text)
+    assert len(spans) == len(kept)
+    assert with_antecedents(text, spans, kept) == out

@@ -6,13 +6,16 @@ articles through ``nlp.pipe`` in batches.
 
 from __future__ import annotations
 
+import bisect
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
+from spacy.attrs import IDX, IS_SPACE  # type: ignore[import-not-found]
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from .actors.locative import actor_index, split_locative
 from .actors.recognise import ArticleContext, find_actors
@@ -75,6 +78,9 @@ class DraftArticle:
     sentences: list[Span]
     actor_at: dict[int, Actor]
     latent_at: dict[int, Actor]
+    # the number the coder read for each sentence of the Doc: its position, or in fast mode the one
+    # it would have with the blanked-out sentences there (``sentence_numbers``)
+    numbers: list[int] = field(default_factory=list)
 
 
 class Coder:
@@ -106,22 +112,31 @@ class Coder:
 
     def code_texts(self, items: Iterable[tuple[Article, str]]) -> Iterator[CodedArticle]:
         """Code each article from ``text``, what is parsed: its own text, or a copy of the same
-        length with parts blanked out (fast mode). Articles over ``window_chars`` are parsed and
-        coded window by window (``windows.py``), their spans moved back into the whole text."""
+        length with parts blanked out (fast mode, see ``code_blanked``). Articles over
+        ``window_chars`` are parsed and coded window by window (``windows.py``), their spans moved
+        back into the whole text."""
+        return self.code_blanked((article, text, ()) for article, text in items)
+
+    def code_blanked(self, items: Iterable[tuple[Article, str, Sequence[int]]]) -> Iterator[CodedArticle]:
+        """Like ``code_texts``, each text given with the sorted start offsets of the sentences
+        blanked out of it (fast mode): the coder numbers the sentences it parses as if those were
+        there (see ``sentence_numbers``)."""
         self._load()
         size = self.config.window_chars
 
-        def pieces() -> Iterator[tuple[str, tuple[Article, int, int, bool]]]:
-            for article, text in items:
+        def pieces() -> Iterator[tuple[str, tuple[Article, int, int, bool, Sequence[int]]]]:
+            for article, text, skipped in items:
                 spans = windows(text, size)
                 for i, (start, end) in enumerate(spans):
-                    yield text[start:end], (article, start, end, i == len(spans) - 1)
+                    inside = skipped[bisect.bisect_left(skipped, start) : bisect.bisect_left(skipped, end)]
+                    yield text[start:end], (article, start, end, i == len(spans) - 1, [x - start for x in inside])
 
         parts: list[tuple[int, CodedArticle]] = []
-        for doc, (article, start, end, last) in self._parse(pieces()):
+        for doc, (article, start, end, last, skipped) in self._parse(pieces()):
             whole = start == 0 and end == len(article.text)
             piece = article if whole else replace(article, text=article.text[start:end])
-            parts.append((start, self.code_doc(piece, doc)))
+            # normal mode calls code_doc(article, doc), as subclasses and custom coders define it
+            parts.append((start, self.code_doc(piece, doc, skipped) if skipped else self.code_doc(piece, doc)))
             if last:
                 yield merge_windows(parts, article)
                 parts = []
@@ -159,9 +174,13 @@ class Coder:
         return [sentence_context(article, sent, i, actor_at, places, self.triggers, state, latent_at)
                 for i, sent in enumerate(doc.sents)]  # fmt: skip
 
-    def code_doc(self, article: Article, doc: Doc) -> CodedArticle:
-        """Code one parsed article: the rule coder's passes, then the learned checks."""
-        draft = self.draft_doc(article, doc)
+    def code_doc(self, article: Article, doc: Doc, skipped: Sequence[int] = ()) -> CodedArticle:
+        """Code one parsed article: the rule coder's passes, then the learned checks.
+
+        ``skipped``: start offsets of sentences blanked out of ``doc``'s text (fast mode). The
+        passes and the learned checks read sentence numbers as the whole text would have them
+        (``sentence_numbers``); the events returned are numbered by the sentences of ``doc``."""
+        draft = self.draft_doc(article, doc, skipped)
         events = draft.events
         if self.models is not None:
             events = apply_models(doc, events, draft.actor_at, draft.latent_at, self.models)
@@ -170,21 +189,52 @@ class Coder:
         sites = find_site_places(doc, draft.places)
         events = locate(article, doc, events, sorted((*draft.places, *sites), key=lambda p: p.start), draft.actors)
         kept = tuple(e for e in events if e.confidence >= self.config.min_confidence)
+        if skipped:  # events numbered by the sentences of the Doc, like ``sentences``
+            position = {n: i for i, n in enumerate(draft.numbers) if n >= 0}
+            kept = tuple(replace(e, sentence_index=position.get(e.sentence_index, e.sentence_index)) for e in kept)
         # the article's place list also holds the countries its demonyms name ("Sudanese" -> Sudan);
         # the coder reads those words as actors, never as where something happened
         named = find_demonym_places(doc, self.gazetteer, draft.places)
         places = sorted((*draft.places, *named, *sites), key=lambda p: p.start)
         return CodedArticle(article, kept, tuple(draft.actors), tuple(places), tuple(draft.sentences))
 
-    def draft_doc(self, article: Article, doc: Doc) -> DraftArticle:
-        """The rule coder's events of one parsed article, with the actor maps they were coded from."""
+    def draft_doc(self, article: Article, doc: Doc, skipped: Sequence[int] = ()) -> DraftArticle:
+        """The rule coder's events of one parsed article, with the actor maps they were coded from;
+        sentences numbered by ``sentence_numbers`` where ``skipped`` names blanked-out sentences."""
         self._load()
         places, actors, actor_at, latent_at = self._read(article, doc)
         state = ArticleState()
         events = []
         sentences = []
-        for index, sent in enumerate(doc.sents):
+        sents = list(doc.sents)
+        numbers = sentence_numbers(doc, sents, skipped) if skipped else list(range(len(sents)))
+        for number, sent in zip(numbers, sents, strict=True):
+            index = max(number, 0)  # a sentence of blanks holds no event
             ctx = sentence_context(article, sent, index, actor_at, places, self.triggers, state, latent_at)
             sentences.append(Span(ctx.text, ctx.start_char, ctx.start_char + len(ctx.text)))
             events.extend(code_sentence(ctx))
-        return DraftArticle(events, actors, places, sentences, actor_at, latent_at)
+        return DraftArticle(events, actors, places, sentences, actor_at, latent_at, numbers)
+
+
+def sentence_numbers(doc: Doc, sents: Sequence[SpacySpan], skipped: Sequence[int]) -> list[int]:
+    """The number each of ``sents``, the sentences of ``doc``, would have in the text before the sentences starting
+    at the sorted offsets ``skipped`` were blanked out of it: the sentences of ``doc`` before it
+    that hold a word, plus the blanked ones that start before its first word. A sentence of
+    blanks only is -1.
+
+    Fast mode parses a copy of an article with the sentences that cannot hold an event blanked
+    out; the coder's passes (how far back a pronoun may refer, where a venue still holds) and the
+    learned event check (an event's sentence number) then read the same numbers as in normal mode.
+    """
+    tokens = doc.to_array([IS_SPACE, IDX]).tolist()  # (is space, start offset) a token
+    out: list[int] = []
+    words = 0
+    for sent in sents:
+        # where its first word starts: a run of blanks before it may belong to the sentence
+        first = next((idx for space, idx in tokens[sent.start : sent.end] if not space), None)
+        if first is None:
+            out.append(-1)
+            continue
+        out.append(words + bisect.bisect_left(skipped, first))
+        words += 1
+    return out

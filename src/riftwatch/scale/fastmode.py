@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
@@ -54,6 +54,9 @@ matches and, unless the third set is empty, one of its words is there too."""
 _SYMBOLS: Final = re.compile(r"[^\w\s]")
 _CASED: Final = re.compile(r"[A-Za-z]+")
 _DOUBLING: Final = re.compile(r"(?:^|[^aeiou])[aeiou][bdgklmnprt]$")
+PARSE_BATCH_FACTOR: Final = 4
+"""Fast mode parses this many times ``Config.batch_size`` blanked texts a batch (see ``FastCoder``):
+on 200 local-news articles, CPU seconds of the parse 8.5 at 32 texts a batch, 6.9 at 128."""
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -319,6 +322,34 @@ def speech_cues(forms: Forms = WordForms(), actors: Iterable[str] = ()) -> tuple
     return ((reports, obligation, needs), (reports, negation, needs))
 
 
+# A person spoken of by pronoun, and a sentence that names someone (two capitalised words, perhaps
+# with an initial between: "Mary Smith", "John F. Kerry"; "The Senate" counts too, at little cost).
+_PERSONAL: Final = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+_NAME: Final = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+")
+
+
+def with_antecedents(text: str, spans: Sequence[tuple[int, int]], kept: Sequence[bool]) -> list[bool]:
+    """``kept`` (one flag a sentence of ``spans``), also keeping a dropped sentence that names
+    someone when the kept sentence after it speaks of a person by pronoun ("..., he said").
+
+    Normal mode reads such a pronoun as the person named just before; with that sentence blanked
+    out the event loses its source or target, and often the event itself. On the VOA pool this
+    loses 4 fewer events of 680 (9 -> 5) for 3.1% more sentences parsed.
+
+    >>> t = "Rain fell. Mary Smith runs the port. He said rebels attacked it. It was calm."
+    >>> with_antecedents(t, split_sentences(t), [False, False, True, False])
+    [False, True, True, False]
+    >>> t = "The port was calm. He said rebels attacked it."
+    >>> with_antecedents(t, split_sentences(t), [False, True])
+    [False, True]
+    """
+    out = list(kept)
+    for i in range(1, len(spans)):
+        if kept[i] and not kept[i - 1] and _PERSONAL.search(text, spans[i][0], spans[i][1]):
+            out[i - 1] = _NAME.search(text, spans[i - 1][0], spans[i - 1][1]) is not None
+    return out
+
+
 def blank_outside(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """``text`` with every character outside ``spans`` replaced by a space (same length).
 
@@ -362,12 +393,17 @@ class FastCoder:
     ``Config(ner=False)`` spaCy's entity recogniser is skipped too, nearly half of the parse: places
     then come from the gazetteer's capitalised-name matching alone and people from the actor
     lexicon alone (people the lexicon does not know are not found).
+
+    The parse takes ``PARSE_BATCH_FACTOR`` times ``batch_size`` texts a batch (still at most
+    ``batch_chars`` characters, blanks included): a blanked text holds about half the words of the
+    article, and spaCy's parser and entity recogniser step through a batch's texts together, so a
+    batch of the usual number of texts leaves them half the work per step.
     """
 
     def __init__(self, config: Config | None = None, keyword_filter: KeywordFilter | None = None,
                  names: Iterable[str] = ()) -> None:  # fmt: skip
         self.config = config or Config()
-        self.coder = Coder(self.config)
+        self.coder = Coder(replace(self.config, batch_size=self.config.batch_size * PARSE_BATCH_FACTOR))
         self._filter = keyword_filter
         self._names = tuple(names)
 
@@ -392,14 +428,18 @@ class FastCoder:
         keep = self.filter
         totals: deque[int] = deque()
 
-        def masked() -> Iterator[tuple[Article, str]]:
+        def masked() -> Iterator[tuple[Article, str, list[int]]]:
             for a in articles:
-                spans, total = keep.kept_spans(a.text)
-                totals.append(total)
-                yield a, blank_outside(a.text, spans)
+                spans = split_sentences(a.text)
+                kept = [keep.keeps(a.text[s:e]) for s, e in spans]
+                kept = with_antecedents(a.text, spans, kept)
+                totals.append(len(spans))
+                # the coder numbers the kept sentences as if the dropped ones were still there
+                dropped = [s for (s, _), k in zip(spans, kept, strict=True) if not k]
+                yield a, blank_outside(a.text, [sp for sp, k in zip(spans, kept, strict=True) if k]), dropped
 
-        # code_texts keeps the order, and a long article is coded in windows like in normal mode
-        for coded in self.coder.code_texts(masked()):
+        # code_blanked keeps the order, and a long article is coded in windows like in normal mode
+        for coded in self.coder.code_blanked(masked()):
             yield Coded(tidy(coded), totals.popleft())
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:

@@ -40,3 +40,42 @@ def test_conjoined_demonym_modifiers_are_each_an_actor(
 ) -> None:
     assert countries(nlp, lex, text) == expected
 
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("KABUL — Taliban fighters attacked a checkpoint.", 7),
+        ("BLANTYRE, Malawi — The storm hit.", 18),
+        ("ISLAMABAD/PENTAGON — A plane crashed.", 20),
+        ("PARIS (AP) — Ministers met.", 12),
+        ("U.S. President Trump said — what?", 0),
+        ("Kenya has refused to attend the hearing.", 0),
+    ],
+)  # fmt: skip
+def test_dateline_end(text: str, end: int) -> None:
+    from riftwatch.actors.locative import dateline_end
+
+    assert dateline_end(text) == end
+
+
+@pytest.fixture(scope="module")
+def coder() -> Any:
+    from riftwatch.pipeline import Coder
+
+    c = Coder()
+    c._load()
+    return c
+
+
+def test_a_dateline_place_is_no_actor(coder: Any) -> None:
+    """A capital opening the text as its dateline says where the story was filed, not who acted
+    (it was taken for the target of the attack, and for a second source of the arrest)."""
+    from riftwatch.records import Article
+
+    for text in ("KABUL — Taliban fighters attacked a checkpoint on Sunday.",
+                 "ISLAMABAD — Pakistan arrested two men in a raid on Sunday."):
+        coded = coder.code_doc(Article(id="d", text=text), coder.nlp(text))
+        assert coded.events, text
+        for e in coded.events:
+            assert [a.text for a in (*e.source, *e.target) if a.end <= text.index("—")] == [], (text, e)

@@ -319,3 +319,15 @@ def test_us_immigration_agencies_by_acronym_but_not_the_common_word(nlp: Any, le
     # pool 8008349, 8010057: "ICE and DHS ... have repeatedly declined to respond"
     got = codes(nlp, lex, "ICE and DHS declined to respond. Ice formed on the roads.", JAN_2026)
     assert got == [("ICE", "USA", "COP"), ("DHS", "USA", "GOV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # pool 6202623 (Haitian gangs), 6202743 (kidnappers in Nigeria): criminals are their own sector
+        ("Gang members attacked a police station.", ("Gang members", "HTI", "CRM")),
+        ("The schoolgirls were freed by their captors on Tuesday.", ("captors", "HTI", "CRM")),
+        ("Criminal gangs seeking ransoms kidnapped the pupils.", ("Criminal gangs", "HTI", "CRM")),
+    ],
+)  # fmt: skip
+def test_criminal_groups_are_crm(nlp: Any, lex: Lexicon, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in codes(nlp, lex, text, default_country="HTI")

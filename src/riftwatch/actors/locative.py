@@ -6,6 +6,7 @@ Also maps tokens to the actors covering them, and adds demonym modifiers the rec
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -30,6 +31,18 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "around", "across", "into", "ins
                             "to", "from", "toward", "towards", "within", "over", "through", "via"})  # fmt: skip
 
 
+# A dateline opening a text: capitalised place words (the first in capitals), an optional agency in
+# brackets, then a dash: "KABUL —", "BLANTYRE, Malawi —", "ISLAMABAD/PENTAGON —", "PARIS (AP) —".
+_DATELINE = re.compile(r"[A-Z][A-Z.'\-]+(?:[ /][A-Z][A-Z.'\-]+)*(?:, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*)?"
+                       r"(?: \([A-Za-z]+\))? *(?:\u2014|\u2013|--| - )")
+
+
+def dateline_end(text: str) -> int:
+    """Where a dateline opening ``text`` ends (its dash included), 0 when the text opens with none."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
 def split_locative(
     doc: Doc, actors: Sequence[Actor], places: Sequence[Place], lexicon: object
 ) -> tuple[list[Actor], list[Actor]]:
@@ -37,7 +50,10 @@ def split_locative(
     Syria") from real actors. Returns (actors, latent): latent actors are countries and capitals
     named as places, which a trigger may still read as actors ("sparked anger in Moscow")."""
     kept: list[Actor] = []
+    line = dateline_end(doc.text)
     for a in actors:
+        if a.end <= line and any(p.start <= a.start and a.end <= p.end for p in places):
+            continue  # the dateline says where the story was filed ("KABUL —"), not who acted
         if a.person or a.org or not any(p.start <= a.start and a.end <= p.end for p in places):
             kept.append(a)
             continue
@@ -54,7 +70,7 @@ def split_locative(
     kept.sort(key=lambda a: a.start)
     taken = {(a.start, a.end) for a in kept}
     for p in places:
-        if (p.start, p.end) in taken or lookup is None or p.precision not in {"city", "country"}:
+        if (p.start, p.end) in taken or lookup is None or p.end <= line or p.precision not in {"city", "country"}:
             continue
         for entry in lookup(p.text):
             if getattr(entry, "kind", "") in {"capital", "country"}:

@@ -72,7 +72,7 @@ ROLES = [
     ("Qatar promised to send humanitarian aid to Gaza.", "promised", "AGREE", {"QAT"}, None, "asserted"),
     ("Armenia and Azerbaijan signed a peace agreement in Washington.", "signed", "AGREE", {"ARM", "AZE"}, None, "asserted"),
     ("Germany pledged to send military advisers to help Iraq.", "pledged", "AGREE", {"DEU"}, None, "asserted"),
-    ("The rebels vowed to attack the capital.", "attack", "THREATEN", None, None, "asserted"),
+    ("The rebels vowed to attack Damascus.", "attack", "THREATEN", None, None, "asserted"),
     ("Egypt mediated between Israel and Hamas in Cairo.", "mediated", "CONSULT", {"EGY"}, {"ISR", "PSE"}, "asserted"),
     # refusals and conditional threats are events that happened
     ("Austria said it would not accept the new asylum rules drafted in Brussels.", "accept", "REJECT", {"AUT"}, None, "asserted"),

@@ -43,6 +43,20 @@ def test_keep_the_sentence_lead_from_the_lower_threshold_only() -> None:
     assert kept == [a]  # b is below the threshold and not its sentence's lead; c is below the lead threshold
 
 
+def test_cross_border_events_are_kept_from_their_own_threshold() -> None:
+    m = L.Models(L.LinearModel(0, {}, 0.45), L.LinearModel(0, {}, 0.5), L.LinearModel(0, {}, 0.5), 0.8,
+                 cross_border=0.3)  # fmt: skip
+    rus, syr, syr2 = Actor("Russia", 0, 6, "Russia", "RUS"), Actor("Syria", 9, 14, "Syria", "SYR"), Actor("rebels", 20, 26, "rebels", "SYR", "REB")
+    abroad = replace(_ev(0), source=(rus,), target=(syr,))
+    home = replace(_ev(5), source=(syr,), target=(syr2,))
+    alone = replace(_ev(9), source=(rus,))
+    both = replace(_ev(12), source=(rus, syr), target=(syr2,))  # no target outside the source's countries
+    roled = [(e, 0, 0) for e in (abroad, home, alone, both)]
+    assert [L.keep(e, 0.35, roled, [0.35] * 4, m) for e, _, _ in roled] == [True, False, False, False]
+    assert [L.keep(e, 0.25, roled, [0.25] * 4, m) for e, _, _ in roled] == [False] * 4
+    assert [L.keep(e, 0.5, roled, [0.5] * 4, m) for e, _, _ in roled] == [True] * 4
+
+
 def test_choose_takes_the_best_and_a_nearly_as_sure_other_country() -> None:
     ken, uga, ken2 = Actor("Kenya", 0, 5, "Kenya", "KEN"), Actor("Uganda", 10, 16, "Uganda", "UGA"), Actor("Nairobi", 20, 27, "Nairobi", "KEN")
     model = L.LinearModel(0, {}, 0.4)

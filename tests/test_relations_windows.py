@@ -134,4 +134,3 @@ def test_score_counts_false_alarms_per_rate() -> None:
 def test_pool_noise_is_noisier_but_moves_fewer_events_between_dyads_than_the_issue_reading() -> None:
     issue = Noise()
     assert POOL_NOISE.spurious > issue.spurious and POOL_NOISE.wrong_role < issue.wrong_role
-    assert POOL_NOISE.events_per_bad_article > issue.events_per_bad_article

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..geo.mentions import doc_words
 from ..records import Actor
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -71,11 +72,15 @@ def acronym_after(doc: Doc, end: int) -> int | None:
 def generic_org_nouns(doc: Doc) -> list[int]:
     """Indices of definite generic organisation nouns: "the group", "The separatist group", "the
     world body"."""
-    return [
-        t.i for t in doc
-        if t.lower_ in GENERIC_ORG_NOUNS and t.pos_ == "NOUN" and is_definite(t)
-        and (t.lower_ != "body" or any(c.lower_ in _BODY for c in t.lefts))
-    ]  # fmt: skip
+    # the words are read once from the ORTH array: a Token is built only for a candidate noun
+    out = []
+    for i, w in enumerate(doc_words(doc)):
+        if w.lower() not in GENERIC_ORG_NOUNS:
+            continue
+        t = doc[i]
+        if t.pos_ == "NOUN" and is_definite(t) and (t.lower_ != "body" or any(c.lower_ in _BODY for c in t.lefts)):
+            out.append(i)
+    return out
 
 
 def org_for(noun: Token, orgs: Sequence[Actor]) -> Actor | None:

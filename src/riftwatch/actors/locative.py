@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from ..geo.mentions import doc_words
 from ..records import Actor, Place
 
 
@@ -91,8 +92,11 @@ def _modifier_demonyms(doc: Doc, actors: Sequence[Actor], lookup: object) -> lis
         return []
     covered = {i for a in actors for i in range(a.start, a.end)}
     out: list[Actor] = []
-    for tok in doc:
-        if tok.idx in covered or not tok.text[:1].isupper():
+    for i, word in enumerate(doc_words(doc)):  # a Token is built only for a capitalised word
+        if not word[:1].isupper():
+            continue
+        tok = doc[i]
+        if tok.idx in covered:
             continue
         top = tok  # "Chinese and Russian proposal": "Russian" is a conjunct of the modifier
         while top.dep_ == "conj" and top.head.i < top.i:

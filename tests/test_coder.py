@@ -308,6 +308,28 @@ def test_we_in_reported_words_is_the_speaker(rules) -> None:  # type: ignore[no-
     assert [a.text for a in event_at(coded, "sign").source] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "source"),
+    [  # pool 6202623, 6180932: quotations that run over sentences name their speaker once
+        (("“We condemn the attack on the prison and we urge the population to stay calm. The police have "
+          "orders to act,” Haitian President Jovenel Moise tweeted on Sunday."), "urge", "HTI"),
+        (("“Lawmakers will get nowhere with threats,” Turkish Foreign Minister Mevlut Cavusoglu said on Wednesday. "
+          "“If they impose sanctions, we will retaliate against the United States.”"), "retaliate", "TUR"),
+        (("Turkish Foreign Minister Mevlut Cavusoglu said on Wednesday: “Lawmakers will get nowhere with threats. "
+          "If they impose sanctions, we will retaliate against the United States.”"), "retaliate", "TUR"),
+    ],
+)  # fmt: skip
+def test_we_in_a_quotation_over_sentences_is_its_speaker(rules, text: str, word: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    assert [a.country for a in event_at(code(rules, text), word).source] == [source]
+
+
+def test_a_quotation_closed_before_names_no_speaker_for_narrative(rules) -> None:  # type: ignore[no-untyped-def]
+    """Narrative after a closed quotation is the reporter's: "we" there is nobody's."""
+    coded = code(rules, "“Lawmakers will get nowhere,” Turkish Foreign Minister Mevlut Cavusoglu said. "
+                        "Later we learned that Ankara will retaliate against the United States.")  # fmt: skip
+    assert all(a.text.lower() != "we" for e in coded.events for a in e.source)
+
+
 def test_attribution_named_and_anonymous(coder) -> None:  # type: ignore[no-untyped-def]
     coded = code(coder, "Diplomatic sources said Saudi Arabia had suspended talks with Israel. "
                         "According to the Kremlin, Russian jets bombed rebel positions.")  # fmt: skip

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..records import Actor
@@ -87,12 +88,94 @@ def resolve_pronouns(
             candidates = list(last_group) if low in PLURAL_PRONOUNS else ([last_subject] if last_subject else [])
         if candidates:
             _point(tok, candidates[0], actor_at)
-    # "we"/"I" in reported words are the speaker: the subject of the verb that reports them
+    # "we"/"I" in reported words are the speaker: the subject of the verb that reports them, else,
+    # in a quotation running over several sentences, whoever the sentence closing it says spoke
+    quoted: list[Actor] | None = None
     for tok in sent:
         if tok.lower_ in FIRST_PERSON and tok.i not in actor_at and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
             speakers = _speaker_actors(tok, actor_at, SPEECH_VERBS)
+            if not speakers:
+                if quoted is None:
+                    quoted = quotation_speaker(sent, actor_at)
+                speakers = quoted
             if speakers:
                 _point(tok, speakers[0], actor_at)
+
+
+QUOTE_MARKS = frozenset({"\u201c", "\u201d", '"'})
+# How many sentences a quotation is followed to find the one that closes it.
+QUOTE_REACH = 4
+# Verbs that say who spoke the words a quotation closes ('..." the president tweeted').
+QUOTE_VERBS = SPEECH_VERBS | {"tweet", "post"}
+
+
+def _open_quote(text: str) -> bool:
+    """Whether ``text`` leaves a quotation open at its end: a curly opening quote not closed after
+    it, or an odd number of straight quotes."""
+    if text.count('"') % 2 == 1:
+        return not text.rstrip().endswith('"')
+    return text.rfind("\u201c") > text.rfind("\u201d")
+
+
+def _speech_subject(sent: SpacySpan, actor_at: dict[int, Actor], inside: bool) -> list[Actor]:
+    """Actors of the subject of a verb of speaking in ``sent``, outside its quotation marks
+    (``inside``: whether the sentence opens within a quotation)."""
+    for t in sent:
+        if t.text in QUOTE_MARKS:
+            inside = not inside if t.text == '"' else t.text == "\u201c"
+            continue
+        if not inside and t.lemma_.lower() in QUOTE_VERBS and t.pos_ in {"VERB", "AUX"}:
+            found = [a for c in t.children if c.dep_ in {"nsubj", "nsubjpass"} for a in actors_under(c, actor_at)]
+            if found:
+                return found
+    return []
+
+
+def quotation_speaker(sent: Sequence[Token], actor_at: dict[int, Actor]) -> list[Actor]:
+    """Who speaks the quoted words of ``sent`` when the sentence itself does not say:
+
+    - a quotation that ``sent`` opens or continues and a later sentence closes is spoken by the
+      subject of that sentence's verb of speaking ('"We condemn the jailbreak. The police are
+      instructed to act," the president tweeted.');
+    - otherwise a quoted sentence is the last named speaker's, when one of the sentences just
+      before quotes someone ('"They will get nowhere," the minister said. "If they approach us
+      positively, we will react positively."').
+    """
+    if not sent or not any(t.text in QUOTE_MARKS for t in sent) and not _inside_quote(sent):
+        return []
+    doc = sent[0].doc
+    if _open_quote("".join(t.text_with_ws for t in sent)):
+        nxt = sent[-1].i + 1
+        for _ in range(QUOTE_REACH):
+            if nxt >= len(doc):
+                break
+            later = doc[nxt].sent
+            if any(t.text in QUOTE_MARKS for t in later):
+                found = _speech_subject(later, actor_at, True)
+                if found:
+                    return found
+                break
+            nxt = later.end
+    start = sent[0].i
+    for _ in range(QUOTE_REACH):
+        if start == 0:
+            return []
+        before = doc[start - 1].sent
+        if any(t.text in QUOTE_MARKS for t in before):
+            found = _speech_subject(before, actor_at, _inside_quote(before))
+            if found:
+                return found
+        start = before.start
+    return []
+
+
+def _inside_quote(sent: SpacySpan | Sequence[Token]) -> bool:
+    """Whether the sentence before ``sent`` left a quotation open."""
+    start = sent[0].i
+    if start == 0:
+        return False
+    before = sent[0].doc[start - 1].sent
+    return _open_quote(before.text_with_ws)
 
 
 def _point(tok: Token, actor: Actor, actor_at: dict[int, Actor]) -> None:

@@ -79,3 +79,7 @@ def test_a_dateline_place_is_no_actor(coder: Any) -> None:
         assert coded.events, text
         for e in coded.events:
             assert [a.text for a in (*e.source, *e.target) if a.end <= text.index("—")] == [], (text, e)
+    # a text opening with a country and a dash opens with a party, not a dateline
+    text = "US - China trade talks resumed on Monday in Geneva."
+    coded = coder.code_doc(Article(id="d", text=text), coder.nlp(text))
+    assert "US" in {a.text for e in coded.events for a in (*e.source, *e.target)}

@@ -52,6 +52,8 @@ def split_locative(
     named as places, which a trigger may still read as actors ("sparked anger in Moscow")."""
     kept: list[Actor] = []
     line = dateline_end(doc.text)
+    if any(a.start == 0 and a.entry_id.startswith("country:") for a in actors):
+        line = 0  # a dateline names a city: "US - China talks resume" opens with parties, not a dateline
     for a in actors:
         if a.end <= line and any(p.start <= a.start and a.end <= p.end for p in places):
             continue  # the dateline says where the story was filed ("KABUL —"), not who acted

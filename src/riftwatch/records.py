@@ -143,7 +143,7 @@ class Event:
     date_text: Span | None = None
     attribution: Attribution | None = None
     quantities: tuple[Quantity, ...] = ()
-    confidence: float = 0.5
+    confidence: float = 0.5  # how sure the coder is that this is an event: the learned event model's probability (the rule coder's own score with Config(learned=False))
     # How each role was found, e.g. (("source", "subject"), ("target", "domestic")); see events.passes
     roles_how: tuple[tuple[str, str], ...] = ()
 

@@ -17,8 +17,9 @@ The rules propose; two small models decide where rules alone fail on whole artic
 Both are trained by ``scripts/train_learned.py`` on the VOA pool's annotations
 (``shared/corpus/voa``; never on evaluation data) and shipped as ``data/learned.json``: feature
 name → weight. Inference is a sum of weights and a logistic function: deterministic, CPU-only, no
-library needed. The event model decides what is kept; ``Event.confidence`` stays the rule coder's,
-which ranks the acts of a sentence (main clause first). The most probable event of a sentence can
+library needed. The event model decides what is kept, and its probability becomes the kept event's
+``confidence`` (the rule coder's own confidence, which ranks the acts of a sentence, main clause
+first, is a feature of it; ``Config(learned=False)`` keeps the rule confidence). The most probable event of a sentence can
 be kept from a lower probability (``lead``; off, 1.0, in the shipped models: it cost more precision
 than it gained recall).
 """
@@ -468,8 +469,11 @@ def apply(
     featured = featurize(doc, events, actor_at, latent_at)
     roled = [assign_roles(fe, models) for fe in featured]
     probs = [models.event.prob(f) for f in event_feature_lists(featured, roled)]
-    # the rule coder's confidence stays: it ranks the acts of a sentence (main clause first)
-    return [ev for (ev, _, _), p in zip(roled, probs, strict=True) if keep(ev, p, roled, probs, models)]
+    # an event kept carries the event model's probability as its confidence: how likely it is an
+    # act a careful coder would code, the figure users filter on (``--min-confidence``) and dyad
+    # series weigh events by
+    return [replace(ev, confidence=round(p, 3))
+            for (ev, _, _), p in zip(roled, probs, strict=True) if keep(ev, p, roled, probs, models)]  # fmt: skip
 
 
 def keep(ev: Event, p: float, roled: Sequence[tuple[Event, float, float]], probs: Sequence[float], models: Models) -> bool:

@@ -25,6 +25,7 @@ from .events.draft import SentenceContext
 from .events.learned import apply as apply_models
 from .events.learned import shipped_models
 from .events.location import locate
+from .geo.mentions import sentences as doc_sentences
 from .geo.resolve import find_demonym_places, find_places
 from .geo.sites import find_site_places
 from .records import Actor, Article, CodedArticle, Event, Place, Span
@@ -172,7 +173,7 @@ class Coder:
         places, _, actor_at, latent_at = self._read(article, doc)
         state = ArticleState()
         return [sentence_context(article, sent, i, actor_at, places, self.triggers, state, latent_at)
-                for i, sent in enumerate(doc.sents)]  # fmt: skip
+                for i, sent in enumerate(doc_sentences(doc))]  # fmt: skip
 
     def code_doc(self, article: Article, doc: Doc, skipped: Sequence[int] = ()) -> CodedArticle:
         """Code one parsed article: the rule coder's passes, then the learned checks.
@@ -206,7 +207,7 @@ class Coder:
         state = ArticleState()
         events = []
         sentences = []
-        sents = list(doc.sents)
+        sents = doc_sentences(doc)
         numbers = sentence_numbers(doc, sents, skipped) if skipped else list(range(len(sents)))
         for number, sent in zip(numbers, sents, strict=True):
             index = max(number, 0)  # a sentence of blanks holds no event

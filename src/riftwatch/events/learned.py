@@ -41,6 +41,7 @@ import numpy as np
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Token
 
+from ..geo.mentions import sentence_bounds
 from ..records import Actor, Event
 
 MAX_PATH = 4
@@ -236,7 +237,7 @@ class DocCache:
         self.mentions: dict[int, tuple[int, int, list[Actor]]] = {}
         self.token_at = {idx: i for i, idx in enumerate(doc.to_array(IDX).tolist())}
         # each sentence's first token, in order: ``Token.sent`` builds every sentence up to its own
-        self.sent_starts = [s.start for s in doc.sents]
+        self.sent_starts = [a for a, _ in sentence_bounds(doc)]
 
     def root(self, start: int, end: int) -> Token | None:
         key = (start, end)

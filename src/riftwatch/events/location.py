@@ -63,6 +63,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from ..geo.mentions import sentences
 from ..geo.sites import is_site
 from ..records import Actor, Article, Event, Place
 from .clauses import (
@@ -119,7 +120,7 @@ def article_scene(article: Article, doc: Doc, places: Sequence[Place], actors: S
             line = [p for p in places if p.end <= cut]
             if line:
                 return line[0]
-    sents = list(doc.sents)
+    sents = sentences(doc)
     if not sents:
         return None
     lead = sents[0]
@@ -313,7 +314,7 @@ def locate(
         placed.extend(_anaphoric_places(doc, places, article.text))
     scene = article_scene(article, doc, places, actors)
     # where the story may still narrow a province scene for an act of each sentence
-    sents = list(doc.sents)
+    sents = sentences(doc)
     horizon = {s.start: sents[min(i + NARROW_SENTENCES, len(sents) - 1)].end_char for i, s in enumerate(sents)}
     decided: dict[int, Event] = {}
     last: Place | None = None  # the specific place of the last act of force placed by its sentence

@@ -278,8 +278,11 @@ SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "hamlet", "township", "
 def named_by_noun(doc: Doc, start: int) -> bool:
     """The capitalised word at ``start`` names the settlement of "the town of", "the village of"
     ..., or the second of two ("between the towns of Bocaranga and Bazoum")."""
-    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in SETTLEMENT_NOUNS:
+    words = doc_words(doc)  # the cheap tests on words first: most calls end here, no Token built
+    if start > 1 and words[start - 1].lower() == "of" and words[start - 2].lower() in SETTLEMENT_NOUNS:
         return True
+    if start < 1 or words[start - 1].lower() != "and":
+        return False
     first = doc[start].head
     return (doc[start].dep_ == "conj" and doc[start - 1].lower_ == "and" and first.i < start
             and first.text[:1].isupper() and first.i > 1 and doc[first.i - 1].lower_ == "of"
@@ -390,6 +393,21 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
             break
         i += max(found, 1)
     return out
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token indices of the doc's sentences, read once per doc and kept in
+    ``doc.user_data`` (every ``doc.sents`` builds a Token per word to find the boundaries)."""
+    got = doc.user_data.get("riftwatch.sents")
+    if got is None or (got and got[-1][1] != len(doc)):
+        got = [(sent.start, sent.end) for sent in doc.sents]
+        doc.user_data["riftwatch.sents"] = got
+    return got
+
+
+def sentences(doc: Doc) -> list[SpacySpan]:
+    """The doc's sentences as spans, from ``sentence_bounds``."""
+    return [doc[a:b] for a, b in sentence_bounds(doc)]
 
 
 def doc_words(doc: Doc) -> list[str]:

@@ -51,7 +51,7 @@ def split_locative(
     Syria") from real actors. Returns (actors, latent): latent actors are countries and capitals
     named as places, which a trigger may still read as actors ("sparked anger in Moscow")."""
     kept: list[Actor] = []
-    line = dateline_end(doc.text)
+    line = dateline_end(doc[:16].text)  # a dateline is a few words; doc.text would build every Token
     if any(a.start == 0 and a.entry_id.startswith("country:") for a in actors):
         line = 0  # a dateline names a city: "US - China talks resume" opens with parties, not a dateline
     for a in actors:

@@ -18,6 +18,7 @@ import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ..geo.mentions import entities
 from .lexicon import Entry, Lexicon, fold
 
 _KIND_RANK = {
@@ -207,7 +208,7 @@ def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: C
                 kept.append(m)
             elif m.kind == "capital" and m.entry is not None:
                 places[m.entry.country] += 1
-    for ent in doc.ents:  # unknown people matter next to titles ("President Foo Bar") and for pronouns
+    for ent in entities(doc):  # unknown people matter next to titles ("President Foo Bar") and for pronouns
         if ent.label_ != "PERSON":
             continue
         if any(taken[ent.start : ent.end]):

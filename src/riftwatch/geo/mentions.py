@@ -158,7 +158,7 @@ def _widen(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
 def _ner_mentions(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     """Place entities the gazetteer knows."""
     out = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in PLACE_LABELS:
             continue
         start, end = _trim(ent)
@@ -174,7 +174,7 @@ def _person_words(doc: Doc) -> frozenset[str]:
     """Words of the multi-word person names of a document: "Zamora" after "Jose Ruben Zamora"
     is the man, not the Spanish city (one sense per name per article)."""
     return frozenset(
-        t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent if t.text[:1].isupper()
+        t.text for ent in entities(doc) if ent.label_ == "PERSON" and len(ent) > 1 for t in ent if t.text[:1].isupper()
     )
 
 
@@ -403,6 +403,16 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
         got = [(sent.start, sent.end) for sent in doc.sents]
         doc.user_data["riftwatch.sents"] = got
     return got
+
+
+def entities(doc: Doc) -> list[SpacySpan]:
+    """The recogniser's entities, their bounds and labels read once per doc (``doc.ents`` builds a
+    Token per word on every read)."""
+    got = doc.user_data.get("riftwatch.ents")
+    if got is None or (got and got[-1][1] > len(doc)):
+        got = [(ent.start, ent.end, ent.label_) for ent in doc.ents]
+        doc.user_data["riftwatch.ents"] = got
+    return [SpacySpan(doc, a, b, label=label) for a, b, label in got]
 
 
 def sentences(doc: Doc) -> list[SpacySpan]:

@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..records import Place
 from .gazetteer import Gazetteer
-from .mentions import doc_words, named_by_noun
+from .mentions import doc_words, entities, named_by_noun
 from .names import normalize
 
 # Last words of the names of sites a gazetteer of settlements does not hold: streets, squares,
@@ -61,7 +61,7 @@ def find_site_places(doc: Doc, places: Sequence[Place], offset: int = 0) -> list
     busy = [(p.start, p.end) for p in places]
     anchor = top
     out = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         words = _site_words(doc, ent)
         if not words:
             continue

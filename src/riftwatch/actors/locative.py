@@ -55,9 +55,10 @@ def split_locative(
     if any(a.start == 0 and a.entry_id.startswith("country:") for a in actors):
         line = 0  # a dateline names a city: "US - China talks resume" opens with parties, not a dateline
     for a in actors:
-        if a.end <= line and any(p.start <= a.start and a.end <= p.end for p in places):
+        placed = any(p.start <= a.start and a.end <= p.end for p in places)
+        if placed and a.end <= line:
             continue  # the dateline says where the story was filed ("KABUL —"), not who acted
-        if a.person or a.org or not any(p.start <= a.start and a.end <= p.end for p in places):
+        if a.person or a.org or not placed:
             kept.append(a)
             continue
         span = doc.char_span(a.start, a.end, alignment_mode="expand")

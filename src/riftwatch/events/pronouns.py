@@ -6,12 +6,14 @@ the words of a speaker the sentence names ("'We urge Kabul to act,' the ministry
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..geo.mentions import doc_words, sentence_bounds
 from ..records import Actor
 from .modality import SPEECH_VERBS
 from .roles import actors_under
@@ -109,12 +111,14 @@ QUOTE_REACH = 4
 QUOTE_VERBS = SPEECH_VERBS | {"tweet", "post"}
 
 
-def _open_quote(text: str) -> bool:
-    """Whether ``text`` leaves a quotation open at its end: a curly opening quote not closed after
-    it, or an odd number of straight quotes."""
-    if text.count('"') % 2 == 1:
-        return not text.rstrip().endswith('"')
-    return text.rfind("\u201c") > text.rfind("\u201d")
+def _open_quote(words: Sequence[str]) -> bool:
+    """Whether a sentence of these words leaves a quotation open at its end: a curly opening quote
+    not closed after it, or an odd number of straight quotes not ending it."""
+    if words.count('"') % 2 == 1:
+        last = next((w for w in reversed(words) if w.strip()), "")
+        return last != '"'
+    opening = max((k for k, w in enumerate(words) if w == "\u201c"), default=-1)
+    return opening > max((k for k, w in enumerate(words) if w == "\u201d"), default=-1)
 
 
 def _speech_subject(sent: SpacySpan, actor_at: dict[int, Actor], inside: bool) -> list[Actor]:
@@ -141,41 +145,34 @@ def quotation_speaker(sent: Sequence[Token], actor_at: dict[int, Actor]) -> list
       before quotes someone ('"They will get nowhere," the minister said. "If they approach us
       positively, we will react positively."').
     """
-    if not sent or not any(t.text in QUOTE_MARKS for t in sent) and not _inside_quote(sent):
+    if not sent:
         return []
     doc = sent[0].doc
-    if _open_quote("".join(t.text_with_ws for t in sent)):
-        nxt = sent[-1].i + 1
-        for _ in range(QUOTE_REACH):
-            if nxt >= len(doc):
-                break
-            later = doc[nxt].sent
-            if any(t.text in QUOTE_MARKS for t in later):
-                found = _speech_subject(later, actor_at, True)
+    words = doc_words(doc)  # quote marks are read off the words: no Token is built for it
+    bounds = sentence_bounds(doc)
+    k = bisect_right([a for a, _ in bounds], sent[0].i) - 1
+
+    def quoted(j: int) -> bool:
+        return any(w in QUOTE_MARKS for w in words[bounds[j][0] : bounds[j][1]])
+
+    def inside(j: int) -> bool:  # the sentence before sentence j left a quotation open
+        return j > 0 and _open_quote(words[bounds[j - 1][0] : bounds[j - 1][1]])
+
+    if not quoted(k) and not inside(k):
+        return []
+    if _open_quote(words[bounds[k][0] : bounds[k][1]]):
+        for j in range(k + 1, min(k + 1 + QUOTE_REACH, len(bounds))):
+            if quoted(j):
+                found = _speech_subject(doc[bounds[j][0] : bounds[j][1]], actor_at, True)
                 if found:
                     return found
                 break
-            nxt = later.end
-    start = sent[0].i
-    for _ in range(QUOTE_REACH):
-        if start == 0:
-            return []
-        before = doc[start - 1].sent
-        if any(t.text in QUOTE_MARKS for t in before):
-            found = _speech_subject(before, actor_at, _inside_quote(before))
+    for j in range(k - 1, max(k - 1 - QUOTE_REACH, -1), -1):
+        if quoted(j):
+            found = _speech_subject(doc[bounds[j][0] : bounds[j][1]], actor_at, inside(j))
             if found:
                 return found
-        start = before.start
     return []
-
-
-def _inside_quote(sent: SpacySpan | Sequence[Token]) -> bool:
-    """Whether the sentence before ``sent`` left a quotation open."""
-    start = sent[0].i
-    if start == 0:
-        return False
-    before = sent[0].doc[start - 1].sent
-    return _open_quote(before.text_with_ws)
 
 
 def _point(tok: Token, actor: Actor, actor_at: dict[int, Actor]) -> None:

@@ -167,6 +167,29 @@ def test_a_condemning_description_is_criticism(rules, sentence, word, etype) -> 
     assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
 
 
+# A feeling aimed at someone, read as an adjective or as a passive participle, is its holder's
+# complaint about them: (sentence, word, source, target); None: no event on the word.
+FEELINGS = [
+    ("The Dutch foreign ministry said it was deeply concerned about Venezuela's expulsion of the envoys.",
+     "concerned", {"NLD"}, {"VEN"}),
+    ("Canada is disappointed with India's decision to close the consulate.", "disappointed", {"CAN"}, {"IND"}),
+    ("Officials in Tokyo were alarmed by China's naval exercise near the islands.", "alarmed", {"JPN"}, {"CHN"}),
+    ("The Ghanaian government has long been critical of Burkina Faso.", "critical", {"GHA"}, {"BFA"}),
+    ("Concerned parents gathered outside the school in Accra.", "Concerned", None, None),
+    ("Kenya's health minister said she was worried.", "worried", None, None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word", "source", "target"), FEELINGS, ids=[r[1] for r in FEELINGS])
+def test_a_feeling_aimed_at_someone_is_criticism(rules, sentence, word, source, target) -> None:  # type: ignore[no-untyped-def]
+    coded = code(rules, sentence)
+    if source is None:
+        assert types_at(coded, word) == []
+        return
+    e = event_at(coded, word)
+    assert (e.event_type, {a.country for a in e.source}, {a.country for a in e.target}) == ("ACCUSE", source, target)
+
+
 # An answer to an act reported before answers that act's source, found by the type the noun names
 # ("the accusations" -> the latest accusation): (text, answering verb, its source, its target).
 ANSWERS = [

@@ -21,7 +21,7 @@ from .ontology import ontology
 from .roles import OBJ
 from .triggers import Trigger, TriggerLexicon
 
-TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
+TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 # "March" the month is no march; a named person or place is no trigger.
 NON_TRIGGER_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "LOC", "NORP", "CARDINAL", "ORDINAL", "ORG", "FAC",
                               "LAW", "WORK_OF_ART", "PRODUCT"})  # fmt: skip
@@ -86,12 +86,33 @@ def _object_lemmas(tok: Token) -> list[str]:
 
 def trigger_lemmas(tok: Token) -> list[str]:
     """The token's lemma, and for past forms the "-e" reading the small model's lemmatiser may
-    miss ("staged" → "stag"; the lexicon decides which one names a trigger)."""
+    miss ("staged" → "stag"; the lexicon decides which one names a trigger); a participle also as
+    itself, the adjective it may be read as ("disappointed")."""
     lemma = tok.lemma_.lower()
     low = tok.lower_
+    out = [lemma]
     if tok.tag_ in {"VBD", "VBN"} and low.endswith("ed") and low[:-1] != lemma:
-        return [lemma, low[:-1]]
-    return [lemma]
+        out.append(low[:-1])
+    if tok.tag_ == "VBN" and low != lemma:
+        out.append(low)
+    return out
+
+
+def _predicate_adjective(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
+    """An adjective names an act of its subject only as a predicate aimed at someone: "we are
+    deeply concerned about ...", "has been critical of ...". Attributive uses ("concerned
+    citizens") and bare states ("I'm concerned") are no events."""
+    passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
+    if tok.dep_ != "acomp" and not passive:
+        return None
+    # the parser reads "is disappointed with" as a passive verb as often as as an adjective
+    trig = triggers.match(tok.lemma_.lower() if tok.pos_ == "ADJ" else tok.lower_, "ADJ", None, None)
+    if trig is None:
+        return None
+    preps = set(trig.target_prep)
+    if not any(c.dep_ in {"prep", "agent"} and c.lower_ in preps for c in tok.children):
+        return None
+    return trig
 
 
 def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
@@ -99,6 +120,10 @@ def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
     tag = tok.pos_
     if tag not in TRIGGER_POS or tok.lemma_.lower() in SPEECH_VERBS or tok.ent_type_ in NON_TRIGGER_ENTS:
         return None
+    if tag == "ADJ" or tok.tag_ == "VBN":
+        trig = _predicate_adjective(tok, triggers)
+        if trig is not None or tag == "ADJ":
+            return trig
     pos = "VERB" if tag == "VERB" else "NOUN"
     lemmas = trigger_lemmas(tok)
     children = list(tok.children)  # Token.children builds every child anew on each walk

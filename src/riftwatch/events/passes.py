@@ -55,7 +55,16 @@ from .nonacts import (
     told_again,
 )
 from .ontology import ontology
-from .roles import LIGHT_VERBS, OBJ, accused_in, actors_under, noun_roles, prep_targets, verb_roles
+from .roles import (
+    LIGHT_VERBS,
+    OBJ,
+    accused_in,
+    actors_under,
+    adjective_roles,
+    noun_roles,
+    prep_targets,
+    verb_roles,
+)
 from .speech import warning_content
 
 FindStep = Callable[[Token, Entry | None, SentenceContext], Entry | None]
@@ -180,8 +189,10 @@ def _country_actor(place: Place) -> Actor:
 
 def assign_roles(d: Draft, ctx: SentenceContext) -> None:
     """Source and target read off the parse: a verb's subject and object or phrases, a noun's
-    owner and phrases (see ``roles``)."""
-    if d.tok.pos_ == "VERB":
+    owner and phrases, a predicate adjective's holder and what it is about (see ``roles``)."""
+    if getattr(d.entry, "pos", "") == "ADJ":
+        d.roles = adjective_roles(d.tok, ctx.actor_at, d.entry, ctx.latent_at)
+    elif d.tok.pos_ == "VERB":
         d.roles = verb_roles(d.tok, ctx.actor_at, d.entry, ctx.latent_at)
     else:
         d.roles = noun_roles(d.tok, ctx.actor_at, d.entry, ctx.latent_at)

@@ -244,6 +244,20 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
     return Roles(tuple(source), tuple(a for a in target if a not in source), how_s, how_t)
 
 
+def adjective_roles(adj: Token, actor_at: dict[int, Actor], trig: object, latent_at: dict[int, Actor] | None = None) -> Roles:
+    """A predicate of feeling aimed at someone ("X is deeply concerned about Y's actions", "X was
+    disappointed by Y"): the one who feels it is the source, whether the parser reads the word as
+    an adjective or as a passive participle; the one it is about is the target."""
+    holders = _children(adj, {"nsubjpass"})
+    source, how_s = (_collect(holders, actor_at), "subject") if holders else subject_actors(adj, actor_at)
+    phrases = _prep_objects(adj, tuple(getattr(trig, "target_prep", None) or ("about",)))
+    target: list[Actor] = []
+    for obj in phrases:
+        target.extend(a for a in _noun_owner(obj, actor_at) or _collect([obj], actor_at) or _collect([obj], latent_at or {}) if a not in target)
+    target = [a for a in target if a not in source]
+    return Roles(tuple(source), tuple(target), how_s, "accused" if target else "")
+
+
 def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at: dict[int, Actor] | None = None) -> Roles:
     # "a shuttle mission between X and Y", "peace talks with Z": a trigger that modifies another
     # noun takes its roles where that noun stands.

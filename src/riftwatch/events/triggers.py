@@ -8,7 +8,8 @@ named by both, the later file wins. An entry with ``"weight": 0`` switches a key
 Fields of a line (only ``lemma``, ``pos`` and ``type`` are required)::
 
     lemma        head lemma, lower case; a multiword lemma ("air strike") is a compound + head
-    pos          "VERB" or "NOUN"
+    pos          "VERB", "NOUN" or "ADJ"; an adjective triggers only as a predicate with one of
+                 its ``target_prep`` phrases ("is deeply concerned about", "critical of")
     particle     phrasal particle or governing preposition: "pull"+"out", "call"+"for"
     object       the entry applies only when the object's head lemma is listed (verbs: direct
                  object, or the prepositional object when there is none; nouns: the "of" object)
@@ -56,7 +57,7 @@ from .ontology import ontology
 log = logging.getLogger(__name__)
 
 SHIPPED = "data/triggers.jsonl"
-POS_TAGS = frozenset({"VERB", "NOUN"})
+POS_TAGS = frozenset({"VERB", "NOUN", "ADJ"})
 # CAMEO roots a PLOVER type may carry. Intent statements (03x) may name any cooperative type;
 # apologising and forgiving are CAMEO 05x; blockades are CAMEO 191 but PLOVER COERCE.
 ALLOWED_ROOTS: Mapping[str, frozenset[str]] = MappingProxyType({
@@ -168,7 +169,7 @@ def parse_entry(raw: Any, where: str) -> Trigger:
     lemma = _norm(_text(raw, "lemma", where))
     pos = _text(raw, "pos", where).strip().upper()
     if pos not in POS_TAGS:
-        raise LexiconError(f"{where}: pos must be VERB or NOUN, got {raw['pos']!r}")
+        raise LexiconError(f"{where}: pos must be VERB, NOUN or ADJ, got {raw['pos']!r}")
     onto = ontology()
     try:
         event_type = onto.normalise(_text(raw, "type", where))
@@ -189,6 +190,8 @@ def parse_entry(raw: Any, where: str) -> Trigger:
             allowed = ", ".join(onto.modes(event_type)) or "none"
             raise LexiconError(f"{where}: mode {mode!r} is not a mode of {event_type} (modes: {allowed})")
     particle = _norm(_text(raw, "particle", where)) if raw.get("particle") is not None else None
+    if pos == "ADJ" and (particle is not None or "object" in raw or not raw.get("target_prep")):
+        raise LexiconError(f"{where}: an ADJ entry needs target_prep (the phrase that names whom the state is about) and takes no particle or object")
     objects = _words(raw["object"], "object", where) if "object" in raw else ()
     not_objects = _words(raw["not_object"], "not_object", where) if "not_object" in raw else ()
     if objects and not_objects:

@@ -16,9 +16,11 @@ def test_the_shipped_models_load_with_thresholds_and_no_lexical_event_features()
     m = L.shipped_models()
     assert m is not None
     for model in (m.event, m.source, m.target):
-        assert 0 < model.threshold < 1 and model.weights
+        assert 0 < model.threshold < 1
+    assert m.source.weights and m.target.weights
+    assert isinstance(m.event, L.TreeModel) and len(m.event.trees) >= 100
     # the event model is type- and word-blind by design
-    assert not any(f.startswith(("lemma=", "type=", "cameo=")) for f in m.event.weights)
+    assert m.event.features and not any(f.startswith(("lemma=", "type=", "cameo=")) for f in m.event.features)
     raw = json.loads((ROOT / "src" / "riftwatch" / "data" / "learned.json").read_text("utf-8"))
     assert "pool" in raw["about"] and "never on evaluation data" in raw["about"]
 
@@ -28,6 +30,36 @@ def test_linear_model_is_a_logistic_sum_of_weights() -> None:
     assert lm.prob([]) == pytest.approx(0.2689, abs=1e-4)
     assert lm.prob(["a"]) == pytest.approx(0.7311, abs=1e-4)
     assert lm.prob(["a", "b", "unknown"]) == pytest.approx(0.6225, abs=1e-4)
+
+
+def test_tree_model_adds_the_leaf_each_tree_reaches() -> None:
+    # tree 1 asks "a", then "b" when "a" is present; tree 2 asks "c"
+    tm = L.TreeModel(-1.0, (("a", -0.5, ("b", 0.5, 2.0)), ("c", 0.0, 1.0)), 0.5)
+    assert tm.log_odds([]) == pytest.approx(-1.5)
+    assert tm.log_odds(["a"]) == pytest.approx(-0.5)
+    assert tm.log_odds(["a", "b", "c", "unknown"]) == pytest.approx(2.0)
+    assert tm.prob(["a", "b"]) == pytest.approx(0.7311, abs=1e-4)
+    assert tm.features == {"a", "b", "c"}
+    # as shipped: JSON lists, numbers as leaves
+    assert L.tree_node(["a", -0.5, ["b", 0.5, 2]]) == ("a", -0.5, ("b", 0.5, 2.0))
+
+
+def test_tree_model_as_a_sum_gives_the_log_odds_of_walking_the_trees() -> None:
+    import itertools
+
+    shallow = L.TreeModel(0.3, (("a", ("b", 0.1, -0.4), ("c", 0.2, 0.9)), ("b", ("a", 1.0, 0.0), -2.0), 0.7), 0.5)
+    deep = L.TreeModel(0.3, (("a", ("b", ("c", 1.0, 2.0), 0.0), 0.5),), 0.5)
+    assert shallow._sum is not None and deep._sum is None  # a tree of depth three is walked
+    for model in (shallow, deep):
+        for k in range(4):
+            for feats in itertools.combinations("abcx", k):
+                assert model.log_odds(feats) == pytest.approx(model.walk(feats), abs=1e-12)
+    shipped = L.shipped_models()
+    assert shipped is not None and isinstance(shipped.event, L.TreeModel)
+    names = sorted(shipped.event.features)
+    for k in range(0, len(names), 7):
+        feats = names[k : k + 11]
+        assert shipped.event.log_odds(feats) == pytest.approx(shipped.event.walk(feats), abs=1e-9)
 
 
 def _ev(start: int, etype: str = "ASSAULT", sent: int = 0, src: tuple[Actor, ...] = ()) -> Event:

@@ -398,7 +398,7 @@ def test_the_coder_reads_whole_text_sentence_numbers_in_fast_mode() -> None:
 
 
 @pytest.mark.slow
-def test_fast_mode_parses_bigger_batches_with_the_same_events() -> None:
+def test_fast_mode_batch_size_leaves_the_events_alone() -> None:
     import datetime as dt
 
     from riftwatch.pipeline import Config

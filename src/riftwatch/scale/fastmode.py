@@ -54,9 +54,13 @@ matches and, unless the third set is empty, one of its words is there too."""
 _SYMBOLS: Final = re.compile(r"[^\w\s]")
 _CASED: Final = re.compile(r"[A-Za-z]+")
 _DOUBLING: Final = re.compile(r"(?:^|[^aeiou])[aeiou][bdgklmnprt]$")
-PARSE_BATCH_FACTOR: Final = 4
-"""Fast mode parses this many times ``Config.batch_size`` blanked texts a batch (see ``FastCoder``):
-on 200 local-news articles, CPU seconds of the parse 8.5 at 32 texts a batch, 6.9 at 128."""
+PARSE_BATCH_FACTOR: Final = 1
+"""Fast mode parses this many times ``Config.batch_size`` blanked texts a batch (see ``FastCoder``).
+Larger batches helped on one machine and hurt on another: CPU seconds of the parse of 200
+local-news articles blanked, 8.5 at 32 texts a batch and 6.9 at 128 (seventh session's machine);
+4.3 at 32, 5.2 at 64 and 6.5 at 128 (ninth session's, 4 MiB L2 per core; the full texts alike:
+7.5, 8.4, 10.1). The batch normal mode and raw spaCy take is the safe one: fast mode 1.64x raw
+spaCy where a factor of 4 gave 1.09x on the second machine (``benchmarks/bench_fastmode.py``)."""
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -395,9 +399,7 @@ class FastCoder:
     lexicon alone (people the lexicon does not know are not found).
 
     The parse takes ``PARSE_BATCH_FACTOR`` times ``batch_size`` texts a batch (still at most
-    ``batch_chars`` characters, blanks included): a blanked text holds about half the words of the
-    article, and spaCy's parser and entity recogniser step through a batch's texts together, so a
-    batch of the usual number of texts leaves them half the work per step.
+    ``batch_chars`` characters, blanks included); see its note for why that is 1.
     """
 
     def __init__(self, config: Config | None = None, keyword_filter: KeywordFilter | None = None,

@@ -84,12 +84,12 @@ def _prep_objects(tok: Token, preps: Sequence[str]) -> list[Token]:
     return out
 
 
-def accused_in(verb: Token, actor_at: dict[int, Actor]) -> list[Actor]:
+def accused_in(verb: Token, actor_at: dict[int, Actor], preps: Sequence[str] = ("over", "about", "against")) -> list[Actor]:
     """Who a complaint is about: "complained to the UN over Israeli air raids" → Israel (the "to"
     party only hears it). The owner of the noun after over/about/against, else actors in it."""
     out: list[Actor] = []
-    for obj in _prep_objects(verb, ("over", "about", "against")):
-        out.extend(_noun_owner(obj, actor_at) or _collect([obj], actor_at))
+    for obj in _prep_objects(verb, preps):
+        out.extend(a for a in _noun_owner(obj, actor_at) or _collect([obj], actor_at) if a not in out)
     return out
 
 
@@ -250,10 +250,9 @@ def adjective_roles(adj: Token, actor_at: dict[int, Actor], trig: object, latent
     an adjective or as a passive participle; the one it is about is the target."""
     holders = _children(adj, {"nsubjpass"})
     source, how_s = (_collect(holders, actor_at), "subject") if holders else subject_actors(adj, actor_at)
-    phrases = _prep_objects(adj, tuple(getattr(trig, "target_prep", None) or ("about",)))
-    target: list[Actor] = []
-    for obj in phrases:
-        target.extend(a for a in _noun_owner(obj, actor_at) or _collect([obj], actor_at) or _collect([obj], latent_at or {}) if a not in target)
+    preps = tuple(getattr(trig, "target_prep", None) or ("about",))
+    # "concerned by the situation in Libya": a country named as a place still fills the phrase
+    target = accused_in(adj, actor_at, preps) or accused_in(adj, latent_at or {}, preps)
     target = [a for a in target if a not in source]
     return Roles(tuple(source), tuple(target), how_s, "accused" if target else "")
 

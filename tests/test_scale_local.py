@@ -132,6 +132,73 @@ def _pid(_: int) -> int:
     return os.getpid()
 
 
+_RECORDED_RUN = """
+import sys
+sys.path.insert(0, {tests!r})
+from test_scale_stub import make_recording_stub
+from riftwatch.pipeline import Config
+from riftwatch.scale.local import run_parallel
+from riftwatch.scale.stream import CoderSpec
+
+if __name__ == "__main__":
+    config = Config(extra={{"record": {record!r}, "delay": {delay!r}}})
+    run_parallel([{corpus!r}], {store!r}, workers={workers}, spec=CoderSpec(factory=make_recording_stub, config=config),
+                 chunk_size=4, tick=lambda n: print("tick", n, flush=True))
+"""
+
+
+def _recorded_run(tmp_path: Path, workers: int, articles: int, delay: str = "0") -> tuple[Path, subprocess.Popen[str]]:
+    """A fresh interpreter running ``run_parallel`` with the recording stub (this test process has
+    imported DuckDB and Arrow already, so its own forks would prove nothing)."""
+    corpus = write_corpus(tmp_path / "c.jsonl", articles)
+    record = tmp_path / "record.txt"
+    script = tmp_path / "run.py"
+    script.write_text(textwrap.dedent(_RECORDED_RUN.format(
+        tests=str(TESTS), corpus=str(corpus), store=str(tmp_path / "r.duckdb"), record=str(record),
+        workers=workers, delay=delay)))  # fmt: skip
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, start_new_session=True)
+    return record, proc
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc and forks (Linux)")
+@pytest.mark.parametrize("workers", [1, 2])
+def test_workers_code_in_processes_that_never_had_a_thread(tmp_path: Path, workers: int) -> None:
+    # a process that has ever had a second thread parses ~13% slower for good, and Arrow and
+    # DuckDB start threads: the workers (one worker too) are forked before the writer loads them
+    record, proc = _recorded_run(tmp_path, workers, 24)
+    out, _ = proc.communicate(timeout=120)
+    assert proc.returncode == 0 and sum(int(line.split()[1]) for line in out.splitlines()) == 24
+    lines = [line.split() for line in record.read_text().splitlines()]
+    assert len(lines) == 24
+    pids = {pid for pid, _, _ in lines}
+    assert proc.pid not in {int(p) for p in pids} and 1 <= len(pids) <= workers
+    assert {(threads, loaded) for _, threads, loaded in lines} == {("1", "-")}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc and forks (Linux)")
+def test_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
+    record, proc = _recorded_run(tmp_path, 2, 400, delay="0.05")
+    assert proc.stdout is not None
+    proc.stdout.readline()  # a first batch is written: the workers are at work
+    workers = {int(line.split()[0]) for line in record.read_text().splitlines()}
+    assert workers and proc.pid not in workers
+    os.kill(proc.pid, signal.SIGKILL)  # the parent alone, not its process group
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{w}").exists() and _alive(w) for w in workers):
+        time.sleep(0.1)
+    assert not any(Path(f"/proc/{w}").exists() and _alive(w) for w in workers)
+
+
+def _alive(pid: int) -> bool:
+    """Running, not a zombie waiting for a parent to read its status."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 @pytest.mark.parametrize(("workers", "chunk"), [(0, 4), (2, 0)])
 def test_bad_pool_settings_are_refused(tmp_path: Path, workers: int, chunk: int) -> None:
     with pytest.raises(ValueError, match="at least 1"):

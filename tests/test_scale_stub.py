@@ -113,3 +113,28 @@ class PidStub(StubCoder):
 
 def make_pid_stub(config: Config) -> PidStub:
     return PidStub(config)
+
+
+class RecordingStub(StubCoder):
+    """A stub that appends, for every article it codes, a line to ``config.extra["record"]``:
+    its process id, the number of threads that process has, and whether it has Arrow or DuckDB
+    loaded (to see what a pool worker inherited from the process that forked it)."""
+
+    def __init__(self, config: Config) -> None:
+        super().__init__(config)
+        self.record = Path(config.extra["record"])
+
+    def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+        import os
+        import sys
+
+        for coded in super().code(articles):
+            threads = len(os.listdir("/proc/self/task"))
+            loaded = sorted(m for m in ("pyarrow", "duckdb") if m in sys.modules)
+            with self.record.open("a", encoding="utf-8") as f:
+                f.write(f"{os.getpid()} {threads} {','.join(loaded) or '-'}\n")
+            yield coded
+
+
+def make_recording_stub(config: Config) -> RecordingStub:
+    return RecordingStub(config)

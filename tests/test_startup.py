@@ -166,3 +166,15 @@ def test_the_entry_point_cache_answers_as_catalogues_table(nlp) -> None:  # type
     for group in sorted(groups):
         assert list(cached.select(group=group)) == list(table.select(group=group))
         assert cached.select(group=group) is cached.select(group=group)  # asked once
+
+
+@pytest.mark.parametrize(("given", "expected"), [(None, "1"), ("3", "3")])
+def test_one_blas_thread_unless_the_user_says_otherwise(given: str | None, expected: str) -> None:
+    # OpenBLAS reads the setting once, when numpy loads; riftwatch sets it on import, before
+    # anything of it imports numpy (spaCy's small products run slower on several threads)
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if given is not None:
+        env["OPENBLAS_NUM_THREADS"] = given
+    code = "import sys, riftwatch, os; assert 'numpy' not in sys.modules; print(os.environ['OPENBLAS_NUM_THREADS'])"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == expected

@@ -98,16 +98,12 @@ def run(
                                  published=when, tick=tick, columns=fields)  # fmt: skip
                 imported = import_partitions(out, store)
                 err.print(f"imported {imported} from {escape(str(out))} into {escape(str(store))}")
-            elif workers > 1:
+            else:
+                # one worker too is a process of its own where the OS can fork (see run_parallel)
                 from .scale.local import run_parallel
 
                 stats = run_parallel(inputs, store, workers, spec=spec, published=when, write_batch=batch_size,
                                      tick=tick, columns=fields)  # fmt: skip
-            else:
-                from .scale.stream import run_stream
-
-                stats = run_stream(inputs, store, spec=spec, published=when, write_batch=batch_size, tick=tick,
-                                   columns=fields)  # fmt: skip
     except RiftwatchError as exc:
         raise _fail(exc) from exc
     if show_events and stats.first_article_ids:

@@ -16,12 +16,14 @@ benchmarks/bench_scale.py, which measures both); ``backend="spacy"`` is kept for
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import gc
 import logging
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -63,9 +65,21 @@ class Terminated(KeyboardInterrupt):
     batch in flight is rolled back, the pool's workers are stopped, the store is closed."""
 
 
+PR_SET_PDEATHSIG = 1
+"""Linux ``prctl`` option: the signal this process gets when its parent ends."""
+
+
 def _exit_with_parent(parent: int) -> None:
     """Exit this worker as soon as its parent is gone (killed with SIGKILL, say): an orphaned
-    worker would otherwise hold its model (~400 MB) and wait for work forever."""
+    worker would otherwise hold its model (~400 MB) and wait for work forever.
+
+    On Linux the kernel is asked to kill the worker when the parent ends (``prctl``), which
+    starts no thread: a process that has ever had a second thread parses ~13% slower (see
+    ``run_parallel``). Elsewhere a thread watches the parent."""
+    if _kill_with_parent():
+        if os.getppid() != parent:  # the parent ended before the kernel was asked
+            os._exit(1)
+        return
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -73,6 +87,17 @@ def _exit_with_parent(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="riftwatch-parent-watch", daemon=True).start()
+
+
+def _kill_with_parent() -> bool:
+    """Ask Linux to SIGKILL this process when its parent ends; False where that cannot be asked."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return bool(libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0)
+    except (OSError, AttributeError):
+        return False
 
 
 def _warm_up(spec: CoderSpec, parent: int | None = None) -> None:
@@ -197,8 +222,14 @@ def run_parallel(
 ) -> ScaleStats:
     """Code ``inputs`` with ``workers`` processes into the store at ``store_path``; return counts.
 
-    ``workers=1`` runs in this process. Articles already stored are skipped and each write batch
-    is committed, so a killed run resumes where it stopped when rerun with the same inputs.
+    Where the OS can fork, ``workers=1`` is one worker process too, and the workers are forked
+    before this process imports DuckDB and Arrow: both start threads (Arrow's allocator when its
+    library loads, DuckDB when a database opens), and a process that has ever had a second
+    thread, or was forked from one, parses ~13% slower for good (glibc and libstdc++ take their
+    multi-threaded paths; measured on the VOA pool: 5.4 s single-threaded, 6.2 s after one thread
+    had started and ended). Without fork, ``workers=1`` runs in this process (``run_stream``).
+    Articles already stored are skipped and each write batch is committed, so a killed run
+    resumes where it stopped when rerun with the same inputs.
 
     Example: ``run_parallel(["corpus/"], "events.duckdb", workers=2).describe()``
     """
@@ -207,20 +238,22 @@ def run_parallel(
         raise ValueError(f"workers must be at least 1, not {workers}")
     if chunk_size < 1:
         raise ValueError(f"chunk size must be at least 1, not {chunk_size}")
-    if workers == 1 or backend == "spacy":
+    in_process = workers == 1 and "fork" not in multiprocessing.get_all_start_methods()
+    if in_process or backend == "spacy":
         if backend == "spacy":
             spec = replace(spec, config=replace(spec.config, n_process=workers))
         return run_stream(inputs, store_path, spec=spec, published=published, write_batch=write_batch,
                           tick=tick, on_failure=on_failure, stdin=stdin, columns=columns)  # fmt: skip
-    from ..store.duck import Store
-
     stats = ScaleStats()
     start = time.perf_counter()
     ctx = pool_context(spec)
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm_up, initargs=(spec, os.getpid())) as pool:
-        # the first task starts every worker (forked ones at once): before DuckDB opens the
-        # store and starts its threads, which a fork would copy without their state
+        # the first task starts every worker (forked ones at once): before DuckDB and Arrow are
+        # imported and start their threads, which a fork would copy without their state (and
+        # which would slow the workers' parsing, see above)
         pool.submit(_ready)
+        from ..store.duck import Store
+
         with sigterm_as_interrupt(), Store(store_path) as store, AliasWriter(store) as aliases:
             articles = new_articles(
                 iter_inputs(inputs, published, stdin, columns), stats, stored_check(store), on_failure, tick, aliases

@@ -30,10 +30,10 @@ BATCH_CHARS: Final = 16_000
 """A parse batch is closed before it would exceed this many characters (spaces not counted, see
 ``char_batches``): about four news articles.
 Larger batches parse no faster and cost the kernel time: spaCy's arrays for 32 articles are large
-allocations that glibc maps and unmaps for every batch, and the page faults took 4.2-5.2 s of
-system time in a 15.5 s run of the VOA pool (65 articles); at 16,000 characters 0.3-0.5 s, the run
-10.5 s (8,000: 11.0 s; 24,000: 11.2 s; measured with spaces counted). Parses are identical
-whatever the batch."""
+allocations that glibc maps and unmaps for every batch, and their page faults took 1.6-5.2 s of
+system time in a run over the VOA pool (65 articles; the run 11.6-15.8 s); at 16,000 characters
+0.3-0.5 s, the run 10.5 s (8,000: 11.0 s; 24,000: 11.2 s; measured with spaces counted). Parses
+are identical whatever the batch."""
 
 # Where to cut, best first: after a blank line, after a sentence end, after any whitespace.
 _PARAGRAPH: Final = re.compile(r"\n[ \t\r\f\v]*\n\s*")

@@ -227,7 +227,8 @@ def run_parallel(
     library loads, DuckDB when a database opens), and a process that has ever had a second
     thread, or was forked from one, parses ~13% slower for good (glibc and libstdc++ take their
     multi-threaded paths; measured on the VOA pool: 5.4 s single-threaded, 6.2 s after one thread
-    had started and ended). Without fork, ``workers=1`` runs in this process (``run_stream``).
+    had started and ended; a caller that has started a thread before calling forfeits this).
+    Without fork, ``workers=1`` runs in this process (``run_stream``).
     Articles already stored are skipped and each write batch is committed, so a killed run
     resumes where it stopped when rerun with the same inputs.
 

@@ -18,6 +18,7 @@ from riftwatch.events.passes import (
     assign_roles,
     commitment,
     domestic_target,
+    joint_parties,
     proposal_author,
     refusal,
     run_passes,
@@ -114,6 +115,42 @@ def test_domestic_target(coder, text: str, word: str, home: str, sector: str) ->
     domestic_target(d, ctx)
     assert [(a.country, a.sector) for a in d.target] == [(home, sector)]
     assert d.how["target"] == "domestic"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "target", "how"),
+    [
+        # parties named together are each other's targets; the topic of the talks is no party
+        ("Peru and Chile resumed negotiations on Monday.", "resumed", {"PER", "CHL"}, "joint"),
+        ("Kenyan and Ugandan ministers met in Kampala and discussed Somalia's debt.", "discussed", {"KEN", "UGA"}, "joint"),
+        ("Egypt and Jordan signed a pact to jointly fight smugglers.", "signed", {"EGY", "JOR"}, "joint"),
+        # pool (Cameroon/C.A.R. story): the capital where they met is no party either
+        ("Last week, Cameroon and C.A.R. officials met in the C.A.R.'s capital, Bangui, and signed an agreement.",
+         "met", {"CMR", "CAF"}, "joint"),
+        # a named other party keeps the roles read so far
+        ("Peru and Chile resumed negotiations with Bolivia on Monday.", "resumed", {"BOL"}, "object-prep"),
+        ("Peru and Chile met Bolivian officials in La Paz.", "met", {"BOL"}, "object"),
+    ],
+)
+def test_joint_parties(coder, text: str, word: str, target: set[str], how: str) -> None:  # type: ignore[no-untyped-def]
+    ctx = context(coder, text)
+    d = until(ctx, word, joint_parties)
+    joint_parties(d, ctx)
+    assert (countries(d.target), d.how["target"]) == (target, how)
+    # and the roles hold to the end: a joint party is not dropped as the source's own affairs
+    full = run_passes(draft(ctx, word), ctx)
+    assert countries(full.target) == target
+
+
+def test_a_single_party_or_a_bodys_meeting_is_not_joint(coder) -> None:  # type: ignore[no-untyped-def]
+    ctx = context(coder, "The United Nations held talks on Monday.")
+    d = until(ctx, "held", joint_parties)
+    joint_parties(d, ctx)
+    assert d.how.get("target", "") != "joint"
+    ctx = context(coder, "Arab League foreign ministers met in Cairo on Sunday.")
+    d = until(ctx, "met", joint_parties)
+    joint_parties(d, ctx)
+    assert (countries(d.target), d.how["target"]) == ({"IGO"}, "joint")
 
 
 @pytest.mark.parametrize(

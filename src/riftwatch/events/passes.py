@@ -105,8 +105,8 @@ def _without_self(source: Sequence[Actor], target: Sequence[Actor]) -> list[Acto
     people = {a.person for a in source if a.person}
     return [
         a for a in target
-        if not (a.person and a.person in people)
-        and not (a.country in own and (not a.sector or a.text.lower() in SELF_WORDS) and a.entry_id != "place-country")
+        if a.entry_id.endswith("+joint") or (not (a.person and a.person in people)
+        and not (a.country in own and (not a.sector or a.text.lower() in SELF_WORDS) and a.entry_id != "place-country"))
     ]  # fmt: skip
 
 
@@ -319,6 +319,55 @@ def act_author(d: Draft, ctx: SentenceContext) -> None:
         return
 
 
+# Verbs whose object is the other party of a meeting ("met Putin", "visited Kyiv"), not its topic.
+COUNTERPART_OBJECT_VERBS = frozenset({"meet", "visit", "host", "receive", "call", "phone", "telephone", "welcome"})
+# Prepositions that name the other party of a mutual act ("talks with", "a deal between").
+COUNTERPART_PREPS = frozenset({"with", "between", "among"})
+
+
+def _counterparts(tok: Token, entry: Entry, ctx: SentenceContext) -> list[Actor]:
+    """Actors the trigger's own phrases name as the other party of a mutual act ("to" only for a
+    trigger that takes its target so: "talked to")."""
+    preps = COUNTERPART_PREPS | ({"to"} & set(getattr(entry, "target_prep", ()) or ()))
+    out: list[Actor] = []
+    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN")]  # "resumed talks with"
+    for head in heads:
+        for c in head.children:
+            if (c.dep_ == "prep" and c.lower_ in preps) or (
+                    c.dep_ == "dobj" and head is tok and tok.lemma_.lower() in COUNTERPART_OBJECT_VERBS):
+                out.extend(actors_under(c, ctx.actor_at) or actors_under(c, ctx.latent_at))
+    return out
+
+
+def joint_parties(d: Draft, ctx: SentenceContext) -> None:
+    """Parties named together as the ones who meet, agree or cooperate are each other's targets
+    (ontology behaviour ``mutual``): "Peru and Chile resumed talks", "the two countries' officials
+    met and signed a pact", "NATO defence ministers met". What the meeting is about ("discussed
+    China's role") or what the pact is against is no party of it. An actor named as the other
+    party ("talks with Bolivia") keeps the roles read so far."""
+    if d.type not in ontology().types_with("mutual") or not d.source:
+        return
+    countries = {a.country for a in d.source if a.country}
+    members = len(d.source) == 1 and d.type == "CONSULT" and countries == {"IGO"} and _plural_head(d.source[0], ctx)
+    if len(countries) < 2 and not members:
+        return
+    if [a for a in _counterparts(d.tok, d.entry, ctx) if a not in d.source]:
+        return
+    d.target = [replace(a, entry_id=f"{a.entry_id}+joint") for a in d.source]
+    d.how["target"] = "joint"
+
+
+def _plural_head(a: Actor, ctx: SentenceContext) -> bool:
+    """The mention names several people ("G7 foreign ministers"), not the body as one actor."""
+    span = ctx.sent.doc.char_span(a.start, a.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ == "compound" and head.head.i != head.i:  # "ECOWAS security chiefs"
+        head = head.head
+    return head.tag_ == "NNS"
+
+
 # --- actors and place ------------------------------------------------------------------------------
 
 
@@ -511,7 +560,7 @@ FIND_LEMMAS: frozenset[str] = STOP_VERBS | ORDER_VERBS | LABEL_VERBS
 PASSES: tuple[Pass, ...] = (
     # roles from the trigger's clause, then fallbacks for a missing target
     assign_roles, theme_object, accused_party, complement_subject, intended_act_target,
-    proposal_author, referent_author, act_author,
+    proposal_author, referent_author, act_author, joint_parties,
     # actors and place
     event_place, locate_actors, phrase_target, named_parties,
     # conventions for what the text leaves unstated

@@ -157,6 +157,9 @@ LABELLED = [
     ("The opposition leader called the election results 'a sham'.", "called", "ACCUSE"),
     ("Moldova's foreign ministry described the new gas tariffs as illegal and unjustified.", "described", "ACCUSE"),
     ("A government spokesman called the charges baseless.", "called", "REJECT"),
+    # the labelled claim parsed as a second predicate; assertions and findings are claims too
+    ("Chile's Ministry of Foreign Affairs called Peru's assertions \"baseless,\" in a statement Thursday.", "called", "REJECT"),
+    ("The ministry called the inspectors' findings \"fabricated\".", "called", "REJECT"),
     ("The president called the summit a historic success.", "called", None),
     ("Residents call the market district Little Kabul.", "call", None),
 ]

@@ -28,7 +28,8 @@ NON_TRIGGER_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "LOC", "NORP", "C
 # Nouns naming proposals, whose author a rejection or an acceptance answers.
 PROPOSAL_NOUNS = frozenset({"call", "offer", "appeal", "invitation", "proposal", "plan", "request", "demand",
                             "initiative", "resolution", "ultimatum", "bid", "overture", "suggestion", "idea",
-                            "peace plan", "accusation", "claim", "charge", "allegation"})  # fmt: skip
+                            "peace plan", "accusation", "claim", "charge", "allegation", "assertion", "contention",
+                            "finding", "report", "statement"})  # fmt: skip
 PARTICLE_STOP_VERBS = frozenset({"call", "break", "scale", "wind"})
 # Verbs of command: what they order, they do ("ordered a curfew" imposes it, CAMEO convention).
 ORDER_VERBS = frozenset({"order", "decree", "authorize", "authorise"})
@@ -370,9 +371,11 @@ def labelled_criticism(tok: Token, entry: Entry | None, ctx: SentenceContext) ->
         return entry
     words, phrases = criticism_words()
     for head in _description(tok):
-        lemmas = {t.lemma_.lower() for t in list(head.subtree)[:12]}
+        words_of = list(head.subtree)[:12]  # lemmas and forms: "fabricated" is listed, its lemma is "fabricate"
+        lemmas = {t.lemma_.lower() for t in words_of} | {t.lower_ for t in words_of}
         if not words.isdisjoint(lemmas) or any(p <= lemmas for p in phrases):
-            if any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in PROPOSAL_NOUNS for c in tok.children):
+            # the thing labelled may be parsed as a second predicate ("called X's assertions 'baseless'")
+            if any(c.dep_ in {"dobj", "nsubjpass", "oprd"} and c.lemma_.lower() in PROPOSAL_NOUNS for c in tok.children):
                 return Recoded.of("REJECT", "120", "", 0.7, object=())  # "called the charges baseless"
             return Recoded.of("ACCUSE", "111", "disapprove", 0.7, object=())
     return entry

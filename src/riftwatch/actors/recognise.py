@@ -283,7 +283,7 @@ def _emit(
                     continue
                 c = _Coded(intro[0], "", span_text(doc, g.person.start, g.person.end))  # "X, a Turkish adviser"
             else:
-                c = _bare(doc, g, lexicon, when, fallback, ctx, where or {})
+                c = _bare(doc, g, lexicon, when, fallback, ctx, where or {}, owners or {})
             if c is None:
                 continue
         elif not c.country and c.person and c.person_entry is None and g.owner is None:
@@ -410,7 +410,7 @@ def _pronouns(doc: Doc) -> list[int]:
 
 def _bare(
     doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None, fallback: str | None, ctx: ArticleContext,
-    where: dict[int, str],
+    where: dict[int, str], owners: dict[int, str] | None = None,
 ) -> _Coded | None:
     """A head with no owner: "the rebels" (default country) or "the commander" (the last person)."""
     head = g.head
@@ -452,7 +452,7 @@ def _bare(
     if owner is not None:
         return _Coded(owner.country, head.sector)  # "his regime": the regime of the person last named
     if fallback is None:
-        local = located_in(doc[g.end - 1], where)
+        local = located_in(doc[g.end - 1], where, owners)
         if local:
             return _Coded(local, head.sector)  # "forces in Somalia's north", "police in Lagos"
     return _Coded(ctx.default_for(head.sector) if fallback is None else fallback, head.sector)
@@ -493,19 +493,35 @@ def _scope(doc: Doc, start: int, end: int) -> str:
     return ""
 
 
-def located_in(head: Token, where: dict[int, str]) -> str:
+def located_in(head: Token, where: dict[int, str], owners: dict[int, str] | None = None) -> str:
     """The country of a place in a locative phrase of ``head``'s own: "the rebels in northern Mali",
-    "police from Kano". Only the phrase attached to the noun: "attacked police in Kano" attaches
-    "in Kano" to the verb, which tells where the act was, not whose police they were."""
-    if not where:
+    "police from Kano", or of a modifier after it that says where they are: "militants based in
+    Afghanistan", "fighters operating from Syria", "militants present on Afghan soil" (``owners``:
+    demonyms and country names outside ``where``). Only phrases attached to the noun: "attacked
+    police in Kano" attaches "in Kano" to the verb, which tells where the act was, not whose police
+    they were."""
+    if not where and not owners:
         return ""
-    for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
+    preps = [(p, _LOCATIVE) for p in head.children]
+    for mod in head.rights:  # a reduced relative: "based in", "operating from", "present on"
+        if mod.dep_ in {"acl", "amod"} and mod.pos_ in {"VERB", "ADJ"} and mod.lower_ not in _NOT_WHERE:
+            preps.extend((p, _LOCATIVE_AFTER) for p in mod.children)
+    for prep, words in preps:
+        if prep.dep_ != "prep" or prep.lower_ not in words:
             continue
         for t in prep.subtree:
             if t.i in where:
                 return where[t.i]
+            if owners and t.i in owners:
+                return owners[t.i]
     return ""
+
+
+# After a modifier of where a group is ("present on Afghan soil"), "on" is locative too.
+_LOCATIVE_AFTER = _LOCATIVE | {"on"}
+# Modifiers whose place is not where the group is: "militants trained in Syria", "troops sent to Mali".
+_NOT_WHERE = frozenset({"trained", "sent", "born", "educated", "killed", "arrested", "deported", "expelled",
+                        "wanted", "linked", "accused"})  # fmt: skip
 
 
 def _ids(g: Group, c: _Coded) -> str:

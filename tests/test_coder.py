@@ -120,7 +120,15 @@ ROLES = [
     ("Boko Haram claimed responsibility for last week's raid on a Chadian army post.", "raid", "ASSAULT", {"NGA"}, {"TCD"}, "asserted"),
     # who orders an act does it
     ("Peruvian officials ordered a curfew across the mining district of Puno.", "ordered", "COERCE", {"PER"}, None, "asserted"),
-    ("The president ordered the army to withdraw.", "ordered", "REQUEST", None, None, "asserted"),
+    # also when the order goes to the commander's own forces (the act they are told to do is coded
+    # on the order word), as noun or verb; an order to another state is a demand
+    ("The president ordered the army to withdraw.", "ordered", "RETREAT", None, None, "asserted"),
+    ("Lesotho's interior minister ordered the police to close the border crossings.", "ordered", "SANCTION", {"LSO"}, None, "asserted"),
+    ("The general's orders to his troops to pull back from the ridge surprised the rebels.", "orders", "RETREAT", None, None, "asserted"),
+    # pool (C.A.R. story)
+    ("The government of the Central African Republic has ordered its military to immediately seal border areas.",
+     "ordered", "COERCE", {"CAF"}, None, "asserted"),
+    ("Washington ordered Russia to withdraw its troops from the border.", "ordered", "REQUEST", {"USA"}, {"RUS"}, "asserted"),
     # an ethnic group is coded by the country it lives in
     ("Ethnic Russians in Riga held a protest against the language law.", "held", "PROTEST", {"LVA"}, {"LVA"}, "asserted"),
     # domestic acts: a protest is against the government where it happens, a state's curfew on its people

@@ -283,10 +283,63 @@ def stopped_act(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry 
 
 
 def ordered_act(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
-    """Who orders an act does it ("ordered a curfew", "declared martial law")."""
+    """Who orders an act does it ("ordered a curfew", "declared martial law"), also when the order
+    goes to the commander's own forces: "ordered its military to seal the border", "Assad's orders
+    to the army to pull out of the battles" code the sealing and the pull-out, on the order word
+    (the act's own verb carries no event of its own then)."""
     if tok.pos_ == "VERB" and tok.lemma_ in ORDER_VERBS and (entry is None or not entry.object):
-        return _ordered(tok, ctx.triggers) or entry
+        found = _ordered(tok, ctx.triggers) or _ordered_to_forces(tok, ctx)
+        return found or entry
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in ORDER_NOUNS:
+        return _ordered_to_forces(tok, ctx) or entry
+    if tok.pos_ == "VERB" and entry is not None and tok.dep_ in {"xcomp", "acl"} and _command_of(tok, ctx) is not None:
+        return None  # the order word carries this act
     return entry
+
+
+# Nouns of a command whose to-infinitive names what is commanded.
+ORDER_NOUNS = frozenset({"order", "instruction", "directive"})
+# Sectors of the forces a government commands.
+_FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
+
+
+def _command_of(verb: Token, ctx: SentenceContext) -> Token | None:
+    """The order word whose own forces are to carry out ``verb``, if ``verb`` is so commanded."""
+    head = verb.head
+    if head.i == verb.i or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if verb.dep_ == "xcomp" and head.pos_ == "VERB" and head.lemma_ in ORDER_VERBS:
+        return head if _to_own_forces(head, ctx) else None
+    if verb.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in ORDER_NOUNS:
+        return head if _to_own_forces(head, ctx) else None
+    return None
+
+
+def _to_own_forces(cmd: Token, ctx: SentenceContext) -> bool:
+    """Whether the ones ``cmd`` is given to (a verb's object, a noun's "to" phrase) are forces with
+    no country other than the commander's."""
+    if cmd.pos_ == "VERB":
+        given = [c for c in cmd.children if c.dep_ == "dobj"]
+        boss = [ctx.actor_at[c.i] for c in cmd.children if c.dep_ == "nsubj" and c.i in ctx.actor_at]
+    else:
+        given = [o for p in cmd.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+        boss = [ctx.actor_at[c.i] for c in cmd.children if c.dep_ == "poss" and c.i in ctx.actor_at]
+    forces = [ctx.actor_at[t.i] for t in given if t.i in ctx.actor_at]
+    if not forces or len(forces) != len(given) or any(a.sector not in _FORCE_SECTORS for a in forces):
+        return False
+    home = {a.country for a in boss if a.country}
+    return all(not home or not a.country or a.country in home for a in forces)
+
+
+def _ordered_to_forces(cmd: Token, ctx: SentenceContext) -> Trigger | None:
+    """The entry of a material act a command tells the commander's own forces to do."""
+    for act in cmd.children:
+        commander = _command_of(act, ctx) if act.pos_ == "VERB" and act.dep_ in {"xcomp", "acl"} else None
+        if commander is not None and commander.i == cmd.i:
+            ordered = match_trigger(act, ctx.triggers)
+            if ordered is not None and ordered.quad_class in {2, 4}:
+                return ordered
+    return None
 
 
 def reported_protest(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:

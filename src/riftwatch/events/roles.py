@@ -110,6 +110,12 @@ def _collect(tokens: Iterable[Token], actor_at: dict[int, Actor]) -> list[Actor]
     return out
 
 
+def reduced_passive(verb: Token) -> bool:
+    """A past participle modifying a noun with its agent: "a meeting requested by Britain",
+    "civilians killed by the militia" (a passive with no subject or auxiliary of its own)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+
+
 def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> tuple[list[Actor], str]:
     """Actors of the verb's subject, following conjunction and control when it has none."""
     if depth > 6:
@@ -118,7 +124,7 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
     if subjects:
         return _collect(subjects, actor_at), "subject"
     passive_agent = _prep_objects(verb, ("by",))
-    if passive_agent and _children(verb, {"nsubjpass", "auxpass"}):
+    if passive_agent and (_children(verb, {"nsubjpass", "auxpass"}) or reduced_passive(verb)):
         return _collect(passive_agent, actor_at), "agent"
     head = verb.head
     if head.i == verb.i:
@@ -180,12 +186,14 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
     source, how_s = subject_actors(verb, actor_at)
     target_preps = tuple(getattr(trig, "target_prep", None) or VERB_TARGET_PREPS)
     source_preps = tuple(getattr(trig, "source_prep", None) or ())
-    passive = bool(_children(verb, {"nsubjpass", "auxpass"}))
+    reduced = reduced_passive(verb)
+    passive = bool(_children(verb, {"nsubjpass", "auxpass"})) or reduced
     target: list[Actor] = []
     how_t = ""
     if passive:
-        target = _collect(_children(verb, {"nsubjpass"}), actor_at)
-        how_t = "passive-subject"
+        # "civilians killed by the militia": the noun the participle modifies is what is done to
+        target = _collect([verb.head] if reduced else _children(verb, {"nsubjpass"}), actor_at)
+        how_t = "passive-subject" if target else ""
         agent = _prep_objects(verb, ("by",))
         source = _collect(agent, actor_at)
         how_s = "agent" if source else ""

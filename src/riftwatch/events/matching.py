@@ -292,7 +292,8 @@ def ordered_act(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry 
         return found or entry
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in ORDER_NOUNS:
         return _ordered_to_forces(tok, ctx) or entry
-    if tok.pos_ == "VERB" and entry is not None and tok.dep_ in {"xcomp", "acl"} and _command_of(tok, ctx) is not None:
+    if (tok.pos_ == "VERB" and entry is not None and entry.quad_class in {2, 4} and tok.dep_ in {"xcomp", "acl"}
+            and _command_of(tok, ctx) is not None):  # fmt: skip
         return None  # the order word carries this act
     return entry
 

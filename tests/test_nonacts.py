@@ -79,6 +79,16 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("Pilots would train in Moscow, as opposed to years of training in Texas.", "opposed", None),
         ("In recognition of World Refugee Day, the agency opened a new clinic.", "recognition", None),
         ("Britain opposed the deal.", "opposed", "REJECT"),
+        # what a party usually does is a habit, not an act; what it did repeatedly are acts
+        ("The militia frequently conducts raids and ambushes in the north.", "ambushes", None),
+        ("Rebels often attack convoys on the highway.", "attack", None),
+        ("If the appeal fails, the migrant is usually deported within weeks.", "deported", None),
+        ("Rebels attacked a convoy on the highway on Monday.", "attacked", "ASSAULT"),
+        ("The Taliban routinely deny sheltering the fighters.", "deny", "REJECT"),
+        ("Critics have repeatedly accused the ministry of corruption.", "accused", "ACCUSE"),
+        # a statement released is published, not freed, whatever the words after it say
+        ("In a statement released after the raid, the group set a deadline.", "released", None),
+        ("The rebels released the hostages after the raid.", "released", "RETREAT"),
     ],
 )
 def test_a_trigger_word_that_names_no_act(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]

@@ -150,7 +150,9 @@ def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
                         return trig
         for obj in objects:
             trig = triggers.match(lem, pos, particle, obj)
-            if trig is not None:
+            # an entry that another of the candidate objects vetoes does not apply: "the statement
+            # released after the attack" releases a statement, whatever "after the attack" says
+            if trig is not None and not (trig.not_object and any(o in trig.not_object for o in objects if o)):
                 return trig
     return None
 

@@ -21,6 +21,9 @@ find steps here (listed in ``passes.FIND``) drop them, reading their word lists 
   reports (``attributive_participle``);
 - a fixed expression whose word names no act ("as opposed to", "in recognition of", "it stands to
   reason"; ``idiom``);
+- what a party usually or often does is a habit, not an act the text reports ("the group frequently
+  conducts bombings", "the person is usually deported"; ``habitual``: a present-tense verb under an
+  adverb of habit); "routinely denies", "has repeatedly called" still report acts;
 - agreeing with a view is an opinion, not an agreement ("she agreed with officials' concerns", "'The
   danger has not passed,' agreed a rights activist"); agreeing with a proposal endorses it (SUPPORT).
 """
@@ -79,6 +82,31 @@ def natural_cause(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entr
     if agents and all(a.i not in ctx.actor_at for a in agents) and any(cause(a) for a in agents):
         return None
     return entry
+
+
+# Adverbs that make a present-tense clause tell what usually happens, not what happened.
+HABIT_ADVERBS = frozenset({"usually", "frequently", "often", "typically", "generally", "normally", "sometimes",
+                           "commonly", "occasionally", "rarely", "seldom"})  # fmt: skip
+_PRESENT = frozenset({"VBZ", "VBP"})
+
+
+def habitual(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A present-tense act under an adverb of habit is what a party does as a rule ("the group
+    frequently conducts bombings", "the person is usually deported", "insurgents often stage raids"),
+    no act the text reports; a noun trigger takes its verb's ("conducts bombings")."""
+    if entry is None:
+        return entry
+    word = tok
+    while word.pos_ not in {"VERB", "AUX"} and word.dep_ == "conj" and word.head.i != word.i:
+        word = word.head  # "conducts bombings and gun assaults"
+    verb = word if word.pos_ in {"VERB", "AUX"} else word.head
+    if word.pos_ not in {"VERB", "AUX"} and word.dep_ not in {"dobj", "nsubjpass", "attr"}:
+        return entry
+    adverbs = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS]
+    if not adverbs:
+        return entry
+    tenses = {verb.tag_, *(c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"})}
+    return None if tenses & _PRESENT and "MD" not in tenses else entry
 
 
 def received_as(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:

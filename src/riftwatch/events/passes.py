@@ -45,6 +45,7 @@ from .matching import (
 from .modality import committed_by, factuality, is_commitment, is_refusal
 from .nonacts import (
     attributive_participle,
+    habitual,
     idiom,
     named_parties,
     natural_cause,
@@ -550,7 +551,7 @@ def drop_self_targets(d: Draft, ctx: SentenceContext) -> None:
 FIND: tuple[FindStep, ...] = (lexicon_entry, stopped_act, ordered_act, reported_protest, no_comment, described_state,
                               labelled_criticism, quantity_change, generic_mention, natural_cause, received_as,
                               press_interview, opinion_agreement, private_travel, told_again,
-                              attributive_participle, idiom)  # fmt: skip
+                              attributive_participle, idiom, habitual)  # fmt: skip
 # Lemmas a FIND step reads besides the trigger lexicon's own: a token with none of these and no
 # trigger lemma can get no entry, so the steps are not run for it (a step that starts an entry from
 # other words must add them here).

@@ -181,6 +181,22 @@ def test_a_condemning_description_is_criticism(rules, sentence, word, etype) -> 
     assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
 
 
+# Drawing attention to something a condemning word names criticises whoever did it; to anything
+# else, no event. Giving assurances is a pledge. (sentence, word, type or None)
+POINTED = [
+    ("The envoy highlighted the junta's violation of the ceasefire.", "highlighted", "ACCUSE"),
+    ("The senator pointed to Moscow's meddling in the vote as a reason for the sanctions.", "pointed", "ACCUSE"),
+    ("The minister highlighted the importance of trade with Kenya.", "highlighted", None),
+    ("The report pointed to a sharp rise in food prices.", "pointed", None),
+    ("Japan's foreign minister assured his Philippine counterpart that Tokyo would stand by Manila.", "assured", "AGREE"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word", "etype"), POINTED, ids=[r[0][:30] for r in POINTED])
+def test_pointing_at_wrongdoing_is_criticism(rules, sentence, word, etype) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
+
+
 # A feeling aimed at someone, read as an adjective or as a passive participle, is its holder's
 # complaint about them: (sentence, word, source, target); None: no event on the word.
 FEELINGS = [

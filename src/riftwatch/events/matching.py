@@ -397,6 +397,9 @@ def described_state(tok: Token, entry: Entry | None, ctx: SentenceContext) -> En
 
 # Verbs that apply a description to something: with a condemning one it is criticism.
 LABEL_VERBS = frozenset({"call", "describe", "characterize", "characterise", "label", "brand", "dub", "term"})
+# Verbs that draw attention to what their object names: "highlighted the regime's violations",
+# "pointed to China's punitive measures", "cited the junta's abuses".
+ATTENTION_VERBS = frozenset({"highlight", "cite", "underline", "underscore", "spotlight", "flag"})
 
 
 @cache
@@ -417,6 +420,28 @@ def _description(verb: Token) -> list[Token]:
             if prep.dep_ == "prep" and prep.lower_ == "as":
                 out.extend(prep.children)
     return out
+
+
+def pointed_criticism(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """Drawing attention to something a condemning word names criticises its owner (ACCUSE, CAMEO
+    111): "highlighted the regime's violation of human rights", "pointed to China's punitive
+    measures ... as a case of bullying". Drawing attention to anything else is no event."""
+    if entry is not None or tok.pos_ != "VERB":
+        return entry
+    lemma = tok.lemma_.lower()
+    if lemma in ATTENTION_VERBS:
+        objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    elif lemma == "point":
+        objects = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    else:
+        return entry
+    words, phrases = criticism_words()
+    for obj in [*objects, *_description(tok)] if objects else ():  # "pointed to X as a case of bullying"
+        seen = list(obj.subtree)[:12]
+        lemmas = {t.lemma_.lower() for t in seen} | {t.lower_ for t in seen}
+        if not words.isdisjoint(lemmas) or any(p <= lemmas for p in phrases):
+            return Recoded.of("ACCUSE", "111", "disapprove", 0.6, object=())
+    return entry
 
 
 def labelled_criticism(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:

@@ -29,6 +29,7 @@ from .conventions import (
 from .draft import Draft, Entry, Recoded, SentenceContext
 from .estrangement import halted_support, withdrawn_support
 from .matching import (
+    ATTENTION_VERBS,
     LABEL_VERBS,
     ORDER_VERBS,
     PROPOSAL_NOUNS,
@@ -38,6 +39,7 @@ from .matching import (
     lexicon_entry,
     no_comment,
     ordered_act,
+    pointed_criticism,
     quantity_change,
     reported_protest,
     stopped_act,
@@ -549,13 +551,13 @@ def drop_self_targets(d: Draft, ctx: SentenceContext) -> None:
 
 # Which tokens are triggers, with which entry: each step may replace the entry found so far.
 FIND: tuple[FindStep, ...] = (lexicon_entry, stopped_act, ordered_act, reported_protest, no_comment, described_state,
-                              labelled_criticism, quantity_change, generic_mention, natural_cause, received_as,
+                              labelled_criticism, pointed_criticism, quantity_change, generic_mention, natural_cause, received_as,
                               press_interview, opinion_agreement, private_travel, told_again,
                               attributive_participle, idiom, habitual)  # fmt: skip
 # Lemmas a FIND step reads besides the trigger lexicon's own: a token with none of these and no
 # trigger lemma can get no entry, so the steps are not run for it (a step that starts an entry from
 # other words must add them here).
-FIND_LEMMAS: frozenset[str] = STOP_VERBS | ORDER_VERBS | LABEL_VERBS
+FIND_LEMMAS: frozenset[str] = STOP_VERBS | ORDER_VERBS | LABEL_VERBS | ATTENTION_VERBS | {"point"}
 
 # How each trigger's draft event is coded, in order.
 PASSES: tuple[Pass, ...] = (

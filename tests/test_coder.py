@@ -428,6 +428,10 @@ def test_reported_criticism(coder) -> None:  # type: ignore[no-untyped-def]
         ("The Estonian government said Russia had staged a provocation on the border.", {"RUS"}),
         ("Ukraine's foreign ministry said Russia's strikes on the port were illegal.", {"RUS"}),
         ("Canada's trade minister said the talks with Mexico were productive.", None),
+        # a ruling or a finding says it as a verdict does
+        ("The ECOWAS court ruled that Ghana's expulsion of the traders was unlawful.", {"GHA"}),
+        ("A United Nations panel determined that Belarus's detention of the activists was arbitrary.", {"BLR"}),
+        ("The court ruled that the election results were valid.", None),
     ],
 )
 def test_reporting_a_condemnable_act_is_criticism(rules, sentence: str, accused: set[str] | None) -> None:  # type: ignore[no-untyped-def]

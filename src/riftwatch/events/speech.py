@@ -33,7 +33,7 @@ from .roles import actors_under
 # Verbs that report; "claim" and "allege" included, "believe" and "think" are not speech acts.
 REPORT_VERBS = frozenset({"say", "report", "tell", "state", "claim", "complain", "charge", "allege",
                           "announce", "note", "add", "write", "insist", "stress", "declare", "warn",
-                          "reiterate", "conclude", "repeat", "emphasize", "emphasise", "argue"})  # fmt: skip
+                          "reiterate", "conclude", "repeat", "emphasize", "emphasise", "argue", "rule", "determine"})  # fmt: skip
 MUST = frozenset({"must", "ought"})
 SHOULD = frozenset({"should"})
 # Reported acts that are non-cooperation in themselves.

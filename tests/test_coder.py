@@ -74,8 +74,9 @@ ROLES = [
     ("Germany pledged to send military advisers to help Iraq.", "pledged", "AGREE", {"DEU"}, None, "asserted"),
     ("The rebels vowed to attack Damascus.", "attack", "THREATEN", None, None, "asserted"),
     # a group of no stated country is from where a modifier after it says it is, not from the accuser's
-    ("Ghana blamed the raid on gunmen based in Togo.", "blamed", "ACCUSE", {"GHA"}, {"TGO"}, "asserted"),
-    ("Islamabad has blamed several recent attacks on militants present on Afghan soil.", "blamed", "ACCUSE", {"PAK"}, {"AFG"}, "asserted"),
+    ("Gunmen based in Togo kidnapped two Ghanaian traders.", "kidnapped", "ASSAULT", {"TGO"}, {"GHA"}, "asserted"),
+    ("Fighters operating from Somalia attacked a Kenyan border post.", "attacked", "ASSAULT", {"SOM"}, {"KEN"}, "asserted"),
+    ("Rebels present on Sudanese soil shelled a Chadian village.", "shelled", "ASSAULT", {"SDN"}, {"TCD"}, "asserted"),
     ("Egypt mediated between Israel and Hamas in Cairo.", "mediated", "CONSULT", {"EGY"}, {"ISR", "PSE"}, "asserted"),
     # refusals and conditional threats are events that happened
     ("Austria said it would not accept the new asylum rules drafted in Brussels.", "accept", "REJECT", {"AUT"}, None, "asserted"),

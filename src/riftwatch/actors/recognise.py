@@ -496,7 +496,7 @@ def _scope(doc: Doc, start: int, end: int) -> str:
 def located_in(head: Token, where: dict[int, str], owners: dict[int, str] | None = None) -> str:
     """The country of a place in a locative phrase of ``head``'s own: "the rebels in northern Mali",
     "police from Kano", or of a modifier after it that says where they are: "militants based in
-    Afghanistan", "fighters operating from Syria", "militants present on Afghan soil" (``owners``:
+    Afghanistan", "fighters operating from Syria", "gunmen present on Malian territory" (``owners``:
     demonyms and country names outside ``where``). Only phrases attached to the noun: "attacked
     police in Kano" attaches "in Kano" to the verb, which tells where the act was, not whose police
     they were."""
@@ -517,7 +517,7 @@ def located_in(head: Token, where: dict[int, str], owners: dict[int, str] | None
     return ""
 
 
-# After a modifier of where a group is ("present on Afghan soil"), "on" is locative too.
+# After a modifier of where a group is ("present on Malian territory"), "on" is locative too.
 _LOCATIVE_AFTER = _LOCATIVE | {"on"}
 # Modifiers whose place is not where the group is: "militants trained in Syria", "troops sent to Mali".
 _NOT_WHERE = frozenset({"trained", "sent", "born", "educated", "killed", "arrested", "deported", "expelled",

@@ -422,6 +422,16 @@ def _description(verb: Token) -> list[Token]:
     return out
 
 
+def condemning(head: Token) -> bool:
+    """Whether the first words of ``head``'s phrase hold a condemning word or phrase
+    (``data/criticism.json``), read as lemmas and as forms ("fabricated" is listed, its lemma is
+    "fabricate")."""
+    words, phrases = criticism_words()
+    seen = list(head.subtree)[:12]
+    lemmas = {t.lemma_.lower() for t in seen} | {t.lower_ for t in seen}
+    return not words.isdisjoint(lemmas) or any(p <= lemmas for p in phrases)
+
+
 def pointed_criticism(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
     """Drawing attention to something a condemning word names criticises its owner (ACCUSE, CAMEO
     111): "highlighted the regime's violation of human rights", "pointed to China's punitive
@@ -435,12 +445,9 @@ def pointed_criticism(tok: Token, entry: Entry | None, ctx: SentenceContext) -> 
         objects = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
     else:
         return entry
-    words, phrases = criticism_words()
-    for obj in [*objects, *_description(tok)] if objects else ():  # "pointed to X as a case of bullying"
-        seen = list(obj.subtree)[:12]
-        lemmas = {t.lemma_.lower() for t in seen} | {t.lower_ for t in seen}
-        if not words.isdisjoint(lemmas) or any(p <= lemmas for p in phrases):
-            return Recoded.of("ACCUSE", "111", "disapprove", 0.6, object=())
+    # "pointed to X as a case of bullying": what it is called counts too
+    if objects and any(condemning(h) for h in [*objects, *_description(tok)]):
+        return Recoded.of("ACCUSE", "111", "disapprove", 0.6, object=())
     return entry
 
 
@@ -450,11 +457,8 @@ def labelled_criticism(tok: Token, entry: Entry | None, ctx: SentenceContext) ->
     a charge or a demand so rejects it (REJECT, as "dismissed the charges")."""
     if entry is not None or tok.pos_ != "VERB" or tok.lemma_.lower() not in LABEL_VERBS:
         return entry
-    words, phrases = criticism_words()
     for head in _description(tok):
-        words_of = list(head.subtree)[:12]  # lemmas and forms: "fabricated" is listed, its lemma is "fabricate"
-        lemmas = {t.lemma_.lower() for t in words_of} | {t.lower_ for t in words_of}
-        if not words.isdisjoint(lemmas) or any(p <= lemmas for p in phrases):
+        if condemning(head):
             # the thing labelled may be parsed as a second predicate ("called X's assertions 'baseless'")
             if any(c.dep_ in {"dobj", "nsubjpass", "oprd"} and c.lemma_.lower() in PROPOSAL_NOUNS for c in tok.children):
                 return Recoded.of("REJECT", "120", "", 0.7, object=())  # "called the charges baseless"

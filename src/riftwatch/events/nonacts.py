@@ -102,8 +102,7 @@ def habitual(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | N
     verb = word if word.pos_ in {"VERB", "AUX"} else word.head
     if word.pos_ not in {"VERB", "AUX"} and word.dep_ not in {"dobj", "nsubjpass", "attr"}:
         return entry
-    adverbs = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS]
-    if not adverbs:
+    if not any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in verb.children):
         return entry
     tenses = {verb.tag_, *(c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"})}
     return None if tenses & _PRESENT and "MD" not in tenses else entry

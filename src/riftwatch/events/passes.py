@@ -106,11 +106,13 @@ def _without_self(source: Sequence[Actor], target: Sequence[Actor]) -> list[Acto
     an unnamed president) stays: the act falls on the people there."""
     own = {a.country for a in source if a.country}
     people = {a.person for a in source if a.person}
-    return [
-        a for a in target
-        if a.entry_id.endswith("+joint") or (not (a.person and a.person in people)
-        and not (a.country in own and (not a.sector or a.text.lower() in SELF_WORDS) and a.entry_id != "place-country"))
-    ]  # fmt: skip
+    def own_affair(a: Actor) -> bool:
+        if a.entry_id.endswith("+joint"):  # a party of a joint act is the others' target (joint_parties)
+            return False
+        return bool(a.person and a.person in people) or (
+            a.country in own and (not a.sector or a.text.lower() in SELF_WORDS) and a.entry_id != "place-country")
+
+    return [a for a in target if not own_affair(a)]
 
 
 def _guessed_country(a: Actor) -> bool:
@@ -337,7 +339,7 @@ def _counterparts(tok: Token, entry: Entry, ctx: SentenceContext) -> list[Actor]
     for head in heads:
         for c in head.children:
             if (c.dep_ == "prep" and c.lower_ in preps) or (
-                    c.dep_ == "dobj" and head is tok and tok.lemma_.lower() in COUNTERPART_OBJECT_VERBS):
+                    c.dep_ == "dobj" and head.i == tok.i and tok.lemma_.lower() in COUNTERPART_OBJECT_VERBS):
                 out.extend(actors_under(c, ctx.actor_at) or actors_under(c, ctx.latent_at))
     return out
 

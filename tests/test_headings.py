@@ -15,7 +15,13 @@ pytestmark = pytest.mark.slow
         ("Border clashes Since the spring, both armies have shelled villages along the river.", 2),
         ("Fresh sanctions The ministry said on Friday that the measures would take effect at once.", 2),
         ("A costly strike While the dockers stayed home, ships queued outside the harbour.", 3),
+        ('Export curbs "It will take years to catch up," the analyst said.', 2),
+        ("Lagos backs port deal Nigerian officials have said that the terminal would open in May.", 4),
         # ordinary sentences
+        ('The minister "deeply regrets" the decision, his office said.', 0),
+        ('Its slogan "Free the Press" was painted on the walls.', 0),
+        ("Kenya closed the camp and Somali officials protested on Monday.", 0),
+        ("Ghana recalled its envoy, Nigerian officials said.", 0),
         ("The army shelled villages along the river on Friday.", 0),
         ("Kenyan police said The Standard had published the leaked letter.", 0),
         ("Officials in Nairobi said the talks would resume.", 0),

@@ -29,6 +29,15 @@ CASES = [
     ("The governor refused to meet the strikers.", "meet", "negated"),
     ("The guerrillas attacked the base and did not release the hostages.", "release", "negated"),
     ("He is not interested in deploying more soldiers.", "deploying", "negated"),
+    # an ability or a permission is no act; one perceived under "can" is
+    ("Under the new law, the police can detain protesters for a week.", "detain", "hypothetical"),
+    ("The militia cannot attack the airport again.", "attack", "negated"),
+    ("Residents can still hear the rebels shelling the suburbs.", "shelling", "asserted"),
+    # a condition on the act's own clause; one on what is demanded or warned of leaves the demand
+    ("If the court rules against him, the minister resigns.", "resigns", "hypothetical"),
+    ("The mayor urged traders to close their shops if they want to avoid fines.", "urged", "asserted"),
+    ("The cabinet warned the rebels of reprisals if they attack again.", "warned", "asserted"),
+    ("The army will retaliate if the border post is attacked.", "retaliate", "future"),
 ]
 
 

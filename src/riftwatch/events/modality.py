@@ -13,6 +13,10 @@ from ..records import Factuality
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without", "nobody", "none"})
 HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "must", "ought", "'d"})
+# What someone is able or allowed to do is no act that happened ("they can appeal", "the prison can
+# hold only 130"): "can" on the trigger's own verb. Not from a clause above it: "we can still hear
+# them fighting" perceives fighting that happens. ("cannot" is negated first, by its "not".)
+ABILITY_AUX = frozenset({"can"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # Predicates whose complement has not happened (yet): the complement is wanted, feared, planned.
 FUTURE_PREDICATES = frozenset({
@@ -38,11 +42,14 @@ SPEECH_VERBS = frozenset({"say", "report", "tell", "state", "claim", "add", "ann
 COMMIT_VERBS = frozenset({"decide", "order", "instruct", "command", "begin", "start", "continue",
                           "manage", "resume", "move", "go", "come", "help", "keep", "choose", "use"})  # fmt: skip
 
+CONDITIONED_CONTENT = frozenset({"ask", "urge", "warn", "threaten", "demand", "call", "request", "appeal",
+                                 "tell", "say", "promise", "pledge", "vow", "offer", "wonder", "question"})
 _CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "pcomp", "prep", "acomp"})
 
 
-def _own_status(tok: Token) -> Factuality | None:
-    """The status marked on the token's own clause: its auxiliaries and negation."""
+def _own_status(tok: Token, trigger: bool = False) -> Factuality | None:
+    """The status marked on the token's own clause: its auxiliaries and negation (``trigger``: the
+    clause is the trigger's own, where an ability is no act either)."""
     children = list(tok.children)
     for child in children:
         if child.dep_ == "neg" or (child.dep_ in {"preconj", "advmod", "det"} and child.lower_ in {"never", "neither"}):
@@ -52,10 +59,17 @@ def _own_status(tok: Token) -> Factuality | None:
         if child.dep_ in {"aux", "auxpass"}:
             if low in {"would", "'d"} and _reported_future(tok):
                 return "future"
-            if low in HYPOTHETICAL_AUX:
+            if low in HYPOTHETICAL_AUX or (trigger and low in ABILITY_AUX):
                 return "hypothetical"
             if low in FUTURE_AUX:
                 return "future"
+    # a condition on the clause itself: "if the judge rules against him, he appeals" (a "will" or a
+    # modal above has spoken first: "will respond if attacked" is a future); a condition on a demand,
+    # a warning or a question is on what is asked or warned of ("urged them to stop if they want to
+    # stay", "warned of consequences if ...", "asked if they could"): the asking happened
+    if tok.lemma_.lower() not in CONDITIONED_CONTENT and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+           for c in children):  # fmt: skip
+        return "hypothetical"
     # "neither the Syrian forces nor the Iranian forces took ..." marks the subject, not the verb.
     for child in tok.children:
         if child.dep_ in {"nsubj", "nsubjpass"} and any(
@@ -96,7 +110,7 @@ def factuality(trigger: Token) -> Factuality:
     presupposed ("the air raids") unless they are the object of a governing light verb.
     """
     tok = trigger
-    own = _own_status(tok)
+    own = _own_status(tok, trigger=True)
     if own:
         return own
     if tok.pos_ in {"NOUN", "PROPN"}:

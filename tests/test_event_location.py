@@ -42,6 +42,11 @@ def _event(coded: CodedArticle, word: str) -> Event:
         ("Soldiers arrested twelve protesters in Mandalay on Tuesday.", "arrested", "Mandalay", "clause"),
         ("Rebels shelled a market near Goma, officials said.", "shelled", "Goma", "clause"),
         ("Gunmen attacked a school in the town of Kaduna overnight.", "attacked", "Kaduna", "clause"),
+        # the place struck, named by its kind ("the city of X") as much as bare ("shelled X"), also
+        # under a dateline that names another city
+        ("Artillery units shelled the city of Kherson overnight, the governor said.", "shelled", "Kherson", "clause"),
+        ("KYIV \u2014 Drones struck the port city of Odesa on Monday, officials said.", "struck", "Odesa", "clause"),
+        ("The minister praised the city of Lviv for its volunteers.", "praised", None, "none"),
         # a camp named by its town is in that town
         ("Police arrested five men in the Kakuma refugee camp on Monday.", "arrested", "Kakuma", "clause"),
         # "between the towns of X and Y" is a scene; "talks between Russia and Ukraine" names parties

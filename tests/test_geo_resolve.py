@@ -77,6 +77,13 @@ def test_container_after_comma_wins(gaz: Gazetteer) -> None:
     assert places[0] is not None and places[0].admin1 == "Virginia"
 
 
+def test_the_city_of_a_name_is_the_city(gaz: Gazetteer) -> None:
+    # a province and its capital share the name: "the city of" says which one the text means
+    said = "Shelling hit the city of Kherson and Mykolaiv on Monday."
+    (place,) = resolve_spans(said, [Span("Kherson", 25, 32)], gaz)
+    assert place is not None and place.precision == "city" and place.country == "UKR", place
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("sentence", "mention", "country", "precision", "point"),

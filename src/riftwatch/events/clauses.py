@@ -276,6 +276,13 @@ def _removed_from(tok: Token, trigger: Token, heads: frozenset[int]) -> bool:
             and trigger.lemma_.lower() in REMOVAL_LEMMAS)  # fmt: skip
 
 
+def _place_noun_object(tok: Token) -> Token | None:
+    """The place noun "X" names in "the town of X" (None when it is not in such a phrase)."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in PLACE_NOUNS:
+        return tok.head.head
+    return None
+
+
 def _best_in_clause(
     trigger: Token, event: Event, placed: Sequence[tuple[Place, Token]], heads: frozenset[int], visit: bool
 ) -> Place | None:
@@ -283,6 +290,9 @@ def _best_in_clause(
     for p, tok in placed:
         at = attachment(tok, visit) if tok.lower_ != "there" else (tok.head, "there")
         hit = at is not None and _within_clause(at[0], heads, event.event_type not in TOPIC_TYPES)
+        struck = _place_noun_object(tok)  # "shelled the city of X": X is what was shelled
+        if not hit and struck is not None and struck.head.i in heads:
+            hit = struck.dep_ == "dobj" and event.event_type in PLACE_OBJECT_TYPES
         if not hit and tok.head.i in heads:
             # "the Aleppo offensive"; "shelled Aleppo" (a city, not a country named as a party)
             hit = (tok.dep_ in {"compound", "nmod"} and trigger.pos_ == "NOUN") or (

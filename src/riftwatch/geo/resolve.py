@@ -234,6 +234,16 @@ def _container(text: str, end: int, gaz: Gazetteer) -> list[Candidate]:
     return []
 
 
+# "the city of X", "the port town of X": the text says what kind of place X is.
+_KIND_CUE = re.compile(r"\b(?:city|town|village|hamlet|township)\s+of\s+$", re.IGNORECASE)
+CUE_WINDOW = 24
+
+
+def _said_settlement(text: str, start: int) -> bool:
+    """The mention at ``start`` follows "city of", "town of", "village of" ..."""
+    return _KIND_CUE.search(text[max(0, start - CUE_WINDOW) : start]) is not None
+
+
 def resolve_spans(
     text: str,
     spans: Sequence[Span],
@@ -255,10 +265,15 @@ def resolve_spans(
     keys = [normalize(s.text) for s in spans]
     cands: dict[str, list[Candidate]] = {}
     containers: dict[str, list[Candidate]] = defaultdict(list)
+    settlements: set[str] = set()
     for s, key in zip(spans, keys, strict=True):
         if key not in cands:
             cands[key] = gaz.lookup(s.text, demonyms=demonyms)
         containers[key].extend(_container(text, s.end, gaz))
+        if _said_settlement(text, s.start):
+            settlements.add(key)
+    for key in settlements:  # "the city of Kherson" is the city, not its province
+        cands[key] = [c for c in cands[key] if c.kind == "city"] or cands[key]
     ctx = DocContext()
     for key, cs in cands.items():
         if cs:

@@ -77,6 +77,18 @@ def test_container_after_comma_wins(gaz: Gazetteer) -> None:
     assert places[0] is not None and places[0].admin1 == "Virginia"
 
 
+def test_a_bare_name_is_not_a_county_of_that_name(gaz: Gazetteer) -> None:
+    # a county goes by its word ("X County"): a bare name in a US story is a town of that name
+    text = "Officials met in Geneva on Monday."
+    at = text.index("Geneva")
+    (place,) = resolve_spans(text, [Span("Geneva", at, at + 6)], gaz, DocContext.from_countries(["USA"]))
+    assert place is not None and place.precision == "city", place
+    named = "Floods closed roads across Geneva County, Alabama, on Monday."
+    at = named.index("Geneva County")
+    (county,) = resolve_spans(named, [Span("Geneva County", at, at + 13)], gaz)
+    assert county is not None and county.country == "USA", county
+
+
 def test_the_city_of_a_name_is_the_city(gaz: Gazetteer) -> None:
     # a province and its capital share the name: "the city of" says which one the text means
     said = "Shelling hit the city of Kherson and Mykolaiv on Monday."

@@ -56,8 +56,8 @@ def split_locative(
         line = 0  # a dateline names a city: "US - China talks resume" opens with parties, not a dateline
     for a in actors:
         placed = any(p.start <= a.start and a.end <= p.end for p in places)
-        if placed and a.end <= line:
-            continue  # the dateline says where the story was filed ("KABUL —"), not who acted
+        if a.end <= line:
+            continue  # the dateline says where the story was filed and by whom ("KABUL (AP) —"), not who acted
         if a.person or a.org or not placed:
             kept.append(a)
             continue

@@ -45,6 +45,9 @@ W_NEAR = 1.0
 NEAR_KM = 150.0
 W_CONTAINER = 4.0
 W_PRESENT = 1.2
+# A county or district is named with its word ("Geneva County", "Fulton County"): a bare "Geneva"
+# in a story about the United States is the Swiss city of the talks, not the Alabama county.
+W_SUFFIXLESS = 1.5
 _CONTAINER = re.compile(r"\s*,\s*((?:[A-Z][\w'\-]*\.?\s?){1,3})")
 
 _PRECISION: dict[str, PlacePrecision] = {
@@ -200,8 +203,16 @@ class DocContext:
                 s += W_NEAR * _nearness(c.lat, c.lon, others)
             if containers and any(_inside(c, box) for box in containers):
                 s += W_CONTAINER
+            if c.kind == "admin" and c.fcode != "ADM1" and _suffix_left_out(c.name, key):
+                s -= W_SUFFIXLESS
             out.append(s)
         return out
+
+
+def _suffix_left_out(name: str, key: str) -> bool:
+    """The unit's name ends on an admin word ("County") that the mention (its lookup key) lacks."""
+    words = normalize(name).split()
+    return len(words) > 1 and words[-1] in ADMIN_SUFFIXES and words[-1] not in key.split()
 
 
 def _admin_rows(c: Candidate) -> list[int]:

@@ -74,7 +74,9 @@ def test_a_dateline_place_is_no_actor(coder: Any) -> None:
     from riftwatch.records import Article
 
     for text in ("KABUL — Taliban fighters attacked a checkpoint on Sunday.",
-                 "ISLAMABAD — Pakistan arrested two men in a raid on Sunday."):
+                 "ISLAMABAD — Pakistan arrested two men in a raid on Sunday.",
+                 # nor is the agency that filed it
+                 "KYIV, Ukraine (AP) — Russian forces shelled Kharkiv overnight, the governor said."):
         coded = coder.code_doc(Article(id="d", text=text), coder.nlp(text))
         assert coded.events, text
         for e in coded.events:

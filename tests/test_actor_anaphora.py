@@ -255,3 +255,21 @@ def test_the_regional_body_is_the_organisation_named_before_but_a_body_is_not(nl
     # a titled member of an organisation is not the organisation
     _, none = coded(nlp, lex, "The Taliban barred the U.N. envoy.", "The world body said it regretted it.")
     assert not any(t == "body" for t, _, _ in none)
+
+
+def test_both_countries_are_the_two_states_named_last(nlp: Any, lex: Lexicon) -> None:
+    # across sentences, the two states named last (not the one named most often)
+    _, _, later = coded(
+        nlp, lex,
+        "Peru accused Chile of stalling the talks.",
+        "Lima wants to mend its strained relations with Bolivia.",
+        "Both countries recalled their ambassadors in 2019.",
+    )  # fmt: skip
+    assert later[:2] == [("Both", "PER", "GOV"), ("countries", "BOL", "GOV")]
+    # in one sentence, as the owner of a sector noun: the leaders are the pair's, not a guess
+    (same,) = coded(nlp, lex, "Kenya and Somalia quarrelled over the sea border, and leaders of both countries met on Friday.")
+    assert ("both", "KEN", "GOV") in same and ("countries", "SOM", "GOV") in same
+    assert [a for a in same if a[0] == "leaders"] == []
+    # "the two governments" after one state only has no pair to point to
+    _, lone = coded(nlp, lex, "Ghana sent food to the flooded districts.", "The two governments signed a deal.")
+    assert not [a for a in lone if a[2] == "GOV" and a[0] in ("The two", "governments")]

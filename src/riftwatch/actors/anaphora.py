@@ -104,6 +104,38 @@ def org_for(noun: Token, orgs: Sequence[Actor]) -> Actor | None:
     return None
 
 
+# "both countries", "the two governments", "the two leaders": the two states the story named last.
+PAIR_NOUNS = frozenset({"country", "nation", "state", "government", "leader", "president", "minister",
+                        "neighbor", "neighbour", "ally", "capital"})  # fmt: skip
+PAIR_WORDS = frozenset({"countries", "nations", "states", "governments", "leaders", "presidents", "ministers",
+                        "neighbors", "neighbours", "allies", "capitals"})  # fmt: skip
+
+
+def pair_phrase(doc: Doc, i: int) -> int | None:
+    """The first token of "both X" / "the two X" when token ``i`` is such a plural pair noun."""
+    tok = doc[i]
+    if tok.tag_ not in ("NNS", "NNPS") or head_key(tok) not in PAIR_NOUNS:
+        return None
+    lefts = [c for c in tok.lefts if c.dep_ in ("det", "predet", "nummod", "preconj", "amod")]
+    words = [c.lower_ for c in lefts]
+    if "both" in words and len(lefts) == 1:
+        return lefts[0].i
+    if words[-2:] == ["the", "two"] and len(lefts) == 2 and i - lefts[0].i == 2:
+        return lefts[0].i
+    return None
+
+
+def last_two(countries: Sequence[str]) -> tuple[str, str] | None:
+    """The last two distinct states of ``countries`` (in text order), older first."""
+    out: list[str] = []
+    for c in reversed(countries):
+        if len(c) == 3 and c not in NOT_STATES and c not in out:
+            out.append(c)
+            if len(out) == 2:
+                return out[1], out[0]
+    return None
+
+
 _TERRITORIAL = frozenset({"REB", "OPP", "CVL", "REF", "COP"})
 NOT_STATES = frozenset({"IGO", "NGO", "IMG"})
 
@@ -127,6 +159,8 @@ class ArticleContext:
     # whose country the text gave, by the lemma of its head noun ("official"), and organisations
     heads: dict[str, Actor] = field(default_factory=dict)
     orgs: list[Actor] = field(default_factory=list)
+    # the states named so far (actors and places), in text order, for "both countries" (``pair_phrase``)
+    countries_named: list[str] = field(default_factory=list)
 
     def default_for(self, sector: str) -> str:
         """The country for a bare sector noun: rebels, opposition, police, civilians and refugees

@@ -33,15 +33,19 @@ import numpy
 from spacy.symbols import PROPN  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Token
 
+from ..geo.mentions import doc_words
 from ..records import Actor, Place
 from .anaphora import (
     NOT_STATES,
+    PAIR_WORDS,
     ArticleContext,
     acronym_after,
     generic_org_nouns,
     head_key,
     is_definite,
+    last_two,
     org_for,
+    pair_phrase,
 )
 from .groups import MODIFIER_DEPS, Group, combine_groups, group_mentions, group_sector
 from .lexicon import Entry, Lexicon
@@ -237,9 +241,22 @@ def _emit(
     # a surname the recogniser did not take for a person ("Balkhi said", tagged as an organisation)
     events.extend((i, 2, None, None) for i in _lone_proper_nouns(doc) if not covered[i] and i not in defined)
     events.extend((i, 3, None, None) for i in generic_org_nouns(doc) if not covered[i])  # "the group"
+    # the states named in this doc, in text order: places and country names, and coded actors
+    named = sorted({*((i, c) for i, c in (where or {}).items()), *((g.start, c.country) for g, c in coded if c)})
+    pairs = _pairs(doc, named, ctx)  # "both countries": first token -> (head token, the two states)
+    events.extend((j, 4, None, None) for j in pairs)
+    paired = {h for h, _ in pairs.values()}
     events.sort(key=lambda e: (e[0], e[1]))
     actors: list[Actor] = []
     for start, kind, g, c in events:
+        if g is None and kind == 4:
+            head, two = pairs[start]
+            for a, b, country in ((start, head, two[0]), (head, head + 1, two[1])):
+                actors.append(_actor(doc, a, b, offset, lexicon.country_name(country), country, "GOV", "", "",
+                                     f"pair:{head_key(doc[head])}"))  # fmt: skip
+            continue
+        if g is not None and paired and _of_pair(doc, g, paired):
+            continue  # "the two leaders", "leaders of both countries": the pair, not the story's country
         if g is None and kind == 2:
             known = ctx.named.get(doc[start].lower_)
             if known is not None:
@@ -328,7 +345,37 @@ def _emit(
             root = doc[g.start : g.end].root
             if _main_subject(root):
                 ctx.subject_person = ("", actor, root.sent.start)
+    ctx.countries_named[:] = [*ctx.countries_named, *(c for _, c in named)][-COUNTRIES_KEPT:]
     return actors
+
+
+def _of_pair(doc: Doc, g: Group, paired: set[int]) -> bool:
+    """The group is a pair phrase, or a sector noun of one ("leaders of both countries")."""
+    if any(g.start <= h < g.end for h in paired):
+        return True
+    if g.person is not None or g.org is not None:
+        return False
+    root = doc[g.start : g.end].root
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.i in paired for o in c.children) for c in root.children)
+
+
+COUNTRIES_KEPT = 40  # of the states named so far, the last ones are all "both countries" can mean
+
+
+def _pairs(doc: Doc, named: Sequence[tuple[int, str]], ctx: ArticleContext) -> dict[int, tuple[int, tuple[str, str]]]:
+    """ "Both countries", "the two governments": the two states named last before the phrase (in
+    this doc, else in the article before it), by the phrase's first token."""
+    out: dict[int, tuple[int, tuple[str, str]]] = {}
+    for i, word in enumerate(doc_words(doc)):
+        if word.lower() not in PAIR_WORDS:
+            continue
+        first = pair_phrase(doc, i)
+        if first is None:
+            continue
+        two = last_two([*ctx.countries_named, *(c for k, c in named if k < first)])
+        if two is not None:
+            out[first] = (i, two)
+    return out
 
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})

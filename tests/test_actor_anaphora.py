@@ -270,6 +270,10 @@ def test_both_countries_are_the_two_states_named_last(nlp: Any, lex: Lexicon) ->
     (same,) = coded(nlp, lex, "Kenya and Somalia quarrelled over the sea border, and leaders of both countries met on Friday.")
     assert ("both", "KEN", "GOV") in same and ("countries", "SOM", "GOV") in same
     assert [a for a in same if a[0] == "leaders"] == []
+    # three, with a modifier between
+    _, three = coded(nlp, lex, "Chad, Sudan and Libya closed the border crossings.",
+                     "The three desert nations accused smugglers of arming the rebels.")
+    assert [a[1] for a in three if a[2] == "GOV"] == ["TCD", "SDN", "LBY"]
     # "the two governments" after one state only has no pair to point to
     _, lone = coded(nlp, lex, "Ghana sent food to the flooded districts.", "The two governments signed a deal.")
     assert not [a for a in lone if a[2] == "GOV" and a[0] in ("The two", "governments")]

@@ -111,28 +111,32 @@ PAIR_WORDS = frozenset({"countries", "nations", "states", "governments", "leader
                         "neighbors", "neighbours", "allies", "capitals"})  # fmt: skip
 
 
-def pair_phrase(doc: Doc, i: int) -> int | None:
-    """The first token of "both X" / "the two X" when token ``i`` is such a plural pair noun."""
+def pair_phrase(doc: Doc, i: int) -> tuple[int, int] | None:
+    """(first token, how many) of "both X", "the two X", "the three X" when token ``i`` is such a
+    plural noun ("both countries", "the two governments", "the three military-led nations")."""
     tok = doc[i]
     if tok.tag_ not in ("NNS", "NNPS") or head_key(tok) not in PAIR_NOUNS:
         return None
-    lefts = [c for c in tok.lefts if c.dep_ in ("det", "predet", "nummod", "preconj", "amod")]
-    words = [c.lower_ for c in lefts]
-    if "both" in words and len(lefts) == 1:
-        return lefts[0].i
-    if words[-2:] == ["the", "two"] and len(lefts) == 2 and i - lefts[0].i == 2:
-        return lefts[0].i
+    lefts = [c for c in tok.lefts if c.dep_ in ("det", "predet", "nummod", "preconj", "amod", "compound")]
+    if not lefts or lefts[-1].i + 1 != i and any(c.dep_ in ("det", "predet", "nummod", "preconj") for c in lefts[1:]):
+        return None
+    first = lefts[0]
+    if first.lower_ == "both" and first.dep_ in ("det", "predet", "preconj"):
+        return first.i, 2
+    count = {"two": 2, "three": 3}.get(lefts[1].lower_, 0) if len(lefts) > 1 and first.lower_ == "the" else 0
+    if count and lefts[1].dep_ == "nummod" and lefts[1].i == first.i + 1 and i - first.i >= count:
+        return first.i, count
     return None
 
 
-def last_two(countries: Sequence[str]) -> tuple[str, str] | None:
-    """The last two distinct states of ``countries`` (in text order), older first."""
+def last_states(countries: Sequence[str], n: int) -> tuple[str, ...] | None:
+    """The last ``n`` distinct states of ``countries`` (in text order), older first."""
     out: list[str] = []
     for c in reversed(countries):
         if len(c) == 3 and c not in NOT_STATES and c not in out:
             out.append(c)
-            if len(out) == 2:
-                return out[1], out[0]
+            if len(out) == n:
+                return tuple(reversed(out))
     return None
 
 

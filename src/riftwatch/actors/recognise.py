@@ -43,7 +43,7 @@ from .anaphora import (
     generic_org_nouns,
     head_key,
     is_definite,
-    last_two,
+    last_states,
     org_for,
     pair_phrase,
 )
@@ -245,15 +245,17 @@ def _emit(
     named = sorted({*((i, c) for i, c in (where or {}).items()), *((g.start, c.country) for g, c in coded if c)})
     pairs = _pairs(doc, named, ctx)  # "both countries": first token -> (head token, the two states)
     events.extend((j, 4, None, None) for j in pairs)
-    paired = {h for h, _ in pairs.values()}
+    paired = {k for first, (h, _) in pairs.items() for k in range(first, h + 1)}  # the phrases' words
     events.sort(key=lambda e: (e[0], e[1]))
     actors: list[Actor] = []
     for start, kind, g, c in events:
         if g is None and kind == 4:
-            head, two = pairs[start]
-            for a, b, country in ((start, head, two[0]), (head, head + 1, two[1])):
-                actors.append(_actor(doc, a, b, offset, lexicon.country_name(country), country, "GOV", "", "",
-                                     f"pair:{head_key(doc[head])}"))  # fmt: skip
+            # one actor a state, each on words of the phrase: "Both" | "countries", "The" | "three" | "nations"
+            head, states = pairs[start]
+            cuts = [start, *range(head - len(states) + 2, head + 1), head + 1]
+            for k, country in enumerate(states):
+                actors.append(_actor(doc, cuts[k], cuts[k + 1], offset, lexicon.country_name(country), country, "GOV",
+                                     "", "", f"pair:{head_key(doc[head])}"))  # fmt: skip
             continue
         if g is not None and paired and _of_pair(doc, g, paired):
             continue  # "the two leaders", "leaders of both countries": the pair, not the story's country
@@ -350,8 +352,8 @@ def _emit(
 
 
 def _of_pair(doc: Doc, g: Group, paired: set[int]) -> bool:
-    """The group is a pair phrase, or a sector noun of one ("leaders of both countries")."""
-    if any(g.start <= h < g.end for h in paired):
+    """The group has words of a pair phrase, or is a sector noun of one ("leaders of both countries")."""
+    if any(k in paired for k in range(g.start, g.end)):
         return True
     if g.person is not None or g.org is not None:
         return False
@@ -362,19 +364,20 @@ def _of_pair(doc: Doc, g: Group, paired: set[int]) -> bool:
 COUNTRIES_KEPT = 40  # of the states named so far, the last ones are all "both countries" can mean
 
 
-def _pairs(doc: Doc, named: Sequence[tuple[int, str]], ctx: ArticleContext) -> dict[int, tuple[int, tuple[str, str]]]:
-    """ "Both countries", "the two governments": the two states named last before the phrase (in
-    this doc, else in the article before it), by the phrase's first token."""
-    out: dict[int, tuple[int, tuple[str, str]]] = {}
+def _pairs(doc: Doc, named: Sequence[tuple[int, str]], ctx: ArticleContext) -> dict[int, tuple[int, tuple[str, ...]]]:
+    """ "Both countries", "the two governments", "the three nations": the states named last before
+    the phrase (in this doc, else in the article before it), by the phrase's first token."""
+    out: dict[int, tuple[int, tuple[str, ...]]] = {}
     for i, word in enumerate(doc_words(doc)):
         if word.lower() not in PAIR_WORDS:
             continue
-        first = pair_phrase(doc, i)
-        if first is None:
+        found = pair_phrase(doc, i)
+        if found is None:
             continue
-        two = last_two([*ctx.countries_named, *(c for k, c in named if k < first)])
-        if two is not None:
-            out[first] = (i, two)
+        first, n = found
+        states = last_states([*ctx.countries_named, *(c for k, c in named if k < first)], n)
+        if states is not None:
+            out[first] = (i, states)
     return out
 
 

@@ -208,6 +208,9 @@ FEELINGS = [
     ("The Ghanaian government has long been critical of Burkina Faso.", "critical", {"GHA"}, {"BFA"}),
     ("Concerned parents gathered outside the school in Accra.", "Concerned", None, None),
     ("Kenya's health minister said she was worried.", "worried", None, None),
+    # criticism drawn from someone: the critic is in the "from" phrase, the criticised is the subject
+    ("Tanzania's new dam has drawn sharp criticism from Egypt.", "drawn", {"EGY"}, {"TZA"}),
+    ("The Serbian plan attracted condemnation from Croatia and Bosnia.", "attracted", {"HRV", "BIH"}, {"SRB"}),
 ]
 
 

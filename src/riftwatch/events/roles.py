@@ -232,6 +232,12 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
     if getattr(trig, "reverse", False) and not passive:
         # "X received aid from Y": Y gives; "X angered Y": Y is the one who objects.
         reversed_source = pp(_prep_objects(verb, source_preps or ("from", "by")))
+        if not reversed_source and getattr(trig, "object", None):
+            # "drew condemnation from Croatia": the phrase hangs on the act noun the entry names
+            for obj in _children(verb, OBJ):
+                reversed_source = pp(_prep_objects(obj, source_preps or ("from", "by")))
+                if reversed_source:
+                    break
         how_rev = "reverse-prep"
         if not reversed_source and how_t == "object":
             reversed_source, how_rev = target, "reverse-object"

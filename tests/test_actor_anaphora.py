@@ -274,6 +274,10 @@ def test_both_countries_are_the_two_states_named_last(nlp: Any, lex: Lexicon) ->
     _, three = coded(nlp, lex, "Chad, Sudan and Libya closed the border crossings.",
                      "The three desert nations accused smugglers of arming the rebels.")
     assert [a[1] for a in three if a[2] == "GOV"] == ["TCD", "SDN", "LBY"]
+    # "the two ministers" are the last two people named: two of one state make no pair of states
+    _, same_state = coded(nlp, lex, "Peru's defence minister met its interior minister, Ana Ruiz, after Chile closed the border.",
+                          "The two ministers announced new patrols.")
+    assert not [a for a in same_state if a[0] in ("The two", "ministers") and a[1] == "CHL"]
     # "the two governments" after one state only has no pair to point to
     _, lone = coded(nlp, lex, "Ghana sent food to the flooded districts.", "The two governments signed a deal.")
     assert not [a for a in lone if a[2] == "GOV" and a[0] in ("The two", "governments")]

@@ -243,7 +243,8 @@ def _emit(
     events.extend((i, 3, None, None) for i in generic_org_nouns(doc) if not covered[i])  # "the group"
     # the states named in this doc, in text order: places and country names, and coded actors
     named = sorted({*((i, c) for i, c in (where or {}).items()), *((g.start, c.country) for g, c in coded if c)})
-    pairs = _pairs(doc, named, ctx)  # "both countries": first token -> (head token, the two states)
+    persons = [(g.start, c.country) for g, c in coded if c is not None and c.person]
+    pairs = _pairs(doc, named, persons, ctx)  # "both countries": first token -> (head token, the two states)
     events.extend((j, 4, None, None) for j in pairs)
     paired = {k for first, (h, _) in pairs.items() for k in range(first, h + 1)}  # the phrases' words
     events.sort(key=lambda e: (e[0], e[1]))
@@ -364,9 +365,16 @@ def _of_pair(doc: Doc, g: Group, paired: set[int]) -> bool:
 COUNTRIES_KEPT = 40  # of the states named so far, the last ones are all "both countries" can mean
 
 
-def _pairs(doc: Doc, named: Sequence[tuple[int, str]], ctx: ArticleContext) -> dict[int, tuple[int, tuple[str, ...]]]:
+# Pair nouns that name people: "the two leaders" are the last two people named, not states.
+PERSON_PAIR_NOUNS = frozenset({"leader", "president", "minister"})
+
+
+def _pairs(
+    doc: Doc, named: Sequence[tuple[int, str]], persons: Sequence[tuple[int, str]], ctx: ArticleContext
+) -> dict[int, tuple[int, tuple[str, ...]]]:
     """ "Both countries", "the two governments", "the three nations": the states named last before
-    the phrase (in this doc, else in the article before it), by the phrase's first token."""
+    the phrase (in this doc, else in the article before it), by the phrase's first token; "the two
+    leaders": the states of the two people named last, when they are two."""
     out: dict[int, tuple[int, tuple[str, ...]]] = {}
     for i, word in enumerate(doc_words(doc)):
         if word.lower() not in PAIR_WORDS:
@@ -375,7 +383,13 @@ def _pairs(doc: Doc, named: Sequence[tuple[int, str]], ctx: ArticleContext) -> d
         if found is None:
             continue
         first, n = found
-        states = last_states([*ctx.countries_named, *(c for k, c in named if k < first)], n)
+        if head_key(doc[i]) in PERSON_PAIR_NOUNS:
+            # "the two presidents": the last two people named, when they are of two states
+            last = [*(a.country if a else "" for _, _, a in ctx.recent_persons), *(c for k, c in persons if k < first)][-n:]
+            states = tuple(last) if len(last) == n and len(set(last)) == n and all(
+                len(c) == 3 and c not in NOT_STATES for c in last) else None  # fmt: skip
+        else:
+            states = last_states([*ctx.countries_named, *(c for k, c in named if k < first)], n)
         if states is not None:
             out[first] = (i, states)
     return out

@@ -118,7 +118,7 @@ def pair_phrase(doc: Doc, i: int) -> tuple[int, int] | None:
     if tok.tag_ not in ("NNS", "NNPS") or head_key(tok) not in PAIR_NOUNS:
         return None
     lefts = [c for c in tok.lefts if c.dep_ in ("det", "predet", "nummod", "preconj", "amod", "compound")]
-    if not lefts or lefts[-1].i + 1 != i and any(c.dep_ in ("det", "predet", "nummod", "preconj") for c in lefts[1:]):
+    if not lefts:
         return None
     first = lefts[0]
     if first.lower_ == "both" and first.dep_ in ("det", "predet", "preconj"):

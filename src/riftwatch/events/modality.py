@@ -67,8 +67,7 @@ def _own_status(tok: Token, trigger: bool = False) -> Factuality | None:
     # modal above has spoken first: "will respond if attacked" is a future); a condition on a demand,
     # a warning or a question is on what is asked or warned of ("urged them to stop if they want to
     # stay", "warned of consequences if ...", "asked if they could"): the asking happened
-    if tok.lemma_.lower() not in CONDITIONED_CONTENT and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
-           for c in children):  # fmt: skip
+    if tok.lemma_.lower() not in CONDITIONED_CONTENT and any(c.dep_ == "advcl" and _if_clause(c) for c in children):
         return "hypothetical"
     # "neither the Syrian forces nor the Iranian forces took ..." marks the subject, not the verb.
     for child in tok.children:
@@ -82,10 +81,15 @@ def _own_status(tok: Token, trigger: bool = False) -> Factuality | None:
     return None
 
 
+def _if_clause(clause: Token) -> bool:
+    """A clause opened by "if" or "unless"."""
+    return any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children)
+
+
 def _reported_future(tok: Token) -> bool:
     """"would" reported by a speech verb is a future in the past ("Iraq said it would allow"),
     not a hypothetical, unless a condition is attached."""
-    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in tok.children):
+    if _if_clause(tok):
         return False
     if any(c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children) for c in tok.children):
         return False
@@ -166,7 +170,7 @@ def factuality(trigger: Token) -> Factuality:
         status = _own_status(head)
         if status:
             return status
-        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in tok.children):
+        if _if_clause(tok):
             return "hypothetical"
         tok = head
     return "asserted"
@@ -229,10 +233,7 @@ def _conditional(tok: Token) -> bool:
     """"may halt mediation if ...", "will boycott unless ...": an act made conditional by the
     one who would do it is a commitment (a threat or a promise)."""
     modal = any(c.dep_ == "aux" and c.lower_ in {"may", "might", "could", "would", "will", "shall"} for c in tok.children)
-    return modal and any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
-        for c in tok.children
-    )
+    return modal and any(c.dep_ == "advcl" and _if_clause(c) for c in tok.children)
 
 
 def is_refusal(trigger: Token) -> bool:

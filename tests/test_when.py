@@ -47,6 +47,7 @@ def one(text: str, published: dt.date | None = WED) -> Expected:
         ("Aid deliveries stopped in March.", ("March", "2021-03-01..2021-03-31", "month")),
         ("The militia was formed in September.", ("September", "2020-09-01..2020-09-30", "month")),
         ("The summit will take place in September.", ("September", "2021-09-01..2021-09-30", "month")),
+        ("The envoy is due to visit Accra in February.", ("February", "2022-02-01..2022-02-28", "month")),
         ("Troops withdrew last March.", ("last March", "2021-03-01..2021-03-31", "month")),
         ("Talks will resume on July 2.", ("July 2", "2021-07-02", "day")),
         # days
@@ -61,6 +62,7 @@ def one(text: str, published: dt.date | None = WED) -> Expected:
         ("Talks broke down last Tuesday.", ("last Tuesday", "2021-06-15", "day")),
         ("Crowds gathered last Wednesday.", ("last Wednesday", "2021-06-09", "day")),
         ("The envoy will arrive on Friday.", ("Friday", "2021-06-18", "day")),
+        ("The foreign minister is due to land in Lima on Monday.", ("Monday", "2021-06-21", "day")),
         # a future cue before a comma does not reach the reporting clause
         ("Kyiv will join the bloc, the minister said on Tuesday.", ("Tuesday", "2021-06-15", "day")),
         ("Shelling has not stopped since Wednesday.", ("since Wednesday", "2021-06-09..2021-06-16", "day")),

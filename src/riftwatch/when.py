@@ -8,7 +8,7 @@ functions; no parser is needed, so it is fast enough to run on every sentence.
 Conventions (CAMEO/PETRARCH-style, chosen so that a report's past tense resolves to the past):
 
 * A weekday ("on Wednesday"), a month-day without a year ("on May 5") or a bare month ("in March")
-  means the most recent one on or before publication, unless a future cue ("will", "is to",
+  means the most recent one on or before publication, unless a future cue ("will", "is to", "is due to",
   "scheduled", "plans to", ...) earlier in the same clause (back to the previous comma), or the
   word "next", points forward. "X will join, the minister said on Tuesday" is the past Tuesday.
 * "last Tuesday" is the most recent Tuesday strictly before publication; "next Tuesday" strictly after.
@@ -73,7 +73,7 @@ _FEW = r"(?P<few>a\s+few|few|several|a\s+couple\s+of|couple\s+of)"
 _PREP = re.compile(r"(?i)^(?:on|in|at|during|over|of|throughout|for|within|since)\s+")
 _SINCE = re.compile(r"(?i)\bsince\s+$")
 _FUTURE = re.compile(
-    r"(?i)\b(?:will|won't|shall|(?:is|are)\s+(?:set\s+|scheduled\s+|expected\s+|going\s+)?to"
+    r"(?i)\b(?:will|won't|shall|(?:is|are)\s+(?:set\s+|scheduled\s+|expected\s+|going\s+|due\s+)?to"
     r"|scheduled|plans?\s+to|planning\s+to|intends?\s+to|upcoming)\b|'ll\b"
 )
 _CLAUSE_END = re.compile(r"[.;:!?,]")  # "X will join, the president said on Tuesday": past

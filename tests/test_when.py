@@ -203,6 +203,9 @@ def test_never_raises_and_spans_line_up(words: list[str], published: dt.date | N
         # the nearest after the trigger
         ("Rebels attacked yesterday and withdrew on Monday.", "withdrew", "Monday"),
         ("Rebels attacked yesterday and withdrew on Monday.", "attacked", "yesterday"),
+        # a year on a noun dates that noun's act ("the 2009 shelling"), and no other
+        ("A court in Lima opened hearings over the 2009 shelling of the border post.", "shelling", "2009"),
+        ("The ministers signed a 2017 protocol's annex on Monday.", "signed", "Monday"),
     ],
 )
 def test_best_time(sentence: str, trigger: str, expected: str) -> None:
@@ -215,6 +218,12 @@ def test_best_time_without_sentence_prefers_after() -> None:
     assert [t.text for t in times] == ["Yesterday", "Monday"]
     best = best_time(times, 22)  # "strikes": Monday is 14 after, Yesterday 13 before (counts 26)
     assert best is not None and best.text == "Monday"
+
+
+def test_a_year_on_a_noun_dates_no_other_act() -> None:
+    sentence = "Kenya closed the camp after a 2013 agreement."
+    assert [t.text for t in find_times(sentence, WED)] == ["2013"]
+    assert best_time(find_times(sentence, WED), sentence.index("closed"), sentence) is None
 
 
 def test_best_time_none() -> None:

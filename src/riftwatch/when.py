@@ -213,9 +213,21 @@ def _month_only(m: re.Match[str], c: _Ctx) -> Resolved | None:
 
 
 def _year_only(m: re.Match[str], c: _Ctx) -> Resolved | None:
-    if not (m["cue"] or m["part"]):
+    if not (m["cue"] or m["part"] or _attributive_year(c.text, m.start(), m.end())):
         return None
     return _year(int(m["y"]), _part(m["part"]))
+
+
+# A year that dates the noun after it: "the 2004 bombing", "a 2013 agreement", "Boko Haram's 2014
+# abduction" (history told as background keeps its own date). It dates only that noun's act.
+_BEFORE_ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that)|['\u2019]s)\s+$", re.IGNORECASE)
+_AFTER_ATTRIBUTIVE = re.compile(r"\s+[a-z]")
+_UP_TO_ITS_NOUN = re.compile(r"\s+(?:[a-z-]+\s+){0,2}")
+
+
+def _attributive_year(text: str, start: int, end: int) -> bool:
+    return (_BEFORE_ATTRIBUTIVE.search(text, max(0, start - 8), start) is not None
+            and _AFTER_ATTRIBUTIVE.match(text, end) is not None)  # fmt: skip
 
 
 def _day_word(m: re.Match[str], c: _Ctx) -> Resolved | None:
@@ -501,6 +513,14 @@ def best_time(
     >>> best_time(find_times(s, dt.date(2016, 5, 13)), s.index("withdrew"), s).text
     'Monday'
     """
+
+    def dates_its_noun_only(t: TimeExpr) -> bool:  # "the 2004 bombing": not for another act
+        at, end = t.start - sentence_start, t.end - sentence_start
+        if not sentence or not t.text.isdigit() or not _attributive_year(sentence, at, end):
+            return False
+        return not (trigger_start >= t.end and _UP_TO_ITS_NOUN.fullmatch(sentence, end, trigger_start - sentence_start))
+
+    times = [t for t in times if not dates_its_noun_only(t)]
 
     def cost(t: TimeExpr) -> tuple[bool, int, int]:
         lo, hi = (trigger_start, t.start) if t.start >= trigger_start else (t.end, trigger_start)

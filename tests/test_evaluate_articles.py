@@ -122,3 +122,27 @@ def test_an_ngo_has_no_country_in_the_codebook_s_terms() -> None:
             Actor(text="the U.N.", start=30, end=38, name="United Nations", country="IGO")]  # fmt: skip
     assert countries(ours) == {"IGO"}
     assert countries([{"country": ""}, {"country": "igo"}]) == {"IGO"}
+
+
+def test_how_wrong_places_and_roles_are_wrong(files: tuple[Path, Path]) -> None:
+    from dataclasses import replace
+
+    from riftwatch.evaluate.articles import error_kinds, place_error, role_error
+    from riftwatch.records import Place
+
+    busia = Place(text="Busia", start=0, end=5, name="Busia", geonameid=1, lat=0.46, lon=34.1, country="KEN")
+    e = replace(event("arrested", "COERCE", ("KEN",), ("UGA",)), place=busia)
+    assert place_error({"text": "Busia", "name": "Busia", "country": "KEN"}, e) == ""
+    assert place_error(None, e) == "extra"
+    assert place_error({"text": "Tororo", "name": "Tororo", "country": "UGA"}, e) == "other country"
+    assert place_error({"text": "Malaba", "name": "Malaba", "country": "KEN"}, e) == "other place"
+    assert place_error({"text": "Busia", "name": "Busia", "country": "KEN"}, replace(e, place=None)) == "missing"
+    k, u = frozenset({"KEN"}), frozenset({"UGA"})
+    assert [role_error(k, k), role_error(k, frozenset()), role_error(frozenset(), k), role_error(k, k | u), role_error(k, u)] == [
+        "", "missing", "extra", "partly", "other country"]
+    # over a scored article: the one matched non-marginal event whose target is wrong
+    gold, arts = files
+    g = load_article_gold(gold, load_articles(arts))
+    ms = match_article(g, [event("arrested", "COERCE", ("KEN",), ("KEN",)), event("protested", "ACCUSE", ("UGA",), ("KEN",))])
+    kinds = error_kinds(ms)
+    assert kinds["target"] == {"other country": 1, "right": 1} and kinds["source"] == {"right": 2}

@@ -139,6 +139,8 @@ def articles_cmd(
     for t, v in r["per_type"].items():
         table.add_row(escape(str(t)), str(v["gold"]), str(v["predicted"]), prf(v["events"]), f"{v['triple']['f1']:.3f}")
     console.print(table)
+    for field, kinds in r["error_kinds"].items():  # how the wrong ones are wrong
+        console.print(f"{field} on matched events: " + ", ".join(f"{k} {n}" for k, n in kinds.items()), markup=False, highlight=False)
     for w in r["worst_articles"]:
         console.print(f"[bold]{escape(str(w['id']))}[/] {escape(str(w['title'])[:70])} — event F1 {w['events_f1']:.2f}, triple F1 {w['triple_f1']:.2f}")
         for e in w["errors"][:12]:

@@ -248,6 +248,43 @@ def summarise(matches: Iterable[Match]) -> dict[str, Any]:
     return out
 
 
+def place_error(gold: dict[str, Any] | None, pred: Event) -> str:
+    """How a wrong place is wrong: "missing" (the gold has one), "extra" (the gold has none),
+    "other country", "other place" (same country, another name); "" when it is right."""
+    if place_right(gold, pred):
+        return ""
+    if gold is None:
+        return "extra"
+    if pred.place is None:
+        return "missing"
+    ours = pred.place.country
+    return "other country" if gold.get("country") and ours and str(gold["country"]).upper() != ours else "other place"
+
+
+def role_error(gold: frozenset[str], pred: frozenset[str]) -> str:
+    """How a wrong role is wrong (countries): "missing", "extra", "partly" (some right, some
+    missing or extra), "other country"; "" when right."""
+    if gold == pred:
+        return ""
+    if not pred:
+        return "missing"
+    if not gold:
+        return "extra"
+    return "partly" if gold & pred else "other country"
+
+
+def error_kinds(matches: Iterable[Match]) -> dict[str, dict[str, int]]:
+    """On matched events (not marginal), how the wrong places, sources and targets are wrong."""
+    kinds: dict[str, Counter[str]] = {"place": Counter(), "source": Counter(), "target": Counter()}
+    for m in matches:
+        if m.pred is None or m.gold is None or m.gold.marginal:
+            continue
+        kinds["place"][place_error(m.gold.place, m.pred) or "right"] += 1
+        kinds["source"][role_error(m.gold.sources, countries(m.pred.source)) or "right"] += 1
+        kinds["target"][role_error(m.gold.targets, countries(m.pred.target)) or "right"] += 1
+    return {k: dict(sorted(v.items())) for k, v in kinds.items()}
+
+
 def _describe(m: Match) -> dict[str, Any]:
     d: dict[str, Any] = {}
     if m.pred is not None:
@@ -280,6 +317,7 @@ def score_articles(gold: Sequence[GoldEvent], coded: Sequence[CodedArticle], wor
         per_article[c.article.id] = {"title": c.article.title, **s}
     result = summarise(matches)
     result["articles"] = len(coded)
+    result["error_kinds"] = error_kinds(matches)
     result["marginal_matched"] = sum(1 for m in matches if m.pred is not None and m.gold is not None and m.gold.marginal)
     types = sorted({m.gold.event_type for m in matches if m.gold} | {m.pred.event_type for m in matches if m.pred})
     per_type = {}

@@ -67,8 +67,8 @@ def attachment(tok: Token, destination: bool) -> tuple[Token, str] | None:
                 return head.head, prep
             if prep in AREA_PREPS and cur is not tok and cur.lower_ in PLACE_NOUNS:
                 return head.head, prep  # "villages between the towns of X and Y"
-            if prep == "of" and head.head.lower_ in PLACE_NOUNS:
-                cur = head.head  # "the town of X": carry on from "town"
+            if (kind := _place_noun_object(cur)) is not None:
+                cur = kind  # "the town of X": carry on from "town"
                 continue
             trip = head.head
             if (prep in DESTINATION_PREPS and trip.lemma_ in TRIP_NOUNS and trip.dep_ == "pobj"

@@ -64,8 +64,7 @@ def _run_on(toks: Sequence[Token]) -> int:
         if not 0 < start.i - first <= MAX_HEADING or not start.is_title:
             continue
         doc = t.doc
-        between = doc[t.head.i + 1 : start.i]
-        if any(x.dep_ == "cc" or x.is_punct for x in between) or any(x.is_punct for x in doc[first : start.i]):
+        if any(x.dep_ == "cc" for x in doc[t.head.i + 1 : start.i]) or any(x.is_punct for x in doc[first : start.i]):
             continue
         return start.i - first
     return 0

@@ -149,3 +149,18 @@ def test_an_implied_target_fills_only_an_empty_target_and_says_so() -> None:
     ruled = replace(e, target=(Actor("traders", 40, 47, "traders", "UGA", "BUS"),), roles_how=(("target", "object"),))
     fe2 = L.Featured(ruled, None, fe.cands, fe.role_feats)
     assert L.assign_roles(fe2, m)[0] is ruled
+
+
+@pytest.mark.slow
+def test_a_chosen_target_brings_the_actors_coordinated_with_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Brazil put new duties on Peru, Chile and Ecuador, and on Japanese cars.")
+    brazil, peru, chile, ecuador, japan = doc[0], doc[5], doc[7], doc[9], doc[13]
+    actors = [Actor(t.text, t.idx, t.idx + len(t), t.text, code) for t, code in
+              ((brazil, "BRA"), (peru, "PER"), (chile, "CHL"), (ecuador, "ECU"), (japan, "JPN"))]  # fmt: skip
+    cands = [L.Candidate(a, t, "none") for a, t in zip(actors, (brazil, peru, chile, ecuador, japan), strict=True)]
+    # whichever conjunct the model scored highest, the others of its coordination come along
+    assert [a.country for a in L._with_conjuncts((actors[2],), cands)] == ["CHL", "PER", "ECU"]
+    assert [a.country for a in L._with_conjuncts((actors[3],), cands)] == ["ECU", "PER", "CHL"]
+    # an actor outside the coordination does not
+    assert [a.country for a in L._with_conjuncts((actors[4],), cands)] == ["JPN"]
+    assert L._with_conjuncts((), cands) == ()

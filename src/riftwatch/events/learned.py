@@ -527,6 +527,34 @@ def _choose(scored: list[tuple[float, Actor]], model: LinearModel | TreeModel, s
     return tuple(out)
 
 
+def _with_conjuncts(chosen: tuple[Actor, ...], cands: Sequence[Candidate]) -> tuple[Actor, ...]:
+    """The chosen actors and the candidates coordinated with them: "tariffs on Mexico, Canada and
+    China" is aimed at all three, whichever of them the model scored highest."""
+    if not chosen:
+        return chosen
+    heads = {id(c.actor): c.head for c in cands}
+    group: set[int] = set()
+    for a in chosen:
+        head = heads.get(id(a))
+        if head is not None:
+            group |= _coordinated(head)
+    extra = [c.actor for c in cands if c.head is not None and c.head.i in group and c.actor not in chosen]
+    return chosen + tuple(extra) if extra else chosen
+
+
+def _coordinated(tok: Token) -> set[int]:
+    """Indexes of the tokens coordinated with ``tok`` ("Mexico, Canada and China"), itself included."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    out, todo = set(), [first]
+    while todo:
+        t = todo.pop()
+        out.add(t.i)
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
 @dataclass(slots=True)
 class Featured:
     """An event with its features, kept for training and inspection."""
@@ -555,7 +583,7 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     tgt = [(models.target.prob(f), c.actor) for c, f in zip(fe.cands, fe.role_feats, strict=True)]
     ev = fe.event
     # the rules' roles stand where they found one; the model fills a role they left empty
-    source = ev.source or _choose(src, models.source, models.second)
+    source = ev.source or _with_conjuncts(_choose(src, models.source, models.second), fe.cands)
     # an actor is not both source and target of one act
     # (named mentions of the source's country neither: "Pakistan" is not the target of "Pakistan's
     # army"; an implied domestic target is the model's call)
@@ -565,6 +593,8 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         [(p, a) for p, a in tgt
          if (a.start, a.end) not in spans and (a.country not in countries or a.entry_id.startswith("implied:"))],
         models.target, models.second)  # fmt: skip
+    if target is not ev.target:
+        target = tuple(a for a in _with_conjuncts(target, fe.cands) if (a.start, a.end) not in spans)
     best_s = max((p for p, _ in src), default=0.0)
     best_t = max((p for p, _ in tgt), default=0.0)
     if source is ev.source and target is ev.target:

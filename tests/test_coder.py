@@ -182,6 +182,21 @@ def test_a_condemning_description_is_criticism(rules, sentence, word, etype) -> 
     assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
 
 
+# A blow dealt with economic measures is a sanction; with weapons, an assault. (sentence, word, type)
+ECONOMIC = [
+    ("Brazil hit Argentina last week with a 30% levy on imported beef.", "hit", "SANCTION"),
+    ("Seoul said it would respond if it were hit by new export bans.", "hit", "SANCTION"),
+    ("Japan retaliated by announcing higher tariffs on Korean steel.", "retaliated", "SANCTION"),
+    ("The rebels hit the convoy with rockets near the border.", "hit", "ASSAULT"),
+    ("Police retaliated by firing tear gas at the crowd.", "retaliated", "ASSAULT"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word", "etype"), ECONOMIC, ids=[r[0][:30] for r in ECONOMIC])
+def test_a_blow_dealt_with_economic_measures_is_a_sanction(rules, sentence, word, etype) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(code(rules, sentence), word) == [etype]
+
+
 # Drawing attention to something a condemning word names criticises whoever did it; to anything
 # else, no event. Giving assurances is a pledge. (sentence, word, type or None)
 POINTED = [

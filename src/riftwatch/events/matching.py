@@ -485,3 +485,42 @@ def drop_carried_nouns(found: list[tuple[Token, Entry]]) -> list[tuple[Token, En
         (t.dep_ in OBJ and t.head.i in verb_at)
         or (t.dep_ == "compound" and t.head.dep_ in OBJ and t.head.head.i in verb_at)
         or (t.dep_ == "pobj" and t.head.dep_ in {"prep", "prt"} and carried_after_prep(t))))]  # fmt: skip
+
+
+def economic_means(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A blow dealt with economic measures is a sanction, not an assault: "hit Canada with a
+    levy", "if hit by sanctions", "retaliated by announcing tariffs", "tariffs targeting Mexico".
+    A measure is a noun that ``impose`` takes as a SANCTION in the trigger lexicon, or a SANCTION
+    noun of its own (tariff, sanction, embargo)."""
+    if entry is None or entry.type != "ASSAULT" or tok.pos_ != "VERB":
+        return entry
+    means: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "nsubj":
+            means.append(c)  # "the tariffs hit Canadian farmers"
+        elif c.dep_ in {"prep", "agent"} and c.lower_ in {"with", "by"}:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    means.append(p)  # "hit with a levy", "hit by sanctions"
+                elif p.dep_ == "pcomp":  # "by announcing increased tariffs"
+                    means.extend(o for o in p.children if o.dep_ in OBJ)
+    if tok.dep_ == "acl":
+        means.append(tok.head)  # "tariffs targeting Mexico"
+    if any(_economic_measure(name, ctx.triggers) for m in means for name in _names(m)):
+        return Recoded.of("SANCTION", "163", "economic", entry.weight, object=(), target_prep=("on", "against"))
+    return entry
+
+
+def _names(noun: Token) -> tuple[str, ...]:
+    """A noun's lemma with its compound ("export ban") and alone ("ban")."""
+    lemma = noun.lemma_.lower()
+    compounds = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
+    return (f"{compounds[0]} {lemma}", lemma) if compounds else (lemma,)
+
+
+def _economic_measure(lemma: str, triggers: TriggerLexicon) -> bool:
+    imposed = triggers.match("impose", "VERB", None, lemma)
+    if imposed is not None and imposed.type == "SANCTION" and lemma in imposed.object:
+        return True
+    own = triggers.match(lemma, "NOUN")
+    return own is not None and own.type == "SANCTION" and own.mode == "economic"

@@ -164,3 +164,26 @@ def test_a_chosen_target_brings_the_actors_coordinated_with_it(nlp) -> None:  # 
     # an actor outside the coordination does not
     assert [a.country for a in L._with_conjuncts((actors[4],), cands)] == ["JPN"]
     assert L._with_conjuncts((), cands) == ()
+
+
+def test_a_last_resort_target_of_the_rules_is_the_models_call() -> None:
+    army = Actor("the army", 0, 8, "army", "PAK", "MIL")
+    guessed = Actor("China", 30, 35, "China", "CHN")
+    other = Actor("India", 50, 55, "India", "IND")
+    ruled = replace(_ev(10, src=(army,)), target=(guessed,), roles_how=(("source", "subject"), ("target", "phrase")))
+    cands = [L.Candidate(guessed, None, "target"), L.Candidate(other, None, "none")]
+    feats = [["guessed"], ["other"]]
+    prefers_other = L.Models(L.LinearModel(0, {}, 0.5), L.LinearModel(-5, {}, 0.5),
+                             L.LinearModel(-5, {"other": 9.0, "guessed": 1.0}, 0.5), 0.8)  # fmt: skip
+    ev, _, _ = L.assign_roles(L.Featured(ruled, None, cands, feats), prefers_other)
+    assert [a.country for a in ev.target] == ["IND"] and dict(ev.roles_how)["target"] == "learned"
+    # the model agreeing with the rule keeps the rule's word for how the target was found
+    prefers_rule = replace(prefers_other, target=L.LinearModel(-5, {"guessed": 9.0}, 0.5))
+    ev, _, _ = L.assign_roles(L.Featured(ruled, None, cands, feats), prefers_rule)
+    assert [a.country for a in ev.target] == ["CHN"] and dict(ev.roles_how)["target"] == "phrase"
+    # the model sure of no candidate: the rule's pick stands
+    unsure = replace(prefers_other, target=L.LinearModel(-5, {}, 0.5))
+    assert L.assign_roles(L.Featured(ruled, None, cands, feats), unsure)[0] is ruled
+    # a target the rules read off the clause stands whatever the model says
+    objected = replace(ruled, roles_how=(("source", "subject"), ("target", "object")))
+    assert L.assign_roles(L.Featured(objected, None, cands, feats), prefers_other)[0] is objected

@@ -83,10 +83,13 @@ def test_cross_border_events_are_kept_from_their_own_threshold() -> None:
     home = replace(_ev(5), source=(syr,), target=(syr2,))
     alone = replace(_ev(9), source=(rus,))
     both = replace(_ev(12), source=(rus, syr), target=(syr2,))  # no target outside the source's countries
-    roled = [(e, 0, 0) for e in (abroad, home, alone, both)]
-    assert [L.keep(e, 0.35, roled, [0.35] * 4, m) for e, _, _ in roled] == [True, False, False, False]
-    assert [L.keep(e, 0.25, roled, [0.25] * 4, m) for e, _, _ in roled] == [False] * 4
-    assert [L.keep(e, 0.5, roled, [0.5] * 4, m) for e, _, _ in roled] == [True] * 4
+    # a cooperative act across the border has no threshold of its own; a verbal conflict has
+    aid = replace(_ev(15, "AID"), cameo_root="07", quad_class=2, source=(rus,), target=(syr,))
+    accusation = replace(_ev(18, "ACCUSE"), cameo_root="11", quad_class=3, source=(rus,), target=(syr,))
+    roled = [(e, 0, 0) for e in (abroad, home, alone, both, aid, accusation)]
+    assert [L.keep(e, 0.35, roled, [0.35] * 6, m) for e, _, _ in roled] == [True, False, False, False, False, True]
+    assert [L.keep(e, 0.25, roled, [0.25] * 6, m) for e, _, _ in roled] == [False] * 6
+    assert [L.keep(e, 0.5, roled, [0.5] * 6, m) for e, _, _ in roled] == [True] * 6
 
 
 def test_choose_takes_the_best_and_a_nearly_as_sure_other_country() -> None:

@@ -77,17 +77,19 @@ def test_keep_the_sentence_lead_from_the_lower_threshold_only() -> None:
 
 def test_cross_border_events_are_kept_from_their_own_threshold() -> None:
     m = L.Models(L.LinearModel(0, {}, 0.45), L.LinearModel(0, {}, 0.5), L.LinearModel(0, {}, 0.5), 0.8,
-                 cross_border=0.3)  # fmt: skip
+                 cross_border=0.3, cross_border_cooperation=0.4)  # fmt: skip
     rus, syr, syr2 = Actor("Russia", 0, 6, "Russia", "RUS"), Actor("Syria", 9, 14, "Syria", "SYR"), Actor("rebels", 20, 26, "rebels", "SYR", "REB")
     abroad = replace(_ev(0), source=(rus,), target=(syr,))
     home = replace(_ev(5), source=(syr,), target=(syr2,))
     alone = replace(_ev(9), source=(rus,))
     both = replace(_ev(12), source=(rus, syr), target=(syr2,))  # no target outside the source's countries
-    # a cooperative act across the border has no threshold of its own; a verbal conflict has
+    # a cooperative act across the border has its own threshold; a verbal conflict the conflict's
     aid = replace(_ev(15, "AID"), cameo_root="07", quad_class=2, source=(rus,), target=(syr,))
     accusation = replace(_ev(18, "ACCUSE"), cameo_root="11", quad_class=3, source=(rus,), target=(syr,))
     roled = [(e, 0, 0) for e in (abroad, home, alone, both, aid, accusation)]
     assert [L.keep(e, 0.35, roled, [0.35] * 6, m) for e, _, _ in roled] == [True, False, False, False, False, True]
+    assert L.keep(aid, 0.42, roled, [0.42] * 6, m)
+    assert L.keep(aid, 0.35, roled, [0.35] * 6, replace(m, cross_border_cooperation=None))  # none of its own
     assert [L.keep(e, 0.25, roled, [0.25] * 6, m) for e, _, _ in roled] == [False] * 6
     assert [L.keep(e, 0.5, roled, [0.5] * 6, m) for e, _, _ in roled] == [True] * 6
 

@@ -192,3 +192,13 @@ def test_a_last_resort_target_of_the_rules_is_the_models_call() -> None:
     # a target the rules read off the clause stands whatever the model says
     objected = replace(ruled, roles_how=(("source", "subject"), ("target", "object")))
     assert L.assign_roles(L.Featured(objected, None, cands, feats), prefers_other)[0] is objected
+
+
+def test_a_count_of_victims_is_an_event_feature() -> None:
+    from riftwatch.records import Quantity
+
+    e = replace(_ev(10), quantities=(Quantity("killed", 8, 10, "eight to ten killed", 20, 39, per="day"),
+                                     Quantity("wounded", None, None, "dozens wounded", 44, 58)))  # fmt: skip
+    feats = L.event_features(e, None, [e], 0.5, 0.5, {})
+    assert {"quantity=killed", "quantity=wounded"} <= set(feats)
+    assert not any(f.startswith("quantity=") for f in L.event_features(_ev(10), None, [], 0.5, 0.5, {}))

@@ -480,6 +480,9 @@ def event_features(
     # no date features: an undated text (no publication date) says nothing about whether an act is an event
     if e.place is not None:
         f.append("place")
+    # a count of the killed, wounded, arrested ... tells of a concrete occurrence (pool held out over
+    # eight seeds: events F1 0.627 both ways, triple F1 0.352 -> 0.354)
+    f += sorted({f"quantity={q.kind}" for q in e.quantities})
     same = [o for o in others if o is not e and o.sentence_index == e.sentence_index]
     f.append(f"n_in_sent={_bucket(len(same), (0, 1, 2, 4))}")
     if any(o.event_type == t and o.trigger.start < e.trigger.start for o in same):

@@ -25,6 +25,7 @@ import json
 import sys
 from collections import Counter
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -260,11 +261,7 @@ def main() -> int:
     print(f"{len(arts)} pool articles, {n_items} rule events", file=sys.stderr)
     # held-out probabilities for every article: the plain split (seed 0), and more seeds and splits
     helds = [held_for_seed(arts, args, seed) for seed in range(max(1, args.threshold_seeds, args.seeds))]
-    held = helds[0]
-
-    def held_out(te: float, ts: float, tt: float, lead: float = LEAD, cross: float = 1.0,
-                 coop: float | None = None) -> dict[str, Any]:
-        return scores(held, te, ts, tt, lead, cross, coop)
+    held_out = partial(scores, helds[0])  # the plain split's scores at given thresholds
 
     grid = [(float(te), ts, tt) for te in np.arange(0.1, 0.75, 0.05) for ts in ROLE_GRID for tt in ROLE_GRID]
     scored = {g: held_out(*g) for g in grid}

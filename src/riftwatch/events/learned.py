@@ -12,9 +12,10 @@ The rules propose; two small models decide where rules alone fail on whole artic
    (part of speech, clause type, quotation, relative clauses), the roles just found, and its
    neighbours in the sentence (the same act coded twice, an act named inside another act); events
    below the threshold are dropped, except that an event between parties of two countries is kept
-   from a lower one (``cross_border`` for conflict, ``cross_border_cooperation`` for cooperation). Trees, not a sum of weights, because what a feature says
-   depends on another (how sure the roles are matters more for some clauses than for others); held
-   out on the pool they keep more precision at the same triple F1.
+   from a lower one (``cross_border`` for conflict, ``cross_border_cooperation`` for cooperation).
+   Trees, not a sum of weights, because what a feature says depends on another (how sure the roles
+   are matters more for some clauses than for others); held out on the pool they keep more
+   precision at the same triple F1.
 
 All three are trained by ``scripts/train_learned.py`` on the VOA pool's annotations
 (``shared/corpus/voa``; never on evaluation data) and shipped as ``data/learned.json``: feature
@@ -614,6 +615,8 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
          if (a.start, a.end) not in spans and (a.country not in countries or a.entry_id.startswith("implied:"))],
         models.target, models.second)  # fmt: skip
     if target is not ev.target:
+        # the conjuncts of the model's choice come along, of the source's own country too: a party
+        # named together with the target is a party whatever its country
         target = tuple(a for a in _with_conjuncts(target, fe.cands) if (a.start, a.end) not in spans)
     if not target and ev is not ruled:
         target = ruled.target  # the model sure of no other: the rule's pick stands

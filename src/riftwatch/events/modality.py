@@ -89,9 +89,7 @@ def _if_clause(clause: Token) -> bool:
 def _reported_future(tok: Token) -> bool:
     """"would" reported by a speech verb is a future in the past ("Iraq said it would allow"),
     not a hypothetical, unless a condition is attached."""
-    if _if_clause(tok):
-        return False
-    if any(c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children) for c in tok.children):
+    if _if_clause(tok) or any(c.dep_ == "advcl" and _if_clause(c) for c in tok.children):
         return False
     return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in PROPER_SPEECH
 

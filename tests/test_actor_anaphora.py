@@ -11,6 +11,7 @@ import pytest
 
 from riftwatch.actors.lexicon import Lexicon
 from riftwatch.actors.recognise import ArticleContext, find_actors
+from riftwatch.records import Place
 
 pytestmark = pytest.mark.slow
 
@@ -281,3 +282,119 @@ def test_both_countries_are_the_two_states_named_last(nlp: Any, lex: Lexicon) ->
     # "the two governments" after one state only has no pair to point to
     _, lone = coded(nlp, lex, "Ghana sent food to the flooded districts.", "The two governments signed a deal.")
     assert not [a for a in lone if a[2] == "GOV" and a[0] in ("The two", "governments")]
+
+
+def test_a_surname_the_tagger_took_for_a_common_noun_is_the_person_met_again(nlp: Any, lex: Lexicon) -> None:
+    # an unfamiliar surname opening a sentence is tagged as a noun and left without an entity
+    _, later = coded(
+        nlp, lex,
+        "Peruvian Foreign Minister Elmer Quispeta met his Chilean counterpart on Monday.",
+        "Quispeta later accused Bolivia of blocking the deal.",
+    )  # fmt: skip
+    assert ("Quispeta", "PER", "GOV") in later
+    # a capitalised common word is no one met again
+    _, plain = coded(nlp, lex, "Peruvian Foreign Minister Elmer Young spoke.", "Young people protested in Lima.")
+    assert not any(a[0] == "Young" for a in plain)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elmer Quispeta, Peru's foreign minister, met his Chilean counterpart on Monday.",
+        "Peru's foreign minister, Elmer Quispeta, spoke on Monday.",
+        "Elmer Quispeta, a spokesman for the Peruvian army, spoke on Monday.",
+        "Peruvian lawmaker Elmer Quispeta spoke on Monday.",
+    ],
+)
+def test_a_name_the_recogniser_did_not_take_for_a_person_is_one_beside_a_title(
+    nlp: Any, lex: Lexicon, text: str
+) -> None:
+    _, later = coded(nlp, lex, text, "Quispeta later accused Bolivia of blocking the deal.")
+    assert [a[:2] for a in later if a[0] == "Quispeta"] == [("Quispeta", "PER")]
+
+
+def test_a_name_beside_a_title_is_not_taken_from_an_organisation_or_a_ministry(nlp: Any, lex: Lexicon) -> None:
+    [actors] = coded(nlp, lex, "Pakistan's Ministry of Foreign Affairs, Ambassador Shafqat Ali Khan, said it was false.")
+    assert not any(a[0] in ("Foreign Affairs", "Ministry of Foreign Affairs") and a[1] == "PAK" and a[2] == "" for a in actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Ruben Klavendorp, who heads Sudan's army, said the offensive would go on.", "Ruben Klavendorp", "SDN"),
+        ("Ruben Klavendorp, who serves as Kenya's interior minister, said the camps would close.", "Ruben Klavendorp", "KEN"),
+        ("Ruben Klavendorp, a senior adviser to Ukraine's president, said talks were possible.", "Ruben Klavendorp", "UKR"),
+    ],
+)
+def test_relative_clauses_and_advisers_introduce_people(
+    nlp: Any, lex: Lexicon, text: str, name: str, country: str
+) -> None:
+    [actors] = coded(nlp, lex, text)
+    assert any(a[0].endswith(name) and a[1] == country for a in actors), actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruben Klavendorp, who was the American special envoy for North Korea, said talks were possible.",
+        "Ruben Klavendorp, a senior adviser to the Chinese American Museum, said talks were possible.",
+    ],
+)
+def test_where_an_envoy_is_sent_and_an_institution_advised_are_not_nationalities(
+    nlp: Any, lex: Lexicon, text: str
+) -> None:
+    [actors] = coded(nlp, lex, text)
+    assert not any(a[0] == "Ruben Klavendorp" and a[1] in ("PRK", "CHN") for a in actors), actors
+
+
+def test_an_ambassador_to_the_united_nations_is_a_states_envoy(nlp: Any, lex: Lexicon) -> None:
+    [actors] = coded(nlp, lex, "Britain's U.N. ambassador Jane Holloway called for a ceasefire.")
+    assert ("Britain's U.N. ambassador Jane Holloway", "GBR", "GOV") in actors
+    [actors] = coded(nlp, lex, "Pakistan's permanent representative to the United Nations, Omar Zaidi, spoke.")
+    assert ("Pakistan's permanent representative", "PAK", "GOV") in actors
+    [actors] = coded(nlp, lex, "The U.N. envoy for Syria called for a ceasefire.")
+    assert ("U.N. envoy", "IGO", "IGO") in actors
+
+
+def test_the_spokesman_of_a_known_person_is_of_that_persons_office(nlp: Any, lex: Lexicon) -> None:
+    _, actors = coded(nlp, lex, "China has long pressed its critics abroad.",
+                      "Guterres’ spokesman, Stephane Dujarric, condemned the coup.")  # fmt: skip
+    assert [a[1:] for a in actors if "Dujarric" in a[0]] == [("IGO", "IGO")]
+
+
+def test_a_former_office_of_an_organisation_is_not_the_persons_country_now(nlp: Any, lex: Lexicon) -> None:
+    [actors] = coded(nlp, lex, "The group, led by former NATO Secretary General Anders Fogh Rasmussen, met in Copenhagen.")
+    assert [a[1] for a in actors if "Rasmussen" in a[0]] == ["DNK"]
+    [actors] = coded(nlp, lex, "NATO Secretary General Jens Stoltenberg met in Brussels.")  # in office in 2024
+    assert [a[1] for a in actors if "Stoltenberg" in a[0]] == ["IGO"]
+
+
+def test_a_city_before_a_sector_noun_says_whose_it_is(nlp: Any, lex: Lexicon) -> None:
+    ctx = ArticleContext()
+    find_actors(nlp("China has long pressed its critics abroad."), lex, JUN_2024, context=ctx)
+    text = "Chicago police arrested two men."
+    chicago = Place("Chicago", 0, 7, "Chicago", 4887398, 41.85, -87.65, "USA")
+    actors = [(a.text, a.country, a.sector) for a in find_actors(nlp(text), lex, JUN_2024, context=ctx, places=[chicago])]
+    assert ("police", "USA", "COP") in actors
+
+
+def test_the_group_is_not_an_intergovernmental_body_named_since(nlp: Any, lex: Lexicon) -> None:
+    *_, later = coded(
+        nlp, lex,
+        "Hamas fighters attacked the base.",
+        "The U.N. condemned the attack.",
+        "The group later accused Israel of lying.",
+    )  # fmt: skip
+    assert [a[1] for a in later if a[0] == "group"] == ["PSE"]
+    *_, later = coded(nlp, lex, "The G7 met in Canada.", "The group said it was concerned.")
+    assert [a[1] for a in later if a[0] == "group"] == ["IGO"]
+
+
+def test_the_office_owned_by_a_person_met_again_is_of_their_country(nlp: Any, lex: Lexicon) -> None:
+    *_, later = coded(
+        nlp, lex,
+        "China claims most of the sea.",
+        "Philippine Foreign Secretary Ana Cruzado spoke on Monday.",
+        "Cruzado's ministry has protested to Beijing.",
+    )  # fmt: skip
+    assert ("ministry", "PHL", "GOV") in later

@@ -557,6 +557,15 @@ def test_a_possessive_in_the_object_refers_to_the_clause_subject(coder) -> None:
     assert [(a.text, a.country) for a in e.source] == [("its", "IGO")]
 
 
+def test_a_possessive_after_a_second_verb_refers_to_the_shared_subject(rules) -> None:  # type: ignore[no-untyped-def]
+    # "reiterated" has no subject of its own: its subject is the one it shares with "welcomed",
+    # not the subject of the sentence before
+    text = ("Kenya's opposition accused the police of abuses. Amnesty International welcomed the ruling "
+            "and reiterated its call for an inquiry.")  # fmt: skip
+    e = event_at(code(rules, text), "call")
+    assert [(a.text, a.country) for a in e.source] == [("its", "NGO")]
+
+
 def test_a_person_coded_from_a_title_is_followed_by_surname(coder) -> None:  # type: ignore[no-untyped-def]
     text = ("Ghana's foreign minister, Samuel Ablakwa, criticized Togo on Monday. "
             "On Tuesday Ablakwa met Togolese officials in Lome.")  # fmt: skip

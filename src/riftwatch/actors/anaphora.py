@@ -14,6 +14,7 @@ guess: with no earlier actor to point to, they give nothing and the caller keeps
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -83,6 +84,11 @@ def generic_org_nouns(doc: Doc) -> list[int]:
     return out
 
 
+# Generic nouns that do not name an intergovernmental body; the "Group of Seven" forums excepted.
+_NOT_INTERGOVERNMENTAL = frozenset({"group", "outfit", "movement"})
+_GROUP_FORUM = re.compile(r"\bgroup\b|^G-?\d+$", re.IGNORECASE)
+
+
 def org_for(noun: Token, orgs: Sequence[Actor]) -> Actor | None:
     """The organisation named last that a generic ``noun`` ("the group", "the bloc", "the rebel
     group") can mean."""
@@ -100,6 +106,8 @@ def org_for(noun: Token, orgs: Sequence[Actor]) -> Actor | None:
             continue  # a state institution, or an alliance's forces, is not "the group"
         if word == "agency" and "agency" not in (a.org or a.text).lower():
             continue
+        if word in _NOT_INTERGOVERNMENTAL and a.country == "IGO" and not _GROUP_FORUM.search(a.org or a.text):
+            continue  # "the group" is a movement, party or armed group, not the U.N. (but the G7 is one)
         return a
     return None
 

@@ -217,8 +217,62 @@ def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: C
                 continue
             kept = [m for m in kept if not (ent.start <= m.start and m.end <= ent.end)]
         kept.append(Mention(ent.start, ent.end, None))
+    kept.extend(_unlabelled_names(doc, kept, taken))
     kept.sort(key=lambda m: m.start)
     return kept
+
+
+# Words that make a capitalised phrase an institution's name, not a person's ("General Statistics Office").
+_INSTITUTION_WORDS = frozenset({
+    "office", "ministry", "agency", "council", "committee", "party", "bank", "university", "institute", "department",
+    "commission", "court", "group", "union", "association", "foundation", "center", "centre", "company",
+    "corporation", "news", "times", "post", "fund", "forum", "army", "force", "forces", "front", "movement",
+    "service", "police", "network", "authority", "board", "bureau", "assembly", "parliament", "congress", "senate",
+    "house", "museum", "school", "college", "hospital", "airlines", "airways", "express", "statistics", "affairs",
+})  # fmt: skip
+# Entity labels a personal name the recogniser did not know may wear: none, or an organisation's.
+_NAME_MISLABELS = frozenset({"", "ORG"})
+# How far after a name and its comma an apposition's title may start (", a senior adviser to ...").
+_APPOSITION_REACH = 6
+
+
+def _unlabelled_names(doc: Doc, kept: list[Mention], taken: bytearray) -> list[Mention]:
+    """People the entity recogniser did not take for people, named next to a title: "Peruvian
+    lawmaker Elmer Quispeta" (tagged an organisation), "Elmer Quispeta, Peru's foreign minister,"
+    (no entity at all). Two or more capitalised proper nouns that no lexicon entry or entity of
+    another kind covers, right after a title or followed by a comma and a title."""
+    title_end = {m.end for m in kept if m.kind == "title"}
+    title_start = sorted(m.start for m in kept if m.kind == "title")
+    out: list[Mention] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not (doc[i].pos_ == "PROPN" and doc[i].is_title) or taken[i] or doc[i].ent_type_ not in _NAME_MISLABELS:
+            i += 1
+            continue
+        j = i
+        while j < n and doc[j].pos_ == "PROPN" and doc[j].is_title and not taken[j] and doc[j].ent_type_ in _NAME_MISLABELS:
+            j += 1
+        before = doc[i - 1].lower_ if i else ""
+        if (j - i >= 2 and before not in ("of", "the") and not any(doc[k].lower_ in _INSTITUTION_WORDS for k in range(i, j))
+                and (i in title_end or _apposed_title(doc, j, title_start))):  # fmt: skip
+            out.append(Mention(i, j, None))
+        i = j
+    return out
+
+
+# Words that may open an apposition before its title: "a", "the", "Peru's", "senior", "former".
+_APPOSITION_OPENERS = frozenset({"DET", "PROPN", "ADJ", "PART", "NUM", "NOUN"})
+
+
+def _apposed_title(doc: Doc, comma: int, title_start: list[int]) -> bool:
+    """A comma after the name, then a title within a few words, every word before it one that can
+    open a noun phrase (", Peru's foreign minister,", ", a senior adviser": not ", who heads")."""
+    if comma >= len(doc) or doc[comma].text != ",":
+        return False
+    for k in title_start:
+        if comma < k <= comma + _APPOSITION_REACH:
+            return all(doc[m].pos_ in _APPOSITION_OPENERS or doc[m].text in POSSESSIVE for m in range(comma + 1, k))
+    return False
 
 
 def _is_place_or_part(doc: Doc, m: Mention) -> bool:

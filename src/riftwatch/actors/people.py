@@ -5,7 +5,8 @@ News introduces a person once, with who they are, and then uses the name alone:
 - an apposition: "Mesut Casin, a Turkish presidential adviser, said", "a French national, Marcus
   Detrez, posted", "Doug Ford, Ontario's provincial leader, said";
 - words before the name in its own noun phrase: "Turkish presidential adviser Mesut Casin",
-  "Palestinian activist Mahmoud Khalil".
+  "Palestinian activist Mahmoud Khalil";
+- a relative clause saying who they are: "Name, who heads Sudan's army, said".
 
 The country is that of the first country, demonym, capital or place named in those words (read
 from the parse; relative and other clauses inside them are left out: "an American who has lived in
@@ -20,8 +21,19 @@ from spacy.tokens import Doc, Token
 # Words before a name that belong to it: compound nouns, adjectives, possessives.
 _PREMODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
 # Prepositions after the noun of an apposition that give an affiliation ("secretary for Britain's
-# Conservative party", "leader of the Afghan opposition"); others give a place ("living in Australia").
+# Conservative party", "leader of the Afghan opposition"); others give a place ("living in
+# Australia"). Not for envoys: "the special envoy for North Korea" is sent there (``_SENT``).
 _AFFILIATION = frozenset({"of", "for"})
+# Nouns whose "to" phrase names whom one serves ("an adviser to Ukraine's president"); for others
+# it names where one is sent ("ambassador to the United States").
+_SERVING = frozenset({"adviser", "advisor", "aide", "assistant", "counselor", "counsellor", "consultant"})
+# ... when it names a principal, not an institution ("adviser to the Chinese American Museum").
+_PRINCIPALS = frozenset({"president", "minister", "government", "leader", "king", "queen", "chancellor", "premier",
+                         "emir", "prince", "cabinet", "presidency"})  # fmt: skip
+# Nouns whose "for" and "to" phrases name where one is sent, not whom one serves.
+_SENT = frozenset({"envoy", "ambassador", "representative", "emissary", "coordinator", "negotiator"})
+# Verbs of a relative clause that say who someone is: "Name, who heads Sudan's army, said".
+_BEING = frozenset({"be", "serve", "head", "lead", "run", "chair", "command", "represent"})
 
 
 def _noun_phrase(noun: Token) -> list[Token]:
@@ -30,10 +42,12 @@ def _noun_phrase(noun: Token) -> list[Token]:
     with that object's modifiers ("vice chair of the Uyghur Congress"). Clauses are left out: "an
     American who has lived in China" is American."""
     out = [*(t for left in noun.lefts for t in left.subtree), noun]  # the noun too: "an American"
+    lemma = noun.lemma_.lower()
+    preps = set() if lemma in _SENT else _AFFILIATION | ({"to"} if lemma in _SERVING else set())
     for prep in noun.rights:
-        if prep.dep_ == "prep" and prep.lower_ in _AFFILIATION:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             for obj in prep.rights:
-                if obj.dep_ == "pobj":
+                if obj.dep_ == "pobj" and (prep.lower_ != "to" or obj.lemma_.lower() in _PRINCIPALS):
                     out.extend(t for left in obj.lefts for t in left.subtree)
                     out.append(obj)
     return out
@@ -47,6 +61,16 @@ def introducing_words(doc: Doc, start: int, end: int) -> list[Token]:
     for right in root.rights:
         if right.dep_ == "appos":  # "Name, a Turkish adviser"
             out.extend(_noun_phrase(right))
+        elif right.dep_ == "prep" and right.lower_ == "of":  # "Name of Bolivia's ruling party"
+            out.extend(t for o in right.children if o.dep_ == "pobj" for t in _noun_phrase(o))
+        elif right.dep_ == "relcl" and right.lemma_.lower() in _BEING and any(
+                c.dep_ == "nsubj" and c.lower_ == "who" for c in right.children):  # fmt: skip
+            # "Name, who heads Sudan's army," / "who serves as Kenya's interior minister"
+            for c in right.children:
+                if c.dep_ in ("attr", "dobj"):
+                    out.extend(_noun_phrase(c))
+                elif c.dep_ == "prep" and c.lower_ == "as":
+                    out.extend(t for o in c.children if o.dep_ == "pobj" for t in _noun_phrase(o))
     if root.dep_ == "appos" and root.head.i < start:  # "a French national, Name"
         head = root.head
         while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN"):

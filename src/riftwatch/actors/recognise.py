@@ -49,7 +49,7 @@ from .anaphora import (
 )
 from .groups import MODIFIER_DEPS, Group, combine_groups, group_mentions, group_sector
 from .lexicon import Entry, Lexicon
-from .mentions import lexicon_mentions, span_text
+from .mentions import POSSESSIVE, lexicon_mentions, span_text
 from .people import country_of_person
 from .refine import FORMER
 
@@ -77,6 +77,18 @@ class _Coded:
     person_entry: Entry | None = None
 
 
+# Titles of a state's envoys: with a state and an organisation in the phrase ("Britain's U.N.
+# ambassador", "Pakistan's permanent representative to the United Nations") the state's.
+DIPLOMATIC_POSTS = frozenset({"ambassador", "envoy"})
+
+
+def _envoy_of_state(g: Group, org_country: str) -> bool:
+    """"Britain's U.N. ambassador": a state's envoy to the organisation, not the organisation's."""
+    owner = g.owner.entry if g.owner else None
+    return (owner is not None and bool(owner.country) and owner.country not in NOT_STATES and org_country in NOT_STATES
+            and g.head is not None and g.head.role in DIPLOMATIC_POSTS)  # fmt: skip
+
+
 def _code(g: Group, lexicon: Lexicon, when: dt.date | None, holder_ok: bool = True) -> _Coded | None:
     """Codes for a group, or None when it is not an actor on its own (e.g. "Iranian oil");
     ``holder_ok`` False: a title is not resolved to its holder ("the former president")."""
@@ -86,6 +98,8 @@ def _code(g: Group, lexicon: Lexicon, when: dt.date | None, holder_ok: bool = Tr
     head = g.head
     country = owner.country if owner else ""
     org_country, org_sector, org_name = org_e.codes_at(when) if org_e else ("", "", "")
+    if _envoy_of_state(g, org_country):
+        org_e, org_country, org_sector, org_name = None, "", "", ""
     if org_e is not None:
         country = org_country or country
     elif poss is not None and not country:
@@ -98,6 +112,9 @@ def _code(g: Group, lexicon: Lexicon, when: dt.date | None, holder_ok: bool = Tr
         active = pe.roles_at(when)
         match = next((r for r in active if role and r.title == role), None)
         p_country, p_sector, p_org = pe.codes_at(when)
+        if not holder_ok and org_e is not None and p_country:
+            # "former NATO Secretary General Anders Fogh Rasmussen": the office was, the person is
+            return _Coded(p_country, p_sector, pe.name, p_org, pe)
         sector = (match.sector if match else "") or (head.sector if head else "") or org_sector or p_sector
         return _Coded(
             country or (match.country if match else p_country),
@@ -208,6 +225,12 @@ def _code_in_doc(doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None) -> 
         org_country, org_sector, org_name = (
             g.org.entry.codes_at(when) if g.org and g.org.entry else ("", "", "")
         )
+        if _envoy_of_state(g, org_country):
+            org_country, org_sector, org_name = "", "", ""
+        if not org_country and g.owner is None and g.possessor is not None and g.possessor.entry is not None:
+            # "Guterres' spokesman, Stephane Dujarric": the office of the person who owns the title
+            org_country, p_sector, org_name = g.possessor.entry.codes_at(when)
+            org_sector = p_sector if org_country in NOT_STATES else ""
         return _Coded(
             org_country or (g.owner.entry.country if g.owner and g.owner.entry else ""),
             org_sector or g.head.sector,
@@ -240,6 +263,8 @@ def _emit(
     defined = {k for grp, _ in coded if (k := acronym_after(doc, grp.end)) is not None}
     # a surname the recogniser did not take for a person ("Balkhi said", tagged as an organisation)
     events.extend((i, 2, None, None) for i in _lone_proper_nouns(doc) if not covered[i] and i not in defined)
+    # ... or took for a common word ("Quispeta later accused ...": a surname the tagger did not know)
+    events.extend((i, 2, None, None) for i in _mistagged_names(doc) if not covered[i] and i not in defined)
     events.extend((i, 3, None, None) for i in generic_org_nouns(doc) if not covered[i])  # "the group"
     # the states named in this doc, in text order: places and country names, and coded actors
     named = sorted({*((i, c) for i, c in (where or {}).items()), *((g.start, c.country) for g, c in coded if c)})
@@ -425,6 +450,34 @@ def _lone_proper_nouns(doc: Doc) -> list[int]:
     return [int(i) for i in numpy.flatnonzero(propn & ~left & ~right)]
 
 
+# Where a capitalised word the tagger took for a common noun or adjective stands as a noun phrase
+# of its own: a subject, an object, an owner, an apposition.
+_ALONE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "ROOT", "npadvmod"})
+# Children that make it a modifier or a common noun's phrase, not a name ("Young people", "the Rice").
+_NOT_NAME_CHILDREN = frozenset({"det", "amod", "compound", "nummod", "poss"})
+
+
+def _mistagged_names(doc: Doc) -> list[int]:
+    """Capitalised words standing alone that the tagger took for common words ("Quispeta said" at
+    the start of a sentence, an unfamiliar surname tagged as a noun): a surname met again when the
+    article named that person before (the caller checks), found on the IS_TITLE and POS arrays."""
+    if not len(doc):
+        return []
+    arr = doc.to_array(["IS_TITLE", "POS", "ENT_TYPE"])
+    strings = doc.vocab.strings
+    dated = numpy.isin(arr[:, 2], [strings.add("DATE"), strings.add("TIME")])
+    hits = numpy.flatnonzero((arr[:, 0] == 1) & (arr[:, 1] != PROPN) & ~dated)
+    out = []
+    for i in hits:
+        tok = doc[int(i)]
+        if tok.dep_ not in _ALONE_DEPS or any(c.dep_ in _NOT_NAME_CHILDREN for c in tok.children):
+            continue
+        if (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == PROPN) or (tok.i > 0 and doc[tok.i - 1].pos_ == PROPN):
+            continue  # part of a longer name
+        out.append(tok.i)
+    return out
+
+
 def _met_again(doc: Doc, start: int, end: int, offset: int, known: Actor, ctx: ArticleContext) -> Actor:
     """The person named before with a title or affiliation, at this later mention; "he" may be them."""
     actor = _actor(doc, start, end, offset, known.name, known.country, known.sector, known.person, known.org,
@@ -513,6 +566,8 @@ def _bare(
     if before in ("his", "her"):
         pron = doc[g.start - 1]
         owner = ctx.person_for(_PRONOUNS[before], _previous_sentence_start(pron) if _in_subject(pron) else None)
+    elif before in POSSESSIVE and g.start > 1:
+        owner = ctx.named.get(doc[g.start - 2].lower_)  # "Mahathir's government": the person named before
     if owner is not None:
         return _Coded(owner.country, head.sector)  # "his regime": the regime of the person last named
     if fallback is None:
@@ -558,7 +613,7 @@ def _scope(doc: Doc, start: int, end: int) -> str:
 
 
 def located_in(head: Token, where: dict[int, str], owners: dict[int, str] | None = None) -> str:
-    """The country of a place in a locative phrase of ``head``'s own: "the rebels in northern Mali",
+    """The country of a place before ``head`` ("Chicago police") or in a locative phrase of its own: "the rebels in northern Mali",
     "police from Kano", or of a modifier after it that says where they are: "militants based in
     Afghanistan", "fighters operating from Syria", "gunmen present on Malian territory" (``owners``:
     demonyms and country names outside ``where``). Only phrases attached to the noun: "attacked
@@ -566,6 +621,9 @@ def located_in(head: Token, where: dict[int, str], owners: dict[int, str] | None
     they were."""
     if not where and not owners:
         return ""
+    for c in head.lefts:  # a place naming whose they are: "Chicago police", "New York City authorities"
+        if c.dep_ == "compound" and c.i in where and all(t.i in where for t in c.subtree):
+            return where[c.i]
     preps = [(p, _LOCATIVE) for p in head.children]
     for mod in head.rights:  # a reduced relative: "based in", "operating from", "present on"
         if mod.dep_ in {"acl", "amod"} and mod.pos_ in {"VERB", "ADJ"} and mod.lower_ not in _NOT_WHERE:

@@ -61,7 +61,12 @@ def _binding_subject(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
     t = tok.head
     for _ in range(4):
         if t.pos_ in {"VERB", "AUX"}:
-            return [a for s in t.children if s.dep_ in {"nsubj", "nsubjpass"} and s.i < tok.i
+            verb = t
+            # the second of two verbs sharing a subject: "Amnesty welcomed the ruling and reiterated its call"
+            while verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} and not any(
+                    s.dep_ in {"nsubj", "nsubjpass"} for s in verb.children):  # fmt: skip
+                verb = verb.head
+            return [a for s in verb.children if s.dep_ in {"nsubj", "nsubjpass"} and s.i < tok.i
                     for a in actors_under(s, actor_at)]  # fmt: skip
         if t.head.i == t.i or t.dep_ not in {"dobj", "pobj", "prep", "attr", "conj", "appos", "compound"}:
             return []

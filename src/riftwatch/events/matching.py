@@ -45,10 +45,36 @@ def _particle(tok: Token) -> str | None:
 def _particle_candidates(children: list[Token]) -> list[Token]:
     """Words that may be a verb's particle or governing preposition: prepositions and particles;
     "back" read as an adverb ("sent them back"); and the "for" the parser hangs on the clause of
-    "called for the army to withdraw" (a marker of that clause, not a child of the verb)."""
-    out = [c for c in children if c.dep_ in {"prep", "prt"} or (c.dep_ == "advmod" and c.lower_ == "back")]
+    "called for the army to withdraw" (a marker of that clause, not a child of the verb). Not a
+    preposition of a date ("on Monday")."""
+    out = [c for c in children if (c.dep_ in {"prep", "prt"} and not _dated(c)) or (c.dep_ == "advmod" and c.lower_ == "back")]
     out.extend(m for c in children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark" and m.lower_ == "for")
     return out
+
+
+def _dated(prep: Token) -> bool:
+    """A preposition whose object is a date or time: "on Monday", "in March" governs no act
+    ("fired rockets at the town on Monday" is no "fire on")."""
+    return prep.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in {"DATE", "TIME"} for o in prep.children)
+
+
+# Nouns of amount, number or container: "20 tons of aid", "thousands of troops", "a shipment of arms".
+MEASURE_NOUNS = frozenset({
+    "ton", "tonne", "kilogram", "kilo", "pound", "liter", "litre", "gallon", "barrel", "shipment", "consignment",
+    "batch", "load", "truckload", "planeload", "shipload", "convoy", "package", "round", "tranche", "delivery",
+    "thousand", "thousands", "hundred", "hundreds", "million", "millions", "billion", "billions", "dozen", "dozens",
+    "number", "lot", "wave", "contingent", "unit", "battalion", "brigade", "squadron", "fleet", "set", "supply",
+    "amount", "quantity", "worth", "dollar", "euro",
+})  # fmt: skip
+
+
+def _measured(noun: Token) -> list[Token]:
+    """What a measure or number noun measures: the object of its "of" ("tons of aid"), or "in"
+    after money ("$500 million in military aid")."""
+    if noun.lemma_.lower() not in MEASURE_NOUNS and noun.lower_ not in MEASURE_NOUNS and noun.pos_ != "NUM" and noun.tag_ != "$":
+        return []
+    return [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
+            for o in p.children if o.dep_ == "pobj"]  # fmt: skip
 
 
 def _object_lemmas(tok: Token) -> list[str]:
@@ -69,6 +95,9 @@ def _object_lemmas(tok: Token) -> list[str]:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in {"of", "on", "to"}:
                 heads.extend(c for c in prep.children if c.dep_ == "pobj")
+    # "sent 20 tons of relief supplies", "thousands of troops", "a shipment of weapons": what is
+    # measured is the object
+    heads = [m for h in heads for m in (*_measured(h), h)]
     out: list[str] = []
     for h in heads:
         # "air defence systems" → "air defence system", "defence system", "system"
@@ -481,10 +510,18 @@ def drop_carried_nouns(found: list[tuple[Token, Entry]]) -> list[tuple[Token, En
             return False
         return t.head.lower_ == particle or (particle is None and not any(c.dep_ == "dobj" for c in verb.children))
 
+    def measured(t: Token) -> bool:  # "sent 20 tons of relief", "pledged $500 million in aid"
+        noun = t.head if t.dep_ == "compound" else t
+        if noun.dep_ != "pobj" or noun.head.lower_ not in ("of", "in"):
+            return False
+        measure = noun.head.head
+        return measure.dep_ in OBJ and measure.head.i in verb_at and noun in _measured(measure)
+
     return [(t, tr) for t, tr in found if not (t.pos_ != "VERB" and (
         (t.dep_ in OBJ and t.head.i in verb_at)
         or (t.dep_ == "compound" and t.head.dep_ in OBJ and t.head.head.i in verb_at)
-        or (t.dep_ == "pobj" and t.head.dep_ in {"prep", "prt"} and carried_after_prep(t))))]  # fmt: skip
+        or (t.dep_ == "pobj" and t.head.dep_ in {"prep", "prt"} and carried_after_prep(t))
+        or measured(t)))]  # fmt: skip
 
 
 def economic_means(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:

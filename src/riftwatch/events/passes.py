@@ -409,7 +409,25 @@ def place_country_target(d: Draft, ctx: SentenceContext) -> None:
     place = d.place
     if (not d.target and d.source and place is not None and d.type in ontology().types_with("target_where_it_happens")
             and place.country and place.country not in d.stated_countries):  # fmt: skip
-        d.target, d.how["target"] = [_country_actor(place)], "place-country"
+        # a place the act is aimed at ("fired rockets at northern Israel", "strikes on Kharkiv") is
+        # read off the clause as a phrase target is; one it only happens in is a convention
+        aimed = _aimed_at(d.tok, d.entry, place)
+        d.target, d.how["target"] = [_country_actor(place)], "prep-place" if aimed else "place-country"
+
+
+def _aimed_at(tok: Token, entry: Entry, place: Place) -> bool:
+    """The place is inside a phrase of the trigger (or of its object) headed by one of the
+    prepositions the trigger takes its target with ("at", "on", "against")."""
+    preps = set(getattr(entry, "target_prep", ()) or ()) - {"in", "inside", "near"}
+    if not preps:
+        return False
+    for head in (tok, *(c for c in tok.children if c.dep_ == "dobj")):
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                last = c.right_edge
+                if c.idx <= place.start < last.idx + len(last):
+                    return True
+    return False
 
 
 def domestic_target(d: Draft, ctx: SentenceContext) -> None:

@@ -158,12 +158,19 @@ def _widen(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
 def _ner_mentions(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     """Place entities the gazetteer knows."""
     out = []
+    cased: bool | None = None  # whether the text uses capitals at all (read once, when needed)
     for ent in entities(doc):
         if ent.label_ not in PLACE_LABELS:
             continue
         start, end = _trim(ent)
         if end - start == 1 and doc[start].lower_ in COMPASS_WORDS:
             continue
+        if not any(t.text[:1].isupper() for t in doc[start:end]):
+            # "off its east coast", "the west coast of the country": a description, not a name
+            # (unless the whole text is written without capitals)
+            cased = (doc.text != doc.text.lower()) if cased is None else cased
+            if cased:
+                continue
         if not gaz.lookup(doc[start:end].text):
             continue
         out.append(_widen(doc, start, end, gaz))

@@ -606,3 +606,34 @@ def test_a_noun_that_describes_or_classifies_reports_no_act(text: str, word: str
 def test_a_threat_posed_is_no_threatening(coder) -> None:  # type: ignore[no-untyped-def]
     coded = code(coder, "The ministry said the rebel drones pose a threat to civilian flights over the border.")
     assert not [e for e in coded.events if e.trigger.text == "threat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "etype", "source", "target"),
+    [
+        ("India sent 20 tons of relief supplies to Myanmar.", "sent", "AID", "IND", "MMR"),
+        ("The U.S. delivered a shipment of weapons to Israel.", "delivered", "AID", "USA", "ISR"),
+        ("Russia sent thousands of troops to Belarus on Tuesday.", "sent", "MOBILIZE", "RUS", None),
+    ],
+)
+def test_what_a_measure_noun_measures_is_the_object(rules, text, word, etype, source, target) -> None:  # type: ignore[no-untyped-def]
+    coded = code(rules, text)
+    e = event_at(coded, word)
+    assert e.event_type == etype
+    assert {a.country for a in e.source} == {source}
+    if target:
+        assert {a.country for a in e.target} == {target}
+    # the measured noun is the verb's object, no event of its own
+    assert [x.trigger.text for x in coded.events] == [word]
+
+
+def test_a_date_is_no_governing_preposition_and_a_place_aimed_at_is_the_target(rules) -> None:  # type: ignore[no-untyped-def]
+    e = event_at(code(rules, "Hezbollah fired rockets at northern Israel on Monday."), "fired")
+    assert e.event_type == "ASSAULT" and e.mode == "heavy-weapons"  # rockets, not "fire on" (firearms)
+    assert [a.country for a in e.target] == ["ISR"]
+    assert dict(e.roles_how)["target"] == "prep-place"
+
+
+def test_a_lower_case_description_is_no_toponym(rules) -> None:  # type: ignore[no-untyped-def]
+    coded = code(rules, "North Korea fired a ballistic missile into the sea off its east coast.")
+    assert not [p for p in coded.places if "coast" in p.text]

@@ -14,7 +14,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+import numpy
 import spacy
+from spacy.symbols import PROPN  # type: ignore[import-not-found]
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -241,22 +243,24 @@ def _unlabelled_names(doc: Doc, kept: list[Mention], taken: bytearray) -> list[M
     lawmaker Elmer Quispeta" (tagged an organisation), "Elmer Quispeta, Peru's foreign minister,"
     (no entity at all). Two or more capitalised proper nouns that no lexicon entry or entity of
     another kind covers, right after a title or followed by a comma and a title."""
-    title_end = {m.end for m in kept if m.kind == "title"}
     title_start = sorted(m.start for m in kept if m.kind == "title")
+    if not title_start or not len(doc):
+        return []
+    title_end = {m.end for m in kept if m.kind == "title"}
+    # candidate words read from the arrays (no Token per word): capitalised proper nouns that are
+    # no lexicon mention and no entity of another kind
+    arr = doc.to_array(["POS", "IS_TITLE", "ENT_TYPE"])
+    labels = [doc.vocab.strings.add(label) for label in _NAME_MISLABELS if label] + [0]
+    ok = (arr[:, 0] == PROPN) & (arr[:, 1] == 1) & numpy.isin(arr[:, 2], labels)
+    ok &= numpy.frombuffer(bytes(taken), dtype=numpy.uint8)[: len(doc)] == 0
     out: list[Mention] = []
-    i, n = 0, len(doc)
-    while i < n:
-        if not (doc[i].pos_ == "PROPN" and doc[i].is_title) or taken[i] or doc[i].ent_type_ not in _NAME_MISLABELS:
-            i += 1
-            continue
-        j = i
-        while j < n and doc[j].pos_ == "PROPN" and doc[j].is_title and not taken[j] and doc[j].ent_type_ in _NAME_MISLABELS:
-            j += 1
+    # runs of two or more such words
+    edges = numpy.flatnonzero(numpy.diff(numpy.concatenate(([0], ok.astype(numpy.int8), [0]))))
+    for i, j in zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True):
         before = doc[i - 1].lower_ if i else ""
         if (j - i >= 2 and before not in ("of", "the") and not any(doc[k].lower_ in _INSTITUTION_WORDS for k in range(i, j))
                 and (i in title_end or _apposed_title(doc, j, title_start))):  # fmt: skip
             out.append(Mention(i, j, None))
-        i = j
     return out
 
 

@@ -47,7 +47,8 @@ def _noun_phrase(noun: Token) -> list[Token]:
     for prep in noun.rights:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for obj in prep.rights:
-                if obj.dep_ == "pobj" and (prep.lower_ != "to" or obj.lemma_.lower() in _PRINCIPALS):
+                if obj.dep_ == "pobj" and (prep.lower_ != "to" or any(
+                        t.lemma_.lower() in _PRINCIPALS for t in (obj, *obj.lefts))):  # "to President X"; fmt: skip
                     out.extend(t for left in obj.lefts for t in left.subtree)
                     out.append(obj)
     return out

@@ -324,6 +324,8 @@ def test_a_name_beside_a_title_is_not_taken_from_an_organisation_or_a_ministry(n
         ("Ruben Klavendorp, who heads Sudan's army, said the offensive would go on.", "Ruben Klavendorp", "SDN"),
         ("Ruben Klavendorp, who serves as Kenya's interior minister, said the camps would close.", "Ruben Klavendorp", "KEN"),
         ("Ruben Klavendorp, a senior adviser to Ukraine's president, said talks were possible.", "Ruben Klavendorp", "UKR"),
+        ("Ruben Klavendorp, an adviser to Ukrainian President Volodymyr Zelenskyy, said talks were possible.",
+         "Ruben Klavendorp", "UKR"),
     ],
 )
 def test_relative_clauses_and_advisers_introduce_people(

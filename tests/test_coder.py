@@ -637,3 +637,10 @@ def test_a_date_is_no_governing_preposition_and_a_place_aimed_at_is_the_target(r
 def test_a_lower_case_description_is_no_toponym(rules) -> None:  # type: ignore[no-untyped-def]
     coded = code(rules, "North Korea fired a ballistic missile into the sea off its east coast.")
     assert not [p for p in coded.places if "coast" in p.text]
+
+
+def test_the_sector_noun_a_possessive_pronoun_owns_is_the_owners(rules) -> None:  # type: ignore[no-untyped-def]
+    # "forces" alone would take the country the story is about (Ukraine, named first)
+    text = "Ukraine's allies met in Berlin. Russia said its forces had captured two villages."
+    e = event_at(code(rules, text), "captured")
+    assert {a.country for a in e.source} == {"RUS"}

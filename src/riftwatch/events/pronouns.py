@@ -95,6 +95,8 @@ def resolve_pronouns(
             candidates = list(last_group) if low in PLURAL_PRONOUNS else ([last_subject] if last_subject else [])
         if candidates:
             _point(tok, candidates[0], actor_at)
+            if tok.dep_ == "poss":
+                _own_sector_noun(tok, candidates[0], actor_at)
     # "we"/"I" in reported words are the speaker: the subject of the verb that reports them, else,
     # in a quotation running over several sentences, whoever the sentence closing it says spoke
     quoted: list[Actor] | None = None
@@ -178,6 +180,18 @@ def quotation_speaker(sent: Sequence[Token], actor_at: dict[int, Actor]) -> list
             if found:
                 return found
     return []
+
+
+def _own_sector_noun(pron: Token, owner: Actor, actor_at: dict[int, Actor]) -> None:
+    """"Russia said its forces ...", "their governments": the sector noun a possessive pronoun owns
+    is the owner's, not of the country the story is about (which a bare sector noun was given)."""
+    head = actor_at.get(pron.head.i)
+    if head is None or not owner.country or not head.entry_id.startswith("sector:") or head.country == owner.country:
+        return
+    recoded = replace(head, country=owner.country)
+    for i, a in list(actor_at.items()):
+        if a is head:
+            actor_at[i] = recoded
 
 
 def _point(tok: Token, actor: Actor, actor_at: dict[int, Actor]) -> None:

@@ -613,12 +613,12 @@ def _scope(doc: Doc, start: int, end: int) -> str:
 
 
 def located_in(head: Token, where: dict[int, str], owners: dict[int, str] | None = None) -> str:
-    """The country of a place before ``head`` ("Chicago police") or in a locative phrase of its own: "the rebels in northern Mali",
-    "police from Kano", or of a modifier after it that says where they are: "militants based in
-    Afghanistan", "fighters operating from Syria", "gunmen present on Malian territory" (``owners``:
-    demonyms and country names outside ``where``). Only phrases attached to the noun: "attacked
-    police in Kano" attaches "in Kano" to the verb, which tells where the act was, not whose police
-    they were."""
+    """The country of a place before ``head`` ("Chicago police") or in a locative phrase of its
+    own: "the rebels in northern Mali", "police from Kano", or of a modifier after it that says
+    where they are: "militants based in Afghanistan", "fighters operating from Syria", "gunmen
+    present on Malian territory" (``owners``: demonyms and country names outside ``where``). Only
+    phrases attached to the noun: "attacked police in Kano" attaches "in Kano" to the verb, which
+    tells where the act was, not whose police they were."""
     if not where and not owners:
         return ""
     for c in head.lefts:  # a place naming whose they are: "Chicago police", "New York City authorities"

@@ -183,15 +183,15 @@ def quotation_speaker(sent: Sequence[Token], actor_at: dict[int, Actor]) -> list
 
 
 def _own_sector_noun(pron: Token, owner: Actor, actor_at: dict[int, Actor]) -> None:
-    """"Russia said its forces ...", "their governments": the sector noun a possessive pronoun owns
-    is the owner's, not of the country the story is about (which a bare sector noun was given)."""
+    """"Russia said its forces ...", "their troops": the sector noun a possessive pronoun owns is
+    the owner's, not of the country the story is about (which a bare sector noun was given)."""
     head = actor_at.get(pron.head.i)
     if head is None or not owner.country or not head.entry_id.startswith("sector:") or head.country == owner.country:
         return
     recoded = replace(head, country=owner.country)
-    for i, a in list(actor_at.items()):
-        if a is head:
-            actor_at[i] = recoded
+    for t in pron.sent:  # the noun's words, all in the pronoun's sentence
+        if actor_at.get(t.i) is head:
+            actor_at[t.i] = recoded
 
 
 def _point(tok: Token, actor: Actor, actor_at: dict[int, Actor]) -> None:

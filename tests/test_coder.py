@@ -115,6 +115,8 @@ ROLES = [
     ("Three Chadian peacekeepers were killed in northern Mali on Thursday.", "killed", "ASSAULT", None, {"TCD"}, "asserted"),
     ("Some 2,000 Colombian fighters were demobilized last year.", "demobilized", "RETREAT", {"COL"}, None, "asserted"),
     ("Brazil has refused to send soldiers to Haiti.", "refused", "REJECT", {"BRA"}, {"HTI"}, "asserted"),
+    # who refuses to join talks rejects them; their venue is no party to the refusal
+    ("Eritrea said it would not join the peace talks in Nairobi.", "talks", "REJECT", {"ERI"}, None, "asserted"),
     # an apposition that names a relation is no second actor
     ("Belarus, Russia's closest partner, condemned the sanctions.", "condemned", "ACCUSE", {"BLR"}, None, "asserted"),
     # who claims an act did it

@@ -198,6 +198,12 @@ def test_refusal(coder) -> None:  # type: ignore[no-untyped-def]
         ("The opposition did not support the budget bill.", "support", "REJECT", "asserted"),
         ("Serbia recognizes the new government.", "recognizes", "SUPPORT", "asserted"),
         ("Turkish troops did not visit the base.", "visit", "CONSULT", "negated"),
+        ("Greece no longer supports the pipeline project.", "supports", "REJECT", "asserted"),
+        ("The mayor did not want to meet the strikers.", "meet", "REJECT", "asserted"),
+        ("The governor is not willing to negotiate with the unions.", "negotiate", "REJECT", "asserted"),
+        ("The opposition will no longer take part in the negotiations.", "negotiations", "REJECT", "asserted"),
+        ("The opposition has not taken part in the negotiations.", "negotiations", "CONSULT", "negated"),
+        ("Police made no arrests after the match.", "arrests", "COERCE", "negated"),
     ],
 )
 def test_a_stance_denied_is_a_refusal(coder, text: str, word: str, etype: str, status: str) -> None:  # type: ignore[no-untyped-def]

@@ -38,6 +38,18 @@ CASES = [
     ("The mayor urged traders to close their shops if they want to avoid fines.", "urged", "asserted"),
     ("The cabinet warned the rebels of reprisals if they attack again.", "warned", "asserted"),
     ("The army will retaliate if the border post is attacked.", "retaliate", "future"),
+    # a denial on an adverb, a determiner, a subject, or the predicate that wants the act
+    ("Hungary will no longer recognise the tribunal.", "recognise", "negated"),
+    ("Police made no arrests after the match.", "arrests", "negated"),
+    ("No talks were held between the two delegations.", "held", "negated"),
+    ("The interior ministry has no plans to deport the migrants.", "deport", "negated"),
+    ("Ghana does not intend to send troops to the border.", "send", "negated"),
+    ("The mayor did not want to meet the strikers.", "meet", "negated"),
+    ("The governor is not willing to negotiate with the unions.", "negotiate", "negated"),
+    ("The governor is willing to negotiate with the unions.", "negotiate", "future"),
+    ("The opposition will no longer take part in the negotiations.", "negotiations", "negated"),
+    ("The opposition took part in the negotiations.", "negotiations", "asserted"),
+    ("Two soldiers were not hurt in the ambush.", "ambush", "asserted"),
 ]
 
 

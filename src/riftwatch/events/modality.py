@@ -47,6 +47,17 @@ CONDITIONED_CONTENT = frozenset({"ask", "urge", "warn", "threaten", "demand", "c
 _CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "pcomp", "prep", "acomp"})
 
 
+def _no_longer(tok: Token) -> bool:
+    """"will no longer recognise", "no more supports": the "no" hangs on the adverb, not the verb."""
+    return any(c.dep_ == "advmod" and c.lower_ in {"longer", "more"} and any(g.lower_ == "no" for g in c.children)
+               for c in tok.children)  # fmt: skip
+
+
+def _no_det(tok: Token) -> bool:
+    """A noun determined by "no": "made no arrests", "no talks were held", "has no plans to"."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
 def _own_status(tok: Token, trigger: bool = False) -> Factuality | None:
     """The status marked on the token's own clause: its auxiliaries and negation (``trigger``: the
     clause is the trigger's own, where an ability is no act either)."""
@@ -54,6 +65,8 @@ def _own_status(tok: Token, trigger: bool = False) -> Factuality | None:
     for child in children:
         if child.dep_ == "neg" or (child.dep_ in {"preconj", "advmod", "det"} and child.lower_ in {"never", "neither"}):
             return "negated"
+    if _no_longer(tok) or (tok.pos_ in {"NOUN", "PROPN"} and _no_det(tok)):
+        return "negated"
     for child in children:
         low = child.lower_
         if child.dep_ in {"aux", "auxpass"}:
@@ -75,10 +88,36 @@ def _own_status(tok: Token, trigger: bool = False) -> Factuality | None:
             g.dep_ == "preconj" and g.lower_ == "neither" for g in child.children
         ):
             return "negated"
-        if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in {"nobody", "none", "nothing"}:
+        if child.dep_ in {"nsubj", "nsubjpass"} and (child.lower_ in {"nobody", "none", "nothing"} or _no_det(child)):
             return "negated"
     # "going to attack", "is to visit"
     return None
+
+
+def _denied(pred: Token) -> bool:
+    """The predicate is negated on its own clause or, for an adjective, on its copula ("is not
+    willing")."""
+    if _own_status(pred) == "negated":
+        return True
+    return pred.dep_ == "acomp" and pred.head.i != pred.i and _own_status(pred.head) == "negated"
+
+
+# Verbs through which a subject takes part in an act named after a preposition: "take part in the
+# talks", "participate in the summit", "engaged in negotiations", "embarked on a tour".
+PARTAKING_VERBS = frozenset({"take", "participate", "join", "engage", "embark", "enter"})
+
+
+def partaking_verb(noun: Token) -> Token | None:
+    """The verb by which the noun's act is taken part in, or None."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ not in {"in", "on", "into"}:
+        return None
+    verb = head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in PARTAKING_VERBS or verb.i == head.i:
+        return None
+    if verb.lemma_.lower() == "take" and not any(c.dep_ == "dobj" and c.lemma_.lower() == "part" for c in verb.children):
+        return None  # "took the town in an assault" is no taking part
+    return verb
 
 
 def _if_clause(clause: Token) -> bool:
@@ -121,6 +160,9 @@ def factuality(trigger: Token) -> Factuality:
             if tok.head.lemma_ in SPEECH_VERBS:
                 return "asserted"
             return factuality(tok.head) if tok.head.lemma_ not in FUTURE_NOUNS else "future"
+        partaking = partaking_verb(tok)
+        if partaking is not None:
+            return factuality(partaking)  # "will no longer take part in the negotiations"
         return "asserted"
     steps = 0
     while tok.dep_ in _CLAUSE_LINKS and tok.head.i != tok.i and steps < 8:
@@ -152,7 +194,7 @@ def factuality(trigger: Token) -> Factuality:
             continue
         if head.pos_ in {"NOUN", "PROPN"}:
             if lemma in FUTURE_NOUNS:
-                return "future"
+                return "negated" if _no_det(head) else "future"  # "has no plans to deport"
             return "asserted"
         if lemma in SPEECH_VERBS:
             return "asserted"
@@ -164,7 +206,8 @@ def factuality(trigger: Token) -> Factuality:
             if lemma == "be" and not any(c.lower_ == "to" for c in tok.children):
                 tok = head
                 continue
-            return "future"
+            # "does not want to meet", "is not willing to negotiate": not wanted is not to come
+            return "negated" if link == "xcomp" and _denied(head) else "future"
         status = _own_status(head)
         if status:
             return status
@@ -234,18 +277,44 @@ def _conditional(tok: Token) -> bool:
     return modal and any(c.dep_ == "advcl" and _if_clause(c) for c in tok.children)
 
 
+# Predicates whose denial refuses their complement: "does not want to meet", "is not willing to
+# negotiate", "did not agree to sign".
+WILLING_PREDICATES = frozenset({"want", "intend", "plan", "wish", "agree", "willing", "ready", "prepared"})
+
+
+def act_verb(trigger: Token) -> Token | None:
+    """The verb whose clause carries the trigger: itself, the verb of a noun's object or subject
+    ("would not join the talks"), or the verb by which it is taken part in."""
+    if trigger.pos_ == "VERB":
+        return trigger
+    partaking = partaking_verb(trigger)
+    if partaking is not None:
+        return partaking
+    return trigger.head if trigger.head.pos_ == "VERB" and trigger.head.i != trigger.i else None
+
+
 def is_refusal(trigger: Token) -> bool:
-    """"said it would not meet the demands", "will not accept refugees", "refused to allow":
-    a negated commitment to a cooperative act is a rejection."""
-    tok = trigger if trigger.pos_ == "VERB" else trigger.head
-    if tok.pos_ != "VERB":
+    """"said it would not meet the demands", "will no longer take part in the talks", "refused to
+    allow", "does not want to meet": a negated commitment to a cooperative act is a rejection."""
+    tok = act_verb(trigger)
+    if tok is None:
         return False
-    negated = any(c.dep_ == "neg" for c in tok.children)
+    negated = any(c.dep_ == "neg" for c in tok.children) or _no_longer(tok)
     future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would", "'d"} for c in tok.children)
     if negated and future:
         return True
-    head = tok.head
-    return tok.dep_ == "xcomp" and head.lemma_.lower() in {"refuse", "decline", "fail"}
+    return refusing_head(tok) is not None
+
+
+def refusing_head(verb: Token) -> Token | None:
+    """The word that says the act is refused ("refused to allow", "does not want to meet"), or None."""
+    if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+        return None
+    head = verb.head
+    lemma = head.lemma_.lower()
+    if lemma in {"refuse", "decline", "fail"} or (lemma in WILLING_PREDICATES and _denied(head)):
+        return head
+    return None
 
 
 PROMISE_VERBS = frozenset({"promise", "pledge", "offer", "agree", "volunteer", "undertake", "commit"})

@@ -45,7 +45,7 @@ from .matching import (
     reported_protest,
     stopped_act,
 )
-from .modality import committed_by, factuality, is_commitment, is_refusal
+from .modality import act_verb, committed_by, factuality, is_commitment, is_refusal, refusing_head
 from .nonacts import (
     attributive_participle,
     habitual,
@@ -466,12 +466,17 @@ def refusal(d: Draft, ctx: SentenceContext) -> None:
     court"), is a rejection that happened (REJECT, CAMEO 12)."""
     stance = d.type in ontology().types_with("negated_is_refusal")
     if d.status == "negated" and int(d.entry.quad_class) <= 2 and (stance or is_refusal(d.tok)):
-        if any(e.event_type == ontology().recoding("refusal").event_type and e.trigger.start == d.tok.head.idx for e in ctx.events):
+        verb = act_verb(d.tok)
+        said = {d.tok.head.idx} | ({verb.head.idx} if verb is not None and refusing_head(verb) is not None else set())
+        if any(e.event_type == ontology().recoding("refusal").event_type and e.trigger.start in said for e in ctx.events):
             d.dropped = True  # "refused to allow": the verb already says it
             return
         coding = ontology().recoding("refusal")
         d.recode(Recoded.of(coding.event_type, coding.cameo_root, "", d.entry.weight))
         d.status = "asserted"
+        if d.how.get("target") == "place-country":
+            # the venue of talks refused ("would not join the talks in Geneva") is no party to the refusal
+            d.target, d.how["target"] = [], ""
 
 
 def requested_act(d: Draft, ctx: SentenceContext) -> None:

@@ -30,7 +30,7 @@ LIGHT_VERBS = frozenset({"make", "hold", "launch", "carry", "conduct", "stage", 
                          "reopen", "open", "initiate", "pursue", "enter",
                          "speed", "accelerate", "complete", "finish", "expand", "undertake", "mount",
                          "wage", "begin", "start", "continue", "step", "intensify", "resume",
-                         "escalate", "announce", "lodge", "file", "level", "express"})  # fmt: skip
+                         "escalate", "announce", "lodge", "file", "level", "express", "join"})  # fmt: skip
 # Nouns that describe an actor by its relation to another: "X, a longtime partner of Y".
 RELATIONAL_NOUNS = frozenset({"ally", "neighbour", "neighbor", "partner", "rival", "enemy", "foe", "friend",
                               "adversary", "backer", "patron", "client", "proxy", "protege", "sponsor"})  # fmt: skip

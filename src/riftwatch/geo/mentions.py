@@ -199,6 +199,39 @@ def _piece_of_name(doc: Doc, start: int, end: int) -> bool:
     return before == "of" and start > 1 and doc[start - 2].text[:1].isupper() and doc[start - 2].lower_ in NATURAL_WORDS
 
 
+# Words after a place in a longer capitalised name that keep the place a place: the authorities,
+# offices and institutions of a place ("Central Java Governor", "Kaduna State Police", "Sindh High
+# Court"), and, through the sets above, its features, sites, meetings and units.
+PLACED_HEADS = frozenset({"governor", "mayor", "minister", "ministry", "president", "premier", "chief", "police",
+                          "army", "government", "administration", "authority", "authorities", "department",
+                          "office", "sheriff", "university", "college", "airport", "port", "station", "council",
+                          "court", "assembly", "parliament", "legislature", "city", "town", "metropolitan",
+                          "municipal", "national", "international", "central", "high", "state", "public"})  # fmt: skip
+
+
+def _opens_other_name(doc: Doc, start: int, end: int, cands: list[Candidate]) -> bool:
+    """The match, only another name of its place, opens a longer name of something else: "Human
+    Rights Watch" (not Uman, one of whose names is "Human"), "Dog Meat Free Indonesia" (not Free
+    State). The place word modifies a capitalised name whose words name no authority, office,
+    feature, site, meeting or unit of a place. A place's own name keeps its reading: geoparsing
+    corpora count "Leiden" in "Leiden University" as a toponym (on LGL, dropping such names too
+    cost 0.02 of the gold toponyms within 161 km); so does a country ("Kenya Airways" is Kenyan)."""
+    if end >= len(doc) or not cands or cands[0].kind == "country":
+        return False
+    if normalize(doc[start:end].text) == normalize(cands[0].name):
+        return False  # the place's own name: "Leiden University", "Marion County Sheriff" are there
+    last = doc[end - 1]
+    if last.dep_ != "compound" or not end <= last.head.i < end + MAX_RUN:
+        return False
+    rest = doc[end : last.head.i + 1]
+    if not all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in rest):
+        return False
+    words = {t.lower_ for t in rest}
+    keeps = (PLACED_HEADS | FEATURE_WORDS | NATURAL_WORDS | BUILDING_WORDS | MEETING_WORDS | INSTITUTION_WORDS
+             | SITE_HEADS | SETTLEMENT_NOUNS | ADMIN_SUFFIXES)  # fmt: skip
+    return not words & keeps
+
+
 def _stray_acronym(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
     """Two or three capitals that name no country or state ("AI" is artificial intelligence, not
     Baxter, Iowa, whose alternate name it is): news abbreviates countries and states ("UK", "DRC",
@@ -393,6 +426,8 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
                 continue  # no NER to tell "Henry" the man from Henry County: ask for "in", "near" ...
             if length == 1 and tok.lower_ in COMPASS_WORDS:
                 continue  # "Western governments", "Central bankers": adjectives, not places
+            if _opens_other_name(doc, i, i + length, cands):
+                continue
             if length > 1 and tok.is_sent_start and not _notable(cands):
                 continue
             out.append(_widen(doc, i, i + length, gaz))
@@ -460,10 +495,10 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Span]:
         span = doc[s:e]
         out.append(Span(span.text, span.start_char, span.end_char))
         last_end = e
-    return _same_name_again(doc, out, people)
+    return _same_name_again(doc, out, people, gaz)
 
 
-def _same_name_again(doc: Doc, found: list[Span], people: frozenset[str]) -> list[Span]:
+def _same_name_again(doc: Doc, found: list[Span], people: frozenset[str], gaz: Gazetteer) -> list[Span]:
     """One sense per name per article: a name taken for a place once is a place wherever else the
     article writes it the same way, capitalised, outside another entity ("Fargo police said")."""
     names = {m.text for m in found}
@@ -494,6 +529,8 @@ def _same_name_again(doc: Doc, found: list[Span], people: frozenset[str]) -> lis
                 continue
             if end < len(doc) and words[end][:1].isupper() and doc[end].ent_iob_ == "I":
                 break  # "Fargo" inside "Fargo Dome": a longer name than ours
+            if _opens_other_name(doc, i, end, gaz.lookup(name)):
+                break  # "the Copenhagen Charter" where Copenhagen was the city
             for k in range(i, end):
                 taken[k] = True
             span = doc[i:end]

@@ -49,6 +49,10 @@ def test_conjoined_demonym_modifiers_are_each_an_actor(
         ("BLANTYRE, Malawi — The storm hit.", 18),
         ("ISLAMABAD/PENTAGON — A plane crashed.", 20),
         ("PARIS (AP) — Ministers met.", 12),
+        # the wire services' filing date and agency
+        ("DAKAR, March 3 (Reuters) - Troops left.", 27),
+        ("LIMA, Peru, Jan. 12, 2024 (AFP) - Police fired.", 34),
+        ("ACCRA, 5 May (Reuters) - Talks began.", 25),
         ("U.S. President Trump said — what?", 0),
         ("Kenya has refused to attend the hearing.", 0),
     ],
@@ -76,7 +80,8 @@ def test_a_dateline_place_is_no_actor(coder: Any) -> None:
     for text in ("KABUL — Taliban fighters attacked a checkpoint on Sunday.",
                  "ISLAMABAD — Pakistan arrested two men in a raid on Sunday.",
                  # nor is the agency that filed it
-                 "KYIV, Ukraine (AP) — Russian forces shelled Kharkiv overnight, the governor said."):
+                 "KYIV, Ukraine (AP) — Russian forces shelled Kharkiv overnight, the governor said.",
+                 "BAMAKO, June 4 (Reuters) — Malian troops arrested two Burkinabe traders on Sunday."):
         coded = coder.code_doc(Article(id="d", text=text), coder.nlp(text))
         assert coded.events, text
         for e in coded.events:

@@ -32,10 +32,13 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "around", "across", "into", "ins
                             "to", "from", "toward", "towards", "within", "over", "through", "via"})  # fmt: skip
 
 
-# A dateline opening a text: capitalised place words (the first in capitals), an optional agency in
-# brackets, then a dash: "KABUL —", "BLANTYRE, Malawi —", "ISLAMABAD/PENTAGON —", "PARIS (AP) —".
+# A dateline opening a text: capitalised place words (the first in capitals), an optional filing
+# date, an optional agency in brackets, then a dash: "KABUL —", "BLANTYRE, Malawi —",
+# "ISLAMABAD/PENTAGON —", "PARIS (AP) —", and the wire services' "NAIROBI, March 3 (Reuters) -",
+# "LAGOS, Nigeria, Jan. 12, 2024 (AFP) -".
 _DATELINE = re.compile(r"[A-Z][A-Z.'\-]+(?:[ /][A-Z][A-Z.'\-]+)*(?:, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*)?"
-                       r"(?: \([A-Za-z]+\))? *(?:\u2014|\u2013|--| - )")
+                       r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)?"
+                       r"(?: \([A-Z][A-Za-z .\-]*\))? *(?:\u2014|\u2013|--| - )")
 
 
 def dateline_end(text: str) -> int:

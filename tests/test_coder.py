@@ -481,6 +481,22 @@ def test_declining_to_comment_is_no_event(coder) -> None:  # type: ignore[no-unt
     assert [e.event_type for e in code(coder, "Iran refused to allow inspectors into the site.").events] == ["REJECT"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "etype", "kept"),
+    [
+        # a state of affairs with no party names no act; one with a party does
+        ("The unrest across Mali has closed hundreds of schools.", "PROTEST", False),
+        ("The violence in the north has displaced thousands of families.", "ASSAULT", False),
+        ("Violence by Malian soldiers against the strikers drew wide criticism.", "ASSAULT", True),
+        # the act an actor's own name is made of ("aid agencies") is no act of theirs
+        ("Aid agencies are struggling to reach villages cut off by the floods.", "AID", False),
+        ("Norway sent aid to the flooded villages.", "AID", True),
+    ],
+)
+def test_a_noun_of_an_act_needs_a_party(rules, sentence: str, etype: str, kept: bool) -> None:  # type: ignore[no-untyped-def]
+    assert (etype in [e.event_type for e in code(rules, sentence).events]) is kept
+
+
 def test_rebels_curfew_gets_no_guessed_domestic_target(coder) -> None:  # type: ignore[no-untyped-def]
     coded = code(coder, "Gunmen imposed a night curfew after the clashes.")
     assert [e.target for e in coded.events if e.event_type == "COERCE"] == [()]

@@ -254,6 +254,9 @@ def test_reverse_and_intent_flags(lex: TriggerLexicon) -> None:
     pledged = lex.match("pledge", "VERB", None, "aid")
     assert pledged is not None and pledged.intent and pledged.cameo.startswith("03")
     assert lex.match("send", "VERB", None, "aid").intent is False  # type: ignore[union-attr]
+    violence = lex.match("violence", "NOUN")  # a state of affairs: an act only with a party
+    assert violence is not None and violence.needs_participant
+    assert lex.match("attack", "NOUN").needs_participant is False  # type: ignore[union-attr]
 
 
 def test_unknown_particle_falls_back_to_the_verb(lex: TriggerLexicon) -> None:
@@ -355,6 +358,7 @@ BAD_LINES = [
     (json.dumps({**GOOD, "object": []}), "'object' must be a non-empty list"),
     (json.dumps({**GOOD, "object": ["a"], "not_object": ["b"]}), "not both"),
     (json.dumps({**GOOD, "reverse": "yes"}), "'reverse' must be true or false"),
+    (json.dumps({**GOOD, "needs_participant": 1}), "'needs_participant' must be true or false"),
     (json.dumps({**GOOD, "target_prep": "on"}), "'target_prep' must be a list"),
     (json.dumps({**GOOD, "lemma": "  "}), "'lemma' must be a non-empty string"),
     (json.dumps({"lemma": "zap", "pos": "VERB", "type": "ASSAULT"}), "duplicate entry"),

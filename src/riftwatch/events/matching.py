@@ -300,10 +300,22 @@ def generic_mention(tok: Token, entry: Entry | None, ctx: SentenceContext) -> En
     """A noun of an act with no participant in its phrase or its clause ("the agreement could
     threaten the base", "security threats", "negotiations are needed") mentions a kind of act or
     one made before, not an act the text reports (types with the ontology behaviour
-    ``needs_participant``)."""
-    if entry is None or tok.pos_ != "NOUN" or entry.type not in ontology().types_with("needs_participant"):
+    ``needs_participant``, and lexicon entries flagged so: "the violence across Sudan has displaced
+    millions" names no act)."""
+    if entry is None or tok.pos_ != "NOUN":
+        return entry
+    if entry.type not in ontology().types_with("needs_participant") and not getattr(entry, "needs_participant", False):
         return entry
     return entry if _has_participant(tok, ctx.actor_at) else None
+
+
+def names_an_actor(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A noun of an act that modifies an actor's head inside the actor's own mention names what
+    the actor does, not an act: "aid agencies distributed relief", "aid groups are struggling"."""
+    if entry is None or tok.dep_ != "compound" or tok.pos_ != "NOUN" or tok.head.i == tok.i:
+        return entry
+    actor = ctx.actor_at.get(tok.i)
+    return None if actor is not None and ctx.actor_at.get(tok.head.i) is actor else entry
 
 
 def stopped_act(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:

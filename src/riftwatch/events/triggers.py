@@ -81,7 +81,7 @@ ALLOWED_ROOTS: Mapping[str, frozenset[str]] = MappingProxyType({
 # A mode that the converted type does not have, said in that type's own modes.
 _MODE_AFTER_CONVERSION: Final = {("RETREAT", "policy"): "ease", ("RETREAT", ""): ""}
 FIELDS = frozenset({"lemma", "pos", "particle", "object", "not_object", "type", "cameo", "mode", "reverse",
-                    "intent", "parties", "source_prep", "target_prep", "weight", "note"})  # fmt: skip
+                    "intent", "parties", "needs_participant", "source_prep", "target_prep", "weight", "note"})  # fmt: skip
 _CAMEO = re.compile(r"\d{2,4}")
 _SPACES = re.compile(r"\s+")
 
@@ -110,6 +110,9 @@ class Trigger:
     weight: float = 1.0
     note: str = ""
     origin: str = field(default="", compare=False)  # "file:line", for messages
+    # A noun of a state of affairs ("violence", "unrest") names an act only with a participant in
+    # its phrase or clause, whatever its type's behaviour (events.matching.generic_mention).
+    needs_participant: bool = False
 
     @property
     def cameo_root(self) -> str:
@@ -216,6 +219,7 @@ def parse_entry(raw: Any, where: str) -> Trigger:
         source_prep=_preps(raw.get("source_prep", []), "source_prep", where),
         target_prep=_preps(raw.get("target_prep", []), "target_prep", where),
         weight=float(weight), note=note, origin=where,
+        needs_participant=_flag(raw, "needs_participant", where),
     )  # fmt: skip
 
 

@@ -115,6 +115,9 @@ ROLES = [
     ("Three Chadian peacekeepers were killed in northern Mali on Thursday.", "killed", "ASSAULT", None, {"TCD"}, "asserted"),
     ("Some 2,000 Colombian fighters were demobilized last year.", "demobilized", "RETREAT", {"COL"}, None, "asserted"),
     ("Brazil has refused to send soldiers to Haiti.", "refused", "REJECT", {"BRA"}, {"HTI"}, "asserted"),
+    # an act given as the reason a party is criticised or praised is that party's
+    ("Ghana criticised Togo for the shelling of border villages.", "shelling", "ASSAULT", {"TGO"}, None, "asserted"),
+    ("Senegal praised Gambia for hosting the peace talks.", "hosting", "CONSULT", {"GMB"}, None, "asserted"),
     # who refuses to join talks rejects them; their venue is no party to the refusal
     ("Eritrea said it would not join the peace talks in Nairobi.", "talks", "REJECT", {"ERI"}, None, "asserted"),
     # an apposition that names a relation is no second actor
@@ -479,6 +482,14 @@ def test_a_protest_outranks_the_demand_it_makes(coder, sentence: str) -> None:  
 def test_declining_to_comment_is_no_event(coder) -> None:  # type: ignore[no-untyped-def]
     assert code(coder, "The foreign ministry declined to comment on the leaked cable.").events == ()
     assert [e.event_type for e in code(coder, "Iran refused to allow inspectors into the site.").events] == ["REJECT"]
+
+
+def test_an_act_blamed_on_a_party_is_the_accusation_only(coder) -> None:  # type: ignore[no-untyped-def]
+    # "blamed X for attacking" alleges the attack; "took credit for attacking": the subject did it
+    assert [e.event_type for e in code(coder, "Kenya blamed Somalia for attacking the border post.").events] == ["ACCUSE"]
+    took = [e for e in code(coder, "Rebels of the Congolese militia took credit for attacking the convoy.").events
+            if e.trigger.text == "attacking"]  # fmt: skip
+    assert all(dict(e.roles_how).get("source") != "reason" for e in took)
 
 
 @pytest.mark.parametrize(

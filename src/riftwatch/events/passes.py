@@ -522,11 +522,25 @@ def _content_heads(tok: Token) -> list[Token]:
     return [head, head.head] if head.dep_ == "dobj" else [head]
 
 
+# Verbs whose "for" phrase says what the party is alleged to have done, not what it did: "blamed
+# Rwanda for attacking", "accused ... for". Condemning, praising, arresting or sanctioning someone
+# for an act takes the act as done ("condemned Thailand for sending the Uyghurs back": Thailand sent them).
+ALLEGING_VERBS = frozenset({"blame", "accuse", "charge", "suspect", "allege"})
+
+
+def _presupposed_reason(tok: Token) -> bool:
+    """The act is the reason a party is condemned, praised or punished: a "for" phrase on a verb
+    that does not allege it."""
+    prep = tok.head
+    return (tok.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ == "for"
+            and prep.head.lemma_.lower() not in ALLEGING_VERBS)  # fmt: skip
+
+
 def content_act(d: Draft, ctx: SentenceContext) -> None:
     """An act named in the complement of an accusation, threat, demand or denial is that statement's
     content, alleged, threatened, asked for or denied, not an event of its own (the codebook codes
     the underlying act only where the article reports it as fact)."""
-    if d.tok.pos_ != "VERB":
+    if d.tok.pos_ != "VERB" or _presupposed_reason(d.tok):
         return
     heads = {h.idx for h in _content_heads(d.tok)}
     if heads and any(

@@ -116,6 +116,25 @@ def reduced_passive(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
 
 
+def reason_agent(prep: Token, actor_at: dict[int, Actor]) -> list[Actor]:
+    """Who did the act a "for" phrase gives as the reason for another: the one condemned, praised,
+    arrested or sanctioned for it ("condemned Thailand for sending them back", "was arrested for
+    ignoring a summons", "the arrest of Dodik for ignoring a summons", "praising ECOWAS for
+    activating its force"). [] when the phrase hangs on no party we know as an actor ("took credit
+    for attacking": the subject did)."""
+    if prep.dep_ != "prep" or prep.lower_ != "for" or prep.head.i == prep.i:
+        return []
+    head = prep.head
+    if head.pos_ == "VERB":
+        return _collect(_children(head, {"dobj"}) or _children(head, {"nsubjpass"}), actor_at)
+    if head.pos_ in {"NOUN", "PROPN"}:
+        own = actor_at.get(head.i)
+        if own is not None:
+            return [own]  # "praising ECOWAS, the Community ..., for activating": the party itself
+        return _collect(_prep_objects(head, ("of",)), actor_at)  # "the arrest of Dodik for ignoring"
+    return []
+
+
 def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> tuple[list[Actor], str]:
     """Actors of the verb's subject, following conjunction and control when it has none."""
     if depth > 6:
@@ -149,6 +168,9 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
         if verb.dep_ == "relcl":
             return _collect([head], actor_at), "relcl-head"
     if verb.dep_ in {"pcomp", "pobj"} and head.head.i != head.i:
+        agent = reason_agent(head, actor_at)
+        if agent:
+            return agent, "reason"  # "condemned Thailand for sending them back": Thailand sent them
         return subject_actors(head.head, actor_at, depth + 1)
     return [], ""
 
@@ -309,6 +331,8 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at:
     carrier = head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and head.head.dep_ in OBJ:
         carrier = head.head.head  # "a series of visits": visits ← of ← series ← making
+    elif not source and noun.dep_ == "pobj" and head.dep_ == "prep" and (agent := reason_agent(head, actor_at)):
+        source, how_s = agent, "reason"  # "criticised the army for the shelling": the one criticised shelled
     elif (not source and noun.dep_ == "pobj" and head.dep_ == "prep"
           and head.lower_ in {"on", "for", "into", "in"} and head.head.pos_ == "VERB"):  # fmt: skip
         # "arrived on a visit", "went on strike", "took part in talks": the verb's subject acts

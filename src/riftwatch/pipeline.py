@@ -17,6 +17,7 @@ from spacy.attrs import IDX, IS_SPACE  # type: ignore[import-not-found]
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from .actors.audience import without_audience
 from .actors.locative import actor_index, split_locative
 from .actors.recognise import ArticleContext, find_actors
 from .actors.refine import refine_sectors
@@ -162,7 +163,7 @@ class Coder:
         """Places, actors, actors by token, and countries named as places by token."""
         places = find_places(doc, self.gazetteer, text=article.text)
         found = find_actors(doc, self.actors, article.published, context=ArticleContext(), places=places)
-        actors, latent = split_locative(doc, refine_sectors(doc, found), places, self.actors)
+        actors, latent = split_locative(doc, without_audience(doc, refine_sectors(doc, found)), places, self.actors)
         return list(places), list(actors), actor_index(doc, actors), actor_index(doc, latent)
 
     def sentence_contexts(self, article: Article) -> list[SentenceContext]:

@@ -47,6 +47,7 @@ from .anaphora import (
     org_for,
     pair_phrase,
 )
+from .audience import is_audience
 from .groups import MODIFIER_DEPS, Group, combine_groups, group_mentions, group_sector
 from .lexicon import Entry, Lexicon
 from .mentions import POSSESSIVE, lexicon_mentions, span_text
@@ -182,6 +183,8 @@ def find_actors(
     for g in groups:
         c = _code_in_doc(doc, g, lexicon, published)
         coded.append((g, c))
+        if c is not None and c.sector == "MED" and is_audience(doc[g.start : g.end].root):
+            continue  # "a spokesman told AFP": the outlet is no actor of the story (actors.audience)
         if c is not None and len(c.country) == 3 and c.country not in NOT_STATES:
             ctx.country_counts[c.country] += 1
             if g.named_only and g.owner is not None and g.owner.kind == "country" and g.start not in where:

@@ -1,0 +1,47 @@
+"""A news organisation that a speaker talks to is the statement's audience, not a party to it.
+
+"Hamas rejected the proposal, a senior official told AFP", "In an interview with Reuters, Ruto
+accused ...", "speaking to CNN", "according to the TASS news agency": the outlet only carried the
+words. Left among the actors, it was taken for the target of the rejection or the source of the
+accusation (the TV channel a leader spoke to coded as the source of his condemnation). An outlet
+that acts ("Russia banned the BBC", "Al Jazeera said its reporter was detained") keeps its place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from ..records import Actor
+
+# Verbs of speaking whose object or "to" phrase is who hears it.
+SPEAKING = frozenset({"tell", "say", "speak", "talk", "explain", "confirm", "describe", "write", "give", "add"})
+# Nouns of speaking: "in an interview with Reuters", "in comments to AFP", "in a statement to CNN".
+SPEECH_NOUNS = frozenset({"interview", "comment", "remark", "statement", "briefing", "message", "address"})
+
+
+def is_audience(root: Token) -> bool:
+    """The token heads a phrase naming who a statement was made to, or whom it is reported from."""
+    head = root.head
+    if root.dep_ in {"dobj", "dative"} and head.lemma_.lower() == "tell":
+        return True  # "a senior official told AFP"
+    if root.dep_ != "pobj" or head.dep_ != "prep":
+        return False
+    prep, governor = head.lower_, head.head
+    if prep == "to" and governor.lower_ == "according":
+        return True  # "according to the TASS news agency"
+    # "speaking to CNN", "in an interview with Reuters"
+    return prep in {"to", "with"} and governor.lemma_.lower() in SPEAKING | SPEECH_NOUNS
+
+
+def without_audience(doc: Doc, actors: Sequence[Actor]) -> list[Actor]:
+    """``actors`` less the news organisations that are only a statement's audience."""
+    kept: list[Actor] = []
+    for a in actors:
+        if a.sector == "MED":
+            span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            if span is not None and is_audience(span.root):
+                continue
+        kept.append(a)
+    return kept

@@ -53,6 +53,8 @@ def test_conjoined_demonym_modifiers_are_each_an_actor(
         ("DAKAR, March 3 (Reuters) - Troops left.", 27),
         ("LIMA, Peru, Jan. 12, 2024 (AFP) - Police fired.", 34),
         ("ACCRA, 5 May (Reuters) - Talks began.", 25),
+        ("Kyiv (AFP) - Drones struck.", 13),
+        ("Kenya (and Uganda) said - nothing.", 0),
         ("U.S. President Trump said — what?", 0),
         ("Kenya has refused to attend the hearing.", 0),
     ],
@@ -81,7 +83,8 @@ def test_a_dateline_place_is_no_actor(coder: Any) -> None:
                  "ISLAMABAD — Pakistan arrested two men in a raid on Sunday.",
                  # nor is the agency that filed it
                  "KYIV, Ukraine (AP) — Russian forces shelled Kharkiv overnight, the governor said.",
-                 "BAMAKO, June 4 (Reuters) — Malian troops arrested two Burkinabe traders on Sunday."):
+                 "BAMAKO, June 4 (Reuters) — Malian troops arrested two Burkinabe traders on Sunday.",
+                 "Niamey (AFP) — Nigerien soldiers detained three Beninese officials on Sunday."):
         coded = coder.code_doc(Article(id="d", text=text), coder.nlp(text))
         assert coded.events, text
         for e in coded.events:

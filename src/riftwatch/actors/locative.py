@@ -35,10 +35,13 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "around", "across", "into", "ins
 # A dateline opening a text: capitalised place words (the first in capitals), an optional filing
 # date, an optional agency in brackets, then a dash: "KABUL —", "BLANTYRE, Malawi —",
 # "ISLAMABAD/PENTAGON —", "PARIS (AP) —", and the wire services' "NAIROBI, March 3 (Reuters) -",
-# "LAGOS, Nigeria, Jan. 12, 2024 (AFP) -".
+# "LAGOS, Nigeria, Jan. 12, 2024 (AFP) -", "Kyiv (AFP) -".
+_FILED = r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)?"
 _DATELINE = re.compile(r"[A-Z][A-Z.'\-]+(?:[ /][A-Z][A-Z.'\-]+)*(?:, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*)?"
-                       r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)?"
-                       r"(?: \([A-Z][A-Za-z .\-]*\))? *(?:\u2014|\u2013|--| - )")
+                       + _FILED + r"(?: \([A-Z][A-Za-z .\-]*\))? *(?:\u2014|\u2013|--| - )"
+                       # a city in title case only with the agency's name: "Kyiv (AFP) -", "Berlin (dpa) -"
+                       r"|[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+)*(?:, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*)?"
+                       + _FILED + r" \([A-Za-z][A-Za-z .\-]*\) *(?:\u2014|\u2013|--| - )")
 
 
 def dateline_end(text: str) -> int:

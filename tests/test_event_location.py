@@ -307,6 +307,13 @@ def test_force_on_another_country_does_not_take_the_attackers_scene(coder, text:
     assert e.place is None
 
 
+def test_an_agency_dateline_in_title_case_sets_the_scene(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Mogadishu (AFP) \u2014 Gunmen killed four Somali soldiers on Monday, officials said."
+    e = _event(_code(coder, text), "killed")
+    assert e.place is not None and (e.place.name, e.place.how) == ("Mogadishu", "article")
+    assert {a.text for a in (*e.source, *e.target)} & {"Mogadishu", "AFP"} == set()
+
+
 def test_force_on_the_scenes_own_country_keeps_the_article_scene(coder) -> None:  # type: ignore[no-untyped-def]
     text = "KABUL \u2014 Fighting went on in Kabul on Monday. Taliban fighters later killed three Afghan soldiers."
     e = _event(_code(coder, text), "killed")

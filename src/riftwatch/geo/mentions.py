@@ -13,6 +13,8 @@ Three sources, merged left to right without overlaps (longer spans win):
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
@@ -333,13 +335,21 @@ def named_by_noun(doc: Doc, start: int) -> bool:
 PLACE_PREPS = frozenset({"in", "near", "outside", "from"})
 
 
+# A city in title case opens a dateline only with the agency's name after it: "Kyiv (AFP) -".
+_AGENCY_DATELINE = re.compile(r"[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+)* \([A-Za-z][A-Za-z .\-]*\) *(?:\u2014|\u2013|--| - )")
+
+
 def _dateline(doc: Doc, gaz: Gazetteer) -> tuple[int, int] | None:
-    """The place of a dateline opening the text: "TORRINGTON —", "WASHINGTON (AP) —", "BLANTYRE, Malawi —"."""
+    """The place of a dateline opening the text: "TORRINGTON —", "WASHINGTON (AP) —", "BLANTYRE,
+    Malawi —", "Kyiv (AFP) -"."""
+    agency = bool(_AGENCY_DATELINE.match(doc[:12].text)) if len(doc) > 2 else False
     for length in (3, 2, 1):
         if length >= len(doc):
             continue
         toks = doc[:length]
         nxt = doc[length].text
+        if agency and nxt == "(" and all(t.text[:1].isupper() and t.is_alpha for t in toks) and gaz.lookup(toks.text):
+            return 0, length
         if not all(t.text.isupper() and t.is_alpha or t.text == "." for t in toks) or len(toks.text) < 3:
             continue
         if nxt not in {"\u2014", "\u2013", "-", "--", ",", "("}:

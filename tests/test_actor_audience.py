@@ -54,3 +54,14 @@ def test_an_outlet_that_is_acted_on_stays_a_party(coder: Any) -> None:
     bbc = next(t for t in doc if t.text == "BBC")
     reuters = next(t for t in doc if t.text == "Reuters")
     assert not is_audience(bbc) and is_audience(reuters)
+
+
+def test_byline_and_credit_line_name_no_actor(coder: Any) -> None:
+    from riftwatch.records import Article
+
+    text = ("By JANE DOE and JOHN ROE Associated Press\n\nLOME, Togo (AP) \u2014 Togolese police arrested "
+            "twelve opposition activists on Friday, a lawyer said.\n\nAssociated Press writer Sam Poe in "
+            "Accra contributed to this report.")
+    coded = coder.code_doc(Article(id="a", text=text), coder.nlp(text))
+    assert {a.text for a in coded.actors} & {"Associated Press", "AP", "LOME", "Sam Poe"} == set()
+    assert "USA" not in {a.country for a in coded.actors}

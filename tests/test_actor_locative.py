@@ -54,6 +54,7 @@ def test_conjoined_demonym_modifiers_are_each_an_actor(
         ("LIMA, Peru, Jan. 12, 2024 (AFP) - Police fired.", 34),
         ("ACCRA, 5 May (Reuters) - Talks began.", 25),
         ("Kyiv (AFP) - Drones struck.", 13),
+        ("By JANE DOE and JOHN ROE Associated Press\n\nLOME, Togo (AP) \u2014 Police fired.", 60),
         ("Kenya (and Uganda) said - nothing.", 0),
         ("U.S. President Trump said — what?", 0),
         ("Kenya has refused to attend the hearing.", 0),

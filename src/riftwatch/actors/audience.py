@@ -1,4 +1,5 @@
-"""A news organisation that a speaker talks to is the statement's audience, not a party to it.
+"""A news organisation that a speaker talks to is the statement's audience, not a party to it; nor
+is anyone a credit line names ("Associated Press writer Jane Doe contributed to this report").
 
 "Hamas rejected the proposal, a senior official told AFP", "In an interview with Reuters, Ruto
 accused ...", "speaking to CNN", "according to the TASS news agency": the outlet only carried the
@@ -9,6 +10,7 @@ that acts ("Russia banned the BBC", "Al Jazeera said its reporter was detained")
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -19,6 +21,24 @@ from ..records import Actor
 SPEAKING = frozenset({"tell", "say", "speak", "talk", "explain", "confirm", "describe", "write", "give", "add"})
 # Nouns of speaking: "in an interview with Reuters", "in comments to AFP", "in a statement to CNN".
 SPEECH_NOUNS = frozenset({"interview", "comment", "remark", "statement", "briefing", "message", "address"})
+
+
+# A credit line: "Associated Press writer Jane Doe in Lagos contributed to this report", "Reporting by
+# ...; Editing by ...", "Additional reporting by ...".
+CREDIT = re.compile(r"\bcontributed (?:reporting )?to this (?:report|story|article)\b|\bcontributed reporting\b"
+                    r"|^\(?(?:Additional )?[Rr]eporting by\b|\b[Ee]diting by\b|\b[Ww]riting by\b")
+
+
+def in_credit_line(tok: Token) -> bool:
+    """The token's sentence credits the story's reporters and editors."""
+    doc = tok.doc
+    lines = doc.user_data.get("riftwatch.credit_lines")
+    if lines is None:
+        # read once per document: most have no credit line, and then no sentence is looked at
+        lines = doc.user_data["riftwatch.credit_lines"] = (
+            [(s.start, s.end) for s in doc.sents if CREDIT.search(s.text)] if CREDIT.search(doc.text) else []
+        )
+    return any(start <= tok.i < end for start, end in lines)
 
 
 def is_audience(root: Token) -> bool:
@@ -36,12 +56,12 @@ def is_audience(root: Token) -> bool:
 
 
 def without_audience(doc: Doc, actors: Sequence[Actor]) -> list[Actor]:
-    """``actors`` less the news organisations that are only a statement's audience."""
+    """``actors`` less the news organisations that are only a statement's audience, and those a
+    credit line names."""
     kept: list[Actor] = []
     for a in actors:
-        if a.sector == "MED":
-            span = doc.char_span(a.start, a.end, alignment_mode="expand")
-            if span is not None and is_audience(span.root):
-                continue
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is not None and ((a.sector == "MED" and is_audience(span.root)) or in_credit_line(span.root)):
+            continue
         kept.append(a)
     return kept

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from ..geo.mentions import doc_words
+from ..geo.mentions import BYLINE, doc_words
 from ..records import Actor, Place
 
 
@@ -45,8 +45,11 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'\-]+(?:[ /][A-Z][A-Z.'\-]+)*(?:, [A-Z][\w.'\
 
 
 def dateline_end(text: str) -> int:
-    """Where a dateline opening ``text`` ends (its dash included), 0 when the text opens with none."""
-    m = _DATELINE.match(text)
+    """Where a dateline opening ``text`` ends (its dash included, and a byline before it), 0 when
+    the text opens with none."""
+    byline = BYLINE.match(text)  # "By SAMUEL OKOCHA Associated Press\n\nABUJA (AP) —"
+    at = byline.end() if byline else 0
+    m = _DATELINE.match(text, at)
     return m.end() if m else 0
 
 
@@ -57,7 +60,7 @@ def split_locative(
     Syria") from real actors. Returns (actors, latent): latent actors are countries and capitals
     named as places, which a trigger may still read as actors ("sparked anger in Moscow")."""
     kept: list[Actor] = []
-    line = dateline_end(doc[:16].text)  # a dateline is a few words; doc.text would build every Token
+    line = dateline_end(doc[:48].text)  # a byline and a dateline are a few words; doc.text would build every Token
     if any(a.start == 0 and a.entry_id.startswith("country:") for a in actors):
         line = 0  # a dateline names a city: "US - China talks resume" opens with parties, not a dateline
     for a in actors:

@@ -47,7 +47,7 @@ from .anaphora import (
     org_for,
     pair_phrase,
 )
-from .audience import is_audience
+from .audience import in_credit_line, is_audience
 from .groups import MODIFIER_DEPS, Group, combine_groups, group_mentions, group_sector
 from .lexicon import Entry, Lexicon
 from .mentions import POSSESSIVE, lexicon_mentions, span_text
@@ -183,8 +183,9 @@ def find_actors(
     for g in groups:
         c = _code_in_doc(doc, g, lexicon, published)
         coded.append((g, c))
-        if c is not None and c.sector == "MED" and is_audience(doc[g.start : g.end].root):
-            continue  # "a spokesman told AFP": the outlet is no actor of the story (actors.audience)
+        if c is not None and ((c.sector == "MED" and is_audience(doc[g.start : g.end].root))
+                              or in_credit_line(doc[g.start])):  # fmt: skip
+            continue  # "a spokesman told AFP", a credit line: no actor of the story (actors.audience)
         if c is not None and len(c.country) == 3 and c.country not in NOT_STATES:
             ctx.country_counts[c.country] += 1
             if g.named_only and g.owner is not None and g.owner.kind == "country" and g.start not in where:

@@ -63,7 +63,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from ..geo.mentions import sentences
+from ..geo.mentions import BYLINE, sentences
 from ..geo.sites import is_site
 from ..records import Actor, Article, Event, Place
 from .clauses import (
@@ -113,7 +113,8 @@ def article_scene(article: Article, doc: Doc, places: Sequence[Place], actors: S
     """The place an article reports from: its dateline, else the first place in a locative phrase
     of its lead sentence (a city, region or province before a country)."""
     text = article.text
-    head = text[:80]
+    byline = BYLINE.match(text)  # "By SAMUEL OKOCHA Associated Press\n\nABUJA, Nigeria (AP) —"
+    head = text[: 80 + (byline.end() if byline else 0)]
     for dash in DATELINE_DASHES:
         cut = head.find(dash)
         if 0 < cut:

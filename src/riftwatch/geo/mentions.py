@@ -339,23 +339,34 @@ PLACE_PREPS = frozenset({"in", "near", "outside", "from"})
 _AGENCY_DATELINE = re.compile(r"[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+)* \([A-Za-z][A-Za-z .\-]*\) *(?:\u2014|\u2013|--| - )")
 
 
+# A byline paragraph before the dateline: "By SAMUEL OKOCHA Associated Press\n\nABUJA, Nigeria (AP) —".
+BYLINE = re.compile(r"By [A-Z][^\n]{0,150}\n\s*")
+
+
 def _dateline(doc: Doc, gaz: Gazetteer) -> tuple[int, int] | None:
-    """The place of a dateline opening the text: "TORRINGTON —", "WASHINGTON (AP) —", "BLANTYRE,
-    Malawi —", "Kyiv (AFP) -"."""
-    agency = bool(_AGENCY_DATELINE.match(doc[:12].text)) if len(doc) > 2 else False
+    """The place of a dateline opening the text (after a byline, if any): "TORRINGTON —",
+    "WASHINGTON (AP) —", "BLANTYRE, Malawi —", "Kyiv (AFP) -"."""
+    first = 0
+    byline = BYLINE.match(doc[:40].text) if len(doc) > 2 else None
+    if byline is not None:
+        span = doc.char_span(byline.end(), byline.end() + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        first = span.start
+    agency = bool(_AGENCY_DATELINE.match(doc[first : first + 12].text)) if len(doc) > first + 2 else False
     for length in (3, 2, 1):
-        if length >= len(doc):
+        if first + length >= len(doc):
             continue
-        toks = doc[:length]
-        nxt = doc[length].text
+        toks = doc[first : first + length]
+        nxt = doc[first + length].text
         if agency and nxt == "(" and all(t.text[:1].isupper() and t.is_alpha for t in toks) and gaz.lookup(toks.text):
-            return 0, length
+            return first, first + length
         if not all(t.text.isupper() and t.is_alpha or t.text == "." for t in toks) or len(toks.text) < 3:
             continue
         if nxt not in {"\u2014", "\u2013", "-", "--", ",", "("}:
             continue
         if gaz.lookup(toks.text.title()):
-            return 0, length
+            return first, first + length
     return None
 
 

@@ -673,3 +673,10 @@ def test_the_sector_noun_a_possessive_pronoun_owns_is_the_owners(rules) -> None:
     text = "Ukraine's allies met in Berlin. Russia said its forces had captured two villages."
     e = event_at(code(rules, text), "captured")
     assert {a.country for a in e.source} == {"RUS"}
+
+
+def test_the_source_named_again_is_no_target_of_its_own_act(coder) -> None:  # type: ignore[no-untyped-def]
+    text = ("Egypt and Qatar have been mediating talks between Israel and Hamas for months, but negotiations "
+            "stalled last week after Israel rejected a proposal for a permanent ceasefire.")
+    rejected = [e for e in code(coder, text).events if e.trigger.text == "rejected"]
+    assert rejected and all("ISR" not in {a.country for a in e.target} for e in rejected)

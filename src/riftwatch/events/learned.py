@@ -617,7 +617,11 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     if target is not ev.target:
         # the conjuncts of the model's choice come along, of the source's own country too: a party
         # named together with the target is a party whatever its country
-        target = tuple(a for a in _with_conjuncts(target, fe.cands) if (a.start, a.end) not in spans)
+        # (not the source itself named again: "talks between Israel and Hamas ... Israel rejected a
+        # proposal" is aimed at Hamas alone)
+        same = {(a.country, a.name) for a in source if a.name}
+        target = tuple(a for a in _with_conjuncts(target, fe.cands)
+                       if (a.start, a.end) not in spans and (a in target or (a.country, a.name) not in same))  # fmt: skip
     if not target and ev is not ruled:
         target = ruled.target  # the model sure of no other: the rule's pick stands
     best_s = max((p for p, _ in src), default=0.0)

@@ -369,10 +369,14 @@ def test_pronouns_follow_the_speaker_and_the_last_subject(coder) -> None:  # typ
         "Serbia argues its border with Kosovo should be redrawn along the river.",
         "Kenya's president said Uganda must understand that the lake is shared.",
         "Japan's prime minister said Japan may have to consider building its own missiles.",
+        # the speaker's own side obliging itself
+        '"We must protect our fishermen," the Senegalese minister said.',
+        "The Chilean president said we have to replant the burned forests.",
     ],
 )
 def test_a_must_that_asks_no_party_to_act_is_no_demand(rules, sentence: str) -> None:  # type: ignore[no-untyped-def]
-    """A passive, a thing as subject, a thought to grasp or a weighed possibility asks no one to act."""
+    """A passive, a thing as subject, a thought to grasp, a weighed possibility or the speaker's
+    own "we" asks no one to act."""
     assert [e for e in code(rules, sentence).events if e.event_type == "REQUEST"] == []
 
 

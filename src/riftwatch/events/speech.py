@@ -107,6 +107,9 @@ def _obligation(pred: Token) -> str:
     return ""
 
 
+FIRST_PERSON = frozenset({"we", "i"})
+
+
 def reported_demands(sent: Sequence[Token], actor_at: dict[int, Actor]) -> list[tuple[Token, str, list[Actor], list[Actor]]]:
     """(speech verb, CAMEO code, speakers, addressees) for each "X said Y must ..." in the sentence."""
     found: list[tuple[Token, str, list[Actor], list[Actor]]] = []
@@ -118,8 +121,8 @@ def reported_demands(sent: Sequence[Token], actor_at: dict[int, Actor]) -> list[
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             code = _obligation(clause)
             subj = speaker_of(clause)
-            if not code or subj is None:
-                continue
+            if not code or subj is None or subj.lower_ in FIRST_PERSON:
+                continue  # "we must protect our borders": the speaker's side obliges itself, asks no one
             if subj.i not in actor_at and not any(c.i in actor_at for c in subj.children if c.dep_ in {"compound", "amod", "conj"}):
                 continue  # the subject is a thing an actor owns ("its border should ..."), not a party
             addressees = [a for a in actors_under(subj, actor_at) if a not in speakers]

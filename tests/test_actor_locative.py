@@ -94,3 +94,11 @@ def test_a_dateline_place_is_no_actor(coder: Any) -> None:
     text = "US - China trade talks resumed on Monday in Geneva."
     coded = coder.code_doc(Article(id="d", text=text), coder.nlp(text))
     assert "US" in {a.text for e in coded.events for a in (*e.source, *e.target)}
+
+
+def test_a_regional_adjective_is_no_demonym(coder: Any) -> None:
+    from riftwatch.records import Article
+
+    text = "The government expelled diplomats from seven Latin American countries on Monday."
+    coded = coder.code_doc(Article(id="d", text=text), coder.nlp(text))
+    assert "USA" not in {a.country for a in coded.actors}

@@ -50,6 +50,9 @@ CASES = [
     ("The opposition will no longer take part in the negotiations.", "negotiations", "negated"),
     ("The opposition took part in the negotiations.", "negotiations", "asserted"),
     ("Two soldiers were not hurt in the ambush.", "ambush", "asserted"),
+    # a conjunct with its own tense keeps its own polarity; a bare one shares the first verb's
+    ("Peru said it would not accept the ruling and demanded a new hearing.", "demanded", "asserted"),
+    ("Peru will not accept the ruling or negotiate with the court.", "negotiate", "negated"),
 ]
 
 

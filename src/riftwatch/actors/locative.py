@@ -116,6 +116,8 @@ def _modifier_demonyms(doc: Doc, actors: Sequence[Actor], lookup: object) -> lis
         if top.dep_ not in {"amod", "compound", "nmod"} or top.head.pos_ not in {"NOUN", "PROPN"}:
             continue
         entries = [e for e in lookup(tok.text) if getattr(e, "kind", "") == "demonym"]  # type: ignore[operator]
+        if entries and i > 0 and any(getattr(e, "kind", "") == "ignore" for e in lookup(f"{doc[i - 1].text} {tok.text}")):  # type: ignore[operator]
+            continue  # "Latin American countries": a region's, not the United States'
         if entries:
             e = entries[0]
             out.append(Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok), name=tok.text,

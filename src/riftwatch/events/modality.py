@@ -44,6 +44,8 @@ COMMIT_VERBS = frozenset({"decide", "order", "instruct", "command", "begin", "st
 
 CONDITIONED_CONTENT = frozenset({"ask", "urge", "warn", "threaten", "demand", "call", "request", "appeal",
                                  "tell", "say", "promise", "pledge", "vow", "offer", "wonder", "question"})
+# Finite verb forms: past and present tense, which carry their own time and polarity.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "pcomp", "prep", "acomp"})
 
 
@@ -188,7 +190,10 @@ def factuality(trigger: Token) -> Factuality:
             continue
         if link == "conj":
             status = _own_status(head)
-            if status and not any(c.dep_ in {"aux", "neg"} for c in tok.children):
+            # a conjunct with a tense of its own ("would not accept the expulsion and demanded
+            # guarantees") does not share the first verb's auxiliaries; a bare one does ("will not
+            # meet or talk")
+            if status and not any(c.dep_ in {"aux", "neg"} for c in tok.children) and tok.tag_ not in FINITE_TAGS:
                 return status
             tok = head
             continue

@@ -29,16 +29,25 @@ CREDIT = re.compile(r"\bcontributed (?:reporting )?to this (?:report|story|artic
                     r"|^\(?(?:Additional )?[Rr]eporting by\b|\b[Ee]diting by\b|\b[Ww]riting by\b")
 
 
-def in_credit_line(tok: Token) -> bool:
-    """The token's sentence credits the story's reporters and editors."""
-    doc = tok.doc
+def _credit_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the sentences that credit reporters and editors, read once per document:
+    most have none, and then no sentence is looked at."""
     lines = doc.user_data.get("riftwatch.credit_lines")
     if lines is None:
-        # read once per document: most have no credit line, and then no sentence is looked at
         lines = doc.user_data["riftwatch.credit_lines"] = (
             [(s.start, s.end) for s in doc.sents if CREDIT.search(s.text)] if CREDIT.search(doc.text) else []
         )
-    return any(start <= tok.i < end for start, end in lines)
+    return lines
+
+
+def has_credit_line(doc: Doc) -> bool:
+    """The document credits its reporters somewhere."""
+    return bool(_credit_lines(doc))
+
+
+def in_credit_line(tok: Token) -> bool:
+    """The token's sentence credits the story's reporters and editors."""
+    return any(start <= tok.i < end for start, end in _credit_lines(tok.doc))
 
 
 def is_audience(root: Token) -> bool:
@@ -58,8 +67,14 @@ def is_audience(root: Token) -> bool:
 def without_audience(doc: Doc, actors: Sequence[Actor]) -> list[Actor]:
     """``actors`` less the news organisations that are only a statement's audience, and those a
     credit line names."""
+    credit = _credit_lines(doc)
+    if not credit and all(a.sector != "MED" for a in actors):
+        return list(actors)
     kept: list[Actor] = []
     for a in actors:
+        if a.sector != "MED" and not credit:
+            kept.append(a)
+            continue
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         if span is not None and ((a.sector == "MED" and is_audience(span.root)) or in_credit_line(span.root)):
             continue

@@ -47,7 +47,7 @@ from .anaphora import (
     org_for,
     pair_phrase,
 )
-from .audience import in_credit_line, is_audience
+from .audience import has_credit_line, in_credit_line, is_audience
 from .groups import MODIFIER_DEPS, Group, combine_groups, group_mentions, group_sector
 from .lexicon import Entry, Lexicon
 from .mentions import POSSESSIVE, lexicon_mentions, span_text
@@ -180,11 +180,12 @@ def find_actors(
             where.update((t.i, p.country) for t in span)
             if len(p.country) == 3 and p.country not in NOT_STATES:
                 ctx.place_counts[p.country] += 1  # where the story happens: every place it names
+    credit = has_credit_line(doc)
     for g in groups:
         c = _code_in_doc(doc, g, lexicon, published)
         coded.append((g, c))
         if c is not None and ((c.sector == "MED" and is_audience(doc[g.start : g.end].root))
-                              or in_credit_line(doc[g.start])):  # fmt: skip
+                              or (credit and in_credit_line(doc[g.start]))):  # fmt: skip
             continue  # "a spokesman told AFP", a credit line: no actor of the story (actors.audience)
         if c is not None and len(c.country) == 3 and c.country not in NOT_STATES:
             ctx.country_counts[c.country] += 1

@@ -503,9 +503,6 @@ def test_an_act_blamed_on_a_party_is_the_accusation_only(coder) -> None:  # type
         ("The unrest across Mali has closed hundreds of schools.", "PROTEST", False),
         ("The violence in the north has displaced thousands of families.", "ASSAULT", False),
         ("Violence by Malian soldiers against the strikers drew wide criticism.", "ASSAULT", True),
-        # the act an actor's own name is made of ("aid agencies") is no act of theirs
-        ("Aid agencies are struggling to reach villages cut off by the floods.", "AID", False),
-        ("Norway sent aid to the flooded villages.", "AID", True),
     ],
 )
 def test_a_noun_of_an_act_needs_a_party(rules, sentence: str, etype: str, kept: bool) -> None:  # type: ignore[no-untyped-def]

@@ -309,15 +309,6 @@ def generic_mention(tok: Token, entry: Entry | None, ctx: SentenceContext) -> En
     return entry if _has_participant(tok, ctx.actor_at) else None
 
 
-def names_an_actor(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
-    """A noun of an act that modifies an actor's head inside the actor's own mention names what
-    the actor does, not an act: "aid agencies distributed relief", "aid groups are struggling"."""
-    if entry is None or tok.dep_ != "compound" or tok.pos_ != "NOUN" or tok.head.i == tok.i:
-        return entry
-    actor = ctx.actor_at.get(tok.i)
-    return None if actor is not None and ctx.actor_at.get(tok.head.i) is actor else entry
-
-
 def stopped_act(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
     """A verb that stops, cuts or lifts an act its object names codes the inverse act."""
     if tok.pos_ == "VERB" and tok.lemma_ in STOP_VERBS and (entry is None or not entry.object):

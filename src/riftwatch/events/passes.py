@@ -38,7 +38,6 @@ from .matching import (
     generic_mention,
     labelled_criticism,
     lexicon_entry,
-    names_an_actor,
     no_comment,
     ordered_act,
     pointed_criticism,
@@ -592,7 +591,7 @@ def drop_self_targets(d: Draft, ctx: SentenceContext) -> None:
 
 # Which tokens are triggers, with which entry: each step may replace the entry found so far.
 FIND: tuple[FindStep, ...] = (lexicon_entry, stopped_act, ordered_act, reported_protest, no_comment, described_state,
-                              labelled_criticism, pointed_criticism, economic_means, quantity_change, generic_mention, names_an_actor, natural_cause, received_as,
+                              labelled_criticism, pointed_criticism, economic_means, quantity_change, generic_mention, natural_cause, received_as,
                               press_interview, opinion_agreement, private_travel, told_again,
                               attributive_participle, idiom, habitual)  # fmt: skip
 # Lemmas a FIND step reads besides the trigger lexicon's own: a token with none of these and no

@@ -485,6 +485,9 @@ def test_a_protest_outranks_the_demand_it_makes(coder, sentence: str) -> None:  
 
 def test_declining_to_comment_is_no_event(coder) -> None:  # type: ignore[no-untyped-def]
     assert code(coder, "The foreign ministry declined to comment on the leaked cable.").events == ()
+    # nor is a reporter's request for comment, answered or not
+    assert code(coder, "The Malian army did not immediately respond to a request for comment.").events == ()
+    assert code(coder, "Both governments have ignored requests for comment.").events == ()
     assert [e.event_type for e in code(coder, "Iran refused to allow inspectors into the site.").events] == ["REJECT"]
 
 

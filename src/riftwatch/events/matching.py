@@ -386,8 +386,25 @@ def reported_protest(tok: Token, entry: Entry | None, ctx: SentenceContext) -> E
 
 
 def no_comment(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
-    """Declining to comment is no event."""
-    return None if entry is not None and _no_comment(tok) else entry
+    """Declining to comment is no event; nor is a reporter's request for comment, or not answering
+    one ("did not immediately respond to a request for comment", "ignored requests for comment")."""
+    if entry is None:
+        return entry
+    if _no_comment(tok) or _press_request(tok):
+        return None
+    if tok.pos_ == "VERB" and any(
+        _press_request(c) or (c.dep_ == "prep" and any(_press_request(g) for g in c.children)) for c in tok.children
+    ):
+        return None
+    return entry
+
+
+def _press_request(tok: Token) -> bool:
+    """A request for comment: "a request for comment", "VOA requests for comment"."""
+    return tok.lemma_.lower() in {"request", "inquiry", "query", "call"} and any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() == "comment" for g in c.children)
+        for c in tok.children
+    )
 
 
 # A noun that describes or classifies instead of reporting an act: "X poses a threat", "X is a

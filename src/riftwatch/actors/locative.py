@@ -6,12 +6,11 @@ Also maps tokens to the actors covering them, and adds demonym modifiers the rec
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from ..geo.mentions import BYLINE, doc_words
+from ..geo.mentions import dateline_end, doc_words
 from ..records import Actor, Place
 
 
@@ -30,27 +29,6 @@ def actor_index(doc: Doc, actors: Sequence[Actor], offset: int = 0) -> dict[int,
 # Prepositions after which a country or capital names a place, not an actor.
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "around", "across", "into", "inside", "throughout", "outside",
                             "to", "from", "toward", "towards", "within", "over", "through", "via"})  # fmt: skip
-
-
-# A dateline opening a text: capitalised place words (the first in capitals), an optional filing
-# date, an optional agency in brackets, then a dash: "KABUL —", "BLANTYRE, Malawi —",
-# "ISLAMABAD/PENTAGON —", "PARIS (AP) —", and the wire services' "NAIROBI, March 3 (Reuters) -",
-# "LAGOS, Nigeria, Jan. 12, 2024 (AFP) -", "Kyiv (AFP) -".
-_FILED = r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)?"
-_DATELINE = re.compile(r"[A-Z][A-Z.'\-]+(?:[ /][A-Z][A-Z.'\-]+)*(?:, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*)?"
-                       + _FILED + r"(?: \([A-Z][A-Za-z .\-]*\))? *(?:\u2014|\u2013|--| - )"
-                       # a city in title case only with the agency's name: "Kyiv (AFP) -", "Berlin (dpa) -"
-                       r"|[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+)*(?:, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*)?"
-                       + _FILED + r" \([A-Za-z][A-Za-z .\-]*\) *(?:\u2014|\u2013|--| - )")
-
-
-def dateline_end(text: str) -> int:
-    """Where a dateline opening ``text`` ends (its dash included, and a byline before it), 0 when
-    the text opens with none."""
-    byline = BYLINE.match(text)  # "By SAMUEL OKOCHA Associated Press\n\nABUJA (AP) —"
-    at = byline.end() if byline else 0
-    m = _DATELINE.match(text, at)
-    return m.end() if m else 0
 
 
 def split_locative(

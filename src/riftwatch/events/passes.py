@@ -467,7 +467,8 @@ def refusal(d: Draft, ctx: SentenceContext) -> None:
     stance = d.type in ontology().types_with("negated_is_refusal")
     if d.status == "negated" and int(d.entry.quad_class) <= 2 and (stance or is_refusal(d.tok)):
         verb = act_verb(d.tok)
-        said = {d.tok.head.idx} | ({verb.head.idx} if verb is not None and refusing_head(verb) is not None else set())
+        refusing = refusing_head(verb) if verb is not None else None
+        said = {d.tok.head.idx} | ({refusing.idx} if refusing is not None else set())
         if any(e.event_type == ontology().recoding("refusal").event_type and e.trigger.start in said for e in ctx.events):
             d.dropped = True  # "refused to allow": the verb already says it
             return

@@ -228,10 +228,7 @@ def _opens_other_name(doc: Doc, start: int, end: int, cands: list[Candidate]) ->
     rest = doc[end : last.head.i + 1]
     if not all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in rest):
         return False
-    words = {t.lower_ for t in rest}
-    keeps = (PLACED_HEADS | FEATURE_WORDS | NATURAL_WORDS | BUILDING_WORDS | MEETING_WORDS | INSTITUTION_WORDS
-             | SITE_HEADS | SETTLEMENT_NOUNS | ADMIN_SUFFIXES)  # fmt: skip
-    return not words & keeps
+    return _PLACE_KEEPING.isdisjoint(t.lower_ for t in rest)
 
 
 def _stray_acronym(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
@@ -315,6 +312,9 @@ def _placed_by_preposition(doc: Doc, start: int) -> bool:
 SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "hamlet", "township", "municipality", "commune",
                               "district", "province", "county", "suburb", "neighborhood", "neighbourhood",
                               "towns", "villages", "cities", "districts", "provinces"})  # fmt: skip
+# Every word after a place name that keeps it a place inside a longer name (``_opens_other_name``).
+_PLACE_KEEPING = (PLACED_HEADS | FEATURE_WORDS | NATURAL_WORDS | BUILDING_WORDS | MEETING_WORDS | INSTITUTION_WORDS
+                  | SITE_HEADS | SETTLEMENT_NOUNS | ADMIN_SUFFIXES)  # fmt: skip
 
 
 def named_by_noun(doc: Doc, start: int) -> bool:
@@ -335,12 +335,27 @@ def named_by_noun(doc: Doc, start: int) -> bool:
 PLACE_PREPS = frozenset({"in", "near", "outside", "from"})
 
 
-# A city in title case opens a dateline only with the agency's name after it: "Kyiv (AFP) -".
-_AGENCY_DATELINE = re.compile(r"[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+)* \([A-Za-z][A-Za-z .\-]*\) *(?:\u2014|\u2013|--| - )")
-
-
 # A byline paragraph before the dateline: "By SAMUEL OKOCHA Associated Press\n\nABUJA, Nigeria (AP) —".
 BYLINE = re.compile(r"By [A-Z][^\n]{0,150}\n\s*")
+# A dateline opening a text: capitalised place words (the first in capitals), an optional filing
+# date, an optional agency in brackets, then a dash: "KABUL —", "BLANTYRE, Malawi —",
+# "ISLAMABAD/PENTAGON —", "PARIS (AP) —", and the wire services' "NAIROBI, March 3 (Reuters) -",
+# "LAGOS, Nigeria, Jan. 12, 2024 (AFP) -"; a city in title case only with the agency's name:
+# "Kyiv (AFP) -", "Berlin (dpa) -".
+_FILED = r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)?"
+_DATELINE = re.compile(r"[A-Z][A-Z.'\-]+(?:[ /][A-Z][A-Z.'\-]+)*(?:, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*)?"
+                       + _FILED + r"(?: \([A-Z][A-Za-z .\-]*\))? *(?:\u2014|\u2013|--| - )"
+                       r"|[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+)*(?:, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*)?"
+                       + _FILED + r" \([A-Za-z][A-Za-z .\-]*\) *(?:\u2014|\u2013|--| - )")
+
+
+def dateline_end(text: str) -> int:
+    """Where a dateline opening ``text`` ends (its dash included, and a byline before it), 0 when
+    the text opens with none: what it names says where the story was filed and by whom, not who
+    acted (``actors.locative``)."""
+    byline = BYLINE.match(text)
+    m = _DATELINE.match(text, byline.end() if byline else 0)
+    return m.end() if m else 0
 
 
 def _dateline(doc: Doc, gaz: Gazetteer) -> tuple[int, int] | None:
@@ -353,7 +368,7 @@ def _dateline(doc: Doc, gaz: Gazetteer) -> tuple[int, int] | None:
         if span is None:
             return None
         first = span.start
-    agency = bool(_AGENCY_DATELINE.match(doc[first : first + 12].text)) if len(doc) > first + 2 else False
+    agency = dateline_end(doc[:48].text) > 0  # a title-case city opens one only with the agency's name
     for length in (3, 2, 1):
         if first + length >= len(doc):
             continue

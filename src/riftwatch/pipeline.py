@@ -22,6 +22,7 @@ from .actors.locative import actor_index, split_locative
 from .actors.recognise import ArticleContext, find_actors
 from .actors.refine import refine_sectors
 from .events.coder import ArticleState, code_sentence, sentence_context
+from .events.dating import date_events
 from .events.draft import SentenceContext
 from .events.learned import apply as apply_models
 from .events.learned import shipped_models
@@ -190,6 +191,7 @@ class Coder:
         # the learned checks read the place they were built with (events.passes.event_place)
         sites = find_site_places(doc, draft.places)
         events = locate(article, doc, events, sorted((*draft.places, *sites), key=lambda p: p.start), draft.actors)
+        events = date_events(article, doc, events)  # and when: the lead's day for undated news
         kept = tuple(e for e in events if e.confidence >= self.config.min_confidence)
         if skipped:  # events numbered by the sentences of the Doc, like ``sentences``
             position = {n: i for i, n in enumerate(draft.numbers) if n >= 0}

@@ -1,0 +1,93 @@
+"""The date of an event that its own sentence does not date, decided once the article is coded.
+
+A sentence with a time expression dates its events itself (``when.best_time``, in the coder).
+An event whose sentence holds none is dated by the story: news told in the past tense happened
+on the story's *news day* — the day its lead gives ("Gunmen ambushed a convoy on Tuesday ...
+Four guards were killed") — when the lead dates the story to a day of the week before
+publication (a wire story filed the morning after, or a weekly round-up). Every other event
+keeps the publication date, the codebook's default for news, with precision "unknown": an act
+told in the present ("Both countries reject the claims"), the present perfect or the future
+was not dated by the lead's day.
+
+On the VOA pool's gold (past-tense events whose sentence has no time expression), the news day
+dated 123 of them right where the publication date dated 106; for events told in any other
+tense it was no better than the publication date, so it is not used there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from ..geo.mentions import sentences
+from ..records import Article, Event, Span, TimeExpr
+from ..when import find_times
+from .venue import past_tense
+
+# The lead: the sentences a story's news day is read from.
+LEAD_SENTENCES = 2
+# How many days before publication a news day may be (a weekday named in the lead is one of the
+# last seven days).
+NEWS_DAY_WINDOW = 7
+
+
+def news_day(article: Article, doc: Doc) -> TimeExpr | None:
+    """The first time expression of the lead that dates a report of it to one day of the week
+    before publication ("Militants attacked a train Tuesday", "was killed Friday, officials
+    said"). A time on a noun dates that thing only ("Tuesday's attack", "a Tuesday raid"); a lead
+    whose main verb is dated otherwise ("officials told VOA on Wednesday that ... were flown out
+    on Tuesday", Wednesday the publication day) reports on that day."""
+    pub = article.published
+    if pub is None:
+        return None
+    for sent in sentences(doc)[:LEAD_SENTENCES]:
+        for t in find_times(sent.text, pub, sent.start_char):
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is None or not len(span) or _on_noun(span.root):
+                continue
+            if t.precision == "day" and t.end_date == t.date and 0 < (pub - t.date).days <= NEWS_DAY_WINDOW:
+                return t
+            if _dates_root(span.root):
+                return None
+    return None
+
+
+# How a time phrase hangs on the verb it dates: "said Wednesday" (npadvmod), "on Monday" (prep,
+# pobj).
+_TIME_LINKS = frozenset({"npadvmod", "tmod", "prep", "pobj"})
+
+
+def _on_noun(word: Token) -> bool:
+    """A time that dates a noun: "Tuesday's attack", "a Tuesday raid"."""
+    return word.dep_ == "poss" or (word.dep_ in ("compound", "nmod", "amod") and word.head.i > word.i)
+
+
+def _dates_root(word: Token) -> bool:
+    """``word`` (a time phrase's head) hangs on the sentence's main verb."""
+    cur = word
+    for _ in range(3):
+        if cur.dep_ not in _TIME_LINKS:
+            return False
+        cur = cur.head
+        if cur.dep_ == "ROOT":
+            return True
+    return False
+
+
+def date_events(article: Article, doc: Doc, events: Sequence[Event]) -> list[Event]:
+    """``events`` with those dated by the publication date alone moved to the story's news day
+    where they are told in the past tense (``date_text`` then points at the lead's expression)."""
+    day = news_day(article, doc) if events else None
+    if day is None:
+        return list(events)
+    out = []
+    for e in events:
+        if e.date_text is None and e.date == article.published:
+            span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+            if span is not None and len(span) and past_tense(span.root):
+                e = replace(e, date=day.date, date_end=day.end_date, date_precision=day.precision,
+                            date_text=Span(day.text, day.start, day.end))  # fmt: skip
+        out.append(e)
+    return out

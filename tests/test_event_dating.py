@@ -1,0 +1,75 @@
+"""When an event happened where its own sentence gives no date (events/dating.py), on short
+articles written for these tests: news told in the past tense takes the day its lead reports,
+everything else keeps the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from riftwatch.records import Article, CodedArticle, Event
+
+pytestmark = pytest.mark.slow
+PUBLISHED = dt.date(2024, 5, 16)  # a Thursday
+TUESDAY = dt.date(2024, 5, 14)
+
+
+@pytest.fixture(scope="module")
+def coder():  # type: ignore[no-untyped-def]
+    from riftwatch.pipeline import Coder, Config
+
+    return Coder(Config(learned=False))
+
+
+def _code(coder, text: str, published: dt.date | None = PUBLISHED) -> CodedArticle:  # type: ignore[no-untyped-def]
+    return next(coder.code([Article(id="when", text=text, published=published)]))
+
+
+def _event(coded: CodedArticle, word: str) -> Event:
+    found = [e for e in coded.events if e.trigger.text == word]
+    assert found, f"no event at {word!r}: {[e.trigger.text for e in coded.events]}"
+    return found[0]
+
+
+AMBUSH = (
+    "Gunmen ambushed a police convoy on Tuesday near the northern town of Gao, officials said. "
+    "The attackers killed four officers and burned two trucks. "
+    "The government has condemned the attack. Rebel leaders deny any role."
+)
+
+
+def test_past_news_takes_the_leads_day(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = _code(coder, AMBUSH)
+    assert _event(coded, "ambushed").date == TUESDAY  # its own sentence dates it
+    killed = _event(coded, "killed")
+    assert killed.date == TUESDAY and killed.date_precision == "day"
+    assert killed.date_text is not None and AMBUSH[killed.date_text.start : killed.date_text.end] == "Tuesday"
+
+
+@pytest.mark.parametrize("word", ["condemned", "deny"])
+def test_other_tenses_keep_the_publication_day(coder, word: str) -> None:  # type: ignore[no-untyped-def]
+    event = _event(_code(coder, AMBUSH), word)
+    assert event.date == PUBLISHED and event.date_text is None
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # a time on a noun dates that thing, not the report
+        "Officials condemned Tuesday's ambush of a police convoy near Gao.",
+        "Officials condemned a Tuesday ambush of a police convoy near Gao.",
+        # the lead's main verb is dated on the publication day: the report is of that day
+        "Officials said on Thursday that gunmen had ambushed a convoy on Tuesday.",
+        # no day in the week before publication
+        "Gunmen ambushed a police convoy in March near Gao, officials said.",
+    ],
+)
+def test_leads_that_give_no_news_day(coder, lead: str) -> None:  # type: ignore[no-untyped-def]
+    coded = _code(coder, lead + " Soldiers arrested two suspects and seized weapons.")
+    assert _event(coded, "arrested").date == PUBLISHED
+
+
+def test_without_publication_date_nothing_moves(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = _code(coder, AMBUSH, published=None)
+    assert _event(coded, "killed").date is None

@@ -73,3 +73,24 @@ def test_leads_that_give_no_news_day(coder, lead: str) -> None:  # type: ignore[
 def test_without_publication_date_nothing_moves(coder) -> None:  # type: ignore[no-untyped-def]
     coded = _code(coder, AMBUSH, published=None)
     assert _event(coded, "killed").date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a finite subordinate clause has its own time: it dates that clause's act, not the trigger's
+        ("Officials rejected the plan after the minister said last month that it would pass.", "rejected",
+         PUBLISHED),
+        ("The court lifted orders against a deputy who was impeached in mid-April.", "lifted", PUBLISHED),
+        ("Officials condemned the claim that Tuesday's ambush was planned abroad.", "condemned", PUBLISHED),
+        # ... and the act of that clause takes it
+        ("Officials protested after soldiers arrested two reporters on Tuesday.", "arrested", TUESDAY),
+        # a participle or an infinitive tells the occasion: its time is the act's
+        ("The president rejected the report, telling reporters on Tuesday that it was false.", "rejected",
+         TUESDAY),
+        ("A lawsuit filed on Tuesday accused the ministry of abuses.", "accused", TUESDAY),
+        ("The envoy criticized the ruling at a Tuesday briefing.", "criticized", TUESDAY),
+    ],
+)
+def test_a_time_dates_its_own_clause(coder, text: str, trigger: str, expected: dt.date) -> None:  # type: ignore[no-untyped-def]
+    assert _event(_code(coder, text), trigger).date == expected

@@ -26,6 +26,7 @@ from ..records import Actor, Article, Event, Place, Span
 from ..when import best_time, find_times, may_hold_time
 from .attribution import attribution_for
 from .conventions import protest_first, without_commentary
+from .dating import clause_times
 from .draft import ArticleState, Draft, Entry, SentenceContext
 from .headings import heading_length
 from .matching import drop_carried_nouns, trigger_lemmas
@@ -126,7 +127,7 @@ def assemble(d: Draft, ctx: SentenceContext) -> Event:
     tok, entry, article = d.tok, d.entry, ctx.article
     s_start, s_text = ctx.start_char, ctx.text
     etype = d.type
-    time = best_time(ctx.times, tok.idx, s_text, s_start) if ctx.times else None
+    time = best_time(clause_times(tok, ctx.times), tok.idx, s_text, s_start) if ctx.times else None
     qs = tuple(ctx.quantities) if etype in ontology().types_with("counts_people") else ()
     attribution = attribution_for(tok, ctx.toks, s_text, 0, ctx.actor_at, ctx.root, ctx.lemmas)
     trig_end = tok.idx + len(tok)

@@ -1,7 +1,11 @@
-"""The date of an event that its own sentence does not date, decided once the article is coded.
+"""When an event happened.
 
-A sentence with a time expression dates its events itself (``when.best_time``, in the coder).
-An event whose sentence holds none is dated by the story: news told in the past tense happened
+A sentence with a time expression dates its events itself (``when.best_time``, in the coder),
+with the times of its own clause or a clause it hangs in (``clause_times``): a time inside
+another subordinate clause dates that clause's act ("finalise a deal after Trump said last month
+that ...", "lifted orders against a deputy who was impeached in mid-October"), and a time on a
+noun dates that noun ("rejected the claim that Tuesday's attack ..."). An event whose sentence
+holds none it may take is dated by the story, once the article is coded (``date_events``): news told in the past tense happened
 on the story's *news day* — the day its lead gives ("Gunmen ambushed a convoy on Tuesday ...
 Four guards were killed") — when the lead dates the story to a day of the week before
 publication (a wire story filed the morning after, or a weekly round-up). Every other event
@@ -74,6 +78,46 @@ def _dates_root(word: Token) -> bool:
         if cur.dep_ == "ROOT":
             return True
     return False
+
+
+# The clauses whose times are their own: a relative, adverbial or reported clause with a tense of
+# its own ("after Trump said last month", "who was impeached in mid-October"). A participle or an
+# infinitive tells the occasion of the act it hangs on ("telling reporters on Wednesday", "a
+# lawsuit filed in February", "a letter dated Feb. 4"): its time is the act's.
+SUBORDINATE = frozenset({"relcl", "advcl", "ccomp"})
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(verb: Token) -> bool:
+    return verb.tag_ in FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE for c in verb.children)
+
+
+def _clause(tok: Token) -> Token:
+    """The head of the clause ``tok`` is in: the nearest finite subordinate clause above it, else
+    the root."""
+    cur = tok
+    while not (cur.dep_ in SUBORDINATE and _finite(cur)) and cur.head.i != cur.i:
+        cur = cur.head
+    return cur
+
+
+def clause_times(trigger: Token, times: Sequence[TimeExpr]) -> list[TimeExpr]:
+    """The times of ``times`` that may date the act of ``trigger``: not those of a subordinate
+    clause the trigger is not in, nor one owning another noun ("Tuesday's attack")."""
+    doc = trigger.doc
+    above = {trigger.i, *(t.i for t in trigger.ancestors)}
+    out = []
+    for t in times:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or not len(span):
+            out.append(t)
+            continue
+        word = span.root
+        if word.dep_ == "poss" and word.head.i != trigger.i:
+            continue  # "Tuesday's attack": the attack's time ("a Jan. 23 briefing" is an occasion)
+        if _clause(word).i in above:
+            out.append(t)
+    return out
 
 
 def date_events(article: Article, doc: Doc, events: Sequence[Event]) -> list[Event]:

@@ -94,3 +94,10 @@ def test_without_publication_date_nothing_moves(coder) -> None:  # type: ignore[
 )
 def test_a_time_dates_its_own_clause(coder, text: str, trigger: str, expected: dt.date) -> None:  # type: ignore[no-untyped-def]
     assert _event(_code(coder, text), trigger).date == expected
+
+
+def test_a_demand_read_from_reported_speech_takes_its_sentences_time(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = _code(coder, "The Nigerian foreign minister told reporters on Tuesday that Kenya must release the activists.")
+    demand = _event(coded, "told")
+    assert demand.event_type == "REQUEST"
+    assert demand.date == TUESDAY and demand.date_text is not None and demand.date_text.text == "Tuesday"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from typing import Any
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -127,7 +128,6 @@ def assemble(d: Draft, ctx: SentenceContext) -> Event:
     tok, entry, article = d.tok, d.entry, ctx.article
     s_start, s_text = ctx.start_char, ctx.text
     etype = d.type
-    time = best_time(clause_times(tok, ctx.times), tok.idx, s_text, s_start) if ctx.times else None
     qs = tuple(ctx.quantities) if etype in ontology().types_with("counts_people") else ()
     attribution = attribution_for(tok, ctx.toks, s_text, 0, ctx.actor_at, ctx.root, ctx.lemmas)
     trig_end = tok.idx + len(tok)
@@ -153,16 +153,23 @@ def assemble(d: Draft, ctx: SentenceContext) -> Event:
         source=source,
         target=target,
         place=d.place,
-        date=time.date if time else article.published,
-        date_end=time.end_date if time else None,
-        date_precision=time.precision if time else "unknown",
-        date_text=Span(time.text, time.start, time.end) if time else None,
+        **_dated(tok, ctx),
         attribution=attribution,
         quantities=qs,
         confidence=_confidence(entry, roles, d.place_how, d.status, _depth(tok))
         - (0.1 if _argument_of_event(tok, ctx.trigger_at) else 0.0),
         roles_how=_roles_how(source, target, d.how),
     )  # fmt: skip
+
+
+def _dated(tok: Token, ctx: SentenceContext) -> dict[str, Any]:
+    """The date fields of an event at ``tok``: the time of the sentence that dates its clause
+    (``dating.clause_times``, ``when.best_time``), else the publication date."""
+    time = best_time(clause_times(tok, ctx.times), tok.idx, ctx.text, ctx.start_char) if ctx.times else None
+    if time is None:
+        return {"date": ctx.article.published, "date_precision": "unknown"}
+    return {"date": time.date, "date_end": time.end_date, "date_precision": time.precision,
+            "date_text": Span(time.text, time.start, time.end)}  # fmt: skip
 
 
 def _reported_speech(ctx: SentenceContext) -> list[Event]:
@@ -173,6 +180,8 @@ def _reported_speech(ctx: SentenceContext) -> list[Event]:
         return []
     speech_acts = [(v, "ACCUSE", "112", "allege", s, t) for v, s, t in reported_criticism(ctx.toks, ctx.actor_at)]
     speech_acts += [(v, "REQUEST", code, "", s, t) for v, code, s, t in reported_demands(ctx.toks, ctx.actor_at)]
+    if speech_acts and not ctx.times and may_hold_time(s_text):
+        ctx.times = find_times(s_text, article.published, offset=ctx.start_char)
     out: list[Event] = []
     for verb, etype, cameo, mode, speakers, addressees in speech_acts:
         if any(e.trigger.start == verb.idx for e in ctx.events):
@@ -185,7 +194,7 @@ def _reported_speech(ctx: SentenceContext) -> list[Event]:
             trigger=Span(article.text[verb.idx : verb.idx + len(verb)], verb.idx, verb.idx + len(verb)),
             event_type=etype, cameo_root=coding.cameo_root, quad_class=coding.quad_class,
             goldstein=coding.goldstein, mode=mode, source=roles.source, target=roles.target,
-            date=article.published, date_precision="unknown",
+            **_dated(verb, ctx),
             confidence=_confidence(None, roles, "", "asserted", _depth(verb)) - 0.05,
             roles_how=_roles_how(roles.source, roles.target, {"source": "speaker", "target": "reported"}),
         )  # fmt: skip

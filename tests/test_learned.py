@@ -202,3 +202,22 @@ def test_a_count_of_victims_is_an_event_feature() -> None:
     feats = L.event_features(e, None, [e], 0.5, 0.5, {})
     assert {"quantity=killed", "quantity=wounded"} <= set(feats)
     assert not any(f.startswith("quantity=") for f in L.event_features(_ev(10), None, [], 0.5, 0.5, {}))
+
+
+@pytest.mark.slow
+def test_a_speaker_is_not_found_inside_its_own_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The minister told reporters that Kenya must free the activists, citing the Danish report.")
+    told, kenya, activists, danish = doc[2], doc[5], doc[9], doc[13]
+    actors = [Actor(t.text, t.idx, t.idx + len(t), t.text, code, sector) for t, code, sector in
+              ((kenya, "KEN", ""), (activists, "KEN", "CVL"), (danish, "DNK", ""))]  # fmt: skip
+    assert L._said(told) >= {kenya.i, activists.i, danish.i}
+    cands = [L.Candidate(a, t, "none") for a, t in zip(actors, (kenya, activists, danish), strict=True)]
+    feats = [["kenya"], ["activists"], ["danish"]]
+    e = Event("e", "a", 0, doc.text, 0, Span("told", told.idx, told.idx + 4), "REQUEST", "02", 3, -5.0)
+    m = L.Models(L.LinearModel(0, {}, 0.5), L.LinearModel(-5, {"activists": 9.0, "danish": 9.0}, 0.5),
+                 L.LinearModel(-5, {}, 0.5), 0.8)  # fmt: skip
+    # a demand is the speaker's: none of the actors of what was said or cited made it
+    assert L.assign_roles(L.Featured(e, told, cands, feats), m)[0].source == ()
+    # an act of force may still take a candidate the model is sure of (the rules decide the rest)
+    force = replace(e, event_type="ASSAULT", quad_class=4)
+    assert [a.country for a in L.assign_roles(L.Featured(force, told, cands, feats), m)[0].source] == ["KEN", "DNK"]

@@ -520,6 +520,21 @@ def event_features(
 # applying the models
 
 
+# Statements, demands, criticism, refusals, promises: acts of a speaker.
+VERBAL_QUAD_CLASSES = frozenset({1, 3})
+# The trigger's dependents that hold what it says or is aimed at: its objects, complements and
+# clauses, and its prepositional phrases but those naming an agent ("a call by", "criticism from").
+SAID_DEPS = frozenset({"dobj", "dative", "ccomp", "xcomp", "advcl", "oprd", "attr", "acomp", "prep"})
+AGENT_PREPS = frozenset({"by", "from"})
+
+
+def _said(trig: Token) -> set[int]:
+    """Tokens of what a verbal act says, asks or is about ("called on China to limit support for
+    Russia's war": neither China nor Russia called). A speaker is never inside its own words."""
+    return {t.i for c in trig.children
+            if c.dep_ in SAID_DEPS and not (c.dep_ == "prep" and c.lower_ in AGENT_PREPS) for t in c.subtree}  # fmt: skip
+
+
 def _choose(scored: list[tuple[float, Actor]], model: LinearModel | TreeModel, second: float) -> tuple[Actor, ...]:
     """The best candidate above the threshold, and others of another country nearly as sure."""
     scored = sorted(scored, key=lambda x: (-x[0], x[1].start))
@@ -604,6 +619,9 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     # the rules' roles stand where they found one (but for MODEL_DECIDES); the model fills a role they left empty
     if ev.target and dict(ev.roles_how).get("target") in MODEL_DECIDES:
         ev = replace(ev, target=())  # the rule's guess is one candidate among the others
+    if not ev.source and fe.trig is not None and ev.quad_class in VERBAL_QUAD_CLASSES:
+        said = _said(fe.trig)
+        src = [(p, a) for (p, a), c in zip(src, fe.cands, strict=True) if c.head is None or c.head.i not in said]
     source = ev.source or _with_conjuncts(_choose(src, models.source, models.second), fe.cands)
     # an actor is not both source and target of one act
     # (named mentions of the source's country neither: "Pakistan" is not the target of "Pakistan's

@@ -400,3 +400,22 @@ def test_the_office_owned_by_a_person_met_again_is_of_their_country(nlp: Any, le
         "Cruzado's ministry has protested to Beijing.",
     )  # fmt: skip
     assert ("ministry", "PHL", "GOV") in later
+
+
+def test_he_after_someone_we_cannot_code_speaks_is_not_the_person_before(nlp: Any, lex: Lexicon) -> None:
+    first, _, last = coded(
+        nlp, lex,
+        "Kenyan President William Ruto met the delegation in Nairobi on Monday.",
+        "Okonkwo said on Tuesday that the talks had failed.",
+        "He called for new elections.",
+    )  # fmt: skip
+    assert first[0] == ("Kenyan President William Ruto", "KEN", "GOV")
+    assert last == []  # "he" may be Okonkwo, whom the article does not let us code
+    # a person met again keeps being "he"
+    *_, again = coded(
+        nlp, lex,
+        "Kenyan President William Ruto met the delegation in Nairobi on Monday.",
+        "Ruto said on Tuesday that the talks had failed.",
+        "He called for new elections.",
+    )  # fmt: skip
+    assert again == [("He", "KEN", "GOV")]

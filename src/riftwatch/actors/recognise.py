@@ -294,6 +294,10 @@ def _emit(
             known = ctx.named.get(doc[start].lower_)
             if known is not None:
                 actors.append(_met_again(doc, start, start + 1, offset, known, ctx))
+            elif _speaking(doc[start]):
+                # a name we cannot code speaks ("Pedersen said Friday ..."): "he" may be them, so
+                # not the person named before
+                ctx.remember("", "", None)
             continue
         if g is None and kind == 3:
             org = org_for(doc[start], ctx.orgs)
@@ -502,6 +506,16 @@ def _memorise(doc: Doc, g: Group, c: _Coded, actor: Actor, ctx: ArticleContext) 
         ctx.orgs.append(actor)  # the organisation itself, not "the U.N. envoy"
     if g.head is not None and g.head.mentions and actor.country and (g.owner or g.org or c.person_entry):
         ctx.heads[head_key(doc[g.head.mentions[-1].end - 1])] = actor
+
+
+# Verbs by which a person named alone speaks ("Pedersen said", "Quispeta told reporters").
+_SPEAKING_VERBS = frozenset({"say", "tell", "add", "note", "write", "warn", "insist", "explain", "argue",
+                             "state", "announce", "tweet", "stress", "reply", "ask", "urge", "accuse"})  # fmt: skip
+
+
+def _speaking(tok: Token) -> bool:
+    """``tok`` is the subject of a verb of speech."""
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SPEAKING_VERBS
 
 
 def _named_before(doc: Doc, g: Group, ctx: ArticleContext) -> Actor | None:

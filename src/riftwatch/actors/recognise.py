@@ -514,8 +514,10 @@ _SPEAKING_VERBS = frozenset({"say", "tell", "add", "note", "write", "warn", "ins
 
 
 def _speaking(tok: Token) -> bool:
-    """``tok`` is the subject of a verb of speech."""
-    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SPEAKING_VERBS
+    """``tok``, a name (a proper noun, or a capitalised word inside its sentence: not "Officials"
+    or "She" opening one), is the subject of a verb of speech."""
+    name = tok.pos_ == "PROPN" or (tok.pos_ != "PRON" and tok.i > tok.sent.start)
+    return name and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SPEAKING_VERBS
 
 
 def _named_before(doc: Doc, g: Group, ctx: ArticleContext) -> Actor | None:

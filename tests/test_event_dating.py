@@ -101,3 +101,18 @@ def test_a_demand_read_from_reported_speech_takes_its_sentences_time(coder) -> N
     demand = _event(coded, "told")
     assert demand.event_type == "REQUEST"
     assert demand.date == TUESDAY and demand.date_text is not None and demand.date_text.text == "Tuesday"
+
+
+def test_only_the_first_window_of_a_long_article_has_a_lead() -> None:
+    from riftwatch.pipeline import Coder, Config
+
+    first = "Gunmen ambushed a police convoy on Tuesday near Gao. The attackers killed four officers."
+    later = "Rebels attacked a village on Tuesday. Soldiers arrested two men and seized weapons."
+    text = first + "\n\n" + later
+    windowed = Coder(Config(learned=False, window_chars=len(first) + 10))
+    coded = next(windowed.code([Article(id="long", text=text, published=PUBLISHED)]))
+    assert len({e.sentence_index for e in coded.events}) >= 3
+    # the article's lead dates its undated news; a later window's first sentence is no lead
+    assert _event(coded, "killed").date == TUESDAY
+    arrested = _event(coded, "arrested")
+    assert arrested.date == PUBLISHED and arrested.date_text is None

@@ -92,6 +92,7 @@ class Coder:
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or Config()
         self._loaded = False
+        self._window_start = 0  # offset of the window ``code_doc`` is coding in its article
 
     def _load(self) -> None:
         if self._loaded:
@@ -138,6 +139,7 @@ class Coder:
         for doc, (article, start, end, last, skipped) in self._parse(pieces()):
             whole = start == 0 and end == len(article.text)
             piece = article if whole else replace(article, text=article.text[start:end])
+            self._window_start = start  # only the first window holds the article's lead (``date_events``)
             # normal mode calls code_doc(article, doc), as subclasses and custom coders define it
             parts.append((start, self.code_doc(piece, doc, skipped) if skipped else self.code_doc(piece, doc)))
             if last:
@@ -191,7 +193,8 @@ class Coder:
         # the learned checks read the place they were built with (events.passes.event_place)
         sites = find_site_places(doc, draft.places)
         events = locate(article, doc, events, sorted((*draft.places, *sites), key=lambda p: p.start), draft.actors)
-        events = date_events(article, doc, events)  # and when: the lead's day for undated news
+        if self._window_start == 0:  # and when: the lead's day for undated news (a later window has no lead)
+            events = date_events(article, doc, events)
         kept = tuple(e for e in events if e.confidence >= self.config.min_confidence)
         if skipped:  # events numbered by the sentences of the Doc, like ``sentences``
             position = {n: i for i, n in enumerate(draft.numbers) if n >= 0}

@@ -116,3 +116,19 @@ def test_only_the_first_window_of_a_long_article_has_a_lead() -> None:
     assert _event(coded, "killed").date == TUESDAY
     arrested = _event(coded, "arrested")
     assert arrested.date == PUBLISHED and arrested.date_text is None
+
+
+def test_fast_mode_reads_the_same_lead() -> None:
+    from riftwatch.pipeline import Coder, Config
+    from riftwatch.scale.fastmode import FastCoder
+
+    # the first two sentences hold no trigger (fast mode blanks them); the third is no lead
+    text = ("Residents of the northern town woke to a quiet morning. The market opened as usual. "
+            "Gunmen ambushed a police convoy on Tuesday near Gao. The attackers killed four officers.")  # fmt: skip
+    article = Article(id="fast", text=text, published=PUBLISHED)
+    fast = next(FastCoder(Config(learned=False)).code([article]))
+    normal = next(Coder(Config(learned=False)).code([article]))
+    assert len(fast.sentences) < len(normal.sentences) or fast.sentences != normal.sentences
+    for coded in (fast, normal):
+        assert _event(coded, "ambushed").date == TUESDAY
+        assert _event(coded, "killed").date == PUBLISHED

@@ -22,7 +22,7 @@ from .actors.locative import actor_index, split_locative
 from .actors.recognise import ArticleContext, find_actors
 from .actors.refine import refine_sectors
 from .events.coder import ArticleState, code_sentence, sentence_context
-from .events.dating import date_events
+from .events.dating import date_events, lead_sentences
 from .events.draft import SentenceContext
 from .events.learned import apply as apply_models
 from .events.learned import shipped_models
@@ -194,7 +194,7 @@ class Coder:
         sites = find_site_places(doc, draft.places)
         events = locate(article, doc, events, sorted((*draft.places, *sites), key=lambda p: p.start), draft.actors)
         if self._window_start == 0:  # and when: the lead's day for undated news (a later window has no lead)
-            events = date_events(article, doc, events)
+            events = date_events(article, doc, events, lead_sentences(doc, draft.numbers if skipped else None))
         kept = tuple(e for e in events if e.confidence >= self.config.min_confidence)
         if skipped:  # events numbered by the sentences of the Doc, like ``sentences``
             position = {n: i for i, n in enumerate(draft.numbers) if n >= 0}

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ..geo.mentions import sentences
 from ..records import Article, Event, Span, TimeExpr
@@ -37,7 +38,17 @@ LEAD_SENTENCES = 2
 NEWS_DAY_WINDOW = 7
 
 
-def news_day(article: Article, doc: Doc) -> TimeExpr | None:
+def lead_sentences(doc: Doc, numbers: Sequence[int] | None = None) -> list[SpacySpan]:
+    """The sentences of ``doc`` that open its article: the first :data:`LEAD_SENTENCES`, or those
+    the whole text numbers so when ``numbers`` gives each sentence's number there (fast mode blanks
+    sentences out: a blanked lead is no lead, and the next kept sentence is not one either)."""
+    sents = sentences(doc)
+    if numbers is None:
+        return list(sents[:LEAD_SENTENCES])
+    return [s for s, n in zip(sents, numbers, strict=False) if 0 <= n < LEAD_SENTENCES]
+
+
+def news_day(article: Article, doc: Doc, lead: Sequence[SpacySpan] | None = None) -> TimeExpr | None:
     """The first time expression of the lead that dates a report of it to one day of the week
     before publication ("Militants attacked a train Tuesday", "was killed Friday, officials
     said"). A time on a noun dates that thing only ("Tuesday's attack", "a Tuesday raid"); a lead
@@ -46,7 +57,7 @@ def news_day(article: Article, doc: Doc) -> TimeExpr | None:
     pub = article.published
     if pub is None:
         return None
-    for sent in sentences(doc)[:LEAD_SENTENCES]:
+    for sent in lead_sentences(doc) if lead is None else lead:
         for t in find_times(sent.text, pub, sent.start_char):
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is None or not len(span) or _on_noun(span.root):
@@ -120,10 +131,12 @@ def clause_times(trigger: Token, times: Sequence[TimeExpr]) -> list[TimeExpr]:
     return out
 
 
-def date_events(article: Article, doc: Doc, events: Sequence[Event]) -> list[Event]:
+def date_events(
+    article: Article, doc: Doc, events: Sequence[Event], lead: Sequence[SpacySpan] | None = None
+) -> list[Event]:
     """``events`` with those dated by the publication date alone moved to the story's news day
     where they are told in the past tense (``date_text`` then points at the lead's expression)."""
-    day = news_day(article, doc) if events else None
+    day = news_day(article, doc, lead) if events else None
     if day is None:
         return list(events)
     out = []

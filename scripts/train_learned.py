@@ -175,7 +175,7 @@ def train(arts: list[dict[str, Any]], c: float, event_model: str = "trees") -> d
 
 def event_feats(a: dict[str, Any], models: L.Models) -> list[list[str]]:
     featured = [it["fe"] for it in a["items"]]
-    roled = [L.assign_roles(fe, models) for fe in featured]
+    roled = L.assign_all(featured, models)
     return L.event_feature_lists(featured, roled)
 
 
@@ -194,7 +194,7 @@ def as_models(m: dict[str, Any], t_event: float, t_src: float, t_tgt: float, lea
 
 
 def run_chain(a: dict[str, Any], models: L.Models, probs: list[float]) -> list[Any]:
-    roled = [L.assign_roles(it["fe"], models) for it in a["items"]]
+    roled = L.assign_all([it["fe"] for it in a["items"]], models)
     out = [ev for (ev, _, _), p in zip(roled, probs, strict=True) if L.keep(ev, p, roled, probs, models)]
     return match_article(a["gold"], out)
 

@@ -221,3 +221,34 @@ def test_a_speaker_is_not_found_inside_its_own_words(nlp) -> None:  # type: igno
     # an act of force may still take a candidate the model is sure of (the rules decide the rest)
     force = replace(e, event_type="ASSAULT", quad_class=4)
     assert [a.country for a in L.assign_roles(L.Featured(force, told, cands, feats), m)[0].source] == ["KEN", "DNK"]
+
+
+@pytest.mark.slow
+def test_an_act_a_condemnation_is_about_is_not_the_speakers_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The EU voiced alarm at the crackdown in Georgia, following talks with Armenia.")
+    voiced, crackdown, talks = doc[2], doc[6], doc[11]
+    eu = Actor("EU", doc[1].idx, doc[1].idx + 2, "EU", "IGO", "IGO")
+
+    def ev(tok, etype: str, quad: int, how: str) -> Event:  # type: ignore[no-untyped-def]
+        return Event(f"e{tok.i}", "a", 0, doc.text, 0, Span(tok.text, tok.idx, tok.idx + len(tok)), etype, "11",
+                     quad, -2.0, source=(eu,), roles_how=(("source", how),))  # fmt: skip
+
+    def fe(e: Event, tok) -> L.Featured:  # type: ignore[no-untyped-def]
+        return L.Featured(e, tok, [], [])
+
+    accuse, coerce, consult = ev(voiced, "ACCUSE", 3, "subject"), ev(crackdown, "COERCE", 4, "learned"), \
+        ev(talks, "CONSULT", 1, "learned")  # fmt: skip
+    out = L.without_speakers_in_their_words([fe(accuse, voiced), fe(coerce, crackdown), fe(consult, talks)],
+                                           [(accuse, 0, 0), (coerce, 0, 0), (consult, 0, 0)])  # fmt: skip
+    # the crackdown the EU is alarmed at is not the EU's; talks it held before are (a circumstance)
+    assert [e.source for e, _, _ in out] == [(eu,), (), (eu,)]
+    assert "source" not in dict(out[1][0].roles_how)
+    # a source the rules found stays, and a threat's speaker may announce its own act
+    ruled = replace(coerce, roles_how=(("source", "subject"),))
+    threat = replace(accuse, event_type="THREATEN", cameo_root="13")
+    out = L.without_speakers_in_their_words([fe(accuse, voiced), fe(ruled, crackdown)],
+                                           [(accuse, 0, 0), (ruled, 0, 0)])  # fmt: skip
+    assert [e.source for e, _, _ in out] == [(eu,), (eu,)]
+    out = L.without_speakers_in_their_words([fe(threat, voiced), fe(coerce, crackdown)],
+                                           [(threat, 0, 0), (coerce, 0, 0)])  # fmt: skip
+    assert [e.source for e, _, _ in out] == [(eu,), (eu,)]

@@ -523,16 +523,19 @@ def event_features(
 # Statements, demands, criticism, refusals, promises: acts of a speaker.
 VERBAL_QUAD_CLASSES = frozenset({1, 3})
 # The trigger's dependents that hold what it says or is aimed at: its objects, complements and
-# clauses, and its prepositional phrases but those naming an agent ("a call by", "criticism from").
-SAID_DEPS = frozenset({"dobj", "dative", "ccomp", "xcomp", "advcl", "oprd", "attr", "acomp", "prep"})
-AGENT_PREPS = frozenset({"by", "from"})
+# clauses, and its phrases on what it is about or aimed at ("alarm at", "criticism of", "called on",
+# "appeal to") — not those naming an agent ("a call by", "criticism from") or a circumstance
+# ("following talks with", "after being freed", "in a statement").
+SAID_DEPS = frozenset({"dobj", "dative", "ccomp", "xcomp", "advcl", "oprd", "attr", "acomp"})
+CONTENT_PREPS = frozenset({"of", "for", "against", "at", "over", "about", "on", "upon", "to", "into", "with",
+                           "toward", "towards", "regarding", "concerning"})  # fmt: skip
 
 
 def _said(trig: Token) -> set[int]:
     """Tokens of what a verbal act says, asks or is about ("called on China to limit support for
     Russia's war": neither China nor Russia called). A speaker is never inside its own words."""
     return {t.i for c in trig.children
-            if c.dep_ in SAID_DEPS and not (c.dep_ == "prep" and c.lower_ in AGENT_PREPS) for t in c.subtree}  # fmt: skip
+            if c.dep_ in SAID_DEPS or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS) for t in c.subtree}  # fmt: skip
 
 
 def _choose(scored: list[tuple[float, Actor]], model: LinearModel | TreeModel, second: float) -> tuple[Actor, ...]:
@@ -665,6 +668,46 @@ def event_feature_lists(featured: Sequence[Featured], roled: Sequence[tuple[Even
             for fe, (ev, s, t) in zip(featured, roled, strict=True)]  # fmt: skip
 
 
+@cache
+def answering_types() -> frozenset[str]:
+    """Types whose act answers or asks for another party's act (ontology behaviours
+    ``target_is_act_author`` and ``object_is_requested_act``)."""
+    from .ontology import ontology
+
+    o = ontology()
+    return frozenset(o.types_with("target_is_act_author")) | frozenset(o.types_with("object_is_requested_act"))
+
+
+def without_speakers_in_their_words(
+    featured: Sequence[Featured], roled: list[tuple[Event, float, float]]
+) -> list[tuple[Event, float, float]]:
+    """An act named inside what a condemnation, a rejection, a welcome or a demand is about ("the
+    EU voiced alarm at the crackdown in Georgia", "urged Kenya to free the activists") is not the
+    speaker's own act: a source the role model gave it that is the speaker's own country goes (the
+    rules' sources stay). Announcing or confirming an act of one's own is another matter: those
+    types are not among these."""
+    speakers: list[tuple[set[int], set[str]]] = []
+    for fe, (ev, _, _) in zip(featured, roled, strict=True):
+        if fe.trig is not None and ev.source and ev.event_type in answering_types():
+            speakers.append((_said(fe.trig), {a.country for a in ev.source}))
+    if not speakers:
+        return roled
+    out = []
+    for fe, (ev, ps, pt) in zip(featured, roled, strict=True):
+        if (fe.trig is not None and ev.source and dict(ev.roles_how).get("source") in ("learned", "implied")
+                and any(fe.trig.i in said and {a.country for a in ev.source} <= who for said, who in speakers)):  # fmt: skip
+            how = tuple((r, h) for r, h in ev.roles_how if r != "source")
+            ev = replace(ev, source=(), roles_how=how)
+        out.append((ev, ps, pt))
+    return out
+
+
+def assign_all(featured: Sequence[Featured], models: Models) -> list[tuple[Event, float, float]]:
+    """Learned roles for every event of a doc (``assign_roles``), then no speaker's own country as
+    the source of what it condemns or asks for (``without_speakers_in_their_words``)."""
+    return without_speakers_in_their_words(featured, [assign_roles(fe, models) for fe in featured])
+
+
 def apply(
     doc: Doc, events: Sequence[Event], actor_at: dict[int, Actor], latent_at: dict[int, Actor], models: Models
 ) -> list[Event]:
@@ -672,7 +715,7 @@ def apply(
     if not events:
         return []
     featured = featurize(doc, events, actor_at, latent_at)
-    roled = [assign_roles(fe, models) for fe in featured]
+    roled = assign_all(featured, models)
     probs = [models.event.prob(f) for f in event_feature_lists(featured, roled)]
     # an event kept carries the event model's probability as its confidence: how likely it is an
     # act a careful coder would code, the figure users filter on (``--min-confidence``) and dyad

@@ -132,3 +132,26 @@ def test_fast_mode_reads_the_same_lead() -> None:
     for coded in (fast, normal):
         assert _event(coded, "ambushed").date == TUESDAY
         assert _event(coded, "killed").date == PUBLISHED
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected", "phrase"),
+    [
+        # a count of days from the act it is told against: that act's date, else the publication day
+        ("His remarks come two days after Ghana denounced the coup.", "denounced", dt.date(2024, 5, 14),
+         "two days after"),
+        ("Officials said on Tuesday that troops killed 30 rebels, a day after an attack on a convoy.", "attack",
+         dt.date(2024, 5, 13), "a day after"),
+        ("Police arrested the mayor on Tuesday, a week before the vote.", "arrested", TUESDAY, "Tuesday"),
+    ],
+)
+def test_an_act_told_days_after_another(coder, text: str, trigger: str, expected: dt.date, phrase: str) -> None:  # type: ignore[no-untyped-def]
+    event = _event(_code(coder, text), trigger)
+    assert event.date == expected
+    assert event.date_text is not None and event.date_text.text == phrase
+
+
+def test_a_vague_count_dates_nothing_of_its_own(coder) -> None:  # type: ignore[no-untyped-def]
+    # "hours after", "days after": no count of days; the sentence's own time stands
+    event = _event(_code(coder, "Troops withdrew on Tuesday, days after rebels attacked the base."), "attacked")
+    assert event.date == TUESDAY and event.date_text is not None and event.date_text.text == "Tuesday"

@@ -16,6 +16,7 @@ The steps, in order (the passes themselves are listed in ``passes``):
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Sequence
 from typing import Any
@@ -27,7 +28,7 @@ from ..records import Actor, Article, Event, Place, Span
 from ..when import best_time, find_times, may_hold_time
 from .attribution import attribution_for
 from .conventions import protest_first, without_commentary
-from .dating import clause_times
+from .dating import anchored, clause_times
 from .draft import ArticleState, Draft, Entry, SentenceContext
 from .headings import heading_length
 from .matching import drop_carried_nouns, trigger_lemmas
@@ -162,9 +163,19 @@ def assemble(d: Draft, ctx: SentenceContext) -> Event:
     )  # fmt: skip
 
 
-def _dated(tok: Token, ctx: SentenceContext) -> dict[str, Any]:
-    """The date fields of an event at ``tok``: the time of the sentence that dates its clause
-    (``dating.clause_times``, ``when.best_time``), else the publication date."""
+def _dated(tok: Token, ctx: SentenceContext, depth: int = 0) -> dict[str, Any]:
+    """The date fields of an event at ``tok``: a count of days from the act it is told against
+    ("two days after Erdogan denounced Israel", ``dating.anchored``), else the time of the sentence
+    that dates its clause (``dating.clause_times``, ``when.best_time``), else the publication date."""
+    anchor = anchored(tok) if depth < 2 else None
+    if anchor is not None:
+        governor, days, first, last = anchor
+        base = _dated(governor, ctx, depth + 1)
+        if base["date"] is not None:
+            day = base["date"] + dt.timedelta(days=days)
+            start, end = first.idx, last.idx + len(last)
+            return {"date": day, "date_end": day, "date_precision": "day",
+                    "date_text": Span(ctx.article.text[start:end], start, end)}  # fmt: skip
     time = best_time(clause_times(tok, ctx.times), tok.idx, ctx.text, ctx.start_char) if ctx.times else None
     if time is None:
         return {"date": ctx.article.published, "date_precision": "unknown"}

@@ -131,6 +131,50 @@ def clause_times(trigger: Token, times: Sequence[TimeExpr]) -> list[TimeExpr]:
     return out
 
 
+# "a day after", "two weeks before": a count of days between one act and the one it is told against.
+_UNIT_DAYS = {"day": 1, "week": 7}
+ANCHOR_WORDS = frozenset({"after", "before"})
+
+
+def anchored(trigger: Token) -> tuple[Token, int, Token, Token] | None:
+    """For an act told as a count of days after or before another ("His comments come two days
+    after Erdogan denounced Israel", "rescued the passengers a day after an attack on the train"):
+    (the verb it is told against, the signed days from that verb's date to this act's, the first
+    and last words of the phrase that says so). None otherwise, or for a vague count ("days
+    after", "hours after": the same day as the other act anyway)."""
+    if trigger.dep_ == "advcl":  # "two days after Erdogan denounced": the count on the clause's verb
+        word = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ in ANCHOR_WORDS), None)
+        count = next((c for c in trigger.children if c.dep_ == "npadvmod" and c.i < trigger.i), None)
+        governor = trigger.head
+    elif trigger.dep_ == "pobj" and trigger.head.lower_ in ANCHOR_WORDS and trigger.head.head.dep_ == "npadvmod":
+        word, count = trigger.head, trigger.head.head  # "a day after an attack": the count holds the phrase
+        governor = count.head
+    else:
+        return None
+    if word is None or count is None or governor.i == trigger.i:
+        return None
+    days = _days(count)
+    if days is None:
+        return None
+    return governor, (-days if word.lower_ == "after" else days), count.left_edge, word
+
+
+def _days(count: Token) -> int | None:
+    """Days in "a day", "two days", "the day", "one week"; None for a vague count."""
+    unit = _UNIT_DAYS.get(count.lemma_.lower())
+    if unit is None:
+        return None
+    number = next((c for c in count.children if c.dep_ in ("nummod", "det")), None)
+    if number is None:
+        return None
+    word = number.lower_
+    n = 1 if word in ("a", "an", "the", "one") else int(word) if word.isdigit() else _SMALL_COUNTS.get(word)
+    return None if n is None else n * unit
+
+
+_SMALL_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
 def date_events(
     article: Article, doc: Doc, events: Sequence[Event], lead: Sequence[SpacySpan] | None = None
 ) -> list[Event]:

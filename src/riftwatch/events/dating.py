@@ -1,17 +1,20 @@
-"""When an event happened.
+"""When an event happened, in the order the coder asks.
 
-A sentence with a time expression dates its events itself (``when.best_time``, in the coder),
-with the times of its own clause or a clause it hangs in (``clause_times``): a time inside
-another subordinate clause dates that clause's act ("finalise a deal after Trump said last month
-that ...", "lifted orders against a deputy who was impeached in mid-October"), and a time on a
-noun dates that noun ("rejected the claim that Tuesday's attack ..."). An event whose sentence
-holds none it may take is dated by the story, once the article is coded (``date_events``): news told in the past tense happened
-on the story's *news day* — the day its lead gives ("Gunmen ambushed a convoy on Tuesday ...
-Four guards were killed") — when the lead dates the story to a day of the week before
-publication (a wire story filed the morning after, or a weekly round-up). Every other event
-keeps the publication date, the codebook's default for news, with precision "unknown": an act
-told in the present ("Both countries reject the claims"), the present perfect or the future
-was not dated by the lead's day.
+1. An act told as a count of days after or before another ("two days after Erdogan denounced
+   Israel", "a day after an attack on the train") is dated from that act's date (``anchored``).
+2. A sentence with a time expression dates its events itself (``when.best_time``, in the coder),
+   with the times of its own clause or a clause it hangs in (``clause_times``): a time inside
+   another subordinate clause dates that clause's act ("finalise a deal after Trump said last
+   month that ...", "lifted orders against a deputy who was impeached in mid-October"), and a
+   time on a noun dates that noun ("rejected the claim that Tuesday's attack ...").
+3. An event whose sentence holds none it may take is dated by the story, once the article is
+   coded (``date_events``): news told in the past tense happened on the story's *news day*, the
+   day its lead gives ("Gunmen ambushed a convoy on Tuesday ... Four guards were killed"), when
+   the lead dates the story to a day of the week before publication (a wire story filed the
+   morning after, or a weekly round-up).
+4. Every other event keeps the publication date, the codebook's default for news, with precision
+   "unknown": an act told in the present ("Both countries reject the claims"), the present
+   perfect or the future was not dated by the lead's day.
 
 On the VOA pool's gold (past-tense events whose sentence has no time expression), the news day
 dated 123 of them right where the publication date dated 106; for events told in any other

@@ -46,7 +46,7 @@ Resolved = tuple[dt.date, dt.date, Precision]
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-_SMALL = {
+SMALL_NUMBERS = {  # number words of counts ("two days ago", "a day after")
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "thirty": 30,
@@ -304,7 +304,7 @@ def _ago(m: re.Match[str], c: _Ctx) -> Resolved | None:
     if m["few"]:
         coarser: dict[str, Precision] = {"day": "week", "week": "month", "month": "year", "year": "year"}
         return _shift(p, unit, -_VAGUE[unit]), _shift(p, unit, -2), coarser[unit]
-    n = _SMALL[m["n"].lower()] if m["n"].isalpha() else int(m["n"])
+    n = SMALL_NUMBERS[m["n"].lower()] if m["n"].isalpha() else int(m["n"])
     d = _shift(p, unit, -n)
     if unit == "day":
         return d, d, "day"
@@ -321,7 +321,7 @@ def _window(m: re.Match[str], c: _Ctx) -> Resolved | None:
     if m["few"] or m["recent"]:
         n = _VAGUE[unit]
     elif m["n"]:
-        n = _SMALL[m["n"].lower()] if m["n"].isalpha() else int(m["n"])
+        n = SMALL_NUMBERS[m["n"].lower()] if m["n"].isalpha() else int(m["n"])
     else:
         n = 1
     first = _shift(p, unit, -n)

@@ -33,6 +33,7 @@ import numpy
 from spacy.symbols import PROPN  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Token
 
+from ..events.modality import SPEECH_VERBS
 from ..geo.mentions import doc_words
 from ..records import Actor, Place
 from .anaphora import (
@@ -508,16 +509,11 @@ def _memorise(doc: Doc, g: Group, c: _Coded, actor: Actor, ctx: ArticleContext) 
         ctx.heads[head_key(doc[g.head.mentions[-1].end - 1])] = actor
 
 
-# Verbs by which a person named alone speaks ("Pedersen said", "Quispeta told reporters").
-_SPEAKING_VERBS = frozenset({"say", "tell", "add", "note", "write", "warn", "insist", "explain", "argue",
-                             "state", "announce", "tweet", "stress", "reply", "ask", "urge", "accuse"})  # fmt: skip
-
-
 def _speaking(tok: Token) -> bool:
     """``tok``, a name (a proper noun, or a capitalised word inside its sentence: not "Officials"
-    or "She" opening one), is the subject of a verb of speech."""
+    or "She" opening one), is the subject of a verb of speech ("Pedersen said", "Quispeta told")."""
     name = tok.pos_ == "PROPN" or (tok.pos_ != "PRON" and tok.i > tok.sent.start)
-    return name and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SPEAKING_VERBS
+    return name and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS
 
 
 def _named_before(doc: Doc, g: Group, ctx: ArticleContext) -> Actor | None:

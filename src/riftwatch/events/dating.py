@@ -31,7 +31,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..geo.mentions import sentences
 from ..records import Article, Event, Span, TimeExpr
-from ..when import find_times
+from ..when import SMALL_NUMBERS, find_times
 from .venue import past_tense
 
 # The lead: the sentences a story's news day is read from.
@@ -171,11 +171,8 @@ def _days(count: Token) -> int | None:
     if number is None:
         return None
     word = number.lower_
-    n = 1 if word in ("a", "an", "the", "one") else int(word) if word.isdigit() else _SMALL_COUNTS.get(word)
+    n = 1 if word == "the" else int(word) if word.isdigit() else SMALL_NUMBERS.get(word)
     return None if n is None else n * unit
-
-
-_SMALL_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 def date_events(

@@ -47,6 +47,7 @@ from spacy.tokens import Doc, Token
 
 from ..geo.mentions import sentence_bounds
 from ..records import Actor, Event
+from .ontology import ontology
 
 MAX_PATH = 4
 
@@ -672,8 +673,6 @@ def event_feature_lists(featured: Sequence[Featured], roled: Sequence[tuple[Even
 def answering_types() -> frozenset[str]:
     """Types whose act answers or asks for another party's act (ontology behaviours
     ``target_is_act_author`` and ``object_is_requested_act``)."""
-    from .ontology import ontology
-
     o = ontology()
     return frozenset(o.types_with("target_is_act_author")) | frozenset(o.types_with("object_is_requested_act"))
 

@@ -15,6 +15,35 @@ from spacy.tokens import Doc, Token
 
 from ..records import Event, Place
 
+# The clauses that tell an act of their own: a relative, adverbial or reported clause with a
+# tense of its own ("after Trump said last month", "who was impeached in mid-October", "after the
+# president took office"). Their times, scenes and subjects are theirs, not the act's they hang
+# on. A participle or an infinitive tells the occasion of that act ("telling reporters on
+# Wednesday", "a lawsuit filed in February"): it belongs to the act's clause.
+OWN_CLAUSES = frozenset({"relcl", "advcl", "ccomp"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def finite(verb: Token) -> bool:
+    """Whether ``verb`` has a tense of its own (itself or its auxiliary)."""
+    return verb.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children)
+
+
+def clause_head(tok: Token) -> Token:
+    """The head of the clause ``tok`` is in: the nearest finite relative, adverbial or reported
+    clause above it (``OWN_CLAUSES``), else the sentence's root."""
+    cur = tok
+    while not (cur.dep_ in OWN_CLAUSES and finite(cur)) and cur.head.i != cur.i:
+        cur = cur.head
+    return cur
+
+
+def in_clause_of(tok: Token, trigger: Token) -> bool:
+    """Whether ``tok`` belongs to the clause of ``trigger`` or to one it hangs on: not to a finite
+    subordinate clause the trigger is not in."""
+    return clause_head(tok).i in {trigger.i, *(t.i for t in trigger.ancestors)}
+
+
 # Prepositions that put what follows at the scene of an act.
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within",
                             "along", "off", "through", "amid", "nearby"})  # fmt: skip

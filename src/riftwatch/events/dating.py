@@ -32,6 +32,7 @@ from spacy.tokens import Span as SpacySpan
 from ..geo.mentions import sentences
 from ..records import Article, Event, Span, TimeExpr
 from ..when import SMALL_NUMBERS, find_times
+from .clauses import in_clause_of
 from .venue import past_tense
 
 # The lead: the sentences a story's news day is read from.
@@ -94,32 +95,10 @@ def _dates_root(word: Token) -> bool:
     return False
 
 
-# The clauses whose times are their own: a relative, adverbial or reported clause with a tense of
-# its own ("after Trump said last month", "who was impeached in mid-October"). A participle or an
-# infinitive tells the occasion of the act it hangs on ("telling reporters on Wednesday", "a
-# lawsuit filed in February", "a letter dated Feb. 4"): its time is the act's.
-SUBORDINATE = frozenset({"relcl", "advcl", "ccomp"})
-FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
-def _finite(verb: Token) -> bool:
-    return verb.tag_ in FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE for c in verb.children)
-
-
-def _clause(tok: Token) -> Token:
-    """The head of the clause ``tok`` is in: the nearest finite subordinate clause above it, else
-    the root."""
-    cur = tok
-    while not (cur.dep_ in SUBORDINATE and _finite(cur)) and cur.head.i != cur.i:
-        cur = cur.head
-    return cur
-
-
 def clause_times(trigger: Token, times: Sequence[TimeExpr]) -> list[TimeExpr]:
     """The times of ``times`` that may date the act of ``trigger``: not those of a subordinate
     clause the trigger is not in, nor one owning another noun ("Tuesday's attack")."""
     doc = trigger.doc
-    above = {trigger.i, *(t.i for t in trigger.ancestors)}
     out = []
     for t in times:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -129,7 +108,7 @@ def clause_times(trigger: Token, times: Sequence[TimeExpr]) -> list[TimeExpr]:
         word = span.root
         if word.dep_ == "poss" and word.head.i != trigger.i:
             continue  # "Tuesday's attack": the attack's time ("a Jan. 23 briefing" is an occasion)
-        if _clause(word).i in above:
+        if in_clause_of(word, trigger):
             out.append(t)
     return out
 

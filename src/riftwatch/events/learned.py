@@ -47,6 +47,7 @@ from spacy.tokens import Doc, Token
 
 from ..geo.mentions import sentence_bounds
 from ..records import Actor, Event
+from .clauses import in_clause_of
 from .ontology import ontology
 
 MAX_PATH = 4
@@ -539,6 +540,23 @@ def _said(trig: Token) -> set[int]:
             if c.dep_ in SAID_DEPS or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS) for t in c.subtree}  # fmt: skip
 
 
+def not_its_source(trig: Token, ev: Event) -> set[int]:
+    """Tokens of the sentence that cannot be the act's source, whatever the role model says: what
+    a verbal act says or is about (``_said``), and who the act is done to — the verb's direct
+    object ("a bomb killed 11 miners"), the noun's "of" phrase ("the arrest of an activist") —
+    but for a mutual act, whose parties named together act alike ("met Kim"). Actors of a finite
+    clause of their own are barred by the caller (``clauses.in_clause_of``: "after the president
+    took office, China conducted drills")."""
+    out = _said(trig) if ev.quad_class in VERBAL_QUAD_CLASSES else set()
+    if ev.event_type in ontology().types_with("mutual"):
+        return out
+    if trig.pos_ == "VERB":
+        done_to = [c for c in trig.children if c.dep_ == "dobj"]
+    else:
+        done_to = [o for p in trig.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return out | {t.i for c in done_to for t in c.subtree}
+
+
 def _choose(scored: list[tuple[float, Actor]], model: LinearModel | TreeModel, second: float) -> tuple[Actor, ...]:
     """The best candidate above the threshold, and others of another country nearly as sure."""
     scored = sorted(scored, key=lambda x: (-x[0], x[1].start))
@@ -617,15 +635,16 @@ MODEL_DECIDES = frozenset({"phrase", "place-country", "object-prep"})
 
 def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     """The event with learned source and target, and the best source/target probabilities."""
-    src = [(models.source.prob(f), c.actor) for c, f in zip(fe.cands, fe.role_feats, strict=True)]
+    src = src_all = [(models.source.prob(f), c.actor) for c, f in zip(fe.cands, fe.role_feats, strict=True)]
     tgt = [(models.target.prob(f), c.actor) for c, f in zip(fe.cands, fe.role_feats, strict=True)]
     ruled = ev = fe.event
     # the rules' roles stand where they found one (but for MODEL_DECIDES); the model fills a role they left empty
     if ev.target and dict(ev.roles_how).get("target") in MODEL_DECIDES:
         ev = replace(ev, target=())  # the rule's guess is one candidate among the others
-    if not ev.source and fe.trig is not None and ev.quad_class in VERBAL_QUAD_CLASSES:
-        said = _said(fe.trig)
-        src = [(p, a) for (p, a), c in zip(src, fe.cands, strict=True) if c.head is None or c.head.i not in said]
+    if not ev.source and fe.trig is not None:
+        barred = not_its_source(fe.trig, ev)
+        src = [(p, a) for (p, a), c in zip(src, fe.cands, strict=True)
+               if c.head is None or c.other_sentence or (c.head.i not in barred and in_clause_of(c.head, fe.trig))]
     source = ev.source or _with_conjuncts(_choose(src, models.source, models.second), fe.cands)
     # an actor is not both source and target of one act
     # (named mentions of the source's country neither: "Pakistan" is not the target of "Pakistan's
@@ -646,7 +665,9 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
                        if (a.start, a.end) not in spans and (a in target or (a.country, a.name) not in same))  # fmt: skip
     if not target and ev is not ruled:
         target = ruled.target  # the model sure of no other: the rule's pick stands
-    best_s = max((p for p, _ in src), default=0.0)
+    # how sure the model is of any source, before the bars above: the event model reads it as it was
+    # trained (pool held out over eight seeds: triple F1 0.369 -> 0.371, events F1 unchanged)
+    best_s = max((p for p, _ in src_all), default=0.0)
     best_t = max((p for p, _ in tgt), default=0.0)
     if source is ruled.source and target is ruled.target:
         return ruled, best_s, best_t

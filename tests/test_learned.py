@@ -156,6 +156,30 @@ def test_an_implied_target_fills_only_an_empty_target_and_says_so() -> None:
     assert L.assign_roles(fe2, m)[0] is ruled
 
 
+def test_the_people_of_a_place_abroad_are_not_the_target_of_a_foreign_act() -> None:
+    from riftwatch.records import Place
+
+    base = Place(text="Bagram", start=30, end=36, name="Bagram", geonameid=None, lat=34.9, lon=69.3, country="AFG")
+    army = Actor("the army", 0, 8, "army", "USA", "MIL")
+    m = L.Models(L.LinearModel(0, {}, 0.5), L.LinearModel(-5, {}, 0.5),
+                 L.LinearModel(-5, {"place": 9.0, "source": 6.0}, 0.5), 0.99)  # fmt: skip
+
+    def target(src: tuple[Actor, ...]) -> tuple[list[str], float]:
+        e = replace(_ev(10, src=src), place=base)
+        cands = L.implied(e)
+        fe = L.Featured(e, None, cands, [[c.actor.entry_id.split(":")[1]] for c in cands])
+        ev, _, best_t = L.assign_roles(fe, m)
+        return [a.country for a in ev.target], best_t
+
+    # a foreign army's act at a base abroad: its own people may be the target, the host's are not,
+    # and the event model still reads how sure the role model was of the best candidate
+    got, best_t = target((army,))
+    assert got == ["USA"] and best_t > 0.98
+    # with no named actor, or the place's own, the people of the place may be the target
+    assert target(())[0] == ["AFG"]
+    assert target((replace(army, country="AFG"),))[0] == ["AFG"]
+
+
 @pytest.mark.slow
 def test_a_chosen_target_brings_the_actors_coordinated_with_it(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Brazil put new duties on Peru, Chile and Ecuador, and on Japanese cars.")

@@ -651,9 +651,12 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     # army"; an implied domestic target is the model's call)
     spans = {(a.start, a.end) for a in source}
     countries = {a.country for a in source}
+    # abroad, an act is aimed at someone there, not at the host country's people: the people of the
+    # place are a target only of an act of theirs or of no named actor (pool: 0 of 7 right otherwise)
     target = ev.target or _choose(
         [(p, a) for p, a in tgt
-         if (a.start, a.end) not in spans and (a.country not in countries or a.entry_id.startswith("implied:"))],
+         if (a.start, a.end) not in spans and (a.country not in countries or a.entry_id.startswith("implied:"))
+         and not (a.entry_id == "implied:place" and countries and a.country not in countries)],
         models.target, models.second)  # fmt: skip
     if target is not ev.target:
         # the conjuncts of the model's choice come along, of the source's own country too: a party

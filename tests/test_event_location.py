@@ -187,15 +187,20 @@ def test_a_bare_place_noun_takes_up_the_place_named_before(  # type: ignore[no-u
 @pytest.mark.parametrize(
     ("text", "trigger", "name", "how"),
     [
-        # the acts a meeting's parties go on to report happen where it was held ...
+        # the acts a meeting's parties go on to do together happen where it was held ...
         (("Kenyan President William Ruto began a three-day visit to Ethiopia on Monday. Ruto held talks with Prime "
          "Minister Abiy Ahmed, and the two leaders signed agreements on trade and security."), "signed", "Ethiopia",
          "venue"),
         (("Japan's prime minister made a visit to Manila on Tuesday. The Philippine president praised Japan's support, "
-         "and the two governments agreed to expand joint patrols."), "praised", "Manila", "venue"),
+         "and the two governments agreed to expand joint patrols."), "agreed", "Manila", "venue"),
+        (("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Addis Ababa in March 2019. The "
+         "two leaders signed a trade pact."), "signed", "Addis Ababa", "venue"),
+        # ... not what one of them says there or after (the text does not say where it was said),
+        (("Japan's prime minister made a visit to Manila on Tuesday. The Philippine president praised Japan's support, "
+         "and the two governments agreed to expand joint patrols."), "praised", None, "none"),
         (("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Addis Ababa in March 2019. Ruto "
-         "asked Abiy for more trade."), "asked", "Addis Ababa", "venue"),
-        # ... not the acts of another country, nor what a party does now after a meeting of the past
+         "asked Abiy for more trade."), "asked", None, "none"),
+        # ... nor the acts of another country, nor what a party does now after a meeting of the past
         (("Japan's prime minister made a visit to Manila on Tuesday. The Philippine president praised Japan's support. "
          "Meanwhile, China accused the Philippines of provocations."), "accused", None, "none"),
         (("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Addis Ababa in March 2019. Kenya "

@@ -1,9 +1,10 @@
 """The ``venue`` level of an event's place: the meeting or visit a story is telling.
 
 A meeting or visit placed by its own clause ("a two-day visit by Modi to Mauritius") opens a
-venue; the acts its own parties go on to report in the next sentences, none of another country,
-happened there ("the prime ministers signed eight pacts"); after a meeting of the past, only acts
-told in the past tense. :func:`riftwatch.events.location.locate` asks :meth:`Venue.holds` for each
+venue; the acts its own parties go on to do together in the next sentences, none of another
+country, happened there ("the prime ministers signed eight pacts"); after a meeting of the past,
+only acts told in the past tense. What a party says afterwards — a demand, a rejection, support —
+it says wherever it is: no venue. :func:`riftwatch.events.location.locate` asks :meth:`Venue.holds` for each
 act with no place of its own and carries the venue on with :func:`next_venue`.
 """
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from ..records import Event, Place
+from .ontology import ontology
 
 # An act dated further than this from the article's publication (or from a meeting) is another
 # time, and another scene ("were arrested in 2011", "last year, India helped ...").
@@ -48,10 +50,13 @@ class Venue:
     date: dt.date | None
 
     def holds(self, e: Event, past: bool, published: dt.date | None) -> bool:
-        """An act of the meeting's own parties (of no other country), told in the next sentences;
+        """An act the meeting's own parties (of no other country) do together — they agree,
+        meet again, cooperate (the ontology's ``mutual`` types) — told in the next sentences;
         after a meeting of the past, told in the past tense ("since talks failed at the Hanoi
         summit ... Trump denied the request", not "North Korea is seeking ...")."""
         mine = _sides(e)
+        if e.event_type not in ontology().types_with("mutual"):
+            return False  # a statement of position (a demand, a rejection, support) is made wherever its speaker is
         if not mine or not any(a.country for a in e.source) or not all(self._fits(side) for side in mine):
             return False
         if e.date_text is not None and e.date is not None and self.date is not None and abs((e.date - self.date).days) > SCENE_DAYS:

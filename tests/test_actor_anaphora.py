@@ -419,3 +419,17 @@ def test_he_after_someone_we_cannot_code_speaks_is_not_the_person_before(nlp: An
         "He called for new elections.",
     )  # fmt: skip
     assert again == [("He", "KEN", "GOV")]
+
+
+def test_a_family_name_of_several_words_is_the_person_met_again(nlp: Any, lex: Lexicon) -> None:
+    _, later, other = coded(
+        nlp, lex,
+        "Chilean Foreign Minister Rosa De La Vega met her Peruvian counterpart on Monday.",
+        "“We want an agreement this year,” De La Vega told reporters.",
+        "La Vega later accused Bolivia of blocking the deal.",
+    )  # fmt: skip
+    assert ("De La Vega", "CHL", "GOV") in later
+    assert ("La Vega", "CHL", "GOV") in other
+    # two proper nouns never introduced are no one met again
+    _, unknown = coded(nlp, lex, "Chilean Foreign Minister Rosa De La Vega spoke.", "Santa Fe accused Bolivia.")
+    assert not any(a[0] == "Santa Fe" for a in unknown)

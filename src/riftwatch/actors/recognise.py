@@ -269,6 +269,9 @@ def _emit(
     defined = {k for grp, _ in coded if (k := acronym_after(doc, grp.end)) is not None}
     # a surname the recogniser did not take for a person ("Balkhi said", tagged as an organisation)
     events.extend((i, 2, None, None) for i in _lone_proper_nouns(doc) if not covered[i] and i not in defined)
+    # ... or a family name of two or three words ("La Lime told VOA", tagged as a title or a firm)
+    runs = {i: j for i, j in _proper_noun_runs(doc) if not any(covered[i:j]) and i not in defined}
+    events.extend((i, 2, None, None) for i in runs)
     # ... or took for a common word ("Quispeta later accused ...": a surname the tagger did not know)
     events.extend((i, 2, None, None) for i in _mistagged_names(doc) if not covered[i] and i not in defined)
     events.extend((i, 3, None, None) for i in generic_org_nouns(doc) if not covered[i])  # "the group"
@@ -292,9 +295,12 @@ def _emit(
         if g is not None and paired and _of_pair(doc, g, paired):
             continue  # "the two leaders", "leaders of both countries": the pair, not the story's country
         if g is None and kind == 2:
-            known = ctx.named.get(doc[start].lower_)
+            end = runs.get(start, start + 1)
+            known = ctx.named.get(" ".join(t.lower_ for t in doc[start:end]))
             if known is not None:
-                actors.append(_met_again(doc, start, start + 1, offset, known, ctx))
+                actors.append(_met_again(doc, start, end, offset, known, ctx))
+            elif end > start + 1:
+                continue
             elif _speaking(doc[start]):
                 # a name we cannot code speaks ("Pedersen said Friday ..."): "he" may be them, so
                 # not the person named before
@@ -366,8 +372,8 @@ def _emit(
                 # lexicon person too: "Jovenel Moise" ... "Moise said")
                 words = span_text(doc, g.person.start, g.person.end).split()
                 ctx.named.setdefault(" ".join(words).lower(), actor)
-                if len(words) > 1:
-                    ctx.named.setdefault(words[-1].lower(), actor)
+                for k in range(1, len(words)):  # the family name, particles and all: "La Lime", "Lime"
+                    ctx.named.setdefault(" ".join(words[k:]).lower(), actor)
                     if pe is not None:  # a known person by the family name written first: "Kim"
                         ctx.named.setdefault(words[0].lower(), actor)
             root = doc[g.start : g.end].root
@@ -458,6 +464,25 @@ def _lone_proper_nouns(doc: Doc) -> list[int]:
     left = numpy.concatenate(([False], name[:-1]))
     right = numpy.concatenate((name[1:], [False]))
     return [int(i) for i in numpy.flatnonzero(propn & ~left & ~right)]
+
+
+def _proper_noun_runs(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of each run of two or three proper nouns (no date among them): a family name
+    of several words met again alone ("La Lime", "Van Hollen")."""
+    out = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        if doc[i].pos_ != "PROPN" or doc[i].ent_type_ in ("DATE", "TIME"):
+            i += 1
+            continue
+        j = i
+        while j < n and doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in ("DATE", "TIME"):
+            j += 1
+        if 2 <= j - i <= 3:
+            out.append((i, j))
+        i = j
+    return out
 
 
 # Where a capitalised word the tagger took for a common noun or adjective stands as a noun phrase

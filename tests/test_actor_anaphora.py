@@ -433,3 +433,22 @@ def test_a_family_name_of_several_words_is_the_person_met_again(nlp: Any, lex: L
     # two proper nouns never introduced are no one met again
     _, unknown = coded(nlp, lex, "Chilean Foreign Minister Rosa De La Vega spoke.", "Santa Fe accused Bolivia.")
     assert not any(a[0] == "Santa Fe" for a in unknown)
+
+
+def test_a_spokesperson_of_an_institution_named_before_is_of_its_country(nlp: Any, lex: Lexicon) -> None:
+    # the story is mostly Peru's; the ministry the spokesperson speaks for was named as Chile's
+    _, _, later = coded(
+        nlp, lex,
+        "Peru's army and Peru's police blamed Peruvian rebels for the attack in Lima, the Peruvian president said.",
+        "Chile's Ministry of Foreign Affairs rejected the claim on Thursday.",
+        "Foreign ministry spokesperson Rosa Vargas said the claim was false.",
+    )  # fmt: skip
+    assert [a[:2] for a in later if a[0].endswith("Rosa Vargas")] == [("Foreign ministry spokesperson Rosa Vargas", "CHL")]
+    # words introducing the person that name a country still decide
+    _, _, later = coded(
+        nlp, lex,
+        "Peru's army and Peru's police blamed Peruvian rebels for the attack in Lima, the Peruvian president said.",
+        "Chile's Ministry of Foreign Affairs rejected the claim on Thursday.",
+        "Peruvian foreign ministry spokesperson Rosa Vargas said the claim was true.",
+    )  # fmt: skip
+    assert [a[1] for a in later if a[0].endswith("Rosa Vargas")] == ["PER"]

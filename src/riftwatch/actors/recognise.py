@@ -356,7 +356,8 @@ def _emit(
                 actors.append(_met_again(doc, g.start, g.end, offset, known, ctx))
                 continue
             intro = country_of_person(doc, g.person.start, g.person.end, owners or {}) if g.person else None
-            guess = intro[0] if intro else ctx.default_for(c.sector) if fallback is None else fallback
+            office = _office_named_before(doc, g, ctx) if not intro and fallback is None else None
+            guess = intro[0] if intro else office or (ctx.default_for(c.sector) if fallback is None else fallback)
             c = _Coded(guess, c.sector, c.person, c.org, None)
         name = (
             c.person or c.org or (lexicon.country_name(c.country) if c.country else span_text(doc, g.start, g.end))
@@ -617,6 +618,21 @@ def _bare(
         if local:
             return _Coded(local, head.sector)  # "forces in Somalia's north", "police in Lagos"
     return _Coded(ctx.default_for(head.sector) if fallback is None else fallback, head.sector)
+
+
+def _office_named_before(doc: Doc, g: Group, ctx: ArticleContext) -> str:
+    """The country of the institution a person speaks for, when the words before the name name it
+    without its country and the article named it with one before: "foreign ministry spokesperson
+    Jane Doe" after "Afghanistan's Ministry of Foreign Affairs said" is Afghan, whatever country
+    the story is mostly about."""
+    if g.person is None:
+        return ""
+    for tok in doc[g.start : g.person.start - 1]:  # not the title itself ("spokesperson")
+        if tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN"):
+            known = ctx.heads.get(head_key(tok))
+            if known is not None and known.country and not known.person:
+                return known.country
+    return ""
 
 
 def _same_head(doc: Doc, g: Group, ctx: ArticleContext) -> _Coded | None:

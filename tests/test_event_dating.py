@@ -90,6 +90,8 @@ def test_without_publication_date_nothing_moves(coder) -> None:  # type: ignore[
          TUESDAY),
         ("A lawsuit filed on Tuesday accused the ministry of abuses.", "accused", TUESDAY),
         ("The envoy criticized the ruling at a Tuesday briefing.", "criticized", TUESDAY),
+        # a time on a participle describing someone dates that description, not the act
+        ("The recently appointed governor imposed a curfew in the city.", "imposed", PUBLISHED),
     ],
 )
 def test_a_time_dates_its_own_clause(coder, text: str, trigger: str, expected: dt.date) -> None:  # type: ignore[no-untyped-def]

@@ -94,6 +94,9 @@ def one(text: str, published: dt.date | None = WED) -> Expected:
         ),
         ("The base was built a month ago.", ("a month ago", "2021-05-01..2021-05-31", "month")),
         ("Defections rose in recent weeks.", ("recent weeks", "2021-05-19..2021-06-16", "month")),
+        # "recently": the same few weeks before publication, at the precision of a month
+        ("The envoy recently visited Kabul.", ("recently", "2021-05-19..2021-06-16", "month")),
+        ("The envoy very recently visited Kabul.", ("very recently", "2021-05-19..2021-06-16", "month")),
         ("The border closed last year.", ("last year", "2020-01-01..2020-12-31", "year")),
         ("The border closed this year.", ("this year", "2021-01-01..2021-12-31", "year")),
         ("The border reopens next year.", ("next year", "2022-01-01..2022-12-31", "year")),
@@ -143,6 +146,8 @@ def test_edges(sentence: str, published: dt.date, expected: Expected) -> None:
         ("The Sunday Times reported it.", WED),  # a newspaper, not a day
         ("Shelling hit the port yesterday, last week and on Monday.", None),  # relative needs a date
         ("Aid stopped in March and on June 3.", None),
+        ("Recently, the army withdrew.", None),  # relative needs a date
+        ("Until recently, the general led the army.", WED),  # when a state of affairs ended: no act's time
     ],
 )
 def test_nothing_found(sentence: str, published: dt.date | None) -> None:

@@ -328,6 +328,14 @@ def _window(m: re.Match[str], c: _Ctx) -> Resolved | None:
     return first, p, _precision_for((p - first).days)
 
 
+def _recently(m: re.Match[str], c: _Ctx) -> Resolved | None:
+    """"recently": the few weeks before publication, as "in recent weeks" (precision month)."""
+    if c.published is None:
+        return None
+    first = _shift(c.published, "week", -_VAGUE["week"])
+    return first, c.published, _precision_for((c.published - first).days)
+
+
 _Rule = tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str], Callable[[re.Match[str], _Ctx], Resolved | None]]
 # case-sensitive: month names are capitalised (lower-case "may", "march" are verbs, see _month_no)
 _HAS_MONTH = (
@@ -416,6 +424,7 @@ _RULES: tuple[_Rule, ...] = (
         r"(?P<unit>days?|weeks?|months?|years?)\b(?!\s+(?:of|before|after|when)\b)",
         _window,
     ),
+    _rule(("recent",), r"\brecently\b", r"(?<!until\s)\b(?:very\s+|more\s+|most\s+|only\s+)?recently\b", _recently),
 )
 
 

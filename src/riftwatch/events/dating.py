@@ -108,6 +108,8 @@ def clause_times(trigger: Token, times: Sequence[TimeExpr]) -> list[TimeExpr]:
         word = span.root
         if word.dep_ == "poss" and word.head.i != trigger.i:
             continue  # "Tuesday's attack": the attack's time ("a Jan. 23 briefing" is an occasion)
+        if word.dep_ == "advmod" and word.head.dep_ == "amod" and word.head.head.i != trigger.i:
+            continue  # "the recently elected president": when they were elected, not when they act
         if in_clause_of(word, trigger):
             out.append(t)
     return out

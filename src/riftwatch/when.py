@@ -22,6 +22,7 @@ Conventions (CAMEO/PETRARCH-style, chosen so that a report's past tense resolves
   of the publication month .. publication, precision "month").
 * "the past N days" / "over the last few days" are rolling windows ending on publication; "few" and
   "several" count as 7 days, 4 weeks, 4 months or 4 years. Precision follows the window's length.
+  "recently" is the window of "in recent weeks" (precision month); "until recently" is no time.
 * With no publication date, only expressions that carry their own year resolve. Impossible dates
   (February 30) are skipped, never raised.
 

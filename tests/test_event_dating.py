@@ -157,3 +157,18 @@ def test_a_vague_count_dates_nothing_of_its_own(coder) -> None:  # type: ignore[
     # "hours after", "days after": no count of days; the sentence's own time stands
     event = _event(_code(coder, "Troops withdrew on Tuesday, days after rebels attacked the base."), "attacked")
     assert event.date == TUESDAY and event.date_text is not None and event.date_text.text == "Tuesday"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # an act its own words date after publication has not happened yet
+        ("Next week's summit between China and Japan was postponed.", "summit", "future"),
+        ("The foreign ministers meet in Geneva next Monday to discuss the ceasefire.", "meet", "future"),
+        # one dated before publication is told as done
+        ("Last week's summit between China and Japan ended without a deal.", "summit", "asserted"),
+    ],
+)
+def test_an_act_dated_after_publication_is_future(coder, text: str, word: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    event = _event(_code(coder, text), word)
+    assert event.factuality == expected

@@ -53,6 +53,12 @@ CASES = [
     # a conjunct with its own tense keeps its own polarity; a bare one shares the first verb's
     ("Peru said it would not accept the ruling and demanded a new hearing.", "demanded", "asserted"),
     ("Peru will not accept the ruling or negotiate with the court.", "negotiate", "negated"),
+    # a noun's act put ahead by an adjective, or by the verb by which it happens
+    ("The upcoming talks between the two ministers drew attention.", "talks", "future"),
+    ("A planned visit by the envoy was announced on Monday.", "visit", "future"),
+    ("Talks between the two parties are to resume in Geneva.", "Talks", "future"),
+    ("Talks between the two parties will take place in Geneva.", "Talks", "future"),
+    ("Talks between the two parties took place in Geneva.", "Talks", "asserted"),
 ]
 
 

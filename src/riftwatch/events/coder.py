@@ -24,12 +24,12 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..records import Actor, Article, Event, Place, Span
+from ..records import Actor, Article, Event, Factuality, Place, Span
 from ..when import best_time, find_times, may_hold_time
 from .attribution import attribution_for
 from .conventions import protest_first, without_commentary
 from .dating import anchored, clause_times
-from .draft import ArticleState, Draft, Entry, SentenceContext
+from .draft import ArticleState, Draft, Entry, Recoded, SentenceContext
 from .headings import heading_length
 from .matching import drop_carried_nouns, trigger_lemmas
 from .oneact import content_nouns, one_attack
@@ -138,6 +138,7 @@ def assemble(d: Draft, ctx: SentenceContext) -> Event:
     source, target = tuple(d.source), tuple(d.target)
     # the confidence weighs the role finder's source reading and the target's final one
     roles = Roles(source, target, d.roles.source_how, d.how["target"])
+    dated = _dated(tok, ctx)
     return Event(
         event_id=event_id(article.id, tok.idx, etype),
         article_id=article.id,
@@ -150,17 +151,26 @@ def assemble(d: Draft, ctx: SentenceContext) -> Event:
         quad_class=int(entry.quad_class),
         goldstein=float(entry.goldstein),
         mode=entry.mode or "",
-        factuality=d.status,
+        factuality=d.status if isinstance(entry, Recoded) else _ahead(d.status, dated, article.published),
         source=source,
         target=target,
         place=d.place,
-        **_dated(tok, ctx),
+        **dated,
         attribution=attribution,
         quantities=qs,
         confidence=_confidence(entry, roles, d.place_how, d.status, _depth(tok))
         - (0.1 if _argument_of_event(tok, ctx.trigger_at) else 0.0),
         roles_how=_roles_how(source, target, d.how),
     )  # fmt: skip
+
+
+def _ahead(status: Factuality, dated: dict[str, Any], published: dt.date | None) -> Factuality:
+    """An act told as done but dated by its own words after publication has not happened yet
+    ("next week's summit", "the talks on Saturday" with a future cue): future. (Not an act
+    re-coded from its context: a commitment made now to talks on Saturday is made now.)"""
+    if status == "asserted" and published is not None and dated.get("date_text") is not None and dated["date"] > published:
+        return "future"
+    return status
 
 
 def _dated(tok: Token, ctx: SentenceContext, depth: int = 0) -> dict[str, Any]:

@@ -33,6 +33,12 @@ NEGATIVE_PREDICATES = frozenset({"refuse", "fail", "decline", "avoid", "stop", "
 FUTURE_NOUNS = frozenset({"attempt", "bid", "effort", "plan", "intention", "threat", "demand", "request",
                           "call", "proposal", "offer", "promise", "hope", "aim", "goal", "readiness",
                           "pledge", "plot", "push", "drive"})  # fmt: skip
+# Adjectives that put a noun's act ahead: "the upcoming talks", "a planned visit".
+FUTURE_ADJECTIVES = frozenset({"upcoming", "planned", "proposed", "scheduled", "forthcoming", "prospective",
+                               "impending", "intended", "expected", "future"})  # fmt: skip
+# Verbs by which the act a noun names happens: "the talks took place", "talks will resume".
+OCCURRENCE_VERBS = frozenset({"take", "begin", "start", "resume", "open", "happen", "occur", "continue", "hold",
+                              "go", "proceed", "convene", "end", "conclude"})  # fmt: skip
 # Verbs that introduce reported speech: their complement keeps its own factuality.
 SPEECH_VERBS = frozenset({"say", "report", "tell", "state", "claim", "add", "announce", "note", "confirm",
                           "reveal", "disclose", "believe", "think", "write", "explain",
@@ -157,6 +163,13 @@ def factuality(trigger: Token) -> Factuality:
     if own:
         return own
     if tok.pos_ in {"NOUN", "PROPN"}:
+        if any(c.dep_ == "amod" and c.lower_ in FUTURE_ADJECTIVES for c in tok.children):
+            return "future"  # "the upcoming talks", "a planned visit"
+        head = tok.head
+        if tok.dep_ == "nsubj" and head.lemma_ == "be" and any(
+            c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in head.children
+        ):
+            return "future"  # "talks are to resume", "the summit is to open"
         # A nominal trigger takes the status of a verb that carries it ("did not make visits").
         if tok.dep_ in {"dobj", "attr", "nsubjpass"} and tok.head.pos_ in {"VERB", "AUX"}:
             if tok.head.lemma_ in SPEECH_VERBS:
@@ -165,6 +178,8 @@ def factuality(trigger: Token) -> Factuality:
         partaking = partaking_verb(tok)
         if partaking is not None:
             return factuality(partaking)  # "will no longer take part in the negotiations"
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in OCCURRENCE_VERBS:
+            return factuality(tok.head)  # "the talks will take place", "talks are to resume"
         return "asserted"
     steps = 0
     while tok.dep_ in _CLAUSE_LINKS and tok.head.i != tok.i and steps < 8:

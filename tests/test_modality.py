@@ -41,6 +41,8 @@ CASES = [
     # a denial on an adverb, a determiner, a subject, or the predicate that wants the act
     ("Hungary will no longer recognise the tribunal.", "recognise", "negated"),
     ("Police made no arrests after the match.", "arrests", "negated"),
+    ("The spokesman offered no support for the plan.", "offered", "negated"),
+    ("The spokesman offered support for the plan.", "offered", "asserted"),
     ("No talks were held between the two delegations.", "held", "negated"),
     ("The interior ministry has no plans to deport the migrants.", "deport", "negated"),
     ("Ghana does not intend to send troops to the border.", "send", "negated"),

@@ -75,6 +75,8 @@ def _own_status(tok: Token, trigger: bool = False) -> Factuality | None:
             return "negated"
     if _no_longer(tok) or (tok.pos_ in {"NOUN", "PROPN"} and _no_det(tok)):
         return "negated"
+    if trigger and tok.pos_ == "VERB" and any(c.dep_ == "dobj" and _no_det(c) for c in children):
+        return "negated"  # "offered no evidence", "poses no threat", "caused no casualties"
     for child in children:
         low = child.lower_
         if child.dep_ in {"aux", "auxpass"}:

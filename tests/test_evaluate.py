@@ -87,6 +87,32 @@ def test_score_events_counts() -> None:
     assert r["confusion"]["matrix"][labels.index("AGREE")][labels.index("NONE")] == 1
 
 
+def test_event_location_is_scored_where_the_record_gives_one() -> None:
+    from dataclasses import replace
+
+    from riftwatch.records import Place
+
+    def at(name: str, text: str) -> Place:
+        return Place(text=text, start=0, end=len(text), name=name, geonameid=None, lat=0.0, lon=0.0, country="XXX")
+
+    gold = load_gold_from([
+        {"event": "ASSAULT", "text": "a", "eventLoc": {"name": "Gorazde", "country code": "BA"}},
+        {"event": "ASSAULT", "text": "b", "eventLoc": {"name": "Basra"}},
+        {"event": "AGREE", "text": "c", "eventLoc": {"name": "Geneva"}},
+        {"event": "AGREE", "text": "d"},  # no location: not scored
+    ])
+    assert [g.place for g in gold] == ["Gorazde", "Basra", "Geneva", ""]
+    pred = [
+        coded(replace(event("ASSAULT", 4, 0.9), place=at("Gorazde", "Goražde"))),  # accents folded
+        coded(replace(event("ASSAULT", 4, 0.9), place=at("Baghdad", "Baghdad")),
+              replace(event("ASSAULT", 4, 0.5, start=4), place=at("Basrah", "Basra"))),  # the surest one counts
+        coded(event("CONSULT", 1, 0.9)),  # no event of the gold type
+        coded(),
+    ]
+    loc = score_events(gold, pred)["event_location"]
+    assert loc == {"records": 3, "event_found": 0.6667, "place_right_where_found": 0.5}
+
+
 def load_gold_from(recs: list[dict]) -> list:  # type: ignore[type-arg]
     import tempfile
 

@@ -317,6 +317,9 @@ def test_a_demonym_capital_is_that_city(nlp: Language, gaz: Gazetteer, text: str
         ("Afrin", ["SYR"], "Afrin", "\u2018Afr\u012bn"),
         ("Aleppo", ["SYR"], "Aleppo", ""),
         ("Sao Paulo", ["BRA"], "Sao Paulo", "S\u00e3o Paulo"),
+        # a compass region as the text wrote it, not its lower-cased key and a transliteration
+        ("eastern Beirut", ["LBN"], "eastern Beirut", "eastern beirut (Bayr\u016bt)"),
+        ("northern Syria", ["SYR"], "northern Syria", "northern syria (Syria)"),
     ],
 )
 def test_names_are_shown_in_english(name: str, countries: list[str], shown: str, geonames: str) -> None:

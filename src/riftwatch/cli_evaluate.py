@@ -61,6 +61,10 @@ def events_cmd(gold: Annotated[Path, typer.Argument(help="PLOVER gold records (J
         ("sector agreement", r["sector_agreement"]), ("mode agreement", r["mode_agreement"]),
         ("extra events / sentence", r["extra_events_per_sentence"]),
     ]  # fmt: skip
+    loc = r["event_location"]
+    if loc["records"]:
+        rows += [(f"event found, of {loc['records']} records with a location", loc["event_found"]),
+                 ("its place is the gold location, where found", loc["place_right_where_found"])]  # fmt: skip
     _emit(r, as_json, rows, f"PLOVER events: {gold}")
     if not as_json:
         labels = r["confusion"]["labels"]

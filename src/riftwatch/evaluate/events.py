@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ class GoldRecord:
     targets: tuple[tuple[str, str], ...]
     mode: str
     date: dt.date | None
+    place: str = ""  # the event's location ("eventLoc"), where the record gives one
 
 
 def _actors(raw: Any) -> tuple[tuple[str, str], ...]:
@@ -85,8 +87,10 @@ def load_gold(path: Path) -> list[GoldRecord]:
             date = dt.date.fromisoformat(str(r.get("date"))[:10]) if r.get("date") else None
         except ValueError:
             date = None
+        loc = r.get("eventLoc")
+        place = str(loc.get("name") or "") if isinstance(loc, dict) else ""
         out.append(GoldRecord(str(r.get("id", i)), str(r["text"]), etype, _actors(r.get("source")),
-                              _actors(r.get("target")), str(r.get("mode") or ""), date))  # fmt: skip
+                              _actors(r.get("target")), str(r.get("mode") or ""), date, place))  # fmt: skip
     if not out:
         raise GoldError(f"{path}: no gold event records")
     return out
@@ -113,6 +117,38 @@ def code_texts(texts: Iterable[tuple[str, str, dt.date | None]], coder: Any = No
     coder = coder or Coder()
     arts = [Article(id=i, text=t, published=d) for i, t, d in texts]
     return list(coder.code(arts))
+
+
+def _fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if c.isalnum()).lower()
+
+
+def place_named(gold: str, event: Event) -> bool:
+    """The event's place is the gold location: one name contains the other (accents, case and
+    punctuation folded), by its display name, its GeoNames name or the words that named it."""
+    g = _fold(gold)
+    p = event.place
+    if not g or p is None:
+        return False
+    return any(x and (g in x or x in g) for x in (_fold(p.name), _fold(p.geonames_name), _fold(p.text)))
+
+
+def score_locations(gold: Sequence[GoldRecord], coded: Sequence[CodedArticle]) -> dict[str, Any]:
+    """Event-location linking over the records that give the event's location: how often we code an
+    event of the gold type, and where we do, whether the place of our most confident such event is
+    the gold location."""
+    n = found = right = 0
+    for g, c in zip(gold, coded, strict=True):
+        if not g.place:
+            continue
+        n += 1
+        ours = [e for e in c.events if e.event_type == g.event_type]
+        if not ours:
+            continue
+        found += 1
+        right += place_named(g.place, min(ours, key=lambda e: (-e.confidence, e.trigger.start)))
+    return {"records": n, "event_found": round(found / n, 4) if n else None,
+            "place_right_where_found": round(right / found, 4) if found else None}  # fmt: skip
 
 
 def score_events(gold: Sequence[GoldRecord], coded: Sequence[CodedArticle]) -> dict[str, Any]:
@@ -159,6 +195,7 @@ def score_events(gold: Sequence[GoldRecord], coded: Sequence[CodedArticle]) -> d
         "sector_agreement": round(sector_ok / sector_n, 4) if sector_n else None,
         "mode_agreement": round(mode_ok / mode_n, 4) if mode_n else None,
         "extra_events_per_sentence": round(extra / n, 4),
+        "event_location": score_locations(gold, coded),
         "confusion": {"labels": types, "matrix": [[confusion[(g, p)] for p in types] for g in types]},
         "per_record": per_record,
     }

@@ -339,14 +339,22 @@ def _far_guess(c: Candidate, key: str, ctx: DocContext) -> bool:
 def english_name(c: Candidate, text: str) -> str:
     """The name to show: GeoNames' own where it is plain ASCII ("Aleppo", "Washington"), else the
     spelling of the English text that named it ("Afrin" for "‘Afrīn", "Aleppo" for the governorate
-    "Ḩalab"), else GeoNames' name with its diacritics and transliteration marks folded away.
+    "Ḩalab"), else GeoNames' name with its diacritics and transliteration marks folded away. A
+    compass region ("eastern Beirut", "northern Syria") shows as the text wrote it.
 
     >>> english_name(Gazetteer.load().lookup("Aleppo")[0], "Aleppo")  # doctest: +SKIP
     'Aleppo'
     """
-    if c.name.isascii() or c.kind == "region":
-        return c.name
     surface = text.strip()
+    if c.kind == "region":
+        # a compass region ("eastern Beirut"): as the text wrote it, not the key it was looked up by
+        words = surface.split()
+        if len(words) > 1 and words[0].lower() == "the":
+            words = words[1:]
+        shown = " ".join(words)
+        return shown if shown.isascii() and shown else c.name
+    if c.name.isascii():
+        return c.name
     words = surface.split()
     if len(words) > 1 and words[0].lower() == "the":
         words = words[1:]

@@ -684,3 +684,12 @@ def test_the_source_named_again_is_no_target_of_its_own_act(coder) -> None:  # t
             "stalled last week after Israel rejected a proposal for a permanent ceasefire.")
     rejected = [e for e in code(coder, text).events if e.trigger.text == "rejected"]
     assert rejected and all("ISR" not in {a.country for a in e.target} for e in rejected)
+
+
+def test_a_sentence_after_a_post_on_x_has_its_own_actors(rules) -> None:  # type: ignore[no-untyped-def]
+    """"X." is the platform and a full stop, not an initial: the next sentence's attack is not the
+    speaker's (``parse.split_platform_x``)."""
+    coded = code(rules, "Kenya's interior minister condemned the raid in a statement posted on X. "
+                        "Somali militants attacked a police convoy near the border on Tuesday.")  # fmt: skip
+    e = event_at(coded, "attacked")
+    assert [a.country for a in e.source] == ["SOM"] and e.sentence_index == 1

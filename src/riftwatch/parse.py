@@ -84,6 +84,14 @@ def keep_default_tokenizer(nlp: Language) -> bool:
     return False
 
 
+def split_platform_x(nlp: Language) -> None:
+    """Read "X." as the platform X and a full stop, not an initial: "said in a statement posted on
+    X. Militants attacked ..." was one sentence, its second half's acts done by the speaker of the
+    first. (One special case added, not the tokenizer's rules reset: that would reload them all.)"""
+    tokenizer: Any = nlp.tokenizer  # spacy.tokenizer.Tokenizer (a compiled module, untyped)
+    tokenizer.add_special_case("X.", [{"ORTH": "X"}, {"ORTH": "."}])
+
+
 @functools.cache
 def load_nlp(fast_ops: bool = True, fast_rules: bool = True) -> Language:
     """The English pipeline, loaded once per process.
@@ -101,6 +109,7 @@ def load_nlp(fast_ops: bool = True, fast_rules: bool = True) -> Language:
                 _cache_entry_points()
                 nlp: Language = module.load(exclude=["tokenizer"])
                 keep_default_tokenizer(nlp)
+                split_platform_x(nlp)
             else:
                 nlp = module.load()
             log.debug("loaded spaCy model %s", name)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,7 +28,7 @@ from typing import Any
 
 from ..errors import GoldError
 from ..records import Article, CodedArticle, Event
-from .events import _prf
+from .events import _prf, fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,11 +158,6 @@ def load_article_gold(path: Path, articles: Sequence[Article]) -> list[GoldEvent
     return out
 
 
-def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in s if c.isalnum()).lower()
-
-
 def place_right(gold: dict[str, Any] | None, pred: Event) -> bool:
     """Both none, or the same country and names that agree (one contains the other, accents folded)."""
     p = pred.place
@@ -171,8 +165,8 @@ def place_right(gold: dict[str, Any] | None, pred: Event) -> bool:
         return gold is None and p is None
     if gold.get("country") and p.country and str(gold["country"]).upper() != p.country:
         return False
-    names = {_fold(str(gold.get("name") or "")), _fold(str(gold.get("text") or ""))} - {""}
-    ours = {_fold(p.name), _fold(p.text)} - {""}
+    names = {fold(str(gold.get("name") or "")), fold(str(gold.get("text") or ""))} - {""}
+    ours = {fold(p.name), fold(p.text)} - {""}
     return any(a in b or b in a for a in names for b in ours)
 
 

@@ -119,18 +119,20 @@ def code_texts(texts: Iterable[tuple[str, str, dt.date | None]], coder: Any = No
     return list(coder.code(arts))
 
 
-def _fold(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if c.isalnum()).lower()
+def fold(s: str) -> str:
+    """A name compared without accents, case or punctuation: "Goražde" and "Gorazde" agree."""
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if c.isalnum()).lower()
 
 
 def place_named(gold: str, event: Event) -> bool:
     """The event's place is the gold location: one name contains the other (accents, case and
     punctuation folded), by its display name, its GeoNames name or the words that named it."""
-    g = _fold(gold)
+    g = fold(gold)
     p = event.place
     if not g or p is None:
         return False
-    return any(x and (g in x or x in g) for x in (_fold(p.name), _fold(p.geonames_name), _fold(p.text)))
+    return any(x and (g in x or x in g) for x in (fold(p.name), fold(p.geonames_name), fold(p.text)))
 
 
 def score_locations(gold: Sequence[GoldRecord], coded: Sequence[CodedArticle]) -> dict[str, Any]:

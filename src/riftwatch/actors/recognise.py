@@ -469,21 +469,13 @@ def _lone_proper_nouns(doc: Doc) -> list[int]:
 
 def _proper_noun_runs(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) of each run of two or three proper nouns (no date among them): a family name
-    of several words met again alone ("La Lime", "Van Hollen")."""
-    out = []
-    i = 0
-    n = len(doc)
-    while i < n:
-        if doc[i].pos_ != "PROPN" or doc[i].ent_type_ in ("DATE", "TIME"):
-            i += 1
-            continue
-        j = i
-        while j < n and doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in ("DATE", "TIME"):
-            j += 1
-        if 2 <= j - i <= 3:
-            out.append((i, j))
-        i = j
-    return out
+    of several words met again alone ("La Lime", "Van Hollen"); found on the POS and entity arrays."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    name = (doc.to_array("POS") == PROPN) & ~numpy.isin(doc.to_array("ENT_TYPE"), [strings.add("DATE"), strings.add("TIME")])
+    edges = numpy.flatnonzero(numpy.diff(numpy.concatenate(([0], name.astype(numpy.int8), [0]))))
+    return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True) if 2 <= b - a <= 3]
 
 
 # Where a capitalised word the tagger took for a common noun or adjective stands as a noun phrase

@@ -7,7 +7,10 @@ The rules propose; two small models decide where rules alone fail on whole artic
    (event, candidate) pairs on parse features — the dependency path between the trigger and the
    candidate (prepositions named), the side and distance, the kind of mention, the event type, and
    what the rules said — once as source and once as target. The best candidate above the threshold
-   fills each role (a second one when it is nearly as sure, e.g. both parties of talks).
+   fills each role (a second one when it is nearly as sure, e.g. both parties of talks). Some
+   candidates never fill a role, whatever the model says: a source inside a verbal act's own words,
+   who the act is done to, or in a finite clause of its own (``not_its_source``); as target, the
+   people of a place abroad for a foreign actor's act.
 2. **Events.** Gradient-boosted trees of depth two (``TreeModel``) score each event on its trigger
    (part of speech, clause type, quotation, relative clauses), the roles just found, and its
    neighbours in the sentence (the same act coded twice, an act named inside another act); events

@@ -181,7 +181,7 @@ def factuality(trigger: Token) -> Factuality:
         if partaking is not None:
             return factuality(partaking)  # "will no longer take part in the negotiations"
         if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in OCCURRENCE_VERBS:
-            return factuality(tok.head)  # "the talks will take place", "talks are to resume"
+            return factuality(tok.head)  # "the talks will take place", "talks resumed on Monday"
         return "asserted"
     steps = 0
     while tok.dep_ in _CLAUSE_LINKS and tok.head.i != tok.i and steps < 8:

@@ -320,3 +320,26 @@ def test_an_act_a_condemnation_is_about_is_not_the_speakers_own(nlp) -> None:  #
     out = L.without_speakers_in_their_words([fe(threat, voiced), fe(coerce, crackdown)],
                                            [(threat, 0, 0), (coerce, 0, 0)])  # fmt: skip
     assert [e.source for e, _, _ in out] == [(eu,), (eu,)]
+
+
+@pytest.mark.slow
+def test_a_call_on_unnamed_parties_is_aimed_at_no_one_else(nlp) -> None:  # type: ignore[no-untyped-def]
+    def target(text: str, trig_word: str, picks: dict[str, str], quad: int = 3) -> list[str]:
+        doc = nlp(text)
+        toks = {t.text: t for t in doc}
+        trig = toks[trig_word]
+        actors = [(Actor(w, toks[w].idx, toks[w].idx + len(w), w, code, ""), toks[w]) for w, code in picks.items()]
+        cands = [L.Candidate(a, t, "none") for a, t in actors]
+        feats = [[w] for w in picks]
+        e = Event("e", "a", 0, doc.text, 0, Span(trig.text, trig.idx, trig.idx + len(trig)), "REQUEST", "02", quad, -2.0,
+                  source=(Actor("alliance", 4, 12, "alliance", "DNK", "NGO"),), roles_how=(("source", "subject"),))  # fmt: skip
+        m = L.Models(L.LinearModel(0, {}, 0.5), L.LinearModel(-5, {}, 0.5), L.LinearModel(-5, dict.fromkeys(picks, 9.0), 0.5), 0.99)
+        return [a.country for a in L.assign_roles(L.Featured(e, trig, cands, feats), m)[0].target]
+
+    # the parties it calls on are not named: no one else the sentence names is its target
+    assert target("The alliance called on democratic nations to resist pressure from Beijing.", "called", {"Beijing": "CHN"}) == []
+    assert target("The alliance urged governments to resist pressure from Beijing.", "urged", {"Beijing": "CHN"}) == []
+    # parties named in the phrase are candidates as ever
+    assert target("The alliance called on Asian nations such as Japan to resist pressure.", "called", {"Japan": "JPN"}) == ["JPN"]
+    # and an addressee that is no party leaves the model free
+    assert target("The alliance urged restraint from Beijing.", "urged", {"Beijing": "CHN"}) == ["CHN"]

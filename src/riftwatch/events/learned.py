@@ -10,7 +10,8 @@ The rules propose; two small models decide where rules alone fail on whole artic
    fills each role (a second one when it is nearly as sure, e.g. both parties of talks). Some
    candidates never fill a role, whatever the model says: a source inside a verbal act's own words,
    who the act is done to, or in a finite clause of its own (``not_its_source``); as target, the
-   people of a place abroad for a foreign actor's act.
+   people of a place abroad for a foreign actor's act, or anyone at all when a verbal act is
+   addressed to parties the text leaves unnamed (``_unnamed_addressee``).
 2. **Events.** Gradient-boosted trees of depth two (``TreeModel``) score each event on its trigger
    (part of speech, clause type, quotation, relative clauses), the roles just found, and its
    neighbours in the sentence (the same act coded twice, an act named inside another act); events
@@ -560,6 +561,27 @@ def not_its_source(trig: Token, ev: Event) -> set[int]:
     return out | {t.i for c in done_to for t in c.subtree}
 
 
+# Nouns of parties the text leaves unnamed: "urged nations to", "called on governments to".
+UNNAMED_PARTIES = frozenset({"nation", "country", "government", "state", "individual",
+                             "people", "leader", "member", "partner", "ally", "donor", "community"})  # fmt: skip
+
+
+def _unnamed_addressee(trig: Token, cands: Sequence[Candidate]) -> bool:
+    """A verbal act addressed to parties the text leaves unnamed ("called on democratic nations",
+    "urging like-minded individuals and governments"): its object, or what "on" or "upon" names, is
+    such a noun and holds no actor."""
+    if trig.pos_ != "VERB":
+        return False
+    heads = [c for c in trig.children if c.dep_ == "dobj"]
+    heads += [o for p in trig.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for o in p.children if o.dep_ == "pobj"]
+    for h in heads:
+        if h.pos_ == "NOUN" and h.lemma_.lower() in UNNAMED_PARTIES:
+            words = {t.i for t in h.subtree}
+            if not any(c.head is not None and c.head.i in words for c in cands):
+                return True
+    return False
+
+
 def _choose(scored: list[tuple[float, Actor]], model: LinearModel | TreeModel, second: float) -> tuple[Actor, ...]:
     """The best candidate above the threshold, and others of another country nearly as sure."""
     scored = sorted(scored, key=lambda x: (-x[0], x[1].start))
@@ -654,6 +676,8 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     # army"; an implied domestic target is the model's call)
     spans = {(a.start, a.end) for a in source}
     countries = {a.country for a in source}
+    if not ev.target and fe.trig is not None and ev.quad_class in VERBAL_QUAD_CLASSES and _unnamed_addressee(fe.trig, fe.cands):
+        tgt = []  # "called on democratic nations to ...": aimed at parties the text does not name
     # abroad, an act is aimed at someone there, not at the host country's people: the people of the
     # place are a target only of an act of theirs or of no named actor (pool: 0 of 7 right otherwise)
     target = ev.target or _choose(

@@ -267,10 +267,9 @@ def _emit(
     events.extend((i, 1, None, None) for i in _pronouns(doc) if not covered[i])
     # an acronym defined after a name ("National Police (HNP)") is that actor, not another
     defined = {k for grp, _ in coded if (k := acronym_after(doc, grp.end)) is not None}
-    # a surname the recogniser did not take for a person ("Balkhi said", tagged as an organisation)
-    events.extend((i, 2, None, None) for i in _lone_proper_nouns(doc) if not covered[i] and i not in defined)
-    # ... or a family name of two or three words ("La Lime told VOA", tagged as a title or a firm)
-    runs = {i: j for i, j in _proper_noun_runs(doc) if not any(covered[i:j]) and i not in defined}
+    # a surname the recogniser did not take for a person ("Balkhi said", tagged as an organisation),
+    # or a family name of two or three words ("La Lime told VOA", tagged as a title or a firm)
+    runs = {i: j for i, j in _proper_noun_runs(doc).items() if not any(covered[i:j]) and i not in defined}
     events.extend((i, 2, None, None) for i in runs)
     # ... or took for a common word ("Quispeta later accused ...": a surname the tagger did not know)
     events.extend((i, 2, None, None) for i in _mistagged_names(doc) if not covered[i] and i not in defined)
@@ -375,8 +374,8 @@ def _emit(
                 ctx.named.setdefault(" ".join(words).lower(), actor)
                 for k in range(1, len(words)):  # the family name, particles and all: "La Lime", "Lime"
                     ctx.named.setdefault(" ".join(words[k:]).lower(), actor)
-                    if pe is not None:  # a known person by the family name written first: "Kim"
-                        ctx.named.setdefault(words[0].lower(), actor)
+                if len(words) > 1 and pe is not None:  # a known person by the family name written first: "Kim"
+                    ctx.named.setdefault(words[0].lower(), actor)
             root = doc[g.start : g.end].root
             if _main_subject(root):
                 ctx.subject_person = (pe.gender if pe else "", actor, root.sent.start)
@@ -451,31 +450,16 @@ def _in_subject(tok: Token) -> bool:
     return tok.dep_ in _SUBJECT_DEPS or (tok.dep_ == "poss" and tok.head.dep_ in _SUBJECT_DEPS)
 
 
-def _lone_proper_nouns(doc: Doc) -> list[int]:
-    """Proper nouns standing alone (no proper noun beside them but a date: "On Tuesday Balkhi"),
-    found on the POS and entity arrays (no Token object per word)."""
+def _proper_noun_runs(doc: Doc) -> dict[int, int]:
+    """start -> end of each run of one to three proper nouns, dates aside ("On Tuesday Balkhi" is
+    Balkhi alone): a surname ("Balkhi said") or a family name of several words ("La Lime told
+    VOA") met again; found on the POS and entity arrays (no Token object per word)."""
     if not len(doc):
-        return []
-    pos = doc.to_array("POS")
-    ent = doc.to_array("ENT_TYPE")
-    strings = doc.vocab.strings
-    dated = numpy.isin(ent, [strings.add("DATE"), strings.add("TIME")])
-    name = (pos == PROPN) & ~dated  # a proper noun that can lengthen a name
-    propn = pos == PROPN
-    left = numpy.concatenate(([False], name[:-1]))
-    right = numpy.concatenate((name[1:], [False]))
-    return [int(i) for i in numpy.flatnonzero(propn & ~left & ~right)]
-
-
-def _proper_noun_runs(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) of each run of two or three proper nouns (no date among them): a family name
-    of several words met again alone ("La Lime", "Van Hollen"); found on the POS and entity arrays."""
-    if not len(doc):
-        return []
+        return {}
     strings = doc.vocab.strings
     name = (doc.to_array("POS") == PROPN) & ~numpy.isin(doc.to_array("ENT_TYPE"), [strings.add("DATE"), strings.add("TIME")])
     edges = numpy.flatnonzero(numpy.diff(numpy.concatenate(([0], name.astype(numpy.int8), [0]))))
-    return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True) if 2 <= b - a <= 3]
+    return {int(a): int(b) for a, b in zip(edges[::2], edges[1::2], strict=True) if b - a <= 3}
 
 
 # Where a capitalised word the tagger took for a common noun or adjective stands as a noun phrase

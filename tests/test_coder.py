@@ -140,6 +140,9 @@ ROLES = [
     # domestic acts: a protest is against the government where it happens, a state's curfew on its people
     ("Nigerian nurses marched in Lagos to demand unpaid salaries.", "marched", "PROTEST", {"NGA"}, {"NGA"}, "asserted"),
     ("Sri Lankan police imposed a night-time curfew across Colombo.", "imposed", "COERCE", {"LKA"}, {"LKA"}, "asserted"),
+    # a present participle on a noun is done by the people the noun names, not by the clause's subject
+    ("Kenyan police arrested dozens of Ugandan students protesting outside the embassy.", "protesting", "PROTEST", {"UGA"}, None, "asserted"),
+    ("Turkish troops shelled Syrian militias attacking a border post.", "attacking", "ASSAULT", {"SYR"}, None, "asserted"),
 ]
 
 

@@ -61,6 +61,8 @@ CASES = [
     ("Talks between the two parties are to resume in Geneva.", "Talks", "future"),
     ("Talks between the two parties will take place in Geneva.", "Talks", "future"),
     ("Talks between the two parties took place in Geneva.", "Talks", "asserted"),
+    # "call" naming its object speaks of an act that took place
+    ("The senator called the raid a disgrace.", "raid", "asserted"),
 ]
 
 

@@ -104,6 +104,12 @@ def _own_status(tok: Token, trigger: bool = False) -> Factuality | None:
     return None
 
 
+def _names_it(verb: Token) -> bool:
+    """"called the talks productive", "called the raid a crime": a verb that names or describes its
+    object speaks of an act that took place; it is no call for one."""
+    return verb.lemma_.lower() == "call" and any(c.dep_ in {"oprd", "ccomp", "xcomp", "acomp"} for c in verb.children)
+
+
 def _denied(pred: Token) -> bool:
     """The predicate is negated on its own clause or, for an adjective, on its copula ("is not
     willing")."""
@@ -174,7 +180,7 @@ def factuality(trigger: Token) -> Factuality:
             return "future"  # "talks are to resume", "the summit is to open"
         # A nominal trigger takes the status of a verb that carries it ("did not make visits").
         if tok.dep_ in {"dobj", "attr", "nsubjpass"} and tok.head.pos_ in {"VERB", "AUX"}:
-            if tok.head.lemma_ in SPEECH_VERBS:
+            if tok.head.lemma_ in SPEECH_VERBS or _names_it(tok.head):
                 return "asserted"
             return factuality(tok.head) if tok.head.lemma_ not in FUTURE_NOUNS else "future"
         partaking = partaking_verb(tok)

@@ -162,6 +162,12 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
         owners = _noun_owner(head, actor_at)
         if owners:
             return owners, "control-noun"
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            # "detained dozens of demonstrators protesting fuel prices": the people the participle
+            # describes do it, not the subject of the clause they are named in
+            doers = _collect([head], actor_at)
+            if doers:
+                return doers, "participle-head"
         if verb.dep_ == "acl" and head.dep_ in OBJ and head.head.pos_ == "VERB":
             # "the union released a statement calling for ...": who issued it demands
             return subject_actors(head.head, actor_at, depth + 1)

@@ -143,6 +143,8 @@ ROLES = [
     # a present participle on a noun is done by the people the noun names, not by the clause's subject
     ("Kenyan police arrested dozens of Ugandan students protesting outside the embassy.", "protesting", "PROTEST", {"UGA"}, None, "asserted"),
     ("Turkish troops shelled Syrian militias attacking a border post.", "attacking", "ASSAULT", {"SYR"}, None, "asserted"),
+    # no hesitation to strike is a pledge to strike: a threat
+    ("Iran will not hesitate to strike Israeli bases, the general warned.", "strike", "THREATEN", {"IRN"}, {"ISR"}, "asserted"),
 ]
 
 

@@ -61,6 +61,10 @@ CASES = [
     ("Talks between the two parties are to resume in Geneva.", "Talks", "future"),
     ("Talks between the two parties will take place in Geneva.", "Talks", "future"),
     ("Talks between the two parties took place in Geneva.", "Talks", "asserted"),
+    # holding back from an act: not done; no holding back: pledged, or done
+    ("The cabinet hesitated to impose sanctions on the neighbours.", "impose", "negated"),
+    ("The general said his troops will not hesitate to strike the rebel camps.", "strike", "future"),
+    ("The guards did not hesitate to open fire on the crowd.", "open", "asserted"),
     # "call" naming its object speaks of an act that took place
     ("The senator called the raid a disgrace.", "raid", "asserted"),
 ]

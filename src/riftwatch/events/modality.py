@@ -194,9 +194,16 @@ def factuality(trigger: Token) -> Factuality:
         steps += 1
         head = tok.head
         link = tok.dep_
+        lemma = head.lemma_.lower()
+        if lemma in RELUCTANCE_VERBS and link in {"xcomp", "advcl"}:
+            if _own_status(head) != "negated":
+                return "negated"  # "hesitated to strike": held back
+            if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would", "'d"} for c in head.children):
+                return "future"  # "will not hesitate to strike": a commitment (``is_commitment``)
+            tok = head  # "did not hesitate to open fire": it was done
+            continue
         if _purpose(tok):
             return "future"
-        lemma = head.lemma_.lower()
         if head.lower_ == "order" and head.head.lower_ == "in":
             return "future"  # "in order to negotiate"
         if head.pos_ == "ADP":
@@ -245,6 +252,9 @@ def factuality(trigger: Token) -> Factuality:
     return "asserted"
 
 
+# Verbs of holding back from an act: "hesitated to strike" did not; "will not hesitate to strike"
+# pledges it; "did not hesitate to open fire" did it.
+RELUCTANCE_VERBS = frozenset({"hesitate"})
 # Verbs and adjectives by which a subject commits itself to a future act: PLOVER codes the
 # commitment, not the act ("promised to send aid" is AGREE; "vowed to attack" is THREATEN).
 COMMITMENT_PREDICATES = frozenset({
@@ -281,6 +291,11 @@ def is_commitment(trigger: Token) -> bool:
             continue
         if link == "xcomp" and lemma in COMMITMENT_PREDICATES:
             committed = True
+            tok = head
+            continue
+        if link in {"xcomp", "advcl"} and lemma in RELUCTANCE_VERBS and _own_status(head) == "negated":
+            # "will not hesitate to use force": no reluctance to act is a pledge to
+            committed = committed or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would", "'d"} for c in head.children)
             tok = head
             continue
         if link == "xcomp" and head.pos_ == "ADJ" and lemma in COMMITMENT_PREDICATES:

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import duckdb
@@ -69,6 +70,7 @@ class Evidence:
         }
 
 
+@lru_cache(maxsize=8192)
 def _codes(actors_json: str | None) -> str:
     """'RUS GOV; IRN' from the store's JSON actor list."""
     try:
@@ -83,6 +85,7 @@ def _codes(actors_json: str | None) -> str:
     return "; ".join(codes)
 
 
+@lru_cache(maxsize=8192)
 def _roles_how(raw: str | None) -> str:
     """'source: subject; target: object' from the store's roles_how JSON ({"source": "subject"})."""
     try:
@@ -132,9 +135,10 @@ def dyad_evidence(
         w_b=[w[1] for w in windows],
         w_from=[w[2] for w in windows],
         w_to=[w[3] for w in windows],
-        quads=list(quads),
     )
-    sql += r""",
+    # the QuadClasses written into the query, so that DuckDB filters the events as it reads them
+    in_quads = ", ".join(str(int(q)) for q in quads)
+    sql += rf""",
     win AS (
         SELECT unnest($w_a::VARCHAR[]) AS a, unnest($w_b::VARCHAR[]) AS b,
                unnest($w_from::DATE[]) AS d0, unnest($w_to::DATE[]) AS d1
@@ -142,7 +146,7 @@ def dyad_evidence(
     hits AS (
         SELECT DISTINCT p.event_id, p.ab, p.day
         FROM pairs p JOIN win ON p.ab = [win.a, win.b] AND p.day BETWEEN win.d0 AND win.d1
-        WHERE p.quad_class IN (SELECT unnest($quads::INTEGER[]))
+        WHERE p.quad_class IN ({in_quads})
     )
     SELECT h.event_id, e.article_id, e.origin, h.ab[1], h.ab[2], h.day, e.event_type, e.quad_class,
            coalesce(e.goldstein, 0.0), coalesce(e.confidence, 1.0), coalesce(e.sentence, ''),

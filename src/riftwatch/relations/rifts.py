@@ -107,9 +107,12 @@ def _grid(cur: Any, cfg: WatchConfig, members: Sequence[Member] | None) -> Grid 
         keep = t <= last_t
         d, t = d[keep], t[keep]
         cols = {k: np.asarray(v)[keep] for k, v in cols.items()}
-    names: dict[int, tuple[str, str]] = {}
-    for di, a, b in zip(d.tolist(), cols["a"].tolist(), cols["b"].tolist(), strict=True):
-        names.setdefault(di, (str(a), str(b)))
+    # each dyad's codes from its first row (a dyad's rows all carry the same two codes)
+    ids, at = np.unique(d, return_index=True)
+    names: dict[int, tuple[str, str]] = {
+        int(di): (str(a), str(b))
+        for di, a, b in zip(ids.tolist(), np.asarray(cols["a"])[at].tolist(), np.asarray(cols["b"])[at].tolist(), strict=True)
+    }
     size = (int(max(names) + 1) if names else 0, last_t + 1)
     arrays = []
     for key in ("n", "c", "c4", "g", "ca"):

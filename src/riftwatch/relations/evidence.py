@@ -118,7 +118,7 @@ def dyad_evidence(
 ) -> list[Evidence]:
     """Events of each (a, b, first day, last day) window whose QuadClass is in ``quads``.
 
-    Ordered by dyad, date, event id.  One query for all windows.
+    Ordered by dyad, date, event id.  One query finds the events of all windows, a second reads them.
     """
     if not windows:
         return []
@@ -148,17 +148,30 @@ def dyad_evidence(
         FROM pairs p JOIN win ON p.ab = [win.a, win.b] AND p.day BETWEEN win.d0 AND win.d1
         WHERE p.quad_class IN ({in_quads})
     )
-    SELECT h.event_id, e.article_id, e.origin, h.ab[1], h.ab[2], h.day, e.event_type, e.quad_class,
+    SELECT event_id, ab[1], ab[2], day FROM hits"""
+    hits = cur.execute(sql, p).fetchall()
+    if not hits:
+        return []
+    # the events' details in a second query, for the hits alone: joined in the first, DuckDB read
+    # them for every event of the range (a third of the evidence query's time on a million events)
+    details = r"""
+    WITH h AS (
+        SELECT unnest($ids::VARCHAR[]) AS event_id, unnest($a::VARCHAR[]) AS a, unnest($b::VARCHAR[]) AS b,
+               unnest($day::DATE[]) AS day
+    )
+    SELECT h.event_id, e.article_id, e.origin, h.a, h.b, h.day, e.event_type, e.quad_class,
            coalesce(e.goldstein, 0.0), coalesce(e.confidence, 1.0), coalesce(e.sentence, ''),
            coalesce(e.trigger_text, ''), e.trigger_start, e.sentence_start, coalesce(e.place_name, ''),
            e.lat, e.lon, coalesce(e.place_country, ''), e.source_json, e.target_json,
            coalesce(ar.url, ''), ar.source, e.roles_how,
            regexp_extract(coalesce(ar.url, e.article_id), '^[a-zA-Z][a-zA-Z0-9+.-]*://(?:www\.)?([^/:?#]+)', 1)
-    FROM hits h JOIN events e ON e.event_id = h.event_id
+    FROM h JOIN events e ON e.event_id = h.event_id
     LEFT JOIN articles ar ON ar.article_id = e.article_id
-    ORDER BY h.ab[1], h.ab[2], h.day, h.event_id"""
+    ORDER BY h.a, h.b, h.day, h.event_id"""
+    cols = list(zip(*hits, strict=True))
+    q = {"ids": list(cols[0]), "a": list(cols[1]), "b": list(cols[2]), "day": list(cols[3])}
     out = []
-    for r in cur.execute(sql, p).fetchall():
+    for r in cur.execute(details, q).fetchall():
         url = r[20] or (r[1] if str(r[1]).startswith(("http://", "https://")) else "")
         out.append(
             Evidence(

@@ -108,6 +108,20 @@ def trigger_offset(sentence: str, trigger: str, trigger_start: int | None, sente
     return sentence.find(trigger)
 
 
+def _in_written_order(cur: duckdb.DuckDBPyConnection, sql: str, p: dict[str, Any]) -> list[Any]:
+    """Run ``sql`` with its joins in the order written: the events, filtered by QuadClass and date as
+    they are read, before their actors. Left to itself, DuckDB joined every event's source actors to
+    its target actors first (a million rows each on the watch benchmark, half the query's time)."""
+    try:
+        cur.execute("SET disabled_optimizers = 'join_order'")
+    except duckdb.Error:  # an engine without that switch plans as it will
+        return cur.execute(sql, p).fetchall()
+    try:
+        return cur.execute(sql, p).fetchall()
+    finally:
+        cur.execute("RESET disabled_optimizers")
+
+
 def dyad_evidence(
     cur: duckdb.DuckDBPyConnection,
     windows: Sequence[tuple[str, str, dt.date, dt.date]],
@@ -149,7 +163,7 @@ def dyad_evidence(
         WHERE p.quad_class IN ({in_quads})
     )
     SELECT event_id, ab[1], ab[2], day FROM hits"""
-    hits = cur.execute(sql, p).fetchall()
+    hits = _in_written_order(cur, sql, p)
     if not hits:
         return []
     # the events' details in a second query, for the hits alone: joined in the first, DuckDB read

@@ -91,12 +91,13 @@ def p_exceeds_grid(params: Array, margin: float, relative: float = 0.0, points: 
     """
     theta = (np.arange(points) + 0.5) * (np.pi / 2) / points
     x = np.sin(theta) ** 2
-    log_s, log_c = np.log(np.sin(theta)), np.log(np.cos(theta))
+    # single precision for the densities and masses (as in ``beta_sf``): within 1e-5, faster
+    log_s, log_c = np.log(np.sin(theta)).astype(np.float32), np.log(np.cos(theta)).astype(np.float32)
 
-    def weights(a: Array, b: Array) -> Array:
-        lw = (2 * a - 1) * log_s + (2 * b - 1) * log_c
+    def weights(a: Array, b: Array) -> npt.NDArray[np.float32]:
+        lw = (2 * a.astype(np.float32) - 1) * log_s + (2 * b.astype(np.float32) - 1) * log_c
         w = np.exp(lw - lw.max(axis=1, keepdims=True))
-        return np.asarray(w / w.sum(axis=1, keepdims=True), dtype=np.float64)
+        return np.asarray(w / w.sum(axis=1, keepdims=True), dtype=np.float32)
 
     wx = weights(params[:, 0:1], params[:, 1:2])
     cum = np.cumsum(weights(params[:, 2:3], params[:, 3:4]), axis=1)
@@ -110,9 +111,9 @@ def p_exceeds_grid(params: Array, margin: float, relative: float = 0.0, points: 
     hi = edges[np.minimum(j, points - 1)]
     c_lo = np.where(j > 0, cum[:, prev], 0.0)
     c_hi = cum[:, np.minimum(j, points - 1)]
-    f_y = np.zeros((len(params), points))
-    f_y[:, inside] = c_lo + (c_hi - c_lo) * ((z[inside] - lo) / (hi - lo))
-    return np.asarray((wx * f_y).sum(axis=1), dtype=np.float64)
+    f_y = np.zeros((len(params), points), dtype=np.float32)
+    f_y[:, inside] = c_lo + (c_hi - c_lo) * ((z[inside] - lo) / (hi - lo)).astype(np.float32)
+    return np.asarray((wx * f_y).sum(axis=1, dtype=np.float64), dtype=np.float64)
 
 
 def beta_sf(a: Array, b: Array, x: Array, points: int = 1024, chunk: int = 256) -> Array:

@@ -86,11 +86,10 @@ def surge_scan(
         near = rough > test.probability - 0.2
         if not near.any():
             continue
-        keys, inverse = np.unique(
-            np.stack([a[near], b[near], x[near]], axis=1).round(3), axis=0, return_inverse=True
-        )
+        # rounded so that cells with nearly the same counts share one integration (``beta_sf``
+        # integrates each distinct shape once)
         cells = np.flatnonzero(cand)[near]
-        pw = beta_sf(keys[:, 0], keys[:, 1], keys[:, 2])[inverse.ravel()]
+        pw = beta_sf(a[near].round(3), b[near].round(3), x[near].round(3))
         # the share must have risen too (checked where the rate test alone would alert):
         # P(recent share > baseline share), normal approximation, integrated near the threshold
         likely = pw >= test.probability

@@ -104,6 +104,11 @@ def _own_status(tok: Token, trigger: bool = False) -> Factuality | None:
     return None
 
 
+def _will(verb: Token) -> bool:
+    """An auxiliary puts the verb ahead: "will", "shall", or "would" ("said it would not ...")."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would", "'d"} for c in verb.children)
+
+
 def _names_it(verb: Token) -> bool:
     """"called the talks productive", "called the raid a crime": a verb that names or describes its
     object speaks of an act that took place; it is no call for one."""
@@ -198,7 +203,7 @@ def factuality(trigger: Token) -> Factuality:
         if lemma in RELUCTANCE_VERBS and link in {"xcomp", "advcl"}:
             if _own_status(head) != "negated":
                 return "negated"  # "hesitated to strike": held back
-            if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would", "'d"} for c in head.children):
+            if _will(head):
                 return "future"  # "will not hesitate to strike": a commitment (``is_commitment``)
             tok = head  # "did not hesitate to open fire": it was done
             continue
@@ -295,7 +300,7 @@ def is_commitment(trigger: Token) -> bool:
             continue
         if link in {"xcomp", "advcl"} and lemma in RELUCTANCE_VERBS and _own_status(head) == "negated":
             # "will not hesitate to use force": no reluctance to act is a pledge to
-            committed = committed or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would", "'d"} for c in head.children)
+            committed = committed or _will(head)
             tok = head
             continue
         if link == "xcomp" and head.pos_ == "ADJ" and lemma in COMMITMENT_PREDICATES:
@@ -343,7 +348,7 @@ def is_refusal(trigger: Token) -> bool:
     if tok is None:
         return False
     negated = any(c.dep_ == "neg" for c in tok.children) or _no_longer(tok)
-    future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would", "'d"} for c in tok.children)
+    future = _will(tok)
     if negated and future:
         return True
     return refusing_head(tok) is not None

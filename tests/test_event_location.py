@@ -226,6 +226,11 @@ def test_a_meetings_parties_act_at_its_venue(coder, text: str, trigger: str, nam
         # "from X" is where a deportation or an expulsion happened
         ("Authorities deported 40 migrants from Tripoli to Niger on Monday.", "deported", "Tripoli"),
         ("Police expelled the protesters from Nairobi on Monday.", "expelled", "Nairobi"),
+        # ... also through "the town of X"
+        ("Aid workers evacuated 60 wounded civilians from the besieged town of Homs on Friday.", "evacuated", "Homs"),
+        ("The rebels completed their withdrawal from the eastern city of Kherson, the army said.", "withdrawal", "Kherson"),
+        # "outside of" is "outside"
+        ("Militants attacked a police post outside of the northern city of Kunduz on Monday.", "attacked", "Kunduz"),
     ],
 )  # fmt: skip
 def test_occasions_and_origins_place_the_act(coder, text: str, trigger: str, name: str) -> None:  # type: ignore[no-untyped-def]

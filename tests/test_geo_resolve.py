@@ -77,6 +77,31 @@ def test_container_after_comma_wins(gaz: Gazetteer) -> None:
     assert places[0] is not None and places[0].admin1 == "Virginia"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a small Syrian town shares its name with a larger town in Myanmar: the demonym before
+        # "town of" puts it in Syria, although nothing else in the text names Syria
+        ("Aid convoys reached the besieged Syrian town of Madaya on Monday.", "Madaya", "SYR"),
+        ("Aid convoys reached the town of Madaya on Monday.", "Madaya", "MMR"),
+        # the possessive form, with a direction word between
+        ("Shelling hit Syria's southern Madaya on Monday.", "Madaya", "SYR"),
+    ],
+)
+def test_container_before_the_name(gaz: Gazetteer, text: str, name: str, country: str) -> None:
+    at = text.index(name)
+    (place,) = resolve_spans(text, [Span(name, at, at + len(name))], gaz)
+    assert place is not None and place.country == country, place
+
+
+def test_a_possessive_that_is_no_container(gaz: Gazetteer) -> None:
+    # "Russia's embassy in London": the possessive owns the embassy, not the city
+    text = "Protesters gathered at Russia's embassy in London on Monday."
+    at = text.index("London")
+    (place,) = resolve_spans(text, [Span("London", at, at + 6)], gaz)
+    assert place is not None and place.country == "GBR", place
+
+
 def test_a_bare_name_is_not_a_county_of_that_name(gaz: Gazetteer) -> None:
     # a county goes by its word ("X County"): a bare name in a US story is a town of that name
     text = "Officials met in Geneva on Monday."

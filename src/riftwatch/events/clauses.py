@@ -50,6 +50,8 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "
 # "between the towns of X and Y" is a scene; "talks between Russia and Ukraine" names parties, so
 # "between" counts only through a noun of place.
 AREA_PREPS = frozenset({"between"})
+# Locative prepositions written with "of": "outside of X", "inside of X".
+COMPOUND_LOCATIVES = frozenset({"outside", "inside"})
 # Where a visit or a deployment goes is where it happens.
 DESTINATION_PREPS = frozenset({"to", "into"})
 # "During a visit to X", "on a trip to X": the acts of the clause happen at X.
@@ -94,6 +96,8 @@ def attachment(tok: Token, destination: bool) -> tuple[Token, str] | None:
             prep = head.lower_
             if prep in LOCATIVE_PREPS or (destination and prep in DESTINATION_PREPS):
                 return head.head, prep
+            if prep == "of" and head.head.lower_ in COMPOUND_LOCATIVES:
+                return head.head.head, head.head.lower_  # "outside of the city of X"
             if prep in AREA_PREPS and cur is not tok and cur.lower_ in PLACE_NOUNS:
                 return head.head, prep  # "villages between the towns of X and Y"
             if (kind := _place_noun_object(cur)) is not None:
@@ -301,6 +305,9 @@ REMOVAL_LEMMAS = frozenset({"deport", "deportation", "expel", "expulsion", "evac
 
 
 def _removed_from(tok: Token, trigger: Token, heads: frozenset[int]) -> bool:
+    kind = _place_noun_object(tok)  # "from the besieged town of X"
+    if kind is not None:
+        tok = kind
     return (tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.i in heads
             and trigger.lemma_.lower() in REMOVAL_LEMMAS)  # fmt: skip
 

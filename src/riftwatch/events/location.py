@@ -51,8 +51,8 @@ A country named as an actor ("Syria said", "sanctions on Russia") never becomes 
 a locative phrase makes it one ("talks in Syria"); nor does a pair naming a war ("the
 Russia-Ukraine war"), nor, for a verbal act, a place on what it is about ("opposes investment in
 X"). A gathering in a locative phrase is where an act was done, and a clause on it gives its
-place ("at the meetings that wrapped up in X"); "from X" is where a deportation, an evacuation or
-a withdrawal happened. A place named later in the article as the
+place ("at the meetings that wrapped up in X"); "from X" ("from the town of X") is where a
+deportation, an evacuation or a withdrawal happened; "outside of X" is "outside X". A place named later in the article as the
 venue of something else never leaks into an event of another sentence; only the scene does.
 """
 

@@ -9,7 +9,8 @@ level: see :func:`riftwatch.geo.build.base_prior`) plus boosts from the article:
   "Henderson County" favours the Athens inside one of the Henderson Counties, however unlikely
   each of them is on its own;
 * it lies near the other places the article names (``W_NEAR``);
-* the text puts it in a container: "Tripoli, Lebanon", "Alexandria, La." (``W_CONTAINER``).
+* the text puts it in a container: "Tripoli, Lebanon", "Alexandria, La.", "the Syrian town of X",
+  "Syria's X province" (``W_CONTAINER``; a country given before the name also votes as if named).
 
 A country whose people the article names ("Chinese") is the reading of its name over any town
 of that name, unless the text puts the town in a container ("China, Maine").
@@ -245,6 +246,26 @@ def _container(text: str, end: int, gaz: Gazetteer) -> list[Candidate]:
     return []
 
 
+# "the Syrian town of X", "the northern Iraqi city of X", "Pakistan's Balochistan province": news
+# puts a place in its country before the name as often as after it ("X, Syria").
+_KIND_WORDS = r"(?:city|town|village|hamlet|township|port|capital|province|region|district|state|county|governorate|enclave|island)"
+_CONTAINER_BEFORE = re.compile(
+    r"\b([A-Z][\w\-]+)\s+(?:[a-z][\w\-]*\s+){0,2}" + _KIND_WORDS + r"\s+of\s+(?:the\s+)?$"
+    r"|\b([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)['\u2019]s\s+(?:(?:far\s+)?(?:north|south)?(?:east|west)?(?:ern)?\s+|central\s+)?$"
+)
+BEFORE_WINDOW = 60
+
+
+def _container_before(text: str, start: int, gaz: Gazetteer) -> list[Candidate]:
+    """The country or state a phrase before a mention puts it in: "the Syrian town of X" (a
+    demonym), "Syria's X province" (a possessive)."""
+    m = _CONTAINER_BEFORE.search(text[max(0, start - BEFORE_WINDOW) : start])
+    if not m:
+        return []
+    word = m.group(1) or m.group(2)
+    return [c for c in gaz.lookup(word, demonyms=True) if c.kind == "country" or c.fcode == "ADM1"][:3]
+
+
 # "the city of X", "the port town of X": the text says what kind of place X is.
 _KIND_CUE = re.compile(r"\b(?:city|town|village|hamlet|township)\s+of\s+$", re.IGNORECASE)
 CUE_WINDOW = 24
@@ -277,14 +298,21 @@ def resolve_spans(
     cands: dict[str, list[Candidate]] = {}
     containers: dict[str, list[Candidate]] = defaultdict(list)
     settlements: set[str] = set()
+    named: set[str] = set()  # countries a phrase before a name gives ("the Syrian town of")
     for s, key in zip(spans, keys, strict=True):
         if key not in cands:
             cands[key] = gaz.lookup(s.text, demonyms=demonyms)
         containers[key].extend(_container(text, s.end, gaz))
+        before = _container_before(text, s.start, gaz)
+        containers[key].extend(before)
+        named.update(c.country for c in before if c.kind == "country")
         if _said_settlement(text, s.start):
             settlements.add(key)
     for key in settlements:  # "the city of Kherson" is the city, not its province
         cands[key] = [c for c in cands[key] if c.kind == "city"] or cands[key]
+    if named:  # the text names these countries as surely as a place name would
+        given = DocContext.from_countries(sorted(named))
+        context = given if context is None else context.merged(given)
     ctx = DocContext()
     for key, cs in cands.items():
         if cs:
@@ -306,7 +334,8 @@ def resolve_spans(
         nation = next((c for c in cs if c.kind == "country" and c.country in peoples), None)
         if nation is not None and key in best and best[key][0].kind == "city" and not containers[key]:
             best[key] = (nation, best[key][1])
-    weak = {key for key, (c, _) in best.items() if _far_guess(c, key, ctx)}
+    weak = {key for key, (c, _) in best.items()
+            if _far_guess(c, key, ctx) and not any(_inside(c, box) for box in containers[key])}  # fmt: skip
     out: list[Place | None] = []
     for s, key in zip(spans, keys, strict=True):
         if key not in best or key in weak:

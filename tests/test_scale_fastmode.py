@@ -434,3 +434,49 @@ def test_with_antecedents_keeps_the_sentence_naming_a_pronoun_s_person(
     spans = split_sentences(text)
     assert len(spans) == len(kept)
     assert with_antecedents(text, spans, kept) == out
+
+
+@pytest.mark.parametrize("window", [1, 2, 3])
+def test_entity_text_keeps_offsets_and_the_words_near_names(window: int) -> None:
+    from riftwatch.parse import entity_text
+
+    text = ("the talks dragged on for hours and the delegates were tired when the chairman of the "
+            "committee, Amina Diallo, left for Bamako at 9 p.m. and nobody else spoke after that")  # fmt: skip
+    out = entity_text(text, window)
+    assert len(out) == len(text)
+    assert all(a == b or a == " " for a, b in zip(out, text, strict=True))
+    words = text.split()
+    for name in ("Amina", "Diallo,", "Bamako", "9"):
+        i = words.index(name)
+        for w in words[max(0, i - window) : i + window + 1]:
+            assert w in out.split(), (w, out)
+    assert "dragged" not in out and "spoke" not in out.split()
+    assert entity_text("All words here Are Close To Capitals", 1) == "All words here Are Close To Capitals"
+
+
+@pytest.mark.slow
+def test_windowed_entities_land_on_the_whole_text_tokens() -> None:
+    # the recogniser reads only the words near names; its entities are set on the full parse
+    import datetime as dt
+
+    from riftwatch.pipeline import Coder, Config
+
+    article = Article(id="nw-1", text=ARTICLE, published=dt.date(2024, 3, 5))
+    whole, near = Coder(), Coder(Config(ner_window=3))
+    whole._load()
+    near._load()
+    docs = [next(c._parse([(article.text, None)]))[0] for c in (whole, near)]
+    named = ("GPE", "LOC", "NORP", "ORG", "PERSON", "FAC")
+    ents = [{(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in named} for d in docs]
+    assert ents[0] and ents[0] == ents[1]
+    assert [t.dep_ for t in docs[0]] == [t.dep_ for t in docs[1]]  # the parse is the whole text's
+    assert {e.event_id for e in next(near.code([article])).events} == {e.event_id for e in next(whole.code([article])).events}
+
+
+def test_fast_mode_reads_names_in_windows() -> None:
+    from riftwatch.pipeline import Config
+    from riftwatch.scale.fastmode import NER_WINDOW, FastCoder
+
+    assert FastCoder().coder.config.ner_window == NER_WINDOW > 0
+    assert FastCoder(Config(ner_window=5)).coder.config.ner_window == 5
+    assert Config().ner_window == 0  # normal mode reads the whole text

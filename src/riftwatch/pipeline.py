@@ -53,6 +53,9 @@ class Config:
     # False skips spaCy's entity recogniser (about 45% of the parse): places then come from the
     # gazetteer's capitalised-name matching alone, people from the actor lexicon alone.
     ner: bool = True
+    # With a number, the entity recogniser reads only the words within that many words of a
+    # capitalised or numeric word (``parse.entity_text``); 0 reads the whole text. Fast mode sets it.
+    ner_window: int = 0
     # False keeps the rule coder's events as they are: no learned roles, no learned event filter
     # (events/learned.py); the training script codes this way to see the rules' proposals.
     learned: bool = True
@@ -154,8 +157,24 @@ class Coder:
             yield from self.nlp.pipe(pieces, as_tuples=True, batch_size=c.batch_size, n_process=c.n_process,
                                      disable=self.disabled)  # fmt: skip
             return
+        windowed = c.ner and c.ner_window > 0
+        if windowed:
+            from .parse import entity_text
         for batch in char_batches(pieces, c.batch_size, c.batch_chars):
-            yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch), disable=self.disabled)
+            if not windowed:
+                yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch), disable=self.disabled)
+                continue
+            docs = list(self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch), disable=("ner",)))
+            names = self.nlp.pipe([entity_text(t, c.ner_window) for t, _ in batch], batch_size=len(batch),
+                                  disable=self._all_but_ner)  # fmt: skip
+            for (doc, ctx), found in zip(docs, names, strict=True):
+                doc.set_ents([span for e in found.ents
+                              if (span := doc.char_span(e.start_char, e.end_char, label=e.label_)) is not None])  # fmt: skip
+                yield doc, ctx
+
+    @property
+    def _all_but_ner(self) -> tuple[str, ...]:
+        return tuple(name for name in self.nlp.pipe_names if name != "ner")
 
     @property
     def disabled(self) -> tuple[str, ...]:

@@ -54,6 +54,9 @@ matches and, unless the third set is empty, one of its words is there too."""
 _SYMBOLS: Final = re.compile(r"[^\w\s]")
 _CASED: Final = re.compile(r"[A-Za-z]+")
 _DOUBLING: Final = re.compile(r"(?:^|[^aeiou])[aeiou][bdgklmnprt]$")
+NER_WINDOW: Final = 3
+"""Fast mode's entity recogniser reads the words within this many words of a capitalised or
+numeric word (``parse.entity_text``): the recogniser is over half of spaCy's time on news."""
 PARSE_BATCH_FACTOR: Final = 1
 """Fast mode parses this many times ``Config.batch_size`` blanked texts a batch (see ``FastCoder``).
 Larger batches helped on one machine and hurt on another: CPU seconds of the parse of 200
@@ -405,7 +408,8 @@ class FastCoder:
     def __init__(self, config: Config | None = None, keyword_filter: KeywordFilter | None = None,
                  names: Iterable[str] = ()) -> None:  # fmt: skip
         self.config = config or Config()
-        self.coder = Coder(replace(self.config, batch_size=self.config.batch_size * PARSE_BATCH_FACTOR))
+        self.coder = Coder(replace(self.config, batch_size=self.config.batch_size * PARSE_BATCH_FACTOR,
+                                   ner_window=self.config.ner_window or NER_WINDOW))  # fmt: skip
         self._filter = keyword_filter
         self._names = tuple(names)
 

@@ -480,3 +480,12 @@ def test_fast_mode_reads_names_in_windows() -> None:
     assert FastCoder().coder.config.ner_window == NER_WINDOW > 0
     assert FastCoder(Config(ner_window=5)).coder.config.ner_window == 5
     assert Config().ner_window == 0  # normal mode reads the whole text
+
+
+def test_a_windowed_recogniser_is_part_of_the_coder_fingerprint() -> None:
+    from riftwatch.pipeline import Config
+    from riftwatch.scale.stream import CoderSpec
+
+    plain = CoderSpec(Config()).fingerprint()
+    assert "ner_window" not in plain  # names of partitions written before it stay the same
+    assert CoderSpec(Config(ner_window=3)).fingerprint() != plain

@@ -75,7 +75,7 @@ class CoderSpec:
         return (
             f"actors={[str(p) for p in c.actor_files]};triggers={[str(p) for p in c.trigger_files]};"
             f"min_conf={c.min_confidence};ner={c.ner};extra={sorted(c.extra.items())};fast={self.fast};"
-            f"factory={factory}"
+            f"factory={factory}" + (f";ner_window={c.ner_window}" if c.ner_window else "")
         )
 
 

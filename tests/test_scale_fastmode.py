@@ -489,3 +489,21 @@ def test_a_windowed_recogniser_is_part_of_the_coder_fingerprint() -> None:
     plain = CoderSpec(Config()).fingerprint()
     assert "ner_window" not in plain  # names of partitions written before it stay the same
     assert CoderSpec(Config(ner_window=3)).fingerprint() != plain
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("The foreign ministry described the report as \u201cfabricated.\u201d", True),
+        ("The spokesman branded the verdict a sham.", True),
+        ("Lawmakers characterized the detentions as arbitrary.", True),
+        ("The activists highlighted the army's abuses in the north.", True),
+        ("The critic described the novel as a masterpiece.", False),  # no condemning word
+        ("The report was fabricated, a spokesman said.", False),  # a condemning word, no labelling verb
+    ],
+)
+def test_criticism_cues_keep_condemnation_by_description(sentence: str, kept: bool) -> None:
+    from riftwatch.scale.fastmode import criticism_cues
+
+    f = KeywordFilter(frozenset()).with_cues(criticism_cues())
+    assert f.keeps(sentence) is kept

@@ -329,6 +329,22 @@ def speech_cues(forms: Forms = WordForms(), actors: Iterable[str] = ()) -> tuple
     return ((reports, obligation, needs), (reports, negation, needs))
 
 
+def criticism_cues(forms: Forms = WordForms()) -> tuple[Cue, ...]:
+    """A cue for the criticism the coder finds by description, outside the trigger lexicon
+    (``events.matching``): "called the ruling 'arbitrary'", "described the jailbreak as
+    deplorable", "highlighted the regime's abuses" — a verb that labels or points at something
+    with a condemning word of ``data/criticism.json`` in the same sentence. The word lists are
+    the coder's own."""
+    from ..events import matching
+
+    verbs = set(getattr(matching, "LABEL_VERBS", ())) | set(getattr(matching, "ATTENTION_VERBS", ())) | {"point"}
+    heads = frozenset(f for v in verbs for f in forms(v, "VERB"))
+    single, phrases = matching.criticism_words()
+    condemning = {f for w in single for pos in ("NOUN", "VERB", "ADJ") for f in forms(w, pos)} | set(single)
+    condemning |= {w for phrase in phrases for w in phrase}  # a phrase's words: over-keeping is cheap
+    return ((heads, re.compile(rf"\b(?:{_alternation(condemning)})\b"), frozenset()),)
+
+
 # A person spoken of by pronoun, and a sentence that names someone (two capitalised words, perhaps
 # with an initial between: "Mary Smith", "John F. Kerry"; "The Senate" counts too, at little cost).
 _PERSONAL: Final = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
@@ -421,7 +437,7 @@ class FastCoder:
             forms = WordForms.from_model(self.coder.nlp)
             triggers = KeywordFilter.from_triggers(self.coder.triggers, self._names, forms)
             named = actor_words(n for e in self.coder.actors for n in e.names)
-            self._filter = triggers.with_cues(speech_cues(forms, named))
+            self._filter = triggers.with_cues(speech_cues(forms, named) + criticism_cues(forms))
             log.info(
                 "fast mode: %d keyword forms, %d conditional",
                 len(self._filter.words),

@@ -96,6 +96,9 @@ def test_actors_in_sentences(nlp: Any, lex: Lexicon, text: str, expected: list[t
         "Rami al-Assad opened a shop.",
         "Amal Clooney spoke at the conference.",
         "The general strike closed the shops.",
+        # a country or a capital completing a sea's name is the sea
+        "A tanker was boarded in the Gulf of Guinea.",
+        "Warships patrol the Gulf of Aden.",
     ],
 )
 def test_not_actors(nlp: Any, lex: Lexicon, text: str) -> None:

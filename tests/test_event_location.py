@@ -244,6 +244,8 @@ def test_occasions_and_origins_place_the_act(coder, text: str, trigger: str, nam
         # what a verbal act is about, as its object, is its topic
         ("The group opposes Chinese investment in Balochistan.", "opposes"),
         ("The minister condemned the attack in Kabul.", "condemned"),
+        # what a meeting discusses is its topic too
+        ("The two envoys discussed the humanitarian situation in Darfur.", "discussed"),
         # a demand is not made where the act it asks for would happen, unless that act goes there
         ("The envoys urged Russia to accept a ceasefire in the Russia-Ukraine war.", "urged"),
         # a pair naming a war is its parties

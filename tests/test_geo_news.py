@@ -32,7 +32,7 @@ pytestmark = pytest.mark.slow
         ("Ships crossed the Arab Spring season of protests.", "Spring"),
         ("Britain will hand the Chagos Islands to Mauritius.", "Islands"),
         ("Troops entered the Boni Forest on Tuesday.", "Boni"),
-        ("Angry farmers blocked the Europe Bridge on Tuesday.", "Bridge"),
+        ("Fishermen blocked the Friendship Bridge at dawn.", "Bridge"),
         ("Protesters blocked the Peace Bridge for three hours.", "Bridge"),
         ("The talks failed at the Hanoi Summit in February.", "Summit"),
         ("Leaders met at the Accra Summit on Tuesday.", "Summit"),
@@ -378,3 +378,10 @@ def test_a_people_is_no_site(nlp: Language, gaz: Gazetteer, text: str) -> None:
     doc = nlp(text)
     sites = find_site_places(doc, find_places(doc, gaz))
     assert not any(gaz.is_demonym(p.text.lower().rstrip("s")) for p in sites), [p.name for p in sites]
+
+
+@pytest.mark.parametrize("name", ["Gulf of Guinea", "Bay of Bengal", "Sea of Azov"])
+def test_a_named_sea_is_one_region(nlp: Language, gaz: Gazetteer, name: str) -> None:
+    # the sea, whole: not its country ("Guinea") nor a piece of its name
+    places = find_places(nlp(f"Patrol boats were sent into the {name} on Monday."), gaz)
+    assert [(p.text, p.precision, p.country) for p in places] == [(name, "region", "")]

@@ -34,7 +34,7 @@ from spacy.symbols import PROPN  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Token
 
 from ..events.modality import SPEECH_VERBS
-from ..geo.mentions import doc_words
+from ..geo.mentions import after_feature_of, doc_words
 from ..records import Actor, Place
 from .anaphora import (
     NOT_STATES,
@@ -219,6 +219,8 @@ def _code_in_doc(doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None) -> 
             last.pos_ == "ADJ" or top.dep_ in ("amod", "compound", "nmod", "npadvmod")
         ):
             return None  # an adjective: "Iranian oil", "Russian and Iranian steps"
+    if g.named_only and g.owner is not None and g.owner.kind in ("country", "capital") and after_feature_of(doc, g.owner.start):
+        return None  # "the Gulf of Guinea", "the Gulf of Aden": a sea, not Guinea or Aden (geo.mentions)
     if g.named_only and g.owner is not None and g.owner.kind == "capital" and g.org is None:
         last = doc[g.owner.end - 1]
         if last.dep_ == "compound" and not last.is_upper:  # headline capitals parse poorly

@@ -350,6 +350,13 @@ def _best_in_clause(
 TOPIC_PREPS = frozenset({"over", "about", "regarding", "concerning"})
 
 
+# Verbs whose object is what is talked about: "discussed the situation in X" was not said in X.
+DISCUSSION_LEMMAS = frozenset({"discuss", "debate"})
+
+
 def topic(noun: Token) -> bool:
-    """A noun after "over", "about" ...: what something is about ("protested over the war in X")."""
+    """A noun after "over", "about" ...: what something is about ("protested over the war in X");
+    the object of "discuss" too ("discussed maritime security in the Gulf of Guinea")."""
+    if noun.dep_ == "dobj":
+        return noun.head.lemma_.lower() in DISCUSSION_LEMMAS
     return noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPS

@@ -80,6 +80,7 @@ FEATURE_WORDS = frozenset({"gulf", "islands", "island", "sea", "river", "lake", 
 NATURAL_WORDS = frozenset({"forest", "islands", "island", "sea", "river", "lake", "bay", "coast", "strip", "valley",
                            "mountains", "mountain", "desert", "peninsula", "ocean", "canal", "basin", "plateau",
                            "delta", "highlands", "hills", "falls", "gulf", "dam", "camp", "reserve", "park"})  # fmt: skip
+STRAIT_WORDS = frozenset({"strait", "straits"})
 # Buildings and streets after a name are named sites of their own: the "Qahira Hotel" is no more
 # a town than "Boni Forest" is; geo.sites places such a site at the article's settlement.
 BUILDING_WORDS = frozenset({"street", "avenue", "road", "boulevard", "square", "hotel", "hospital", "mosque",
@@ -187,6 +188,15 @@ def _person_words(doc: Doc) -> frozenset[str]:
     )
 
 
+def after_feature_of(doc: Doc, start: int) -> bool:
+    """The name at ``start`` completes a natural feature's name: "the Gulf of Guinea", "the Gulf of
+    Aden", "the Bay of Bengal", "the Strait of Hormuz" — the sea, not the country or the city."""
+    if start < 2 or doc[start - 1].lower_ != "of":
+        return False
+    feature = doc[start - 2]
+    return feature.text[:1].isupper() and feature.lower_ in NATURAL_WORDS | STRAIT_WORDS
+
+
 def _piece_of_name(doc: Doc, start: int, end: int) -> bool:
     """A piece of a longer name the gazetteer does not hold: a lone generic word ("Islands",
     "Gulf", "Union") next to a capitalised word or "of"; a name followed by a capitalised natural
@@ -198,7 +208,7 @@ def _piece_of_name(doc: Doc, start: int, end: int) -> bool:
         return before[:1].isupper() or after[:1].isupper() or after == "of"
     if after[:1].isupper() and (after.lower() in NATURAL_WORDS or after.lower() in BUILDING_WORDS):
         return True
-    return before == "of" and start > 1 and doc[start - 2].text[:1].isupper() and doc[start - 2].lower_ in NATURAL_WORDS
+    return after_feature_of(doc, start)
 
 
 # Words after a place in a longer capitalised name that keep the place a place: the authorities,

@@ -357,6 +357,6 @@ DISCUSSION_LEMMAS = frozenset({"discuss", "debate"})
 def topic(noun: Token) -> bool:
     """A noun after "over", "about" ...: what something is about ("protested over the war in X");
     the object of "discuss" too ("discussed maritime security in the Gulf of Guinea")."""
-    if noun.dep_ == "dobj":
+    if noun.dep_ == "dobj" or (noun.dep_ == "dep" and noun.pos_ in ("NOUN", "PROPN")):  # "dep": a second object the parse left unlabelled
         return noun.head.lemma_.lower() in DISCUSSION_LEMMAS
     return noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPS

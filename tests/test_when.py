@@ -309,3 +309,22 @@ def test_rule_cues_never_hide_a_match_in_the_pool() -> None:
     for text in texts:
         for line in text.splitlines():
             assert _hidden_matches(line) == [], line
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # what was still to come when someone spoke: the occurrence nearer to publication
+        ("Organisers said they would march on Thursday.", WED, ("Thursday", "2021-06-17", "day")),
+        ("Organisers said they would march on Monday.", WED, ("Monday", "2021-06-14", "day")),
+        ("Officials said the ministers would meet again in July.", WED, ("July", "2021-07-01..2021-07-31", "month")),
+        ("The convoy would leave in early May, officials said.", WED, ("early May", "2021-05-01..2021-05-10", "month")),
+        ("The envoy was due to arrive on June 18.", WED, ("June 18", "2021-06-18", "day")),
+        ("He said the last troops would be out by September 11.", WED, ("September 11", "2021-09-11", "day")),
+        # the past, told as it happened, stays in the past
+        ("Organisers marched on Thursday.", WED, ("Thursday", "2021-06-10", "day")),
+        ("The ministers met in July.", WED, ("July", "2020-07-01..2020-07-31", "month")),
+    ],
+)
+def test_a_future_seen_from_the_past_is_the_nearer_day(sentence: str, published: dt.date, expected: Expected) -> None:
+    assert one(sentence, published) == expected

@@ -11,6 +11,8 @@ Conventions (CAMEO/PETRARCH-style, chosen so that a report's past tense resolves
   means the most recent one on or before publication, unless a future cue ("will", "is to", "is due to",
   "scheduled", "plans to", ...) earlier in the same clause (back to the previous comma), or the
   word "next", points forward. "X will join, the minister said on Tuesday" is the past Tuesday.
+  What was still to come when someone spoke ("said they would march on Wednesday", "was due to
+  arrive on May 25") is whichever occurrence lies nearer to publication, before or after it.
 * "last Tuesday" is the most recent Tuesday strictly before publication; "next Tuesday" strictly after.
 * "last week" is the previous ISO week (Monday..Sunday); "this week" the current one; "earlier this
   week" Monday..the day before publication.
@@ -77,6 +79,10 @@ _FUTURE = re.compile(
     r"(?i)\b(?:will|won't|shall|(?:is|are)\s+(?:set\s+|scheduled\s+|expected\s+|going\s+|due\s+)?to"
     r"|scheduled|plans?\s+to|planning\s+to|intends?\s+to|upcoming)\b|'ll\b"
 )
+# Future seen from a past report: "said they would march on Wednesday" (the coming Wednesday, if
+# publication is Tuesday), "would depart in early February, but did not leave until March" (the
+# past February, if it is March).
+_FUTURE_IN_PAST = re.compile(r"(?i)\b(?:would|(?:was|were)\s+(?:set\s+|scheduled\s+|expected\s+|going\s+|due\s+)?to)\b|'d\b")
 _CLAUSE_END = re.compile(r"[.;:!?,]")  # "X will join, the president said on Tuesday": past
 _CLAUSE_BREAK = re.compile(r"(?i)[,;:()]|\b(?:and|but|while|whereas|although|though)\b")
 
@@ -131,12 +137,27 @@ def _month_no(name: str) -> int | None:
     return _MONTHS.get(name[:3].lower()) if name[:1].isupper() else None
 
 
-def _future(text: str, start: int) -> bool:
-    """True when the clause before ``start`` speaks of the future ("will meet on Monday")."""
+def _clause_before(text: str, start: int) -> str:
     head = text[:start]
     ends = list(_CLAUSE_END.finditer(head))
-    clause = head[ends[-1].end() :] if ends else head
-    return bool(_FUTURE.search(clause))
+    return head[ends[-1].end() :] if ends else head
+
+
+def _future(text: str, start: int) -> bool:
+    """True when the clause before ``start`` speaks of the future ("will meet on Monday")."""
+    return bool(_FUTURE.search(_clause_before(text, start)))
+
+
+def _seen_from_the_past(text: str, start: int) -> bool:
+    """True when the clause before ``start`` speaks of what was then still to come ("said they
+    would march on Wednesday", "was due to arrive in June"): the day may lie on either side of
+    publication, so the nearer one is meant (``_nearer``)."""
+    return not _future(text, start) and bool(_FUTURE_IN_PAST.search(_clause_before(text, start)))
+
+
+def _nearer(published: dt.date, back: dt.date, ahead: dt.date) -> dt.date:
+    """Of a past and a coming occurrence, the one nearer to publication (the past one on a tie)."""
+    return ahead if (ahead - published) < (published - back) else back
 
 
 def _recent(published: dt.date, month: int, day: int, future: bool) -> dt.date | None:
@@ -184,6 +205,10 @@ def _month_day(m: re.Match[str], c: _Ctx) -> Resolved | None:
         return None
     else:
         found = _recent(c.published, month, day, _future(c.text, m.start()))
+        if _seen_from_the_past(c.text, m.start()):
+            ahead = _recent(c.published, month, day, True)
+            if found is not None and ahead is not None:
+                found = _nearer(c.published, found, ahead)
         if found is None:
             return None
         first, last = found, dt.date(found.year, month, day2)
@@ -210,6 +235,9 @@ def _month_only(m: re.Match[str], c: _Ctx) -> Resolved | None:
         year = p.year if month >= p.month else p.year + 1
     else:
         year = p.year if month <= p.month else p.year - 1
+        if _seen_from_the_past(c.text, m.start()) and month != p.month:
+            ahead = p.year if month > p.month else p.year + 1
+            year = _nearer(p, dt.date(year, month, 15), dt.date(ahead, month, 15)).year
     return _month(year, month, _part(m["part"]))
 
 
@@ -258,6 +286,8 @@ def _weekday(m: re.Match[str], c: _Ctx) -> Resolved | None:
         d = p + dt.timedelta(days=(wd - p.weekday()) % 7)
     else:
         d = p - dt.timedelta(days=back)
+        if _seen_from_the_past(c.text, m.start()):
+            d = _nearer(p, d, p + dt.timedelta(days=(wd - p.weekday()) % 7))
     return d, d, "day"
 
 

@@ -145,6 +145,10 @@ ROLES = [
     ("Turkish troops shelled Syrian militias attacking a border post.", "attacking", "ASSAULT", {"SYR"}, None, "asserted"),
     # no hesitation to strike is a pledge to strike: a threat
     ("Iran will not hesitate to strike Israeli bases, the general warned.", "strike", "THREATEN", {"IRN"}, {"ISR"}, "asserted"),
+    # a group of a region's states is of no one country, wherever it acts
+    ("European leaders met in Kyiv on Monday.", "met", "CONSULT", {""}, None, "asserted"),
+    ("Several African opposition leaders protested in Nairobi.", "protested", "PROTEST", {""}, None, "asserted"),
+    ("Kenyan opposition leaders protested in Nairobi.", "protested", "PROTEST", {"KEN"}, None, "asserted"),
 ]
 
 

@@ -77,6 +77,12 @@ class _Coded:
     person: str = ""
     org: str = ""
     person_entry: Entry | None = None
+    regional: bool = False  # "European leaders": of several states, none named (``REGIONAL``)
+
+
+# The part of an actor's ``entry_id`` that says its group is of a region of several states, not
+# of one unnamed country: no event's place gives it a country ("European leaders met in Kyiv").
+REGIONAL = "scope:regional"
 
 
 # Titles of a state's envoys: with a state and an organisation in the phrase ("Britain's U.N.
@@ -578,7 +584,7 @@ def _bare(
     if scope == "international":  # "international forces" (IGO), "international rights groups" (NGO)
         return _Coded("IGO" if head.sector in _STATE_SECTORS else "NGO", head.sector)
     if scope == "regional":
-        return _Coded("", head.sector)  # "European leaders", "Western sources": several states, none named
+        return _Coded("", head.sector, regional=True)  # "European leaders", "Western sources": several states, none named
     again = _same_head(doc, g, ctx)
     if again is not None:
         return again  # "The official added": the official named before, not the story's country
@@ -690,6 +696,8 @@ def _ids(g: Group, c: _Coded) -> str:
         parts.extend(m.entry.id for m in g.head.mentions if m.entry is not None)
     if c.person_entry is not None:
         parts.append(c.person_entry.id)
+    if c.regional:
+        parts.append(REGIONAL)
     return "+".join(dict.fromkeys(parts))
 
 

@@ -76,7 +76,7 @@ Pass = Callable[[Draft, SentenceContext], None]
 
 # Which types a behaviour applies to is data: the "behaviour" of each type in data/ontology.json.
 # Lexicon parts that name a country in the mention itself.
-NAMED_PARTS = frozenset({"country", "demonym", "capital", "person", "org", "pronoun", "place-country"})
+NAMED_PARTS = frozenset({"country", "demonym", "capital", "person", "org", "pronoun", "place-country", "scope"})
 # Possessives that point back at the source.
 SELF_WORDS = frozenset({"its", "their", "his", "her", "itself", "themselves", "himself", "herself"})
 # Nouns that refer back to an act reported before.

@@ -56,7 +56,7 @@ def run(
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per spaCy batch and per committed write.")] = 32,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes on this machine (one writer to the store).")] = 1,
     fast: Annotated[bool, typer.Option("--fast", help="Skip sentences that cannot hold an event before parsing.")] = False,
-    ner: Annotated[bool, typer.Option("--ner/--no-ner", help="--no-ner skips spaCy's entity recogniser (~45% of the parse): places from the gazetteer only, unknown people not found.")] = True,
+    ner: Annotated[bool, typer.Option("--ner/--no-ner", help="--no-ner skips spaCy's entity recogniser (over half of the parse on news): places from the gazetteer only, unknown people not found.")] = True,
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, tcp://HOST:PORT.")] = None,
     cluster: Annotated[int, typer.Option(min=0, help="Run on a local Dask cluster of N workers (0: no Dask).")] = 0,
     parts: Annotated[Path | None, typer.Option(help="Folder for Dask's Parquet partitions (default: STORE.parts).")] = None,

@@ -413,7 +413,7 @@ class FastCoder:
 
     ``names`` adds words (e.g. actor names) whose sentences are kept too; by default only trigger
     forms decide, because a sentence without a trigger cannot hold an event. With
-    ``Config(ner=False)`` spaCy's entity recogniser is skipped too, nearly half of the parse: places
+    ``Config(ner=False)`` spaCy's entity recogniser is skipped too, over half of the parse: places
     then come from the gazetteer's capitalised-name matching alone and people from the actor
     lexicon alone (people the lexicon does not know are not found).
 

@@ -50,7 +50,7 @@ class Config:
     batch_size: int = 32
     n_process: int = 1
     min_confidence: float = 0.0
-    # False skips spaCy's entity recogniser (over half of the parse on news: 2.9 of 5.1 CPU s on the
+    # False skips spaCy's entity recogniser (over half of the parse on news: about 3 of 5 CPU s on the
     # VOA pool, 2026-12-05): places then come from the
     # gazetteer's capitalised-name matching alone, people from the actor lexicon alone.
     ner: bool = True

@@ -227,10 +227,10 @@ def test_a_meetings_parties_act_at_its_venue(coder, text: str, trigger: str, nam
         ("Authorities deported 40 migrants from Tripoli to Niger on Monday.", "deported", "Tripoli"),
         ("Police expelled the protesters from Nairobi on Monday.", "expelled", "Nairobi"),
         # ... also through "the town of X"
-        ("Aid workers evacuated 60 wounded civilians from the besieged town of Homs on Friday.", "evacuated", "Homs"),
-        ("The rebels completed their withdrawal from the eastern city of Kherson, the army said.", "withdrawal", "Kherson"),
+        ("Kenya deported 40 migrants from the port city of Mombasa last week.", "deported", "Mombasa"),
+        ("Russian troops withdrew from the city of Kherson after eight months.", "withdrew", "Kherson"),
         # "outside of" is "outside"
-        ("Militants attacked a police post outside of the northern city of Kunduz on Monday.", "attacked", "Kunduz"),
+        ("Militants ambushed a convoy just outside of Kunduz.", "ambushed", "Kunduz"),
     ],
 )  # fmt: skip
 def test_occasions_and_origins_place_the_act(coder, text: str, trigger: str, name: str) -> None:  # type: ignore[no-untyped-def]

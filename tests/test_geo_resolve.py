@@ -82,8 +82,8 @@ def test_container_after_comma_wins(gaz: Gazetteer) -> None:
     [
         # a small Syrian town shares its name with a larger town in Myanmar: the demonym before
         # "town of" puts it in Syria, although nothing else in the text names Syria
-        ("Aid convoys reached the besieged Syrian town of Madaya on Monday.", "Madaya", "SYR"),
-        ("Aid convoys reached the town of Madaya on Monday.", "Madaya", "MMR"),
+        ("Residents fled the small Syrian town of Madaya after weeks of shelling.", "Madaya", "SYR"),
+        ("Residents fled the small town of Madaya after weeks of shelling.", "Madaya", "MMR"),
         # the possessive form, with a direction word between
         ("Shelling hit Syria's southern Madaya on Monday.", "Madaya", "SYR"),
     ],

@@ -152,7 +152,8 @@ def _seen_from_the_past(text: str, start: int) -> bool:
     """True when the clause before ``start`` speaks of what was then still to come ("said they
     would march on Wednesday", "was due to arrive in June"): the day may lie on either side of
     publication, so the nearer one is meant (``_nearer``)."""
-    return not _future(text, start) and bool(_FUTURE_IN_PAST.search(_clause_before(text, start)))
+    clause = _clause_before(text, start)
+    return not _FUTURE.search(clause) and bool(_FUTURE_IN_PAST.search(clause))
 
 
 def _nearer(published: dt.date, back: dt.date, ahead: dt.date) -> dt.date:

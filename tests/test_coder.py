@@ -149,6 +149,10 @@ ROLES = [
     ("European leaders met in Kyiv on Monday.", "met", "CONSULT", {""}, None, "asserted"),
     ("Several African opposition leaders protested in Nairobi.", "protested", "PROTEST", {""}, None, "asserted"),
     ("Kenyan opposition leaders protested in Nairobi.", "protested", "PROTEST", {"KEN"}, None, "asserted"),
+    # the Soviet Union is coded as its successor state, as its leaders are; its former republics are not it
+    ("The Soviet Union invaded Afghanistan in 1979.", "invaded", "ASSAULT", {"RUS"}, {"AFG"}, "asserted"),
+    ("Soviet troops withdrew from Afghanistan in 1989.", "withdrew", "RETREAT", {"RUS"}, None, "asserted"),
+    ("Several former Soviet republics condemned the vote.", "condemned", "ACCUSE", set(), None, "asserted"),
 ]
 
 

@@ -71,6 +71,11 @@ def split_locative(
     return kept, latent
 
 
+# "Former" before a nationality and a noun of statehood: states that no longer belong to it.
+FORMER = frozenset({"former", "ex"})
+STATE_NOUNS = frozenset({"republic", "state", "country", "colony", "territory", "satellite", "member"})
+
+
 def _modifier_demonyms(doc: Doc, actors: Sequence[Actor], lookup: object) -> list[Actor]:
     """Demonyms modifying a noun that names no actor: "Pakistani fire", "Iranian nuclear sites",
     each of conjoined ones: "Canadian and Mexican exports".
@@ -96,6 +101,8 @@ def _modifier_demonyms(doc: Doc, actors: Sequence[Actor], lookup: object) -> lis
         entries = [e for e in lookup(tok.text) if getattr(e, "kind", "") == "demonym"]  # type: ignore[operator]
         if entries and i > 0 and any(getattr(e, "kind", "") == "ignore" for e in lookup(f"{doc[i - 1].text} {tok.text}")):  # type: ignore[operator]
             continue  # "Latin American countries": a region's, not the United States'
+        if entries and i > 0 and doc[i - 1].lower_ in FORMER and top.head.lemma_.lower() in STATE_NOUNS:
+            continue  # "former Soviet republics", "a former British colony": states of their own now
         if entries:
             e = entries[0]
             out.append(Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok), name=tok.text,

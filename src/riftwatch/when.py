@@ -149,11 +149,11 @@ def _future(text: str, start: int) -> bool:
 
 
 def _seen_from_the_past(text: str, start: int) -> bool:
-    """True when the clause before ``start`` speaks of what was then still to come ("said they
-    would march on Wednesday", "was due to arrive in June"): the day may lie on either side of
-    publication, so the nearer one is meant (``_nearer``)."""
-    clause = _clause_before(text, start)
-    return not _FUTURE.search(clause) and bool(_FUTURE_IN_PAST.search(clause))
+    """True when the clause before ``start``, not in the future (``_future``: callers ask it
+    first), speaks of what was then still to come ("said they would march on Wednesday", "was due
+    to arrive in June"): the day may lie on either side of publication, so the nearer one is meant
+    (``_nearer``)."""
+    return bool(_FUTURE_IN_PAST.search(_clause_before(text, start)))
 
 
 def _nearer(published: dt.date, back: dt.date, ahead: dt.date) -> dt.date:
@@ -205,8 +205,9 @@ def _month_day(m: re.Match[str], c: _Ctx) -> Resolved | None:
     elif c.published is None:
         return None
     else:
-        found = _recent(c.published, month, day, _future(c.text, m.start()))
-        if _seen_from_the_past(c.text, m.start()):
+        future = _future(c.text, m.start())
+        found = _recent(c.published, month, day, future)
+        if not future and _seen_from_the_past(c.text, m.start()):
             ahead = _recent(c.published, month, day, True)
             if found is not None and ahead is not None:
                 found = _nearer(c.published, found, ahead)

@@ -80,7 +80,8 @@ FEATURE_WORDS = frozenset({"gulf", "islands", "island", "sea", "river", "lake", 
 NATURAL_WORDS = frozenset({"forest", "islands", "island", "sea", "river", "lake", "bay", "coast", "strip", "valley",
                            "mountains", "mountain", "desert", "peninsula", "ocean", "canal", "basin", "plateau",
                            "delta", "highlands", "hills", "falls", "gulf", "dam", "camp", "reserve", "park"})  # fmt: skip
-STRAIT_WORDS = frozenset({"strait", "straits"})
+# Features named "X of Y": "the Gulf of Guinea", "the Strait of Hormuz" (``after_feature_of``).
+FEATURE_OF_WORDS = NATURAL_WORDS | frozenset({"strait", "straits"})
 # Buildings and streets after a name are named sites of their own: the "Qahira Hotel" is no more
 # a town than "Boni Forest" is; geo.sites places such a site at the article's settlement.
 BUILDING_WORDS = frozenset({"street", "avenue", "road", "boulevard", "square", "hotel", "hospital", "mosque",
@@ -194,7 +195,7 @@ def after_feature_of(doc: Doc, start: int) -> bool:
     if start < 2 or doc[start - 1].lower_ != "of":
         return False
     feature = doc[start - 2]
-    return feature.text[:1].isupper() and feature.lower_ in NATURAL_WORDS | STRAIT_WORDS
+    return feature.text[:1].isupper() and feature.lower_ in FEATURE_OF_WORDS
 
 
 def _piece_of_name(doc: Doc, start: int, end: int) -> bool:

@@ -252,6 +252,24 @@ def test_bare_title_refers_to_a_named_holder(nlp: Any, lex: Lexicon) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "sector"),
+    [
+        ("The Syrian president met the envoy.", "Bashar al-Assad", "GOV"),  # the office names its holder
+        ("Sudanese rebel commanders met the envoy.", "", "REB"),  # several, and not the state's
+        ("A Sudanese rebel commander met the envoy.", "", "REB"),
+        ("The Sudanese army commander met the envoy.", "Abdel Fattah al-Burhan", "MIL"),
+        ("Two Russian presidents have visited the city.", "", "GOV"),
+        ("A Russian president had never visited the city.", "", "GOV"),
+    ],
+)
+def test_a_title_names_its_holder_only_in_the_singular_and_for_an_office_of_state(
+    nlp: Any, lex: Lexicon, text: str, person: str, sector: str
+) -> None:
+    (actor,) = find_actors(nlp(text), lex, dt.date(2024, 10, 1))
+    assert (actor.person, actor.sector) == (person, sector)
+
+
 def test_offsets_point_into_the_article(nlp: Any, lex: Lexicon) -> None:
     article = "Title line.\n\nTehran and Moscow disagreed with Hizballah."
     body_start = article.index("Tehran")

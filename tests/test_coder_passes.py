@@ -19,6 +19,7 @@ from riftwatch.events.passes import (
     commitment,
     domestic_target,
     joint_parties,
+    place_country_target,
     proposal_author,
     refusal,
     run_passes,
@@ -99,6 +100,24 @@ def test_proposal_author(coder, text: str, word: str, target: set[str]) -> None:
     assert not d.target
     proposal_author(d, ctx)
     assert (countries(d.target), d.how["target"]) == (target, "proposal-author")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "target", "how"),
+    [
+        # a visit is aimed at the country visited ...
+        ("The Indian foreign minister began a two-day visit in Nairobi on Monday.", "visit", {"KEN"}, "place-country"),
+        # ... talks held somewhere are not aimed at the host of the venue
+        ("Sudanese rebel leaders said they were ready to join talks in Geneva.", "talks", set(), ""),
+        ("Kenyan opposition leaders attended a peace conference in Addis Ababa.", "attended", set(), ""),
+    ],
+)
+def test_place_country_target_of_meetings(coder, text: str, word: str, target: set[str], how: str) -> None:  # type: ignore[no-untyped-def]
+    ctx = context(coder, text)
+    d = until(ctx, word, place_country_target)
+    assert d.place is not None and not d.target
+    place_country_target(d, ctx)
+    assert (countries(d.target), d.how.get("target", "")) == (target, how)
 
 
 @pytest.mark.parametrize(

@@ -86,6 +86,11 @@ def test_parse_compass(key: str, parsed: object) -> None:
         ("eastern Ukraine", "region", "UKR", "RGN"),
         ("North Carolina", "admin", "USA", "ADM1"),  # a name, not a compass region
         ("South Sudan", "country", "SSD", "PCLI"),
+        # a compass word in lower case is a direction, also where a town abroad has the name
+        ("south Lebanon", "region", "LBN", "RGN"),  # not South Lebanon, Ohio
+        ("west Jordan", "region", "JOR", "RGN"),  # not West Jordan, Utah
+        ("South Jordan", "city", "USA", "PPL"),  # capitalised: the name
+        ("south Sudan", "country", "SSD", "PCLI"),  # the state's own name, in any case
         ("La.", "admin", "USA", "ADM1"),
         ("Dagestan", "admin", "RUS", "ADM1"),
     ],

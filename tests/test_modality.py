@@ -67,6 +67,12 @@ CASES = [
     ("The guards did not hesitate to open fire on the crowd.", "open", "asserted"),
     # "call" naming its object speaks of an act that took place
     ("The senator called the raid a disgrace.", "raid", "asserted"),
+    # an act in a condition is hypothetical, whatever the status of the clause it conditions
+    ("The union will end the strike if the company raises wages.", "raises", "hypothetical"),
+    ("The party said it would not return to parliament unless the army released its leaders.", "released",
+     "hypothetical"),
+    ("The party said it would not return to parliament unless the army released its leaders.", "return",
+     "negated"),
 ]
 
 

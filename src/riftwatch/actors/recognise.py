@@ -97,6 +97,10 @@ def _envoy_of_state(g: Group, org_country: str) -> bool:
             and g.head is not None and g.head.role in DIPLOMATIC_POSTS)  # fmt: skip
 
 
+# sectors whose titles name no office of the state: "the rebel commander" is not the army's
+NOT_AN_OFFICE = frozenset({"REB", "OPP", "CVL", "REF", "CRM", "PTY", "MED", "BUS", "NGO", "HRI", "EDU", "LAB", "REL"})
+
+
 def _code(g: Group, lexicon: Lexicon, when: dt.date | None, holder_ok: bool = True) -> _Coded | None:
     """Codes for a group, or None when it is not an actor on its own (e.g. "Iranian oil");
     ``holder_ok`` False: a title is not resolved to its holder ("the former president")."""
@@ -140,7 +144,7 @@ def _code(g: Group, lexicon: Lexicon, when: dt.date | None, holder_ok: bool = Tr
     if head.needs_name:
         return None
     coded = _Coded(country, group_sector(g, org_sector), "", org_name)
-    if head.role and head.is_title and holder_ok:
+    if head.role and head.is_title and holder_ok and coded.sector not in NOT_AN_OFFICE:
         holder = lexicon.holder(head.role, country, when, org_name if org_e else "")
         if holder is not None:
             coded.person, coded.person_entry = holder.name, holder
@@ -252,7 +256,9 @@ def _code_in_doc(doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None) -> 
             org_name,
         )
     former = any(t.lower_.strip("-") in FORMER for t in doc[max(g.start - 1, 0) : g.end])
-    return _code(g, lexicon, when, holder_ok=not former)  # "the former president" is not today's
+    # "the former president" is not today's; "commanders", "a commander" are not the commander
+    many = doc[g.end - 1].tag_ in ("NNS", "NNPS") or any(t.lower_ in ("a", "an") for t in doc[max(g.start - 1, 0) : g.start + 1])
+    return _code(g, lexicon, when, holder_ok=not former and not many)
 
 
 def _emit(

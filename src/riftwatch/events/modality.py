@@ -200,6 +200,10 @@ def factuality(trigger: Token) -> Factuality:
         head = tok.head
         link = tok.dep_
         lemma = head.lemma_.lower()
+        if _if_clause(tok):
+            # "will resume talks if Washington lifts sanctions", "would not change its position
+            # unless Brussels released the funds": a condition, whatever the clause it conditions
+            return "hypothetical"
         if lemma in RELUCTANCE_VERBS and link in {"xcomp", "advcl"}:
             if _own_status(head) != "negated":
                 return "negated"  # "hesitated to strike": held back
@@ -251,8 +255,6 @@ def factuality(trigger: Token) -> Factuality:
         status = _own_status(head)
         if status:
             return status
-        if _if_clause(tok):
-            return "hypothetical"
         tok = head
     return "asserted"
 

@@ -407,7 +407,10 @@ def place_country_target(d: Draft, ctx: SentenceContext) -> None:
     """An act of a type aimed where it happens targets the place's country when the text names no
     other and the source is not from there."""
     place = d.place
-    if (not d.target and d.source and place is not None and d.type in ontology().types_with("target_where_it_happens")
+    modes = ontology().behaviour(d.type, "target_where_it_happens")
+    if isinstance(modes, list) and d.entry.mode not in modes:
+        return  # "talks in Doha": a venue, where the parties meet, is not a party
+    if (not d.target and d.source and place is not None and modes
             and place.country and place.country not in d.stated_countries):  # fmt: skip
         # a place the act is aimed at ("fired rockets at northern Israel", "strikes on Kharkiv") is
         # read off the clause as a phrase target is; one it only happens in is a convention

@@ -144,6 +144,14 @@ class Gazetteer:
         if demonyms and key in self._demonyms:  # "Somali" is Somalia's people before an Ethiopian town
             return self._ranked(self._demonyms[key], None)
         rows = self._index.get(key, ())
+        if rows and name[:1].islower() and not any(self._a["kind"][r] == _build.K_COUNTRY for r in rows):
+            # "south Lebanon", "west Jordan": a compass word in lower case is a direction, not
+            # part of a name (South Lebanon, Ohio; West Jordan, Utah); "south Sudan" stays a state
+            from .regions import compass_region
+
+            region = compass_region(self, key)
+            if region:
+                return [region]
         if rows:
             if strip_admin_suffix(key) and any(self._a["kind"][r] == _build.K_ADMIN for r in rows):
                 rows = tuple(r for r in rows if self._a["kind"][r] == _build.K_ADMIN)

@@ -55,13 +55,16 @@ def test_conjoined_demonym_modifiers_are_each_an_actor(
         ("ACCRA, 5 May (Reuters) - Talks began.", 25),
         ("Kyiv (AFP) - Drones struck.", 13),
         ("By JANE DOE and JOHN ROE Associated Press\n\nLOME, Togo (AP) \u2014 Police fired.", 60),
+        # after a headline kept in the text (a first line with no full stop, then a blank line)
+        ("Troops quit border town\n\nKABUL (AP) \u2014 Troops left.", 37),
+        ("Troops quit border town.\n\nKABUL (AP) \u2014 Troops left.", 0),  # a paragraph, not a headline
         ("Kenya (and Uganda) said - nothing.", 0),
         ("U.S. President Trump said — what?", 0),
         ("Kenya has refused to attend the hearing.", 0),
     ],
 )  # fmt: skip
 def test_dateline_end(text: str, end: int) -> None:
-    from riftwatch.actors.locative import dateline_end
+    from riftwatch.geo.mentions import dateline_end
 
     assert dateline_end(text) == end
 

@@ -706,3 +706,17 @@ def test_a_sentence_after_a_post_on_x_has_its_own_actors(rules) -> None:  # type
                         "Somali militants attacked a police convoy near the border on Tuesday.")  # fmt: skip
     e = event_at(coded, "attacked")
     assert [a.country for a in e.source] == ["SOM"] and e.sentence_index == 1
+
+
+def test_a_blank_line_ends_a_headline_and_a_dateline_stays_with_its_sentence(rules, nlp) -> None:  # type: ignore[no-untyped-def]
+    """A headline has no full stop: without the paragraph break as a boundary, the headline and the
+    dateline below it were read as one sentence (``parse.paragraph_breaks``)."""
+    text = ("Militants attack border post as talks stall\n\n"
+            "QUETTA — Pakistani troops repelled an attack on a border post on Monday. The talks stalled.")  # fmt: skip
+    assert [s.text for s in nlp(text).sents] == [
+        "Militants attack border post as talks stall\n\n",
+        "QUETTA — Pakistani troops repelled an attack on a border post on Monday.",
+        "The talks stalled.",
+    ]
+    attacks = [e for e in code(rules, text).events if e.event_type == "ASSAULT"]
+    assert [(e.trigger.start, e.sentence_index) for e in attacks] == [(10, 0), (text.index("an attack") + 3, 1)]

@@ -326,6 +326,14 @@ def test_an_agency_dateline_in_title_case_sets_the_scene(coder) -> None:  # type
     assert {a.text for a in (*e.source, *e.target)} & {"Mogadishu", "AFP"} == set()
 
 
+def test_a_dateline_under_a_headline_sets_the_scene_and_acts_for_no_one(coder) -> None:  # type: ignore[no-untyped-def]
+    text = ("Somali troops retake town from militants\n\n"
+            "MOGADISHU \u2014 Government forces killed four militants on Monday, officials said.")  # fmt: skip
+    e = _event(_code(coder, text), "killed")
+    assert e.place is not None and (e.place.name, e.place.how) == ("Mogadishu", "article")
+    assert "MOGADISHU" not in {a.text for a in (*e.source, *e.target)}
+
+
 def test_force_on_the_scenes_own_country_keeps_the_article_scene(coder) -> None:  # type: ignore[no-untyped-def]
     text = "KABUL \u2014 Fighting went on in Kabul on Monday. Taliban fighters later killed three Afghan soldiers."
     e = _event(_code(coder, text), "killed")

@@ -93,6 +93,36 @@ def split_platform_x(nlp: Language) -> None:
     tokenizer.add_special_case("X.", [{"ORTH": "X"}, {"ORTH": "."}])
 
 
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+@Language.component("riftwatch_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: the parser keeps boundaries set before it runs. A headline or
+    subheading (no full stop) was read with the paragraph after it as one sentence ("... kills 12
+    soldiers / ISLAMABAD — Pakistan's foreign ministry summoned ...": the dateline city became a
+    target of the headline's attack). A single line break may be a wrapped line and is left alone."""
+    if "\n" not in doc.text:
+        return doc
+    for m in _BLANK_LINE.finditer(doc.text):
+        span = doc.char_span(m.end(), len(doc.text), alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
+            # the rest of a short first line stays in its sentence: with the start set, the
+            # parser cut a dateline "ISLAMABAD — Pakistan's ..." into three
+            for tok in doc[span.start + 1 : span.start + 4]:
+                if tok.is_space or tok.is_sent_start or doc[tok.i - 1].text in (".", "!", "?"):
+                    break
+                tok.is_sent_start = False
+    return doc
+
+
+def add_paragraph_breaks(nlp: Language) -> None:
+    """Put ``paragraph_breaks`` before the parser (once)."""
+    if "riftwatch_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("riftwatch_paragraphs", before="parser")
+
+
 @functools.cache
 def load_nlp(fast_ops: bool = True, fast_rules: bool = True) -> Language:
     """The English pipeline, loaded once per process.
@@ -111,6 +141,7 @@ def load_nlp(fast_ops: bool = True, fast_rules: bool = True) -> Language:
                 nlp: Language = module.load(exclude=["tokenizer"])
                 keep_default_tokenizer(nlp)
                 split_platform_x(nlp)
+                add_paragraph_breaks(nlp)
             else:
                 nlp = module.load()
             log.debug("loaded spaCy model %s", name)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from ..geo.mentions import dateline_end, doc_words
+from ..geo.mentions import LEAD_TOKENS, dateline, doc_words
 from ..records import Actor, Place
 
 
@@ -38,12 +38,12 @@ def split_locative(
     Syria") from real actors. Returns (actors, latent): latent actors are countries and capitals
     named as places, which a trigger may still read as actors ("sparked anger in Moscow")."""
     kept: list[Actor] = []
-    line = dateline_end(doc[:48].text)  # a byline and a dateline are a few words; doc.text would build every Token
-    if any(a.start == 0 and a.entry_id.startswith("country:") for a in actors):
-        line = 0  # a dateline names a city: "US - China talks resume" opens with parties, not a dateline
+    lo, hi = dateline(doc[:LEAD_TOKENS].text)  # a headline, a byline and a dateline are a few words
+    if any(a.start == lo and a.entry_id.startswith("country:") for a in actors):
+        lo = hi = 0  # a dateline names a city: "US - China talks resume" opens with parties, not a dateline
     for a in actors:
         placed = any(p.start <= a.start and a.end <= p.end for p in places)
-        if a.end <= line:
+        if lo <= a.start and a.end <= hi:
             continue  # the dateline says where the story was filed and by whom ("KABUL (AP) —"), not who acted
         if a.person or a.org or not placed:
             kept.append(a)
@@ -61,7 +61,7 @@ def split_locative(
     kept.sort(key=lambda a: a.start)
     taken = {(a.start, a.end) for a in kept}
     for p in places:
-        if (p.start, p.end) in taken or lookup is None or p.end <= line or p.precision not in {"city", "country"}:
+        if (p.start, p.end) in taken or lookup is None or lo <= p.start < p.end <= hi or p.precision not in {"city", "country"}:
             continue
         for entry in lookup(p.text):
             if getattr(entry, "kind", "") in {"capital", "country"}:

@@ -360,26 +360,58 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'\-]+(?:[ /][A-Z][A-Z.'\-]+)*(?:, [A-Z][\w.'\
                        + _FILED + r" \([A-Za-z][A-Za-z .\-]*\) *(?:\u2014|\u2013|--| - )")
 
 
-def dateline_end(text: str) -> int:
-    """Where a dateline opening ``text`` ends (its dash included, and a byline before it), 0 when
-    the text opens with none: what it names says where the story was filed and by whom, not who
-    acted (``actors.locative``)."""
-    byline = BYLINE.match(text)
-    m = _DATELINE.match(text, byline.end() if byline else 0)
+# A headline kept in the text: a first line with no full stop, then a blank line. The dateline
+# opens the paragraph after it ("Militants storm base\n\nKABUL (AP) — ...").
+_HEADLINE = re.compile(r"[^\n]{1,300}(?<![.!?\"\u201d])\n[^\S\n]*\n\s*")
+LEAD_TOKENS = 80  # tokens read for a headline, a byline and a dateline (doc.text would build every Token)
+
+
+def lead_start(text: str) -> int:
+    """Where the lead paragraph starts: after a headline line kept in the text, else 0."""
+    m = _HEADLINE.match(text)
     return m.end() if m else 0
 
 
+def dateline(text: str) -> tuple[int, int]:
+    """(start, end) of a dateline opening the lead paragraph of ``text`` (its dash included, and a
+    byline before it), (0, 0) when there is none: what it names says where the story was filed and
+    by whom, not who acted (``actors.locative``)."""
+    for at in sorted({0, lead_start(text)}):
+        byline = BYLINE.match(text, at)
+        m = _DATELINE.match(text, byline.end() if byline else at)
+        if m:
+            return at, m.end()
+    return 0, 0
+
+
+def dateline_end(text: str) -> int:
+    """Where a dateline ends (``dateline``), 0 when there is none."""
+    return dateline(text)[1]
+
+
 def _dateline(doc: Doc, gaz: Gazetteer) -> tuple[int, int] | None:
-    """The place of a dateline opening the text (after a byline, if any): "TORRINGTON —",
-    "WASHINGTON (AP) —", "BLANTYRE, Malawi —", "Kyiv (AFP) -"."""
-    first = 0
-    byline = BYLINE.match(doc[:40].text) if len(doc) > 2 else None
+    """The place of a dateline opening the lead (after a headline and a byline, if any):
+    "TORRINGTON —", "WASHINGTON (AP) —", "BLANTYRE, Malawi —", "Kyiv (AFP) -"."""
+    head = doc[:LEAD_TOKENS].text if len(doc) > 2 else ""
+    for at in sorted({0, lead_start(head)}):
+        found = _dateline_at(doc, gaz, head, at)
+        if found is not None:
+            return found
+    return None
+
+
+def _dateline_at(doc: Doc, gaz: Gazetteer, head: str, at: int) -> tuple[int, int] | None:
+    span = doc.char_span(at, at + 1, alignment_mode="expand") if at else None
+    if at and span is None:
+        return None
+    first = span.start if span is not None else 0
+    byline = BYLINE.match(head, at)
     if byline is not None:
         span = doc.char_span(byline.end(), byline.end() + 1, alignment_mode="expand")
         if span is None:
             return None
         first = span.start
-    agency = dateline_end(doc[:48].text) > 0  # a title-case city opens one only with the agency's name
+    agency = dateline(head)[1] > 0  # a title-case city opens one only with the agency's name
     for length in (3, 2, 1):
         if first + length >= len(doc):
             continue
@@ -524,8 +556,10 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Span]:
     """Place-name mentions in ``doc``, as spans with character offsets into the doc's text."""
     spans = _ner_mentions(doc, gaz)
     line = _dateline(doc, gaz)
-    if line is not None:
-        spans = [se for se in spans if se[0] >= line[1]] + [line]
+    if line is not None:  # before it, only a headline's places
+        lead = doc.char_span(lead_start(doc[:LEAD_TOKENS].text), len(doc.text), alignment_mode="expand")
+        lo = lead.start if lead is not None and lead.start <= line[0] else 0
+        spans = [se for se in spans if se[0] < lo or se[0] >= line[1]] + [line]
     taken = {i for s, e in spans for i in range(s, e)}
     spans += _gazetteer_mentions(doc, gaz, taken)
     spans.sort(key=lambda se: (se[0], -(se[1] - se[0])))

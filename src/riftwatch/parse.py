@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -102,15 +103,16 @@ def paragraph_breaks(doc: Doc) -> Doc:
     subheading (no full stop) was read with the paragraph after it as one sentence ("... kills 12
     soldiers / ISLAMABAD — Pakistan's foreign ministry summoned ...": the dateline city became a
     target of the headline's attack). A single line break may be a wrapped line and is left alone."""
-    if "\n" not in doc.text:
+    spaces = doc.to_array(IS_SPACE)  # a line break is a whitespace token of its own
+    if not spaces.any():  # (doc.text would build every Token)
         return doc
-    for m in _BLANK_LINE.finditer(doc.text):
-        span = doc.char_span(m.end(), len(doc.text), alignment_mode="expand")
-        if span is not None and span.start > 0:
-            doc[span.start].is_sent_start = True
+    for i in spaces.nonzero()[0]:
+        start = int(i) + 1
+        if start < len(doc) and not doc[start].is_space and _BLANK_LINE.search(doc[int(i)].text):
+            doc[start].is_sent_start = True
             # the rest of a short first line stays in its sentence: with the start set, the
             # parser cut a dateline "ISLAMABAD — Pakistan's ..." into three
-            for tok in doc[span.start + 1 : span.start + 4]:
+            for tok in doc[start + 1 : start + 4]:
                 if tok.is_space or tok.is_sent_start or doc[tok.i - 1].text in (".", "!", "?"):
                     break
                 tok.is_sent_start = False

@@ -156,6 +156,18 @@ def test_an_implied_target_fills_only_an_empty_target_and_says_so() -> None:
     assert L.assign_roles(fe2, m)[0] is ruled
 
 
+def test_the_rules_target_picked_as_source_becomes_its_country_unnamed() -> None:
+    people = Actor("30 people", 40, 49, "people", "KEN", "CVL")  # "... 30 people had been arrested"
+    group = Actor("Amnesty", 0, 7, "Amnesty", "NGO", "HRI")
+    e = replace(_ev(60), target=(people,), roles_how=(("target", "passive-subject"),))
+    fe = L.Featured(e, None, [L.Candidate(people, None, "target"), L.Candidate(group, None, "none")], [["t"], ["g"]])
+    m = L.Models(L.LinearModel(0, {}, 0.5), L.LinearModel(-5, {"t": 9.0, "g": 6.0}, 0.5),
+                 L.LinearModel(-5, {}, 0.5), 0.8)  # fmt: skip
+    ev, _, _ = L.assign_roles(fe, m)
+    assert [(a.text, a.country, a.entry_id) for a in ev.source] == [("", "KEN", "implied:target")]
+    assert dict(ev.roles_how)["source"] == "implied" and ev.target == (people,)
+
+
 def test_the_people_of_a_place_abroad_are_not_the_target_of_a_foreign_act() -> None:
     from riftwatch.records import Place
 

@@ -658,6 +658,24 @@ def featurize(doc: Doc, events: Sequence[Event], actor_at: dict[int, Actor], lat
 MODEL_DECIDES = frozenset({"phrase", "place-country", "object-prep"})
 
 
+def _not_the_target(source: tuple[Actor, ...], ev: Event) -> tuple[Actor, ...]:
+    """The rules' target is not also the source: "30 people had been arrested" (the passive
+    subject) were not arrested by themselves. Where the model picks the target's own words as the
+    source, it says the act is the target's country's own (an arrest at home, a verdict of its
+    court): the source becomes that country, unnamed."""
+    spans = {(a.start, a.end) for a in ev.target if a.end > a.start}
+    if not spans:
+        return source
+    at = ev.trigger.start
+    out: list[Actor] = []
+    for a in source:
+        if (a.start, a.end) in spans:
+            a = Actor(text="", start=at, end=at, name=a.country, country=a.country, entry_id="implied:target")
+        if a not in out:
+            out.append(a)
+    return tuple(out)
+
+
 def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     """The event with learned source and target, and the best source/target probabilities."""
     src = src_all = [(models.source.prob(f), c.actor) for c, f in zip(fe.cands, fe.role_feats, strict=True)]
@@ -671,6 +689,8 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         src = [(p, a) for (p, a), c in zip(src, fe.cands, strict=True)
                if c.head is None or c.other_sentence or (c.head.i not in barred and in_clause_of(c.head, fe.trig))]
     source = ev.source or _with_conjuncts(_choose(src, models.source, models.second), fe.cands)
+    if not ev.source:
+        source = _not_the_target(source, ev)
     # an actor is not both source and target of one act
     # (named mentions of the source's country neither: "Pakistan" is not the target of "Pakistan's
     # army"; an implied domestic target is the model's call)

@@ -380,6 +380,18 @@ def test_a_people_is_no_site(nlp: Language, gaz: Gazetteer, text: str) -> None:
     assert not any(gaz.is_demonym(p.text.lower().rstrip("s")) for p in sites), [p.name for p in sites]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials met in Manila on Monday. Coast guard ships clashed near Scarlet Reef Shoal on Sunday.",
+        "Talks were held in Port Louis. Work on the airstrip on Lamarre Island is nearly done.",
+    ],
+)
+def test_a_feature_at_sea_is_not_placed_at_the_articles_town(nlp: Language, gaz: Gazetteer, text: str) -> None:
+    doc = nlp(text)
+    assert [p.text for p in find_site_places(doc, find_places(doc, gaz))] == []
+
+
 @pytest.mark.parametrize("name", ["Gulf of Guinea", "Bay of Bengal", "Sea of Azov"])
 def test_a_named_sea_is_one_region(nlp: Language, gaz: Gazetteer, name: str) -> None:
     # the sea, whole: not its country ("Guinea") nor a piece of its name

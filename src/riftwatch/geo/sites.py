@@ -35,6 +35,11 @@ SITE_WORDS = frozenset({"street", "st.", "avenue", "ave.", "road", "rd.", "boule
                         "academy", "arena", "pier", "gardens", "estates", "elementary", "high", "middle",
                         "quarter", "faubourg", "fields", "terrace", "way", "place", "court"})  # fmt: skip
 SITE_LABELS = frozenset({"FAC", "ORG", "LOC", "GPE"})
+# Last words of the names of features at sea: a shoal, a reef, an island is outside the settlements an
+# article names, so none of them gives its point (an island 1,000 km offshore is not at the capital).
+# (Lakes, rivers and hills are left at the settlement: in local news they are near it.)
+SEA_FEATURES = frozenset({"island", "islands", "isle", "islet", "atoll", "reef", "shoal", "cay", "sea", "ocean",
+                              "strait", "straits"})  # fmt: skip
 # Before a name the gazetteer lacks, these make it a place the article puts at its settlement.
 UNLISTED_PREPS = frozenset({"in", "near", "outside", "at", "from"})
 SITE_SCORE = 0.5  # a site's point is a guess: its settlement's
@@ -147,6 +152,8 @@ def _site_words(doc: Doc, ent: SpacySpan) -> list[Token]:
     key = normalize(doc[words[0].i : ent.end].text)
     if Gazetteer.load().is_demonym(key) or (key.endswith("s") and Gazetteer.load().is_demonym(key[:-1])):
         return []  # "the North Koreans": a people, not a site
+    if words[-1].lower_ in SEA_FEATURES:
+        return []  # "near Second Thomas Shoal", "on Agalega Island": not inside any settlement
     if words[-1].lower_ in SITE_WORDS and (len(ent) > 1 or ent.label_ == "FAC"):
         return words  # "Central Market", "Kenyatta Avenue"
     if not all(w.text[:1].isupper() or w.lower_ in ("of", "de", "du", "la") for w in words):

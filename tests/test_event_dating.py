@@ -90,6 +90,11 @@ def test_without_publication_date_nothing_moves(coder) -> None:  # type: ignore[
          TUESDAY),
         ("A lawsuit filed on Tuesday accused the ministry of abuses.", "accused", TUESDAY),
         ("The envoy criticized the ruling at a Tuesday briefing.", "criticized", TUESDAY),
+        # a relative clause in the present perfect tells of a state of affairs since: not dated by
+        # the clause it hangs on; one in the past tense may be
+        ("A tribunal ruled on Tuesday against the claim, a ruling the government has rejected.", "rejected",
+         PUBLISHED),
+        ("On Tuesday, police arrested a man who attacked a guard.", "attacked", TUESDAY),
         # a time on a participle describing someone dates that description, not the act
         ("The recently appointed governor imposed a curfew in the city.", "imposed", PUBLISHED),
     ],

@@ -32,7 +32,7 @@ from spacy.tokens import Span as SpacySpan
 from ..geo.mentions import sentences
 from ..records import Article, Event, Span, TimeExpr
 from ..when import SMALL_NUMBERS, find_times
-from .clauses import in_clause_of
+from .clauses import clause_head, in_clause_of
 from .venue import past_tense
 
 # The lead: the sentences a story's news day is read from.
@@ -99,6 +99,10 @@ def clause_times(trigger: Token, times: Sequence[TimeExpr]) -> list[TimeExpr]:
     """The times of ``times`` that may date the act of ``trigger``: not those of a subordinate
     clause the trigger is not in, nor one owning another noun ("Tuesday's attack")."""
     doc = trigger.doc
+    own = clause_head(trigger)
+    # a relative clause in the present or present perfect tells of a standing state of affairs
+    # ("a ruling in 2016, which Beijing has refused to recognise"): the main clause's time is not its
+    ongoing = own.dep_ == "relcl" and not past_tense(own)
     out = []
     for t in times:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -110,7 +114,7 @@ def clause_times(trigger: Token, times: Sequence[TimeExpr]) -> list[TimeExpr]:
             continue  # "Tuesday's attack": the attack's time ("a Jan. 23 briefing" is an occasion)
         if word.dep_ == "advmod" and word.head.dep_ == "amod" and word.head.head.i != trigger.i:
             continue  # "the recently elected president": when they were elected, not when they act
-        if in_clause_of(word, trigger):
+        if in_clause_of(word, trigger) and not (ongoing and clause_head(word).i != own.i):
             out.append(t)
     return out
 

@@ -44,6 +44,9 @@ def codes(
         ("Iran rejected the offer.", [("Iran", "IRN", "")]),
         ("The Kremlin denied the report.", [("Kremlin", "RUS", "GOV")]),
         ("Iranian forces crossed the river.", [("Iranian forces", "IRN", "MIL")]),
+        # "from X" on the noun says whose they are; on the verb, where they leave
+        ("Troops from Chad crossed the river.", [("Troops from Chad", "TCD", "MIL")]),
+        ("Canada will withdraw its troops from Latvia.", [("Canada", "CAN", ""), ("troops", "CAN", "MIL"), ("Latvia", "LVA", "")]),
         ("The Syrian military held back.", [("Syrian military", "SYR", "MIL")]),
         ("Russian air strikes hit two bridges.", [("Russian air strikes", "RUS", "MIL")]),
         ("The Iranians were angry.", [("Iranians", "IRN", "")]),

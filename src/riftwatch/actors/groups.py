@@ -237,6 +237,7 @@ def _try_merge(doc: Doc, a: Group, b: Group) -> Group | None:
         and b.person is None
         and not (b.owner is not None and b.owner.kind == "demonym")
         and gap in (["of"], ["of", "the"], ["from"], ["from", "the"], ["loyal", "to"], ["loyal", "to", "the"])
+        and not (gap[0] == "from" and not _from_of_noun(doc, a))
     ):
         return _merge(a, b)
     if (
@@ -253,6 +254,15 @@ def _try_merge(doc: Doc, a: Group, b: Group) -> Group | None:
     ):
         return Group(a.start, b.end, possessor=b.person, head=a.head)  # "forces loyal to Assad"
     return _try_appos(doc, a, b)
+
+
+def _from_of_noun(doc: Doc, a: Group) -> bool:
+    """"troops from Chad" are Chad's: "from" hangs on the noun. In "withdraw its troops from Iraq"
+    it hangs on the verb and says where they leave; "its" says whose they are."""
+    prep = doc[a.end] if a.end < len(doc) else None
+    if prep is None or not a.start <= prep.head.i < a.end:
+        return False
+    return not (a.start > 0 and doc[a.start - 1].lower_ in ("its", "their", "his", "her", "our", "my", "your"))
 
 
 def _try_appos(doc: Doc, a: Group, b: Group) -> Group | None:

@@ -375,6 +375,13 @@ def test_pronouns_follow_the_speaker_and_the_last_subject(coder) -> None:  # typ
     assert said and said[0].person == "Sergei Lavrov"
 
 
+def test_an_object_pronoun_of_a_participle_is_not_the_main_subject(coder) -> None:  # type: ignore[no-untyped-def]
+    """"Lima protested the strikes, calling them ...": the calling is Lima's, so "them" is someone
+    else (the strikes), not Lima."""
+    coded = code(coder, "Lima has protested Chilean strikes on its territory, calling them a violation of its sovereignty.")
+    assert "PER" not in {a.country for a in event_at(coded, "calling").target}
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

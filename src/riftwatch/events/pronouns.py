@@ -53,6 +53,19 @@ def _speaker_actors(tok: Token, actor_at: dict[int, Actor], verbs: frozenset[str
     return [a for s in governor.children if s.dep_ in {"nsubj", "nsubjpass"} for a in actors_under(s, actor_at)]
 
 
+def _object_of_subjectless_clause(tok: Token) -> bool:
+    """An object pronoun of a participle or infinitive with no subject of its own ("Baghdad
+    protested the strikes, calling them a violation"): the clause's doer is the main subject, and
+    an object pronoun is someone else."""
+    if tok.dep_ not in {"dobj", "pobj"}:
+        return False
+    verb = tok.head
+    if verb.pos_ == "ADP":
+        verb = verb.head
+    return (verb.pos_ == "VERB" and verb.dep_ in {"advcl", "xcomp"} and verb.tag_ in {"VBG", "VB", "VBN"}
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children))  # fmt: skip
+
+
 def _binding_subject(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
     """Actors of the subject of the clause a possessive sits in: "the G7 affirmed their support",
     "the watchdog reiterated its call" (the owner of what the subject does is, most often, itself)."""
@@ -90,7 +103,8 @@ def resolve_pronouns(
             continue  # most words: the cheapest test first
         if tok.i in actor_at or tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
             continue
-        candidates = [a for a in _binding_subject(tok, actor_at) or _speaker_actors(tok, actor_at) if not a.person]
+        candidates = [a for a in _binding_subject(tok, actor_at)
+                      or ([] if _object_of_subjectless_clause(tok) else _speaker_actors(tok, actor_at)) if not a.person]
         if not candidates:
             candidates = list(last_group) if low in PLURAL_PRONOUNS else ([last_subject] if last_subject else [])
         if candidates:

@@ -67,6 +67,11 @@ CASES = [
     ("The guards did not hesitate to open fire on the crowd.", "open", "asserted"),
     # "call" naming its object speaks of an act that took place
     ("The senator called the raid a disgrace.", "raid", "asserted"),
+    # a stance taken on an act, whatever the stance, says the act is there
+    ("The council said it would not tolerate the rebels' attacks on the town.", "attacks", "asserted"),
+    ("The minister did not welcome the visit of the delegation.", "visit", "asserted"),
+    # a light verb's status is its noun's
+    ("The rebels did not launch attacks on the town.", "attacks", "negated"),
     # an act in a condition is hypothetical, whatever the status of the clause it conditions
     ("The union will end the strike if the company raises wages.", "raises", "hypothetical"),
     ("The party said it would not return to parliament unless the army released its leaders.", "released",

@@ -104,6 +104,14 @@ def _own_status(tok: Token, trigger: bool = False) -> Factuality | None:
     return None
 
 
+# Verbs that take a stance on what their object names: the act is there to be taken a stance on
+# ("would not tolerate Tehran's military support", "did not condemn the raids": the support and
+# the raids happened), whatever the stance or its negation.
+STANCE_VERBS = frozenset({"tolerate", "accept", "condone", "welcome", "condemn", "denounce", "criticize",
+                          "criticise", "deplore", "decry", "praise", "applaud", "acknowledge", "regret",
+                          "ignore", "overlook", "excuse", "forgive"})  # fmt: skip
+
+
 def _will(verb: Token) -> bool:
     """An auxiliary puts the verb ahead: "will", "shall", or "would" ("said it would not ...")."""
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would", "'d"} for c in verb.children)
@@ -185,7 +193,7 @@ def factuality(trigger: Token) -> Factuality:
             return "future"  # "talks are to resume", "the summit is to open"
         # A nominal trigger takes the status of a verb that carries it ("did not make visits").
         if tok.dep_ in {"dobj", "attr", "nsubjpass"} and tok.head.pos_ in {"VERB", "AUX"}:
-            if tok.head.lemma_ in SPEECH_VERBS or _names_it(tok.head):
+            if tok.head.lemma_ in SPEECH_VERBS or tok.head.lemma_ in STANCE_VERBS or _names_it(tok.head):
                 return "asserted"
             return factuality(tok.head) if tok.head.lemma_ not in FUTURE_NOUNS else "future"
         partaking = partaking_verb(tok)

@@ -727,3 +727,12 @@ def test_a_blank_line_ends_a_headline_and_a_dateline_stays_with_its_sentence(rul
     ]
     attacks = [e for e in code(rules, text).events if e.event_type == "ASSAULT"]
     assert [(e.trigger.start, e.sentence_index) for e in attacks] == [(10, 0), (text.index("an attack") + 3, 1)]
+
+
+def test_with_and_a_clause_is_a_circumstance_not_a_party(rules) -> None:  # type: ignore[no-untyped-def]
+    """"..., with a spokesman saying ...": the spokesman speaks for the source; no one the act is
+    aimed at (``roles.absolute``). "Clashed with rebels armed with rifles" names the other side."""
+    coded = code(rules, "Turkey's foreign ministry rejected the report, with President Recep Tayyip Erdogan saying "
+                        "the authors had no evidence. The army clashed with rebels armed with rifles.")  # fmt: skip
+    assert "TUR" not in {a.country for a in event_at(coded, "rejected").target}
+    assert [a.text for a in event_at(coded, "clashed").target] == ["rebels"]

@@ -62,6 +62,7 @@ from .ontology import ontology
 from .roles import (
     LIGHT_VERBS,
     OBJ,
+    absolute,
     accused_in,
     actors_under,
     adjective_roles,
@@ -168,7 +169,7 @@ def _phrase_actors(tok: Token, actor_at: dict[int, Actor], skip_object: bool) ->
     out: list[Actor] = []
     skip = {"nsubj", "nsubjpass", "ccomp", "advcl", "relcl", "acl", "poss", "punct", "prep" if skip_object else ""}
     skip |= OBJ if skip_object else set()
-    stack = [c for c in tok.children if c.dep_ not in skip]
+    stack = [c for c in tok.children if c.dep_ not in skip and not (c.dep_ == "prep" and absolute(c))]
     if tok.pos_ != "VERB" and not stack:
         carrier = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
         if carrier.dep_ in OBJ:

@@ -79,9 +79,19 @@ def _children(tok: Token, deps: Iterable[str]) -> list[Token]:
 def _prep_objects(tok: Token, preps: Sequence[str]) -> list[Token]:
     out: list[Token] = []
     for prep in tok.children:
-        if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ in preps:
+        if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ in preps and not absolute(prep):
             out.extend(c for c in prep.children if c.dep_ in {"pobj", "pcomp"})
     return out
+
+
+def absolute(prep: Token) -> bool:
+    """"dismissed the sanctions, with spokeswoman Zakharova saying ...": "with" and a noun that does
+    something tells the circumstances (here the speaker's own side), not a party the act is aimed at."""
+    if prep.lower_ != "with":
+        return False
+    # ("talks with officials seeking a truce", "clashed with rebels armed with rifles" name parties)
+    return any(c.dep_ == "pcomp" and c.tag_ in {"VBG", "VBN"} and any(s.dep_ in {"nsubj", "nsubjpass"} for s in c.children)
+               for c in prep.children)  # fmt: skip
 
 
 def accused_in(verb: Token, actor_at: dict[int, Actor], preps: Sequence[str] = ("over", "about", "against")) -> list[Actor]:

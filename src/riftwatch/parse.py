@@ -14,7 +14,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -103,7 +102,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     subheading (no full stop) was read with the paragraph after it as one sentence ("... kills 12
     soldiers / ISLAMABAD — Pakistan's foreign ministry summoned ...": the dateline city became a
     target of the headline's attack). A single line break may be a wrapped line and is left alone."""
-    spaces = doc.to_array(IS_SPACE)  # a line break is a whitespace token of its own
+    spaces = doc.to_array("IS_SPACE")  # a line break is a whitespace token of its own
     if not spaces.any():  # (doc.text would build every Token)
         return doc
     for i in spaces.nonzero()[0]:

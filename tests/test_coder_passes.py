@@ -21,7 +21,6 @@ from riftwatch.events.passes import (
     joint_parties,
     place_country_target,
     proposal_author,
-    protest_by_state,
     refusal,
     run_passes,
     threat_condition,
@@ -119,22 +118,6 @@ def test_place_country_target_of_meetings(coder, text: str, word: str, target: s
     assert d.place is not None and not d.target
     place_country_target(d, ctx)
     assert (countries(d.target), d.how.get("target", "")) == (target, how)
-
-
-@pytest.mark.parametrize(
-    ("text", "word", "etype", "cameo"),
-    [
-        ("The Peruvian foreign ministry protested the expulsion of its consul.", "protested", "ACCUSE", "11"),
-        ("Chile protested the decision of the tribunal.", "protested", "ACCUSE", "11"),
-        ("Thousands of Peruvian farmers protested outside the ministry.", "protested", "PROTEST", "14"),
-    ],
-)
-def test_a_state_that_protests_complains_officially(coder, text: str, word: str, etype: str, cameo: str) -> None:  # type: ignore[no-untyped-def]
-    ctx = context(coder, text)
-    d = until(ctx, word, protest_by_state)
-    assert d.type == "PROTEST" and d.source
-    protest_by_state(d, ctx)
-    assert (d.type, d.entry.cameo[:2]) == (etype, cameo)
 
 
 @pytest.mark.parametrize(

@@ -401,15 +401,6 @@ def phrase_target(d: Draft, ctx: SentenceContext) -> None:
         d.how["target"] = "phrase" if d.target else ""
 
 
-def protest_by_state(d: Draft, ctx: SentenceContext) -> None:
-    """A government or an international body that "protests" something complains officially
-    (ACCUSE, CAMEO 114): only civilians demonstrate (PROTEST, CAMEO 14). "Baghdad has protested
-    Turkish strikes", "the ministry protested the decision"."""
-    if (d.type == "PROTEST" and d.tok.pos_ == "VERB" and d.source
-            and all(a.sector in STATE_SECTORS | {"IGO"} and a.country for a in d.source)):  # fmt: skip
-        d.recode(Recoded.of("ACCUSE", "114", "disapprove", d.entry.weight))
-
-
 # --- conventions for what the text leaves unstated ------------------------------------------------
 
 
@@ -619,7 +610,7 @@ PASSES: tuple[Pass, ...] = (
     assign_roles, theme_object, accused_party, complement_subject, intended_act_target,
     proposal_author, referent_author, act_author, joint_parties,
     # actors and place
-    event_place, locate_actors, phrase_target, named_parties, protest_by_state,
+    event_place, locate_actors, phrase_target, named_parties,
     # conventions for what the text leaves unstated
     place_country_target, domestic_target, victims_of_place, withdrawn_support, halted_support,
     # factuality and the re-codings it implies

@@ -452,3 +452,11 @@ def test_a_spokesperson_of_an_institution_named_before_is_of_its_country(nlp: An
         "Peruvian foreign ministry spokesperson Rosa Vargas said the claim was true.",
     )  # fmt: skip
     assert [a[1] for a in later if a[0].endswith("Rosa Vargas")] == ["PER"]
+
+
+def test_a_name_the_lexicon_lacks_defined_by_an_acronym_it_knows_is_that_organisation(nlp: Any, lex: Lexicon) -> None:
+    text = "Soldiers fought units of the National Liberation Army (ELN) near the border."
+    got = [(a.text, a.country, a.sector) for a in find_actors(nlp(text), lex, dt.date(2024, 3, 1))]
+    assert ("Army", "COL", "MIL") not in got and got[-1] == ("ELN", "COL", "REB")
+    assert any(t.endswith("National Liberation Army") and s == "REB" for t, _, s in got)
+

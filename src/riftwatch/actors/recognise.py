@@ -51,7 +51,7 @@ from .anaphora import (
 from .audience import has_credit_line, in_credit_line, is_audience
 from .groups import MODIFIER_DEPS, Group, combine_groups, group_mentions, group_sector
 from .lexicon import Entry, Lexicon
-from .mentions import POSSESSIVE, lexicon_mentions, span_text
+from .mentions import POSSESSIVE, Mention, lexicon_mentions, span_text
 from .people import country_of_person
 from .refine import FORMER
 
@@ -181,7 +181,7 @@ def find_actors(
     [('Tehran', 'IRN', 'GOV')]
     """
     ctx = context if context is not None else ArticleContext()
-    mentions = lexicon_mentions(doc, lexicon, published, ctx.place_counts)
+    mentions = _named_by_acronym(doc, lexicon_mentions(doc, lexicon, published, ctx.place_counts))
     groups = combine_groups(doc, group_mentions(doc, mentions))
     coded: list[tuple[Group, _Coded | None]] = []
     where: dict[int, str] = {}  # token -> the country a place or country name there denotes
@@ -205,6 +205,27 @@ def find_actors(
             if g.named_only and g.owner is not None and g.owner.kind in ("country", "capital"):
                 where.update((i, c.country) for i in range(g.start, g.end))
     return _emit(doc, lexicon, coded, published, offset, default_country, ctx, where, _owners(coded))
+
+
+def _named_by_acronym(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"the National Liberation Army (ELN)": a name the lexicon lacks, defined by an acronym it knows,
+    is that organisation, not the army its last word names."""
+    orgs = {m.start: m for m in mentions if m.kind == "org"}
+    if not orgs:
+        return mentions
+    out: list[Mention] = []
+    for m in mentions:
+        k = acronym_after(doc, m.end)
+        org = orgs.get(k) if k is not None else None
+        if org is not None and m.kind != "org" and doc[m.start].text[:1].isupper():
+            start = m.start
+            while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            if out and out[-1].end > start:
+                start = out[-1].end
+            m = Mention(start, m.end, org.entry)
+        out.append(m)
+    return out
 
 
 def _owners(coded: list[tuple[Group, _Coded | None]]) -> dict[int, str]:

@@ -77,10 +77,23 @@ def rallied_against(tok: Token, actor_at: dict[int, Actor], latent_at: dict[int,
         if child.dep_ in {"nsubj", "nsubjpass", "punct", "aux", "neg"}:
             continue  # the one who asks, not what is asked
         for t in child.subtree:
-            if t.dep_ == "prep" and t.lower_ == "against" and not _shielded(t, tok):
+            if t.dep_ == "prep" and t.lower_ == "against" and not _shielded(t, tok) and not _in_relative(t, tok):
                 for obj in (c for c in t.children if c.dep_ == "pobj"):
                     out.extend(actors_under(obj, actor_at) or actors_under(obj, latent_at))
     return out
+
+
+def _in_relative(prep: Token, top: Token) -> bool:
+    """The phrase is inside a relative clause of what is asked ("change its constitution, which
+    Baku says contains claims against it"): it describes a thing, it asks no one to act."""
+    tok = prep.head
+    for _ in range(12):
+        if tok.i == top.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "relcl":
+            return True
+        tok = tok.head
+    return False
 
 
 def _shielded(prep: Token, top: Token) -> bool:

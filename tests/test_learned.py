@@ -355,3 +355,13 @@ def test_a_call_on_unnamed_parties_is_aimed_at_no_one_else(nlp) -> None:  # type
     assert target("The alliance called on Asian nations such as Japan to resist pressure.", "called", {"Japan": "JPN"}) == ["JPN"]
     # and an addressee that is no party leaves the model free
     assert target("The alliance urged restraint from Beijing.", "urged", {"Beijing": "CHN"}) == ["CHN"]
+
+
+def test_the_reporter_of_an_attack_and_its_victims_are_not_its_source() -> None:
+    from riftwatch.pipeline import Coder
+    from riftwatch.records import Article
+
+    text = "A car bomb exploded near a market in Kabul on Sunday, killing nine people and wounding 20, police said."
+    (coded,) = Coder().code([Article(id="t", text=text)])
+    (e,) = [e for e in coded.events if e.trigger.text == "exploded"]
+    assert not {a.text for a in e.source} & {"police", "people"}

@@ -52,6 +52,8 @@ from spacy.tokens import Doc, Token
 from ..geo.mentions import sentence_bounds
 from ..records import Actor, Event
 from .clauses import in_clause_of
+from .modality import SPEECH_VERBS
+from .oneact import CASUALTY
 from .ontology import ontology
 
 MAX_PATH = 4
@@ -556,9 +558,29 @@ def not_its_source(trig: Token, ev: Event) -> set[int]:
         return out
     if trig.pos_ == "VERB":
         done_to = [c for c in trig.children if c.dep_ == "dobj"]
+        # and whom its toll names: "a bomb exploded, killing 15 people"
+        done_to += [o for v in trig.children if v.dep_ in {"advcl", "conj"} and v.tag_ == "VBG"
+                    and v.lemma_.lower() in CASUALTY for o in v.children if o.dep_ == "dobj"]  # fmt: skip
     else:
         done_to = [o for p in trig.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    return out | {t.i for c in done_to for t in c.subtree}
+    return out | {t.i for c in done_to for t in c.subtree} | _reporter(trig, ev)
+
+
+def _reporter(trig: Token, ev: Event) -> set[int]:
+    """Who reports an attack told with a subject of its own ("a car bomb exploded ..., police
+    said", "15 people were killed, officials said") did not carry it out: the subject of the verb
+    of saying the attack's clause is the content of. (Through a pronoun the reporter may still be
+    the source: "the army said it killed ...".)"""
+    if ev.event_type != "ASSAULT" or trig.pos_ != "VERB":
+        return set()
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in trig.children):
+        return set()
+    clause = trig
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ not in {"ccomp", "parataxis"} or clause.head.lemma_.lower() not in SPEECH_VERBS:
+        return set()
+    return {t.i for c in clause.head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
 
 
 # Nouns of parties the text leaves unnamed: "urged nations to", "called on governments to".

@@ -15,6 +15,7 @@ from riftwatch.events.draft import Draft, SentenceContext
 from riftwatch.events.passes import (
     FIND,
     PASSES,
+    armed_riot,
     assign_roles,
     commitment,
     domestic_target,
@@ -118,6 +119,21 @@ def test_place_country_target_of_meetings(coder, text: str, word: str, target: s
     assert d.place is not None and not d.target
     place_country_target(d, ctx)
     assert (countries(d.target), d.how.get("target", "")) == (target, how)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "etype"),
+    [
+        ("Gunmen stormed the embassy in the capital before dawn.", "stormed", "ASSAULT"),
+        ("Angry students stormed the ministry in the capital.", "stormed", "PROTEST"),
+    ],
+)
+def test_storming_by_armed_men_is_an_attack(coder, text: str, word: str, etype: str) -> None:  # type: ignore[no-untyped-def]
+    ctx = context(coder, text)
+    d = until(ctx, word, armed_riot)
+    assert d.type == "PROTEST" and d.source
+    armed_riot(d, ctx)
+    assert d.type == etype
 
 
 @pytest.mark.parametrize(

@@ -401,6 +401,17 @@ def phrase_target(d: Draft, ctx: SentenceContext) -> None:
         d.how["target"] = "phrase" if d.target else ""
 
 
+# sectors that bear arms: what they storm or riot against, they attack
+ARMED_SECTORS = frozenset({"MIL", "REB", "IMG", "CRM"})
+
+
+def armed_riot(d: Draft, ctx: SentenceContext) -> None:
+    """Storming a building is a violent protest when protesters do it, and an attack (ASSAULT,
+    CAMEO 190) when gunmen, soldiers or militants do ("gunmen stormed the hotel")."""
+    if d.type == "PROTEST" and d.entry.mode == "riot" and d.source and all(a.sector in ARMED_SECTORS for a in d.source):
+        d.recode(Recoded.of("ASSAULT", "190", "", d.entry.weight))
+
+
 # --- conventions for what the text leaves unstated ------------------------------------------------
 
 
@@ -610,7 +621,7 @@ PASSES: tuple[Pass, ...] = (
     assign_roles, theme_object, accused_party, complement_subject, intended_act_target,
     proposal_author, referent_author, act_author, joint_parties,
     # actors and place
-    event_place, locate_actors, phrase_target, named_parties,
+    event_place, locate_actors, phrase_target, named_parties, armed_riot,
     # conventions for what the text leaves unstated
     place_country_target, domestic_target, victims_of_place, withdrawn_support, halted_support,
     # factuality and the re-codings it implies

@@ -46,6 +46,8 @@ def codes(
         ("Iranian forces crossed the river.", [("Iranian forces", "IRN", "MIL")]),
         # "from X" on the noun says whose they are; on the verb, where they leave
         ("Troops from Chad crossed the river.", [("Troops from Chad", "TCD", "MIL")]),
+        # an organisation naming whom a group is linked to, as a country naming its backer, acts not
+        ("The Hamas-linked group Islamic Jihad fired rockets.", [("Islamic Jihad", "PSE", "REB")]),
         ("Canada will withdraw its troops from Latvia.", [("Canada", "CAN", ""), ("troops", "CAN", "MIL"), ("Latvia", "LVA", "")]),
         ("The Syrian military held back.", [("Syrian military", "SYR", "MIL")]),
         ("Russian air strikes hit two bridges.", [("Russian air strikes", "RUS", "MIL")]),

@@ -280,9 +280,10 @@ def _apposed_title(doc: Doc, comma: int, title_start: list[int]) -> bool:
 
 
 def _is_place_or_part(doc: Doc, m: Mention) -> bool:
-    """A capital used as a place ("in Tehran"), or a country inside "Iran-backed"."""
+    """A capital used as a place ("in Tehran"), or a country or an organisation inside "Iran-backed",
+    "al-Qaida-linked"."""
     if (
-        m.kind in OWNER_KINDS
+        (m.kind in OWNER_KINDS or m.kind == "org")  # "al-Qaida-linked", as "Iran-backed"
         and m.end + 1 < len(doc)
         and doc[m.end].text in ("-", "–")
         and doc[m.end + 1].lower_ in _NOT_ACTOR_SUFFIX

@@ -76,6 +76,9 @@ def test_pass_list_is_ordered_and_named() -> None:
         ("Brazil criticised Argentina on Monday.", "criticised", {"BRA"}, "subject", {"ARG"}, "object"),
         ("Norway was condemned by Sweden after the vote.", "condemned", {"SWE"}, "agent", {"NOR"}, "passive-subject"),
         ("Chile sent envoys to Peru for the summit.", "sent", {"CHL"}, "subject", {"PER"}, "prep"),
+        # a passive subject does what its verb's complement says, not who reports it
+        ("The Chilean president is expected to meet Peru's president in Lima, officials said.", "meet", {"CHL"},
+         "control-passive", {"PER"}, "object"),
     ],
 )
 def test_assign_roles(coder, text: str, word: str, source: set[str], how_s: str, target: set[str], how_t: str) -> None:  # type: ignore[no-untyped-def]

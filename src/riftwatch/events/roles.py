@@ -166,6 +166,12 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
             objs = _children(head, OBJ)
             if objs:
                 return _collect(objs, actor_at), "control-object"
+        if verb.dep_ == "xcomp":
+            # "Kishida is expected to meet Li", "the envoy was asked to leave": the passive
+            # subject does what follows (not whoever reports the expectation)
+            passive = _children(head, {"nsubjpass"})
+            if passive:
+                return _collect(passive, actor_at), "control-passive"
         return subject_actors(head, actor_at, depth + 1)
     if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
         # "Assad's orders ... to pull out", "the decision to halt": the noun's owner acts.

@@ -98,6 +98,8 @@ def one(text: str, published: dt.date | None = WED) -> Expected:
         ("The envoy recently visited Kabul.", ("recently", "2021-05-19..2021-06-16", "month")),
         ("The envoy very recently visited Kabul.", ("very recently", "2021-05-19..2021-06-16", "month")),
         ("The border closed last year.", ("last year", "2020-01-01..2020-12-31", "year")),
+        # a clause after it is no count from another time ("the year after the war" is)
+        ("The border closed last year after the talks failed.", ("last year", "2020-01-01..2020-12-31", "year")),
         ("The border closed this year.", ("this year", "2021-01-01..2021-12-31", "year")),
         ("The border reopens next year.", ("next year", "2022-01-01..2022-12-31", "year")),
         ("The border closed earlier this year.", ("earlier this year", "2021-01-01..2021-06-15", "year")),
@@ -143,6 +145,7 @@ def test_edges(sentence: str, published: dt.date, expected: Expected) -> None:
         ("They march towards the city.", WED),
         ("Moscow sent 3,000 troops and 2015 rifles.", WED),  # numbers, not years
         ("The week was long.", WED),
+        ("The year after the war, the border reopened.", WED),  # counted from the war's time
         ("The Sunday Times reported it.", WED),  # a newspaper, not a day
         ("Shelling hit the port yesterday, last week and on Monday.", None),  # relative needs a date
         ("Aid stopped in March and on June 3.", None),

@@ -444,8 +444,10 @@ _RULES: tuple[_Rule, ...] = (
         ("wee", "month", "year"),
         r"\b(?:week|month|year)\b",
         r"\b(?:(?P<part>early|late|earlier|later|mid-?|the\s+(?:beginning|start|middle|end)\s+of)\s*)?"
-        r"(?P<rel>last|this|next|the\s+(?:current|coming)|the)\s+"
-        r"(?P<unit>week|month|year)\b(?!\s+(?:of|before|after|when)\b)",
+        r"(?P<rel>last|this|next|the\s+(?:current|coming)|(?P<bare>the))\s+"
+        # "the year after the war" is counted from another time; "last year after Tokyo began ..."
+        # is last year, with a clause of its own after it
+        r"(?P<unit>week|month|year)\b(?(bare)(?!\s+(?:of|before|after|when)\b)|(?!\s+of\b))",
         _period,
     ),
     _rule((), r"weekend", r"\b(?:(?P<rel>last|this|next|the)\s+)weekend\b", _weekend),

@@ -67,6 +67,9 @@ CASES = [
     ("The guards did not hesitate to open fire on the crowd.", "open", "asserted"),
     # "call" naming its object speaks of an act that took place
     ("The senator called the raid a disgrace.", "raid", "asserted"),
+    # a time or a cause told in the past happened, whatever the clause it hangs on
+    ("The minister accused the rebels of trying to sabotage the talks after they shelled the airport.",
+     "shelled", "asserted"),
     # a stance taken on an act, whatever the stance, says the act is there
     ("The council said it would not tolerate the rebels' attacks on the town.", "attacks", "asserted"),
     ("The minister did not welcome the visit of the delegation.", "visit", "asserted"),

@@ -162,6 +162,18 @@ def _reported_future(tok: Token) -> bool:
     return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in PROPER_SPEECH
 
 
+# Conjunctions of a clause of time or cause: what it tells is taken as given.
+CIRCUMSTANCE_MARKS = frozenset({"after", "before", "when", "since", "because", "as", "while", "once", "until"})
+
+
+def _past_circumstance(tok: Token) -> bool:
+    """A clause of time or cause in the past tense with a subject of its own ("after police raided
+    the offices", "because the army had shelled the town")."""
+    return (any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in tok.children)
+            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+            and (tok.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in tok.children)))  # fmt: skip
+
+
 def _purpose(tok: Token) -> bool:
     """An infinitive of purpose: "in order to defeat", "visits to raise morale"."""
     if tok.dep_ not in {"advcl", "acl", "xcomp", "relcl"}:
@@ -212,6 +224,10 @@ def factuality(trigger: Token) -> Factuality:
             # "will resume talks if Washington lifts sanctions", "would not change its position
             # unless Brussels released the funds": a condition, whatever the clause it conditions
             return "hypothetical"
+        if link == "advcl" and _past_circumstance(tok):
+            # "accused Kosovo of trying to provoke a conflict after Kosovo police raided offices":
+            # a time or a cause told in the past happened, whatever the clause it hangs on
+            return "asserted"
         if lemma in RELUCTANCE_VERBS and link in {"xcomp", "advcl"}:
             if _own_status(head) != "negated":
                 return "negated"  # "hesitated to strike": held back

@@ -47,6 +47,10 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("A nurse in Kabul, who spoke with VOA on condition of anonymity, described the shortages.", "spoke", None),
         ("The Egyptian foreign minister spoke to reporters in Cairo after the vote.", "spoke", None),
         ("The Egyptian foreign minister spoke with his Israeli counterpart on Sunday.", "spoke", "CONSULT"),
+        # ... and a news conference is where something was said, unless held with someone
+        ("The governor told a news conference in Lagos that the curfew would stay.", "conference", None),
+        ("The governor held a news conference in Lagos on Monday.", "held", None),
+        ("The president held a joint press conference with the visiting Kenyan leader.", "held", "CONSULT"),
         # agreeing with a view is no agreement
         ("The senator agreed with the president's remark about the economy.", "agreed", None),
         ("“The worst is still ahead,” agreed a spokesman for the refugees.", "agreed", None),

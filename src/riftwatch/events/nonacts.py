@@ -138,6 +138,21 @@ def press_interview(tok: Token, entry: Entry | None, ctx: SentenceContext) -> En
     return None if all(is_press(p) for p in partners) else entry
 
 
+def press_conference(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A news conference or a press briefing is where something was said, not talks: no meeting
+    unless it is held with someone ("a joint news conference with the French minister")."""
+    if entry is None or entry.type != "CONSULT":
+        return entry
+    # the noun itself, or what a verb holds ("held a news conference")
+    nouns = [tok] if tok.pos_ == "NOUN" else [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
+    press = _words("press") | {"news"}
+    for noun in nouns:
+        if any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in press for c in noun.children):
+            partners = [c for t in (noun, tok) for c in t.children if c.dep_ == "prep" and c.lower_ == "with"]
+            return entry if partners else None
+    return entry
+
+
 def opinion_agreement(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
     """"agree with" a view or a person's opinion is no act; "agree with" a proposal endorses it
     (SUPPORT, CAMEO 051); "agree" quoting someone ("'...,' agreed X") reports speech."""

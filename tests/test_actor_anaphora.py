@@ -279,6 +279,10 @@ def test_both_countries_are_the_two_states_named_last(nlp: Any, lex: Lexicon) ->
     _, same_state = coded(nlp, lex, "Peru's defence minister met its interior minister, Ana Ruiz, after Chile closed the border.",
                           "The two ministers announced new patrols.")
     assert not [a for a in same_state if a[0] in ("The two", "ministers") and a[1] == "CHL"]
+    # those who speak of the pair are not in it
+    _, urged = coded(nlp, lex, "Peru accused Ecuador of arming smugglers.",
+                     "Brazil and Argentina urged both governments to talk.")
+    assert [a[1] for a in urged if a[0] in ("both", "governments")] == ["PER", "ECU"]
     # "the two governments" after one state only has no pair to point to
     _, lone = coded(nlp, lex, "Ghana sent food to the flooded districts.", "The two governments signed a deal.")
     assert not [a for a in lone if a[2] == "GOV" and a[0] in ("The two", "governments")]

@@ -465,13 +465,28 @@ def _pairs(
             states = tuple(last) if len(last) == n and len(set(last)) == n and all(
                 len(c) == 3 and c not in NOT_STATES for c in last) else None  # fmt: skip
         else:
-            states = last_states([*ctx.countries_named, *(c for k, c in named if k < first)], n)
+            # not the states of those who speak of the pair ("the EU and the United States called
+            # on both governments ...": the two governments are others)
+            speakers = _subject_of_governor(doc[i])
+            states = last_states([*ctx.countries_named, *(c for k, c in named if k < first and k not in speakers)], n)
         if states is not None:
             out[first] = (i, states)
     return out
 
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _subject_of_governor(tok: Token) -> set[int]:
+    """Token indices of the subject of the verb whose object or complement holds ``tok``."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return set()
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"}:
+            return {t.i for c in cur.children if c.dep_ in _SUBJECT_DEPS for t in c.subtree}
+    return set()
 
 
 def _main_subject(tok: Token) -> bool:

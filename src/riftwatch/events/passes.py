@@ -568,7 +568,7 @@ def content_act(d: Draft, ctx: SentenceContext) -> None:
 def commitment(d: Draft, ctx: SentenceContext) -> None:
     """A stated commitment is an event that happened: cooperative intent is AGREE (CAMEO 03),
     conflictual intent THREATEN (CAMEO 13); the intended type stays in ``mode``."""
-    if d.status not in {"future", "hypothetical"} or d.type in {"AGREE", "THREATEN"} or not is_commitment(d.tok):
+    if d.status not in {"future", "hypothetical"} or d.type in {"AGREE", "THREATEN", "REQUEST"} or not is_commitment(d.tok):
         return
     intended = d.type
     kind = committed_by(d.tok)

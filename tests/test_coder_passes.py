@@ -221,6 +221,15 @@ def test_commitment(coder, text: str, word: str, before: str, after: str) -> Non
     assert (d.dropped or (d.type, d.status)) in {(after, "asserted"), True}
 
 
+def test_a_request_announced_stays_a_request(coder) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO has no intent to appeal: "will ask the council to ..." is the request, told as future."""
+    ctx = context(coder, "Chile said it would ask the Security Council to hold an emergency session.")
+    d = until(ctx, "ask", commitment)
+    assert d.type == "REQUEST" and d.status == "future"
+    commitment(d, ctx)
+    assert (d.type, d.status) == ("REQUEST", "future")
+
+
 def test_refusal(coder) -> None:  # type: ignore[no-untyped-def]
     ctx = context(coder, "Poland said it would not accept the migrants.")
     d = until(ctx, "accept", refusal)

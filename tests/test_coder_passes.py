@@ -221,13 +221,20 @@ def test_commitment(coder, text: str, word: str, before: str, after: str) -> Non
     assert (d.dropped or (d.type, d.status)) in {(after, "asserted"), True}
 
 
-def test_a_request_announced_stays_a_request(coder) -> None:  # type: ignore[no-untyped-def]
-    """CAMEO has no intent to appeal: "will ask the council to ..." is the request, told as future."""
-    ctx = context(coder, "Chile said it would ask the Security Council to hold an emergency session.")
-    d = until(ctx, "ask", commitment)
-    assert d.type == "REQUEST" and d.status == "future"
+@pytest.mark.parametrize(
+    ("text", "word", "etype"),
+    [
+        # CAMEO has no intent to appeal: "will ask the council to ..." is the request, told as future
+        ("Chile said it would ask the Security Council to hold an emergency session.", "ask", "REQUEST"),
+        ("Kenya will cooperate with Somalia on border security.", "cooperate", "COOPERATE"),
+    ],
+)
+def test_an_intent_to_ask_or_to_cooperate_is_that_act_told_as_future(coder, text: str, word: str, etype: str) -> None:  # type: ignore[no-untyped-def]
+    ctx = context(coder, text)
+    d = until(ctx, word, commitment)
+    assert d.type == etype and d.status == "future"
     commitment(d, ctx)
-    assert (d.type, d.status) == ("REQUEST", "future")
+    assert (d.type, d.status) == (etype, "future")
 
 
 def test_refusal(coder) -> None:  # type: ignore[no-untyped-def]

@@ -76,6 +76,12 @@ def test_pass_list_is_ordered_and_named() -> None:
         ("Brazil criticised Argentina on Monday.", "criticised", {"BRA"}, "subject", {"ARG"}, "object"),
         ("Norway was condemned by Sweden after the vote.", "condemned", {"SWE"}, "agent", {"NOR"}, "passive-subject"),
         ("Chile sent envoys to Peru for the summit.", "sent", {"CHL"}, "subject", {"PER"}, "prep"),
+        # "some of whom": part of the antecedent does it
+        ("Chilean police fired at Peruvian miners, some of whom threw stones at the police.", "threw", {"PER"},
+         "relative", {"CHL"}, "prep"),
+        # the target phrase on the last of the objects joined
+        ("Chilean police fired tear gas, rubber bullets, and stun grenades at Peruvian miners.", "fired", {"CHL"}, "subject",
+         {"PER"}, "object-prep"),
         # a passive subject does what its verb's complement says, not who reports it
         ("The Chilean president is expected to meet Peru's president in Lima, officials said.", "meet", {"CHL"},
          "control-passive", {"PER"}, "object"),

@@ -145,12 +145,41 @@ def reason_agent(prep: Token, actor_at: dict[int, Actor]) -> list[Actor]:
     return []
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# "some of whom", "many of which": part of the antecedent does it
+PART_WORDS = frozenset({"some", "many", "most", "all", "several", "few", "none", "one", "two", "three", "dozens",
+                        "hundreds", "thousands", "both", "each", "half"})  # fmt: skip
+
+
+def _relative_antecedent(verb: Token, subjects: Sequence[Token]) -> Token | None:
+    """The noun a partitive relative clause's subject stands for: "demonstrators, some of whom threw
+    rocks" (the demonstrators threw them). (A plain "who" is left to the role model: coding every
+    relative clause's act with its antecedent kept more background acts, VOA dev P 0.753 -> 0.740.)"""
+    doc = verb.doc
+    for s in subjects:
+        if s.lower_ in PART_WORDS and any(
+                p.dep_ == "prep" and p.lower_ == "of" and any(o.lower_ in RELATIVE_PRONOUNS for o in p.children)
+                for p in s.children):  # fmt: skip
+            if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+                return verb.head
+            # parsed as a clause of its own: the noun before the comma
+            before = s.left_edge.i - 1
+            if before > 0 and doc[before].text == "," and doc[before - 1].pos_ in {"NOUN", "PROPN"}:
+                return doc[before - 1]
+    return None
+
+
 def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> tuple[list[Actor], str]:
     """Actors of the verb's subject, following conjunction and control when it has none."""
     if depth > 6:
         return [], ""
     subjects = _children(verb, SUBJ)
     if subjects:
+        antecedent = _relative_antecedent(verb, subjects)
+        if antecedent is not None:
+            found = _collect([antecedent], actor_at)
+            if found:
+                return found, "relative"
         return _collect(subjects, actor_at), "subject"
     passive_agent = _prep_objects(verb, ("by",))
     if passive_agent and (_children(verb, {"nsubjpass", "auxpass"}) or reduced_passive(verb)):
@@ -263,8 +292,9 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
                     how_t = "prep-prep"
                     break
         if not target:
-            # "halt air strikes on the rebels": the object noun's own target phrase.
-            for obj in objs:
+            # "halt air strikes on the rebels": the object noun's own target phrase (or its last
+            # conjunct's: "fired tear gas, rubber bullets and stun grenades at the demonstrators")
+            for obj in [*objs, *(c for o in objs for c in o.subtree if c.dep_ == "conj" and c.head.i != c.i)]:
                 target = _collect(_prep_objects(obj, NOUN_TARGET_PREPS), actor_at)
                 if target:
                     how_t = "object-prep"

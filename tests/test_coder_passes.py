@@ -202,6 +202,9 @@ def test_a_single_party_or_a_bodys_meeting_is_not_joint(coder) -> None:  # type:
     [
         ("Ghana threatened to close the border if Togo raised its tariffs.", "threatened", {"TGO"}),
         ("Hungary warned it would expel the diplomats unless Serbia apologised.", "expel", {"SRB"}),
+        # a target of the threatener's own side does not stand in the condition's way
+        ("If Serbia closed the crossing, Budapest would respond in kind, Hungary's foreign minister warned.",
+         "warned", {"SRB"}),
     ],
 )
 def test_threat_condition(coder, text: str, word: str, target: set[str]) -> None:  # type: ignore[no-untyped-def]

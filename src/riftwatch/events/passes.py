@@ -599,8 +599,10 @@ def rallied_opposition(d: Draft, ctx: SentenceContext) -> None:
 
 def threat_condition(d: Draft, ctx: SentenceContext) -> None:
     """A threat is aimed at the party whose conduct is its condition ("if"/"unless" clause)."""
-    if d.type == "THREATEN" and not [a for a in d.target if a not in d.source]:
-        party = [a for a in condition_party(d.tok, ctx.actor_at) if a not in d.source]
+    own = {a.country for a in d.source if a.country}
+    # (a target of the threatener's own country is its own side: "Moscow would retaliate ..., Peskov warned")
+    if d.type == "THREATEN" and not [a for a in d.target if a not in d.source and a.country not in own]:
+        party = [a for a in condition_party(d.tok, ctx.actor_at) if a not in d.source and a.country not in own]
         if party:
             d.target, d.how["target"] = party, "condition"
 

@@ -392,6 +392,19 @@ def test_a_feature_at_sea_is_not_placed_at_the_articles_town(nlp: Language, gaz:
     assert [p.text for p in find_site_places(doc, find_places(doc, gaz))] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the recogniser labels the pair one organisation or work: each is still a city
+        ("Russian drones hit Odesa and Kharkiv.", ["Odesa", "Kharkiv"]),
+        ("Shelling hit Kharkiv and Odesa overnight.", ["Kharkiv", "Odesa"]),
+        ("Procter and Gamble reported profits.", []),
+    ],
+)
+def test_places_the_recogniser_took_together_for_one_name(nlp: Language, gaz: Gazetteer, text: str, names: list[str]) -> None:
+    assert [p.text for p in find_places(nlp(text), gaz) if p.country == "UKR"] == names
+
+
 @pytest.mark.parametrize("name", ["Gulf of Guinea", "Bay of Bengal", "Sea of Azov"])
 def test_a_named_sea_is_one_region(nlp: Language, gaz: Gazetteer, name: str) -> None:
     # the sea, whole: not its country ("Guinea") nor a piece of its name

@@ -438,6 +438,32 @@ LOCATIVES = frozenset({"in", "near", "at", "from", "outside", "across", "into", 
                        "through", "between", "inside", "within"})  # fmt: skip
 
 
+_COORDINATORS = frozenset({"and", "or", ",", "&"})
+
+
+def _coordinated_places(doc: Doc, i: int, gaz: Gazetteer) -> bool:
+    """The recogniser labelled a coordination of place names as one name of another kind
+    ("Kharkiv and Odesa" as an organisation or a work of art): every part of the entity, split at
+    "and", "or" and commas, is a name the gazetteer knows and at least two parts are."""
+    tok = doc[i]
+    if tok.ent_iob_ not in ("B", "I"):
+        return False
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    parts: list[list[str]] = [[]]
+    for t in doc[start:end]:
+        if t.lower_ in _COORDINATORS:
+            parts.append([])
+        else:
+            parts[-1].append(t.text)
+    names = [" ".join(p) for p in parts if p]
+    return len(names) >= 2 and all(gaz.has_key(normalize(n)) for n in names)
+
+
 def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     no_ner = not doc.has_annotation("ENT_IOB")
@@ -468,7 +494,7 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
             labelled = any(t.ent_type_ in NOT_PLACE_LABELS for t in toks)
             embedded = labelled and _embedded(doc, i, i + length)
             if (labelled and not embedded and not _overridable(doc, i, i + length) and not named_by_noun(doc, i)
-                    and not names_site(doc, i, i + length)):  # fmt: skip
+                    and not names_site(doc, i, i + length) and not _coordinated_places(doc, i, gaz)):  # fmt: skip
                 continue
             if not _capitalised(toks[-1].text) or toks[-1].is_punct:
                 continue

@@ -47,6 +47,8 @@ def _event(coded: CodedArticle, word: str) -> Event:
         ("Artillery units shelled the city of Kherson overnight, the governor said.", "shelled", "Kherson", "clause"),
         ("KYIV \u2014 Drones struck the port city of Odesa on Monday, officials said.", "struck", "Odesa", "clause"),
         ("The minister praised the city of Lviv for its volunteers.", "praised", None, "none"),
+        # force "on" or "against" a town falls there
+        ("Drone attacks on Kharkiv and Sumy cut power overnight, officials said.", "attacks", "Kharkiv", "clause"),
         # a camp named by its town is in that town
         ("Police arrested five men in the Kakuma refugee camp on Monday.", "arrested", "Kakuma", "clause"),
         # "between the towns of X and Y" is a scene; "talks between Russia and Ukraine" names parties

@@ -365,3 +365,13 @@ def test_the_reporter_of_an_attack_and_its_victims_are_not_its_source() -> None:
     (coded,) = Coder().code([Article(id="t", text=text)])
     (e,) = [e for e in coded.events if e.trigger.text == "exploded"]
     assert not {a.text for a in e.source} & {"police", "people"}
+
+
+def test_who_acts_after_an_attack_did_not_carry_it_out() -> None:
+    from riftwatch.pipeline import Coder
+    from riftwatch.records import Article
+
+    text = "The Moldovan president asked the ministers for air defence systems after drone attacks on Balti."
+    (coded,) = Coder().code([Article(id="t", text=text)])
+    (e,) = [e for e in coded.events if e.trigger.text == "attacks"]
+    assert "president" not in " ".join(a.text for a in e.source)

@@ -312,6 +312,17 @@ def _removed_from(tok: Token, trigger: Token, heads: frozenset[int]) -> bool:
             and trigger.lemma_.lower() in REMOVAL_LEMMAS)  # fmt: skip
 
 
+def _struck_at(tok: Token, heads: frozenset[int]) -> bool:
+    """A place in an "on" or "against" phrase of the act (or of a place noun there: "on the city
+    of X"), or joined to one ("on Kharkiv and Odesa")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    kind = _place_noun_object(tok)
+    if kind is not None:
+        tok = kind
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"on", "upon", "against"} and tok.head.head.i in heads
+
+
 def _place_noun_object(tok: Token) -> Token | None:
     """The place noun "X" names in "the town of X" (None when it is not in such a phrase)."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in PLACE_NOUNS:
@@ -337,6 +348,9 @@ def _best_in_clause(
                     or (event.mode == "visit" and tok.head.lemma_ in VISIT_LEMMAS)))  # fmt: skip
         if not hit and _removed_from(tok, trigger, heads):
             hit = True  # "deported 177 detainees from Guantanamo Bay": where they were taken away
+        if (not hit and event.event_type == "ASSAULT" and p.precision in {"city", "admin", "region"}
+                and _struck_at(tok, heads)):  # fmt: skip
+            hit = True  # "drone attacks on Kharkiv", "an offensive against Mosul": where the force fell
         if hit:
             # the most specific place of the phrase: "in Pakistan's Balochistan province" -> Balochistan
             rank = (SPECIFIC.get(p.precision, 4), abs(tok.i - trigger.i))

@@ -563,7 +563,22 @@ def not_its_source(trig: Token, ev: Event) -> set[int]:
                     and v.lemma_.lower() in CASUALTY for o in v.children if o.dep_ == "dobj"]  # fmt: skip
     else:
         done_to = [o for p in trig.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    return out | {t.i for c in done_to for t in c.subtree} | _reporter(trig, ev)
+    return out | {t.i for c in done_to for t in c.subtree} | _reporter(trig, ev) | _circumstance_subject(trig, ev)
+
+
+# Prepositions that tell another occurrence the main act comes after, before or amid.
+CIRCUMSTANCE_PREPS = frozenset({"after", "before", "following", "amid", "since", "despite"})
+
+
+def _circumstance_subject(trig: Token, ev: Event) -> set[int]:
+    """Who does the main act did not carry out the attack it is told after or amid ("Zelensky asked
+    for air defences after drone attacks on Kharkiv": not Zelensky's attacks)."""
+    if ev.event_type != "ASSAULT" or trig.pos_ not in {"NOUN", "PROPN"} or trig.dep_ != "pobj":
+        return set()
+    prep = trig.head
+    if prep.lower_ not in CIRCUMSTANCE_PREPS or prep.head.pos_ not in {"VERB", "AUX"}:
+        return set()
+    return {t.i for c in prep.head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
 
 
 def _reporter(trig: Token, ev: Event) -> set[int]:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from ..records import Event, Place
+from .ontology import ontology
 
 # The clauses that tell an act of their own: a relative, adverbial or reported clause with a
 # tense of its own ("after Trump said last month", "who was impeached in mid-October", "after the
@@ -348,7 +349,7 @@ def _best_in_clause(
                     or (event.mode == "visit" and tok.head.lemma_ in VISIT_LEMMAS)))  # fmt: skip
         if not hit and _removed_from(tok, trigger, heads):
             hit = True  # "deported 177 detainees from Guantanamo Bay": where they were taken away
-        if (not hit and event.event_type == "ASSAULT" and p.precision in {"city", "admin", "region"}
+        if (not hit and event.event_type in ontology().types_with("use_of_force") and p.precision in {"city", "admin", "region"}
                 and _struck_at(tok, heads)):  # fmt: skip
             hit = True  # "drone attacks on Kharkiv", "an offensive against Mosul": where the force fell
         if hit:

@@ -573,12 +573,16 @@ CIRCUMSTANCE_PREPS = frozenset({"after", "before", "following", "amid", "since",
 def _circumstance_subject(trig: Token, ev: Event) -> set[int]:
     """Who does the main act did not carry out the attack it is told after or amid ("Zelensky asked
     for air defences after drone attacks on Kharkiv": not Zelensky's attacks)."""
-    if ev.event_type != "ASSAULT" or trig.pos_ not in {"NOUN", "PROPN"} or trig.dep_ != "pobj":
+    if ev.event_type not in ontology().types_with("use_of_force") or trig.pos_ not in {"NOUN", "PROPN"} or trig.dep_ != "pobj":
         return set()
     prep = trig.head
     if prep.lower_ not in CIRCUMSTANCE_PREPS or prep.head.pos_ not in {"VERB", "AUX"}:
         return set()
-    return {t.i for c in prep.head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+    return _subject_tokens(prep.head)
+
+
+def _subject_tokens(verb: Token) -> set[int]:
+    return {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
 
 
 def _reporter(trig: Token, ev: Event) -> set[int]:
@@ -586,7 +590,7 @@ def _reporter(trig: Token, ev: Event) -> set[int]:
     said", "15 people were killed, officials said") did not carry it out: the subject of the verb
     of saying the attack's clause is the content of. (Through a pronoun the reporter may still be
     the source: "the army said it killed ...".)"""
-    if ev.event_type != "ASSAULT" or trig.pos_ != "VERB":
+    if ev.event_type not in ontology().types_with("use_of_force") or trig.pos_ != "VERB":
         return set()
     if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in trig.children):
         return set()
@@ -595,7 +599,7 @@ def _reporter(trig: Token, ev: Event) -> set[int]:
         clause = clause.head
     if clause.dep_ not in {"ccomp", "parataxis"} or clause.head.lemma_.lower() not in SPEECH_VERBS:
         return set()
-    return {t.i for c in clause.head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+    return _subject_tokens(clause.head)
 
 
 # Nouns of parties the text leaves unnamed: "urged nations to", "called on governments to".

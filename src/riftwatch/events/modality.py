@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..records import Factuality
+from .venue import past_tense
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without", "nobody", "none"})
 HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "must", "ought", "'d"})
@@ -170,8 +171,7 @@ def _past_circumstance(tok: Token) -> bool:
     """A clause of time or cause in the past tense with a subject of its own ("after police raided
     the offices", "because the army had shelled the town")."""
     return (any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in tok.children)
-            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
-            and (tok.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in tok.children)))  # fmt: skip
+            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) and past_tense(tok))  # fmt: skip
 
 
 def _purpose(tok: Token) -> bool:

@@ -375,3 +375,13 @@ def test_who_acts_after_an_attack_did_not_carry_it_out() -> None:
     (coded,) = Coder().code([Article(id="t", text=text)])
     (e,) = [e for e in coded.events if e.trigger.text == "attacks"]
     assert "president" not in " ".join(a.text for a in e.source)
+
+
+def test_the_reporter_of_an_attack_deep_in_its_words_is_not_its_source() -> None:
+    from riftwatch.pipeline import Coder
+    from riftwatch.records import Article
+
+    text = "The Peruvian defence ministry said the rebel leader had ordered a bombing that killed nine soldiers."
+    (coded,) = Coder().code([Article(id="t", text=text)])
+    (e,) = [e for e in coded.events if e.trigger.text == "killed"]
+    assert "ministry" not in " ".join(a.text for a in e.source)

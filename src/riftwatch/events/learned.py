@@ -587,19 +587,22 @@ def _subject_tokens(verb: Token) -> set[int]:
 
 def _reporter(trig: Token, ev: Event) -> set[int]:
     """Who reports an attack told with a subject of its own ("a car bomb exploded ..., police
-    said", "15 people were killed, officials said") did not carry it out: the subject of the verb
-    of saying the attack's clause is the content of. (Through a pronoun the reporter may still be
-    the source: "the army said it killed ...".)"""
+    said", "15 people were killed, officials said", "the ministry said he had directed a bombing
+    that killed nine soldiers") did not carry it out: the subject of the verb of saying whose
+    reported clause holds the attack. (Through a pronoun the reporter may still be the source:
+    "the army said it killed ...".)"""
     if ev.event_type not in ontology().types_with("use_of_force") or trig.pos_ != "VERB":
         return set()
     if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in trig.children):
         return set()
     clause = trig
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
+    for _ in range(6):  # up to the verb of saying whose reported clause holds the attack
+        if clause.head.i == clause.i:
+            return set()
+        if clause.dep_ in {"ccomp", "parataxis"} and clause.head.lemma_.lower() in SPEECH_VERBS:
+            return _subject_tokens(clause.head)
         clause = clause.head
-    if clause.dep_ not in {"ccomp", "parataxis"} or clause.head.lemma_.lower() not in SPEECH_VERBS:
-        return set()
-    return _subject_tokens(clause.head)
+    return set()
 
 
 # Nouns of parties the text leaves unnamed: "urged nations to", "called on governments to".

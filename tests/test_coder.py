@@ -105,6 +105,8 @@ ROLES = [
     # calling on others to act against someone rallies opposition against them (113)
     ("Lithuanian lawmakers called for tougher sanctions against Belarus over the migrant crossings.", "called", "ACCUSE", None, {"BLR"}, "asserted"),
     ("Fishermen in Lamu demanded navy escorts to keep pirates away from their boats.", "demanded", "REQUEST", None, None, "asserted"),
+    # regretting another party's decision disapproves of it
+    ("Chile said it regretted the decision of Bolivia to close the border.", "regretted", "ACCUSE", {"CHL"}, None, "asserted"),
     # ... but not "against" inside a relative clause of what is asked: that describes a thing
     ("Peru demanded that Chile withdraw the maps, which Lima says make claims against its waters.", "demanded", "REQUEST", {"PER"}, {"CHL"}, "asserted"),
     ("The Houthis threatened to strike Saudi oil facilities.", "threatened", "THREATEN", {"YEM"}, {"SAU"}, "asserted"),

@@ -82,6 +82,9 @@ def test_pass_list_is_ordered_and_named() -> None:
         # the target phrase on the last of the objects joined
         ("Chilean police fired tear gas, rubber bullets, and stun grenades at Peruvian miners.", "fired", {"CHL"}, "subject",
          {"PER"}, "object-prep"),
+        # object control: "prompted X to retaliate" is X's retaliation
+        ("The tariffs prompted Peru and Bolivia to retaliate against Chile.", "retaliate", {"PER", "BOL"},
+         "control-object", {"CHL"}, "prep"),
         # a passive subject does what its verb's complement says, not who reports it
         ("The Chilean president is expected to meet Peru's president in Lima, officials said.", "meet", {"CHL"},
          "control-passive", {"PER"}, "object"),
@@ -120,6 +123,8 @@ def test_proposal_author(coder, text: str, word: str, target: set[str]) -> None:
         # ... talks held somewhere are not aimed at the host of the venue
         ("Sudanese rebel leaders said they were ready to join talks in Geneva.", "talks", set(), ""),
         ("Kenyan opposition leaders attended a peace conference in Addis Ababa.", "attended", set(), ""),
+        # the places joined in the phrase an act is aimed at are all its targets
+        ("Chile imposed tariffs on copper from Peru and Bolivia.", "imposed", {"PER", "BOL"}, "place-country"),
     ],
 )
 def test_place_country_target_of_meetings(coder, text: str, word: str, target: set[str], how: str) -> None:  # type: ignore[no-untyped-def]

@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..records import Actor, Event, Place
+from .clauses import head_token
 from .conventions import (
     STATE_SECTORS,
     STOP_VERBS,
@@ -429,6 +430,19 @@ def place_country_target(d: Draft, ctx: SentenceContext) -> None:
         # read off the clause as a phrase target is; one it only happens in is a convention
         aimed = _aimed_at(d.tok, d.entry, place)
         d.target, d.how["target"] = [_country_actor(place)], "prep-place" if aimed else "place-country"
+        # "tariffs on steel from Canada and Mexico": every country of the places joined to it
+        d.target += [_country_actor(p) for p in _joined_places(place, ctx)
+                     if p.country and p.country not in d.stated_countries | {a.country for a in d.target}]
+
+
+def _joined_places(place: Place, ctx: SentenceContext) -> list[Place]:
+    """The sentence's places joined to ``place`` by "and" or commas ("Canada and Mexico")."""
+    doc = ctx.sent.doc
+    root = head_token(doc, place)
+    if root is None:
+        return []
+    joined = {t.i for t in root.subtree if t.dep_ == "conj"} | ({root.head.i} if root.dep_ == "conj" else set())
+    return [p for p in ctx.usable if p is not place and (h := head_token(doc, p)) is not None and h.i in joined]
 
 
 def _aimed_at(tok: Token, entry: Entry, place: Place) -> bool:

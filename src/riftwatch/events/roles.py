@@ -25,7 +25,8 @@ VERB_TARGET_PREPS = ("against", "on", "to", "with", "at", "for", "upon", "toward
 NOUN_TARGET_PREPS = ("on", "against", "to", "with", "of", "for", "upon", "at", "toward", "towards", "between", "among")
 # Verbs whose object is the one who acts in the infinitive: "ordered the army to pull back".
 OBJECT_CONTROL = frozenset({"order", "tell", "ask", "urge", "force", "persuade", "allow", "instruct",
-                            "encourage", "invite", "press", "pressure", "compel", "permit", "call"})  # fmt: skip
+                            "encourage", "invite", "press", "pressure", "compel", "permit", "call", "prompt", "lead",
+                            "cause", "push", "spur", "drive", "require", "enable", "oblige"})  # fmt: skip
 LIGHT_VERBS = frozenset({"make", "hold", "launch", "carry", "conduct", "stage", "issue", "give", "pay", "renew",
                          "reopen", "open", "initiate", "pursue", "enter",
                          "speed", "accelerate", "complete", "finish", "expand", "undertake", "mount",

@@ -740,3 +740,11 @@ def test_with_and_a_clause_is_a_circumstance_not_a_party(rules) -> None:  # type
                         "the authors had no evidence. The army clashed with rebels armed with rifles.")  # fmt: skip
     assert "TUR" not in {a.country for a in event_at(coded, "rejected").target}
     assert [a.text for a in event_at(coded, "clashed").target] == ["rebels"]
+
+
+def test_the_move_criticised_is_the_other_sides_last_act(rules) -> None:  # type: ignore[no-untyped-def]
+    """"Called the move unjustified": the move is the last act of another side, a sentence or two
+    back (``passes.referent_author``), not an act of the speaker's own side."""
+    coded = code(rules, "Chile imposed tariffs on copper from Peru. Peru and Bolivia vowed to respond. "
+                        "The Peruvian president called the move unjustified.")  # fmt: skip
+    assert [a.country for a in event_at(coded, "called").target] == ["CHL"]

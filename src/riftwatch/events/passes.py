@@ -283,18 +283,26 @@ def referent_author(d: Draft, ctx: SentenceContext) -> None:
                     return
     for obj in _answered_nouns(d.tok):
         kind = ontology().referred_type(obj.lemma_.lower())
-        if not kind:
+        generic = obj.lemma_.lower() in GENERIC_ACT_NOUNS and not any(c.dep_ in {"poss", "prep"} for c in obj.children)
+        if not kind and not generic:
             continue
         for prev in reversed(ctx.state.events):  # this sentence's earlier acts included
-            if ctx.index - prev.sentence_index > REFERENT_REACH:
+            if ctx.index - prev.sentence_index > (GENERIC_REACH if generic else REFERENT_REACH):
                 break
-            if prev.event_type == kind and answers(prev):
+            if generic and {a.country for a in prev.source} & {c for c, _ in own}:
+                continue  # a generic noun takes up the other side's act only
+            if (generic or prev.event_type == kind) and answers(prev):
                 d.target, d.how["target"] = list(prev.source), "referent"
                 return
 
 
 # How many sentences back an act named again by its noun ("the accusations") is looked for.
 REFERENT_REACH = 6
+# Nouns that take up the last act of another side whatever its type ("called the move unjustified",
+# "rejected the decision"), a sentence or two back; with an owner or a phrase of their own ("Kenya's
+# decision", "the decision to ...") the rules find that instead.
+GENERIC_ACT_NOUNS = frozenset({"move", "decision", "step", "action", "measure"})
+GENERIC_REACH = 2
 
 
 def _answered_nouns(tok: Token) -> list[Token]:

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from ..geo.mentions import doc_words, sentence_bounds
 from ..records import Actor
 from .modality import SPEECH_VERBS
-from .roles import actors_under
+from .roles import OBJECT_CONTROL, actors_under
 
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 SINGULAR_PRONOUNS = frozenset({"it", "its"})
@@ -79,6 +79,10 @@ def _binding_subject(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
             while verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} and not any(
                     s.dep_ in {"nsubj", "nsubjpass"} for s in verb.children):  # fmt: skip
                 verb = verb.head
+            if (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL
+                    and not any(s.dep_ in {"nsubj", "nsubjpass"} for s in verb.children)):  # fmt: skip
+                # "led Iran to suspend its air strikes": its is the one made to act
+                return [a for o in verb.head.children if o.dep_ == "dobj" and o.i < tok.i for a in actors_under(o, actor_at)]
             return [a for s in verb.children if s.dep_ in {"nsubj", "nsubjpass"} and s.i < tok.i
                     for a in actors_under(s, actor_at)]  # fmt: skip
         if t.head.i == t.i or t.dep_ not in {"dobj", "pobj", "prep", "attr", "conj", "appos", "compound"}:

@@ -64,9 +64,9 @@ def test_conjoined_demonym_modifiers_are_each_an_actor(
     ],
 )  # fmt: skip
 def test_dateline_end(text: str, end: int) -> None:
-    from riftwatch.geo.mentions import dateline_end
+    from riftwatch.geo.mentions import dateline
 
-    assert dateline_end(text) == end
+    assert dateline(text)[1] == end
 
 
 @pytest.fixture(scope="module")

@@ -384,11 +384,6 @@ def dateline(text: str) -> tuple[int, int]:
     return 0, 0
 
 
-def dateline_end(text: str) -> int:
-    """Where a dateline ends (``dateline``), 0 when there is none."""
-    return dateline(text)[1]
-
-
 def _dateline(doc: Doc, gaz: Gazetteer) -> tuple[int, int] | None:
     """The place of a dateline opening the lead (after a headline and a byline, if any):
     "TORRINGTON —", "WASHINGTON (AP) —", "BLANTYRE, Malawi —", "Kyiv (AFP) -"."""

@@ -475,6 +475,20 @@ def test_reported_criticism(coder) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("The Egyptian foreign minister said Ethiopia had not honoured the agreement on the dam.", "ACCUSE"),
+        # "not" under will, would or should foretells a refusal or gives advice: no fault is found
+        ("The Egyptian foreign minister said Ethiopia would not share data on the dam.", None),
+        ("The Egyptian foreign minister said Ethiopia should not expect Cairo's patience to last.", "REQUEST"),
+    ],
+)
+def test_a_denial_foretold_is_no_reported_criticism(rules, sentence: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+    said = [e for e in code(rules, sentence).events if e.trigger.text == "said"]
+    assert (said[0].event_type if said else None) == etype
+
+
+@pytest.mark.parametrize(
     ("sentence", "accused"),
     [
         ("The Estonian government said Russia had staged a provocation on the border.", {"RUS"}),

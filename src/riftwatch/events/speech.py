@@ -59,8 +59,8 @@ def reported_criticism(sent: Sequence[Token], actor_at: dict[int, Actor]) -> lis
         criticised: list[Actor] = []
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             for pred in [clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB")]:
-                negative = (factuality(pred) == "negated" or pred.lemma_.lower() in FAILURE_LEMMAS
-                            or _condemns(pred))
+                negative = ((factuality(pred) == "negated" and not _foretold(pred))
+                            or pred.lemma_.lower() in FAILURE_LEMMAS or _condemns(pred))
                 subj = speaker_of(pred)
                 if not negative or subj is None:
                     continue
@@ -72,6 +72,15 @@ def reported_criticism(sent: Sequence[Token], actor_at: dict[int, Actor]) -> lis
         if criticised:
             found.append((verb, speakers, criticised))
     return found
+
+
+# Modals under which "not" tells what a party will, would or should not do: a refusal foretold or
+# advice ("said Sweden should not expect support", "said Russia would not attend"), no fault found.
+FORETELLING = frozenset({"will", "would", "shall", "should", "must", "ought", "'ll", "wo"})
+
+
+def _foretold(pred: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in FORETELLING for c in pred.children)
 
 
 def _condemns(pred: Token) -> bool:

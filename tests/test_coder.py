@@ -174,6 +174,8 @@ CONTENT = [
     ("Western envoys urged both factions to sign the accord before the vote.", "urged", "REQUEST", "sign"),
     ("The militia threatened on Sunday to kill the kidnapped engineers.", "threatened", "THREATEN", "kill"),
     ("Pakistan rejected accusations that it was arming the insurgents.", "rejected", "REJECT", "arming"),
+    # a participle telling what the alleged act did is alleged with it, wherever the parse hangs it
+    ("The rebels accused the air force of shelling a market in Goma, killing nine traders.", "accused", "ACCUSE", "killing"),
 ]
 
 

@@ -574,13 +574,35 @@ def _presupposed_reason(tok: Token) -> bool:
             and prep.head.lemma_.lower() not in ALLEGING_VERBS)  # fmt: skip
 
 
+def _participle_of(tok: Token) -> bool:
+    """``tok`` is a participle hanging on a verb with no subject of its own ("..., killing 17")."""
+    return (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ == "VERB"
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in tok.children))  # fmt: skip
+
+
+def _takes_content(verb: Token) -> bool:
+    """``verb`` has a clausal complement: "accused them of bombing", "threatened to strike"."""
+    return any(c.dep_ in {"xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS
+               and any(g.dep_ == "pcomp" for g in c.children)) for c in verb.children)  # fmt: skip
+
+
 def content_act(d: Draft, ctx: SentenceContext) -> None:
     """An act named in the complement of an accusation, threat, demand or denial is that statement's
     content, alleged, threatened, asked for or denied, not an event of its own (the codebook codes
     the underlying act only where the article reports it as fact)."""
     if d.tok.pos_ != "VERB" or _presupposed_reason(d.tok):
         return
-    heads = {h.idx for h in _content_heads(d.tok)}
+    # "accused the army of bombing neighbourhoods, killing 17 civilians": a participle telling what
+    # the alleged act did is alleged with it, also where the parse hangs it on the accusation itself
+    # (no accuser kills)
+    tok = d.tok
+    heads = {h.idx for h in _content_heads(tok)}
+    while not heads and _participle_of(tok):
+        if _takes_content(tok.head):
+            heads = {tok.head.idx}
+            break
+        tok = tok.head
+        heads = {h.idx for h in _content_heads(tok)}
     if heads and any(
         e.trigger.start in heads and ontology().behaviour(e.event_type, "complement_is_content") for e in ctx.events
     ):

@@ -350,6 +350,20 @@ def test_a_noun_with_no_participant_is_no_act(rules, sentence: str, word: str, e
     assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
 
 
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("Thousands of teachers demonstrated outside the education ministry in Lagos on Monday.", "PROTEST"),
+        # with an object or a "that" clause the verb means to show (trigger field ``intransitive``)
+        ("Sending the detainees abroad demonstrates a contempt for the courts, the lawyers said.", None),
+        ("The Nigerian army demonstrated its new drones to reporters in Abuja.", None),
+        ("The vote demonstrated that the ruling party still commands a majority.", None),
+    ],
+)
+def test_to_demonstrate_something_is_no_protest(rules, sentence: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(code(rules, sentence), "demonstrat") == ([etype] if etype else [])
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

@@ -182,6 +182,8 @@ def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
             # an entry that another of the candidate objects vetoes does not apply: "the statement
             # released after the attack" releases a statement, whatever "after the attack" says
             if trig is not None and not (trig.not_object and any(o in trig.not_object for o in objects if o)):
+                if trig.intransitive and any(c.dep_ in {"dobj", "ccomp"} for c in children):
+                    continue  # "demonstrated a disregard for ...": to show, not to protest
                 return trig
     return None
 

@@ -14,6 +14,9 @@ Fields of a line (only ``lemma``, ``pos`` and ``type`` are required)::
     object       the entry applies only when the object's head lemma is listed (verbs: direct
                  object, or the prepositional object when there is none; nouns: the "of" object)
     not_object   the entry does not apply when the object's head lemma is listed ("release a report")
+    intransitive the entry applies only to a verb with no direct object and no complement clause:
+                 "protesters demonstrated", not "demonstrated a disregard for ..." (what a verb
+                 means with any object is another word's sense, not a list of objects to veto)
     type         PLOVER type (older names such as DEMAND are accepted and normalised)
     cameo        CAMEO code as a string, "10" or "1041"; its root must fit the type
     mode         one of the type's modes in ontology.json
@@ -80,7 +83,7 @@ ALLOWED_ROOTS: Mapping[str, frozenset[str]] = MappingProxyType({
 })  # fmt: skip
 # A mode that the converted type does not have, said in that type's own modes.
 _MODE_AFTER_CONVERSION: Final = {("RETREAT", "policy"): "ease", ("RETREAT", ""): ""}
-FIELDS = frozenset({"lemma", "pos", "particle", "object", "not_object", "type", "cameo", "mode", "reverse",
+FIELDS = frozenset({"lemma", "pos", "particle", "object", "not_object", "intransitive", "type", "cameo", "mode", "reverse",
                     "intent", "parties", "needs_participant", "source_prep", "target_prep", "weight", "note"})  # fmt: skip
 _CAMEO = re.compile(r"\d{2,4}")
 _SPACES = re.compile(r"\s+")
@@ -102,6 +105,7 @@ class Trigger:
     particle: str | None = None
     object: tuple[str, ...] = ()
     not_object: tuple[str, ...] = ()
+    intransitive: bool = False
     reverse: bool = False
     intent: bool = False
     parties: bool = False
@@ -199,6 +203,9 @@ def parse_entry(raw: Any, where: str) -> Trigger:
     not_objects = _words(raw["not_object"], "not_object", where) if "not_object" in raw else ()
     if objects and not_objects:
         raise LexiconError(f"{where}: an entry takes 'object' or 'not_object', not both")
+    intransitive = _flag(raw, "intransitive", where)
+    if intransitive and (objects or pos != "VERB"):
+        raise LexiconError(f"{where}: 'intransitive' is for a VERB entry without an object list")
     weight = raw.get("weight", 1.0)
     if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0.0 <= weight <= 1.0:
         raise LexiconError(f"{where}: weight must be a number from 0 to 1, got {weight!r}")
@@ -215,7 +222,7 @@ def parse_entry(raw: Any, where: str) -> Trigger:
     return Trigger(
         lemma=lemma, pos=pos, type=event_type, cameo=cameo, quad_class=coding.quad_class,
         goldstein=coding.goldstein, mode=mode, particle=particle, object=objects, not_object=not_objects,
-        reverse=_flag(raw, "reverse", where), intent=_flag(raw, "intent", where), parties=_flag(raw, "parties", where),
+        intransitive=intransitive, reverse=_flag(raw, "reverse", where), intent=_flag(raw, "intent", where), parties=_flag(raw, "parties", where),
         source_prep=_preps(raw.get("source_prep", []), "source_prep", where),
         target_prep=_preps(raw.get("target_prep", []), "target_prep", where),
         weight=float(weight), note=note, origin=where,

@@ -198,6 +198,10 @@ def test_bare_sector_nouns_take_the_default_country(nlp: Any, lex: Lexicon) -> N
     )
     got = codes(nlp, lex, text)
     assert ("rebels", "SYR", "REB") in got and ("troops", "IRN", "MIL") in got
+    # gangs, like rebels, belong where the story happens, not to the country that acts most
+    text = "Kenya and Kenyan police talked in Port-au-Prince. In Port-au-Prince the gangs and the troops fought."
+    got = codes(nlp, lex, text)
+    assert ("gangs", "HTI", "CRM") in got and ("troops", "KEN", "MIL") in got
 
 
 def test_a_known_person_is_met_again_by_surname(nlp: Any, lex: Lexicon) -> None:

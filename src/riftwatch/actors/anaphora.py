@@ -148,7 +148,7 @@ def last_states(countries: Sequence[str], n: int) -> tuple[str, ...] | None:
     return None
 
 
-_TERRITORIAL = frozenset({"REB", "OPP", "CVL", "REF", "COP"})
+_TERRITORIAL = frozenset({"REB", "OPP", "CVL", "REF", "COP", "CRM"})
 NOT_STATES = frozenset({"IGO", "NGO", "IMG"})
 
 
@@ -175,7 +175,7 @@ class ArticleContext:
     countries_named: list[str] = field(default_factory=list)
 
     def default_for(self, sector: str) -> str:
-        """The country for a bare sector noun: rebels, opposition, police, civilians and refugees
+        """The country for a bare sector noun: rebels, gangs, opposition, police, civilians and refugees
         belong where the story happens (the country named most often, counting capitals named as
         places); other sectors belong to the country that acts most often in the article."""
         counts = self.place_counts if sector in _TERRITORIAL and self.place_counts else self.country_counts

@@ -105,3 +105,20 @@ def test_a_regional_adjective_is_no_demonym(coder: Any) -> None:
     text = "The government expelled diplomats from seven Latin American countries on Monday."
     coded = coder.code_doc(Article(id="d", text=text), coder.nlp(text))
     assert "USA" not in {a.country for a in coded.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "place_word"),
+    [
+        ("Army jets struck positions in the north of Khartoum on Sunday.", "Khartoum"),
+        ("Gunmen ambushed a convoy near the outskirts of Kabul.", "Kabul"),
+        ("Police raided houses in the centre of Tehran.", "Tehran"),
+    ],
+)
+def test_the_of_object_of_a_located_noun_is_a_place(coder: Any, text: str, place_word: str) -> None:
+    """"in the north of X": X is where it happened, as in "in X", not a party to the act."""
+    from riftwatch.records import Article
+
+    coded = coder.code_doc(Article(id="d", text=text), coder.nlp(text))
+    assert coded.events, text
+    assert place_word not in {a.text for e in coded.events for a in (*e.source, *e.target)}, coded.events

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..geo.mentions import LEAD_TOKENS, dateline, doc_words
 from ..records import Actor, Place
@@ -29,6 +29,16 @@ def actor_index(doc: Doc, actors: Sequence[Actor], offset: int = 0) -> dict[int,
 # Prepositions after which a country or capital names a place, not an actor.
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "around", "across", "into", "inside", "throughout", "outside",
                             "to", "from", "toward", "towards", "within", "over", "through", "via"})  # fmt: skip
+
+
+def _part_of_a_place(root: Token) -> bool:
+    """"in the north of Khartoum", "near the outskirts of Kabul": the "of" object of a noun that a
+    locative preposition governs is a place too."""
+    of = root.head
+    if root.dep_ != "pobj" or of.lower_ != "of" or of.dep_ != "prep":
+        return False
+    noun = of.head
+    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ in LOCATIVE_PREPS
 
 
 def split_locative(
@@ -53,6 +63,8 @@ def split_locative(
         while root is not None and root.dep_ == "conj":
             root = root.head
         if root is not None and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+            continue
+        if root is not None and _part_of_a_place(root):
             continue
         kept.append(a)
     latent: list[Actor] = []

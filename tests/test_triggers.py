@@ -359,6 +359,7 @@ BAD_LINES = [
     (json.dumps({**GOOD, "object": ["a"], "not_object": ["b"]}), "not both"),
     (json.dumps({**GOOD, "object": ["a"], "intransitive": True}), "'intransitive' is for a VERB entry without an object list"),
     (json.dumps({**GOOD, "intransitive": "yes"}), "'intransitive' must be true or false"),
+    (json.dumps({**GOOD, "mutual": 1}), "'mutual' must be true or false"),
     (json.dumps({**GOOD, "reverse": "yes"}), "'reverse' must be true or false"),
     (json.dumps({**GOOD, "needs_participant": 1}), "'needs_participant' must be true or false"),
     (json.dumps({**GOOD, "target_prep": "on"}), "'target_prep' must be a list"),

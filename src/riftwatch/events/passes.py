@@ -358,11 +358,22 @@ def _counterparts(tok: Token, entry: Entry, ctx: SentenceContext) -> list[Actor]
 
 def joint_parties(d: Draft, ctx: SentenceContext) -> None:
     """Parties named together as the ones who meet, agree or cooperate are each other's targets
-    (ontology behaviour ``mutual``): "Peru and Chile resumed talks", "the two countries' officials
+    (ontology behaviour ``mutual``; a trigger entry's ``mutual`` for reciprocal acts of any type:
+    "troops clashed with militants" is a clash of both with both): "Peru and Chile resumed talks", "the two countries' officials
     met and signed a pact", "NATO defence ministers met". What the meeting is about ("discussed
     China's role") or what the pact is against is no party of it. An actor named as the other
     party ("talks with Bolivia") keeps the roles read so far."""
-    if d.type not in ontology().types_with("mutual") or not d.source:
+    if getattr(d.entry, "mutual", False) and (d.source or len(d.target) >= 2) and d.target:
+        # a reciprocal act ("clashed with", "fighting between"): each party did it to the other
+        parties = list(dict.fromkeys((*d.source, *d.target)))
+        if len({(a.country, a.sector) for a in parties}) >= 2:
+            if not d.source:
+                d.how["source"] = "joint"
+            d.source = parties
+            d.target = [replace(a, entry_id=f"{a.entry_id}+joint") for a in parties]
+            d.how["target"] = "joint"
+        return
+    if (d.type not in ontology().types_with("mutual") and not getattr(d.entry, "mutual", False)) or not d.source:
         return
     countries = {a.country for a in d.source if a.country}
     members = len(d.source) == 1 and d.type == "CONSULT" and countries == {"IGO"} and _plural_head(d.source[0], ctx)

@@ -14,6 +14,8 @@ Fields of a line (only ``lemma``, ``pos`` and ``type`` are required)::
     object       the entry applies only when the object's head lemma is listed (verbs: direct
                  object, or the prepositional object when there is none; nouns: the "of" object)
     not_object   the entry does not apply when the object's head lemma is listed ("release a report")
+    mutual       the act is reciprocal whatever its type ("clash", "skirmish", "exchange fire"):
+                 its parties are each other's source and target (``passes.joint_parties``)
     intransitive the entry applies only to a verb with no direct object and no complement clause:
                  "protesters demonstrated", not "demonstrated a disregard for ..." (what a verb
                  means with any object is another word's sense, not a list of objects to veto)
@@ -83,7 +85,7 @@ ALLOWED_ROOTS: Mapping[str, frozenset[str]] = MappingProxyType({
 })  # fmt: skip
 # A mode that the converted type does not have, said in that type's own modes.
 _MODE_AFTER_CONVERSION: Final = {("RETREAT", "policy"): "ease", ("RETREAT", ""): ""}
-FIELDS = frozenset({"lemma", "pos", "particle", "object", "not_object", "intransitive", "type", "cameo", "mode", "reverse",
+FIELDS = frozenset({"lemma", "pos", "particle", "object", "not_object", "intransitive", "mutual", "type", "cameo", "mode", "reverse",
                     "intent", "parties", "needs_participant", "source_prep", "target_prep", "weight", "note"})  # fmt: skip
 _CAMEO = re.compile(r"\d{2,4}")
 _SPACES = re.compile(r"\s+")
@@ -106,6 +108,7 @@ class Trigger:
     object: tuple[str, ...] = ()
     not_object: tuple[str, ...] = ()
     intransitive: bool = False
+    mutual: bool = False
     reverse: bool = False
     intent: bool = False
     parties: bool = False
@@ -222,7 +225,7 @@ def parse_entry(raw: Any, where: str) -> Trigger:
     return Trigger(
         lemma=lemma, pos=pos, type=event_type, cameo=cameo, quad_class=coding.quad_class,
         goldstein=coding.goldstein, mode=mode, particle=particle, object=objects, not_object=not_objects,
-        intransitive=intransitive, reverse=_flag(raw, "reverse", where), intent=_flag(raw, "intent", where), parties=_flag(raw, "parties", where),
+        intransitive=intransitive, mutual=_flag(raw, "mutual", where), reverse=_flag(raw, "reverse", where), intent=_flag(raw, "intent", where), parties=_flag(raw, "parties", where),
         source_prep=_preps(raw.get("source_prep", []), "source_prep", where),
         target_prep=_preps(raw.get("target_prep", []), "target_prep", where),
         weight=float(weight), note=note, origin=where,

@@ -780,11 +780,12 @@ def test_a_blank_line_ends_a_headline_and_a_dateline_stays_with_its_sentence(rul
 
 def test_with_and_a_clause_is_a_circumstance_not_a_party(rules) -> None:  # type: ignore[no-untyped-def]
     """"..., with a spokesman saying ...": the spokesman speaks for the source; no one the act is
-    aimed at (``roles.absolute``). "Clashed with rebels armed with rifles" names the other side."""
+    aimed at (``roles.absolute``). "Clashed with rebels armed with rifles" names the other side
+    (a clash is reciprocal: both sides are its targets, the rifles are none)."""
     coded = code(rules, "Turkey's foreign ministry rejected the report, with President Recep Tayyip Erdogan saying "
                         "the authors had no evidence. The army clashed with rebels armed with rifles.")  # fmt: skip
     assert "TUR" not in {a.country for a in event_at(coded, "rejected").target}
-    assert [a.text for a in event_at(coded, "clashed").target] == ["rebels"]
+    assert [a.text for a in event_at(coded, "clashed").target] == ["army", "rebels"]
 
 
 def test_the_move_criticised_is_the_other_sides_last_act(rules) -> None:  # type: ignore[no-untyped-def]

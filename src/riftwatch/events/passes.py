@@ -363,12 +363,12 @@ def joint_parties(d: Draft, ctx: SentenceContext) -> None:
     met and signed a pact", "NATO defence ministers met". What the meeting is about ("discussed
     China's role") or what the pact is against is no party of it. An actor named as the other
     party ("talks with Bolivia") keeps the roles read so far."""
-    if getattr(d.entry, "mutual", False) and (d.source or len(d.target) >= 2) and d.target:
-        # a reciprocal act ("clashed with", "fighting between"): each party did it to the other
+    if getattr(d.entry, "mutual", False) and d.source and d.target:
+        # a reciprocal act of a subject with another ("clashed with militants"): each party did it
+        # to the other. (Not "fighting between X and Y" with no subject: VOA dev read the one such
+        # event one way, the pool the other; its parties stay targets, the source the model's.)
         parties = list(dict.fromkeys((*d.source, *d.target)))
         if len({(a.country, a.sector) for a in parties}) >= 2:
-            if not d.source:
-                d.how["source"] = "joint"
             d.source = parties
             d.target = [replace(a, entry_id=f"{a.entry_id}+joint") for a in parties]
             d.how["target"] = "joint"

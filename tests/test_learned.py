@@ -92,6 +92,10 @@ def test_cross_border_events_are_kept_from_their_own_threshold() -> None:
     assert L.keep(aid, 0.35, roled, [0.35] * 6, replace(m, cross_border_cooperation=None))  # none of its own
     assert [L.keep(e, 0.25, roled, [0.25] * 6, m) for e, _, _ in roled] == [False] * 6
     assert [L.keep(e, 0.5, roled, [0.5] * 6, m) for e, _, _ in roled] == [True] * 6
+    # what could or would happen is kept from the main threshold only
+    maybe = replace(abroad, factuality="hypothetical")
+    assert not L.keep(maybe, 0.35, roled, [0.35] * 6, m) and L.keep(maybe, 0.5, roled, [0.5] * 6, m)
+    assert not L.keep(replace(a := _ev(30, sent=3), factuality="hypothetical"), 0.2, [(a, 0, 0)], [0.2], replace(m, lead=0.1))
 
 
 def test_choose_takes_the_best_and_a_nearly_as_sure_other_country() -> None:

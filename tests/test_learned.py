@@ -83,13 +83,16 @@ def test_cross_border_events_are_kept_from_their_own_threshold() -> None:
     home = replace(_ev(5), source=(syr,), target=(syr2,))
     alone = replace(_ev(9), source=(rus,))
     both = replace(_ev(12), source=(rus, syr), target=(syr2,))  # no target outside the source's countries
-    # a cooperative act across the border has its own threshold; a verbal conflict the conflict's
-    aid = replace(_ev(15, "AID"), cameo_root="07", quad_class=2, source=(rus,), target=(syr,))
+    # a cooperative statement across the border has its own threshold; a verbal conflict the conflict's
+    praise = replace(_ev(15, "SUPPORT"), cameo_root="05", quad_class=1, source=(rus,), target=(syr,))
     accusation = replace(_ev(18, "ACCUSE"), cameo_root="11", quad_class=3, source=(rus,), target=(syr,))
-    roled = [(e, 0, 0) for e in (abroad, home, alone, both, aid, accusation)]
+    roled = [(e, 0, 0) for e in (abroad, home, alone, both, praise, accusation)]
     assert [L.keep(e, 0.35, roled, [0.35] * 6, m) for e, _, _ in roled] == [True, False, False, False, False, True]
-    assert L.keep(aid, 0.42, roled, [0.42] * 6, m)
-    assert L.keep(aid, 0.35, roled, [0.35] * 6, replace(m, cross_border_cooperation=None))  # none of its own
+    assert L.keep(praise, 0.42, roled, [0.42] * 6, m)
+    assert L.keep(praise, 0.35, roled, [0.35] * 6, replace(m, cross_border_cooperation=None))  # none of its own
+    # aid, releases, withdrawals: from the main threshold only
+    aid = replace(_ev(21, "AID"), cameo_root="07", quad_class=2, source=(rus,), target=(syr,))
+    assert not L.keep(aid, 0.42, roled, [0.42] * 6, m) and L.keep(aid, 0.46, roled, [0.46] * 6, m)
     assert [L.keep(e, 0.25, roled, [0.25] * 6, m) for e, _, _ in roled] == [False] * 6
     assert [L.keep(e, 0.5, roled, [0.5] * 6, m) for e, _, _ in roled] == [True] * 6
     # what could or would happen is kept from the main threshold only

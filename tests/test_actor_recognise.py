@@ -361,3 +361,20 @@ def test_us_immigration_agencies_by_acronym_but_not_the_common_word(nlp: Any, le
 )  # fmt: skip
 def test_criminal_groups_are_crm(nlp: Any, lex: Lexicon, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in codes(nlp, lex, text, default_country="HTI")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The gunmen ambushed a police patrol outside the town.", [("gunmen", "MLI", "REB"), ("police", "MLI", "COP")]),
+        ("A roadside bomb struck an army convoy on Tuesday.", [("army", "MLI", "MIL")]),
+        ("Drones hit a military base in the north.", [("military", "MLI", "MIL")]),
+        # a modifier of anything else names no force
+        ("Military sources said the road was closed.", []),
+        ("The town has been in rebel hands since May.", []),
+    ],
+)
+def test_a_force_named_by_its_unit_or_post(nlp: Any, lex: Lexicon, text: str, expected: list[tuple[str, str, str]]) -> None:
+    """A sector noun modifying a noun of a force's units, posts or vehicles names that force."""
+    got = [c for c in codes(nlp, lex, text, default_country="MLI") if c[2] in {"COP", "MIL", "REB"}]
+    assert got == expected

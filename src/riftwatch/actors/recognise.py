@@ -594,6 +594,18 @@ def _pronouns(doc: Doc) -> list[int]:
     return [int(i) for i in hits if doc[int(i)].pos_ == "PRON"]
 
 
+# Nouns of a force's units, posts and vehicles: a sector noun modifying one names that force
+# ("opened fire on a police patrol", "a bomb near a military convoy", "the bombing of a French army
+# base": the pool codes all such targets as the police or the military, ten times in four stories).
+UNIT_NOUNS = frozenset({"patrol", "convoy", "vehicle", "base", "checkpoint", "post", "outpost", "station",
+                        "camp", "unit", "position", "headquarters", "barracks", "garrison", "personnel"})  # fmt: skip
+
+
+def _unit_of(modifier: Token) -> bool:
+    head = modifier.head
+    return head.i != modifier.i and head.pos_ == "NOUN" and head.lemma_.lower() in UNIT_NOUNS
+
+
 def _bare(
     doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None, fallback: str | None, ctx: ArticleContext,
     where: dict[int, str], owners: dict[int, str] | None = None,
@@ -603,7 +615,7 @@ def _bare(
     if head is None or head.needs_name or g.person is not None:
         return None
     last = doc[g.end - 1]
-    if len(head.mentions) == 1 and (last.pos_ == "ADJ" or last.dep_ in ("compound", "amod")):
+    if len(head.mentions) == 1 and (last.pos_ == "ADJ" or last.dep_ in ("compound", "amod")) and not _unit_of(last):
         return None  # "military sources", "in rebel hands": a modifier, not an actor
     if head.is_title:
         if not head.role:

@@ -356,6 +356,7 @@ def test_a_noun_with_no_participant_is_no_act(rules, sentence: str, word: str, e
         ("Pakistani and Afghan border guards clashed near Torkham on Sunday.", "clashed", {"PAK", "AFG"}),
         ("Thai soldiers skirmished with Cambodian troops along the border on Monday.", "skirmished", {"THA", "KHM"}),
         ("Ethiopian troops were fighting with Eritrean forces near Badme on Tuesday.", "fighting", {"ETH", "ERI"}),
+        ("Indian troops exchanged fire with Pakistani soldiers along the Line of Control.", "exchanged", {"IND", "PAK"}),
     ],
 )
 def test_a_reciprocal_act_has_each_party_as_source_and_target(rules, sentence: str, word: str, parties: set[str]) -> None:  # type: ignore[no-untyped-def]
@@ -363,6 +364,11 @@ def test_a_reciprocal_act_has_each_party_as_source_and_target(rules, sentence: s
     to the other, as the pool's annotators code it (three of three)."""  # ("fighting between": see joint_parties)
     e = event_at(code(rules, sentence), word)
     assert {a.country for a in e.source} == parties and {a.country for a in e.target} == parties
+
+
+def test_returning_fire_is_force(rules) -> None:  # type: ignore[no-untyped-def]
+    e = event_at(code(rules, "Nigerien soldiers returned fire on the attackers near Tillaberi."), "returned")
+    assert e.event_type == "ASSAULT" and {a.country for a in e.source} == {"NER"}
 
 
 @pytest.mark.parametrize(

@@ -366,6 +366,16 @@ def test_a_reciprocal_act_has_each_party_as_source_and_target(rules, sentence: s
     assert {a.country for a in e.source} == parties and {a.country for a in e.target} == parties
 
 
+def test_a_partitive_object_is_what_it_takes_part_of(rules) -> None:  # type: ignore[no-untyped-def]
+    """"relaxed some of its restrictions" relaxes restrictions (no restriction of its own);
+    "lifted most of its sanctions on X" is aimed at X."""
+    coded = code(rules, "The Peruvian government relaxed some of its curfew restrictions on Monday.")
+    assert types_at(coded, "relaxed") == ["CONCEDE"] and types_at(coded, "restrictions") == []
+    coded = code(rules, "The European Union lifted most of its sanctions on Belarus in 2016.")
+    assert {a.country for a in event_at(coded, "lifted").target} == {"BLR"}
+    assert types_at(coded, "sanctions") == []
+
+
 def test_returning_fire_is_force(rules) -> None:  # type: ignore[no-untyped-def]
     e = event_at(code(rules, "Nigerien soldiers returned fire on the attackers near Tillaberi."), "returned")
     assert e.event_type == "ASSAULT" and {a.country for a in e.source} == {"NER"}

@@ -18,7 +18,7 @@ from .conventions import STOP_VERBS
 from .draft import Entry, Recoded, SentenceContext
 from .modality import SPEECH_VERBS
 from .ontology import ontology
-from .roles import OBJ
+from .roles import OBJ, PARTITIVES
 from .triggers import Trigger, TriggerLexicon
 
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
@@ -69,9 +69,10 @@ MEASURE_NOUNS = frozenset({
 
 
 def _measured(noun: Token) -> list[Token]:
-    """What a measure or number noun measures: the object of its "of" ("tons of aid"), or "in"
-    after money ("$500 million in military aid")."""
-    if noun.lemma_.lower() not in MEASURE_NOUNS and noun.lower_ not in MEASURE_NOUNS and noun.pos_ != "NUM" and noun.tag_ != "$":
+    """What a measure or number noun measures: the object of its "of" ("tons of aid", "most of its
+    sanctions"), or "in" after money ("$500 million in military aid")."""
+    if (noun.lemma_.lower() not in MEASURE_NOUNS and noun.lower_ not in MEASURE_NOUNS and noun.pos_ != "NUM"
+            and noun.tag_ != "$" and noun.lower_ not in PARTITIVES):  # fmt: skip
         return []
     return [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
             for o in p.children if o.dep_ == "pobj"]  # fmt: skip
@@ -204,7 +205,10 @@ def _stopped(verb: Token, triggers: TriggerLexicon) -> Recoded | None:
     if verb.lemma_ in PARTICLE_STOP_VERBS and _particle(verb) not in {"off", "down", "back"}:
         return None  # "call off", "break off", "scale back", "wind down"; not "call", "break"
     for obj in verb.children:
-        if obj.dep_ not in {"dobj", "nsubjpass"} or obj.pos_ != "NOUN":
+        if obj.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        obj = next(iter(_measured(obj)), obj)  # "relaxed some of its restrictions"
+        if obj.pos_ != "NOUN":
             continue
         stopped = match_trigger(obj, triggers)
         for mod in obj.children:  # "ended its mediation efforts": the act is the compound modifier

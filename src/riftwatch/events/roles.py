@@ -21,6 +21,16 @@ SUBJ = frozenset({"nsubj", "csubj"})
 OBJ = frozenset({"dobj", "dative", "attr", "oprd"})
 # Subtrees below these do not belong to the noun phrase that names an actor.
 PRUNE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "prep", "punct"})
+# Words that take a part of what their "of" phrase names: "some of its restrictions", "most of the sanctions".
+PARTITIVES = frozenset({"some", "most", "all", "part", "many", "several", "much", "half", "none", "one", "parts",
+                        "rest", "majority", "remainder", "bulk"})  # fmt: skip
+
+
+def part_whole(noun: Token) -> list[Token]:
+    """What a partitive object takes part of ("most of its sanctions" -> "sanctions"), or nothing."""
+    if noun.lower_ not in PARTITIVES:
+        return []
+    return [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
 VERB_TARGET_PREPS = ("against", "on", "to", "with", "at", "for", "upon", "toward", "towards", "into", "over", "between")
 NOUN_TARGET_PREPS = ("on", "against", "to", "with", "of", "for", "upon", "at", "toward", "towards", "between", "among")
 # Verbs whose object is the one who acts in the infinitive: "ordered the army to pull back".
@@ -278,7 +288,8 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
             target = [a for a in pp(_prep_objects(verb, target_preps)) if a not in source]
             how_t = "prep" if target else ""
     else:
-        objs = _children(verb, OBJ)
+        # "lifted most of its sanctions on X": a partitive object stands for what it takes part of
+        objs = [w for o in _children(verb, OBJ) for w in (part_whole(o) or [o])]
         # "held their annual talks with X": the object's own "their" is the subject, not a target
         target = [a for a in _collect(objs, actor_at) if a not in source and not _own(a, source)]
         how_t = "object" if target else ""

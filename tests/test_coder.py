@@ -376,6 +376,12 @@ def test_a_partitive_object_is_what_it_takes_part_of(rules) -> None:  # type: ig
     assert types_at(coded, "sanctions") == []
 
 
+def test_ceding_is_yielding(rules) -> None:  # type: ignore[no-untyped-def]
+    """To cede territory or sovereignty yields it (CAMEO 08, CONCEDE), not a return of property."""
+    e = event_at(code(rules, "Armenia ceded three villages to Azerbaijan in April."), "ceded")
+    assert e.event_type == "CONCEDE" and {a.country for a in e.target} == {"AZE"}
+
+
 def test_returning_fire_is_force(rules) -> None:  # type: ignore[no-untyped-def]
     e = event_at(code(rules, "Nigerien soldiers returned fire on the attackers near Tillaberi."), "returned")
     assert e.event_type == "ASSAULT" and {a.country for a in e.source} == {"NER"}

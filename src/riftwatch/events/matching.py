@@ -18,7 +18,7 @@ from .conventions import STOP_VERBS
 from .draft import Entry, Recoded, SentenceContext
 from .modality import SPEECH_VERBS
 from .ontology import ontology
-from .roles import OBJ, PARTITIVES
+from .roles import OBJ, PARTITIVES, part_whole
 from .triggers import Trigger, TriggerLexicon
 
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
@@ -207,7 +207,7 @@ def _stopped(verb: Token, triggers: TriggerLexicon) -> Recoded | None:
     for obj in verb.children:
         if obj.dep_ not in {"dobj", "nsubjpass"}:
             continue
-        obj = next(iter(_measured(obj)), obj)  # "relaxed some of its restrictions"
+        obj = next(iter(part_whole(obj)), obj)  # "relaxed some of its restrictions"
         if obj.pos_ != "NOUN":
             continue
         stopped = match_trigger(obj, triggers)

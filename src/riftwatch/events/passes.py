@@ -358,11 +358,11 @@ def _counterparts(tok: Token, entry: Entry, ctx: SentenceContext) -> list[Actor]
 
 def joint_parties(d: Draft, ctx: SentenceContext) -> None:
     """Parties named together as the ones who meet, agree or cooperate are each other's targets
-    (ontology behaviour ``mutual``; a trigger entry's ``mutual`` for reciprocal acts of any type:
-    "troops clashed with militants" is a clash of both with both): "Peru and Chile resumed talks", "the two countries' officials
+    (ontology behaviour ``mutual``): "Peru and Chile resumed talks", "the two countries' officials
     met and signed a pact", "NATO defence ministers met". What the meeting is about ("discussed
     China's role") or what the pact is against is no party of it. An actor named as the other
-    party ("talks with Bolivia") keeps the roles read so far."""
+    party ("talks with Bolivia") keeps the roles read so far. A reciprocal act of any type (a
+    trigger entry's ``mutual``: "troops clashed with militants") is one of both sides against both."""
     if getattr(d.entry, "mutual", False) and d.source and d.target:
         # a reciprocal act of a subject with another ("clashed with militants"): each party did it
         # to the other. (Not "fighting between X and Y" with no subject: VOA dev read the one such

@@ -21,6 +21,8 @@ SUBJ = frozenset({"nsubj", "csubj"})
 OBJ = frozenset({"dobj", "dative", "attr", "oprd"})
 # Subtrees below these do not belong to the noun phrase that names an actor.
 PRUNE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "prep", "punct"})
+VERB_TARGET_PREPS = ("against", "on", "to", "with", "at", "for", "upon", "toward", "towards", "into", "over", "between")
+NOUN_TARGET_PREPS = ("on", "against", "to", "with", "of", "for", "upon", "at", "toward", "towards", "between", "among")
 # Words that take a part of what their "of" phrase names: "some of its restrictions", "most of the sanctions".
 PARTITIVES = frozenset({"some", "most", "all", "part", "many", "several", "much", "half", "none", "one", "parts",
                         "rest", "majority", "remainder", "bulk"})  # fmt: skip
@@ -31,8 +33,8 @@ def part_whole(noun: Token) -> list[Token]:
     if noun.lower_ not in PARTITIVES:
         return []
     return [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-VERB_TARGET_PREPS = ("against", "on", "to", "with", "at", "for", "upon", "toward", "towards", "into", "over", "between")
-NOUN_TARGET_PREPS = ("on", "against", "to", "with", "of", "for", "upon", "at", "toward", "towards", "between", "among")
+
+
 # Verbs whose object is the one who acts in the infinitive: "ordered the army to pull back".
 OBJECT_CONTROL = frozenset({"order", "tell", "ask", "urge", "force", "persuade", "allow", "instruct",
                             "encourage", "invite", "press", "pressure", "compel", "permit", "call", "prompt", "lead",

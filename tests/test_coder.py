@@ -376,6 +376,18 @@ def test_a_partitive_object_is_what_it_takes_part_of(rules) -> None:  # type: ig
     assert types_at(coded, "sanctions") == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype"),
+    [
+        ("Chile tightened restrictions on travel from Peru on Monday.", "tightened", "COERCE"),
+        ("The junta extended the curfew in Conakry by two weeks.", "extended", "COERCE"),
+        ("Chile eased restrictions on travel from Peru on Monday.", "eased", "CONCEDE"),
+    ],
+)
+def test_tightening_restrictions_is_the_inverse_of_easing_them(rules, sentence: str, word: str, etype: str) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(code(rules, sentence), word) == [etype]
+
+
 def test_ceding_is_yielding(rules) -> None:  # type: ignore[no-untyped-def]
     """To cede territory or sovereignty yields it (CAMEO 08, CONCEDE), not a return of property."""
     e = event_at(code(rules, "Armenia ceded three villages to Azerbaijan in April."), "ceded")

@@ -388,6 +388,13 @@ def test_tightening_restrictions_is_the_inverse_of_easing_them(rules, sentence: 
     assert types_at(code(rules, sentence), word) == [etype]
 
 
+def test_the_owner_of_a_condemned_act_is_blamed_not_the_blamer(rules) -> None:  # type: ignore[no-untyped-def]
+    """"blasted Uganda's decision": Uganda is the target; the owner of the object acts only where
+    the object is the act done ("halted Russian air strikes")."""
+    e = event_at(code(rules, "The minister blasted Uganda's decision to close the border."), "blasted")
+    assert {a.country for a in e.target} == {"UGA"} and "UGA" not in {a.country for a in e.source}
+
+
 def test_ceding_is_yielding(rules) -> None:  # type: ignore[no-untyped-def]
     """To cede territory or sovereignty yields it (CAMEO 08, CONCEDE), not a return of property."""
     e = event_at(code(rules, "Armenia ceded three villages to Azerbaijan in April."), "ceded")

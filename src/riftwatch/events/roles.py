@@ -333,9 +333,10 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         subject = subj if subj_how in {"subject", "control-object", "control-noun"} else []
         source, target = reversed_source, subject
         how_s, how_t = (how_rev if source else ""), ("reverse-subject" if subject else "")
-    if not source and getattr(trig, "object", None):
+    if not source and getattr(trig, "object", None) and getattr(trig, "type", "") not in ontology().types_with("target_is_act_author"):
         # "halt Russian air strikes": an actor owning the object acts on it. Only when the object
-        # is the action itself (the entry names it), not for "expelled three consular staff".
+        # is the action itself (the entry names it), not for "expelled three consular staff"; and
+        # not for what condemns or answers an act ("blasted Uganda's decision": Uganda is blamed).
         for obj in _children(verb, OBJ):
             owners = _noun_owner(obj, actor_at)
             if owners:

@@ -70,6 +70,9 @@ CASES = [
     # a time or a cause told in the past happened, whatever the clause it hangs on
     ("The minister accused the rebels of trying to sabotage the talks after they shelled the airport.",
      "shelled", "asserted"),
+    # a cause told in the present perfect has happened too; after "once" the perfect is still to come
+    ("The envoy does not visit the capital because the rebels have closed the airport.", "closed", "asserted"),
+    ("The army will attack the town when the rebels have left it.", "left", "future"),
     # a stance taken on an act, whatever the stance, says the act is there
     ("The council said it would not tolerate the rebels' attacks on the town.", "attacks", "asserted"),
     ("The minister did not welcome the visit of the delegation.", "visit", "asserted"),

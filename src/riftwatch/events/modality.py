@@ -167,11 +167,19 @@ def _reported_future(tok: Token) -> bool:
 CIRCUMSTANCE_MARKS = frozenset({"after", "before", "when", "since", "because", "as", "while", "once", "until"})
 
 
+# Marks of a cause: what a cause clause tells has happened also in the present perfect ("because
+# they have imposed a ban"); after "when" or "once" the perfect tells what is still to come.
+CAUSE_MARKS = frozenset({"because"})
+
+
 def _past_circumstance(tok: Token) -> bool:
     """A clause of time or cause in the past tense with a subject of its own ("after police raided
-    the offices", "because the army had shelled the town")."""
-    return (any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in tok.children)
-            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) and past_tense(tok))  # fmt: skip
+    the offices", "because the army had shelled the town"), or a cause in the present perfect."""
+    marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+    if marks.isdisjoint(CIRCUMSTANCE_MARKS) or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+        return False
+    perfect = tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+    return past_tense(tok) or (perfect and not marks.isdisjoint(CAUSE_MARKS))
 
 
 def _purpose(tok: Token) -> bool:

@@ -553,6 +553,11 @@ def test_reported_criticism(coder) -> None:  # type: ignore[no-untyped-def]
         # "not" under will, would or should foretells a refusal or gives advice: no fault is found
         ("The Egyptian foreign minister said Ethiopia would not share data on the dam.", None),
         ("The Egyptian foreign minister said Ethiopia should not expect Cairo's patience to last.", "REQUEST"),
+        # nor does a state denied, nor what was not done to the party
+        ("The Egyptian foreign minister said Ethiopian engineers do not have the data on the dam.", None),
+        ("The Egyptian foreign minister said Ethiopia's envoy was not invited to the talks.", None),
+        # trying to foil something fails it on purpose
+        ("The Egyptian foreign minister said Ethiopia had tried to sabotage the talks on the dam.", "ACCUSE"),
     ],
 )
 def test_a_denial_foretold_is_no_reported_criticism(rules, sentence: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]

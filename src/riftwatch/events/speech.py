@@ -59,8 +59,10 @@ def reported_criticism(sent: Sequence[Token], actor_at: dict[int, Actor]) -> lis
         criticised: list[Actor] = []
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             for pred in [clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB")]:
-                negative = ((factuality(pred) == "negated" and not _foretold(pred))
-                            or pred.lemma_.lower() in FAILURE_LEMMAS or _condemns(pred))
+                # "failed", "tried to sabotage", "keeps obstructing"
+                tried = [c for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+                negative = ((factuality(pred) == "negated" and not _foretold(pred) and _acts(pred))
+                            or any(v.lemma_.lower() in FAILURE_LEMMAS for v in [pred, *tried]) or _condemns(pred))
                 subj = speaker_of(pred)
                 if not negative or subj is None:
                     continue
@@ -72,6 +74,16 @@ def reported_criticism(sent: Sequence[Token], actor_at: dict[int, Actor]) -> lis
         if criticised:
             found.append((verb, speakers, criticised))
     return found
+
+
+# Verbs of a state, not an act: "do not have much influence" finds no fault.
+STATE_VERBS = frozenset({"have", "be", "need", "know", "seem", "appear", "exist", "remain", "matter"})
+
+
+def _acts(pred: Token) -> bool:
+    """The reported clause tells something its subject does: not a state ("do not have
+    influence") nor what is done to it ("is not allowed to leave")."""
+    return pred.lemma_.lower() not in STATE_VERBS and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in pred.children)
 
 
 # Modals under which "not" tells what a party will, would or should not do: a refusal foretold or

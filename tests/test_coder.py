@@ -840,3 +840,37 @@ def test_the_move_criticised_is_the_other_sides_last_act(rules) -> None:  # type
     coded = code(rules, "Chile imposed tariffs on copper from Peru. Peru and Bolivia vowed to respond. "
                         "The Peruvian president called the move unjustified.")  # fmt: skip
     assert [a.country for a in event_at(coded, "called").target] == ["CHL"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "source", "target"),
+    [
+        # a participle opening the sentence is a passive whose subject is the main clause's
+        ("Attacked by Ethiopian troops, the Sudanese soldiers retreated.", "Attacked", {"ETH"}, {"SDN"}),
+        ("Asked by the United Nations to withdraw, the Ethiopian army refused.", "Asked", {"IGO"}, {"ETH"}),
+        ("Backed by Russian jets, Syrian forces attacked the town.", "Backed", {"RUS"}, {"SYR"}),
+        # and the one criticised for an act did it
+        ("Criticized by the United States for the raid, Israel defended the operation.", "raid", {"ISR"}, set()),
+    ],
+)
+def test_a_fronted_participle_is_done_to_the_main_subject(rules, sentence: str, word: str, source: set[str], target: set[str]) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in code(rules, sentence).events if e.trigger.text == word]
+    assert ({a.country for a in e.source}, {a.country for a in e.target}) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asked"),
+    [
+        # a reporter's question, answered in the main clause, is no request
+        ("Asked by reporters if Kenya would send troops, the foreign minister said no decision had been made.", False),
+        ("Pressed on how many prisoners had escaped, the Haitian police chief said the count was not finished.", False),
+        ("When asked about the strikes, the Turkish minister said the army had acted lawfully.", False),
+        # asked by a party to act, or for something, it is one
+        ("Asked by the United Nations to withdraw, the Ethiopian army refused.", True),
+        ("Asked by Kenya for help, Uganda sent troops.", True),
+        ("Kenya asked Uganda whether it would send troops.", True),
+    ],
+)
+def test_a_reporters_question_is_no_request(rules, sentence: str, asked: bool) -> None:  # type: ignore[no-untyped-def]
+    requests = [e for e in code(rules, sentence).events if e.event_type == "REQUEST"]
+    assert bool(requests) == asked

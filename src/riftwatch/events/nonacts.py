@@ -7,7 +7,8 @@ find steps here (listed in ``passes.FIND``) drop them, reading their word lists 
 - the harm was done by an accident, by nature, by illness or by animals ("collapsing buildings
   injured 15 people", "five people were killed in the crash");
 - "met with" names how something was received ("the offensive met with surprising success");
-- talking to the news media is an interview or a briefing ("a student who spoke with VOA");
+- talking to the news media is an interview or a briefing ("a student who spoke with VOA"), and
+  a reporter's question is no request ("asked by VOA if ..., the minister said");
 - trips of private people are no visits of state ("2.8 million Chinese tourists visited Vietnam",
   "foreigners travel to Thailand for check-ups");
 - a generic word of help ("help", "assist", "protect", "invest": lexicon entries marked
@@ -136,6 +137,29 @@ def press_interview(tok: Token, entry: Entry | None, ctx: SentenceContext) -> En
         return t.lemma_.lower() in press or (actor is not None and actor.sector == "MED")
 
     return None if all(is_press(p) for p in partners) else entry
+
+
+QUESTION_VERBS = frozenset({"ask", "press", "question"})
+
+
+def press_question(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """"Asked by reporters if ...", "Pressed on how sure he was, the minister said ...", "when
+    asked about the strikes": a participle clause of asking whose answer the main clause gives is
+    an interview's question, no request. Asked to do something, or asked for something, by a
+    party that is not the press, it is one ("asked by the UN to withdraw, the army refused")."""
+    if entry is None or entry.type != "REQUEST" or tok.lemma_.lower() not in QUESTION_VERBS:
+        return entry
+    if tok.tag_ != "VBN" or tok.dep_ != "advcl" or any(c.dep_ in {"nsubjpass", "auxpass", "xcomp"} for c in tok.children):
+        return entry
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+        return entry
+    press = _words("press")
+    for agent in (c for c in tok.children if c.dep_ == "agent"):
+        for asker in (a for a in agent.children if a.dep_ == "pobj"):
+            actor = ctx.actor_at.get(asker.i)
+            if asker.lemma_.lower() not in press and (actor is None or actor.sector != "MED"):
+                return entry
+    return None
 
 
 def press_conference(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:

@@ -56,6 +56,7 @@ from .nonacts import (
     opinion_agreement,
     press_conference,
     press_interview,
+    press_question,
     private_travel,
     received_as,
     told_again,
@@ -670,7 +671,7 @@ def drop_self_targets(d: Draft, ctx: SentenceContext) -> None:
 # Which tokens are triggers, with which entry: each step may replace the entry found so far.
 FIND: tuple[FindStep, ...] = (lexicon_entry, stopped_act, ordered_act, reported_protest, no_comment, described_state,
                               labelled_criticism, pointed_criticism, economic_means, quantity_change, generic_mention, natural_cause, received_as,
-                              press_interview, press_conference, opinion_agreement, private_travel, told_again,
+                              press_interview, press_question, press_conference, opinion_agreement, private_travel, told_again,
                               attributive_participle, idiom, habitual)  # fmt: skip
 # Lemmas a FIND step reads besides the trigger lexicon's own: a token with none of these and no
 # trigger lemma can get no entry, so the steps are not run for it (a step that starts an entry from

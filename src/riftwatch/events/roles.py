@@ -139,6 +139,14 @@ def reduced_passive(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
 
 
+def fronted_passive(verb: Token) -> bool:
+    """A past participle opening a clause the main one is told after ("Attacked by Ethiopian troops,
+    the soldiers retreated", "Asked by the UN to withdraw, the army refused"): a passive whose
+    subject is the main clause's. Not a past tense with a subject or an auxiliary of its own."""
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i and verb.head.pos_ in {"VERB", "AUX"}
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "csubj"} for c in verb.children))  # fmt: skip
+
+
 def reason_agent(prep: Token, actor_at: dict[int, Actor]) -> list[Actor]:
     """Who did the act a "for" phrase gives as the reason for another: the one condemned, praised,
     arrested or sanctioned for it ("condemned Thailand for sending them back", "was arrested for
@@ -149,6 +157,8 @@ def reason_agent(prep: Token, actor_at: dict[int, Actor]) -> list[Actor]:
         return []
     head = prep.head
     if head.pos_ == "VERB":
+        if fronted_passive(head):  # "criticised by the US for the raid, Israel ...": Israel raided
+            return _collect(_children(head.head, SUBJ | {"nsubjpass"}), actor_at)
         return _collect(_children(head, {"dobj"}) or _children(head, {"nsubjpass"}), actor_at)
     if head.pos_ in {"NOUN", "PROPN"}:
         own = actor_at.get(head.i)
@@ -195,7 +205,7 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
                 return found, "relative"
         return _collect(subjects, actor_at), "subject"
     passive_agent = _prep_objects(verb, ("by",))
-    if passive_agent and (_children(verb, {"nsubjpass", "auxpass"}) or reduced_passive(verb)):
+    if passive_agent and (_children(verb, {"nsubjpass", "auxpass"}) or reduced_passive(verb) or fronted_passive(verb)):
         return _collect(passive_agent, actor_at), "agent"
     head = verb.head
     if head.i == verb.i:
@@ -273,12 +283,15 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
     target_preps = tuple(getattr(trig, "target_prep", None) or VERB_TARGET_PREPS)
     source_preps = tuple(getattr(trig, "source_prep", None) or ())
     reduced = reduced_passive(verb)
-    passive = bool(_children(verb, {"nsubjpass", "auxpass"})) or reduced
+    fronted = fronted_passive(verb)
+    passive = bool(_children(verb, {"nsubjpass", "auxpass"})) or reduced or fronted
     target: list[Actor] = []
     how_t = ""
     if passive:
-        # "civilians killed by the militia": the noun the participle modifies is what is done to
-        target = _collect([verb.head] if reduced else _children(verb, {"nsubjpass"}), actor_at)
+        # "civilians killed by the militia": the noun the participle modifies is what is done to;
+        # "attacked by X, the soldiers retreated": the main clause's subject
+        patients = [verb.head] if reduced else _children(verb.head, SUBJ | {"nsubjpass"}) if fronted else _children(verb, {"nsubjpass"})
+        target = _collect(patients, actor_at)
         how_t = "passive-subject" if target else ""
         agent = _prep_objects(verb, ("by",))
         source = _collect(agent, actor_at)

@@ -874,3 +874,20 @@ def test_a_fronted_participle_is_done_to_the_main_subject(rules, sentence: str, 
 def test_a_reporters_question_is_no_request(rules, sentence: str, asked: bool) -> None:  # type: ignore[no-untyped-def]
     requests = [e for e in code(rules, sentence).events if e.event_type == "REQUEST"]
     assert bool(requests) == asked
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype", "source"),
+    [
+        # the noun a relative clause hangs on is the object its verb's entry is chosen by
+        ("The sanctions that Washington imposed on Iran's oil sector were lifted in May.", "imposed", "SANCTION", {"USA"}),
+        ("The curfew, which the Sudanese army imposed on Monday, was lifted.", "imposed", "COERCE", {"SDN"}),
+        ("The aid Britain sent to Kenya arrived on Monday.", "sent", "AID", {"GBR"}),
+    ],
+)
+def test_a_relative_clause_acts_on_the_noun_it_hangs_on(rules, sentence: str, word: str, etype: str, source: set[str]) -> None:  # type: ignore[no-untyped-def]
+    events = code(rules, sentence).events
+    (e,) = [e for e in events if e.trigger.text == word]
+    assert (e.event_type, {a.country for a in e.source}) == (etype, source)
+    # one act: the noun the verb acts on is no second event of the same type
+    assert [x.trigger.text for x in events if x.event_type == etype] == [word]

@@ -78,6 +78,9 @@ def _measured(noun: Token) -> list[Token]:
             for o in p.children if o.dep_ == "pobj"]  # fmt: skip
 
 
+RELATIVE_OBJECTS = frozenset({"which", "that", "whom"})
+
+
 def _object_lemmas(tok: Token) -> list[str]:
     """Lemmas that can satisfy an entry's ``object`` constraint, most specific first."""
     heads: list[Token] = []
@@ -88,6 +91,12 @@ def _object_lemmas(tok: Token) -> list[str]:
             # "the report released on Monday", "a report to be released next month": a passive
             # participle's noun is its object
             heads = [tok.head]
+        if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            # "the curfew, which the army imposed", "the sanctions Washington imposed": the noun a
+            # relative clause hangs on is its object when the clause has none of its own
+            relative = [h for h in heads if h.lower_ in RELATIVE_OBJECTS]
+            if relative or (not heads and any(c.dep_ == "nsubj" for c in tok.children)):
+                heads = [h for h in heads if h not in relative] + [tok.head]
         if not heads:
             for prep in tok.children:
                 if prep.dep_ == "prep":
@@ -543,8 +552,12 @@ def drop_carried_nouns(found: list[tuple[Token, Entry]]) -> list[tuple[Token, En
         measure = noun.head.head
         return measure.dep_ in OBJ and measure.head.i in verb_at and noun in _measured(measure)
 
+    def relative_object(t: Token) -> bool:  # "the curfew, which the army imposed": the verb's
+        return any(c.dep_ == "relcl" and t.lemma_.lower() in by_object.get(c.i, ((), None))[0] for c in t.children)
+
     return [(t, tr) for t, tr in found if not (t.pos_ != "VERB" and (
         (t.dep_ in OBJ and t.head.i in verb_at)
+        or relative_object(t)
         or (t.dep_ == "compound" and t.head.dep_ in OBJ and t.head.head.i in verb_at)
         or (t.dep_ == "pobj" and t.head.dep_ in {"prep", "prt"} and carried_after_prep(t))
         or measured(t)))]  # fmt: skip

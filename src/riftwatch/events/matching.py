@@ -18,7 +18,7 @@ from .conventions import STOP_VERBS
 from .draft import Entry, Recoded, SentenceContext
 from .modality import SPEECH_VERBS
 from .ontology import ontology
-from .roles import OBJ, PARTITIVES, part_whole
+from .roles import OBJ, PARTITIVES, RECEIVE_VERBS, part_whole
 from .triggers import Trigger, TriggerLexicon
 
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
@@ -91,9 +91,10 @@ def _object_lemmas(tok: Token) -> list[str]:
             # "the report released on Monday", "a report to be released next month": a passive
             # participle's noun is its object
             heads = [tok.head]
-        if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"}:
+        if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.lemma_.lower() not in RECEIVE_VERBS:
             # "the curfew, which the army imposed", "the sanctions Washington imposed": the noun a
-            # relative clause hangs on is its object when the clause has none of its own
+            # relative clause hangs on is its object when the clause has none of its own (what is
+            # received stays the noun's event: "the aid they receive is from X", ``roles``)
             relative = [h for h in heads if h.lower_ in RELATIVE_OBJECTS]
             if relative or (not heads and any(c.dep_ == "nsubj" for c in tok.children)):
                 heads = [h for h in heads if h not in relative] + [tok.head]

@@ -891,3 +891,12 @@ def test_a_relative_clause_acts_on_the_noun_it_hangs_on(rules, sentence: str, wo
     assert (e.event_type, {a.country for a in e.source}) == (etype, source)
     # one act: the noun the verb acts on is no second event of the same type
     assert [x.trigger.text for x in events if x.event_type == etype] == [word]
+
+
+def test_condemning_an_act_told_in_a_relative_clause_answers_its_subject(rules) -> None:  # type: ignore[no-untyped-def]
+    coded = code(rules, "Pakistan condemned the raids Indian troops carried out in Kashmir.")
+    (e,) = [e for e in coded.events if e.trigger.text == "condemned"]
+    assert {a.country for a in e.target} == {"IND"}
+    coded = code(rules, "Turkey condemned the sanctions that Washington imposed on its defense agency.")
+    (e,) = [e for e in coded.events if e.trigger.text == "condemned"]
+    assert {a.country for a in e.target} == {"USA"}

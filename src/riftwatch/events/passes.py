@@ -317,8 +317,8 @@ def _answered_nouns(tok: Token) -> list[Token]:
 
 def act_author(d: Draft, ctx: SentenceContext) -> None:
     """Condemning, rejecting or welcoming an act answers whoever did it, as rejecting a call answers
-    its author: "condemned Russia's invasion of Ukraine" is aimed at Russia (the act's owner or "by"
-    phrase), not at Ukraine, its victim (types with the ontology behaviour ``target_is_act_author``)."""
+    its author: "condemned Russia's invasion of Ukraine" is aimed at Russia (the act's owner, "by"
+    phrase or the subject of a relative clause on it), not at Ukraine, its victim (types with the ontology behaviour ``target_is_act_author``)."""
     if d.type not in ontology().types_with("target_is_act_author") or d.tok.pos_ != "VERB":
         return
     if d.target and d.how.get("target") != "object":
@@ -332,6 +332,10 @@ def act_author(d: Draft, ctx: SentenceContext) -> None:
         for prep in obj.children:
             if prep.dep_ == "prep" and prep.lower_ == "by":
                 author.extend(a for a in actors_under(prep, ctx.actor_at) if a not in d.source)
+        # "condemned the sanctions that Washington imposed": the relative clause's subject did it
+        for rel in (c for c in obj.children if c.dep_ == "relcl"):
+            for subj in (c for c in rel.children if c.dep_ == "nsubj"):
+                author.extend(a for a in actors_under(subj, ctx.actor_at) if a not in d.source)
         if author:
             d.target, d.how["target"] = list(dict.fromkeys(author)), "act-author"
         return

@@ -65,3 +65,13 @@ def test_byline_and_credit_line_name_no_actor(coder: Any) -> None:
     coded = coder.code_doc(Article(id="a", text=text), coder.nlp(text))
     assert {a.text for a in coded.actors} & {"Associated Press", "AP", "LOME", "Sam Poe"} == set()
     assert "USA" not in {a.country for a in coded.actors}
+
+
+def test_the_dateline_agency_lends_no_country(coder: Any) -> None:
+    # the agency was the officials' country (a bare sector noun takes the article's commonest country)
+    from riftwatch.records import Article
+
+    text = "KYIV, Ukraine (AP) \u2014 Russian forces shelled the city overnight, officials said."
+    coded = coder.code_doc(Article(id="a", text=text), coder.nlp(text))
+    assert "USA" not in {a.country for a in coded.actors}
+    assert {a.country for a in coded.actors if a.text == "officials"} == {"UKR"}

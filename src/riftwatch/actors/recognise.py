@@ -34,7 +34,7 @@ from spacy.symbols import PROPN  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Token
 
 from ..events.modality import SPEECH_VERBS
-from ..geo.mentions import after_feature_of, doc_words
+from ..geo.mentions import LEAD_TOKENS, after_feature_of, dateline, doc_words
 from ..records import Actor, Place
 from .anaphora import (
     NOT_STATES,
@@ -192,12 +192,16 @@ def find_actors(
             if len(p.country) == 3 and p.country not in NOT_STATES:
                 ctx.place_counts[p.country] += 1  # where the story happens: every place it names
     credit = has_credit_line(doc)
+    # a dateline ("KYIV, Ukraine (AP) —") says where and by whom the story was filed: the agency
+    # is no party of the story (its place still tells where the story happens)
+    _, filed = dateline(doc[:LEAD_TOKENS].text) if offset == 0 and len(doc) else (0, 0)
     for g in groups:
         c = _code_in_doc(doc, g, lexicon, published)
         coded.append((g, c))
         if c is not None and ((c.sector == "MED" and is_audience(doc[g.start : g.end].root))
-                              or (credit and in_credit_line(doc[g.start]))):  # fmt: skip
-            continue  # "a spokesman told AFP", a credit line: no actor of the story (actors.audience)
+                              or (credit and in_credit_line(doc[g.start]))
+                              or (c.sector == "MED" and doc[g.start].idx < filed)):  # fmt: skip
+            continue  # "a spokesman told AFP", a credit line, a dateline's agency: no actor of the story (actors.audience)
         if c is not None and len(c.country) == 3 and c.country not in NOT_STATES:
             ctx.country_counts[c.country] += 1
             if g.named_only and g.owner is not None and g.owner.kind == "country" and g.start not in where:

@@ -810,18 +810,35 @@ def test_a_sentence_after_a_post_on_x_has_its_own_actors(rules) -> None:  # type
     assert [a.country for a in e.source] == ["SOM"] and e.sentence_index == 1
 
 
-def test_a_blank_line_ends_a_headline_and_a_dateline_stays_with_its_sentence(rules, nlp) -> None:  # type: ignore[no-untyped-def]
+def test_a_blank_line_ends_a_headline_and_a_dateline_ends_before_the_lead(rules, nlp) -> None:  # type: ignore[no-untyped-def]
     """A headline has no full stop: without the paragraph break as a boundary, the headline and the
-    dateline below it were read as one sentence (``parse.paragraph_breaks``)."""
+    dateline below it were read as one sentence (``parse.paragraph_breaks``). The dateline is read
+    apart from the lead: parsed with it, the filing city became the lead verb's subject."""
     text = ("Militants attack border post as talks stall\n\n"
             "QUETTA — Pakistani troops repelled an attack on a border post on Monday. The talks stalled.")  # fmt: skip
     assert [s.text for s in nlp(text).sents] == [
         "Militants attack border post as talks stall\n\n",
-        "QUETTA — Pakistani troops repelled an attack on a border post on Monday.",
+        "QUETTA —",
+        "Pakistani troops repelled an attack on a border post on Monday.",
         "The talks stalled.",
     ]
-    attacks = [e for e in code(rules, text).events if e.event_type == "ASSAULT"]
-    assert [(e.trigger.start, e.sentence_index) for e in attacks] == [(10, 0), (text.index("an attack") + 3, 1)]
+    coded = code(rules, text)
+    attacks = [e for e in coded.events if e.event_type == "ASSAULT"]
+    assert [(e.trigger.start, e.sentence_index) for e in attacks] == [(10, 0), (text.index("an attack") + 3, 2)]
+    assert coded.sentences[2].text.startswith("Pakistani troops")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Port Sudan (AFP) - Sudan's army said Saturday it had repelled an assault by the RSF on El Fasher.",
+        "KHARTOUM, Oct 5 (Reuters) - Sudan's army said Saturday it had repelled an assault by the RSF on El Fasher.",
+    ],
+)
+def test_a_dateline_is_no_speaker(rules, text: str) -> None:  # type: ignore[no-untyped-def]
+    coded = code(rules, text)
+    said = [e.attribution.text for e in coded.events if e.attribution is not None]
+    assert said and all(a == "Sudan's army" for a in said)
 
 
 def test_with_and_a_clause_is_a_circumstance_not_a_party(rules) -> None:  # type: ignore[no-untyped-def]

@@ -102,6 +102,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     subheading (no full stop) was read with the paragraph after it as one sentence ("... kills 12
     soldiers / ISLAMABAD — Pakistan's foreign ministry summoned ...": the dateline city became a
     target of the headline's attack). A single line break may be a wrapped line and is left alone."""
+    _dateline_apart(doc)
     spaces = doc.to_array("IS_SPACE")  # a line break is a whitespace token of its own
     if not spaces.any():  # (doc.text would build every Token)
         return doc
@@ -116,6 +117,36 @@ def paragraph_breaks(doc: Doc) -> Doc:
                     break
                 tok.is_sent_start = False
     return doc
+
+
+def _dateline_apart(doc: Doc) -> None:
+    """A dateline ("YEREVAN, Oct 7 (Reuters) -", "Port Sudan (AFP) -") ends where the lead begins:
+    read with it as one sentence, the filing city became the subject of the lead's verb ("Port
+    Sudan (AFP) - Sudan's army said": the speaker was Port Sudan)."""
+    from .geo.mentions import LEAD_TOKENS, dateline
+
+    lead = doc[:LEAD_TOKENS]
+    lo, hi = dateline(lead.text)
+    filed = lead.text[lo:hi]
+    # "US - China trade talks resumed": a plain hyphen after capitals alone may join two parties
+    if not hi or (filed.rstrip().endswith(" -") and "(" not in filed and not any(c.isdigit() for c in filed)):
+        return
+    at = lead.char_span(hi, hi + 1, alignment_mode="expand")
+    if at is None or at.start == 0 or at.start >= len(doc) - 1:
+        return
+    first = at.start
+    while first < len(doc) and doc[first].is_space:
+        first += 1
+    if first >= len(doc) - 1:
+        return
+    start = lead.char_span(lo, lo + 1, alignment_mode="expand")
+    for tok in doc[(start.start + 1 if start is not None else 1) : first]:
+        tok.is_sent_start = False
+    doc[first].is_sent_start = True
+    for tok in doc[first + 1 : first + 4]:  # the lead's first words stay together
+        if tok.is_space or doc[tok.i - 1].text in (".", "!", "?"):
+            break
+        tok.is_sent_start = False
 
 
 def add_paragraph_breaks(nlp: Language) -> None:

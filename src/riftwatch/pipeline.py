@@ -27,6 +27,7 @@ from .events.draft import SentenceContext
 from .events.learned import apply as apply_models
 from .events.learned import shipped_models
 from .events.location import locate
+from .geo.mentions import LEAD_TOKENS, dateline
 from .geo.mentions import sentences as doc_sentences
 from .geo.resolve import find_demonym_places, find_places
 from .geo.sites import find_site_places
@@ -213,10 +214,11 @@ class Coder:
         # the learned checks read the place they were built with (events.passes.event_place)
         sites = find_site_places(doc, draft.places)
         events = locate(article, doc, events, sorted((*draft.places, *sites), key=lambda p: p.start), draft.actors)
+        renumbered = bool(skipped) or draft.numbers != list(range(len(draft.numbers)))
         if self._window_start == 0:  # and when: the lead's day for undated news (a later window has no lead)
-            events = date_events(article, doc, events, lead_sentences(doc, draft.numbers if skipped else None))
+            events = date_events(article, doc, events, lead_sentences(doc, draft.numbers if renumbered else None))
         kept = tuple(e for e in events if e.confidence >= self.config.min_confidence)
-        if skipped:  # events numbered by the sentences of the Doc, like ``sentences``
+        if renumbered:  # events numbered by the sentences of the Doc, like ``sentences``
             position = {n: i for i, n in enumerate(draft.numbers) if n >= 0}
             kept = tuple(replace(e, sentence_index=position.get(e.sentence_index, e.sentence_index)) for e in kept)
         # the article's place list also holds the countries its demonyms name ("Sudanese" -> Sudan);
@@ -235,12 +237,28 @@ class Coder:
         sentences = []
         sents = doc_sentences(doc)
         numbers = sentence_numbers(doc, sents, skipped) if skipped else list(range(len(sents)))
+        numbers = without_dateline(doc, sents, numbers)
         for number, sent in zip(numbers, sents, strict=True):
             index = max(number, 0)  # a sentence of blanks holds no event
             ctx = sentence_context(article, sent, index, actor_at, places, self.triggers, state, latent_at)
             sentences.append(Span(ctx.text, ctx.start_char, ctx.start_char + len(ctx.text)))
             events.extend(code_sentence(ctx))
         return DraftArticle(events, actors, places, sentences, actor_at, latent_at, numbers)
+
+
+def without_dateline(doc: Doc, sents: Sequence[SpacySpan], numbers: list[int]) -> list[int]:
+    """``numbers`` with a dateline read as a sentence of its own (``parse``: "KABUL —") numbered
+    -1 and the sentences after it one less: the lead is the first sentence, as in a story filed
+    without one (the learned event check reads an event's sentence number)."""
+    lo, hi = dateline(doc[:LEAD_TOKENS].text) if len(doc) else (0, 0)
+    if not hi or not any(lo <= s.start_char and s.end_char <= hi for s in sents[:3]):
+        return numbers
+    for k, (sent, n) in enumerate(zip(sents, numbers, strict=True)):
+        if n >= 0 and lo <= sent.start_char and sent.end_char <= hi:
+            return [-1 if j == k else m - 1 if m > n else m for j, m in enumerate(numbers)]
+        if sent.start_char >= hi:
+            break
+    return numbers
 
 
 def sentence_numbers(doc: Doc, sents: Sequence[SpacySpan], skipped: Sequence[int]) -> list[int]:

@@ -10,6 +10,7 @@ from collections.abc import Collection, Sequence
 
 from spacy.tokens import Token
 
+from ..geo.mentions import LEAD_TOKENS, dateline
 from ..records import Actor, Attribution
 from .modality import SPEECH_VERBS
 
@@ -25,6 +26,11 @@ CLAIM_VERBS = SPEECH_VERBS | {"allege", "assert", "warn", "charge", "suggest", "
 
 def _span_of(tok: Token) -> tuple[int, int]:
     toks = [t for t in tok.subtree if t.dep_ not in {"relcl", "acl"}]
+    if toks[0].i < LEAD_TOKENS:
+        # a dateline the parse took into the speaker's phrase ("YEREVAN, Oct 7 (Reuters) - Armenia
+        # said") says where the story was filed, not who speaks
+        _, filed = dateline(tok.doc[:LEAD_TOKENS].text)
+        toks = [t for t in toks if t.idx >= filed] or toks
     start = min(t.idx for t in toks)
     end = max(t.idx + len(t) for t in toks)
     return start, end

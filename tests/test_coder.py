@@ -917,3 +917,17 @@ def test_condemning_an_act_told_in_a_relative_clause_answers_its_subject(rules) 
     coded = code(rules, "Turkey condemned the sanctions that Washington imposed on its defense agency.")
     (e,) = [e for e in coded.events if e.trigger.text == "condemned"]
     assert {a.country for a in e.target} == {"USA"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "source"),
+    [
+        # a pronoun subject of what is said is the speaker, also where the verb of saying shares
+        # its subject with the verb before it
+        ("Armenia accused Azerbaijan of shelling villages and said it had asked Russia to investigate.", "asked", {"ARM"}),
+        ("Azerbaijan's defence ministry denied the accusation, saying its units had returned fire.", "returned", {"AZE"}),
+    ],
+)
+def test_a_pronoun_in_what_is_said_is_the_speaker_of_a_shared_subject(rules, sentence: str, word: str, source: set[str]) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in code(rules, sentence).events if e.trigger.text == word]
+    assert {a.country for a in e.source} == source

@@ -50,6 +50,16 @@ def _speaker_actors(tok: Token, actor_at: dict[int, Actor], verbs: frozenset[str
     governor = clause.head
     if governor is clause or (verbs is not None and governor.lemma_.lower() not in verbs):
         return []
+    # a verb sharing its subject with the one before it: "accused X ... and said it had asked",
+    # "denied the accusation, saying its units had ..." (for the reported clause's own subject)
+    own_subject = tok.head.i == clause.i or (tok.head.head.i == clause.i and tok.head.dep_ in {"nsubj", "nsubjpass"})
+    for _ in range(3 if own_subject else 0):
+        subjects = [s for s in governor.children if s.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects or governor.dep_ not in {"conj", "advcl"} or governor.head.pos_ not in {"VERB", "AUX"}:
+            break
+        if governor.dep_ == "advcl" and (governor.tag_ != "VBG" or any(c.dep_ == "mark" for c in governor.children)):
+            break  # a clause of its own ("after the army attacked"), not a participle of the same doer
+        governor = governor.head
     return [a for s in governor.children if s.dep_ in {"nsubj", "nsubjpass"} for a in actors_under(s, actor_at)]
 
 

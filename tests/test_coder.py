@@ -931,3 +931,10 @@ def test_condemning_an_act_told_in_a_relative_clause_answers_its_subject(rules) 
 def test_a_pronoun_in_what_is_said_is_the_speaker_of_a_shared_subject(rules, sentence: str, word: str, source: set[str]) -> None:  # type: ignore[no-untyped-def]
     (e,) = [e for e in code(rules, sentence).events if e.trigger.text == word]
     assert {a.country for a in e.source} == source
+
+
+def test_an_actors_by_phrase_on_an_active_verb_is_its_objects_agent(rules) -> None:  # type: ignore[no-untyped-def]
+    # the parse hangs "by the ... Forces" on "repelled"; an active verb has no agent phrase
+    text = "Sudan's army said Saturday it had repelled a major assault by the paramilitary Rapid Support Forces on El Fasher."
+    (e,) = [e for e in code(rules, text).events if e.trigger.text == "assault"]
+    assert [a.text for a in e.source] == ["Rapid Support Forces"]

@@ -396,6 +396,14 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         if claim.pos_ == "VERB" and claim.lemma_ in CLAIM_VERBS and claim.i != head.head.i:
             source, how_s = subject_actors(claim, actor_at)
             how_s = "claimant" if source else ""
+    # "repelled an assault by the RSF": the parse may hang the noun's "by" phrase on the active verb
+    # whose object it is, where no actor can be the verb's agent
+    if (not source and noun.dep_ == "dobj" and head.pos_ == "VERB"
+            and not any(c.dep_ in {"auxpass", "nsubjpass"} for c in head.children)):  # fmt: skip
+        by = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "by" and p.i > noun.i
+              for o in p.subtree if o.i in actor_at]  # fmt: skip
+        source = _collect(by[:1], actor_at)
+        how_s = "source-prep" if source else ""
     # Copula: "the only assistance they are receiving is from Hizballah".
     if noun.dep_ in {"nsubj", "attr"} and head.lemma_ == "be":
         pps = _collect(_prep_objects(head, ("from", "by")), actor_at)

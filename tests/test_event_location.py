@@ -49,6 +49,11 @@ def _event(coded: CodedArticle, word: str) -> Event:
         ("The minister praised the city of Lviv for its volunteers.", "praised", None, "none"),
         # force "on" or "against" a town falls there
         ("Drone attacks on Kharkiv and Sumy cut power overnight, officials said.", "attacks", "Kharkiv", "clause"),
+        # also where the blow is the subject or the object of the act's verb; a compass area of a
+        # country is a place, not a party
+        ("Missile strikes on Kharkiv killed three people overnight.", "killed", "Kharkiv", "clause"),
+        ("Israeli air strikes on southern Lebanon killed 18 people on Wednesday.", "killed", "southern Lebanon", "clause"),
+        ("Turkish jets launched air strikes on northern Iraq on Sunday.", "launched", "northern Iraq", "clause"),
         # a camp named by its town is in that town
         ("Police arrested five men in the Kakuma refugee camp on Monday.", "arrested", "Kakuma", "clause"),
         # "between the towns of X and Y" is a scene; "talks between Russia and Ukraine" names parties

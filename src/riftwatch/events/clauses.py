@@ -246,7 +246,10 @@ def clause_place(trigger: Token, event: Event, placed: Sequence[tuple[Place, Tok
     its head token), else of the clause it shares or the act a demand asks for; None when the
     clause names none."""
     visit = event.mode == "visit" or event.event_type in {"MOBILIZE"}
-    own = _best_in_clause(trigger, event, placed, _clause_heads(trigger), visit)
+    heads = _clause_heads(trigger)
+    if event.event_type in ontology().types_with("use_of_force"):
+        heads |= _weapon_subjects(trigger)
+    own = _best_in_clause(trigger, event, placed, heads, visit)
     if own is not None:
         return own
     content = _content_clause(trigger) if event.event_type in CONTENT_TYPES else None
@@ -263,6 +266,22 @@ def clause_place(trigger: Token, event: Event, placed: Sequence[tuple[Place, Tok
     if telling:
         return _best_in_clause(trigger, event, placed, telling, False)
     return None
+
+
+# Nouns of a blow or of what deals it: as the subject of an act of force ("air strikes on southern
+# Lebanon killed 18", "a car bomb in Mogadishu killed five"), where they fell is where it happened.
+WEAPON_NOUNS = frozenset({"strike", "airstrike", "attack", "raid", "bombing", "bombardment", "shelling", "blast",
+                          "explosion", "bomb", "missile", "rocket", "drone", "shell", "mortar", "barrage",
+                          "assault", "offensive", "fire", "gunfire"})  # fmt: skip
+
+
+def _weapon_subjects(trigger: Token) -> frozenset[int]:
+    """The subject or object of a verb of force when it names a blow or a weapon ("strikes on X
+    killed 18", "launched air strikes on northern X")."""
+    if trigger.pos_ != "VERB":
+        return frozenset()
+    return frozenset(c.i for c in trigger.children
+                     if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in WEAPON_NOUNS)  # fmt: skip
 
 
 def _occasion_clauses(trigger: Token) -> frozenset[int]:

@@ -308,7 +308,8 @@ def locate(
         tok = head_token(doc, p)
         if tok is None:
             continue
-        if _overlaps(p, actors) and (is_site(p) or (attachment(tok, True) is None and not visited(tok))):
+        compass = p.precision == "region" and p.geonameid is None  # "southern Lebanon": an area, no party
+        if _overlaps(p, actors) and not compass and (is_site(p) or (attachment(tok, True) is None and not visited(tok))):
             continue  # a party, not a scene; "at Human Rights Watch" names where someone works
         placed.append((p, tok))
     if events:

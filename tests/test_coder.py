@@ -938,3 +938,9 @@ def test_an_actors_by_phrase_on_an_active_verb_is_its_objects_agent(rules) -> No
     text = "Sudan's army said Saturday it had repelled a major assault by the paramilitary Rapid Support Forces on El Fasher."
     (e,) = [e for e in code(rules, text).events if e.trigger.text == "assault"]
     assert [a.text for a in e.source] == ["Rapid Support Forces"]
+
+
+def test_a_force_named_by_its_post_is_of_the_country_where_the_post_is(rules) -> None:  # type: ignore[no-untyped-def]
+    text = "Hezbollah said it had fired rockets at a military base near Haifa."
+    (e,) = [e for e in code(rules, text).events if e.event_type == "ASSAULT"]
+    assert [(a.text, a.country) for a in e.target] == [("military", "ISR")]

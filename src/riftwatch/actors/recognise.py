@@ -656,7 +656,9 @@ def _bare(
     if owner is not None:
         return _Coded(owner.country, head.sector)  # "his regime": the regime of the person last named
     if fallback is None:
-        local = located_in(doc[g.end - 1], where, owners)
+        # "a military base near Haifa": the force a unit noun names is where its post is
+        unit = last.head if _unit_of(last) else None
+        local = located_in(doc[g.end - 1], where, owners) or (located_in(unit, where, owners, UNIT_PLACE) if unit is not None else "")
         if local:
             return _Coded(local, head.sector)  # "forces in Somalia's north", "police in Lagos"
     return _Coded(ctx.default_for(head.sector) if fallback is None else fallback, head.sector)
@@ -712,7 +714,8 @@ def _scope(doc: Doc, start: int, end: int) -> str:
     return ""
 
 
-def located_in(head: Token, where: dict[int, str], owners: dict[int, str] | None = None) -> str:
+def located_in(head: Token, where: dict[int, str], owners: dict[int, str] | None = None,
+               locative: frozenset[str] | None = None) -> str:
     """The country of a place before ``head`` ("Chicago police") or in a locative phrase of its
     own: "the rebels in northern Mali", "police from Kano", or of a modifier after it that says
     where they are: "militants based in Afghanistan", "fighters operating from Syria", "gunmen
@@ -724,7 +727,7 @@ def located_in(head: Token, where: dict[int, str], owners: dict[int, str] | None
     for c in head.lefts:  # a place naming whose they are: "Chicago police", "New York City authorities"
         if c.dep_ == "compound" and c.i in where and all(t.i in where for t in c.subtree):
             return where[c.i]
-    preps = [(p, _LOCATIVE) for p in head.children]
+    preps = [(p, locative or _LOCATIVE) for p in head.children]
     for mod in head.rights:  # a reduced relative: "based in", "operating from", "present on"
         if mod.dep_ in {"acl", "amod"} and mod.pos_ in {"VERB", "ADJ"} and mod.lower_ not in _NOT_WHERE:
             preps.extend((p, _LOCATIVE_AFTER) for p in mod.children)
@@ -739,6 +742,8 @@ def located_in(head: Token, where: dict[int, str], owners: dict[int, str] | None
     return ""
 
 
+# Where a unit's post, base or camp is: "a military base near Haifa", "a police post outside Kano".
+UNIT_PLACE = frozenset({"in", "inside", "near", "outside", "at"})
 # After a modifier of where a group is ("present on Malian territory"), "on" is locative too.
 _LOCATIVE_AFTER = _LOCATIVE | {"on"}
 # Modifiers whose place is not where the group is: "militants trained in Syria", "troops sent to Mali".

@@ -392,3 +392,13 @@ def test_the_reporter_of_an_attack_deep_in_its_words_is_not_its_source() -> None
     (coded,) = Coder().code([Article(id="t", text=text)])
     (e,) = [e for e in coded.events if e.trigger.text == "killed"]
     assert "ministry" not in " ".join(a.text for a in e.source)
+
+
+def test_a_journalist_reporting_an_act_takes_no_part_in_it() -> None:
+    from riftwatch.pipeline import Coder
+    from riftwatch.records import Article
+
+    text = "Reporting from Beirut, Al Jazeera's Zeina Khodr said the strikes had hit several villages near the city of Nabatieh."
+    (coded,) = Coder().code([Article(id="t", text=text)])
+    (e,) = [e for e in coded.events if e.trigger.text == "hit"]
+    assert not {a.text for a in (*e.source, *e.target)} & {"Al Jazeera", "Zeina Khodr"}

@@ -605,6 +605,22 @@ def _reporter(trig: Token, ev: Event) -> set[int]:
     return set()
 
 
+def _press_speaker(trig: Token, cands: Sequence[Candidate]) -> set[int]:
+    """Tokens of the subject of the verb of saying whose reported clause holds the act, when that
+    subject names a news outlet ("Al Jazeera's correspondent said the strikes had hit ..."): a
+    journalist reporting an act is neither its doer nor whom it was done to."""
+    clause = trig
+    for _ in range(6):
+        if clause.head.i == clause.i:
+            return set()
+        if clause.dep_ in {"ccomp", "parataxis"} and clause.head.lemma_.lower() in SPEECH_VERBS:
+            speaker = _subject_tokens(clause.head)
+            press = any(c.head is not None and c.head.i in speaker and c.actor.sector == "MED" for c in cands)
+            return speaker if press else set()
+        clause = clause.head
+    return set()
+
+
 # Nouns of parties the text leaves unnamed: "urged nations to", "called on governments to".
 UNNAMED_PARTIES = frozenset({"nation", "country", "government", "state", "individual",
                              "people", "leader", "member", "partner", "ally", "donor", "community"})  # fmt: skip
@@ -743,6 +759,12 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     countries = {a.country for a in source}
     if not ev.target and fe.trig is not None and ev.quad_class in VERBAL_QUAD_CLASSES and _unnamed_addressee(fe.trig, fe.cands):
         tgt = []  # "called on democratic nations to ...": aimed at parties the text does not name
+    press = _press_speaker(fe.trig, fe.cands) if fe.trig is not None else set()
+    if press:  # the journalist who reports it
+        reporting = {id(c.actor) for c in fe.cands if c.head is not None and c.head.i in press}
+        tgt = [(p, a) for p, a in tgt if id(a) not in reporting]
+        if not ev.source:
+            src = [(p, a) for p, a in src if id(a) not in reporting]
     # abroad, an act is aimed at someone there, not at the host country's people: the people of the
     # place are a target only of an act of theirs or of no named actor (pool: 0 of 7 right otherwise)
     target = ev.target or _choose(

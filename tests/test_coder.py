@@ -944,3 +944,19 @@ def test_a_force_named_by_its_post_is_of_the_country_where_the_post_is(rules) ->
     text = "Hezbollah said it had fired rockets at a military base near Haifa."
     (e,) = [e for e in code(rules, text).events if e.event_type == "ASSAULT"]
     assert [(a.text, a.country) for a in e.target] == [("military", "ISR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "target"),
+    [
+        # condemning or welcoming an act the story told is aimed at whoever did it
+        ("Israeli jets struck Gaza on Monday. Egypt condemned the attack.", "condemned", {"ISR"}),
+        ("Militants in Pakistan attacked a checkpoint on Monday. India condemned the recent violence.", "condemned", {"PAK"}),
+        ("Ugandan police freed two Kenyan activists on Friday. Kenya welcomed the release.", "welcomed", {"UGA"}),
+        # not an act told too long before
+        ("Israeli jets struck Gaza on Monday. " + "The talks went on. " * 7 + "Egypt condemned the attack.", "condemned", set()),
+    ],
+)
+def test_answering_an_act_told_before_is_aimed_at_its_doer(rules, text: str, word: str, target: set[str]) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in code(rules, text).events if e.trigger.text == word]
+    assert {a.country for a in e.target if a.country} == target

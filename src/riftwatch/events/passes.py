@@ -39,6 +39,7 @@ from .matching import (
     generic_mention,
     labelled_criticism,
     lexicon_entry,
+    match_trigger,
     no_comment,
     ordered_act,
     pointed_criticism,
@@ -338,7 +339,37 @@ def act_author(d: Draft, ctx: SentenceContext) -> None:
                 author.extend(a for a in actors_under(subj, ctx.actor_at) if a not in d.source)
         if author:
             d.target, d.how["target"] = list(dict.fromkeys(author)), "act-author"
+        elif not d.target and _definite(obj):
+            # "Egypt condemned the attack": the attack the story told, of whoever did it
+            told = _told_act(obj, d, ctx)
+            if told is not None:
+                d.target, d.how["target"] = list(told.source), "referent"
         return
+
+
+# Determiners and modifiers by which a noun names an act already told: "the attack", "Monday's
+# bombing", "the recent violence".
+DEFINITE_WORDS = frozenset({"the", "this", "these", "that", "those", "recent", "latest", "last"})
+
+
+def _definite(noun: Token) -> bool:
+    return any((c.dep_ in {"det", "amod"} and c.lower_ in DEFINITE_WORDS)
+               or (c.dep_ == "poss" and c.ent_type_ in {"DATE", "TIME"}) for c in noun.children)  # fmt: skip
+
+
+def _told_act(noun: Token, d: Draft, ctx: SentenceContext) -> Event | None:
+    """The latest act of the type ``noun`` names, told up to ``REFERENT_REACH`` sentences before,
+    by a party other than the one answering it."""
+    entry = match_trigger(noun, ctx.triggers)
+    if entry is None:
+        return None
+    own = {(a.country, a.sector) for a in d.source}
+    for prev in reversed(ctx.state.events):
+        if ctx.index - prev.sentence_index > REFERENT_REACH:
+            break
+        if prev.event_type == entry.type and prev.source and not {(a.country, a.sector) for a in prev.source} <= own:
+            return prev
+    return None
 
 
 # Verbs whose object is the other party of a meeting ("met Putin", "visited Kyiv"), not its topic.

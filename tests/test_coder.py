@@ -556,6 +556,8 @@ def test_reported_criticism(coder) -> None:  # type: ignore[no-untyped-def]
         # nor does a state denied, nor what was not done to the party
         ("The Egyptian foreign minister said Ethiopian engineers do not have the data on the dam.", None),
         ("The Egyptian foreign minister said Ethiopia's envoy was not invited to the talks.", None),
+        # nor does not opposing something
+        ("The Egyptian foreign minister said Ethiopia did not oppose the plan for the dam.", None),
         # trying to foil something fails it on purpose
         ("The Egyptian foreign minister said Ethiopia had tried to sabotage the talks on the dam.", "ACCUSE"),
     ],

@@ -80,10 +80,18 @@ def reported_criticism(sent: Sequence[Token], actor_at: dict[int, Actor]) -> lis
 STATE_VERBS = frozenset({"have", "be", "need", "know", "seem", "appear", "exist", "remain", "matter"})
 
 
+# Verbs of opposing, blocking or harming: not doing one is no failure ("did not oppose the package").
+OPPOSING_VERBS = frozenset({"oppose", "block", "reject", "veto", "object", "resist", "obstruct", "refuse", "deny",
+                            "criticize", "criticise", "condemn", "attack", "threaten", "hinder", "challenge",
+                            "contest", "dispute", "boycott", "sabotage", "undermine", "violate", "breach"})  # fmt: skip
+
+
 def _acts(pred: Token) -> bool:
-    """The reported clause tells something its subject does: not a state ("do not have
-    influence") nor what is done to it ("is not allowed to leave")."""
-    return pred.lemma_.lower() not in STATE_VERBS and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in pred.children)
+    """The reported clause tells something its subject does that it should have done: not a state
+    ("do not have influence"), not what is done to it ("is not allowed to leave"), not an act of
+    opposing ("did not oppose the package")."""
+    return (pred.lemma_.lower() not in STATE_VERBS | OPPOSING_VERBS
+            and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in pred.children))  # fmt: skip
 
 
 # Modals under which "not" tells what a party will, would or should not do: a refusal foretold or

@@ -59,6 +59,17 @@ def test_a_definite_description_is_the_actor_with_that_head_named_before(nlp: An
     assert later == [("official", "USA", "GOV")]
 
 
+def test_a_plural_definite_description_is_the_actor_named_in_the_plural(nlp: Any, lex: Lexicon) -> None:
+    # the ministers are the bloc's, not the one Ukrainian minister named since
+    _, _, later = coded(
+        nlp, lex,
+        "European Union foreign ministers agreed on Monday to widen sanctions on Iran.",
+        "Ukrainian Foreign Minister Andrii Sybiha welcomed the decision.",
+        "The ministers also discussed the situation in the region.",
+    )  # fmt: skip
+    assert later == [("ministers", "IGO", "IGO")]
+
+
 def test_an_indefinite_head_is_not_an_anaphor(nlp: Any, lex: Lexicon) -> None:
     _, _, later = coded(
         nlp, lex,

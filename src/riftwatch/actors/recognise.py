@@ -562,7 +562,10 @@ def _memorise(doc: Doc, g: Group, c: _Coded, actor: Actor, ctx: ArticleContext) 
     if c.org and actor.country and not c.person and not (g.head is not None and g.head.is_title):
         ctx.orgs.append(actor)  # the organisation itself, not "the U.N. envoy"
     if g.head is not None and g.head.mentions and actor.country and (g.owner or g.org or c.person_entry):
-        ctx.heads[head_key(doc[g.head.mentions[-1].end - 1])] = actor
+        tok = doc[g.head.mentions[-1].end - 1]
+        ctx.heads[head_key(tok)] = actor
+        if tok.tag_ in _PLURAL_TAGS:  # "EU foreign ministers ... the ministers", not the one minister named since
+            ctx.heads[head_key(tok) + _PLURAL] = actor
 
 
 def _speaking(tok: Token) -> bool:
@@ -679,13 +682,19 @@ def _office_named_before(doc: Doc, g: Group, ctx: ArticleContext) -> str:
     return ""
 
 
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_PLURAL = "|plural"
+
+
 def _same_head(doc: Doc, g: Group, ctx: ArticleContext) -> _Coded | None:
     """A definite description ("the official", "the court") coded as the last actor with the same
-    head noun whose country the text gave ("a State Department official")."""
+    head noun whose country the text gave ("a State Department official"); a plural one ("the
+    ministers") as the last such actor named in the plural."""
     if g.head is None or not g.head.mentions:
         return None
     tok = doc[g.head.mentions[-1].end - 1]
-    known = ctx.heads.get(head_key(tok)) if is_definite(tok) else None
+    key = head_key(tok) + (_PLURAL if tok.tag_ in _PLURAL_TAGS else "")
+    known = ctx.heads.get(key) if is_definite(tok) else None
     if known is None:
         return None
     return _Coded(known.country, known.sector, known.person, known.org)

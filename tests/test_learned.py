@@ -402,3 +402,16 @@ def test_a_journalist_reporting_an_act_takes_no_part_in_it() -> None:
     (coded,) = Coder().code([Article(id="t", text=text)])
     (e,) = [e for e in coded.events if e.trigger.text == "hit"]
     assert not {a.text for a in (*e.source, *e.target)} & {"Al Jazeera", "Zeina Khodr"}
+
+
+
+@pytest.mark.slow
+def test_an_outlet_reporting_the_sentence_is_no_party_to_an_act_told_inside_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Mali ordered the envoy to leave, a day after Stockholm announced it would close its embassy, "
+              "state television reported.")  # fmt: skip
+    toks = {t.text: t for t in doc}
+    tv = Actor("television", toks["television"].idx, toks["television"].idx + 10, "state television", "MLI", "MED")
+    cands = [L.Candidate(tv, toks["television"], "none")]
+    assert toks["television"].i in L._press_speaker(toks["close"], cands)
+    # an outlet that is no speaker stays a candidate
+    assert not L._press_speaker(toks["close"], [L.Candidate(tv, toks["embassy"], "none")])

@@ -606,19 +606,19 @@ def _reporter(trig: Token, ev: Event) -> set[int]:
 
 
 def _press_speaker(trig: Token, cands: Sequence[Candidate]) -> set[int]:
-    """Tokens of the subject of the verb of saying whose reported clause holds the act, when that
-    subject names a news outlet ("Al Jazeera's correspondent said the strikes had hit ..."): a
+    """Tokens of the subjects of the sentence's verbs of saying that name a news outlet ("Al
+    Jazeera's correspondent said the strikes had hit ...", "..., state television reported"): a
     journalist reporting an act is neither its doer nor whom it was done to."""
-    clause = trig
-    for _ in range(6):
-        if clause.head.i == clause.i:
-            return set()
-        if clause.dep_ in {"ccomp", "parataxis"} and clause.head.lemma_.lower() in SPEECH_VERBS:
-            speaker = _subject_tokens(clause.head)
-            press = any(c.head is not None and c.head.i in speaker and c.actor.sector == "MED" for c in cands)
-            return speaker if press else set()
-        clause = clause.head
-    return set()
+    press = {c.head.i for c in cands if c.head is not None and c.actor.sector == "MED" and not c.other_sentence}
+    if not press:
+        return set()
+    out: set[int] = set()
+    for tok in trig.sent:
+        if tok.i != trig.i and tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in SPEECH_VERBS:
+            speaker = _subject_tokens(tok)
+            if speaker & press:
+                out |= speaker
+    return out
 
 
 # Nouns of parties the text leaves unnamed: "urged nations to", "called on governments to".

@@ -962,3 +962,17 @@ def test_a_force_named_by_its_post_is_of_the_country_where_the_post_is(rules) ->
 def test_answering_an_act_told_before_is_aimed_at_its_doer(rules, text: str, word: str, target: set[str]) -> None:  # type: ignore[no-untyped-def]
     (e,) = [e for e in code(rules, text).events if e.trigger.text == word]
     assert {a.country for a in e.target if a.country} == target
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        # the verb's subject does to its object what "under" names
+        ("Gabonese soldiers placed President Ali Bongo under house arrest.", {"GAB"}, {"GAB"}),
+        ("Sudanese troops put the Ethiopian envoy under house arrest.", {"SDN"}, {"ETH"}),
+        ("The Ethiopian envoy was placed under house arrest by Sudanese troops.", {"SDN"}, {"ETH"}),
+    ],
+)
+def test_placing_someone_under_arrest_arrests_them(rules, sentence: str, source: set[str], target: set[str]) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in code(rules, sentence).events if e.event_type == "COERCE"]
+    assert ({a.country for a in e.source}, {a.country for a in e.target}) == (source, target)

@@ -396,6 +396,16 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         if claim.pos_ == "VERB" and claim.lemma_ in CLAIM_VERBS and claim.i != head.head.i:
             source, how_s = subject_actors(claim, actor_at)
             how_s = "claimant" if source else ""
+    # "placed the president under house arrest", "was put under curfew": the verb's subject does to
+    # its object (or passive subject) what the noun names
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "under" and head.head.pos_ == "VERB":
+        verb = head.head
+        if not source:
+            source, how_s = subject_actors(verb, actor_at)
+            how_s = "carrier" if source else ""
+        if not target:
+            target = [a for a in _collect(_children(verb, {"dobj", "nsubjpass"}), actor_at) if a not in source]
+            how_t = "carrier-object" if target else ""
     # "repelled an assault by the RSF": the parse may hang the noun's "by" phrase on the active verb
     # whose object it is, where no actor can be the verb's agent
     if (not source and noun.dep_ == "dobj" and head.pos_ == "VERB"

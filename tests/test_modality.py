@@ -73,6 +73,9 @@ CASES = [
     # a cause told in the present perfect has happened too; after "once" the perfect is still to come
     ("The envoy does not visit the capital because the rebels have closed the airport.", "closed", "asserted"),
     ("The army will attack the town when the rebels have left it.", "left", "future"),
+    # a past tense the tagger took for a participle: a subject and no auxiliary
+    ("Police pushed back the boat, a week after local residents protested against new arrivals.", "protested",
+     "asserted"),
     # a stance taken on an act, whatever the stance, says the act is there
     ("The council said it would not tolerate the rebels' attacks on the town.", "attacks", "asserted"),
     ("The minister did not welcome the visit of the delegation.", "visit", "asserted"),

@@ -83,6 +83,9 @@ def past_tense(trigger: Token) -> bool:
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
+    if verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children) and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children):  # fmt: skip
+        return True  # "after residents protested" tagged as a participle: with a subject and no auxiliary, a past tense
     return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 

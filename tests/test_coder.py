@@ -976,3 +976,20 @@ def test_answering_an_act_told_before_is_aimed_at_its_doer(rules, text: str, wor
 def test_placing_someone_under_arrest_arrests_them(rules, sentence: str, source: set[str], target: set[str]) -> None:  # type: ignore[no-untyped-def]
     (e,) = [e for e in code(rules, sentence).events if e.event_type == "COERCE"]
     assert ({a.country for a in e.source}, {a.country for a in e.target}) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer"),
+    [
+        # "..., a charge X rejected": the accusation was made, the charge is no second one, and the
+        # rejection answers the accuser (either parse of the summing-up noun)
+        ("Pristina accused Belgrade of orchestrating the attack, a charge Vucic rejected.", "rejected"),
+        ("Ukraine accused Russia of shelling the plant, a claim Moscow denies.", "denies"),
+    ],
+)
+def test_a_charge_denied_after_an_accusation_sums_it_up(rules, sentence: str, answer: str) -> None:  # type: ignore[no-untyped-def]
+    events = code(rules, sentence).events
+    accusations = [e for e in events if e.event_type == "ACCUSE"]
+    assert [(e.trigger.text, e.factuality) for e in accusations] == [("accused", "asserted")]
+    (e,) = [e for e in events if e.trigger.text == answer]
+    assert {a.country for a in e.target} == {a.country for a in accusations[0].source}

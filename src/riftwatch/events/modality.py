@@ -193,6 +193,19 @@ def _purpose(tok: Token) -> bool:
     return has_to and (tok.dep_ == "advcl" or in_order)
 
 
+# Nouns that sum up the clause before them: "..., a charge Moscow denies", "..., a claim Kyiv rejected".
+SUMMARY_NOUNS = frozenset({"charge", "claim", "accusation", "allegation", "assertion", "account", "version"})
+
+
+def summarised(clause: Token) -> bool:
+    """``clause`` is a sentence's main clause that the parse hangs as the complement of a verb
+    after it whose subject sums it up: "Pristina accused Belgrade of orchestrating the attack, a
+    charge Vucic rejected" (the accusation was made; "rejected" is said of the charge)."""
+    head = clause.head
+    return clause.i < head.i and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in SUMMARY_NOUNS and c.i > clause.i for c in head.children)
+
+
 def factuality(trigger: Token) -> Factuality:
     """How the text presents the event of ``trigger``.
 
@@ -274,6 +287,8 @@ def factuality(trigger: Token) -> Factuality:
             return "asserted"
         if lemma in SPEECH_VERBS:
             return "asserted"
+        if link == "ccomp" and summarised(tok):
+            return "asserted"  # "X accused Y of Z, a charge Y rejected": the accusation was made
         if lemma in NEGATIVE_PREDICATES and link in {"xcomp", "ccomp"}:
             return "negated"
         if lemma in HYPOTHETICAL_PREDICATES:

@@ -39,6 +39,7 @@ from spacy.tokens import Token
 
 from .draft import Draft, Entry, Recoded, SentenceContext
 from .matching import PROPOSAL_NOUNS
+from .modality import SUMMARY_NOUNS, summarised
 
 # Prepositions that give the cause of a passive harm: "killed in the crash", "injured during the storm".
 CAUSE_PREPS = frozenset({"in", "during", "by", "from", "after"})
@@ -137,6 +138,16 @@ def press_interview(tok: Token, entry: Entry | None, ctx: SentenceContext) -> En
         return t.lemma_.lower() in press or (actor is not None and actor.sector == "MED")
 
     return None if all(is_press(p) for p in partners) else entry
+
+
+def summary_noun(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """"Pristina accused Belgrade of orchestrating the attack, a charge Vucic rejected": the noun
+    sums up the act the clause before it tells, no act of its own."""
+    if entry is None or tok.pos_ != "NOUN" or tok.dep_ != "nsubj":
+        return entry
+    if tok.lemma_.lower() in SUMMARY_NOUNS and any(c.dep_ == "ccomp" and summarised(c) for c in tok.head.children):
+        return None
+    return entry
 
 
 QUESTION_VERBS = frozenset({"ask", "press", "question"})

@@ -47,7 +47,16 @@ from .matching import (
     reported_protest,
     stopped_act,
 )
-from .modality import act_verb, committed_by, factuality, is_commitment, is_refusal, refusing_head
+from .modality import (
+    SUMMARY_NOUNS,
+    act_verb,
+    committed_by,
+    factuality,
+    is_commitment,
+    is_refusal,
+    refusing_head,
+    summarised,
+)
 from .nonacts import (
     attributive_participle,
     habitual,
@@ -60,6 +69,7 @@ from .nonacts import (
     press_question,
     private_travel,
     received_as,
+    summary_noun,
     told_again,
 )
 from .ontology import ontology
@@ -72,6 +82,7 @@ from .roles import (
     adjective_roles,
     noun_roles,
     prep_targets,
+    subject_actors,
     verb_roles,
 )
 from .speech import warning_content
@@ -276,6 +287,18 @@ def referent_author(d: Draft, ctx: SentenceContext) -> None:
     def answers(prev: Event) -> bool:  # not an act of the answering side's own
         return bool(prev.source) and not {(a.country, a.sector) for a in prev.source} <= own
 
+    # "X accused Y of Z, a charge Y rejected": the charge is the clause before, of its subject
+    clauses = [c for c in d.tok.children if c.dep_ == "ccomp" and summarised(c)]
+    noun = d.tok.head
+    if (d.tok.dep_ == "relcl" and noun.lemma_.lower() in SUMMARY_NOUNS and noun.dep_ in {"npadvmod", "appos"}
+            and noun.head.pos_ in {"VERB", "AUX"}):  # fmt: skip
+        clauses.append(noun.head)  # the parse's other reading: "..., a claim Moscow denies"
+    for clause in clauses:
+        made, _how = subject_actors(clause, ctx.actor_at)
+        made = [a for a in made if (a.country, a.sector) not in own]
+        if made:
+            d.target, d.how["target"] = made, "referent"
+            return
     for obj in (c for c in d.tok.children if c.dep_ in OBJ):
         lemma = obj.lemma_.lower()
         if lemma in REFERRING_NOUNS or lemma in ctx.state.trigger_lemmas:
@@ -706,7 +729,7 @@ def drop_self_targets(d: Draft, ctx: SentenceContext) -> None:
 # Which tokens are triggers, with which entry: each step may replace the entry found so far.
 FIND: tuple[FindStep, ...] = (lexicon_entry, stopped_act, ordered_act, reported_protest, no_comment, described_state,
                               labelled_criticism, pointed_criticism, economic_means, quantity_change, generic_mention, natural_cause, received_as,
-                              press_interview, press_question, press_conference, opinion_agreement, private_travel, told_again,
+                              press_interview, press_question, press_conference, opinion_agreement, summary_noun, private_travel, told_again,
                               attributive_participle, idiom, habitual)  # fmt: skip
 # Lemmas a FIND step reads besides the trigger lexicon's own: a token with none of these and no
 # trigger lemma can get no entry, so the steps are not run for it (a step that starts an entry from

@@ -70,6 +70,17 @@ def test_a_plural_definite_description_is_the_actor_named_in_the_plural(nlp: Any
     assert later == [("ministers", "IGO", "IGO")]
 
 
+def test_its_opening_a_sentence_is_the_subject_of_the_sentence_before(nlp: Any, lex: Lexicon) -> None:
+    # the story's commonest country is Pakistan; "its" is the Afghan government just named
+    _, _, later = coded(
+        nlp, lex,
+        "Pakistani jets struck Pakistani Taliban hideouts on Monday, Pakistani officials said.",
+        "Afghanistan's Taliban government said the strikes hit homes in Khost.",
+        "Its defense ministry called the attack a violation of sovereignty.",
+    )  # fmt: skip
+    assert ("defense ministry", "AFG", "MIL") in later
+
+
 def test_an_indefinite_head_is_not_an_anaphor(nlp: Any, lex: Lexicon) -> None:
     _, _, later = coded(
         nlp, lex,

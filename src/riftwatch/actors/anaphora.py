@@ -161,6 +161,10 @@ class ArticleContext:
     recent_persons: list[tuple[str, str, Actor | None]] = field(default_factory=list)
     # the person who was last the grammatical subject of a clause, and the sentence (its start token)
     subject_person: tuple[str, Actor | None, int] | None = None
+    # the state or organisation that was last the subject of a sentence's main verb, and the
+    # sentence (its start token): "its" opening the next sentence owns what follows ("Its defense
+    # ministry ...")
+    subject_org: tuple[Actor, int] | None = None
     country_counts: Counter[str] = field(default_factory=Counter)  # countries of the actors so far
     # countries named as such, and capitals named as places ("in Tehran")
     place_counts: Counter[str] = field(default_factory=Counter)

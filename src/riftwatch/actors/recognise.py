@@ -403,6 +403,8 @@ def _emit(
         actor = _actor(doc, g.start, g.end, offset, name, c.country, c.sector, c.person, c.org, _ids(g, c))
         actors.append(actor)
         _memorise(doc, g, c, actor, ctx)
+        if not c.person and actor.country and (g.owner or g.org) and _main_subject(doc[g.start : g.end].root):
+            ctx.subject_org = (actor, doc[g.start].sent.start)
         if c.person:
             pe = c.person_entry
             ctx.remember(pe.id if pe else "", pe.gender if pe else "", actor)
@@ -654,6 +656,10 @@ def _bare(
     if before in ("his", "her"):
         pron = doc[g.start - 1]
         owner = ctx.person_for(_PRONOUNS[before], _previous_sentence_start(pron) if _in_subject(pron) else None)
+    elif before == "its" and ctx.subject_org is not None and _in_subject(doc[g.start - 1]):
+        actor, sent_start = ctx.subject_org  # "Its defense ministry said": the subject of the sentence before
+        if sent_start >= _previous_sentence_start(doc[g.start - 1]):
+            owner = actor
     elif before in POSSESSIVE and g.start > 1:
         owner = ctx.named.get(doc[g.start - 2].lower_)  # "Mahathir's government": the person named before
     if owner is not None:

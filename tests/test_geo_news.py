@@ -410,3 +410,9 @@ def test_a_named_sea_is_one_region(nlp: Language, gaz: Gazetteer, name: str) -> 
     # the sea, whole: not its country ("Guinea") nor a piece of its name
     places = find_places(nlp(f"Patrol boats were sent into the {name} on Monday."), gaz)
     assert [(p.text, p.precision, p.country) for p in places] == [(name, "region", "")]
+
+
+def test_a_name_the_gazetteer_holds_only_with_its_admin_word_is_found(nlp: Language, gaz: Gazetteer) -> None:
+    # GeoNames has "Kurram District", not "Kurram"
+    places = find_places(nlp("Fighting raged in Kurram district on Monday."), gaz)
+    assert [(p.text, p.country, p.precision) for p in places] == [("Kurram district", "PAK", "admin")]

@@ -175,7 +175,9 @@ def _ner_mentions(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
             cased = (doc.text != doc.text.lower()) if cased is None else cased
             if cased:
                 continue
-        if not gaz.lookup(doc[start:end].text):
+        # "in Kurram district": the gazetteer may hold the name only with its admin word
+        with_admin = end < len(doc) and doc[end].lower_ in ADMIN_SUFFIXES
+        if not gaz.lookup(doc[start:end].text) and not (with_admin and gaz.lookup(doc[start : end + 1].text)):
             continue
         out.append(_widen(doc, start, end, gaz))
     return out

@@ -993,3 +993,17 @@ def test_a_charge_denied_after_an_accusation_sums_it_up(rules, sentence: str, an
     assert [(e.trigger.text, e.factuality) for e in accusations] == [("accused", "asserted")]
     (e,) = [e for e in events if e.trigger.text == answer]
     assert {a.country for a in e.target} == {a.country for a in accusations[0].source}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "source"),
+    [
+        # a participle hanging on a passive clause is done by its subject, not by the passive's agent
+        ("The Venezuelan opposition leader was detained by security forces after leading a protest in Caracas.",
+         "leading", "Venezuelan opposition leader"),
+        ("Nicolas Maduro was sworn in on Friday, defying international criticism.", "defying", "Nicolas Maduro"),
+    ],
+)
+def test_a_participle_on_a_passive_clause_is_its_subjects_act(rules, sentence: str, word: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in code(rules, sentence).events if e.trigger.text == word]
+    assert [a.text for a in e.source] == [source]

@@ -218,9 +218,11 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
             objs = _children(head, OBJ)
             if objs:
                 return _collect(objs, actor_at), "control-object"
-        if verb.dep_ == "xcomp":
+        if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ == "VBG" and not _children(verb, {"mark"})):
             # "Kishida is expected to meet Li", "the envoy was asked to leave": the passive
-            # subject does what follows (not whoever reports the expectation)
+            # subject does what follows (not whoever reports the expectation); so does the one a
+            # participle follows ("Machado was detained after leading a protest", "Maduro was sworn
+            # in, defying criticism"), not the passive's agent
             passive = _children(head, {"nsubjpass"})
             if passive:
                 return _collect(passive, actor_at), "control-passive"
@@ -245,6 +247,9 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
         agent = reason_agent(head, actor_at)
         if agent:
             return agent, "reason"  # "condemned Thailand for sending them back": Thailand sent them
+        passive = _children(head.head, {"nsubjpass"}) if verb.dep_ == "pcomp" and head.lower_ != "by" else []
+        if passive and head.head.pos_ in {"VERB", "AUX"}:
+            return _collect(passive, actor_at), "control-passive"  # "was detained after leading a protest"
         return subject_actors(head.head, actor_at, depth + 1)
     return [], ""
 

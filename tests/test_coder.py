@@ -1007,3 +1007,17 @@ def test_a_charge_denied_after_an_accusation_sums_it_up(rules, sentence: str, an
 def test_a_participle_on_a_passive_clause_is_its_subjects_act(rules, sentence: str, word: str, source: str) -> None:  # type: ignore[no-untyped-def]
     (e,) = [e for e in code(rules, sentence).events if e.trigger.text == word]
     assert [a.text for a in e.source] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a stance taken over an act is aimed at whoever did it, named with it or told before
+        ("Kenya expressed concern over Uganda's arrest of the opposition leaders.", {"UGA"}),
+        ("Ugandan police arrested four opposition leaders on Monday. The U.N. envoy expressed concern over the arrests.",
+         {"UGA"}),
+    ],
+)
+def test_a_stance_over_an_act_is_aimed_at_its_doer(rules, text: str, target: set[str]) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in code(rules, text).events if e.trigger.text == "expressed"]
+    assert {a.country for a in e.target} == target

@@ -347,7 +347,13 @@ def act_author(d: Draft, ctx: SentenceContext) -> None:
         return
     if d.target and d.how.get("target") != "object":
         return
-    for obj in (c for c in d.tok.children if c.dep_ in OBJ and c.pos_ == "NOUN"):
+    objects = [c for c in d.tok.children if c.dep_ in OBJ and c.pos_ == "NOUN"]
+    # "expressed concern over the arrests", "is deeply disappointed by the approval": what the
+    # stance is taken on
+    for holder in [d.tok, *objects]:
+        objects += [o for p in holder.children if p.dep_ == "prep" and p.lower_ in STANCE_PREPS
+                    for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]  # fmt: skip
+    for obj in objects:
         lemma = obj.lemma_.lower()
         if lemma not in ctx.lemma_set or lemma in PROPOSAL_NOUNS:
             continue  # not a noun of an act; calls, plans and charges have their own passes
@@ -370,6 +376,8 @@ def act_author(d: Draft, ctx: SentenceContext) -> None:
         return
 
 
+# Prepositions naming what a stance is taken on: "concern over the arrests", "angry about the raid".
+STANCE_PREPS = frozenset({"over", "about", "at", "by", "with"})
 # Determiners and modifiers by which a noun names an act already told: "the attack", "Monday's
 # bombing", "the recent violence".
 DEFINITE_WORDS = frozenset({"the", "this", "these", "that", "those", "recent", "latest", "last"})

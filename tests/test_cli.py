@@ -121,6 +121,18 @@ def test_records_of_the_same_text_are_stored_once_and_shown_by_either_id(tmp_pat
     ]
 
 
+def test_acts_told_as_possible_only_are_stored_with_hypothetical(tmp_path: Path) -> None:
+    text = "Border standoff\n\nEthiopian troops could seize the Sudanese border town of Gallabat."
+    found = {}
+    for flag in ([], ["--hypothetical"]):
+        store = tmp_path / f"s{len(flag)}.duckdb"
+        result = runner.invoke(app, ["run", "-", "--store", str(store), "--published", "2024-03-01", *flag], input=text)
+        assert result.exit_code == 0, result.output
+        events = json.loads(runner.invoke(app, ["events", "--store", str(store), "--format", "json"]).stdout)
+        found[bool(flag)] = [(e["trigger"]["text"], e["factuality"]) for e in events]
+    assert found == {False: [], True: [("seize", "hypothetical")]}
+
+
 def test_bad_inputs_are_named_and_the_run_goes_on(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)

@@ -18,9 +18,11 @@ PUBLISHED = dt.date(2024, 3, 15)  # a Friday
 
 @pytest.fixture(scope="module")
 def coder():  # type: ignore[no-untyped-def]
-    from riftwatch.pipeline import Coder
+    """The coder as shipped, keeping also the acts told as possible only, whose roles and status
+    these tests check too (it leaves them out by default: tests/test_learned.py)."""
+    from riftwatch.pipeline import Coder, Config
 
-    return Coder()
+    return Coder(Config(hypothetical=True))
 
 
 @pytest.fixture(scope="module")

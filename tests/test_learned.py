@@ -95,10 +95,12 @@ def test_cross_border_events_are_kept_from_their_own_threshold() -> None:
     assert not L.keep(aid, 0.42, roled, [0.42] * 6, m) and L.keep(aid, 0.46, roled, [0.46] * 6, m)
     assert [L.keep(e, 0.25, roled, [0.25] * 6, m) for e, _, _ in roled] == [False] * 6
     assert [L.keep(e, 0.5, roled, [0.5] * 6, m) for e, _, _ in roled] == [True] * 6
-    # what could or would happen is kept from the main threshold only
+    # what could or would happen is not kept; kept on request, from the main threshold only
     maybe = replace(abroad, factuality="hypothetical")
-    assert not L.keep(maybe, 0.35, roled, [0.35] * 6, m) and L.keep(maybe, 0.5, roled, [0.5] * 6, m)
-    assert not L.keep(replace(a := _ev(30, sent=3), factuality="hypothetical"), 0.2, [(a, 0, 0)], [0.2], replace(m, lead=0.1))
+    assert not L.keep(maybe, 0.5, roled, [0.5] * 6, m)
+    asked = replace(m, hypothetical=True)
+    assert not L.keep(maybe, 0.35, roled, [0.35] * 6, asked) and L.keep(maybe, 0.5, roled, [0.5] * 6, asked)
+    assert not L.keep(replace(a := _ev(30, sent=3), factuality="hypothetical"), 0.2, [(a, 0, 0)], [0.2], replace(asked, lead=0.1))
 
 
 def test_choose_takes_the_best_and_a_nearly_as_sure_other_country() -> None:
@@ -415,3 +417,24 @@ def test_an_outlet_reporting_the_sentence_is_no_party_to_an_act_told_inside_it(n
     assert toks["television"].i in L._press_speaker(toks["close"], cands)
     # an outlet that is no speaker stays a candidate
     assert not L._press_speaker(toks["close"], [L.Candidate(tv, toks["embassy"], "none")])
+
+
+def test_acts_told_as_possible_only_are_kept_on_request() -> None:
+    from riftwatch.pipeline import Coder, Config
+    from riftwatch.records import Article
+
+    text = "Ethiopian troops could seize the Sudanese border town of Gallabat."
+
+    def coded(config: Config) -> list[tuple[str, str]]:
+        (c,) = Coder(config).code([Article(id="t", text=text)])
+        return [(e.trigger.text, e.factuality) for e in c.events]
+
+    # a careful coder may leave out what could happen; riftwatch does unless asked
+    assert coded(Config()) == []
+    assert coded(Config(hypothetical=True)) == [("seize", "hypothetical")]
+    # the models themselves say so
+    models = L.shipped_models()
+    assert models is not None and not models.hypothetical
+    ev = Event("e", "a", 0, text, 0, Span("seize", 26, 31), "ASSAULT", "190", 4, -10.0, factuality="hypothetical")
+    assert not L.keep(ev, 0.99, [(ev, 0.0, 0.0)], [0.99], models)
+    assert L.keep(ev, 0.99, [(ev, 0.0, 0.0)], [0.99], replace(models, hypothetical=True))

@@ -57,6 +57,7 @@ def run(
     workers: Annotated[int, typer.Option(min=1, help="Worker processes on this machine (one writer to the store).")] = 1,
     fast: Annotated[bool, typer.Option("--fast", help="Skip sentences that cannot hold an event before parsing.")] = False,
     ner: Annotated[bool, typer.Option("--ner/--no-ner", help="--no-ner skips spaCy's entity recogniser (over half of the parse on news): places from the gazetteer only, unknown people not found.")] = True,
+    hypothetical: Annotated[bool, typer.Option("--hypothetical", help="Also keep acts told as possible only ('could strike', 'would retaliate if ...'), with factuality 'hypothetical'.")] = False,
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, tcp://HOST:PORT.")] = None,
     cluster: Annotated[int, typer.Option(min=0, help="Run on a local Dask cluster of N workers (0: no Dask).")] = 0,
     parts: Annotated[Path | None, typer.Option(help="Folder for Dask's Parquet partitions (default: STORE.parts).")] = None,
@@ -83,7 +84,8 @@ def run(
 
     fields = _columns_option(columns)
     ensure_index(err)  # before the run's clock starts: a one-off build is not article throughput
-    config = Config(actor_files=tuple(actors or ()), trigger_files=tuple(triggers or ()), batch_size=batch_size, ner=ner)
+    config = Config(actor_files=tuple(actors or ()), trigger_files=tuple(triggers or ()), batch_size=batch_size, ner=ner,
+                    hypothetical=hypothetical)  # fmt: skip
     spec = CoderSpec(config, fast=fast)
     when = date_option(published, "--published")
 

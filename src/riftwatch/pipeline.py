@@ -61,6 +61,9 @@ class Config:
     # False keeps the rule coder's events as they are: no learned roles, no learned event filter
     # (events/learned.py); the training script codes this way to see the rules' proposals.
     learned: bool = True
+    # True keeps acts told as possible only ("could strike", "would retaliate if ..."), coded with
+    # factuality "hypothetical"; by default the learned checks leave them out (events/learned.keep)
+    hypothetical: bool = False
     extra: dict[str, str] = field(default_factory=dict)  # settings for custom coders (CoderSpec factories)
     # Memory bounds (see windows.py): longer articles are coded in windows of at most
     # ``window_chars``; a parse batch holds at most ``batch_chars`` characters.
@@ -113,6 +116,8 @@ class Coder:
         self.gazetteer = Gazetteer.load()
         self.gazetteer.first_words  # noqa: B018 - built now, not inside the first article
         self.models = shipped_models() if self.config.learned else None
+        if self.models is not None and self.config.hypothetical:
+            self.models = replace(self.models, hypothetical=True)
         self._loaded = True
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:

@@ -47,6 +47,11 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("A nurse in Kabul, who spoke with VOA on condition of anonymity, described the shortages.", "spoke", None),
         ("The Egyptian foreign minister spoke to reporters in Cairo after the vote.", "spoke", None),
         ("The Egyptian foreign minister spoke with his Israeli counterpart on Sunday.", "spoke", "CONSULT"),
+        # nor are the news media's own interviews and inquiries
+        ("Reuters spoke with six officials about the talks.", "spoke", None),
+        ("The BBC examined the documents and spoke with the families.", "examined", None),
+        ("The newspaper is known for its investigations into police abuses.", "investigations", None),
+        ("VOA: Kenyan police investigated the killings.", "investigated", "ACCUSE"),
         # ... and a news conference is where something was said, unless held with someone
         ("The governor told a news conference in Lagos that the curfew would stay.", "conference", None),
         ("The governor held a news conference in Lagos on Monday.", "held", None),

@@ -173,6 +173,33 @@ def press_question(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Ent
     return None
 
 
+def press_work(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """The news media's own interviews and inquiries are how they report, no event: "VOA spoke
+    with experts", "VOA examined the facts", "the newspaper was known for its investigations"."""
+    if entry is None or not (entry.type == "CONSULT" or (entry.type == "ACCUSE" and entry.mode == "investigate")):
+        return entry
+    press = _words("press")
+
+    def is_press(t: Token) -> bool:
+        actor = ctx.actor_at.get(t.i)
+        return t.lemma_.lower() in press or t.lower_ in press or (actor is not None and actor.sector == "MED")
+
+    def speaker_label(t: Token) -> bool:  # "VOA: Putin visited China" is a question's label
+        return t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == ":"
+
+    doers = [c for c in tok.children if c.dep_ in {"nsubj", "poss"} and not speaker_label(c)]
+    verb = tok
+    while not doers and verb.dep_ in {"conj", "xcomp", "dobj", "pobj", "prep"} and verb.head.i != verb.i:
+        verb = verb.head  # "VOA examined the facts and spoke with experts"; "known for its investigations"
+        doers = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not speaker_label(c)]
+    if any(d.lower_ in {"its", "their"} for d in doers):  # "its investigations": the clause's subject
+        head = tok.head
+        while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+            head = head.head
+        doers = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return None if doers and all(is_press(d) for d in doers) else entry
+
+
 def press_conference(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
     """A news conference or a press briefing is where something was said, not talks: no meeting
     unless it is held with someone ("a joint news conference with the French minister")."""

@@ -42,6 +42,10 @@ def one(text: str, published: dt.date | None = WED) -> Expected:
         ("It collapsed at the end of May 2020.", ("the end of May 2020", "2020-05-21..2020-05-31", "month")),
         ("Ties were cut in early 2019.", ("early 2019", "2019-01-01..2019-04-30", "year")),
         ("The rebels took the town in 2015.", ("2015", "2015-01-01..2015-12-31", "year")),
+        # years a war lasted: history told as background keeps its own dates
+        ("The two countries fought a border war from 1998 to 2000.", ("from 1998 to 2000", "1998-01-01..2000-12-31", "year")),
+        ("The militia ruled the region between 2014 and 2017.", ("between 2014 and 2017", "2014-01-01..2017-12-31", "year")),
+        ("The 1998-2000 war killed tens of thousands.", ("1998-2000", "1998-01-01..2000-12-31", "year")),
         ("Elections were held in October 2020.", ("October 2020", "2020-10-01..2020-10-31", "month")),
         # months without a year: the most recent one, unless the future is meant
         ("Aid deliveries stopped in March.", ("March", "2021-03-01..2021-03-31", "month")),

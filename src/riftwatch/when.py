@@ -243,6 +243,14 @@ def _month_only(m: re.Match[str], c: _Ctx) -> Resolved | None:
     return _month(year, month, _part(m["part"]))
 
 
+def _year_span(m: re.Match[str], c: _Ctx) -> Resolved | None:
+    """"from 1998 to 2000", "between 1998 and 2000", "1998-2000": the years the act lasted."""
+    first, last = int(m["y"]), int(m["y2"])
+    if not first < last <= first + 60:
+        return None
+    return dt.date(first, 1, 1), dt.date(last, 12, 31), "year"
+
+
 def _year_only(m: re.Match[str], c: _Ctx) -> Resolved | None:
     if not (m["cue"] or m["part"] or _attributive_year(c.text, m.start(), m.end())):
         return None
@@ -417,6 +425,13 @@ _RULES: tuple[_Rule, ...] = (
         rf"\b(?:(?P<rel>last|next|this|in|during|since|until|by|throughout|through)\s+)?{_PART}?{_MON}"
         r"(?![\s,]*\d)",
         _month_only,
+    ),
+    _rule(
+        ("19", "20"),
+        r"\b(?:19|20)\d\d\s*(?:[-\u2013]|to|and|until|through)\s*(?:19|20)\d\d\b",
+        r"\b(?:(?:from|between)\s+)?(?P<y>(?:19|20)\d{2})\s*(?:[-\u2013]|\s(?:to|and|until|through)\s)\s*"
+        r"(?P<y2>(?:19|20)\d{2})\b",
+        _year_span,
     ),
     _rule(
         ("19", "20"),

@@ -73,6 +73,10 @@ CASES = [
     # a cause told in the present perfect has happened too; after "once" the perfect is still to come
     ("The envoy does not visit the capital because the rebels have closed the airport.", "closed", "asserted"),
     ("The army will attack the town when the rebels have left it.", "left", "future"),
+    # what an act refused or to come waits for has not happened; after an act that happened it has
+    ("Somalia said it would not resume talks until Ethiopia withdrew the memorandum.", "withdrew", "hypothetical"),
+    ("Turkey will block the bid until Sweden extradites the suspects.", "extradites", "hypothetical"),
+    ("Fighting continued until the army withdrew from the town.", "withdrew", "asserted"),
     # a past tense the tagger took for a participle: a subject and no auxiliary
     ("Police pushed back the boat, a week after local residents protested against new arrivals.", "protested",
      "asserted"),

@@ -182,6 +182,13 @@ def _past_circumstance(tok: Token) -> bool:
     return past_tense(tok) or (perfect and not marks.isdisjoint(CAUSE_MARKS))
 
 
+def _awaited(clause: Token, head: Token) -> bool:
+    """An "until" clause on an act refused or still to come: the condition it waits for."""
+    if not any(c.dep_ == "mark" and c.lower_ == "until" for c in clause.children):
+        return False
+    return _own_status(head) in {"negated", "future", "hypothetical"} or _will(head)
+
+
 def _purpose(tok: Token) -> bool:
     """An infinitive of purpose: "in order to defeat", "visits to raise morale"."""
     if tok.dep_ not in {"advcl", "acl", "xcomp", "relcl"}:
@@ -244,6 +251,10 @@ def factuality(trigger: Token) -> Factuality:
         if _if_clause(tok):
             # "will resume talks if Washington lifts sanctions", "would not change its position
             # unless Brussels released the funds": a condition, whatever the clause it conditions
+            return "hypothetical"
+        if link == "advcl" and _awaited(tok, head):
+            # "would not resume talks until Ethiopia withdrew the memorandum": what the talks wait
+            # for has not happened
             return "hypothetical"
         if link == "advcl" and _past_circumstance(tok):
             # "accused Kosovo of trying to provoke a conflict after Kosovo police raided offices":

@@ -1023,3 +1023,21 @@ def test_a_participle_on_a_passive_clause_is_its_subjects_act(rules, sentence: s
 def test_a_stance_over_an_act_is_aimed_at_its_doer(rules, text: str, target: set[str]) -> None:  # type: ignore[no-untyped-def]
     (e,) = [e for e in code(rules, text).events if e.trigger.text == "expressed"]
     assert {a.country for a in e.target} == target
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        # the parse hung the verb on its object as a modifier, in a sentence with no verb of its own
+        ("Earlier this month, Trump hosted Erdogan in the White House for talks.", {"USA"}, {"TUR"}),
+        ("Its foreign minister, Hakan Fidan, hosted Ethiopian and Somali delegations in Ankara twice this summer.",
+         {"TUR"}, {"ETH", "SOM"}),
+    ],
+)
+def test_a_main_verb_parsed_as_a_modifier_keeps_its_subject_and_object(rules, sentence: str, source: set[str], target: set[str]) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in code(rules, sentence).events if e.trigger.text == "hosted"]
+    assert ({a.country for a in e.source}, {a.country for a in e.target}) == (source, target)
+
+
+def test_a_participle_before_its_noun_is_still_no_act(rules) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in code(rules, "The newly elected president welcomed the proposed deal.").events if e.trigger.text == "proposed"]

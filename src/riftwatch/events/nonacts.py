@@ -40,6 +40,7 @@ from spacy.tokens import Token
 from .draft import Draft, Entry, Recoded, SentenceContext
 from .matching import PROPOSAL_NOUNS
 from .modality import SUMMARY_NOUNS, summarised
+from .roles import main_verb_read_as_modifier
 
 # Prepositions that give the cause of a passive harm: "killed in the crash", "injured during the storm".
 CAUSE_PREPS = frozenset({"in", "during", "by", "from", "after"})
@@ -301,6 +302,8 @@ def attributive_participle(tok: Token, entry: Entry | None, ctx: SentenceContext
     head = tok.head
     if head.pos_ not in {"NOUN", "PROPN"} or head.dep_ == "ROOT" or any(c.dep_ in {"nsubj", "dobj"} for c in tok.children):
         return entry
+    if main_verb_read_as_modifier(tok):
+        return entry  # "Its foreign minister, Hakan Fidan, hosted Ethiopian delegations"
     return None
 
 

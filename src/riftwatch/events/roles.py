@@ -139,6 +139,19 @@ def reduced_passive(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
 
 
+def main_verb_read_as_modifier(verb: Token) -> bool:
+    """A finite verb the parse hung on its object as a modifier, in a sentence with no verb of its
+    own ("Trump hosted Erdogan in the White House": hosted <- Erdogan, the root): a past form after
+    a name or a comma, before the noun it modifies."""
+    if verb.dep_ != "amod" or verb.tag_ not in {"VBD", "VBN"} or verb.i == 0 or verb.head.i <= verb.i:
+        return False
+    root = verb.sent.root
+    if root.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    prev = verb.doc[verb.i - 1]
+    return prev.text == "," or prev.pos_ == "PROPN"
+
+
 def fronted_passive(verb: Token) -> bool:
     """A past participle opening a clause the main one is told after ("Attacked by Ethiopian troops,
     the soldiers retreated", "Asked by the UN to withdraw, the army refused"): a passive whose
@@ -285,6 +298,16 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         return _collect(tokens, actor_at) or _collect(tokens, latent)
 
     source, how_s = subject_actors(verb, actor_at)
+    if not source and main_verb_read_as_modifier(verb):
+        # "Trump hosted Erdogan", "Its foreign minister, Hakan Fidan, hosted Ethiopian delegations":
+        # the parse made the verb a modifier of its object; the words before it are its subject
+        def in_phrase(t: Token) -> bool:  # not in a prepositional phrase ("in Nairobi, X hosted")
+            return not any(a.dep_ == "prep" for a in t.ancestors if a.i < verb.i)
+
+        source = list(dict.fromkeys(actor_at[t.i] for t in verb.sent if t.i < verb.i and t.i in actor_at and in_phrase(t)))
+        if source:
+            done_to = [a for a in _collect([verb.head], actor_at) if a not in source]
+            return Roles(tuple(source), tuple(done_to), "misparsed-subject", "object" if done_to else "")
     target_preps = tuple(getattr(trig, "target_prep", None) or VERB_TARGET_PREPS)
     source_preps = tuple(getattr(trig, "source_prep", None) or ())
     reduced = reduced_passive(verb)

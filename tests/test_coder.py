@@ -384,10 +384,13 @@ def test_a_partitive_object_is_what_it_takes_part_of(rules) -> None:  # type: ig
         ("Chile tightened restrictions on travel from Peru on Monday.", "tightened", "COERCE"),
         ("The junta extended the curfew in Conakry by two weeks.", "extended", "COERCE"),
         ("Chile eased restrictions on travel from Peru on Monday.", "eased", "CONCEDE"),
+        # extending someone's rule or control is no restriction
+        ("The disputed election extended the family's 55-year rule.", "extended", None),
+        ("The rebels extended their control over the city.", "extended", None),
     ],
 )
-def test_tightening_restrictions_is_the_inverse_of_easing_them(rules, sentence: str, word: str, etype: str) -> None:  # type: ignore[no-untyped-def]
-    assert types_at(code(rules, sentence), word) == [etype]
+def test_tightening_restrictions_is_the_inverse_of_easing_them(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
 
 
 def test_the_owner_of_a_condemned_act_is_blamed_not_the_blamer(rules) -> None:  # type: ignore[no-untyped-def]

@@ -123,10 +123,10 @@ def _dateline_apart(doc: Doc) -> None:
     """A dateline ("YEREVAN, Oct 7 (Reuters) -", "Port Sudan (AFP) -") ends where the lead begins:
     read with it as one sentence, the filing city became the subject of the lead's verb ("Port
     Sudan (AFP) - Sudan's army said": the speaker was Port Sudan)."""
-    from .geo.mentions import LEAD_TOKENS, dateline
+    from .geo.mentions import LEAD_TOKENS, lead_dateline
 
     lead = doc[:LEAD_TOKENS]
-    lo, hi = dateline(lead.text)
+    lo, hi = lead_dateline(doc)
     filed = lead.text[lo:hi]
     # "US - China trade talks resumed": a plain hyphen after capitals alone may join two parties
     if not hi or (filed.rstrip().endswith(" -") and "(" not in filed and not any(c.isdigit() for c in filed)):

@@ -27,7 +27,7 @@ from .events.draft import SentenceContext
 from .events.learned import apply as apply_models
 from .events.learned import shipped_models
 from .events.location import locate
-from .geo.mentions import LEAD_TOKENS, dateline
+from .geo.mentions import lead_dateline
 from .geo.mentions import sentences as doc_sentences
 from .geo.resolve import find_demonym_places, find_places
 from .geo.sites import find_site_places
@@ -255,7 +255,7 @@ def without_dateline(doc: Doc, sents: Sequence[SpacySpan], numbers: list[int]) -
     """``numbers`` with a dateline read as a sentence of its own (``parse``: "KABUL —") numbered
     -1 and the sentences after it one less: the lead is the first sentence, as in a story filed
     without one (the learned event check reads an event's sentence number)."""
-    lo, hi = dateline(doc[:LEAD_TOKENS].text) if len(doc) else (0, 0)
+    lo, hi = lead_dateline(doc)
     if not hi or not any(lo <= s.start_char and s.end_char <= hi for s in sents[:3]):
         return numbers
     for k, (sent, n) in enumerate(zip(sents, numbers, strict=True)):

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from ..geo.mentions import LEAD_TOKENS, dateline, doc_words
+from ..geo.mentions import doc_words, lead_dateline
 from ..records import Actor, Place
 
 
@@ -48,7 +48,7 @@ def split_locative(
     Syria") from real actors. Returns (actors, latent): latent actors are countries and capitals
     named as places, which a trigger may still read as actors ("sparked anger in Moscow")."""
     kept: list[Actor] = []
-    lo, hi = dateline(doc[:LEAD_TOKENS].text)  # a headline, a byline and a dateline are a few words
+    lo, hi = lead_dateline(doc)  # a headline, a byline and a dateline are a few words
     if any(a.start == lo and a.entry_id.startswith("country:") for a in actors):
         lo = hi = 0  # a dateline names a city: "US - China talks resume" opens with parties, not a dateline
     for a in actors:

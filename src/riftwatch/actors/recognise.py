@@ -34,7 +34,7 @@ from spacy.symbols import PROPN  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Token
 
 from ..events.modality import SPEECH_VERBS
-from ..geo.mentions import LEAD_TOKENS, after_feature_of, dateline, doc_words
+from ..geo.mentions import after_feature_of, doc_words, lead_dateline
 from ..records import Actor, Place
 from .anaphora import (
     NOT_STATES,
@@ -194,7 +194,7 @@ def find_actors(
     credit = has_credit_line(doc)
     # a dateline ("KYIV, Ukraine (AP) —") says where and by whom the story was filed: the agency
     # is no party of the story (its place still tells where the story happens)
-    _, filed = dateline(doc[:LEAD_TOKENS].text) if offset == 0 and len(doc) else (0, 0)
+    _, filed = lead_dateline(doc) if offset == 0 else (0, 0)
     for g in groups:
         c = _code_in_doc(doc, g, lexicon, published)
         coded.append((g, c))

@@ -10,7 +10,7 @@ from collections.abc import Collection, Sequence
 
 from spacy.tokens import Token
 
-from ..geo.mentions import LEAD_TOKENS, dateline
+from ..geo.mentions import LEAD_TOKENS, lead_dateline
 from ..records import Actor, Attribution
 from .modality import SPEECH_VERBS
 
@@ -29,7 +29,7 @@ def _span_of(tok: Token) -> tuple[int, int]:
     if toks[0].i < LEAD_TOKENS:
         # a dateline the parse took into the speaker's phrase ("YEREVAN, Oct 7 (Reuters) - Armenia
         # said") says where the story was filed, not who speaks
-        _, filed = dateline(tok.doc[:LEAD_TOKENS].text)
+        _, filed = lead_dateline(tok.doc)
         toks = [t for t in toks if t.idx >= filed] or toks
     start = min(t.idx for t in toks)
     end = max(t.idx + len(t) for t in toks)

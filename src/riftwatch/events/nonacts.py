@@ -132,13 +132,13 @@ def press_interview(tok: Token, entry: Entry | None, ctx: SentenceContext) -> En
                 for p in c.children if p.dep_ == "pobj"]  # fmt: skip
     if not partners:
         return entry
-    press = _words("press")
+    return None if all(_is_press(p, ctx) for p in partners) else entry
 
-    def is_press(t: Token) -> bool:
-        actor = ctx.actor_at.get(t.i)
-        return t.lemma_.lower() in press or (actor is not None and actor.sector == "MED")
 
-    return None if all(is_press(p) for p in partners) else entry
+def _is_press(t: Token, ctx: SentenceContext) -> bool:
+    """A word of the news media (``data/nonacts.json`` "press"), or an actor of the media sector."""
+    actor = ctx.actor_at.get(t.i)
+    return t.lemma_.lower() in _words("press") or t.lower_ in _words("press") or (actor is not None and actor.sector == "MED")
 
 
 def summary_noun(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
@@ -165,12 +165,9 @@ def press_question(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Ent
         return entry
     if any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
         return entry
-    press = _words("press")
     for agent in (c for c in tok.children if c.dep_ == "agent"):
-        for asker in (a for a in agent.children if a.dep_ == "pobj"):
-            actor = ctx.actor_at.get(asker.i)
-            if asker.lemma_.lower() not in press and (actor is None or actor.sector != "MED"):
-                return entry
+        if not all(_is_press(asker, ctx) for asker in agent.children if asker.dep_ == "pobj"):
+            return entry
     return None
 
 
@@ -179,12 +176,6 @@ def press_work(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry |
     with experts", "VOA examined the facts", "the newspaper was known for its investigations"."""
     if entry is None or not (entry.type == "CONSULT" or (entry.type == "ACCUSE" and entry.mode == "investigate")):
         return entry
-    press = _words("press")
-
-    def is_press(t: Token) -> bool:
-        actor = ctx.actor_at.get(t.i)
-        return t.lemma_.lower() in press or t.lower_ in press or (actor is not None and actor.sector == "MED")
-
     def speaker_label(t: Token) -> bool:  # "VOA: Putin visited China" is a question's label
         return t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == ":"
 
@@ -198,7 +189,7 @@ def press_work(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry |
         while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
             head = head.head
         doers = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return None if doers and all(is_press(d) for d in doers) else entry
+    return None if doers and all(_is_press(d, ctx) for d in doers) else entry
 
 
 def press_conference(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:

@@ -386,6 +386,14 @@ def dateline(text: str) -> tuple[int, int]:
     return 0, 0
 
 
+def lead_dateline(doc: Doc) -> tuple[int, int]:
+    """``dateline`` of the doc's lead, read once per doc and kept in ``doc.user_data``."""
+    got = doc.user_data.get("riftwatch.dateline")
+    if got is None:
+        got = doc.user_data["riftwatch.dateline"] = dateline(doc[:LEAD_TOKENS].text) if len(doc) else (0, 0)
+    return got
+
+
 def _dateline(doc: Doc, gaz: Gazetteer) -> tuple[int, int] | None:
     """The place of a dateline opening the lead (after a headline and a byline, if any):
     "TORRINGTON —", "WASHINGTON (AP) —", "BLANTYRE, Malawi —", "Kyiv (AFP) -"."""

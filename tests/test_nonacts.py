@@ -47,6 +47,9 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("A nurse in Kabul, who spoke with VOA on condition of anonymity, described the shortages.", "spoke", None),
         ("The Egyptian foreign minister spoke to reporters in Cairo after the vote.", "spoke", None),
         ("The Egyptian foreign minister spoke with his Israeli counterpart on Sunday.", "spoke", "CONSULT"),
+        # flying someone somewhere carries them, no visit
+        ("The ministry flew the deported migrants to Kabul on Tuesday.", "flew", None),
+        ("The Kenyan president flew to Addis Ababa on Monday for talks.", "flew", "CONSULT"),
         # nor are the news media's own interviews and inquiries
         ("Reuters spoke with six officials about the talks.", "spoke", None),
         ("The BBC examined the documents and spoke with the families.", "examined", None),

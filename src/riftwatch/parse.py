@@ -112,11 +112,17 @@ def paragraph_breaks(doc: Doc) -> Doc:
             doc[start].is_sent_start = True
             # the rest of a short first line stays in its sentence: with the start set, the
             # parser cut a dateline "ISLAMABAD — Pakistan's ..." into three
-            for tok in doc[start + 1 : start + 4]:
-                if tok.is_space or tok.is_sent_start or doc[tok.i - 1].text in (".", "!", "?"):
-                    break
-                tok.is_sent_start = False
+            _first_words_together(doc, start)
     return doc
+
+
+def _first_words_together(doc: Doc, start: int) -> None:
+    """No sentence starts in the three words after ``start`` (a sentence start set by hand), up to
+    a blank or a full stop."""
+    for tok in doc[start + 1 : start + 4]:
+        if tok.is_space or tok.is_sent_start or doc[tok.i - 1].text in (".", "!", "?"):
+            break
+        tok.is_sent_start = False
 
 
 def _dateline_apart(doc: Doc) -> None:
@@ -143,10 +149,7 @@ def _dateline_apart(doc: Doc) -> None:
     for tok in doc[(start.start + 1 if start is not None else 1) : first]:
         tok.is_sent_start = False
     doc[first].is_sent_start = True
-    for tok in doc[first + 1 : first + 4]:  # the lead's first words stay together
-        if tok.is_space or doc[tok.i - 1].text in (".", "!", "?"):
-            break
-        tok.is_sent_start = False
+    _first_words_together(doc, first)
 
 
 def add_paragraph_breaks(nlp: Language) -> None:

@@ -283,10 +283,7 @@ def referent_author(d: Draft, ctx: SentenceContext) -> None:
     charges, which Washington dismissed")."""
     if d.target or d.tok.pos_ != "VERB":
         return
-    own = {(a.country, a.sector) for a in d.source}
-
-    def answers(prev: Event) -> bool:  # not an act of the answering side's own
-        return bool(prev.source) and not {(a.country, a.sector) for a in prev.source} <= own
+    own = _sides(d.source)
 
     # "X accused Y of Z, a charge Y rejected": the charge is the clause before, of its subject
     clauses = [c for c in d.tok.children if c.dep_ == "ccomp" and summarised(c)]
@@ -304,22 +301,41 @@ def referent_author(d: Draft, ctx: SentenceContext) -> None:
         lemma = obj.lemma_.lower()
         if lemma in REFERRING_NOUNS or lemma in ctx.state.trigger_lemmas:
             for prev in reversed(ctx.state.events):
-                if prev.trigger.text.lower().startswith(lemma[:5]) and answers(prev):
+                if prev.trigger.text.lower().startswith(lemma[:5]) and _answerable(prev, own):
                     d.target, d.how["target"] = list(prev.source), "referent"
                     return
+    countries = {c for c, _ in own}
     for obj in _answered_nouns(d.tok):
         kind = ontology().referred_type(obj.lemma_.lower())
         generic = obj.lemma_.lower() in GENERIC_ACT_NOUNS and not any(c.dep_ in {"poss", "prep"} for c in obj.children)
         if not kind and not generic:
             continue
-        for prev in reversed(ctx.state.events):  # this sentence's earlier acts included
-            if ctx.index - prev.sentence_index > (GENERIC_REACH if generic else REFERENT_REACH):
-                break
-            if generic and {a.country for a in prev.source} & {c for c, _ in own}:
-                continue  # a generic noun takes up the other side's act only
-            if (generic or prev.event_type == kind) and answers(prev):
-                d.target, d.how["target"] = list(prev.source), "referent"
-                return
+        # a generic noun takes up the other side's act of any type; a noun of a type, that type's
+        told = _latest_told(ctx, own, GENERIC_REACH, not_of=countries) if generic else _latest_told(ctx, own, REFERENT_REACH, kind)
+        if told is not None:
+            d.target, d.how["target"] = list(told.source), "referent"
+            return
+
+
+def _sides(actors: Sequence[Actor]) -> set[tuple[str, str]]:
+    return {(a.country, a.sector) for a in actors}
+
+
+def _answerable(prev: Event, own: set[tuple[str, str]]) -> bool:
+    """An act with a source that is not only the answering side's own."""
+    return bool(prev.source) and not _sides(prev.source) <= own
+
+
+def _latest_told(ctx: SentenceContext, own: set[tuple[str, str]], reach: int, kind: str = "",
+                 not_of: frozenset[str] | set[str] = frozenset()) -> Event | None:
+    """The latest act told up to ``reach`` sentences back (this sentence's earlier acts included)
+    that another side did: of type ``kind`` when given, of none of the countries ``not_of``."""
+    for prev in reversed(ctx.state.events):
+        if ctx.index - prev.sentence_index > reach:
+            break
+        if (not kind or prev.event_type == kind) and not {a.country for a in prev.source} & not_of and _answerable(prev, own):
+            return prev
+    return None
 
 
 # How many sentences back an act named again by its noun ("the accusations") is looked for.
@@ -395,13 +411,7 @@ def _told_act(noun: Token, d: Draft, ctx: SentenceContext) -> Event | None:
     entry = match_trigger(noun, ctx.triggers)
     if entry is None:
         return None
-    own = {(a.country, a.sector) for a in d.source}
-    for prev in reversed(ctx.state.events):
-        if ctx.index - prev.sentence_index > REFERENT_REACH:
-            break
-        if prev.event_type == entry.type and prev.source and not {(a.country, a.sector) for a in prev.source} <= own:
-            return prev
-    return None
+    return _latest_told(ctx, _sides(d.source), REFERENT_REACH, entry.type)
 
 
 # Verbs whose object is the other party of a meeting ("met Putin", "visited Kyiv"), not its topic.

@@ -990,6 +990,11 @@ def test_placing_someone_under_arrest_arrests_them(rules, sentence: str, source:
         # rejection answers the accuser (either parse of the summing-up noun)
         ("Pristina accused Belgrade of orchestrating the attack, a charge Vucic rejected.", "rejected"),
         ("Ukraine accused Russia of shelling the plant, a claim Moscow denies.", "denies"),
+        # the charge run into a two-word name ("a charge Abu Dhabi denies": charge <- Dhabi)
+        ("Somalia accused the United Arab Emirates of meddling in its elections, a charge Abu Dhabi denies.", "denies"),
+        # it sums up the accusation of a clause after the main one, told in the passive
+        (("Qatar has hosted the talks since May, while Saudi Arabia was accused by Iran of funding the militias, "
+          "a claim Riyadh denies."), "denies"),
     ],
 )
 def test_a_charge_denied_after_an_accusation_sums_it_up(rules, sentence: str, answer: str) -> None:  # type: ignore[no-untyped-def]
@@ -998,6 +1003,19 @@ def test_a_charge_denied_after_an_accusation_sums_it_up(rules, sentence: str, an
     assert [(e.trigger.text, e.factuality) for e in accusations] == [("accused", "asserted")]
     (e,) = [e for e in events if e.trigger.text == answer]
     assert {a.country for a in e.target} == {a.country for a in accusations[0].source}
+
+
+def test_a_charge_denied_leaves_the_clause_before_the_accusation_alone(rules) -> None:  # type: ignore[no-untyped-def]
+    # the denial is of the charge, not of the main clause the parse hangs under it
+    sentence = ("Egypt has backed the Sudanese army throughout the war, while the United Arab Emirates has been "
+                "accused by Sudanese officials of arming the militia, a charge Abu Dhabi denies.")
+    events = {e.trigger.text: e for e in code(rules, sentence).events}
+    assert (events["backed"].event_type, events["backed"].factuality) == ("SUPPORT", "asserted")
+    assert (events["accused"].event_type, events["accused"].factuality) == ("ACCUSE", "asserted")
+    # the "of" phrase the parse hangs on the agent is what they say, not who they are
+    assert {a.country for a in events["accused"].source} == {"SDN"}
+    assert "charge" not in events
+    assert {a.country for a in events["denies"].target} == {"SDN"}
 
 
 @pytest.mark.parametrize(

@@ -210,7 +210,23 @@ def summarised(clause: Token) -> bool:
     charge Vucic rejected" (the accusation was made; "rejected" is said of the charge)."""
     head = clause.head
     return clause.i < head.i and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in SUMMARY_NOUNS and c.i > clause.i for c in head.children)
+        c.dep_ == "nsubj" and c.i > clause.i and (c.lemma_.lower() in SUMMARY_NOUNS or summing_noun(c) is not None)
+        for c in head.children)
+
+
+def summing_noun(subject: Token) -> Token | None:
+    """The noun that sums up what came before, opening ``subject``'s phrase just after a comma: the
+    subject itself ("..., a charge Vucic rejected") or, where the parse ran it into the name after
+    it, a modifier of that name ("..., a charge Abu Dhabi denies": charge <- Dhabi)."""
+    for t in (subject, *(c for c in subject.lefts if c.dep_ == "compound")):
+        if t.lemma_.lower() not in SUMMARY_NOUNS:
+            continue
+        k = t.left_edge.i - 1
+        while k >= 0 and t.doc[k].dep_ == "det":  # "..., a charge"
+            k -= 1
+        if k >= 0 and t.doc[k].text == ",":
+            return t
+    return None
 
 
 def factuality(trigger: Token) -> Factuality:

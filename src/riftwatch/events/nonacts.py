@@ -39,7 +39,7 @@ from spacy.tokens import Token
 
 from .draft import Draft, Entry, Recoded, SentenceContext
 from .matching import PROPOSAL_NOUNS
-from .modality import SUMMARY_NOUNS, summarised
+from .modality import SUMMARY_NOUNS, summing_noun
 from .roles import main_verb_read_as_modifier
 
 # Prepositions that give the cause of a passive harm: "killed in the crash", "injured during the storm".
@@ -144,9 +144,12 @@ def _is_press(t: Token, ctx: SentenceContext) -> bool:
 def summary_noun(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
     """"Pristina accused Belgrade of orchestrating the attack, a charge Vucic rejected": the noun
     sums up the act the clause before it tells, no act of its own."""
-    if entry is None or tok.pos_ != "NOUN" or tok.dep_ != "nsubj":
+    if entry is None or tok.pos_ != "NOUN" or tok.lemma_.lower() not in SUMMARY_NOUNS:
         return entry
-    if tok.lemma_.lower() in SUMMARY_NOUNS and any(c.dep_ == "ccomp" and summarised(c) for c in tok.head.children):
+    subject = tok.head if tok.dep_ == "compound" else tok  # "..., a charge Abu Dhabi denies": charge <- Dhabi
+    if summing_noun(subject) != tok:
+        return entry
+    if subject.dep_ == "nsubj" or any(c.dep_ == "relcl" for c in tok.children):  # "..., a claim Moscow denies"
         return None
     return entry
 

@@ -48,7 +48,6 @@ from .matching import (
     stopped_act,
 )
 from .modality import (
-    SUMMARY_NOUNS,
     act_verb,
     committed_by,
     factuality,
@@ -56,6 +55,7 @@ from .modality import (
     is_refusal,
     refusing_head,
     summarised,
+    summing_noun,
 )
 from .nonacts import (
     attributive_participle,
@@ -147,7 +147,7 @@ def _complement_target(
     own = {a.country for a in source if a.country}
     for child in tok.children:
         purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        if (child.dep_ in {"xcomp", "ccomp"} or purpose) and child.pos_ == "VERB":
+        if (child.dep_ in {"xcomp", "ccomp"} or purpose) and child.pos_ == "VERB" and not summarised(child):
             roles = verb_roles(child, actor_at, None, latent_at)
             target = [a for a in roles.target if a.country not in own]
             if not target and roles.target_how == "object":
@@ -169,7 +169,7 @@ def _proposal_author(noun: Token, actor_at: dict[int, Actor]) -> list[Actor]:
 def _complement_subject(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
     for child in tok.children:
         called_for = child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children)
-        if (child.dep_ in {"ccomp", "acl"} or called_for) and child.pos_ in {"VERB", "AUX"}:
+        if (child.dep_ in {"ccomp", "acl"} or called_for) and child.pos_ in {"VERB", "AUX"} and not summarised(child):
             subj = [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if subj:
                 return actors_under(subj[0], actor_at)
@@ -285,14 +285,10 @@ def referent_author(d: Draft, ctx: SentenceContext) -> None:
         return
     own = _sides(d.source)
 
-    # "X accused Y of Z, a charge Y rejected": the charge is the clause before, of its subject
-    clauses = [c for c in d.tok.children if c.dep_ == "ccomp" and summarised(c)]
-    noun = d.tok.head
-    if (d.tok.dep_ == "relcl" and noun.lemma_.lower() in SUMMARY_NOUNS and noun.dep_ in {"npadvmod", "appos"}
-            and noun.head.pos_ in {"VERB", "AUX"}):  # fmt: skip
-        clauses.append(noun.head)  # the parse's other reading: "..., a claim Moscow denies"
-    for clause in clauses:
-        made, _how = subject_actors(clause, ctx.actor_at)
+    # "X accused Y of Z, a charge Y rejected": the charge is the act the clause before tells
+    summed = _summed_act(d.tok)
+    if summed is not None:
+        made, _how = subject_actors(summed, ctx.actor_at)
         made = [a for a in made if (a.country, a.sector) not in own]
         if made:
             d.target, d.how["target"] = made, "referent"
@@ -315,6 +311,24 @@ def referent_author(d: Draft, ctx: SentenceContext) -> None:
         if told is not None:
             d.target, d.how["target"] = list(told.source), "referent"
             return
+
+
+def _summed_act(answer: Token) -> Token | None:
+    """The act a summing noun before ``answer`` takes up ("..., a charge X denies"; the noun is
+    ``answer``'s subject, or the noun ``answer`` hangs on as a relative clause, as the parse
+    reads it): the last clause with a subject of its own before the noun ("Egypt backed the army,
+    while the UAE has been accused by U.N. experts of arming the militia, a charge Abu Dhabi
+    denies" sums up the accusation)."""
+    nouns = [summing_noun(c) for c in answer.children if c.dep_ == "nsubj"]
+    if answer.dep_ == "relcl":
+        nouns.append(summing_noun(answer.head))
+    noun = next((n for n in nouns if n is not None), None)
+    if noun is None:
+        return None
+    told = [t for t in noun.sent if t.i < noun.i and t.pos_ in {"VERB", "AUX"}
+            and t.dep_ in {"ROOT", "advcl", "conj", "ccomp"}
+            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)]  # fmt: skip
+    return max(told, key=lambda t: t.i, default=None)
 
 
 def _sides(actors: Sequence[Actor]) -> set[tuple[str, str]]:

@@ -77,6 +77,8 @@ def actors_under(tok: Token, actor_at: dict[int, Actor], *, keep_of: bool = True
                 if child.dep_ == "prep" and keep_of and child.lower_ in {"of", "from"} and t.pos_ != "VERB":
                     stack.append(child)
                 continue
+            if child.dep_ == "pcomp" and t.dep_ == "prep":
+                continue  # "accused by officials of arming the militia": what they say, not who they are
             if child.dep_ == "appos" and child.lemma_.lower() in RELATIONAL_NOUNS:
                 continue  # "Jordan, a firm British partner": the partner is Jordan, Britain only its counterpart
             stack.append(child)

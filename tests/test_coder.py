@@ -1062,3 +1062,12 @@ def test_a_main_verb_parsed_as_a_modifier_keeps_its_subject_and_object(rules, se
 
 def test_a_participle_before_its_noun_is_still_no_act(rules) -> None:  # type: ignore[no-untyped-def]
     assert not [e for e in code(rules, "The newly elected president welcomed the proposed deal.").events if e.trigger.text == "proposed"]
+
+
+def test_someone_the_target_names_again_is_not_its_source(coder) -> None:  # type: ignore[no-untyped-def]
+    # "he" takes up the opposition leader: he was beaten, he did not beat himself
+    text = ("Police detained dozens of protesters in Tbilisi on Sunday. Among those held was opposition leader "
+            "Zurab Japaridze, whose lawyer said he had been beaten in custody.")
+    (e,) = [e for e in code(coder, text).events if e.trigger.text == "beaten"]
+    assert [a.person for a in e.target] == ["Zurab Japaridze"]
+    assert not [a for a in e.source if a.person == "Zurab Japaridze"]

@@ -724,17 +724,19 @@ MODEL_DECIDES = frozenset({"phrase", "place-country", "object-prep"})
 
 def _not_the_target(source: tuple[Actor, ...], ev: Event) -> tuple[Actor, ...]:
     """The rules' target is not also the source: "30 people had been arrested" (the passive
-    subject) were not arrested by themselves. Where the model picks the target's own words as the
+    subject) were not arrested by themselves, nor was someone the target names again ("Melia ...
+    he had been beaten"). Where the model picks the target's own words as the
     source, it says the act is the target's country's own (an arrest at home, a verdict of its
     court): the source becomes that country, unnamed. The parties of a mutual act ("agreements
     between X and Y") stay both."""
     spans = {(a.start, a.end) for a in ev.target if a.end > a.start}
+    people = {a.person for a in ev.target if a.person and a.end > a.start}  # "he" taken up from the name
     if not spans or ev.event_type in ontology().types_with("mutual"):
         return source  # "agreements between X and Y": each party is source and target of the other
     at = ev.trigger.start
     out: list[Actor] = []
     for a in source:
-        if (a.start, a.end) in spans:
+        if (a.start, a.end) in spans or (a.person and a.person in people):
             a = Actor(text="", start=at, end=at, name=a.country, country=a.country, entry_id="implied:target")
         if a not in out:
             out.append(a)

@@ -32,6 +32,9 @@ pytestmark = pytest.mark.slow
         ("Ships crossed the Arab Spring season of protests.", "Spring"),
         ("Britain will hand the Chagos Islands to Mauritius.", "Islands"),
         ("Troops entered the Boni Forest on Tuesday.", "Boni"),
+        # a shoal, a reef, an atoll of a town's name is no more the town (Scarborough is in England)
+        ("A coast guard ship fired a water cannon near the Scarborough Shoal.", "Scarborough"),
+        ("Divers surveyed the Palmerston Atoll last year.", "Palmerston"),
         ("Fishermen blocked the Friendship Bridge at dawn.", "Bridge"),
         ("Protesters blocked the Peace Bridge for three hours.", "Bridge"),
         ("The talks failed at the Hanoi Summit in February.", "Summit"),

@@ -79,7 +79,8 @@ FEATURE_WORDS = frozenset({"gulf", "islands", "island", "sea", "river", "lake", 
 # more the village of Boni than "Lake Victoria" is Victoria.
 NATURAL_WORDS = frozenset({"forest", "islands", "island", "sea", "river", "lake", "bay", "coast", "strip", "valley",
                            "mountains", "mountain", "desert", "peninsula", "ocean", "canal", "basin", "plateau",
-                           "delta", "highlands", "hills", "falls", "gulf", "dam", "camp", "reserve", "park"})  # fmt: skip
+                           "delta", "highlands", "hills", "falls", "gulf", "dam", "camp", "reserve", "park", "shoal",
+                           "reef", "atoll", "archipelago"})  # fmt: skip
 # Features named "X of Y": "the Gulf of Guinea", "the Strait of Hormuz" (``after_feature_of``).
 FEATURE_OF_WORDS = NATURAL_WORDS | frozenset({"strait", "straits"})
 # Buildings and streets after a name are named sites of their own: the "Qahira Hotel" is no more

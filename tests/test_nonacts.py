@@ -98,6 +98,10 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("Rebels attacked a convoy on the highway on Monday.", "attacked", "ASSAULT"),
         ("The Taliban routinely deny sheltering the fighters.", "deny", "REJECT"),
         ("Critics have repeatedly accused the ministry of corruption.", "accused", "ACCUSE"),
+        # a noun of an act judged is weighed, not reported; one said to be going on is reported
+        ("Beijing's support is vital for Phnom Penh to finish the canal.", "support", None),
+        ("Western officials say new sanctions on Minsk may be imminent.", "sanctions", None),
+        ("The junta's crackdown on the press is ongoing, the group said.", "crackdown", "COERCE"),
         # a statement released is published, not freed, whatever the words after it say
         ("In a statement released after the raid, the group set a deadline.", "released", None),
         ("The rebels released the hostages after the raid.", "released", "RETREAT"),

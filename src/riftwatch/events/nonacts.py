@@ -25,6 +25,8 @@ find steps here (listed in ``passes.FIND``) drop them, reading their word lists 
 - what a party usually or often does is a habit, not an act the text reports ("the group frequently
   conducts bombings", "the person is usually deported"; ``habitual``: a present-tense verb under an
   adverb of habit); "routinely denies", "has repeatedly called" still report acts;
+- a noun of an act judged ("Washington's support is crucial", "sanctions may be imminent") is
+  weighed, not reported (``judged_act``);
 - agreeing with a view is an opinion, not an agreement ("she agreed with officials' concerns", "'The
   danger has not passed,' agreed a rights activist"); agreeing with a proposal endorses it (SUPPORT).
 """
@@ -109,6 +111,20 @@ def habitual(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | N
         return entry
     tenses = {verb.tag_, *(c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"})}
     return None if tenses & _PRESENT and "MD" not in tenses else entry
+
+
+# Predicate adjectives that say an act is going on: "their crackdown is ongoing" reports it.
+UNDERWAY = frozenset({"ongoing", "underway", "continuing", "intensifying", "escalating"})
+
+
+def judged_act(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A noun of an act as the subject of a judgement ("Washington's support is crucial", "the two
+    countries' cooperation is legitimate", "proposals to limit access would be effective") is
+    weighed, not reported: no event. One said to be going on ("their crackdown is ongoing") is."""
+    if entry is None or tok.pos_ != "NOUN" or tok.dep_ != "nsubj" or tok.head.lemma_ != "be":
+        return entry
+    judged = [c for c in tok.head.children if c.dep_ == "acomp" and c.pos_ == "ADJ"]
+    return None if judged and not any(c.lower_ in UNDERWAY for c in judged) else entry
 
 
 def received_as(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:

@@ -1071,3 +1071,24 @@ def test_someone_the_target_names_again_is_not_its_source(coder) -> None:  # typ
     (e,) = [e for e in code(coder, text).events if e.trigger.text == "beaten"]
     assert [a.person for a in e.target] == ["Zurab Japaridze"]
     assert not [a for a in e.source if a.person == "Zurab Japaridze"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a speaker condemning an act the story told, without naming its party, criticises its doer
+        (("Ugandan police arrested four opposition leaders on Monday. Kenya's foreign minister said the arrests were "
+         "illegal."), {"UGA"}),
+        (("A court in Kampala sentenced the journalist to six years in prison on Friday. “This is an absolutely "
+         "baseless case,” the Kenyan opposition leader said."), {"UGA"}),
+        # nothing of its type told before: no one to criticise
+        ("Kenya's foreign minister said the arrests were illegal.", None),
+    ],
+)
+def test_a_condemned_act_told_before_criticises_its_doer(rules, text: str, target: set[str] | None) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in code(rules, text).events if e.trigger.text == "said"]
+    if target is None:
+        assert found == []
+    else:
+        (e,) = found
+        assert (e.event_type, {a.country for a in e.source}, {a.country for a in e.target}) == ("ACCUSE", {"KEN"}, target)

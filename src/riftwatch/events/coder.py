@@ -34,7 +34,7 @@ from .headings import heading_length
 from .matching import drop_carried_nouns, trigger_lemmas
 from .oneact import content_nouns, one_attack
 from .ontology import ontology
-from .passes import FIND, FIND_LEMMAS, PASSES, run_passes
+from .passes import FIND, FIND_LEMMAS, PASSES, run_passes, told_author
 from .pronouns import last_it, plural_group, resolve_pronouns
 from .quantities import find_quantities
 from .roles import OBJ, Roles
@@ -199,7 +199,8 @@ def _reported_speech(ctx: SentenceContext) -> list[Event]:
     s_start, s_text = ctx.start_char, ctx.text
     if REPORT_VERBS.isdisjoint(ctx.lemmas):  # no verb that reports speech: nothing to read
         return []
-    speech_acts = [(v, "ACCUSE", "112", "allege", s, t) for v, s, t in reported_criticism(ctx.toks, ctx.actor_at)]
+    criticism = reported_criticism(ctx.toks, ctx.actor_at, lambda subject, speakers: told_author(subject, speakers, ctx))
+    speech_acts = [(v, "ACCUSE", "112", "allege", s, t) for v, s, t in criticism]
     speech_acts += [(v, "REQUEST", code, "", s, t) for v, code, s, t in reported_demands(ctx.toks, ctx.actor_at)]
     if speech_acts and not ctx.times and may_hold_time(s_text):
         ctx.times = find_times(s_text, article.published, offset=ctx.start_char)

@@ -429,6 +429,26 @@ def _told_act(noun: Token, d: Draft, ctx: SentenceContext) -> Event | None:
     return _latest_told(ctx, _sides(d.source), REFERENT_REACH, entry.type)
 
 
+# Pronouns by which a speaker takes up what was just told: "'This is a baseless case,' he said".
+TAKING_UP = frozenset({"this", "that", "it"})
+
+
+def told_author(subject: Token, speakers: Sequence[Actor], ctx: SentenceContext) -> list[Actor]:
+    """Who did the act a speaker condemns without naming its party: a definite noun of an act
+    ("said the arrests were illegal") takes up the latest act of its type told up to
+    ``REFERENT_REACH`` sentences back; "this" or "it" the latest act of any type up to
+    ``GENERIC_REACH`` back, of another side than the speaker's."""
+    own = _sides(speakers)
+    if subject.pos_ == "PRON" and subject.lower_ in TAKING_UP:
+        told = _latest_told(ctx, own, GENERIC_REACH)
+    elif subject.pos_ == "NOUN" and (_definite(subject) or any(c.dep_ == "poss" for c in subject.children)):
+        entry = match_trigger(subject, ctx.triggers)
+        told = _latest_told(ctx, own, REFERENT_REACH, entry.type) if entry is not None else None
+    else:
+        told = None
+    return list(told.source) if told is not None else []
+
+
 # Verbs whose object is the other party of a meeting ("met Putin", "visited Kyiv"), not its topic.
 COUNTERPART_OBJECT_VERBS = frozenset({"meet", "visit", "host", "receive", "call", "phone", "telephone", "welcome"})
 # Prepositions that name the other party of a mutual act ("talks with", "a deal between").

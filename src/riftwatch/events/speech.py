@@ -19,7 +19,7 @@ event (``warning_content``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Token
 
@@ -46,8 +46,12 @@ def _countries(actors: Sequence[Actor]) -> set[str]:
     return {a.country for a in actors if a.country}
 
 
-def reported_criticism(sent: Sequence[Token], actor_at: dict[int, Actor]) -> list[tuple[Token, list[Actor], list[Actor]]]:
-    """(speech verb, speakers, criticised) for each criticism found in the sentence."""
+def reported_criticism(
+    sent: Sequence[Token], actor_at: dict[int, Actor], author: Callable[[Token, list[Actor]], list[Actor]] | None = None
+) -> list[tuple[Token, list[Actor], list[Actor]]]:
+    """(speech verb, speakers, criticised) for each criticism found in the sentence. A condemned act
+    that names no party ("said the arrests were illegal", "'This is a baseless case,' he said")
+    criticises whoever did it: ``author`` finds them (the act the story told)."""
     found: list[tuple[Token, list[Actor], list[Actor]]] = []
     for verb in sent:
         if verb.lemma_.lower() not in REPORT_VERBS or verb.pos_ not in {"VERB", "AUX"}:
@@ -66,7 +70,10 @@ def reported_criticism(sent: Sequence[Token], actor_at: dict[int, Actor]) -> lis
                 subj = speaker_of(pred)
                 if not negative or subj is None:
                     continue
-                for a in actors_under(subj, actor_at):
+                named = actors_under(subj, actor_at)
+                if not named and author is not None and _condemns(pred):
+                    named = author(subj, speakers)
+                for a in named:
                     if a not in criticised:
                         criticised.append(a)
         own = _countries(speakers)

@@ -1092,3 +1092,18 @@ def test_a_condemned_act_told_before_criticises_its_doer(rules, text: str, targe
     else:
         (e,) = found
         assert (e.event_type, {a.country for a in e.source}, {a.country for a in e.target}) == ("ACCUSE", {"KEN"}, target)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "source"),
+    [
+        # keeping, stepping up or voicing an act named by a noun is doing it: the verb's subject acts
+        ("Colombian President Gustavo Petro tweeted condemnation of the raid.", "condemnation", {"COL"}),
+        ("The European Union ramped up sanctions on Belarus in 2022.", "sanctions", {"IGO"}),
+        ("Washington is keeping tariffs in place on Chinese steel.", "tariffs", {"USA"}),
+        ("The Somali government placed blame on the leaders of Puntland.", "blame", {"SOM"}),
+    ],
+)
+def test_a_verb_keeping_an_act_gives_it_its_subject(rules, sentence: str, word: str, source: set[str]) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in code(rules, sentence).events if e.trigger.text == word]
+    assert {a.country for a in e.source} == source

@@ -43,7 +43,11 @@ LIGHT_VERBS = frozenset({"make", "hold", "launch", "carry", "conduct", "stage", 
                          "reopen", "open", "initiate", "pursue", "enter",
                          "speed", "accelerate", "complete", "finish", "expand", "undertake", "mount",
                          "wage", "begin", "start", "continue", "step", "intensify", "resume",
-                         "escalate", "announce", "lodge", "file", "level", "express", "join"})  # fmt: skip
+                         "escalate", "announce", "lodge", "file", "level", "express", "join",
+                         # keeping, renewing or stepping up an act is doing it ("kept tariffs in
+                         # place", "ramped up sanctions", "reiterated its demand", "tweeted condemnation")
+                         "maintain", "keep", "ramp", "increase", "tighten", "extend", "repeat", "reiterate",
+                         "restore", "finalize", "finalise", "tweet", "voice", "place", "claim", "deliver"})  # fmt: skip
 # Nouns that describe an actor by its relation to another: "X, a longtime partner of Y".
 RELATIONAL_NOUNS = frozenset({"ally", "neighbour", "neighbor", "partner", "rival", "enemy", "foe", "friend",
                               "adversary", "backer", "patron", "client", "proxy", "protege", "sponsor"})  # fmt: skip

@@ -1107,3 +1107,29 @@ def test_a_condemned_act_told_before_criticises_its_doer(rules, text: str, targe
 def test_a_verb_keeping_an_act_gives_it_its_subject(rules, sentence: str, word: str, source: set[str]) -> None:  # type: ignore[no-untyped-def]
     (e,) = [e for e in code(rules, sentence).events if e.trigger.text == word]
     assert {a.country for a in e.source} == source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "with_verb"),
+    [
+        # a past tense the parser joined to an infinitive goes with the past tense above it
+        ("The minister said the plan aims to train soldiers across the region and urged neighbours to join it.",
+         "urged", "said"),
+        (("He pointed out that the government does not recognize the group as legal, and added that the ban would "
+         "stay."), "added", "pointed"),
+        ("The spokesman said Kenya hopes to restore ties and accused Somalia of meddling.", "accused", "said"),
+    ],
+)
+def test_a_past_tense_is_not_coordinated_with_an_infinitive(sentence: str, verb: str, with_verb: str) -> None:
+    from riftwatch.parse import load_nlp
+
+    doc = load_nlp()(sentence)
+    (tok,) = [t for t in doc if t.text == verb]
+    assert (tok.dep_, tok.head.text) == ("conj", with_verb)
+
+
+def test_a_demand_joined_to_an_infinitive_keeps_the_speaker(rules) -> None:  # type: ignore[no-untyped-def]
+    sentence = ("Nigerian Defense Minister Mohammed Badaru Abubakar said the initiative aims to mobilize personnel "
+                "to combat terrorism and urged security counterparts to seize the opportunity.")
+    (e,) = [e for e in code(rules, sentence).events if e.trigger.text == "urged"]
+    assert (e.event_type, e.factuality, {a.country for a in e.source}) == ("REQUEST", "asserted", {"NGA"})

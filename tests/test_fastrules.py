@@ -37,7 +37,9 @@ def _annotations(doc):  # type: ignore[no-untyped-def]
 
 
 def _same(nlp, raw, texts):  # type: ignore[no-untyped-def]
-    for fast_doc, raw_doc in zip(nlp.pipe(texts), raw.pipe(texts), strict=True):
+    # (the parse repair after the parser is riftwatch's own, not the rules': compared without it)
+    off = [p for p in ("riftwatch_coordination",) if p in nlp.pipe_names]
+    for fast_doc, raw_doc in zip(nlp.pipe(texts, disable=off), raw.pipe(texts), strict=True):
         assert _annotations(fast_doc) == _annotations(raw_doc), fast_doc.text[:80]
 
 

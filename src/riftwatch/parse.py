@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -158,6 +159,38 @@ def add_paragraph_breaks(nlp: Language) -> None:
         nlp.add_pipe("riftwatch_paragraphs", before="parser")
 
 
+@Language.component("riftwatch_coordination")
+def coordination_repair(doc: Doc) -> Doc:
+    """A past tense the parser joined to an infinitive ("said the initiative aims to mobilize
+    forces ... and urged its counterparts to act": urged <- mobilize) cannot be coordinated with
+    it: it goes with the nearest verb above in the past tense (urged <- said), whose subject and
+    status it shares. A verb with a subject of its own is left alone."""
+    if not len(doc):
+        return doc
+    arr = doc.to_array(["DEP", "TAG"])
+    strings = doc.vocab.strings
+    hits = numpy.flatnonzero((arr[:, 0] == strings.add("conj")) & (arr[:, 1] == strings.add("VBD")))
+    for i in hits:
+        tok = doc[int(i)]
+        if tok.head.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+            continue
+        cur = tok.head
+        for _ in range(8):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in cur.children):
+                tok.head = cur
+                break
+    return doc
+
+
+def add_coordination_repair(nlp: Language) -> None:
+    """Put ``coordination_repair`` right after the parser (once)."""
+    if "riftwatch_coordination" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("riftwatch_coordination", after="parser")
+
+
 @functools.cache
 def load_nlp(fast_ops: bool = True, fast_rules: bool = True) -> Language:
     """The English pipeline, loaded once per process.
@@ -177,6 +210,7 @@ def load_nlp(fast_ops: bool = True, fast_rules: bool = True) -> Language:
                 keep_default_tokenizer(nlp)
                 split_platform_x(nlp)
                 add_paragraph_breaks(nlp)
+                add_coordination_repair(nlp)
             else:
                 nlp = module.load()
             log.debug("loaded spaCy model %s", name)

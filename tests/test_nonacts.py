@@ -98,6 +98,9 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("Rebels attacked a convoy on the highway on Monday.", "attacked", "ASSAULT"),
         ("The Taliban routinely deny sheltering the fighters.", "deny", "REJECT"),
         ("Critics have repeatedly accused the ministry of corruption.", "accused", "ACCUSE"),
+        # officials gathering meet; gathering evidence is no meeting
+        ("Foreign ministers of the Arab League gathered in Cairo on Sunday.", "gathered", "CONSULT"),
+        ("Investigators gathered evidence at the scene of the bombing.", "gathered", None),
         # a noun of an act judged is weighed, not reported; one said to be going on is reported
         ("Beijing's support is vital for Phnom Penh to finish the canal.", "support", None),
         ("Western officials say new sanctions on Minsk may be imminent.", "sanctions", None),

@@ -1133,3 +1133,11 @@ def test_a_demand_joined_to_an_infinitive_keeps_the_speaker(rules) -> None:  # t
                 "to combat terrorism and urged security counterparts to seize the opportunity.")
     (e,) = [e for e in code(rules, sentence).events if e.trigger.text == "urged"]
     assert (e.event_type, e.factuality, {a.country for a in e.source}) == ("REQUEST", "asserted", {"NGA"})
+
+
+def test_an_organisation_s_name_is_no_town(rules) -> None:  # type: ignore[no-untyped-def]
+    # "Hamas" is also a name of Hamm, Germany: as the group's name it is no place, and the
+    # hostages it holds are not Germans
+    coded = code(rules, "Hamas said on Sunday it would release ten hostages held in Gaza.")
+    assert "Hamas" not in [p.text for p in coded.places]
+    assert [a.country for a in coded.actors if a.text == "hostages"] == ["PSE"]

@@ -158,3 +158,9 @@ def test_cache_is_keyed_by_versions_and_reused(gaz: Gazetteer) -> None:
     data = _load_or_build(cache_dir())
     assert {f: f.stat().st_mtime_ns for f in files} == before
     assert len(data.names) == len(gaz) > 250_000
+
+
+def test_a_compass_phrase_offers_every_unit_of_its_name(gaz: Gazetteer) -> None:
+    # Gaza is a province of Mozambique and a governorate of Palestine: the article decides
+    assert {"MOZ", "PSE"} <= {c.country for c in gaz.lookup("northern Gaza")}
+    assert all(c.kind == "region" for c in gaz.lookup("northern Gaza"))

@@ -192,6 +192,10 @@ class Coder:
         """Places, actors, actors by token, and countries named as places by token."""
         places = find_places(doc, self.gazetteer, text=article.text)
         found = find_actors(doc, self.actors, article.published, context=ArticleContext(), places=places)
+        # an organisation's name is no town, whatever town bears it ("Hamas" is no Hamm); a union
+        # of states is a place too ("travel within the EU")
+        orgs = {(a.start, a.end) for a in found if a.org}
+        places = [p for p in places if (p.start, p.end) not in orgs or p.precision != "city"]
         actors, latent = split_locative(doc, without_audience(doc, refine_sectors(doc, found)), places, self.actors)
         return list(places), list(actors), actor_index(doc, actors), actor_index(doc, latent)
 

@@ -185,8 +185,12 @@ def find_actors(
     groups = combine_groups(doc, group_mentions(doc, mentions))
     coded: list[tuple[Group, _Coded | None]] = []
     where: dict[int, str] = {}  # token -> the country a place or country name there denotes
+    # an organisation's name is no town, whatever town bears it ("Hamas" is no Hamm)
+    org_names = {(m.start, m.end) for m in mentions if m.entry is not None and m.entry.kind == "org"}
     for p in places:
         span = doc.char_span(p.start - offset, p.end - offset, alignment_mode="expand")
+        if span is not None and (span.start, span.end) in org_names and p.precision == "city":
+            continue
         if span is not None and p.country:
             where.update((t.i, p.country) for t in span)
             if len(p.country) == 3 and p.country not in NOT_STATES:

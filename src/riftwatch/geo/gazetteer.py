@@ -149,9 +149,9 @@ class Gazetteer:
             # part of a name (South Lebanon, Ohio; West Jordan, Utah); "south Sudan" stays a state
             from .regions import compass_region
 
-            region = compass_region(self, key)
-            if region:
-                return [region]
+            regions = compass_region(self, key)
+            if regions:
+                return regions
         if rows:
             if strip_admin_suffix(key) and any(self._a["kind"][r] == _build.K_ADMIN for r in rows):
                 rows = tuple(r for r in rows if self._a["kind"][r] == _build.K_ADMIN)
@@ -169,9 +169,9 @@ class Gazetteer:
                 return self._ranked(admin, None)
         from .regions import compass_region  # regions builds on this class
 
-        region = compass_region(self, key)
-        if region:
-            return [region]
+        regions = compass_region(self, key)
+        if regions:
+            return regions
         if demonyms:
             rows = self._demonyms.get(key) or (self._demonyms.get(key[:-1], ()) if key.endswith("s") else ())
             return self._ranked(rows, None)

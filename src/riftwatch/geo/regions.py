@@ -54,8 +54,10 @@ def parse_compass(key: str) -> tuple[tuple[int, int], str] | None:
     return None
 
 
-def compass_region(gaz: Gazetteer, key: str) -> Candidate | None:
-    """The region a compass phrase names, or None (also when X is not a country or admin-1 unit).
+def compass_region(gaz: Gazetteer, key: str) -> list[Candidate]:
+    """The regions a compass phrase may name, one per country or admin-1 unit of that name, in
+    the gazetteer's order ("northern Gaza" is in Gaza, Palestine, or in Gaza, Mozambique: the
+    article's other places decide); [] when the phrase names no such unit.
 
     Phrases that are names themselves ("North Carolina", "South Sudan") never get here: the
     gazetteer looks names up first.
@@ -64,30 +66,29 @@ def compass_region(gaz: Gazetteer, key: str) -> Candidate | None:
 
     parsed = parse_compass(key)
     if parsed is None:
-        return None
+        return []
     (dn, de), name = parsed
     name = name.removeprefix("the ")
-    units = [c for c in gaz.lookup(name) if c.kind == "country" or c.fcode == "ADM1"]
-    if not units:
-        return None
-    unit = units[0]
-    lat, lon = unit.lat, unit.lon
-    box = gaz.box(unit.row)
-    if box is not None:
-        s, n, w, e = box
-        if dn:
-            lat = (lat + (n if dn > 0 else s)) / 2
-        if de:
-            lon = (lon + (e if de > 0 else w)) / 2
-    return replace(
-        unit,
-        row=-1,
-        name=f"{key} ({unit.name})",
-        geonameid=None,
-        lat=lat,
-        lon=lon,
-        kind="region",
-        fcode="RGN",
-        prior=unit.prior,
-        admin1_row=unit.row if unit.fcode == "ADM1" else -1,
-    )
+    out = []
+    for unit in (c for c in gaz.lookup(name) if c.kind == "country" or c.fcode == "ADM1"):
+        lat, lon = unit.lat, unit.lon
+        box = gaz.box(unit.row)
+        if box is not None:
+            s, n, w, e = box
+            if dn:
+                lat = (lat + (n if dn > 0 else s)) / 2
+            if de:
+                lon = (lon + (e if de > 0 else w)) / 2
+        out.append(replace(
+            unit,
+            row=-1,
+            name=f"{key} ({unit.name})",
+            geonameid=None,
+            lat=lat,
+            lon=lon,
+            kind="region",
+            fcode="RGN",
+            prior=unit.prior,
+            admin1_row=unit.row if unit.fcode == "ADM1" else -1,
+        ))  # fmt: skip
+    return out

@@ -1141,3 +1141,17 @@ def test_an_organisation_s_name_is_no_town(rules) -> None:  # type: ignore[no-un
     coded = code(rules, "Hamas said on Sunday it would release ten hostages held in Gaza.")
     assert "Hamas" not in [p.text for p in coded.places]
     assert [a.country for a in coded.actors if a.text == "hostages"] == ["PSE"]
+
+
+def test_a_participle_of_speech_speaks_for_the_main_subject(rules) -> None:  # type: ignore[no-untyped-def]
+    # "..., saying his forces had committed genocide": the one who sanctioned says it, and finds fault
+    sentence = ("The United States last week sanctioned RSF leader Mohamed Hamdan Dagalo, saying his forces had "
+                "committed genocide in Darfur.")
+    (e,) = [e for e in code(rules, sentence).events if e.trigger.text == "saying"]
+    assert (e.event_type, {a.country for a in e.source}, {a.country for a in e.target}) == ("ACCUSE", {"USA"}, {"SDN"})
+
+
+def test_what_a_participle_of_speech_reports_is_attributed_to_the_main_subject(rules) -> None:  # type: ignore[no-untyped-def]
+    text = "Pakistan's army launched air strikes on Monday, saying militants had attacked a border post."
+    (e,) = [e for e in code(rules, text).events if e.trigger.text == "attacked"]
+    assert e.attribution is not None and e.attribution.text == "Pakistan's army"

@@ -37,11 +37,13 @@ def _span_of(tok: Token) -> tuple[int, int]:
 
 
 def speaker_of(verb: Token) -> Token | None:
-    """The subject of a (speech) verb, through conjunction: "said ... and added that"."""
+    """The subject of a (speech) verb, through conjunction ("said ... and added that") and through
+    a participle telling what the main clause's subject said ("sanctioned the commander, saying his
+    forces had committed genocide")."""
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
             return child
-    if verb.dep_ == "conj":
+    if verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in {"VERB", "AUX"}):
         return speaker_of(verb.head)
     return None
 

@@ -1155,3 +1155,13 @@ def test_what_a_participle_of_speech_reports_is_attributed_to_the_main_subject(r
     text = "Pakistan's army launched air strikes on Monday, saying militants had attacked a border post."
     (e,) = [e for e in code(rules, text).events if e.trigger.text == "attacked"]
     assert e.attribution is not None and e.attribution.text == "Pakistan's army"
+
+
+def test_a_bare_sector_noun_belongs_where_the_story_is_so_far(rules) -> None:  # type: ignore[no-untyped-def]
+    # a story from Caracas that goes on to Washington's sanctions: the security forces of its lead
+    # are Venezuela's, though the United States is named more often in all
+    text = ("CARACAS, Venezuela (AP) — Security forces detained dozens of protesters in Caracas on Friday. "
+            "The United States condemned the arrests. Washington imposed sanctions on eight officials. "
+            "The U.S. Treasury said more U.S. measures would follow, and the United States recalled its envoy.")
+    (e,) = [e for e in code(rules, text).events if e.trigger.text == "detained"]
+    assert {a.country for a in e.source} == {"VEN"}

@@ -168,6 +168,8 @@ class ArticleContext:
     country_counts: Counter[str] = field(default_factory=Counter)  # countries of the actors so far
     # countries named as such, and capitals named as places ("in Tehran")
     place_counts: Counter[str] = field(default_factory=Counter)
+    # the same, of the places named before the mention being read
+    places_so_far: Counter[str] = field(default_factory=Counter)
     # people the lexicon does not know, coded from their title or affiliation ("Ghana's foreign
     # minister, Samuel Ablakwa"), by full name and by surname: a later "Ablakwa" is the same person
     named: dict[str, Actor] = field(default_factory=dict)
@@ -182,7 +184,9 @@ class ArticleContext:
         """The country for a bare sector noun: rebels, gangs, opposition, police, civilians and refugees
         belong where the story happens (the country named most often, counting capitals named as
         places); other sectors belong to the country that acts most often in the article."""
-        counts = self.place_counts if sector in _TERRITORIAL and self.place_counts else self.country_counts
+        # (where the story is so far: a story from Caracas that later tells of Washington's sanctions)
+        places = self.places_so_far or self.place_counts
+        counts = places if sector in _TERRITORIAL and places else self.country_counts
         common = counts.most_common(1)
         return common[0][0] if common else ""
 

@@ -187,6 +187,7 @@ def find_actors(
     where: dict[int, str] = {}  # token -> the country a place or country name there denotes
     # an organisation's name is no town, whatever town bears it ("Hamas" is no Hamm)
     org_names = {(m.start, m.end) for m in mentions if m.entry is not None and m.entry.kind == "org"}
+    marks: list[tuple[int, str]] = []  # (token, country) of each place, for where the story is so far
     for p in places:
         span = doc.char_span(p.start - offset, p.end - offset, alignment_mode="expand")
         if span is not None and (span.start, span.end) in org_names and p.precision == "city":
@@ -195,6 +196,7 @@ def find_actors(
             where.update((t.i, p.country) for t in span)
             if len(p.country) == 3 and p.country not in NOT_STATES:
                 ctx.place_counts[p.country] += 1  # where the story happens: every place it names
+                marks.append((span.start, p.country))
     credit = has_credit_line(doc)
     # a dateline ("KYIV, Ukraine (AP) —") says where and by whom the story was filed: the agency
     # is no party of the story (its place still tells where the story happens)
@@ -210,9 +212,10 @@ def find_actors(
             ctx.country_counts[c.country] += 1
             if g.named_only and g.owner is not None and g.owner.kind == "country" and g.start not in where:
                 ctx.place_counts[c.country] += 1
+                marks.append((g.start, c.country))
             if g.named_only and g.owner is not None and g.owner.kind in ("country", "capital"):
                 where.update((i, c.country) for i in range(g.start, g.end))
-    return _emit(doc, lexicon, coded, published, offset, default_country, ctx, where, _owners(coded))
+    return _emit(doc, lexicon, coded, published, offset, default_country, ctx, where, _owners(coded), sorted(marks))
 
 
 def _named_by_acronym(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -300,9 +303,11 @@ def _emit(
     ctx: ArticleContext,
     where: dict[int, str] | None = None,
     owners: dict[int, str] | None = None,
+    marks: Sequence[tuple[int, str]] = (),
 ) -> list[Actor]:
     """Turn groups into Actors in text order, resolving bare heads and pronouns against ``ctx``;
-    ``owners`` maps tokens to the countries named there (for people introduced by nationality)."""
+    ``owners`` maps tokens to the countries named there (for people introduced by nationality);
+    ``marks`` the places named, by token, which tell where the story is so far."""
     covered = bytearray(len(doc))
     for grp, _ in coded:
         covered[grp.start : grp.end] = b"\x01" * (grp.end - grp.start)
@@ -325,7 +330,11 @@ def _emit(
     paired = {k for first, (h, _) in pairs.items() for k in range(first, h + 1)}  # the phrases' words
     events.sort(key=lambda e: (e[0], e[1]))
     actors: list[Actor] = []
+    k = 0
     for start, kind, g, c in events:
+        while k < len(marks) and marks[k][0] < start:  # the places named before this mention
+            ctx.places_so_far[marks[k][1]] += 1
+            k += 1
         if g is None and kind == 4:
             # one actor a state, each on words of the phrase: "Both" | "countries", "The" | "three" | "nations"
             head, states = pairs[start]
@@ -434,6 +443,7 @@ def _emit(
             root = doc[g.start : g.end].root
             if _main_subject(root):
                 ctx.subject_person = ("", actor, root.sent.start)
+    ctx.places_so_far.update(country for _, country in marks[k:])
     ctx.countries_named[:] = [*ctx.countries_named, *(c for _, c in named)][-COUNTRIES_KEPT:]
     return actors
 

@@ -1165,3 +1165,18 @@ def test_a_bare_sector_noun_belongs_where_the_story_is_so_far(rules) -> None:  #
             "The U.S. Treasury said more U.S. measures would follow, and the United States recalled its envoy.")
     (e,) = [e for e in code(rules, text).events if e.trigger.text == "detained"]
     assert {a.country for a in e.source} == {"VEN"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "source", "target"),
+    [
+        # a person owning an arrest, a release or a killing suffered it
+        ("Israel confirmed Nasrallah's killing on Saturday.", "killing", set(), {"LBN"}),
+        ("The reward is for information leading to Maduro's arrest.", "arrest", set(), {"VEN"}),
+        # a state owning one did it, to whom its "of" phrase names
+        ("Israel's killing of the Hezbollah commander drew condemnation.", "killing", {"ISR"}, {"LBN"}),
+    ],
+)
+def test_a_person_owning_an_act_done_to_people_suffered_it(rules, sentence: str, word: str, source: set[str], target: set[str]) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in code(rules, sentence).events if e.trigger.text == word]
+    assert ({a.country for a in e.source}, {a.country for a in e.target}) == (source, target)

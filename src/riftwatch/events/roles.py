@@ -283,6 +283,29 @@ def _own(actor: Actor, source: list[Actor]) -> bool:
     )
 
 
+# Nouns of an act done to a person: a person owning one suffered it ("Maduro's arrest", "Khan's
+# release", "Nasrallah's killing"); a state or a force owning one did it ("Israel's killing of ...").
+PATIENT_NOUNS = frozenset({"arrest", "detention", "release", "deportation", "extradition", "killing",
+                           "assassination", "abduction", "kidnapping", "execution", "capture", "imprisonment",
+                           "jailing", "expulsion", "ouster", "removal", "murder", "torture", "conviction",
+                           "sentencing", "impeachment", "disappearance", "rearrest"})  # fmt: skip
+
+
+def _patient_owner(noun: Token, owners: Sequence[Actor]) -> list[Actor]:
+    """The people owning a noun of an act done to a person, when no "of" phrase names whom it was
+    done to: they suffered it ("Dodik's arrest", "his release"), they did not do it."""
+    if noun.lemma_.lower() not in PATIENT_NOUNS or not owners or not any(c.dep_ == "poss" for c in noun.children):
+        return []
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return []  # "Israel's killing of the commander"
+    return [a for a in owners if a.person or a.text.lower() in _PERSONAL_POSSESSIVES] if all(
+        a.person or a.text.lower() in _PERSONAL_POSSESSIVES for a in owners) else []
+
+
+# Possessive pronouns of a person.
+_PERSONAL_POSSESSIVES = frozenset({"his", "her"})
+
+
 def _noun_owner(noun: Token, actor_at: dict[int, Actor]) -> list[Actor]:
     """Possessor, agent phrase or actor modifier of a noun: "Assad's demand", "Russian air raids"."""
     poss = _children(noun, {"poss"})
@@ -416,6 +439,9 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at:
     source_preps = tuple(getattr(trig, "source_prep", None) or ("by",))
     source = _noun_owner(noun, actor_at)
     how_s = "owner" if source else ""
+    suffered = _patient_owner(noun, source)
+    if suffered:  # "Maduro's arrest", "Nasrallah's killing": the person it was done to
+        source, how_s = [], ""
     if not source:
         source = _collect(_prep_objects(noun, source_preps), actor_at)
         how_s = "source-prep" if source else ""
@@ -423,6 +449,8 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at:
     # "the withdrawal of forces from Panama": a country named as a place still fills the phrase
     target = [a for a in _collect(phrases, actor_at) or _collect(phrases, latent_at or {}) if a not in source]
     how_t = "prep" if target else ""
+    if suffered and not target:
+        target, how_t = suffered, "patient-owner"
     head = noun.head
     # "claimed responsibility for the attack": who claims an act did it.
     if not source and head.dep_ == "prep" and head.lower_ == "for" and head.head.lemma_ == "responsibility":

@@ -378,3 +378,9 @@ def test_a_force_named_by_its_unit_or_post(nlp: Any, lex: Lexicon, text: str, ex
     """A sector noun modifying a noun of a force's units, posts or vehicles names that force."""
     got = [c for c in codes(nlp, lex, text, default_country="MLI") if c[2] in {"COP", "MIL", "REB"}]
     assert got == expected
+
+
+def test_a_dateline_city_is_no_name_of_its_agency(nlp: Any, lex: Lexicon) -> None:
+    # "Mogadishu (AFP) —": the bracket names the agency that filed the story, not the city
+    found = find_actors(nlp("Mogadishu (AFP) \u2014 Gunmen killed four Somali soldiers on Monday."), lex, JAN_2026)
+    assert [a.org for a in found if a.text == "Mogadishu"] in ([], [""])

@@ -228,7 +228,8 @@ def _named_by_acronym(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         k = acronym_after(doc, m.end)
         org = orgs.get(k) if k is not None else None
-        if org is not None and m.kind != "org" and doc[m.start].text[:1].isupper():
+        # (not a place: "Mogadishu (AFP) —" is a dateline, the city no name of the agency)
+        if org is not None and m.kind not in {"org", "capital", "country"} and doc[m.start].text[:1].isupper():
             start = m.start
             while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN":
                 start -= 1

@@ -960,6 +960,9 @@ def test_a_force_named_by_its_post_is_of_the_country_where_the_post_is(rules) ->
         ("Israeli jets struck Gaza on Monday. Egypt condemned the attack.", "condemned", {"ISR"}),
         ("Militants in Pakistan attacked a checkpoint on Monday. India condemned the recent violence.", "condemned", {"PAK"}),
         ("Ugandan police freed two Kenyan activists on Friday. Kenya welcomed the release.", "welcomed", {"UGA"}),
+        # what the act is called is no phrase of its own ("dismissed the measures as aggression")
+        (("Washington imposed sanctions on eight Venezuelan officials on Friday. Maduro dismissed the measures as "
+         "imperialist aggression."), "dismissed", {"USA"}),
         # not an act told too long before
         ("Israeli jets struck Gaza on Monday. " + "The talks went on. " * 7 + "Egypt condemned the attack.", "condemned", set()),
     ],

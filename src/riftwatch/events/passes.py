@@ -304,7 +304,9 @@ def referent_author(d: Draft, ctx: SentenceContext) -> None:
     countries = {c for c, _ in own}
     for obj in _answered_nouns(d.tok):
         kind = ontology().referred_type(obj.lemma_.lower())
-        generic = obj.lemma_.lower() in GENERIC_ACT_NOUNS and not any(c.dep_ in {"poss", "prep"} for c in obj.children)
+        # (what it is called is no phrase of its own: "dismissed the measures as aggression")
+        generic = obj.lemma_.lower() in GENERIC_ACT_NOUNS and not any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ != "as") for c in obj.children)
         if not kind and not generic:
             continue
         # a generic noun takes up the other side's act of any type; a noun of a type, that type's

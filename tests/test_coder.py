@@ -1183,3 +1183,10 @@ def test_a_bare_sector_noun_belongs_where_the_story_is_so_far(rules) -> None:  #
 def test_a_person_owning_an_act_done_to_people_suffered_it(rules, sentence: str, word: str, source: set[str], target: set[str]) -> None:  # type: ignore[no-untyped-def]
     (e,) = [e for e in code(rules, sentence).events if e.trigger.text == word]
     assert ({a.country for a in e.source}, {a.country for a in e.target}) == (source, target)
+
+
+def test_a_place_describing_something_else_is_no_state_of_a_pair(rules) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ethiopia and Eritrea are trading threats again. \"The rhetoric is dangerous,\" said a researcher at "
+            "the London-based think tank Chatham House. The two countries fought a border war from 1998 to 2000.")
+    (e,) = [e for e in code(rules, text).events if e.trigger.text == "fought"]
+    assert {a.country for a in e.source} == {"ETH", "ERI"}

@@ -324,7 +324,9 @@ def _emit(
     events.extend((i, 2, None, None) for i in _mistagged_names(doc) if not covered[i] and i not in defined)
     events.extend((i, 3, None, None) for i in generic_org_nouns(doc) if not covered[i])  # "the group"
     # the states named in this doc, in text order: places and country names, and coded actors
-    named = sorted({*((i, c) for i, c in (where or {}).items()), *((g.start, c.country) for g, c in coded if c)})
+    # (not a place that only describes something else: "a London-based think tank", "U.S.-made jets")
+    named = sorted({*((i, c) for i, c in (where or {}).items() if not _describing(doc, i)),
+                    *((g.start, c.country) for g, c in coded if c)})  # fmt: skip
     persons = [(g.start, c.country) for g, c in coded if c is not None and c.person]
     pairs = _pairs(doc, named, persons, ctx)  # "both countries": first token -> (head token, the two states)
     events.extend((j, 4, None, None) for j in pairs)
@@ -447,6 +449,11 @@ def _emit(
     ctx.places_so_far.update(country for _, country in marks[k:])
     ctx.countries_named[:] = [*ctx.countries_named, *(c for _, c in named)][-COUNTRIES_KEPT:]
     return actors
+
+
+def _describing(doc: Doc, i: int) -> bool:
+    """Token ``i`` opens a hyphenated modifier ("London-based", "U.S.-made")."""
+    return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].tag_ in ("VBN", "VBD", "JJ")
 
 
 def _of_pair(doc: Doc, g: Group, paired: set[int]) -> bool:

@@ -742,6 +742,8 @@ def test_an_unknown_surname_alone_is_no_actor(coder) -> None:  # type: ignore[no
         ("The minister said the militia is a threat to the peace process.", "threat", True),
         ("Few voters see the opposition as a threat to the ruling party.", "threat", True),
         ("The court deemed the editor a threat to public order.", "threat", True),
+        ("Moscow reads the naval drills as a threat to its fleet.", "threat", True),
+        ("Tehran interprets the new sanctions as an act of war.", "act", True),
         ("The blockade is illegal and a violation of the truce, the envoy said.", "violation", True),
         # acts reported, existentials included
         ("There were clashes between police and protesters in the capital on Sunday.", "clashes", False),

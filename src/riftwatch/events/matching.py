@@ -429,7 +429,8 @@ def _press_request(tok: Token) -> bool:
 COPULAS = frozenset({"be", "remain", "become", "seem", "stay"})
 POSE_VERBS = frozenset({"pose", "present", "represent", "constitute"})
 CLASSIFY_VERBS = frozenset({"see", "view", "regard", "consider", "perceive", "describe", "label", "brand", "deem",
-                            "treat", "characterize", "characterise", "portray"})  # fmt: skip
+                            "treat", "characterize", "characterise", "portray", "interpret", "read", "depict",
+                            "paint", "cast", "frame"})  # fmt: skip
 
 
 def describes_not_reports(tok: Token) -> bool:

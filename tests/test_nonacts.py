@@ -98,6 +98,9 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("Rebels attacked a convoy on the highway on Monday.", "attacked", "ASSAULT"),
         ("The Taliban routinely deny sheltering the fighters.", "deny", "REJECT"),
         ("Critics have repeatedly accused the ministry of corruption.", "accused", "ACCUSE"),
+        # a relative clause on the accident, or on what it was "of", tells what the accident did
+        ("They demanded answers for the collapse of a bridge in Genoa that killed 43 people.", "killed", None),
+        ("They condemned the bombing of a French base that killed nine soldiers.", "killed", "ASSAULT"),
         # officials gathering meet; gathering evidence is no meeting
         ("Foreign ministers of the Arab League gathered in Cairo on Sunday.", "gathered", "CONSULT"),
         ("Investigators gathered evidence at the scene of the bombing.", "gathered", None),

@@ -61,13 +61,24 @@ def _nouns(tok: Token) -> list[Token]:
     return [tok, *(c for c in tok.children if c.dep_ == "conj")]
 
 
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+
+
 def _agents(verb: Token) -> list[Token]:
     """What did the verb's act: the active subject, the passive's "by" phrase, or the cause a passive
     or a participle names after a preposition ("were killed in the crash")."""
     found: list[Token] = []
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or verb.tag_ == "VBN"
     for c in verb.children:
-        if c.dep_ == "nsubj":
+        if c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            # "the collapse of a canopy that killed 15": the noun the clause hangs on, and the one
+            # it is "of"
+            noun = verb.head
+            found += _nouns(noun)
+            while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+                noun = noun.head.head
+                found += _nouns(noun)
+        elif c.dep_ == "nsubj":
             found += _nouns(c)
         elif c.dep_ == "agent" or (passive and c.dep_ == "prep" and c.lower_ in CAUSE_PREPS):
             found += [n for p in c.children if p.dep_ == "pobj" for n in _nouns(p)]

@@ -384,3 +384,11 @@ def test_a_dateline_city_is_no_name_of_its_agency(nlp: Any, lex: Lexicon) -> Non
     # "Mogadishu (AFP) —": the bracket names the agency that filed the story, not the city
     found = find_actors(nlp("Mogadishu (AFP) \u2014 Gunmen killed four Somali soldiers on Monday."), lex, JAN_2026)
     assert [a.org for a in found if a.text == "Mogadishu"] in ([], [""])
+
+
+def test_a_dateline_agency_is_no_actor_of_the_story(nlp: Any, lex: Lexicon) -> None:
+    # "(AP)" says who filed the story: "the student movement" later is not the Associated Press
+    text = ("BELGRADE, Serbia (AP) \u2014 Serbia's president accused opposition parties on Sunday of trying to "
+            "hijack the student movement.")
+    found = find_actors(nlp(text), lex, JAN_2026)
+    assert not [a for a in found if a.org == "Associated Press"]

@@ -203,6 +203,8 @@ def find_actors(
     _, filed = lead_dateline(doc) if offset == 0 else (0, 0)
     for g in groups:
         c = _code_in_doc(doc, g, lexicon, published)
+        if c is not None and c.sector == "MED" and doc[g.start].idx < filed:
+            continue  # a dateline's agency is no actor of the story, nor "the movement" it tells of
         coded.append((g, c))
         if c is not None and ((c.sector == "MED" and is_audience(doc[g.start : g.end].root))
                               or (credit and in_credit_line(doc[g.start]))

@@ -909,6 +909,9 @@ def test_a_reporters_question_is_no_request(rules, sentence: str, asked: bool) -
         ("The sanctions that Washington imposed on Iran's oil sector were lifted in May.", "imposed", "SANCTION", {"USA"}),
         ("The curfew, which the Sudanese army imposed on Monday, was lifted.", "imposed", "COERCE", {"SDN"}),
         ("The aid Britain sent to Kenya arrived on Monday.", "sent", "AID", {"GBR"}),
+        # and so does a participle: "an offensive launched by ..." is one act
+        ("An offensive launched by Somali forces in Puntland this month has pushed the militants back.", "launched",
+         "ASSAULT", {"SOM"}),
     ],
 )
 def test_a_relative_clause_acts_on_the_noun_it_hangs_on(rules, sentence: str, word: str, etype: str, source: set[str]) -> None:  # type: ignore[no-untyped-def]

@@ -555,7 +555,9 @@ def drop_carried_nouns(found: list[tuple[Token, Entry]]) -> list[tuple[Token, En
         return measure.dep_ in OBJ and measure.head.i in verb_at and noun in _measured(measure)
 
     def relative_object(t: Token) -> bool:  # "the curfew, which the army imposed": the verb's
-        return any(c.dep_ == "relcl" and t.lemma_.lower() in by_object.get(c.i, ((), None))[0] for c in t.children)
+        # (and a participle on it: "an offensive launched by forces in Puntland")
+        return any(c.dep_ in {"relcl", "acl"} and t.lemma_.lower() in by_object.get(c.i, ((), None))[0]
+                   for c in t.children)  # fmt: skip
 
     return [(t, tr) for t, tr in found if not (t.pos_ != "VERB" and (
         (t.dep_ in OBJ and t.head.i in verb_at)

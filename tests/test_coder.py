@@ -1195,3 +1195,19 @@ def test_a_place_describing_something_else_is_no_state_of_a_pair(rules) -> None:
             "the London-based think tank Chatham House. The two countries fought a border war from 1998 to 2000.")
     (e,) = [e for e in code(rules, text).events if e.trigger.text == "fought"]
     assert {a.country for a in e.source} == {"ETH", "ERI"}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "target"),
+    [
+        # a condemning word on another party's act, in what a speaker says or tweets
+        ("“Israel’s heinous attacks on civilians must stop,” the Turkish president said on Monday.", "said", {"ISR"}),
+        ("Turkey's communication director tweeted, “It is time to stop Israel’s cruel attacks.”", "tweeted", {"ISR"}),
+        # a clause standing as the subject names the one condemned
+        ("“What China is doing in the South China Sea is bullying,” the Philippine defense secretary told reporters.",
+         "told", {"CHN"}),
+    ],
+)
+def test_condemnation_in_what_a_speaker_says(rules, text: str, word: str, target: set[str]) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in code(rules, text).events if e.trigger.text == word]
+    assert (e.event_type, {a.country for a in e.target}) == ("ACCUSE", target)

@@ -33,7 +33,8 @@ from .roles import actors_under
 # Verbs that report; "claim" and "allege" included, "believe" and "think" are not speech acts.
 REPORT_VERBS = frozenset({"say", "report", "tell", "state", "claim", "complain", "charge", "allege",
                           "announce", "note", "add", "write", "insist", "stress", "declare", "warn",
-                          "reiterate", "conclude", "repeat", "emphasize", "emphasise", "argue", "rule", "determine"})  # fmt: skip
+                          "reiterate", "conclude", "repeat", "emphasize", "emphasise", "argue", "rule", "determine",
+                          "tweet", "post"})  # fmt: skip
 MUST = frozenset({"must", "ought"})
 SHOULD = frozenset({"should"})
 # Reported acts that are non-cooperation in themselves.
@@ -67,7 +68,8 @@ def reported_criticism(
                 tried = [c for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
                 negative = ((factuality(pred) == "negated" and not _foretold(pred) and _acts(pred))
                             or any(v.lemma_.lower() in FAILURE_LEMMAS for v in [pred, *tried]) or _condemns(pred))
-                subj = speaker_of(pred)
+                # (a clause standing as the subject names its doer: "what China is doing is bullying")
+                subj = speaker_of(pred) or next((c for c in pred.children if c.dep_ == "csubj"), None)
                 if not negative or subj is None:
                     continue
                 named = actors_under(subj, actor_at)
@@ -76,11 +78,27 @@ def reported_criticism(
                 for a in named:
                     if a not in criticised:
                         criticised.append(a)
+            # "Israel's heinous attacks must stop": a condemning word on another party's act
+            criticised.extend(a for a in _condemned_owners(clause, actor_at) if a not in criticised)
         own = _countries(speakers)
         criticised = [a for a in criticised if a.country and a.country not in own]
         if criticised:
             found.append((verb, speakers, criticised))
     return found
+
+
+def _condemned_owners(clause: Token, actor_at: dict[int, Actor]) -> list[Actor]:
+    """Owners of what the reported clause calls by a condemning word placed before it ("Israel's
+    heinous attacks", "the regime's brutal crackdown"): the speaker condemns their act."""
+    words, _ = criticism_words()
+    out: list[Actor] = []
+    for noun in clause.subtree:
+        if noun.pos_ != "NOUN" or not any(c.dep_ == "amod" and (c.lemma_.lower() in words or c.lower_ in words)
+                                          for c in noun.children):  # fmt: skip
+            continue
+        for owner in (c for c in noun.children if c.dep_ == "poss"):
+            out.extend(a for a in actors_under(owner, actor_at) if a not in out)
+    return out
 
 
 # Verbs of a state, not an act: "do not have much influence" finds no fault.

@@ -101,6 +101,10 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         # a relative clause on the accident, or on what it was "of", tells what the accident did
         ("They demanded answers for the collapse of a bridge in Genoa that killed 43 people.", "killed", None),
         ("They condemned the bombing of a French base that killed nine soldiers.", "killed", "ASSAULT"),
+        # a war summed up with no party of it named is no act; one between named parties is
+        ("The civil war has killed more than 300,000 people since 2011.", "killed", None),
+        ("The deal ended a border war that lasted two years and killed 80,000 people.", "killed", None),
+        ("The war between Armenia and Azerbaijan killed 6,500 soldiers.", "killed", "ASSAULT"),
         # officials gathering meet; gathering evidence is no meeting
         ("Foreign ministers of the Arab League gathered in Cairo on Sunday.", "gathered", "CONSULT"),
         ("Investigators gathered evidence at the scene of the bombing.", "gathered", None),

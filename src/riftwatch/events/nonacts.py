@@ -82,6 +82,8 @@ def _agents(verb: Token) -> list[Token]:
             found += _nouns(c)
         elif c.dep_ == "agent" or (passive and c.dep_ == "prep" and c.lower_ in CAUSE_PREPS):
             found += [n for p in c.children if p.dep_ == "pobj" for n in _nouns(p)]
+    if not found and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} and not passive:
+        return _agents(verb.head)  # "a war that lasted three years and killed 100,000 people"
     return found
 
 
@@ -96,6 +98,14 @@ def natural_cause(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entr
         return a.lemma_.lower() in causes or any(c.dep_ == "compound" and c.lemma_.lower() in causes for c in a.children)
 
     if agents and all(a.i not in ctx.actor_at for a in agents) and any(cause(a) for a in agents):
+        return None
+    # a war summed up, with no party of it named ("a war that ... killed 100,000 people")
+    wars = _words("wars")
+    def partyless(a: Token) -> bool:  # no actor in its own phrase (its relative clause aside)
+        own = [t for c in a.children if c.dep_ not in {"relcl", "acl"} for t in c.subtree]
+        return not any(t.i in ctx.actor_at for t in [a, *own])
+
+    if agents and all(a.lemma_.lower() in wars and partyless(a) for a in agents):
         return None
     return entry
 

@@ -1211,3 +1211,22 @@ def test_a_place_describing_something_else_is_no_state_of_a_pair(rules) -> None:
 def test_condemnation_in_what_a_speaker_says(rules, text: str, word: str, target: set[str]) -> None:  # type: ignore[no-untyped-def]
     (e,) = [e for e in code(rules, text).events if e.trigger.text == word]
     assert (e.event_type, {a.country for a in e.target}) == ("ACCUSE", target)
+
+
+def test_a_dateline_weighs_half_and_the_whole_article_counts_too(rules) -> None:  # type: ignore[no-untyped-def]
+    # filed from Doha, about Gaza: the people killed in the lead are Gaza's
+    text = ("DOHA \u2014 Qatari mediators presented Israel and Hamas with a new truce proposal on Sunday, as air "
+            "strikes killed 25 people across the enclave. Strikes also hit Gaza City and Khan Younis in Gaza. "
+            "Aid groups in Gaza warned of famine. Hospitals in Gaza ran out of fuel.")
+    (e,) = [e for e in code(rules, text).events if e.trigger.text == "killed"]
+    assert {a.country for a in e.target} == {"PSE"}
+
+
+def test_a_word_of_a_person_s_name_is_no_town(rules) -> None:  # type: ignore[no-untyped-def]
+    text = ("CARACAS, Venezuela (AP) \u2014 Venezuelan opposition leader Maria Corina Machado called on supporters "
+            "on Friday to take to the streets.")
+    coded = code(rules, text)
+    assert "Machado" not in [p.text for p in coded.places]
+    (e,) = [e for e in coded.events if e.trigger.text == "called"]
+    assert {a.country for a in e.target} == {"VEN"}
+

@@ -195,7 +195,9 @@ class Coder:
         # an organisation's name is no town, whatever town bears it ("Hamas" is no Hamm); a union
         # of states is a place too ("travel within the EU")
         orgs = {(a.start, a.end) for a in found if a.org}
-        places = [p for p in places if (p.start, p.end) not in orgs or p.precision != "city"]
+        people = [(a.start, a.end) for a in found if a.person]  # "Maria Corina Machado" is no Machado, Brazil
+        places = [p for p in places if p.precision != "city" or not (
+            (p.start, p.end) in orgs or any(a <= p.start < b for a, b in people))]  # fmt: skip
         actors, latent = split_locative(doc, without_audience(doc, refine_sectors(doc, found)), places, self.actors)
         return list(places), list(actors), actor_index(doc, actors), actor_index(doc, latent)
 

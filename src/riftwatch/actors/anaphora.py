@@ -15,7 +15,7 @@ guess: with no earlier actor to point to, they give nothing and the caller keeps
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -168,8 +168,8 @@ class ArticleContext:
     country_counts: Counter[str] = field(default_factory=Counter)  # countries of the actors so far
     # countries named as such, and capitals named as places ("in Tehran")
     place_counts: Counter[str] = field(default_factory=Counter)
-    # the same, of the places named before the mention being read
-    places_so_far: Counter[str] = field(default_factory=Counter)
+    # the same, of the places named before the mention being read (a dateline's counting half)
+    places_so_far: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     # people the lexicon does not know, coded from their title or affiliation ("Ghana's foreign
     # minister, Samuel Ablakwa"), by full name and by surname: a later "Ablakwa" is the same person
     named: dict[str, Actor] = field(default_factory=dict)
@@ -184,9 +184,13 @@ class ArticleContext:
         """The country for a bare sector noun: rebels, gangs, opposition, police, civilians and refugees
         belong where the story happens (the country named most often, counting capitals named as
         places); other sectors belong to the country that acts most often in the article."""
-        # (where the story is so far: a story from Caracas that later tells of Washington's sanctions)
-        places = self.places_so_far or self.place_counts
-        counts = places if sector in _TERRITORIAL and places else self.country_counts
+        if sector in _TERRITORIAL and self.places_so_far:
+            # where the story is so far (a story from Caracas that later tells of Washington's
+            # sanctions), and, half as much, where the whole article is (a story filed in Doha about
+            # Gaza)
+            every = dict.fromkeys([*self.places_so_far, *self.place_counts])  # first named first, on a tie
+            return max(every, key=lambda c: (self.places_so_far[c] + self.place_counts[c] / 2, self.place_counts[c]))
+        counts = self.place_counts if sector in _TERRITORIAL and self.place_counts else self.country_counts
         common = counts.most_common(1)
         return common[0][0] if common else ""
 

@@ -187,20 +187,23 @@ def find_actors(
     where: dict[int, str] = {}  # token -> the country a place or country name there denotes
     # an organisation's name is no town, whatever town bears it ("Hamas" is no Hamm)
     org_names = {(m.start, m.end) for m in mentions if m.entry is not None and m.entry.kind == "org"}
-    marks: list[tuple[int, str]] = []  # (token, country) of each place, for where the story is so far
+    # nor is a word of a person's name ("Maria Corina Machado" is no Machado, Brazil)
+    in_person = {i for g in groups if g.person is not None for i in range(g.person.start, g.person.end)}
+    marks: list[tuple[int, str, float]] = []  # (token, country, weight) of each place: where the story is so far
+    # a dateline ("KYIV, Ukraine (AP) —") says where and by whom the story was filed: the agency
+    # is no party of the story (its place still tells where the story happens)
+    _, filed = lead_dateline(doc) if offset == 0 else (0, 0)
     for p in places:
         span = doc.char_span(p.start - offset, p.end - offset, alignment_mode="expand")
-        if span is not None and (span.start, span.end) in org_names and p.precision == "city":
+        if span is not None and ((span.start, span.end) in org_names or span.start in in_person) and p.precision == "city":
             continue
         if span is not None and p.country:
             where.update((t.i, p.country) for t in span)
             if len(p.country) == 3 and p.country not in NOT_STATES:
                 ctx.place_counts[p.country] += 1  # where the story happens: every place it names
-                marks.append((span.start, p.country))
+                # a dateline says where the story was filed, often a bureau away from it: half a vote
+                marks.append((span.start, p.country, 0.5 if p.start - offset < filed else 1.0))
     credit = has_credit_line(doc)
-    # a dateline ("KYIV, Ukraine (AP) —") says where and by whom the story was filed: the agency
-    # is no party of the story (its place still tells where the story happens)
-    _, filed = lead_dateline(doc) if offset == 0 else (0, 0)
     for g in groups:
         c = _code_in_doc(doc, g, lexicon, published)
         if c is not None and c.sector == "MED" and doc[g.start].idx < filed:
@@ -214,7 +217,7 @@ def find_actors(
             ctx.country_counts[c.country] += 1
             if g.named_only and g.owner is not None and g.owner.kind == "country" and g.start not in where:
                 ctx.place_counts[c.country] += 1
-                marks.append((g.start, c.country))
+                marks.append((g.start, c.country, 1.0))
             if g.named_only and g.owner is not None and g.owner.kind in ("country", "capital"):
                 where.update((i, c.country) for i in range(g.start, g.end))
     return _emit(doc, lexicon, coded, published, offset, default_country, ctx, where, _owners(coded), sorted(marks))
@@ -306,7 +309,7 @@ def _emit(
     ctx: ArticleContext,
     where: dict[int, str] | None = None,
     owners: dict[int, str] | None = None,
-    marks: Sequence[tuple[int, str]] = (),
+    marks: Sequence[tuple[int, str, float]] = (),
 ) -> list[Actor]:
     """Turn groups into Actors in text order, resolving bare heads and pronouns against ``ctx``;
     ``owners`` maps tokens to the countries named there (for people introduced by nationality);
@@ -335,11 +338,11 @@ def _emit(
     paired = {k for first, (h, _) in pairs.items() for k in range(first, h + 1)}  # the phrases' words
     events.sort(key=lambda e: (e[0], e[1]))
     actors: list[Actor] = []
-    k = 0
+    passed = 0  # the marks read so far
     for start, kind, g, c in events:
-        while k < len(marks) and marks[k][0] < start:  # the places named before this mention
-            ctx.places_so_far[marks[k][1]] += 1
-            k += 1
+        while passed < len(marks) and marks[passed][0] < start:  # the places named before this mention
+            ctx.places_so_far[marks[passed][1]] += marks[passed][2]
+            passed += 1
         if g is None and kind == 4:
             # one actor a state, each on words of the phrase: "Both" | "countries", "The" | "three" | "nations"
             head, states = pairs[start]
@@ -448,7 +451,8 @@ def _emit(
             root = doc[g.start : g.end].root
             if _main_subject(root):
                 ctx.subject_person = ("", actor, root.sent.start)
-    ctx.places_so_far.update(country for _, country in marks[k:])
+    for _, country, weight in marks[passed:]:
+        ctx.places_so_far[country] += weight
     ctx.countries_named[:] = [*ctx.countries_named, *(c for _, c in named)][-COUNTRIES_KEPT:]
     return actors
 

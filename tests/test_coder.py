@@ -1230,3 +1230,9 @@ def test_a_word_of_a_person_s_name_is_no_town(rules) -> None:  # type: ignore[no
     (e,) = [e for e in coded.events if e.trigger.text == "called"]
     assert {a.country for a in e.target} == {"VEN"}
 
+
+
+def test_a_summing_noun_after_an_opening_phrase_is_an_act_of_its_own(rules) -> None:  # type: ignore[no-untyped-def]
+    # "On Monday, the accusations ...": a comma after an opening phrase, no clause summed up
+    events = code(rules, "On Monday, the accusations prompted an inquiry by parliament.").events
+    assert "accusations" in [e.trigger.text for e in events]

@@ -41,7 +41,7 @@ from spacy.tokens import Token
 
 from .draft import Draft, Entry, Recoded, SentenceContext
 from .matching import PROPOSAL_NOUNS
-from .modality import SUMMARY_NOUNS, summing_noun
+from .modality import SUMMARY_NOUNS, summarised, summing_noun
 from .roles import main_verb_read_as_modifier
 
 # Prepositions that give the cause of a passive harm: "killed in the crash", "injured during the storm".
@@ -186,7 +186,11 @@ def summary_noun(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry
     subject = tok.head if tok.dep_ == "compound" else tok  # "..., a charge Abu Dhabi denies": charge <- Dhabi
     if summing_noun(subject) != tok:
         return entry
-    if subject.dep_ == "nsubj" or any(c.dep_ == "relcl" for c in tok.children):  # "..., a claim Moscow denies"
+    verb = subject.head
+    # its verb answers what came before, however the parse joins it (not "On Monday, the charges were
+    # dropped": an opening phrase, then a sentence of its own)
+    answers = verb.dep_ in {"conj", "relcl"} or any(c.dep_ == "ccomp" and summarised(c) for c in verb.children)
+    if (subject.dep_ == "nsubj" and answers) or any(c.dep_ == "relcl" for c in tok.children):  # "..., a claim Moscow denies"
         return None
     return entry
 

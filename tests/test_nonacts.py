@@ -108,6 +108,9 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         # officials gathering meet; gathering evidence is no meeting
         ("Foreign ministers of the Arab League gathered in Cairo on Sunday.", "gathered", "CONSULT"),
         ("Investigators gathered evidence at the scene of the bombing.", "gathered", None),
+        # a crowd gathering is no meeting of political actors
+        ("Thousands of protesters gathered outside parliament in Nairobi on Tuesday.", "gathered", None),
+        ("Hundreds of people gathered in the main square to mourn the victims.", "gathered", None),
         # a noun of an act judged is weighed, not reported; one said to be going on is reported
         ("Beijing's support is vital for Phnom Penh to finish the canal.", "support", None),
         ("Western officials say new sanctions on Minsk may be imminent.", "sanctions", None),

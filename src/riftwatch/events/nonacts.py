@@ -272,15 +272,23 @@ def opinion_agreement(tok: Token, entry: Entry | None, ctx: SentenceContext) -> 
     return entry
 
 
+# Verbs of coming together: officials gathering meet; a crowd gathering does not.
+GATHER_VERBS = frozenset({"gather", "assemble"})
+
+
 def private_travel(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
     """A trip whose traveller is named as private people (civilians, or a common noun that names no
     actor: "tourists", "foreigners", "passengers") is no visit of a political actor; nor is flying
-    or carrying someone somewhere."""
-    if entry is None or entry.type != "CONSULT" or tok.pos_ != "VERB" or tok.lemma_.lower() not in TRAVEL_VERBS:
+    or carrying someone somewhere; nor is private people's gathering a meeting ("thousands of
+    protesters gathered outside parliament")."""
+    if entry is None or entry.type != "CONSULT" or tok.pos_ != "VERB" or tok.lemma_.lower() not in TRAVEL_VERBS | GATHER_VERBS:
         return entry
     if tok.lemma_.lower() == "fly" and any(c.dep_ == "dobj" for c in tok.children):
         return None  # "flying them to Louisiana": carrying people somewhere is no visit
-    for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subjects and tok.dep_ == "acl" and tok.lemma_.lower() in GATHER_VERBS:
+        subjects = [tok.head]  # "military brass gathered in Paris", "crowds gathered outside"
+    for subj in subjects:
         actors = [ctx.actor_at[t.i] for t in subj.subtree if t.i in ctx.actor_at]
         if actors and all(a.sector == "CVL" for a in actors):
             return None

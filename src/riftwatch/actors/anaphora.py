@@ -189,7 +189,8 @@ class ArticleContext:
             # sanctions), and, half as much, where the whole article is (a story filed in Doha about
             # Gaza)
             every = dict.fromkeys([*self.places_so_far, *self.place_counts])  # first named first, on a tie
-            return max(every, key=lambda c: (self.places_so_far[c] + self.place_counts[c] / 2, self.place_counts[c]))
+            so_far = self.places_so_far
+            return max(every, key=lambda c: (so_far.get(c, 0.0) + self.place_counts[c] / 2, self.place_counts[c]))
         counts = self.place_counts if sector in _TERRITORIAL and self.place_counts else self.country_counts
         common = counts.most_common(1)
         return common[0][0] if common else ""

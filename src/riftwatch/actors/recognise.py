@@ -200,8 +200,8 @@ def find_actors(
         if span is not None and p.country:
             where.update((t.i, p.country) for t in span)
             if len(p.country) == 3 and p.country not in NOT_STATES:
-                ctx.place_counts[p.country] += 1  # where the story happens: every place it names
-                # a dateline says where the story was filed, often a bureau away from it: half a vote
+                # where the story happens: every place it names; a dateline says where the story
+                # was filed, often a bureau away from it: half a vote for where the story is so far
                 marks.append((span.start, p.country, 0.5 if p.start - offset < filed else 1.0))
     credit = has_credit_line(doc)
     for g in groups:
@@ -216,10 +216,10 @@ def find_actors(
         if c is not None and len(c.country) == 3 and c.country not in NOT_STATES:
             ctx.country_counts[c.country] += 1
             if g.named_only and g.owner is not None and g.owner.kind == "country" and g.start not in where:
-                ctx.place_counts[c.country] += 1
                 marks.append((g.start, c.country, 1.0))
             if g.named_only and g.owner is not None and g.owner.kind in ("country", "capital"):
                 where.update((i, c.country) for i in range(g.start, g.end))
+    ctx.place_counts.update(country for _, country, _ in marks)
     return _emit(doc, lexicon, coded, published, offset, default_country, ctx, where, _owners(coded), sorted(marks))
 
 

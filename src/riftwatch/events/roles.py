@@ -298,8 +298,7 @@ def _patient_owner(noun: Token, owners: Sequence[Actor]) -> list[Actor]:
         return []
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
         return []  # "Israel's killing of the commander"
-    return [a for a in owners if a.person or a.text.lower() in _PERSONAL_POSSESSIVES] if all(
-        a.person or a.text.lower() in _PERSONAL_POSSESSIVES for a in owners) else []
+    return list(owners) if all(a.person or a.text.lower() in _PERSONAL_POSSESSIVES for a in owners) else []
 
 
 # Possessive pronouns of a person.

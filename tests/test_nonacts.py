@@ -118,6 +118,15 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         # a statement released is published, not freed, whatever the words after it say
         ("In a statement released after the raid, the group set a deadline.", "released", None),
         ("The rebels released the hostages after the raid.", "released", "RETREAT"),
+        # a feeling felt about nothing named is no act; about a party, an act or a fear it is
+        ("The envoy to Sudan, Anna Berg, voiced concern.", "voiced", None),
+        ("The ministry expressed sorrow over the lives lost in the fire.", "expressed", None),
+        ("Families in Lagos were expressing relief after the students came home.", "relief", None),
+        ("Kenya expressed concern over Uganda's troop build-up.", "expressed", "ACCUSE"),
+        ("Egypt expressed concern over the shelling.", "expressed", "ACCUSE"),
+        ("Chile expressed concern that Peru would close the border.", "expressed", "ACCUSE"),
+        ("Peru expressed condolences to Ecuador after the earthquake.", "expressed", "SUPPORT"),
+        ("The minister said Berlin is deeply concerned about Serbia's actions.", "concerned", "ACCUSE"),
     ],
 )
 def test_a_trigger_word_that_names_no_act(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]

@@ -297,6 +297,42 @@ def private_travel(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Ent
     return entry
 
 
+# Verbs that voice a feeling named as their object ("expressed concern", "voiced sorrow").
+VOICING_VERBS = frozenset({"express", "voice", "convey", "share", "register", "feel"})
+# Prepositions that tell when, not what about: "expressing relief after the girls were freed".
+WHEN_PREPS = frozenset({"after", "before", "during", "since", "until", "amid", "following"})
+
+
+def partyless_feeling(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A feeling voiced (concern, sorrow, relief) is an act only when what it is felt about names a
+    party or an act ("concerned about the actions of X", "condolences to Turkey", "concern over the
+    attack") or says what is feared ("concern that ..."); felt about nothing named ("expressed
+    concern.", "sorrow over lives lost", "expressing relief after the girls were freed") it is none."""
+    if entry is None:
+        return entry
+    feelings = _words("feelings")
+    lemma = tok.lemma_.lower()
+    feel: Token | None = None
+    if lemma in feelings or tok.lower_ in feelings:
+        feel = tok
+    elif tok.pos_ == "VERB" and lemma in VOICING_VERBS:
+        feel = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in feelings), None)
+    if feel is None:
+        return entry
+    about: list[Token] = []
+    for holder in dict.fromkeys((feel, tok)):
+        for c in holder.children:
+            if c.dep_ in {"ccomp", "acl", "xcomp", "csubj"}:
+                return entry  # "concern that ...": what is feared is told
+            # what it is felt about: a phrase on it, the feeling verb's object, "alarmed by the raids"
+            if (c.dep_ == "prep" and c.lower_ not in WHEN_PREPS) or (c.dep_ == "dobj" and c != feel) or c.dep_ == "agent":
+                about.extend(c.subtree)
+    for t in about:
+        if t.i in ctx.actor_at or t.i in ctx.latent_at or (t.pos_ in {"NOUN", "VERB"} and t.lemma_.lower() in ctx.lemma_set):
+            return entry
+    return None
+
+
 def named_parties(d: Draft, ctx: SentenceContext) -> None:
     """Drop a generic word of help (entry flag ``parties``) unless its clause or phrase names who
     acts and a party of another country it acts for (run after the roles are read, before the

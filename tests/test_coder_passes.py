@@ -285,11 +285,20 @@ def test_a_stance_denied_is_a_refusal(coder, text: str, word: str, etype: str, s
     [
         ("Sweden suspended talks with Finland over the dispute.", "suspended", "SANCTION", 4),
         ("The army lifted the curfew in the capital.", "lifted", "CONCEDE", 2),
+        # delaying is postponing: a measure delayed is eased, talks delayed are set back
+        ("Ottawa delayed the tariffs on Mexican steel by a month.", "delayed", "CONCEDE", 2),
+        ("Lima delayed the talks with Quito until June.", "delayed", "SANCTION", 4),
     ],
 )
 def test_stopped_act(coder, text: str, word: str, etype: str, quad: int) -> None:  # type: ignore[no-untyped-def]
     d = draft(context(coder, text), word)
     assert (d.type, d.entry.quad_class) == (etype, quad)
+
+
+def test_a_levy_is_a_measure(coder) -> None:  # type: ignore[no-untyped-def]
+    """A levy on another country's goods is a sanction, as a tariff is."""
+    coded = next(coder.code([Article(id="t", text="Seoul announced a 20% levy on Japanese steel on Monday.", published=PUBLISHED)]))
+    assert [(e.trigger.text, e.event_type) for e in coded.events] == [("levy", "SANCTION")]
 
 
 def test_events_record_how_roles_were_found(coder) -> None:  # type: ignore[no-untyped-def]

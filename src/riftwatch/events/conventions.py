@@ -19,7 +19,7 @@ from ..records import Actor, Event, Place
 from .roles import actors_under
 
 # Verbs that stop, cut or lift what their object names.
-STOP_VERBS = frozenset({"end", "halt", "suspend", "stop", "cease", "cancel", "freeze", "abandon", "postpone",
+STOP_VERBS = frozenset({"end", "halt", "suspend", "stop", "cease", "cancel", "freeze", "abandon", "postpone", "delay",
                         "scrap", "terminate", "pause", "interrupt", "lift", "ease", "relax", "shorten", "reduce",
                         "cut", "curb", "revoke", "rescind", "drop", "waive", "call", "break", "scale", "wind"})  # fmt: skip
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", ""})

@@ -260,6 +260,23 @@ def test_refusal(coder) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        # what a refusal, a threat or a demand names after "to" is not done
+        ("Canberra's refusal to withdraw its troops angered Beijing.", [("refusal", "REJECT"), ("angered", "ACCUSE")]),
+        ("Beijing criticized Canberra's refusal to negotiate.", [("criticized", "ACCUSE")]),
+        ("The rebels' threat to attack the capital alarmed residents.", [("threat", "THREATEN")]),
+        ("The governor will not succumb to pressure from the strikers.", [("succumb", "REJECT")]),
+    ],
+)
+def test_what_a_refusal_threat_or_demand_names_is_not_done(text: str, acts: list[tuple[str, str]]) -> None:
+    from riftwatch.pipeline import Coder, Config
+
+    coded = next(Coder(Config(learned=False)).code([Article(id="t", text=text, published=PUBLISHED)]))
+    assert [(e.trigger.text, e.event_type) for e in coded.events] == acts
+
+
+@pytest.mark.parametrize(
     ("text", "word", "etype", "status"),
     [
         ("Serbia does not recognize the new government in Pristina.", "recognize", "REJECT", "asserted"),

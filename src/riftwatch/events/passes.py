@@ -719,6 +719,13 @@ def content_act(d: Draft, ctx: SentenceContext) -> None:
     the underlying act only where the article reports it as fact)."""
     if d.tok.pos_ != "VERB" or _presupposed_reason(d.tok):
         return
+    # "Canberra's refusal to negotiate", "the threat to strike": the infinitive on a noun of such
+    # a statement, whether or not that noun is coded itself (as an object it is its verb's)
+    if d.tok.dep_ == "acl" and d.tok.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in d.tok.children):
+        named = match_trigger(d.tok.head, ctx.triggers)
+        if named is not None and ontology().behaviour(named.type, "complement_is_content"):
+            d.dropped = True
+            return
     # "accused the army of bombing neighbourhoods, killing 17 civilians": a participle telling what
     # the alleged act did is alleged with it, also where the parse hangs it on the accusation itself
     # (no accuser kills)

@@ -118,6 +118,10 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         # a statement released is published, not freed, whatever the words after it say
         ("In a statement released after the raid, the group set a deadline.", "released", None),
         ("The rebels released the hostages after the raid.", "released", "RETREAT"),
+        # caught by guards is apprehended; caught between two worlds is torn
+        ("Forty of the escaped inmates have been caught by the police.", "caught", "COERCE"),
+        ("The small state is caught between two powerful neighbours.", "caught", None),
+        ("The fire caught the attention of the neighbours.", "caught", None),
         # a feeling felt about nothing named is no act; about a party, an act or a fear it is
         ("The envoy to Sudan, Anna Berg, voiced concern.", "voiced", None),
         ("The ministry expressed sorrow over the lives lost in the fire.", "expressed", None),

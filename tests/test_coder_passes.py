@@ -88,6 +88,9 @@ def test_pass_list_is_ordered_and_named() -> None:
         # a passive subject does what its verb's complement says, not who reports it
         ("The Chilean president is expected to meet Peru's president in Lima, officials said.", "meet", {"CHL"},
          "control-passive", {"PER"}, "object"),
+        # a thing reported on does not speak: the reporter calls, urges, condemns
+        ("Chile said Peru's blockade was illegal and urged Lima to lift it.", "urged", {"CHL"}, "subject", {"PER"},
+         "object"),
     ],
 )
 def test_assign_roles(coder, text: str, word: str, source: set[str], how_s: str, target: set[str], how_t: str) -> None:  # type: ignore[no-untyped-def]

@@ -211,6 +211,29 @@ def _relative_antecedent(verb: Token, subjects: Sequence[Token]) -> Token | None
     return None
 
 
+# Acts of speaking (a call, a plea, a condemnation) and the verbs that report what a party found or
+# said: "HRW said his detention was arbitrary and called for his release" — the detention calls for
+# nothing; HRW does.
+SPEAKING_ACTS = frozenset({"call", "urge", "demand", "ask", "appeal", "express", "voice", "welcome", "condemn",
+                           "praise", "criticize", "criticise", "denounce", "reject", "deny", "vow", "pledge",
+                           "promise", "say", "add", "warn", "insist", "stress", "announce", "accuse", "blame"})  # fmt: skip
+REPORTING_VERBS = frozenset({"say", "tell", "state", "claim", "add", "announce", "note", "write", "determine",
+                             "conclude", "find", "rule", "report", "allege", "argue", "insist", "stress", "declare",
+                             "warn", "confirm"})  # fmt: skip
+
+
+def _spoken_by_reporter(verb: Token, head: Token, actor_at: dict[int, Actor]) -> bool:
+    """A speaking verb joined to a reported clause whose subject is a thing ("his detention was
+    arbitrary and called for ...") is the reporter's second act, not the thing's: a common noun that
+    names no actor itself (its owner may: "his", "Zamora's") cannot speak."""
+    if verb.lemma_.lower() not in SPEAKING_ACTS or any(c.dep_ in SUBJ for c in verb.children):
+        return False
+    if head.dep_ != "ccomp" or head.head.i == head.i or head.head.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    subjects = _children(head, SUBJ)
+    return bool(subjects) and all(t.pos_ == "NOUN" and t.i not in actor_at for t in subjects)
+
+
 def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> tuple[list[Actor], str]:
     """Actors of the verb's subject, following conjunction and control when it has none."""
     if depth > 6:
@@ -230,6 +253,8 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
     if head.i == verb.i:
         return [], ""
     if verb.dep_ in {"conj", "acomp"}:
+        if verb.dep_ == "conj" and _spoken_by_reporter(verb, head, actor_at):
+            return subject_actors(head.head, actor_at, depth + 1)
         # "Mali says it is ready to leave": ready ← is; conjoined verbs share a subject.
         return subject_actors(head, actor_at, depth + 1)
     if verb.dep_ in {"xcomp", "advcl", "ccomp"} and head.pos_ in {"VERB", "AUX", "ADJ"}:

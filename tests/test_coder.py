@@ -1000,6 +1000,9 @@ def test_placing_someone_under_arrest_arrests_them(rules, sentence: str, source:
         ("Ukraine accused Russia of shelling the plant, a claim Moscow denies.", "denies"),
         # the charge run into a two-word name ("a charge Abu Dhabi denies": charge <- Dhabi)
         ("Somalia accused the United Arab Emirates of meddling in its elections, a charge Abu Dhabi denies.", "denies"),
+        # the charge parsed as the denial's object, the accusation as its complement
+        ("Government negotiators had accused the rebels of kidnapping civilians during the truce, a charge the ELN denied.",
+         "denied"),
         # it sums up the accusation of a clause after the main one, told in the passive
         (("Qatar has hosted the talks since May, while Saudi Arabia was accused by Iran of funding the militias, "
           "a claim Riyadh denies."), "denies"),

@@ -207,10 +207,12 @@ SUMMARY_NOUNS = frozenset({"charge", "claim", "accusation", "allegation", "asser
 def summarised(clause: Token) -> bool:
     """``clause`` is a sentence's main clause that the parse hangs as the complement of a verb
     after it whose subject sums it up: "Pristina accused Belgrade of orchestrating the attack, a
-    charge Vucic rejected" (the accusation was made; "rejected" is said of the charge)."""
+    charge Vucic rejected" (the accusation was made; "rejected" is said of the charge). The summing
+    noun may be parsed as that verb's object ("..., a charge the ELN denied": charge <- denied)."""
     head = clause.head
     return clause.i < head.i and any(
-        c.dep_ == "nsubj" and c.i > clause.i and (c.lemma_.lower() in SUMMARY_NOUNS or summing_noun(c) is not None)
+        (c.dep_ == "nsubj" and c.i > clause.i and (c.lemma_.lower() in SUMMARY_NOUNS or summing_noun(c) is not None))
+        or (c.dep_ == "dobj" and c.i > clause.i and summing_noun(c) is not None)
         for c in head.children)
 
 

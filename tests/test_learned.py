@@ -396,6 +396,22 @@ def test_the_reporter_of_an_attack_deep_in_its_words_is_not_its_source() -> None
     assert "ministry" not in " ".join(a.text for a in e.source)
 
 
+def test_a_doer_the_text_leaves_unknown_is_no_one_else() -> None:
+    """'stabbed by a man trying to cross the border': the source stays empty, neither the party
+    accused in another clause nor the victim's own country; a weapon after "by" names no doer."""
+    from riftwatch.pipeline import Coder
+    from riftwatch.records import Article
+
+    text = ("Lithuania summoned the Russian envoy on Monday after a Lithuanian guard was stabbed by a man trying "
+            "to cross the border, the ministry said, accusing Moscow of staging the crossings.")
+    (coded,) = Coder().code([Article(id="t", text=text)])
+    (e,) = [e for e in coded.events if e.trigger.text == "stabbed"]
+    assert e.source == ()
+    (coded,) = Coder().code([Article(id="t", text="A Lithuanian guard was stabbed by a man at the border.")])
+    (e,) = [e for e in coded.events if e.trigger.text == "stabbed"]
+    assert e.source == ()
+
+
 def test_a_journalist_reporting_an_act_takes_no_part_in_it() -> None:
     from riftwatch.pipeline import Coder
     from riftwatch.records import Article

@@ -743,6 +743,23 @@ def _not_the_target(source: tuple[Actor, ...], ev: Event) -> tuple[Actor, ...]:
     return tuple(out)
 
 
+# Nouns of people that name no one: a doer so named is unknown.
+SOMEONE = frozenset({"man", "woman", "individual", "person", "people", "someone", "somebody", "stranger",
+                     "assailant", "perpetrator", "youth", "boy", "teenager", "unknown"})  # fmt: skip
+
+
+def _unnamed_agent(trig: Token, cands: Sequence[Candidate]) -> bool:
+    """The act's passive "by" phrase names its doer as someone unknown ("stabbed by a man",
+    "threatened by unnamed individuals"), no actor: the codebook leaves such a source empty rather
+    than guess one. (A weapon or an act after "by" — "killed by a roadside bomb" — names no doer.)"""
+    agents = [c for c in trig.children if c.dep_ == "agent"
+              and any(g.dep_ == "pobj" and g.lemma_.lower() in SOMEONE for g in c.children)]  # fmt: skip
+    if not agents:
+        return False
+    inside = {t.i for a in agents for t in a.subtree}
+    return not any(c.head is not None and c.head.i in inside for c in cands)
+
+
 def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     """The event with learned source and target, and the best source/target probabilities."""
     src = src_all = [(models.source.prob(f), c.actor) for c, f in zip(fe.cands, fe.role_feats, strict=True)]
@@ -755,6 +772,8 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         barred = not_its_source(fe.trig, ev)
         src = [(p, a) for (p, a), c in zip(src, fe.cands, strict=True)
                if c.head is None or c.other_sentence or (c.head.i not in barred and in_clause_of(c.head, fe.trig))]
+    if not ev.source and fe.trig is not None and _unnamed_agent(fe.trig, fe.cands):
+        src = []  # "was stabbed by a man trying to cross": the text says who, and it is no actor
     source = ev.source or _with_conjuncts(_choose(src, models.source, models.second), fe.cands)
     if not ev.source:
         source = _not_the_target(source, ev)

@@ -1016,6 +1016,19 @@ def test_a_charge_denied_after_an_accusation_sums_it_up(rules, sentence: str, an
     assert {a.country for a in e.target} == {a.country for a in accusations[0].source}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "answer", "target"),
+    [
+        # ", a move that angered X", ", a decision condemned by X": the act just told, of its doer
+        ("Kenya expelled the Somali ambassador on Monday, a move that angered Mogadishu.", "angered", {"KEN"}),
+        ("Israel closed the crossing, a decision condemned by Egypt.", "condemned", {"ISR"}),
+    ],
+)
+def test_a_move_summing_up_the_act_told_is_that_act(rules, sentence: str, answer: str, target: set[str]) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in code(rules, sentence).events if e.trigger.text == answer]
+    assert ({a.country for a in e.target}, dict(e.roles_how)["target"]) == (target, "referent")
+
+
 def test_a_charge_denied_leaves_the_clause_before_the_accusation_alone(rules) -> None:  # type: ignore[no-untyped-def]
     # the denial is of the charge, not of the main clause the parse hangs under it
     sentence = ("Egypt has backed the Sudanese army throughout the war, while the United Arab Emirates has been "

@@ -216,12 +216,12 @@ def summarised(clause: Token) -> bool:
         for c in head.children)
 
 
-def summing_noun(subject: Token) -> Token | None:
+def summing_noun(subject: Token, words: frozenset[str] = SUMMARY_NOUNS) -> Token | None:
     """The noun that sums up what came before, opening ``subject``'s phrase just after a comma: the
     subject itself ("..., a charge Vucic rejected") or, where the parse ran it into the name after
     it, a modifier of that name ("..., a charge Abu Dhabi denies": charge <- Dhabi)."""
     for t in (subject, *(c for c in subject.lefts if c.dep_ == "compound")):
-        if t.lemma_.lower() not in SUMMARY_NOUNS:
+        if t.lemma_.lower() not in words:
             continue
         k = t.left_edge.i - 1
         while k >= 0 and t.doc[k].dep_ == "det":  # "..., a charge"

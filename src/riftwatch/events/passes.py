@@ -326,6 +326,9 @@ def _summed_act(answer: Token) -> Token | None:
     nouns = [summing_noun(c) for c in answer.children if c.dep_ == "nsubj"]
     if answer.dep_ == "relcl":
         nouns.append(summing_noun(answer.head))
+    if answer.dep_ in {"relcl", "acl"}:
+        # "..., a move that angered Mogadishu", "..., a decision condemned by Egypt": the act just told
+        nouns.append(summing_noun(answer.head, SUMMING_ACT_NOUNS))
     noun = next((n for n in nouns if n is not None), None)
     if noun is None:
         return None
@@ -363,6 +366,9 @@ REFERENT_REACH = 6
 # decision", "the decision to ...") the rules find that instead.
 GENERIC_ACT_NOUNS = frozenset({"move", "decision", "step", "action", "measure"})
 GENERIC_REACH = 2
+# Nouns that sum up the act just told when set off after it: "Kenya expelled the envoy, a move that
+# angered Mogadishu".
+SUMMING_ACT_NOUNS = GENERIC_ACT_NOUNS | frozenset({"act"})
 
 
 def _answered_nouns(tok: Token) -> list[Token]:

@@ -131,6 +131,8 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("Chile expressed concern that Peru would close the border.", "expressed", "ACCUSE"),
         ("Peru expressed condolences to Ecuador after the earthquake.", "expressed", "SUPPORT"),
         ("The minister said Berlin is deeply concerned about Serbia's actions.", "concerned", "ACCUSE"),
+        # a verb of feeling has its parties, however the parse hangs them
+        ("Kenya's decision angered Somalia.", "angered", "ACCUSE"),
     ],
 )
 def test_a_trigger_word_that_names_no_act(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]

@@ -313,8 +313,8 @@ def partyless_feeling(tok: Token, entry: Entry | None, ctx: SentenceContext) -> 
     feelings = _words("feelings")
     lemma = tok.lemma_.lower()
     feel: Token | None = None
-    if lemma in feelings or tok.lower_ in feelings:
-        feel = tok
+    if (lemma in feelings or tok.lower_ in feelings) and tok.pos_ != "VERB":
+        feel = tok  # (a verb of feeling has its parties: "X angered Y", "Y regrets X's decision")
     elif tok.pos_ == "VERB" and lemma in VOICING_VERBS:
         feel = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in feelings), None)
     if feel is None:

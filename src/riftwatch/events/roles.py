@@ -421,12 +421,15 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
                 if reversed_source:
                     break
         how_rev = "reverse-prep"
-        if not reversed_source and how_t == "object":
+        if not reversed_source and how_t == "object" and not getattr(trig, "object", None):
+            # (where the object is the act noun the entry names, who is in it is what the act is
+            # about: "drew criticism of the world body" criticises it)
             reversed_source, how_rev = target, "reverse-object"
         subj, subj_how = subject_actors(verb, actor_at)
         subject = subj if subj_how in {"subject", "control-object", "control-noun"} else []
-        source, target = reversed_source, subject
-        how_s, how_t = (how_rev if source else ""), ("reverse-subject" if subject else "")
+        about = target if how_t == "object" and getattr(trig, "object", None) and not subject else []
+        source, target = reversed_source, subject or about
+        how_s, how_t = (how_rev if source else ""), ("reverse-subject" if subject else "object" if about else "")
     if not source and getattr(trig, "object", None) and getattr(trig, "type", "") not in ontology().types_with("target_is_act_author"):
         # "halt Russian air strikes": an actor owning the object acts on it. Only when the object
         # is the action itself (the entry names it), not for "expelled three consular staff"; and

@@ -270,7 +270,7 @@ def test_refusal(coder) -> None:  # type: ignore[no-untyped-def]
         # what a refusal, a threat or a demand names after "to" is not done
         ("Canberra's refusal to withdraw its troops angered Beijing.", [("refusal", "REJECT"), ("angered", "ACCUSE")]),
         ("Beijing criticized Canberra's refusal to negotiate.", [("criticized", "ACCUSE")]),
-        ("The rebels' threat to attack the capital alarmed residents.", [("threat", "THREATEN")]),
+        ("The rebels' threat to attack the capital alarmed residents.", [("threat", "THREATEN"), ("alarmed", "ACCUSE")]),
         ("The governor will not succumb to pressure from the strikers.", [("succumb", "REJECT")]),
     ],
 )

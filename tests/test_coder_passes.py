@@ -215,6 +215,10 @@ def test_a_single_party_or_a_bodys_meeting_is_not_joint(coder) -> None:  # type:
         # a target of the threatener's own side does not stand in the condition's way
         ("If Serbia closed the crossing, Budapest would respond in kind, Hungary's foreign minister warned.",
          "warned", {"SRB"}),
+        # a passive condition asks whoever is to act, not who it is done to; its "by" phrase names them
+        ("ECOWAS threatened to use force if the deposed president, Mohamed Bazoum, is not reinstated.", "threatened",
+         set()),
+        ("Ghana threatened to close the border if the tariffs were not dropped by Togo.", "threatened", {"TGO"}),
     ],
 )
 def test_threat_condition(coder, text: str, word: str, target: set[str]) -> None:  # type: ignore[no-untyped-def]
@@ -222,7 +226,7 @@ def test_threat_condition(coder, text: str, word: str, target: set[str]) -> None
     d = until(ctx, word, threat_condition)
     assert d.type == "THREATEN"
     threat_condition(d, ctx)
-    assert (countries(d.target), d.how["target"]) == (target, "condition")
+    assert (countries(d.target), d.how["target"]) == (target, "condition" if target else "")
 
 
 @pytest.mark.parametrize(

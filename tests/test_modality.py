@@ -35,6 +35,8 @@ CASES = [
     ("Residents can still hear the rebels shelling the suburbs.", "shelling", "asserted"),
     # a condition on the act's own clause; one on what is demanded or warned of leaves the demand
     ("If the court rules against him, the minister resigns.", "resigns", "hypothetical"),
+    # a condition denied is still a condition: no refusal happened
+    ("Israel threatened to resume strikes if Hamas does not release the hostages.", "release", "hypothetical"),
     ("The mayor urged traders to close their shops if they want to avoid fines.", "urged", "asserted"),
     ("The cabinet warned the rebels of reprisals if they attack again.", "warned", "asserted"),
     ("The army will retaliate if the border post is attacked.", "retaliate", "future"),

@@ -56,14 +56,17 @@ def ethnic_home(actor: Actor, place: Place | None, text: str) -> Actor:
 
 
 def condition_party(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
-    """Subjects of an "if"/"unless" clause on the trigger or on the act it governs."""
+    """Subjects of an "if"/"unless" clause on the trigger or on the act it governs; of a passive
+    one, its "by" phrase ("if the tariffs are not dropped by Canada"): its subject is what is
+    done ("if the president is not reinstated" asks whoever holds him, not him)."""
     verbs = [tok, *(c for c in tok.children if c.dep_ in {"xcomp", "ccomp"})]
     if tok.dep_ in {"xcomp", "ccomp"} and tok.head.i != tok.i:
         verbs.append(tok.head)  # the trigger is the threatened act: "threatened to stop ... if"
     for verb in verbs:
         for clause in verb.children:
             if clause.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in clause.children if m.dep_ == "mark"):
-                subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+                subjects += [o for c in clause.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
                 found = [a for subj in subjects for a in actors_under(subj, actor_at)]
                 if found:
                     return found

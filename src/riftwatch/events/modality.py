@@ -238,6 +238,8 @@ def factuality(trigger: Token) -> Factuality:
     presupposed ("the air raids") unless they are the object of a governing light verb.
     """
     tok = trigger
+    if tok.pos_ in {"VERB", "AUX"} and tok.dep_ == "advcl" and _if_clause(tok):
+        return "hypothetical"  # "if Hamas does not release the hostages": a condition, not a refusal
     own = _own_status(tok, trigger=True)
     if own:
         return own

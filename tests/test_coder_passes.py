@@ -321,6 +321,12 @@ def test_stopped_act(coder, text: str, word: str, etype: str, quad: int) -> None
     assert (d.type, d.entry.quad_class) == (etype, quad)
 
 
+def test_closing_crossing_points_closes_the_border(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = next(coder.code([Article(id="t", text="Finland closed all crossing points on its border with Russia.",
+                                     published=PUBLISHED)]))
+    assert [(e.trigger.text, e.event_type) for e in coded.events] == [("closed", "SANCTION")]
+
+
 def test_a_levy_is_a_measure(coder) -> None:  # type: ignore[no-untyped-def]
     """A levy on another country's goods is a sanction, as a tariff is."""
     coded = next(coder.code([Article(id="t", text="Seoul announced a 20% levy on Japanese steel on Monday.", published=PUBLISHED)]))

@@ -1152,6 +1152,25 @@ def test_a_past_tense_is_not_coordinated_with_an_infinitive(sentence: str, verb:
     assert (tok.dep_, tok.head.text) == ("conj", with_verb)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "verb", "subject"),
+    [
+        # "after X verbed": X is the verb's subject, not the object of a preposition
+        ("Iran said it would not negotiate after Britain, France and Germany moved to reimpose sanctions.", "moved",
+         "Britain"),
+        ("The editor spent 800 days in prison before a court in October granted him bail.", "granted", "court"),
+    ],
+)
+def test_the_noun_after_a_subordinating_word_is_the_subject_of_the_verb_after_it(sentence: str, verb: str,
+                                                                                subject: str) -> None:
+    from riftwatch.parse import load_nlp
+
+    doc = load_nlp()(sentence)
+    (tok,) = [t for t in doc if t.text == verb]
+    assert [c.text for c in tok.children if c.dep_ == "nsubj"] == [subject]
+    assert tok.dep_ == "advcl"
+
+
 def test_a_demand_joined_to_an_infinitive_keeps_the_speaker(rules) -> None:  # type: ignore[no-untyped-def]
     sentence = ("Nigerian Defense Minister Mohammed Badaru Abubakar said the initiative aims to mobilize personnel "
                 "to combat terrorism and urged security counterparts to seize the opportunity.")

@@ -182,7 +182,46 @@ def coordination_repair(doc: Doc) -> Doc:
             if cur.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in cur.children):
                 tok.head = cur
                 break
+    _subordinator_repair(doc, arr)
     return doc
+
+
+# Words the parser may take for a preposition where they open a clause: "after Britain, France
+# and Germany moved to reimpose sanctions" (Britain <- after, moved left without a subject).
+SUBORDINATORS = frozenset({"after", "before", "since", "until", "once"})
+_CLAUSE_VERB_DEPS = frozenset({"ROOT", "ccomp", "advcl", "parataxis", "dep"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _subordinator_repair(doc: Doc, arr: numpy.ndarray) -> None:
+    """A finite verb with no subject right after the object of "after", "before", "since" ... has
+    that object as its subject, and the word opens its clause: "after Britain moved" (moved's
+    subject Britain, not the main clause's), "before a court in October granted him house arrest"."""
+    strings = doc.vocab.strings
+    deps = {strings.add(d) for d in _CLAUSE_VERB_DEPS}
+    tags = {strings.add(t) for t in _FINITE}
+    hits = numpy.flatnonzero(numpy.isin(arr[:, 0], list(deps)) & numpy.isin(arr[:, 1], list(tags)))
+    for i in hits.tolist():
+        if i == 0:
+            continue
+        verb = doc[i]
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):  # (no POS yet: tags only)
+            continue
+        obj = doc[i - 1]
+        for _ in range(6):  # up from the word before the verb to the object whose phrase ends there
+            if obj.dep_ == "pobj" or obj.head.i == obj.i or obj.head.i >= i:
+                break
+            obj = obj.head
+        prep = obj.head
+        if obj.dep_ != "pobj" or obj.right_edge.i != i - 1 or prep.lower_ not in SUBORDINATORS or prep.i > obj.i:
+            continue
+        above = prep.head
+        if above.i == prep.i or verb.is_ancestor(above):
+            continue
+        if verb.dep_ != "ROOT":
+            verb.head, verb.dep_ = above, "advcl"
+        obj.head, obj.dep_ = verb, "nsubj"
+        prep.head, prep.dep_ = verb, "mark"
 
 
 def add_coordination_repair(nlp: Language) -> None:

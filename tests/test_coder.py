@@ -198,6 +198,9 @@ LABELLED = [
     # the labelled claim parsed as a second predicate; assertions and findings are claims too
     ("Chile's Ministry of Foreign Affairs called Peru's assertions \"baseless,\" in a statement Thursday.", "called", "REJECT"),
     ("The ministry called the inspectors' findings \"fabricated\".", "called", "REJECT"),
+    # the quoted label parsed as an adjective after the object
+    ("Foreign Minister Abbas Araghchi called the European move \"unjustified and illegal\" and warned that Iran would respond.",
+     "called", "ACCUSE"),
     ("The president called the summit a historic success.", "called", None),
     ("Residents call the market district Little Kabul.", "call", None),
 ]

@@ -481,6 +481,9 @@ def _description(verb: Token) -> list[Token]:
     phrase, on the verb or, in the small model's parse, on its object ("described X as a disaster")."""
     out = [c for c in verb.children if c.dep_ in {"oprd", "ccomp", "xcomp", "acomp"}]
     holders = [verb] + [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    # an adjective after the object is what it is called, however the parse hangs it ("called the
+    # European move 'unjustified and illegal'": unjustified <- move)
+    out.extend(c for h in holders[1:] for c in h.children if c.dep_ == "amod" and c.i > h.i)
     for h in holders:
         for prep in h.children:
             if prep.dep_ == "prep" and prep.lower_ == "as":

@@ -234,6 +234,9 @@ def test_threat_condition(coder, text: str, word: str, target: set[str]) -> None
     [
         ("Italy will send food aid to Greece next month.", "send", "AID", "AGREE"),
         ("Morocco vowed to attack the smugglers' camps.", "attack", "ASSAULT", "THREATEN"),
+        # a measure said to follow on a condition is threatened
+        ("The envoy added that sanctions could follow if Ankara activated the system.", "sanctions", "SANCTION",
+         "THREATEN"),
     ],
 )
 def test_commitment(coder, text: str, word: str, before: str, after: str) -> None:  # type: ignore[no-untyped-def]

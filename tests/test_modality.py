@@ -35,6 +35,9 @@ CASES = [
     ("Residents can still hear the rebels shelling the suburbs.", "shelling", "asserted"),
     # a condition on the act's own clause; one on what is demanded or warned of leaves the demand
     ("If the court rules against him, the minister resigns.", "resigns", "hypothetical"),
+    # an act named as the subject of what would or could follow is only supposed
+    ("He said an armed attack on Philippine vessels would invoke the treaty.", "attack", "hypothetical"),
+    ("A ceasefire in the war could affect the U.S. presence in Asia.", "ceasefire", "hypothetical"),
     # a condition denied is still a condition: no refusal happened
     ("Israel threatened to resume strikes if Hamas does not release the hostages.", "release", "hypothetical"),
     ("The mayor urged traders to close their shops if they want to avoid fines.", "urged", "asserted"),

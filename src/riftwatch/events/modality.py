@@ -231,6 +231,10 @@ def summing_noun(subject: Token, words: frozenset[str] = SUMMARY_NOUNS) -> Token
     return None
 
 
+# Modals under which an act named as the subject is only supposed: "an attack would invoke the treaty".
+HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "'d"})
+
+
 def factuality(trigger: Token) -> Factuality:
     """How the text presents the event of ``trigger``.
 
@@ -261,6 +265,9 @@ def factuality(trigger: Token) -> Factuality:
             return factuality(partaking)  # "will no longer take part in the negotiations"
         if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in OCCURRENCE_VERBS:
             return factuality(tok.head)  # "the talks will take place", "talks resumed on Monday"
+        if tok.dep_ in {"nsubj", "nsubjpass"} and any(
+                c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in tok.head.children):
+            return "hypothetical"  # "an armed attack on its vessels would invoke the treaty"
         return "asserted"
     steps = 0
     while tok.dep_ in _CLAUSE_LINKS and tok.head.i != tok.i and steps < 8:
@@ -359,6 +366,9 @@ def is_commitment(trigger: Token) -> bool:
         head = trigger.head
         if trigger.dep_ in {"dobj", "attr"} and head.pos_ == "VERB" and head.i != trigger.i:
             return is_commitment(head)
+        # "sanctions could follow if Ankara activates the system": a measure made conditional
+        if trigger.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"} and head.i != trigger.i:
+            return _conditional(head)
         return False
     tok = trigger
     committed = any(

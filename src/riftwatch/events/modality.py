@@ -265,9 +265,11 @@ def factuality(trigger: Token) -> Factuality:
             return factuality(partaking)  # "will no longer take part in the negotiations"
         if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in OCCURRENCE_VERBS:
             return factuality(tok.head)  # "the talks will take place", "talks resumed on Monday"
-        if tok.dep_ in {"nsubj", "nsubjpass"} and any(
-                c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in tok.head.children):
-            return "hypothetical"  # "an armed attack on its vessels would invoke the treaty"
+        if tok.dep_ in {"nsubj", "nsubjpass"} and (
+                any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in tok.head.children)
+                or (tok.head.dep_ == "advcl" and _if_clause(tok.head))):
+            # "an armed attack on its vessels would invoke the treaty", "if threats by China escalate"
+            return "hypothetical"
         return "asserted"
     steps = 0
     while tok.dep_ in _CLAUSE_LINKS and tok.head.i != tok.i and steps < 8:

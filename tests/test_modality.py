@@ -39,8 +39,8 @@ CASES = [
     ("He said an armed attack on Philippine vessels would invoke the treaty.", "attack", "hypothetical"),
     ("A ceasefire in the war could affect the U.S. presence in Asia.", "ceasefire", "hypothetical"),
     # (a pool sentence)
-    ("He said if nuclear threats by China and North Korea escalate in the region, \"the U.S. extended deterrence in "
-     "the region will no longer function.\"", "threats", "hypothetical"),
+    (("He said if nuclear threats by China and North Korea escalate in the region, \"the U.S. extended deterrence in "
+     "the region will no longer function.\""), "threats", "hypothetical"),
     # a condition denied is still a condition: no refusal happened
     ("Israel threatened to resume strikes if Hamas does not release the hostages.", "release", "hypothetical"),
     ("The mayor urged traders to close their shops if they want to avoid fines.", "urged", "asserted"),

@@ -226,6 +226,12 @@ def test_a_blow_dealt_with_economic_measures_is_a_sanction(rules, sentence, word
     assert types_at(code(rules, sentence), word) == [etype]
 
 
+def test_the_means_of_a_retaliation_is_no_second_act(rules) -> None:  # type: ignore[no-untyped-def]
+    # "retaliated by announcing tariffs": one sanction, the retaliation
+    coded = code(rules, "Japan retaliated by announcing higher tariffs on Korean steel.")
+    assert [(e.trigger.text, e.event_type) for e in coded.events] == [("retaliated", "SANCTION")]
+
+
 # Drawing attention to something a condemning word names criticises whoever did it; to anything
 # else, no event. Giving assurances is a pledge. (sentence, word, type or None)
 POINTED = [

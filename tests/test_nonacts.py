@@ -96,6 +96,8 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("Rebels often attack convoys on the highway.", "attack", None),
         ("If the appeal fails, the migrant is usually deported within weeks.", "deported", None),
         ("Rebels attacked a convoy on the highway on Monday.", "attacked", "ASSAULT"),
+        # what is seldom or rarely done is, in any tense, no act the text reports
+        ("The former president seldom criticized Beijing while in office.", "criticized", None),
         ("The Taliban routinely deny sheltering the fighters.", "deny", "REJECT"),
         ("Critics have repeatedly accused the ministry of corruption.", "accused", "ACCUSE"),
         # a relative clause on the accident, or on what it was "of", tells what the accident did

@@ -114,6 +114,8 @@ def natural_cause(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entr
 HABIT_ADVERBS = frozenset({"usually", "frequently", "often", "typically", "generally", "normally", "sometimes",
                            "commonly", "occasionally", "rarely", "seldom"})  # fmt: skip
 _PRESENT = frozenset({"VBZ", "VBP"})
+# Adverbs of habit that say an act is almost never done, whatever the tense.
+HARDLY_EVER = frozenset({"rarely", "seldom"})
 
 
 def habitual(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
@@ -128,7 +130,10 @@ def habitual(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | N
     verb = word if word.pos_ in {"VERB", "AUX"} else word.head
     if word.pos_ not in {"VERB", "AUX"} and word.dep_ not in {"dobj", "nsubjpass", "attr"}:
         return entry
-    if not any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in verb.children):
+    adverbs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
+    if adverbs & HARDLY_EVER:
+        return None  # "seldom criticized China": in any tense, almost never done, no act reported
+    if not adverbs & HABIT_ADVERBS:
         return entry
     tenses = {verb.tag_, *(c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"})}
     return None if tenses & _PRESENT and "MD" not in tenses else entry

@@ -560,6 +560,13 @@ def test_reported_criticism(coder) -> None:  # type: ignore[no-untyped-def]
     assert acc and {a.country for a in acc[0].source} == {"EGY"} and {a.country for a in acc[0].target} == {"ETH"}
 
 
+def test_whoever_suffered_the_act_condemned_is_not_criticised(coder) -> None:  # type: ignore[no-untyped-def]
+    # "his detention was illegal": whoever detained him is criticised, not the detained man
+    coded = code(coder, "Moscow detained the American journalist in March. The State Department said his detention was illegal.")
+    (e,) = [e for e in coded.events if e.event_type == "ACCUSE"]
+    assert ({a.country for a in e.source}, {a.country for a in e.target}) == ({"USA"}, {"RUS"})
+
+
 @pytest.mark.parametrize(
     ("sentence", "etype"),
     [

@@ -561,8 +561,8 @@ def test_reported_criticism(coder) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_whoever_suffered_the_act_condemned_is_not_criticised(coder) -> None:  # type: ignore[no-untyped-def]
-    # "his detention was illegal": whoever detained him is criticised, not the detained man
-    coded = code(coder, "Moscow detained the American journalist in March. The State Department said his detention was illegal.")
+    # "Dupont's detention was illegal": whoever detained him is criticised, not the detained man
+    coded = code(coder, "Moscow detained French journalist Jean Dupont in March. The State Department said Dupont's detention was illegal.")
     (e,) = [e for e in coded.events if e.event_type == "ACCUSE"]
     assert ({a.country for a in e.source}, {a.country for a in e.target}) == ({"USA"}, {"RUS"})
 

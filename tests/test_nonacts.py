@@ -120,6 +120,10 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         # a statement released is published, not freed, whatever the words after it say
         ("In a statement released after the raid, the group set a deadline.", "released", None),
         ("The rebels released the hostages after the raid.", "released", "RETREAT"),
+        # a noun of an act that something is about names it, it does not report it
+        ("Many voters are skeptical about the new government proposals.", "proposals", None),
+        ("Washington urged Pyongyang to change its stance on the nuclear talks.", "talks", None),
+        ("The two sides agreed on a ceasefire on Monday.", "agreed", "AGREE"),
         # caught by guards is apprehended; caught between two worlds is torn
         ("Forty of the escaped inmates have been caught by the police.", "caught", "COERCE"),
         ("The small state is caught between two powerful neighbours.", "caught", None),

@@ -338,6 +338,30 @@ def partyless_feeling(tok: Token, entry: Entry | None, ctx: SentenceContext) -> 
     return None
 
 
+# Prepositions that name what something is about: "a statement on the release", "skeptical about
+# the proposals", "its stance on the talks".
+TOPIC_PREPS = frozenset({"about", "on", "regarding", "concerning"})
+
+
+def topic_mention(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A noun of an act that is what something is about names it, it does not report it:
+    "skeptical about new government proposals", "change its stance on denuclearization talks",
+    "awaiting trial on those charges", "we know about the China threat" (the pool's rules coded four
+    such nouns, none a gold event; after a verb, "on" is left alone: "agreed on a ceasefire")."""
+    if entry is None or tok.pos_ != "NOUN":
+        return entry
+    noun = tok
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in TOPIC_PREPS or prep.head.i == prep.i:
+        return entry
+    # "on" after a verb is often what the verb acts on, not a topic: "agreed on a ceasefire"
+    if prep.lower_ == "on" and prep.head.pos_ not in {"NOUN", "ADJ"}:
+        return entry
+    return None
+
+
 def named_parties(d: Draft, ctx: SentenceContext) -> None:
     """Drop a generic word of help (entry flag ``parties``) unless its clause or phrase names who
     acts and a party of another country it acts for (run after the roles are read, before the

@@ -124,6 +124,9 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("Many voters are skeptical about the new government proposals.", "proposals", None),
         ("Washington urged Pyongyang to change its stance on the nuclear talks.", "talks", None),
         ("The two sides agreed on a ceasefire on Monday.", "agreed", "AGREE"),
+        # a means or a label is no act either
+        ("Nairobi had hoped to settle the dispute with Mogadishu through negotiations.", "negotiations", None),
+        ("The speaker denounced the vote as an attack on the constitution.", "attack", None),
         # caught by guards is apprehended; caught between two worlds is torn
         ("Forty of the escaped inmates have been caught by the police.", "caught", "COERCE"),
         ("The small state is caught between two powerful neighbours.", "caught", None),

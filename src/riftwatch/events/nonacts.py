@@ -341,6 +341,11 @@ def partyless_feeling(tok: Token, entry: Entry | None, ctx: SentenceContext) -> 
 # Prepositions that name what something is about: "a statement on the release", "skeptical about
 # the proposals", "its stance on the talks".
 TOPIC_PREPS = frozenset({"about", "on", "regarding", "concerning"})
+# Prepositions that frame a noun of an act as a means or a label: "settle the dispute through
+# negotiations", "denounced the vote as an attack on the accords", "sanctions such as an asset
+# freeze" (the pool's rules coded twelve such nouns, none a gold event). Not "under": a town that
+# "came under shelling" was shelled.
+FRAMING_PREPS = frozenset({"through", "as"})
 
 
 def topic_mention(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
@@ -354,7 +359,11 @@ def topic_mention(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entr
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in TOPIC_PREPS or prep.head.i == prep.i:
+    if noun.dep_ != "pobj" or prep.head.i == prep.i:
+        return entry
+    if prep.lower_ in FRAMING_PREPS:
+        return None
+    if prep.lower_ not in TOPIC_PREPS:
         return entry
     # "on" after a verb is often what the verb acts on, not a topic: "agreed on a ceasefire"
     if prep.lower_ == "on" and prep.head.pos_ not in {"NOUN", "ADJ"}:

@@ -124,6 +124,10 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("Many voters are skeptical about the new government proposals.", "proposals", None),
         ("Washington urged Pyongyang to change its stance on the nuclear talks.", "talks", None),
         ("The two sides agreed on a ceasefire on Monday.", "agreed", "AGREE"),
+        # an act in a relative clause on "someone", "those", "everyone" describes a kind of people
+        ("Everybody in the town knows somebody who has been arrested by the police.", "arrested", None),
+        ("The minister thanked everyone who supports the ceasefire.", "supports", None),
+        ("Police arrested two men who attacked a bus on Monday.", "attacked", "ASSAULT"),
         # a means or a label is no act either
         ("Nairobi had hoped to settle the dispute with Mogadishu through negotiations.", "negotiations", None),
         ("The speaker denounced the vote as an attack on the constitution.", "attack", None),

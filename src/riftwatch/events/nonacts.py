@@ -371,6 +371,26 @@ def topic_mention(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entr
     return None
 
 
+# Pronouns that stand for a kind of people, not for anyone in particular.
+ANYONE = frozenset({"somebody", "someone", "anybody", "anyone", "everybody", "everyone", "nobody", "those",
+                    "whoever", "all"})  # fmt: skip
+
+
+def generic_relative(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """An act in a relative clause on a pronoun that stands for a kind of people describes them
+    ("everybody knows somebody who has been arrested", "the risk is to those who capture the dogs",
+    "thank everyone who supports me"): no act is reported (four such in the pool's rules, none a
+    gold event)."""
+    if entry is None or tok.pos_ != "VERB":
+        return entry
+    clause = tok
+    while clause.dep_ in {"conj", "xcomp"} and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "relcl" and clause.head.pos_ == "PRON" and clause.head.lower_ in ANYONE:
+        return None
+    return entry
+
+
 def named_parties(d: Draft, ctx: SentenceContext) -> None:
     """Drop a generic word of help (entry flag ``parties``) unless its clause or phrase names who
     acts and a party of another country it acts for (run after the roles are read, before the

@@ -41,6 +41,9 @@ CASES = [
     # (a pool sentence)
     (("He said if nuclear threats by China and North Korea escalate in the region, \"the U.S. extended deterrence in "
      "the region will no longer function.\""), "threats", "hypothetical"),
+    # what it is important or possible to do is weighed, not done
+    ("He said it was important to launch the campaign early.", "launch", "hypothetical"),
+    ("We hoped that it would be possible to settle our dispute with Kenya.", "settle", "hypothetical"),
     # a condition denied is still a condition: no refusal happened
     ("Israel threatened to resume strikes if Hamas does not release the hostages.", "release", "hypothetical"),
     ("The mayor urged traders to close their shops if they want to avoid fines.", "urged", "asserted"),

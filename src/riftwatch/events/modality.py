@@ -333,6 +333,11 @@ def factuality(trigger: Token) -> Factuality:
             return "negated"
         if lemma in HYPOTHETICAL_PREDICATES:
             return "hypothetical"
+        if link == "xcomp" and lemma == "be" and any(
+                (c.dep_ == "acomp" and c.pos_ == "ADJ") or c.dep_ == "csubj" for c in head.children):
+            # "it was important to launch the campaign", "it would be possible to settle the
+            # dispute", "to put one above another is to invite problems": weighed, not done
+            return "hypothetical"
         if lemma in FUTURE_PREDICATES and link in {"xcomp", "ccomp", "advcl"} and lemma not in COMMIT_VERBS:
             if lemma == "be" and not any(c.lower_ == "to" for c in tok.children):
                 tok = head

@@ -131,6 +131,8 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         # a means or a label is no act either
         ("Nairobi had hoped to settle the dispute with Mogadishu through negotiations.", "negotiations", None),
         ("The speaker denounced the vote as an attack on the constitution.", "attack", None),
+        ("Investors remained unmoved by the threat of new sanctions.", "threat", None),
+        ("Seoul will use every instrument available, including sanctions.", "sanctions", None),
         # caught by guards is apprehended; caught between two worlds is torn
         ("Forty of the escaped inmates have been caught by the police.", "caught", "COERCE"),
         ("The small state is caught between two powerful neighbours.", "caught", None),

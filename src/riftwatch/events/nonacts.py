@@ -341,11 +341,12 @@ def partyless_feeling(tok: Token, entry: Entry | None, ctx: SentenceContext) -> 
 # Prepositions that name what something is about: "a statement on the release", "skeptical about
 # the proposals", "its stance on the talks".
 TOPIC_PREPS = frozenset({"about", "on", "regarding", "concerning"})
-# Prepositions that frame a noun of an act as a means or a label: "settle the dispute through
-# negotiations", "denounced the vote as an attack on the accords", "sanctions such as an asset
-# freeze" (the pool's rules coded twelve such nouns, none a gold event). Not "under": a town that
-# "came under shelling" was shelled.
-FRAMING_PREPS = frozenset({"through", "as"})
+# Prepositions that frame a noun of an act as a means, a cause, an example or a label: "settle the
+# dispute through negotiations", "hit by sanctions", "unmoved by the threat", "sanctions such as an
+# asset freeze", "instruments including sanctions", "denounced the vote as an attack on the
+# accords" (the pool's rules coded twenty-four such nouns, none a gold event; "killed by an
+# airstrike" is one act, the killing). Not "under": a town that "came under shelling" was shelled.
+FRAMING_PREPS = frozenset({"through", "as", "by", "including"})
 
 
 def topic_mention(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:

@@ -279,6 +279,8 @@ def test_refusal(coder) -> None:  # type: ignore[no-untyped-def]
         ("Beijing criticized Canberra's refusal to negotiate.", [("criticized", "ACCUSE")]),
         ("The rebels' threat to attack the capital alarmed residents.", [("threat", "THREATEN"), ("alarmed", "ACCUSE")]),
         ("The governor will not succumb to pressure from the strikers.", [("succumb", "REJECT")]),
+        # what an accusation lists, gerunds the parse read as nouns included, is alleged
+        ("Bangui accuses the militia of killing, maiming, looting and displacing civilians.", [("accuses", "ACCUSE")]),
     ],
 )
 def test_what_a_refusal_threat_or_demand_names_is_not_done(text: str, acts: list[tuple[str, str]]) -> None:

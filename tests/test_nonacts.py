@@ -128,6 +128,10 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("Everybody in the town knows somebody who has been arrested by the police.", "arrested", None),
         ("The minister thanked everyone who supports the ceasefire.", "supports", None),
         ("Police arrested two men who attacked a bus on Monday.", "attacked", "ASSAULT"),
+        ("Europhiles and those backing deeper integration welcomed the vote.", "backing", None),
+        # a trigger word in a body's or a treaty's name names no act
+        ("The U.N. Working Group on Arbitrary Detention criticised the verdict.", "Detention", None),
+        ("Moscow and Pyongyang signed a Treaty on Comprehensive Strategic Partnership.", "Partnership", None),
         # a means or a label is no act either
         ("Nairobi had hoped to settle the dispute with Mogadishu through negotiations.", "negotiations", None),
         ("The speaker denounced the vote as an attack on the constitution.", "attack", None),

@@ -387,7 +387,19 @@ def generic_relative(tok: Token, entry: Entry | None, ctx: SentenceContext) -> E
     clause = tok
     while clause.dep_ in {"conj", "xcomp"} and clause.head.i != clause.i:
         clause = clause.head
-    if clause.dep_ == "relcl" and clause.head.pos_ == "PRON" and clause.head.lower_ in ANYONE:
+    if clause.dep_ in {"relcl", "acl"} and clause.head.pos_ == "PRON" and clause.head.lower_ in ANYONE:
+        return None  # (and a participle on it: "those backing deeper integration")
+    return entry
+
+
+def name_word(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A trigger word inside a proper name after "on", "of" or "for" names a body or a treaty, not
+    an act: "the Working Group on Arbitrary Detention", "a Treaty on Comprehensive Strategic
+    Partnership"."""
+    if entry is None or tok.pos_ != "PROPN" or not tok.is_title:
+        return entry
+    prep = tok.head if tok.dep_ == "pobj" else (tok.head.head if tok.dep_ == "compound" and tok.head.dep_ == "pobj" else None)
+    if prep is not None and prep.lower_ in {"on", "of", "for"} and prep.head.pos_ == "PROPN" and prep.head.is_title:
         return None
     return entry
 

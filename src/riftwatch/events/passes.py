@@ -63,6 +63,7 @@ from .nonacts import (
     habitual,
     idiom,
     judged_act,
+    name_word,
     named_parties,
     natural_cause,
     opinion_agreement,
@@ -686,8 +687,8 @@ def _content_heads(tok: Token) -> list[Token]:
         head = tok.head
     elif tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         head = tok.head  # "threatened on Sunday to kill": the infinitive parsed as an adverbial clause
-    elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in CONTENT_PREPS:
-        head = tok.head.head
+    elif tok.dep_ in {"pcomp", "pobj"} and tok.head.dep_ == "prep" and tok.head.lower_ in CONTENT_PREPS:
+        head = tok.head.head  # (a gerund the parse reads as the preposition's object: "accuses them of maiming")
     elif tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in tok.children):
         head = tok.head  # a clause of its own ("accusations it is getting"), not a participle ("warnings demanding")
     if head is None:
@@ -725,7 +726,11 @@ def content_act(d: Draft, ctx: SentenceContext) -> None:
     """An act named in the complement of an accusation, threat, demand or denial is that statement's
     content, alleged, threatened, asked for or denied, not an event of its own (the codebook codes
     the underlying act only where the article reports it as fact)."""
-    if d.tok.pos_ != "VERB" or _presupposed_reason(d.tok):
+    # a bare gerund the parse took for a noun: "accuses them of killing, maiming, looting" (not "of
+    # the bombing", an act that took place)
+    gerund = (d.tok.pos_ == "NOUN" and d.tok.lower_.endswith("ing")
+              and not any(c.dep_ in {"det", "poss"} for c in d.tok.children))  # fmt: skip
+    if (d.tok.pos_ != "VERB" and not gerund) or _presupposed_reason(d.tok):
         return
     # "Canberra's refusal to negotiate", "the threat to strike": the infinitive on a noun of such
     # a statement, whether or not that noun is coded itself (as an object it is its verb's)
@@ -801,7 +806,7 @@ def drop_self_targets(d: Draft, ctx: SentenceContext) -> None:
 # Which tokens are triggers, with which entry: each step may replace the entry found so far.
 FIND: tuple[FindStep, ...] = (lexicon_entry, stopped_act, ordered_act, reported_protest, no_comment, described_state,
                               labelled_criticism, pointed_criticism, economic_means, quantity_change, generic_mention, natural_cause, received_as,
-                              press_interview, press_question, press_work, press_conference, opinion_agreement, summary_noun, judged_act, private_travel, partyless_feeling, topic_mention, generic_relative, told_again,
+                              press_interview, press_question, press_work, press_conference, opinion_agreement, summary_noun, judged_act, private_travel, partyless_feeling, topic_mention, generic_relative, name_word, told_again,
                               attributive_participle, idiom, habitual)  # fmt: skip
 # Lemmas a FIND step reads besides the trigger lexicon's own: a token with none of these and no
 # trigger lemma can get no entry, so the steps are not run for it (a step that starts an entry from

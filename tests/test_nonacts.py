@@ -103,6 +103,10 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         # a relative clause on the accident, or on what it was "of", tells what the accident did
         ("They demanded answers for the collapse of a bridge in Genoa that killed 43 people.", "killed", None),
         ("They condemned the bombing of a French base that killed nine soldiers.", "killed", "ASSAULT"),
+        # a trade war or a drug war is no armed attack
+        ("The two presidents launched a trade war last spring.", "launched", None),
+        ("Mexico did not start this drug war, the president said.", "start", None),
+        ("Russia launched a war against Ukraine in 2022.", "launched", "ASSAULT"),
         # a war summed up with no party of it named is no act; one between named parties is
         ("The civil war has killed more than 300,000 people since 2011.", "killed", None),
         ("The deal ended a border war that lasted two years and killed 80,000 people.", "killed", None),

@@ -404,6 +404,26 @@ def name_word(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | 
     return entry
 
 
+# Nouns of armed conflict that a modifier can make a figure of speech ("a trade war").
+WAR_NOUNS = frozenset({"war", "warfare"})
+
+
+def figurative_war(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A trade war, a drug war or an economic war is no armed attack ("we launched a drug war, not a
+    trade war", "who didn't start this trade war"): the war noun, or the object naming the war that
+    the verb starts or wages (nonacts.json "not_armed")."""
+    if entry is None or entry.type != "ASSAULT":
+        return entry
+    wars = [tok] if tok.lemma_.lower() in WAR_NOUNS else [
+        c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in WAR_NOUNS]
+    words = _words("not_armed")
+    for war in wars:
+        mods = {m.lower_ for m in war.children if m.dep_ in {"compound", "amod", "nmod"}}
+        if mods & words or any(part in words for m in mods for part in m.split("-")):
+            return None
+    return entry
+
+
 def named_parties(d: Draft, ctx: SentenceContext) -> None:
     """Drop a generic word of help (entry flag ``parties``) unless its clause or phrase names who
     acts and a party of another country it acts for (run after the roles are read, before the

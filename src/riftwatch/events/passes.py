@@ -59,6 +59,7 @@ from .modality import (
 )
 from .nonacts import (
     attributive_participle,
+    figurative_war,
     generic_relative,
     habitual,
     idiom,
@@ -806,7 +807,7 @@ def drop_self_targets(d: Draft, ctx: SentenceContext) -> None:
 # Which tokens are triggers, with which entry: each step may replace the entry found so far.
 FIND: tuple[FindStep, ...] = (lexicon_entry, stopped_act, ordered_act, reported_protest, no_comment, described_state,
                               labelled_criticism, pointed_criticism, economic_means, quantity_change, generic_mention, natural_cause, received_as,
-                              press_interview, press_question, press_work, press_conference, opinion_agreement, summary_noun, judged_act, private_travel, partyless_feeling, topic_mention, generic_relative, name_word, told_again,
+                              press_interview, press_question, press_work, press_conference, opinion_agreement, summary_noun, judged_act, private_travel, partyless_feeling, topic_mention, generic_relative, name_word, figurative_war, told_again,
                               attributive_participle, idiom, habitual)  # fmt: skip
 # Lemmas a FIND step reads besides the trigger lexicon's own: a token with none of these and no
 # trigger lemma can get no entry, so the steps are not run for it (a step that starts an entry from

@@ -103,6 +103,9 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         # a relative clause on the accident, or on what it was "of", tells what the accident did
         ("They demanded answers for the collapse of a bridge in Genoa that killed 43 people.", "killed", None),
         ("They condemned the bombing of a French base that killed nine soldiers.", "killed", "ASSAULT"),
+        # reaching an amount is no blow
+        ("Bilateral trade between the two countries hit $1.1 billion last year.", "hit", None),
+        ("A missile hit a school in Kharkiv on Monday.", "hit", "ASSAULT"),
         # a trade war or a drug war is no armed attack
         ("The two presidents launched a trade war last spring.", "launched", None),
         ("Mexico did not start this drug war, the president said.", "start", None),

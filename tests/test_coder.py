@@ -218,6 +218,8 @@ ECONOMIC = [
     ("Japan retaliated by announcing higher tariffs on Korean steel.", "retaliated", "SANCTION"),
     ("The rebels hit the convoy with rockets near the border.", "hit", "ASSAULT"),
     ("Police retaliated by firing tear gas at the crowd.", "retaliated", "ASSAULT"),
+    # a law aimed at a country is a measure too
+    ("The Senate passed a bill on Tuesday targeting Chinese technology firms.", "targeting", "SANCTION"),
 ]
 
 

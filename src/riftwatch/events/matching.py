@@ -580,6 +580,11 @@ def drop_carried_nouns(found: list[tuple[Token, Entry]]) -> list[tuple[Token, En
         or measured(t)))]  # fmt: skip
 
 
+# Laws that a country aims at another: "legislation targeting Turkey and Turkish officials", "a bill
+# targeting Chinese firms" (a measure, as a sanction is, not a blow).
+LEGAL_MEASURES = frozenset({"legislation", "bill", "law", "amendment"})
+
+
 def economic_means(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
     """A blow dealt with economic measures is a sanction, not an assault: "hit Canada with a
     levy", "if hit by sanctions", "retaliated by announcing tariffs", "tariffs targeting Mexico".
@@ -599,7 +604,7 @@ def economic_means(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Ent
                     means.extend(o for o in p.children if o.dep_ in OBJ)
     if tok.dep_ == "acl":
         means.append(tok.head)  # "tariffs targeting Mexico"
-    if any(_economic_measure(name, ctx.triggers) for m in means for name in _names(m)):
+    if any(_economic_measure(name, ctx.triggers) or name in LEGAL_MEASURES for m in means for name in _names(m)):
         return Recoded.of("SANCTION", "163", "economic", entry.weight, object=(), target_prep=("on", "against"))
     return entry
 

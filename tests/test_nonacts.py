@@ -167,13 +167,14 @@ def test_a_trigger_word_that_names_no_act(rules, sentence: str, word: str, etype
 
 
 def test_an_act_named_again_is_no_new_act(rules) -> None:  # type: ignore[no-untyped-def]
-    """'the attack', 'Tuesday's attack' after the article told the attack name that act again."""
+    """'the attack', 'Tuesday's attack', 'this attack' after the article told the attack name that act again."""
     text = ("Gunmen attacked a bus in northern Mali on Tuesday, killing nine passengers. "
             "No group has claimed responsibility for the attack. "
             "Tuesday's attack was the deadliest this year. "
+            "This attack follows a raid by the army on Monday. "
             "Two new attacks on army posts followed on Friday.")  # fmt: skip
     coded = next(rules.code([Article(id="t", text=text, published=dt.date(2024, 5, 2))]))
-    assert [e.trigger.text for e in coded.events if e.event_type == "ASSAULT"] == ["attacked", "attacks"]
+    assert [e.trigger.text for e in coded.events if e.event_type == "ASSAULT"] == ["attacked", "raid", "attacks"]
 
 
 def test_a_passive_participle_s_noun_is_its_object(rules) -> None:  # type: ignore[no-untyped-def]

@@ -449,7 +449,7 @@ def named_parties(d: Draft, ctx: SentenceContext) -> None:
     d.dropped = True
 
 
-DEFINITE = frozenset({"the"})
+DEFINITE = frozenset({"the", "this", "these"})
 
 
 def told_again(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:

@@ -234,6 +234,8 @@ def test_threat_condition(coder, text: str, word: str, target: set[str]) -> None
     [
         ("Italy will send food aid to Greece next month.", "send", "AID", "AGREE"),
         ("Morocco vowed to attack the smugglers' camps.", "attack", "ASSAULT", "THREATEN"),
+        # "is going to" is a future as "will" is
+        ("Israel is going to strike the militants' camps, the minister said.", "strike", "ASSAULT", "THREATEN"),
         # a measure said to follow on a condition is threatened
         ("The envoy added that sanctions could follow if Ankara activated the system.", "sanctions", "SANCTION",
          "THREATEN"),

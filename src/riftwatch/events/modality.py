@@ -150,6 +150,11 @@ def partaking_verb(noun: Token) -> Token | None:
     return verb
 
 
+def _going_to(verb: Token) -> bool:
+    """"is going to", "are going to": the future told with "going" (lemma "go")."""
+    return verb.lower_ == "going" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+
+
 def _if_clause(clause: Token) -> bool:
     """A clause opened by "if" or "unless"."""
     return any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children)
@@ -289,6 +294,8 @@ def factuality(trigger: Token) -> Factuality:
             # "accused Kosovo of trying to provoke a conflict after Kosovo police raided offices":
             # a time or a cause told in the past happened, whatever the clause it hangs on
             return "asserted"
+        if link == "xcomp" and _going_to(head):
+            return "future"  # "Israel is going to strike": a future, as "will strike" is
         if lemma in RELUCTANCE_VERBS and link in {"xcomp", "advcl"}:
             if _own_status(head) != "negated":
                 return "negated"  # "hesitated to strike": held back
@@ -391,8 +398,8 @@ def is_commitment(trigger: Token) -> bool:
             committed = committed or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in head.children)
             tok = head
             continue
-        if link == "xcomp" and lemma in COMMITMENT_PREDICATES:
-            committed = True
+        if link == "xcomp" and (lemma in COMMITMENT_PREDICATES or _going_to(head)):
+            committed = True  # "we're going to revoke it": as "we will revoke it"
             tok = head
             continue
         if link in {"xcomp", "advcl"} and lemma in RELUCTANCE_VERBS and _own_status(head) == "negated":

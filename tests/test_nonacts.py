@@ -136,6 +136,9 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("The minister thanked everyone who supports the ceasefire.", "supports", None),
         ("Police arrested two men who attacked a bus on Monday.", "attacked", "ASSAULT"),
         ("Europhiles and those backing deeper integration welcomed the vote.", "backing", None),
+        # a noun of an act inside an actor's own name names the actor
+        ("International aid agencies distributed food in the north.", "aid", None),
+        ("The leader of Afghanistan's Taliban insurgency praised the withdrawal.", "insurgency", None),
         # a trigger word in a body's or a treaty's name names no act
         ("The U.N. Working Group on Arbitrary Detention criticised the verdict.", "Detention", None),
         ("Moscow and Pyongyang signed a Treaty on Comprehensive Strategic Partnership.", "Partnership", None),

@@ -392,6 +392,21 @@ def generic_relative(tok: Token, entry: Entry | None, ctx: SentenceContext) -> E
     return entry
 
 
+def actor_word(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A noun of an act inside an actor's own name names the actor ("aid agencies", "the Taliban
+    insurgency", "asylum seekers", "the alliance"): no act (five such in the pool's rules, none a
+    gold event)."""
+    if entry is None or tok.pos_ != "NOUN" or tok.i not in ctx.actor_at:
+        return entry
+    if ACT_MEANS_SECTOR in ctx.actor_at[tok.i].entry_id:
+        return entry  # "Russian air raids": the raids name the force that strikes and the strikes
+    return None
+
+
+# The sector noun whose words are acts of force themselves ("air raids", "shelling").
+ACT_MEANS_SECTOR = "sector:air-strikes"
+
+
 def name_word(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
     """A trigger word inside a proper name after "on", "of" or "for" names a body or a treaty, not
     an act: "the Working Group on Arbitrary Detention", "a Treaty on Comprehensive Strategic

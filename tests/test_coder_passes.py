@@ -88,6 +88,8 @@ def test_pass_list_is_ordered_and_named() -> None:
         # a passive subject does what its verb's complement says, not who reports it
         ("The Chilean president is expected to meet Peru's president in Lima, officials said.", "meet", {"CHL"},
          "control-passive", {"PER"}, "object"),
+        # "stand accused": the subject is accused, by the "by" phrase if any
+        ("Two Chilean officers stand accused of the killing.", "accused", set(), "", {"CHL"}, "passive-subject"),
         # who is in the act noun an entry names is what the act is about, not who does it
         ("The plan drew sharp criticism of Israel from Arab states.", "drew", set(), "", {"ISR"}, "object"),
         # a thing reported on does not speak: the reporter calls, urges, condemns

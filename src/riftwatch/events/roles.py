@@ -166,6 +166,19 @@ def fronted_passive(verb: Token) -> bool:
             and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "csubj"} for c in verb.children))  # fmt: skip
 
 
+# Verbs after which a past participle says what their subject undergoes: "stand accused",
+# "remain detained".
+UNDERGOING_VERBS = frozenset({"stand", "remain", "become", "seem", "appear", "look"})
+
+
+def predicative_passive(verb: Token) -> bool:
+    """A past participle after "stand", "remain" ...: "two soldiers stand accused of the bombing"
+    (the soldiers are accused, not accusing), a passive whose subject is the verb's before it."""
+    return (verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acomp", "oprd", "xcomp"} and verb.head.i < verb.i
+            and verb.head.lemma_.lower() in UNDERGOING_VERBS
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children))  # fmt: skip
+
+
 def reason_agent(prep: Token, actor_at: dict[int, Actor]) -> list[Actor]:
     """Who did the act a "for" phrase gives as the reason for another: the one condemned, praised,
     arrested or sanctioned for it ("condemned Thailand for sending them back", "was arrested for
@@ -247,7 +260,8 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
                 return found, "relative"
         return _collect(subjects, actor_at), "subject"
     passive_agent = _prep_objects(verb, ("by",))
-    if passive_agent and (_children(verb, {"nsubjpass", "auxpass"}) or reduced_passive(verb) or fronted_passive(verb)):
+    if passive_agent and (_children(verb, {"nsubjpass", "auxpass"}) or reduced_passive(verb) or fronted_passive(verb)
+                          or predicative_passive(verb)):
         return _collect(passive_agent, actor_at), "agent"
     head = verb.head
     if head.i == verb.i:
@@ -364,7 +378,7 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
     target_preps = tuple(getattr(trig, "target_prep", None) or VERB_TARGET_PREPS)
     source_preps = tuple(getattr(trig, "source_prep", None) or ())
     reduced = reduced_passive(verb)
-    fronted = fronted_passive(verb)
+    fronted = fronted_passive(verb) or predicative_passive(verb)  # both: the subject before is the patient
     passive = bool(_children(verb, {"nsubjpass", "auxpass"})) or reduced or fronted
     target: list[Actor] = []
     how_t = ""

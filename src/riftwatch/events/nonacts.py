@@ -28,7 +28,17 @@ find steps here (listed in ``passes.FIND``) drop them, reading their word lists 
 - a noun of an act judged ("Washington's support is crucial", "sanctions may be imminent") is
   weighed, not reported (``judged_act``);
 - agreeing with a view is an opinion, not an agreement ("she agreed with officials' concerns", "'The
-  danger has not passed,' agreed a rights activist"); agreeing with a proposal endorses it (SUPPORT).
+  danger has not passed,' agreed a rights activist"); agreeing with a proposal endorses it (SUPPORT);
+- a feeling voiced about nothing named ("expressed concern.", "sorrow over lives lost") is none
+  (``partyless_feeling``);
+- a noun of an act that something is about ("skeptical about the proposals"), or that is framed as
+  a means, a cause, an example or a label ("through negotiations", "hit by sanctions", "including
+  sanctions", "denounced the vote as an attack") names it, it does not report it (``topic_mention``);
+- an act in a relative clause or participle on "somebody", "those", "everyone" describes a kind of
+  people (``generic_relative``); a trigger word in a body's or treaty's name ("Working Group on
+  Arbitrary Detention") or inside an actor's own name ("aid agencies", "the Taliban insurgency")
+  names no act (``name_word``, ``actor_word``); a trade, drug or economic war is no armed attack
+  (``figurative_war``); what is seldom or rarely done is, in any tense, no act (``habitual``).
 """
 
 from __future__ import annotations
@@ -353,7 +363,8 @@ def topic_mention(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entr
     """A noun of an act that is what something is about names it, it does not report it:
     "skeptical about new government proposals", "change its stance on denuclearization talks",
     "awaiting trial on those charges", "we know about the China threat" (the pool's rules coded four
-    such nouns, none a gold event; after a verb, "on" is left alone: "agreed on a ceasefire")."""
+    such nouns, none a gold event; after a verb, "on" is left alone: "agreed on a ceasefire"); nor
+    does one framed as a means, a cause, an example or a label (``FRAMING_PREPS``)."""
     if entry is None or tok.pos_ != "NOUN":
         return entry
     noun = tok

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..records import Actor
+from .modality import SPEECH_VERBS
 from .ontology import ontology
 
 SUBJ = frozenset({"nsubj", "csubj"})
@@ -230,9 +231,7 @@ def _relative_antecedent(verb: Token, subjects: Sequence[Token]) -> Token | None
 SPEAKING_ACTS = frozenset({"call", "urge", "demand", "ask", "appeal", "express", "voice", "welcome", "condemn",
                            "praise", "criticize", "criticise", "denounce", "reject", "deny", "vow", "pledge",
                            "promise", "say", "add", "warn", "insist", "stress", "announce", "accuse", "blame"})  # fmt: skip
-REPORTING_VERBS = frozenset({"say", "tell", "state", "claim", "add", "announce", "note", "write", "determine",
-                             "conclude", "find", "rule", "report", "allege", "argue", "insist", "stress", "declare",
-                             "warn", "confirm"})  # fmt: skip
+REPORTING_VERBS = SPEECH_VERBS | {"determine", "conclude", "find", "rule", "allege", "insist", "warn"}
 
 
 def _spoken_by_reporter(verb: Token, head: Token, actor_at: dict[int, Actor]) -> bool:
@@ -330,7 +329,7 @@ PATIENT_NOUNS = frozenset({"arrest", "detention", "release", "deportation", "ext
                            "sentencing", "impeachment", "disappearance", "rearrest"})  # fmt: skip
 
 
-def _patient_owner(noun: Token, owners: Sequence[Actor]) -> list[Actor]:
+def patient_owner(noun: Token, owners: Sequence[Actor]) -> list[Actor]:
     """The people owning a noun of an act done to a person, when no "of" phrase names whom it was
     done to: they suffered it ("Dodik's arrest", "his release"), they did not do it."""
     if noun.lemma_.lower() not in PATIENT_NOUNS or not owners or not any(c.dep_ == "poss" for c in noun.children):
@@ -480,7 +479,7 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at:
     source_preps = tuple(getattr(trig, "source_prep", None) or ("by",))
     source = _noun_owner(noun, actor_at)
     how_s = "owner" if source else ""
-    suffered = _patient_owner(noun, source)
+    suffered = patient_owner(noun, source)
     if suffered:  # "Maduro's arrest", "Nasrallah's killing": the person it was done to
         source, how_s = [], ""
     if not source:

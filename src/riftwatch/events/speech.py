@@ -28,7 +28,7 @@ from .attribution import speaker_of
 from .draft import Draft, Recoded, SentenceContext
 from .matching import criticism_words
 from .modality import factuality
-from .roles import _patient_owner, actors_under
+from .roles import actors_under, patient_owner
 
 # Verbs that report; "claim" and "allege" included, "believe" and "think" are not speech acts.
 REPORT_VERBS = frozenset({"say", "report", "tell", "state", "claim", "complain", "charge", "allege",
@@ -75,7 +75,7 @@ def reported_criticism(
                 named = actors_under(subj, actor_at)
                 # "his detention was arbitrary": the detained man suffered the act, whoever did it
                 # is criticised
-                suffered = _patient_owner(subj, named) if subj.pos_ == "NOUN" else []
+                suffered = patient_owner(subj, named) if subj.pos_ == "NOUN" else []
                 named = [a for a in named if a not in suffered]
                 if not named and author is not None and _condemns(pred):
                     named = author(subj, speakers)

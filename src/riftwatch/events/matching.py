@@ -562,17 +562,16 @@ def drop_carried_nouns(found: list[tuple[Token, Entry]]) -> list[tuple[Token, En
         return any(c.dep_ in {"relcl", "acl"} and t.lemma_.lower() in by_object.get(c.i, ((), None))[0]
                    for c in t.children)  # fmt: skip
 
-    type_at = {t.i: tr.type for t, tr in found if t.pos_ == "VERB"}
+    verb_type = {t.i: tr.type for t, tr in found if t.pos_ == "VERB"}
 
-    def means(t: Token) -> bool:  # "retaliated by announcing higher tariffs": the retaliation's means
+    def means(t: Token, tr: Entry) -> bool:  # "retaliated by announcing higher tariffs": its means
         verb = t.head
         by = verb.head
         return (t.dep_ in OBJ and verb.dep_ == "pcomp" and by.lower_ == "by"
-                and type_at.get(by.head.i, "") == getattr(tr_at.get(t.i), "type", None))
+                and verb_type.get(by.head.i) == tr.type)
 
-    tr_at = {t.i: tr for t, tr in found}
     return [(t, tr) for t, tr in found if not (t.pos_ != "VERB" and (
-        means(t)
+        means(t, tr)
         or (t.dep_ in OBJ and t.head.i in verb_at)
         or relative_object(t)
         or (t.dep_ == "compound" and t.head.dep_ in OBJ and t.head.head.i in verb_at)

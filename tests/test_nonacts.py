@@ -136,6 +136,9 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("The minister thanked everyone who supports the ceasefire.", "supports", None),
         ("Police arrested two men who attacked a bus on Monday.", "attacked", "ASSAULT"),
         ("Europhiles and those backing deeper integration welcomed the vote.", "backing", None),
+        # a sentence that asks reports no act
+        ("And what did you discuss with the minister in Ankara?", "discuss", None),
+        ("Will the ban on the imports end the trade?", "ban", None),
         # a noun of an act inside an actor's own name names the actor
         ("International aid agencies distributed food in the north.", "aid", None),
         ("The leader of Afghanistan's Taliban insurgency praised the withdrawal.", "insurgency", None),

@@ -30,7 +30,7 @@ find steps here (listed in ``passes.FIND``) drop them, reading their word lists 
 - agreeing with a view is an opinion, not an agreement ("she agreed with officials' concerns", "'The
   danger has not passed,' agreed a rights activist"); agreeing with a proposal endorses it (SUPPORT);
 - a feeling voiced about nothing named ("expressed concern.", "sorrow over lives lost") is none
-  (``partyless_feeling``);
+  (``partyless_feeling``), and a sentence that asks reports no act (``question``);
 - a noun of an act that something is about ("skeptical about the proposals"), or that is framed as
   a means, a cause, an example or a label ("through negotiations", "hit by sanctions", "including
   sanctions", "denounced the vote as an attack") names it, it does not report it (``topic_mention``);
@@ -401,6 +401,14 @@ def generic_relative(tok: Token, entry: Entry | None, ctx: SentenceContext) -> E
     if clause.dep_ in {"relcl", "acl"} and clause.head.pos_ == "PRON" and clause.head.lower_ in ANYONE:
         return None  # (and a participle on it: "those backing deeper integration")
     return entry
+
+
+def question(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A sentence that asks ("And what did you discuss there?", "By prohibiting the sales, will it
+    end?") reports no act it names (three such in the pool's rules, none a gold event)."""
+    if entry is None or not ctx.text.rstrip().rstrip("\"”'’").endswith("?"):
+        return entry
+    return None
 
 
 def actor_word(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:

@@ -136,6 +136,9 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("The minister thanked everyone who supports the ceasefire.", "supports", None),
         ("Police arrested two men who attacked a bus on Monday.", "attacked", "ASSAULT"),
         ("Europhiles and those backing deeper integration welcomed the vote.", "backing", None),
+        # encouraged by something is heartened, asked nothing; urged by someone to act is asked
+        ("Encouraged by mild sanctions, the general may test the border again.", "Encouraged", None),
+        ("The envoy was urged by Washington to leave the country.", "urged", "REQUEST"),
         # a sentence that asks reports no act
         ("And what did you discuss with the minister in Ankara?", "discuss", None),
         ("Will the ban on the imports end the trade?", "ban", None),

@@ -30,7 +30,8 @@ find steps here (listed in ``passes.FIND``) drop them, reading their word lists 
 - agreeing with a view is an opinion, not an agreement ("she agreed with officials' concerns", "'The
   danger has not passed,' agreed a rights activist"); agreeing with a proposal endorses it (SUPPORT);
 - a feeling voiced about nothing named ("expressed concern.", "sorrow over lives lost") is none
-  (``partyless_feeling``), and a sentence that asks reports no act (``question``);
+  (``partyless_feeling``), nor is being "encouraged by" something (``encouraged_by``), and a
+  sentence that asks reports no act (``question``);
 - a noun of an act that something is about ("skeptical about the proposals"), or that is framed as
   a means, a cause, an example or a label ("through negotiations", "hit by sanctions", "including
   sanctions", "denounced the vote as an attack") names it, it does not report it (``topic_mention``);
@@ -401,6 +402,20 @@ def generic_relative(tok: Token, entry: Entry | None, ctx: SentenceContext) -> E
     if clause.dep_ in {"relcl", "acl"} and clause.head.pos_ == "PRON" and clause.head.lower_ in ANYONE:
         return None  # (and a participle on it: "those backing deeper integration")
     return entry
+
+
+def encouraged_by(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """"Encouraged" as a participle with nothing asked ("Encouraged by the enthusiastic reception,
+    China's leaders ...", "Encouraged by mild sanctions, he may ...") says how someone feels, it
+    asks nothing (two such in the pool, neither a gold event; "was encouraged to leave" asks, and so
+    does "asked by Kenya for help")."""
+    if entry is None or entry.type != "REQUEST" or tok.tag_ != "VBN" or tok.lemma_.lower() != "encourage":
+        return entry
+    if any(c.dep_ in {"xcomp", "ccomp", "dobj"} for c in tok.children):
+        return entry
+    if not any(c.dep_ == "agent" for c in tok.children):
+        return entry
+    return None
 
 
 def question(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:

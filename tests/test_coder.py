@@ -562,6 +562,12 @@ def test_reported_criticism(coder) -> None:  # type: ignore[no-untyped-def]
     assert acc and {a.country for a in acc[0].source} == {"EGY"} and {a.country for a in acc[0].target} == {"ETH"}
 
 
+def test_a_party_warned_about_is_listed_once(rules) -> None:  # type: ignore[no-untyped-def]
+    coded = code(rules, "The United States warned Friday that cooperation between Russia and North Korea is dangerous.")
+    (e,) = [e for e in coded.events if e.trigger.text == "warned"]
+    assert [a.country for a in e.target] == ["RUS", "PRK"]
+
+
 def test_whoever_suffered_the_act_condemned_is_not_criticised(coder) -> None:  # type: ignore[no-untyped-def]
     # "Dupont's detention was illegal": whoever detained him is criticised, not the detained man
     coded = code(coder, "Moscow detained French journalist Jean Dupont in March. The State Department said Dupont's detention was illegal.")

@@ -124,6 +124,9 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("Beijing's support is vital for Phnom Penh to finish the canal.", "support", None),
         ("Western officials say new sanctions on Minsk may be imminent.", "sanctions", None),
         ("The junta's crackdown on the press is ongoing, the group said.", "crackdown", "COERCE"),
+        # a gerund standing as the judged subject, and the act it names
+        ("Seoul warned that expanding military cooperation between Moscow and Pyongyang is dangerous.", "expanding", None),
+        ("Seoul warned that expanding military cooperation between Moscow and Pyongyang is dangerous.", "cooperation", None),
         # a statement released is published, not freed, whatever the words after it say
         ("In a statement released after the raid, the group set a deadline.", "released", None),
         ("The rebels released the hostages after the raid.", "released", "RETREAT"),

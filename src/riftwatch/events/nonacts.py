@@ -157,8 +157,17 @@ UNDERWAY = frozenset({"ongoing", "underway", "continuing", "intensifying", "esca
 def judged_act(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
     """A noun of an act as the subject of a judgement ("Washington's support is crucial", "the two
     countries' cooperation is legitimate", "proposals to limit access would be effective") is
-    weighed, not reported: no event. One said to be going on ("their crackdown is ongoing") is."""
-    if entry is None or tok.pos_ != "NOUN" or tok.dep_ != "nsubj" or tok.head.lemma_ != "be":
+    weighed, not reported: no event. One said to be going on ("their crackdown is ongoing") is. So
+    is a gerund standing as the subject ("expanding military cooperation between them is
+    dangerous")."""
+    if entry is None:
+        return entry
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.tag_ == "VBG" and tok.head.dep_ == "csubj":
+        tok = tok.head  # the act the judged gerund names: "expanding military cooperation ... is dangerous"
+    gerund = tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ == "csubj"
+    if not gerund and (tok.pos_ != "NOUN" or tok.dep_ != "nsubj"):
+        return entry
+    if tok.head.lemma_ != "be":
         return entry
     judged = [c for c in tok.head.children if c.dep_ == "acomp" and c.pos_ == "ADJ"]
     return None if judged and not any(c.lower_ in UNDERWAY for c in judged) else entry

@@ -239,7 +239,7 @@ def warning_content(d: Draft, ctx: SentenceContext) -> None:
         c for c in tok.sent if c.dep_ == "ccomp" and c.left_edge.i == tok.i + 1]
     if any(_announces_own_act(c, own, ctx.actor_at) for c in clauses):
         return
-    others = [a for c in clauses for a in _subject_actors(c, ctx) if a.country and a.country not in own]
+    others = list(dict.fromkeys(a for c in clauses for a in _subject_actors(c, ctx) if a.country and a.country not in own))
     if own and others:  # "warned that the government's actions would divide the country"
         d.recode(Recoded.of("ACCUSE", "111", "disapprove", d.entry.weight))
         d.target, d.how["target"] = others, "warned-about"

@@ -236,8 +236,9 @@ def summing_noun(subject: Token, words: frozenset[str] = SUMMARY_NOUNS) -> Token
     return None
 
 
-# Modals under which an act named as the subject is only supposed: "an attack would invoke the treaty".
-HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "'d"})
+# Modals under which an act named as the subject is only supposed: "an attack would invoke the
+# treaty" (not those of obligation: "sanctions must be lifted" asks for them).
+HYPOTHETICAL_MODALS = HYPOTHETICAL_AUX - {"should", "must", "ought"}
 
 
 def factuality(trigger: Token) -> Factuality:

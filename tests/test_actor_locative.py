@@ -122,3 +122,32 @@ def test_the_of_object_of_a_located_noun_is_a_place(coder: Any, text: str, place
     coded = coder.code_doc(Article(id="d", text=text), coder.nlp(text))
     assert coded.events, text
     assert place_word not in {a.text for e in coded.events for a in (*e.source, *e.target)}, coded.events
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # pool 8006924: a province's leader, and (written here) a state's governor and a city's group
+        ("Doug Ford, Ontario's provincial leader, said he would charge more. Ford said more.", "Ford", "CAN"),
+        ("Jane Doe, the governor of Texas, condemned Mexico on Monday.", "Jane Doe", "USA"),
+        (("Ugandan police held ten activists in Kampala. Jane Doe, director of a Mombasa advocacy group, "
+         "condemned the arrests."), "Jane Doe", "KEN"),
+    ],
+)  # fmt: skip
+def test_a_place_in_the_words_introducing_a_person_gives_their_country(
+    coder: Any, text: str, name: str, country: str
+) -> None:
+    """A person outside the lexicon introduced by a place that is no country (a province, a state,
+    a city) takes its country, not the country the story is mostly about (Mexico above)."""
+    from riftwatch.records import Article
+
+    ca = next(iter(coder.code([Article(id="p", text=text)])))
+    assert [a.country for a in ca.actors if a.text.startswith(name)] == [country]
+
+
+def test_a_place_something_is_based_in_gives_no_country(coder: Any) -> None:
+    from riftwatch.records import Article
+
+    text = "Jane Doe, director of the New York-based advocacy group, condemned Mexico."
+    ca = next(iter(coder.code([Article(id="p", text=text)])))
+    assert not any(a.country == "USA" for a in ca.actors)

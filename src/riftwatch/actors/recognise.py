@@ -396,7 +396,7 @@ def _emit(
                 if known is not None:
                     actors.append(_met_again(doc, g.start, g.end, offset, known, ctx))
                     continue
-                intro = country_of_person(doc, g.person.start, g.person.end, owners or {})
+                intro = _introduced(doc, g, owners, where)
                 if intro is None:
                     # someone we cannot code was named: "he" may be them, so not the person before
                     ctx.remember("", "", None)
@@ -414,7 +414,7 @@ def _emit(
             if known is not None:  # "Mr. Bennett", introduced before as "U.N. rapporteur Richard Bennett"
                 actors.append(_met_again(doc, g.start, g.end, offset, known, ctx))
                 continue
-            intro = country_of_person(doc, g.person.start, g.person.end, owners or {}) if g.person else None
+            intro = _introduced(doc, g, owners, where) if g.person else None
             office = _office_named_before(doc, g, ctx) if not intro and fallback is None else None
             guess = intro[0] if intro else office or (ctx.default_for(c.sector) if fallback is None else fallback)
             c = _Coded(guess, c.sector, c.person, c.org, None)
@@ -455,6 +455,26 @@ def _emit(
         ctx.places_so_far[country] += weight
     ctx.countries_named[:] = [*ctx.countries_named, *(c for _, c in named)][-COUNTRIES_KEPT:]
     return actors
+
+
+def _introduced(
+    doc: Doc, g: Group, owners: dict[int, str] | None, where: dict[int, str] | None
+) -> tuple[str, int] | None:
+    """The country the words introducing ``g``'s person give: a country, demonym or capital named
+    there ("Jane Doe, a Kenyan adviser"), else a place named there ("Doug Ford, Ontario's provincial
+    leader", "the governor of Texas"), whose country the gazetteer gives: a surer guess than the
+    country the story is mostly about, which is what is left without it."""
+    assert g.person is not None
+    found = country_of_person(doc, g.person.start, g.person.end, owners or {})
+    if found is not None or not where:
+        return found
+    # not where something else is based ("vice chairman of the Germany-based Kurdish Center"):
+    # a place's run of words ending in a hyphenated modifier is left out
+    places = dict(where)
+    for i in sorted(where, reverse=True):
+        if _describing(doc, i) or (i + 1 in where and i + 1 not in places):
+            del places[i]
+    return country_of_person(doc, g.person.start, g.person.end, places)
 
 
 def _describing(doc: Doc, i: int) -> bool:

@@ -33,6 +33,9 @@ def countries(nlp: Any, lex: Lexicon, text: str) -> list[tuple[str, str]]:
         ("The tariffs hit Canadian and Mexican exports hard.", [("Canadian", "CAN"), ("Mexican", "MEX")]),
         ("He was criticized by French, Chinese, Russian and Mexican representatives.",
          [("French", "FRA"), ("Chinese", "CHN"), ("Russian", "RUS"), ("Mexican", "MEX")]),
+        # ... and those listed after an actor (pool 6202623, 7638284)
+        ("He was criticized by the United Nations, Japan, French, Chinese and Mexican representatives.",
+         [("United Nations", "IGO"), ("Japan", "JPN"), ("French", "FRA"), ("Chinese", "CHN"), ("Mexican", "MEX")]),
     ],
 )  # fmt: skip
 def test_conjoined_demonym_modifiers_are_each_an_actor(

@@ -106,9 +106,11 @@ def _modifier_demonyms(doc: Doc, actors: Sequence[Actor], lookup: object) -> lis
         if tok.idx in covered:
             continue
         top = tok  # "Chinese and Russian proposal": "Russian" is a conjunct of the modifier
+        listed = False  # ... or of an actor: "by United Nations, U.S., French, Chinese and Mexican representatives"
         while top.dep_ == "conj" and top.head.i < top.i:
             top = top.head
-        if top.dep_ not in {"amod", "compound", "nmod"} or top.head.pos_ not in {"NOUN", "PROPN"}:
+            listed = listed or top.idx in covered
+        if not listed and (top.dep_ not in {"amod", "compound", "nmod"} or top.head.pos_ not in {"NOUN", "PROPN"}):
             continue
         entries = [e for e in lookup(tok.text) if getattr(e, "kind", "") == "demonym"]  # type: ignore[operator]
         if entries and i > 0 and any(getattr(e, "kind", "") == "ignore" for e in lookup(f"{doc[i - 1].text} {tok.text}")):  # type: ignore[operator]

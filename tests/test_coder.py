@@ -955,6 +955,13 @@ def test_condemning_an_act_told_in_a_relative_clause_answers_its_subject(rules) 
     assert {a.country for a in e.target} == {"USA"}
 
 
+def test_a_meeting_criticism_is_voiced_at_answers_no_act_of_its_body(rules) -> None:  # type: ignore[no-untyped-def]
+    # written here: "at an African Union summit" says where, the summit is no act criticised
+    coded = code(rules, "Kenya criticized Uganda at an African Union summit.")
+    (e,) = [e for e in coded.events if e.trigger.text == "criticized"]
+    assert {a.country for a in e.target} == {"UGA"}
+
+
 @pytest.mark.parametrize(
     ("sentence", "word", "source"),
     [

@@ -96,6 +96,7 @@ from .roles import (
     verb_roles,
 )
 from .speech import warning_content
+from .venue import MEETING_TYPES
 
 FindStep = Callable[[Token, Entry | None, SentenceContext], Entry | None]
 Pass = Callable[[Draft, SentenceContext], None]
@@ -400,7 +401,8 @@ def act_author(d: Draft, ctx: SentenceContext) -> None:
     # stance is taken on
     for holder in [d.tok, *objects]:
         objects += [o for p in holder.children if p.dep_ == "prep" and p.lower_ in STANCE_PREPS
-                    for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]  # fmt: skip
+                    for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"
+                    and not (p.lower_ == "at" and _gathering(o, ctx))]  # fmt: skip
     for obj in objects:
         lemma = obj.lemma_.lower()
         if lemma not in ctx.lemma_set or lemma in PROPOSAL_NOUNS:
@@ -426,6 +428,13 @@ def act_author(d: Draft, ctx: SentenceContext) -> None:
 
 # Prepositions naming what a stance is taken on: "concern over the arrests", "angry about the raid".
 STANCE_PREPS = frozenset({"over", "about", "at", "by", "with"})
+
+
+def _gathering(noun: Token, ctx: SentenceContext) -> bool:
+    """``noun`` names a meeting (every trigger entry for it a meeting's type): "criticized Uganda at
+    an African Union summit" says where the criticism was voiced, not whose act it answers."""
+    entries = ctx.triggers.candidates(noun.lemma_.lower(), "NOUN")
+    return bool(entries) and all(e.type in MEETING_TYPES for e in entries)
 # Determiners and modifiers by which a noun names an act already told: "the attack", "Monday's
 # bombing", "the recent violence".
 DEFINITE_WORDS = frozenset({"the", "this", "these", "that", "those", "recent", "latest", "last"})

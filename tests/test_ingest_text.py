@@ -80,6 +80,11 @@ def test_normalise_whitespace_keeps_single_newlines() -> None:
         ("Only one line here.", "", "Only one line here."),
         ("A headline with nothing after\n\n", "", "A headline with nothing after"),
         ("x" * 301 + "\n\nBody.", "", "x" * 301 + "\n\nBody."),  # a paragraph, not a headline
+        # a lead paragraph of one line is no headline: its events must be coded
+        ("LIMA, Peru (AP) — Police arrested two men on Sunday.\n\nThey were freed.", "",
+         "LIMA, Peru (AP) — Police arrested two men on Sunday.\n\nThey were freed."),
+        ("The minister said: “We will not leave.”\n\nMore.", "", "The minister said: “We will not leave.”\n\nMore."),
+        ("Is the truce over?\n\nShelling resumed.", "Is the truce over?", "Shelling resumed."),
     ],
 )
 def test_split_title(raw: str, title: str, body: str) -> None:

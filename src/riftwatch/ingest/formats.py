@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import BinaryIO, Literal
@@ -107,18 +108,27 @@ def too_large(where: str, size: int, max_bytes: int) -> Failure:
 
 
 def split_title(text: str) -> tuple[str, str]:
-    """(title, body): the first line is a title when a blank line follows it.
+    """(title, body): the first line is a title when a blank line follows it and it does not end
+    as a sentence does: a first paragraph of one line ending in a full stop is the story's lead
+    ("KABUL (AP) — Taliban fighters attacked ... on Sunday."), which must be coded, not set aside.
 
     >>> split_title("Talks resume\\n\\nDelegations met in Doha.")
     ('Talks resume', 'Delegations met in Doha.')
     >>> split_title("Delegations met in Doha.\\nTalks resume.")
     ('', 'Delegations met in Doha.\\nTalks resume.')
+    >>> split_title("Delegations met in Doha on Monday.\\n\\nTalks resume.")[0]
+    ''
     """
     text = normalise_whitespace(text)
     first, sep, rest = text.partition("\n\n")
-    if sep and rest.strip() and "\n" not in first and len(first) <= MAX_TITLE_CHARS:
+    if (sep and rest.strip() and "\n" not in first and len(first) <= MAX_TITLE_CHARS
+            and not _SENTENCE_END.search(first)):  # fmt: skip
         return first, rest
     return "", text
+
+
+# A full stop ending a line, before any closing quotes or brackets: a sentence, not a headline.
+_SENTENCE_END = re.compile(r"\.[\"'\u2019\u201d)\]]*\s*$")
 
 
 def sniff_kind(data: bytes) -> Kind:

@@ -760,6 +760,25 @@ def _unnamed_agent(trig: Token, cands: Sequence[Candidate]) -> bool:
     return not any(c.head is not None and c.head.i in inside for c in cands)
 
 
+# Sectors of those an act of deploying or withdrawing moves: its own forces.
+FORCE_SECTORS = frozenset({"MIL", "COP", "SPY", "REB"})
+
+
+def _moved_forces(trig: Token) -> set[int]:
+    """Tokens of what a verb of moving forces moves (its objects and their conjuncts: "deployed
+    soldiers and police"), or a noun's "of" phrase ("the withdrawal of forces"): a force moved is
+    the mover's own, not whom the act is aimed at (pool: 'sent troops to the border', 'the
+    withdrawal of forces by America' had the troops as the target)."""
+    heads = [c for c in trig.children if c.dep_ in {"dobj", "nsubjpass"}] if trig.pos_ == "VERB" else [
+        o for p in trig.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    out: set[int] = set()
+    while heads:
+        h = heads.pop()
+        out.add(h.i)
+        heads.extend(c for c in h.children if c.dep_ in {"conj", "compound", "amod"})
+    return out
+
+
 def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     """The event with learned source and target, and the best source/target probabilities."""
     src = src_all = [(models.source.prob(f), c.actor) for c, f in zip(fe.cands, fe.role_feats, strict=True)]
@@ -784,6 +803,10 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     countries = {a.country for a in source}
     if not ev.target and fe.trig is not None and ev.quad_class in VERBAL_QUAD_CLASSES and _unnamed_addressee(fe.trig, fe.cands):
         tgt = []  # "called on democratic nations to ...": aimed at parties the text does not name
+    if not ev.target and fe.trig is not None and ev.event_type in ontology().types_with("object_is_theme") and ev.mode != "release":
+        moved = _moved_forces(fe.trig)  # "sent 10,000 troops to the border": the sender's own, no target
+        tgt = [(p, a) for (p, a), c in zip(tgt, fe.cands, strict=True)
+               if c.head is None or c.head.i not in moved or a.sector not in FORCE_SECTORS]
     press = _press_speaker(fe.trig, fe.cands) if fe.trig is not None else set()
     if press:  # the journalist who reports it
         reporting = {id(c.actor) for c in fe.cands if c.head is not None and c.head.i in press}

@@ -154,3 +154,15 @@ def test_a_place_something_is_based_in_gives_no_country(coder: Any) -> None:
     text = "Jane Doe, director of the New York-based advocacy group, condemned Mexico."
     ca = next(iter(coder.code([Article(id="p", text=text)])))
     assert not any(a.country == "USA" for a in ca.actors)
+
+
+def test_the_eln_by_its_english_name_is_no_state_army(coder: Any) -> None:
+    """Written here: "the National Liberation Army" was read as Colombia's army (its head noun),
+    and "the rebel group" that attacked then as the president who spoke."""
+    from riftwatch.records import Article
+
+    text = ("Colombia's president suspended peace talks with the National Liberation Army on Friday after "
+            "the rebel group attacked a military base.")
+    ca = next(iter(coder.code([Article(id="p", text=text)])))
+    (army,) = [a for a in ca.actors if "Army" in a.text]
+    assert (army.text, army.country, army.sector) == ("National Liberation Army", "COL", "REB")

@@ -955,6 +955,15 @@ def test_condemning_an_act_told_in_a_relative_clause_answers_its_subject(rules) 
     assert {a.country for a in e.target} == {"USA"}
 
 
+def test_condemning_what_is_called_an_act_answers_its_author(rules) -> None:  # type: ignore[no-untyped-def]
+    # written here: the free relative names the act condemned and its author; its subject is the
+    # one who condemns, not a target
+    for text, target in (("Russia denounced what it called a provocation by NATO.", {"IGO"}),
+                         ("Russia condemned what it described as an attack by Ukraine on its territory.", {"UKR"})):
+        (e,) = [e for e in code(rules, text).events if e.event_type == "ACCUSE"]
+        assert {a.country for a in e.target} == target
+
+
 def test_a_meeting_criticism_is_voiced_at_answers_no_act_of_its_body(rules) -> None:  # type: ignore[no-untyped-def]
     # written here: "at an African Union summit" says where, the summit is no act criticised
     coded = code(rules, "Kenya criticized Uganda at an African Union summit.")

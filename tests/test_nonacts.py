@@ -171,6 +171,11 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("The minister said Berlin is deeply concerned about Serbia's actions.", "concerned", "ACCUSE"),
         # a verb of feeling has its parties, however the parse hangs them
         ("Kenya's decision angered Somalia.", "angered", "ACCUSE"),
+        # a name given in a free relative is the taking clause's, not an act of its own (pool
+        # 8010057; the other written here); a name given outright is criticism
+        ("Police began sending what officials described as dangerous criminals to the island.", "described", None),
+        ("Manila summoned the envoy to protest what it called reckless maneuvers by the coast guard.", "called", None),
+        ("Manila called the maneuvers reckless.", "called", "ACCUSE"),
     ],
 )
 def test_a_trigger_word_that_names_no_act(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]

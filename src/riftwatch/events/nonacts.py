@@ -51,7 +51,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from .draft import Draft, Entry, Recoded, SentenceContext
-from .matching import PROPOSAL_NOUNS
+from .matching import LABEL_VERBS, PROPOSAL_NOUNS
 from .modality import SUMMARY_NOUNS, summarised, summing_noun
 from .roles import main_verb_read_as_modifier
 
@@ -425,6 +425,21 @@ def encouraged_by(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entr
     if not any(c.dep_ == "agent" for c in tok.children):
         return entry
     return None
+
+
+def free_relative_label(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A verb of naming whose object is "what", in the clause another verb takes ("protested what it
+    called dangerous maneuvers", "denounced what it called a provocation", "began sending what
+    officials described as high-threat aliens"), names a thing for that clause: the criticism it
+    may carry is the taking verb's act, told once, or no act at all (the pool's rules coded one
+    such, no gold event; the condemning verb finds its target in the name: ``passes.act_author``)."""
+    if entry is None or tok.pos_ != "VERB" or tok.dep_ not in {"ccomp", "relcl", "xcomp"}:
+        return entry
+    if tok.lemma_.lower() not in LABEL_VERBS:
+        return entry
+    if any(c.dep_ == "dobj" and c.lower_ == "what" for c in tok.children):
+        return None
+    return entry
 
 
 def question(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:

@@ -62,6 +62,7 @@ from .nonacts import (
     attributive_participle,
     encouraged_by,
     figurative_war,
+    free_relative_label,
     generic_relative,
     habitual,
     idiom,
@@ -388,15 +389,26 @@ def _answered_nouns(tok: Token) -> list[Token]:
     return [t for t in out if t.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in t.children)]
 
 
+def _labelled(verb: Token) -> list[Token]:
+    """The nouns a verb of naming gives as the name: "called a provocation", "described as an attack"."""
+    out = [c for c in verb.children if c.dep_ in {"oprd", "dobj", "attr"} and c.pos_ == "NOUN"]
+    return out + [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children
+                  if o.dep_ == "pobj" and o.pos_ == "NOUN"]  # fmt: skip
+
+
 def act_author(d: Draft, ctx: SentenceContext) -> None:
     """Condemning, rejecting or welcoming an act answers whoever did it, as rejecting a call answers
     its author: "condemned Russia's invasion of Ukraine" is aimed at Russia (the act's owner, "by"
     phrase or the subject of a relative clause on it), not at Ukraine, its victim (types with the ontology behaviour ``target_is_act_author``)."""
     if d.type not in ontology().types_with("target_is_act_author") or d.tok.pos_ != "VERB":
         return
-    if d.target and d.how.get("target") != "object":
+    # "denounced what it called a provocation by NATO": the thing named in the free relative (whose
+    # subject names the one who condemns, not a target)
+    named = [n for c in d.tok.children if c.dep_ == "ccomp" and free_relative_label(c, d.entry, ctx) is None
+             for n in _labelled(c)]  # fmt: skip
+    if d.target and d.how.get("target") != "object" and not (named and d.how.get("target") == "complement"):
         return
-    objects = [c for c in d.tok.children if c.dep_ in OBJ and c.pos_ == "NOUN"]
+    objects = [c for c in d.tok.children if c.dep_ in OBJ and c.pos_ == "NOUN"] + named
     # "expressed concern over the arrests", "is deeply disappointed by the approval": what the
     # stance is taken on
     for holder in [d.tok, *objects]:
@@ -405,8 +417,8 @@ def act_author(d: Draft, ctx: SentenceContext) -> None:
                     and not (p.lower_ == "at" and _gathering(o, ctx))]  # fmt: skip
     for obj in objects:
         lemma = obj.lemma_.lower()
-        if lemma not in ctx.lemma_set or lemma in PROPOSAL_NOUNS:
-            continue  # not a noun of an act; calls, plans and charges have their own passes
+        if (lemma not in ctx.lemma_set and obj not in named) or lemma in PROPOSAL_NOUNS:
+            continue  # not a noun of an act (but what it is called: "a provocation by NATO"); calls, plans and charges have their own passes
         author = [a for c in obj.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
                   for a in actors_under(c, ctx.actor_at) if a not in d.source]  # fmt: skip
         for prep in obj.children:
@@ -819,7 +831,7 @@ def drop_self_targets(d: Draft, ctx: SentenceContext) -> None:
 # Which tokens are triggers, with which entry: each step may replace the entry found so far.
 FIND: tuple[FindStep, ...] = (lexicon_entry, stopped_act, ordered_act, reported_protest, no_comment, described_state,
                               labelled_criticism, pointed_criticism, economic_means, quantity_change, generic_mention, natural_cause, received_as,
-                              press_interview, press_question, press_work, press_conference, opinion_agreement, summary_noun, judged_act, private_travel, partyless_feeling, topic_mention, generic_relative, name_word, actor_word, figurative_war, question, encouraged_by, told_again,
+                              press_interview, press_question, press_work, press_conference, opinion_agreement, summary_noun, judged_act, private_travel, partyless_feeling, topic_mention, generic_relative, free_relative_label, name_word, actor_word, figurative_war, question, encouraged_by, told_again,
                               attributive_participle, idiom, habitual)  # fmt: skip
 # Lemmas a FIND step reads besides the trigger lexicon's own: a token with none of these and no
 # trigger lemma can get no entry, so the steps are not run for it (a step that starts an entry from

@@ -176,6 +176,11 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("Police began sending what officials described as dangerous criminals to the island.", "described", None),
         ("Manila summoned the envoy to protest what it called reckless maneuvers by the coast guard.", "called", None),
         ("Manila called the maneuvers reckless.", "called", "ACCUSE"),
+        # a meeting where someone spoke is where the words were said (pool 8009976, 6205696);
+        # one at which something was done is still a meeting
+        ("Speaking at a Security Council meeting on Sudan, the envoy said aid was blocked.", "meeting", None),
+        ("The minister said at the summit that Hungary would help.", "summit", None),
+        ("Kenya and Uganda issued a statement at their meeting in July.", "meeting", "CONSULT"),
     ],
 )
 def test_a_trigger_word_that_names_no_act(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]

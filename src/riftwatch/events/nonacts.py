@@ -276,6 +276,23 @@ def press_conference(tok: Token, entry: Entry | None, ctx: SentenceContext) -> E
     return entry
 
 
+# Verbs of speaking: a meeting "at" which one speaks is where the words were said.
+SPEAKING_VERBS = frozenset({"say", "speak", "tell", "add", "remark"})
+
+
+def speech_venue(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A meeting named as where someone spoke ("Speaking at a United Nations Security Council
+    meeting on Afghanistan, Pakistan's envoy said ...", "Orban said at the summit") tells where the
+    words were said, not talks the story reports (two such in the pool's rules, neither a gold
+    event; "a statement issued at their meeting" and "criticized at a meeting" keep theirs)."""
+    if entry is None or entry.type != "CONSULT" or tok.pos_ != "NOUN" or tok.dep_ != "pobj":
+        return entry
+    prep = tok.head
+    if prep.lower_ == "at" and prep.head.pos_ in {"VERB", "AUX"} and prep.head.lemma_.lower() in SPEAKING_VERBS:
+        return None
+    return entry
+
+
 def opinion_agreement(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
     """"agree with" a view or a person's opinion is no act; "agree with" a proposal endorses it
     (SUPPORT, CAMEO 051); "agree" quoting someone ("'...,' agreed X") reports speech."""

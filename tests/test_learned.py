@@ -475,3 +475,29 @@ def test_the_forces_an_act_moves_are_not_its_target(nlp) -> None:  # type: ignor
     assert target("RETREAT", 2) == []
     assert target("RETREAT", 2, mode="release") == ["soldiers", "police"]  # those released may be the target
     assert target("ASSAULT", 4) == ["soldiers", "police"]  # those attacked are
+
+
+@pytest.mark.slow
+def test_a_capital_where_something_happens_is_not_who_acts(nlp) -> None:  # type: ignore[no-untyped-def]
+    # written here: "a meeting in Tokyo between ..." had Tokyo as its source
+    doc = nlp("The deal came during a meeting in Tokyo between the ministers.")
+    meeting, tokyo, ministers = doc[5], doc[7], doc[10]
+    assert (meeting.text, tokyo.text, ministers.text) == ("meeting", "Tokyo", "ministers")
+    assert _sure_of_ids(doc, {7: ("JPN", "capital:JPN"), 10: ("KOR", "sector:government")}, "CONSULT", 5) == ["KOR"]
+    # a capital acting is the government's ("Tokyo protested")
+    doc = nlp("Tokyo protested the launch.")
+    assert _sure_of_ids(doc, {0: ("JPN", "capital:JPN")}, "ACCUSE", 1) == ["JPN"]
+
+
+def _sure_of_ids(doc, picks: dict[int, tuple[str, str]], etype: str, trig: int) -> list[str]:  # type: ignore[no-untyped-def]
+    """As ``_sure_of``, with each candidate's lexicon id."""
+    toks = sorted(picks)
+    actors = [Actor(doc[i].text, doc[i].idx, doc[i].idx + len(doc[i]), doc[i].text, picks[i][0], "",
+                    entry_id=picks[i][1]) for i in toks]  # fmt: skip
+    cands = [L.Candidate(a, doc[i], "none") for a, i in zip(actors, toks, strict=True)]
+    feats = [[f"c{i}"] for i in toks]
+    t = doc[trig]
+    e = Event("e", "a", 0, doc.text, 0, Span(t.text, t.idx, t.idx + len(t)), etype, "04", 1, 1.0)
+    m = L.Models(L.LinearModel(0, {}, 0.5), L.LinearModel(-5, {f"c{i}": 10.0 - abs(i - trig) / 10 for i in toks}, 0.5),
+                 L.LinearModel(-5, {}, 0.5), 0.99)  # fmt: skip
+    return [a.country for a in L.assign_roles(L.Featured(e, t, cands, feats), m)[0].source]

@@ -318,6 +318,19 @@ def test_a_call_for_someone_to_act(rules) -> None:  # type: ignore[no-untyped-de
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # written here: stopping an act is what is asked, not an act stopped or denied
+        "Kenya urged Uganda to stop arresting protesters.",
+        "Kenya urged Uganda to stop supporting the rebels.",
+        "The widow called on Western leaders to stop recognizing the president.",
+    ],
+)
+def test_an_act_asked_to_stop_is_no_event(rules, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [x.event_type for x in code(rules, text).events] == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
     ("sentence", "word", "etype"),
     [
         ("The number of migrants crossing into Greece declined sharply in May.", "declined", None),

@@ -177,3 +177,22 @@ def test_a_vague_count_dates_nothing_of_its_own(coder) -> None:  # type: ignore[
 def test_an_act_dated_after_publication_is_future(coder, text: str, word: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     event = _event(_code(coder, text), word)
     assert event.factuality == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # written here: a time after publication dates what was threatened, asked for or alleged
+        ("Kenya threatened to impose tariffs on Ugandan goods next month.", "threatened"),
+        ("Kenya called for new elections in Uganda next year.", "called"),
+        ("Kenya has accused Uganda of planning attacks next week.", "accused"),
+    ],
+)
+def test_an_act_told_in_the_past_is_not_dated_after_publication(coder, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    e = _event(_code(coder, text), trigger)
+    assert (e.factuality, e.date, e.date_text) == ("asserted", PUBLISHED, None)
+
+
+def test_a_future_act_keeps_its_future_time(coder) -> None:  # type: ignore[no-untyped-def]
+    e = _event(_code(coder, "Kenya will impose tariffs on Ugandan goods next month."), "impose")
+    assert e.date == dt.date(2024, 6, 1)

@@ -186,11 +186,27 @@ def _dated(tok: Token, ctx: SentenceContext, depth: int = 0) -> dict[str, Any]:
             start, end = first.idx, last.idx + len(last)
             return {"date": day, "date_end": day, "date_precision": "day",
                     "date_text": Span(ctx.article.text[start:end], start, end)}  # fmt: skip
-    time = best_time(clause_times(tok, ctx.times), tok.idx, ctx.text, ctx.start_char) if ctx.times else None
+    times = clause_times(tok, ctx.times) if ctx.times else []
+    if times and ctx.article.published is not None and _told_as_past(tok):
+        # a time after publication dates what was threatened, asked for or alleged, not the act
+        # told in the past tense ("threatened to impose tariffs next month", "called for
+        # elections next year", "accused Kyiv of planning attacks next week")
+        times = [t for t in times if t.date <= ctx.article.published]
+    time = best_time(times, tok.idx, ctx.text, ctx.start_char) if times else None
     if time is None:
         return {"date": ctx.article.published, "date_precision": "unknown"}
     return {"date": time.date, "date_end": time.end_date, "date_precision": time.precision,
             "date_text": Span(time.text, time.start, time.end)}  # fmt: skip
+
+
+def _told_as_past(tok: Token) -> bool:
+    """A verb in the past tense or the present perfect ("threatened", "was signed", "has called")."""
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    if tok.tag_ == "VBD":
+        return True
+    return tok.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} and (c.tag_ == "VBD" or c.lower_ in {"has", "have"})
+                                     for c in tok.children)  # fmt: skip
 
 
 def _reported_speech(ctx: SentenceContext) -> list[Event]:

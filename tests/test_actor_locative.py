@@ -166,3 +166,14 @@ def test_the_eln_by_its_english_name_is_no_state_army(coder: Any) -> None:
     ca = next(iter(coder.code([Article(id="p", text=text)])))
     (army,) = [a for a in ca.actors if "Army" in a.text]
     assert (army.text, army.country, army.sector) == ("National Liberation Army", "COL", "REB")
+
+
+def test_a_post_near_a_countrys_border_is_not_in_that_country(coder: Any) -> None:
+    """Written here: "a military base near the Venezuelan border" in a story from Colombia was
+    Venezuela's; a border named says which country is next door."""
+    from riftwatch.records import Article
+
+    text = ("Colombia's army has deployed more troops to Arauca province. On Wednesday, rebels attacked a "
+            "military base near the Venezuelan border, killing two soldiers.")
+    ca = next(iter(coder.code([Article(id="p", text=text)])))
+    assert [(a.text, a.country) for a in ca.actors if a.text == "military"] == [("military", "COL")]

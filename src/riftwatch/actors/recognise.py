@@ -797,12 +797,18 @@ def located_in(head: Token, where: dict[int, str], owners: dict[int, str] | None
     for prep, words in preps:
         if prep.dep_ != "prep" or prep.lower_ not in words:
             continue
+        if any(o.dep_ == "pobj" and o.lemma_.lower() in BORDER_NOUNS for o in prep.children):
+            continue  # "a base near the Venezuelan border", "near the border with Syria": next to that country
         for t in prep.subtree:
             if t.i in where:
                 return where[t.i]
             if owners and t.i in owners:
                 return owners[t.i]
     return ""
+
+
+# A border named after a preposition says which country is next door, not which one a place is in.
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 
 
 # Where a unit's post, base or camp is: "a military base near Haifa", "a police post outside Kano".

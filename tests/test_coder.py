@@ -480,6 +480,14 @@ def test_pronouns_follow_the_speaker_and_the_last_subject(coder) -> None:  # typ
     assert said and said[0].person == "Sergei Lavrov"
 
 
+def test_they_is_a_plural_group_of_its_own_sentence_before_the_last_sentences(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "they" in a clause of a phrase with no subject to share was the migrants of the
+    sentence before, not the soldiers just named."""
+    coded = code(rules, "Migrants crossed the border on Monday. Polish prosecutors have charged three soldiers "
+                        "with exceeding their powers after they fired warning shots at migrants.")  # fmt: skip
+    assert [(a.country, a.sector) for a in event_at(coded, "fired").source] == [("POL", "MIL")]
+
+
 def test_an_object_pronoun_of_a_participle_is_not_the_main_subject(coder) -> None:  # type: ignore[no-untyped-def]
     """"Lima protested the strikes, calling them ...": the calling is Lima's, so "them" is someone
     else (the strikes), not Lima."""

@@ -554,6 +554,18 @@ def test_attribution_named_and_anonymous(coder) -> None:  # type: ignore[no-unty
     assert bombed.attribution.actor is not None and bombed.attribution.actor.country == "RUS"
 
 
+def test_the_speaker_is_the_subject_nearest_before_the_verb_of_saying(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Written here: the parse runs the reported clause into the reporting one ("airstrikes" and
+    "officials" both subjects of "said"); the nearer one speaks."""
+    from riftwatch.events.attribution import speaker_of
+
+    doc = nlp("Israeli airstrikes killed at least 40 people across the territory on Saturday, health officials "
+              "said, as mediators pressed both sides to agree on a truce.")  # fmt: skip
+    said = next(t for t in doc if t.lower_ == "said")
+    speaker = speaker_of(said)
+    assert speaker is not None and speaker.text == "officials"
+
+
 def test_place_date_and_quantities(coder) -> None:  # type: ignore[no-untyped-def]
     coded = code(coder, "Russian missiles struck Kharkiv on Wednesday, killing at least 12 civilians and wounding 40.")
     e = event_at(coded, "struck")

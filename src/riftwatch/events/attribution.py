@@ -40,9 +40,13 @@ def speaker_of(verb: Token) -> Token | None:
     """The subject of a (speech) verb, through conjunction ("said ... and added that") and through
     a participle telling what the main clause's subject said ("sanctioned the commander, saying his
     forces had committed genocide")."""
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subjects:
+        # two subjects where the parse ran a clause into the reporting one ("Israeli airstrikes
+        # killed 40 people, health officials said" read with both nouns as subjects of "said"):
+        # the one nearest before the verb speaks
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     if verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in {"VERB", "AUX"}):
         return speaker_of(verb.head)
     return None

@@ -1215,6 +1215,8 @@ def test_a_verb_keeping_an_act_gives_it_its_subject(rules, sentence: str, word: 
         (("He pointed out that the government does not recognize the group as legal, and added that the ban would "
          "stay."), "added", "pointed"),
         ("The spokesman said Kenya hopes to restore ties and accused Somalia of meddling.", "accused", "said"),
+        # ... also one the tagger took for a participle (written here)
+        ("It vowed to retaliate and summoned Pakistan's charge d'affaires in Kabul.", "summoned", "vowed"),
     ],
 )
 def test_a_past_tense_is_not_coordinated_with_an_infinitive(sentence: str, verb: str, with_verb: str) -> None:

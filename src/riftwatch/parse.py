@@ -161,19 +161,24 @@ def add_paragraph_breaks(nlp: Language) -> None:
 
 @Language.component("riftwatch_coordination")
 def coordination_repair(doc: Doc) -> Doc:
-    """A past tense the parser joined to an infinitive ("said the initiative aims to mobilize
-    forces ... and urged its counterparts to act": urged <- mobilize) cannot be coordinated with
+    """A past tense (or a bare participle, its mis-tagged twin) the parser joined to an infinitive
+    ("said the initiative aims to mobilize forces ... and urged its counterparts to act": urged <-
+    mobilize; "vowed to retaliate and summoned the envoy") cannot be coordinated with
     it: it goes with the nearest verb above in the past tense (urged <- said), whose subject and
     status it shares. A verb with a subject of its own is left alone."""
     if not len(doc):
         return doc
     arr = doc.to_array(["DEP", "TAG"])
     strings = doc.vocab.strings
-    hits = numpy.flatnonzero((arr[:, 0] == strings.add("conj")) & (arr[:, 1] == strings.add("VBD")))
+    past = (arr[:, 1] == strings.add("VBD")) | (arr[:, 1] == strings.add("VBN"))
+    hits = numpy.flatnonzero((arr[:, 0] == strings.add("conj")) & past)
     for i in hits:
         tok = doc[int(i)]
         if tok.head.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
             continue
+        if tok.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            continue  # (a participle with its own auxiliary; a bare one is a past tense mis-tagged:
+            # "vowed to retaliate and summoned the envoy")
         cur = tok.head
         for _ in range(8):
             if cur.head.i == cur.i:

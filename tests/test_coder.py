@@ -639,6 +639,9 @@ def test_a_denial_foretold_is_no_reported_criticism(rules, sentence: str, etype:
         ("The ECOWAS court ruled that Ghana's expulsion of the traders was unlawful.", {"GHA"}),
         ("A United Nations panel determined that Belarus's detention of the activists was arbitrary.", {"BLR"}),
         ("The court ruled that the election results were valid.", None),
+        # a step backwards, a setback (pool 7750892)
+        ("\u201cMyanmar's decision to bar the envoy is a step backwards,\u201d the United Nations said.", {"MMR"}),
+        ("The European Union said Georgia's new media law was a setback for democracy.", {"GEO"}),
     ],
 )
 def test_reporting_a_condemnable_act_is_criticism(rules, sentence: str, accused: set[str] | None) -> None:  # type: ignore[no-untyped-def]

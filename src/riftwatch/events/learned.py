@@ -793,17 +793,14 @@ def _venue(cand: Candidate) -> bool:
             and head.dep_ == "pobj" and head.head.lower_ in VENUE_PREPS)  # fmt: skip
 
 
-def _not_its_target(trig: Token, ev: Event, cand: Candidate) -> set[int]:
-    """Tokens that cannot hold the target of a deployment or withdrawal: the forces it moves ("sent
-    10,000 troops to the border": the sender's own).
+def _moves_forces(ev: Event) -> bool:
+    """A deployment or withdrawal, whose moved forces (``_moved_forces``) cannot be its target.
 
-    (Nor, one would think, who tells of a material act: "Afghan Interior Ministry spokesman X said
-    attackers detonated a car bomb". Barred, the pool lost three such wrong targets, but VOA dev
-    target accuracy fell 0.748 -> 0.741: the spokesman of the country attacked is of the country
-    the act is aimed at, and no other candidate says so.)"""
-    if ev.event_type in ontology().types_with("object_is_theme") and ev.mode != "release" and cand.actor.sector in FORCE_SECTORS:
-        return _moved_forces(trig)
-    return set()
+    (Nor, one would think, can who tells of a material act: "Afghan Interior Ministry spokesman X
+    said attackers detonated a car bomb". Barred, the pool lost three such wrong targets, but VOA
+    dev target accuracy fell 0.748 -> 0.741: the spokesman of the country attacked is of the
+    country the act is aimed at, and no other candidate says so.)"""
+    return ev.event_type in ontology().types_with("object_is_theme") and ev.mode != "release"
 
 
 def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
@@ -814,8 +811,10 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     # the rules' roles stand where they found one (but for MODEL_DECIDES); the model fills a role they left empty
     if ev.target and dict(ev.roles_how).get("target") in MODEL_DECIDES:
         ev = replace(ev, target=())  # the rule's guess is one candidate among the others
-    if not ev.target and fe.trig is not None:
-        tgt = [pa for pa, c in zip(tgt, fe.cands, strict=True) if c.head is None or c.head.i not in _not_its_target(fe.trig, ev, c)]
+    moved = _moved_forces(fe.trig) if not ev.target and fe.trig is not None and _moves_forces(ev) else set()
+    if moved:
+        tgt = [pa for pa, c in zip(tgt, fe.cands, strict=True)
+               if c.head is None or c.head.i not in moved or c.actor.sector not in FORCE_SECTORS]
     if not ev.source and fe.trig is not None:
         barred = not_its_source(fe.trig, ev)
         src = [(p, a) for (p, a), c in zip(src, fe.cands, strict=True) if not _venue(c) and (

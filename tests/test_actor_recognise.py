@@ -189,6 +189,20 @@ def test_people_and_titles(
     assert (first.text, first.country, first.sector, first.person) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pool 7678740 ("the opposition party"), 6203896 ("opposition figures"); the others written here
+        "The opposition party condemned the arrest.",
+        "Opposition figures condemned the arrest.",
+        "The opposition coalition condemned the arrest.",
+        "Police dispersed hundreds of opposition supporters.",
+    ],
+)
+def test_the_groups_of_the_opposition_are_the_opposition(nlp: Any, lex: Lexicon, text: str) -> None:
+    assert [s for _, _, s in codes(nlp, lex, text, default_country="KEN") if s != "COP"] == ["OPP"]
+
+
 def test_bare_sector_nouns_take_the_default_country(nlp: Any, lex: Lexicon) -> None:
     assert codes(nlp, lex, "The rebels retreated.", default_country="SYR") == [("rebels", "SYR", "REB")]
     assert codes(nlp, lex, "The rebels retreated.", default_country="") == [("rebels", "", "REB")]

@@ -554,6 +554,13 @@ def test_attribution_named_and_anonymous(coder) -> None:  # type: ignore[no-unty
     assert bombed.attribution.actor is not None and bombed.attribution.actor.country == "RUS"
 
 
+def test_an_attribution_ends_before_a_relative_clause_on_the_speaker(rules) -> None:  # type: ignore[no-untyped-def]
+    # written here: the relative clause describes the speaker, it does not name them
+    coded = code(rules, "Hungary, which has blocked several aid packages, said it would not support new sanctions.")
+    said = {e.attribution.text for e in coded.events if e.attribution is not None}
+    assert said == {"Hungary"}
+
+
 def test_the_speaker_is_the_subject_nearest_before_the_verb_of_saying(nlp) -> None:  # type: ignore[no-untyped-def]
     """Written here: the parse runs the reported clause into the reporting one ("airstrikes" and
     "officials" both subjects of "said"); the nearer one speaks."""

@@ -25,7 +25,18 @@ CLAIM_VERBS = SPEECH_VERBS | {"allege", "assert", "warn", "charge", "suggest", "
 
 
 def _span_of(tok: Token) -> tuple[int, int]:
-    toks = [t for t in tok.subtree if t.dep_ not in {"relcl", "acl"}]
+    # the speaker's phrase up to a relative clause on it: "The United States, which does not recognize the
+    # government," is "The United States"
+    clauses = {t.i for c in tok.subtree if c.dep_ == "relcl" and c.i != tok.i for t in c.subtree}
+    toks = []
+    for t in tok.subtree:
+        if t.i in clauses:
+            if t.i > tok.i:
+                break
+            continue
+        toks.append(t)
+    while len(toks) > 1 and toks[-1].is_punct:
+        toks.pop()
     if toks[0].i < LEAD_TOKENS:
         # a dateline the parse took into the speaker's phrase ("YEREVAN, Oct 7 (Reuters) - Armenia
         # said") says where the story was filed, not who speaks

@@ -457,27 +457,6 @@ def test_acts_told_as_possible_only_are_kept_on_request() -> None:
 
 
 @pytest.mark.slow
-def test_the_forces_an_act_moves_are_not_its_target(nlp) -> None:  # type: ignore[no-untyped-def]
-    # pool 8004380 ("sent 10,000 troops to ... the border"), 6205629 ("the withdrawal of forces")
-    doc = nlp("The president sent soldiers and police to the border.")
-    sent, soldiers, police = doc[2], doc[3], doc[5]
-    actors = [Actor(t.text, t.idx, t.idx + len(t), t.text, "AAA", s) for t, s in ((soldiers, "MIL"), (police, "COP"))]
-    cands = [L.Candidate(a, t, "none") for a, t in zip(actors, (soldiers, police), strict=True)]
-    m = L.Models(L.LinearModel(0, {}, 0.5), L.LinearModel(-5, {}, 0.5),
-                 L.LinearModel(-5, {"soldiers": 9.0, "police": 9.0}, 0.5), 0.8)  # fmt: skip
-    feats = [["soldiers"], ["police"]]
-
-    def target(etype: str, quad: int, mode: str = "") -> list[str]:
-        e = Event("e", "a", 0, doc.text, 0, Span("sent", sent.idx, sent.idx + 4), etype, "15", quad, 2.0, mode=mode)
-        return [a.text for a in L.assign_roles(L.Featured(e, sent, cands, feats), m)[0].target]
-
-    assert target("MOBILIZE", 4) == []
-    assert target("RETREAT", 2) == []
-    assert target("RETREAT", 2, mode="release") == ["soldiers", "police"]  # those released may be the target
-    assert target("ASSAULT", 4) == ["soldiers", "police"]  # those attacked are
-
-
-@pytest.mark.slow
 def test_a_capital_where_something_happens_is_not_who_acts(nlp) -> None:  # type: ignore[no-untyped-def]
     # written here: "a meeting in Tokyo between ..." had Tokyo as its source
     doc = nlp("The deal came during a meeting in Tokyo between the ministers.")

@@ -760,25 +760,6 @@ def _unnamed_agent(trig: Token, cands: Sequence[Candidate]) -> bool:
     return not any(c.head is not None and c.head.i in inside for c in cands)
 
 
-# Sectors of those an act of deploying or withdrawing moves: its own forces.
-FORCE_SECTORS = frozenset({"MIL", "COP", "SPY", "REB"})
-
-
-def _moved_forces(trig: Token) -> set[int]:
-    """Tokens of what a verb of moving forces moves (its objects and their conjuncts: "deployed
-    soldiers and police"), or a noun's "of" phrase ("the withdrawal of forces"): a force moved is
-    the mover's own, not whom the act is aimed at (pool: 'sent troops to the border', 'the
-    withdrawal of forces by America' had the troops as the target)."""
-    heads = [c for c in trig.children if c.dep_ in {"dobj", "nsubjpass"}] if trig.pos_ == "VERB" else [
-        o for p in trig.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    out: set[int] = set()
-    while heads:
-        h = heads.pop()
-        out.add(h.i)
-        heads.extend(c for c in h.children if c.dep_ in {"conj", "compound", "amod"})
-    return out
-
-
 # Prepositions that make a city named after them where something happens.
 VENUE_PREPS = frozenset({"in", "at"})
 
@@ -793,16 +774,6 @@ def _venue(cand: Candidate) -> bool:
             and head.dep_ == "pobj" and head.head.lower_ in VENUE_PREPS)  # fmt: skip
 
 
-def _moves_forces(ev: Event) -> bool:
-    """A deployment or withdrawal, whose moved forces (``_moved_forces``) cannot be its target.
-
-    (Nor, one would think, can who tells of a material act: "Afghan Interior Ministry spokesman X
-    said attackers detonated a car bomb". Barred, the pool lost three such wrong targets, but VOA
-    dev target accuracy fell 0.748 -> 0.741: the spokesman of the country attacked is of the
-    country the act is aimed at, and no other candidate says so.)"""
-    return ev.event_type in ontology().types_with("object_is_theme") and ev.mode != "release"
-
-
 def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     """The event with learned source and target, and the best source/target probabilities."""
     src = src_all = [(models.source.prob(f), c.actor) for c, f in zip(fe.cands, fe.role_feats, strict=True)]
@@ -811,10 +782,6 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     # the rules' roles stand where they found one (but for MODEL_DECIDES); the model fills a role they left empty
     if ev.target and dict(ev.roles_how).get("target") in MODEL_DECIDES:
         ev = replace(ev, target=())  # the rule's guess is one candidate among the others
-    moved = _moved_forces(fe.trig) if not ev.target and fe.trig is not None and _moves_forces(ev) else set()
-    if moved:
-        tgt = [pa for pa, c in zip(tgt, fe.cands, strict=True)
-               if c.head is None or c.head.i not in moved or c.actor.sector not in FORCE_SECTORS]
     if not ev.source and fe.trig is not None:
         barred = not_its_source(fe.trig, ev)
         src = [(p, a) for (p, a), c in zip(src, fe.cands, strict=True) if not _venue(c) and (

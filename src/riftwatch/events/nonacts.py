@@ -8,7 +8,9 @@ find steps here (listed in ``passes.FIND``) drop them, reading their word lists 
   injured 15 people", "five people were killed in the crash");
 - "met with" names how something was received ("the offensive met with surprising success");
 - talking to the news media is an interview or a briefing ("a student who spoke with VOA"), and
-  a reporter's question is no request ("asked by VOA if ..., the minister said");
+  a reporter's question is no request ("asked by VOA if ..., the minister said"); a meeting named as
+  where someone spoke is no talks ("Speaking at a Security Council meeting, the envoy said";
+  ``speech_venue``);
 - trips of private people are no visits of state ("2.8 million Chinese tourists visited Vietnam",
   "foreigners travel to Thailand for check-ups");
 - a generic word of help ("help", "assist", "protect", "invest": lexicon entries marked
@@ -39,7 +41,9 @@ find steps here (listed in ``passes.FIND``) drop them, reading their word lists 
   people (``generic_relative``); a trigger word in a body's or treaty's name ("Working Group on
   Arbitrary Detention") or inside an actor's own name ("aid agencies", "the Taliban insurgency")
   names no act (``name_word``, ``actor_word``); a trade, drug or economic war is no armed attack
-  (``figurative_war``); what is seldom or rarely done is, in any tense, no act (``habitual``).
+  (``figurative_war``); what is seldom or rarely done is, in any tense, no act (``habitual``);
+  a verb of naming in a free relative ("protested what it called dangerous maneuvers") names a
+  thing for the clause that takes it (``free_relative_label``).
 """
 
 from __future__ import annotations
@@ -450,13 +454,14 @@ def free_relative_label(tok: Token, entry: Entry | None, ctx: SentenceContext) -
     officials described as high-threat aliens"), names a thing for that clause: the criticism it
     may carry is the taking verb's act, told once, or no act at all (the pool's rules coded one
     such, no gold event; the condemning verb finds its target in the name: ``passes.act_author``)."""
-    if entry is None or tok.pos_ != "VERB" or tok.dep_ not in {"ccomp", "relcl", "xcomp"}:
-        return entry
-    if tok.lemma_.lower() not in LABEL_VERBS:
-        return entry
-    if any(c.dep_ == "dobj" and c.lower_ == "what" for c in tok.children):
-        return None
-    return entry
+    return None if entry is not None and names_in_free_relative(tok) else entry
+
+
+def names_in_free_relative(tok: Token) -> bool:
+    """``tok`` is a verb of naming with "what" for its object, in a clause another verb takes:
+    "(protested) what it called dangerous maneuvers"."""
+    return (tok.pos_ == "VERB" and tok.dep_ in {"ccomp", "relcl", "xcomp"} and tok.lemma_.lower() in LABEL_VERBS
+            and any(c.dep_ == "dobj" and c.lower_ == "what" for c in tok.children))  # fmt: skip
 
 
 def question(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:

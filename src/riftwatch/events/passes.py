@@ -69,6 +69,7 @@ from .nonacts import (
     judged_act,
     name_word,
     named_parties,
+    names_in_free_relative,
     natural_cause,
     opinion_agreement,
     partyless_feeling,
@@ -405,8 +406,7 @@ def act_author(d: Draft, ctx: SentenceContext) -> None:
         return
     # "denounced what it called a provocation by NATO": the thing named in the free relative (whose
     # subject names the one who condemns, not a target)
-    named = [n for c in d.tok.children if c.dep_ == "ccomp" and free_relative_label(c, d.entry, ctx) is None
-             for n in _labelled(c)]  # fmt: skip
+    named = [n for c in d.tok.children if c.dep_ == "ccomp" and names_in_free_relative(c) for n in _labelled(c)]
     if d.target and d.how.get("target") != "object" and not (named and d.how.get("target") == "complement"):
         return
     objects = [c for c in d.tok.children if c.dep_ in OBJ and c.pos_ == "NOUN"] + named

@@ -120,8 +120,8 @@ def resolve_pronouns(
         candidates = [a for a in _binding_subject(tok, actor_at)
                       or ([] if _object_of_subjectless_clause(tok) else _speaker_actors(tok, actor_at)) if not a.person]
         if not candidates and low in PLURAL_PRONOUNS and tok.dep_ in {"nsubj", "nsubjpass"}:
-            # "police arrested dozens of supporters as they protested", "charged three soldiers
-            # after they fired": a plural group named before in the sentence, the nearest
+            # "charged three soldiers with exceeding their powers after they fired": a plural
+            # group named before in the sentence, the nearest
             candidates = list(plural_group([t for t in sent if t.i < tok.i], actor_at))
         if not candidates:
             candidates = list(last_group) if low in PLURAL_PRONOUNS else ([last_subject] if last_subject else [])

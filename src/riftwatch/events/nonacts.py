@@ -56,7 +56,7 @@ from spacy.tokens import Token
 
 from .draft import Draft, Entry, Recoded, SentenceContext
 from .matching import LABEL_VERBS, PROPOSAL_NOUNS
-from .modality import SUMMARY_NOUNS, summarised, summing_noun
+from .modality import SPEECH_VERBS, SUMMARY_NOUNS, summarised, summing_noun
 from .roles import main_verb_read_as_modifier
 
 # Prepositions that give the cause of a passive harm: "killed in the crash", "injured during the storm".
@@ -281,7 +281,7 @@ def press_conference(tok: Token, entry: Entry | None, ctx: SentenceContext) -> E
 
 
 # Verbs of speaking: a meeting "at" which one speaks is where the words were said.
-SPEAKING_VERBS = frozenset({"say", "speak", "tell", "add", "remark"})
+SPEAKING_VERBS = SPEECH_VERBS | {"speak", "remark"}
 
 
 def speech_venue(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:

@@ -200,7 +200,9 @@ def _dated(tok: Token, ctx: SentenceContext, depth: int = 0) -> dict[str, Any]:
 
 
 def _told_as_past(tok: Token) -> bool:
-    """A verb in the past tense or the present perfect ("threatened", "was signed", "has called")."""
+    """A verb in the past tense or the present perfect ("threatened", "was signed", "has called").
+    (``venue.past_tense`` answers another question: whether a told act, noun or verb, is past — it
+    leaves the present perfect out, which here counts: "has called for elections next year".)"""
     if tok.pos_ not in {"VERB", "AUX"}:
         return False
     if tok.tag_ == "VBD":

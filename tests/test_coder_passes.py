@@ -20,6 +20,7 @@ from riftwatch.events.passes import (
     commitment,
     domestic_target,
     joint_parties,
+    phrase_target,
     place_country_target,
     proposal_author,
     refusal,
@@ -196,6 +197,24 @@ def test_joint_parties(coder, text: str, word: str, target: set[str], how: str) 
     # and the roles hold to the end: a joint party is not dropped as the source's own affairs
     full = run_passes(draft(ctx, word), ctx)
     assert countries(full.target) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "target"),
+    [
+        # a clause joined with a subject of its own is no part of the first verb's phrase
+        ("Egypt and Qatar called for an immediate truce, and the African Union said it would send an envoy.",
+         "called", set()),
+        ("Chile asked for a recount, and Peru accused Bolivia of fraud.", "asked", set()),
+        # a verb joined with no subject of its own shares the first one's phrase
+        ("Chile will cede control of the port and compensate Peru for its losses.", "cede", {"PER"}),
+    ],
+)
+def test_phrase_target_stays_in_its_clause(coder, text: str, word: str, target: set[str]) -> None:  # type: ignore[no-untyped-def]
+    ctx = context(coder, text)
+    d = until(ctx, word, phrase_target)
+    phrase_target(d, ctx)
+    assert countries(d.target) - countries(d.source) == target  # (the source's own "its" goes later)
 
 
 def test_a_single_party_or_a_bodys_meeting_is_not_joint(coder) -> None:  # type: ignore[no-untyped-def]

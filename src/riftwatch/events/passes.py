@@ -198,7 +198,7 @@ def _phrase_actors(tok: Token, actor_at: dict[int, Actor], skip_object: bool) ->
     out: list[Actor] = []
     skip = {"nsubj", "nsubjpass", "ccomp", "advcl", "relcl", "acl", "poss", "punct", "prep" if skip_object else ""}
     skip |= OBJ if skip_object else set()
-    stack = [c for c in tok.children if c.dep_ not in skip and not (c.dep_ == "prep" and absolute(c))]
+    stack = [c for c in tok.children if c.dep_ not in skip and not (c.dep_ == "prep" and absolute(c)) and not _clause(c)]
     if tok.pos_ != "VERB" and not stack:
         carrier = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
         if carrier.dep_ in OBJ:
@@ -210,8 +210,14 @@ def _phrase_actors(tok: Token, actor_at: dict[int, Actor], skip_object: bool) ->
         a = actor_at.get(t.i)
         if a is not None and a not in out:
             out.append(a)
-        stack.extend(c for c in t.children if c.dep_ not in {"ccomp", "advcl", "relcl"})
+        stack.extend(c for c in t.children if c.dep_ not in {"ccomp", "advcl", "relcl"} and not _clause(c))
     return sorted(out, key=lambda a: a.start)
+
+
+def _clause(tok: Token) -> bool:
+    """A verb joined to another with a subject of its own ("called for a ceasefire, and the Union
+    said ..."): its own clause, whose actors are no part of the first verb's phrase."""
+    return tok.dep_ == "conj" and tok.pos_ in {"VERB", "AUX"} and any(c.dep_ == "nsubj" for c in tok.children)
 
 
 def _country_actor(place: Place) -> Actor:

@@ -29,6 +29,9 @@ CASES = [
     ("The governor refused to meet the strikers.", "meet", "negated"),
     ("The guerrillas attacked the base and did not release the hostages.", "release", "negated"),
     ("He is not interested in deploying more soldiers.", "deploying", "negated"),
+    # a negated clause does not negate its time or its cause
+    ("The army will not withdraw while the rebels attack the town.", "attack", "asserted"),
+    ("He said he would not quit when the session closes and urged supporters to stay calm.", "urged", "asserted"),
     # an ability or a permission is no act; one perceived under "can" is
     ("Under the new law, the police can detain protesters for a week.", "detain", "hypothetical"),
     ("The militia cannot attack the airport again.", "attack", "negated"),

@@ -353,6 +353,10 @@ def factuality(trigger: Token) -> Factuality:
             # "does not want to meet", "is not willing to negotiate": not wanted is not to come
             return "negated" if link == "xcomp" and _denied(head) else "future"
         status = _own_status(head)
+        if status == "negated" and link == "advcl":
+            # "would not step down when her term ends", "did not retaliate after the rebels
+            # attacked": the clause's negation does not reach its time or cause
+            status = None
         if status:
             return status
         tok = head

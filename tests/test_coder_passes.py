@@ -96,6 +96,10 @@ def test_pass_list_is_ordered_and_named() -> None:
         # a thing reported on does not speak: the reporter calls, urges, condemns
         ("Chile said Peru's blockade was illegal and urged Lima to lift it.", "urged", {"CHL"}, "subject", {"PER"},
          "object"),
+        # a relation named with its members: the members act, the country they are related to does not
+        ("Bolivia's neighbours Peru and Chile, both members of the pact, condemned the vote.", "condemned",
+         {"PER", "CHL"}, "subject", set(), ""),
+        ("Norway's close ally, Denmark, criticised Sweden.", "criticised", {"DNK"}, "subject", {"SWE"}, "object"),
     ],
 )
 def test_assign_roles(coder, text: str, word: str, source: set[str], how_s: str, target: set[str], how_t: str) -> None:  # type: ignore[no-untyped-def]

@@ -77,7 +77,10 @@ def actors_under(tok: Token, actor_at: dict[int, Actor], *, keep_of: bool = True
         if actor is not None and (actor.start, actor.end) not in seen:
             seen.add((actor.start, actor.end))
             found.append(actor)
+        named = t.lemma_.lower() in RELATIONAL_NOUNS and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in t.children)
         for child in t.children:
+            if named and child.dep_ == "poss":
+                continue  # "Mali's neighbours Guinea and Niger": the neighbours are Guinea and Niger, Mali their counterpart
             if child.dep_ in PRUNE:
                 if child.dep_ == "prep" and keep_of and child.lower_ in {"of", "from"} and t.pos_ != "VERB":
                     stack.append(child)

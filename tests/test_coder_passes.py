@@ -18,6 +18,7 @@ from riftwatch.events.passes import (
     armed_riot,
     assign_roles,
     commitment,
+    complement_subject,
     domestic_target,
     joint_parties,
     phrase_target,
@@ -219,6 +220,27 @@ def test_phrase_target_stays_in_its_clause(coder, text: str, word: str, target: 
     d = until(ctx, word, phrase_target)
     phrase_target(d, ctx)
     assert countries(d.target) - countries(d.source) == target  # (the source's own "its" goes later)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "target"),
+    [
+        # a demand or threat is aimed at the subject of the clause that spells it out ...
+        ("Chile demanded that Peru withdraw its ambassador.", "demanded", {"PER"}),
+        # ... unless that subject is the speaker's own state announcing its own act
+        ("Chile's president warned that Santiago would take tough action against Peru.", "warned", {"PER"}),
+        ("The Chilean foreign minister warned that Chile would retaliate.", "warned", set()),
+        # another body of the speaker's country stays a target
+        ("The Chilean president demanded that the Chilean parliament pass the budget.", "demanded", {"CHL"}),
+    ],
+)
+def test_complement_subject(coder, text: str, word: str, target: set[str]) -> None:  # type: ignore[no-untyped-def]
+    ctx = context(coder, text)
+    d = run_passes(draft(ctx, word), ctx)
+    assert countries(d.target) == target
+    d = until(ctx, word, complement_subject)
+    complement_subject(d, ctx)
+    assert all(a.country != "CHL" or a.sector == "LEG" for a in d.target)
 
 
 def test_a_single_party_or_a_bodys_meeting_is_not_joint(coder) -> None:  # type: ignore[no-untyped-def]

@@ -269,7 +269,16 @@ def complement_subject(d: Draft, ctx: SentenceContext) -> None:
     """A demand or threat that a clause spells out is aimed at that clause's subject."""
     if not d.target and d.type in ontology().types_with("target_in_complement"):
         d.target, d.how["target"] = _complement_subject(d.tok, ctx.actor_at), "complement"
-        d.target = [a for a in d.target if a not in d.source]
+        # the speaker's own state doing it ("Kim warned that Pyongyang would act") is no target:
+        # the act it announces may name one (``intended_act_target``)
+        d.target = [a for a in d.target if a not in d.source and not _same_state(a, d.source)]
+        d.how["target"] = "complement" if d.target else ""
+
+
+def _same_state(a: Actor, source: list[Actor]) -> bool:
+    """``a`` is the state one of ``source`` speaks for: its country, unsectored or in the same sector."""
+    return any(s.country and s.country == a.country and (not a.sector or not s.sector or a.sector == s.sector)
+               for s in source)  # fmt: skip
 
 
 def intended_act_target(d: Draft, ctx: SentenceContext) -> None:

@@ -486,3 +486,22 @@ def test_a_name_the_lexicon_lacks_defined_by_an_acronym_it_knows_is_that_organis
     assert ("Army", "COL", "MIL") not in got and got[-1] == ("ELN", "COL", "REB")
     assert any(t.endswith("National Liberation Army") and s == "REB" for t, _, s in got)
 
+
+
+def test_an_organisation_is_met_again_by_the_noun_its_name_ends_in(nlp: Any, lex: Lexicon) -> None:
+    # the story's country is Kenya; the court and the council are the bodies named before
+    _, court = coded(
+        nlp, lex,
+        "The International Court of Justice opened hearings on Kenya's maritime claim on Monday.",
+        "The court rejected a Kenyan request to delay the case.",
+    )  # fmt: skip
+    assert ("court", "IGO", "JUD") in court
+    _, council = coded(
+        nlp, lex,
+        "The U.N. Security Council extended the mission in Haiti on Monday.",
+        "Haiti's foreign minister thanked the council.",
+    )  # fmt: skip
+    assert ("council", "IGO", "IGO") in council
+    # a council of no organisation named before is no one
+    _, elders = coded(nlp, lex, "A council of elders met in Kismayo on Monday.", "Kenya's envoy thanked the council.")
+    assert not any(t == "council" for t, _, _ in elders)

@@ -6,7 +6,9 @@ News names an actor in full once and then refers back to it:
 - by a definite description with the same head noun: "a State Department official said ...
   The official added" (the official is the American one, not someone of the story's country);
 - by a generic noun for an organisation: "the Islamic State group ... The group said",
-  "the European Union ... the bloc".
+  "the European Union ... the bloc";
+- by the noun its name ends in: "the U.N. Security Council ... the council", "the International
+  Court of Justice ... the court" (not the court of the story's country).
 
 The resolvers here read the parse and the article memory kept in ``ArticleContext``; they never
 guess: with no earlier actor to point to, they give nothing and the caller keeps its own default.
@@ -37,7 +39,14 @@ GENERIC_ORG_NOUNS: dict[str, frozenset[str] | None] = {
     "bloc": frozenset({"IGO"}),
     "alliance": frozenset({"IGO"}),
     "body": frozenset({"IGO"}),  # only "the world body", "the regional body" (``_BODY``)
+    # only an organisation so named: "the Security Council ... the council"
+    "council": frozenset(),
+    "commission": frozenset(),
+    "tribunal": frozenset(),
+    "assembly": frozenset(),
 }
+# Nouns that point back only to an organisation whose name has the same word (empty kinds above).
+_NAMED_ONLY = frozenset(w for w, kinds in GENERIC_ORG_NOUNS.items() if kinds == frozenset())
 # A "body" is an organisation only so qualified: "the body was found" names no one.
 _BODY = frozenset({"world", "regional", "international", "continental", "global", "multilateral", "intergovernmental"})
 # Sectors of a state's own institutions: a ministry is not "the group" of a later sentence.
@@ -96,6 +105,10 @@ def org_for(noun: Token, orgs: Sequence[Actor]) -> Actor | None:
     kinds = GENERIC_ORG_NOUNS.get(word)
     armed = any(c.lower_ in _ARMED for c in noun.lefts)
     for a in reversed(orgs):
+        if word in _NAMED_ONLY:
+            if word in (a.org or a.text).lower().split():
+                return a
+            continue
         if kinds is not None:
             if a.country in kinds and a.sector not in _STATE:
                 return a

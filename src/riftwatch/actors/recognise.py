@@ -611,6 +611,9 @@ def _memorise(doc: Doc, g: Group, c: _Coded, actor: Actor, ctx: ArticleContext) 
         ctx.named.setdefault(doc[k].lower_, actor)
     if c.org and actor.country and not c.person and not (g.head is not None and g.head.is_title):
         ctx.orgs.append(actor)  # the organisation itself, not "the U.N. envoy"
+        root = doc[g.start : g.end].root
+        if root.pos_ == "PROPN" and root.is_title and g.head is None:
+            ctx.heads[head_key(root)] = actor  # "the International Court of Justice ... the court"
     if g.head is not None and g.head.mentions and actor.country and (g.owner or g.org or c.person_entry):
         tok = doc[g.head.mentions[-1].end - 1]
         ctx.heads[head_key(tok)] = actor

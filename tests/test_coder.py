@@ -561,6 +561,17 @@ def test_an_attribution_ends_before_a_relative_clause_on_the_speaker(rules) -> N
     assert said == {"Hungary"}
 
 
+def test_an_act_joined_to_a_verb_of_saying_is_the_speakers_own(rules) -> None:  # type: ignore[no-untyped-def]
+    # written here: what the speaker did besides saying is told by the writer, not by the speaker;
+    # a second "that" clause is still what they said
+    coded = code(rules, "Chile claims the islands and has arrested three Peruvian fishermen. "
+                        "Bolivian officials acknowledged that talks had stalled, and that Bolivia expelled two "
+                        "Peruvian diplomats.")  # fmt: skip
+    assert event_at(coded, "arrested").attribution is None
+    expelled = event_at(coded, "expelled").attribution
+    assert expelled is not None and expelled.text == "Bolivian officials"
+
+
 def test_the_speaker_is_the_subject_nearest_before_the_verb_of_saying(nlp) -> None:  # type: ignore[no-untyped-def]
     """Written here: the parse runs the reported clause into the reporting one ("airstrikes" and
     "officials" both subjects of "said"); the nearer one speaks."""

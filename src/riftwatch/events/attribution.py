@@ -90,7 +90,11 @@ def attribution_for(
     while tok.head.i != tok.i and steps < 10:
         steps += 1
         head = tok.head
-        if tok.dep_ in {"ccomp", "xcomp", "parataxis", "advcl", "conj", "dobj"} and head.lemma_.lower() in CLAIM_VERBS:
+        # a verb joined to the speech verb is the speaker's own act ("said ... and urged X"), unless
+        # it is a second "that" clause the parse joined to it ("acknowledged that ..., and that X")
+        reported = tok.dep_ in {"ccomp", "xcomp", "parataxis", "advcl", "dobj"} or (
+            tok.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children))
+        if reported and head.lemma_.lower() in CLAIM_VERBS:
             speaker = speaker_of(head)
             if speaker is not None:
                 return _attribution_from_speaker(speaker, offset, actor_at)

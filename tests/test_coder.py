@@ -799,6 +799,16 @@ def test_a_possessive_after_a_second_verb_refers_to_the_shared_subject(rules) ->
     assert [(a.text, a.country) for a in e.source] == [("its", "NGO")]
 
 
+def test_a_singular_possessive_is_not_bound_by_a_plural_subject(rules) -> None:  # type: ignore[no-untyped-def]
+    # written here: "its" is not the officials' (they are many); the country that acted before is
+    text = "Qatar brokered a truce between the two factions, and Kenyan officials praised its efforts."
+    e = event_at(code(rules, text), "praised")
+    assert [(a.text, a.country) for a in e.target] == [("its", "QAT")]
+    # a plural name is one country
+    e = event_at(code(rules, "The Philippines renewed its offer of talks with China."), "offer")
+    assert [(a.text, a.country) for a in e.source] == [("its", "PHL")]
+
+
 def test_a_person_coded_from_a_title_is_followed_by_surname(coder) -> None:  # type: ignore[no-untyped-def]
     text = ("Ghana's foreign minister, Samuel Ablakwa, criticized Togo on Monday. "
             "On Tuesday Ablakwa met Togolese officials in Lome.")  # fmt: skip

@@ -94,11 +94,17 @@ def _binding_subject(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
                 # "led Iran to suspend its air strikes": its is the one made to act
                 return [a for o in verb.head.children if o.dep_ == "dobj" and o.i < tok.i for a in actors_under(o, actor_at)]
             return [a for s in verb.children if s.dep_ in {"nsubj", "nsubjpass"} and s.i < tok.i
-                    for a in actors_under(s, actor_at)]  # fmt: skip
+                    and _agrees(tok, s) for a in actors_under(s, actor_at)]  # fmt: skip
         if t.head.i == t.i or t.dep_ not in {"dobj", "pobj", "prep", "attr", "conj", "appos", "compound"}:
             return []
         t = t.head
     return []
+
+
+def _agrees(pron: Token, subject: Token) -> bool:
+    """A singular pronoun is not bound by a plural common noun: "U.S. officials praised its
+    efforts" praise someone else's ("the Philippines ... its", a plural name, is one country)."""
+    return pron.lower_ not in SINGULAR_PRONOUNS or subject.tag_ != "NNS"
 
 
 def resolve_pronouns(

@@ -82,6 +82,7 @@ def codes(
             "Much to the Kremlin's dismay, Ankara agreed.",
             [("Kremlin", "RUS", "GOV"), ("Ankara", "TUR", "GOV")],
         ),
+        ("The Chinese state arrested two activists.", [("Chinese state", "CHN", "GOV"), ("activists", "CHN", "CVL")]),
     ],
 )
 def test_actors_in_sentences(nlp: Any, lex: Lexicon, text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -108,6 +109,12 @@ def test_actors_in_sentences(nlp: Any, lex: Lexicon, text: str, expected: list[t
 )
 def test_not_actors(nlp: Any, lex: Lexicon, text: str) -> None:
     assert codes(nlp, lex, text, default_country="") == []
+
+
+def test_state_owned_says_who_owns_a_firm(nlp: Any, lex: Lexicon) -> None:
+    # the firm is no government, nor is a state-run paper
+    for text in ("A Chinese state-owned company built the dam.", "A state-run newspaper criticized Kenya."):
+        assert not any(sector == "GOV" for _, _, sector in codes(nlp, lex, text))
 
 
 @pytest.mark.parametrize(

@@ -97,6 +97,14 @@ def test_without_publication_date_nothing_moves(coder) -> None:  # type: ignore[
         ("On Tuesday, police arrested a man who attacked a guard.", "attacked", TUESDAY),
         # a time on a participle describing someone dates that description, not the act
         ("The recently appointed governor imposed a curfew in the city.", "imposed", PUBLISHED),
+        # a past relative clause on a noun dated by its year happened then
+        ("A trial opened on Tuesday over the 2008 bombing of a hotel in the capital that killed nine guests.",
+         "killed", dt.date(2008, 1, 1)),
+        ("The envoy recalled the 1994 massacre, in which militiamen killed hundreds of villagers.", "killed",
+         dt.date(1994, 1, 1)),
+        # ... unless it has a time of its own
+        ("The envoy recalled the 1994 massacre, in which militiamen killed hundreds of villagers in May 2015.",
+         "killed", dt.date(2015, 5, 1)),
     ],
 )
 def test_a_time_dates_its_own_clause(coder, text: str, trigger: str, expected: dt.date) -> None:  # type: ignore[no-untyped-def]

@@ -28,7 +28,7 @@ from ..records import Actor, Article, Event, Factuality, Place, Span
 from ..when import best_time, find_times, may_hold_time
 from .attribution import attribution_for
 from .conventions import protest_first, without_commentary
-from .dating import anchored, clause_times
+from .dating import anchored, antecedent_time, clause_times
 from .draft import ArticleState, Draft, Entry, Recoded, SentenceContext
 from .headings import heading_length
 from .matching import drop_carried_nouns, trigger_lemmas
@@ -187,6 +187,10 @@ def _dated(tok: Token, ctx: SentenceContext, depth: int = 0) -> dict[str, Any]:
             return {"date": day, "date_end": day, "date_precision": "day",
                     "date_text": Span(ctx.article.text[start:end], start, end)}  # fmt: skip
     times = clause_times(tok, ctx.times) if ctx.times else []
+    year = antecedent_time(tok, times)
+    if year is not None:
+        return {"date": year.date, "date_end": year.end_date, "date_precision": year.precision,
+                "date_text": Span(year.text, year.start, year.end)}  # fmt: skip
     if times and ctx.article.published is not None and _told_as_past(tok):
         # a time after publication dates what was threatened, asked for or alleged, not the act
         # told in the past tense ("threatened to impose tariffs next month", "called for

@@ -119,6 +119,32 @@ def clause_times(trigger: Token, times: Sequence[TimeExpr]) -> list[TimeExpr]:
     return out
 
 
+def antecedent_time(trigger: Token, times: Sequence[TimeExpr]) -> TimeExpr | None:
+    """The year that dates the noun a past relative clause tells more of: "the 2004 bombing of a
+    base in Ivory Coast that killed nine soldiers", "the 1994 genocide, in which militias killed
+    ..." happened then (the year dates its noun only, ``when.best_time``, so the clause gets none
+    of its own)."""
+    if trigger.dep_ != "relcl" or not past_tense(trigger) or not times:
+        return None
+    lo, hi = trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge)
+    if any(lo <= t.start < hi for t in times):
+        return None  # the clause's own time: "the 1994 genocide, in which militias killed ... in April"
+    doc = trigger.doc
+    year_on: dict[int, TimeExpr] = {}  # noun index -> the year written before it
+    for t in times:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and len(span) == 1 and t.text.isdigit() and span.root.dep_ in ("nummod", "compound", "amod", "nmod"):
+            year_on[span.root.head.i] = t
+    noun = trigger.head
+    for _ in range(4):  # up through the noun's "of"/"in"/"on" phrases: "the 2004 bombing of a base in X that ..."
+        if noun.i in year_on and year_on[noun.i].start < noun.idx:
+            return year_on[noun.i]
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return None
+        noun = noun.head.head
+    return None
+
+
 # "a day after", "two weeks before": a count of days between one act and the one it is told against.
 _UNIT_DAYS = {"day": 1, "week": 7}
 ANCHOR_WORDS = frozenset({"after", "before"})

@@ -101,6 +101,9 @@ def test_pass_list_is_ordered_and_named() -> None:
         ("Bolivia's neighbours Peru and Chile, both members of the pact, condemned the vote.", "condemned",
          {"PER", "CHL"}, "subject", set(), ""),
         ("Norway's close ally, Denmark, criticised Sweden.", "criticised", {"DNK"}, "subject", {"SWE"}, "object"),
+        # a participle joined to a passive verb is passive too: its "by" phrase acts, the shared subject is done to
+        ("Two Chilean activists were detained and deported by Peruvian police.", "deported", {"PER"}, "agent",
+         {"CHL"}, "passive-subject"),
     ],
 )
 def test_assign_roles(coder, text: str, word: str, source: set[str], how_s: str, target: set[str], how_t: str) -> None:  # type: ignore[no-untyped-def]
@@ -241,6 +244,13 @@ def test_complement_subject(coder, text: str, word: str, target: set[str]) -> No
     d = until(ctx, word, complement_subject)
     complement_subject(d, ctx)
     assert all(a.country != "CHL" or a.sector == "LEG" for a in d.target)
+
+
+def test_who_acts_by_a_by_phrase_is_no_target_in_the_phrase(coder) -> None:  # type: ignore[no-untyped-def]
+    ctx = context(coder, "The editor was arrested on Monday and sentenced to prison by a Peruvian court.")
+    d = until(ctx, "arrested", phrase_target)
+    phrase_target(d, ctx)
+    assert countries(d.target) == set()
 
 
 def test_a_single_party_or_a_bodys_meeting_is_not_joint(coder) -> None:  # type: ignore[no-untyped-def]

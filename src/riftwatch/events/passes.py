@@ -196,7 +196,7 @@ def _phrase_actors(tok: Token, actor_at: dict[int, Actor], skip_object: bool) ->
     visits to raise the morale among Iranian troops").
     """
     out: list[Actor] = []
-    skip = {"nsubj", "nsubjpass", "ccomp", "advcl", "relcl", "acl", "poss", "punct", "prep" if skip_object else ""}
+    skip = {"nsubj", "nsubjpass", "agent", "ccomp", "advcl", "relcl", "acl", "poss", "punct", "prep" if skip_object else ""}
     skip |= OBJ if skip_object else set()
     stack = [c for c in tok.children if c.dep_ not in skip and not (c.dep_ == "prep" and absolute(c)) and not _clause(c)]
     if tok.pos_ != "VERB" and not stack:
@@ -210,7 +210,7 @@ def _phrase_actors(tok: Token, actor_at: dict[int, Actor], skip_object: bool) ->
         a = actor_at.get(t.i)
         if a is not None and a not in out:
             out.append(a)
-        stack.extend(c for c in t.children if c.dep_ not in {"ccomp", "advcl", "relcl"} and not _clause(c))
+        stack.extend(c for c in t.children if c.dep_ not in {"ccomp", "advcl", "relcl", "agent"} and not _clause(c))
     return sorted(out, key=lambda a: a.start)
 
 

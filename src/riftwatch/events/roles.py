@@ -162,6 +162,14 @@ def main_verb_read_as_modifier(verb: Token) -> bool:
     return prev.text == "," or prev.pos_ == "PROPN"
 
 
+def shared_passive(verb: Token) -> bool:
+    """A past participle joined to a passive verb with no subject or auxiliary of its own: "was
+    arrested and sentenced by a court" (the second is passive too, its subject the first's)."""
+    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.pos_ == "VERB"
+            and not _children(verb, {"nsubj", "nsubjpass", "aux", "auxpass"})
+            and bool(_children(verb.head, {"auxpass"})))  # fmt: skip
+
+
 def fronted_passive(verb: Token) -> bool:
     """A past participle opening a clause the main one is told after ("Attacked by Ethiopian troops,
     the soldiers retreated", "Asked by the UN to withdraw, the army refused"): a passive whose
@@ -381,13 +389,16 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
     source_preps = tuple(getattr(trig, "source_prep", None) or ())
     reduced = reduced_passive(verb)
     fronted = fronted_passive(verb) or predicative_passive(verb)  # both: the subject before is the patient
-    passive = bool(_children(verb, {"nsubjpass", "auxpass"})) or reduced or fronted
+    shared = shared_passive(verb)
+    passive = bool(_children(verb, {"nsubjpass", "auxpass"})) or reduced or fronted or shared
     target: list[Actor] = []
     how_t = ""
     if passive:
         # "civilians killed by the militia": the noun the participle modifies is what is done to;
-        # "attacked by X, the soldiers retreated": the main clause's subject
-        patients = [verb.head] if reduced else _children(verb.head, SUBJ | {"nsubjpass"}) if fronted else _children(verb, {"nsubjpass"})
+        # "attacked by X, the soldiers retreated": the main clause's subject; "was arrested and
+        # sentenced by a court": the subject the two participles share
+        patients = ([verb.head] if reduced else _children(verb.head, SUBJ | {"nsubjpass"}) if fronted
+                    else _children(verb.head if shared else verb, {"nsubjpass"}))  # fmt: skip
         target = _collect(patients, actor_at)
         how_t = "passive-subject" if target else ""
         agent = _prep_objects(verb, ("by",))

@@ -809,6 +809,15 @@ def test_a_singular_possessive_is_not_bound_by_a_plural_subject(rules) -> None: 
     assert [(a.text, a.country) for a in e.source] == [("its", "PHL")]
 
 
+def test_an_object_pronoun_is_not_the_subject_of_its_own_verb(rules) -> None:  # type: ignore[no-untyped-def]
+    # written here: "them" is the rebels of the sentence before, not the army that attacks them
+    coded = code(rules, "The rebels moved into the town. The army attacked them on Monday.")
+    assert [(a.text, a.sector) for a in event_at(coded, "attacked").target] == [("them", "REB")]
+    # and the plural noun before it in the same sentence, when there is one
+    coded = code(rules, "Police arrested the protesters and charged them with rioting.")
+    assert [(a.text, a.sector) for a in event_at(coded, "charged").target] == [("them", "CVL")]
+
+
 def test_a_person_coded_from_a_title_is_followed_by_surname(coder) -> None:  # type: ignore[no-untyped-def]
     text = ("Ghana's foreign minister, Samuel Ablakwa, criticized Togo on Monday. "
             "On Tuesday Ablakwa met Togolese officials in Lome.")  # fmt: skip

@@ -151,7 +151,7 @@ def _within_clause(start: Token, heads: frozenset[int], deep: bool = True) -> bo
         if cur.dep_ in ("relcl", "acl") and cur.head.lemma_.lower() in OCCASION_NOUNS:
             cur = cur.head  # "at the meetings that wrapped up in X", "at a summit held in X"
             continue
-        if (cur.dep_ in CLAUSE_DEPS and cur.dep_ not in CIRCUMSTANCE_DEPS) or cur.head is cur:
+        if (cur.dep_ in CLAUSE_DEPS and cur.dep_ not in CIRCUMSTANCE_DEPS) or cur.head.i == cur.i:
             return False
         if topic(cur):
             return False  # "protests over the war in X", "talks about the situation in X": the topic
@@ -308,7 +308,7 @@ def _sharing_clause(trigger: Token) -> Token | None:
         head = head.head  # "were able to start": the clause of "were"
     if trigger.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in MANNER_PREPS and head.head.pos_ == "VERB":
         return head.head  # "in X, senators led a group in calling on Rubio to ...": called in X
-    if trigger.pos_ != "VERB" or head.pos_ not in ("VERB", "AUX") or head is trigger:
+    if trigger.pos_ != "VERB" or head.pos_ not in ("VERB", "AUX") or head.i == trigger.i:
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
         return None

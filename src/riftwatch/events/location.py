@@ -191,7 +191,7 @@ def _speaker(word: Token) -> bool:
     for _ in range(3):
         if cur.dep_ in ("nsubj", "nsubjpass"):
             return True
-        if cur.dep_ not in ("appos", "compound", "conj") or cur.head is cur:
+        if cur.dep_ not in ("appos", "compound", "conj") or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
@@ -285,7 +285,7 @@ def _ongoing(trigger: Token) -> bool:
     for _ in range(3):
         if verb.pos_ in ("VERB", "AUX") and not (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp")):
             break
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
     return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children)

@@ -48,7 +48,7 @@ def _speaker_actors(tok: Token, actor_at: dict[int, Actor], verbs: frozenset[str
             return []
         clause = clause.head
     governor = clause.head
-    if governor is clause or (verbs is not None and governor.lemma_.lower() not in verbs):
+    if governor.i == clause.i or (verbs is not None and governor.lemma_.lower() not in verbs):
         return []
     # a verb sharing its subject with the one before it: "accused X ... and said it had asked",
     # "denied the accusation, saying its units had ..." (for the reported clause's own subject)
@@ -107,6 +107,21 @@ def _agrees(pron: Token, subject: Token) -> bool:
     return pron.lower_ not in SINGULAR_PRONOUNS or subject.tag_ != "NNS"
 
 
+def _plural_object_before(pron: Token) -> Token | None:
+    """The nearest plural common noun before ``pron`` in its sentence, outside the subject of
+    the verb it is the object of ("the army attacked them" is not the army)."""
+    verb = pron.head.head if pron.dep_ == "pobj" and pron.head.dep_ == "prep" else pron.head
+    for _ in range(3):  # a verb sharing its subject with the one before: "arrested ... and charged them"
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) or verb.dep_ != "conj":
+            break
+        verb = verb.head
+    subject = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+    for t in reversed(pron.sent[: pron.i - pron.sent.start]):
+        if t.tag_ == "NNS" and t.i not in subject:
+            return t
+    return None
+
+
 def resolve_pronouns(
     sent: Sequence[Token], actor_at: dict[int, Actor], last_group: tuple[Actor, ...], last_subject: Actor | None
 ) -> None:
@@ -129,8 +144,18 @@ def resolve_pronouns(
             # "charged three soldiers with exceeding their powers after they fired": a plural
             # group named before in the sentence, the nearest
             candidates = list(plural_group([t for t in sent if t.i < tok.i], actor_at))
-        if not candidates:
-            candidates = list(last_group) if low in PLURAL_PRONOUNS else ([last_subject] if last_subject else [])
+        before = _plural_object_before(tok) if not candidates and low == "them" and tok.dep_ in {"dobj", "pobj"} else None
+        if before is not None:
+            # "conducted the drills ... and called them a punishment", "arrested the men and
+            # charged them": the nearest plural object before it in the sentence, an actor or not
+            candidates = [a for a in actors_under(before, actor_at) if not a.person][:1]
+        elif not candidates and low in SINGULAR_PRONOUNS:
+            # the last country or organisation acting as subject, in this sentence before it
+            # ("Qatar brokered a truce, and Kenyan officials praised its efforts"), else before
+            subject = last_it([t for t in sent if t.i < tok.i], actor_at) or last_subject
+            candidates = [subject] if subject else []
+        elif not candidates:
+            candidates = list(last_group)
         if candidates:
             _point(tok, candidates[0], actor_at)
             if tok.dep_ == "poss":

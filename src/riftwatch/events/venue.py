@@ -80,7 +80,7 @@ def past_tense(trigger: Token) -> bool:
     """Told in the past tense: "denied", "had asked", "was signed"; a noun by its verb."""
     verb = trigger
     for _ in range(3):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     if verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children) and not any(

@@ -360,13 +360,13 @@ def _command_of(verb: Token, ctx: SentenceContext) -> Token | None:
     if head.i == verb.i or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
     if verb.dep_ == "xcomp" and head.pos_ == "VERB" and head.lemma_ in ORDER_VERBS:
-        return head if _to_own_forces(head, ctx) else None
+        return head if to_own_forces(head, ctx) else None
     if verb.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in ORDER_NOUNS:
-        return head if _to_own_forces(head, ctx) else None
+        return head if to_own_forces(head, ctx) else None
     return None
 
 
-def _to_own_forces(cmd: Token, ctx: SentenceContext) -> bool:
+def to_own_forces(cmd: Token, ctx: SentenceContext) -> bool:
     """Whether the ones ``cmd`` is given to (a verb's object, a noun's "to" phrase) are forces with
     no country other than the commander's."""
     if cmd.pos_ == "VERB":

@@ -46,6 +46,7 @@ from .matching import (
     quantity_change,
     reported_protest,
     stopped_act,
+    to_own_forces,
 )
 from .modality import (
     act_verb,
@@ -240,6 +241,19 @@ def assign_roles(d: Draft, ctx: SentenceContext) -> None:
         d.roles = noun_roles(d.tok, ctx.actor_at, d.entry, ctx.latent_at)
     d.source, d.target = list(d.roles.source), list(d.roles.target)
     d.how = {"source": d.roles.source_how, "target": d.roles.target_how}
+
+
+def commanded_forces(d: Draft, ctx: SentenceContext) -> None:
+    """An act ordered to the commander's own forces ("ordered the military to attack the ELN",
+    coded on the order word, ``matching.ordered_act``): the forces carry it out, and its target is
+    the commanded act's ("the ELN"), not the forces."""
+    tok = d.tok
+    if tok.pos_ != "VERB" or tok.lemma_ not in ORDER_VERBS or d.how.get("target") != "object" or not to_own_forces(tok, ctx):
+        return
+    act = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    done_to = verb_roles(act, ctx.actor_at, d.entry, ctx.latent_at).target if act is not None else ()
+    d.target = [a for a in done_to if a not in d.target and a not in d.source]
+    d.how["target"] = "commanded" if d.target else ""
 
 
 def theme_object(d: Draft, ctx: SentenceContext) -> None:
@@ -859,7 +873,7 @@ FIND_LEMMAS: frozenset[str] = STOP_VERBS | ORDER_VERBS | LABEL_VERBS | ATTENTION
 # How each trigger's draft event is coded, in order.
 PASSES: tuple[Pass, ...] = (
     # roles from the trigger's clause, then fallbacks for a missing target
-    assign_roles, theme_object, accused_party, complement_subject, intended_act_target,
+    assign_roles, commanded_forces, theme_object, accused_party, complement_subject, intended_act_target,
     proposal_author, referent_author, act_author, joint_parties,
     # actors and place
     event_place, locate_actors, phrase_target, named_parties, armed_riot,

@@ -1142,6 +1142,14 @@ def test_a_move_summing_up_the_act_told_is_that_act(rules, sentence: str, answer
     assert ({a.country for a in e.target}, dict(e.roles_how)["target"]) == (target, "referent")
 
 
+def test_a_country_and_its_ministry_are_one_side_for_what_they_answer(rules) -> None:  # type: ignore[no-untyped-def]
+    # written here: Peru's denial answers Chile's accusation, not its own ministry's words between
+    text = ("Chile accused Peru of genocide. Peru's foreign ministry called the move shameful and accused Chile "
+            "of lying. Peru has denied the genocide accusation.")  # fmt: skip
+    (e,) = [e for e in code(rules, text).events if e.trigger.text == "denied"]
+    assert {a.country for a in e.target} == {"CHL"}
+
+
 def test_a_charge_denied_leaves_the_clause_before_the_accusation_alone(rules) -> None:  # type: ignore[no-untyped-def]
     # the denial is of the charge, not of the main clause the parse hangs under it
     sentence = ("Egypt has backed the Sudanese army throughout the war, while the United Arab Emirates has been "

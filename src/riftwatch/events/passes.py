@@ -331,7 +331,7 @@ def referent_author(d: Draft, ctx: SentenceContext) -> None:
     summed = _summed_act(d.tok)
     if summed is not None:
         made, _how = subject_actors(summed, ctx.actor_at)
-        made = [a for a in made if (a.country, a.sector) not in own]
+        made = [a for a in made if _side(a) not in own]
         if made:
             d.target, d.how["target"] = made, "referent"
             return
@@ -379,7 +379,13 @@ def _summed_act(answer: Token) -> Token | None:
 
 
 def _sides(actors: Sequence[Actor]) -> set[tuple[str, str]]:
-    return {(a.country, a.sector) for a in actors}
+    return {_side(a) for a in actors}
+
+
+def _side(a: Actor) -> tuple[str, str]:
+    """Whose side an actor speaks for: a country and its state institutions are one side ("Israel
+    denied the accusation" does not answer Israel's foreign ministry); other sectors their own."""
+    return a.country, "state" if a.sector in STATE_SECTORS else a.sector
 
 
 def _answerable(prev: Event, own: set[tuple[str, str]]) -> bool:

@@ -216,6 +216,8 @@ def test_joint_parties(coder, text: str, word: str, target: set[str], how: str) 
         ("Chile asked for a recount, and Peru accused Bolivia of fraud.", "asked", set()),
         # a verb joined with no subject of its own shares the first one's phrase
         ("Chile will cede control of the port and compensate Peru for its losses.", "cede", {"PER"}),
+        # who reports the act is no party to it
+        ("Chilean troops shelled the market at dawn, according to Peruvian officials.", "shelled", set()),
     ],
 )
 def test_phrase_target_stays_in_its_clause(coder, text: str, word: str, target: set[str]) -> None:  # type: ignore[no-untyped-def]

@@ -480,3 +480,15 @@ def _sure_of_ids(doc, picks: dict[int, tuple[str, str]], etype: str, trig: int) 
     m = L.Models(L.LinearModel(0, {}, 0.5), L.LinearModel(-5, {f"c{i}": 10.0 - abs(i - trig) / 10 for i in toks}, 0.5),
                  L.LinearModel(-5, {}, 0.5), 0.99)  # fmt: skip
     return [a.country for a in L.assign_roles(L.Featured(e, t, cands, feats), m)[0].source]
+
+
+def test_who_an_attack_is_reported_according_to_did_not_carry_it_out() -> None:
+    from riftwatch.pipeline import Coder
+    from riftwatch.records import Article
+
+    for text in ("A drone strike hit a crowded market in the town, killing 30 people, according to Peruvian villagers.",
+                 "Gunmen opened fire on a bus near the border, according to Peruvian police."):
+        (coded,) = Coder().code([Article(id="t", text=text)])
+        assert coded.events, text
+        for e in coded.events:
+            assert not {a.text for a in e.source} & {"villagers", "Peruvian villagers", "police", "Peruvian police"}, (text, e)

@@ -595,18 +595,20 @@ def _reporter(trig: Token, ev: Event) -> set[int]:
     that killed nine soldiers") did not carry it out: the subject of the verb of saying whose
     reported clause holds the attack. (Through a pronoun the reporter may still be the source:
     "the army said it killed ...".)"""
-    if ev.event_type not in ontology().types_with("use_of_force") or trig.pos_ != "VERB":
+    if ev.event_type not in ontology().types_with("use_of_force"):
         return set()
-    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in trig.children):
-        return set()
+    # "..., according to two residents": who it is according to reports it
+    according = {t.i for a in trig.sent if a.lower_ == "according" and a.dep_ == "prep" for t in a.subtree}
+    if trig.pos_ != "VERB" or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in trig.children):
+        return according
     clause = trig
     for _ in range(6):  # up to the verb of saying whose reported clause holds the attack
         if clause.head.i == clause.i:
             return set()
         if clause.dep_ in {"ccomp", "parataxis"} and clause.head.lemma_.lower() in SPEECH_VERBS:
-            return _subject_tokens(clause.head)
+            return _subject_tokens(clause.head) | according
         clause = clause.head
-    return set()
+    return according
 
 
 def _press_speaker(trig: Token, cands: Sequence[Candidate]) -> set[int]:

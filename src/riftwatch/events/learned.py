@@ -604,7 +604,7 @@ def _reporter(trig: Token, ev: Event) -> set[int]:
     clause = trig
     for _ in range(6):  # up to the verb of saying whose reported clause holds the attack
         if clause.head.i == clause.i:
-            return set()
+            return according
         if clause.dep_ in {"ccomp", "parataxis"} and clause.head.lemma_.lower() in SPEECH_VERBS:
             return _subject_tokens(clause.head) | according
         clause = clause.head

@@ -482,13 +482,13 @@ def _sure_of_ids(doc, picks: dict[int, tuple[str, str]], etype: str, trig: int) 
     return [a.country for a in L.assign_roles(L.Featured(e, t, cands, feats), m)[0].source]
 
 
-def test_who_an_attack_is_reported_according_to_did_not_carry_it_out() -> None:
-    from riftwatch.pipeline import Coder
-    from riftwatch.records import Article
-
-    for text in ("A drone strike hit a crowded market in the town, killing 30 people, according to Peruvian villagers.",
-                 "Gunmen opened fire on a bus near the border, according to Peruvian police."):
-        (coded,) = Coder().code([Article(id="t", text=text)])
-        assert coded.events, text
-        for e in coded.events:
-            assert not {a.text for a in e.source} & {"villagers", "Peruvian villagers", "police", "Peruvian police"}, (text, e)
+@pytest.mark.slow
+def test_who_an_attack_is_reported_according_to_did_not_carry_it_out(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the model sure of every candidate: the one the act is according to is barred, with or
+    # without a verb of saying above the act
+    doc = nlp("The strike hit the town at noon, according to two residents.")
+    assert [doc[i].text for i in (2, 11)] == ["hit", "residents"]
+    assert _sure_of(doc, {11: "AAA"}, "ASSAULT", 2) == []
+    doc = nlp("Officials said the strike hit the town at noon, according to two residents.")
+    assert [doc[i].text for i in (4, 13)] == ["hit", "residents"]
+    assert _sure_of(doc, {13: "AAA"}, "ASSAULT", 4) == []

@@ -83,6 +83,9 @@ def codes(
             [("Kremlin", "RUS", "GOV"), ("Ankara", "TUR", "GOV")],
         ),
         ("The Chinese state arrested two activists.", [("Chinese state", "CHN", "GOV"), ("activists", "CHN", "CVL")]),
+        # the US executive departments by their names
+        ("The Treasury Department sanctioned the firm.", [("Treasury Department", "USA", "GOV")]),
+        ("The Justice Department charged the company.", [("Justice Department", "USA", "GOV")]),
     ],
 )
 def test_actors_in_sentences(nlp: Any, lex: Lexicon, text: str, expected: list[tuple[str, str, str]]) -> None:

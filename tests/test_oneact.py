@@ -55,6 +55,8 @@ def test_the_kept_event_takes_the_roles_the_others_found(rules) -> None:  # type
         ("Moscow said it was ready to agree to a ceasefire on equal terms.", "ceasefire"),
         ("Iran's threats of attacks on shipping alarmed Washington.", "attacks"),
         ("Hamas and Israel agreed on a ceasefire in Cairo.", "ceasefire"),
+        # what someone is accused of, the parse hanging it on the accused
+        ("Kenya accused the militia of attacks on police posts.", "attacks"),
     ],
 )
 def test_an_act_named_as_another_act_s_content_is_no_event(rules, sentence: str, word: str) -> None:  # type: ignore[no-untyped-def]

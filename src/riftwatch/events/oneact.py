@@ -13,8 +13,8 @@ dev 0.276 against 0.277) and gained nothing, while it took the founding article'
 under the learned event threshold.
 
 An act named by a noun as what another act is about ("agreeing to a ceasefire", "a ceasefire deal",
-"threats of preventive attacks", "accused Beijing of genocide") is
-that act's content, not an event the sentence reports (``content_nouns``).
+"threats of preventive attacks", "accused Beijing of genocide", "accused the militia of attacks")
+is that act's content, not an event the sentence reports (``content_nouns``).
 """
 
 from __future__ import annotations
@@ -108,6 +108,9 @@ def one_attack(events: list[Event], toks: Sequence[Token]) -> list[Event]:
 
 # Prepositions that join an act to what it is about: "agree to", "proposal of", "talks on".
 _CONTENT_PREPS = frozenset({"to", "of", "about", "on", "with"})
+# The preposition that gives what someone is accused of: "accused X of attacks" (what someone is
+# criticised or blamed "for" happened, and is coded: ``roles.reason_agent``).
+_CHARGE_PREPS = frozenset({"of"})
 
 
 def content_nouns(events: list[Event], toks: Sequence[Token]) -> list[Event]:
@@ -116,6 +119,7 @@ def content_nouns(events: list[Event], toks: Sequence[Token]) -> list[Event]:
         return events
     at = {t.idx: t for t in toks}
     trigger_at = {e.trigger.start for e in events}
+    accusing = {e.trigger.start for e in events if e.event_type == "ACCUSE"}
 
     def content(e: Event) -> bool:
         tok = at.get(e.trigger.start)
@@ -123,6 +127,9 @@ def content_nouns(events: list[Event], toks: Sequence[Token]) -> list[Event]:
             return False
         head = tok.head
         if tok.dep_ == "pobj" and head.dep_ == "prep":
+            if (head.lower_ in _CHARGE_PREPS and head.head.dep_ == "dobj" and head.head.head.idx in accusing
+                    and head.head.head.pos_ == "VERB"):  # fmt: skip
+                return True  # "accused the militia of attacks": the parse hung the charge on the accused
             if head.lower_ not in _CONTENT_PREPS:
                 return False
             head = head.head

@@ -32,6 +32,8 @@ def assaults(rules, text: str) -> list[tuple[str, set[str], set[str]]]:  # type:
         "A suicide bomber detonated a vest near an army checkpoint, killing four soldiers and injuring six.",
         "A car bomb blast killed nine people at a market in Mogadishu.",
         "A gang leader was killed in a gun battle with Haitian police on Sunday.",
+        # the verb's act, counted
+        "Chilean and Peruvian troops fought a series of deadly clashes along the border in 1995.",
     ],
 )
 def test_the_words_of_one_attack_are_one_event(rules, sentence: str) -> None:  # type: ignore[no-untyped-def]

@@ -53,6 +53,8 @@ def _joined(a: Token, b: Token) -> bool:
                 return True  # "killed in a gun battle", "killed by the blast"
         return False
     if a.pos_ == "VERB" and b.pos_ != "VERB":
+        if b.dep_ == "pobj" and b.head.lower_ == "of" and b.head.head.dep_ == "dobj" and b.head.head.head.i == a.i:
+            return True  # "fought a series of clashes", "launched a wave of attacks": the verb's act, counted
         return b.head.i == a.i and b.dep_ == "nsubj"  # "a suicide bomber detonated ...": the bomber's act
     if a.pos_ != "VERB" and b.pos_ != "VERB":
         return (b.head.i == a.i and b.dep_ in {"compound", "conj"}) or (a.head.i == b.i and a.dep_ in {"compound", "conj"})

@@ -195,6 +195,8 @@ def test_domestic_target(coder, text: str, word: str, home: str, sector: str) ->
         # a named other party keeps the roles read so far
         ("Peru and Chile resumed negotiations with Bolivia on Monday.", "resumed", {"BOL"}, "object-prep"),
         ("Peru and Chile met Bolivian officials in La Paz.", "met", {"BOL"}, "object"),
+        # whom several cooperate with, named as the object
+        ("Peru and Chile have trained Bolivian soldiers.", "trained", {"BOL"}, "object"),
     ],
 )
 def test_joint_parties(coder, text: str, word: str, target: set[str], how: str) -> None:  # type: ignore[no-untyped-def]

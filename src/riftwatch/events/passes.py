@@ -570,6 +570,8 @@ def joint_parties(d: Draft, ctx: SentenceContext) -> None:
         return
     if [a for a in _counterparts(d.tok, d.entry, ctx) if a not in d.source]:
         return
+    if d.type != "CONSULT" and d.how.get("target") == "object" and [a for a in d.target if a not in d.source]:
+        return  # "Turkey and Qatar trained Somali soldiers": whom they cooperate with (what talks discuss is no party)
     d.target = [replace(a, entry_id=f"{a.entry_id}+joint") for a in d.source]
     d.how["target"] = "joint"
 

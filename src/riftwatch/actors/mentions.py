@@ -179,6 +179,16 @@ def _case_ok(text: str, entries: list[Entry], level: int) -> bool:
     return not any(_is_acronym(n) for e in entries for n in e.names if fold(n) == key)  # "Us" is not "US"
 
 
+def _capital_verb(doc: Doc, start: int, end: int, text: str) -> bool:
+    """A two-letter word in capitals among words in capitals, read as a verb: "IS" in "IRAN IS
+    READY" is no Islamic State; among ordinary words it is ("seven IS fighters", which the tagger
+    reads as a verb too). Longer acronyms are names wherever they stand."""
+    if end - start != 1 or len(text) > 2 or not text.isupper() or doc[start].pos_ not in ("AUX", "VERB"):
+        return False
+    near = [doc[k].text for k in (start - 1, end) if 0 <= k < len(doc) and doc[k].is_alpha and len(doc[k].text) > 1]
+    return any(w.isupper() for w in near)
+
+
 def _best_entry(entries: list[Entry], when: dt.date | None) -> Entry:
     def rank(e: Entry) -> tuple[int, int]:
         return _KIND_RANK.get(e.kind, 9), 0 if e.roles_at(when) else 1
@@ -196,7 +206,7 @@ def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: C
     for _, start, end in _matchers(lexicon, doc.vocab).matcher(doc):
         text = span_text(doc, start, end)
         entries, level = lexicon.lookup_cased(text)
-        if entries and _case_ok(text, entries, level):
+        if entries and _case_ok(text, entries, level) and not _capital_verb(doc, start, end, text):
             found.append(Mention(start, end, _best_entry(entries, when)))
     found.sort(key=lambda m: (m.start - m.end, _KIND_RANK.get(m.kind, 9), m.start))
     taken = bytearray(len(doc))

@@ -101,6 +101,11 @@ def test_pass_list_is_ordered_and_named() -> None:
         ("Bolivia's neighbours Peru and Chile, both members of the pact, condemned the vote.", "condemned",
          {"PER", "CHL"}, "subject", set(), ""),
         ("Norway's close ally, Denmark, criticised Sweden.", "criticised", {"DNK"}, "subject", {"SWE"}, "object"),
+        # members named with "including", "such as" are of the group that acts; unnamed ones take its country
+        ("Andean countries, including Peru and Bolivia, criticised Chile.", "criticised", {"PER", "BOL"}, "subject",
+         {"CHL"}, "object"),
+        ("Chilean police detained ten Peruvian miners, including two women.", "detained", {"CHL"}, "subject", {"PER"},
+         "object"),
         # a participle joined to a passive verb is passive too: its "by" phrase acts, the shared subject is done to
         ("Two Chilean activists were detained and deported by Peruvian police.", "deported", {"PER"}, "agent",
          {"CHL"}, "passive-subject"),

@@ -84,6 +84,13 @@ def actors_under(tok: Token, actor_at: dict[int, Actor], *, keep_of: bool = True
             if child.dep_ in PRUNE:
                 if child.dep_ == "prep" and keep_of and child.lower_ in {"of", "from"} and t.pos_ != "VERB":
                     stack.append(child)
+                elif child.dep_ == "prep" and t.pos_ in {"NOUN", "PROPN"} and t.tag_ in {"NNS", "NNPS"} and _members(child):
+                    # "rights groups, including Human Rights Watch": a member of the group, by name
+                    # (not "members, including two women", whose country the group's is)
+                    for a in actors_under(child, actor_at):
+                        if (a.start, a.end) not in seen and not a.entry_id.startswith("sector:"):
+                            seen.add((a.start, a.end))
+                            found.append(a)
                 continue
             if child.dep_ == "pcomp" and t.dep_ == "prep":
                 continue  # "accused by officials of arming the militia": what they say, not who they are
@@ -92,6 +99,11 @@ def actors_under(tok: Token, actor_at: dict[int, Actor], *, keep_of: bool = True
             stack.append(child)
     found.sort(key=lambda a: a.start)
     return found
+
+
+def _members(prep: Token) -> bool:
+    """"including X", "such as X" after a plural noun names members of what the noun names."""
+    return prep.lower_ == "including" or (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))
 
 
 def _children(tok: Token, deps: Iterable[str]) -> list[Token]:

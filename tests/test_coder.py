@@ -816,6 +816,9 @@ def test_an_object_pronoun_is_not_the_subject_of_its_own_verb(rules) -> None:  #
     # and the plural noun before it in the same sentence, when there is one
     coded = code(rules, "Police arrested the protesters and charged them with rioting.")
     assert [(a.text, a.sector) for a in event_at(coded, "charged").target] == [("them", "CVL")]
+    # "it" as an object is not its own clause's subject either
+    coded = code(rules, "Chile deployed troops on the border. The Peruvian opposition party condemned it as reckless.")
+    assert all(a.sector != "OPP" for a in event_at(coded, "condemned").target)
 
 
 def test_a_person_coded_from_a_title_is_followed_by_surname(coder) -> None:  # type: ignore[no-untyped-def]

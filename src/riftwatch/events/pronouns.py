@@ -107,15 +107,23 @@ def _agrees(pron: Token, subject: Token) -> bool:
     return pron.lower_ not in SINGULAR_PRONOUNS or subject.tag_ != "NNS"
 
 
-def _plural_object_before(pron: Token) -> Token | None:
-    """The nearest plural common noun before ``pron`` in its sentence, outside the subject of
-    the verb it is the object of ("the army attacked them" is not the army)."""
+def _own_subject(pron: Token) -> set[int]:
+    """Tokens of the subject of the verb an object pronoun is the object of (its own clause's
+    subject, shared with the verb before: "arrested ... and charged them"); none for others."""
+    if pron.dep_ not in {"dobj", "pobj", "dative"}:
+        return set()
     verb = pron.head.head if pron.dep_ == "pobj" and pron.head.dep_ == "prep" else pron.head
-    for _ in range(3):  # a verb sharing its subject with the one before: "arrested ... and charged them"
+    for _ in range(3):
         if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) or verb.dep_ != "conj":
             break
         verb = verb.head
-    subject = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+    return {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+
+
+def _plural_object_before(pron: Token) -> Token | None:
+    """The nearest plural common noun before ``pron`` in its sentence, outside the subject of
+    the verb it is the object of ("the army attacked them" is not the army)."""
+    subject = _own_subject(pron)
     for t in reversed(pron.sent[: pron.i - pron.sent.start]):
         if t.tag_ == "NNS" and t.i not in subject:
             return t
@@ -152,7 +160,8 @@ def resolve_pronouns(
         elif not candidates and low in SINGULAR_PRONOUNS:
             # the last country or organisation acting as subject, in this sentence before it
             # ("Qatar brokered a truce, and Kenyan officials praised its efforts"), else before
-            subject = last_it([t for t in sent if t.i < tok.i], actor_at) or last_subject
+            own = _own_subject(tok)  # "the party condemned it": not the party
+            subject = last_it([t for t in sent if t.i < tok.i and t.i not in own], actor_at) or last_subject
             candidates = [subject] if subject else []
         elif not candidates:
             candidates = list(last_group)

@@ -488,20 +488,23 @@ def test_a_name_the_lexicon_lacks_defined_by_an_acronym_it_knows_is_that_organis
 
 
 
-def test_an_organisation_is_met_again_by_the_noun_its_name_ends_in(nlp: Any, lex: Lexicon) -> None:
-    # the story's country is Kenya; the court and the council are the bodies named before
-    _, court = coded(
-        nlp, lex,
-        "The International Court of Justice opened hearings on Kenya's maritime claim on Monday.",
-        "The court rejected a Kenyan request to delay the case.",
-    )  # fmt: skip
-    assert ("court", "IGO", "JUD") in court
-    _, council = coded(
-        nlp, lex,
-        "The U.N. Security Council extended the mission in Haiti on Monday.",
-        "Haiti's foreign minister thanked the council.",
-    )  # fmt: skip
-    assert ("council", "IGO", "IGO") in council
-    # a council of no organisation named before is no one
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        # the story's country is Kenya; the court is the one named before, not Kenya's
+        ("The International Court of Justice opened hearings on Kenya's maritime claim on Monday.",
+         "The court rejected a Kenyan request to delay the case.", ("court", "IGO", "JUD")),
+        ("The U.N. Security Council extended the mission in Haiti on Monday.",
+         "Haiti's foreign minister thanked the council.", ("council", "IGO", "IGO")),
+    ],
+)
+def test_an_organisation_is_met_again_by_the_noun_its_name_ends_in(
+    nlp: Any, lex: Lexicon, first: str, then: str, expected: tuple[str, str, str]
+) -> None:
+    _, later = coded(nlp, lex, first, then)
+    assert expected in later
+
+
+def test_a_council_of_no_organisation_named_before_is_no_one(nlp: Any, lex: Lexicon) -> None:
     _, elders = coded(nlp, lex, "A council of elders met in Kismayo on Monday.", "Kenya's envoy thanked the council.")
     assert not any(t == "council" for t, _, _ in elders)

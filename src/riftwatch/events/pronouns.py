@@ -84,11 +84,8 @@ def _binding_subject(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
     t = tok.head
     for _ in range(4):
         if t.pos_ in {"VERB", "AUX"}:
-            verb = t
             # the second of two verbs sharing a subject: "Amnesty welcomed the ruling and reiterated its call"
-            while verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} and not any(
-                    s.dep_ in {"nsubj", "nsubjpass"} for s in verb.children):  # fmt: skip
-                verb = verb.head
+            verb = _subject_verb(t)
             if (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL
                     and not any(s.dep_ in {"nsubj", "nsubjpass"} for s in verb.children)):  # fmt: skip
                 # "led Iran to suspend its air strikes": its is the one made to act
@@ -112,12 +109,16 @@ def _own_subject(pron: Token) -> set[int]:
     subject, shared with the verb before: "arrested ... and charged them"); none for others."""
     if pron.dep_ not in {"dobj", "pobj", "dative"}:
         return set()
-    verb = pron.head.head if pron.dep_ == "pobj" and pron.head.dep_ == "prep" else pron.head
-    for _ in range(3):
-        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) or verb.dep_ != "conj":
-            break
-        verb = verb.head
+    verb = _subject_verb(pron.head.head if pron.dep_ == "pobj" and pron.head.dep_ == "prep" else pron.head)
     return {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+
+
+def _subject_verb(verb: Token) -> Token:
+    """The verb whose subject ``verb`` shares: the first of two verbs joined with one subject."""
+    while verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} and not any(
+            s.dep_ in {"nsubj", "nsubjpass"} for s in verb.children):  # fmt: skip
+        verb = verb.head
+    return verb
 
 
 def _plural_object_before(pron: Token) -> Token | None:

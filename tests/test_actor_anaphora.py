@@ -305,6 +305,9 @@ def test_both_countries_are_the_two_states_named_last(nlp: Any, lex: Lexicon) ->
     _, urged = coded(nlp, lex, "Peru accused Ecuador of arming smugglers.",
                      "Brazil and Argentina urged both governments to talk.")
     assert [a[1] for a in urged if a[0] in ("both", "governments")] == ["PER", "ECU"]
+    # a pair phrase naming its own country points to no states named before
+    _, own = coded(nlp, lex, "Sweden and Germany signed a trade deal.", "The two rival Libyan governments met in Rome.")
+    assert not [a for a in own if a[1] in ("SWE", "DEU")]
     # "the two governments" after one state only has no pair to point to
     _, lone = coded(nlp, lex, "Ghana sent food to the flooded districts.", "The two governments signed a deal.")
     assert not [a for a in lone if a[2] == "GOV" and a[0] in ("The two", "governments")]

@@ -89,6 +89,10 @@ def codes(
         # "IS" in capitals is the Islamic State, but not the verb of a headline in capitals
         ("Iraqi troops detained seven IS fighters.", [("Iraqi troops", "IRQ", "MIL"), ("IS fighters", "IMG", "REB")]),
         ("IRAN IS READY TO TALK.", [("IRAN", "IRN", "")]),
+        # a bare noun "of" an owned institution is that institution's, of its sector
+        ("Officials of the Libyan government met on Friday.", [("Officials of the Libyan government", "LBY", "GOV")]),
+        ("Soldiers of the Malian army entered the town.", [("Soldiers of the Malian army", "MLI", "MIL")]),
+        ("Leaders of the Sudanese military rejected the plan.", [("Leaders of the Sudanese military", "SDN", "MIL")]),
     ],
 )
 def test_actors_in_sentences(nlp: Any, lex: Lexicon, text: str, expected: list[tuple[str, str, str]]) -> None:

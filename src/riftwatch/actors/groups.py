@@ -185,6 +185,8 @@ def combine_groups(doc: Doc, groups: list[Group]) -> list[Group]:
                 # a merge may complete an apposition with the group before ("Russia's minister, Gen. X")
                 while len(out) > 1 and (again := _try_appos(doc, out[-2], out[-1])) is not None:
                     out[-2:] = [again]
+                if len(out) > 1 and (whose := _of_institution(doc, out[-2], out[-1])) is not None:
+                    out[-2:] = [whose]
                 continue
         out.append(g)
     return out
@@ -254,6 +256,26 @@ def _try_merge(doc: Doc, a: Group, b: Group) -> Group | None:
     ):
         return Group(a.start, b.end, possessor=b.person, head=a.head)  # "forces loyal to Assad"
     return _try_appos(doc, a, b)
+
+
+def _of_institution(doc: Doc, a: Group, b: Group) -> Group | None:
+    """A bare sector noun + "of" + an owned institution: "officials of the Libyan government",
+    "soldiers of the Malian army" are that institution's, of its sector (the army's are military)."""
+    if (
+        a.head is not None
+        and not a.head.is_title
+        and a.owner is None
+        and a.org is None
+        and a.possessor is None
+        and a.person is None
+        and b.head is not None
+        and (b.owner is not None or b.org is not None)
+        and b.person is None
+        and b.possessor is None
+        and _gap(doc, a, b) in (["of"], ["of", "the"])
+    ):
+        return Group(a.start, b.end, owner=b.owner, org=b.org, head=b.head)
+    return None
 
 
 def _from_of_noun(doc: Doc, a: Group) -> bool:

@@ -513,6 +513,8 @@ def _pairs(
         if found is None:
             continue
         first, n = found
+        if any(first < k < i for k, _ in named):
+            continue  # "the two rival Libyan governments": the phrase names its own country
         if head_key(doc[i]) in PERSON_PAIR_NOUNS:
             # "the two presidents": the last two people named, when they are of two states
             last = [*(a.country if a else "" for _, _, a in ctx.recent_persons), *(c for k, c in persons if k < first)][-n:]

@@ -195,7 +195,9 @@ def as_models(m: dict[str, Any], t_event: float, t_src: float, t_tgt: float, lea
 
 def run_chain(a: dict[str, Any], models: L.Models, probs: list[float]) -> list[Any]:
     roled = L.assign_all([it["fe"] for it in a["items"]], models)
-    out = [ev for (ev, _, _), p in zip(roled, probs, strict=True) if L.keep(ev, p, roled, probs, models)]
+    fes = [it["fe"] for it in a["items"]]
+    out = [ev for fe, (ev, _, _), p in zip(fes, roled, probs, strict=True)
+           if L.keep(ev, p, roled, probs, models, L.abroad(fe, ev))]  # fmt: skip
     return match_article(a["gold"], out)
 
 

@@ -483,6 +483,30 @@ def _sure_of_ids(doc, picks: dict[int, tuple[str, str]], etype: str, trig: int) 
 
 
 @pytest.mark.slow
+def test_a_capital_where_something_happens_is_not_its_target_and_makes_it_international(nlp) -> None:  # type: ignore[no-untyped-def]
+    # written here: "attended a summit in Ankara" had Ankara as its target
+    doc = nlp("The Somali president attended a summit in Ankara last week.")
+    attended, ankara, president = doc[3], doc[7], doc[2]
+    assert (attended.text, ankara.text, president.text) == ("attended", "Ankara", "president")
+    som = Actor("Somali president", doc[1].idx, doc[2].idx + 9, "Somalia", "SOM", "GOV")
+    tur = Actor("Ankara", ankara.idx, ankara.idx + 6, "Ankara", "TUR", "", entry_id="capital:TUR")
+    cands = [L.Candidate(som, president, "source"), L.Candidate(tur, ankara, "none")]
+    e = Event("e", "a", 0, doc.text, 0, Span("attended", attended.idx, attended.idx + 8), "CONSULT", "04", 1, 1.0,
+              source=(som,), roles_how=(("source", "subject"),))  # fmt: skip
+    m = L.Models(L.LinearModel(0, {}, 0.5), L.LinearModel(-5, {}, 0.5), L.LinearModel(-5, {"c": 10.0}, 0.5), 0.99)
+    fe = L.Featured(e, attended, cands, [["c"], ["c"]])
+    ev = L.assign_roles(fe, m)[0]
+    assert [a.country for a in ev.target] == []
+    # an act in a capital abroad is kept as an act across borders is, from their lower threshold
+    assert not L.cross_border(ev) and L.abroad(fe, ev)
+    home = replace(fe, cands=[L.Candidate(replace(tur, country="SOM"), ankara, "none")])
+    assert not L.abroad(home, ev)
+    low = L.Models(L.LinearModel(0, {}, 0.45), m.source, m.target, 0.8, cross_border=0.3)
+    assert L.keep(ev, 0.35, [(ev, 0, 0)], [0.35], low, L.abroad(fe, ev))
+    assert not L.keep(ev, 0.35, [(ev, 0, 0)], [0.35], low)
+
+
+@pytest.mark.slow
 def test_who_an_attack_is_reported_according_to_did_not_carry_it_out(nlp) -> None:  # type: ignore[no-untyped-def]
     # the model sure of every candidate: the one the act is according to is barred, with or
     # without a verb of saying above the act

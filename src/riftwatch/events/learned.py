@@ -808,9 +808,10 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
             src = [(p, a) for p, a in src if id(a) not in reporting]
     # abroad, an act is aimed at someone there, not at the host country's people: the people of the
     # place are a target only of an act of theirs or of no named actor (pool: 0 of 7 right otherwise)
+    venues = {id(c.actor) for c in fe.cands if _venue(c)}
     target = ev.target or _choose(
         [(p, a) for p, a in tgt
-         if (a.start, a.end) not in spans and (a.country not in countries or a.entry_id.startswith("implied:"))
+         if (a.start, a.end) not in spans and id(a) not in venues and (a.country not in countries or a.entry_id.startswith("implied:"))
          and not (a.entry_id == "implied:place" and countries and a.country not in countries)],
         models.target, models.second)  # fmt: skip
     if target is not ev.target:
@@ -899,13 +900,24 @@ def apply(
     # act a careful coder would code, the figure users filter on (``--min-confidence``) and dyad
     # series weigh events by
     return [replace(ev, confidence=round(p, 3))
-            for (ev, _, _), p in zip(roled, probs, strict=True) if keep(ev, p, roled, probs, models)]  # fmt: skip
+            for fe, (ev, _, _), p in zip(featured, roled, probs, strict=True)
+            if keep(ev, p, roled, probs, models, abroad(fe, ev))]  # fmt: skip
 
 
-def keep(ev: Event, p: float, roled: Sequence[tuple[Event, float, float]], probs: Sequence[float], models: Models) -> bool:
+def abroad(fe: Featured, ev: Event) -> bool:
+    """The act happens in a capital of another country than its source's, named as its venue
+    ("gathered in Paris" of Dutch and NATO officers): an international event, though the venue is
+    no party to it (``_venue``)."""
+    src = {a.country for a in ev.source if a.country}
+    return bool(src) and any(_venue(c) and c.actor.country not in src for c in fe.cands)
+
+
+def keep(ev: Event, p: float, roled: Sequence[tuple[Event, float, float]], probs: Sequence[float], models: Models,
+         away: bool = False) -> bool:
     """Not a hypothetical act (unless the models say to keep those); above the event threshold; or,
-    unless hypothetical or material cooperation, between parties of two countries above the
-    cross-border threshold, or the sentence's most probable event above the lead threshold."""
+    unless hypothetical or material cooperation, between parties of two countries (or in a venue
+    abroad, ``away``) above the cross-border threshold, or the sentence's most probable event above
+    the lead threshold."""
     if ev.factuality == "hypothetical" and not models.hypothetical:
         return False
     if p >= models.event.threshold:
@@ -920,7 +932,7 @@ def keep(ev: Event, p: float, roled: Sequence[tuple[Event, float, float]], probs
         # threshold such acts were right 1 time in 6 on the pool and VOA dev (the twenty-first
         # session; the QuadClass sentences lost 1 of their 57 such sentences, macro-F1 -0.003)
         return False
-    if cross_border(ev):
+    if cross_border(ev) or away:
         floor = models.cross_border
         if ev.quad_class not in CONFLICT_QUADS and models.cross_border_cooperation is not None:
             floor = models.cross_border_cooperation

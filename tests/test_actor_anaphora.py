@@ -305,6 +305,13 @@ def test_both_countries_are_the_two_states_named_last(nlp: Any, lex: Lexicon) ->
     _, urged = coded(nlp, lex, "Peru accused Ecuador of arming smugglers.",
                      "Brazil and Argentina urged both governments to talk.")
     assert [a[1] for a in urged if a[0] in ("both", "governments")] == ["PER", "ECU"]
+    # who speaks of the pair in a relative clause is not in it either, and the pair named so is
+    # named again for the next pair phrase
+    _, _, rel, later = coded(nlp, lex, "Peru accused Ecuador of arming smugglers.", "Ecuador denied it.",
+                             "Brazil, which has close ties with both countries, offered to mediate.",
+                             "The two neighbors agreed to talk.")  # fmt: skip
+    assert [a[1] for a in rel if a[0] in ("both", "countries")] == ["PER", "ECU"]
+    assert [a[1] for a in later if a[0] in ("The two", "neighbors")] == ["PER", "ECU"]
     # a pair phrase naming its own country points to no states named before
     _, own = coded(nlp, lex, "Sweden and Germany signed a trade deal.", "The two rival Libyan governments met in Rome.")
     assert not [a for a in own if a[1] in ("SWE", "DEU")]

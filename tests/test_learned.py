@@ -216,6 +216,16 @@ def test_a_chosen_target_brings_the_actors_coordinated_with_it(nlp) -> None:  # 
     assert L._with_conjuncts((), cands) == ()
 
 
+def test_a_chosen_state_of_a_pair_phrase_brings_the_other() -> None:
+    # "urged both countries to ...": "both" stands for one state, "countries" for the other
+    both = Actor("both", 20, 24, "Peru", "PER", "GOV", entry_id="pair:country")
+    countries = Actor("countries", 25, 34, "Ecuador", "ECU", "GOV", entry_id="pair:country")
+    other = Actor("the two", 60, 67, "Chile", "CHL", "GOV", entry_id="pair:country")
+    cands = [L.Candidate(a, None, "none") for a in (both, countries, other)]
+    assert [a.country for a in L._with_conjuncts((countries,), cands)] == ["ECU", "PER"]
+    assert [a.country for a in L._with_conjuncts((other,), cands)] == ["CHL"]
+
+
 def test_a_last_resort_target_of_the_rules_is_the_models_call() -> None:
     army = Actor("the army", 0, 8, "army", "PAK", "MIL")
     guessed = Actor("China", 30, 35, "China", "CHN")

@@ -453,7 +453,10 @@ def _emit(
                 ctx.subject_person = ("", actor, root.sent.start)
     for _, country, weight in marks[passed:]:
         ctx.places_so_far[country] += weight
-    ctx.countries_named[:] = [*ctx.countries_named, *(c for _, c in named)][-COUNTRIES_KEPT:]
+    # the states a pair phrase stands for are named there again ("... both countries. The two neighbors")
+    again = sorted([*((i, 0, c) for i, c in named), *((first, 1, c) for first, (_, states) in pairs.items() for c in states)],
+                   key=lambda x: (x[0], x[1]))  # fmt: skip
+    ctx.countries_named[:] = [*ctx.countries_named, *(c for _, _, c in again)][-COUNTRIES_KEPT:]
     return actors
 
 
@@ -524,7 +527,10 @@ def _pairs(
             # not the states of those who speak of the pair ("the EU and the United States called
             # on both governments ...": the two governments are others)
             speakers = _subject_of_governor(doc[i])
-            states = last_states([*ctx.countries_named, *(c for k, c in named if k < first and k not in speakers)], n)
+            # a pair phrase before this one names its states again there
+            before = sorted([*((k, 0, c) for k, c in named if k < first and k not in speakers),
+                             *((k, 1, c) for k, (_, two) in out.items() for c in two)], key=lambda x: (x[0], x[1]))  # fmt: skip
+            states = last_states([*ctx.countries_named, *(c for _, _, c in before)], n)
         if states is not None:
             out[first] = (i, states)
     return out
@@ -541,7 +547,11 @@ def _subject_of_governor(tok: Token) -> set[int]:
             return set()
         cur = cur.head
         if cur.pos_ in {"VERB", "AUX"}:
-            return {t.i for c in cur.children if c.dep_ in _SUBJECT_DEPS for t in c.subtree}
+            out = {t.i for c in cur.children if c.dep_ in _SUBJECT_DEPS for t in c.subtree}
+            if cur.dep_ == "relcl" and any(c.dep_ in _SUBJECT_DEPS and c.tag_ in ("WDT", "WP") for c in cur.children):
+                # "China, which has close ties with both countries": the antecedent speaks of them
+                out |= {t.i for t in cur.head.subtree if t.i < cur.i}
+            return out
     return set()
 
 

@@ -674,7 +674,14 @@ def _with_conjuncts(chosen: tuple[Actor, ...], cands: Sequence[Candidate]) -> tu
         if head is not None:
             group |= _coordinated(head)
     extra = [c.actor for c in cands if c.head is not None and c.head.i in group and c.actor not in chosen]
+    # the states of one pair phrase ("both countries", "the two neighbours") go together
+    extra += [c.actor for c in cands if c.actor not in chosen and c.actor not in extra and any(_same_pair(c.actor, a) for a in chosen)]
     return chosen + tuple(extra) if extra else chosen
+
+
+def _same_pair(a: Actor, b: Actor) -> bool:
+    """Two states a pair phrase stands for: actors on adjacent words of it, from one pair entry."""
+    return a.entry_id.startswith("pair:") and a.entry_id == b.entry_id and (a.end + 1 >= b.start and b.end + 1 >= a.start)
 
 
 def _coordinated(tok: Token) -> set[int]:

@@ -259,6 +259,8 @@ def test_international_and_foreign_groups_are_not_the_storys(nlp: Any, lex: Lexi
     assert ("rights groups", "NGO", "HRI") in got and ("forces", "IGO", "MIL") in got
     assert codes(nlp, lex, "Foreign troops left the town.", default_country="MLI") == []
     assert codes(nlp, lex, "The troops left the town.", default_country="MLI") == [("troops", "MLI", "MIL")]
+    # but a foreign ministry is a state's own, here the story's
+    assert codes(nlp, lex, "The foreign ministry protested.", default_country="MLI") == [("foreign ministry", "MLI", "GOV")]
     # "governments": several states, none named; one government is the story's
     assert codes(nlp, lex, "Governments must act on the climate.", default_country="MLI") == []
     assert codes(nlp, lex, "The government must act.", default_country="MLI") == [("government", "MLI", "GOV")]

@@ -704,7 +704,7 @@ def _bare(
     last_tok = doc[g.end - 1]
     if last_tok.tag_ == "NNS" and last_tok.lemma_.lower() in _ONE_PER_STATE:
         return None  # "governments", "parliaments": several states, none of them named
-    scope = _scope(doc, g.start, g.end)
+    scope = _scope(doc, g.start, g.end, {i for m in head.mentions for i in range(m.start, m.end)})
     if scope == "foreign":
         return None  # "foreign troops", "foreign journalists": some other country's, unnamed
     if scope == "international":  # "international forces" (IGO), "international rights groups" (NGO)
@@ -781,10 +781,11 @@ _ONE_PER_STATE = frozenset({"government", "parliament", "administration", "regim
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
 
 
-def _scope(doc: Doc, start: int, end: int) -> str:
+def _scope(doc: Doc, start: int, end: int, named: set[int] | frozenset[int] = frozenset()) -> str:
     """"international", "foreign" or "regional" when an adjective before the group says so
-    ("international rights groups", "foreign troops", "European leaders"), else ""."""
-    for child in (c for t in doc[start:end] for c in t.lefts):
+    ("international rights groups", "foreign troops", "European leaders"), else "". A word of the
+    lexicon's own name (``named``: "foreign ministry") says nothing of whose it is."""
+    for child in (c for t in doc[start:end] for c in t.lefts if c.i not in named):
         if child.dep_ == "amod" and child.lower_ in _SCOPE:
             return _SCOPE[child.lower_]
         if child.dep_ in ("amod", "compound", "nmod") and child.text in _REGIONS:

@@ -968,6 +968,15 @@ def test_the_move_criticised_is_the_other_sides_last_act(rules) -> None:  # type
     assert [a.country for a in event_at(coded, "called").target] == ["CHL"]
 
 
+def test_who_is_named_inside_what_an_act_is_called_is_not_its_target(rules) -> None:  # type: ignore[no-untyped-def]
+    """"Called the strike a violation of Chile's sovereignty": the victim named in the label is no
+    target; the strike's author is (``referent_author``)."""
+    coded = code(rules, "Bolivia shelled a border post in Chile on Monday. "
+                        "The foreign ministry in Santiago called the strike a blatant violation of Chile's sovereignty.")  # fmt: skip
+    called = event_at(coded, "called")
+    assert ([a.country for a in called.source], [a.country for a in called.target]) == (["CHL"], ["BOL"])
+
+
 @pytest.mark.parametrize(
     ("sentence", "word", "source", "target"),
     [

@@ -424,7 +424,9 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
             how_t = "prep" if target else ""
     else:
         # "lifted most of its sanctions on X": a partitive object stands for what it takes part of
-        objs = [w for o in _children(verb, OBJ) for w in (part_whole(o) or [o])]
+        # (what an object is called is no target: "called the strike a violation of Pakistan's sovereignty")
+        named = _children(verb, {"dobj"})
+        objs = [w for o in _children(verb, OBJ) if not (named and o.dep_ == "oprd") for w in (part_whole(o) or [o])]
         # "held their annual talks with X": the object's own "their" is the subject, not a target
         target = [a for a in _collect(objs, actor_at) if a not in source and not _own(a, source)]
         how_t = "object" if target else ""

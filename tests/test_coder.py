@@ -968,6 +968,25 @@ def test_the_move_criticised_is_the_other_sides_last_act(rules) -> None:  # type
     assert [a.country for a in event_at(coded, "called").target] == ["CHL"]
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # the document's author, remembered from a sentence before: the subject that issued it ...
+        ("The Chilean senate passed a resolution condemning the raids. Bolivia's government rejected the resolution.", ["CHL"]),
+        ("An international tribunal issued a ruling against Peru in 2016. Lima has rejected the ruling.", ["IGO"]),
+        # ... the subject of what is told in it, or a body it is "in"
+        ("U.N. experts detailed the arms transfers in a report. Moscow dismissed the report on Friday.", ["IGO"]),
+        ("A resolution in the Chilean senate called for sanctions. Bolivia rejected the resolution.", ["CHL"]),
+        # not one's own document, nor a document of no known author
+        ("Bolivia's senate passed a resolution on the border. The Bolivian government rejected the resolution.", []),
+        ("A report was published last year. Moscow dismissed the report.", []),
+    ],
+)
+def test_rejecting_a_document_named_before_answers_its_author(rules, text: str, target: list[str]) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in code(rules, text).events if e.trigger.text in ("rejected", "dismissed")]
+    assert [a.country for a in e.target if a.country] == target or (not target and dict(e.roles_how).get("target") != "document-author")
+
+
 def test_who_is_named_inside_what_an_act_is_called_is_not_its_target(rules) -> None:  # type: ignore[no-untyped-def]
     """"Called the strike a violation of Chile's sovereignty": the victim named in the label is no
     target; the strike's author is (``referent_author``)."""

@@ -29,6 +29,7 @@ from ..when import best_time, find_times, may_hold_time
 from .attribution import attribution_for
 from .conventions import protest_first, without_commentary
 from .dating import anchored, antecedent_time, clause_times
+from .documents import document_authors
 from .draft import ArticleState, Draft, Entry, Recoded, SentenceContext
 from .headings import heading_length
 from .matching import drop_carried_nouns, trigger_lemmas
@@ -298,5 +299,6 @@ def code_sentence(ctx: SentenceContext) -> list[Event]:
     if group:
         state.last_group = group
     state.last_it = last_it(ctx.toks, actor_at) or state.last_it
+    state.authors.update(document_authors(ctx.toks, ctx.lemmas, actor_at))
     events = content_nouns(one_attack(without_commentary(ctx.events, ctx.toks, ctx.lemmas), ctx.toks), ctx.toks)
     return protest_first(events, ctx.toks)

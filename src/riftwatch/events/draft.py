@@ -50,6 +50,8 @@ class ArticleState:
     last_group: tuple[Actor, ...] = ()
     last_it: Actor | None = None
     last_attribution: Attribution | None = None
+    # the latest author of each kind of document the article named ("resolution" -> the House)
+    authors: dict[str, tuple[Actor, ...]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

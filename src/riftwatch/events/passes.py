@@ -27,6 +27,7 @@ from .conventions import (
     located,
     rallied_against,
 )
+from .documents import DOCUMENT_NOUNS, own_author
 from .draft import Draft, Entry, Recoded, SentenceContext
 from .estrangement import halted_support, withdrawn_support
 from .matching import (
@@ -307,15 +308,22 @@ def intended_act_target(d: Draft, ctx: SentenceContext) -> None:
 
 
 def proposal_author(d: Draft, ctx: SentenceContext) -> None:
-    """Rejecting or accepting a call, offer or plan answers its author."""
+    """Rejecting or accepting a call, offer or plan answers its author; a document named before
+    ("rejected the resolution") its author there (``documents``)."""
     if d.target or d.tok.pos_ != "VERB":
         return
     for obj in (c for c in d.tok.children if c.dep_ in OBJ):
-        if obj.lemma_.lower() in PROPOSAL_NOUNS:
+        lemma = obj.lemma_.lower()
+        if lemma in PROPOSAL_NOUNS:
             # a country after "from" reads as a place, yet it authors the offer
             author = _proposal_author(obj, ctx.actor_at) or _proposal_author(obj, ctx.latent_at)
             d.target = [a for a in author if a not in d.source]
             d.how["target"] = "proposal-author" if d.target else ""
+        if not d.target and lemma in DOCUMENT_NOUNS and _definite(obj) and not own_author(obj, ctx.actor_at):
+            own = _sides(d.source)
+            d.target = [a for a in ctx.state.authors.get(lemma, ()) if _side(a) not in own]
+            d.how["target"] = "document-author" if d.target else ""
+        if lemma in DOCUMENT_NOUNS:
             break
 
 

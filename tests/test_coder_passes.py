@@ -202,6 +202,9 @@ def test_domestic_target(coder, text: str, word: str, home: str, sector: str) ->
         ("Peru and Chile met Bolivian officials in La Paz.", "met", {"BOL"}, "object"),
         # whom several cooperate with, named as the object
         ("Peru and Chile have trained Bolivian soldiers.", "trained", {"BOL"}, "object"),
+        # a promise or offer to another party is to that party; a promise to each other is joint
+        ("Peru and Chile promised to send doctors to Bolivia.", "promised", {"BOL"}, "complement"),
+        ("Peru and Chile pledged to deepen their cooperation.", "pledged", {"PER", "CHL"}, "joint"),
     ],
 )
 def test_joint_parties(coder, text: str, word: str, target: set[str], how: str) -> None:  # type: ignore[no-untyped-def]

@@ -580,6 +580,8 @@ def joint_parties(d: Draft, ctx: SentenceContext) -> None:
         return
     if d.type != "CONSULT" and d.how.get("target") == "object" and [a for a in d.target if a not in d.source]:
         return  # "Turkey and Qatar trained Somali soldiers": whom they cooperate with (what talks discuss is no party)
+    if getattr(d.entry, "intent", False) and [a for a in d.target if a not in d.source]:
+        return  # a promise to another: "Canada and Australia offered aid to Haiti" (not "pledged to deepen their ties")
     d.target = [replace(a, entry_id=f"{a.entry_id}+joint") for a in d.source]
     d.how["target"] = "joint"
 

@@ -987,6 +987,14 @@ def test_rejecting_a_document_named_before_answers_its_author(rules, text: str, 
     assert [a.country for a in e.target if a.country] == target or (not target and dict(e.roles_how).get("target") != "document-author")
 
 
+def test_force_on_what_another_sent_is_force_on_them(rules) -> None:  # type: ignore[no-untyped-def]
+    # "shot down drones launched by X": the drones are X's; a count of them too
+    for text in ("Peru's air force shot down 12 of the 20 drones launched by Bolivia.",
+                 "Peru shot down rockets fired by Bolivian rebels."):  # fmt: skip
+        e = event_at(code(rules, text), "shot")
+        assert ([a.country for a in e.source], [a.country for a in e.target]) == (["PER"], ["BOL"])
+
+
 def test_who_is_named_inside_what_an_act_is_called_is_not_its_target(rules) -> None:  # type: ignore[no-untyped-def]
     """"Called the strike a violation of Chile's sovereignty": the victim named in the label is no
     target; the strike's author is (``referent_author``)."""

@@ -517,6 +517,18 @@ def test_a_capital_where_something_happens_is_not_its_target_and_makes_it_intern
 
 
 @pytest.mark.slow
+def test_a_verb_joined_with_a_subject_of_its_own_is_not_the_first_subjects_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    # written here: the Baltic states, no actor, left the bans to Washington
+    doc = nlp("Washington suspended its partnership with Tbilisi, and the Baltic states imposed entry bans on Georgian officials.")
+    assert [doc[i].text for i in (0, 11)] == ["Washington", "imposed"]
+    assert _sure_of(doc, {0: "USA"}, "SANCTION", 11) == []
+    # with no subject of its own, the joined verb shares the first one's
+    doc = nlp("Washington suspended its partnership with Tbilisi and imposed entry bans on Georgian officials.")
+    assert [doc[i].text for i in (0, 7)] == ["Washington", "imposed"]
+    assert _sure_of(doc, {0: "USA"}, "SANCTION", 7) == ["USA"]
+
+
+@pytest.mark.slow
 def test_who_an_attack_is_reported_according_to_did_not_carry_it_out(nlp) -> None:  # type: ignore[no-untyped-def]
     # the model sure of every candidate: the one the act is according to is barred, with or
     # without a verb of saying above the act

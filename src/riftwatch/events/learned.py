@@ -567,7 +567,15 @@ def not_its_source(trig: Token, ev: Event) -> set[int]:
                     and v.lemma_.lower() in CASUALTY for o in v.children if o.dep_ == "dobj"]  # fmt: skip
     else:
         done_to = [o for p in trig.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    return out | {t.i for c in done_to for t in c.subtree} | _reporter(trig, ev) | _circumstance_subject(trig, ev)
+    return out | {t.i for c in done_to for t in c.subtree} | _reporter(trig, ev) | _circumstance_subject(trig, ev) | _other_conjunct_subject(trig)
+
+
+def _other_conjunct_subject(trig: Token) -> set[int]:
+    """A verb joined to another with a subject of its own is not done by the other's subject
+    ("Washington suspended the partnership, and the Baltic states imposed bans": not Washington's bans)."""
+    if trig.dep_ != "conj" or trig.pos_ not in {"VERB", "AUX"} or not _subject_tokens(trig):
+        return set()
+    return _subject_tokens(trig.head)
 
 
 # Prepositions that tell another occurrence the main act comes after, before or amid.

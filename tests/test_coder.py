@@ -128,6 +128,7 @@ ROLES = [
     ("Eritrea said it would not join the peace talks in Nairobi.", "talks", "REJECT", {"ERI"}, None, "asserted"),
     # an apposition that names a relation is no second actor
     ("Belarus, Russia's closest partner, condemned the sanctions.", "condemned", "ACCUSE", {"BLR"}, None, "asserted"),
+    ("Luis Arce, a critic of the ruling Peruvian party, condemned the sanctions.", "condemned", "ACCUSE", {"BOL"}, None, "asserted"),
     # who claims an act did it
     ("Boko Haram claimed responsibility for last week's raid on a Chadian army post.", "raid", "ASSAULT", {"NGA"}, {"TCD"}, "asserted"),
     # who orders an act does it

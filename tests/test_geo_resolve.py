@@ -38,6 +38,9 @@ def _place(places: list[Place], text: str) -> Place:
         (["Athens", "Henderson County", "Tyler"], "Athens", "USA"),
         (["Georgia", "Atlanta", "Savannah"], "Georgia", "USA"),
         (["Georgia", "Tbilisi", "Russia"], "Georgia", "GEO"),
+        # a district with no population on record takes only half its country's vote: "Gaza" next
+        # to "Israel" is the city, not the Israeli district of that name
+        (["Israel", "Gaza"], "Gaza", "PSE"),
     ],
 )
 def test_context_decides_between_namesakes(gaz: Gazetteer, names: list[str], name: str, country: str) -> None:

@@ -49,6 +49,9 @@ W_PRESENT = 1.2
 # A county or district is named with its word ("Geneva County", "Fulton County"): a bare "Geneva"
 # in a story about the United States is the Swiss city of the talks, not the Alabama county.
 W_SUFFIXLESS = 1.5
+# The share of the country boost an administrative unit below the first level with no population
+# on record takes (``_unpeopled_unit``).
+UNPEOPLED_UNIT = 0.5
 _CONTAINER = re.compile(r"\s*,\s*((?:[A-Z][\w'\-]*\.?\s?){1,3})")
 
 _PRECISION: dict[str, PlacePrecision] = {
@@ -190,7 +193,10 @@ class DocContext:
         for c in cands:
             s = c.prior
             if c.country:
-                s += W_COUNTRY * _sat(max(0.0, self.countries.get(c.country, 0.0) - own_c[c.country]))
+                boost = W_COUNTRY * _sat(max(0.0, self.countries.get(c.country, 0.0) - own_c[c.country]))
+                # an unpeopled district takes half: "Gaza" in a story naming Israel is the city, not
+                # the Israeli district of that name
+                s += boost * UNPEOPLED_UNIT if _unpeopled_unit(c) else boost
             elif c.kind in ("region", "continent"):
                 s += world
             if c.admin1_row >= 0 or c.fcode == "ADM1":
@@ -208,6 +214,11 @@ class DocContext:
                 s -= W_SUFFIXLESS
             out.append(s)
         return out
+
+
+def _unpeopled_unit(c: Candidate) -> bool:
+    """An administrative unit below the first level with no population on record."""
+    return c.kind == "admin" and c.fcode != "ADM1" and c.population == 0
 
 
 def _suffix_left_out(name: str, key: str) -> bool:

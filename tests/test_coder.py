@@ -202,6 +202,8 @@ LABELLED = [
     # the quoted label parsed as an adjective after the object
     ("Foreign Minister Abbas Araghchi called the European move \"unjustified and illegal\" and warned that Iran would respond.",
      "called", "ACCUSE"),
+    # ... or set beside the object
+    ("Sergei Lavrov called her remarks \"a flagrant interference in Russian affairs.\"", "called", "ACCUSE"),
     ("The president called the summit a historic success.", "called", None),
     ("Residents call the market district Little Kabul.", "call", None),
 ]

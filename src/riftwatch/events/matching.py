@@ -484,6 +484,8 @@ def _description(verb: Token) -> list[Token]:
     # an adjective after the object is what it is called, however the parse hangs it ("called the
     # European move 'unjustified and illegal'": unjustified <- move)
     out.extend(c for h in holders[1:] for c in h.children if c.dep_ == "amod" and c.i > h.i)
+    # or the parse sets it beside the object ("called her remarks \"a flagrant interference\"")
+    out.extend(c for h in holders[1:] for c in h.children if c.dep_ == "appos")
     for h in holders:
         for prep in h.children:
             if prep.dep_ == "prep" and prep.lower_ == "as":

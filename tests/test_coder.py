@@ -498,6 +498,12 @@ def test_an_object_pronoun_of_a_participle_is_not_the_main_subject(coder) -> Non
     assert "PER" not in {a.country for a in event_at(coded, "calling").target}
 
 
+def test_an_object_pronoun_naming_a_share_is_not_the_main_subject(rules) -> None:  # type: ignore[no-untyped-def]
+    # "accusing some of them": the students are whom some are accused among, not Peru
+    coded = code(rules, "Peru revoked the visas of 300 Bolivian students, accusing some of them of aiding smugglers.")
+    assert [(a.text, a.country) for a in event_at(coded, "accusing").target] == [("them", "BOL")]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -72,6 +72,8 @@ def _object_of_subjectless_clause(tok: Token) -> bool:
     verb = tok.head
     if verb.pos_ == "ADP":
         verb = verb.head
+    if verb.pos_ != "VERB" and verb.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children):
+        verb = verb.head  # a share of them: "accusing some of them of ..."
     return (verb.pos_ == "VERB" and verb.dep_ in {"advcl", "xcomp"} and verb.tag_ in {"VBG", "VB", "VBN"}
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children))  # fmt: skip
 

@@ -454,10 +454,16 @@ def _emit(
     for _, country, weight in marks[passed:]:
         ctx.places_so_far[country] += weight
     # the states a pair phrase stands for are named there again ("... both countries. The two neighbors")
-    again = sorted([*((i, 0, c) for i, c in named), *((first, 1, c) for first, (_, states) in pairs.items() for c in states)],
-                   key=lambda x: (x[0], x[1]))  # fmt: skip
-    ctx.countries_named[:] = [*ctx.countries_named, *(c for _, _, c in again)][-COUNTRIES_KEPT:]
+    ctx.countries_named[:] = [*ctx.countries_named, *_in_text_order(named, pairs)][-COUNTRIES_KEPT:]
     return actors
+
+
+def _in_text_order(named: Sequence[tuple[int, str]], pairs: dict[int, tuple[int, tuple[str, ...]]]) -> list[str]:
+    """The states named (token, country) and those pair phrases stand for (first token -> (head,
+    states)), in text order: a pair phrase names its states again where it stands."""
+    at = sorted([*((i, 0, c) for i, c in named), *((first, 1, c) for first, (_, states) in pairs.items() for c in states)],
+                key=lambda x: (x[0], x[1]))  # fmt: skip
+    return [c for _, _, c in at]
 
 
 def _introduced(
@@ -527,10 +533,9 @@ def _pairs(
             # not the states of those who speak of the pair ("the EU and the United States called
             # on both governments ...": the two governments are others)
             speakers = _subject_of_governor(doc[i])
-            # a pair phrase before this one names its states again there
-            before = sorted([*((k, 0, c) for k, c in named if k < first and k not in speakers),
-                             *((k, 1, c) for k, (_, two) in out.items() for c in two)], key=lambda x: (x[0], x[1]))  # fmt: skip
-            states = last_states([*ctx.countries_named, *(c for _, _, c in before)], n)
+            # (a pair phrase before this one names its states again there)
+            before = [(k, c) for k, c in named if k < first and k not in speakers]
+            states = last_states([*ctx.countries_named, *_in_text_order(before, out)], n)
         if states is not None:
             out[first] = (i, states)
     return out

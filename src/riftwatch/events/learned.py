@@ -783,9 +783,10 @@ VENUE_PREPS = frozenset({"in", "at"})
 
 def _venue(cand: Candidate) -> bool:
     """A capital named as where something happens ("a meeting in Tokyo between ...") is the venue,
-    not who acts. (Nor, one would think, the target: the role models took four such for the
-    target of a meeting or a charge on the pool, none right; barred there, two of those events fell
-    below the event threshold with them, two gold events lost: pool R 0.639 -> 0.637.)"""
+    not who acts, nor whom the act is aimed at (the role models took four such for the target of a
+    meeting or a charge on the pool, none right). An act whose venue is abroad is kept as an act
+    across borders is (``abroad``): barred as targets alone, two of those events fell below the
+    event threshold, two gold events lost (pool R 0.639 -> 0.637)."""
     head = cand.head
     return (head is not None and cand.rule == "none" and cand.actor.entry_id.startswith("capital:")
             and head.dep_ == "pobj" and head.head.lower_ in VENUE_PREPS)  # fmt: skip
@@ -821,9 +822,9 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         tgt = [(p, a) for p, a in tgt if id(a) not in reporting]
         if not ev.source:
             src = [(p, a) for p, a in src if id(a) not in reporting]
+    venues = {id(c.actor) for c in fe.cands if _venue(c)}
     # abroad, an act is aimed at someone there, not at the host country's people: the people of the
     # place are a target only of an act of theirs or of no named actor (pool: 0 of 7 right otherwise)
-    venues = {id(c.actor) for c in fe.cands if _venue(c)}
     target = ev.target or _choose(
         [(p, a) for p, a in tgt
          if (a.start, a.end) not in spans and id(a) not in venues and (a.country not in countries or a.entry_id.startswith("implied:"))

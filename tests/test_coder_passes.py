@@ -224,6 +224,9 @@ def test_joint_parties(coder, text: str, word: str, target: set[str], how: str) 
         ("Egypt and Qatar called for an immediate truce, and the African Union said it would send an envoy.",
          "called", set()),
         ("Chile asked for a recount, and Peru accused Bolivia of fraud.", "asked", set()),
+        # nor is a clause set beside it: who says so
+        (("Chile fired a barrage of ballistic missiles into the sea off its east coast on Thursday, Peru's military said, "
+          "hours after Lima warned of a response."), "fired", set()),
         # a verb joined with no subject of its own shares the first one's phrase
         ("Chile will cede control of the port and compensate Peru for its losses.", "cede", {"PER"}),
         # who reports the act is no party to it

@@ -218,11 +218,12 @@ def _phrase_actors(tok: Token, actor_at: dict[int, Actor], skip_object: bool) ->
 
 def _clause(tok: Token) -> bool:
     """A verb joined to another with a subject of its own ("called for a ceasefire, and the Union
-    said ..."): its own clause, whose actors are no part of the first verb's phrase; and "according
-    to X", who reports the act."""
+    said ..."), or set beside it ("fired missiles on Thursday, South Korea's military said"): its
+    own clause, whose actors are no part of the first verb's phrase; and "according to X", who
+    reports the act."""
     if tok.lower_ == "according" and tok.dep_ == "prep":
         return True
-    return tok.dep_ == "conj" and tok.pos_ in {"VERB", "AUX"} and any(c.dep_ == "nsubj" for c in tok.children)
+    return tok.dep_ in {"conj", "parataxis"} and tok.pos_ in {"VERB", "AUX"} and any(c.dep_ == "nsubj" for c in tok.children)
 
 
 def _country_actor(place: Place) -> Actor:

@@ -538,3 +538,8 @@ def test_who_an_attack_is_reported_according_to_did_not_carry_it_out(nlp) -> Non
     doc = nlp("Officials said the strike hit the town at noon, according to two residents.")
     assert [doc[i].text for i in (4, 13)] == ["hit", "residents"]
     assert _sure_of(doc, {13: "AAA"}, "ASSAULT", 4) == []
+    # nor who reports it in a clause the parse sets beside it
+    doc = nlp("Gunmen fired a barrage of rockets into the town off the coast on Thursday, Peru's military said, "
+              "hours after Lima warned of a response.")  # fmt: skip
+    assert [doc[i].text for i in (1, 17, 18)] == ["fired", "military", "said"] and doc[18].dep_ == "parataxis"
+    assert _sure_of(doc, {17: "PER"}, "ASSAULT", 1) == []

@@ -609,6 +609,10 @@ def _reporter(trig: Token, ev: Event) -> set[int]:
     according = {t.i for a in trig.sent if a.lower_ == "according" and a.dep_ == "prep" for t in a.subtree}
     if trig.pos_ != "VERB" or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in trig.children):
         return according
+    # "North Korea fired missiles ..., South Korea's military said": the verb of saying set beside it
+    beside = {t for c in trig.children if c.dep_ == "parataxis" and c.lemma_.lower() in SPEECH_VERBS for t in _subject_tokens(c)}
+    if beside:
+        return beside | according
     clause = trig
     for _ in range(6):  # up to the verb of saying whose reported clause holds the attack
         if clause.head.i == clause.i:

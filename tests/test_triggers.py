@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from riftwatch.errors import LexiconError
+from riftwatch.events.matching import match_trigger
 from riftwatch.events.ontology import PLOVER_TYPES, ontology
 from riftwatch.events.triggers import (
     ALLOWED_ROOTS,
@@ -459,3 +460,20 @@ def test_lemmas_line_up_with_the_parser(nlp: Any, lex: TriggerLexicon, sentence:
             break
     assert hit is not None, (tok.lemma_, particle, obj_lemmas)
     assert hit.type == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "verb", "expected"),
+    [
+        # an entry chosen by the verb's object beats a preposition that has an entry of its own
+        ("Ghana's president took aim at Togo over the border closure.", "took", "ACCUSE"),
+        # the preposition's entry still beats the bare verb
+        ("Rebels took over the town on Monday.", "took", "ASSAULT"),
+    ],
+)
+def test_an_object_entry_beats_a_preposition_read_as_particle(nlp: Any, lex: TriggerLexicon, sentence: str, verb: str,
+                                                               expected: str) -> None:  # fmt: skip
+    tok = next(t for t in nlp(sentence) if t.text == verb)
+    found = match_trigger(tok, lex)
+    assert found is not None and found.type == expected

@@ -181,8 +181,12 @@ def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
     for lem in lemmas:
         if particle is None:
             # A preposition with an entry of its own beats the bare verb: "call for", "rally behind";
-            # so does "back" read as an adverb ("sent the refugees back to Chad").
+            # so does "back" read as an adverb ("sent the refugees back to Chad"). Not an entry
+            # chosen by the verb's object: "took aim at Togo over the closure" is no "take over".
             own = triggers.particles(lem, pos)
+            if own and any(o is not None and (t := triggers.match(lem, pos, None, o)) is not None and o in t.object
+                           for o in objects):  # fmt: skip
+                own = frozenset()
             for child in _particle_candidates(children) if own else ():
                 if child.lower_ in own:
                     trig = triggers.match(lem, pos, child.lower_, None)

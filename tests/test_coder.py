@@ -996,6 +996,13 @@ def test_rejecting_a_document_named_before_answers_its_author(rules, text: str, 
     assert [a.country for a in e.target if a.country] == target or (not target and dict(e.roles_how).get("target") != "document-author")
 
 
+def test_the_owner_of_a_noun_a_past_participle_describes_is_not_its_doer(rules) -> None:  # type: ignore[no-untyped-def]
+    # "Bolivian citizens deported from Chile": deported, not deporting (as "Assad's orders to pull
+    # out" would make the owner the doer)
+    e = event_at(code(rules, "Peru freed ten Chileans in exchange for Bolivian citizens deported from Chile."), "deported")
+    assert "BOL" not in {a.country for a in e.source}
+
+
 def test_force_on_what_another_sent_is_force_on_them(rules) -> None:  # type: ignore[no-untyped-def]
     # "shot down drones launched by X": the drones are X's; a count of them too
     for text in ("Peru's air force shot down 12 of the 20 drones launched by Bolivia.",

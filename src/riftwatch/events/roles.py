@@ -159,7 +159,13 @@ def _collect(tokens: Iterable[Token], actor_at: dict[int, Actor]) -> list[Actor]
 def reduced_passive(verb: Token) -> bool:
     """A past participle modifying a noun with its agent: "a meeting requested by Britain",
     "civilians killed by the militia" (a passive with no subject or auxiliary of its own)."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+    return participle_passive(verb) and any(c.dep_ == "agent" for c in verb.children)
+
+
+def participle_passive(verb: Token) -> bool:
+    """A past participle modifying a noun, with its agent or not: "citizens deported from the
+    United States" were deported; the noun is done to, its owner does not act."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
 def main_verb_read_as_modifier(verb: Token) -> bool:
@@ -308,6 +314,8 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
             if passive:
                 return _collect(passive, actor_at), "control-passive"
         return subject_actors(head, actor_at, depth + 1)
+    if participle_passive(verb):
+        return [], ""  # "Venezuelan citizens deported from the United States": done to, no doer named
     if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
         # "Assad's orders ... to pull out", "the decision to halt": the noun's owner acts.
         owners = _noun_owner(head, actor_at)

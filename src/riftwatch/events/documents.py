@@ -27,7 +27,10 @@ DOCUMENT_NOUNS = PROPOSAL_NOUNS | frozenset({"ruling", "verdict", "judgment", "j
 AUTHOR_VERBS = frozenset({"pass", "adopt", "issue", "publish", "release", "approve", "present", "draft",
                           "introduce", "submit", "table", "deliver", "produce", "prepare", "compile",
                           "write", "unveil", "hand", "make", "put", "send", "file", "announce"})  # fmt: skip
-_AUTHOR_PREPS = frozenset({"by", "from", "of", "in"})
+# Who made a call, offer or plan is named after these ("an offer from Qatar") ...
+OFFER_PREPS = frozenset({"by", "from", "of"})
+# ... and a document is "in" the body that wrote it ("a resolution in the U.S. Congress").
+_AUTHOR_PREPS = OFFER_PREPS | {"in"}
 _SUBJECTS = frozenset({"nsubj"})
 
 
@@ -44,12 +47,13 @@ def document_authors(toks: Sequence[Token], lemmas: Sequence[str], actor_at: dic
     return out
 
 
-def own_author(noun: Token, actor_at: dict[int, Actor]) -> list[Actor]:
+def own_author(noun: Token, actor_at: dict[int, Actor], preps: frozenset[str] = _AUTHOR_PREPS) -> list[Actor]:
     """An author in the document's own phrase: an owner or modifier ("the panel's findings", "a
-    U.N. report"), a "by"/"from"/"of" phrase, or "in" a body ("a resolution in the U.S. Congress")."""
+    U.N. report"), a "by"/"from"/"of" phrase, or "in" a body ("a resolution in the U.S. Congress");
+    ``preps`` the prepositions read."""
     out = [a for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"} for a in actors_under(c, actor_at)]
     for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in _AUTHOR_PREPS:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             out.extend(a for c in prep.children if c.dep_ == "pobj" for a in actors_under(c, actor_at))
     return list(dict.fromkeys(out))
 

@@ -27,7 +27,7 @@ from .conventions import (
     located,
     rallied_against,
 )
-from .documents import DOCUMENT_NOUNS, own_author
+from .documents import DOCUMENT_NOUNS, OFFER_PREPS, own_author
 from .draft import Draft, Entry, Recoded, SentenceContext
 from .estrangement import halted_support, withdrawn_support
 from .matching import (
@@ -172,15 +172,6 @@ def _complement_target(
     return []
 
 
-def _proposal_author(noun: Token, actor_at: dict[int, Actor]) -> list[Actor]:
-    """Who made a call, offer or plan: its possessor, "by"/"from" phrase, or actor modifier."""
-    out = [a for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"} for a in actors_under(c, actor_at)]
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"by", "from", "of"}:
-            out.extend(a for c in prep.children if c.dep_ == "pobj" for a in actors_under(c, actor_at))
-    return list(dict.fromkeys(out))
-
-
 def _complement_subject(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
     for child in tok.children:
         called_for = child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children)
@@ -317,7 +308,7 @@ def proposal_author(d: Draft, ctx: SentenceContext) -> None:
         lemma = obj.lemma_.lower()
         if lemma in PROPOSAL_NOUNS:
             # a country after "from" reads as a place, yet it authors the offer
-            author = _proposal_author(obj, ctx.actor_at) or _proposal_author(obj, ctx.latent_at)
+            author = own_author(obj, ctx.actor_at, OFFER_PREPS) or own_author(obj, ctx.latent_at, OFFER_PREPS)
             d.target = [a for a in author if a not in d.source]
             d.how["target"] = "proposal-author" if d.target else ""
         if not d.target and lemma in DOCUMENT_NOUNS and _definite(obj) and not own_author(obj, ctx.actor_at):

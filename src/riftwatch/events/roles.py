@@ -459,13 +459,12 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
                     break
         if not target and getattr(trig, "type", "") in ontology().types_with("use_of_force"):
             # "shot down drones launched by Russia": force on what another sent is force on them
-            for obj in [*objs, *(w for o in objs for w in _prep_objects(o, ("of",)))]:  # "52 of the 70 drones"
-                for acl in (c for c in obj.children if reduced_passive(c)):
-                    target = [a for a in _collect(_prep_objects(acl, ("by",)), actor_at) if a not in source]
-                    if target:
-                        how_t = "object-agent"
-                        break
+            sent_by = (c for o in [*objs, *(w for o in objs for w in _prep_objects(o, ("of",)))]  # "52 of the 70 drones"
+                       for c in o.children if reduced_passive(c))  # fmt: skip
+            for acl in sent_by:
+                target = [a for a in _collect(_prep_objects(acl, ("by",)), actor_at) if a not in source]
                 if target:
+                    how_t = "object-agent"
                     break
     if source_preps:
         from_pp = pp(_prep_objects(verb, source_preps))

@@ -93,6 +93,9 @@ def codes(
         ("Officials of the Libyan government met on Friday.", [("Officials of the Libyan government", "LBY", "GOV")]),
         ("Soldiers of the Malian army entered the town.", [("Soldiers of the Malian army", "MLI", "MIL")]),
         ("Leaders of the Sudanese military rejected the plan.", [("Leaders of the Sudanese military", "SDN", "MIL")]),
+        # the owner's own phrase with its "'s" before the head: the group's commanders
+        ("The Islamic State terror group's top commanders fled.",
+         [("Islamic State terror group's top commanders", "IMG", "REB")]),
     ],
 )
 def test_actors_in_sentences(nlp: Any, lex: Lexicon, text: str, expected: list[tuple[str, str, str]]) -> None:

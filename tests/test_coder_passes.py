@@ -92,6 +92,11 @@ def test_pass_list_is_ordered_and_named() -> None:
          "control-passive", {"PER"}, "object"),
         # "stand accused": the subject is accused, by the "by" phrase if any
         ("Two Chilean officers stand accused of the killing.", "accused", set(), "", {"CHL"}, "passive-subject"),
+        # a participle after the main clause with no subject of its own: the main clause's subject undergoes it
+        ("A senior Chilean commander is dead, killed by Peruvian troops near the border.", "killed", {"PER"}, "agent",
+         {"CHL"}, "passive-subject"),
+        ("The Chilean rebels flee into Peru when attacked by Bolivian forces.", "attacked", {"BOL"}, "agent", {"CHL"},
+         "passive-subject"),
         # who is in the act noun an entry names is what the act is about, not who does it
         ("The plan drew sharp criticism of Israel from Arab states.", "drew", set(), "", {"ISR"}, "object"),
         # a thing reported on does not speak: the reporter calls, urges, condemns

@@ -119,12 +119,14 @@ def group_mentions(doc: Doc, mentions: list[Mention]) -> list[Group]:
 
 
 def _transparent(doc: Doc, start: int, end: int, head_end: int) -> bool:
-    """Tokens between an owner and its head that do not break the phrase: "'s", adjectives, "-led"."""
-    if end - start > 4:
+    """Tokens between an owner and its head that do not break the phrase: "'s", adjectives, "-led";
+    nouns of the owner's own phrase with their "'s" ("the Islamic State terror group's senior
+    leaders": the group's)."""
+    if end - start > 5:
         return False
     for k in range(start, end):
         t = doc[k]
-        if t.text in POSSESSIVE and k == start:
+        if t.text in POSSESSIVE and (k == start or (doc[k - 1].dep_ == "poss" and doc[k - 1].head.i == head_end - 1)):
             continue
         if t.text in ("-", "–", "led") or t.pos_ in ("ADJ", "NUM", "ADV") or t.dep_ == "amod":
             continue

@@ -189,12 +189,15 @@ def shared_passive(verb: Token) -> bool:
             and bool(_children(verb.head, {"auxpass"})))  # fmt: skip
 
 
-def fronted_passive(verb: Token) -> bool:
-    """A past participle opening a clause the main one is told after ("Attacked by Ethiopian troops,
-    the soldiers retreated", "Asked by the UN to withdraw, the army refused"): a passive whose
-    subject is the main clause's. Not a past tense with a subject or an auxiliary of its own."""
-    return (verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i and verb.head.pos_ in {"VERB", "AUX"}
-            and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "csubj"} for c in verb.children))  # fmt: skip
+def clause_passive(verb: Token) -> bool:
+    """A past participle heading a clause of its own beside the main one, with no subject or
+    auxiliary: a passive whose subject is the main clause's. Before it ("Attacked by Ethiopian
+    troops, the soldiers retreated", "Asked by the UN to withdraw, the army refused") or after it
+    ("a senior commander is dead, killed in a raid", "the rebels flee when attacked by the army");
+    after it, not with an object of its own (a past tense the parse hung there)."""
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.head.pos_ in {"VERB", "AUX"}
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "csubj"} for c in verb.children)
+            and (verb.i < verb.head.i or not any(c.dep_ in {"dobj", "dative"} for c in verb.children)))  # fmt: skip
 
 
 # Verbs after which a past participle says what their subject undergoes: "stand accused",
@@ -220,7 +223,7 @@ def reason_agent(prep: Token, actor_at: dict[int, Actor]) -> list[Actor]:
         return []
     head = prep.head
     if head.pos_ == "VERB":
-        if fronted_passive(head):  # "criticised by the US for the raid, Israel ...": Israel raided
+        if clause_passive(head):  # "criticised by the US for the raid, Israel ...": Israel raided
             return _collect(_children(head.head, SUBJ | {"nsubjpass"}), actor_at)
         return _collect(_children(head, {"dobj"}) or _children(head, {"nsubjpass"}), actor_at)
     if head.pos_ in {"NOUN", "PROPN"}:
@@ -289,7 +292,7 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
                 return found, "relative"
         return _collect(subjects, actor_at), "subject"
     passive_agent = _prep_objects(verb, ("by",))
-    if passive_agent and (_children(verb, {"nsubjpass", "auxpass"}) or reduced_passive(verb) or fronted_passive(verb)
+    if passive_agent and (_children(verb, {"nsubjpass", "auxpass"}) or reduced_passive(verb) or clause_passive(verb)
                           or predicative_passive(verb)):
         return _collect(passive_agent, actor_at), "agent"
     head = verb.head
@@ -409,7 +412,7 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
     target_preps = tuple(getattr(trig, "target_prep", None) or VERB_TARGET_PREPS)
     source_preps = tuple(getattr(trig, "source_prep", None) or ())
     reduced = reduced_passive(verb)
-    fronted = fronted_passive(verb) or predicative_passive(verb)  # both: the subject before is the patient
+    fronted = clause_passive(verb) or predicative_passive(verb)  # both: the subject before is the patient
     shared = shared_passive(verb)
     passive = bool(_children(verb, {"nsubjpass", "auxpass"})) or reduced or fronted or shared
     target: list[Actor] = []

@@ -1133,6 +1133,9 @@ def test_a_force_named_by_its_post_is_of_the_country_where_the_post_is(rules) ->
         ("Israeli jets struck Gaza on Monday. Egypt condemned the attack.", "condemned", {"ISR"}),
         ("Militants in Pakistan attacked a checkpoint on Monday. India condemned the recent violence.", "condemned", {"PAK"}),
         ("Ugandan police freed two Kenyan activists on Friday. Kenya welcomed the release.", "welcomed", {"UGA"}),
+        # told in the passive; and an act that "drew condemnation": the condemnation answers the act
+        ("Peru arrested two Chilean fishermen on Monday. The arrests were condemned by Bolivia.", "condemned", {"PER"}),
+        ("Peru arrested two Chilean fishermen on Monday. The arrests drew condemnation from Chile.", "drew", {"PER"}),
         # what the act is called is no phrase of its own ("dismissed the measures as aggression")
         (("Washington imposed sanctions on eight Venezuelan officials on Friday. Maduro dismissed the measures as "
          "imperialist aggression."), "dismissed", {"USA"}),

@@ -346,7 +346,18 @@ def referent_author(d: Draft, ctx: SentenceContext) -> None:
                     d.target, d.how["target"] = list(prev.source), "referent"
                     return
     countries = {c for c, _ in own}
+    # "the arrest drew condemnation": the act noun the entry names is the condemnation itself; what
+    # it answers is the subject, an act told before
+    named = set(d.entry.object) if getattr(d.entry, "reverse", False) else set()
+    if named:
+        for subj in (c for c in d.tok.children if c.dep_ == "nsubj"):
+            d.target = [a for a in told_author(subj, d.source, ctx) if _side(a) not in own]
+            if d.target:
+                d.how["target"] = "referent"
+                return
     for obj in _answered_nouns(d.tok):
+        if obj.lemma_.lower() in named:
+            continue
         kind = ontology().referred_type(obj.lemma_.lower())
         # (what it is called is no phrase of its own: "dismissed the measures as aggression")
         generic = obj.lemma_.lower() in GENERIC_ACT_NOUNS and not any(
@@ -447,7 +458,8 @@ def act_author(d: Draft, ctx: SentenceContext) -> None:
     named = [n for c in d.tok.children if c.dep_ == "ccomp" and names_in_free_relative(c) for n in _labelled(c)]
     if d.target and d.how.get("target") != "object" and not (named and d.how.get("target") == "complement"):
         return
-    objects = [c for c in d.tok.children if c.dep_ in OBJ and c.pos_ == "NOUN"] + named
+    # (told in the passive, its subject: "the arrests were condemned by the EU")
+    objects = [c for c in d.tok.children if c.dep_ in OBJ | {"nsubjpass"} and c.pos_ == "NOUN"] + named
     # "expressed concern over the arrests", "is deeply disappointed by the approval": what the
     # stance is taken on
     for holder in [d.tok, *objects]:

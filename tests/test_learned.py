@@ -394,6 +394,11 @@ def test_who_acts_after_an_attack_did_not_carry_it_out() -> None:
     (coded,) = Coder().code([Article(id="t", text=text)])
     (e,) = [e for e in coded.events if e.trigger.text == "attacks"]
     assert "president" not in " ".join(a.text for a in e.source)
+    # told as a clause of its own after "after"
+    text = "Chilean jets bombed a depot in Peru on Monday, hours after rockets were fired toward Chilean towns."
+    (coded,) = Coder().code([Article(id="t", text=text)])
+    (e,) = [e for e in coded.events if e.trigger.text == "fired"]
+    assert "jets" not in " ".join(a.text for a in e.source)
 
 
 def test_the_reporter_of_an_attack_deep_in_its_words_is_not_its_source() -> None:

@@ -584,8 +584,15 @@ CIRCUMSTANCE_PREPS = frozenset({"after", "before", "following", "amid", "since",
 
 def _circumstance_subject(trig: Token, ev: Event) -> set[int]:
     """Who does the main act did not carry out the attack it is told after or amid ("Zelensky asked
-    for air defences after drone attacks on Kharkiv": not Zelensky's attacks)."""
-    if ev.event_type not in ontology().types_with("use_of_force") or trig.pos_ not in {"NOUN", "PROPN"} or trig.dep_ != "pobj":
+    for air defences after drone attacks on Kharkiv": not Zelensky's attacks), nor one told in a
+    clause of its own after "after", "before", "since" ("... hours after rockets were fired")."""
+    if ev.event_type not in ontology().types_with("use_of_force"):
+        return set()
+    if trig.pos_ == "VERB" and trig.dep_ == "advcl" and _subject_tokens(trig) and any(
+            c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_PREPS for c in trig.children):
+        # the same told as a clause: "jets struck depots hours after rockets were fired at Israel"
+        return _subject_tokens(trig.head)
+    if trig.pos_ not in {"NOUN", "PROPN"} or trig.dep_ != "pobj":
         return set()
     prep = trig.head
     if prep.lower_ not in CIRCUMSTANCE_PREPS or prep.head.pos_ not in {"VERB", "AUX"}:

@@ -1452,3 +1452,9 @@ def test_a_summing_noun_after_an_opening_phrase_is_an_act_of_its_own(rules) -> N
     # "On Monday, the accusations ...": a comma after an opening phrase, no clause summed up
     events = code(rules, "On Monday, the accusations prompted an inquiry by parliament.").events
     assert "accusations" in [e.trigger.text for e in events]
+
+
+def test_a_pronoun_taken_up_from_the_source_is_not_its_target(rules) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile's navy sent six warships toward the islands on Monday in what it called a routine patrol."
+    (e,) = [e for e in code(rules, text).events if e.trigger.text == "sent"]
+    assert [a.text for a in e.target] == []

@@ -97,6 +97,8 @@ def test_pass_list_is_ordered_and_named() -> None:
          {"CHL"}, "passive-subject"),
         ("The Chilean rebels flee into Peru when attacked by Bolivian forces.", "attacked", {"BOL"}, "agent", {"CHL"},
          "passive-subject"),
+        # a passive joined to a verb with a subject shares it as its patient
+        ("Chile offered talks to Peru but was rebuffed.", "rebuffed", set(), "", {"CHL"}, "passive-subject"),
         # who is in the act noun an entry names is what the act is about, not who does it
         ("The plan drew sharp criticism of Israel from Arab states.", "drew", set(), "", {"ISR"}, "object"),
         # a thing reported on does not speak: the reporter calls, urges, condemns

@@ -139,10 +139,12 @@ def _without_self(source: Sequence[Actor], target: Sequence[Actor]) -> list[Acto
     an unnamed president) stays: the act falls on the people there."""
     own = {a.country for a in source if a.country}
     people = {a.person for a in source if a.person}
+    # a pronoun taken up from the source ("China's military sent ships in what it called a warning")
+    itself = {"pronoun:" + a.entry_id for a in source}
     def own_affair(a: Actor) -> bool:
         if a.entry_id.endswith("+joint"):  # a party of a joint act is the others' target (joint_parties)
             return False
-        return bool(a.person and a.person in people) or (
+        return bool(a.person and a.person in people) or a.entry_id in itself or (
             a.country in own and (not a.sector or a.text.lower() in SELF_WORDS) and a.entry_id != "place-country")
 
     return [a for a in target if not own_affair(a)]

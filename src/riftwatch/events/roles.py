@@ -423,6 +423,9 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         # sentenced by a court": the subject the two participles share
         patients = ([verb.head] if reduced else _children(verb.head, SUBJ | {"nsubjpass"}) if fronted
                     else _children(verb.head if shared else verb, {"nsubjpass"}))  # fmt: skip
+        if not patients and verb.dep_ == "conj" and not _children(verb, SUBJ):
+            # "offered talks but has been rebuffed": a passive joined to a verb shares its subject
+            patients = _children(verb.head, SUBJ | {"nsubjpass"})
         target = _collect(patients, actor_at)
         how_t = "passive-subject" if target else ""
         agent = _prep_objects(verb, ("by",))

@@ -1458,3 +1458,10 @@ def test_a_pronoun_taken_up_from_the_source_is_not_its_target(rules) -> None:  #
     text = "Chile's navy sent six warships toward the islands on Monday in what it called a routine patrol."
     (e,) = [e for e in code(rules, text).events if e.trigger.text == "sent"]
     assert [a.text for a in e.target] == []
+
+
+def test_troops_a_promise_would_send_are_the_promisers_not_its_target(rules) -> None:  # type: ignore[no-untyped-def]
+    # troops no one owns, given the country last named as a default, are the ones sent
+    text = "The Chilean president hosted the Bolivian president in Santiago and pledged to send troops to Bolivia."
+    (e,) = [e for e in code(rules, text).events if e.trigger.text == "pledged"]
+    assert [(a.text, a.country) for a in e.target] == [("Bolivia", "BOL")]

@@ -167,6 +167,8 @@ def _complement_target(
         if (child.dep_ in {"xcomp", "ccomp"} or purpose) and child.pos_ == "VERB" and not summarised(child):
             roles = verb_roles(child, actor_at, None, latent_at)
             target = [a for a in roles.target if a.country not in own]
+            if roles.target_how == "object" and all(_guessed_country(a) and a.sector == "MIL" for a in target):
+                target = []  # "pledged to send troops to Somalia": troops no one owns are the source's own
             if not target and roles.target_how == "object":
                 target = [a for a in prep_targets(child, _MOVED_TO, actor_at, latent_at) if a.country not in own]
             if target:

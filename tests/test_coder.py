@@ -1465,3 +1465,12 @@ def test_troops_a_promise_would_send_are_the_promisers_not_its_target(rules) -> 
     text = "The Chilean president hosted the Bolivian president in Santiago and pledged to send troops to Bolivia."
     (e,) = [e for e in code(rules, text).events if e.trigger.text == "pledged"]
     assert [(a.text, a.country) for a in e.target] == [("Bolivia", "BOL")]
+
+
+def test_a_relative_pronoun_subject_is_the_antecedent_not_an_object(rules) -> None:  # type: ignore[no-untyped-def]
+    # "talks, which ended without a breakthrough" ended by themselves: no one ended the talks
+    text = "Chile hosted Peruvian and Bolivian envoys for two rounds of talks, which ended without a breakthrough."
+    assert "ended" not in [e.trigger.text for e in code(rules, text).events]
+    # where the clause has a subject of its own, the antecedent is its object
+    text = "Peru condemned the sanctions that Chile imposed on Monday."
+    assert "imposed" in [e.trigger.text for e in code(rules, text).events]

@@ -96,7 +96,8 @@ def _object_lemmas(tok: Token) -> list[str]:
             # relative clause hangs on is its object when the clause has none of its own (what is
             # received stays the noun's event: "the aid they receive is from X", ``roles``)
             relative = [h for h in heads if h.lower_ in RELATIVE_OBJECTS]
-            if relative or (not heads and any(c.dep_ == "nsubj" for c in tok.children)):
+            # (not where the relative pronoun is the subject: "talks, which ended without a deal")
+            if relative or (not heads and any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_OBJECTS for c in tok.children)):
                 heads = [h for h in heads if h not in relative] + [tok.head]
         if not heads:
             for prep in tok.children:

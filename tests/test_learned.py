@@ -548,3 +548,22 @@ def test_who_an_attack_is_reported_according_to_did_not_carry_it_out(nlp) -> Non
               "hours after Lima warned of a response.")  # fmt: skip
     assert [doc[i].text for i in (1, 17, 18)] == ["fired", "military", "said"] and doc[18].dep_ == "parataxis"
     assert _sure_of(doc, {17: "PER"}, "ASSAULT", 1) == []
+
+
+@pytest.mark.slow
+def test_who_names_what_an_act_is_aimed_at_is_not_its_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    def target(text: str, trig_word: str, picks: dict[str, str]) -> list[str]:
+        doc = nlp(text)
+        toks = {t.text: t for t in doc}
+        trig = toks[trig_word]
+        cands = [L.Candidate(Actor(w, toks[w].idx, toks[w].idx + len(w), w, code, ""), toks[w], "none") for w, code in picks.items()]
+        e = Event("e", "a", 0, doc.text, 0, Span(trig.text, trig.idx, trig.idx + len(trig)), "REJECT", "12", 3, -4.0,
+                  source=(Actor("government", 0, 0, "government", "BOL", "GOV"),), roles_how=(("source", "reason"),))  # fmt: skip
+        m = L.Models(L.LinearModel(0, {}, 0.5), L.LinearModel(-5, {}, 0.5), L.LinearModel(-5, dict.fromkeys(picks, 9.0), 0.5), 0.99)
+        return [a.country for a in L.assign_roles(L.Featured(e, trig, [*cands], [[w] for w in picks]), m)[0].target]
+
+    # "it" names the pressure (Peru speaking): it takes no part in the resisting
+    text = "Peru praised the Bolivian government for resisting what it described as Chilean pressure."
+    assert target(text, "resisting", {"it": "PER"}) == []
+    # whom the act is aimed at stays a candidate
+    assert target("Bolivia kept resisting pressure from Chile.", "resisting", {"Chile": "CHL"}) == ["CHL"]

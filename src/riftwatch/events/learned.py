@@ -53,6 +53,7 @@ from ..geo.mentions import sentence_bounds
 from ..records import Actor, Event
 from .clauses import in_clause_of
 from .modality import SPEECH_VERBS
+from .nonacts import names_in_free_relative
 from .oneact import CASUALTY
 from .ontology import ontology
 
@@ -630,6 +631,12 @@ def _reporter(trig: Token, ev: Event) -> set[int]:
     return according
 
 
+def _labellers(trig: Token) -> set[int]:
+    """Tokens of the subject of a clause in the trigger's phrase that names what it acts on ("struck
+    what the military described as depots", "resisting what it described as pressure")."""
+    return {i for v in trig.subtree if v.i != trig.i and names_in_free_relative(v) for i in _subject_tokens(v)}
+
+
 def _press_speaker(trig: Token, cands: Sequence[Candidate]) -> set[int]:
     """Tokens of the subjects of the sentence's verbs of saying that name a news outlet ("Al
     Jazeera's correspondent said the strikes had hit ...", "..., state television reported"): a
@@ -834,6 +841,10 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         if not ev.source:
             src = [(p, a) for p, a in src if id(a) not in reporting]
     venues = {id(c.actor) for c in fe.cands if _venue(c)}
+    labellers = _labellers(fe.trig) if fe.trig is not None else set()
+    if labellers:  # "resisting what it described as Western pressure": who names it takes no part
+        naming = {id(c.actor) for c in fe.cands if c.head is not None and c.head.i in labellers}
+        tgt = [(p, a) for p, a in tgt if id(a) not in naming]
     # abroad, an act is aimed at someone there, not at the host country's people: the people of the
     # place are a target only of an act of theirs or of no named actor (pool: 0 of 7 right otherwise)
     target = ev.target or _choose(

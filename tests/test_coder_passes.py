@@ -99,6 +99,9 @@ def test_pass_list_is_ordered_and_named() -> None:
          "passive-subject"),
         # a passive joined to a verb with a subject shares it as its patient
         ("Chile offered talks to Peru but was rebuffed.", "rebuffed", set(), "", {"CHL"}, "passive-subject"),
+        # an active verb joined to a passive shares its subject, not its agent
+        ("The Chilean minister was angered by the vote and urged Peru to hold a new one.", "urged", {"CHL"}, "subject",
+         {"PER"}, "object"),
         # who is in the act noun an entry names is what the act is about, not who does it
         ("The plan drew sharp criticism of Israel from Arab states.", "drew", set(), "", {"ISR"}, "object"),
         # a thing reported on does not speak: the reporter calls, urges, condemns

@@ -301,7 +301,11 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
     if verb.dep_ in {"conj", "acomp"}:
         if verb.dep_ == "conj" and _spoken_by_reporter(verb, head, actor_at):
             return subject_actors(head.head, actor_at, depth + 1)
-        # "Mali says it is ready to leave": ready ← is; conjoined verbs share a subject.
+        # "Mali says it is ready to leave": ready ← is; conjoined verbs share a subject (an active
+        # verb joined to a passive, its subject: "he was horrified by the attack and called for ...")
+        patient = _children(head, {"nsubjpass"})
+        if verb.dep_ == "conj" and patient and not shared_passive(verb) and verb.tag_ != "VBN":
+            return _collect(patient, actor_at), "subject"
         return subject_actors(head, actor_at, depth + 1)
     if verb.dep_ in {"xcomp", "advcl", "ccomp"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
         if verb.dep_ == "xcomp" and head.lemma_ in OBJECT_CONTROL:

@@ -105,6 +105,9 @@ def test_without_publication_date_nothing_moves(coder) -> None:  # type: ignore[
         # ... unless it has a time of its own
         ("The envoy recalled the 1994 massacre, in which militiamen killed hundreds of villagers in May 2015.",
          "killed", dt.date(2015, 5, 1)),
+        # a time the act lasts until is not when it happens; one it did not happen until is
+        ("The government suspended the talks with the rebels until April 2.", "suspended", PUBLISHED),
+        ("The army did not withdraw its troops until Tuesday.", "withdraw", TUESDAY),
     ],
 )
 def test_a_time_dates_its_own_clause(coder, text: str, trigger: str, expected: dt.date) -> None:  # type: ignore[no-untyped-def]

@@ -95,6 +95,10 @@ def _dates_root(word: Token) -> bool:
     return False
 
 
+# Words before a time an act lasts to, not one it happens at.
+UNTIL = frozenset({"until", "till", "til"})
+
+
 def clause_times(trigger: Token, times: Sequence[TimeExpr]) -> list[TimeExpr]:
     """The times of ``times`` that may date the act of ``trigger``: not those of a subordinate
     clause the trigger is not in, nor one owning another noun ("Tuesday's attack")."""
@@ -114,6 +118,9 @@ def clause_times(trigger: Token, times: Sequence[TimeExpr]) -> list[TimeExpr]:
             continue  # "Tuesday's attack": the attack's time ("a Jan. 23 briefing" is an occasion)
         if word.dep_ == "advmod" and word.head.dep_ == "amod" and word.head.head.i != trigger.i:
             continue  # "the recently elected president": when they were elected, not when they act
+        if (span.start > 0 and doc[span.start - 1].lower_ in UNTIL
+                and not any(c.dep_ == "neg" for c in trigger.children)):  # fmt: skip
+            continue  # "suspended the talks until 2028": when it ends ("did not leave until March" left then)
         if in_clause_of(word, trigger) and not (ongoing and clause_head(word).i != own.i):
             out.append(t)
     return out

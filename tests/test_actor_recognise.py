@@ -86,6 +86,9 @@ def codes(
         # the US executive departments by their names
         ("The Treasury Department sanctioned the firm.", [("Treasury Department", "USA", "GOV")]),
         ("The Justice Department charged the company.", [("Justice Department", "USA", "GOV")]),
+        # the chambers of the US Congress by their names
+        ("The U.S. Senate passed the bill after the U.S. House of Representatives did.",
+         [("U.S. Senate", "USA", "LEG"), ("U.S. House of Representatives", "USA", "LEG")]),
         # "IS" in capitals is the Islamic State, but not the verb of a headline in capitals
         ("Iraqi troops detained seven IS fighters.", [("Iraqi troops", "IRQ", "MIL"), ("IS fighters", "IMG", "REB")]),
         ("IRAN IS READY TO TALK.", [("IRAN", "IRN", "")]),

@@ -99,6 +99,12 @@ def test_pass_list_is_ordered_and_named() -> None:
          "passive-subject"),
         # a passive joined to a verb with a subject shares it as its patient
         ("Chile offered talks to Peru but was rebuffed.", "rebuffed", set(), "", {"CHL"}, "passive-subject"),
+        # a participle on the object: who issued a statement says what it does; people named as
+        # the object do what their participle says themselves
+        ("The Chilean miners' union released a statement on Monday urging Peru to reopen the border.", "urging",
+         {"CHL"}, "subject", {"PER"}, "object"),
+        ("Chilean officials criticized the groups bringing the lawsuits against Peru.", "bringing", set(), "", {"PER"},
+         "object-prep"),
         # an active verb joined to a passive shares its subject, not its agent
         ("The Chilean minister was angered by the vote and urged Peru to hold a new one.", "urged", {"CHL"}, "subject",
          {"PER"}, "object"),

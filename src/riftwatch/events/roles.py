@@ -279,6 +279,14 @@ def _spoken_by_reporter(verb: Token, head: Token, actor_at: dict[int, Actor]) ->
     return bool(subjects) and all(t.pos_ == "NOUN" and t.i not in actor_at for t in subjects)
 
 
+# What a party issues that speaks for it: "released a statement calling for ...".
+ISSUED_NOUNS = frozenset({"statement", "letter", "message", "post", "video", "resolution", "report", "decree",
+                          "order", "bill", "law", "petition", "lawsuit", "suit", "complaint", "declaration",
+                          "communique", "communiqué", "tweet", "note", "memo", "proposal", "plan", "document",
+                          "motion", "appeal", "request", "ultimatum", "directive", "notice", "warning", "legislation",
+                          "measure", "amendment", "draft"})  # fmt: skip
+
+
 def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> tuple[list[Actor], str]:
     """Actors of the verb's subject, following conjunction and control when it has none."""
     if depth > 6:
@@ -334,8 +342,9 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
             doers = _collect([head], actor_at)
             if doers:
                 return doers, "participle-head"
-        if verb.dep_ == "acl" and head.dep_ in OBJ and head.head.pos_ == "VERB":
-            # "the union released a statement calling for ...": who issued it demands
+        if verb.dep_ == "acl" and head.dep_ in OBJ and head.head.pos_ == "VERB" and head.lemma_.lower() in ISSUED_NOUNS:
+            # "the union released a statement calling for ...": who issued it demands (not "criticized
+            # the groups bringing the lawsuits": the groups bring them)
             return subject_actors(head.head, actor_at, depth + 1)
         if verb.dep_ == "relcl":
             return _collect([head], actor_at), "relcl-head"

@@ -778,10 +778,12 @@ def test_people_released_are_still_a_release(coder) -> None:  # type: ignore[no-
     [
         ("Rights groups called for the journalist's immediate release.", "called", "release"),
         ("The opposition demanded the withdrawal of Kenyan troops from Somalia.", "demanded", "withdrawal"),
+        # each act joined to the first
+        ("Somalia demanded talks and a full withdrawal of Kenyan troops.", "demanded", "withdrawal"),
     ],
 )
-def test_the_act_a_request_asks_for_is_not_an_event_of_its_own(coder, text: str, asking: str, asked: str) -> None:  # type: ignore[no-untyped-def]
-    coded = code(coder, text)
+def test_the_act_a_request_asks_for_is_not_an_event_of_its_own(rules, text: str, asking: str, asked: str) -> None:  # type: ignore[no-untyped-def]
+    coded = code(rules, text)
     assert event_at(coded, asking).event_type == "REQUEST"
     assert not [e for e in coded.events if e.trigger.text == asked]
 

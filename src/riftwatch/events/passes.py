@@ -744,6 +744,8 @@ def requested_act(d: Draft, ctx: SentenceContext) -> None:
     tok = d.tok
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # "demanded an end to the fighting and a full withdrawal": each is asked for
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
         head = head.head

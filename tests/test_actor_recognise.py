@@ -283,6 +283,16 @@ def test_pronouns_follow_the_last_person_across_docs(nlp: Any, lex: Lexicon) -> 
     ]
 
 
+def test_a_pronoun_outside_a_quotation_is_not_someone_the_quotation_names(nlp: Any, lex: Lexicon) -> None:
+    ctx = ArticleContext()
+    find_actors(nlp("Volodymyr Zelenskyy criticized the Kremlin on Monday."), lex, MAY_2016, context=ctx)
+    quote = nlp('"Vladimir Putin does not want peace. He wants more land," he said, urging allies to stop him.')
+    got = [(a.text, a.person) for a in find_actors(quote, lex, MAY_2016, context=ctx)]
+    # "He" inside the quotation may be Putin; "he said" is the speaker; "him" is left to the last named
+    assert got == [("Vladimir Putin", "Vladimir Putin"), ("He", "Vladimir Putin"), ("he", "Volodymyr Zelensky"),
+                   ("him", "Vladimir Putin")]
+
+
 def test_pronoun_not_resolved_past_an_unknown_person(nlp: Any, lex: Lexicon) -> None:
     ctx = ArticleContext()
     find_actors(nlp("Vladimir Putin spoke first."), lex, MAY_2016, context=ctx)

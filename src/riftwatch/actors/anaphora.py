@@ -172,8 +172,11 @@ class ArticleContext:
     # people named so far, newest last: (entry id, gender, actor); an actor of None marks someone
     # the lexicon does not know, past whom pronouns are not resolved
     recent_persons: list[tuple[str, str, Actor | None]] = field(default_factory=list)
+    # whether each of ``recent_persons`` was named inside a quotation
+    quoted_persons: list[bool] = field(default_factory=list)
     # the person who was last the grammatical subject of a clause, and the sentence (its start token)
     subject_person: tuple[str, Actor | None, int] | None = None
+    subject_quoted: bool = False  # that subject stood inside quotation marks
     # the state or organisation that was last the subject of a sentence's main verb, and the
     # sentence (its start token): "its" opening the next sentence owns what follows ("Its defense
     # ministry ...")
@@ -208,27 +211,34 @@ class ArticleContext:
         common = counts.most_common(1)
         return common[0][0] if common else ""
 
-    def person_for(self, gender: str, subject_in_sentence: int | None = None) -> Actor | None:
+    def person_for(self, gender: str, subject_in_sentence: int | None = None, quoted: bool = True) -> Actor | None:
         """The person a pronoun of ``gender`` ("m"/"f") most likely refers to.
 
         A pronoun that is itself a subject prefers the subject of the previous or current sentence
         (``subject_in_sentence`` is that sentence's start token): in "Shoigu reported to Putin ...
-        He said ...", "he" is Shoigu. Otherwise the person named last.
+        He said ...", "he" is Shoigu. Otherwise the person named last; with ``quoted`` False (a subject
+        outside quotation marks) not one last named inside a quotation ("'Putin wants our land,' he
+        said": the speaker, not Putin).
         """
-        if subject_in_sentence is not None and self.subject_person is not None:
+        if subject_in_sentence is not None and self.subject_person is not None and (quoted or not self.subject_quoted):
             g, actor, sent_start = self.subject_person
             if g in ("", gender) and sent_start >= subject_in_sentence:
                 return actor
-        for _, g, actor in reversed(self.recent_persons):
+        for (_, g, actor), inside in zip(reversed(self.recent_persons), reversed(self.quoted_persons), strict=True):
+            if inside and not quoted:
+                continue
             if actor is None:
                 return None
             if g in ("", gender):
                 return actor
         return None
 
-    def remember(self, entry_id: str, gender: str, actor: Actor | None) -> None:
-        """Note a person just named (``actor`` None for someone we cannot code)."""
+    def remember(self, entry_id: str, gender: str, actor: Actor | None, quoted: bool = False) -> None:
+        """Note a person just named (``actor`` None for someone we cannot code), ``quoted`` inside
+        quotation marks."""
         if actor is None:
             self.subject_person = None  # an unknown person was named: "he" may be them
-        kept = [p for p in self.recent_persons if not entry_id or p[0] != entry_id]
-        self.recent_persons = [*kept[-7:], (entry_id, gender, actor)]
+        kept = [(p, f) for p, f in zip(self.recent_persons, self.quoted_persons, strict=True)
+                if not entry_id or p[0] != entry_id][-7:]
+        self.recent_persons = [*(p for p, _ in kept), (entry_id, gender, actor)]
+        self.quoted_persons = [*(f for _, f in kept), quoted]

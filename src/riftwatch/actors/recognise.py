@@ -373,7 +373,8 @@ def _emit(
         if g is None:
             tok = doc[start]
             prev = _previous_sentence_start(tok) if _in_subject(tok) else None
-            p = ctx.person_for(_PRONOUNS[tok.lower_], prev)
+            # (a subject outside quotation marks speaks or acts: "'X wants more land,' he said" is not X)
+            p = ctx.person_for(_PRONOUNS[tok.lower_], prev, prev is None or in_quotation(tok))
             if p is not None:
                 actors.append(
                     _actor(
@@ -428,7 +429,8 @@ def _emit(
             ctx.subject_org = (actor, doc[g.start].sent.start)
         if c.person:
             pe = c.person_entry
-            ctx.remember(pe.id if pe else "", pe.gender if pe else "", actor)
+            inside = in_quotation(doc[g.start])
+            ctx.remember(pe.id if pe else "", pe.gender if pe else "", actor, inside)
             if actor.country and g.person is not None:
                 # later in the article, the full name or the surname alone is the same person (a
                 # lexicon person too: "Jovenel Moise" ... "Moise said")
@@ -441,6 +443,7 @@ def _emit(
             root = doc[g.start : g.end].root
             if _main_subject(root):
                 ctx.subject_person = (pe.gender if pe else "", actor, root.sent.start)
+                ctx.subject_quoted = inside
         elif (
             g.head is not None and g.head.role and g.head.mentions and (g.owner or g.org) and actor.country
             and doc[g.head.mentions[-1].end - 1].tag_ not in ("NNS", "NNPS")
@@ -451,6 +454,7 @@ def _emit(
             root = doc[g.start : g.end].root
             if _main_subject(root):
                 ctx.subject_person = ("", actor, root.sent.start)
+                ctx.subject_quoted = in_quotation(root)
     for _, country, weight in marks[passed:]:
         ctx.places_so_far[country] += weight
     # the states a pair phrase stands for are named there again ("... both countries. The two neighbors")
@@ -542,6 +546,14 @@ def _pairs(
 
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def in_quotation(tok: Token) -> bool:
+    """``tok`` stands inside quotation marks opened before it in its paragraph (curly marks, or an
+    odd number of straight ones)."""
+    text = tok.doc.text
+    before = text[text.rfind("\n", 0, tok.idx) + 1 : tok.idx]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 
 def _subject_of_governor(tok: Token) -> set[int]:

@@ -1476,3 +1476,10 @@ def test_a_relative_pronoun_subject_is_the_antecedent_not_an_object(rules) -> No
     # where the clause has a subject of its own, the antecedent is its object
     text = "Peru condemned the sanctions that Chile imposed on Monday."
     assert "imposed" in [e.trigger.text for e in code(rules, text).events]
+
+
+def test_the_act_a_proposal_or_demand_is_for_is_not_an_event_of_its_own(rules) -> None:  # type: ignore[no-untyped-def]
+    coded = code(rules, "Peru rejected a Chilean proposal for a ceasefire along the border.")
+    assert [e.trigger.text for e in coded.events] == ["rejected"]
+    coded = code(rules, "Bolivia's demand for a ceasefire was rejected by Chile.")
+    assert "ceasefire" not in [e.trigger.text for e in coded.events]

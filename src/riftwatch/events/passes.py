@@ -749,6 +749,9 @@ def requested_act(d: Draft, ctx: SentenceContext) -> None:
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
         head = head.head
+        if head.pos_ == "NOUN" and head.lemma_.lower() in PROPOSAL_NOUNS:
+            d.dropped = True  # "a proposal for a ceasefire", "a demand for sanctions relief": what is proposed
+            return
     elif tok.dep_ != "dobj":
         return
     if any(e.trigger.start == head.idx and ontology().behaviour(e.event_type, "object_is_requested_act")

@@ -317,6 +317,7 @@ def _emit(
     covered = bytearray(len(doc))
     for grp, _ in coded:
         covered[grp.start : grp.end] = b"\x01" * (grp.end - grp.start)
+    text = doc.text  # once: Doc.text joins every token on each access
     events: list[tuple[int, int, Group | None, _Coded | None]] = [(g.start, 0, g, c) for g, c in coded]
     events.extend((i, 1, None, None) for i in _pronouns(doc) if not covered[i])
     # an acronym defined after a name ("National Police (HNP)") is that actor, not another
@@ -374,7 +375,7 @@ def _emit(
             tok = doc[start]
             prev = _previous_sentence_start(tok) if _in_subject(tok) else None
             # (a subject outside quotation marks speaks or acts: "'X wants more land,' he said" is not X)
-            p = ctx.person_for(_PRONOUNS[tok.lower_], prev, prev is None or in_quotation(tok))
+            p = ctx.person_for(_PRONOUNS[tok.lower_], prev, prev is None or in_quotation(text, tok.idx))
             if p is not None:
                 actors.append(
                     _actor(
@@ -429,7 +430,7 @@ def _emit(
             ctx.subject_org = (actor, doc[g.start].sent.start)
         if c.person:
             pe = c.person_entry
-            inside = in_quotation(doc[g.start])
+            inside = in_quotation(text, doc[g.start].idx)
             ctx.remember(pe.id if pe else "", pe.gender if pe else "", actor, inside)
             if actor.country and g.person is not None:
                 # later in the article, the full name or the surname alone is the same person (a
@@ -454,7 +455,7 @@ def _emit(
             root = doc[g.start : g.end].root
             if _main_subject(root):
                 ctx.subject_person = ("", actor, root.sent.start)
-                ctx.subject_quoted = in_quotation(root)
+                ctx.subject_quoted = in_quotation(text, root.idx)
     for _, country, weight in marks[passed:]:
         ctx.places_so_far[country] += weight
     # the states a pair phrase stands for are named there again ("... both countries. The two neighbors")
@@ -548,11 +549,10 @@ def _pairs(
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
-def in_quotation(tok: Token) -> bool:
-    """``tok`` stands inside quotation marks opened before it in its paragraph (curly marks, or an
-    odd number of straight ones)."""
-    text = tok.doc.text
-    before = text[text.rfind("\n", 0, tok.idx) + 1 : tok.idx]
+def in_quotation(text: str, at: int) -> bool:
+    """Offset ``at`` of ``text`` stands inside quotation marks opened before it in its paragraph
+    (curly marks, or an odd number of straight ones)."""
+    before = text[text.rfind("\n", 0, at) + 1 : at]
     return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 

@@ -745,12 +745,12 @@ def requested_act(d: Draft, ctx: SentenceContext) -> None:
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return
     while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head  # "demanded an end to the fighting and a full withdrawal": each is asked for
+        tok = tok.head  # "demanded talks and a full withdrawal": each is asked for
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
         head = head.head
         if head.pos_ == "NOUN" and head.lemma_.lower() in PROPOSAL_NOUNS:
-            d.dropped = True  # "a proposal for a ceasefire", "a demand for sanctions relief": what is proposed
+            d.dropped = True  # "a proposal for a ceasefire", "a demand for talks": what is proposed
             return
     elif tok.dep_ != "dobj":
         return

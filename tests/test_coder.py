@@ -1483,3 +1483,18 @@ def test_the_act_a_proposal_or_demand_is_for_is_not_an_event_of_its_own(rules) -
     assert [e.trigger.text for e in coded.events] == ["rejected"]
     coded = code(rules, "Bolivia's demand for a ceasefire was rejected by Chile.")
     assert "ceasefire" not in [e.trigger.text for e in coded.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "etype"),
+    [
+        # a missile fired at no one the text names, and nowhere on land, shows force
+        ("North Korea fired a ballistic missile into the sea on Wednesday.", "fired", "MOBILIZE"),
+        ("Iran launched a long-range missile on Friday.", "launched", "MOBILIZE"),
+        # fired at a party or a place, it is an attack
+        ("Russia fired missiles at Kyiv on Monday.", "fired", "ASSAULT"),
+        ("Rebels fired rockets on the town of Goma.", "fired", "ASSAULT"),
+    ],
+)
+def test_a_missile_fired_at_no_one_is_a_show_of_force(rules, text: str, word: str, etype: str) -> None:  # type: ignore[no-untyped-def]
+    assert event_at(code(rules, text), word).event_type == etype

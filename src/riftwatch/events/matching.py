@@ -81,7 +81,7 @@ def _measured(noun: Token) -> list[Token]:
 RELATIVE_OBJECTS = frozenset({"which", "that", "whom"})
 
 
-def _object_lemmas(tok: Token) -> list[str]:
+def object_lemmas(tok: Token) -> list[str]:
     """Lemmas that can satisfy an entry's ``object`` constraint, most specific first."""
     heads: list[Token] = []
     if tok.pos_ == "VERB":
@@ -173,7 +173,7 @@ def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
     if comp:
         lemmas.insert(0, f"{comp[0].lemma_.lower()} {lemmas[0]}")
     particle = next((c.lower_ for c in children if c.dep_ == "prt"), None)  # as _particle(tok)
-    objects: list[str | None] = [*_object_lemmas(tok)] or [None]
+    objects: list[str | None] = [*object_lemmas(tok)] or [None]
     events_named = [o for o in objects if o is not None and triggers.names_other_event(o)]
     if events_named:
         # "staged a week-long hunger strike": the object is an event of its own; its head word alone

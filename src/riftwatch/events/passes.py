@@ -42,6 +42,7 @@ from .matching import (
     lexicon_entry,
     match_trigger,
     no_comment,
+    object_lemmas,
     ordered_act,
     pointed_criticism,
     quantity_change,
@@ -869,6 +870,18 @@ def commitment(d: Draft, ctx: SentenceContext) -> None:
     d.status = "asserted"
 
 
+def weapon_launch(d: Draft, ctx: SentenceContext) -> None:
+    """A missile or rocket fired or launched at no one the text names, and nowhere on land (a test,
+    "into the sea"), shows force: MOBILIZE (CAMEO 15, the ontology's ``weapon_launch``), not an attack."""
+    if d.type != "ASSAULT" or d.tok.pos_ != "VERB" or d.target or (d.place is not None and d.place.country):
+        return
+    rule = ontology().recodings["weapon_launch"]
+    if not set(object_lemmas(d.tok)) & set(rule["objects"]):
+        return
+    coding = ontology().recoding("weapon_launch")
+    d.recode(Recoded.of(coding.event_type, coding.cameo_root, str(rule.get("mode", "")), d.entry.weight))
+
+
 def rallied_opposition(d: Draft, ctx: SentenceContext) -> None:
     """Asking others to act against someone rallies opposition against them (ACCUSE, CAMEO 113)."""
     if d.type != "REQUEST" or d.tok.pos_ not in {"VERB", "NOUN"}:
@@ -914,7 +927,7 @@ PASSES: tuple[Pass, ...] = (
     # conventions for what the text leaves unstated
     place_country_target, domestic_target, victims_of_place, withdrawn_support, halted_support,
     # factuality and the re-codings it implies
-    read_factuality, requested_act, content_act, refusal, commitment, rallied_opposition, warning_content,
+    read_factuality, requested_act, content_act, refusal, commitment, weapon_launch, rallied_opposition, warning_content,
     # conventions that need the final type
     threat_condition, drop_self_targets,
 )  # fmt: skip

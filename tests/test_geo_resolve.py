@@ -62,6 +62,10 @@ def test_context_decides_between_namesakes(gaz: Gazetteer, names: list[str], nam
         ("Idlib province", [], "SYR", "admin"),
         ("northern Syria", [], "SYR", "region"),
         ("Jordan", ["USA"], "JOR", "country"),
+        # bare "Congo" is the DRC in news, as the actor lexicon codes it; the Republic by its longer names
+        ("Congo", [], "COD", "country"),
+        ("Democratic Republic of Congo", [], "COD", "country"),
+        ("Republic of Congo", [], "COG", "country"),
     ],
 )
 def test_resolve_name(name: str, countries: list[str], country: str, precision: str) -> None:

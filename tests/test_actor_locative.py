@@ -57,6 +57,8 @@ def test_conjoined_demonym_modifiers_are_each_an_actor(
         ("LIMA, Peru, Jan. 12, 2024 (AFP) - Police fired.", 34),
         ("ACCRA, 5 May (Reuters) - Talks began.", 25),
         ("Kyiv (AFP) - Drones struck.", 13),
+        # a country of several words after the city, small words and all
+        ("GOMA, Democratic Republic of Congo \u2014 Rebels advanced.", 36),
         ("By JANE DOE and JOHN ROE Associated Press\n\nLOME, Togo (AP) \u2014 Police fired.", 60),
         # after a headline kept in the text (a first line with no full stop, then a blank line)
         ("Troops quit border town\n\nKABUL (AP) \u2014 Troops left.", 37),

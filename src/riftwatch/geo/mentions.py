@@ -357,9 +357,11 @@ BYLINE = re.compile(r"By [A-Z][^\n]{0,150}\n\s*")
 # "LAGOS, Nigeria, Jan. 12, 2024 (AFP) -"; a city in title case only with the agency's name:
 # "Kyiv (AFP) -", "Berlin (dpa) -".
 _FILED = r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)?"
-_DATELINE = re.compile(r"[A-Z][A-Z.'\-]+(?:[ /][A-Z][A-Z.'\-]+)*(?:, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*)?"
+# A country or state after the city, its small words included: "Democratic Republic of Congo".
+_DATELINE_REGION = r"(?:, [A-Z][\w.'\-]*(?: (?:(?:of|the|and|de|du|da|do|del) )*[A-Z][\w.'\-]*)*)?"
+_DATELINE = re.compile(r"[A-Z][A-Z.'\-]+(?:[ /][A-Z][A-Z.'\-]+)*" + _DATELINE_REGION
                        + _FILED + r"(?: \([A-Z][A-Za-z .\-]*\))? *(?:\u2014|\u2013|--| - )"
-                       r"|[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+)*(?:, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*)?"
+                       r"|[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+)*" + _DATELINE_REGION
                        + _FILED + r" \([A-Za-z][A-Za-z .\-]*\) *(?:\u2014|\u2013|--| - )")
 
 

@@ -1498,3 +1498,8 @@ def test_the_act_a_proposal_or_demand_is_for_is_not_an_event_of_its_own(rules) -
 )
 def test_a_missile_fired_at_no_one_is_a_show_of_force(rules, text: str, word: str, etype: str) -> None:  # type: ignore[no-untyped-def]
     assert event_at(code(rules, text), word).event_type == etype
+
+
+def test_power_seized_is_a_seizure_by_force(rules) -> None:  # type: ignore[no-untyped-def]
+    # the codebook's seizures are ASSAULT, of power as of territory
+    assert event_at(code(rules, "Rebels seized power in the Chadian capital on Monday."), "seized").event_type == "ASSAULT"

@@ -111,6 +111,8 @@ def test_pass_list_is_ordered_and_named() -> None:
         # who is in the act noun an entry names is what the act is about, not who does it
         ("The plan drew sharp criticism of Israel from Arab states.", "drew", set(), "", {"ISR"}, "object"),
         # a thing reported on does not speak: the reporter calls, urges, condemns
+        ("Chile said Peru had no right to close the border and urged Lima to reopen it.", "urged", {"CHL"}, "subject",
+         {"PER"}, "object"),
         ("Chile said Peru's blockade was illegal and urged Lima to lift it.", "urged", {"CHL"}, "subject", {"PER"},
          "object"),
         # a relation named with its members: the members act, the country they are related to does not

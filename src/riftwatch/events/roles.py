@@ -276,7 +276,10 @@ def _spoken_by_reporter(verb: Token, head: Token, actor_at: dict[int, Actor]) ->
     if head.dep_ != "ccomp" or head.head.i == head.i or head.head.lemma_.lower() not in REPORTING_VERBS:
         return False
     subjects = _children(head, SUBJ)
-    return bool(subjects) and all(t.pos_ == "NOUN" and t.i not in actor_at for t in subjects)
+    # (nor does a party the reporter says something is: "said the military had no right to rule
+    # and called on ...")
+    return bool(subjects) and (all(t.pos_ == "NOUN" and t.i not in actor_at for t in subjects)
+                               or head.lemma_.lower() in {"be", "have"})
 
 
 # What a party issues that speaks for it: "released a statement calling for ...".

@@ -86,6 +86,8 @@ def codes(
         # the US executive departments by their names
         ("The Treasury Department sanctioned the firm.", [("Treasury Department", "USA", "GOV")]),
         ("The Justice Department charged the company.", [("Justice Department", "USA", "GOV")]),
+        # a national rights group is its country's
+        ("The American Civil Liberties Union filed the lawsuit.", [("American Civil Liberties Union", "USA", "HRI")]),
         # the chambers of the US Congress by their names
         ("The U.S. Senate passed the bill after the U.S. House of Representatives did.",
          [("U.S. Senate", "USA", "LEG"), ("U.S. House of Representatives", "USA", "LEG")]),

@@ -353,19 +353,23 @@ def test_an_act_a_condemnation_is_about_is_not_the_speakers_own(nlp) -> None:  #
     assert [e.source for e, _, _ in out] == [(eu,), (eu,)]
 
 
+def _sure_target(nlp, text: str, trig_word: str, picks: dict[str, str], etype: str = "REQUEST", quad: int = 3) -> list[str]:  # type: ignore[no-untyped-def]
+    """The learned target of an ``etype`` event at ``trig_word`` whose source the rules found,
+    when the model is sure of every candidate (word -> country)."""
+    doc = nlp(text)
+    toks = {t.text: t for t in doc}
+    trig = toks[trig_word]
+    cands = [L.Candidate(Actor(w, toks[w].idx, toks[w].idx + len(w), w, code, ""), toks[w], "none") for w, code in picks.items()]
+    e = Event("e", "a", 0, doc.text, 0, Span(trig.text, trig.idx, trig.idx + len(trig)), etype, "", quad, -2.0,
+              source=(Actor("speaker", 0, 0, "speaker", "DNK", "NGO"),), roles_how=(("source", "subject"),))  # fmt: skip
+    m = L.Models(L.LinearModel(0, {}, 0.5), L.LinearModel(-5, {}, 0.5), L.LinearModel(-5, dict.fromkeys(picks, 9.0), 0.5), 0.99)
+    return [a.country for a in L.assign_roles(L.Featured(e, trig, cands, [[w] for w in picks]), m)[0].target]
+
+
 @pytest.mark.slow
 def test_a_call_on_unnamed_parties_is_aimed_at_no_one_else(nlp) -> None:  # type: ignore[no-untyped-def]
-    def target(text: str, trig_word: str, picks: dict[str, str], quad: int = 3) -> list[str]:
-        doc = nlp(text)
-        toks = {t.text: t for t in doc}
-        trig = toks[trig_word]
-        actors = [(Actor(w, toks[w].idx, toks[w].idx + len(w), w, code, ""), toks[w]) for w, code in picks.items()]
-        cands = [L.Candidate(a, t, "none") for a, t in actors]
-        feats = [[w] for w in picks]
-        e = Event("e", "a", 0, doc.text, 0, Span(trig.text, trig.idx, trig.idx + len(trig)), "REQUEST", "02", quad, -2.0,
-                  source=(Actor("alliance", 4, 12, "alliance", "DNK", "NGO"),), roles_how=(("source", "subject"),))  # fmt: skip
-        m = L.Models(L.LinearModel(0, {}, 0.5), L.LinearModel(-5, {}, 0.5), L.LinearModel(-5, dict.fromkeys(picks, 9.0), 0.5), 0.99)
-        return [a.country for a in L.assign_roles(L.Featured(e, trig, cands, feats), m)[0].target]
+    def target(text: str, trig_word: str, picks: dict[str, str]) -> list[str]:
+        return _sure_target(nlp, text, trig_word, picks)
 
     # the parties it calls on are not named: no one else the sentence names is its target
     assert target("The alliance called on democratic nations to resist pressure from Beijing.", "called", {"Beijing": "CHN"}) == []
@@ -553,14 +557,7 @@ def test_who_an_attack_is_reported_according_to_did_not_carry_it_out(nlp) -> Non
 @pytest.mark.slow
 def test_who_names_what_an_act_is_aimed_at_is_not_its_target(nlp) -> None:  # type: ignore[no-untyped-def]
     def target(text: str, trig_word: str, picks: dict[str, str]) -> list[str]:
-        doc = nlp(text)
-        toks = {t.text: t for t in doc}
-        trig = toks[trig_word]
-        cands = [L.Candidate(Actor(w, toks[w].idx, toks[w].idx + len(w), w, code, ""), toks[w], "none") for w, code in picks.items()]
-        e = Event("e", "a", 0, doc.text, 0, Span(trig.text, trig.idx, trig.idx + len(trig)), "REJECT", "12", 3, -4.0,
-                  source=(Actor("government", 0, 0, "government", "BOL", "GOV"),), roles_how=(("source", "reason"),))  # fmt: skip
-        m = L.Models(L.LinearModel(0, {}, 0.5), L.LinearModel(-5, {}, 0.5), L.LinearModel(-5, dict.fromkeys(picks, 9.0), 0.5), 0.99)
-        return [a.country for a in L.assign_roles(L.Featured(e, trig, [*cands], [[w] for w in picks]), m)[0].target]
+        return _sure_target(nlp, text, trig_word, picks, "REJECT")
 
     # "it" names the pressure (Peru speaking): it takes no part in the resisting
     text = "Peru praised the Bolivian government for resisting what it described as Chilean pressure."

@@ -67,6 +67,10 @@ CASES = [
     ("The opposition will no longer take part in the negotiations.", "negotiations", "negated"),
     ("The opposition took part in the negotiations.", "negotiations", "asserted"),
     ("Two soldiers were not hurt in the ambush.", "ambush", "asserted"),
+    # "not only ... but also" adds; it denies nothing
+    ("The senators are not only angry with the ministry but also with the army.", "angry", "asserted"),
+    ("The rebels have not just attacked the convoy but also burned the depot.", "attacked", "asserted"),
+    ("The senators are not angry with the ministry.", "angry", "negated"),
     # a conjunct with its own tense keeps its own polarity; a bare one shares the first verb's
     ("Peru said it would not accept the ruling and demanded a new hearing.", "demanded", "asserted"),
     ("Peru will not accept the ruling or negotiate with the court.", "negotiate", "negated"),

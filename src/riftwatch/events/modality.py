@@ -62,6 +62,15 @@ def _no_longer(tok: Token) -> bool:
                for c in tok.children)  # fmt: skip
 
 
+def negator(child: Token) -> bool:
+    """A "not" or "n't" that negates its head: "not only ... but also", "not just ... but" adds
+    rather than denies."""
+    if child.dep_ != "neg":
+        return False
+    nxt = child.nbor(1) if child.i + 1 < len(child.doc) else None
+    return nxt is None or nxt.lower_ not in {"only", "just", "merely", "simply"}
+
+
 def _no_det(tok: Token) -> bool:
     """A noun determined by "no": "made no arrests", "no talks were held", "has no plans to"."""
     return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
@@ -72,7 +81,7 @@ def _own_status(tok: Token, trigger: bool = False) -> Factuality | None:
     clause is the trigger's own, where an ability is no act either)."""
     children = list(tok.children)
     for child in children:
-        if child.dep_ == "neg" or (child.dep_ in {"preconj", "advmod", "det"} and child.lower_ in {"never", "neither"}):
+        if negator(child) or (child.dep_ in {"preconj", "advmod", "det"} and child.lower_ in {"never", "neither"}):
             return "negated"
     if _no_longer(tok) or (tok.pos_ in {"NOUN", "PROPN"} and _no_det(tok)):
         return "negated"
@@ -456,7 +465,7 @@ def is_refusal(trigger: Token) -> bool:
     tok = act_verb(trigger)
     if tok is None:
         return False
-    negated = any(c.dep_ == "neg" for c in tok.children) or _no_longer(tok)
+    negated = any(negator(c) for c in tok.children) or _no_longer(tok)
     future = _will(tok)
     if negated and future:
         return True

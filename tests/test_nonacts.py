@@ -38,6 +38,10 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("A roadside bomb killed 11 soldiers near the border.", "killed", "ASSAULT"),
         ("Rebels killed five villagers during the storm.", "killed", "ASSAULT"),
         ("Two officers were killed in the attack on the checkpoint.", "killed", "ASSAULT"),
+        # charging a price is no charge laid against anyone
+        ("The utility said it was charging 30% more for the power it sells to its neighbour.", "charging", None),
+        ("The port authority now charges 15% more for every container it handles.", "charges", None),
+        ("Prosecutors charged the mayor with fraud on Tuesday.", "charged", "ACCUSE"),
         # met with as a reception is no meeting
         ("The army's new offensive has met with little success so far.", "met", None),
         ("The proposal met with strong opposition from Moscow.", "met", None),

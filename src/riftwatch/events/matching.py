@@ -100,6 +100,9 @@ def object_lemmas(tok: Token) -> list[str]:
             if relative or (not heads and any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_OBJECTS for c in tok.children)):
                 heads = [h for h in heads if h not in relative] + [tok.head]
         if not heads:
+            # "charges 15% more for each container": an amount the parse hangs as an adverb
+            heads = [c for c in tok.children if c.dep_ == "advmod" and c.lower_ in {"more", "less"}]
+        if not heads:
             for prep in tok.children:
                 if prep.dep_ == "prep":
                     heads.extend(c for c in prep.children if c.dep_ == "pobj")

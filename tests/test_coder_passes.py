@@ -466,3 +466,22 @@ def test_what_analysts_and_academics_say_is_no_event(text: str, trigger: str, ke
 
     coded = next(Coder(Config(learned=False)).code([Article(id="c", text=text)]))
     assert any(e.trigger.text == trigger for e in coded.events) is kept, [e.trigger.text for e in coded.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "etype", "target"),
+    [
+        # naming a group a terrorist one is a measure against the group, its own country's or not
+        ("Kenya and Uganda have designated the ADF as a terrorist organisation.", "designated", "SANCTION", {"COD"}),
+        ("Turkey designated the YPG as terrorists years ago.", "designated", "SANCTION", {"SYR"}),
+        ("Pakistan designated the Balochistan Liberation Army as a terrorist group in 2006.", "designated", "SANCTION", {"PAK"}),
+        # naming anything else so is no event
+        ("The ministry designated three districts as safe zones.", "designated", None, set()),
+    ],
+)
+def test_a_terrorist_designation_is_a_sanction(coder, text: str, word: str, etype: str | None, target: set[str]) -> None:  # type: ignore[no-untyped-def]
+    coded = next(coder.code([Article(id="t", text=text, published=PUBLISHED)]))
+    found = [e for e in coded.events if e.trigger.text == word]
+    assert [e.event_type for e in found] == ([etype] if etype else []), [(e.trigger.text, e.event_type) for e in coded.events]
+    if etype:
+        assert countries(found[0].target) == target

@@ -81,8 +81,9 @@ def _measured(noun: Token) -> list[Token]:
 RELATIVE_OBJECTS = frozenset({"which", "that", "whom"})
 
 
-def object_lemmas(tok: Token) -> list[str]:
-    """Lemmas that can satisfy an entry's ``object`` constraint, most specific first."""
+def object_lemmas(tok: Token, named_as: bool = True) -> list[str]:
+    """Lemmas that can satisfy an entry's ``object`` constraint, most specific first (``named_as``:
+    with what a verb's object is named as)."""
     heads: list[Token] = []
     if tok.pos_ == "VERB":
         heads = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
@@ -106,6 +107,10 @@ def object_lemmas(tok: Token) -> list[str]:
             for prep in tok.children:
                 if prep.dep_ == "prep":
                     heads.extend(c for c in prep.children if c.dep_ == "pobj")
+        # what the object is named as, last: "designated the group as a terrorist organisation"
+        if named_as:
+            heads.extend(c for h in [tok, *heads] for prep in h.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                         for c in prep.children if c.dep_ == "pobj")  # fmt: skip
     else:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in {"of", "on", "to"}:

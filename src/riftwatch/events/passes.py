@@ -264,6 +264,9 @@ def theme_object(d: Draft, ctx: SentenceContext) -> None:
     tok, entry = d.tok, d.entry
     if d.roles.target_how != "object" or not (entry.object or (d.type in ontology().types_with("object_is_theme") and entry.mode != "release")):
         return
+    if (entry.object and tok.pos_ == "VERB" and not set(entry.object).isdisjoint(object_lemmas(tok))
+            and set(entry.object).isdisjoint(object_lemmas(tok, named_as=False))):  # fmt: skip
+        return  # the entry was chosen by what the object is named as: "designated the militia as a terrorist group"
     src_countries = {a.country for a in d.source}
     d.target = [a for a in d.target if a.country not in src_countries and not _guessed_country(a)]
     d.how["target"] = d.how["target"] if d.target else ""

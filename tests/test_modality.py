@@ -67,6 +67,10 @@ CASES = [
     ("The opposition will no longer take part in the negotiations.", "negotiations", "negated"),
     ("The opposition took part in the negotiations.", "negotiations", "asserted"),
     ("Two soldiers were not hurt in the ambush.", "ambush", "asserted"),
+    # the means is as real as the act it serves
+    ("The rebels may respond by shelling the airport.", "shelling", "hypothetical"),
+    ("The rebels responded by shelling the airport.", "shelling", "asserted"),
+    ("The rebels will respond by shelling the airport.", "shelling", "future"),
     # "not only ... but also" adds; it denies nothing
     ("The senators are not only angry with the ministry but also with the army.", "angry", "asserted"),
     ("The rebels have not just attacked the convoy but also burned the depot.", "attacked", "asserted"),

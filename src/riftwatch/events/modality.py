@@ -318,6 +318,14 @@ def factuality(trigger: Token) -> Factuality:
         if head.lower_ == "order" and head.head.lower_ == "in":
             return "future"  # "in order to negotiate"
         if head.pos_ == "ADP":
+            if head.lower_ == "by" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+                # "may respond by firing missiles", "threatened to retaliate by cutting aid": the
+                # means is as real as the act it serves ("responded by firing" happened)
+                status = _own_status(head.head)
+                if status:
+                    return status
+                tok = head.head
+                continue
             # "interested in deploying", "ready for talks": go on only through an adjective.
             if head.head.pos_ != "ADJ":
                 return "asserted"

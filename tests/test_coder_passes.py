@@ -485,3 +485,11 @@ def test_a_terrorist_designation_is_a_sanction(coder, text: str, word: str, etyp
     assert [e.event_type for e in found] == ([etype] if etype else []), [(e.trigger.text, e.event_type) for e in coded.events]
     if etype:
         assert countries(found[0].target) == target
+
+
+@pytest.mark.parametrize("spelling", ["defense", "defence"])
+def test_weapons_named_in_either_spelling(coder, spelling: str) -> None:  # type: ignore[no-untyped-def]
+    """American news writes "air defense systems", the lexicon "air defence system": either is arms aid."""
+    text = f"Berlin delivered two air {spelling} systems to Kyiv last month."
+    coded = next(coder.code([Article(id="t", text=text, published=PUBLISHED)]))
+    assert [(e.trigger.text, e.event_type) for e in coded.events] == [("delivered", "AID")]

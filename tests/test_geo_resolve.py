@@ -66,6 +66,8 @@ def test_context_decides_between_namesakes(gaz: Gazetteer, names: list[str], nam
         ("Congo", [], "COD", "country"),
         ("Democratic Republic of Congo", [], "COD", "country"),
         ("Republic of Congo", [], "COG", "country"),
+        # "the Gulf" of news is the Persian Gulf, no Papua New Guinean province
+        ("Gulf", [], "", "region"),
     ],
 )
 def test_resolve_name(name: str, countries: list[str], country: str, precision: str) -> None:

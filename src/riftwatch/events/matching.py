@@ -131,7 +131,8 @@ def object_lemmas(tok: Token, named_as: bool = True) -> list[str]:
         for k in range(len(chain), 1, -1):
             out.append(" ".join(t.lower_ for t in chain[-k:-1]) + " " + h.lemma_.lower())
         out.append(h.lemma_.lower())
-    return out
+    # the lexicon spells "defence" ("sent air defense systems": American news)
+    return [v for o in out for v in ((o, o.replace("defense", "defence")) if "defense" in o else (o,))]
 
 
 def trigger_lemmas(tok: Token) -> list[str]:

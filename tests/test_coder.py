@@ -1008,7 +1008,9 @@ def test_the_owner_of_a_noun_a_past_participle_describes_is_not_its_doer(rules) 
 def test_force_on_what_another_sent_is_force_on_them(rules) -> None:  # type: ignore[no-untyped-def]
     # "shot down drones launched by X": the drones are X's; a count of them too
     for text in ("Peru's air force shot down 12 of the 20 drones launched by Bolivia.",
-                 "Peru shot down rockets fired by Bolivian rebels."):  # fmt: skip
+                 "Peru shot down rockets fired by Bolivian rebels.",
+                 # the agent on the last of two counted objects
+                 "Peru's air force shot down 30 of the 41 drones and 5 of the 9 missiles launched by Bolivia."):  # fmt: skip
         e = event_at(code(rules, text), "shot")
         assert ([a.country for a in e.source], [a.country for a in e.target]) == (["PER"], ["BOL"])
 

@@ -481,7 +481,9 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
                     break
         if not target and getattr(trig, "type", "") in ontology().types_with("use_of_force"):
             # "shot down drones launched by Russia": force on what another sent is force on them
-            sent_by = (c for o in [*objs, *(w for o in objs for w in _prep_objects(o, ("of",)))]  # "52 of the 70 drones"
+            # (each conjunct too: "58 of the 90 drones and 12 of the 20 missiles launched by Russia")
+            shot = [*objs, *(c for o in objs for c in o.children if c.dep_ == "conj")]
+            sent_by = (c for o in [*shot, *(w for o in shot for w in _prep_objects(o, ("of",)))]  # "52 of the 70 drones"
                        for c in o.children if reduced_passive(c))  # fmt: skip
             for acl in sent_by:
                 target = [a for a in _collect(_prep_objects(acl, ("by",)), actor_at) if a not in source]

@@ -343,6 +343,9 @@ def test_threat_condition(coder, text: str, word: str, target: set[str]) -> None
         # a measure said to follow on a condition is threatened
         ("The envoy added that sanctions could follow if Ankara activated the system.", "sanctions", "SANCTION",
          "THREATEN"),
+        # forces sent to help another party are promised, not threatened; sent to bolster one's own, threatened
+        ("Ghana will send 300 police officers to Gambia to support the U.N. mission there.", "send", "MOBILIZE", "AGREE"),
+        ("Ghana will send 300 soldiers to the border to reinforce its defences.", "send", "MOBILIZE", "THREATEN"),
     ],
 )
 def test_commitment(coder, text: str, word: str, before: str, after: str) -> None:  # type: ignore[no-untyped-def]

@@ -495,12 +495,29 @@ PROMISE_VERBS = frozenset({"promise", "pledge", "offer", "agree", "volunteer", "
 THREAT_VERBS = frozenset({"threaten", "warn", "vow", "swear"})
 
 
+# Purposes that make sending forces help ("will send police to reinforce a U.N.-backed mission").
+HELPING_PURPOSES = frozenset({"help", "assist", "support", "reinforce", "bolster", "strengthen", "aid", "back",
+                              "join", "train"})  # fmt: skip
+OWN_WORDS = frozenset({"its", "their", "our", "his", "her", "my"})
+
+
+def _helping(purpose: Token) -> bool:
+    """An infinitive of purpose that helps someone else: not "to reinforce its border"."""
+    return (purpose.dep_ in {"advcl", "xcomp"} and purpose.lemma_.lower() in HELPING_PURPOSES
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in purpose.children)
+            and not any(o.dep_ == "dobj" and any(p.dep_ == "poss" and p.lower_ in OWN_WORDS for p in o.children)
+                        for o in purpose.children))  # fmt: skip
+
+
 def committed_by(trigger: Token) -> str:
     """"promise" or "threat" when the act is governed by a verb that says which ("pledged to send
-    advisers to help" is a promise whatever is sent; "vowed to retaliate" a threat); "" otherwise."""
+    advisers to help" is a promise whatever is sent; "vowed to retaliate" a threat), or has a purpose
+    of help ("will send police to reinforce the mission" is a promise); "" otherwise."""
     tok = trigger
     if tok.pos_ != "VERB" and tok.dep_ in {"dobj", "attr"} and tok.head.i != tok.i:
         tok = tok.head
+    if any(_helping(c) for c in tok.children):
+        return "promise"
     for _ in range(3):
         if tok.dep_ not in {"xcomp", "conj"} or tok.head.i == tok.i:
             break

@@ -204,6 +204,8 @@ LABELLED = [
      "called", "ACCUSE"),
     # ... or set beside the object
     ("Sergei Lavrov called her remarks \"a flagrant interference in Russian affairs.\"", "called", "ACCUSE"),
+    ("Bolivia's government called the election observers biased.", "called", "ACCUSE"),
+    ("Press freedom groups described the case against the editor as politically motivated.", "described", "ACCUSE"),
     ("The president called the summit a historic success.", "called", None),
     ("Residents call the market district Little Kabul.", "call", None),
 ]

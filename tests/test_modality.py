@@ -67,6 +67,8 @@ CASES = [
     ("The opposition will no longer take part in the negotiations.", "negotiations", "negated"),
     ("The opposition took part in the negotiations.", "negotiations", "asserted"),
     ("Two soldiers were not hurt in the ambush.", "ambush", "asserted"),
+    # what a party plots or schemes to do it has not done
+    ("The junta claimed that Benin was plotting to invade the country.", "invade", "future"),
     # the means is as real as the act it serves
     ("The rebels may respond by shelling the airport.", "shelling", "hypothetical"),
     ("The rebels responded by shelling the airport.", "shelling", "asserted"),

@@ -504,6 +504,8 @@ def _description(verb: Token) -> list[Token]:
         for prep in h.children:
             if prep.dep_ == "prep" and prep.lower_ == "as":
                 out.extend(prep.children)
+    # or an adjective clause the "as" modifies ("described the case as politically motivated")
+    out.extend(c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "ADJ" and any(a.lower_ == "as" for a in c.children))
     return out
 
 

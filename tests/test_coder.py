@@ -239,6 +239,12 @@ def test_the_means_of_a_retaliation_is_no_second_act(rules) -> None:  # type: ig
     assert [(e.trigger.text, e.event_type) for e in coded.events] == [("retaliated", "SANCTION")]
 
 
+def test_an_act_done_in_retaliation_is_one_act(rules) -> None:  # type: ignore[no-untyped-def]
+    # "expelled two diplomats in retaliation for ...": the retaliation is the expulsion
+    coded = code(rules, "Latvia expelled two Belarusian diplomats in retaliation for a similar move by Minsk.")
+    assert [(e.trigger.text, e.event_type) for e in coded.events] == [("expelled", "SANCTION")]
+
+
 # Drawing attention to something a condemning word names criticises whoever did it; to anything
 # else, no event. Giving assurances is a pledge. (sentence, word, type or None)
 POINTED = [

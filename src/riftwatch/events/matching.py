@@ -553,6 +553,10 @@ def labelled_criticism(tok: Token, entry: Entry | None, ctx: SentenceContext) ->
     return entry
 
 
+# Nouns that, after "in", say why the verb's act was done, not another act: "in retaliation for".
+MOTIVE_NOUNS = frozenset({"retaliation", "reprisal", "revenge", "response"})
+
+
 def drop_carried_nouns(found: list[tuple[Token, Entry]]) -> list[tuple[Token, Entry]]:
     """A noun that is the object of another (verb) trigger names an event that verb already
     reports, or the verb's target, not a new one: one event, the verb's ("launched an attack")."""
@@ -588,8 +592,13 @@ def drop_carried_nouns(found: list[tuple[Token, Entry]]) -> list[tuple[Token, En
         return (t.dep_ in OBJ and verb.dep_ == "pcomp" and by.lower_ == "by"
                 and verb_type.get(by.head.i) == tr.type)
 
+    def motive(t: Token) -> bool:  # "expelled two diplomats in retaliation for ...": what the verb's act is
+        return (t.lemma_.lower() in MOTIVE_NOUNS and t.dep_ == "pobj" and t.head.lower_ == "in"
+                and t.head.head.i in verb_at)  # fmt: skip
+
     return [(t, tr) for t, tr in found if not (t.pos_ != "VERB" and (
         means(t, tr)
+        or motive(t)
         or (t.dep_ in OBJ and t.head.i in verb_at)
         or relative_object(t)
         or (t.dep_ == "compound" and t.head.dep_ in OBJ and t.head.head.i in verb_at)

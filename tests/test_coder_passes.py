@@ -223,6 +223,8 @@ def test_domestic_target(coder, text: str, word: str, home: str, sector: str) ->
         # a promise or offer to another party is to that party; a promise to each other is joint
         ("Peru and Chile promised to send doctors to Bolivia.", "promised", {"BOL"}, "complement"),
         ("Peru and Chile pledged to deepen their cooperation.", "pledged", {"PER", "CHL"}, "joint"),
+        # a government and its armed opposition are two sides of one country
+        ("Colombia and the ELN rebels resumed peace talks in Caracas.", "resumed", {"COL"}, "joint"),
     ],
 )
 def test_joint_parties(coder, text: str, word: str, target: set[str], how: str) -> None:  # type: ignore[no-untyped-def]
@@ -230,6 +232,8 @@ def test_joint_parties(coder, text: str, word: str, target: set[str], how: str) 
     d = until(ctx, word, joint_parties)
     joint_parties(d, ctx)
     assert (countries(d.target), d.how["target"]) == (target, how)
+    if how == "joint":
+        assert {(a.country, a.sector) for a in d.target} == {(a.country, a.sector) for a in d.source}
     # and the roles hold to the end: a joint party is not dropped as the source's own affairs
     full = run_passes(draft(ctx, word), ctx)
     assert countries(full.target) == target

@@ -586,7 +586,9 @@ def joint_parties(d: Draft, ctx: SentenceContext) -> None:
         return
     countries = {a.country for a in d.source if a.country}
     members = len(d.source) == 1 and d.type == "CONSULT" and countries == {"IGO"} and _plural_head(d.source[0], ctx)
-    if len(countries) < 2 and not members:
+    # two sides: two countries, or a government and its armed opposition ("Colombia and the ELN rebels")
+    sides = {(a.country, a.sector in SIDE_SECTORS) for a in d.source if a.country}
+    if len(countries) < 2 and len(sides) < 2 and not members:
         return
     if [a for a in _counterparts(d.tok, d.entry, ctx) if a not in d.source]:
         return
@@ -596,6 +598,10 @@ def joint_parties(d: Draft, ctx: SentenceContext) -> None:
         return  # a promise to another: "Canada and Australia offered aid to Haiti" (not "pledged to deepen their ties")
     d.target = [replace(a, entry_id=f"{a.entry_id}+joint") for a in d.source]
     d.how["target"] = "joint"
+
+
+# Sectors that make a side of their own against their country's state in a mutual act.
+SIDE_SECTORS = frozenset({"REB", "OPP"})
 
 
 def _plural_head(a: Actor, ctx: SentenceContext) -> bool:

@@ -320,6 +320,16 @@ def test_both_countries_are_the_two_states_named_last(nlp: Any, lex: Lexicon) ->
     assert not [a for a in lone if a[2] == "GOV" and a[0] in ("The two", "governments")]
 
 
+def test_both_sides_are_the_two_states_named_last_but_not_the_sides_of_a_border(nlp: Any, lex: Lexicon) -> None:
+    _, sides = coded(nlp, lex, "Peru accused Ecuador of arming smugglers.", "Brazil urged both sides to talk.")
+    assert [a[1] for a in sides if a[0] in ("both", "sides")] == ["PER", "ECU"]
+    _, border = coded(nlp, lex, "Peru accused Ecuador of arming smugglers.",
+                      "Troops on both sides of the border were put on alert.")  # fmt: skip
+    assert not [a for a in border if a[0] in ("both", "sides")]
+    _, on = coded(nlp, lex, "Peru accused Ecuador of arming smugglers.", "Traders urged officials on both sides to reopen the road.")
+    assert not [a for a in on if a[0] in ("both", "sides")]
+
+
 def test_a_surname_the_tagger_took_for_a_common_noun_is_the_person_met_again(nlp: Any, lex: Lexicon) -> None:
     # an unfamiliar surname opening a sentence is tagged as a noun and left without an entity
     _, later = coded(

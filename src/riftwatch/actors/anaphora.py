@@ -127,9 +127,9 @@ def org_for(noun: Token, orgs: Sequence[Actor]) -> Actor | None:
 
 # "both countries", "the two governments", "the two leaders": the two states the story named last.
 PAIR_NOUNS = frozenset({"country", "nation", "state", "government", "leader", "president", "minister",
-                        "neighbor", "neighbour", "ally", "capital"})  # fmt: skip
+                        "neighbor", "neighbour", "ally", "capital", "side"})  # fmt: skip
 PAIR_WORDS = frozenset({"countries", "nations", "states", "governments", "leaders", "presidents", "ministers",
-                        "neighbors", "neighbours", "allies", "capitals"})  # fmt: skip
+                        "neighbors", "neighbours", "allies", "capitals", "sides"})  # fmt: skip
 
 
 def pair_phrase(doc: Doc, i: int) -> tuple[int, int] | None:
@@ -138,6 +138,9 @@ def pair_phrase(doc: Doc, i: int) -> tuple[int, int] | None:
     tok = doc[i]
     if tok.tag_ not in ("NNS", "NNPS") or head_key(tok) not in PAIR_NOUNS:
         return None
+    if head_key(tok) == "side" and (any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+                                    or (tok.dep_ == "pobj" and tok.head.lower_ in {"on", "from", "across", "along"})):
+        return None  # "both sides of the border", "officials on both sides": where, not who
     lefts = [c for c in tok.lefts if c.dep_ in ("det", "predet", "nummod", "preconj", "amod", "compound")]
     if not lefts:
         return None

@@ -86,6 +86,8 @@ def _event(coded: CodedArticle, word: str) -> Event:
         # what an accusation or a demand is about is its topic, not where it was made ...
         ("The ministry accused Beijing of abuses against Uyghurs in Xinjiang.", "accused", None, "none"),
         ("Activists demanded an inquiry into the killings of protesters in Bamako.", "demanded", None, "none"),
+        ("The minister accused Israel of genocide in Gaza.", "accused", None, "none"),
+        ("Addressing lawmakers in Ankara, Erdogan accused Israel of genocide in Gaza.", "accused", "Ankara", "clause"),
         # ... while a meeting is located by its partners' phrase
         ("The envoy met with Taliban officials in Doha last week.", "met", "Doha", "clause"),
         # a complement or a purpose happens where the verb it hangs on does

@@ -181,7 +181,8 @@ def _deep_noun(tok: Token, heads: frozenset[int]) -> bool:
         return False
     if tok.lemma_.lower() in TIME_NOUNS or tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in OCCASION_NOUNS:
         return False  # "for the first time in X"; "at a conference in X" is where the act was done
-    return not (tok.head.lower_ == "of" and tok.head.head.i in heads)
+    # (of a verb, "of" gives what is said: "accused Israel of genocide in X")
+    return not (tok.head.lower_ == "of" and tok.head.head.i in heads and tok.head.head.pos_ in ("NOUN", "PROPN"))
 
 
 def _object_noun(tok: Token, heads: frozenset[int]) -> bool:

@@ -87,6 +87,9 @@ def _event(coded: CodedArticle, word: str) -> Event:
         ("The ministry accused Beijing of abuses against Uyghurs in Xinjiang.", "accused", None, "none"),
         ("Activists demanded an inquiry into the killings of protesters in Bamako.", "demanded", None, "none"),
         ("The minister accused Israel of genocide in Gaza.", "accused", None, "none"),
+        # a country's mission abroad stands where the phrase on it says, not in that country
+        ("Students protested outside the Chinese embassy in Manila on Friday.", "protested", "Manila", "clause"),
+        ("Students gathered outside the U.S. embassy in Manila to denounce the strike.", "denounce", "Manila", "clause"),
         ("Addressing lawmakers in Ankara, Erdogan accused Israel of genocide in Gaza.", "accused", "Ankara", "clause"),
         # ... while a meeting is located by its partners' phrase
         ("The envoy met with Taliban officials in Doha last week.", "met", "Doha", "clause"),

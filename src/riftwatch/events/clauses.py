@@ -181,6 +181,8 @@ def _deep_noun(tok: Token, heads: frozenset[int]) -> bool:
         return False
     if tok.lemma_.lower() in TIME_NOUNS or tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in OCCASION_NOUNS:
         return False  # "for the first time in X"; "at a conference in X" is where the act was done
+    if tok.head.lower_ in LOCATIVE_PREPS:
+        return False  # "outside the embassy in X": a place phrase the next one narrows
     # (of a verb, "of" gives what is said: "accused Israel of genocide in X")
     return not (tok.head.lower_ == "of" and tok.head.head.i in heads and tok.head.head.pos_ in ("NOUN", "PROPN"))
 
@@ -351,11 +353,17 @@ def _place_noun_object(tok: Token) -> Token | None:
     return None
 
 
+# A country's missions abroad: the country named on one owns it; where it stands is elsewhere.
+MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "legation", "high commission"})
+
+
 def _best_in_clause(
     trigger: Token, event: Event, placed: Sequence[tuple[Place, Token]], heads: frozenset[int], visit: bool
 ) -> Place | None:
     best: tuple[tuple[int, int], Place] | None = None
     for p, tok in placed:
+        if p.precision == "country" and tok.dep_ in {"compound", "poss"} and tok.head.lemma_.lower() in MISSION_NOUNS:
+            continue  # "outside the U.S. embassy in Baghdad", "Israel's consulate in Istanbul": whose, not where
         at = attachment(tok, visit) if tok.lower_ != "there" else (tok.head, "there")
         hit = at is not None and _within_clause(at[0], heads, event.event_type not in TOPIC_TYPES)
         struck = _place_noun_object(tok)  # "shelled the city of X": X is what was shelled

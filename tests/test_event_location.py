@@ -87,6 +87,8 @@ def _event(coded: CodedArticle, word: str) -> Event:
         ("The ministry accused Beijing of abuses against Uyghurs in Xinjiang.", "accused", None, "none"),
         ("Activists demanded an inquiry into the killings of protesters in Bamako.", "demanded", None, "none"),
         ("The minister accused Israel of genocide in Gaza.", "accused", None, "none"),
+        # an act on the way between two places happened on the way
+        ("Gunmen attacked a bus on the highway between Kabul and Jalalabad.", "attacked", "Kabul", "clause"),
         # a country's mission abroad stands where the phrase on it says, not in that country
         ("Students protested outside the Chinese embassy in Manila on Friday.", "protested", "Manila", "clause"),
         ("Students gathered outside the U.S. embassy in Manila to denounce the strike.", "denounce", "Manila", "clause"),

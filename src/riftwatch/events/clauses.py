@@ -51,6 +51,9 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "
 # "between the towns of X and Y" is a scene; "talks between Russia and Ukraine" names parties, so
 # "between" counts only through a noun of place.
 AREA_PREPS = frozenset({"between"})
+# Ways between two places: "on the road between X and Y" happened on the way, at X as the
+# nearest place named.
+ROUTE_NOUNS = frozenset({"road", "highway", "route", "railway", "railroad", "corridor", "motorway"})
 # Locative prepositions written with "of": "outside of X", "inside of X".
 COMPOUND_LOCATIVES = frozenset({"outside", "inside"})
 # Where a visit or a deployment goes is where it happens.
@@ -97,10 +100,15 @@ def attachment(tok: Token, destination: bool) -> tuple[Token, str] | None:
             prep = head.lower_
             if prep in LOCATIVE_PREPS or (destination and prep in DESTINATION_PREPS):
                 return head.head, prep
+            if prep == "on" and cur is not tok and cur.lemma_.lower() in ROUTE_NOUNS:
+                return head.head, prep  # "on the road between X and Y"
             if prep == "of" and head.head.lower_ in COMPOUND_LOCATIVES:
                 return head.head.head, head.head.lower_  # "outside of the city of X"
             if prep in AREA_PREPS and cur is not tok and cur.lower_ in PLACE_NOUNS:
                 return head.head, prep  # "villages between the towns of X and Y"
+            if prep in AREA_PREPS and head.head.lemma_.lower() in ROUTE_NOUNS:
+                cur = head.head  # "on the road between X and Y": carry on from "road"
+                continue
             if (kind := _place_noun_object(cur)) is not None:
                 cur = kind  # "the town of X": carry on from "town"
                 continue

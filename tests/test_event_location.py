@@ -87,6 +87,9 @@ def _event(coded: CodedArticle, word: str) -> Event:
         ("The ministry accused Beijing of abuses against Uyghurs in Xinjiang.", "accused", None, "none"),
         ("Activists demanded an inquiry into the killings of protesters in Bamako.", "demanded", None, "none"),
         ("The minister accused Israel of genocide in Gaza.", "accused", None, "none"),
+        # "on" a place noun is where: the outskirts, an island, a coast
+        ("Artillery shelled a village on the outskirts of Kharkiv.", "shelled", "Kharkiv", "clause"),
+        ("Philippine and Japanese troops held joint exercises on the island of Luzon.", "exercises", "Luzon", "clause"),
         # an act on the way between two places happened on the way
         ("Gunmen attacked a bus on the highway between Kabul and Jalalabad.", "attacked", "Kabul", "clause"),
         # a country's mission abroad stands where the phrase on it says, not in that country

@@ -54,6 +54,9 @@ AREA_PREPS = frozenset({"between"})
 # Ways between two places: "on the road between X and Y" happened on the way, at X as the
 # nearest place named.
 ROUTE_NOUNS = frozenset({"road", "highway", "route", "railway", "railroad", "corridor", "motorway"})
+# Nouns of place that take "on": "on the outskirts of X", "on the island of X", "on the road to X".
+ON_PLACE_NOUNS = ROUTE_NOUNS | {"outskirts", "outskirt", "edge", "island", "coast", "shore", "bank", "border",
+                                "frontier", "frontline", "periphery"}  # fmt: skip
 # Locative prepositions written with "of": "outside of X", "inside of X".
 COMPOUND_LOCATIVES = frozenset({"outside", "inside"})
 # Where a visit or a deployment goes is where it happens.
@@ -100,8 +103,8 @@ def attachment(tok: Token, destination: bool) -> tuple[Token, str] | None:
             prep = head.lower_
             if prep in LOCATIVE_PREPS or (destination and prep in DESTINATION_PREPS):
                 return head.head, prep
-            if prep == "on" and cur is not tok and cur.lemma_.lower() in ROUTE_NOUNS:
-                return head.head, prep  # "on the road between X and Y"
+            if prep == "on" and cur is not tok and cur.lemma_.lower() in ON_PLACE_NOUNS:
+                return head.head, prep  # "on the road between X and Y", "on the outskirts of X"
             if prep == "of" and head.head.lower_ in COMPOUND_LOCATIVES:
                 return head.head.head, head.head.lower_  # "outside of the city of X"
             if prep in AREA_PREPS and cur is not tok and cur.lower_ in PLACE_NOUNS:

@@ -38,6 +38,11 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("A roadside bomb killed 11 soldiers near the border.", "killed", "ASSAULT"),
         ("Rebels killed five villagers during the storm.", "killed", "ASSAULT"),
         ("Two officers were killed in the attack on the checkpoint.", "killed", "ASSAULT"),
+        # a verb of moving forces with an object that names no forces moves none
+        ("Officials dispatched ambulances from the railway station on Wednesday.", "dispatched", None),
+        ("The singer amassed two million followers online.", "amassed", None),
+        ("The army dispatched reinforcements to the town.", "dispatched", "MOBILIZE"),
+        ("Moscow deployed the Wagner group to Mali.", "deployed", "MOBILIZE"),
         # charging a price is no charge laid against anyone
         ("The utility said it was charging 30% more for the power it sells to its neighbour.", "charging", None),
         ("The port authority now charges 15% more for every container it handles.", "charges", None),

@@ -102,6 +102,21 @@ def _agents(verb: Token) -> list[Token]:
     return found
 
 
+def sent_no_forces(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A verb of moving forces with an object that names no actor moves no forces ("dispatched
+    coffins", "amassed followers", "mobilised resources"); the lexicon's object lists ("deployed
+    troops") were read first, and an armed party as object ("deployed the Wagner group") is one, as
+    is an act to mount ("mobilize protests")."""
+    if entry is None or not getattr(entry, "moves_forces", False) or tok.pos_ != "VERB":
+        return entry
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if not objects or any(t.i in ctx.actor_at for o in objects for t in o.subtree):
+        return entry
+    if any(o.lemma_.lower() in ctx.lemma_set and o.pos_ == "NOUN" for o in objects):
+        return entry  # "would mobilize protests": an act of its own to mount
+    return None
+
+
 def natural_cause(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
     """What an accident, nature, illness or animals do is no act ("the cyclone slammed into the
     coast", "collapsing buildings injured 15")."""

@@ -16,6 +16,9 @@ Fields of a line (only ``lemma``, ``pos`` and ``type`` are required)::
     not_object   the entry does not apply when the object's head lemma is listed ("release a report")
     mutual       the act is reciprocal whatever its type ("clash", "skirmish", "exchange fire"):
                  its parties are each other's source and target (``passes.joint_parties``)
+    moves_forces a verb of moving forces ("deploy", "dispatch", "amass") with no object list: with a
+                 direct object it applies only where that object names an actor ("dispatched
+                 coffins", "amassed followers" send no forces; the object lists come first)
     intransitive the entry applies only to a verb with no direct object and no complement clause:
                  "protesters demonstrated", not "demonstrated a disregard for ..." (what a verb
                  means with any object is another word's sense, not a list of objects to veto)
@@ -85,7 +88,7 @@ ALLOWED_ROOTS: Mapping[str, frozenset[str]] = MappingProxyType({
 })  # fmt: skip
 # A mode that the converted type does not have, said in that type's own modes.
 _MODE_AFTER_CONVERSION: Final = {("RETREAT", "policy"): "ease", ("RETREAT", ""): ""}
-FIELDS = frozenset({"lemma", "pos", "particle", "object", "not_object", "intransitive", "mutual", "type", "cameo", "mode", "reverse",
+FIELDS = frozenset({"lemma", "pos", "particle", "object", "not_object", "intransitive", "moves_forces", "mutual", "type", "cameo", "mode", "reverse",
                     "intent", "parties", "needs_participant", "source_prep", "target_prep", "weight", "note"})  # fmt: skip
 _CAMEO = re.compile(r"\d{2,4}")
 _SPACES = re.compile(r"\s+")
@@ -108,6 +111,7 @@ class Trigger:
     object: tuple[str, ...] = ()
     not_object: tuple[str, ...] = ()
     intransitive: bool = False
+    moves_forces: bool = False
     mutual: bool = False
     reverse: bool = False
     intent: bool = False
@@ -209,6 +213,9 @@ def parse_entry(raw: Any, where: str) -> Trigger:
     intransitive = _flag(raw, "intransitive", where)
     if intransitive and (objects or pos != "VERB"):
         raise LexiconError(f"{where}: 'intransitive' is for a VERB entry without an object list")
+    moves_forces = _flag(raw, "moves_forces", where)
+    if moves_forces and (objects or pos != "VERB"):
+        raise LexiconError(f"{where}: 'moves_forces' is for a VERB entry without an object list")
     weight = raw.get("weight", 1.0)
     if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0.0 <= weight <= 1.0:
         raise LexiconError(f"{where}: weight must be a number from 0 to 1, got {weight!r}")
@@ -225,7 +232,7 @@ def parse_entry(raw: Any, where: str) -> Trigger:
     return Trigger(
         lemma=lemma, pos=pos, type=event_type, cameo=cameo, quad_class=coding.quad_class,
         goldstein=coding.goldstein, mode=mode, particle=particle, object=objects, not_object=not_objects,
-        intransitive=intransitive, mutual=_flag(raw, "mutual", where), reverse=_flag(raw, "reverse", where), intent=_flag(raw, "intent", where), parties=_flag(raw, "parties", where),
+        intransitive=intransitive, moves_forces=moves_forces, mutual=_flag(raw, "mutual", where), reverse=_flag(raw, "reverse", where), intent=_flag(raw, "intent", where), parties=_flag(raw, "parties", where),
         source_prep=_preps(raw.get("source_prep", []), "source_prep", where),
         target_prep=_preps(raw.get("target_prep", []), "target_prep", where),
         weight=float(weight), note=note, origin=where,

@@ -500,3 +500,10 @@ def test_weapons_named_in_either_spelling(coder, spelling: str) -> None:  # type
     text = f"Berlin delivered two air {spelling} systems to Kyiv last month."
     coded = next(coder.code([Article(id="t", text=text, published=PUBLISHED)]))
     assert [(e.trigger.text, e.event_type) for e in coded.events] == [("delivered", "AID")]
+
+
+def test_who_vetoes_a_resolution_demands_nothing(coder) -> None:  # type: ignore[no-untyped-def]
+    """A participle on a text speaks for whoever issued the text, not for whoever turned it down."""
+    ctx = context(coder, "China vetoed a resolution demanding a ceasefire in Myanmar.")
+    d = until(ctx, "demanding", commitment)
+    assert countries(d.source) != {"CHN"} and d.status == "negated"

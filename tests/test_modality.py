@@ -67,6 +67,10 @@ CASES = [
     ("The opposition will no longer take part in the negotiations.", "negotiations", "negated"),
     ("The opposition took part in the negotiations.", "negotiations", "asserted"),
     ("Two soldiers were not hurt in the ambush.", "ambush", "asserted"),
+    # what a text turned down says is not said
+    ("Moscow vetoed a resolution demanding a ceasefire in Darfur.", "demanding", "negated"),
+    ("The assembly failed to adopt a motion condemning the raids.", "condemning", "negated"),
+    ("The assembly adopted a motion condemning the raids.", "condemning", "asserted"),
     # what a party plots or schemes to do it has not done
     ("The junta claimed that Benin was plotting to invade the country.", "invade", "future"),
     # the means is as real as the act it serves

@@ -251,6 +251,23 @@ def summing_noun(subject: Token, words: frozenset[str] = SUMMARY_NOUNS) -> Token
 HYPOTHETICAL_MODALS = HYPOTHETICAL_AUX - {"should", "must", "ought"}
 
 
+# Texts a body adopts or turns down: what one says ("a resolution demanding ...") is said only
+# once it is adopted.
+PROPOSED_TEXTS = frozenset({"resolution", "draft", "bill", "motion", "proposal", "text", "amendment", "measure",
+                            "legislation", "declaration", "statement", "plan"})  # fmt: skip
+# Verbs that turn a text down.
+BLOCKING_VERBS = frozenset({"veto", "reject", "block", "oppose", "defeat", "kill", "scrap", "shelve", "withdraw"})
+
+
+def not_adopted(text_noun: Token) -> bool:
+    """The text is the object of a verb that turns it down or of one denied ("vetoed a resolution",
+    "failed to adopt a resolution", "did not pass the bill")."""
+    verb = text_noun.head
+    if text_noun.lemma_.lower() not in PROPOSED_TEXTS or text_noun.dep_ not in {"dobj", "nsubjpass"} or verb.pos_ != "VERB":
+        return False
+    return verb.lemma_.lower() in BLOCKING_VERBS or factuality(verb) == "negated"
+
+
 def factuality(trigger: Token) -> Factuality:
     """How the text presents the event of ``trigger``.
 
@@ -350,6 +367,8 @@ def factuality(trigger: Token) -> Factuality:
         if head.pos_ in {"NOUN", "PROPN"}:
             if lemma in FUTURE_NOUNS:
                 return "negated" if _no_det(head) else "future"  # "has no plans to deport"
+            if link == "acl" and not_adopted(head):
+                return "negated"  # "vetoed a resolution demanding a ceasefire": nothing was demanded
             return "asserted"
         if lemma in SPEECH_VERBS:
             return "asserted"

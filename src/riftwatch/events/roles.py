@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..records import Actor
-from .modality import SPEECH_VERBS
+from .modality import SPEECH_VERBS, not_adopted
 from .ontology import ontology
 
 SUBJ = frozenset({"nsubj", "csubj"})
@@ -345,7 +345,8 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
             doers = _collect([head], actor_at)
             if doers:
                 return doers, "participle-head"
-        if verb.dep_ == "acl" and head.dep_ in OBJ and head.head.pos_ == "VERB" and head.lemma_.lower() in ISSUED_NOUNS:
+        if (verb.dep_ == "acl" and head.dep_ in OBJ and head.head.pos_ == "VERB" and head.lemma_.lower() in ISSUED_NOUNS
+                and not not_adopted(head)):  # (not "vetoed a resolution demanding ...": the vetoer demanded nothing)  # fmt: skip
             # "the union released a statement calling for ...": who issued it demands (not "criticized
             # the groups bringing the lawsuits": the groups bring them)
             return subject_actors(head.head, actor_at, depth + 1)

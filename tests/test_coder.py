@@ -677,6 +677,9 @@ def test_a_denial_foretold_is_no_reported_criticism(rules, sentence: str, etype:
         # a step backwards, a setback (pool 7750892)
         ("\u201cMyanmar's decision to bar the envoy is a step backwards,\u201d the United Nations said.", {"MMR"}),
         ("The European Union said Georgia's new media law was a setback for democracy.", {"GEO"}),
+        # interference told with the verb as with the noun
+        ("Beijing said Washington had interfered in China's internal affairs.", {"USA"}),
+        ("Mali's junta said Algeria kept meddling in its affairs.", {"DZA"}),
     ],
 )
 def test_reporting_a_condemnable_act_is_criticism(rules, sentence: str, accused: set[str] | None) -> None:  # type: ignore[no-untyped-def]

@@ -223,6 +223,10 @@ def test_domestic_target(coder, text: str, word: str, home: str, sector: str) ->
         # a promise or offer to another party is to that party; a promise to each other is joint
         ("Peru and Chile promised to send doctors to Bolivia.", "promised", {"BOL"}, "complement"),
         ("Peru and Chile pledged to deepen their cooperation.", "pledged", {"PER", "CHL"}, "joint"),
+        # acts each party does to the other: fire, accusations, prisoners traded or exchanged
+        ("Peru and Chile traded artillery fire across the border.", "traded", {"PER", "CHL"}, "joint"),
+        ("Peru and Chile exchanged 40 prisoners on Saturday.", "exchanged", {"PER", "CHL"}, "joint"),
+        ("Peru and Chile traded accusations on Monday.", "traded", {"PER", "CHL"}, "joint"),
         # a government and its armed opposition are two sides of one country
         ("Colombia and the ELN rebels resumed peace talks in Caracas.", "resumed", {"COL"}, "joint"),
     ],

@@ -573,7 +573,7 @@ def joint_parties(d: Draft, ctx: SentenceContext) -> None:
     China's role") or what the pact is against is no party of it. An actor named as the other
     party ("talks with Bolivia") keeps the roles read so far. A reciprocal act of any type (a
     trigger entry's ``mutual``: "troops clashed with militants") is one of both sides against both."""
-    if getattr(d.entry, "mutual", False) and d.source and d.target:
+    if getattr(d.entry, "mutual", False) and d.source and (d.target or len(d.source) > 1):
         # a reciprocal act of a subject with another ("clashed with militants"): each party did it
         # to the other. (Not "fighting between X and Y" with no subject: VOA dev read the one such
         # event one way, the pool the other; its parties stay targets, the source the model's.)

@@ -67,6 +67,9 @@ CASES = [
     ("The opposition will no longer take part in the negotiations.", "negotiations", "negated"),
     ("The opposition took part in the negotiations.", "negotiations", "asserted"),
     ("Two soldiers were not hurt in the ambush.", "ambush", "asserted"),
+    # "nor" denies the second conjunct as "neither" the first
+    ("The ministry neither confirmed nor denied the reports.", "denied", "negated"),
+    ("The ministry confirmed and denied parts of the reports.", "denied", "asserted"),
     # what a text turned down says is not said
     ("Moscow vetoed a resolution demanding a ceasefire in Darfur.", "demanding", "negated"),
     ("The assembly failed to adopt a motion condemning the raids.", "condemning", "negated"),

@@ -356,6 +356,8 @@ def factuality(trigger: Token) -> Factuality:
             tok = head
             continue
         if link == "conj":
+            if any(c.dep_ == "cc" and c.lower_ == "nor" for c in head.children):
+                return "negated"  # "neither confirmed nor denied the reports"
             status = _own_status(head)
             # a conjunct with a tense of its own ("would not accept the expulsion and demanded
             # guarantees") does not share the first verb's auxiliaries; a bare one does ("will not

@@ -564,3 +564,14 @@ def test_who_names_what_an_act_is_aimed_at_is_not_its_target(nlp) -> None:  # ty
     assert target(text, "resisting", {"it": "PER"}) == []
     # whom the act is aimed at stays a candidate
     assert target("Bolivia kept resisting pressure from Chile.", "resisting", {"Chile": "CHL"}) == ["CHL"]
+
+
+@pytest.mark.slow
+def test_what_a_meeting_is_on_is_not_its_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    def target(text: str, trig_word: str, picks: dict[str, str]) -> list[str]:
+        return _sure_target(nlp, text, trig_word, picks, "CONSULT", 1)
+
+    # a conference on a country is about it, not with it
+    assert target("Norway will host a conference on Yemen next month.", "host", {"Yemen": "YEM"}) == []
+    # a party named with "with" is one
+    assert target("Norway will host talks with Yemen next month.", "host", {"Yemen": "YEM"}) == ["YEM"]

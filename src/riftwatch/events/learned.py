@@ -637,6 +637,18 @@ def _labellers(trig: Token) -> set[int]:
     return {i for v in trig.subtree if v.i != trig.i and names_in_free_relative(v) for i in _subject_tokens(v)}
 
 
+# Gatherings whose "on" phrase names what they are about: "a conference on Sudan", "talks on Gaza".
+GATHERING_NOUNS = frozenset({"conference", "meeting", "summit", "talk", "session", "forum", "discussion",
+                             "negotiation", "dialogue", "debate", "consultation", "hearing"})  # fmt: skip
+
+
+def _gathering_topics(trig: Token) -> set[int]:
+    """Tokens of what a gathering in the trigger's phrase is "on" ("will host a conference on
+    Sudan"): the topic of the talks, not a party to them."""
+    return {t.i for g in trig.subtree if g.lemma_.lower() in GATHERING_NOUNS
+            for p in g.children if p.dep_ == "prep" and p.lower_ == "on" for t in p.subtree}  # fmt: skip
+
+
 def _press_speaker(trig: Token, cands: Sequence[Candidate]) -> set[int]:
     """Tokens of the subjects of the sentence's verbs of saying that name a news outlet ("Al
     Jazeera's correspondent said the strikes had hit ...", "..., state television reported"): a
@@ -841,8 +853,9 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         if not ev.source:
             src = [(p, a) for p, a in src if id(a) not in reporting]
     venues = {id(c.actor) for c in fe.cands if _venue(c)}
-    labellers = _labellers(fe.trig) if fe.trig is not None else set()
-    if labellers:  # "resisting what it described as Western pressure": who names it takes no part
+    labellers = _labellers(fe.trig) | _gathering_topics(fe.trig) if fe.trig is not None else set()
+    if labellers:  # "resisting what it described as Western pressure": who names it takes no part;
+        # nor does what a meeting is on ("will host a conference on Sudan")
         naming = {id(c.actor) for c in fe.cands if c.head is not None and c.head.i in labellers}
         tgt = [(p, a) for p, a in tgt if id(a) not in naming]
     # abroad, an act is aimed at someone there, not at the host country's people: the people of the

@@ -511,3 +511,19 @@ def test_who_vetoes_a_resolution_demands_nothing(coder) -> None:  # type: ignore
     ctx = context(coder, "China vetoed a resolution demanding a ceasefire in Myanmar.")
     d = until(ctx, "demanding", commitment)
     assert countries(d.source) != {"CHN"} and d.status == "negated"
+
+
+@pytest.mark.parametrize(
+    ("text", "victims", "doer"),
+    [
+        # a condemnation is aimed at whoever did the act, not at those it was done against
+        ("The envoy condemned the violence against Kenyan protesters.", "KEN", None),
+        ("The envoy condemned Uganda's crackdown against Kenyan protesters.", "KEN", "UGA"),
+        ("Ghana condemned the campaign against Togolese traders.", "TGO", None),
+    ],
+)
+def test_the_victims_of_a_condemned_act_are_not_its_target(coder, text: str, victims: str, doer: str | None) -> None:  # type: ignore[no-untyped-def]
+    coded = next(coder.code([Article(id="t", text=text, published=PUBLISHED)]))
+    (e,) = [e for e in coded.events if e.event_type == "ACCUSE"]
+    assert victims not in countries(e.target)
+    assert doer is None or doer in countries(e.target)

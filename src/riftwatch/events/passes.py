@@ -101,6 +101,7 @@ from .roles import (
     prep_targets,
     subject_actors,
     verb_roles,
+    victims_of,
 )
 from .speech import warning_content
 from .venue import MEETING_TYPES
@@ -639,6 +640,9 @@ def phrase_target(d: Draft, ctx: SentenceContext) -> None:
     if not d.target:
         themed = bool(d.entry.object) or d.type in ontology().types_with("object_is_theme")
         d.target = [a for a in _phrase_actors(d.tok, ctx.actor_at, themed) if a not in d.source]
+        if d.type == "ACCUSE":  # not those a condemned act was done against ("the violence against demonstrators")
+            victims = {id(ctx.actor_at[i]) for i in victims_of(d.tok) if i in ctx.actor_at}
+            d.target = [a for a in d.target if id(a) not in victims]
         d.how["target"] = "phrase" if d.target else ""
 
 

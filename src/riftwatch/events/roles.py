@@ -282,6 +282,13 @@ def _spoken_by_reporter(verb: Token, head: Token, actor_at: dict[int, Actor]) ->
                                or head.lemma_.lower() in {"be", "have"})
 
 
+def victims_of(trig: Token) -> set[int]:
+    """Tokens of whom an act named in the trigger's phrase was done "against" ("condemned the
+    violence against peaceful demonstrators"): a condemnation is aimed at whoever did it."""
+    return {t.i for n in trig.subtree if n.i != trig.i and n.pos_ == "NOUN"
+            for p in n.children if p.dep_ == "prep" and p.lower_ == "against" for t in p.subtree}  # fmt: skip
+
+
 # What a party issues that speaks for it: "released a statement calling for ...".
 ISSUED_NOUNS = frozenset({"statement", "letter", "message", "post", "video", "resolution", "report", "decree",
                           "order", "bill", "law", "petition", "lawsuit", "suit", "complaint", "declaration",
@@ -475,8 +482,12 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         if not target:
             # "halt air strikes on the rebels": the object noun's own target phrase (or its last
             # conjunct's: "fired tear gas, rubber bullets and stun grenades at the demonstrators")
+            # (what a condemnation condemns was done "against" its victims: "condemned the violence
+            # against demonstrators" is aimed at whoever did it)
+            condemned = getattr(trig, "type", "") == "ACCUSE"
+            preps = tuple(p for p in NOUN_TARGET_PREPS if not (condemned and p == "against"))
             for obj in [*objs, *(c for o in objs for c in o.subtree if c.dep_ == "conj" and c.head.i != c.i)]:
-                target = _collect(_prep_objects(obj, NOUN_TARGET_PREPS), actor_at)
+                target = _collect(_prep_objects(obj, preps), actor_at)
                 if target:
                     how_t = "object-prep"
                     break

@@ -282,10 +282,16 @@ def _spoken_by_reporter(verb: Token, head: Token, actor_at: dict[int, Actor]) ->
                                or head.lemma_.lower() in {"be", "have"})
 
 
+# Nouns of accusing: "against" on them names the accused ("brought a lawsuit against X").
+CHARGE_NOUNS = frozenset({"lawsuit", "suit", "case", "charge", "complaint", "accusation", "allegation", "petition",
+                          "protest", "claim", "proceeding", "action", "appeal", "motion", "resolution", "sanction"})  # fmt: skip
+
+
 def victims_of(trig: Token) -> set[int]:
     """Tokens of whom an act named in the trigger's phrase was done "against" ("condemned the
-    violence against peaceful demonstrators"): a condemnation is aimed at whoever did it."""
-    return {t.i for n in trig.subtree if n.i != trig.i and n.pos_ == "NOUN"
+    violence against peaceful demonstrators"): a condemnation is aimed at whoever did it. (Not
+    whom a lawsuit or a charge is against: that is the accused.)"""
+    return {t.i for n in trig.subtree if n.i != trig.i and n.pos_ == "NOUN" and n.lemma_.lower() not in CHARGE_NOUNS
             for p in n.children if p.dep_ == "prep" and p.lower_ == "against" for t in p.subtree}  # fmt: skip
 
 
@@ -485,8 +491,9 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
             # (what a condemnation condemns was done "against" its victims: "condemned the violence
             # against demonstrators" is aimed at whoever did it)
             condemned = getattr(trig, "type", "") == "ACCUSE"
-            preps = tuple(p for p in NOUN_TARGET_PREPS if not (condemned and p == "against"))
             for obj in [*objs, *(c for o in objs for c in o.subtree if c.dep_ == "conj" and c.head.i != c.i)]:
+                preps = tuple(p for p in NOUN_TARGET_PREPS
+                              if not (condemned and p == "against" and obj.lemma_.lower() not in CHARGE_NOUNS))  # fmt: skip
                 target = _collect(_prep_objects(obj, preps), actor_at)
                 if target:
                     how_t = "object-prep"

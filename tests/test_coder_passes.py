@@ -527,3 +527,10 @@ def test_the_victims_of_a_condemned_act_are_not_its_target(coder, text: str, vic
     (e,) = [e for e in coded.events if e.event_type == "ACCUSE"]
     assert victims not in countries(e.target)
     assert doer is None or doer in countries(e.target)
+
+
+def test_a_leader_received_by_title_is_a_visit_and_talks_it_is_for_are_that_visit(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Chilean President Gabriel Boric received Peruvian President Dina Boluarte in Santiago for talks on Monday."
+    coded = next(coder.code([Article(id="t", text=text, published=PUBLISHED)]))
+    assert [(e.trigger.text, e.event_type) for e in coded.events] == [("received", "CONSULT")]
+    assert countries(coded.events[0].target) == {"PER"}

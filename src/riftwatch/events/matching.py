@@ -131,6 +131,9 @@ def object_lemmas(tok: Token, named_as: bool = True) -> list[str]:
         for k in range(len(chain), 1, -1):
             out.append(" ".join(t.lower_ for t in chain[-k:-1]) + " " + h.lemma_.lower())
         out.append(h.lemma_.lower())
+    # a title before a name is what the named is ("received President Vladimir Putin"), last
+    out.extend(c.lemma_.lower() for h in heads if h.pos_ == "PROPN" for c in h.lefts
+               if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title and c.lemma_.lower() not in out)  # fmt: skip
     # the lexicon spells "defence" ("sent air defense systems": American news)
     return [v for o in out for v in ((o, o.replace("defense", "defence")) if "defense" in o else (o,))]
 
@@ -592,6 +595,10 @@ def drop_carried_nouns(found: list[tuple[Token, Entry]]) -> list[tuple[Token, En
         return (t.dep_ in OBJ and verb.dep_ == "pcomp" and by.lower_ == "by"
                 and verb_type.get(by.head.i) == tr.type)
 
+    def purpose(t: Token, tr: Entry) -> bool:  # "received Putin for talks", "met for talks": the act itself
+        return (t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.dep_ == "prep"
+                and verb_type.get(t.head.head.i) == tr.type)  # fmt: skip
+
     def motive(t: Token) -> bool:  # "expelled two diplomats in retaliation for ...": what the verb's act is
         return (t.lemma_.lower() in MOTIVE_NOUNS and t.dep_ == "pobj" and t.head.lower_ == "in"
                 and t.head.head.i in verb_at)  # fmt: skip
@@ -599,6 +606,7 @@ def drop_carried_nouns(found: list[tuple[Token, Entry]]) -> list[tuple[Token, En
     return [(t, tr) for t, tr in found if not (t.pos_ != "VERB" and (
         means(t, tr)
         or motive(t)
+        or purpose(t, tr)
         or (t.dep_ in OBJ and t.head.i in verb_at)
         or relative_object(t)
         or (t.dep_ == "compound" and t.head.dep_ in OBJ and t.head.head.i in verb_at)

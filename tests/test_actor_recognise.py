@@ -243,6 +243,16 @@ def test_bare_sector_nouns_take_the_default_country(nlp: Any, lex: Lexicon) -> N
     assert ("gangs", "HTI", "CRM") in got and ("troops", "KEN", "MIL") in got
 
 
+def test_the_government_a_speaker_reports_on_is_the_speakers(nlp: Any, lex: Lexicon) -> None:
+    # the story is mostly about Peru; a Chilean speaking of "the government" speaks of Chile's
+    text = ("Peru's president said Lima would act. Peru's army moved north. "
+            "Chilean Foreign Minister Alberto van Klaveren said the government was studying the move.")  # fmt: skip
+    got = codes(nlp, lex, text)
+    assert ("government", "CHL", "GOV") in got
+    # with no speaker the story's country stands
+    assert ("government", "PER", "GOV") in codes(nlp, lex, "Peru's army moved north. The government was studying the move.")
+
+
 def test_a_known_person_is_met_again_by_surname(nlp: Any, lex: Lexicon) -> None:
     """The lexicon knows "Jovenel Moise", not the bare surname; once named in full, "Moise" is him."""
     got = codes(nlp, lex, "Jovenel Moise met the envoy on Monday. Critics later accused Moise of lying.", dt.date(2019, 5, 1))

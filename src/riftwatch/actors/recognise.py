@@ -405,7 +405,8 @@ def _emit(
                     continue
                 c = _Coded(intro[0], "", span_text(doc, g.person.start, g.person.end))  # "X, a Turkish adviser"
             else:
-                c = _bare(doc, g, lexicon, when, fallback, ctx, where or {}, owners or {})
+                c = _bare(doc, g, lexicon, when, fallback, ctx, where or {}, owners or {},
+                          _speaker_country(doc, g, actors, offset) if fallback is None else "")
             if c is None:
                 continue
         elif not c.country and c.person and c.person_entry is None and g.owner is None:
@@ -695,11 +696,34 @@ def _unit_of(modifier: Token) -> bool:
     return head.i != modifier.i and head.pos_ == "NOUN" and head.lemma_.lower() in UNIT_NOUNS
 
 
+# Verbs whose subject reports what its own side does: "Greer said the administration would respond".
+_REPORTING = frozenset({"say", "tell", "add", "state", "announce", "insist", "stress", "confirm", "note", "explain"})
+
+
+def _speaker_country(doc: Doc, g: Group, actors: Sequence[Actor], offset: int) -> str:
+    """The country of whoever reports the clause the group is the subject of ("U.S. Trade
+    Representative Jamieson Greer said the administration was reviewing ...": the speaker's
+    administration), when an actor already coded speaks."""
+    root = doc[g.start : g.end].root
+    if root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "ccomp":
+        return ""
+    verb = root.head.head
+    if verb.lemma_.lower() not in _REPORTING:
+        return ""
+    speakers = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not speakers:
+        return ""
+    at = speakers[0].idx + offset
+    found = [a for a in actors if a.start <= at < a.end and a.country and len(a.country) == 3]
+    return found[-1].country if found else ""
+
+
 def _bare(
     doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None, fallback: str | None, ctx: ArticleContext,
-    where: dict[int, str], owners: dict[int, str] | None = None,
+    where: dict[int, str], owners: dict[int, str] | None = None, speaker: str = "",
 ) -> _Coded | None:
-    """A head with no owner: "the rebels" (default country) or "the commander" (the last person)."""
+    """A head with no owner: "the rebels" (default country) or "the commander" (the last person);
+    the government a speaker speaks of is the speaker's (``speaker``)."""
     head = g.head
     if head is None or head.needs_name or g.person is not None:
         return None
@@ -744,6 +768,8 @@ def _bare(
         owner = ctx.named.get(doc[g.start - 2].lower_)  # "Mahathir's government": the person named before
     if owner is not None:
         return _Coded(owner.country, head.sector)  # "his regime": the regime of the person last named
+    if speaker and head.sector in _STATE_SECTORS and speaker not in NOT_STATES:
+        return _Coded(speaker, head.sector)  # "Greer said the administration would respond"
     if fallback is None:
         # "a military base near Haifa": the force a unit noun names is where its post is
         unit = last.head if _unit_of(last) else None

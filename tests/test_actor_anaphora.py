@@ -330,6 +330,13 @@ def test_both_sides_are_the_two_states_named_last_but_not_the_sides_of_a_border(
     assert not [a for a in on if a[0] in ("both", "sides")]
 
 
+def test_both_ministers_someone_speaks_with_are_of_the_two_states_named_last(nlp: Any, lex: Lexicon) -> None:
+    # the people named do not pair up (the speaker is no minister of either): the states do
+    _, spoke = coded(nlp, lex, "Peru accused Ecuador of arming smugglers.",
+                     "Brazilian Foreign Minister Mauro Vieira spoke with both foreign ministers on Monday.")  # fmt: skip
+    assert [a[1] for a in spoke if a[0] in ("both foreign", "ministers")] == ["PER", "ECU"]
+
+
 def test_a_surname_the_tagger_took_for_a_common_noun_is_the_person_met_again(nlp: Any, lex: Lexicon) -> None:
     # an unfamiliar surname opening a sentence is tagged as a noun and left without an entity
     _, later = coded(

@@ -841,6 +841,10 @@ def test_an_object_pronoun_is_not_the_subject_of_its_own_verb(rules) -> None:  #
     # "it" as an object is not its own clause's subject either
     coded = code(rules, "Chile deployed troops on the border. The Peruvian opposition party condemned it as reckless.")
     assert all(a.sector != "OPP" for a in event_at(coded, "condemned").target)
+    # nor is who reports the clause whom its verb acts on
+    coded = code(rules, "Peru accused Ecuador of arming smugglers. Brazil's foreign minister spoke with both "
+                        "foreign ministers and urged them to talk, the Brazilian foreign ministry said.")  # fmt: skip
+    assert "BRA" not in {a.country for a in event_at(coded, "urged").target}
 
 
 def test_a_person_coded_from_a_title_is_followed_by_surname(coder) -> None:  # type: ignore[no-untyped-def]

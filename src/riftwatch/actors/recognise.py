@@ -530,16 +530,20 @@ def _pairs(
         first, n = found
         if any(first < k < i for k, _ in named):
             continue  # "the two rival Libyan governments": the phrase names its own country
+        # not the states of those who speak of the pair ("the EU and the United States called on
+        # both governments ...": the two governments are others)
+        speakers = _subject_of_governor(doc[i])
+        states = None
         if head_key(doc[i]) in PERSON_PAIR_NOUNS:
             # "the two presidents": the last two people named, when they are of two states
-            last = [*(a.country if a else "" for _, _, a in ctx.recent_persons), *(c for k, c in persons if k < first)][-n:]
+            last = [*(a.country if a else "" for _, _, a in ctx.recent_persons),
+                    *(c for k, c in persons if k < first and k not in speakers)][-n:]  # fmt: skip
             states = tuple(last) if len(last) == n and len(set(last)) == n and all(
                 len(c) == 3 and c not in NOT_STATES for c in last) else None  # fmt: skip
-        else:
-            # not the states of those who speak of the pair ("the EU and the United States called
-            # on both governments ...": the two governments are others)
-            speakers = _subject_of_governor(doc[i])
-            # (a pair phrase before this one names its states again there)
+        if states is None and (head_key(doc[i]) not in PERSON_PAIR_NOUNS or (speakers and i not in speakers)):
+            # the states named last (or, for people who do not pair up and whom someone speaks
+            # to, their states: "Rubio spoke with both foreign ministers"); a pair phrase before
+            # this one names its states again there
             before = [(k, c) for k, c in named if k < first and k not in speakers]
             states = last_states([*ctx.countries_named, *_in_text_order(before, out)], n)
         if states is not None:

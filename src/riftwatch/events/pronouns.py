@@ -149,8 +149,13 @@ def resolve_pronouns(
             continue  # most words: the cheapest test first
         if tok.i in actor_at or tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
             continue
+        # (who reports a clause is not whom its verb acts on: "the State Department said Rubio
+        # urged them to ..." is no urging of the State Department)
+        reported_object = tok.dep_ in {"dobj", "pobj"} and tok.head.dep_ in {"conj", "ccomp"} and any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in (tok.head.head if tok.head.dep_ == "conj" else tok.head).children)
         candidates = [a for a in _binding_subject(tok, actor_at)
-                      or ([] if _object_of_subjectless_clause(tok) else _speaker_actors(tok, actor_at)) if not a.person]
+                      or ([] if _object_of_subjectless_clause(tok) or reported_object else _speaker_actors(tok, actor_at))
+                      if not a.person]  # fmt: skip
         if not candidates and low in PLURAL_PRONOUNS and tok.dep_ in {"nsubj", "nsubjpass"}:
             # "charged three soldiers with exceeding their powers after they fired": a plural
             # group named before in the sentence, the nearest

@@ -68,6 +68,7 @@ def test_context_decides_between_namesakes(gaz: Gazetteer, names: list[str], nam
         ("Republic of Congo", [], "COG", "country"),
         # "the Gulf" of news is the Persian Gulf, no Papua New Guinean province
         ("Gulf", [], "", "region"),
+        ("Gulf state", [], "", "region"),
     ],
 )
 def test_resolve_name(name: str, countries: list[str], country: str, precision: str) -> None:

@@ -67,6 +67,12 @@ CASES = [
     ("The opposition will no longer take part in the negotiations.", "negotiations", "negated"),
     ("The opposition took part in the negotiations.", "negotiations", "asserted"),
     ("Two soldiers were not hurt in the ambush.", "ambush", "asserted"),
+    # an accusation summed up by "a charge ... denied" was made, however the parse hangs it
+    ("Burhan accused the United Arab Emirates of arming the RSF, a charge the Gulf state has repeatedly denied.",
+     "accused", "asserted"),
+    # a past tense of its own joins the verb that reports, not what that verb reports
+    ("The agency warned that famine was spreading across the region and called on both sides to let aid through.",
+     "called", "asserted"),
     # "nor" denies the second conjunct as "neither" the first
     ("The ministry neither confirmed nor denied the reports.", "denied", "negated"),
     ("The ministry confirmed and denied parts of the reports.", "denied", "asserted"),

@@ -225,10 +225,18 @@ def summarised(clause: Token) -> bool:
     charge Vucic rejected" (the accusation was made; "rejected" is said of the charge). The summing
     noun may be parsed as that verb's object ("..., a charge the ELN denied": charge <- denied)."""
     head = clause.head
-    return clause.i < head.i and any(
-        (c.dep_ == "nsubj" and c.i > clause.i and (c.lemma_.lower() in SUMMARY_NOUNS or summing_noun(c) is not None))
-        or (c.dep_ == "dobj" and c.i > clause.i and summing_noun(c) is not None)
-        for c in head.children)
+    if clause.i >= head.i:
+        return False
+    if any((c.dep_ == "nsubj" and c.i > clause.i and (c.lemma_.lower() in SUMMARY_NOUNS or summing_noun(c) is not None))
+           or (c.dep_ == "dobj" and c.i > clause.i and summing_noun(c) is not None)
+           for c in head.children):  # fmt: skip
+        return True
+    # (or left hanging on a word of the clause: "..., a charge the Gulf state has denied" with
+    # "charge" parsed as an apposition and "denied" with no subject)
+    doc = clause.doc
+    return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children) and any(
+        doc[k].lemma_.lower() in SUMMARY_NOUNS and doc[k - 1].dep_ == "det" and doc[k - 2].text == ","
+        for k in range(clause.i + 2, head.i))  # fmt: skip
 
 
 def summing_noun(subject: Token, words: frozenset[str] = SUMMARY_NOUNS) -> Token | None:
@@ -358,6 +366,12 @@ def factuality(trigger: Token) -> Factuality:
         if link == "conj":
             if any(c.dep_ == "cc" and c.lower_ == "nor" for c in head.children):
                 return "negated"  # "neither confirmed nor denied the reports"
+            if (tok.tag_ == "VBD" and head.tag_ in {"VBG", "VB", "VBN"} and head.dep_ == "ccomp"
+                    and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)):  # fmt: skip
+                # "warned that famine was spreading and called on both sides to ...": a past tense
+                # of its own with no subject joins the verb that reports, not what it reports
+                tok = head.head
+                continue
             status = _own_status(head)
             # a conjunct with a tense of its own ("would not accept the expulsion and demanded
             # guarantees") does not share the first verb's auxiliaries; a bare one does ("will not

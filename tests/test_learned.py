@@ -575,3 +575,11 @@ def test_what_a_meeting_is_on_is_not_its_target(nlp) -> None:  # type: ignore[no
     assert target("Norway will host a conference on Yemen next month.", "host", {"Yemen": "YEM"}) == []
     # a party named with "with" is one
     assert target("Norway will host talks with Yemen next month.", "host", {"Yemen": "YEM"}) == ["YEM"]
+
+
+@pytest.mark.slow
+def test_who_acts_during_a_protest_did_not_protest(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Police arrested 40 people in Lima during protests over the election.")
+    trig = next(t for t in doc if t.text == "protests")
+    ev = Event("e", "a", 0, doc.text, 0, Span(trig.text, trig.idx, trig.idx + len(trig)), "PROTEST", "", 3, -6.5)
+    assert {doc[i].text for i in L._circumstance_subject(trig, ev)} == {"Police"}

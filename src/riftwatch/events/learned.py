@@ -581,15 +581,15 @@ def _other_conjunct_subject(trig: Token) -> set[int]:
 
 
 # Prepositions that tell another occurrence the main act comes after, before or amid.
-CIRCUMSTANCE_PREPS = frozenset({"after", "before", "following", "amid", "since", "despite"})
+CIRCUMSTANCE_PREPS = frozenset({"after", "before", "following", "amid", "since", "despite", "during"})
 
 
 def _circumstance_subject(trig: Token, ev: Event) -> set[int]:
     """Who does the main act did not carry out the attack it is told after or amid ("Zelensky asked
     for air defences after drone attacks on Kharkiv": not Zelensky's attacks), nor one told in a
     clause of its own after "after", "before", "since" ("... hours after rockets were fired")."""
-    if ev.event_type not in ontology().types_with("use_of_force"):
-        return set()
+    if ev.event_type not in ontology().types_with("use_of_force") and ev.event_type != "PROTEST":
+        return set()  # (nor the protest: "police arrested 100 people during protests")
     if trig.pos_ == "VERB" and trig.dep_ == "advcl" and _subject_tokens(trig) and any(
             c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_PREPS for c in trig.children):
         # the same told as a clause: "jets struck depots hours after rockets were fired at Israel"

@@ -133,6 +133,8 @@ ROLES = [
     ("Boko Haram claimed responsibility for last week's raid on a Chadian army post.", "raid", "ASSAULT", {"NGA"}, {"TCD"}, "asserted"),
     # who orders an act does it
     ("Peruvian officials ordered a curfew across the mining district of Puno.", "ordered", "COERCE", {"PER"}, None, "asserted"),
+    # and who approves one
+    ("Ghana's parliament approved the deployment of 500 soldiers to Mali.", "approved", "MOBILIZE", {"GHA"}, {"MLI"}, "asserted"),
     # also when the order goes to the commander's own forces (the act they are told to do is coded
     # on the order word), as noun or verb; an order to another state is a demand
     ("The president ordered the army to withdraw.", "ordered", "RETREAT", None, None, "asserted"),

@@ -32,7 +32,7 @@ PROPOSAL_NOUNS = frozenset({"call", "offer", "appeal", "invitation", "proposal",
                             "finding", "report", "statement"})  # fmt: skip
 PARTICLE_STOP_VERBS = frozenset({"call", "break", "scale", "wind"})
 # Verbs of command: what they order, they do ("ordered a curfew" imposes it, CAMEO convention).
-ORDER_VERBS = frozenset({"order", "decree", "authorize", "authorise"})
+ORDER_VERBS = frozenset({"order", "decree", "authorize", "authorise", "approve"})
 
 
 def _particle(tok: Token) -> str | None:

@@ -583,3 +583,13 @@ def test_who_acts_during_a_protest_did_not_protest(nlp) -> None:  # type: ignore
     trig = next(t for t in doc if t.text == "protests")
     ev = Event("e", "a", 0, doc.text, 0, Span(trig.text, trig.idx, trig.idx + len(trig)), "PROTEST", "", 3, -6.5)
     assert {doc[i].text for i in L._circumstance_subject(trig, ev)} == {"Police"}
+
+
+@pytest.mark.slow
+def test_parties_left_unnamed_as_the_subject_are_no_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Peru annexed the islands in 1990, a move most countries have not recognized.")
+    trig = next(t for t in doc if t.text == "recognized")
+    assert L._unnamed_doers(trig, [])
+    doc = nlp("Chile and Bolivia have not recognized the annexation.")
+    trig = next(t for t in doc if t.text == "recognized")
+    assert not L._unnamed_doers(trig, [])

@@ -687,6 +687,19 @@ def _unnamed_addressee(trig: Token, cands: Sequence[Candidate]) -> bool:
     return False
 
 
+def _unnamed_doers(trig: Token, cands: Sequence[Candidate]) -> bool:
+    """The act's subject is parties the text leaves unnamed ("a move most countries have not
+    recognized", "many governments condemned it"): a plural such noun holding no actor."""
+    if trig.pos_ != "VERB":
+        return False
+    for h in (c for c in trig.children if c.dep_ == "nsubj"):
+        if h.pos_ == "NOUN" and h.tag_ == "NNS" and h.lemma_.lower() in UNNAMED_PARTIES:
+            words = {t.i for t in h.subtree}
+            if not any(c.head is not None and c.head.i in words for c in cands):
+                return True
+    return False
+
+
 def _choose(scored: list[tuple[float, Actor]], model: LinearModel | TreeModel, second: float) -> tuple[Actor, ...]:
     """The best candidate above the threshold, and others of another country nearly as sure."""
     scored = sorted(scored, key=lambda x: (-x[0], x[1].start))
@@ -835,8 +848,8 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         barred = not_its_source(fe.trig, ev)
         src = [(p, a) for (p, a), c in zip(src, fe.cands, strict=True) if not _venue(c) and (
                c.head is None or c.other_sentence or (c.head.i not in barred and in_clause_of(c.head, fe.trig)))]
-    if not ev.source and fe.trig is not None and _unnamed_agent(fe.trig, fe.cands):
-        src = []  # "was stabbed by a man trying to cross": the text says who, and it is no actor
+    if not ev.source and fe.trig is not None and (_unnamed_agent(fe.trig, fe.cands) or _unnamed_doers(fe.trig, fe.cands)):
+        src = []  # "was stabbed by a man trying to cross", "most countries have not recognized": the text says who, no actor
     source = ev.source or _with_conjuncts(_choose(src, models.source, models.second), fe.cands)
     if not ev.source:
         source = _not_the_target(source, ev)

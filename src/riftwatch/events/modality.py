@@ -31,9 +31,6 @@ HYPOTHETICAL_PREDICATES = frozenset({"fear", "worry", "suspect", "imagine", "sup
                                      "risk", "warn", "possible", "chance"})  # fmt: skip
 NEGATIVE_PREDICATES = frozenset({"refuse", "fail", "decline", "avoid", "stop", "cease", "deny",
                                  "reject", "forbid", "prevent", "neglect", "ignore"})  # fmt: skip
-# Verbs whose object is an act weighed or planned, not done: "considering sanctions", "plans strikes".
-WEIGHING_VERBS = frozenset({"consider", "mull", "weigh", "plan", "propose", "seek", "prepare", "contemplate",
-                            "study", "explore", "eye"})  # fmt: skip
 # Nouns whose complement is intended, not done: "an attempt to prevent", "a plan to attack".
 FUTURE_NOUNS = frozenset({"attempt", "bid", "effort", "plan", "intention", "threat", "demand", "request",
                           "call", "proposal", "offer", "promise", "hope", "aim", "goal", "readiness",
@@ -303,8 +300,6 @@ def factuality(trigger: Token) -> Factuality:
         if tok.dep_ in {"dobj", "attr", "nsubjpass"} and tok.head.pos_ in {"VERB", "AUX"}:
             if tok.head.lemma_ in SPEECH_VERBS or tok.head.lemma_ in STANCE_VERBS or _names_it(tok.head):
                 return "asserted"
-            if tok.dep_ == "dobj" and tok.head.lemma_.lower() in WEIGHING_VERBS and factuality(tok.head) == "asserted":
-                return "future"  # "was considering sanctions", "plans new strikes": not done yet
             return factuality(tok.head) if tok.head.lemma_ not in FUTURE_NOUNS else "future"
         partaking = partaking_verb(tok)
         if partaking is not None:

@@ -700,10 +700,6 @@ def _unit_of(modifier: Token) -> bool:
     return head.i != modifier.i and head.pos_ == "NOUN" and head.lemma_.lower() in UNIT_NOUNS
 
 
-# Verbs whose subject reports what its own side does: "Greer said the administration would respond".
-_REPORTING = frozenset({"say", "tell", "add", "state", "announce", "insist", "stress", "confirm", "note", "explain"})
-
-
 def _speaker_country(doc: Doc, g: Group, actors: Sequence[Actor], offset: int) -> str:
     """The country of whoever reports the clause the group is the subject of ("U.S. Trade
     Representative Jamieson Greer said the administration was reviewing ...": the speaker's
@@ -712,7 +708,7 @@ def _speaker_country(doc: Doc, g: Group, actors: Sequence[Actor], offset: int) -
     if root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "ccomp":
         return ""
     verb = root.head.head
-    if verb.lemma_.lower() not in _REPORTING:
+    if verb.lemma_.lower() not in SPEECH_VERBS:
         return ""
     speakers = [c for c in verb.children if c.dep_ == "nsubj"]
     if not speakers:

@@ -51,7 +51,7 @@ from spacy.tokens import Doc, Token
 
 from ..geo.mentions import sentence_bounds
 from ..records import Actor, Event
-from .clauses import in_clause_of
+from .clauses import OCCASION_NOUNS, in_clause_of
 from .modality import SPEECH_VERBS
 from .nonacts import names_in_free_relative
 from .oneact import CASUALTY
@@ -638,15 +638,10 @@ def _labellers(trig: Token) -> set[int]:
     return {i for v in trig.subtree if v.i != trig.i and names_in_free_relative(v) for i in _subject_tokens(v)}
 
 
-# Gatherings whose "on" phrase names what they are about: "a conference on Sudan", "talks on Gaza".
-GATHERING_NOUNS = frozenset({"conference", "meeting", "summit", "talk", "session", "forum", "discussion",
-                             "negotiation", "dialogue", "debate", "consultation", "hearing"})  # fmt: skip
-
-
 def _gathering_topics(trig: Token) -> set[int]:
     """Tokens of what a gathering in the trigger's phrase is "on" ("will host a conference on
-    Sudan"): the topic of the talks, not a party to them."""
-    return {t.i for g in trig.subtree if g.lemma_.lower() in GATHERING_NOUNS
+    Sudan", ``clauses.OCCASION_NOUNS``): the topic of the talks, not a party to them."""
+    return {t.i for g in trig.subtree if g.lower_ in OCCASION_NOUNS
             for p in g.children if p.dep_ == "prep" and p.lower_ == "on" for t in p.subtree}  # fmt: skip
 
 

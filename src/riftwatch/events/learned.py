@@ -674,12 +674,15 @@ def _unnamed_addressee(trig: Token, cands: Sequence[Candidate]) -> bool:
         return False
     heads = [c for c in trig.children if c.dep_ == "dobj"]
     heads += [o for p in trig.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for o in p.children if o.dep_ == "pobj"]
-    for h in heads:
-        if h.pos_ == "NOUN" and h.lemma_.lower() in UNNAMED_PARTIES:
-            words = {t.i for t in h.subtree}
-            if not any(c.head is not None and c.head.i in words for c in cands):
-                return True
-    return False
+    return any(_unnamed_party(h, cands) for h in heads)
+
+
+def _unnamed_party(noun: Token, cands: Sequence[Candidate]) -> bool:
+    """``noun`` names parties the text leaves unnamed ("nations", "governments") and holds no actor."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in UNNAMED_PARTIES:
+        return False
+    words = {t.i for t in noun.subtree}
+    return not any(c.head is not None and c.head.i in words for c in cands)
 
 
 def _unnamed_doers(trig: Token, cands: Sequence[Candidate]) -> bool:
@@ -687,12 +690,7 @@ def _unnamed_doers(trig: Token, cands: Sequence[Candidate]) -> bool:
     recognized", "many governments condemned it"): a plural such noun holding no actor."""
     if trig.pos_ != "VERB":
         return False
-    for h in (c for c in trig.children if c.dep_ == "nsubj"):
-        if h.pos_ == "NOUN" and h.tag_ == "NNS" and h.lemma_.lower() in UNNAMED_PARTIES:
-            words = {t.i for t in h.subtree}
-            if not any(c.head is not None and c.head.i in words for c in cands):
-                return True
-    return False
+    return any(h.dep_ == "nsubj" and h.tag_ == "NNS" and _unnamed_party(h, cands) for h in trig.children)
 
 
 def _choose(scored: list[tuple[float, Actor]], model: LinearModel | TreeModel, second: float) -> tuple[Actor, ...]:

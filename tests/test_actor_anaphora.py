@@ -330,6 +330,15 @@ def test_both_sides_are_the_two_states_named_last_but_not_the_sides_of_a_border(
     assert not [a for a in on if a[0] in ("both", "sides")]
 
 
+def test_who_praises_both_sides_is_neither_also_when_named_before_or_by_a_joined_verb(nlp: Any, lex: Lexicon) -> None:
+    # the speaker is the subject of the verb the pair's verb is joined to, and its state was named
+    # in the sentence before (the talks' venue): neither makes it one of the sides
+    _, _, sides = coded(nlp, lex, "Peru accused Ecuador of arming smugglers.",
+                        "The two countries' ministers met in Brasilia on Monday.",
+                        "Brazil's foreign minister hosted the talks and praised both sides for their patience.")  # fmt: skip
+    assert [a[1] for a in sides if a[0] in ("both", "sides")] == ["PER", "ECU"]
+
+
 def test_both_ministers_someone_speaks_with_are_of_the_two_states_named_last(nlp: Any, lex: Lexicon) -> None:
     # the people named do not pair up (the speaker is no minister of either): the states do
     _, spoke = coded(nlp, lex, "Peru accused Ecuador of arming smugglers.",

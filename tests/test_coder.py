@@ -501,6 +501,14 @@ def test_they_is_a_plural_group_of_its_own_sentence_before_the_last_sentences(ru
     assert [(a.country, a.sector) for a in event_at(coded, "fired").source] == [("POL", "MIL")]
 
 
+def test_they_is_the_group_named_as_its_sentences_subject_before_the_last_sentences(rules) -> None:  # type: ignore[no-untyped-def]
+    """A group's name is no plural noun to the tagger ("the Taliban"), yet "they" in a clause of
+    its sentence is the group, not the Greek ships of the sentence before."""
+    coded = code(rules, "Greek ships were attacked in the strait. "
+                        "The Taliban released a video of a Greek tanker they seized last year.")  # fmt: skip
+    assert [a.country for a in event_at(coded, "seized").source] == ["AFG"]
+
+
 def test_an_object_pronoun_of_a_participle_is_not_the_main_subject(coder) -> None:  # type: ignore[no-untyped-def]
     """"Lima protested the strikes, calling them ...": the calling is Lima's, so "them" is someone
     else (the strikes), not Lima."""
@@ -1513,6 +1521,10 @@ def test_the_act_a_proposal_or_demand_is_for_is_not_an_event_of_its_own(rules) -
         # fired at a party or a place, it is an attack
         ("Russia fired missiles at Kyiv on Monday.", "fired", "ASSAULT"),
         ("Rebels fired rockets on the town of Goma.", "fired", "ASSAULT"),
+        # or at something named that is no actor: a ship, a base, a convoy
+        ("The militia fired two cruise missiles at an oil tanker in the Gulf of Aden.", "fired", "ASSAULT"),
+        ("Gunmen launched rockets toward the air base late on Sunday.", "launched", "ASSAULT"),
+        ("The navy fired a missile at sea on Tuesday.", "fired", "MOBILIZE"),
     ],
 )
 def test_a_missile_fired_at_no_one_is_a_show_of_force(rules, text: str, word: str, etype: str) -> None:  # type: ignore[no-untyped-def]

@@ -529,6 +529,23 @@ def test_the_victims_of_a_condemned_act_are_not_its_target(coder, text: str, vic
     assert doer is None or doer in countries(e.target)
 
 
+@pytest.mark.parametrize(
+    ("text", "charged", "accused"),
+    [
+        # the accused is the object; whoever the charge concerns is not, also when the accused
+        # has no country to code
+        ("Kenyan students accused donors of ignoring Rwanda's role in the war.", "RWA", None),
+        ("Kenyan students marched on Friday, accusing donors of ignoring Rwanda's role.", "RWA", None),
+        ("Ghana accused Togo of arming Ivorian rebels.", "CIV", "TGO"),
+    ],
+)
+def test_whom_a_charge_concerns_is_not_the_accused(coder, text: str, charged: str, accused: str | None) -> None:  # type: ignore[no-untyped-def]
+    coded = next(coder.code([Article(id="t", text=text, published=PUBLISHED)]))
+    (e,) = [e for e in coded.events if e.event_type == "ACCUSE"]
+    assert charged not in countries(e.target)
+    assert accused is None or accused in countries(e.target)
+
+
 def test_a_leader_received_by_title_is_a_visit_and_talks_it_is_for_are_that_visit(coder) -> None:  # type: ignore[no-untyped-def]
     text = "Chilean President Gabriel Boric received Peruvian President Dina Boluarte in Santiago for talks on Monday."
     coded = next(coder.code([Article(id="t", text=text, published=PUBLISHED)]))

@@ -545,7 +545,10 @@ def _pairs(
             # to, their states: "Rubio spoke with both foreign ministers"); a pair phrase before
             # this one names its states again there
             before = [(k, c) for k, c in named if k < first and k not in speakers]
-            states = last_states([*ctx.countries_named, *_in_text_order(before, out)], n)
+            # nor the speakers' own states named earlier ("Rubio hosted the talks and praised both
+            # sides": not the United States, whose capital the talks were held in)
+            theirs = {c for k, c in [*named, *persons] if k in speakers}
+            states = last_states([c for c in [*ctx.countries_named, *_in_text_order(before, out)] if c not in theirs], n)
         if states is not None:
             out[first] = (i, states)
     return out
@@ -569,7 +572,11 @@ def _subject_of_governor(tok: Token) -> set[int]:
             return set()
         cur = cur.head
         if cur.pos_ in {"VERB", "AUX"}:
-            out = {t.i for c in cur.children if c.dep_ in _SUBJECT_DEPS for t in c.subtree}
+            verb = cur
+            while verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} and not any(
+                    c.dep_ in _SUBJECT_DEPS for c in verb.children):  # fmt: skip
+                verb = verb.head  # "hosted the talks and praised both sides": hosted's subject
+            out = {t.i for c in verb.children if c.dep_ in _SUBJECT_DEPS for t in c.subtree}
             if cur.dep_ == "relcl" and any(c.dep_ in _SUBJECT_DEPS and c.tag_ in ("WDT", "WP") for c in cur.children):
                 # "China, which has close ties with both countries": the antecedent speaks of them
                 out |= {t.i for t in cur.head.subtree if t.i < cur.i}

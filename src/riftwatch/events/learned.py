@@ -56,7 +56,7 @@ from .modality import SPEECH_VERBS
 from .nonacts import names_in_free_relative
 from .oneact import CASUALTY
 from .ontology import ontology
-from .roles import victims_of
+from .roles import not_accused
 
 MAX_PATH = 4
 
@@ -862,7 +862,9 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     venues = {id(c.actor) for c in fe.cands if _venue(c)}
     labellers = _labellers(fe.trig) | _gathering_topics(fe.trig) if fe.trig is not None else set()
     if fe.trig is not None and ev.event_type == "ACCUSE":
-        labellers |= victims_of(fe.trig)  # the victims of a condemned act: "condemned the violence against protesters"
+        # the victims of a condemned act ("condemned the violence against protesters"); the charge
+        # an accused named as the object is charged with ("accused donors of ignoring Rwanda's role")
+        labellers |= not_accused(fe.trig)
     if labellers:  # "resisting what it described as Western pressure": who names it takes no part;
         # nor does what a meeting is on ("will host a conference on Sudan")
         naming = {id(c.actor) for c in fe.cands if c.head is not None and c.head.i in labellers}

@@ -97,11 +97,11 @@ from .roles import (
     accused_in,
     actors_under,
     adjective_roles,
+    not_accused,
     noun_roles,
     prep_targets,
     subject_actors,
     verb_roles,
-    victims_of,
 )
 from .speech import warning_content
 from .venue import MEETING_TYPES
@@ -640,8 +640,9 @@ def phrase_target(d: Draft, ctx: SentenceContext) -> None:
     if not d.target:
         themed = bool(d.entry.object) or d.type in ontology().types_with("object_is_theme")
         d.target = [a for a in _phrase_actors(d.tok, ctx.actor_at, themed) if a not in d.source]
-        if d.type == "ACCUSE":  # not those a condemned act was done against ("the violence against demonstrators")
-            victims = {id(ctx.actor_at[i]) for i in victims_of(d.tok) if i in ctx.actor_at}
+        if d.type == "ACCUSE":  # not those a condemned act was done against ("the violence against
+            # demonstrators"), nor those the charge concerns ("accused donors of ignoring Rwanda's role")
+            victims = {id(ctx.actor_at[i]) for i in not_accused(d.tok) if i in ctx.actor_at}
             d.target = [a for a in d.target if id(a) not in victims]
         d.how["target"] = "phrase" if d.target else ""
 
@@ -884,11 +885,20 @@ def commitment(d: Draft, ctx: SentenceContext) -> None:
     d.status = "asserted"
 
 
+# "fired missiles at a tanker", "toward the base"; but "at sea" is where, "on Tuesday" when
+AIMED_PREPS = frozenset({"at", "on", "toward", "towards", "against"})
+OPEN_WATERS = frozenset({"sea", "ocean", "water", "waters"})
+
+
 def weapon_launch(d: Draft, ctx: SentenceContext) -> None:
     """A missile or rocket fired or launched at no one the text names, and nowhere on land (a test,
     "into the sea"), shows force: MOBILIZE (CAMEO 15, the ontology's ``weapon_launch``), not an attack."""
     if d.type != "ASSAULT" or d.tok.pos_ != "VERB" or d.target or (d.place is not None and d.place.country):
         return
+    if any(p.dep_ == "prep" and p.lower_ in AIMED_PREPS and any(o.dep_ == "pobj" and o.lemma_.lower() not in OPEN_WATERS
+                                                                 and o.ent_type_ not in ("DATE", "TIME") for o in p.children)
+           for p in d.tok.children):
+        return  # fired at something named, an actor or not ("at a tanker"): an attack
     rule = ontology().recodings["weapon_launch"]
     if not set(object_lemmas(d.tok)) & set(rule["objects"]):
         return

@@ -39,6 +39,13 @@ def plural_group(sent: Sequence[Token], actor_at: dict[int, Actor]) -> tuple[Act
     return group
 
 
+def _group_subject(pron: Token, actor_at: dict[int, Actor]) -> list[Actor]:
+    """The organisation named as the subject of the sentence's main verb, before ``pron``."""
+    root = pron.sent.root
+    return [actor_at[s.i] for s in root.children if s.dep_ in {"nsubj", "nsubjpass"} and s.i < pron.i
+            and s.i in actor_at and actor_at[s.i].org and not actor_at[s.i].person][:1]  # fmt: skip
+
+
 def _speaker_actors(tok: Token, actor_at: dict[int, Actor], verbs: frozenset[str] | None = None) -> list[Actor]:
     """Actors of the subject of the verb whose complement holds ``tok``: "Switzerland said it ..."
     (only a verb among ``verbs``, when given)."""
@@ -160,6 +167,11 @@ def resolve_pronouns(
             # "charged three soldiers with exceeding their powers after they fired": a plural
             # group named before in the sentence, the nearest
             candidates = list(plural_group([t for t in sent if t.i < tok.i], actor_at))
+            if not candidates:
+                # "the Houthis have held the crew of a ship they seized": a group named as the
+                # sentence's subject before it (a name, so not tagged plural) over the last group
+                # of an earlier sentence
+                candidates = _group_subject(tok, actor_at)
         before = _plural_object_before(tok) if not candidates and low == "them" and tok.dep_ in {"dobj", "pobj"} else None
         if before is not None:
             # "conducted the drills ... and called them a punishment", "arrested the men and

@@ -295,6 +295,20 @@ def victims_of(trig: Token) -> set[int]:
             for p in n.children if p.dep_ == "prep" and p.lower_ == "against" for t in p.subtree}  # fmt: skip
 
 
+def charge_of(trig: Token) -> set[int]:
+    """Tokens of the charge when the accused is named as the trigger's object ("accused Western
+    governments of ignoring Rwanda's role"): whoever the charged act concerns is not the accused,
+    and an accused with no country leaves the target empty rather than taking one from the charge."""
+    objects = [c for c in trig.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    return {t.i for holder in (trig, *objects) for p in holder.children if p.dep_ == "prep" and p.lower_ == "of"
+            and any(c.dep_ == "pcomp" for c in p.children) for t in p.subtree} if objects else set()  # fmt: skip
+
+
+def not_accused(trig: Token) -> set[int]:
+    """Tokens no condemnation is aimed at: the victims of the condemned act and the charge."""
+    return victims_of(trig) | charge_of(trig)
+
+
 # What a party issues that speaks for it: "released a statement calling for ...".
 ISSUED_NOUNS = frozenset({"statement", "letter", "message", "post", "video", "resolution", "report", "decree",
                           "order", "bill", "law", "petition", "lawsuit", "suit", "complaint", "declaration",

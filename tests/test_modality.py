@@ -41,6 +41,9 @@ CASES = [
     # an act named as the subject of what would or could follow is only supposed
     ("He said an armed attack on Philippine vessels would invoke the treaty.", "attack", "hypothetical"),
     ("A ceasefire in the war could affect the U.S. presence in Asia.", "ceasefire", "hypothetical"),
+    # "any" act as the subject: if one comes, whoever does it
+    ("Chad warned that any attack on its border posts would be answered at once.", "attack", "hypothetical"),
+    ("Any blockade of the port will raise food prices, traders said.", "blockade", "hypothetical"),
     # (a pool sentence)
     (("He said if nuclear threats by China and North Korea escalate in the region, \"the U.S. extended deterrence in "
      "the region will no longer function.\""), "threats", "hypothetical"),

@@ -34,6 +34,8 @@ def coded_at(rules, text: str, word: str) -> list[tuple[str, set[str], set[str]]
         ("Russia warned it would retaliate against any new sanctions.", ("THREATEN", {"RUS"})),
         ("Beijing warned Tokyo of serious consequences.", ("THREATEN", {"CHN"})),
         ("The Iranian foreign minister warned that the talks are at risk if Israel strikes again.", ("THREATEN", {"IRN"})),
+        # "any" act of others is a condition, whoever would act: no criticism of the party it names
+        ("Chad and Sudan warned that any attack on Libya would be treated as an attack on them.", ("THREATEN", {"TCD", "SDN"})),
         # another party's conduct: criticism of that party
         ("The European Union warned that the Serbian government's moves would destabilise the region.", ("ACCUSE", {"IGO"})),
         # how things will go: no event

@@ -221,6 +221,13 @@ def _subject_actors(clause: Token, ctx: SentenceContext) -> list[Actor]:
     return found
 
 
+def _any_act(clause: Token) -> bool:
+    """The clause's subject is "any" act ("any attack on Niger would ..."): a condition on others,
+    whoever they are, that a warning answers with a threat of its own."""
+    return any(s.dep_ in {"nsubj", "nsubjpass"} and any(d.lower_ in ("any", "every") and d.dep_ == "det" for d in s.children)
+               for s in clause.children)  # fmt: skip
+
+
 def warning_content(d: Draft, ctx: SentenceContext) -> None:
     """What a plain warning (the generic "warn" entry) says decides what it is: a threat of the
     speaker's own, criticism of another party, or a forecast that is no event."""
@@ -239,6 +246,8 @@ def warning_content(d: Draft, ctx: SentenceContext) -> None:
         c for c in tok.sent if c.dep_ == "ccomp" and c.left_edge.i == tok.i + 1]
     if any(_announces_own_act(c, own, ctx.actor_at) for c in clauses):
         return
+    if any(_any_act(c) for c in clauses):
+        return  # "warned that any attack on Niger would be a declaration of war": what they will do if
     others = list(dict.fromkeys(a for c in clauses for a in _subject_actors(c, ctx) if a.country and a.country not in own))
     if own and others:  # "warned that the government's actions would divide the country"
         d.recode(Recoded.of("ACCUSE", "111", "disapprove", d.entry.weight))

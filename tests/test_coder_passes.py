@@ -218,6 +218,7 @@ def test_domestic_target(coder, text: str, word: str, home: str, sector: str) ->
         # a named other party keeps the roles read so far
         ("Peru and Chile resumed negotiations with Bolivia on Monday.", "resumed", {"BOL"}, "object-prep"),
         ("Peru and Chile met Bolivian officials in La Paz.", "met", {"BOL"}, "object"),
+        ("Peru and Chile sent delegations to Bolivia on Monday.", "sent", {"BOL"}, "prep"),
         # whom several cooperate with, named as the object
         ("Peru and Chile have trained Bolivian soldiers.", "trained", {"BOL"}, "object"),
         # a promise or offer to another party is to that party; a promise to each other is joint

@@ -561,7 +561,7 @@ def _counterparts(tok: Token, entry: Entry, ctx: SentenceContext) -> list[Actor]
     heads = [tok, *(c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN")]  # "resumed talks with"
     for head in heads:
         for c in head.children:
-            if (c.dep_ == "prep" and c.lower_ in preps) or (
+            if (c.dep_ in ("prep", "dative") and c.lower_ in preps) or (  # ("sent delegations to": a dative)
                     c.dep_ == "dobj" and head.i == tok.i and tok.lemma_.lower() in COUNTERPART_OBJECT_VERBS):
                 out.extend(actors_under(c, ctx.actor_at) or actors_under(c, ctx.latent_at))
     return out

@@ -302,6 +302,10 @@ ANSWERS = [
      "rejected", {"TGO"}, {"GHA"}),
     ("Poland accused Russia of sabotage. They are charges which Moscow has dismissed as absurd.",
      "dismissed", {"RUS"}, {"POL"}),
+    # the act named by the noun of the verb's own word, told in an irregular past ("struck"),
+    # not the latest attack of another side
+    (("Chilean jets struck depots near the border on Monday. Bolivian troops shelled a Peruvian post on Tuesday. "
+      "Peru's president condemned the strikes."), "condemned", {"PER"}, {"CHL"}),
     # the answering side's own accusation is not what it answers
     ("Uganda accused Kenya of stalling the talks. Kenya accused Uganda of lying. Kenya rejected the accusations.",
      "rejected", {"KEN"}, {"UGA"}),

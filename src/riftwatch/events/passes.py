@@ -351,8 +351,9 @@ def referent_author(d: Draft, ctx: SentenceContext) -> None:
     for obj in (c for c in d.tok.children if c.dep_ in OBJ):
         lemma = obj.lemma_.lower()
         if lemma in REFERRING_NOUNS or lemma in ctx.state.trigger_lemmas:
-            for prev in reversed(ctx.state.events):
-                if prev.trigger.text.lower().startswith(lemma[:5]) and _answerable(prev, own):
+            # (the same word, or its lemma: "the strikes" after "struck")
+            for prev, prev_lemma in zip(reversed(ctx.state.events), reversed(ctx.state.trigger_lemmas), strict=False):
+                if (prev.trigger.text.lower().startswith(lemma[:5]) or prev_lemma == lemma) and _answerable(prev, own):
                     d.target, d.how["target"] = list(prev.source), "referent"
                     return
     countries = {c for c, _ in own}

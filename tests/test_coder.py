@@ -131,6 +131,9 @@ ROLES = [
     ("Luis Arce, a critic of the ruling Peruvian party, condemned the sanctions.", "condemned", "ACCUSE", {"BOL"}, None, "asserted"),
     # who claims an act did it
     ("Boko Haram claimed responsibility for last week's raid on a Chadian army post.", "raid", "ASSAULT", {"NGA"}, {"TCD"}, "asserted"),
+    # raising a tariff on another's goods is a trade sanction (one to come, a threat of one)
+    ("Chile raised duties on Argentine wine to 30% on Monday.", "raised", "SANCTION", {"CHL"}, {"ARG"}, "asserted"),
+    ("Peru will double the levy on Bolivian gas imports.", "double", "THREATEN", {"PER"}, {"BOL"}, "asserted"),
     # who orders an act does it
     ("Peruvian officials ordered a curfew across the mining district of Puno.", "ordered", "COERCE", {"PER"}, None, "asserted"),
     # and who approves one
@@ -511,6 +514,29 @@ def test_they_is_the_group_named_as_its_sentences_subject_before_the_last_senten
     coded = code(rules, "Greek ships were attacked in the strait. "
                         "The Taliban released a video of a Greek tanker they seized last year.")  # fmt: skip
     assert [a.country for a in event_at(coded, "seized").source] == ["AFG"]
+
+
+def test_it_after_a_speaker_that_names_no_actor_is_that_speaker(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "it" takes up the unknown body that says it, not the country named before."""
+    coded = code(rules, "Mexico said it would answer the tariffs. "
+                        "The Agriculture Department said it was sending food aid to Mexican farmers.")  # fmt: skip
+    assert "MEX" not in {a.country for a in event_at(coded, "sending").source}
+    # a bare name the lexicon does not know is more often one named in full before
+    coded = code(rules, "Kenya raided a smugglers' camp on Monday. NPS said it arrested 12 men.")
+    assert {a.country for a in event_at(coded, "arrested").source} == {"KEN"}
+
+
+def test_a_phrase_before_the_subject_is_no_object_of_the_verb(rules) -> None:  # type: ignore[no-untyped-def]
+    coded = code(rules, "With the new Chilean duty, Peruvian power bills would increase by about 10% a month.")
+    assert types_at(coded, "increase") == []
+
+
+def test_a_word_of_the_sources_own_country_on_its_object_is_whose_it_is(rules) -> None:  # type: ignore[no-untyped-def]
+    e = event_at(code(rules, "Chile imposed the Chilean tariff on Peruvian copper in May."), "imposed")
+    assert {a.country for a in e.target} == {"PER"}
+    # an actor the object names is still the target
+    e = event_at(code(rules, "Chile expelled Chilean smugglers and Peruvian diplomats."), "expelled")
+    assert "PER" in {a.country for a in e.target}
 
 
 def test_an_object_pronoun_of_a_participle_is_not_the_main_subject(coder) -> None:  # type: ignore[no-untyped-def]

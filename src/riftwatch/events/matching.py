@@ -104,8 +104,11 @@ def object_lemmas(tok: Token, named_as: bool = True) -> list[str]:
             # "charges 15% more for each container": an amount the parse hangs as an adverb
             heads = [c for c in tok.children if c.dep_ == "advmod" and c.lower_ in {"more", "less"}]
         if not heads:
+            # (a phrase put before the verb's subject is a circumstance: "with the added duty, bills
+            # would increase")
+            first = min((c.i for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), default=tok.i)
             for prep in tok.children:
-                if prep.dep_ == "prep":
+                if prep.dep_ == "prep" and not prep.i < first < tok.i:
                     heads.extend(c for c in prep.children if c.dep_ == "pobj")
         # what the object is named as, last: "designated the group as a terrorist organisation"
         if named_as:

@@ -49,6 +49,22 @@ def _group_subject(pron: Token, actor_at: dict[int, Actor]) -> list[Actor]:
 def _speaker_actors(tok: Token, actor_at: dict[int, Actor], verbs: frozenset[str] | None = None) -> list[Actor]:
     """Actors of the subject of the verb whose complement holds ``tok``: "Switzerland said it ..."
     (only a verb among ``verbs``, when given)."""
+    return [a for s in _speaker_subjects(tok, verbs) for a in actors_under(s, actor_at)]
+
+
+def _unnamed_speaker(tok: Token, actor_at: dict[int, Actor]) -> bool:
+    """The pronoun takes up the subject of the verb whose complement holds it, a noun that names no
+    actor ("the Agriculture Department said it was preparing aid"): it is that unknown party, not
+    an actor named earlier."""
+    plural = tok.lower_ in PLURAL_PRONOUNS
+    # (a bare name is more often someone the lexicon missed, named in full before: "NISA said it")
+    return any((s.pos_ == "NOUN" or (s.pos_ == "PROPN" and any(d.dep_ == "det" and d.lower_ == "the" for d in s.children)))
+               and (s.tag_ in {"NNS", "NNPS"}) == plural and not actors_under(s, actor_at)
+               for s in _speaker_subjects(tok, SPEECH_VERBS))  # fmt: skip
+
+
+def _speaker_subjects(tok: Token, verbs: frozenset[str] | None = None) -> list[Token]:
+    """The subject of the verb whose complement holds ``tok`` (only a verb among ``verbs``, when given)."""
     clause = tok.head
     while clause.dep_ not in {"ccomp", "xcomp", "advcl"} and clause.head.i != clause.i:
         if clause.dep_ == "ROOT":
@@ -67,7 +83,7 @@ def _speaker_actors(tok: Token, actor_at: dict[int, Actor], verbs: frozenset[str
         if governor.dep_ == "advcl" and (governor.tag_ != "VBG" or any(c.dep_ == "mark" for c in governor.children)):
             break  # a clause of its own ("after the army attacked"), not a participle of the same doer
         governor = governor.head
-    return [a for s in governor.children if s.dep_ in {"nsubj", "nsubjpass"} for a in actors_under(s, actor_at)]
+    return [s for s in governor.children if s.dep_ in {"nsubj", "nsubjpass"}]
 
 
 def _object_of_subjectless_clause(tok: Token) -> bool:
@@ -185,7 +201,7 @@ def resolve_pronouns(
             candidates = [subject] if subject else []
         elif not candidates:
             candidates = list(last_group)
-        if candidates:
+        if candidates and not (tok.dep_ in {"nsubj", "nsubjpass"} and _unnamed_speaker(tok, actor_at)):
             _point(tok, candidates[0], actor_at)
             if tok.dep_ == "poss":
                 _own_sector_noun(tok, candidates[0], actor_at)

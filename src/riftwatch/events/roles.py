@@ -400,6 +400,13 @@ def _own(actor: Actor, source: list[Actor]) -> bool:
     )
 
 
+def _owner_word(actor: Actor, objects: Sequence[Token], source: Sequence[Actor]) -> bool:
+    """A word of the source's own country on an object that is no actor ("doubled the U.S. tariff
+    on Canadian steel"): whose the thing is, not whom the act is aimed at."""
+    return any(a.country == actor.country for a in source) and any(
+        o.left_edge.idx <= actor.start and actor.end <= o.idx for o in objects)  # a word before the object noun
+
+
 # Nouns of an act done to a person: a person owning one suffered it ("Maduro's arrest", "Khan's
 # release", "Nasrallah's killing"); a state or a force owning one did it ("Israel's killing of ...").
 PATIENT_NOUNS = frozenset({"arrest", "detention", "release", "deportation", "extradition", "killing",
@@ -487,7 +494,7 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         named = _children(verb, {"dobj"})
         objs = [w for o in _children(verb, OBJ) if not (named and o.dep_ == "oprd") for w in (part_whole(o) or [o])]
         # "held their annual talks with X": the object's own "their" is the subject, not a target
-        target = [a for a in _collect(objs, actor_at) if a not in source and not _own(a, source)]
+        target = [a for a in _collect(objs, actor_at) if a not in source and not _own(a, source) and not _owner_word(a, objs, source)]
         how_t = "object" if target else ""
         if not target:
             target = [a for a in pp(_prep_objects(verb, target_preps)) if not _own(a, source)]

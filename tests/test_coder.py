@@ -131,6 +131,9 @@ ROLES = [
     ("Luis Arce, a critic of the ruling Peruvian party, condemned the sanctions.", "condemned", "ACCUSE", {"BOL"}, None, "asserted"),
     # who claims an act did it
     ("Boko Haram claimed responsibility for last week's raid on a Chadian army post.", "raid", "ASSAULT", {"NGA"}, {"TCD"}, "asserted"),
+    # handing out aid is giving it
+    ("Qatar distributed food and blankets to displaced families in Sudan.", "distributed", "AID", {"QAT"}, {"SDN"}, "asserted"),
+    ("Japan delivered relief items to Nepal on Monday.", "delivered", "AID", {"JPN"}, {"NPL"}, "asserted"),
     # raising a tariff on another's goods is a trade sanction (one to come, a threat of one)
     ("Chile raised duties on Argentine wine to 30% on Monday.", "raised", "SANCTION", {"CHL"}, {"ARG"}, "asserted"),
     ("Peru will double the levy on Bolivian gas imports.", "double", "THREATEN", {"PER"}, {"BOL"}, "asserted"),

@@ -134,6 +134,9 @@ ROLES = [
     # handing out aid is giving it
     ("Qatar distributed food and blankets to displaced families in Sudan.", "distributed", "AID", {"QAT"}, {"SDN"}, "asserted"),
     ("Japan delivered relief items to Nepal on Monday.", "delivered", "AID", {"JPN"}, {"NPL"}, "asserted"),
+    # money released to someone is given; a sum of money is money, whatever the number word
+    ("The World Bank released $40 million to Malawi for flood relief.", "released", "AID", {"IGO"}, {"MWI"}, "asserted"),
+    ("Chad released 40 Sudanese soldiers on Monday.", "released", "RETREAT", {"TCD"}, {"SDN"}, "asserted"),
     # raising a tariff on another's goods is a trade sanction (one to come, a threat of one)
     ("Chile raised duties on Argentine wine to 30% on Monday.", "raised", "SANCTION", {"CHL"}, {"ARG"}, "asserted"),
     ("Peru will double the levy on Bolivian gas imports.", "double", "THREATEN", {"PER"}, {"BOL"}, "asserted"),

@@ -131,6 +131,9 @@ def object_lemmas(tok: Token, named_as: bool = True) -> list[str]:
                 chain.insert(0, prev)
             else:
                 break
+        # "$3 million": a sum of money, whatever the number word (first: a lookup stops at the
+        # first candidate that finds an entry, a bare one included)
+        out.extend(c.text for c in h.lefts if c.tag_ == "$" and c.text not in out)
         for k in range(len(chain), 1, -1):
             out.append(" ".join(t.lower_ for t in chain[-k:-1]) + " " + h.lemma_.lower())
         out.append(h.lemma_.lower())

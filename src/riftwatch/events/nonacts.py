@@ -99,6 +99,8 @@ def _agents(verb: Token) -> list[Token]:
             found += [n for p in c.children if p.dep_ == "pobj" for n in _nouns(p)]
     if not found and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} and not passive:
         return _agents(verb.head)  # "a war that lasted three years and killed 100,000 people"
+    if not found and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in {"VERB", "AUX"}:
+        return _agents(verb.head)  # "floods swept through the province, killing 120 people"
     return found
 
 

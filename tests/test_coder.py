@@ -532,6 +532,18 @@ def test_it_after_a_speaker_that_names_no_actor_is_that_speaker(rules) -> None: 
     assert {a.country for a in event_at(coded, "arrested").source} == {"KEN"}
 
 
+def test_people_of_a_local_sector_are_of_the_country_where_they_act(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: protesters the story's context would make American are Panamanian when they
+    rally in Panama City, a country the story has named; not where a place is one it never named."""
+    coded = code(rules, "The U.S. envoy arrived in Panama on Saturday. Washington wants a deal. U.S. officials said talks "
+                        "went well. Hundreds of protesters gathered outside the palace in Panama City, "
+                        "burning a flag and chanting slogans against the U.S. envoy.")  # fmt: skip
+    assert {a.country for a in event_at(coded, "burning").source} == {"PAN"}
+    coded = code(rules, "U.S. officials said talks went well. Washington wants a deal. "
+                        "Hundreds of protesters rallied in Nisa on Saturday, chanting slogans.")  # fmt: skip
+    assert "PRT" not in {a.country for e in coded.events for a in e.source}
+
+
 def test_a_phrase_before_the_subject_is_no_object_of_the_verb(rules) -> None:  # type: ignore[no-untyped-def]
     coded = code(rules, "With the new Chilean duty, Peruvian power bills would increase by about 10% a month.")
     assert types_at(coded, "increase") == []

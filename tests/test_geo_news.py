@@ -261,6 +261,8 @@ def test_a_country_whose_people_the_article_names_is_no_town_of_that_name(
     [
         ("China is investing heavily in AI.", "AI", "China"),
         ("The UK is investing in AI.", "AI", "UK"),
+        # four or five capitals in running text are an organisation's initials, not a town's name
+        ("Somalia's National Intelligence and Security Agency, or NISA, raided a camp.", "NISA", "Somalia"),
     ],
 )
 def test_an_acronym_is_a_place_only_for_a_country_or_a_state(
@@ -268,6 +270,11 @@ def test_an_acronym_is_a_place_only_for_a_country_or_a_state(
 ) -> None:
     found = [p.text for p in find_places(nlp(text), gaz)]
     assert absent not in found and kept in found
+
+
+def test_a_dateline_in_capitals_is_still_its_city(nlp: Language, gaz: Gazetteer) -> None:
+    found = {p.text: p.country for p in find_places(nlp("KABUL — Gunmen attacked a checkpoint on Monday."), gaz)}
+    assert found.get("KABUL") == "AFG"
 
 
 @pytest.mark.parametrize(

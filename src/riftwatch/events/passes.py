@@ -633,7 +633,26 @@ def locate_actors(d: Draft, ctx: SentenceContext) -> None:
     # a country read off the place ("rebels attacked a town in Mali") does not keep the place's
     # country from being the target as well
     d.stated_countries = {a.country for a in d.source}
-    d.source = [located(a, d.place) for a in d.source]
+    d.source = [located(_relocated(a, d.place, ctx), d.place) for a in d.source]
+
+
+# Sectors of people who act where they live: protesters, police, unions, students, clergy.
+LOCAL_SECTORS = frozenset({"CVL", "OPP", "COP", "LAB", "EDU", "REL"})
+
+
+def _relocated(actor: Actor, place: Place | None, ctx: SentenceContext) -> Actor:
+    """"Hundreds of protesters gathered in Panama City": people of a local sector whose country
+    only the article's context gave are of the country where they act, when the story has that
+    country in it already (an actor or a place of its events: a place resolved to a country the
+    story never names is more likely a wrong reading of the name than a move abroad)."""
+    if (place is None or not place.country or len(place.country) != 3 or place.country in {"IGO", "NGO"}
+            or actor.sector not in LOCAL_SECTORS or not actor.country or actor.country == place.country
+            or not _guessed_country(actor)):  # fmt: skip
+        return actor
+    named = any(a.country == place.country for a in ctx.actor_at.values()) or any(
+        (e.place is not None and e.place.country == place.country) or any(a.country == place.country for a in (*e.source, *e.target))
+        for e in ctx.state.events)  # fmt: skip
+    return replace(actor, country=place.country) if named else actor
 
 
 def phrase_target(d: Draft, ctx: SentenceContext) -> None:

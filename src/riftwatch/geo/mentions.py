@@ -245,12 +245,13 @@ def _opens_other_name(doc: Doc, start: int, end: int, cands: list[Candidate]) ->
     return _PLACE_KEEPING.isdisjoint(t.lower_ for t in rest)
 
 
-def _stray_acronym(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
-    """Two or three capitals that name no country or state ("AI" is artificial intelligence, not
-    Baxter, Iowa, whose alternate name it is): news abbreviates countries and states ("UK", "DRC",
-    "NY"), not towns."""
+def _stray_acronym(doc: Doc, start: int, end: int, gaz: Gazetteer, longest: int = 3) -> bool:
+    """Two to ``longest`` capitals that name no country or state ("AI" is artificial intelligence,
+    not Baxter, Iowa, whose alternate name it is; "NISA", Somalia's intelligence agency, is not
+    Nisa, Portugal): news abbreviates countries and states ("UK", "DRC", "NY"), not towns, and
+    writes town names in capitals only in a dateline."""
     text = doc[start:end].text
-    if end - start != 1 or not (2 <= len(text) <= 3 and text.isalpha() and text.isupper()):
+    if end - start != 1 or not (2 <= len(text) <= longest and text.isalpha() and text.isupper()):
         return False
     return not any(c.kind in ("country", "continent", "region") or c.fcode == "ADM1" for c in gaz.lookup(text)[:3])
 
@@ -603,7 +604,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Span]:
     for s, e in spans:
         if s < last_end:
             continue
-        if _piece_of_name(doc, s, e) or _is_adjective(doc, s, e, gaz) or _stray_acronym(doc, s, e, gaz):
+        if _piece_of_name(doc, s, e) or _is_adjective(doc, s, e, gaz) or _stray_acronym(doc, s, e, gaz, 3 if (s, e) == line else 5):
             continue
         if e - s == 1 and doc[s].text in people and (s == 0 or doc[s - 1].lower_ not in LOCATIVES):
             continue

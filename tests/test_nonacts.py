@@ -34,6 +34,10 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("Eleven villagers were killed in the landslide, the district governor said.", "killed", None),
         ("The cyclone and the floods that followed killed at least 30 people.", "killed", None),
         ("Elephants killed two farmers near the park last week.", "killed", None),
+        # a state of things threatened is endangered: no threat is made
+        ("Critics say the deal could threaten the security of the base.", "threaten", None),
+        ("Lawmakers said the new rules threatened the country's stability.", "threatened", None),
+        ("The junta threatened the protesters with arrest.", "threatened", "THREATEN"),
         ("Floods swept through three northern districts on Sunday, killing at least 40 people.", "killing", None),
         ("Gunmen raided the village on Sunday, killing at least 40 people.", "raided", "ASSAULT"),
         ("Tropical Storm Ana slammed into the coast of Mozambique on Monday.", "slammed", None),

@@ -137,6 +137,9 @@ ROLES = [
     # money released to someone is given; a sum of money is money, whatever the number word
     ("The World Bank released $40 million to Malawi for flood relief.", "released", "AID", {"IGO"}, {"MWI"}, "asserted"),
     ("Chad released 40 Sudanese soldiers on Monday.", "released", "RETREAT", {"TCD"}, {"SDN"}, "asserted"),
+    # a verb's entry chosen by the object of its own preposition ("warn of" + an act of force)
+    ("Ecuador warned of retaliation against Peru on Monday.", "warned", "THREATEN", {"ECU"}, None, "asserted"),
+    ("Twenty Fijian peacekeepers were shipped out of the Golan on Friday.", "shipped", "RETREAT", {"FJI"}, None, "asserted"),
     # raising a tariff on another's goods is a trade sanction (one to come, a threat of one)
     ("Chile raised duties on Argentine wine to 30% on Monday.", "raised", "SANCTION", {"CHL"}, {"ARG"}, "asserted"),
     ("Peru will double the levy on Bolivian gas imports.", "double", "THREATEN", {"PER"}, {"BOL"}, "asserted"),

@@ -208,7 +208,9 @@ def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
                 own = frozenset()
             for child in _particle_candidates(children) if own else ():
                 if child.lower_ in own:
-                    trig = triggers.match(lem, pos, child.lower_, None)
+                    # an entry of the preposition chosen by its object first ("warned of retaliation")
+                    trig = next((t for o in objects if o is not None and (t := triggers.match(lem, pos, child.lower_, o))
+                                 is not None and t.particle == child.lower_), None) or triggers.match(lem, pos, child.lower_, None)  # fmt: skip
                     if trig is not None:
                         return trig
         for obj in objects:

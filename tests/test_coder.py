@@ -547,6 +547,14 @@ def test_people_of_a_local_sector_are_of_the_country_where_they_act(rules) -> No
     assert "PRT" not in {a.country for e in coded.events for a in e.source}
 
 
+def test_a_verb_joined_to_a_perfect_passive_is_passive_too(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "denied" after "had been handcuffed and" is done to the migrants by someone
+    unnamed (the parser may tag it a past tense), not by the ministry that reports it."""
+    coded = code(rules, "Chile's foreign ministry criticized the flights, saying the deported migrants "
+                        "had been handcuffed and denied water.")  # fmt: skip
+    assert "CHL" not in {a.country for a in event_at(coded, "denied").source}
+
+
 def test_a_phrase_before_the_subject_is_no_object_of_the_verb(rules) -> None:  # type: ignore[no-untyped-def]
     coded = code(rules, "With the new Chilean duty, Peruvian power bills would increase by about 10% a month.")
     assert types_at(coded, "increase") == []

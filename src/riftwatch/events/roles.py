@@ -184,9 +184,13 @@ def main_verb_read_as_modifier(verb: Token) -> bool:
 def shared_passive(verb: Token) -> bool:
     """A past participle joined to a passive verb with no subject or auxiliary of its own: "was
     arrested and sentenced by a court" (the second is passive too, its subject the first's)."""
-    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.pos_ == "VERB"
-            and not _children(verb, {"nsubj", "nsubjpass", "aux", "auxpass"})
-            and bool(_children(verb.head, {"auxpass"})))  # fmt: skip
+    if verb.dep_ != "conj" or verb.head.pos_ != "VERB" or _children(verb, {"nsubj", "nsubjpass", "aux", "auxpass"}):
+        return False
+    auxes = _children(verb.head, {"aux", "auxpass"})
+    # (the parser tags a participle after "had been" a past tense at times: "had been handcuffed and
+    # denied water" — the perfect passive before it is shared)
+    perfect = any(a.lemma_ == "have" for a in auxes) and verb.tag_ == "VBD"
+    return (verb.tag_ == "VBN" or perfect) and any(a.dep_ == "auxpass" for a in auxes)
 
 
 def clause_passive(verb: Token) -> bool:

@@ -61,6 +61,10 @@ def test_context_decides_between_namesakes(gaz: Gazetteer, names: list[str], nam
         ("Tripoli", [], "LBY", "city"),  # the capital, when nothing says otherwise
         ("Idlib province", [], "SYR", "admin"),
         ("northern Syria", [], "SYR", "region"),
+        # the compass part of the name's own most likely reading (the city of Gaza leads "Gaza"),
+        # unless the story's countries say otherwise
+        ("northern Gaza", [], "PSE", "region"),
+        ("northern Gaza", ["MOZ"], "MOZ", "region"),
         ("Jordan", ["USA"], "JOR", "country"),
         # bare "Congo" is the DRC in news, as the actor lexicon codes it; the Republic by its longer names
         ("Congo", [], "COD", "country"),

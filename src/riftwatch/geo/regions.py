@@ -70,7 +70,12 @@ def compass_region(gaz: Gazetteer, key: str) -> list[Candidate]:
     (dn, de), name = parsed
     name = name.removeprefix("the ")
     out = []
-    for unit in (c for c in gaz.lookup(name) if c.kind == "country" or c.fcode == "ADM1"):
+    found = gaz.lookup(name)
+    # the unit in the country of the name's own most likely reading first: "northern Gaza" is the
+    # north of Gaza, Palestine (its city leads the name's readings), before Gaza, Mozambique
+    first = found[0].country if found else ""
+    units = sorted((c for c in found if c.kind == "country" or c.fcode == "ADM1"), key=lambda c: c.country != first)
+    for unit in units:
         lat, lon = unit.lat, unit.lon
         box = gaz.box(unit.row)
         if box is not None:

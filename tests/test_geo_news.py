@@ -395,6 +395,9 @@ def test_a_people_is_no_site(nlp: Language, gaz: Gazetteer, text: str) -> None:
     [
         "Officials met in Manila on Monday. Coast guard ships clashed near Scarlet Reef Shoal on Sunday.",
         "Talks were held in Port Louis. Work on the airstrip on Lamarre Island is nearly done.",
+        # nor a line or zone across the land
+        "Talks were held in Islamabad. Troops exchanged fire along the Line of Control overnight.",
+        "Officials met in Seoul. Soldiers crossed into the Demilitarized Zone on Tuesday.",
     ],
 )
 def test_a_feature_at_sea_is_not_placed_at_the_articles_town(nlp: Language, gaz: Gazetteer, text: str) -> None:

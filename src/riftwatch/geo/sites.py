@@ -40,6 +40,9 @@ SITE_LABELS = frozenset({"FAC", "ORG", "LOC", "GPE"})
 # (Lakes, rivers and hills are left at the settlement: in local news they are near it.)
 SEA_FEATURES = frozenset({"island", "islands", "isle", "islet", "atoll", "reef", "shoal", "cay", "sea", "ocean",
                               "strait", "straits"})  # fmt: skip
+# Words of the names of lines and zones: a ceasefire line, a border, a buffer zone runs across a
+# region, not through the settlement an article names most.
+LINE_FEATURES = frozenset({"line", "border", "frontier", "zone", "corridor"})
 # Before a name the gazetteer lacks, these make it a place the article puts at its settlement.
 UNLISTED_PREPS = frozenset({"in", "near", "outside", "at", "from"})
 SITE_SCORE = 0.5  # a site's point is a guess: its settlement's
@@ -154,6 +157,8 @@ def _site_words(doc: Doc, ent: SpacySpan) -> list[Token]:
         return []  # "the North Koreans": a people, not a site
     if words[-1].lower_ in SEA_FEATURES:
         return []  # "near Second Thomas Shoal", "on Agalega Island": not inside any settlement
+    if any(w.lower_ in LINE_FEATURES for w in words):
+        return []  # "along the Line of Control", "the Demilitarized Zone": across the land, at no settlement
     if words[-1].lower_ in SITE_WORDS and (len(ent) > 1 or ent.label_ == "FAC"):
         return words  # "Central Market", "Kenyatta Avenue"
     if not all(w.text[:1].isupper() or w.lower_ in ("of", "de", "du", "la") for w in words):

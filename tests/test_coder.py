@@ -557,6 +557,12 @@ def test_a_verb_joined_to_a_perfect_passive_is_passive_too(rules) -> None:  # ty
     assert "CHL" not in {a.country for a in event_at(coded, "denied").source}
 
 
+def test_they_taking_up_two_states_stands_for_both(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "they" after "Chile and Peru" is both."""
+    coded = code(rules, "Chile and Peru, which were hit with new duties last week, said they would retaliate against Bolivia.")
+    assert {a.country for a in event_at(coded, "retaliate").source} == {"CHL", "PER"}
+
+
 def test_a_phrase_before_the_subject_is_no_object_of_the_verb(rules) -> None:  # type: ignore[no-untyped-def]
     coded = code(rules, "With the new Chilean duty, Peruvian power bills would increase by about 10% a month.")
     assert types_at(coded, "increase") == []

@@ -263,16 +263,18 @@ def sentence_context(
     """What the passes read about one sentence; pronouns are resolved here, first."""
     toks = list(sent)  # Token objects are built once per sentence, not once per pass
     s_start, s_end = sent.start_char, sent.end_char  # Span properties index the Doc on each access
-    resolve_pronouns(toks, actor_at, state.last_group, state.last_it)
+    groups = resolve_pronouns(toks, actor_at, state.last_group, state.last_it)
     actor_spans = {(a.start, a.end) for a in (actor_at.get(t.i) for t in toks) if a is not None}
     usable = [
         p for p in places
         if s_start <= p.start and p.end <= s_end
         and not any(a < p.end and p.start < b for a, b in actor_spans)
     ]  # fmt: skip
-    return SentenceContext(article, sent, sent_index, toks, actor_at, latent_at or {}, usable, triggers,
-                           triggers.lemmas(), state, s_start, sent.text,
-                           [t.lemma_.lower() for t in toks])  # fmt: skip
+    ctx = SentenceContext(article, sent, sent_index, toks, actor_at, latent_at or {}, usable, triggers,
+                          triggers.lemmas(), state, s_start, sent.text,
+                          [t.lemma_.lower() for t in toks])  # fmt: skip
+    ctx.pronoun_groups = groups
+    return ctx
 
 
 def code_sentence(ctx: SentenceContext) -> list[Event]:

@@ -78,6 +78,9 @@ class SentenceContext:
     trigger_at: set[int] = field(default_factory=set)  # token indices of every kept trigger
     times: list[TimeExpr] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
+    # by a plural pronoun's character offset, the other parties it takes up ("Canada and Mexico
+    # ... they"): ``actor_at`` holds the first (``pronouns.resolve_pronouns``)
+    pronoun_groups: dict[int, tuple[Actor, ...]] = field(default_factory=dict)
     _root: Token | None = None
 
     @property

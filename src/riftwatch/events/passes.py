@@ -626,6 +626,18 @@ def event_place(d: Draft, ctx: SentenceContext) -> None:
     d.place, d.place_how = _place_for(d.tok, ctx.sent, ctx.usable)
 
 
+def pronoun_parties(d: Draft, ctx: SentenceContext) -> None:
+    """A plural pronoun that takes up two or three states ("Canada and Mexico said they would
+    retaliate") stands for each of them in the role it fills."""
+    if not ctx.pronoun_groups:
+        return
+    for role in (d.source, d.target):
+        for a in list(role):
+            for other in ctx.pronoun_groups.get(a.start, ()) if a.entry_id.startswith("pronoun:") else ():
+                if other not in role:
+                    role.insert(role.index(a) + 1, other)
+
+
 def locate_actors(d: Draft, ctx: SentenceContext) -> None:
     """Ethnic groups by the country they live in; actors of no stated country from the place."""
     d.source = [ethnic_home(a, d.place, ctx.article.text) for a in d.source]
@@ -965,7 +977,7 @@ FIND_LEMMAS: frozenset[str] = STOP_VERBS | ORDER_VERBS | LABEL_VERBS | ATTENTION
 PASSES: tuple[Pass, ...] = (
     # roles from the trigger's clause, then fallbacks for a missing target
     assign_roles, commanded_forces, theme_object, accused_party, complement_subject, intended_act_target,
-    proposal_author, referent_author, act_author, joint_parties,
+    proposal_author, referent_author, act_author, pronoun_parties, joint_parties,
     # actors and place
     event_place, locate_actors, phrase_target, named_parties, armed_riot,
     # conventions for what the text leaves unstated

@@ -158,14 +158,17 @@ def _plural_object_before(pron: Token) -> Token | None:
 
 def resolve_pronouns(
     sent: Sequence[Token], actor_at: dict[int, Actor], last_group: tuple[Actor, ...], last_subject: Actor | None
-) -> None:
-    """Point "they/them/their" and "it/its" at actors (mutates ``actor_at``).
+) -> dict[int, tuple[Actor, ...]]:
+    """Point "they/them/their" and "it/its" at actors (mutates ``actor_at``); return, by the
+    character offset of each "they"/"them" that takes up parties of two or three states ("Canada
+    and Mexico ... said they would retaliate"), the others of them (``actor_at`` holds the first).
 
     A possessive in its clause's object refers to the clause's subject ("Norway renewed its offer");
     a pronoun in the complement of a verb whose subject names actors refers to them ("French
     farmers said they would ...", "Switzerland said it had expelled ..."); otherwise "they" is
     the last plural group of actors and "it" the last country or organisation acting as subject.
     """
+    groups: dict[int, tuple[Actor, ...]] = {}
     for tok in sent:
         low = tok.lower_
         if low not in PLURAL_PRONOUNS and low not in SINGULAR_PRONOUNS:
@@ -203,6 +206,10 @@ def resolve_pronouns(
             candidates = list(last_group)
         if candidates and not (tok.dep_ in {"nsubj", "nsubjpass"} and _unnamed_speaker(tok, actor_at)):
             _point(tok, candidates[0], actor_at)
+            if low in PLURAL_PRONOUNS and tok.dep_ != "poss":
+                others = list({c.country: c for c in candidates[1:] if c.country and c.country != candidates[0].country}.values())
+                if 0 < len(others) <= GROUP_MOST - 1:
+                    groups[tok.idx] = tuple(_pointed(tok, c) for c in others)
             if tok.dep_ == "poss":
                 _own_sector_noun(tok, candidates[0], actor_at)
     # "we"/"I" in reported words are the speaker: the subject of the verb that reports them, else,
@@ -217,6 +224,7 @@ def resolve_pronouns(
                 speakers = quoted
             if speakers:
                 _point(tok, speakers[0], actor_at)
+    return groups
 
 
 QUOTE_MARKS = frozenset({"\u201c", "\u201d", '"'})
@@ -303,8 +311,15 @@ def _own_sector_noun(pron: Token, owner: Actor, actor_at: dict[int, Actor]) -> N
 
 
 def _point(tok: Token, actor: Actor, actor_at: dict[int, Actor]) -> None:
-    actor_at[tok.i] = replace(actor, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
-                              entry_id=f"pronoun:{actor.entry_id}")  # fmt: skip
+    actor_at[tok.i] = _pointed(tok, actor)
+
+
+def _pointed(tok: Token, actor: Actor) -> Actor:
+    return replace(actor, text=tok.text, start=tok.idx, end=tok.idx + len(tok), entry_id=f"pronoun:{actor.entry_id}")
+
+
+# The most parties a plural pronoun takes up as a group: more are a list, not a pair or trio of states.
+GROUP_MOST = 3
 
 
 def last_it(sent: Sequence[Token], actor_at: dict[int, Actor]) -> Actor | None:

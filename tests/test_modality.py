@@ -41,6 +41,12 @@ CASES = [
     # an act named as the subject of what would or could follow is only supposed
     ("He said an armed attack on Philippine vessels would invoke the treaty.", "attack", "hypothetical"),
     ("A ceasefire in the war could affect the U.S. presence in Asia.", "ceasefire", "hypothetical"),
+    # a participle beside a verb of asking, offering or threatening is a second act of the same
+    # doer, not what is asked, offered or threatened
+    ("Kenya demanded the release of the fishermen, accusing Uganda of piracy.", "accusing", "asserted"),
+    ("Threatening to close the border, Chad demanded that Sudan hand over the rebels.", "Threatening", "asserted"),
+    ("Police offered rewards for information on the gunmen, accusing them of murder.", "accusing", "asserted"),
+    ("Chad urged Sudan to hand over the rebels.", "hand", "future"),
     # "any" act as the subject: if one comes, whoever does it
     ("Chad warned that any attack on its border posts would be answered at once.", "attack", "hypothetical"),
     ("Any blockade of the port will raise food prices, traders said.", "blockade", "hypothetical"),

@@ -401,7 +401,10 @@ def factuality(trigger: Token) -> Factuality:
             # "it was important to launch the campaign", "it would be possible to settle the
             # dispute", "to put one above another is to invite problems": weighed, not done
             return "hypothetical"
-        if lemma in FUTURE_PREDICATES and link in {"xcomp", "ccomp", "advcl"} and lemma not in COMMIT_VERBS:
+        participle = link == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ in {"mark", "aux"} for c in tok.children)
+        # (a participle beside the verb is a second act of the same doer, not what the verb asks,
+        # offers or threatens: "offered bounties for their arrest, accusing them of subversion")
+        if lemma in FUTURE_PREDICATES and link in {"xcomp", "ccomp", "advcl"} and lemma not in COMMIT_VERBS and not participle:
             if lemma == "be" and not any(c.lower_ == "to" for c in tok.children):
                 tok = head
                 continue

@@ -47,6 +47,9 @@ CASES = [
     ("Threatening to close the border, Chad demanded that Sudan hand over the rebels.", "Threatening", "asserted"),
     ("Police offered rewards for information on the gunmen, accusing them of murder.", "accusing", "asserted"),
     ("Chad urged Sudan to hand over the rebels.", "hand", "future"),
+    # what a verb acts on is there, whatever the verb's status: no refusal of it, no plan of it
+    ("Kosovo said the vote would not affect its agreement with Albania.", "agreement", "asserted"),
+    ("Officials said the strike could undermine the talks with Serbia.", "talks", "asserted"),
     # "any" act as the subject: if one comes, whoever does it
     ("Chad warned that any attack on its border posts would be answered at once.", "attack", "hypothetical"),
     ("Any blockade of the port will raise food prices, traders said.", "blockade", "hypothetical"),

@@ -125,6 +125,14 @@ STANCE_VERBS = frozenset({"tolerate", "accept", "condone", "welcome", "condemn",
                           "ignore", "overlook", "excuse", "forgive"})  # fmt: skip
 
 
+# Verbs whose object is there to be acted on, whatever the verb's own status: "would not affect its
+# agreement with Ethiopia", "would undermine the talks", "cannot implement the agreement" (the
+# agreement and the talks are not thereby refused, planned or supposed).
+PRESUPPOSING_VERBS = frozenset({"affect", "undermine", "jeopardize", "jeopardise", "endanger", "derail", "hamper",
+                                "hinder", "complicate", "mitigate", "implement", "violate", "breach", "respect",
+                                "honor", "honour", "overshadow", "dilute"})  # fmt: skip
+
+
 def _will(verb: Token) -> bool:
     """An auxiliary puts the verb ahead: "will", "shall", or "would" ("said it would not ...")."""
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would", "'d"} for c in verb.children)
@@ -300,7 +308,8 @@ def factuality(trigger: Token) -> Factuality:
             return "future"  # "talks are to resume", "the summit is to open"
         # A nominal trigger takes the status of a verb that carries it ("did not make visits").
         if tok.dep_ in {"dobj", "attr", "nsubjpass"} and tok.head.pos_ in {"VERB", "AUX"}:
-            if tok.head.lemma_ in SPEECH_VERBS or tok.head.lemma_ in STANCE_VERBS or _names_it(tok.head):
+            if (tok.head.lemma_ in SPEECH_VERBS or tok.head.lemma_ in STANCE_VERBS or tok.head.lemma_ in PRESUPPOSING_VERBS
+                    or _names_it(tok.head)):  # fmt: skip
                 return "asserted"
             return factuality(tok.head) if tok.head.lemma_ not in FUTURE_NOUNS else "future"
         partaking = partaking_verb(tok)

@@ -563,6 +563,18 @@ def test_they_taking_up_two_states_stands_for_both(rules) -> None:  # type: igno
     assert {a.country for a in event_at(coded, "retaliate").source} == {"CHL", "PER"}
 
 
+def test_an_unnamed_judge_is_of_the_storys_country_and_who_is_kept_from_an_act_would_do_it(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "a federal judge" is the story's country's judiciary; the administration a
+    judge blocks from deporting migrants is who would deport them, and does not."""
+    coded = code(rules, "LIMA, Peru — A federal judge on Friday blocked the Peruvian government from deporting "
+                        "Bolivian migrants.")  # fmt: skip
+    blocked = event_at(coded, "blocked")
+    assert [(a.country, a.sector) for a in blocked.source] == [("PER", "JUD")]
+    deporting = event_at(coded, "deporting")
+    assert {a.country for a in deporting.source} == {"PER"} and "JUD" not in {a.sector for a in deporting.source}
+    assert deporting.factuality == "negated"
+
+
 def test_a_phrase_before_the_subject_is_no_object_of_the_verb(rules) -> None:  # type: ignore[no-untyped-def]
     coded = code(rules, "With the new Chilean duty, Peruvian power bills would increase by about 10% a month.")
     assert types_at(coded, "increase") == []

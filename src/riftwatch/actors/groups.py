@@ -24,6 +24,7 @@ class _Head:
     is_title: bool
     standalone: bool
     needs_name: bool
+    office: bool = False  # a title of an office of the story's country, unnamed or not ("a federal judge")
 
 
 @dataclass(slots=True)
@@ -82,6 +83,7 @@ def _make_head(doc: Doc, ms: list[Mention], coordinated: bool) -> _Head:
         and not role
         and all(m.entry.needs_name for m in titles if m.entry)
         and len(titles) == len(ms),
+        office=bool(titles) and all(m.entry.office for m in titles if m.entry),
     )
 
 

@@ -33,8 +33,10 @@ Fields:
   in office. List the most important role first: on a date the first active role gives the codes.
 - ``role`` (titles): the role title that ``holder`` looks up, e.g. "defense minister" for
   "Defence Secretary". ``needs_name`` (titles): true for ranks and honorifics that denote an actor
-  only next to a name. ``standalone`` (sector nouns, default true): false for nouns that are an
-  actor only with an owner ("Russian air strikes", never "air strikes" alone).
+  only next to a name. ``office`` (titles with no ``role``): true for an office of the story's
+  country even when no one is named ("a federal judge ruled"). ``standalone`` (sector nouns,
+  default true): false for nouns that are an actor only with an owner ("Russian air strikes",
+  never "air strikes" alone).
 - ``note``: free text, e.g. why a code was chosen or which date is approximate.
 """
 
@@ -81,6 +83,7 @@ _FIELDS = frozenset(
         "role",
         "standalone",
         "needs_name",
+        "office",
         "gender",
         "note",
     }
@@ -124,6 +127,7 @@ class Entry:
     needs_name: bool = False
     gender: str = ""
     note: str = ""
+    office: bool = False
 
     @property
     def name(self) -> str:
@@ -231,7 +235,7 @@ def parse_entry(obj: Any, where: str) -> Entry:
     roles = obj.get("roles") or []
     if not isinstance(roles, list):
         raise LexiconError(f"{where}: 'roles' must be a list")
-    for flag in ("standalone", "needs_name"):
+    for flag in ("standalone", "needs_name", "office"):
         if flag in obj and not isinstance(obj[flag], bool):
             raise LexiconError(f"{where}: {flag!r} must be true or false")
     return Entry(
@@ -246,6 +250,7 @@ def parse_entry(obj: Any, where: str) -> Entry:
         role=normalise_role(_str(obj, "role", where)),
         standalone=obj.get("standalone", True),
         needs_name=obj.get("needs_name", False),
+        office=obj.get("office", False),
         gender=_str(obj, "gender", where),
         note=_str(obj, "note", where),
     )

@@ -739,7 +739,12 @@ def _bare(
         return None  # "military sources", "in rebel hands": a modifier, not an actor
     if head.is_title:
         if not head.role:
-            return _same_head(doc, g, ctx)  # "the journalist": the journalist named before
+            # "the journalist": the journalist named before; a title the lexicon marks an office
+            # is one of the story's country even unnamed ("a federal judge ruled")
+            again = _same_head(doc, g, ctx)
+            if again is None and head.office and fallback is None:
+                return _Coded(ctx.default_for(head.sector), head.sector)
+            return again
         for entry_id, _, p in reversed(ctx.recent_persons):  # "the president" = the president named last
             entry = lexicon.get(entry_id)
             if p is None or entry is None:

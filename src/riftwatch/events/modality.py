@@ -29,6 +29,10 @@ FUTURE_PREDICATES = frozenset({
 })  # fmt: skip
 HYPOTHETICAL_PREDICATES = frozenset({"fear", "worry", "suspect", "imagine", "suppose", "if", "unless",
                                      "risk", "warn", "possible", "chance"})  # fmt: skip
+# Verbs that keep their object from an act ("barred X from entering", "blocked X from deporting"):
+# X is who would act, and the act is not done.
+PREVENTING_VERBS = frozenset({"bar", "ban", "block", "prevent", "prohibit", "stop", "keep", "deter", "restrain",
+                              "forbid", "exclude", "discourage", "dissuade", "disqualify"})  # fmt: skip
 NEGATIVE_PREDICATES = frozenset({"refuse", "fail", "decline", "avoid", "stop", "cease", "deny",
                                  "reject", "forbid", "prevent", "neglect", "ignore"})  # fmt: skip
 # Nouns whose complement is intended, not done: "an attempt to prevent", "a plan to attack".
@@ -363,6 +367,11 @@ def factuality(trigger: Token) -> Factuality:
                     return status
                 tok = head.head
                 continue
+            if head.lower_ == "from" and link == "pcomp" and head.head.lemma_.lower() in PREVENTING_VERBS:
+                status = _own_status(head.head)
+                # "blocked the administration from deporting them": kept from it, not done (a
+                # negated or supposed prevention leaves the act as its own clause tells)
+                return "negated" if status is None else "asserted" if status == "negated" else status
             # "interested in deploying", "ready for talks": go on only through an adjective.
             if head.head.pos_ != "ADJ":
                 return "asserted"

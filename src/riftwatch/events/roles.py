@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..records import Actor
-from .modality import SPEECH_VERBS, not_adopted
+from .modality import PREVENTING_VERBS, SPEECH_VERBS, not_adopted
 from .ontology import ontology
 
 SUBJ = frozenset({"nsubj", "csubj"})
@@ -384,6 +384,10 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
         if verb.dep_ == "relcl":
             return _collect([head], actor_at), "relcl-head"
     if verb.dep_ in {"pcomp", "pobj"} and head.head.i != head.i:
+        if head.lower_ == "from" and head.head.lemma_.lower() in PREVENTING_VERBS:
+            objs = _children(head.head, OBJ)
+            if objs:  # "blocked the administration from deporting migrants": the administration would deport
+                return _collect(objs, actor_at), "control-object"
         agent = reason_agent(head, actor_at)
         if agent:
             return agent, "reason"  # "condemned Thailand for sending them back": Thailand sent them

@@ -390,6 +390,19 @@ def test_the_reporter_of_an_attack_and_its_victims_are_not_its_source() -> None:
     assert not {a.text for a in e.source} & {"police", "people"}
 
 
+def test_who_an_attack_is_according_to_is_not_its_source_however_parsed() -> None:
+    """Written here: the parser hangs "according" on the participle as a verb; the residents it
+    names still only report the raid."""
+    from riftwatch.pipeline import Coder
+    from riftwatch.records import Article
+
+    text = ("The army said it would crush the rebels. Military aircraft bombed a village in Sagaing region on Sunday, "
+            "killing at least 18 people, according to local residents and the independent Irrawaddy news outlet.")
+    (coded,) = Coder().code([Article(id="t", text=text)])
+    (e,) = [e for e in coded.events if e.trigger.text == "bombed"]
+    assert "residents" not in " ".join(a.text for a in e.source)
+
+
 def test_who_acts_after_an_attack_did_not_carry_it_out() -> None:
     from riftwatch.pipeline import Coder
     from riftwatch.records import Article

@@ -615,7 +615,8 @@ def _reporter(trig: Token, ev: Event) -> set[int]:
     if ev.event_type not in ontology().types_with("use_of_force"):
         return set()
     # "..., according to two residents": who it is according to reports it
-    according = {t.i for a in trig.sent if a.lower_ == "according" and a.dep_ == "prep" for t in a.subtree}
+    # (the parser may hang "according" on as a verb: "killing 18 people, according to residents")
+    according = {t.i for a in trig.sent if _according(a) for t in a.subtree}
     if trig.pos_ != "VERB" or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in trig.children):
         return according
     # "North Korea fired missiles ..., South Korea's military said": the verb of saying set beside it
@@ -630,6 +631,11 @@ def _reporter(trig: Token, ev: Event) -> set[int]:
             return _subject_tokens(clause.head) | according
         clause = clause.head
     return according
+
+
+def _according(tok: Token) -> bool:
+    """"according" opening "according to X", however the parser attached it."""
+    return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
 
 
 def _labellers(trig: Token) -> set[int]:

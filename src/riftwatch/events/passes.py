@@ -219,7 +219,7 @@ def _clause(tok: Token) -> bool:
     said ..."), or set beside it ("fired missiles on Thursday, South Korea's military said"): its
     own clause, whose actors are no part of the first verb's phrase; and "according to X", who
     reports the act."""
-    if tok.lower_ == "according" and tok.dep_ == "prep":
+    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return True
     return tok.dep_ in {"conj", "parataxis"} and tok.pos_ in {"VERB", "AUX"} and any(c.dep_ == "nsubj" for c in tok.children)
 

@@ -575,6 +575,12 @@ def test_an_unnamed_judge_is_of_the_storys_country_and_who_is_kept_from_an_act_w
     assert deporting.factuality == "negated"
 
 
+def test_members_of_the_us_cabinet_are_american_in_a_story_about_another_country(rules) -> None:  # type: ignore[no-untyped-def]
+    coded = code(rules, "Beijing condemned the new duties on Monday. "
+                        "Treasury Secretary Scott Bessent told reporters that China must stop flooding markets.")  # fmt: skip
+    assert {a.country for a in event_at(coded, "told").source} == {"USA"}
+
+
 def test_a_phrase_before_the_subject_is_no_object_of_the_verb(rules) -> None:  # type: ignore[no-untyped-def]
     coded = code(rules, "With the new Chilean duty, Peruvian power bills would increase by about 10% a month.")
     assert types_at(coded, "increase") == []

@@ -581,6 +581,12 @@ def test_members_of_the_us_cabinet_are_american_in_a_story_about_another_country
     assert {a.country for a in event_at(coded, "told").source} == {"USA"}
 
 
+def test_the_people_of_a_territory_are_coded_by_it(rules) -> None:  # type: ignore[no-untyped-def]
+    coded = code(rules, "Chagossian exiles accused Britain of betrayal. Washington hosted Greenlandic officials on Monday.")
+    assert {a.country for a in event_at(coded, "accused").source} == {"IOT"}
+    assert {a.country for a in event_at(coded, "hosted").target} == {"GRL"}
+
+
 def test_a_phrase_before_the_subject_is_no_object_of_the_verb(rules) -> None:  # type: ignore[no-untyped-def]
     coded = code(rules, "With the new Chilean duty, Peruvian power bills would increase by about 10% a month.")
     assert types_at(coded, "increase") == []

@@ -66,6 +66,9 @@ def one(text: str, published: dt.date | None = WED) -> Expected:
         ("Talks broke down last Tuesday.", ("last Tuesday", "2021-06-15", "day")),
         ("Crowds gathered last Wednesday.", ("last Wednesday", "2021-06-09", "day")),
         ("The envoy will arrive on Friday.", ("Friday", "2021-06-18", "day")),
+        # an abbreviation's period ends no clause: the future cue before it still counts
+        ("Canada will raise duties on U.S. steel on Friday.", ("Friday", "2021-06-18", "day")),
+        ("The U.N. envoy will meet Gen. Ahmed on Friday.", ("Friday", "2021-06-18", "day")),
         ("The foreign minister is due to land in Lima on Monday.", ("Monday", "2021-06-21", "day")),
         # a future cue before a comma does not reach the reporting clause
         ("Kyiv will join the bloc, the minister said on Tuesday.", ("Tuesday", "2021-06-15", "day")),

@@ -139,8 +139,17 @@ def _month_no(name: str) -> int | None:
 
 def _clause_before(text: str, start: int) -> str:
     head = text[:start]
-    ends = list(_CLAUSE_END.finditer(head))
+    ends = [m for m in _CLAUSE_END.finditer(head) if not _abbreviation(head, m.start())]
     return head[ends[-1].end() :] if ends else head
+
+
+# Abbreviations whose period ends no clause: "U.S. steel", "Gen. Smith", "Dec. 13".
+_ABBREVIATED = re.compile(r"(?:\b[A-Z]|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt|No|Vol|Jr|Sr))$")
+
+
+def _abbreviation(text: str, at: int) -> bool:
+    """The character at ``at`` is the period of an abbreviation ("U.S.", "Gen.")."""
+    return text[at] == "." and bool(_ABBREVIATED.search(text[max(0, at - 5) : at]))
 
 
 def _future(text: str, start: int) -> bool:

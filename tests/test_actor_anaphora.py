@@ -339,6 +339,13 @@ def test_who_praises_both_sides_is_neither_also_when_named_before_or_by_a_joined
     assert [a[1] for a in sides if a[0] in ("both", "sides")] == ["PER", "ECU"]
 
 
+def test_the_two_sides_are_parties_named_by_their_demonyms_not_the_town_they_met_in(nlp: Any, lex: Lexicon) -> None:
+    # the groups their demonyms own count before they are coded; the town of the talks is where
+    _, sides = coded(nlp, lex, "Peruvian and Chilean delegations held talks in Quito on Friday.",
+                     "The two sides agreed to exchange prisoners.")  # fmt: skip
+    assert [a[1] for a in sides if a[0] in ("The two", "sides")] == ["PER", "CHL"]
+
+
 def test_both_ministers_someone_speaks_with_are_of_the_two_states_named_last(nlp: Any, lex: Lexicon) -> None:
     # the people named do not pair up (the speaker is no minister of either): the states do
     _, spoke = coded(nlp, lex, "Peru accused Ecuador of arming smugglers.",

@@ -331,8 +331,16 @@ def _emit(
     events.extend((i, 3, None, None) for i in generic_org_nouns(doc) if not covered[i])  # "the group"
     # the states named in this doc, in text order: places and country names, and coded actors
     # (not a place that only describes something else: "a London-based think tank", "U.S.-made jets")
-    named = sorted({*((i, c) for i, c in (where or {}).items() if not _describing(doc, i)),
-                    *((g.start, c.country) for g, c in coded if c)})  # fmt: skip
+    # (nor a town named as where something happens: "met in Istanbul", "talks in Washington" name
+    # no party a later "the two sides" can mean; a country so named still can)
+    countries = {i for g, c in coded if c and g.owner is not None and g.owner.kind == "country" for i in range(g.start, g.end)}
+    # (a group its demonym or country name owns counts before it is coded: "Russian and Ukrainian
+    # delegations held talks ... The two sides agreed")
+    owned = [(g.start, g.owner.entry.country) for g, c in coded
+             if c is None and g.owner is not None and g.owner.entry is not None and g.owner.kind in ("demonym", "country")]
+    named = sorted({*((i, c) for i, c in (where or {}).items() if not _describing(doc, i) and not _venue_town(doc, i, countries)),
+                    *((g.start, c.country) for g, c in coded if c and not _venue_town(doc, g.start, countries)),
+                    *((i, c) for i, c in owned if c)})  # fmt: skip
     persons = [(g.start, c.country) for g, c in coded if c is not None and c.person]
     pairs = _pairs(doc, named, persons, ctx)  # "both countries": first token -> (head token, the two states)
     events.extend((j, 4, None, None) for j in pairs)
@@ -462,6 +470,16 @@ def _emit(
     # the states a pair phrase stands for are named there again ("... both countries. The two neighbors")
     ctx.countries_named[:] = [*ctx.countries_named, *_in_text_order(named, pairs)][-COUNTRIES_KEPT:]
     return actors
+
+
+def _venue_town(doc: Doc, i: int, countries: set[int]) -> bool:
+    """Token ``i`` is (part of) a town or capital named after "in" or "at": where, not who."""
+    if i in countries:
+        return False
+    tok = doc[i]
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at")
 
 
 def _in_text_order(named: Sequence[tuple[int, str]], pairs: dict[int, tuple[int, tuple[str, ...]]]) -> list[str]:

@@ -587,6 +587,13 @@ def test_the_people_of_a_territory_are_coded_by_it(rules) -> None:  # type: igno
     assert {a.country for a in event_at(coded, "hosted").target} == {"GRL"}
 
 
+def test_a_party_does_not_accuse_its_own_side_in_anothers_report(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: the accusation joined to the reported clause is the reporter's."""
+    coded = code(rules, "Ecuador's defense ministry said Peruvian troops had attacked first and accused Lima of "
+                        "using excessive force.")  # fmt: skip
+    assert {a.country for a in event_at(coded, "accused").source} == {"ECU"}
+
+
 def test_a_phrase_before_the_subject_is_no_object_of_the_verb(rules) -> None:  # type: ignore[no-untyped-def]
     coded = code(rules, "With the new Chilean duty, Peruvian power bills would increase by about 10% a month.")
     assert types_at(coded, "increase") == []

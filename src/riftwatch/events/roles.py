@@ -282,8 +282,14 @@ def _spoken_by_reporter(verb: Token, head: Token, actor_at: dict[int, Actor]) ->
     subjects = _children(head, SUBJ)
     # (nor does a party the reporter says something is: "said the military had no right to rule
     # and called on ...")
-    return bool(subjects) and (all(t.pos_ == "NOUN" and t.i not in actor_at for t in subjects)
-                               or head.lemma_.lower() in {"be", "have"})
+    if subjects and (all(t.pos_ == "NOUN" and t.i not in actor_at for t in subjects) or head.lemma_.lower() in {"be", "have"}):
+        return True
+    # nor does a party accuse its own side, where the reporter is another's: "Cambodia's ministry
+    # said Thai troops had attacked first and accused Bangkok of using excessive force"
+    doers = {a.country for a in _collect(subjects, actor_at) if a.country}
+    done_to = {a.country for a in _collect(_children(verb, OBJ), actor_at) if a.country}
+    reporters = {a.country for a in _collect(_children(head.head, SUBJ), actor_at) if a.country}
+    return bool(doers & done_to) and bool(reporters) and not reporters & doers
 
 
 # Nouns of accusing: "against" on them names the accused ("brought a lawsuit against X").

@@ -577,7 +577,7 @@ def test_an_unnamed_judge_is_of_the_storys_country_and_who_is_kept_from_an_act_w
 
 def test_members_of_the_us_cabinet_are_american_in_a_story_about_another_country(rules) -> None:  # type: ignore[no-untyped-def]
     coded = code(rules, "Beijing condemned the new duties on Monday. "
-                        "Treasury Secretary Scott Bessent told reporters that China must stop flooding markets.")  # fmt: skip
+                        "Commerce Secretary Howard Lutnick told reporters that China must open its markets to American farmers.")  # fmt: skip
     assert {a.country for a in event_at(coded, "told").source} == {"USA"}
 
 

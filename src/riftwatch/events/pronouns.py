@@ -57,7 +57,7 @@ def _unnamed_speaker(tok: Token, actor_at: dict[int, Actor]) -> bool:
     actor ("the Agriculture Department said it was preparing aid"): it is that unknown party, not
     an actor named earlier."""
     plural = tok.lower_ in PLURAL_PRONOUNS
-    # (a bare name is more often someone the lexicon missed, named in full before: "NISA said it")
+    # (a bare name is more often someone the lexicon missed, named in full before: "GERA said it")
     return any((s.pos_ == "NOUN" or (s.pos_ == "PROPN" and any(d.dep_ == "det" and d.lower_ == "the" for d in s.children)))
                and (s.tag_ in {"NNS", "NNPS"}) == plural and not actors_under(s, actor_at)
                for s in _speaker_subjects(tok, SPEECH_VERBS))  # fmt: skip

@@ -247,9 +247,9 @@ def _opens_other_name(doc: Doc, start: int, end: int, cands: list[Candidate]) ->
 
 def _stray_acronym(doc: Doc, start: int, end: int, gaz: Gazetteer, longest: int = 3) -> bool:
     """Two to ``longest`` capitals that name no country or state ("AI" is artificial intelligence,
-    not Baxter, Iowa, whose alternate name it is; "NISA", Somalia's intelligence agency, is not
-    Nisa, Portugal): news abbreviates countries and states ("UK", "DRC", "NY"), not towns, and
-    writes town names in capitals only in a dateline."""
+    not Baxter, Iowa, whose alternate name it is; an authority's initials "GERA" are not Gera,
+    Germany): news abbreviates countries and states ("UK", "DRC", "NY"), not towns, and writes town
+    names in capitals only in a dateline."""
     text = doc[start:end].text
     if end - start != 1 or not (2 <= len(text) <= longest and text.isalpha() and text.isupper()):
         return False

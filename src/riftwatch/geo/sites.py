@@ -61,7 +61,7 @@ def find_site_places(doc: Doc, places: Sequence[Place], offset: int = 0) -> list
     for p in local:
         counts[p.name] += 1
     # the settlement of the country the article names most: a name that only the gazetteer's
-    # capitalised-word matching took for a far-away town ("NISA", an agency) never anchors the rest
+    # capitalised-word matching took for a far-away town ("GERA", an authority) never anchors the rest
     nations: dict[str, int] = defaultdict(int)
     for p in places:
         nations[p.country] += 1

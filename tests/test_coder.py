@@ -139,7 +139,6 @@ ROLES = [
     ("Chad released 40 Sudanese soldiers on Monday.", "released", "RETREAT", {"TCD"}, {"SDN"}, "asserted"),
     # a verb's entry chosen by the object of its own preposition ("warn of" + an act of force)
     ("Ecuador warned of retaliation against Peru on Monday.", "warned", "THREATEN", {"ECU"}, None, "asserted"),
-    ("Twenty Fijian peacekeepers were shipped out of the Golan on Friday.", "shipped", "RETREAT", {"FJI"}, None, "asserted"),
     # a chargé d'affaires summoned, however spelled or lemmatised, is an envoy summoned
     ("Lima summoned Chile's charge d'affaires to protest the raid.", "summoned", "ACCUSE", {"PER"}, {"CHL"}, "asserted"),
     # raising a tariff on another's goods is a trade sanction (one to come, a threat of one)

@@ -56,7 +56,7 @@ from .modality import SPEECH_VERBS
 from .nonacts import names_in_free_relative
 from .oneact import CASUALTY
 from .ontology import ontology
-from .roles import not_accused
+from .roles import according_to, not_accused
 
 MAX_PATH = 4
 
@@ -616,7 +616,7 @@ def _reporter(trig: Token, ev: Event) -> set[int]:
         return set()
     # "..., according to two residents": who it is according to reports it
     # (the parser may hang "according" on as a verb: "killing 18 people, according to residents")
-    according = {t.i for a in trig.sent if _according(a) for t in a.subtree}
+    according = {t.i for a in trig.sent if according_to(a) for t in a.subtree}
     if trig.pos_ != "VERB" or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in trig.children):
         return according
     # "North Korea fired missiles ..., South Korea's military said": the verb of saying set beside it
@@ -631,11 +631,6 @@ def _reporter(trig: Token, ev: Event) -> set[int]:
             return _subject_tokens(clause.head) | according
         clause = clause.head
     return according
-
-
-def _according(tok: Token) -> bool:
-    """"according" opening "according to X", however the parser attached it."""
-    return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
 
 
 def _labellers(trig: Token) -> set[int]:

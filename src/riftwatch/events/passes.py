@@ -94,6 +94,7 @@ from .roles import (
     LIGHT_VERBS,
     OBJ,
     absolute,
+    according_to,
     accused_in,
     actors_under,
     adjective_roles,
@@ -219,7 +220,7 @@ def _clause(tok: Token) -> bool:
     said ..."), or set beside it ("fired missiles on Thursday, South Korea's military said"): its
     own clause, whose actors are no part of the first verb's phrase; and "according to X", who
     reports the act."""
-    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+    if according_to(tok):
         return True
     return tok.dep_ in {"conj", "parataxis"} and tok.pos_ in {"VERB", "AUX"} and any(c.dep_ == "nsubj" for c in tok.children)
 
@@ -922,14 +923,17 @@ AIMED_PREPS = frozenset({"at", "on", "toward", "towards", "against"})
 OPEN_WATERS = frozenset({"sea", "ocean", "water", "waters"})
 
 
+def _aimed_object(o: Token) -> bool:
+    """The object of an aiming preposition names what was aimed at, not where or when."""
+    return o.dep_ == "pobj" and o.lemma_.lower() not in OPEN_WATERS and o.ent_type_ not in ("DATE", "TIME")
+
+
 def weapon_launch(d: Draft, ctx: SentenceContext) -> None:
     """A missile or rocket fired or launched at no one the text names, and nowhere on land (a test,
     "into the sea"), shows force: MOBILIZE (CAMEO 15, the ontology's ``weapon_launch``), not an attack."""
     if d.type != "ASSAULT" or d.tok.pos_ != "VERB" or d.target or (d.place is not None and d.place.country):
         return
-    if any(p.dep_ == "prep" and p.lower_ in AIMED_PREPS and any(o.dep_ == "pobj" and o.lemma_.lower() not in OPEN_WATERS
-                                                                 and o.ent_type_ not in ("DATE", "TIME") for o in p.children)
-           for p in d.tok.children):
+    if any(_aimed_object(o) for p in d.tok.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS for o in p.children):
         return  # fired at something named, an actor or not ("at a tanker"): an attack
     rule = ontology().recodings["weapon_launch"]
     if not set(object_lemmas(d.tok)) & set(rule["objects"]):

@@ -305,6 +305,12 @@ def victims_of(trig: Token) -> set[int]:
             for p in n.children if p.dep_ == "prep" and p.lower_ == "against" for t in p.subtree}  # fmt: skip
 
 
+def according_to(tok: Token) -> bool:
+    """``tok`` is the "according" of "according to X" (who reports), however the parser attached it
+    (a preposition, or a verb joined to a participle: "killing 18 people, according to residents")."""
+    return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+
+
 def charge_of(trig: Token) -> set[int]:
     """Tokens of the charge when the accused is named as the trigger's object ("accused Western
     governments of ignoring Rwanda's role"): whoever the charged act concerns is not the accused,

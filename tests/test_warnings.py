@@ -36,6 +36,8 @@ def coded_at(rules, text: str, word: str) -> list[tuple[str, set[str], set[str]]
         ("The Iranian foreign minister warned that the talks are at risk if Israel strikes again.", ("THREATEN", {"IRN"})),
         # "any" act of others is a condition, whoever would act: no criticism of the party it names
         ("Chad and Sudan warned that any attack on Libya would be treated as an attack on them.", ("THREATEN", {"TCD", "SDN"})),
+        # (an act of force: "any deal" is no blow a threat answers)
+        ("African leaders warned that any deal must not reward the junta.", None),
         # another party's conduct: criticism of that party
         ("The European Union warned that the Serbian government's moves would destabilise the region.", ("ACCUSE", {"IGO"})),
         # how things will go: no event

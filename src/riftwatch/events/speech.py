@@ -221,10 +221,12 @@ def _subject_actors(clause: Token, ctx: SentenceContext) -> list[Actor]:
     return found
 
 
-def _any_act(clause: Token) -> bool:
-    """The clause's subject is "any" act ("any attack on Niger would ..."): a condition on others,
-    whoever they are, that a warning answers with a threat of its own."""
+def _any_act(clause: Token, ctx: SentenceContext) -> bool:
+    """The clause's subject is "any" act of force ("any attack on Niger would ..."): a condition on
+    others, whoever they are, that a warning answers with a threat of its own (not "any deal must
+    not reward aggression": a deal is no blow to answer)."""
     return any(s.dep_ in {"nsubj", "nsubjpass"} and any(d.lower_ in ("any", "every") and d.dep_ == "det" for d in s.children)
+               and (e := ctx.triggers.match(s.lemma_.lower(), "NOUN")) is not None and e.quad_class == 4
                for s in clause.children)  # fmt: skip
 
 
@@ -246,7 +248,7 @@ def warning_content(d: Draft, ctx: SentenceContext) -> None:
         c for c in tok.sent if c.dep_ == "ccomp" and c.left_edge.i == tok.i + 1]
     if any(_announces_own_act(c, own, ctx.actor_at) for c in clauses):
         return
-    if any(_any_act(c) for c in clauses):
+    if any(_any_act(c, ctx) for c in clauses):
         return  # "warned that any attack on Niger would be a declaration of war": what they will do if
     others = list(dict.fromkeys(a for c in clauses for a in _subject_actors(c, ctx) if a.country and a.country not in own))
     if own and others:  # "warned that the government's actions would divide the country"

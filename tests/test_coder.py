@@ -1631,3 +1631,24 @@ def test_a_missile_fired_at_no_one_is_a_show_of_force(rules, text: str, word: st
 def test_power_seized_is_a_seizure_by_force(rules) -> None:  # type: ignore[no-untyped-def]
     # the codebook's seizures are ASSAULT, of power as of territory
     assert event_at(code(rules, "Rebels seized power in the Chadian capital on Monday."), "seized").event_type == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # whoever reports the clause, "their"/"its" on the second of a pair is the first's
+        "Activists say Bolivian soldiers and their Peruvian partners killed 12 villagers near the border.",
+        "Rights groups said the Bolivian army and its Peruvian allies killed 12 villagers near the border.",
+    ],
+)
+def test_a_possessive_on_the_second_of_a_pair_is_the_first(rules, text: str) -> None:  # type: ignore[no-untyped-def]
+    e = event_at(code(rules, text), "killed")
+    assert {a.country for a in e.source} == {"BOL", "PER"}
+    assert all(a.sector != "CVL" for a in e.source)
+
+
+def test_who_acts_alongside_the_subject_is_not_its_target(rules) -> None:  # type: ignore[no-untyped-def]
+    e = event_at(code(rules, "Chilean mercenaries fought alongside Bolivian troops in the south."), "fought")
+    assert "BOL" not in {a.country for a in e.target}
+    e = event_at(code(rules, "Chilean mercenaries fought with Bolivian troops in the south."), "fought")
+    assert "BOL" in {a.country for a in e.target}

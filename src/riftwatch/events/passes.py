@@ -91,6 +91,7 @@ from .nonacts import (
 )
 from .ontology import ontology
 from .roles import (
+    COMPANION_PREPS,
     LIGHT_VERBS,
     OBJ,
     absolute,
@@ -199,7 +200,8 @@ def _phrase_actors(tok: Token, actor_at: dict[int, Actor], skip_object: bool) ->
     out: list[Actor] = []
     skip = {"nsubj", "nsubjpass", "agent", "ccomp", "advcl", "relcl", "acl", "poss", "punct", "prep" if skip_object else ""}
     skip |= OBJ if skip_object else set()
-    stack = [c for c in tok.children if c.dep_ not in skip and not (c.dep_ == "prep" and absolute(c)) and not _clause(c)]
+    stack = [c for c in tok.children if c.dep_ not in skip and not (c.dep_ == "prep" and absolute(c)) and not _clause(c)
+             and not (c.dep_ == "prep" and c.lower_ in COMPANION_PREPS)]  # fmt: skip
     if tok.pos_ != "VERB" and not stack:
         carrier = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
         if carrier.dep_ in OBJ:

@@ -325,6 +325,16 @@ def not_accused(trig: Token) -> set[int]:
     return victims_of(trig) | charge_of(trig)
 
 
+# Who acts "alongside" or "beside" the subject is on its side ("fought alongside government
+# troops"), not the one acted on.
+COMPANION_PREPS = frozenset({"alongside", "beside"})
+
+
+def companions(trig: Token) -> set[int]:
+    """Tokens of those who act alongside the trigger's subject: no target of its act."""
+    return {t.i for c in trig.children if c.dep_ == "prep" and c.lower_ in COMPANION_PREPS for t in c.subtree}
+
+
 # What a party issues that speaks for it: "released a statement calling for ...".
 ISSUED_NOUNS = frozenset({"statement", "letter", "message", "post", "video", "resolution", "report", "decree",
                           "order", "bill", "law", "petition", "lawsuit", "suit", "complaint", "declaration",

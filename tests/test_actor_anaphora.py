@@ -551,3 +551,4 @@ def test_an_organisation_is_met_again_by_the_noun_its_name_ends_in(
 def test_a_council_of_no_organisation_named_before_is_no_one(nlp: Any, lex: Lexicon) -> None:
     _, elders = coded(nlp, lex, "A council of elders met in Kismayo on Monday.", "Kenya's envoy thanked the council.")
     assert not any(t == "council" for t, _, _ in elders)
+

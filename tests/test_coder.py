@@ -1652,3 +1652,12 @@ def test_who_acts_alongside_the_subject_is_not_its_target(rules) -> None:  # typ
     assert "BOL" not in {a.country for a in e.target}
     e = event_at(code(rules, "Chilean mercenaries fought with Bolivian troops in the south."), "fought")
     assert "BOL" in {a.country for a in e.target}
+
+
+def test_the_rebels_are_of_the_armed_group_named_before_in_its_own_land(rules) -> None:  # type: ignore[no-untyped-def]
+    text = ("U.S. drones struck al-Shabab camps in Somalia on Friday, a day after the militants shelled a base "
+            "where American and British trainers live.")  # fmt: skip
+    assert {a.country for a in event_at(code(rules, text), "shelled").source} == {"SOM"}
+    # an armed group of a land the story never names as a place is not "the rebels" of its story
+    text = "Hezbollah units fought near Aleppo on Monday. Syrian jets bombed the rebels in Idlib on Tuesday."
+    assert {a.country for a in event_at(code(rules, text), "bombed").target} == {"SYR"}

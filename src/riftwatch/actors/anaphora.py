@@ -53,7 +53,7 @@ _BODY = frozenset({"world", "regional", "international", "continental", "global"
 _STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 _ARMED = frozenset({"rebel", "militant", "separatist", "armed", "insurgent", "jihadist", "terrorist",
                     "extremist", "paramilitary"})  # fmt: skip
-_ARMED_SECTORS = frozenset({"REB", "IMG"})
+ARMED_GROUP_SECTORS = frozenset({"REB", "IMG"})
 
 
 def is_definite(head: Token) -> bool:
@@ -113,7 +113,7 @@ def org_for(noun: Token, orgs: Sequence[Actor]) -> Actor | None:
             if a.country in kinds and a.sector not in _STATE:
                 return a
             continue
-        if armed and a.sector not in _ARMED_SECTORS:
+        if armed and a.sector not in ARMED_GROUP_SECTORS:
             continue  # "the rebel group": an armed group, not the last organisation of any kind
         if a.sector in _STATE and word != "agency":
             continue  # a state institution, or an alliance's forces, is not "the group"

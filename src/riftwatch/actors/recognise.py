@@ -37,6 +37,7 @@ from ..events.modality import SPEECH_VERBS
 from ..geo.mentions import after_feature_of, doc_words, lead_dateline
 from ..records import Actor, Place
 from .anaphora import (
+    ARMED_GROUP_SECTORS,
     NOT_STATES,
     PAIR_WORDS,
     ArticleContext,
@@ -806,6 +807,13 @@ def _bare(
         local = located_in(doc[g.end - 1], where, owners) or (located_in(unit, where, owners, UNIT_PLACE) if unit is not None else "")
         if local:
             return _Coded(local, head.sector)  # "forces in Somalia's north", "police in Lagos"
+    if fallback is None and head.sector in ARMED_GROUP_SECTORS and is_definite(last):
+        # "the rebels", "the militants": the armed group the story named last, in its own land,
+        # wherever the story is filed from ("U.S. warplanes struck Houthi sites in Yemen ... after
+        # the rebels fired"; not Hezbollah in a story of Syria that never names Lebanon)
+        group = next((a for a in reversed(ctx.orgs) if a.sector in ARMED_GROUP_SECTORS and a.country not in NOT_STATES), None)
+        if group is not None and (ctx.place_counts[group.country] or ctx.places_so_far.get(group.country)):
+            return _Coded(group.country, head.sector)
     return _Coded(ctx.default_for(head.sector) if fallback is None else fallback, head.sector)
 
 

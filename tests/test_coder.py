@@ -1661,3 +1661,20 @@ def test_the_rebels_are_of_the_armed_group_named_before_in_its_own_land(rules) -
     # an armed group of a land the story never names as a place is not "the rebels" of its story
     text = "Hezbollah units fought near Aleppo on Monday. Syrian jets bombed the rebels in Idlib on Tuesday."
     assert {a.country for a in event_at(code(rules, text), "bombed").target} == {"SYR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Separatist fighters seized Timbuktu in April after a week of clashes.", "seized"),
+        ("Government troops took Kidal on Tuesday, the army said.", "took"),
+    ],
+)
+def test_a_town_taken_by_its_name_is_territory_seized(rules, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    # as "seized the town" is: force (ASSAULT, CAMEO 19), not property seized (COERCE, 17)
+    e = event_at(code(rules, text), word)
+    assert (e.event_type, e.cameo_root) == ("ASSAULT", "19")
+
+
+def test_a_capital_taken_to_task_is_not_seized(rules) -> None:  # type: ignore[no-untyped-def]
+    assert "took" not in [e.trigger.text for e in code(rules, "The senator took Washington to task over trade.").events]

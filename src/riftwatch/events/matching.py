@@ -79,6 +79,8 @@ def _measured(noun: Token) -> list[Token]:
 
 
 RELATIVE_OBJECTS = frozenset({"which", "that", "whom"})
+# What an entry lists among its objects to apply to a place named by its name (``taken_place``).
+NAMED_PLACE = "named place"
 
 
 def object_lemmas(tok: Token, named_as: bool = True) -> list[str]:
@@ -289,6 +291,29 @@ def lexicon_entry(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entr
     if any(lem in ctx.lemma_set for lem in trigger_lemmas(tok)):
         return match_trigger(tok, ctx.triggers)
     return entry
+
+
+@cache
+def _taking_lemmas(triggers: TriggerLexicon) -> frozenset[str]:
+    """Verbs with an entry for a place taken by its name (object ``NAMED_PLACE``)."""
+    return frozenset(t.lemma for t in triggers if t.pos == "VERB" and NAMED_PLACE in t.object)
+
+
+def taken_place(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """"Seized Goma", "took Avdiivka": a town or a land named as the object of a verb of taking is
+    territory taken, as "seized the town" is (the entry whose objects list a ``NAMED_PLACE``) —
+    a name the gazetteer resolved and no actor reads, whatever entity type the parser guessed (not
+    a capital, which stands for its government: "took Washington to task")."""
+    if tok.pos_ != "VERB" or (entry is not None and NAMED_PLACE in getattr(entry, "object", ())):
+        return entry
+    if tok.lemma_.lower() not in _taking_lemmas(ctx.triggers):
+        return entry
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "PROPN" or not any(p.start <= obj.idx < p.end for p in ctx.usable):
+        return entry
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    found = ctx.triggers.match(tok.lemma_.lower(), "VERB", particle, NAMED_PLACE)
+    return found if found is not None and NAMED_PLACE in found.object else entry
 
 
 # Nouns of amount: a verb whose subject is one tells how a quantity moved ("the number of refugees

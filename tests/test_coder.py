@@ -1678,3 +1678,8 @@ def test_a_town_taken_by_its_name_is_territory_seized(rules, text: str, word: st
 
 def test_a_capital_taken_to_task_is_not_seized(rules) -> None:  # type: ignore[no-untyped-def]
     assert "took" not in [e.trigger.text for e in code(rules, "The senator took Washington to task over trade.").events]
+
+
+def test_the_owner_of_what_a_named_doer_seized_suffered_it(rules) -> None:  # type: ignore[no-untyped-def]
+    e = event_at(code(rules, "Port inspectors seized Peru's fishing boat near Arica on Monday."), "seized")
+    assert "PER" not in {a.country for a in e.source}

@@ -583,10 +583,13 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         about = target if how_t == "object" and getattr(trig, "object", None) and not subject else []
         source, target = reversed_source, subject or about
         how_s, how_t = (how_rev if source else ""), ("reverse-subject" if subject else "object" if about else "")
-    if not source and getattr(trig, "object", None) and getattr(trig, "type", "") not in ontology().types_with("target_is_act_author"):
+    if (not source and getattr(trig, "object", None) and getattr(trig, "type", "") not in ontology().types_with("target_is_act_author")
+            and not any(c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} for c in verb.children)):  # fmt: skip
         # "halt Russian air strikes": an actor owning the object acts on it. Only when the object
         # is the action itself (the entry names it), not for "expelled three consular staff"; and
-        # not for what condemns or answers an act ("blasted Uganda's decision": Uganda is blamed).
+        # not for what condemns or answers an act ("blasted Uganda's decision": Uganda is blamed);
+        # nor where the verb's subject names a doer, actor or not ("customs officers seized
+        # Iran's tanker": the tanker's owner suffered it).
         for obj in _children(verb, OBJ):
             owners = _noun_owner(obj, actor_at)
             if owners:

@@ -1683,3 +1683,10 @@ def test_a_capital_taken_to_task_is_not_seized(rules) -> None:  # type: ignore[n
 def test_the_owner_of_what_a_named_doer_seized_suffered_it(rules) -> None:  # type: ignore[no-untyped-def]
     e = event_at(code(rules, "Port inspectors seized Peru's fishing boat near Arica on Monday."), "seized")
     assert "PER" not in {a.country for a in e.source}
+
+
+def test_a_relative_clause_subject_parsed_as_a_compound_still_acts(rules) -> None:  # type: ignore[no-untyped-def]
+    # "the Taliban deny" read as one noun phrase: the Taliban still deny the charge
+    text = "Pakistan accuses Kabul of sheltering militants who launch attacks inside Pakistan, a charge the Taliban deny."
+    e = event_at(code(rules, text), "deny")
+    assert {a.country for a in e.source} == {"AFG"}

@@ -343,11 +343,19 @@ ISSUED_NOUNS = frozenset({"statement", "letter", "message", "post", "video", "re
                           "measure", "amendment", "draft"})  # fmt: skip
 
 
+def _compound_subject(verb: Token) -> list[Token]:
+    """The subject of a relative clause the parser read as a compound on its verb ("a charge the
+    Taliban deny": "the Taliban deny" parsed as one noun phrase)."""
+    if verb.dep_ != "relcl" or verb.tag_ not in {"VBP", "VBZ", "VBD"}:
+        return []
+    return [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ in {"PROPN", "NOUN"}]
+
+
 def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> tuple[list[Actor], str]:
     """Actors of the verb's subject, following conjunction and control when it has none."""
     if depth > 6:
         return [], ""
-    subjects = _children(verb, SUBJ)
+    subjects = _children(verb, SUBJ) or _compound_subject(verb)
     if subjects:
         antecedent = _relative_antecedent(verb, subjects)
         if antecedent is not None:

@@ -1690,3 +1690,15 @@ def test_a_relative_clause_subject_parsed_as_a_compound_still_acts(rules) -> Non
     text = "Pakistan accuses Kabul of sheltering militants who launch attacks inside Pakistan, a charge the Taliban deny."
     e = event_at(code(rules, text), "deny")
     assert {a.country for a in e.source} == {"AFG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # whose program or claims are discussed is the topic, not a party to the talks
+        ("Chile's foreign minister discussed Bolivia's claims with Peruvian diplomats.", {"PER"}),
+        ("Peru's president discussed trade with Chilean officials on Monday.", {"CHL"}),
+    ],
+)
+def test_what_is_discussed_is_a_topic_not_a_party(coder, text: str, target: set[str]) -> None:  # type: ignore[no-untyped-def]
+    assert {a.country for a in event_at(code(coder, text), "discussed").target} == target

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import Event, Place
 from .ontology import ontology
+from .roles import DISCUSSION_LEMMAS
 
 # The clauses that tell an act of their own: a relative, adverbial or reported clause with a
 # tense of its own ("after Trump said last month", "who was impeached in mid-October", "after the
@@ -404,8 +405,6 @@ def _best_in_clause(
 TOPIC_PREPS = frozenset({"over", "about", "regarding", "concerning"})
 
 
-# Verbs whose object is what is talked about: "discussed the situation in X" was not said in X.
-DISCUSSION_LEMMAS = frozenset({"discuss", "debate"})
 
 
 def topic(noun: Token) -> bool:

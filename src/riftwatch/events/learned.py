@@ -56,7 +56,7 @@ from .modality import SPEECH_VERBS
 from .nonacts import names_in_free_relative
 from .oneact import CASUALTY
 from .ontology import ontology
-from .roles import according_to, companions, not_accused
+from .roles import according_to, companions, discussed, not_accused
 
 MAX_PATH = 4
 
@@ -643,7 +643,7 @@ def _gathering_topics(trig: Token) -> set[int]:
     """Tokens of what a gathering in the trigger's phrase is "on" ("will host a conference on
     Sudan", ``clauses.OCCASION_NOUNS``): the topic of the talks, not a party to them."""
     return {t.i for g in trig.subtree if g.lower_ in OCCASION_NOUNS
-            for p in g.children if p.dep_ == "prep" and p.lower_ == "on" for t in p.subtree}  # fmt: skip
+            for p in g.children if p.dep_ == "prep" and p.lower_ == "on" for t in p.subtree} | discussed(trig)  # fmt: skip
 
 
 def _press_speaker(trig: Token, cands: Sequence[Candidate]) -> set[int]:

@@ -93,6 +93,7 @@ from .nonacts import (
 from .ontology import ontology
 from .roles import (
     COMPANION_PREPS,
+    DISCUSSION_LEMMAS,
     LIGHT_VERBS,
     OBJ,
     absolute,
@@ -100,6 +101,7 @@ from .roles import (
     accused_in,
     actors_under,
     adjective_roles,
+    discussed,
     not_accused,
     noun_roles,
     prep_targets,
@@ -316,8 +318,8 @@ def intended_act_target(d: Draft, ctx: SentenceContext) -> None:
 def proposal_author(d: Draft, ctx: SentenceContext) -> None:
     """Rejecting or accepting a call, offer or plan answers its author; a document named before
     ("rejected the resolution") its author there (``documents``)."""
-    if d.target or d.tok.pos_ != "VERB":
-        return
+    if d.target or d.tok.pos_ != "VERB" or d.tok.lemma_.lower() in DISCUSSION_LEMMAS:
+        return  # (a plan discussed is a topic: "discussed Bolivia's claims")
     for obj in (c for c in d.tok.children if c.dep_ in OBJ):
         lemma = obj.lemma_.lower()
         if lemma in PROPOSAL_NOUNS:
@@ -675,7 +677,8 @@ def phrase_target(d: Draft, ctx: SentenceContext) -> None:
     """Last resort from the parse: an actor inside the trigger's own phrase."""
     if not d.target:
         themed = bool(d.entry.object) or d.type in ontology().types_with("object_is_theme")
-        d.target = [a for a in _phrase_actors(d.tok, ctx.actor_at, themed) if a not in d.source]
+        topic = {id(ctx.actor_at[i]) for i in discussed(d.tok) if i in ctx.actor_at}
+        d.target = [a for a in _phrase_actors(d.tok, ctx.actor_at, themed) if a not in d.source and id(a) not in topic]
         if d.type == "ACCUSE":  # not those a condemned act was done against ("the violence against
             # demonstrators"), nor those the charge concerns ("accused donors of ignoring Rwanda's role")
             victims = {id(ctx.actor_at[i]) for i in not_accused(d.tok) if i in ctx.actor_at}

@@ -479,6 +479,23 @@ def _noun_owner(noun: Token, actor_at: dict[int, Actor]) -> list[Actor]:
     return _collect(mods, actor_at)
 
 
+# Verbs whose object is what is talked about: "discussed the situation in X" was not said in X, and
+# "discussed China's role" was not aimed at China.
+DISCUSSION_LEMMAS = frozenset({"discuss", "debate"})
+PARTNER_PREPS = frozenset({"with", "between", "among"})
+
+
+def discussed(verb: Token) -> set[int]:
+    """Tokens of what a verb of discussing has as its object: a topic, no party ("discussed
+    Iran's nuclear program")."""
+    if verb.lemma_.lower() not in DISCUSSION_LEMMAS:
+        return set()
+    # (not whom it was discussed with, however the parse hangs it: "discussed trade with X")
+    partners = {t.i for c in verb.children if c.dep_ in OBJ for p in c.subtree
+                if p.dep_ == "prep" and p.lower_ in PARTNER_PREPS for t in p.subtree}  # fmt: skip
+    return {t.i for c in verb.children if c.dep_ in OBJ for t in c.subtree} - partners
+
+
 def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at: dict[int, Actor] | None = None) -> Roles:
     """Source and target of a verb trigger. Countries and capitals named as places ("from
     Germany", "to North Korea") still fill a role introduced by a preposition (``latent_at``)."""
@@ -531,6 +548,8 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         # (what an object is called is no target: "called the strike a violation of Pakistan's sovereignty")
         named = _children(verb, {"dobj"})
         objs = [w for o in _children(verb, OBJ) if not (named and o.dep_ == "oprd") for w in (part_whole(o) or [o])]
+        if verb.lemma_.lower() in DISCUSSION_LEMMAS:
+            objs = []  # a topic: whose role or program is talked about takes no part
         # "held their annual talks with X": the object's own "their" is the subject, not a target
         target = [a for a in _collect(objs, actor_at) if a not in source and not _own(a, source) and not _owner_word(a, objs, source)]
         how_t = "object" if target else ""

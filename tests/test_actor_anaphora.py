@@ -552,3 +552,10 @@ def test_a_council_of_no_organisation_named_before_is_no_one(nlp: Any, lex: Lexi
     _, elders = coded(nlp, lex, "A council of elders met in Kismayo on Monday.", "Kenya's envoy thanked the council.")
     assert not any(t == "council" for t, _, _ in elders)
 
+
+
+def test_the_two_leaders_are_two_people_even_when_one_is_named_twice(nlp: Any, lex: Lexicon) -> None:
+    # one doc: the second leader's name again ("during X's visit") is still one person of the pair
+    (coded_,) = coded(nlp, lex, "Chilean President Gabriel Boric and Argentine President Javier Milei signed a pact "
+                                "during Milei's visit to Santiago. The two leaders also discussed trade.")  # fmt: skip
+    assert {c for t, c, _ in coded_ if t in ("The two", "leaders")} == {"CHL", "ARG"}

@@ -342,7 +342,7 @@ def _emit(
     named = sorted({*((i, c) for i, c in (where or {}).items() if not _describing(doc, i) and not _venue_town(doc, i, countries)),
                     *((g.start, c.country) for g, c in coded if c and not _venue_town(doc, g.start, countries)),
                     *((i, c) for i, c in owned if c)})  # fmt: skip
-    persons = [(g.start, c.country) for g, c in coded if c is not None and c.person]
+    persons = [(g.start, c.country, c.person) for g, c in coded if c is not None and c.person]
     pairs = _pairs(doc, named, persons, ctx)  # "both countries": first token -> (head token, the two states)
     events.extend((j, 4, None, None) for j in pairs)
     paired = {k for first, (h, _) in pairs.items() for k in range(first, h + 1)}  # the phrases' words
@@ -534,7 +534,7 @@ PERSON_PAIR_NOUNS = frozenset({"leader", "president", "minister"})
 
 
 def _pairs(
-    doc: Doc, named: Sequence[tuple[int, str]], persons: Sequence[tuple[int, str]], ctx: ArticleContext
+    doc: Doc, named: Sequence[tuple[int, str]], persons: Sequence[tuple[int, str, str]], ctx: ArticleContext
 ) -> dict[int, tuple[int, tuple[str, ...]]]:
     """ "Both countries", "the two governments", "the three nations": the states named last before
     the phrase (in this doc, else in the article before it), by the phrase's first token; "the two
@@ -555,8 +555,16 @@ def _pairs(
         states = None
         if head_key(doc[i]) in PERSON_PAIR_NOUNS:
             # "the two presidents": the last two people named, when they are of two states
-            last = [*(a.country if a else "" for _, _, a in ctx.recent_persons),
-                    *(c for k, c in persons if k < first and k not in speakers)][-n:]  # fmt: skip
+            # (one person named again is one: "Modi and Ishiba met ... during Ishiba's visit")
+            people = [*((a.person or a.name, a.country) if a else ("", "") for _, _, a in ctx.recent_persons),
+                      *((name, c) for k, c, name in persons if k < first and k not in speakers)]  # fmt: skip
+            taken: list[tuple[str, str]] = []
+            for name, country in reversed(people):
+                if len(taken) == n:
+                    break
+                if not name or name not in {w for w, _ in taken}:
+                    taken.append((name, country))
+            last = [c for _, c in reversed(taken)]
             states = tuple(last) if len(last) == n and len(set(last)) == n and all(
                 len(c) == 3 and c not in NOT_STATES for c in last) else None  # fmt: skip
         if states is None and (head_key(doc[i]) not in PERSON_PAIR_NOUNS or (speakers and i not in speakers)):
@@ -566,7 +574,7 @@ def _pairs(
             before = [(k, c) for k, c in named if k < first and k not in speakers]
             # nor the speakers' own states named earlier ("Rubio hosted the talks and praised both
             # sides": not the United States, whose capital the talks were held in)
-            theirs = {c for k, c in [*named, *persons] if k in speakers}
+            theirs = {c for k, c in [*named, *((k, c) for k, c, _ in persons)] if k in speakers}
             states = last_states([c for c in [*ctx.countries_named, *_in_text_order(before, out)] if c not in theirs], n)
         if states is not None:
             out[first] = (i, states)

@@ -477,3 +477,9 @@ def test_an_object_entry_beats_a_preposition_read_as_particle(nlp: Any, lex: Tri
     tok = next(t for t in nlp(sentence) if t.text == verb)
     found = match_trigger(tok, lex)
     assert found is not None and found.type == expected
+
+
+def test_a_particle_entry_vetoing_an_object_stops_the_fallback_to_the_verb_alone() -> None:
+    lex = TriggerLexicon.load()
+    assert lex.match("set", "VERB", None, "fire") is not None  # "set fire to the building"
+    assert lex.match("set", "VERB", "off", "fire") is None  # "setting off large fires"

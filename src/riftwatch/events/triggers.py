@@ -277,6 +277,14 @@ class _Group:
     by_object: Mapping[str, Trigger]
     bare: Trigger | None
 
+    def vetoes(self, objects: tuple[str, ...]) -> bool:
+        """Whether an entry of weight 0 names one of ``objects`` (the first that has an entry)."""
+        for form in objects:
+            hit = self.by_object.get(form)
+            if hit is not None:
+                return hit.weight <= 0.0
+        return False
+
     def pick(self, objects: tuple[str, ...]) -> Trigger | None:
         """``objects``: the object lemma's forms, most specific first ("air strike", "strike")."""
         for form in objects:
@@ -383,7 +391,8 @@ class TriggerLexicon:
         no particle, object matches; the bare entry. A multiword object ("embassy diplomat") not
         listed as such is looked up by its head word ("diplomat") before the bare entry. A
         particle with no entry of its own falls back to the entries without one, so a mere
-        preposition does not hide the verb. An entry with an object list never applies without
+        preposition does not hide the verb (but not past a weight-0 entry of the particle vetoing
+        the object: "set off fires" is not "set fire"). An entry with an object list never applies without
         a matching object, and ``not_object`` vetoes the entries without one.
 
         >>> TriggerLexicon.load().match("send", "VERB", None, "troop").type
@@ -402,6 +411,8 @@ class TriggerLexicon:
                 hit = group.pick(objects)
                 if hit is not None:
                     return hit
+                if group.vetoes(objects):
+                    return None  # "set off fires": the particle's veto is no fallback to "set fire"
         group = self._groups.get((lemma, pos, None))
         return group.pick(objects) if group is not None else None
 

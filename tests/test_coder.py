@@ -1702,3 +1702,19 @@ def test_a_relative_clause_subject_parsed_as_a_compound_still_acts(rules) -> Non
 )
 def test_what_is_discussed_is_a_topic_not_a_party(coder, text: str, target: set[str]) -> None:  # type: ignore[no-untyped-def]
     assert {a.country for a in event_at(code(coder, text), "discussed").target} == target
+
+
+def test_the_charge_against_a_passive_subject_is_not_the_accused(rules) -> None:  # type: ignore[no-untyped-def]
+    e = event_at(code(rules, "Some Aymara commanders have been accused of seeking Peruvian support."), "accused")
+    assert "PER" not in {a.country for a in e.target}
+
+
+def test_no_intention_of_an_act_is_no_act(rules) -> None:  # type: ignore[no-untyped-def]
+    coded = code(rules, "Chile's president told lawmakers that his country had no intention of invading Bolivia.")
+    assert event_at(coded, "invading").factuality == "negated"
+
+
+def test_the_people_an_act_is_done_to_are_not_its_doers(rules) -> None:  # type: ignore[no-untyped-def]
+    # the owner of an object acts on it only where the object is an act ("halt Russian air strikes")
+    coded = code(rules, "Chile has no plans of expelling Bolivian diplomats, the minister said.")
+    assert "BOL" not in {a.country for a in event_at(coded, "expelling").source}

@@ -372,6 +372,8 @@ def factuality(trigger: Token) -> Factuality:
                 # "blocked the administration from deporting them": kept from it, not done (a
                 # negated or supposed prevention leaves the act as its own clause tells)
                 return "negated" if status is None else "asserted" if status == "negated" else status
+            if head.lower_ == "of" and link == "pcomp" and head.head.lemma_.lower() in FUTURE_NOUNS and _no_det(head.head):
+                return "negated"  # "has no intention of invading", as "has no plans to deport"
             # "interested in deploying", "ready for talks": go on only through an adjective.
             if head.head.pos_ != "ADJ":
                 return "asserted"

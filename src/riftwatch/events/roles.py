@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -313,9 +314,10 @@ def according_to(tok: Token) -> bool:
 
 def charge_of(trig: Token) -> set[int]:
     """Tokens of the charge when the accused is named as the trigger's object ("accused Western
-    governments of ignoring Rwanda's role"): whoever the charged act concerns is not the accused,
-    and an accused with no country leaves the target empty rather than taking one from the charge."""
-    objects = [c for c in trig.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    governments of ignoring Rwanda's role") or its passive subject ("commanders have been accused
+    of seeking Eritrean support"): whoever the charged act concerns is not the accused, and an
+    accused with no country leaves the target empty rather than taking one from the charge."""
+    objects = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "PRON")]
     return {t.i for holder in (trig, *objects) for p in holder.children if p.dep_ == "prep" and p.lower_ == "of"
             and any(c.dep_ == "pcomp" for c in p.children) for t in p.subtree} if objects else set()  # fmt: skip
 
@@ -465,6 +467,14 @@ def patient_owner(noun: Token, owners: Sequence[Actor]) -> list[Actor]:
 
 # Possessive pronouns of a person.
 _PERSONAL_POSSESSIVES = frozenset({"his", "her"})
+
+
+@cache
+def act_nouns() -> frozenset[str]:
+    """Nouns the shipped trigger lexicon names acts by ("strike", "offensive", "talks")."""
+    from .triggers import default_triggers
+
+    return frozenset(t.lemma for t in default_triggers() if t.pos == "NOUN")
 
 
 def _noun_owner(noun: Token, actor_at: dict[int, Actor]) -> list[Actor]:
@@ -618,6 +628,8 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         # nor where the verb's subject names a doer, actor or not ("customs officers seized
         # Iran's tanker": the tanker's owner suffered it).
         for obj in _children(verb, OBJ):
+            if obj.lemma_.lower() not in act_nouns():
+                continue  # the object names people or things ("expelling Bolivian diplomats"), no act of theirs
             owners = _noun_owner(obj, actor_at)
             if owners:
                 source, how_s = owners, "object-owner"

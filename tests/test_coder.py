@@ -1718,3 +1718,15 @@ def test_the_people_an_act_is_done_to_are_not_its_doers(rules) -> None:  # type:
     # the owner of an object acts on it only where the object is an act ("halt Russian air strikes")
     coded = code(rules, "Chile has no plans of expelling Bolivian diplomats, the minister said.")
     assert "BOL" not in {a.country for a in event_at(coded, "expelling").source}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru and Bolivia on Tuesday accused each other of violating the border accord.",
+        "Chile and Argentina blamed one another for the failed talks.",
+    ],
+)
+def test_parties_acting_on_each_other_are_each_others_targets(rules, text: str) -> None:  # type: ignore[no-untyped-def]
+    e = code(rules, text).events[0]
+    assert {a.country for a in e.target} == {a.country for a in e.source} and len({a.country for a in e.source}) == 2

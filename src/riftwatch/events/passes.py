@@ -581,6 +581,11 @@ def joint_parties(d: Draft, ctx: SentenceContext) -> None:
     China's role") or what the pact is against is no party of it. An actor named as the other
     party ("talks with Bolivia") keeps the roles read so far. A reciprocal act of any type (a
     trigger entry's ``mutual``: "troops clashed with militants") is one of both sides against both."""
+    if _reciprocal(d.tok) and len({a.country for a in d.source if a.country}) >= 2:
+        # "Armenia and Azerbaijan accused each other": each party did it to the others
+        d.target = [replace(a, entry_id=f"{a.entry_id}+joint") for a in d.source]
+        d.how["target"] = "joint"
+        return
     if getattr(d.entry, "mutual", False) and d.source and (d.target or len(d.source) > 1):
         # a reciprocal act of a subject with another ("clashed with militants"): each party did it
         # to the other. (Not "fighting between X and Y" with no subject: VOA dev read the one such
@@ -607,6 +612,18 @@ def joint_parties(d: Draft, ctx: SentenceContext) -> None:
         return  # a promise to another: "Canada and Australia offered aid to Haiti" (not "pledged to deepen their ties")
     d.target = [replace(a, entry_id=f"{a.entry_id}+joint") for a in d.source]
     d.how["target"] = "joint"
+
+
+def _reciprocal(tok: Token) -> bool:
+    """The act's object, or the object of its phrase, is "each other" or "one another"."""
+    for c in tok.children:
+        words = [c] if c.dep_ in OBJ else [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" else []
+        for w in words:
+            # ("one another" parses either way round)
+            pair = {w.lower_, *(g.lower_ for g in w.children if g.dep_ == "det")}
+            if pair >= {"each", "other"} or pair >= {"one", "another"}:
+                return True
+    return False
 
 
 # Sectors that make a side of their own against their country's state in a mutual act.

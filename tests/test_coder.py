@@ -1730,3 +1730,9 @@ def test_the_people_an_act_is_done_to_are_not_its_doers(rules) -> None:  # type:
 def test_parties_acting_on_each_other_are_each_others_targets(rules, text: str) -> None:  # type: ignore[no-untyped-def]
     e = code(rules, text).events[0]
     assert {a.country for a in e.target} == {a.country for a in e.source} and len({a.country for a in e.source}) == 2
+
+
+def test_a_country_in_a_hyphenated_modifier_is_no_place_of_the_act(rules) -> None:  # type: ignore[no-untyped-def]
+    # "Venezuela-backed" says who backs the group: the threat is not aimed at Venezuela
+    text = "Peruvian troops struck Shining Path camps in Peru on Sunday. The Bolivia-backed guerrillas warned that they would retaliate."
+    assert "BOL" not in {a.country for a in event_at(code(rules, text), "warned").target}

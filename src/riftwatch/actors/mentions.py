@@ -59,7 +59,7 @@ _LOCATIVE = frozenset(
 )
 
 
-_NOT_ACTOR_SUFFIX = frozenset(
+DESCRIBING_SUFFIXES = frozenset(
     {
         "backed",
         "based",
@@ -296,7 +296,7 @@ def _is_place_or_part(doc: Doc, m: Mention) -> bool:
         (m.kind in OWNER_KINDS or m.kind == "org")  # "al-Qaida-linked", as "Iran-backed"
         and m.end + 1 < len(doc)
         and doc[m.end].text in ("-", "–")
-        and doc[m.end + 1].lower_ in _NOT_ACTOR_SUFFIX
+        and doc[m.end + 1].lower_ in DESCRIBING_SUFFIXES
     ):
         return True
     if m.kind != "capital" or (m.end < len(doc) and doc[m.end].text in POSSESSIVE):

@@ -1736,3 +1736,9 @@ def test_a_country_in_a_hyphenated_modifier_is_no_place_of_the_act(rules) -> Non
     # "Venezuela-backed" says who backs the group: the threat is not aimed at Venezuela
     text = "Peruvian troops struck Shining Path camps in Peru on Sunday. The Bolivia-backed guerrillas warned that they would retaliate."
     assert "BOL" not in {a.country for a in event_at(code(rules, text), "warned").target}
+
+
+def test_a_condemning_word_in_a_joined_clause_condemns_not_the_first_clauses_subject(rules) -> None:  # type: ignore[no-untyped-def]
+    text = ("Serbia's foreign ministry rejected the remarks, saying Kosovo was a domestic matter and that "
+            "foreign governments had no right to interfere.")  # fmt: skip
+    assert all(e.event_type != "ACCUSE" for e in code(rules, text).events)

@@ -135,9 +135,13 @@ def _foretold(pred: Token) -> bool:
 def _condemns(pred: Token) -> bool:
     """The reported clause says its subject is or did something condemnable ("Berisha was involved
     in corrupt acts", "the raids were illegal"): a condemning word (``data/criticism.json``) in the
-    predicate, outside the subject."""
+    predicate, outside the subject and outside a clause joined to it."""
     words, phrases = criticism_words()
     subject = {t.i for c in pred.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+    # (nor a clause joined to it with a subject of its own: "X was an internal matter and that no
+    # country had the right to interfere" says nothing condemnable of X)
+    subject |= {t.i for c in pred.children if c.dep_ == "conj" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+                for t in c.subtree}  # fmt: skip
     lemmas = {t.lemma_.lower() for t in list(pred.subtree)[:20] if t.i not in subject}
     return not words.isdisjoint(lemmas) or any(p <= lemmas for p in phrases)
 

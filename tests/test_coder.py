@@ -1742,3 +1742,9 @@ def test_a_condemning_word_in_a_joined_clause_condemns_not_the_first_clauses_sub
     text = ("Serbia's foreign ministry rejected the remarks, saying Kosovo was a domestic matter and that "
             "foreign governments had no right to interfere.")  # fmt: skip
     assert all(e.event_type != "ACCUSE" for e in code(rules, text).events)
+
+
+def test_a_subject_the_parse_joined_to_the_first_verbs_object_acts_in_its_own_clause(rules) -> None:  # type: ignore[no-untyped-def]
+    # "prosecutors" parsed as a second thing incited: they opened the case, not the government
+    text = "Peru's government has accused the mayor of inciting riots and prosecutors have opened a case against him."
+    assert {a.sector for a in event_at(code(rules, text), "opened").source} == {"JUD"}

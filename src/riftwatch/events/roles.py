@@ -353,11 +353,28 @@ def _compound_subject(verb: Token) -> list[Token]:
     return [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ in {"PROPN", "NOUN"}]
 
 
+def _stranded_subject(verb: Token) -> list[Token]:
+    """The subject of a verb joined to another that the parser joined to the first verb's object
+    instead ("accused X of inciting violence and prosecutors have opened a case": "prosecutors"
+    read as a second thing incited): the noun right before the joined verb's auxiliaries, itself
+    joined by "and" to a noun of the first clause."""
+    if verb.dep_ != "conj" or verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    first = min((c.i for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i), default=verb.i)
+    if first == 0 or (first == verb.i and verb.tag_ not in {"VBD", "VBZ", "VBP"}):
+        return []  # (a bare participle after a noun says what was done to it: "all crew members killed")
+    prev = verb.doc[first - 1]
+    if (prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ == "conj" and prev.head.i < prev.i and prev.head.i != verb.head.i
+            and any(c.dep_ == "cc" and c.i < prev.i for c in prev.head.children)):  # fmt: skip
+        return [prev]
+    return []
+
+
 def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> tuple[list[Actor], str]:
     """Actors of the verb's subject, following conjunction and control when it has none."""
     if depth > 6:
         return [], ""
-    subjects = _children(verb, SUBJ) or _compound_subject(verb)
+    subjects = _children(verb, SUBJ) or _compound_subject(verb) or _stranded_subject(verb)
     if subjects:
         antecedent = _relative_antecedent(verb, subjects)
         if antecedent is not None:

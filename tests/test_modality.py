@@ -141,6 +141,9 @@ CASES = [
      "hypothetical"),
     ("The party said it would not return to parliament unless the army released its leaders.", "return",
      "negated"),
+    # an act asked about is neither done nor coming
+    ("Lima has not said whether it will expel the envoy.", "expel", "hypothetical"),
+    ("It remains unclear whether the rebels would attack the town.", "attack", "hypothetical"),
 ]
 
 

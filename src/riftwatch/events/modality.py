@@ -94,6 +94,8 @@ def _own_status(tok: Token, trigger: bool = False) -> Factuality | None:
         return "negated"  # "offered no evidence", "poses no threat", "caused no casualties"
     if tok.pos_ == "NOUN" and tok.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "det" and c.lower_ == "any" for c in children):
         return "hypothetical"  # "any attack on Niger would be ...", "any effort to stop the boats will ...": if one comes
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in children):
+        return "hypothetical"  # "has not said whether it will agree", "unclear whether X would send": a question
     for child in children:
         low = child.lower_
         if child.dep_ in {"aux", "auxpass"}:

@@ -1748,3 +1748,8 @@ def test_a_subject_the_parse_joined_to_the_first_verbs_object_acts_in_its_own_cl
     # "prosecutors" parsed as a second thing incited: they opened the case, not the government
     text = "Peru's government has accused the mayor of inciting riots and prosecutors have opened a case against him."
     assert {a.sector for a in event_at(code(rules, text), "opened").source} == {"JUD"}
+
+
+def test_condemning_the_noun_of_an_act_told_before_answers_its_doer(rules) -> None:  # type: ignore[no-untyped-def]
+    text = "Peru's navy seized a Chilean fishing boat on Monday. Chile's foreign ministry condemned the seizure."
+    assert {a.country for a in event_at(code(rules, text), "condemned").target} == {"PER"}

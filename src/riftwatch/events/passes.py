@@ -354,12 +354,17 @@ def referent_author(d: Draft, ctx: SentenceContext) -> None:
         if made:
             d.target, d.how["target"] = made, "referent"
             return
+    # (a noun of an act told before is taken up by what answers acts: "condemned the seizure")
+    answers = d.type in ontology().types_with("target_is_act_author")
     for obj in (c for c in d.tok.children if c.dep_ in OBJ):
         lemma = obj.lemma_.lower()
-        if lemma in REFERRING_NOUNS or lemma in ctx.state.trigger_lemmas:
-            # (the same word, or its lemma: "the strikes" after "struck")
+        if lemma in REFERRING_NOUNS or lemma in ctx.state.trigger_lemmas or (answers and _nominalised(lemma, ctx.state.trigger_lemmas)):
+            # (the same word, or its lemma: "the strikes" after "struck"; its noun: "the seizure"
+            # after "seized")
             for prev, prev_lemma in zip(reversed(ctx.state.events), reversed(ctx.state.trigger_lemmas), strict=False):
-                if (prev.trigger.text.lower().startswith(lemma[:5]) or prev_lemma == lemma) and _answerable(prev, own):
+                if ((prev.trigger.text.lower().startswith(lemma[:5]) or prev_lemma == lemma
+                     or (answers and _nominalised(lemma, (prev_lemma,))))
+                        and _answerable(prev, own)):  # fmt: skip
                     d.target, d.how["target"] = list(prev.source), "referent"
                     return
     countries = {c for c, _ in own}
@@ -386,6 +391,24 @@ def referent_author(d: Draft, ctx: SentenceContext) -> None:
         if told is not None:
             d.target, d.how["target"] = list(told.source), "referent"
             return
+
+
+# Endings that make a noun of a verb ("seizure", "invasion", "withdrawal", "killing"), and the
+# nouns whose stem the verb's spelling hides.
+NOMINAL_ENDINGS = ("ure", "tion", "sion", "al", "ing", "ment", "ance")
+IRREGULAR_NOUNS = {"detention": "detain", "expulsion": "expel", "intervention": "intervene",
+                   "abstention": "abstain", "retention": "retain", "seizure": "seize"}  # fmt: skip
+
+
+def _nominalised(noun: str, verbs: Sequence[str]) -> bool:
+    """``noun`` names the act of one of ``verbs``: "seizure" of "seize", "invasion" of "invade",
+    "detention" of "detain" (a shared stem of four letters and a noun ending, or a known pair)."""
+    if IRREGULAR_NOUNS.get(noun) in verbs:
+        return True
+    if not noun.endswith(NOMINAL_ENDINGS):
+        return False
+    return any(len(v) >= 4 and v != noun and noun[:4] == v[:4] and noun.startswith(v.rstrip("e")[: max(4, len(v) - 2)])
+               for v in verbs)  # fmt: skip
 
 
 def _summed_act(answer: Token) -> Token | None:

@@ -1753,3 +1753,9 @@ def test_a_subject_the_parse_joined_to_the_first_verbs_object_acts_in_its_own_cl
 def test_condemning_the_noun_of_an_act_told_before_answers_its_doer(rules) -> None:  # type: ignore[no-untyped-def]
     text = "Peru's navy seized a Chilean fishing boat on Monday. Chile's foreign ministry condemned the seizure."
     assert {a.country for a in event_at(code(rules, text), "condemned").target} == {"PER"}
+
+
+def test_the_act_a_quoted_call_asks_for_is_no_event_of_its_own(rules) -> None:  # type: ignore[no-untyped-def]
+    # "call" stops nothing without "off": what it calls for is its content
+    text = '"We call on Lima to withdraw its troops from the border," the Bolivian foreign minister said.'
+    assert [e.event_type for e in code(rules, text).events] == ["REQUEST"]

@@ -236,10 +236,17 @@ def _ordered(verb: Token, triggers: TriggerLexicon) -> Trigger | None:
     return None
 
 
+def stops(verb: Token) -> bool:
+    """The verb stops or takes back what it acts on: "halted", "lifted", "called off", "scaled
+    back" (not "call", "break" without their particle)."""
+    lemma = verb.lemma_.lower()
+    return lemma in STOP_VERBS and not (lemma in PARTICLE_STOP_VERBS and _particle(verb) not in {"off", "down", "back"})
+
+
 def _stopped(verb: Token, triggers: TriggerLexicon) -> Recoded | None:
     """Stopping an act inverts it: ending talks or aid reduces relations (SANCTION, CAMEO 16);
     lifting a curfew or halting attacks yields (CONCEDE, CAMEO 08)."""
-    if verb.lemma_ in PARTICLE_STOP_VERBS and _particle(verb) not in {"off", "down", "back"}:
+    if not stops(verb):
         return None  # "call off", "break off", "scale back", "wind down"; not "call", "break"
     for obj in verb.children:
         if obj.dep_ not in {"dobj", "nsubjpass"}:

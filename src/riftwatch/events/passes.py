@@ -48,6 +48,7 @@ from .matching import (
     quantity_change,
     reported_protest,
     stopped_act,
+    stops,
     taken_place,
     to_own_forces,
 )
@@ -927,7 +928,7 @@ def content_act(d: Draft, ctx: SentenceContext) -> None:
     # the alleged act did is alleged with it, also where the parse hangs it on the accusation itself
     # (no accuser kills)
     tok = d.tok
-    if tok.dep_ in {"xcomp", "dobj"} and tok.head.lemma_.lower() in STOP_VERBS and tok.head.dep_ in {"xcomp", "ccomp", "advcl"}:
+    if tok.dep_ in {"xcomp", "dobj"} and stops(tok.head) and tok.head.dep_ in {"xcomp", "ccomp", "advcl"}:
         tok = tok.head  # "urged Uganda to stop arresting protesters": the stopping is what is asked
     heads = {h.idx for h in _content_heads(tok)}
     while not heads and _participle_of(tok):

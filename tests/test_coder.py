@@ -1759,3 +1759,12 @@ def test_the_act_a_quoted_call_asks_for_is_no_event_of_its_own(rules) -> None:  
     # "call" stops nothing without "off": what it calls for is its content
     text = '"We call on Lima to withdraw its troops from the border," the Bolivian foreign minister said.'
     assert [e.event_type for e in code(rules, text).events] == ["REQUEST"]
+
+
+def test_people_released_are_whom_the_release_is_done_to(rules) -> None:  # type: ignore[no-untyped-def]
+    text = "Bolivian police detained two Peruvian traders in La Paz in May. The traders were released on Friday."
+    e = event_at(code(rules, text), "released")
+    assert "PER" in {a.country for a in e.target} and "PER" not in {a.country for a in e.source}
+    # troops withdrawn still do the withdrawing
+    e = event_at(code(rules, "Chilean troops were withdrawn from the border in December."), "withdrawn")
+    assert {a.country for a in e.source} == {"CHL"}

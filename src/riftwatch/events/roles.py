@@ -564,7 +564,8 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         agent = _prep_objects(verb, ("by",))
         source = _collect(agent, actor_at)
         how_s = "agent" if source else ""
-        if not source and getattr(trig, "type", "") in ontology().types_with("passive_subject_acts"):
+        if (not source and getattr(trig, "type", "") in ontology().types_with("passive_subject_acts")
+                and getattr(trig, "mode", "") != "release"):  # (not "the hostages were freed": they were freed)  # fmt: skip
             # "troops were withdrawn from Panama", "guerrillas have been demobilized": with no
             # agent, those moved are the ones who act, and the place they leave is the target.
             source, how_s = target, "passive-subject"

@@ -1768,3 +1768,8 @@ def test_people_released_are_whom_the_release_is_done_to(rules) -> None:  # type
     # troops withdrawn still do the withdrawing
     e = event_at(code(rules, "Chilean troops were withdrawn from the border in December."), "withdrawn")
     assert {a.country for a in e.source} == {"CHL"}
+
+
+def test_the_victims_of_the_main_clause_did_not_do_the_attack_told_with_when(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Witnesses said 12 Peruvian farmers were killed when a helicopter bombed a village near the border."
+    assert "PER" not in {a.country for a in event_at(code(coder, text), "bombed").source}

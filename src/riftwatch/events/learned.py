@@ -582,17 +582,21 @@ def _other_conjunct_subject(trig: Token) -> set[int]:
 
 # Prepositions that tell another occurrence the main act comes after, before or amid.
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "following", "amid", "since", "despite", "during"})
+# Words opening a clause of time (the parser hangs "when" on as an adverb).
+WHEN_WORDS = frozenset({"when", "while"})
 
 
 def _circumstance_subject(trig: Token, ev: Event) -> set[int]:
     """Who does the main act did not carry out the attack it is told after or amid ("Zelensky asked
     for air defences after drone attacks on Kharkiv": not Zelensky's attacks), nor one told in a
-    clause of its own after "after", "before", "since" ("... hours after rockets were fired")."""
+    clause of its own after "after", "before", "since", "when" ("... hours after rockets were fired")."""
     if ev.event_type not in ontology().types_with("use_of_force") and ev.event_type != "PROTEST":
         return set()  # (nor the protest: "police arrested 100 people during protests")
     if trig.pos_ == "VERB" and trig.dep_ == "advcl" and _subject_tokens(trig) and any(
-            c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_PREPS for c in trig.children):
-        # the same told as a clause: "jets struck depots hours after rockets were fired at Israel"
+            (c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_PREPS) or (c.dep_ in {"mark", "advmod"} and c.lower_ in WHEN_WORDS)
+            for c in trig.children):  # fmt: skip
+        # the same told as a clause: "jets struck depots hours after rockets were fired at Israel",
+        # "24 civilians were killed when an aircraft bombed a village" (not the civilians' bombing)
         return _subject_tokens(trig.head)
     if trig.pos_ not in {"NOUN", "PROPN"} or trig.dep_ != "pobj":
         return set()

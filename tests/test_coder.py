@@ -1773,3 +1773,11 @@ def test_people_released_are_whom_the_release_is_done_to(rules) -> None:  # type
 def test_the_victims_of_the_main_clause_did_not_do_the_attack_told_with_when(coder) -> None:  # type: ignore[no-untyped-def]
     text = "Witnesses said 12 Peruvian farmers were killed when a helicopter bombed a village near the border."
     assert "PER" not in {a.country for a in event_at(code(coder, text), "bombed").source}
+
+
+def test_a_partner_in_cooperation_with_the_source_is_not_its_target(coder) -> None:  # type: ignore[no-untyped-def]
+    text = ("Bolivia tested a new rocket on Tuesday. Peru condemned the test and stepped up border patrols "
+            "in cooperation with Chile.")  # fmt: skip
+    coded = code(coder, text)
+    assert "CHL" not in {a.country for a in event_at(coded, "condemned").target}
+    assert "CHL" not in {a.country for a in event_at(coded, "stepped up").target}

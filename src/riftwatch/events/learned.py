@@ -56,7 +56,7 @@ from .modality import SPEECH_VERBS
 from .nonacts import names_in_free_relative
 from .oneact import CASUALTY
 from .ontology import ontology
-from .roles import according_to, companions, discussed, not_accused
+from .roles import according_to, discussed, not_accused, partners_within
 
 MAX_PATH = 4
 
@@ -865,7 +865,7 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         if not ev.source:
             src = [(p, a) for p, a in src if id(a) not in reporting]
     venues = {id(c.actor) for c in fe.cands if _venue(c)}
-    labellers = _labellers(fe.trig) | _gathering_topics(fe.trig) | companions(fe.trig) if fe.trig is not None else set()
+    labellers = _labellers(fe.trig) | _gathering_topics(fe.trig) | partners_within(fe.trig) if fe.trig is not None else set()
     if fe.trig is not None and ev.event_type == "ACCUSE":
         # the victims of a condemned act ("condemned the violence against protesters"); the charge
         # an accused named as the object is charged with ("accused donors of ignoring Rwanda's role")

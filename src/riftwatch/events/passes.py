@@ -105,6 +105,7 @@ from .roles import (
     discussed,
     not_accused,
     noun_roles,
+    partners_within,
     prep_targets,
     subject_actors,
     verb_roles,
@@ -204,6 +205,7 @@ def _phrase_actors(tok: Token, actor_at: dict[int, Actor], skip_object: bool) ->
     out: list[Actor] = []
     skip = {"nsubj", "nsubjpass", "agent", "ccomp", "advcl", "relcl", "acl", "poss", "punct", "prep" if skip_object else ""}
     skip |= OBJ if skip_object else set()
+    partners = partners_within(tok)
     stack = [c for c in tok.children if c.dep_ not in skip and not (c.dep_ == "prep" and absolute(c)) and not _clause(c)
              and not (c.dep_ == "prep" and c.lower_ in COMPANION_PREPS)]  # fmt: skip
     if tok.pos_ != "VERB" and not stack:
@@ -215,7 +217,7 @@ def _phrase_actors(tok: Token, actor_at: dict[int, Actor], skip_object: bool) ->
     while stack:
         t = stack.pop()
         a = actor_at.get(t.i)
-        if a is not None and a not in out:
+        if a is not None and a not in out and t.i not in partners:
             out.append(a)
         stack.extend(c for c in t.children if c.dep_ not in {"ccomp", "advcl", "relcl", "agent"} and not _clause(c))
     return sorted(out, key=lambda a: a.start)

@@ -332,9 +332,30 @@ def not_accused(trig: Token) -> set[int]:
 COMPANION_PREPS = frozenset({"alongside", "beside"})
 
 
+# Nouns that make "in X with Y" a partnership: "in cooperation with the United States".
+PARTNERSHIP_NOUNS = frozenset({"cooperation", "coordination", "conjunction", "partnership", "collaboration",
+                               "concert", "alliance", "tandem"})  # fmt: skip
+
+
+def partners_within(tok: Token) -> set[int]:
+    """The ``companions`` of every verb of ``tok``'s phrase ("condemned the launch and stepped up
+    surveillance in cooperation with the United States")."""
+    return {i for v in tok.subtree if v.pos_ in {"VERB", "AUX"} for i in companions(v)}
+
+
 def companions(trig: Token) -> set[int]:
-    """Tokens of those who act alongside the trigger's subject: no target of its act."""
-    return {t.i for c in trig.children if c.dep_ == "prep" and c.lower_ in COMPANION_PREPS for t in c.subtree}
+    """Tokens of those who act alongside the trigger's subject ("alongside government troops", "in
+    cooperation with the United States"): no target of its act."""
+    out: set[int] = set()
+    for c in trig.children:
+        if c.dep_ != "prep":
+            continue
+        if c.lower_ in COMPANION_PREPS:
+            out.update(t.i for t in c.subtree)
+        elif c.lower_ == "in":
+            out.update(t.i for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in PARTNERSHIP_NOUNS
+                       for w in o.children if w.dep_ == "prep" and w.lower_ == "with" for t in w.subtree)  # fmt: skip
+    return out
 
 
 # What a party issues that speaks for it: "released a statement calling for ...".
@@ -587,6 +608,8 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         if not target:
             # "mobilised reservists for a war against Iraq": a target inside the verb's phrase
             for pobj in _prep_objects(verb, ("for", "in", "into")):
+                if pobj.lemma_.lower() in PARTNERSHIP_NOUNS:
+                    continue  # "in cooperation with X": a partner
                 target = pp(_prep_objects(pobj, ("against", "on", "with")))
                 if target:
                     how_t = "prep-prep"

@@ -108,9 +108,10 @@ def _binding_subject(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
         return []
     t = tok.head
     first = t.head
-    if t.dep_ == "conj" and first.i < tok.i and first.pos_ in {"NOUN", "PROPN"} and _agrees(tok, first):
-        # "the soldiers and their Russian partners", "the United States and its allies": the
-        # first of the pair owns the second, whoever reports the clause
+    if (t.dep_ == "conj" and first.i < tok.i and first.pos_ in {"NOUN", "PROPN"} and _agrees(tok, first)
+            and first.dep_ in {"nsubj", "nsubjpass"}):  # fmt: skip
+        # "the soldiers and their Russian partners killed ...", "the United States and its allies
+        # warned": the first of a pair of subjects owns the second, whoever reports the clause
         lo, hi = t.left_edge.idx, t.right_edge.idx + len(t.right_edge)
         owners = [a for a in actors_under(first, actor_at) if not (lo <= a.start < hi)]
         if owners:

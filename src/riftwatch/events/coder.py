@@ -266,15 +266,15 @@ def sentence_context(
     s_start, s_end = sent.start_char, sent.end_char  # Span properties index the Doc on each access
     groups = resolve_pronouns(toks, actor_at, state.last_group, state.last_it)
     actor_spans = {(a.start, a.end) for a in (actor_at.get(t.i) for t in toks) if a is not None}
-    text = sent.doc.text
+    s_text = sent.text  # (built from the sentence's words once: the Doc's whole text is costlier)
     usable = [
         p for p in places
         if s_start <= p.start and p.end <= s_end
         and not any(a < p.end and p.start < b for a, b in actor_spans)
-        and not _describing(text, p.end)
+        and not _describing(s_text, p.end - s_start)
     ]  # fmt: skip
     ctx = SentenceContext(article, sent, sent_index, toks, actor_at, latent_at or {}, usable, triggers,
-                          triggers.lemmas(), state, s_start, sent.text,
+                          triggers.lemmas(), state, s_start, s_text,
                           [t.lemma_.lower() for t in toks])  # fmt: skip
     ctx.pronoun_groups = groups
     return ctx

@@ -510,9 +510,9 @@ _PERSONAL_POSSESSIVES = frozenset({"his", "her"})
 @cache
 def act_nouns() -> frozenset[str]:
     """Nouns the shipped trigger lexicon names acts by ("strike", "offensive", "talks")."""
-    from .triggers import default_triggers
+    from .compiled_triggers import shipped_triggers
 
-    return frozenset(t.lemma for t in default_triggers() if t.pos == "NOUN")
+    return frozenset(t.lemma for t in shipped_triggers() if t.pos == "NOUN" and t.weight > 0.0)
 
 
 def _noun_owner(noun: Token, actor_at: dict[int, Actor]) -> list[Actor]:

@@ -645,7 +645,8 @@ def _labellers(trig: Token) -> set[int]:
 
 def _gathering_topics(trig: Token) -> set[int]:
     """Tokens of what a gathering in the trigger's phrase is "on" ("will host a conference on
-    Sudan", ``clauses.OCCASION_NOUNS``): the topic of the talks, not a party to them."""
+    Sudan", ``clauses.OCCASION_NOUNS``), or what a verb of discussing has as its object
+    (``roles.discussed``): the topic of the talks, not a party to them."""
     return {t.i for g in trig.subtree if g.lower_ in OCCASION_NOUNS
             for p in g.children if p.dep_ == "prep" and p.lower_ == "on" for t in p.subtree} | discussed(trig)  # fmt: skip
 

@@ -93,7 +93,6 @@ from .nonacts import (
 )
 from .ontology import ontology
 from .roles import (
-    COMPANION_PREPS,
     DISCUSSION_LEMMAS,
     LIGHT_VERBS,
     OBJ,
@@ -197,7 +196,8 @@ def _complement_subject(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
 
 
 def _phrase_actors(tok: Token, actor_at: dict[int, Actor], skip_object: bool) -> list[Actor]:
-    """Actors in the trigger's subtree, not crossing into reported or subordinate clauses.
+    """Actors in the trigger's subtree, not crossing into reported or subordinate clauses, nor those
+    acting on the subject's side (``roles.companions``).
 
     A nominal trigger carried by a light verb also looks into the verb's purpose clause ("making
     visits to raise the morale among Iranian troops").
@@ -206,8 +206,7 @@ def _phrase_actors(tok: Token, actor_at: dict[int, Actor], skip_object: bool) ->
     skip = {"nsubj", "nsubjpass", "agent", "ccomp", "advcl", "relcl", "acl", "poss", "punct", "prep" if skip_object else ""}
     skip |= OBJ if skip_object else set()
     partners = partners_within(tok)
-    stack = [c for c in tok.children if c.dep_ not in skip and not (c.dep_ == "prep" and absolute(c)) and not _clause(c)
-             and not (c.dep_ == "prep" and c.lower_ in COMPANION_PREPS)]  # fmt: skip
+    stack = [c for c in tok.children if c.dep_ not in skip and not (c.dep_ == "prep" and absolute(c)) and not _clause(c)]
     if tok.pos_ != "VERB" and not stack:
         carrier = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
         if carrier.dep_ in OBJ:

@@ -399,7 +399,7 @@ def referent_author(d: Draft, ctx: SentenceContext) -> None:
 # nouns whose stem the verb's spelling hides.
 NOMINAL_ENDINGS = ("ure", "tion", "sion", "al", "ing", "ment", "ance")
 IRREGULAR_NOUNS = {"detention": "detain", "expulsion": "expel", "intervention": "intervene",
-                   "abstention": "abstain", "retention": "retain", "seizure": "seize"}  # fmt: skip
+                   "abstention": "abstain", "retention": "retain"}  # fmt: skip
 
 
 def _nominalised(noun: str, verbs: Sequence[str]) -> bool:

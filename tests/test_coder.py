@@ -221,8 +221,13 @@ LABELLED = [
     ("Sergei Lavrov called her remarks \"a flagrant interference in Russian affairs.\"", "called", "ACCUSE"),
     ("Bolivia's government called the election observers biased.", "called", "ACCUSE"),
     ("Press freedom groups described the case against the editor as politically motivated.", "described", "ACCUSE"),
+    # a quoted label after the object's own clause, which the parse hung on that clause or a preposition
+    ("The rights group's director called the move to detain the editor again a “cynical act of revenge.”", "called", "ACCUSE"),
+    ("Romeu, who heads the group's Americas desk, called the decision to reimprison Ortiz a “blatant case of judicial weaponization.”",
+     "called", "ACCUSE"),
     ("The president called the summit a historic success.", "called", None),
     ("Residents call the market district Little Kabul.", "call", None),
+    ("He called the meeting in Lima “a chance to rebuild trust.”", "called", None),
 ]
 
 

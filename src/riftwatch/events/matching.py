@@ -8,6 +8,7 @@ reports a claim is a complaint, and declining to comment is no event.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
@@ -549,7 +550,41 @@ def _description(verb: Token) -> list[Token]:
                 out.extend(prep.children)
     # or an adjective clause the "as" modifies ("described the case as politically motivated")
     out.extend(c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "ADJ" and any(a.lower_ == "as" for a in c.children))
+    out.extend(_quoted_label(verb, holders[1:]))
     return out
+
+
+QUOTES = frozenset({'"', "“", "‘", "'"})
+
+
+def _quoted_label(verb: Token, objects: Sequence[Token]) -> list[Token]:
+    """A quoted phrase soon after the verb's object that the parse hung elsewhere ("called the
+    decision to jail him a “blatant case of ...”": the quote's noun was read as a second object of
+    "to", or of "jail"): the first noun or adjective after the opening quote, where no verb stands
+    between it and ``verb`` but one of the object's own ("the move to detain ..."), and at most
+    nine words between the object's phrase and the quote."""
+    if not objects:
+        return []
+    own = {c.i for o in objects for c in o.children if c.dep_ == "acl"}
+    inside = {t.i for o in objects for c in o.children if c.i in own for t in c.subtree}
+    end = max(t.i for o in objects for t in o.subtree if t.i not in inside)
+    doc, stop = verb.doc, verb.sent.end
+    quote = next((k for k in range(end + 1, min(stop, end + 10)) if doc[k].text in QUOTES), None)
+    if quote is None:
+        return []
+    for k in range(quote + 1, min(quote + 6, stop)):
+        word = doc[k]
+        if word.pos_ not in {"NOUN", "ADJ", "PROPN"}:
+            continue
+        head = word
+        for _ in range(12):
+            if head.i == verb.i:
+                return [word]
+            if (head.pos_ in {"VERB", "AUX"} and head.i not in own) or head.head.i == head.i:
+                return []
+            head = head.head
+        return []
+    return []
 
 
 def condemning(head: Token) -> bool:

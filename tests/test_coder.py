@@ -1545,6 +1545,23 @@ def test_a_place_describing_something_else_is_no_state_of_a_pair(rules) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "word", "source", "target"),
+    [
+        # whoever backs a group is not whose it is: the group belongs where the story is ...
+        ("Iran's foreign minister visited Baghdad on Monday. Iran-backed militias fired rockets at a U.S. base the next day.",
+         "fired", {"IRQ"}, {"USA"}),
+        # ... or to no country the text names
+        ("Government troops clashed with Iran-funded militias near the border.", "clashed", {""}, {""}),
+        # and the backer named in the modifier is no party to the act
+        ("Iran-backed rebels fired missiles at a tanker in the Red Sea on Tuesday.", "fired", {""}, set()),
+    ],
+)
+def test_a_groups_backer_is_not_its_country(rules, text: str, word: str, source: set[str], target: set[str]) -> None:  # type: ignore[no-untyped-def]
+    e = event_at(code(rules, text), word)
+    assert ({a.country for a in e.source}, {a.country for a in e.target}) == (source, target)
+
+
+@pytest.mark.parametrize(
     ("text", "word", "target"),
     [
         # a condemning word on another party's act, in what a speaker says or tweets

@@ -199,20 +199,21 @@ class ArticleContext:
     # the states named so far (actors and places), in text order, for "both countries" (``pair_phrase``)
     countries_named: list[str] = field(default_factory=list)
 
-    def default_for(self, sector: str) -> str:
+    def default_for(self, sector: str, exclude: frozenset[str] = frozenset()) -> str:
         """The country for a bare sector noun: rebels, gangs, opposition, police, civilians and refugees
         belong where the story happens (the country named most often, counting capitals named as
-        places); other sectors belong to the country that acts most often in the article."""
+        places); other sectors belong to the country that acts most often in the article. Never one
+        of ``exclude`` (the group's backers)."""
         if sector in _TERRITORIAL and self.places_so_far:
             # where the story is so far (a story from Caracas that later tells of Washington's
             # sanctions), and, half as much, where the whole article is (a story filed in Doha about
             # Gaza)
-            every = dict.fromkeys([*self.places_so_far, *self.place_counts])  # first named first, on a tie
+            every = [c for c in dict.fromkeys([*self.places_so_far, *self.place_counts]) if c not in exclude]  # first named first, on a tie
             so_far = self.places_so_far
-            return max(every, key=lambda c: (so_far.get(c, 0.0) + self.place_counts[c] / 2, self.place_counts[c]))
+            return max(every, key=lambda c: (so_far.get(c, 0.0) + self.place_counts[c] / 2, self.place_counts[c]), default="")
         counts = self.place_counts if sector in _TERRITORIAL and self.place_counts else self.country_counts
-        common = counts.most_common(1)
-        return common[0][0] if common else ""
+        common = [c for c, _ in counts.most_common(len(exclude) + 1) if c not in exclude]
+        return common[0] if common else ""
 
     def person_for(self, gender: str, subject_in_sentence: int | None = None, quoted: bool = True) -> Actor | None:
         """The person a pronoun of ``gender`` ("m"/"f") most likely refers to.

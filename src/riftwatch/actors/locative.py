@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ..geo.mentions import doc_words, lead_dateline
 from ..records import Actor, Place
+from .mentions import describing
 
 
 def actor_index(doc: Doc, actors: Sequence[Actor], offset: int = 0) -> dict[int, Actor]:
@@ -72,9 +73,12 @@ def split_locative(
     kept.extend(_modifier_demonyms(doc, kept, lookup))
     kept.sort(key=lambda a: a.start)
     taken = {(a.start, a.end) for a in kept}
+    text = doc.text if places else ""
     for p in places:
         if (p.start, p.end) in taken or lookup is None or lo <= p.start < p.end <= hi or p.precision not in {"city", "country"}:
             continue
+        if describing(text, p.end):
+            continue  # "Iran-backed rebels": Iran stands behind them, it does nothing here
         for entry in lookup(p.text):
             if getattr(entry, "kind", "") in {"capital", "country"}:
                 latent.append(Actor(text=p.text, start=p.start, end=p.end, name=p.name, country=entry.country,

@@ -289,6 +289,16 @@ def _apposed_title(doc: Doc, comma: int, title_start: list[int]) -> bool:
     return False
 
 
+def describing(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` of ``text`` opens a hyphenated modifier ("Iran-backed",
+    "a London-based think tank", "U.S.-made jets"): it describes something; it is no place where
+    an act happens, and no party to it."""
+    if end >= len(text) or text[end] not in "-–":
+        return False
+    word = text[end + 1 : end + 16].split(" ", 1)[0].lower().rstrip(",.;:")
+    return word in DESCRIBING_SUFFIXES
+
+
 def _is_place_or_part(doc: Doc, m: Mention) -> bool:
     """A capital used as a place ("in Tehran"), or a country or an organisation inside "Iran-backed",
     "al-Qaida-linked"."""

@@ -822,7 +822,32 @@ def _bare(
         group = next((a for a in reversed(ctx.orgs) if a.sector in ARMED_GROUP_SECTORS and a.country not in NOT_STATES), None)
         if group is not None and (ctx.place_counts[group.country] or ctx.places_so_far.get(group.country)):
             return _Coded(group.country, head.sector)
-    return _Coded(ctx.default_for(head.sector) if fallback is None else fallback, head.sector)
+    if fallback is None:
+        # "Iran-backed militias", "U.S.-funded forces": whoever backs them is not whose they are
+        return _Coded(ctx.default_for(head.sector, exclude=_backers(last, lexicon)), head.sector)
+    return _Coded(fallback, head.sector)
+
+
+# A country before one of these ("Iran-backed", "U.S.-trained") stands behind a group of others.
+BACKING = frozenset({"backed", "funded", "sponsored", "supported", "armed", "trained", "financed", "equipped"})
+
+
+def _backers(noun: Token, lexicon: Lexicon) -> frozenset[str]:
+    """The countries that back the group ``noun`` names: "Iran" in "Iran-backed militias", "Russian"
+    in "Russian-funded separatists"."""
+    out: set[str] = set()
+    for mod in noun.lefts:
+        if mod.lower_ not in BACKING or mod.i < 2 or mod.nbor(-1).text not in ("-", "–"):
+            continue
+        first = mod.i - 2
+        while first > 0 and mod.doc[first - 1].text not in ("-", "–") and mod.doc[first - 1].is_title and first > mod.i - 4:
+            first -= 1  # "United States-backed"
+        for k in range(first, mod.i - 1):
+            entries, _ = lexicon.lookup_cased(mod.doc[k : mod.i - 1].text)
+            out.update(e.country for e in entries if len(e.country) == 3)
+            if out:
+                break
+    return frozenset(out)
 
 
 def _office_named_before(doc: Doc, g: Group, ctx: ArticleContext) -> str:

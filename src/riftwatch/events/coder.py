@@ -24,7 +24,7 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..actors.mentions import DESCRIBING_SUFFIXES
+from ..actors.mentions import describing
 from ..records import Actor, Article, Event, Factuality, Place, Span
 from ..when import best_time, find_times, may_hold_time
 from .attribution import attribution_for
@@ -271,22 +271,13 @@ def sentence_context(
         p for p in places
         if s_start <= p.start and p.end <= s_end
         and not any(a < p.end and p.start < b for a, b in actor_spans)
-        and not _describing(s_text, p.end - s_start)
+        and not describing(s_text, p.end - s_start)
     ]  # fmt: skip
     ctx = SentenceContext(article, sent, sent_index, toks, actor_at, latent_at or {}, usable, triggers,
                           triggers.lemmas(), state, s_start, s_text,
                           [t.lemma_.lower() for t in toks])  # fmt: skip
     ctx.pronoun_groups = groups
     return ctx
-
-
-def _describing(text: str, end: int) -> bool:
-    """A place name that opens a hyphenated modifier ("Iran-backed", "a London-based think
-    tank", "U.S.-made jets") describes something; it is no place where an act happens."""
-    if end >= len(text) or text[end] not in "-–":
-        return False
-    word = text[end + 1 : end + 16].split(" ", 1)[0].lower().rstrip(",.;:")
-    return word in DESCRIBING_SUFFIXES
 
 
 def code_sentence(ctx: SentenceContext) -> list[Event]:

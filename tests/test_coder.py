@@ -1562,6 +1562,33 @@ def test_a_groups_backer_is_not_its_country(rules, text: str, word: str, source:
 
 
 @pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the side a group takes is not whose it is ...
+        ("Pro-Russia separatists in eastern Ukraine shelled the town.", {"UKR"}),
+        # ... while an armed group against a state is mostly of that state
+        ("The army said anti-Kabul fighters attacked a checkpoint.", {"AFG"}),
+        # a group's name in another case than the lexicon's
+        ("Christian anti-Balaka militias attacked herders on Monday.", {"CAF"}),
+    ],
+)
+def test_the_side_a_group_takes_is_not_its_country(rules, text: str, source: set[str]) -> None:  # type: ignore[no-untyped-def]
+    (e,) = code(rules, text).events
+    assert {a.country for a in e.source} == source
+
+
+def test_force_abroad_strikes_the_country_where_it_falls(coder) -> None:  # type: ignore[no-untyped-def]
+    """With no target named, the learned checks may take the people of a country as the target; an
+    act of force placed by its own phrase in another country than its doers' falls on that
+    country's people, not on the doers' own (the port found after "the port of")."""
+    for text in ("Russian drones struck grain terminals in the port of Odesa overnight.",
+                 "Russia, for its part, has repeatedly bombed Odesa since the grain deal collapsed in 2023."):  # fmt: skip
+        e = event_at(code(coder, text), "struck" if "struck" in text else "bombed")
+        assert e.place is not None and e.place.name == "Odesa"
+        assert {a.country for a in e.target} == {"UKR"}
+
+
+@pytest.mark.parametrize(
     ("text", "word", "target"),
     [
         # a condemning word on another party's act, in what a speaker says or tweets

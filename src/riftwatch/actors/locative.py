@@ -77,8 +77,8 @@ def split_locative(
     for p in places:
         if (p.start, p.end) in taken or lookup is None or lo <= p.start < p.end <= hi or p.precision not in {"city", "country"}:
             continue
-        if describing(text, p.end):
-            continue  # "Iran-backed rebels": Iran stands behind them, it does nothing here
+        if describing(text, p.end, p.start):
+            continue  # "Iran-backed rebels", "pro-Russia separatists": Russia does nothing here
         for entry in lookup(p.text):
             if getattr(entry, "kind", "") in {"capital", "country"}:
                 latent.append(Actor(text=p.text, start=p.start, end=p.end, name=p.name, country=entry.country,

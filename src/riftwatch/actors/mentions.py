@@ -289,10 +289,13 @@ def _apposed_title(doc: Doc, comma: int, title_start: list[int]) -> bool:
     return False
 
 
-def describing(text: str, end: int) -> bool:
+def describing(text: str, end: int, start: int = -1) -> bool:
     """Whether the name ending at ``end`` of ``text`` opens a hyphenated modifier ("Iran-backed",
-    "a London-based think tank", "U.S.-made jets"): it describes something; it is no place where
-    an act happens, and no party to it."""
+    "a London-based think tank", "U.S.-made jets") or, starting at ``start``, closes one of stance
+    ("pro-Russia separatists", "anti-Balaka militias"): it describes something; it is no place
+    where an act happens, and no party to it."""
+    if 0 < start <= len(text) and text[start - 1] in "-–" and text[max(0, start - 5) : start - 1].lower().split()[-1:] in (["anti"], ["pro"]):
+        return True
     if end >= len(text) or text[end] not in "-–":
         return False
     word = text[end + 1 : end + 16].split(" ", 1)[0].lower().rstrip(",.;:")
@@ -301,7 +304,7 @@ def describing(text: str, end: int) -> bool:
 
 def _is_place_or_part(doc: Doc, m: Mention) -> bool:
     """A capital used as a place ("in Tehran"), or a country or an organisation inside "Iran-backed",
-    "al-Qaida-linked"."""
+    "al-Qaida-linked", "pro-Russia"."""
     if (
         (m.kind in OWNER_KINDS or m.kind == "org")  # "al-Qaida-linked", as "Iran-backed"
         and m.end + 1 < len(doc)
@@ -309,6 +312,8 @@ def _is_place_or_part(doc: Doc, m: Mention) -> bool:
         and doc[m.end + 1].lower_ in DESCRIBING_SUFFIXES
     ):
         return True
+    if (m.kind in OWNER_KINDS or m.kind == "org") and m.start >= 2 and doc[m.start - 1].text in ("-", "–") and doc[m.start - 2].lower_ == "pro":
+        return True  # "pro-Russia separatists": a side taken, not whose they are (an "anti-Pakistan" group mostly is Pakistan's)
     if m.kind != "capital" or (m.end < len(doc) and doc[m.end].text in POSSESSIVE):
         return False  # "to the Kremlin's dismay": an owner, not a place
     i = m.start - 1

@@ -813,7 +813,7 @@ def _bare(
         # "a military base near Haifa": the force a unit noun names is where its post is
         unit = last.head if _unit_of(last) else None
         local = located_in(doc[g.end - 1], where, owners) or (located_in(unit, where, owners, UNIT_PLACE) if unit is not None else "")
-        if local:
+        if local and local not in _backers(last, lexicon):  # not "pro-Russia" read as "Chicago police"
             return _Coded(local, head.sector)  # "forces in Somalia's north", "police in Lagos"
     if fallback is None and head.sector in ARMED_GROUP_SECTORS and is_definite(last):
         # "the rebels", "the militants": the armed group the story named last, in its own land,
@@ -822,6 +822,8 @@ def _bare(
         group = next((a for a in reversed(ctx.orgs) if a.sector in ARMED_GROUP_SECTORS and a.country not in NOT_STATES), None)
         if group is not None and (ctx.place_counts[group.country] or ctx.places_so_far.get(group.country)):
             return _Coded(group.country, head.sector)
+    if fallback is None and _sided(last, lexicon):
+        return _Coded("", head.sector)  # "pro-Iranian militias": whose, the text does not say
     if fallback is None:
         # "Iran-backed militias", "U.S.-funded forces": whoever backs them is not whose they are
         return _Coded(ctx.default_for(head.sector, exclude=_backers(last, lexicon)), head.sector)
@@ -832,10 +834,22 @@ def _bare(
 BACKING = frozenset({"backed", "funded", "sponsored", "supported", "armed", "trained", "financed", "equipped"})
 
 
-def _backers(noun: Token, lexicon: Lexicon) -> frozenset[str]:
-    """The countries that back the group ``noun`` names: "Iran" in "Iran-backed militias", "Russian"
-    in "Russian-funded separatists"."""
+def _sided(noun: Token, lexicon: Lexicon) -> frozenset[str]:
+    """The countries the group ``noun`` names sides with: "pro-Russia separatists", "pro-Iranian
+    militias" (a side taken, not whose they are)."""
     out: set[str] = set()
+    doc = noun.doc
+    for mod in noun.lefts:
+        if mod.i >= 2 and doc[mod.i - 1].text in ("-", "–") and doc[mod.i - 2].lower_ == "pro":
+            entries, _ = lexicon.lookup_cased(mod.text)
+            out.update(e.country for e in entries if len(e.country) == 3)
+    return frozenset(out)
+
+
+def _backers(noun: Token, lexicon: Lexicon) -> frozenset[str]:
+    """The countries that back the group ``noun`` names, or that it sides with: "Iran" in
+    "Iran-backed militias", "Russian" in "Russian-funded separatists", "pro-Russia separatists"."""
+    out: set[str] = set(_sided(noun, lexicon))
     for mod in noun.lefts:
         if mod.lower_ not in BACKING or mod.i < 2 or mod.nbor(-1).text not in ("-", "–"):
             continue

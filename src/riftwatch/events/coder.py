@@ -271,7 +271,7 @@ def sentence_context(
         p for p in places
         if s_start <= p.start and p.end <= s_end
         and not any(a < p.end and p.start < b for a, b in actor_spans)
-        and not describing(s_text, p.end - s_start)
+        and not describing(s_text, p.end - s_start, p.start - s_start)
     ]  # fmt: skip
     ctx = SentenceContext(article, sent, sent_index, toks, actor_at, latent_at or {}, usable, triggers,
                           triggers.lemmas(), state, s_start, s_text,

@@ -876,11 +876,15 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         naming = {id(c.actor) for c in fe.cands if c.head is not None and c.head.i in labellers}
         tgt = [(p, a) for p, a in tgt if id(a) not in naming]
     # abroad, an act is aimed at someone there, not at the host country's people: the people of the
-    # place are a target only of an act of theirs or of no named actor (pool: 0 of 7 right otherwise)
+    # place are a target only of an act of theirs or of no named actor (pool: 0 of 7 right otherwise);
+    # but force strikes where its target is: drones that struck a port abroad struck that country,
+    # not their own
+    force_abroad = _force_abroad(ev, fe.trig, countries)
     target = ev.target or _choose(
         [(p, a) for p, a in tgt
          if (a.start, a.end) not in spans and id(a) not in venues and (a.country not in countries or a.entry_id.startswith("implied:"))
-         and not (a.entry_id == "implied:place" and countries and a.country not in countries)],
+         and not (a.entry_id == "implied:place" and countries and a.country not in countries and not force_abroad)
+         and not (a.entry_id == "implied:source" and force_abroad)],
         models.target, models.second)  # fmt: skip
     if target is not ev.target:
         # the conjuncts of the model's choice come along, of the source's own country too: a party
@@ -908,6 +912,16 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
             how.pop(role, None)
     roles_how = tuple((r, how[r]) for r in ("source", "target") if r in how)
     return replace(ruled, source=source, target=target, roles_how=roles_how), best_s, best_t
+
+
+def _force_abroad(ev: Event, trig: Token | None, countries: set[str]) -> bool:
+    """An act of force whose own phrase places it in a country none of its doers is of ("drones
+    struck a port in Odesa", "bombed Odesa")."""
+    p = ev.place
+    if p is None or trig is None or not p.country or not countries or p.country in countries:
+        return False
+    right = trig.right_edge
+    return ev.event_type in ontology().types_with("use_of_force") and trig.left_edge.idx <= p.start and p.end <= right.idx + len(right)
 
 
 def event_feature_lists(featured: Sequence[Featured], roled: Sequence[tuple[Event, float, float]]) -> list[list[str]]:

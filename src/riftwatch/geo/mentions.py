@@ -326,7 +326,8 @@ def _placed_by_preposition(doc: Doc, start: int) -> bool:
 # labels such small names anything from PERSON to PRODUCT).
 SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "hamlet", "township", "municipality", "commune",
                               "district", "province", "county", "suburb", "neighborhood", "neighbourhood",
-                              "towns", "villages", "cities", "districts", "provinces"})  # fmt: skip
+                              "towns", "villages", "cities", "districts", "provinces", "port", "ports", "island",
+                              "islands", "region", "regions", "enclave", "harbour", "harbor", "capital"})  # fmt: skip
 # Every word after a place name that keeps it a place inside a longer name (``_opens_other_name``).
 _PLACE_KEEPING = (PLACED_HEADS | FEATURE_WORDS | NATURAL_WORDS | BUILDING_WORDS | MEETING_WORDS | INSTITUTION_WORDS
                   | SITE_HEADS | SETTLEMENT_NOUNS | ADMIN_SUFFIXES)  # fmt: skip

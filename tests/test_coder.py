@@ -253,6 +253,27 @@ def test_a_blow_dealt_with_economic_measures_is_a_sanction(rules, sentence, word
     assert types_at(code(rules, sentence), word) == [etype]
 
 
+# What a verb does depends on what it acts on. (sentence, word, type)
+BY_OBJECT = [
+    # bombs dropped are delivered, not given up as charges or demands are
+    ("Two fighter jets dropped bombs on a crowded market in the district.", "dropped", "ASSAULT"),
+    ("Prosecutors dropped the charges against the editor.", "dropped", "CONCEDE"),
+    # ordering people out of the country expels them: diplomats (a sanction), reporters (coercion)
+    ("Latvia ordered two Belarusian diplomats to leave the country.", "ordered", "SANCTION"),
+    ("The junta ordered foreign reporters to leave within 48 hours.", "ordered", "COERCE"),
+    # ships stopped at sea are restricted, not a proposal vetoed
+    ("Coast guard cutters blocked two Vietnamese supply boats near the reef.", "blocked", "COERCE"),
+    ("Hungary blocked the sanctions package.", "blocked", "REJECT"),
+    # a capital seized is territory taken, whatever government it stands for elsewhere
+    ("Rebel fighters seized Bangui in March 2013.", "seized", "ASSAULT"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word", "etype"), BY_OBJECT, ids=[r[0][:30] for r in BY_OBJECT])
+def test_the_object_decides_the_act(rules, sentence, word, etype) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(code(rules, sentence), word) == [etype]
+
+
 def test_the_means_of_a_retaliation_is_no_second_act(rules) -> None:  # type: ignore[no-untyped-def]
     # "retaliated by announcing tariffs": one sanction, the retaliation
     coded = code(rules, "Japan retaliated by announcing higher tariffs on Korean steel.")

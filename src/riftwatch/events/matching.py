@@ -261,6 +261,9 @@ def _stopped(verb: Token, triggers: TriggerLexicon) -> Recoded | None:
                 stopped = match_trigger(mod, triggers)
         if stopped is None:
             continue
+        if verb.lemma_.lower() == "drop" and stopped.type == "ASSAULT":
+            # "dropped bombs on the market": bombs dropped are bombs delivered, from the air
+            return Recoded.of("ASSAULT", "195", "aerial", stopped.weight, object=(), target_prep=("on", "over"))
         coop = stopped.quad_class <= 2
         c = ontology().recoding("when_stopped", cooperative=coop)
         return Recoded.of(c.event_type, c.cameo_root, ontology().recoding_mode("when_stopped", coop), stopped.weight)
@@ -310,14 +313,18 @@ def _taking_lemmas(triggers: TriggerLexicon) -> frozenset[str]:
 def taken_place(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
     """"Seized Goma", "took Avdiivka": a town or a land named as the object of a verb of taking is
     territory taken, as "seized the town" is (the entry whose objects list a ``NAMED_PLACE``) —
-    a name the gazetteer resolved and no actor reads, whatever entity type the parser guessed (not
-    a capital, which stands for its government: "took Washington to task")."""
+    a name the gazetteer resolved and no actor reads, whatever entity type the parser guessed; a
+    capital too, but after "take", where it stands for its government ("took Washington to task")."""
     if tok.pos_ != "VERB" or (entry is not None and NAMED_PLACE in getattr(entry, "object", ())):
         return entry
     if tok.lemma_.lower() not in _taking_lemmas(ctx.triggers):
         return entry
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.pos_ != "PROPN" or not any(p.start <= obj.idx < p.end for p in ctx.usable):
+    if obj is None or obj.pos_ != "PROPN":
+        return entry
+    capital = ctx.actor_at.get(obj.i)
+    seized_capital = tok.lemma_.lower() != "take" and capital is not None and capital.entry_id.startswith("capital:")
+    if not seized_capital and not any(p.start <= obj.idx < p.end for p in ctx.usable):
         return entry
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     found = ctx.triggers.match(tok.lemma_.lower(), "VERB", particle, NAMED_PLACE)
@@ -396,7 +403,7 @@ def ordered_act(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry 
     to the army to pull out of the battles" code the sealing and the pull-out, on the order word
     (the act's own verb carries no event of its own then)."""
     if tok.pos_ == "VERB" and tok.lemma_ in ORDER_VERBS and (entry is None or not entry.object):
-        found = _ordered(tok, ctx.triggers) or _ordered_to_forces(tok, ctx)
+        found = _ordered(tok, ctx.triggers) or _ordered_to_forces(tok, ctx) or _ordered_out(tok, ctx)
         return found or entry
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in ORDER_NOUNS:
         return _ordered_to_forces(tok, ctx) or entry
@@ -404,6 +411,18 @@ def ordered_act(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry 
             and _command_of(tok, ctx) is not None):  # fmt: skip
         return None  # the order word carries this act
     return entry
+
+
+def _ordered_out(verb: Token, ctx: SentenceContext) -> Entry | None:
+    """Ordering people to leave expels them: "ordered three diplomats to leave the country" is an
+    expulsion (the lexicon's entry for "expel" with that object: of diplomats, SANCTION; of
+    journalists or migrants, COERCE)."""
+    leave = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() == "leave"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if leave is None or obj is None or obj.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    found = ctx.triggers.match("expel", "VERB", None, obj.lemma_.lower())
+    return found if found is not None and found.object else None
 
 
 # Nouns of a command whose to-infinitive names what is commanded.

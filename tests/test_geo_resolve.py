@@ -239,3 +239,16 @@ def test_without_ner_a_small_place_needs_a_locative(nlp: Language, gaz: Gazettee
     assert [m.text for m in find_mentions(said, gaz)] == []
     big = nlp("Officials said Chicago had failed.", disable=["ner"])
     assert [m.text for m in find_mentions(big, gaz)] == ["Chicago"]  # a large city needs no cue
+
+
+def test_a_far_city_known_by_another_name_is_no_guess(gaz: Gazetteer) -> None:
+    """A name that is only another name of a city in a country the article never names, while the
+    article's other places agree on somewhere else, is left unresolved ("Boni" in a story from Mali
+    is no Bonn); a capital's or a city's own name stays resolved wherever it is."""
+    text = "Gunmen ambushed a convoy near Boni in central Mali. Officials in Bamako and Mopti said four soldiers died."
+    places = resolve_spans(text, [Span("Boni", 30, 34), Span("Bamako", 66, 72), Span("Mopti", 77, 82)], gaz)
+    assert places[0] is None
+    assert places[1] is not None and places[1].country == "MLI"
+    text = "Gunmen ambushed a convoy near Mopti. Officials in Bamako and Kiev said four soldiers died."
+    places = resolve_spans(text, [Span("Kiev", 61, 65)], gaz)
+    assert places[0] is not None and places[0].country == "UKR"

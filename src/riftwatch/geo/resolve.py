@@ -360,6 +360,7 @@ def resolve_spans(
 # A village or small town (below this population) that nothing in the article puts in its
 # country, in an article whose other places are elsewhere, is a guess too far to report.
 WEAK_POPULATION = 10_000
+KNOWN_POPULATION = 1_000_000
 WEAK_SUPPORT = 0.05
 STRONG_ELSEWHERE = 1.0
 
@@ -367,9 +368,15 @@ STRONG_ELSEWHERE = 1.0
 def _far_guess(c: Candidate, key: str, ctx: DocContext) -> bool:
     """True when the best reading of a name is a small place in a country no other name of the
     article supports, while the article's other names agree on somewhere else: a clear null is
-    more useful than a far-away homonym ("Boni" in a Kenyan story, not a German hamlet)."""
-    if c.kind != "city" or c.population >= WEAK_POPULATION or not c.country:
+    more useful than a far-away homonym ("Boni" in a Kenyan story, not a German hamlet). A city of
+    any size counts when the name is only one of its other names ("Boni" in a story from Mali is
+    no Bonn)."""
+    if c.kind != "city" or not c.country:
         return False
+    name = normalize(_fold(c.name))
+    if c.population >= WEAK_POPULATION and (key in name or name in key or c.fcode == "PPLC" or c.population >= KNOWN_POPULATION):
+        return False  # its own name, or a longer or shorter form of it ("New York City", "Quebec"); a
+        # capital's or a great city's other names are known the world over ("Kiev")
     own_c, _ = ctx._own(key)
     here = ctx.countries.get(c.country, 0.0) - own_c.get(c.country, 0.0)
     elsewhere = sum(v - own_c.get(k, 0.0) for k, v in ctx.countries.items() if k != c.country)

@@ -1851,3 +1851,13 @@ def test_a_partner_in_cooperation_with_the_source_is_not_its_target(coder) -> No
     coded = code(coder, text)
     assert "CHL" not in {a.country for a in event_at(coded, "condemned").target}
     assert "CHL" not in {a.country for a in event_at(coded, "stepped up").target}
+
+
+def test_a_relative_clauses_possessive_is_its_antecedents(rules) -> None:  # type: ignore[no-untyped-def]
+    """"Criticised France, which withdrew its troops": "its" is France's (the relative pronoun's
+    antecedent), not the main clause subject's; whose troops they are withdrew them."""
+    for text in ("Mali's government criticised France, which withdrew its troops from the Sahel in 2022.",
+                 "Niger expelled Belgium, which then withdrew its soldiers."):  # fmt: skip
+        e = event_at(code(rules, text), "withdrew")
+        assert {a.country for a in e.source} == ({"FRA"} if "France" in text else {"BEL"})
+        assert not {a.country for a in e.target} & {a.country for a in e.source}

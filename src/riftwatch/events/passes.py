@@ -277,6 +277,13 @@ def theme_object(d: Draft, ctx: SentenceContext) -> None:
     if (entry.object and tok.pos_ == "VERB" and not set(entry.object).isdisjoint(object_lemmas(tok))
             and set(entry.object).isdisjoint(object_lemmas(tok, named_as=False))):  # fmt: skip
         return  # the entry was chosen by what the object is named as: "designated the militia as a terrorist group"
+    if not d.source and tok.pos_ == "VERB" and d.type in ontology().types_with("object_is_theme"):
+        # "France, which withdrew its troops": whose forces they are moves them (a relative clause's
+        # subject is left to the role model)
+        owners = [ctx.actor_at[p.i] for o in tok.children if o.dep_ in {"dobj", "nsubjpass"}
+                  for p in o.children if p.dep_ == "poss" and p.i in ctx.actor_at]  # fmt: skip
+        if owners:
+            d.source, d.how["source"] = owners, "theme-owner"
     src_countries = {a.country for a in d.source}
     d.target = [a for a in d.target if a.country not in src_countries and not _guessed_country(a)]
     d.how["target"] = d.how["target"] if d.target else ""

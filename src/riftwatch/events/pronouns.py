@@ -124,12 +124,19 @@ def _binding_subject(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
                     and not any(s.dep_ in {"nsubj", "nsubjpass"} for s in verb.children)):  # fmt: skip
                 # "led Iran to suspend its air strikes": its is the one made to act
                 return [a for o in verb.head.children if o.dep_ == "dobj" and o.i < tok.i for a in actors_under(o, actor_at)]
-            return [a for s in verb.children if s.dep_ in {"nsubj", "nsubjpass"} and s.i < tok.i
-                    and _agrees(tok, s) for a in actors_under(s, actor_at)]  # fmt: skip
+            subjects = [s for s in verb.children if s.dep_ in {"nsubj", "nsubjpass"} and s.i < tok.i]
+            if verb.dep_ == "relcl" and any(s.lower_ in RELATIVE_SUBJECTS for s in subjects):
+                # "France, which withdrew its troops": the relative pronoun's antecedent owns them
+                subjects = [verb.head]
+            return [a for s in subjects if _agrees(tok, s) for a in actors_under(s, actor_at)]
         if t.head.i == t.i or t.dep_ not in {"dobj", "pobj", "prep", "attr", "conj", "appos", "compound"}:
             return []
         t = t.head
     return []
+
+
+# Relative pronouns that stand as the subject of their clause.
+RELATIVE_SUBJECTS = frozenset({"which", "who", "that"})
 
 
 def _agrees(pron: Token, subject: Token) -> bool:

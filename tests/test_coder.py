@@ -1861,3 +1861,17 @@ def test_a_relative_clauses_possessive_is_its_antecedents(rules) -> None:  # typ
         e = event_at(code(rules, text), "withdrew")
         assert {a.country for a in e.source} == ({"FRA"} if "France" in text else {"BEL"})
         assert not {a.country for a in e.target} & {a.country for a in e.source}
+
+
+def test_the_other_side_at_home_is_a_target(coder) -> None:  # type: ignore[no-untyped-def]
+    """A state's act on rebels or the opposition of its own country is aimed at them, not at the
+    country as a whole (the learned checks kept named parties of the source's country out)."""
+    e = event_at(code(coder, "The Peruvian government then broke off talks with the rebels."), "broke")
+    assert [(a.country, a.sector) for a in e.target] == [("PER", "REB")]
+
+
+def test_who_supports_the_subject_is_no_target(coder) -> None:  # type: ignore[no-untyped-def]
+    """"Soldiers, supported by the U.S. military, are conducting operations against X": the
+    supporters are on the subject's side."""
+    e = event_at(code(coder, "Kenyan army units, backed by French special forces, attacked the camp on Monday."), "attacked")
+    assert "FRA" not in {a.country for a in e.target}

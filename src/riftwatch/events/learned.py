@@ -882,7 +882,8 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     force_abroad = _force_abroad(ev, fe.trig, countries)
     target = ev.target or _choose(
         [(p, a) for p, a in tgt
-         if (a.start, a.end) not in spans and id(a) not in venues and (a.country not in countries or a.entry_id.startswith("implied:"))
+         if (a.start, a.end) not in spans and id(a) not in venues
+         and (a.country not in countries or a.entry_id.startswith("implied:") or _other_side(a, source))
          and not (a.entry_id == "implied:place" and countries and a.country not in countries and not force_abroad)
          and not (a.entry_id == "implied:source" and force_abroad)],
         models.target, models.second)  # fmt: skip
@@ -912,6 +913,18 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
             how.pop(role, None)
     roles_how = tuple((r, how[r]) for r in ("source", "target") if r in how)
     return replace(ruled, source=source, target=target, roles_how=roles_how), best_s, best_t
+
+
+# Sectors outside the state: a party of these is the other side of a state of its own country.
+NON_STATE_SECTORS = frozenset({"REB", "OPP", "CVL", "INS", "CRM"})
+
+
+def _other_side(a: Actor, source: Sequence[Actor]) -> bool:
+    """``a`` is of the source's country but on the other side of it: rebels, the opposition or
+    civilians of a state that acts ("broke off talks with the rebels": the rebels, not the country)."""
+    if a.sector not in NON_STATE_SECTORS or not source:
+        return False
+    return all(s.country == a.country and s.sector and s.sector not in NON_STATE_SECTORS for s in source)
 
 
 def _force_abroad(ev: Event, trig: Token | None, countries: set[str]) -> bool:

@@ -332,6 +332,10 @@ def not_accused(trig: Token) -> set[int]:
 COMPANION_PREPS = frozenset({"alongside", "beside"})
 
 
+# Participles on a subject whose agents are on its side: "supported by", "backed by", "joined by".
+SUPPORTING_VERBS = frozenset({"support", "back", "aid", "assist", "accompany", "join", "help", "reinforce", "escort"})
+
+
 # Nouns that make "in X with Y" a partnership: "in cooperation with the United States".
 PARTNERSHIP_NOUNS = frozenset({"cooperation", "coordination", "conjunction", "partnership", "collaboration",
                                "concert", "alliance", "tandem"})  # fmt: skip
@@ -345,8 +349,14 @@ def partners_within(tok: Token) -> set[int]:
 
 def companions(trig: Token) -> set[int]:
     """Tokens of those who act alongside the trigger's subject ("alongside government troops", "in
-    cooperation with the United States"): no target of its act."""
+    cooperation with the United States", "soldiers, supported by the U.S. military,"): no target of
+    its act."""
     out: set[int] = set()
+    for subj in (c for c in trig.children if c.dep_ == "nsubj"):
+        # "soldiers, supported by clan militias and the U.S. military, are conducting operations"
+        for mod in subj.children:
+            if mod.dep_ == "acl" and mod.tag_ == "VBN" and mod.lemma_.lower() in SUPPORTING_VERBS:
+                out.update(t.i for a in mod.children if a.dep_ == "agent" for t in a.subtree)
     for c in trig.children:
         if c.dep_ != "prep":
             continue

@@ -453,3 +453,19 @@ def test_a_dateline_agency_is_no_actor_of_the_story(nlp: Any, lex: Lexicon) -> N
             "hijack the student movement.")
     found = find_actors(nlp(text), lex, JAN_2026)
     assert not [a for a in found if a.org == "Associated Press"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "sector"),
+    [
+        # a body named after a place is not that place's: KFOR is NATO's force in Kosovo, the Taiwan
+        # Affairs Office Beijing's
+        ("The Kosovo Force, known as KFOR, said it had deployed more troops.", "Kosovo Force", "IGO", "MIL"),
+        ("The Taiwan Affairs Office said the drills were a warning.", "Taiwan Affairs Office", "CHN", "GOV"),
+    ],
+)
+def test_a_body_named_after_a_place_is_coded_as_whose_it_is(text: str, name: str, country: str, sector: str) -> None:
+    from riftwatch.parse import load_nlp
+
+    found = {a.text: (a.country, a.sector) for a in find_actors(load_nlp()(text), Lexicon.load(), None)}
+    assert found[name] == (country, sector)

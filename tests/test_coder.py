@@ -264,6 +264,9 @@ BY_OBJECT = [
     # ships stopped at sea are restricted, not a proposal vetoed
     ("Coast guard cutters blocked two Vietnamese supply boats near the reef.", "blocked", "COERCE"),
     ("Hungary blocked the sanctions package.", "blocked", "REJECT"),
+    # annulling or repealing stops what its object names
+    ("Lawmakers in Mogadishu voted to annul the port deal with the breakaway region.", "annul", "SANCTION"),
+    ("The parliament repealed the ban on opposition rallies.", "repealed", "CONCEDE"),
     # a capital seized is territory taken, whatever government it stands for elsewhere
     ("Rebel fighters seized Bangui in March 2013.", "seized", "ASSAULT"),
 ]

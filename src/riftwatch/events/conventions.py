@@ -21,7 +21,8 @@ from .roles import actors_under
 # Verbs that stop, cut or lift what their object names.
 STOP_VERBS = frozenset({"end", "halt", "suspend", "stop", "cease", "cancel", "freeze", "abandon", "postpone", "delay",
                         "scrap", "terminate", "pause", "interrupt", "lift", "ease", "relax", "shorten", "reduce",
-                        "cut", "curb", "revoke", "rescind", "drop", "waive", "call", "break", "scale", "wind"})  # fmt: skip
+                        "cut", "curb", "revoke", "rescind", "drop", "waive", "call", "break", "scale", "wind",
+                        "annul", "repeal", "nullify", "invalidate"})  # fmt: skip
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", ""})
 # Words under which "against X" is no call to act against X: "protect them against", "renounce
 # its struggle against Israel".

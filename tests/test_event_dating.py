@@ -207,3 +207,22 @@ def test_an_act_told_in_the_past_is_not_dated_after_publication(coder, text: str
 def test_a_future_act_keeps_its_future_time(coder) -> None:  # type: ignore[no-untyped-def]
     e = _event(_code(coder, "Kenya will impose tariffs on Ugandan goods next month."), "impose")
     assert e.date == dt.date(2024, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the next step of a story told with its own time: that time ...
+        ("In 2019, Colombian rebels bombed a police academy in Bogota. The government then broke off talks with them.",
+         "broke off", dt.date(2019, 1, 1)),
+        ("Last month, gunmen ambushed a bus in the province. Days later, a roadside bomb killed 11 miners there.",
+         "killed", dt.date(2024, 4, 1)),
+        # ... not without the adverb that says so, nor two sentences on
+        ("In 2019, Colombian rebels bombed a police academy in Bogota. The government broke off talks with them.",
+         "broke off", PUBLISHED),
+        ("In 2019, Colombian rebels bombed a police academy in Bogota. Nobody was hurt. The government then broke off talks.",
+         "broke off", PUBLISHED),
+    ],
+)
+def test_the_next_step_of_a_story_takes_its_time(coder, text: str, trigger: str, expected: dt.date) -> None:  # type: ignore[no-untyped-def]
+    assert _event(_code(coder, text), trigger).date == expected

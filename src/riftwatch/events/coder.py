@@ -200,9 +200,33 @@ def _dated(tok: Token, ctx: SentenceContext, depth: int = 0) -> dict[str, Any]:
         times = [t for t in times if t.date <= ctx.article.published]
     time = best_time(times, tok.idx, ctx.text, ctx.start_char) if times else None
     if time is None:
+        told = _told_next(tok, ctx)
+        if told is not None:
+            return {"date": told.date, "date_end": told.date_end, "date_precision": told.date_precision,
+                    "date_text": told.date_text}  # fmt: skip
         return {"date": ctx.article.published, "date_precision": "unknown"}
     return {"date": time.date, "date_end": time.end_date, "date_precision": time.precision,
             "date_text": Span(time.text, time.start, time.end)}  # fmt: skip
+
+
+# Adverbs that tell an act as the next step of the story told before it: "The government then broke
+# off talks", "Cuba later refused".
+NEXT_STEP = frozenset({"then", "later", "subsequently", "afterwards", "afterward", "thereafter"})
+
+
+def _told_next(tok: Token, ctx: SentenceContext) -> Event | None:
+    """The last event dated by its own words, in this sentence or the one before, where ``tok``
+    tells, in the past tense and with no time of its own, the step that followed it ("In 2019,
+    rebels bombed a police academy. The government then broke off talks": 2019)."""
+    if not _told_as_past(tok) or not any(c.dep_ == "advmod" and c.lower_ in NEXT_STEP for c in tok.children):
+        return None
+    published = ctx.article.published
+    for e in reversed(ctx.state.events):
+        if e.sentence_index < ctx.index - 1:
+            return None
+        if e.date_text is not None and e.trigger.start < tok.idx and e.date is not None and (published is None or e.date <= published):
+            return e
+    return None
 
 
 def _told_as_past(tok: Token) -> bool:

@@ -267,6 +267,10 @@ BY_OBJECT = [
     # annulling or repealing stops what its object names
     ("Lawmakers in Mogadishu voted to annul the port deal with the breakaway region.", "annul", "SANCTION"),
     ("The parliament repealed the ban on opposition rallies.", "repealed", "CONCEDE"),
+    # governments that clash over a question quarrel; armed parties, police and crowds fight
+    ("Berlin and Paris clashed over the air defence initiative.", "clashed", "ACCUSE"),
+    ("Rival militias clashed over control of the town.", "clashed", "ASSAULT"),
+    ("Police and protesters clashed over the weekend.", "clashed", "ASSAULT"),
     # a capital seized is territory taken, whatever government it stands for elsewhere
     ("Rebel fighters seized Bangui in March 2013.", "seized", "ASSAULT"),
 ]

@@ -19,7 +19,7 @@ from .conventions import STOP_VERBS
 from .draft import Entry, Recoded, SentenceContext
 from .modality import SPEECH_VERBS
 from .ontology import ontology
-from .roles import OBJ, PARTITIVES, RECEIVE_VERBS, part_whole
+from .roles import OBJ, PARTITIVES, RECEIVE_VERBS, actors_under, part_whole
 from .triggers import Trigger, TriggerLexicon
 
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
@@ -308,6 +308,25 @@ def lexicon_entry(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entr
 def _taking_lemmas(triggers: TriggerLexicon) -> frozenset[str]:
     """Verbs with an entry for a place taken by its name (object ``NAMED_PLACE``)."""
     return frozenset(t.lemma for t in triggers if t.pos == "VERB" and NAMED_PLACE in t.object)
+
+
+# Sectors of parties whose clash is a quarrel when it is over a question: states and their organs.
+QUARREL_SECTORS = frozenset({"", "GOV", "LEG", "JUD", "IGO"})
+
+
+def armed_clash(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """Governments that clash over a question quarrel ("Berlin and Paris clashed over the air
+    defence plan": the lexicon's entry for "clash over", ACCUSE); armed forces, police, rebels or
+    crowds that clash over something fight (the entry without the preposition, ASSAULT), and so
+    do parties the text does not name."""
+    if entry is None or entry.type == "ASSAULT" or tok.pos_ != "VERB" or tok.lemma_.lower() != "clash":
+        return entry
+    parties = [a for c in tok.children if c.dep_ == "nsubj" for a in actors_under(c, ctx.actor_at)]
+    parties += [a for p in tok.children if p.dep_ == "prep" and p.lower_ == "with"
+                for o in p.children if o.dep_ == "pobj" for a in actors_under(o, ctx.actor_at)]  # fmt: skip
+    if parties and all(a.country and a.sector in QUARREL_SECTORS for a in parties):
+        return entry
+    return ctx.triggers.match(tok.lemma_.lower(), "VERB") or entry
 
 
 def taken_place(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:

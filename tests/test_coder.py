@@ -1882,3 +1882,21 @@ def test_who_supports_the_subject_is_no_target(coder) -> None:  # type: ignore[n
     supporters are on the subject's side."""
     e = event_at(code(coder, "Kenyan army units, backed by French special forces, attacked the camp on Monday."), "attacked")
     assert "FRA" not in {a.country for a in e.target}
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # an envoy summoned with no one named: by the state that hosts them, named after "to" ...
+        ("Beijing's ambassador to the EU was summoned to the Commission's headquarters in Brussels.", {"IGO"}),
+        # ... or where the summons takes them
+        ("The Canadian high commissioner was summoned to the ministry in New Delhi.", {"IND"}),
+        # never by the envoy's own state
+        ("Russia's ambassador was summoned on Tuesday.", set()),
+        ("Pakistan summoned the British high commissioner on Monday.", {"PAK"}),
+    ],
+)
+def test_an_envoy_is_summoned_by_the_host(coder, text: str, source: set[str]) -> None:  # type: ignore[no-untyped-def]
+    e = event_at(code(coder, text), "summoned")
+    assert e.event_type == "ACCUSE"
+    assert {a.country for a in e.source} == source

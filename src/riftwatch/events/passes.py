@@ -95,6 +95,7 @@ from .nonacts import (
 from .ontology import ontology
 from .roles import (
     DISCUSSION_LEMMAS,
+    ENVOY_TITLES,
     LIGHT_VERBS,
     OBJ,
     absolute,
@@ -495,6 +496,31 @@ def _labelled(verb: Token) -> list[Token]:
     out = [c for c in verb.children if c.dep_ in {"oprd", "dobj", "attr"} and c.pos_ == "NOUN"]
     return out + [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children
                   if o.dep_ == "pobj" and o.pos_ == "NOUN"]  # fmt: skip
+
+
+def envoy_host(d: Draft, ctx: SentenceContext) -> None:
+    """An envoy summoned or expelled with no one said to do it was summoned by the state that hosts
+    them: the one named after "to" ("Beijing's ambassador to the EU was summoned": the EU), else
+    the country where the summons takes them ("was summoned to the ministry in New Delhi"), never
+    the envoy's own."""
+    if d.source or d.tok.pos_ != "VERB" or "ambassador" not in getattr(d.entry, "object", ()):
+        return
+    envoys = [a for a in d.target if any(part in ENVOY_TITLES for part in a.entry_id.split("+"))]
+    own = {a.country for a in envoys}
+    if not envoys or not own:
+        return
+    host: list[Actor] = []
+    for subj in (c for c in d.tok.children if c.dep_ == "nsubjpass"):
+        for prep in (p for p in subj.subtree if p.dep_ == "prep" and p.lower_ == "to"):
+            host += [a for o in prep.children if o.dep_ == "pobj" for a in actors_under(o, ctx.actor_at) if a.country not in own]
+    if not host:
+        lo, hi = d.tok.idx, d.tok.right_edge.idx + len(d.tok.right_edge)
+        at = next((p for p in ctx.usable if lo <= p.start < hi and p.country and p.country not in own), None)
+        if at is not None:
+            host = [Actor(text="", start=at.start, end=at.start, name=at.country, country=at.country, sector="GOV",
+                          entry_id="host")]  # fmt: skip
+    if host:
+        d.source, d.how["source"] = host[:1], "host"
 
 
 def act_author(d: Draft, ctx: SentenceContext) -> None:
@@ -1037,7 +1063,7 @@ FIND_LEMMAS: frozenset[str] = STOP_VERBS | ORDER_VERBS | LABEL_VERBS | ATTENTION
 PASSES: tuple[Pass, ...] = (
     # roles from the trigger's clause, then fallbacks for a missing target
     assign_roles, commanded_forces, theme_object, accused_party, complement_subject, intended_act_target,
-    proposal_author, referent_author, act_author, pronoun_parties, joint_parties,
+    proposal_author, referent_author, envoy_host, act_author, pronoun_parties, joint_parties,
     # actors and place
     event_place, locate_actors, phrase_target, named_parties, armed_riot,
     # conventions for what the text leaves unstated

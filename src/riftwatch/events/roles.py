@@ -336,6 +336,10 @@ COMPANION_PREPS = frozenset({"alongside", "beside"})
 SUPPORTING_VERBS = frozenset({"support", "back", "aid", "assist", "accompany", "join", "help", "reinforce", "escort"})
 
 
+# Titles of a state's envoys abroad (``Actor.entry_id`` of the lexicon's titles).
+ENVOY_TITLES = frozenset({"title:ambassador", "title:envoy"})
+
+
 # Nouns that make "in X with Y" a partnership: "in cooperation with the United States".
 PARTNERSHIP_NOUNS = frozenset({"cooperation", "coordination", "conjunction", "partnership", "collaboration",
                                "concert", "alliance", "tandem"})  # fmt: skip

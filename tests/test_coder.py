@@ -1900,3 +1900,9 @@ def test_an_envoy_is_summoned_by_the_host(coder, text: str, source: set[str]) ->
     e = event_at(code(coder, text), "summoned")
     assert e.event_type == "ACCUSE"
     assert {a.country for a in e.source} == source
+
+
+def test_an_attack_on_a_place_targets_the_people_it_killed(rules) -> None:  # type: ignore[no-untyped-def]
+    """"Stormed a hotel, killing five guests": aimed at the people it killed, whom the toll names."""
+    e = event_at(code(rules, "The army shelled the village on Monday, killing three rebels."), "shelled")
+    assert [a.sector for a in e.target] == ["REB"] and dict(e.roles_how)["target"] == "toll"

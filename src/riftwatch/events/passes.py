@@ -92,6 +92,7 @@ from .nonacts import (
     told_again,
     topic_mention,
 )
+from .oneact import CASUALTY
 from .ontology import ontology
 from .roles import (
     DISCUSSION_LEMMAS,
@@ -776,6 +777,19 @@ def armed_riot(d: Draft, ctx: SentenceContext) -> None:
 # --- conventions for what the text leaves unstated ------------------------------------------------
 
 
+def toll_target(d: Draft, ctx: SentenceContext) -> None:
+    """An attack on a place or a thing ("attacked a camp", "stormed a hotel") that the sentence goes
+    on to count the dead of ("..., killing 42 civilians") was aimed at the people it killed."""
+    if d.target or d.type not in ontology().types_with("use_of_force") or d.tok.pos_ != "VERB":
+        return
+    for v in d.tok.children:
+        if v.dep_ in {"advcl", "conj"} and v.tag_ == "VBG" and v.lemma_.lower() in CASUALTY:
+            victims = [a for o in v.children if o.dep_ == "dobj" for a in actors_under(o, ctx.actor_at) if a not in d.source]
+            if victims:
+                d.target, d.how["target"] = victims, "toll"
+                return
+
+
 def place_country_target(d: Draft, ctx: SentenceContext) -> None:
     """An act of a type aimed where it happens targets the place's country when the text names no
     other and the source is not from there."""
@@ -1067,7 +1081,7 @@ PASSES: tuple[Pass, ...] = (
     # actors and place
     event_place, locate_actors, phrase_target, named_parties, armed_riot,
     # conventions for what the text leaves unstated
-    place_country_target, domestic_target, victims_of_place, withdrawn_support, halted_support,
+    toll_target, place_country_target, domestic_target, victims_of_place, withdrawn_support, halted_support,
     # factuality and the re-codings it implies
     read_factuality, requested_act, content_act, refusal, commitment, weapon_launch, rallied_opposition, warning_content,
     # conventions that need the final type

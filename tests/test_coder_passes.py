@@ -365,6 +365,19 @@ def test_commitment(coder, text: str, word: str, before: str, after: str) -> Non
     assert (d.dropped or (d.type, d.status)) in {(after, "asserted"), True}
 
 
+def test_an_inquiry_promised_threatens_no_one(coder) -> None:  # type: ignore[no-untyped-def]
+    """"Police said they would investigate the attack": a promised inquiry, told as future; one
+    aimed at a party ("would investigate the journalists") still threatens them."""
+    ctx = context(coder, "Police said they would investigate the attack.")
+    d = until(ctx, "investigate", commitment)
+    commitment(d, ctx)
+    assert (d.type, d.status) == ("ACCUSE", "future")
+    ctx = context(coder, "The minister said the ministry would investigate the journalists for treason.")
+    d = until(ctx, "investigate", commitment)
+    commitment(d, ctx)
+    assert (d.type, d.status) == ("THREATEN", "asserted")
+
+
 @pytest.mark.parametrize(
     ("text", "word", "etype"),
     [

@@ -1001,6 +1001,8 @@ def commitment(d: Draft, ctx: SentenceContext) -> None:
     if (d.status not in {"future", "hypothetical"} or d.type in {"AGREE", "THREATEN"}
             or d.type in ontology().types_with("intent_is_future") or not is_commitment(d.tok)):  # fmt: skip
         return
+    if d.entry.mode == "investigate" and not d.target:
+        return  # "police said they would investigate the attack": an inquiry promised, no one threatened
     intended = d.type
     kind = committed_by(d.tok)
     coop = kind == "promise" or (kind != "threat" and int(d.entry.quad_class) <= 2)

@@ -267,6 +267,9 @@ BY_OBJECT = [
     # annulling or repealing stops what its object names
     ("Lawmakers in Mogadishu voted to annul the port deal with the breakaway region.", "annul", "SANCTION"),
     ("The parliament repealed the ban on opposition rallies.", "repealed", "CONCEDE"),
+    # what a verb stops may be named by what put it in place; complaints withdrawn are given up
+    ("The United States postponed the imposition of tariffs on Chinese chips until June.", "postponed", "CONCEDE"),
+    ("Seoul withdrew the complaint it had filed with the trade body.", "withdrew", "CONCEDE"),
     # governments that clash over a question quarrel; armed parties, police and crowds fight
     ("Berlin and Paris clashed over the air defence initiative.", "clashed", "ACCUSE"),
     ("Rival militias clashed over control of the town.", "clashed", "ASSAULT"),
@@ -1906,3 +1909,11 @@ def test_an_attack_on_a_place_targets_the_people_it_killed(rules) -> None:  # ty
     """"Stormed a hotel, killing five guests": aimed at the people it killed, whom the toll names."""
     e = event_at(code(rules, "The army shelled the village on Monday, killing three rebels."), "shelled")
     assert [a.sector for a in e.target] == ["REB"] and dict(e.roles_how)["target"] == "toll"
+
+
+def test_what_was_stopped_is_no_second_act(rules) -> None:  # type: ignore[no-untyped-def]
+    """"The curfew was lifted", "postponed the imposition of tariffs": one act, the lifting; the
+    curfew or the tariffs named as what it stops are no act of their own."""
+    for text, word in (("The curfew was lifted on Monday.", "lifted"),
+                       ("The United States postponed the imposition of tariffs on Chinese chips until June.", "postponed")):  # fmt: skip
+        assert [e.trigger.text for e in code(rules, text).events] == [word]

@@ -244,6 +244,10 @@ def stops(verb: Token) -> bool:
     return lemma in STOP_VERBS and not (lemma in PARTICLE_STOP_VERBS and _particle(verb) not in {"off", "down", "back"})
 
 
+# Nouns of putting a measure in place, whose "of" phrase names the measure: "the imposition of duties".
+PUTTING_NOUNS = frozenset({"imposition", "introduction", "implementation", "enforcement", "application", "extension"})
+
+
 def _stopped(verb: Token, triggers: TriggerLexicon) -> Recoded | None:
     """Stopping an act inverts it: ending talks or aid reduces relations (SANCTION, CAMEO 16);
     lifting a curfew or halting attacks yields (CONCEDE, CAMEO 08)."""
@@ -253,6 +257,9 @@ def _stopped(verb: Token, triggers: TriggerLexicon) -> Recoded | None:
         if obj.dep_ not in {"dobj", "nsubjpass"}:
             continue
         obj = next(iter(part_whole(obj)), obj)  # "relaxed some of its restrictions"
+        if obj.lemma_.lower() in PUTTING_NOUNS:  # "postponed the imposition of duties": the duties
+            obj = next((o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj"), obj)  # fmt: skip
         if obj.pos_ != "NOUN":
             continue
         stopped = match_trigger(obj, triggers)
@@ -702,6 +709,10 @@ def drop_carried_nouns(found: list[tuple[Token, Entry]]) -> list[tuple[Token, En
 
     verb_type = {t.i: tr.type for t, tr in found if t.pos_ == "VERB"}
 
+    def put_in_place(t: Token, verbs: set[int]) -> bool:  # "postponed the imposition of tariffs"
+        putting = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else None
+        return putting is not None and putting.lemma_.lower() in PUTTING_NOUNS and putting.dep_ in OBJ and putting.head.i in verbs
+
     def means(t: Token, tr: Entry) -> bool:  # "retaliated by announcing higher tariffs": its means
         verb = t.head
         by = verb.head
@@ -721,6 +732,8 @@ def drop_carried_nouns(found: list[tuple[Token, Entry]]) -> list[tuple[Token, En
         or motive(t)
         or purpose(t, tr)
         or (t.dep_ in OBJ and t.head.i in verb_at)
+        or (t.dep_ == "nsubjpass" and t.head.i in verb_at and stops(t.head) and tr.quad_class >= 3)  # "the curfew was lifted"
+        or put_in_place(t, verb_at)
         or relative_object(t)
         or (t.dep_ == "compound" and t.head.dep_ in OBJ and t.head.head.i in verb_at)
         or (t.dep_ == "pobj" and t.head.dep_ in {"prep", "prt"} and carried_after_prep(t))

@@ -812,6 +812,7 @@ def test_a_denial_foretold_is_no_reported_criticism(rules, sentence: str, etype:
     [
         ("The Estonian government said Russia had staged a provocation on the border.", {"RUS"}),
         ("Ukraine's foreign ministry said Russia's strikes on the port were illegal.", {"RUS"}),
+        ("Amnesty International said Kenyan police had used excessive force against the protesters.", {"KEN"}),
         ("Canada's trade minister said the talks with Mexico were productive.", None),
         # a ruling or a finding says it as a verdict does
         ("The ECOWAS court ruled that Ghana's expulsion of the traders was unlawful.", {"GHA"}),

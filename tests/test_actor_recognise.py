@@ -469,3 +469,13 @@ def test_a_body_named_after_a_place_is_coded_as_whose_it_is(text: str, name: str
 
     found = {a.text: (a.country, a.sector) for a in find_actors(load_nlp()(text), Lexicon.load(), None)}
     assert found[name] == (country, sector)
+
+
+def test_a_commentator_is_of_the_media() -> None:
+    """A person introduced as a commentator or correspondent is of the media, of the story's country
+    (and "he" opening the next sentence is them)."""
+    from riftwatch.parse import load_nlp
+
+    text = "A Tunisian court sentenced a journalist on Monday. Sami Ben Ammar, a commentator for a private radio station, was convicted."
+    found = {a.text: (a.country, a.sector) for a in find_actors(load_nlp()(text), Lexicon.load(), None)}
+    assert found["Sami Ben Ammar, a commentator"] == ("TUN", "MED")

@@ -226,3 +226,20 @@ def test_a_future_act_keeps_its_future_time(coder) -> None:  # type: ignore[no-u
 )
 def test_the_next_step_of_a_story_takes_its_time(coder, text: str, trigger: str, expected: dt.date) -> None:  # type: ignore[no-untyped-def]
     assert _event(_code(coder, text), trigger).date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dateline's date before publication is the day "on Friday" counts from ...
+        ("GOMA, Congo, May 9 (Reuters) - Rebels attacked the town on Tuesday, killing ten people.", dt.date(2024, 5, 7)),
+        ("BAMAKO, 10 May (AFP) - Rebels attacked the town on Tuesday.", dt.date(2024, 5, 7)),
+        # ... and undated news happened that day
+        ("GOMA, Congo, May 9 (Reuters) - Rebels attacked the town, killing ten people.", dt.date(2024, 5, 9)),
+        # without one, or with one long before publication, the publication date is
+        ("GOMA, Congo (Reuters) - Rebels attacked the town on Tuesday, killing ten people.", TUESDAY),
+        ("GOMA, Congo, Jan. 9, 2024 (Reuters) - Rebels attacked the town on Tuesday.", TUESDAY),
+    ],
+)
+def test_a_datelines_day_anchors_the_story(coder, text: str, expected: dt.date) -> None:  # type: ignore[no-untyped-def]
+    assert _event(_code(coder, text), "attacked").date == expected

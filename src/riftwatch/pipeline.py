@@ -22,7 +22,7 @@ from .actors.locative import actor_index, split_locative
 from .actors.recognise import ArticleContext, find_actors
 from .actors.refine import refine_sectors
 from .events.coder import ArticleState, code_sentence, sentence_context
-from .events.dating import date_events, lead_sentences
+from .events.dating import date_events, filed_day, lead_sentences
 from .events.draft import SentenceContext
 from .events.learned import apply as apply_models
 from .events.learned import shipped_models
@@ -217,17 +217,20 @@ class Coder:
         ``skipped``: start offsets of sentences blanked out of ``doc``'s text (fast mode). The
         passes and the learned checks read sentence numbers as the whole text would have them
         (``sentence_numbers``); the events returned are numbered by the sentences of ``doc``."""
-        draft = self.draft_doc(article, doc, skipped)
+        # a dateline's date before publication is the day the story counts its days from
+        filed = filed_day(article, doc) if self._window_start == 0 else None
+        told = article if filed is None else replace(article, published=filed)
+        draft = self.draft_doc(told, doc, skipped)
         events = draft.events
         if self.models is not None:
             events = apply_models(doc, events, draft.actor_at, draft.latent_at, self.models)
         # where each event happened is decided last, over the final events: the coder's passes and
         # the learned checks read the place they were built with (events.passes.event_place)
         sites = find_site_places(doc, draft.places)
-        events = locate(article, doc, events, sorted((*draft.places, *sites), key=lambda p: p.start), draft.actors)
+        events = locate(told, doc, events, sorted((*draft.places, *sites), key=lambda p: p.start), draft.actors)
         renumbered = bool(skipped) or draft.numbers != list(range(len(draft.numbers)))
         if self._window_start == 0:  # and when: the lead's day for undated news (a later window has no lead)
-            events = date_events(article, doc, events, lead_sentences(doc, draft.numbers if renumbered else None))
+            events = date_events(told, doc, events, lead_sentences(doc, draft.numbers if renumbered else None))
         kept = tuple(e for e in events if e.confidence >= self.config.min_confidence)
         if renumbered:  # events numbered by the sentences of the Doc, like ``sentences``
             position = {n: i for i, n in enumerate(draft.numbers) if n >= 0}

@@ -132,6 +132,11 @@ def _part(word: str | None) -> int | None:
     return _PARTS["late"]
 
 
+def month_number(name: str) -> int | None:
+    """The month a capitalised name or abbreviation names ("Feb", "February", "Sept"), else None."""
+    return _month_no(name)
+
+
 def _month_no(name: str) -> int | None:
     """Month number; None for lower-case names, which are usually the verbs "may" and "march"."""
     return _MONTHS.get(name[:3].lower()) if name[:1].isupper() else None

@@ -23,15 +23,17 @@ tense it was no better than the publication date, so it is not used there.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..geo.mentions import sentences
+from ..geo.mentions import LEAD_TOKENS, lead_dateline, sentences
 from ..records import Article, Event, Span, TimeExpr
-from ..when import SMALL_NUMBERS, find_times
+from ..when import SMALL_NUMBERS, find_times, month_number
 from .clauses import clause_head, in_clause_of
 from .venue import past_tense
 
@@ -40,6 +42,39 @@ LEAD_SENTENCES = 2
 # How many days before publication a news day may be (a weekday named in the lead is one of the
 # last seven days).
 NEWS_DAY_WINDOW = 7
+
+
+# A filing date in a dateline: "GOMA, Congo, Feb 25 (Reuters) -", "DAKAR, 3 March 2024 (AFP) -".
+_FILED_DAY = re.compile(r"\b(?:([A-Z][a-z]{2,8})\.? (\d{1,2})|(\d{1,2}) ([A-Z][a-z]{2,8}))(?:,? (\d{4}))?\b")
+FILED_WINDOW = 14  # days a dateline's date may lie before publication and still be the story's day
+
+
+def filed_day(article: Article, doc: Doc) -> dt.date | None:
+    """The day a dateline says the story was filed, when it is before publication (within
+    ``FILED_WINDOW`` days; a year written in it when there is no publication date): the day its
+    "on Friday", "last week" and undated news are counted from ("GOMA, Feb 25 (Reuters) - ... on
+    Friday" in a story published on March 1 is Feb 21)."""
+    lo, hi = lead_dateline(doc)
+    if hi <= lo:
+        return None
+    m = _FILED_DAY.search(doc[:LEAD_TOKENS].text, lo, hi)
+    if m is None:
+        return None
+    month = month_number(m.group(1) or m.group(4) or "")
+    day = int(m.group(2) or m.group(3))
+    pub = article.published
+    if month is None or (pub is None and not m.group(5)):
+        return None
+    year = int(m.group(5)) if m.group(5) else pub.year if pub is not None else 0
+    try:
+        filed = dt.date(year, month, day)
+        if pub is not None and not m.group(5) and filed > pub:
+            filed = dt.date(year - 1, month, day)
+    except ValueError:
+        return None
+    if pub is not None and not 0 < (pub - filed).days <= FILED_WINDOW:
+        return None
+    return filed
 
 
 def lead_sentences(doc: Doc, numbers: Sequence[int] | None = None) -> list[SpacySpan]:

@@ -1918,3 +1918,22 @@ def test_what_was_stopped_is_no_second_act(rules) -> None:  # type: ignore[no-un
     for text, word in (("The curfew was lifted on Monday.", "lifted"),
                        ("The United States postponed the imposition of tariffs on Chinese chips until June.", "postponed")):  # fmt: skip
         assert [e.trigger.text for e in code(rules, text).events] == [word]
+
+
+def test_officials_from_two_countries_are_each_ones(rules) -> None:  # type: ignore[no-untyped-def]
+    """"Officials from Saudi Arabia and Iran met": officials of both, each the other's target."""
+    e = event_at(code(rules, "Officials from Saudi Arabia and Iran met in Muscat on Sunday."), "met")
+    assert {(a.country, a.sector) for a in e.source} == {("SAU", "GOV"), ("IRN", "GOV")}
+    assert {a.country for a in e.target} == {"SAU", "IRN"}
+
+
+def test_informants_are_no_parties() -> None:
+    """"According to people familiar with the matter": who told the reporter is no actor."""
+    from riftwatch.actors.audience import without_audience
+    from riftwatch.parse import load_nlp
+    from riftwatch.records import Actor
+
+    doc = load_nlp()("The talks resumed on Sunday, according to people familiar with the matter.")
+    start = doc.text.index("people")
+    people = Actor(text="people", start=start, end=start + 6, name="", country="TUR", sector="CVL", entry_id="sector:people")
+    assert without_audience(doc, [people]) == []

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from ..geo.mentions import doc_words
 from ..records import Actor
 
 # Verbs of speaking whose object or "to" phrase is who hears it.
@@ -64,9 +65,25 @@ def is_audience(root: Token) -> bool:
     return prep in {"to", "with"} and governor.lemma_.lower() in SPEAKING | SPEECH_NOUNS
 
 
+def _informants(doc: Doc) -> set[int]:
+    """Tokens of "people familiar with the matter", "sources familiar with the talks": who
+    anonymously told the reporter, no party to what they told (its source is the attribution)."""
+    out: set[int] = set()
+    for i, w in enumerate(doc_words(doc)):
+        if w == "familiar":
+            tok = doc[i]
+            if tok.dep_ in {"amod", "acl"} and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+                out.update(t.i for t in tok.head.subtree)
+    return out
+
+
 def without_audience(doc: Doc, actors: Sequence[Actor]) -> list[Actor]:
-    """``actors`` less the news organisations that are only a statement's audience, and those a
-    credit line names."""
+    """``actors`` less the news organisations that are only a statement's audience, those a credit
+    line names, and anonymous informants ("people familiar with the matter")."""
+    informants = _informants(doc)
+    if informants:
+        at = {t.idx for t in doc if t.i in informants}
+        actors = [a for a in actors if a.start not in at]
     credit = _credit_lines(doc)
     if not credit and all(a.sector != "MED" for a in actors):
         return list(actors)

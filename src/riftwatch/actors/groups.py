@@ -176,6 +176,10 @@ def combine_groups(doc: Doc, groups: list[Group]) -> list[Group]:
     out: list[Group] = []
     for g in groups:
         prev = out[-1] if out else None
+        if prev is not None and _owner_joined(doc, prev, g):
+            # "officials from Saudi Arabia and Iran": Iran's officials too
+            assert prev.head is not None
+            g.head = _Head([], prev.head.sector, "", prev.head.is_title, prev.head.standalone, prev.head.needs_name)
         if prev is not None:
             merged = _try_merge(doc, prev, g)
             if merged is not None:
@@ -194,6 +198,20 @@ def combine_groups(doc: Doc, groups: list[Group]) -> list[Group]:
                 continue
         out.append(g)
     return out
+
+
+def _owner_joined(doc: Doc, a: Group, b: Group) -> bool:
+    """``b`` is a country joined by "and" or a comma to the country that owns ``a``'s head after
+    "of" or "from" ("officials from Saudi Arabia and Iran", "troops of Chad, Niger and Mali")."""
+    if not (b.named_only and b.owner is not None and b.owner.kind == "country" and a.head is not None
+            and a.owner is not None and a.owner.kind == "country"):  # fmt: skip
+        return False
+    if a.head.mentions:  # (no mentions: a head shared before, "Chad, Niger and Mali")
+        head_end = a.head.mentions[-1].end
+        if not head_end < a.owner.start or doc[head_end].lower_ not in ("of", "from"):
+            return False
+    words = [t.lower_ for t in doc[a.end : b.start]]
+    return bool(words) and all(w in _COORD for w in words)
 
 
 def _try_merge(doc: Doc, a: Group, b: Group) -> Group | None:

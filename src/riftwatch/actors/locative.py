@@ -61,9 +61,12 @@ def split_locative(
             continue
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         root = span.root if span is not None else None
+        joined = root is not None and root.dep_ == "conj"
         while root is not None and root.dep_ == "conj":
             root = root.head
         if root is not None and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+            if joined and a.sector and _owns_head(root, kept, a.sector):
+                kept.append(a)  # "officials from Saudi Arabia and Iran": Iran's officials too
             continue
         if root is not None and _part_of_a_place(root):
             continue
@@ -85,6 +88,16 @@ def split_locative(
                                     sector=entry.sector, entry_id=entry.id))  # fmt: skip
                 break
     return kept, latent
+
+
+def _owns_head(first: Token, kept: Sequence[Actor], sector: str) -> bool:
+    """The first of joined countries after "from"/"of" belongs to an actor of ``sector`` whose head
+    noun the preposition hangs on ("officials from Saudi Arabia and ...")."""
+    prep = first.head
+    noun = prep.head
+    if prep.lower_ not in ("from", "of") or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(k.sector == sector and k.start <= noun.idx < k.end for k in kept)
 
 
 # "Former" before a nationality and a noun of statehood: states that no longer belong to it.

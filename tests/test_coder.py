@@ -1937,3 +1937,10 @@ def test_informants_are_no_parties() -> None:
     start = doc.text.index("people")
     people = Actor(text="people", start=start, end=start + 6, name="", country="TUR", sector="CVL", entry_id="sector:people")
     assert without_audience(doc, [people]) == []
+
+
+def test_who_issues_the_statement_is_no_target(coder) -> None:  # type: ignore[no-untyped-def]
+    """"In a statement issued by Malaysia, ASEAN ministers urged all parties ...": Malaysia speaks."""
+    text = "In a statement issued by Indonesia, ASEAN foreign ministers urged all parties to cease hostilities."
+    e = event_at(code(coder, text), "urged")
+    assert "IDN" not in {a.country for a in e.target}

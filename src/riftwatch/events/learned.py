@@ -643,6 +643,18 @@ def _labellers(trig: Token) -> set[int]:
     return {i for v in trig.subtree if v.i != trig.i and names_in_free_relative(v) for i in _subject_tokens(v)}
 
 
+# Nouns of what a statement is made in: "in a statement issued by Malaysia", "in a letter".
+STATEMENT_NOUNS = frozenset({"statement", "letter", "message", "communique", "communiqué", "post", "tweet", "video",
+                             "interview", "speech", "address", "declaration", "note", "comments", "remarks"})  # fmt: skip
+
+
+def _statement_phrase(trig: Token) -> set[int]:
+    """Tokens of the statement a verbal act is made in ("In a statement issued by Malaysia, ASEAN
+    ministers urged ..."): who issued or carried it speaks, no one it is aimed at."""
+    return {t.i for p in trig.children if p.dep_ == "prep" and p.lower_ in ("in", "through", "via")
+            for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in STATEMENT_NOUNS for t in o.subtree}  # fmt: skip
+
+
 def _gathering_topics(trig: Token) -> set[int]:
     """Tokens of what a gathering in the trigger's phrase is "on" ("will host a conference on
     Sudan", ``clauses.OCCASION_NOUNS``), or what a verb of discussing has as its object
@@ -868,7 +880,8 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         if not ev.source:
             src = [(p, a) for p, a in src if id(a) not in reporting]
     venues = {id(c.actor) for c in fe.cands if _venue(c)}
-    labellers = _labellers(fe.trig) | _gathering_topics(fe.trig) | partners_within(fe.trig) if fe.trig is not None else set()
+    labellers = (_labellers(fe.trig) | _gathering_topics(fe.trig) | partners_within(fe.trig) | _statement_phrase(fe.trig)
+                 if fe.trig is not None else set())  # fmt: skip
     if fe.trig is not None and ev.event_type == "ACCUSE":
         # the victims of a condemned act ("condemned the violence against protesters"); the charge
         # an accused named as the object is charged with ("accused donors of ignoring Rwanda's role")

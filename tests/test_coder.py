@@ -1944,3 +1944,12 @@ def test_who_issues_the_statement_is_no_target(coder) -> None:  # type: ignore[n
     text = "In a statement issued by Indonesia, ASEAN foreign ministers urged all parties to cease hostilities."
     e = event_at(code(coder, text), "urged")
     assert "IDN" not in {a.country for a in e.target}
+
+
+def test_a_denial_answers_the_accuser(rules) -> None:  # type: ignore[no-untyped-def]
+    """"X accused Iran of supplying drones to Russia. Iran denied that it had transferred drones to
+    Russia": the denial answers X; Russia is in what is denied."""
+    text = ("Britain and France accused Iran of supplying drones to Russia. "
+            "Iran's foreign ministry denied that it had transferred drones to Russia.")
+    e = event_at(code(rules, text), "denied")
+    assert {a.country for a in e.target} == {"GBR", "FRA"} and dict(e.roles_how)["target"] == "accuser"

@@ -524,6 +524,30 @@ def envoy_host(d: Draft, ctx: SentenceContext) -> None:
         d.source, d.how["source"] = host[:1], "host"
 
 
+# Verbs that deny what a clause says: "denied that it had transferred drones".
+DENIAL_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut"})
+DENIAL_REACH = 4  # sentences back a denial may answer an accusation
+
+
+def denied_accusation(d: Draft, ctx: SentenceContext) -> None:
+    """Denying what a clause says answers whoever accused the denier of it, told shortly before
+    ("The United States accused Iran of supplying drones to Russia. Iran denied that it had
+    transferred drones": aimed at the United States, not at Russia, a party of what is denied)."""
+    if d.type != "REJECT" or d.tok.lemma_.lower() not in DENIAL_VERBS or d.how.get("target") not in ("", "complement", "phrase", None):
+        return
+    if not any(c.dep_ == "ccomp" for c in d.tok.children):
+        return
+    own = {a.country for a in d.source if a.country}
+    if not own:
+        return
+    for e in reversed(ctx.state.events):
+        if e.sentence_index < ctx.index - DENIAL_REACH:
+            return
+        if e.event_type == "ACCUSE" and own & {a.country for a in e.target} and not own & {a.country for a in e.source}:
+            d.target, d.how["target"] = [a for a in e.source if a.country], "accuser"
+            return
+
+
 def act_author(d: Draft, ctx: SentenceContext) -> None:
     """Condemning, rejecting or welcoming an act answers whoever did it, as rejecting a call answers
     its author: "condemned Russia's invasion of Ukraine" is aimed at Russia (the act's owner, "by"
@@ -1079,7 +1103,7 @@ FIND_LEMMAS: frozenset[str] = STOP_VERBS | ORDER_VERBS | LABEL_VERBS | ATTENTION
 PASSES: tuple[Pass, ...] = (
     # roles from the trigger's clause, then fallbacks for a missing target
     assign_roles, commanded_forces, theme_object, accused_party, complement_subject, intended_act_target,
-    proposal_author, referent_author, envoy_host, act_author, pronoun_parties, joint_parties,
+    proposal_author, referent_author, envoy_host, act_author, denied_accusation, pronoun_parties, joint_parties,
     # actors and place
     event_place, locate_actors, phrase_target, named_parties, armed_riot,
     # conventions for what the text leaves unstated

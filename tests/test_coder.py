@@ -1953,3 +1953,10 @@ def test_a_denial_answers_the_accuser(rules) -> None:  # type: ignore[no-untyped
             "Iran's foreign ministry denied that it had transferred drones to Russia.")
     e = event_at(code(rules, text), "denied")
     assert {a.country for a in e.target} == {"GBR", "FRA"} and dict(e.roles_how)["target"] == "accuser"
+
+
+def test_unidentified_attackers_have_no_country(rules) -> None:  # type: ignore[no-untyped-def]
+    """"Unidentified gunmen": the text says it does not know whose they are, so not the country where
+    they struck (the codebook: unknown attackers are no guess)."""
+    e = event_at(code(rules, "Unidentified gunmen shot dead an opposition activist in Phnom Penh on Saturday."), "shot")
+    assert {a.country for a in e.source} == {""}

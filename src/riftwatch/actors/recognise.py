@@ -79,11 +79,14 @@ class _Coded:
     org: str = ""
     person_entry: Entry | None = None
     regional: bool = False  # "European leaders": of several states, none named (``REGIONAL``)
+    unknown: bool = False  # "unidentified gunmen": of no country the text knows (``UNKNOWN``)
 
 
 # The part of an actor's ``entry_id`` that says its group is of a region of several states, not
 # of one unnamed country: no event's place gives it a country ("European leaders met in Kyiv").
 REGIONAL = "scope:regional"
+# ... or that the text says it does not know whose it is ("unidentified gunmen", "unknown assailants").
+UNKNOWN = "scope:unknown"
 
 
 # Titles of a state's envoys: with a state and an organisation in the phrase ("Britain's U.N.
@@ -791,6 +794,8 @@ def _bare(
         return _Coded("IGO" if head.sector in _STATE_SECTORS else "NGO", head.sector)
     if scope == "regional":
         return _Coded("", head.sector, regional=True)  # "European leaders", "Western sources": several states, none named
+    if scope == "unknown":
+        return _Coded("", head.sector, unknown=True)  # "unidentified gunmen": whose, the text says it does not know
     again = _same_head(doc, g, ctx)
     if again is not None:
         return again  # "The official added": the official named before, not the story's country
@@ -899,7 +904,8 @@ def _same_head(doc: Doc, g: Group, ctx: ArticleContext) -> _Coded | None:
 
 _LOCATIVE = frozenset({"in", "inside", "from", "across", "throughout"})
 # Modifiers that put a group beyond any one country the story names.
-_SCOPE = {"international": "international", "multinational": "international", "foreign": "foreign"}
+_SCOPE = {"international": "international", "multinational": "international", "foreign": "foreign",
+          "unidentified": "unknown", "unknown": "unknown", "unnamed": "unknown"}
 # Regions of several states: "African leaders" are of no one country the story names.
 _REGIONS = frozenset({"European", "African", "Asian", "Western", "Arab", "Latin", "Nordic", "Scandinavian", "Balkan",
                       "Caribbean", "Gulf", "Eastern", "Southeast"})  # fmt: skip
@@ -910,7 +916,7 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
 
 
 def _scope(doc: Doc, start: int, end: int, named: set[int] | frozenset[int] = frozenset()) -> str:
-    """"international", "foreign" or "regional" when an adjective before the group says so
+    """"international", "foreign", "regional" or "unknown" when an adjective before the group says so
     ("international rights groups", "foreign troops", "European leaders"), else "". A word of the
     lexicon's own name (``named``: "foreign ministry") says nothing of whose it is."""
     for child in (c for t in doc[start:end] for c in t.lefts if c.i not in named):
@@ -974,6 +980,8 @@ def _ids(g: Group, c: _Coded) -> str:
         parts.append(c.person_entry.id)
     if c.regional:
         parts.append(REGIONAL)
+    if c.unknown:
+        parts.append(UNKNOWN)
     return "+".join(dict.fromkeys(parts))
 
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..actors.recognise import REGIONAL
+from ..actors.recognise import REGIONAL, UNKNOWN
 from ..records import Actor, Event, Place
 from .roles import actors_under
 
@@ -42,8 +42,8 @@ def located(actor: Actor, place: Place | None) -> Actor:
     """"Students protested in Nairobi", "rebels shelled a town in Mali": an actor of no stated
     country acting where the event happens is taken to be from there."""
     if (actor.country or place is None or not place.country or place.country in {"IGO", "NGO"}
-            or REGIONAL in actor.entry_id.split("+")):  # fmt: skip
-        return actor  # "European leaders met in Kyiv": of no one country, wherever they meet
+            or not {REGIONAL, UNKNOWN}.isdisjoint(actor.entry_id.split("+"))):  # fmt: skip
+        return actor  # "European leaders met in Kyiv", "unidentified gunmen": of no one country, wherever they act
     return replace(actor, country=place.country)
 
 

@@ -1103,7 +1103,8 @@ def test_a_blank_line_ends_a_headline_and_a_dateline_ends_before_the_lead(rules,
     ]
     coded = code(rules, text)
     attacks = [e for e in coded.events if e.event_type == "ASSAULT"]
-    assert [(e.trigger.start, e.sentence_index) for e in attacks] == [(10, 0), (text.index("an attack") + 3, 2)]
+    # (the headline's attack is the lead's told again: one event, the lead's, in its own sentence)
+    assert [(e.trigger.start, e.sentence_index) for e in attacks] == [(text.index("an attack") + 3, 2)]
     assert coded.sentences[2].text.startswith("Pakistani troops")
 
 
@@ -1960,3 +1961,25 @@ def test_unidentified_attackers_have_no_country(rules) -> None:  # type: ignore[
     they struck (the codebook: unknown attackers are no guess)."""
     e = event_at(code(rules, "Unidentified gunmen shot dead an opposition activist in Phnom Penh on Saturday."), "shot")
     assert {a.country for a in e.source} == {""}
+
+
+def test_a_headline_repeating_its_lead_is_one_act(coder) -> None:  # type: ignore[no-untyped-def]
+    """A headline kept in the text tells again what its lead tells: one event, the lead's; a
+    headline act the lead does not tell stays."""
+    text = ("Dozens killed as rebel fighters storm displacement camp near Gao\n\n"
+            "Fighters of the rebel alliance attacked a camp for displaced people near Gao on Thursday, "
+            "killing at least 42 civilians.")  # fmt: skip
+    assert [e.trigger.text for e in code(coder, text).events if e.event_type == "ASSAULT"] == ["attacked"]
+    text = "Mali expels French ambassador\n\nRebels stormed an army base in northern Mali on Tuesday, killing five soldiers."
+    assert "expels" in [e.trigger.text for e in code(coder, text).events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A doctor at the hospital, who asked not to be named for fear of reprisals, said 90 wounded had arrived.",
+        "An official, who requested anonymity, said the talks had failed.",
+    ],
+)
+def test_a_source_asking_anonymity_makes_no_request(rules, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e for e in code(rules, text).events if e.event_type == "REQUEST"] == []

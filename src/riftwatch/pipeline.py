@@ -27,7 +27,8 @@ from .events.draft import SentenceContext
 from .events.learned import apply as apply_models
 from .events.learned import shipped_models
 from .events.location import locate
-from .geo.mentions import lead_dateline
+from .events.oneact import without_headline_repeats
+from .geo.mentions import LEAD_TOKENS, lead_dateline, lead_start
 from .geo.mentions import sentences as doc_sentences
 from .geo.resolve import find_demonym_places, find_places
 from .geo.sites import find_site_places
@@ -231,6 +232,8 @@ class Coder:
         renumbered = bool(skipped) or draft.numbers != list(range(len(draft.numbers)))
         if self._window_start == 0:  # and when: the lead's day for undated news (a later window has no lead)
             events = date_events(told, doc, events, lead_sentences(doc, draft.numbers if renumbered else None))
+        if self._window_start == 0:  # a headline kept in the text tells again what its lead tells
+            events = without_headline_repeats(events, lead_start(doc[:LEAD_TOKENS].text))
         kept = tuple(e for e in events if e.confidence >= self.config.min_confidence)
         if renumbered:  # events numbered by the sentences of the Doc, like ``sentences``
             position = {n: i for i, n in enumerate(draft.numbers) if n >= 0}

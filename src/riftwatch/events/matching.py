@@ -282,6 +282,19 @@ def _stopped(verb: Token, triggers: TriggerLexicon) -> Recoded | None:
 _NO_COMMENT = frozenset({"comment", "elaborate", "speculate"})
 
 
+# What a source asks not to be, to speak freely: "who asked not to be named".
+_UNNAMED = frozenset({"name", "identify", "quote"})
+
+
+def _anonymity(tok: Token) -> bool:
+    """"Who asked not to be named", "requested anonymity": a source's condition for speaking to
+    the press, no request an event coder codes."""
+    if tok.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in _UNNAMED and any(n.dep_ == "neg" for n in c.children)
+               for c in tok.children) or any(c.dep_ == "dobj" and c.lemma_.lower() == "anonymity" for c in tok.children)  # fmt: skip
+
+
 def _no_comment(tok: Token) -> bool:
     return tok.pos_ == "VERB" and any(c.dep_ == "xcomp" and c.lemma_ in _NO_COMMENT for c in tok.children)
 
@@ -509,7 +522,7 @@ def no_comment(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry |
     one ("did not immediately respond to a request for comment", "ignored requests for comment")."""
     if entry is None:
         return entry
-    if _no_comment(tok) or _press_request(tok):
+    if _no_comment(tok) or _press_request(tok) or _anonymity(tok):
         return None
     if tok.pos_ == "VERB" and any(
         _press_request(c) or (c.dep_ == "prep" and any(_press_request(g) for g in c.children)) for c in tok.children

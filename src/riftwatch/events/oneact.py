@@ -140,3 +140,31 @@ def content_nouns(events: list[Event], toks: Sequence[Token]) -> list[Event]:
         return head.i != tok.i and head.idx in trigger_at
 
     return [e for e in events if not content(e)]
+
+
+# Sentences after a headline where its acts are told again.
+HEADLINE_LEAD = 3
+
+
+def without_headline_repeats(events: Sequence[Event], lead_start: int) -> list[Event]:
+    """A headline kept in the text ("Dozens killed as RSF fighters storm camp") tells the acts its
+    lead tells again: an act of the headline with an act of its type in the lead's first
+    ``HEADLINE_LEAD`` sentences, parties in common or none named, is that act, not another.
+    ``lead_start``: where the lead starts (0: no headline)."""
+    if not lead_start:
+        return list(events)
+    head = [e for e in events if e.trigger.start < lead_start]
+    if not head:
+        return list(events)
+    first = min((e.sentence_index for e in events if e.trigger.start >= lead_start), default=None)
+    if first is None:
+        return list(events)
+    lead = [e for e in events if e.trigger.start >= lead_start and e.sentence_index < first + HEADLINE_LEAD]
+
+    def parties(e: Event) -> set[str]:
+        return {a.country for a in (*e.source, *e.target) if a.country}
+
+    def told_again(h: Event) -> bool:
+        return any(e.event_type == h.event_type and (not parties(h) or not parties(e) or parties(h) & parties(e)) for e in lead)
+
+    return [e for e in events if e.trigger.start >= lead_start or not told_again(e)]

@@ -415,3 +415,15 @@ def test_what_a_meeting_discussed_is_no_scene_in_an_article(coder) -> None:  # t
     coded = _code(coder, text)
     assert _event(coded, "held").place is not None and _event(coded, "held").place.name == "Moscow"
     assert all(e.place is None or e.place.name != "South Caucasus" for e in coded.events)
+
+
+def test_a_countrys_capital_is_its_capital_city() -> None:
+    """"In Somalia's capital": Mogadishu, not Somalia (as "the Somali capital" already was)."""
+    import datetime as dt
+
+    from riftwatch.pipeline import Coder
+    from riftwatch.records import Article
+
+    (coded,) = Coder().code([Article(id="cap", text="Gunmen stormed a hotel in Somalia's capital on Tuesday.", published=dt.date(2025, 3, 1))])
+    (e,) = coded.events
+    assert e.place is not None and e.place.name == "Mogadishu"

@@ -216,6 +216,15 @@ def _anaphoric_places(doc: Doc, places: Sequence[Place], text: str) -> list[tupl
     out.extend(_there(doc, places, words))
     for i, word in enumerate(words):
         kinds = ANAPHORIC_NOUNS.get(word)
+        if word == "capital" and i >= 2 and words[i - 1] in ("'s", "\u2019s"):
+            # "in Somalia's capital": that country's capital city
+            tok = doc[i]
+            land = next((p for p in places if p.end == doc[i - 2].idx + len(doc[i - 2]) and p.precision == "country"), None)
+            if land is not None and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS | DESTINATION_PREPS | {"from"}:
+                seat = _capital([land], land.end, text[land.start : tok.idx + len(tok)], land.start)
+                if seat is not None:
+                    out.append((seat, tok))
+            continue
         if kinds is None or i == 0 or doc[i - 1].lower_ != "the":
             continue
         tok = doc[i]

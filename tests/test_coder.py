@@ -1983,3 +1983,17 @@ def test_a_headline_repeating_its_lead_is_one_act(coder) -> None:  # type: ignor
 )
 def test_a_source_asking_anonymity_makes_no_request(rules, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [e for e in code(rules, text).events if e.event_type == "REQUEST"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a ship's flag says whose it is: the seizure is of that country's ship, not a domestic act
+        ("Iran's Revolutionary Guard seized a British-flagged tanker in the Strait of Hormuz on Friday.", {"GBR"}),
+        ("Houthi rebels attacked a Liberian-flagged cargo ship in the Red Sea.", {"LBR"}),
+        ("Venezuelan troops seized a Panama-registered freighter off the coast.", {"PAN"}),
+    ],
+)
+def test_a_ships_flag_is_whose_it_is(rules, text: str, target: set[str]) -> None:  # type: ignore[no-untyped-def]
+    (e,) = code(rules, text).events
+    assert {a.country for a in e.target} == target

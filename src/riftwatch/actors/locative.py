@@ -105,6 +105,15 @@ FORMER = frozenset({"former", "ex"})
 STATE_NOUNS = frozenset({"republic", "state", "country", "colony", "territory", "satellite", "member"})
 
 
+# Participles after a nationality that say whose a ship or a firm is: "British-flagged", "Greek-owned".
+FLAG_WORDS = frozenset({"flagged", "registered"})
+
+
+def _flag_of(doc: Doc, i: int) -> bool:
+    """Token ``i`` opens "X-flagged", "X-owned" or "X-registered"."""
+    return i + 2 < len(doc) and doc[i + 1].text in ("-", "\u2013") and doc[i + 2].lower_ in FLAG_WORDS
+
+
 def _modifier_demonyms(doc: Doc, actors: Sequence[Actor], lookup: object) -> list[Actor]:
     """Demonyms modifying a noun that names no actor: "Pakistani fire", "Iranian nuclear sites",
     each of conjoined ones: "Canadian and Mexican exports".
@@ -127,9 +136,11 @@ def _modifier_demonyms(doc: Doc, actors: Sequence[Actor], lookup: object) -> lis
         while top.dep_ == "conj" and top.head.i < top.i:
             top = top.head
             listed = listed or top.idx in covered
-        if not listed and (top.dep_ not in {"amod", "compound", "nmod"} or top.head.pos_ not in {"NOUN", "PROPN"}):
+        flag = _flag_of(doc, i)  # "a British-flagged tanker", "a Greek-owned ship": whose the ship is
+        if not flag and not listed and (top.dep_ not in {"amod", "compound", "nmod"} or top.head.pos_ not in {"NOUN", "PROPN"}):
             continue
-        entries = [e for e in lookup(tok.text) if getattr(e, "kind", "") == "demonym"]  # type: ignore[operator]
+        kinds = ("demonym", "country") if flag else ("demonym",)
+        entries = [e for e in lookup(tok.text) if getattr(e, "kind", "") in kinds]  # type: ignore[operator]
         if entries and i > 0 and any(getattr(e, "kind", "") == "ignore" for e in lookup(f"{doc[i - 1].text} {tok.text}")):  # type: ignore[operator]
             continue  # "Latin American countries": a region's, not the United States'
         if entries and i > 0 and doc[i - 1].lower_ in FORMER and top.head.lemma_.lower() in STATE_NOUNS:

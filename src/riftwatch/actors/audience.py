@@ -82,7 +82,7 @@ def without_audience(doc: Doc, actors: Sequence[Actor]) -> list[Actor]:
     line names, and anonymous informants ("people familiar with the matter")."""
     informants = _informants(doc)
     if informants:
-        at = {t.idx for t in doc if t.i in informants}
+        at = {doc[i].idx for i in informants}
         actors = [a for a in actors if a.start not in at]
     credit = _credit_lines(doc)
     if not credit and all(a.sector != "MED" for a in actors):

@@ -56,7 +56,7 @@ from .modality import SPEECH_VERBS
 from .nonacts import names_in_free_relative
 from .oneact import CASUALTY
 from .ontology import ontology
-from .roles import ENVOY_TITLES, according_to, discussed, not_accused, partners_within
+from .roles import according_to, discussed, is_envoy, not_accused, partners_within
 
 MAX_PATH = 4
 
@@ -809,7 +809,7 @@ def _not_the_target(source: tuple[Actor, ...], ev: Event) -> tuple[Actor, ...]:
     out: list[Actor] = []
     for a in source:
         if (a.start, a.end) in spans or (a.person and a.person in people):
-            if any(part in ENVOY_TITLES for part in a.entry_id.split("+")):
+            if is_envoy(a):
                 continue  # an envoy summoned or expelled: by the state that hosts them, never their own
             a = Actor(text="", start=at, end=at, name=a.country, country=a.country, entry_id="implied:target")
         if a not in out:

@@ -96,7 +96,6 @@ from .oneact import CASUALTY
 from .ontology import ontology
 from .roles import (
     DISCUSSION_LEMMAS,
-    ENVOY_TITLES,
     LIGHT_VERBS,
     OBJ,
     absolute,
@@ -105,6 +104,7 @@ from .roles import (
     actors_under,
     adjective_roles,
     discussed,
+    is_envoy,
     not_accused,
     noun_roles,
     partners_within,
@@ -506,7 +506,7 @@ def envoy_host(d: Draft, ctx: SentenceContext) -> None:
     the envoy's own."""
     if d.source or d.tok.pos_ != "VERB" or "ambassador" not in getattr(d.entry, "object", ()):
         return
-    envoys = [a for a in d.target if any(part in ENVOY_TITLES for part in a.entry_id.split("+"))]
+    envoys = [a for a in d.target if is_envoy(a)]
     own = {a.country for a in envoys}
     if not envoys or not own:
         return

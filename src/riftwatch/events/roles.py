@@ -340,6 +340,11 @@ SUPPORTING_VERBS = frozenset({"support", "back", "aid", "assist", "accompany", "
 ENVOY_TITLES = frozenset({"title:ambassador", "title:envoy"})
 
 
+def is_envoy(actor: Actor) -> bool:
+    """The actor is named by an envoy's title ("Beijing's ambassador", "the Canadian high commissioner")."""
+    return not ENVOY_TITLES.isdisjoint(actor.entry_id.split("+"))
+
+
 # Nouns that make "in X with Y" a partnership: "in cooperation with the United States".
 PARTNERSHIP_NOUNS = frozenset({"cooperation", "coordination", "conjunction", "partnership", "collaboration",
                                "concert", "alliance", "tandem"})  # fmt: skip

@@ -515,6 +515,23 @@ def test_to_demonstrate_something_is_no_protest(rules, sentence: str, etype: str
     assert types_at(code(rules, sentence), "demonstrat") == ([etype] if etype else [])
 
 
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("Ghana's government insisted that the Netherlands withdraw its ambassador.", "REQUEST"),
+        ("The Chilean minister insisted that Bolivia must return the seized trucks.", "REQUEST"),
+        ("Peru insisted that the Bolivian envoy be expelled.", "REQUEST"),
+        ("Lima insisted on the immediate withdrawal of Bolivian troops.", "REQUEST"),
+        # a clause saying what is so is a claim, no demand (trigger field ``mandative``)
+        ("Mondlane insists he won the election in every province.", None),
+        ("Officials in Lima insist the border with Bolivia is open.", None),
+        ("The Chilean president insisted that Bolivia would pay for the damage.", None),
+    ],
+)
+def test_to_insist_that_something_is_so_is_no_demand(rules, sentence: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(code(rules, sentence), "insist") == ([etype] if etype else [])
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

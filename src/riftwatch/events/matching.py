@@ -223,8 +223,31 @@ def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
             if trig is not None and not (trig.not_object and any(o in trig.not_object for o in objects if o)):
                 if trig.intransitive and any(c.dep_ in {"dobj", "ccomp"} for c in children):
                     continue  # "demonstrated a disregard for ...": to show, not to protest
+                if trig.mandative and any(c.dep_ == "ccomp" and states_a_fact(c) for c in children):
+                    continue  # "insisted that Kenya had not handed him over": a claim, no demand
                 return trig
     return None
+
+
+# Auxiliaries and forms of "be" and "have" that only a clause saying what is so takes: a demand's
+# clause has the bare verb ("that Kenya withdraw", "that they be freed") or a modal of obligation.
+_FACT_AUX = frozenset({"be", "have", "do", "will", "would", "can", "could", "may", "might"})
+_OBLIGATION = frozenset({"must", "should", "shall", "ought"})
+
+
+def states_a_fact(verb: Token) -> bool:
+    """The complement clause says what is (or was, or will be) the case, not what is to be done: a
+    verb in the past or third-person present ("had", "won", "is") or a tense auxiliary; not the bare
+    verb of a demand ("that Kenya withdraw") nor "must"/"should". A plural present ("that they
+    withdraw") reads either way and counts as a demand."""
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lemma_.lower() in _OBLIGATION for a in auxes):
+        return False
+    if any(a.lemma_.lower() in _FACT_AUX and a.tag_ != "VB" for a in auxes):
+        return True
+    if verb.tag_ in {"VBD", "VBZ"}:
+        return True
+    return verb.tag_ == "VBP" and verb.lemma_.lower() in {"be", "have"}
 
 
 def _ordered(verb: Token, triggers: TriggerLexicon) -> Trigger | None:

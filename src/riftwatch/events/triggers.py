@@ -22,6 +22,9 @@ Fields of a line (only ``lemma``, ``pos`` and ``type`` are required)::
     intransitive the entry applies only to a verb with no direct object and no complement clause:
                  "protesters demonstrated", not "demonstrated a disregard for ..." (what a verb
                  means with any object is another word's sense, not a list of objects to veto)
+    mandative    a verb that demands only when its clause says what is to be done: "insisted that
+                 Kenya withdraw its envoy" (or "should withdraw") demands, "insisted that Kenya had
+                 not handed him over" claims something is so, and is no event of the entry's type
     type         PLOVER type (older names such as DEMAND are accepted and normalised)
     cameo        CAMEO code as a string, "10" or "1041"; its root must fit the type
     mode         one of the type's modes in ontology.json
@@ -88,7 +91,7 @@ ALLOWED_ROOTS: Mapping[str, frozenset[str]] = MappingProxyType({
 })  # fmt: skip
 # A mode that the converted type does not have, said in that type's own modes.
 _MODE_AFTER_CONVERSION: Final = {("RETREAT", "policy"): "ease", ("RETREAT", ""): ""}
-FIELDS = frozenset({"lemma", "pos", "particle", "object", "not_object", "intransitive", "moves_forces", "mutual", "type", "cameo", "mode", "reverse",
+FIELDS = frozenset({"lemma", "pos", "particle", "object", "not_object", "intransitive", "mandative", "moves_forces", "mutual", "type", "cameo", "mode", "reverse",
                     "intent", "parties", "needs_participant", "source_prep", "target_prep", "weight", "note"})  # fmt: skip
 _CAMEO = re.compile(r"\d{2,4}")
 _SPACES = re.compile(r"\s+")
@@ -111,6 +114,7 @@ class Trigger:
     object: tuple[str, ...] = ()
     not_object: tuple[str, ...] = ()
     intransitive: bool = False
+    mandative: bool = False
     moves_forces: bool = False
     mutual: bool = False
     reverse: bool = False
@@ -213,6 +217,9 @@ def parse_entry(raw: Any, where: str) -> Trigger:
     intransitive = _flag(raw, "intransitive", where)
     if intransitive and (objects or pos != "VERB"):
         raise LexiconError(f"{where}: 'intransitive' is for a VERB entry without an object list")
+    mandative = _flag(raw, "mandative", where)
+    if mandative and pos != "VERB":
+        raise LexiconError(f"{where}: 'mandative' is for a VERB entry")
     moves_forces = _flag(raw, "moves_forces", where)
     if moves_forces and (objects or pos != "VERB"):
         raise LexiconError(f"{where}: 'moves_forces' is for a VERB entry without an object list")
@@ -232,7 +239,7 @@ def parse_entry(raw: Any, where: str) -> Trigger:
     return Trigger(
         lemma=lemma, pos=pos, type=event_type, cameo=cameo, quad_class=coding.quad_class,
         goldstein=coding.goldstein, mode=mode, particle=particle, object=objects, not_object=not_objects,
-        intransitive=intransitive, moves_forces=moves_forces, mutual=_flag(raw, "mutual", where), reverse=_flag(raw, "reverse", where), intent=_flag(raw, "intent", where), parties=_flag(raw, "parties", where),
+        intransitive=intransitive, mandative=mandative, moves_forces=moves_forces, mutual=_flag(raw, "mutual", where), reverse=_flag(raw, "reverse", where), intent=_flag(raw, "intent", where), parties=_flag(raw, "parties", where),
         source_prep=_preps(raw.get("source_prep", []), "source_prep", where),
         target_prep=_preps(raw.get("target_prep", []), "target_prep", where),
         weight=float(weight), note=note, origin=where,

@@ -125,6 +125,11 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("The two presidents launched a trade war last spring.", "launched", None),
         ("Mexico did not start this drug war, the president said.", "start", None),
         ("Russia launched a war against Ukraine in 2022.", "launched", "ASSAULT"),
+        # nor is a legal, a political or an uphill battle or fight
+        ("The mining company is locked in a legal battle with the government of Chile.", "battle", None),
+        ("The opposition faces an uphill battle against the ruling party in the elections.", "battle", None),
+        ("Lawyers for the senator began a court fight against his extradition to Spain.", "fight", None),
+        ("Rebels fought a fierce battle with Malian soldiers near Gao.", "battle", "ASSAULT"),
         # a war summed up with no party of it named is no act; one between named parties is
         ("The civil war has killed more than 300,000 people since 2011.", "killed", None),
         ("The deal ended a border war that lasted two years and killed 80,000 people.", "killed", None),

@@ -516,13 +516,13 @@ def name_word(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | 
     return entry
 
 
-# Nouns of armed conflict that a modifier can make a figure of speech ("a trade war").
-WAR_NOUNS = frozenset({"war", "warfare"})
+# Nouns of armed conflict that a modifier can make a figure of speech ("a trade war", "a legal battle").
+WAR_NOUNS = frozenset({"war", "warfare", "battle", "fight"})
 
 
 def figurative_war(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
     """A trade war, a drug war or an economic war is no armed attack ("we launched a drug war, not a
-    trade war", "who didn't start this trade war"): the war noun, or the object naming the war that
+    trade war", "who didn't start this trade war"), nor is a legal or an uphill battle: the war noun, or the object naming the war that
     the verb starts or wages (nonacts.json "not_armed")."""
     if entry is None or entry.type != "ASSAULT":
         return entry

@@ -66,7 +66,9 @@ def test_other_tenses_keep_the_publication_day(coder, word: str) -> None:  # typ
     ],
 )
 def test_leads_that_give_no_news_day(coder, lead: str) -> None:  # type: ignore[no-untyped-def]
-    coded = _code(coder, lead + " Soldiers arrested two suspects and seized weapons.")
+    # (a paragraph apart: in the lead's own paragraph an act told after "in March" goes on with
+    # that time, test_background_goes_on_with_its_date)
+    coded = _code(coder, lead + "\n\nSoldiers arrested two suspects and seized weapons.")
     assert _event(coded, "arrested").date == PUBLISHED
 
 
@@ -217,9 +219,10 @@ def test_a_future_act_keeps_its_future_time(coder) -> None:  # type: ignore[no-u
          "broke off", dt.date(2019, 1, 1)),
         ("Last month, gunmen ambushed a bus in the province. Days later, a roadside bomb killed 11 miners there.",
          "killed", dt.date(2024, 4, 1)),
-        # ... not without the adverb that says so, nor two sentences on
-        ("In 2019, Colombian rebels bombed a police academy in Bogota. The government broke off talks with them.",
-         "broke off", PUBLISHED),
+        # ... not for a statement without the adverb that says so (a material act goes on with the
+        # background's time, test_background_goes_on_with_its_date), nor two sentences on
+        ("In 2019, Colombian rebels bombed a police academy in Bogota. The government condemned the rebels.",
+         "condemned", PUBLISHED),
         ("In 2019, Colombian rebels bombed a police academy in Bogota. Nobody was hurt. The government then broke off talks.",
          "broke off", PUBLISHED),
     ],
@@ -243,3 +246,25 @@ def test_the_next_step_of_a_story_takes_its_time(coder, text: str, trigger: str,
 )
 def test_a_datelines_day_anchors_the_story(coder, text: str, expected: dt.date) -> None:  # type: ignore[no-untyped-def]
     assert _event(_code(coder, text), "attacked").date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a material act going on with the background the sentence before dated
+        (("Soldiers took the market town of Kidal on Monday after a week of fighting.\n\n"
+         "In March 2021, rebels attacked an army base outside Gao. Government troops retaliated with "
+         "air strikes on rebel camps near the border."), "retaliated", dt.date(2021, 3, 1)),
+        # not across a paragraph
+        (("In March 2021, rebels attacked an army base outside Gao.\n\nGovernment troops bombed rebel "
+         "camps near the border."), "bombed", PUBLISHED),
+        # nor from an act of the story's own days
+        (("On Tuesday, rebels attacked an army base outside Gao. Government troops bombed rebel camps "
+         "near the border."), "bombed", TUESDAY),
+        # a statement after the background is the news's reaction to it
+        (("In March 2021, soldiers detained the editor of a weekly in Bamako. Press freedom groups "
+         "condemned the government for the arrest."), "condemned", PUBLISHED),
+    ],
+)
+def test_background_goes_on_with_its_date(coder, text: str, trigger: str, expected: dt.date) -> None:  # type: ignore[no-untyped-def]
+    assert _event(_code(coder, text), trigger).date == expected

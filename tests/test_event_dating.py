@@ -242,6 +242,10 @@ def test_the_next_step_of_a_story_takes_its_time(coder, text: str, trigger: str,
         # without one, or with one long before publication, the publication date is
         ("GOMA, Congo (Reuters) - Rebels attacked the town on Tuesday, killing ten people.", TUESDAY),
         ("GOMA, Congo, Jan. 9, 2024 (Reuters) - Rebels attacked the town on Tuesday.", TUESDAY),
+        # a line above the story that gives only its date is its day too
+        ("Rebels raid Masisi\n\nThursday 9 May 2024 14.05 GMT\n\nRebels attacked the town on Tuesday.", dt.date(2024, 5, 7)),
+        ("Rebels raid Masisi\nBy a staff reporter\nPublished: May 9, 2024\n\nRebels attacked the town on Tuesday.", dt.date(2024, 5, 7)),
+        ("Rebels raid Masisi\n\nRebels attacked the town on Tuesday, 9 May 2024.", dt.date(2024, 5, 9)),
     ],
 )
 def test_a_datelines_day_anchors_the_story(coder, text: str, expected: dt.date) -> None:  # type: ignore[no-untyped-def]

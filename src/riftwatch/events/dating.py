@@ -52,15 +52,34 @@ _FILED_DAY = re.compile(r"\b(?:([A-Z][a-z]{2,8})\.? (\d{1,2})|(\d{1,2}) ([A-Z][a
 FILED_WINDOW = 14  # days a dateline's date may lie before publication and still be the story's day
 
 
+# A line of its own above the story that gives only its date, as some papers print it:
+# "Thursday 20 February 2025 14.05 GMT", "Published: Feb. 20, 2025", "20 February 2025".
+_DATE_LINE = re.compile(
+    r"(?:(?:Published|Updated|Posted)(?: on)?:?\s+)?(?:[A-Z][a-z]{2,8},?\s+)?"
+    r"(?:([A-Z][a-z]{2,8})\.? (\d{1,2})|(\d{1,2}) ([A-Z][a-z]{2,8}))(?:,? (\d{4}))"
+    r"(?:,?\s+\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*")
+DATE_LINES = 4  # lines above the story a date line may be among
+
+
+def _date_line(text: str) -> re.Match[str] | None:
+    """The date of a line that holds nothing else, among the first ``DATE_LINES`` lines."""
+    for line in text.lstrip().split("\n", DATE_LINES)[:DATE_LINES]:
+        m = _DATE_LINE.fullmatch(line.strip())
+        if m is not None:
+            return _FILED_DAY.search(line.strip(), m.start(1) if m.group(1) else m.start(3))
+    return None
+
+
 def filed_day(article: Article, doc: Doc) -> dt.date | None:
     """The day a dateline says the story was filed, when it is before publication (within
     ``FILED_WINDOW`` days; a year written in it when there is no publication date): the day its
     "on Friday", "last week" and undated news are counted from ("GOMA, Feb 25 (Reuters) - ... on
-    Friday" in a story published on March 1 is Feb 21)."""
+    Friday" in a story published on March 1 is Feb 21); or a line above the story that gives only
+    its date ("Thursday 20 February 2025 14.05 GMT")."""
     lo, hi = lead_dateline(doc)
-    if hi <= lo:
-        return None
-    m = _FILED_DAY.search(doc[:LEAD_TOKENS].text, lo, hi)
+    m = _FILED_DAY.search(doc[:LEAD_TOKENS].text, lo, hi) if hi > lo else None
+    if m is None:
+        m = _date_line(article.text)
     if m is None:
         return None
     month = month_number(m.group(1) or m.group(4) or "")

@@ -532,6 +532,15 @@ def test_to_insist_that_something_is_so_is_no_demand(rules, sentence: str, etype
     assert types_at(code(rules, sentence), "insist") == ([etype] if etype else [])
 
 
+def test_a_demand_is_on_those_asked(rules) -> None:  # type: ignore[no-untyped-def]
+    """"urged the prosecutor to investigate air strikes on Sudanese villages": the prosecutor is
+    asked, not the Sudanese; an actor among the asked is the target."""
+    coded = code(rules, "Amnesty International urged the prosecutor to investigate air strikes on Sudanese villages.")
+    assert [a.country for a in event_at(coded, "urged").target] == []
+    coded = code(rules, "The group urged Kenyan prosecutors to investigate attacks on Sudanese villages.")
+    assert [a.country for a in event_at(coded, "urged").target] == ["KEN"]
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

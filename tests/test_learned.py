@@ -380,6 +380,23 @@ def test_a_call_on_unnamed_parties_is_aimed_at_no_one_else(nlp) -> None:  # type
     assert target("The alliance urged restraint from Beijing.", "urged", {"Beijing": "CHN"}) == ["CHN"]
 
 
+@pytest.mark.slow
+def test_a_demand_is_on_those_asked_not_on_whom_the_asked_act_concerns(nlp) -> None:  # type: ignore[no-untyped-def]
+    def target(text: str, trig_word: str, picks: dict[str, str]) -> list[str]:
+        return _sure_target(nlp, text, trig_word, picks)
+
+    # the asked hold no actor: whom the asked act concerns is no target
+    assert target("Amnesty urged the prosecutor to investigate air strikes on Sudanese villages.", "urged",
+                  {"Sudanese": "SDN"}) == []  # fmt: skip
+    assert target("The group called on donors to fund clinics for Syrian refugees.", "called", {"Syrian": "SYR"}) == []
+    # an actor among the asked is
+    assert target("Amnesty urged Kenyan prosecutors to investigate attacks on Sudanese villages.", "urged",
+                  {"Kenyan": "KEN", "Sudanese": "SDN"}) == ["KEN"]  # fmt: skip
+    # the sides of a conflict are those its act names; a pronoun is read later
+    assert target("The envoy urged the warring parties to resume Sudanese peace talks.", "urged", {"Sudanese": "SDN"}) == ["SDN"]
+    assert target("The envoy urged them to resume Sudanese peace talks.", "urged", {"Sudanese": "SDN"}) == ["SDN"]
+
+
 def test_the_reporter_of_an_attack_and_its_victims_are_not_its_source() -> None:
     from riftwatch.pipeline import Coder
     from riftwatch.records import Article

@@ -56,7 +56,7 @@ from .modality import SPEECH_VERBS
 from .nonacts import names_in_free_relative
 from .oneact import CASUALTY
 from .ontology import ontology
-from .roles import according_to, discussed, is_envoy, not_accused, partners_within
+from .roles import according_to, asked_of, discussed, is_envoy, not_accused, partners_within
 
 MAX_PATH = 4
 
@@ -873,6 +873,11 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     countries = {a.country for a in source}
     if not ev.target and fe.trig is not None and ev.quad_class in VERBAL_QUAD_CLASSES and _unnamed_addressee(fe.trig, fe.cands):
         tgt = []  # "called on democratic nations to ...": aimed at parties the text does not name
+    elif not ev.target and fe.trig is not None and ev.event_type == "REQUEST" and (asked := asked_of(fe.trig)) is not None:
+        # "urged the prosecutor to investigate air strikes on Sudanese villages": the demand is on
+        # those asked; whom the asked act concerns is no target
+        words = {t.i for t in asked.subtree}
+        tgt = [(p, a) for (p, a), c in zip(tgt, fe.cands, strict=True) if c.head is None or c.head.i in words or c.other_sentence]
     press = _press_speaker(fe.trig, fe.cands) if fe.trig is not None else set()
     if press:  # the journalist who reports it
         reporting = {id(c.actor) for c in fe.cands if c.head is not None and c.head.i in press}

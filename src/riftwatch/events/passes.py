@@ -103,6 +103,7 @@ from .roles import (
     accused_in,
     actors_under,
     adjective_roles,
+    asked_of,
     discussed,
     is_envoy,
     not_accused,
@@ -780,6 +781,12 @@ def phrase_target(d: Draft, ctx: SentenceContext) -> None:
         themed = bool(d.entry.object) or d.type in ontology().types_with("object_is_theme")
         topic = {id(ctx.actor_at[i]) for i in discussed(d.tok) if i in ctx.actor_at}
         d.target = [a for a in _phrase_actors(d.tok, ctx.actor_at, themed) if a not in d.source and id(a) not in topic]
+        addressee = asked_of(d.tok) if d.type == "REQUEST" else None
+        if addressee is not None:
+            # "urged security counterparts to share intelligence", "called on neighbouring states to
+            # arrest the commander": the demand is on those asked, whoever the asked act concerns
+            asked = {id(ctx.actor_at[t.i]) for t in addressee.subtree if t.i in ctx.actor_at}
+            d.target = [a for a in d.target if id(a) in asked]
         if d.type == "ACCUSE":  # not those a condemned act was done against ("the violence against
             # demonstrators"), nor those the charge concerns ("accused donors of ignoring Rwanda's role")
             victims = {id(ctx.actor_at[i]) for i in not_accused(d.tok) if i in ctx.actor_at}

@@ -803,3 +803,28 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at:
             how_s, how_t = "experiencer", ("cause" if cause else "")
     source = [a for a in source if a not in target] or source
     return Roles(tuple(source), tuple(a for a in target if a not in source), how_s, how_t)
+
+
+# Words for the sides of a conflict: asked to do something, they are the parties the asked act
+# names ("called on the warring parties to resume intra-Afghan talks").
+SIDE_WORDS = frozenset({"party", "side", "faction", "belligerent", "combatant"})
+
+
+def asked_of(verb: Token) -> Token | None:
+    """Whom a demand told with the act it asks for is made on: the object of "urged X to ...",
+    "pressed X to ...", or of the preposition of "called on X to ..."; None for a verb with no
+    such complement, and for a pronoun (read later) or the sides of a conflict (``SIDE_WORDS``),
+    whom the asked act itself names."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "xcomp" for c in verb.children):
+        return None
+    asked = None
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            asked = c
+        elif c.dep_ == "prep" and c.lower_ in {"on", "upon"}:
+            asked = next((p for p in c.children if p.dep_ == "pobj"), None)
+        if asked is not None:
+            break
+    if asked is None or asked.pos_ == "PRON" or asked.lemma_.lower() in SIDE_WORDS:
+        return None
+    return asked

@@ -541,6 +541,15 @@ def test_a_demand_is_on_those_asked(rules) -> None:  # type: ignore[no-untyped-d
     assert [a.country for a in event_at(coded, "urged").target] == ["KEN"]
 
 
+def test_a_case_filed_against_a_state_at_a_court_is_aimed_at_the_state(coder) -> None:  # type: ignore[no-untyped-def]
+    """Whom a charge is brought against is named as plainly as an object: the court it is filed
+    at is no target (with the learned roles on)."""
+    coded = code(coder, "Canada filed a case against Iran at the International Court of Justice on Monday.")
+    e = event_at(coded, "filed")
+    assert [a.country for a in e.target] == ["IRN"]
+    assert dict(e.roles_how)["target"] == "object-charge"
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

@@ -104,7 +104,7 @@ def test_pass_list_is_ordered_and_named() -> None:
         ("The Chilean miners' union released a statement on Monday urging Peru to reopen the border.", "urging",
          {"CHL"}, "subject", {"PER"}, "object"),
         ("Chilean officials criticized the groups bringing the lawsuits against Peru.", "bringing", set(), "", {"PER"},
-         "object-prep"),
+         "object-charge"),
         # an active verb joined to a passive shares its subject, not its agent
         ("The Chilean minister was angered by the vote and urged Peru to hold a new one.", "urged", {"CHL"}, "subject",
          {"PER"}, "object"),

@@ -208,7 +208,7 @@ def withdrawn_support(d: Draft, ctx: SentenceContext) -> None:
     # is pressure, yielded to ("halted its offensive after criticism from Washington"), and the
     # enemy the stopped act hit is not the partner it turns from.
     acts = d.type not in DEESCALATIONS
-    hit = {a.country for a in d.target} if d.how.get("target") in {"object", "prep", "object-prep"} else set()
+    hit = {a.country for a in d.target} if d.how.get("target") in {"object", "prep", "object-prep", "object-charge"} else set()
     grieved = own if acts else own | hit
     parties = (
         _beneficiaries(d.tok, ctx, own)

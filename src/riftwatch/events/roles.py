@@ -642,6 +642,12 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
             for obj in [*objs, *(c for o in objs for c in o.subtree if c.dep_ == "conj" and c.head.i != c.i)]:
                 preps = tuple(p for p in NOUN_TARGET_PREPS
                               if not (condemned and p == "against" and obj.lemma_.lower() not in CHARGE_NOUNS))  # fmt: skip
+                charged = _collect(_prep_objects(obj, ("against",)), actor_at) if condemned and obj.lemma_.lower() in CHARGE_NOUNS else []
+                if charged:
+                    # "filed a case against Iran at the court": whom a charge is brought against is
+                    # named as plainly as an object ("object-charge"; the model does not overrule it)
+                    target, how_t = charged, "object-charge"
+                    break
                 target = _collect(_prep_objects(obj, preps), actor_at)
                 if target:
                     how_t = "object-prep"

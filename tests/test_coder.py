@@ -550,6 +550,22 @@ def test_a_case_filed_against_a_state_at_a_court_is_aimed_at_the_state(coder) ->
     assert dict(e.roles_how)["target"] == "object-charge"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype"),
+    [
+        ("A Chinese coast guard vessel rammed a Vietnamese fishing boat near the Paracels.", "rammed", "ASSAULT"),
+        ("The Indonesian patrol boat was rammed by a Chinese coast guard ship on Sunday.", "rammed", "ASSAULT"),
+        ("Venezuelan troops boarded a Guyanese fishing vessel in the disputed waters.", "boarded", "COERCE"),
+        ("Two Russian warships chased a Norwegian trawler out of the zone.", "chased", "COERCE"),
+        # passengers board a ferry; a chase of suspects is police work, no coercion between parties
+        ("Hundreds of Cuban migrants boarded a ferry to Key West.", "boarded", None),
+        ("Police chased the suspects through the market.", "chased", None),
+    ],
+)
+def test_vessels_rammed_boarded_or_chased(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

@@ -566,6 +566,20 @@ def test_vessels_rammed_boarded_or_chased(rules, sentence: str, word: str, etype
     assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype"),
+    [
+        ("Ottawa redesignated the militia as a terrorist organization last month.", "redesignated", "SANCTION"),
+        ("Canada imposed visa restrictions on Nicaraguan judges.", "imposed", "SANCTION"),
+        ("The junta ordered the closure of the Danish embassy in Bamako.", "ordered", "SANCTION"),
+        # restrictions with no visa in them restrict, as before
+        ("The army imposed restrictions on travel in the province.", "imposed", "COERCE"),
+    ],
+)
+def test_diplomatic_and_visa_sanctions(rules, sentence: str, word: str, etype: str) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(code(rules, sentence), word) == [etype]
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

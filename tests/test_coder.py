@@ -580,6 +580,25 @@ def test_diplomatic_and_visa_sanctions(rules, sentence: str, word: str, etype: s
     assert types_at(code(rules, sentence), word) == [etype]
 
 
+def test_a_gathering_to_protest_or_demand_is_a_demonstration(rules) -> None:  # type: ignore[no-untyped-def]
+    """People who gather, march or take to the streets to protest or demand demonstrate: the
+    gathering is one PROTEST (no meeting), aimed at whom its own phrase names or else its purpose;
+    the purpose and what it asks for are no events of their own."""
+    coded = code(rules, "About 200 Cuban exiles gathered outside the Nicaraguan embassy in Madrid to demand the release of prisoners.")
+    assert [(e.trigger.text, e.event_type, e.factuality) for e in coded.events] == [("gathered", "PROTEST", "asserted")]
+    assert [a.country for a in coded.events[0].target] == ["NIC"]
+    coded = code(rules, "Thousands of Peruvian farmers took to the streets to protest against the Bolivian government.")
+    assert [(e.trigger.text, e.event_type, e.factuality) for e in coded.events] == [("took", "PROTEST", "asserted")]
+    assert [a.country for a in coded.events[0].target] == ["BOL"]
+    coded = code(rules, "Hundreds of students marched to the presidential palace in Dhaka to denounce the police crackdown.")
+    assert [(e.trigger.text, e.event_type) for e in coded.events] == [("marched", "PROTEST")]
+    # officials gathering to talk meet; taking steps is no gathering
+    coded = code(rules, "Foreign ministers of the Arab League gathered in Cairo on Sunday to discuss the war.")
+    assert types_at(coded, "gathered") == ["CONSULT"]
+    coded = code(rules, "The Chilean police took steps to protest the ruling.")
+    assert [e.factuality for e in coded.events if e.trigger.text == "protest"] == ["future"]
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

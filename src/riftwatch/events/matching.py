@@ -532,6 +532,57 @@ def _ordered_to_forces(cmd: Token, ctx: SentenceContext) -> Trigger | None:
     return None
 
 
+# Verbs of people coming out together ("gathered outside the embassy", "took to the streets").
+GATHERING_VERBS = frozenset({"gather", "assemble", "march", "rally", "converge", "mass", "take"})
+# What a gathering may be for that makes it a demonstration: to protest, demand, denounce, reject.
+PURPOSE_TYPES = frozenset({"PROTEST", "REQUEST", "ACCUSE", "REJECT"})
+
+
+def _gathering(verb: Token) -> bool:
+    """People coming out together: an intransitive verb of gathering, or "took to the streets"."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in GATHERING_VERBS or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    if lemma == "take":
+        return any(p.dep_ == "prep" and p.lower_ == "to" and any(o.lemma_.lower() == "street" for o in p.children)
+                   for p in verb.children)  # fmt: skip
+    return True
+
+
+def gathered_for(verb: Token) -> Token | None:
+    """The gathering ``verb`` says the purpose of ("gathered outside the embassy to demand his
+    release", "took to the streets to protest the result"), when ``verb`` is that purpose."""
+    if verb.pos_ != "VERB" or verb.dep_ not in {"advcl", "xcomp"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return verb.head if _gathering(verb.head) else None
+
+
+def protest_purpose(verb: Token, triggers: TriggerLexicon) -> Token | None:
+    """The purpose that makes the gathering ``verb`` a demonstration: to protest, demand, denounce
+    or reject ("marched to the palace to denounce the crackdown")."""
+    if not _gathering(verb):
+        return None
+    for c in verb.children:
+        if (g := gathered_for(c)) is not None and g.i == verb.i and (purpose := match_trigger(c, triggers)) is not None \
+                and purpose.type in PURPOSE_TYPES:
+            return c
+    return None
+
+
+def gathering_protest(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """People who gather, march or take to the streets to protest, demand or denounce demonstrate:
+    the gathering is the act (PROTEST, CAMEO 141; "exiles gathered outside the embassy to demand
+    the release of prisoners" is no meeting), and its purpose no second event."""
+    if tok.pos_ != "VERB":
+        return entry
+    if protest_purpose(tok, ctx.triggers) is not None:
+        return entry if entry is not None and entry.type == "PROTEST" else Recoded.of("PROTEST", "141", "demo", 0.8)
+    if entry is not None and entry.type in PURPOSE_TYPES and (g := gathered_for(tok)) is not None \
+            and protest_purpose(g, ctx.triggers) is not None:
+        return None  # what the demonstration is for
+    return entry
+
+
 def reported_protest(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
     """A protest that reports a claim ("..., a rights group protested") is an official complaint
     (ACCUSE, CAMEO 114), not a demonstration."""

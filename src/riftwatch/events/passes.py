@@ -32,12 +32,15 @@ from .draft import Draft, Entry, Recoded, SentenceContext
 from .estrangement import halted_support, withdrawn_support
 from .matching import (
     ATTENTION_VERBS,
+    GATHERING_VERBS,
     LABEL_VERBS,
     ORDER_VERBS,
     PROPOSAL_NOUNS,
     armed_clash,
     described_state,
     economic_means,
+    gathered_for,
+    gathering_protest,
     generic_mention,
     labelled_criticism,
     lexicon_entry,
@@ -46,6 +49,7 @@ from .matching import (
     object_lemmas,
     ordered_act,
     pointed_criticism,
+    protest_purpose,
     quantity_change,
     reported_protest,
     stopped_act,
@@ -794,6 +798,25 @@ def phrase_target(d: Draft, ctx: SentenceContext) -> None:
         d.how["target"] = "phrase" if d.target else ""
 
 
+def gathering_target(d: Draft, ctx: SentenceContext) -> None:
+    """A demonstration told as a gathering is aimed at whom the gathering's own phrase names
+    ("gathered outside the Belarusian embassy to demand ..."), or else its purpose ("took to the
+    streets to protest Russia's attack"; ``matching.gathering_protest``)."""
+    if d.type != "PROTEST" or (d.target and d.how.get("target") != "complement"):
+        return
+    purpose = protest_purpose(d.tok, ctx.triggers)
+    if purpose is None:
+        return
+    # where the gathering is ("outside the Belarusian embassy") before what it is for (the
+    # complement the roles read, or else the purpose's own phrase)
+    there = [a for a in _phrase_actors(d.tok, ctx.actor_at, False) if a not in d.source]
+    if there:
+        d.target, d.how["target"] = there, "gathering"
+    elif not d.target:
+        d.target = [a for a in _phrase_actors(purpose, ctx.actor_at, False) if a not in d.source]
+        d.how["target"] = "purpose" if d.target else ""
+
+
 # sectors that bear arms: what they storm or riot against, they attack
 ARMED_SECTORS = frozenset({"MIL", "REB", "IMG", "CRM"})
 
@@ -933,6 +956,8 @@ def requested_act(d: Draft, ctx: SentenceContext) -> None:
     if any(e.trigger.start == head.idx and ontology().behaviour(e.event_type, "object_is_requested_act")
            for e in ctx.events):  # fmt: skip
         d.dropped = True
+    elif (g := gathered_for(head)) is not None and protest_purpose(g, ctx.triggers) is not None:
+        d.dropped = True  # "gathered to demand the release of prisoners": what the demonstration asks for
 
 
 # Prepositions that introduce what a statement is about ("accused of", "called for", "warned against");
@@ -1097,14 +1122,14 @@ def drop_self_targets(d: Draft, ctx: SentenceContext) -> None:
 
 
 # Which tokens are triggers, with which entry: each step may replace the entry found so far.
-FIND: tuple[FindStep, ...] = (lexicon_entry, armed_clash, taken_place, sent_no_forces, stopped_act, ordered_act, reported_protest, no_comment, described_state,
+FIND: tuple[FindStep, ...] = (lexicon_entry, armed_clash, taken_place, sent_no_forces, stopped_act, ordered_act, gathering_protest, reported_protest, no_comment, described_state,
                               labelled_criticism, pointed_criticism, economic_means, quantity_change, generic_mention, natural_cause, received_as,
                               press_interview, press_question, press_work, press_conference, speech_venue, opinion_agreement, summary_noun, judged_act, private_travel, partyless_feeling, topic_mention, generic_relative, free_relative_label, name_word, actor_word, figurative_war, question, encouraged_by, told_again,
                               attributive_participle, idiom, habitual)  # fmt: skip
 # Lemmas a FIND step reads besides the trigger lexicon's own: a token with none of these and no
 # trigger lemma can get no entry, so the steps are not run for it (a step that starts an entry from
 # other words must add them here).
-FIND_LEMMAS: frozenset[str] = STOP_VERBS | ORDER_VERBS | LABEL_VERBS | ATTENTION_VERBS | {"point"}
+FIND_LEMMAS: frozenset[str] = STOP_VERBS | ORDER_VERBS | LABEL_VERBS | ATTENTION_VERBS | GATHERING_VERBS | {"point"}
 
 # How each trigger's draft event is coded, in order.
 PASSES: tuple[Pass, ...] = (
@@ -1112,7 +1137,7 @@ PASSES: tuple[Pass, ...] = (
     assign_roles, commanded_forces, theme_object, accused_party, complement_subject, intended_act_target,
     proposal_author, referent_author, envoy_host, act_author, denied_accusation, pronoun_parties, joint_parties,
     # actors and place
-    event_place, locate_actors, phrase_target, named_parties, armed_riot,
+    event_place, locate_actors, phrase_target, gathering_target, named_parties, armed_riot,
     # conventions for what the text leaves unstated
     toll_target, place_country_target, domestic_target, victims_of_place, withdrawn_support, halted_support,
     # factuality and the re-codings it implies

@@ -2040,6 +2040,17 @@ def test_a_denial_answers_the_accuser(rules) -> None:  # type: ignore[no-untyped
     assert {a.country for a in e.target} == {"GBR", "FRA"} and dict(e.roles_how)["target"] == "accuser"
 
 
+def test_a_claim_denied_answers_whoever_made_it(coder) -> None:  # type: ignore[no-untyped-def]
+    """Rejecting a protest or denying a claim answers whoever made it: the accuser told shortly
+    before, or the claim's own author; not the denier's own country (with the learned roles on)."""
+    text = ("Vietnam lodged a protest with China over a Chinese survey ship in its waters. "
+            "The China Coast Guard rejected the protest.")
+    e = event_at(code(coder, text), "rejected")
+    assert {a.country for a in e.target} == {"VNM"} and dict(e.roles_how)["target"] == "accuser"
+    e = event_at(code(coder, "Kampala has denied the claim, which was made by Kenyan officials last month."), "denied")
+    assert {a.country for a in e.target} == {"KEN"}
+
+
 def test_unidentified_attackers_have_no_country(rules) -> None:  # type: ignore[no-untyped-def]
     """"Unidentified gunmen": the text says it does not know whose they are, so not the country where
     they struck (the codebook: unknown attackers are no guess)."""

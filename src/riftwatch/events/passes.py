@@ -532,6 +532,19 @@ def envoy_host(d: Draft, ctx: SentenceContext) -> None:
 # Verbs that deny what a clause says: "denied that it had transferred drones".
 DENIAL_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut"})
 DENIAL_REACH = 4  # sentences back a denial may answer an accusation
+# Nouns of what is claimed against someone: denying or rejecting one answers whoever made it
+# ("The coast guard rejected the protest", "N'Djamena has denied the claim").
+CLAIM_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "protest", "complaint", "criticism", "assertion"})
+
+
+def _claimants(claim: Token) -> list[Token]:
+    """Who the claim's own words say made it: its owner ("Kyiv's allegations"), a "by" phrase, or
+    the subject or agent of a relative clause on it ("the claim, which was made by UN experts")."""
+    out = [c for c in claim.children if c.dep_ == "poss"]
+    out += [c for c in claim.children if c.dep_ == "prep" and c.lower_ == "by"]
+    for rel in (c for c in claim.children if c.dep_ == "relcl"):
+        out += [c for c in rel.children if c.dep_ in {"nsubj", "agent"} and c.pos_ != "PRON"]
+    return out
 
 
 def denied_accusation(d: Draft, ctx: SentenceContext) -> None:
@@ -540,11 +553,20 @@ def denied_accusation(d: Draft, ctx: SentenceContext) -> None:
     transferred drones": aimed at the United States, not at Russia, a party of what is denied)."""
     if d.type != "REJECT" or d.tok.lemma_.lower() not in DENIAL_VERBS or d.how.get("target") not in ("", "complement", "phrase", None):
         return
-    if not any(c.dep_ == "ccomp" for c in d.tok.children):
+    claims = [c for c in d.tok.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS]
+    if not claims and not any(c.dep_ == "ccomp" for c in d.tok.children):
         return
     own = {a.country for a in d.source if a.country}
     if not own:
         return
+    if claims and d.how.get("target") not in ("", None):
+        return  # a claim whose words name a party: the roles read it
+    for claim in claims:
+        # "denied the claim, which was made by UN experts", "rejected Kyiv's allegations"
+        author = [a for t in _claimants(claim) for a in actors_under(t, ctx.actor_at) if a.country not in own]
+        if author:
+            d.target, d.how["target"] = list(dict.fromkeys(author)), "accuser"
+            return
     for e in reversed(ctx.state.events):
         if e.sentence_index < ctx.index - DENIAL_REACH:
             return

@@ -599,6 +599,16 @@ def test_a_gathering_to_protest_or_demand_is_a_demonstration(rules) -> None:  # 
     assert [e.factuality for e in coded.events if e.trigger.text == "protest"] == ["future"]
 
 
+def test_one_protester_student_or_police_officer_is_an_actor(rules) -> None:  # type: ignore[no-untyped-def]
+    """A single protester, student or police officer is coded as their plural is (a police
+    officer is police, not an army officer)."""
+    e = event_at(code(rules, "A Peruvian police officer shot a protester in Lima on Monday."), "shot")
+    assert {(a.country, a.sector) for a in e.source} == {("PER", "COP")}
+    assert {(a.country, a.sector) for a in e.target} == {("PER", "CVL")}
+    e = event_at(code(rules, "Peruvian police detained a student outside the university in Lima."), "detained")
+    assert {(a.country, a.sector) for a in e.target} == {("PER", "EDU")}
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

@@ -609,6 +609,20 @@ def test_one_protester_student_or_police_officer_is_an_actor(rules) -> None:  # 
     assert {(a.country, a.sector) for a in e.target} == {("PER", "EDU")}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype"),
+    [
+        # a hunger strike, however written, is a protest, not a military strike
+        ("The jailed Venezuelan activist has been hunger-striking since March.", "striking", "PROTEST"),
+        ("Venezuelan prisoners refused food for a week to protest their treatment.", "refused", "PROTEST"),
+        # "a hunger-striking journalist" describes the journalist
+        ("Caracas moved the hunger-striking journalist to a military hospital.", "striking", None),
+    ],
+)
+def test_hunger_strikes(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

@@ -193,6 +193,9 @@ def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
     comp = [c for c in children if c.dep_ == "compound" and c.i == tok.i - 1]
     if comp:
         lemmas.insert(0, f"{comp[0].lemma_.lower()} {lemmas[0]}")
+    elif (hyphened := _hyphened_entry(tok, triggers)) is not None:
+        # "went on a hunger-strike"; but "a hunger-striking journalist" describes the journalist
+        return None if tok.dep_ == "amod" and tok.i < tok.head.i else hyphened
     particle = next((c.lower_ for c in children if c.dep_ == "prt"), None)  # as _particle(tok)
     objects: list[str | None] = [*object_lemmas(tok)] or [None]
     events_named = [o for o in objects if o is not None and triggers.names_other_event(o)]
@@ -248,6 +251,22 @@ def states_a_fact(verb: Token) -> bool:
     if verb.tag_ in {"VBD", "VBZ"}:
         return True
     return verb.tag_ == "VBP" and verb.lemma_.lower() in {"be", "have"}
+
+
+def _hyphened_entry(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
+    """A word hyphened to the one before it names the act of their compound noun, when the lexicon
+    has one: "a hunger-strike" is a hunger strike (PROTEST), not a military strike."""
+    if tok.i < 2:
+        return None
+    dash, first = tok.doc[tok.i - 1], tok.doc[tok.i - 2]
+    if dash.text != "-" or dash.whitespace_ or first.whitespace_:
+        return None
+    head = tok.lemma_.lower()
+    for form in (head, tok.lower_.removesuffix("ing")):
+        trig = triggers.match(f"{first.lemma_.lower()} {form}", "NOUN", None, None)
+        if trig is not None:
+            return trig
+    return None
 
 
 def _ordered(verb: Token, triggers: TriggerLexicon) -> Trigger | None:

@@ -479,3 +479,12 @@ def test_a_commentator_is_of_the_media() -> None:
     text = "A Tunisian court sentenced a journalist on Monday. Sami Ben Ammar, a commentator for a private radio station, was convicted."
     found = {a.text: (a.country, a.sector) for a in find_actors(load_nlp()(text), Lexicon.load(), None)}
     assert found["Sami Ben Ammar, a commentator"] == ("TUN", "MED")
+
+
+def test_a_name_that_ends_a_longer_one_is_another_organisation(nlp: Any, lex: Lexicon) -> None:
+    """"The Peoples Democratic Party" and "the Social Democratic Party of Germany" are not the US
+    Democratic Party whose name ends theirs; the US party, also named with its country, still is."""
+    assert [c for c in codes(nlp, lex, "The Peoples Democratic Party rejected the result on Monday.") if c[2] == "PTY"] == []
+    assert ("Democratic Party", "USA", "PTY") not in codes(nlp, lex, "The Social Democratic Party of Germany rejected the plan.")
+    assert codes(nlp, lex, "The Democratic Party rejected the budget.") == [("Democratic Party", "USA", "PTY")]
+    assert codes(nlp, lex, "The U.S. Democratic Party rejected the budget.") == [("U.S. Democratic Party", "USA", "PTY")]

@@ -221,6 +221,12 @@ def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: C
             elif m.kind == "capital" and m.entry is not None:
                 places[m.entry.country] += 1
     for ent in entities(doc):  # unknown people matter next to titles ("President Foo Bar") and for pronouns
+        if ent.label_ == "ORG":
+            # an organisation's name that ends a longer one is another organisation: "the Social
+            # Democratic Party of Germany", "the Peoples Democratic Party" are not the US party
+            kept = [m for m in kept if not (m.kind == "org" and ent.start < m.start < ent.end and m.end <= ent.end
+                                            and any(t.pos_ == "PROPN" and t.is_title and not taken[t.i] for t in doc[ent.start : m.start]))]
+            continue
         if ent.label_ != "PERSON":
             continue
         if any(taken[ent.start : ent.end]):

@@ -407,6 +407,18 @@ def test_the_reporter_of_an_attack_and_its_victims_are_not_its_source() -> None:
     assert not {a.text for a in e.source} & {"police", "people"}
 
 
+def test_who_records_an_attack_did_not_carry_it_out() -> None:
+    """"Human Rights Watch documented the abduction of four activists": the group records the act."""
+    from riftwatch.pipeline import Coder
+    from riftwatch.records import Article
+
+    for text, word in (("Human Rights Watch documented the abduction of four activists in Lima.", "abduction"),
+                       ("The UN human rights office recorded the killing of 30 civilians in Darfur.", "killing")):  # fmt: skip
+        (coded,) = Coder().code([Article(id="t", text=text)])
+        (e,) = [e for e in coded.events if e.trigger.text == word]
+        assert not {a.country for a in e.source} & {"NGO", "IGO"}
+
+
 def test_who_an_attack_is_according_to_is_not_its_source_however_parsed() -> None:
     """Written here: the parser hangs "according" on the participle as a verb; the residents it
     names still only report the raid."""

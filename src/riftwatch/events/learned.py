@@ -610,6 +610,11 @@ def _subject_tokens(verb: Token) -> set[int]:
     return {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
 
 
+# Verbs of recording an act told as their object: their subject records it, did not do it.
+RECORDING_VERBS = frozenset({"document", "record", "report", "verify", "confirm", "count", "tally", "catalogue",
+                             "catalog", "log", "register", "monitor", "investigate", "film", "photograph"})
+
+
 def _reporter(trig: Token, ev: Event) -> set[int]:
     """Who reports an attack told with a subject of its own ("a car bomb exploded ..., police
     said", "15 people were killed, officials said", "the ministry said he had directed a bombing
@@ -621,6 +626,9 @@ def _reporter(trig: Token, ev: Event) -> set[int]:
     # "..., according to two residents": who it is according to reports it
     # (the parser may hang "according" on as a verb: "killing 18 people, according to residents")
     according = {t.i for a in trig.sent if according_to(a) for t in a.subtree}
+    if trig.pos_ == "NOUN" and trig.dep_ == "dobj" and trig.head.lemma_.lower() in RECORDING_VERBS:
+        # "Human Rights Watch documented the abduction of four activists": who records it
+        return _subject_tokens(trig.head) | according
     if trig.pos_ != "VERB" or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in trig.children):
         return according
     # "North Korea fired missiles ..., South Korea's military said": the verb of saying set beside it

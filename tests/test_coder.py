@@ -623,6 +623,24 @@ def test_hunger_strikes(rules, sentence: str, word: str, etype: str | None) -> N
     assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype"),
+    [
+        # an international organisation left by its name reduces relations with it
+        ("Chad formally left the African Union in January.", "left", "SANCTION"),
+        ("Venezuela quit the Organization of American States in 2019.", "quit", "SANCTION"),
+        ("Britain exited the European Union in 2020.", "exited", "SANCTION"),
+        # a town left is no body
+        ("The Chilean president left Lima for Madrid on Monday.", "left", None),
+        # a trigger word that names or heads an organisation's name is no act
+        ("Armenia froze its role in the Collective Security Treaty Organization.", "Treaty", None),
+        ("The Alliance for the Republic condemned the arrest of its leader.", "Alliance", None),
+    ],
+)
+def test_organisations_left_and_named(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

@@ -82,6 +82,9 @@ def _measured(noun: Token) -> list[Token]:
 RELATIVE_OBJECTS = frozenset({"which", "that", "whom"})
 # What an entry lists among its objects to apply to a place named by its name (``taken_place``).
 NAMED_PLACE = "named place"
+# An object list item that matches an international organisation named as the object ("left
+# ECOWAS", "quit the African Union"), whatever its head word.
+NAMED_BODY = "named organisation"
 
 
 def object_lemmas(tok: Token, named_as: bool = True) -> list[str]:
@@ -410,6 +413,26 @@ def taken_place(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry 
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     found = ctx.triggers.match(tok.lemma_.lower(), "VERB", particle, NAMED_PLACE)
     return found if found is not None and NAMED_PLACE in found.object else entry
+
+
+@cache
+def _leaving_lemmas(triggers: TriggerLexicon) -> frozenset[str]:
+    """Verbs with an entry for an organisation left by its name (object ``NAMED_BODY``)."""
+    return frozenset(t.lemma for t in triggers if t.pos == "VERB" and NAMED_BODY in t.object)
+
+
+def named_body(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """"Left ECOWAS", "quit the Economic Community of West African States": an international
+    organisation named as the object of a verb of leaving is a body left, as "left the alliance"
+    is (the entry whose objects list ``NAMED_BODY``): relations reduced (SANCTION, CAMEO 16)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _leaving_lemmas(ctx.triggers):
+        return entry
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    body = ctx.actor_at.get(obj.i) if obj is not None else None
+    if body is None or "IGO" not in {body.country, body.sector}:
+        return entry
+    found = ctx.triggers.match(tok.lemma_.lower(), "VERB", None, NAMED_BODY)
+    return found if found is not None and NAMED_BODY in found.object else entry
 
 
 # Nouns of amount: a verb whose subject is one tells how a quantity moved ("the number of refugees

@@ -491,9 +491,9 @@ def question(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | N
 
 def actor_word(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
     """A noun of an act inside an actor's own name names the actor ("aid agencies", "the Taliban
-    insurgency", "asylum seekers", "the alliance"): no act (five such in the pool's rules, none a
-    gold event)."""
-    if entry is None or tok.pos_ != "NOUN" or tok.i not in ctx.actor_at:
+    insurgency", "asylum seekers", "the alliance", "the Collective Security Treaty Organization"):
+    no act (five such in the pool's rules, none a gold event)."""
+    if entry is None or tok.pos_ not in {"NOUN", "PROPN"} or tok.i not in ctx.actor_at:
         return entry
     if ACT_MEANS_SECTOR in ctx.actor_at[tok.i].entry_id:
         return entry  # "Russian air raids": the raids name the force that strikes and the strikes
@@ -505,13 +505,17 @@ ACT_MEANS_SECTOR = "sector:air-strikes"
 
 
 def name_word(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
-    """A trigger word inside a proper name after "on", "of" or "for" names a body or a treaty, not
-    an act: "the Working Group on Arbitrary Detention", "a Treaty on Comprehensive Strategic
-    Partnership"."""
+    """A trigger word inside a proper name after "on", "of" or "for", or heading one before "of" or
+    "for", names a body or a treaty, not an act: "the Working Group on Arbitrary Detention", "a
+    Treaty on Comprehensive Strategic Partnership", "the Alliance for the Republic"."""
     if entry is None or tok.pos_ != "PROPN" or not tok.is_title:
         return entry
     prep = tok.head if tok.dep_ == "pobj" else (tok.head.head if tok.dep_ == "compound" and tok.head.dep_ == "pobj" else None)
     if prep is not None and prep.lower_ in {"on", "of", "for"} and prep.head.pos_ == "PROPN" and prep.head.is_title:
+        return None
+    # the name's head word itself: "the Alliance for the Republic", "the Movement for Democratic Change"
+    if any(p.dep_ == "prep" and p.lower_ in {"for", "of"} and any(o.dep_ == "pobj" and o.pos_ == "PROPN" and o.is_title for o in p.children)
+           for p in tok.children):  # fmt: skip
         return None
     return entry
 

@@ -45,6 +45,7 @@ from .matching import (
     labelled_criticism,
     lexicon_entry,
     match_trigger,
+    named_body,
     no_comment,
     object_lemmas,
     ordered_act,
@@ -1144,7 +1145,7 @@ def drop_self_targets(d: Draft, ctx: SentenceContext) -> None:
 
 
 # Which tokens are triggers, with which entry: each step may replace the entry found so far.
-FIND: tuple[FindStep, ...] = (lexicon_entry, armed_clash, taken_place, sent_no_forces, stopped_act, ordered_act, gathering_protest, reported_protest, no_comment, described_state,
+FIND: tuple[FindStep, ...] = (lexicon_entry, armed_clash, taken_place, named_body, sent_no_forces, stopped_act, ordered_act, gathering_protest, reported_protest, no_comment, described_state,
                               labelled_criticism, pointed_criticism, economic_means, quantity_change, generic_mention, natural_cause, received_as,
                               press_interview, press_question, press_work, press_conference, speech_venue, opinion_agreement, summary_noun, judged_act, private_travel, partyless_feeling, topic_mention, generic_relative, free_relative_label, name_word, actor_word, figurative_war, question, encouraged_by, told_again,
                               attributive_participle, idiom, habitual)  # fmt: skip

@@ -488,3 +488,10 @@ def test_a_name_that_ends_a_longer_one_is_another_organisation(nlp: Any, lex: Le
     assert ("Democratic Party", "USA", "PTY") not in codes(nlp, lex, "The Social Democratic Party of Germany rejected the plan.")
     assert codes(nlp, lex, "The Democratic Party rejected the budget.") == [("Democratic Party", "USA", "PTY")]
     assert codes(nlp, lex, "The U.S. Democratic Party rejected the budget.") == [("U.S. Democratic Party", "USA", "PTY")]
+
+
+def test_a_country_name_before_city_names_the_city(nlp: Any, lex: Lexicon) -> None:
+    """"Benin City" is a city of Nigeria, not Benin; a capital so named is an entry of its own."""
+    assert ("Benin", "BEN", "") not in codes(nlp, lex, "Police in Benin City arrested twelve protesters.")
+    assert ("Benin", "BEN", "") in codes(nlp, lex, "Benin closed its border with Nigeria.")
+    assert {c[1] for c in codes(nlp, lex, "The mayor of Mexico City met reporters.")} == {"MEX"}

@@ -201,12 +201,18 @@ def span_text(doc: Doc, start: int, end: int) -> str:
     return doc[start].text if end - start == 1 else doc[start:end].text
 
 
+def _city_named_after(doc: Doc, end: int, entries: Any) -> bool:
+    """A country's name followed by "City" names a city ("Benin City" is in Nigeria; the capitals
+    so named are entries of their own: "Kuwait City")."""
+    return end < len(doc) and doc[end].text == "City" and all(e.kind == "country" for e in entries)
+
+
 def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: Counter[str]) -> list[Mention]:
     found: list[Mention] = []
     for _, start, end in _matchers(lexicon, doc.vocab).matcher(doc):
         text = span_text(doc, start, end)
         entries, level = lexicon.lookup_cased(text)
-        if entries and _case_ok(text, entries, level) and not _capital_verb(doc, start, end, text):
+        if entries and _case_ok(text, entries, level) and not _capital_verb(doc, start, end, text) and not _city_named_after(doc, end, entries):
             found.append(Mention(start, end, _best_entry(entries, when)))
     found.sort(key=lambda m: (m.start - m.end, _KIND_RANK.get(m.kind, 9), m.start))
     taken = bytearray(len(doc))

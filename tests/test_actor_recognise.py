@@ -495,3 +495,4 @@ def test_a_country_name_before_city_names_the_city(nlp: Any, lex: Lexicon) -> No
     assert ("Benin", "BEN", "") not in codes(nlp, lex, "Police in Benin City arrested twelve protesters.")
     assert ("Benin", "BEN", "") in codes(nlp, lex, "Benin closed its border with Nigeria.")
     assert {c[1] for c in codes(nlp, lex, "The mayor of Mexico City met reporters.")} == {"MEX"}
+

@@ -641,6 +641,13 @@ def test_organisations_left_and_named(rules, sentence: str, word: str, etype: st
     assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
 
 
+def test_a_capital_naming_a_meetings_venue_is_no_party(coder) -> None:  # type: ignore[no-untyped-def]
+    """"The Minsk agreements", "the Astana talks": where they were made, not Belarus's or
+    Kazakhstan's government, for the learned roles either."""
+    coded = code(coder, "The Minsk agreements, brokered by France and Germany, froze the fighting in 2015.")
+    assert all("BLR" not in {a.country for a in (*e.source, *e.target)} for e in coded.events)
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

@@ -207,12 +207,26 @@ def _city_named_after(doc: Doc, end: int, entries: Any) -> bool:
     return end < len(doc) and doc[end].text == "City" and all(e.kind == "country" for e in entries)
 
 
+# Nouns of a meeting or what it made, which a city before them names the venue of: "the Minsk
+# agreements", "the Astana talks", "the Pretoria accord".
+VENUE_NOUNS = frozenset({"agreement", "accord", "deal", "talk", "process", "format", "protocol", "declaration",
+                         "memorandum", "summit", "conference", "framework", "communique", "ceasefire", "truce"})  # fmt: skip
+
+
+def _venue_of(doc: Doc, end: int, entries: Any) -> bool:
+    """A capital's name before a noun of a meeting or what it made names the venue, not its
+    government: "the Minsk agreements" were not Belarus's."""
+    return (end < len(doc) and doc[end].lemma_.lower() in VENUE_NOUNS and doc[end - 1].dep_ == "compound"
+            and all(e.kind == "capital" for e in entries))  # fmt: skip
+
+
 def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: Counter[str]) -> list[Mention]:
     found: list[Mention] = []
     for _, start, end in _matchers(lexicon, doc.vocab).matcher(doc):
         text = span_text(doc, start, end)
         entries, level = lexicon.lookup_cased(text)
-        if entries and _case_ok(text, entries, level) and not _capital_verb(doc, start, end, text) and not _city_named_after(doc, end, entries):
+        if (entries and _case_ok(text, entries, level) and not _capital_verb(doc, start, end, text)
+                and not _city_named_after(doc, end, entries) and not _venue_of(doc, end, entries)):
             found.append(Mention(start, end, _best_entry(entries, when)))
     found.sort(key=lambda m: (m.start - m.end, _KIND_RANK.get(m.kind, 9), m.start))
     taken = bytearray(len(doc))

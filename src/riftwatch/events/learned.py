@@ -49,6 +49,7 @@ import numpy as np
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Token
 
+from ..actors.mentions import VENUE_NOUNS
 from ..geo.mentions import sentence_bounds
 from ..records import Actor, Event
 from .clauses import OCCASION_NOUNS, in_clause_of
@@ -857,6 +858,15 @@ def _venue(cand: Candidate) -> bool:
             and head.dep_ == "pobj" and head.head.lower_ in VENUE_PREPS)  # fmt: skip
 
 
+def _venue_name(cand: Candidate) -> bool:
+    """A capital naming where a meeting was and what it made ("the Minsk agreements", "the Astana
+    talks"): no party to it (``actors.mentions.VENUE_NOUNS``; the recogniser codes no actor there,
+    the place stays a candidate)."""
+    head = cand.head
+    return (head is not None and cand.actor.entry_id.startswith("capital:") and head.dep_ == "compound"
+            and head.head.lemma_.lower() in VENUE_NOUNS)  # fmt: skip
+
+
 def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     """The event with learned source and target, and the best source/target probabilities."""
     src = src_all = [(models.source.prob(f), c.actor) for c, f in zip(fe.cands, fe.role_feats, strict=True)]
@@ -867,7 +877,7 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         ev = replace(ev, target=())  # the rule's guess is one candidate among the others
     if not ev.source and fe.trig is not None:
         barred = not_its_source(fe.trig, ev)
-        src = [(p, a) for (p, a), c in zip(src, fe.cands, strict=True) if not _venue(c) and (
+        src = [(p, a) for (p, a), c in zip(src, fe.cands, strict=True) if not _venue(c) and not _venue_name(c) and (
                c.head is None or c.other_sentence or (c.head.i not in barred and in_clause_of(c.head, fe.trig)))]
     if not ev.source and fe.trig is not None and (_unnamed_agent(fe.trig, fe.cands) or _unnamed_doers(fe.trig, fe.cands)):
         src = []  # "was stabbed by a man trying to cross", "most countries have not recognized": the text says who, no actor
@@ -892,7 +902,7 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         tgt = [(p, a) for p, a in tgt if id(a) not in reporting]
         if not ev.source:
             src = [(p, a) for p, a in src if id(a) not in reporting]
-    venues = {id(c.actor) for c in fe.cands if _venue(c)}
+    venues = {id(c.actor) for c in fe.cands if _venue(c) or _venue_name(c)}
     labellers = (_labellers(fe.trig) | _gathering_topics(fe.trig) | partners_within(fe.trig) | _statement_phrase(fe.trig)
                  if fe.trig is not None else set())  # fmt: skip
     if fe.trig is not None and ev.event_type == "ACCUSE":

@@ -607,6 +607,9 @@ def test_one_protester_student_or_police_officer_is_an_actor(rules) -> None:  # 
     assert {(a.country, a.sector) for a in e.target} == {("PER", "CVL")}
     e = event_at(code(rules, "Peruvian police detained a student outside the university in Lima."), "detained")
     assert {(a.country, a.sector) for a in e.target} == {("PER", "EDU")}
+    # security personnel and prison guards are police
+    e = event_at(code(rules, "Gunmen killed six Peruvian security personnel and two prison guards near Lima."), "killed")
+    assert {(a.country, a.sector) for a in e.target} == {("PER", "COP")}
 
 
 @pytest.mark.parametrize(

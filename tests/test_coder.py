@@ -651,6 +651,28 @@ def test_a_capital_naming_a_meetings_venue_is_no_party(coder) -> None:  # type: 
     assert all("BLR" not in {a.country for a in (*e.source, *e.target)} for e in coded.events)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype"),
+    [
+        # boats pushed back or turned away at a border: forced back
+        ("Greek coast guards pushed back two boats carrying Syrian refugees.", "pushed", "COERCE"),
+        ("Thai authorities turned away boats carrying Rohingya refugees.", "turned", "COERCE"),
+        # an officeholder impeached; a party dissolved by order
+        ("Peru's Congress impeached the president on Thursday.", "impeached", "COERCE"),
+        ("The court ordered the dissolution of the main opposition party.", "ordered", "COERCE"),
+        # taking office is no seizure; a coup is
+        ("The deputy prime minister took over as interim head of state on Friday.", "took", None),
+        ("The coalition government took power in 2023 after the election.", "took", None),
+        ("The army took power in a coup in 2021.", "took", "COERCE"),
+        # a source declining to be named refuses nothing; a claim released is no release
+        ("The officials declined to be named because the talks were private.", "declined", None),
+        ("In a claim released through its news agency, the group said it had attacked the base.", "released", None),
+    ],
+)
+def test_acts_of_office_borders_and_sources(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

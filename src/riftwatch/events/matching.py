@@ -332,11 +332,13 @@ _UNNAMED = frozenset({"name", "identify", "quote"})
 
 
 def _anonymity(tok: Token) -> bool:
-    """"Who asked not to be named", "requested anonymity": a source's condition for speaking to
-    the press, no request an event coder codes."""
+    """"Who asked not to be named", "requested anonymity", "declined to be identified": a source's
+    condition for speaking to the press, no request or refusal an event coder codes."""
     if tok.pos_ != "VERB":
         return False
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in _UNNAMED and any(n.dep_ == "neg" for n in c.children)
+    # (or declined to be: "the people declined to be named")
+    declined = tok.lemma_.lower() in {"decline", "refuse"}
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in _UNNAMED and (declined or any(n.dep_ == "neg" for n in c.children))
                for c in tok.children) or any(c.dep_ == "dobj" and c.lemma_.lower() == "anonymity" for c in tok.children)  # fmt: skip
 
 

@@ -520,6 +520,23 @@ def name_word(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | 
     return entry
 
 
+# Words that make taking power a coup, not taking office.
+COUP_WORDS = frozenset({"coup", "putsch", "overthrow", "oust", "topple", "junta", "mutiny", "force"})
+
+
+def office_taken(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """Taking over as something ("took over as interim head of state") or taking power with no
+    coup told ("the coalition government took power in 2023") is taking office, no seizure;
+    "the military took power in a coup" stays one."""
+    if entry is None or entry.type != "COERCE" or tok.lemma_.lower() not in {"take", "assume"}:
+        return entry
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+        return None
+    if any(c.dep_ == "dobj" and c.lemma_.lower() == "power" for c in tok.children):
+        return entry if any(t.lemma_.lower() in COUP_WORDS for t in tok.sent) else None
+    return entry
+
+
 # Nouns of armed conflict that a modifier can make a figure of speech ("a trade war", "a legal battle").
 WAR_NOUNS = frozenset({"war", "warfare", "battle", "fight"})
 

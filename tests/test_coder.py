@@ -242,7 +242,7 @@ ECONOMIC = [
     ("Seoul said it would respond if it were hit by new export bans.", "hit", "SANCTION"),
     ("Japan retaliated by announcing higher tariffs on Korean steel.", "retaliated", "SANCTION"),
     ("The rebels hit the convoy with rockets near the border.", "hit", "ASSAULT"),
-    ("Police retaliated by firing tear gas at the crowd.", "retaliated", "ASSAULT"),
+    ("The rebels retaliated with rockets against the army base.", "retaliated", "ASSAULT"),
     # a law aimed at a country is a measure too
     ("The Senate passed a bill on Tuesday targeting Chinese technology firms.", "targeting", "SANCTION"),
 ]
@@ -671,6 +671,18 @@ def test_a_capital_naming_a_meetings_venue_is_no_party(coder) -> None:  # type: 
 )
 def test_acts_of_office_borders_and_sources(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
     assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
+
+
+def test_an_answer_told_by_its_means_is_one_act(rules) -> None:  # type: ignore[no-untyped-def]
+    """"Bolivia retaliated by expelling the Chilean consul": one event, the expulsion; the verb of
+    answering is no armed attack besides."""
+    coded = code(rules, "Bolivia retaliated by expelling the Chilean consul.")
+    assert [(e.trigger.text, e.event_type) for e in coded.events] == [("expelling", "SANCTION")]
+    coded = code(rules, "Bolivian troops retaliated against the rebels on Monday.")
+    assert types_at(coded, "retaliated") == ["ASSAULT"]
+    # the means decides the type: tear gas fired is repression
+    coded = code(rules, "Police retaliated by firing tear gas at the crowd.")
+    assert [(e.trigger.text, e.event_type) for e in coded.events] == [("firing", "COERCE")]
 
 
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]

@@ -259,6 +259,9 @@ def test_a_datelines_day_anchors_the_story(coder, text: str, expected: dt.date) 
         (("Soldiers took the market town of Kidal on Monday after a week of fighting.\n\n"
          "In March 2021, rebels attacked an army base outside Gao. Government troops retaliated with "
          "air strikes on rebel camps near the border."), "retaliated", dt.date(2021, 3, 1)),
+        # a month that began before the story's days is background too
+        ("Last month, Chile expelled two Bolivian diplomats. Bolivia retaliated by expelling the Chilean consul.",
+         "expelling", dt.date(2024, 4, 1)),
         # not across a paragraph
         (("In March 2021, rebels attacked an army base outside Gao.\n\nGovernment troops bombed rebel "
          "camps near the border."), "bombed", PUBLISHED),

@@ -260,7 +260,7 @@ def date_events(
     for e in events:
         if e.date_text is None and e.date == article.published:
             span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
-            if span is not None and len(span) and past_tense(span.root):
+            if span is not None and len(span) and past_tense(_telling_verb(span.root)):
                 told = background(article, e, out) if e.quad_class in MATERIAL or span.root.pos_ == "NOUN" else None
                 if told is not None:
                     e = replace(e, date=told.date, date_end=told.date_end, date_precision=told.date_precision,
@@ -275,6 +275,14 @@ def date_events(
 # QuadClasses of material acts: what a background story goes on to tell happened then; a statement
 # after it is more often today's reaction to it (``background``).
 MATERIAL = frozenset({2, 4})
+
+
+def _telling_verb(word: Token) -> Token:
+    """The verb whose tense tells when ``word`` happened: for the means of a "by" phrase
+    ("retaliated by expelling the consul"), the verb it is the means of."""
+    if word.tag_ == "VBG" and word.dep_ == "pcomp" and word.head.lower_ == "by" and word.head.head.pos_ == "VERB":
+        return word.head.head
+    return word
 
 
 def background(article: Article, e: Event, before: Sequence[Event]) -> Event | None:
@@ -293,7 +301,6 @@ def background(article: Article, e: Event, before: Sequence[Event]) -> Event | N
     last = told[-1]
     if "\n" in article.text[last.trigger.end : e.trigger.start]:
         return None  # another paragraph
-    until = last.date_end or last.date
-    if until is None or (article.published - until).days <= NEWS_DAY_WINDOW:
+    if last.date is None or (article.published - last.date).days <= NEWS_DAY_WINDOW:
         return None  # the story's own days: the news day or the lead dates it
     return last

@@ -55,7 +55,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from .draft import Draft, Entry, Recoded, SentenceContext
-from .matching import LABEL_VERBS, PROPOSAL_NOUNS
+from .matching import LABEL_VERBS, PROPOSAL_NOUNS, match_trigger
 from .modality import SPEECH_VERBS, SUMMARY_NOUNS, summarised, summing_noun
 from .roles import main_verb_read_as_modifier
 
@@ -517,6 +517,23 @@ def name_word(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | 
     if any(p.dep_ == "prep" and p.lower_ in {"for", "of"} and any(o.dep_ == "pobj" and o.pos_ == "PROPN" and o.is_title for o in p.children)
            for p in tok.children):  # fmt: skip
         return None
+    return entry
+
+
+# Verbs of answering an act whose "by" phrase tells what the answer was.
+ANSWER_VERBS = frozenset({"retaliate", "respond", "react", "reply", "hit"})
+
+
+def answered_by_means(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """"Bolivia retaliated by expelling the Chilean consul": the expulsion is the act, told by its
+    "by" phrase; the verb of answering is no second event (it was an armed attack of its own)."""
+    if entry is None or tok.pos_ != "VERB" or tok.lemma_.lower() not in ANSWER_VERBS:
+        return entry
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            for means in prep.children:
+                if means.dep_ == "pcomp" and means.tag_ == "VBG" and match_trigger(means, ctx.triggers) is not None:
+                    return None
     return entry
 
 

@@ -275,3 +275,15 @@ def test_a_datelines_day_anchors_the_story(coder, text: str, expected: dt.date) 
 )
 def test_background_goes_on_with_its_date(coder, text: str, trigger: str, expected: dt.date) -> None:  # type: ignore[no-untyped-def]
     assert _event(_code(coder, text), trigger).date == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen abducted 20 students from a school in Kaduna on Tuesday. Two days after the abduction, the kidnappers demanded a ransom.",
+        "Gunmen abducted 20 students from a school in Kaduna on Tuesday. The kidnappers demanded a ransom two days after the abduction.",
+    ],
+)
+def test_an_act_counted_from_an_act_named_before(coder, text: str) -> None:  # type: ignore[no-untyped-def]
+    """"Two days after the abduction": counted from the abduction's own day."""
+    assert _event(_code(coder, text), "demanded").date == TUESDAY + dt.timedelta(days=2)

@@ -29,11 +29,11 @@ from ..records import Actor, Article, Event, Factuality, Place, Span
 from ..when import best_time, find_times, may_hold_time
 from .attribution import attribution_for
 from .conventions import protest_first, without_commentary
-from .dating import anchored, antecedent_time, clause_times
+from .dating import anchored, antecedent_time, clause_times, counted_from
 from .documents import document_authors
 from .draft import ArticleState, Draft, Entry, Recoded, SentenceContext
 from .headings import heading_length
-from .matching import drop_carried_nouns, trigger_lemmas
+from .matching import drop_carried_nouns, match_trigger, trigger_lemmas
 from .oneact import content_nouns, one_attack
 from .ontology import ontology
 from .passes import FIND, FIND_LEMMAS, PASSES, run_passes, told_author
@@ -188,6 +188,16 @@ def _dated(tok: Token, ctx: SentenceContext, depth: int = 0) -> dict[str, Any]:
             start, end = first.idx, last.idx + len(last)
             return {"date": day, "date_end": day, "date_precision": "day",
                     "date_text": Span(ctx.article.text[start:end], start, end)}  # fmt: skip
+    counted = counted_from(tok) if depth < 2 else None
+    if counted is not None:
+        # "two days after the abduction": the abduction the story told, dated by its own words
+        noun, days, first, last = counted
+        told = _told_dated(noun, ctx)
+        if told is not None and told.date is not None:
+            day = told.date + dt.timedelta(days=days)
+            start, end = first.idx, last.idx + len(last)
+            return {"date": day, "date_end": day, "date_precision": "day",
+                    "date_text": Span(ctx.article.text[start:end], start, end)}  # fmt: skip
     times = clause_times(tok, ctx.times) if ctx.times else []
     year = antecedent_time(tok, times)
     if year is not None:
@@ -207,6 +217,24 @@ def _dated(tok: Token, ctx: SentenceContext, depth: int = 0) -> dict[str, Any]:
         return {"date": ctx.article.published, "date_precision": "unknown"}
     return {"date": time.date, "date_end": time.end_date, "date_precision": time.precision,
             "date_text": Span(time.text, time.start, time.end)}  # fmt: skip
+
+
+# How many sentences back an act named by a noun may have been told ("two days after the abduction").
+COUNTED_REACH = 3
+
+
+def _told_dated(noun: Token, ctx: SentenceContext) -> Event | None:
+    """The latest act of the type ``noun`` names, told up to ``COUNTED_REACH`` sentences before and
+    dated to a day by its own words."""
+    entry = match_trigger(noun, ctx.triggers)
+    if entry is None:
+        return None
+    for e in reversed(ctx.state.events):
+        if e.sentence_index < ctx.index - COUNTED_REACH:
+            return None
+        if e.event_type == entry.type and e.date_text is not None and e.date_precision == "day":
+            return e
+    return None
 
 
 # Adverbs that tell an act as the next step of the story told before it: "The government then broke

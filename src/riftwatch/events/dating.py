@@ -237,6 +237,22 @@ def anchored(trigger: Token) -> tuple[Token, int, Token, Token] | None:
     return governor, (-days if word.lower_ == "after" else days), count.left_edge, word
 
 
+def counted_from(trigger: Token) -> tuple[Token, int, Token, Token] | None:
+    """For an act told as a count of days after or before an act named by a noun ("Two days after
+    the abduction, the kidnappers demanded a ransom"): (that noun, the signed days from its date to
+    this act's, the first and last words of the phrase). None otherwise, or for a vague count."""
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ANCHOR_WORDS:
+            continue
+        count = next((c for c in prep.children if c.dep_ == "npadvmod"), None)
+        noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+        days = _days(count) if count is not None else None
+        if noun is None or days is None or count is None:
+            continue
+        return noun, (days if prep.lower_ == "after" else -days), count.left_edge, prep
+    return None
+
+
 def _days(count: Token) -> int | None:
     """Days in "a day", "two days", "the day", "one week"; None for a vague count."""
     unit = _UNIT_DAYS.get(count.lemma_.lower())

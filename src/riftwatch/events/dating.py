@@ -1,7 +1,9 @@
 """When an event happened, in the order the coder asks.
 
 1. An act told as a count of days after or before another ("two days after Erdogan denounced
-   Israel", "a day after an attack on the train") is dated from that act's date (``anchored``).
+   Israel", "a day after an attack on the train") is dated from that act's date (``anchored``);
+   an act counted from one a noun names ("two days after the abduction, ... demanded") from the
+   day of that act as the story told it before (``counted_from``).
 2. A sentence with a time expression dates its events itself (``when.best_time``, in the coder),
    with the times of its own clause or a clause it hangs in (``clause_times``): a time inside
    another subordinate clause dates that clause's act ("finalise a deal after Trump said last

@@ -685,6 +685,17 @@ def test_an_answer_told_by_its_means_is_one_act(rules) -> None:  # type: ignore[
     assert [(e.trigger.text, e.event_type) for e in coded.events] == [("firing", "COERCE")]
 
 
+def test_co_mediators_are_not_each_others_parties(rules) -> None:  # type: ignore[no-untyped-def]
+    """"Mediated by Qatar and Egypt": the mediators are on one side; the parties are those the
+    mediation is between (meetings of two parties stay joint)."""
+    e = event_at(code(rules, "The talks were mediated by Norway and Cuba."), "mediated")
+    assert {a.country for a in e.source} == {"NOR", "CUB"} and dict(e.roles_how).get("target") != "joint"
+    e = event_at(code(rules, "Norway and Cuba mediated talks between Colombia and the ELN rebels."), "mediated")
+    assert "COL" in {a.country for a in e.target} and not {"NOR", "CUB"} & {a.country for a in e.target}
+    e = event_at(code(rules, "Peru and Chile resumed talks in Lima."), "resumed")
+    assert dict(e.roles_how)["target"] == "joint"
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

@@ -688,6 +688,10 @@ def _counterparts(tok: Token, entry: Entry, ctx: SentenceContext) -> list[Actor]
     return out
 
 
+# CAMEO's code for mediating ("mediated", "brokered"): its parties are those it is between.
+MEDIATION_CAMEO = "045"
+
+
 def joint_parties(d: Draft, ctx: SentenceContext) -> None:
     """Parties named together as the ones who meet, agree or cooperate are each other's targets
     (ontology behaviour ``mutual``): "Peru and Chile resumed talks", "the two countries' officials
@@ -712,6 +716,8 @@ def joint_parties(d: Draft, ctx: SentenceContext) -> None:
         return
     if (d.type not in ontology().types_with("mutual") and not getattr(d.entry, "mutual", False)) or not d.source:
         return
+    if d.entry.cameo.startswith(MEDIATION_CAMEO):
+        return  # "mediated by Qatar and Egypt": co-mediators are on one side, not each other's parties
     countries = {a.country for a in d.source if a.country}
     members = len(d.source) == 1 and d.type == "CONSULT" and countries == {"IGO"} and _plural_head(d.source[0], ctx)
     # two sides: two countries, or a government and its armed opposition ("Colombia and the ELN rebels")

@@ -696,6 +696,21 @@ def test_co_mediators_are_not_each_others_parties(rules) -> None:  # type: ignor
     assert dict(e.roles_how)["target"] == "joint"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype"),
+    [
+        # the flow or transit of a country's gas or oil halted is an economic measure against it
+        ("Lithuania halted the flow of Belarusian oil through its ports on Monday.", "halted", "SANCTION"),
+        ("Poland stopped the transit of Russian gas to Germany.", "stopped", "SANCTION"),
+        # not the flow of people, nor a company's own production
+        ("Greece halted the flow of migrants across the border.", "halted", None),
+        ("The refinery halted oil production after the fire.", "halted", None),
+    ],
+)
+def test_gas_and_oil_halted(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

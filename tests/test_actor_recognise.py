@@ -496,3 +496,9 @@ def test_a_country_name_before_city_names_the_city(nlp: Any, lex: Lexicon) -> No
     assert ("Benin", "BEN", "") in codes(nlp, lex, "Benin closed its border with Nigeria.")
     assert {c[1] for c in codes(nlp, lex, "The mayor of Mexico City met reporters.")} == {"MEX"}
 
+
+
+def test_the_pakistani_taliban_by_another_spelling(nlp: Any, lex: Lexicon) -> None:
+    """"Tehreek-i-Taliban Pakistan" is the Pakistani Taliban (PAK), not the Afghan Taliban its
+    middle word names."""
+    assert ("Tehreek-i-Taliban Pakistan", "PAK", "REB") in codes(nlp, lex, "Tehreek-i-Taliban Pakistan claimed the attack in Bannu.")

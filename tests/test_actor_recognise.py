@@ -502,3 +502,12 @@ def test_the_pakistani_taliban_by_another_spelling(nlp: Any, lex: Lexicon) -> No
     """"Tehreek-i-Taliban Pakistan" is the Pakistani Taliban (PAK), not the Afghan Taliban its
     middle word names."""
     assert ("Tehreek-i-Taliban Pakistan", "PAK", "REB") in codes(nlp, lex, "Tehreek-i-Taliban Pakistan claimed the attack in Bannu.")
+
+
+def test_a_party_said_of_another_country_is_not_the_us_party(nlp: Any, lex: Lexicon) -> None:
+    """"South Korea's main opposition Democratic Party", "the Democratic Party of Korea" are not
+    the US Democratic Party; the US party, named alone or with its country, is."""
+    assert not [c for c in codes(nlp, lex, "South Korea's main opposition Democratic Party accused the prime minister.") if c[1] == "USA"]
+    assert not [c for c in codes(nlp, lex, "The Democratic Party of Korea accused the prime minister.") if c[1] == "USA"]
+    assert ("Democratic Party", "USA", "PTY") in codes(nlp, lex, "The Democratic Party accused the president.")
+    assert [c[1] for c in codes(nlp, lex, "America's Democratic Party accused the president.")] == ["USA"]

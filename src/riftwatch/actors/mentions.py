@@ -220,6 +220,20 @@ def _venue_of(doc: Doc, end: int, entries: Any) -> bool:
             and all(e.kind == "capital" for e in entries))  # fmt: skip
 
 
+def _party_of_another_country(doc: Doc, m: Mention, found: list[Mention]) -> bool:
+    """A party's name said of another country names that country's party of the same name: "the
+    Democratic Party of Korea", "South Korea's main opposition Democratic Party" are not the US
+    party (the words "of Korea", "South Korea's" then code it)."""
+    if m.kind != "org" or m.entry is None or m.entry.sector != "PTY":
+        return False
+    if m.end + 1 < len(doc) and doc[m.end].lower_ == "of" and doc[m.end + 1].pos_ == "PROPN":
+        return True
+    head = doc[m.end - 1]
+    owners = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+    return any(o.kind == "country" and o.entry is not None and o.entry.country != m.entry.country
+               and o.start in owners for o in found)  # fmt: skip
+
+
 def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: Counter[str]) -> list[Mention]:
     found: list[Mention] = []
     for _, start, end in _matchers(lexicon, doc.vocab).matcher(doc):
@@ -228,6 +242,7 @@ def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: C
         if (entries and _case_ok(text, entries, level) and not _capital_verb(doc, start, end, text)
                 and not _city_named_after(doc, end, entries) and not _venue_of(doc, end, entries)):
             found.append(Mention(start, end, _best_entry(entries, when)))
+    found = [m for m in found if not _party_of_another_country(doc, m, found)]
     found.sort(key=lambda m: (m.start - m.end, _KIND_RANK.get(m.kind, 9), m.start))
     taken = bytearray(len(doc))
     kept: list[Mention] = []

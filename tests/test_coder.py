@@ -711,6 +711,13 @@ def test_gas_and_oil_halted(rules, sentence: str, word: str, etype: str | None) 
     assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
 
 
+def test_pointing_the_finger_blames(rules) -> None:  # type: ignore[no-untyped-def]
+    """"Pointed the finger at Rwanda": blame (ACCUSE 112); pointing at a map is nothing."""
+    e = event_at(code(rules, "Congo's president pointed the finger at Rwanda for the violence in Goma."), "pointed")
+    assert e.event_type == "ACCUSE" and {a.country for a in e.target} == {"RWA"}
+    assert types_at(code(rules, "The general pointed at the map of Goma."), "pointed") == []
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

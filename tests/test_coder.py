@@ -718,6 +718,16 @@ def test_pointing_the_finger_blames(rules) -> None:  # type: ignore[no-untyped-d
     assert types_at(code(rules, "The general pointed at the map of Goma."), "pointed") == []
 
 
+def test_an_opposition_figure_unnamed_or_rearrested(rules) -> None:  # type: ignore[no-untyped-def]
+    """"The opposition leader" named by office alone is the opposition of the story's country (as
+    "opposition leader Kizza Besigye" is); "rearrested", which the lemmatiser reads as
+    "rearreste", is an arrest."""
+    e = event_at(code(rules, "Ugandan police rearrested the opposition leader in Kampala on Monday."), "rearrested")
+    assert e.event_type == "COERCE" and {(a.country, a.sector) for a in e.target} == {("UGA", "OPP")}
+    e = event_at(code(rules, "Ugandan police arrested opposition leader Kizza Besigye on Monday."), "arrested")
+    assert {(a.country, a.sector) for a in e.target} == {("UGA", "OPP")}
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

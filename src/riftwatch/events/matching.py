@@ -152,13 +152,16 @@ def object_lemmas(tok: Token, named_as: bool = True) -> list[str]:
 
 def trigger_lemmas(tok: Token) -> list[str]:
     """The token's lemma, and for past forms the "-e" reading the small model's lemmatiser may
-    miss ("staged" → "stag"; the lexicon decides which one names a trigger); a participle also as
-    itself, the adjective it may be read as ("disappointed")."""
+    miss ("staged" → "stag"), or the reading without "-ed" it may miss the other way
+    ("rearrested" → "rearreste"; the lexicon decides which one names a trigger); a participle also
+    as itself, the adjective it may be read as ("disappointed")."""
     lemma = tok.lemma_.lower()
     low = tok.lower_
     out = [lemma]
     if tok.tag_ in {"VBD", "VBN"} and low.endswith("ed") and low[:-1] != lemma:
         out.append(low[:-1])
+    if tok.tag_ in {"VBD", "VBN"} and low.endswith("ed") and lemma == low[:-1]:
+        out.append(low[:-2])  # "rearrested" read as "rearreste": "rearrest"
     if tok.tag_ == "VBN" and low != lemma:
         out.append(low)
     return out

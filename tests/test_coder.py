@@ -728,6 +728,20 @@ def test_an_opposition_figure_unnamed_or_rearrested(rules) -> None:  # type: ign
     assert {(a.country, a.sector) for a in e.target} == {("UGA", "OPP")}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Houthi rebels detained eight of its staff members on Thursday, the UN agency said.",
+        "The UN agency said the Israeli army detained three of its staff members.",
+    ],
+)
+def test_the_staff_of_the_reporting_agency(rules, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    """Whose staff an act the agency reports holds is the agency's, not the subject's (who would
+    not detain their own)."""
+    e = event_at(code(rules, sentence), "detained")
+    assert {a.country for a in e.target} == {"IGO"}
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

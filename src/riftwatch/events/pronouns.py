@@ -46,6 +46,27 @@ def _group_subject(pron: Token, actor_at: dict[int, Actor]) -> list[Actor]:
             and s.i in actor_at and actor_at[s.i].org and not actor_at[s.i].person][:1]  # fmt: skip
 
 
+# People who work for an organisation: "its staff", "their employees".
+STAFF_NOUNS = frozenset({"staff", "employee", "worker", "member", "personnel", "colleague", "contractor", "volunteer"})
+
+
+def _staff_of_reporter(pron: Token, actor_at: dict[int, Actor]) -> list[Actor]:
+    """"Houthi rebels detained eight of its staff members, the UN agency said": whose staff an act
+    told by another party's report holds is the reporter's, not the subject's (who would not
+    detain their own); the reporter is the subject of a verb of saying set beside the clause."""
+    if pron.dep_ != "poss" or pron.head.lemma_.lower() not in STAFF_NOUNS:
+        return []
+    verb = pron.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    saying = [c for c in verb.children if c.dep_ == "parataxis" and c.lemma_.lower() in SPEECH_VERBS]
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_VERBS:
+        saying.append(verb.head)  # "..., the agency said", "the agency said ..."
+    reporters = [a for v in saying for s in v.children if s.dep_ == "nsubj" for a in actors_under(s, actor_at)]
+    subjects = {a.country for s in verb.children if s.dep_ in {"nsubj", "nsubjpass"} for a in actors_under(s, actor_at)}
+    return [a for a in reporters if a.country not in subjects]
+
+
 def _speaker_actors(tok: Token, actor_at: dict[int, Actor], verbs: frozenset[str] | None = None) -> list[Actor]:
     """Actors of the subject of the verb whose complement holds ``tok``: "Switzerland said it ..."
     (only a verb among ``verbs``, when given)."""
@@ -195,7 +216,7 @@ def resolve_pronouns(
         # urged them to ..." is no urging of the State Department)
         reported_object = tok.dep_ in {"dobj", "pobj"} and tok.head.dep_ in {"conj", "ccomp"} and any(
             c.dep_ in {"nsubj", "nsubjpass"} for c in (tok.head.head if tok.head.dep_ == "conj" else tok.head).children)
-        candidates = [a for a in _binding_subject(tok, actor_at)
+        candidates = [a for a in _staff_of_reporter(tok, actor_at) or _binding_subject(tok, actor_at)
                       or ([] if _object_of_subjectless_clause(tok) or reported_object else _speaker_actors(tok, actor_at))
                       if not a.person]  # fmt: skip
         if not candidates and low in PLURAL_PRONOUNS and tok.dep_ in {"nsubj", "nsubjpass"}:

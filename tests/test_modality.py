@@ -144,6 +144,11 @@ CASES = [
     # an act asked about is neither done nor coming
     ("Lima has not said whether it will expel the envoy.", "expel", "hypothetical"),
     ("It remains unclear whether the rebels would attack the town.", "attack", "hypothetical"),
+    # a condition told by inversion
+    ("Were Brasilia to press Caracas, the crisis could end sooner.", "press", "hypothetical"),
+    ("Should Peru expel the envoy, Bolivia would respond.", "expel", "hypothetical"),
+    ("Had Lima imposed sanctions earlier, the crisis might have ended.", "imposed", "hypothetical"),
+    ("The envoys were to meet in Lima on Monday.", "meet", "future"),
 ]
 
 

@@ -182,8 +182,22 @@ def _going_to(verb: Token) -> bool:
 
 
 def _if_clause(clause: Token) -> bool:
-    """A clause opened by "if" or "unless"."""
-    return any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children)
+    """A clause opened by "if" or "unless", or a condition told by inversion ("Were Beijing to
+    press Moscow, ...", "Had Washington acted, ...", "Should Russia attack, ...")."""
+    return any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children) or _inverted(clause)
+
+
+# Auxiliaries that open a condition by standing before their subject.
+INVERTED_AUX = frozenset({"were", "had", "should"})
+
+
+def _inverted(clause: Token) -> bool:
+    if clause.dep_ != "advcl":
+        return False
+    first = clause.doc[clause.left_edge.i]
+    if first.lower_ not in INVERTED_AUX or not (first.i == clause.i or (first.dep_ in {"aux", "auxpass"} and first.head.i == clause.i)):
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > first.i for c in clause.children)
 
 
 def _reported_future(tok: Token) -> bool:
@@ -301,6 +315,8 @@ def factuality(trigger: Token) -> Factuality:
     tok = trigger
     if tok.pos_ in {"VERB", "AUX"} and tok.dep_ == "advcl" and _if_clause(tok):
         return "hypothetical"  # "if Hamas does not release the hostages": a condition, not a refusal
+    if tok.pos_ == "VERB" and tok.dep_ in {"advcl", "xcomp"} and _inverted(tok.head):
+        return "hypothetical"  # "Were Beijing to press Moscow, ...": the verb "were" opens
     own = _own_status(tok, trigger=True)
     if own:
         return own

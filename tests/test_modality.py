@@ -149,6 +149,10 @@ CASES = [
     ("Should Peru expel the envoy, Bolivia would respond.", "expel", "hypothetical"),
     ("Had Lima imposed sanctions earlier, the crisis might have ended.", "imposed", "hypothetical"),
     ("The envoys were to meet in Lima on Monday.", "meet", "future"),
+    # held back from
+    ("The rebels have so far refrained from attacking the town.", "attacking", "negated"),
+    ("The Chilean minister stopped short of accusing Bolivia.", "accusing", "negated"),
+    ("The minister stopped accusing Bolivia after the talks.", "accusing", "negated"),
 ]
 
 

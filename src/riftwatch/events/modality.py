@@ -35,6 +35,21 @@ PREVENTING_VERBS = frozenset({"bar", "ban", "block", "prevent", "prohibit", "sto
                               "forbid", "exclude", "discourage", "dissuade", "disqualify"})  # fmt: skip
 NEGATIVE_PREDICATES = frozenset({"refuse", "fail", "decline", "avoid", "stop", "cease", "deny",
                                  "reject", "forbid", "prevent", "neglect", "ignore"})  # fmt: skip
+# Verbs of holding back from an act ("refrained from responding"): the act is not done.
+ABSTAINING_VERBS = frozenset({"refrain", "abstain", "desist"})
+
+
+def _held_back(prep: Token) -> bool:
+    """``prep`` is the "from" of a verb of holding back or the "of" of "stopped/fell short"."""
+    verb = prep.head
+    if prep.lower_ == "from":
+        return verb.lemma_.lower() in ABSTAINING_VERBS
+    if prep.lower_ != "of":
+        return False
+    if verb.lower_ == "short":  # "stopped short of": the parse may hang "of" on "short"
+        verb = verb.head
+        return verb.lemma_.lower() in {"stop", "fall"}
+    return verb.lemma_.lower() in {"stop", "fall"} and any(c.lower_ == "short" for c in verb.children)
 # Nouns whose complement is intended, not done: "an attempt to prevent", "a plan to attack".
 FUTURE_NOUNS = frozenset({"attempt", "bid", "effort", "plan", "intention", "threat", "demand", "request",
                           "call", "proposal", "offer", "promise", "hope", "aim", "goal", "readiness",
@@ -351,6 +366,8 @@ def factuality(trigger: Token) -> Factuality:
         head = tok.head
         link = tok.dep_
         lemma = head.lemma_.lower()
+        if link == "pcomp" and _held_back(head):
+            return "negated"  # "refrained from responding", "stopped short of accusing Pakistan"
         if _if_clause(tok):
             # "will resume talks if Washington lifts sanctions", "would not change its position
             # unless Brussels released the funds": a condition, whatever the clause it conditions
@@ -432,6 +449,7 @@ def factuality(trigger: Token) -> Factuality:
             return "asserted"  # "X accused Y of Z, a charge Y rejected": the accusation was made
         if lemma in NEGATIVE_PREDICATES and link in {"xcomp", "ccomp"}:
             return "negated"
+
         if lemma in HYPOTHETICAL_PREDICATES:
             return "hypothetical"
         if link == "xcomp" and lemma == "be" and any(

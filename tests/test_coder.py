@@ -742,6 +742,13 @@ def test_the_staff_of_the_reporting_agency(rules, sentence: str) -> None:  # typ
     assert {a.country for a in e.target} == {"IGO"}
 
 
+def test_a_warning_that_others_would_be_targets_threatens_them(rules) -> None:  # type: ignore[no-untyped-def]
+    """"Warned that all ships linked to Israel would be legitimate targets": a threat of force on
+    them, not criticism."""
+    e = event_at(code(rules, "The Yemeni rebel leader warned that British warships in the Red Sea would be legitimate targets."), "warned")
+    assert e.event_type == "THREATEN" and {a.country for a in e.target} == {"GBR"}
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

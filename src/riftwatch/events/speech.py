@@ -234,6 +234,15 @@ def _any_act(clause: Token, ctx: SentenceContext) -> bool:
                for s in clause.children)  # fmt: skip
 
 
+# Nouns a warned clause makes its subject, threatening force on it: "would be legitimate targets".
+TARGET_NOUNS = frozenset({"target", "objective"})
+
+
+def _made_a_target(clause: Token) -> bool:
+    """The warned clause says its subject will be a target: "X would be legitimate targets"."""
+    return clause.lemma_.lower() == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in TARGET_NOUNS for c in clause.children)
+
+
 def warning_content(d: Draft, ctx: SentenceContext) -> None:
     """What a plain warning (the generic "warn" entry) says decides what it is: a threat of the
     speaker's own, criticism of another party, or a forecast that is no event."""
@@ -255,6 +264,10 @@ def warning_content(d: Draft, ctx: SentenceContext) -> None:
     if any(_any_act(c, ctx) for c in clauses):
         return  # "warned that any attack on Niger would be a declaration of war": what they will do if
     others = list(dict.fromkeys(a for c in clauses for a in _subject_actors(c, ctx) if a.country and a.country not in own))
+    if own and others and any(_made_a_target(c) for c in clauses):
+        # "warned that all ships linked to Israel would be legitimate targets": a threat of force
+        d.target, d.how["target"] = others, "warned-about"
+        return
     if own and others:  # "warned that the government's actions would divide the country"
         d.recode(Recoded.of("ACCUSE", "111", "disapprove", d.entry.weight))
         d.target, d.how["target"] = others, "warned-about"

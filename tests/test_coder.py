@@ -749,6 +749,20 @@ def test_a_warning_that_others_would_be_targets_threatens_them(rules) -> None:  
     assert e.event_type == "THREATEN" and {a.country for a in e.target} == {"GBR"}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype"),
+    [
+        # sanctions reinstated, or a state put back on a list, are sanctions again
+        ("The Treasury reinstated sanctions on Nicaragua's state oil company.", "reinstated", "SANCTION"),
+        ("Washington reinstated Nicaragua on its list of state sponsors of terrorism.", "reinstated", "SANCTION"),
+        # an official reinstated is restored to office
+        ("The court reinstated the dismissed judges.", "reinstated", "CONCEDE"),
+    ],
+)
+def test_reinstated(rules, sentence: str, word: str, etype: str) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(code(rules, sentence), word) == [etype]
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

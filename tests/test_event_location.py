@@ -94,7 +94,7 @@ def _event(coded: CodedArticle, word: str) -> Event:
         ("Gunmen attacked a bus on the highway between Kabul and Jalalabad.", "attacked", "Kabul", "clause"),
         # a country's mission abroad stands where the phrase on it says, not in that country
         ("Students protested outside the Chinese embassy in Manila on Friday.", "protested", "Manila", "clause"),
-        ("Students gathered outside the U.S. embassy in Manila to denounce the strike.", "denounce", "Manila", "clause"),
+        ("Students gathered outside the U.S. embassy in Manila to denounce the strike.", "gathered", "Manila", "clause"),
         ("Addressing lawmakers in Ankara, Erdogan accused Israel of genocide in Gaza.", "accused", "Ankara", "clause"),
         # ... while a meeting is located by its partners' phrase
         ("The envoy met with Taliban officials in Doha last week.", "met", "Doha", "clause"),

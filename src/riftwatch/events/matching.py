@@ -80,6 +80,8 @@ def _measured(noun: Token) -> list[Token]:
 
 
 RELATIVE_OBJECTS = frozenset({"which", "that", "whom"})
+# Lists a party is put on: "on its list of state sponsors of terrorism".
+LIST_NOUNS = frozenset({"list", "blacklist", "watchlist"})
 # What an entry lists among its objects to apply to a place named by its name (``taken_place``).
 NAMED_PLACE = "named place"
 # An object list item that matches an international organisation named as the object ("left
@@ -116,10 +118,13 @@ def object_lemmas(tok: Token, named_as: bool = True) -> list[str]:
             for prep in tok.children:
                 if prep.dep_ == "prep" and not prep.i < first < tok.i:
                     heads.extend(c for c in prep.children if c.dep_ == "pobj")
-        # what the object is named as, last: "designated the group as a terrorist organisation"
+        # what the object is named as, last: "designated the group as a terrorist organisation",
+        # or the list it is put on: "reinstated Cuba on its list of state sponsors of terrorism"
         if named_as:
             heads.extend(c for h in [tok, *heads] for prep in h.children if prep.dep_ == "prep" and prep.lower_ == "as"
                          for c in prep.children if c.dep_ == "pobj")  # fmt: skip
+            heads.extend(c for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in {"on", "to"}
+                         for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in LIST_NOUNS)  # fmt: skip
     else:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in {"of", "on", "to"}:
@@ -225,7 +230,10 @@ def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
                                  is not None and t.particle == child.lower_), None) or triggers.match(lem, pos, child.lower_, None)  # fmt: skip
                     if trig is not None:
                         return trig
-        for obj in objects:
+        # an entry naming one of the objects before the bare one another object falls to
+        # ("reinstated Cuba on its list ...": the list's entry, not reinstating Cuba)
+        named = [o for o in objects if o is not None and (t := triggers.match(lem, pos, particle, o)) is not None and o in t.object]
+        for obj in named or objects:
             trig = triggers.match(lem, pos, particle, obj)
             # an entry that another of the candidate objects vetoes does not apply: "the statement
             # released after the attack" releases a statement, whatever "after the attack" says

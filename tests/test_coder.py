@@ -763,6 +763,15 @@ def test_reinstated(rules, sentence: str, word: str, etype: str) -> None:  # typ
     assert types_at(code(rules, sentence), word) == [etype]
 
 
+def test_the_victims_of_a_condemned_attack_are_no_target(rules) -> None:  # type: ignore[no-untyped-def]
+    """"Condemned the attack on a Venezuelan border post": aimed at whoever attacked, not at
+    Venezuela; "blamed the attacks on militants" blames the militants."""
+    e = event_at(code(rules, "Colombia condemned the attack on a Venezuelan border post."), "condemned")
+    assert "VEN" not in {a.country for a in e.target}
+    e = event_at(code(rules, "Islamabad blamed the recent attacks on Afghan militants."), "blamed")
+    assert "AFG" in {a.country for a in e.target}
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

@@ -149,6 +149,8 @@ CASES = [
     ("Should Peru expel the envoy, Bolivia would respond.", "expel", "hypothetical"),
     ("Had Lima imposed sanctions earlier, the crisis might have ended.", "imposed", "hypothetical"),
     ("The envoys were to meet in Lima on Monday.", "meet", "future"),
+    # "any" such act is none told
+    ("Brasilia said it would respond to any new tariffs from Washington.", "tariffs", "hypothetical"),
     # held back from
     ("The rebels have so far refrained from attacking the town.", "attacking", "negated"),
     ("The Chilean minister stopped short of accusing Bolivia.", "accusing", "negated"),

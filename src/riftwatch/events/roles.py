@@ -302,8 +302,10 @@ def victims_of(trig: Token) -> set[int]:
     """Tokens of whom an act named in the trigger's phrase was done "against" ("condemned the
     violence against peaceful demonstrators"): a condemnation is aimed at whoever did it. (Not
     whom a lawsuit or a charge is against: that is the accused.)"""
+    # ("on" too: "condemned the attack on a border post"; but "blamed the attacks on militants")
+    preps = {"against"} if trig.lemma_.lower() == "blame" else {"against", "on"}
     return {t.i for n in trig.subtree if n.i != trig.i and n.pos_ == "NOUN" and n.lemma_.lower() not in CHARGE_NOUNS
-            for p in n.children if p.dep_ == "prep" and p.lower_ == "against" for t in p.subtree}  # fmt: skip
+            for p in n.children if p.dep_ == "prep" and p.lower_ in preps for t in p.subtree}  # fmt: skip
 
 
 def according_to(tok: Token) -> bool:
@@ -636,12 +638,14 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         if not target:
             # "halt air strikes on the rebels": the object noun's own target phrase (or its last
             # conjunct's: "fired tear gas, rubber bullets and stun grenades at the demonstrators")
-            # (what a condemnation condemns was done "against" its victims: "condemned the violence
-            # against demonstrators" is aimed at whoever did it)
+            # (what a condemnation condemns was done "against" or "on" its victims: "condemned the
+            # violence against demonstrators", "the attack on a border post" is aimed at whoever did it;
+            # but "blamed the attacks on militants" blames them)
             condemned = getattr(trig, "type", "") == "ACCUSE"
             for obj in [*objs, *(c for o in objs for c in o.subtree if c.dep_ == "conj" and c.head.i != c.i)]:
                 preps = tuple(p for p in NOUN_TARGET_PREPS
-                              if not (condemned and p == "against" and obj.lemma_.lower() not in CHARGE_NOUNS))  # fmt: skip
+                              if not (condemned and (p == "against" or (p == "on" and verb.lemma_.lower() != "blame"))
+                                      and obj.lemma_.lower() not in CHARGE_NOUNS))  # fmt: skip
                 charged = _collect(_prep_objects(obj, ("against",)), actor_at) if condemned and obj.lemma_.lower() in CHARGE_NOUNS else []
                 if charged:
                     # "filed a case against Iran at the court": whom a charge is brought against is

@@ -263,6 +263,9 @@ def test_a_country_whose_people_the_article_names_is_no_town_of_that_name(
         ("The UK is investing in AI.", "AI", "UK"),
         # four or five capitals in running text are an organisation's initials, not a town's name
         ("Kenya's General Electoral Review Authority, or GERA, raided a depot.", "GERA", "Kenya"),
+        # initials the text defines are what they stand for, even a state's name ("Lac", Chad)
+        ("Troops pulled back along the Line of Actual Control (LAC) in Ladakh. Patrols along the LAC resumed.", "LAC", "Ladakh"),
+        ("The Democratic Republic of Congo (DRC) accused Rwanda. Fighting in the DRC went on.", "Fighting", "DRC"),
     ],
 )
 def test_an_acronym_is_a_place_only_for_a_country_or_a_state(

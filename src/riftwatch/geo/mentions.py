@@ -251,9 +251,29 @@ def _stray_acronym(doc: Doc, start: int, end: int, gaz: Gazetteer, longest: int 
     Germany): news abbreviates countries and states ("UK", "DRC", "NY"), not towns, and writes town
     names in capitals only in a dateline."""
     text = doc[start:end].text
-    if end - start != 1 or not (2 <= len(text) <= longest and text.isalpha() and text.isupper()):
+    if end - start != 1 or not (2 <= len(text) <= 5 and text.isalpha() and text.isupper()):
+        return False
+    if _defined_acronym(doc.text, text) and not any(c.kind == "country" for c in gaz.lookup(text)[:3]):
+        return True  # "the Line of Actual Control (LAC)": the text says what it stands for (not "DRC")
+    if len(text) > longest:
         return False
     return not any(c.kind in ("country", "continent", "region") or c.fcode == "ADM1" for c in gaz.lookup(text)[:3])
+
+
+_MINOR_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "la", "el"})
+
+
+def _defined_acronym(text: str, acronym: str) -> bool:
+    """The text defines ``acronym`` as the initials of the words just before it in parentheses:
+    "the Line of Actual Control (LAC)", "Tehreek-e-Labbaik Pakistan (TLP)"."""
+    at = text.find(f"({acronym})")
+    while at > 0:
+        words = [w for w in re.split(r"[\s\-]+", text[max(0, at - 120) : at]) if w][-len(acronym) * 3 :]
+        capitals = [w[0] for w in words if w[:1].isupper() and w.lower() not in _MINOR_WORDS]
+        if "".join(capitals[-len(acronym) :]) == acronym:
+            return True
+        at = text.find(f"({acronym})", at + 1)
+    return False
 
 
 def _is_adjective(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:

@@ -151,6 +151,7 @@ CASES = [
     ("The envoys were to meet in Lima on Monday.", "meet", "future"),
     # "any" such act is none told
     ("Brasilia said it would respond to any new tariffs from Washington.", "tariffs", "hypothetical"),
+    ("Every Russian strike will have consequences, the president said.", "strike", "hypothetical"),
     # held back from
     ("The rebels have so far refrained from attacking the town.", "attacking", "negated"),
     ("The Chilean minister stopped short of accusing Bolivia.", "accusing", "negated"),

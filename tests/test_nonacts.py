@@ -130,6 +130,10 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("The opposition faces an uphill battle against the ruling party in the elections.", "battle", None),
         ("Lawyers for the senator began a court fight against his extradition to Spain.", "fight", None),
         ("Rebels fought a fierce battle with Malian soldiers near Gao.", "battle", "ASSAULT"),
+        # nor a trade or charm offensive
+        ("The president's trade offensive against Canada and Mexico rattled markets.", "offensive", None),
+        ("Beijing launched a charm offensive in Southeast Asia.", "launched", None),
+        ("Russian forces launched an offensive on Pokrovsk.", "launched", "ASSAULT"),
         # a war summed up with no party of it named is no act; one between named parties is
         ("The civil war has killed more than 300,000 people since 2011.", "killed", None),
         ("The deal ended a border war that lasted two years and killed 80,000 people.", "killed", None),

@@ -338,8 +338,8 @@ def factuality(trigger: Token) -> Factuality:
     if tok.pos_ in {"NOUN", "PROPN"}:
         if any(c.dep_ == "amod" and c.lower_ in FUTURE_ADJECTIVES for c in tok.children):
             return "future"  # "the upcoming talks", "a planned visit"
-        if any(c.dep_ == "det" and c.lower_ == "any" for c in tok.children):
-            return "hypothetical"  # "would respond to any new tariffs": none told
+        if any(c.dep_ == "det" and c.lower_ in {"any", "every"} for c in tok.children):
+            return "hypothetical"  # "would respond to any new tariffs", "every strike will cost": none told
         head = tok.head
         if tok.dep_ == "nsubj" and head.lemma_ == "be" and any(
             c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in head.children

@@ -555,7 +555,7 @@ def office_taken(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry
 
 
 # Nouns of armed conflict that a modifier can make a figure of speech ("a trade war", "a legal battle").
-WAR_NOUNS = frozenset({"war", "warfare", "battle", "fight"})
+WAR_NOUNS = frozenset({"war", "warfare", "battle", "fight", "offensive"})
 
 
 def figurative_war(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:

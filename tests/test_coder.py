@@ -274,6 +274,9 @@ BY_OBJECT = [
     ("Berlin and Paris clashed over the air defence initiative.", "clashed", "ACCUSE"),
     ("Rival militias clashed over control of the town.", "clashed", "ASSAULT"),
     ("Police and protesters clashed over the weekend.", "clashed", "ASSAULT"),
+    # however the parse hangs "over", and for the one a relative clause is on
+    ("Orban, who has clashed repeatedly with Zelenskyy over the gas transit dispute, flew to Moscow.", "clashed", "ACCUSE"),
+    ("Rebels clashed with Malian soldiers over control of the mine.", "clashed", "ASSAULT"),
     # a capital seized is territory taken, whatever government it stands for elsewhere
     ("Rebel fighters seized Bangui in March 2013.", "seized", "ASSAULT"),
 ]

@@ -397,9 +397,20 @@ def armed_clash(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry 
     defence plan": the lexicon's entry for "clash over", ACCUSE); armed forces, police, rebels or
     crowds that clash over something fight (the entry without the preposition, ASSAULT), and so
     do parties the text does not name."""
-    if entry is None or entry.type == "ASSAULT" or tok.pos_ != "VERB" or tok.lemma_.lower() != "clash":
+    if entry is None or tok.pos_ != "VERB" or tok.lemma_.lower() != "clash":
         return entry
-    parties = [a for c in tok.children if c.dep_ == "nsubj" for a in actors_under(c, ctx.actor_at)]
+    if entry.type == "ASSAULT":
+        # "clashed with Zelenskyy over the gas dispute": the parse may hang "over" on the other party
+        over = [p for w in tok.children if w.dep_ == "prep" and w.lower_ == "with" for o in w.children if o.dep_ == "pobj"
+                for p in o.children if p.dep_ == "prep" and p.lower_ in {"over", "about"}]  # fmt: skip
+        quarrel = ctx.triggers.match(tok.lemma_.lower(), "VERB", over[0].lower_, None) if over else None
+        if quarrel is None:
+            return entry
+        entry = quarrel
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if tok.dep_ == "relcl" and any(c.lower_ in {"who", "which", "that"} for c in subjects):
+        subjects = [tok.head]  # "Fico, who has clashed with ...": the one the clause is on
+    parties = [a for c in subjects for a in actors_under(c, ctx.actor_at)]
     parties += [a for p in tok.children if p.dep_ == "prep" and p.lower_ == "with"
                 for o in p.children if o.dep_ == "pobj" for a in actors_under(o, ctx.actor_at)]  # fmt: skip
     if parties and all(a.country and a.sector in QUARREL_SECTORS for a in parties):

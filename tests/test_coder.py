@@ -775,6 +775,17 @@ def test_the_victims_of_a_condemned_attack_are_no_target(rules) -> None:  # type
     assert "AFG" in {a.country for a in e.target}
 
 
+def test_people_a_state_coerces_are_its_own_unless_named(rules) -> None:  # type: ignore[no-untyped-def]
+    """In a story that names the United States most, "Nicaragua's government expelled dozens of
+    priests" expels Nicaraguan priests; people named as another country's stay theirs."""
+    text = ("WASHINGTON (AP) - The United States imposed sanctions on Thursday. Washington said the United States "
+            "would keep up pressure. Nicaragua's government has expelled dozens of priests since 2018.")
+    e = event_at(code(rules, text), "expelled")
+    assert {(a.country, a.sector) for a in e.target} == {("NIC", "REL")}
+    e = event_at(code(rules, "Nicaragua's government has expelled two American priests."), "expelled")
+    assert {a.country for a in e.target} == {"USA"}
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

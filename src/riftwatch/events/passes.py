@@ -941,6 +941,20 @@ def victims_of_place(d: Draft, ctx: SentenceContext) -> None:
                     and a.sector in {"CVL", ""} else a for a in d.target]  # fmt: skip
 
 
+def repressed_at_home(d: Draft, ctx: SentenceContext) -> None:
+    """People a state coerces whose country the text does not name are its own ("Nicaragua's
+    government has expelled dozens of priests": Nicaraguan priests, not the country a Washington
+    story names most)."""
+    if d.type != "COERCE" or not d.source or not all(a.sector in STATE_SECTORS for a in d.source):
+        return
+    home = {a.country for a in d.source if a.country}
+    if len(home) != 1:
+        return
+    (country,) = home
+    d.target = [replace(a, country=country) if _guessed_country(a) and a.country and a.country != country
+                and a.sector not in STATE_SECTORS else a for a in d.target]  # fmt: skip
+
+
 # --- factuality and the re-codings it implies -----------------------------------------------------
 
 
@@ -1170,7 +1184,7 @@ PASSES: tuple[Pass, ...] = (
     # actors and place
     event_place, locate_actors, phrase_target, gathering_target, named_parties, armed_riot,
     # conventions for what the text leaves unstated
-    toll_target, place_country_target, domestic_target, victims_of_place, withdrawn_support, halted_support,
+    toll_target, place_country_target, domestic_target, victims_of_place, repressed_at_home, withdrawn_support, halted_support,
     # factuality and the re-codings it implies
     read_factuality, requested_act, content_act, refusal, commitment, weapon_launch, rallied_opposition, warning_content,
     # conventions that need the final type

@@ -786,6 +786,16 @@ def test_people_a_state_coerces_are_its_own_unless_named(rules) -> None:  # type
     assert {a.country for a in e.target} == {"USA"}
 
 
+def test_forces_deployed_are_no_target(coder) -> None:  # type: ignore[no-untyped-def]
+    """"Deployed 10,000 National Guard troops to the border": the troops moved are the mover's own,
+    not whom the deployment is aimed at (with the learned roles on), whatever country the story's
+    dateline lends bare nouns."""
+    text = ("SAO PAULO (Reuters) - Brazil said on Tuesday it would answer new tariffs.\n\n"
+            "Mexico's president deployed 10,000 National Guard troops to the northern border last month.")
+    e = event_at(code(coder, text), "deployed")
+    assert "BRA" not in {a.country for a in e.target}
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

@@ -903,6 +903,11 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         if not ev.source:
             src = [(p, a) for p, a in src if id(a) not in reporting]
     venues = {id(c.actor) for c in fe.cands if _venue(c) or _venue_name(c)}
+    if fe.trig is not None and ev.event_type == "MOBILIZE" and fe.trig.pos_ == "VERB":
+        # "deployed 10,000 National Guard troops to the border": the forces moved are the mover's,
+        # not whom the move is aimed at
+        moved = {t.i for c in fe.trig.children if c.dep_ == "dobj" for t in c.subtree}
+        venues |= {id(c.actor) for c in fe.cands if c.head is not None and c.head.i in moved}
     labellers = (_labellers(fe.trig) | _gathering_topics(fe.trig) | partners_within(fe.trig) | _statement_phrase(fe.trig)
                  if fe.trig is not None else set())  # fmt: skip
     if fe.trig is not None and ev.event_type == "ACCUSE":

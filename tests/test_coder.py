@@ -2248,6 +2248,18 @@ def test_a_claim_denied_answers_whoever_made_it(coder) -> None:  # type: ignore[
     assert {a.country for a in e.target} == {"KEN"}
 
 
+def test_an_act_or_a_part_denied_answers_the_accuser(coder) -> None:  # type: ignore[no-untyped-def]
+    """"Moscow denied targeting civilian infrastructure", "denied any involvement": aimed at
+    whoever accused it shortly before; a party the denied words name stays the target."""
+    text = ("Chile accused Bolivia of shelling border villages. La Paz has repeatedly denied shelling "
+            "civilian areas.")
+    assert {a.country for a in event_at(code(coder, text), "denied").target} == {"CHL"}
+    text = "Finland accused Russia of cutting the cable. The Kremlin denied any involvement."
+    assert {a.country for a in event_at(code(coder, text), "denied").target} == {"FIN"}
+    text = "Finland accused Russia of cutting the cable. The Kremlin denied any interference in the Romanian election."
+    assert {a.country for a in event_at(code(coder, text), "denied").target} == {"ROU"}
+
+
 def test_unidentified_attackers_have_no_country(rules) -> None:  # type: ignore[no-untyped-def]
     """"Unidentified gunmen": the text says it does not know whose they are, so not the country where
     they struck (the codebook: unknown attackers are no guess)."""

@@ -538,6 +538,9 @@ DENIAL_REACH = 4  # sentences back a denial may answer an accusation
 # Nouns of what is claimed against someone: denying or rejecting one answers whoever made it
 # ("The coast guard rejected the protest", "N'Djamena has denied the claim").
 CLAIM_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "protest", "complaint", "criticism", "assertion"})
+# Nouns of a part in something that a denial disowns, answering whoever charged it: "denied any
+# involvement", "denied responsibility".
+DENIED_PARTS = frozenset({"involvement", "interference", "role", "responsibility", "wrongdoing", "link", "complicity"})
 
 
 def _claimants(claim: Token) -> list[Token]:
@@ -557,8 +560,14 @@ def denied_accusation(d: Draft, ctx: SentenceContext) -> None:
     if d.type != "REJECT" or d.tok.lemma_.lower() not in DENIAL_VERBS or d.how.get("target") not in ("", "complement", "phrase", None):
         return
     claims = [c for c in d.tok.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS]
-    if not claims and not any(c.dep_ == "ccomp" for c in d.tok.children):
+    # what is denied: a clause, an act told as "-ing" ("denied targeting civilians"), or a part in
+    # something ("denied any involvement")
+    denied = [c for c in d.tok.children if c.dep_ in {"ccomp", "xcomp"} or (c.dep_ == "dobj" and c.lemma_.lower() in DENIED_PARTS)]
+    if not claims and not denied:
         return
+    if not claims and any(c.dep_ == "dobj" and any(t.i in ctx.actor_at and ctx.actor_at[t.i] not in d.source for t in c.subtree)
+                          for c in denied):  # fmt: skip
+        return  # "denied any interference in the Romanian election": the party its words name
     own = {a.country for a in d.source if a.country}
     if not own:
         return

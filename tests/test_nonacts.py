@@ -134,6 +134,9 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("The president's trade offensive against Canada and Mexico rattled markets.", "offensive", None),
         ("Beijing launched a charm offensive in Southeast Asia.", "launched", None),
         ("Russian forces launched an offensive on Pokrovsk.", "launched", "ASSAULT"),
+        # going on with an act is no demand: the act is its own event
+        ("Islamabad pressed ahead with the deportation of undocumented Afghans.", "pressed", None),
+        ("Islamabad pressed ahead with the deportation of undocumented Afghans.", "deportation", "COERCE"),
         # a war summed up with no party of it named is no act; one between named parties is
         ("The civil war has killed more than 300,000 people since 2011.", "killed", None),
         ("The deal ended a border war that lasted two years and killed 80,000 people.", "killed", None),

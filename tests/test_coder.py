@@ -796,6 +796,15 @@ def test_forces_deployed_are_no_target(coder) -> None:  # type: ignore[no-untype
     assert "BRA" not in {a.country for a in e.target}
 
 
+def test_money_secured_or_disbursed_is_aid(rules) -> None:  # type: ignore[no-untyped-def]
+    """"Secured a disbursement from the IMF" is aid received, the IMF its source; "approved a
+    disbursement to Egypt" aid given; securing a town is no aid."""
+    e = event_at(code(rules, "Ghana secured a $1.2 billion disbursement from the IMF last month."), "secured")
+    assert e.event_type == "AID" and {a.country for a in e.source} == {"IGO"} and {a.country for a in e.target} == {"GHA"}
+    assert types_at(code(rules, "The IMF approved a $1.2 billion disbursement to Ghana."), "approved") == ["AID"]
+    assert types_at(code(rules, "The army secured the town after heavy fighting."), "secured") == []
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

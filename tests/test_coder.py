@@ -805,6 +805,16 @@ def test_money_secured_or_disbursed_is_aid(rules) -> None:  # type: ignore[no-un
     assert types_at(code(rules, "The army secured the town after heavy fighting."), "secured") == []
 
 
+def test_taken_to_court_or_arbitration(rules) -> None:  # type: ignore[no-untyped-def]
+    """Taking a state to a court or to arbitration sues it (ACCUSE 115); taking someone to the
+    airport does not."""
+    e = event_at(code(rules, "Lithuania took Belarus to the International Court of Justice."), "took")
+    assert e.event_type == "ACCUSE" and {a.country for a in e.target} == {"BLR"}
+    e = event_at(code(rules, "The Canadian miner filed for international arbitration against Mali."), "arbitration")
+    assert e.event_type == "ACCUSE" and {a.country for a in e.target} == {"MLI"}
+    assert types_at(code(rules, "The envoy took the minister to the airport."), "took") == []
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

@@ -459,6 +459,24 @@ def named_body(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry |
     return found if found is not None and NAMED_BODY in found.object else entry
 
 
+# Bodies a party is taken to: "took Belarus to the International Court of Justice".
+COURT_WORDS = frozenset({"court", "tribunal", "arbitration", "wto", "icj"})
+
+
+def taken_to_court(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """Taking a party to a court, a tribunal or arbitration sues it (ACCUSE, CAMEO 115): "Lithuania
+    took Belarus to the International Court of Justice"."""
+    if entry is not None or tok.pos_ != "VERB" or tok.lemma_.lower() != "take" or not any(c.dep_ == "dobj" for c in tok.children):
+        return entry
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            for body in (c for c in prep.children if c.dep_ == "pobj"):
+                actor = ctx.actor_at.get(body.i)
+                if body.lemma_.lower() in COURT_WORDS or (actor is not None and actor.sector == "JUD"):
+                    return Recoded.of("ACCUSE", "115", "allege", 0.8, object=())
+    return entry
+
+
 # Nouns of amount: a verb whose subject is one tells how a quantity moved ("the number of refugees
 # declined", "exports fell", "the population continues to decline"), not what an actor did.
 QUANTITY_NOUNS = frozenset({"number", "population", "figure", "price", "rate", "level", "share", "income",

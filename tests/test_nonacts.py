@@ -134,6 +134,10 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("The president's trade offensive against Canada and Mexico rattled markets.", "offensive", None),
         ("Beijing launched a charm offensive in Southeast Asia.", "launched", None),
         ("Russian forces launched an offensive on Pokrovsk.", "launched", "ASSAULT"),
+        # hosting a base or a sporting event is no meeting; hosting a visitor is
+        ("Romania hosts a NATO base on the Black Sea coast.", "hosts", None),
+        ("Qatar hosted the World Cup in 2022.", "hosted", None),
+        ("The Turkish president hosted his Iranian counterpart in Ankara.", "hosted", "CONSULT"),
         # going on with an act is no demand: the act is its own event
         ("Islamabad pressed ahead with the deportation of undocumented Afghans.", "pressed", None),
         ("Islamabad pressed ahead with the deportation of undocumented Afghans.", "deportation", "COERCE"),

@@ -152,6 +152,8 @@ CASES = [
     # "any" such act is none told
     ("Brasilia said it would respond to any new tariffs from Washington.", "tariffs", "hypothetical"),
     ("Every Russian strike will have consequences, the president said.", "strike", "hypothetical"),
+    # what an agreement requires of a party is not yet done
+    ("The truce requires the rebels to withdraw their fighters from the border.", "withdraw", "future"),
     # held back from
     ("The rebels have so far refrained from attacking the town.", "attacking", "negated"),
     ("The Chilean minister stopped short of accusing Bolivia.", "accusing", "negated"),

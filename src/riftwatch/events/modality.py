@@ -25,7 +25,7 @@ FUTURE_PREDICATES = frozenset({
     "vow", "pledge", "promise", "propose", "offer", "consider", "mull", "wish", "seem", "agree",
     "ask", "urge", "demand", "request", "call", "press", "push", "appeal", "need", "struggle",
     "be", "going", "likely", "ready", "willing", "set", "due", "eager", "determined", "able", "prepared",
-    "plot", "conspire", "scheme",
+    "plot", "conspire", "scheme", "require", "oblige", "obligate",
 })  # fmt: skip
 HYPOTHETICAL_PREDICATES = frozenset({"fear", "worry", "suspect", "imagine", "suppose", "if", "unless",
                                      "risk", "warn", "possible", "chance"})  # fmt: skip

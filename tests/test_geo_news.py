@@ -275,6 +275,14 @@ def test_an_acronym_is_a_place_only_for_a_country_or_a_state(
     assert absent not in found and kept in found
 
 
+def test_a_hyphened_name_is_one_place(nlp: Language, gaz: Gazetteer) -> None:
+    """"Port-au-Prince" is Haiti's capital, in a dateline too, not "Port" (a town of France or
+    Reunion); the first part of a hyphened name the gazetteer lacks ("Pont-Sonde") is no place."""
+    found = {p.text: p.country for p in find_places(nlp("PORT-AU-PRINCE (AP) - Gangs attacked police in Port-au-Prince and Pont-Sonde."), gaz)}
+    assert found.get("PORT-AU-PRINCE") == "HTI" and found.get("Port-au-Prince") == "HTI"
+    assert "Pont" not in found and "PORT" not in found
+
+
 def test_a_dateline_in_capitals_is_still_its_city(nlp: Language, gaz: Gazetteer) -> None:
     found = {p.text: p.country for p in find_places(nlp("KABUL — Gunmen attacked a checkpoint on Monday."), gaz)}
     assert found.get("KABUL") == "AFG"

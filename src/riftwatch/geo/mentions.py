@@ -25,7 +25,8 @@ from .regions import parse_compass
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Lower-case words that may stand inside a place name.
-JOINERS = frozenset({"of", "and", "de", "del", "la", "le", "el", "al", "the", "upon", "on", "du", "da", "di", "des", "los", "las"})
+JOINERS = frozenset({"of", "and", "de", "del", "la", "le", "el", "al", "the", "upon", "on", "du", "da", "di", "des", "los", "las",
+                     "au", "aux", "en", "sur", "sous"})  # fmt: skip
 # Entity labels that say a capitalised run is something other than a place.
 NOT_PLACE_LABELS = frozenset(
     {
@@ -442,14 +443,18 @@ def _dateline_at(doc: Doc, gaz: Gazetteer, head: str, at: int) -> tuple[int, int
             return None
         first = span.start
     agency = dateline(head)[1] > 0  # a title-case city opens one only with the agency's name
-    for length in (3, 2, 1):
+    for length in (5, 4, 3, 2, 1):
         if first + length >= len(doc):
             continue
         toks = doc[first : first + length]
         nxt = doc[first + length].text
         if agency and nxt == "(" and all(t.text[:1].isupper() and t.is_alpha for t in toks) and gaz.lookup(toks.text):
             return first, first + length
-        if not all(t.text.isupper() and t.is_alpha or t.text == "." for t in toks) or len(toks.text) < 3:
+        # ("PORT-AU-PRINCE": the hyphens of one name, written with no space)
+        joined = all(t.text != "-" or (not t.whitespace_ and not doc[t.i - 1].whitespace_) for t in toks)
+        if not joined or not toks[-1].is_alpha:
+            continue
+        if not all(t.text.isupper() and t.is_alpha or t.text in {".", "-"} for t in toks) or len(toks.text) < 3:
             continue
         if nxt not in {"\u2014", "\u2013", "-", "--", ",", "("}:
             continue
@@ -543,6 +548,8 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
             if not gaz.has_key(normalize(text)):
                 continue
             cands = gaz.lookup(text)
+            if _hyphen_part(doc, i + length, words) and not _notable(cands, STRONG_POPULATION):
+                continue  # "Pont" of "Pont-Sonde": the first part of a hyphened name is not the place
             # a labelled name is a place when it is a big one, a unit inside an organisation's name
             # ("the Kaduna State Police"), or the recogniser's only label after "in" ("police in Goma"),
             # "near", "outside" or "from"
@@ -570,6 +577,12 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
             break
         i += max(found, 1)
     return out
+
+
+def _hyphen_part(doc: Doc, end: int, words: list[str]) -> bool:
+    """A capitalised word follows ``end`` after a hyphen with no space: the name goes on."""
+    return (end + 1 < len(doc) and words[end] == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+            and _capitalised(words[end + 1]))  # fmt: skip
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:

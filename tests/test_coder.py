@@ -815,6 +815,14 @@ def test_taken_to_court_or_arbitration(rules) -> None:  # type: ignore[no-untype
     assert types_at(code(rules, "The envoy took the minister to the airport."), "took") == []
 
 
+def test_a_warning_about_conditions_in_a_country_names_no_party(rules) -> None:  # type: ignore[no-untyped-def]
+    """"Warned that food insecurity in Haiti could reach famine levels": a forecast about a place,
+    no criticism of Haiti; "warned that Argentina's tariffs would hurt trade" criticises Argentina."""
+    assert types_at(code(rules, "The UN food agency warned that hunger in Haiti could reach famine levels."), "warned") == []
+    e = event_at(code(rules, "Brazil warned that Argentina's tariffs would hurt trade."), "warned")
+    assert e.event_type == "ACCUSE" and {a.country for a in e.target} == {"ARG"}
+
+
 def test_a_participle_is_no_content(rules) -> None:  # type: ignore[no-untyped-def]
     """"warnings demanding ...": the warnings demand (a clause without a subject of its own)."""
     coded = code(rules, "Egypt's foreign minister issued warnings demanding that Israel withdraw its troops from Rafah.")

@@ -221,8 +221,14 @@ def _subject_actors(clause: Token, ctx: SentenceContext) -> list[Actor]:
     for s in clause.children:
         if s.dep_ in {"nsubj", "nsubjpass", "csubj"}:
             found += [a for t in s.subtree for a in (ctx.actor_at.get(t.i) or ctx.latent_at.get(t.i),)
-                      if a is not None and a not in found]  # fmt: skip
+                      if a is not None and a not in found and not _where(t)]  # fmt: skip
     return found
+
+
+def _where(tok: Token) -> bool:
+    """A place named after "in", "across" or "throughout" says where, not who: "food insecurity in
+    Haiti could reach famine levels" names no party."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"in", "across", "throughout", "inside"}
 
 
 def _any_act(clause: Token, ctx: SentenceContext) -> bool:

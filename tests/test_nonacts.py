@@ -138,6 +138,10 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("Romania hosts a NATO base on the Black Sea coast.", "hosts", None),
         ("Qatar hosted the World Cup in 2022.", "hosted", None),
         ("The Turkish president hosted his Iranian counterpart in Ankara.", "hosted", "CONSULT"),
+        # offering an account or handing over a list is no offer or concession
+        ("The ministry offered a different account of the clash.", "offered", None),
+        ("Kyiv handed over a list of more than 1,000 names to Moscow.", "handed", None),
+        ("The rebels handed over the town to the army.", "handed", "RETREAT"),
         # going on with an act is no demand: the act is its own event
         ("Islamabad pressed ahead with the deportation of undocumented Afghans.", "pressed", None),
         ("Islamabad pressed ahead with the deportation of undocumented Afghans.", "deportation", "COERCE"),

@@ -902,12 +902,13 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         tgt = [(p, a) for p, a in tgt if id(a) not in reporting]
         if not ev.source:
             src = [(p, a) for p, a in src if id(a) not in reporting]
-    venues = {id(c.actor) for c in fe.cands if _venue(c) or _venue_name(c)}
+    # no party to the act: where it happens, and a mover's own forces
+    no_party = {id(c.actor) for c in fe.cands if _venue(c) or _venue_name(c)}
     if fe.trig is not None and ev.event_type == "MOBILIZE" and fe.trig.pos_ == "VERB":
         # "deployed 10,000 National Guard troops to the border": the forces moved are the mover's,
         # not whom the move is aimed at
         moved = {t.i for c in fe.trig.children if c.dep_ == "dobj" for t in c.subtree}
-        venues |= {id(c.actor) for c in fe.cands if c.head is not None and c.head.i in moved}
+        no_party |= {id(c.actor) for c in fe.cands if c.head is not None and c.head.i in moved}
     labellers = (_labellers(fe.trig) | _gathering_topics(fe.trig) | partners_within(fe.trig) | _statement_phrase(fe.trig)
                  if fe.trig is not None else set())  # fmt: skip
     if fe.trig is not None and ev.event_type == "ACCUSE":
@@ -925,7 +926,7 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     force_abroad = _force_abroad(ev, fe.trig, countries)
     target = ev.target or _choose(
         [(p, a) for p, a in tgt
-         if (a.start, a.end) not in spans and id(a) not in venues
+         if (a.start, a.end) not in spans and id(a) not in no_party
          and (a.country not in countries or a.entry_id.startswith("implied:") or _other_side(a, source))
          and not (a.entry_id == "implied:place" and countries and a.country not in countries and not force_abroad)
          and not (a.entry_id == "implied:source" and force_abroad)],

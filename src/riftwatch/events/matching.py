@@ -232,9 +232,9 @@ def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
                         return trig
         # an entry naming one of the objects before the bare one another object falls to
         # ("reinstated Cuba on its list ...": the list's entry, not reinstating Cuba)
-        named = [o for o in objects if o is not None and (t := triggers.match(lem, pos, particle, o)) is not None and o in t.object]
-        for obj in named or objects:
-            trig = triggers.match(lem, pos, particle, obj)
+        found = [(o, triggers.match(lem, pos, particle, o)) for o in objects]
+        named = [(o, t) for o, t in found if o is not None and t is not None and o in t.object]
+        for _, trig in named or found:
             # an entry that another of the candidate objects vetoes does not apply: "the statement
             # released after the attack" releases a statement, whatever "after the attack" says
             if trig is not None and not (trig.not_object and any(o in trig.not_object for o in objects if o)):

@@ -545,7 +545,7 @@ def office_taken(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry
     """Taking over as something ("took over as interim head of state") or taking power with no
     coup told ("the coalition government took power in 2023") is taking office, no seizure;
     "the military took power in a coup" stays one."""
-    if entry is None or entry.type != "COERCE" or tok.lemma_.lower() not in {"take", "assume"}:
+    if entry is None or entry.type != "COERCE" or tok.lemma_.lower() != "take":
         return entry
     if any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
         return None

@@ -647,6 +647,26 @@ def test_organisations_left_and_named(rules, sentence: str, word: str, etype: st
     assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype"),
+    [
+        # a ruler removed by force: a coup, as "seized power" is
+        ("Mutinous soldiers overthrew the elected government of Niger in July.", "overthrew", "ASSAULT"),
+        ("Rebel fighters toppled the regime after a 12-day offensive.", "toppled", "ASSAULT"),
+        ("Officers ousted President Bazoum and detained him in his residence.", "ousted", "ASSAULT"),
+        ("Assad was ousted in December by an alliance of rebel groups.", "ousted", "ASSAULT"),
+        ("Guinea's special forces staged a coup against President Conde in 2021.", "coup", "ASSAULT"),
+        # not a ruler removed, or no act told
+        ("Lawmakers ousted the chairman of the budget committee in a vote.", "ousted", None),
+        ("The storm toppled trees and power lines across the capital.", "toppled", None),
+        ("Prices of food have doubled since the coup.", "coup", None),
+        ("The ousted president flew to Moscow with his family.", "ousted", None),
+    ],
+)
+def test_coups(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
+
+
 def test_a_capital_naming_a_meetings_venue_is_no_party(coder) -> None:  # type: ignore[no-untyped-def]
     """"The Minsk agreements", "the Astana talks": where they were made, not Belarus's or
     Kazakhstan's government, for the learned roles either."""

@@ -87,6 +87,9 @@ NAMED_PLACE = "named place"
 # An object list item that matches an international organisation named as the object ("left
 # ECOWAS", "quit the African Union"), whatever its head word.
 NAMED_BODY = "named organisation"
+# An object list item that matches a ruler or government named as the object, or as the subject of
+# a passive ("overthrew Bazoum", "Assad was ousted"): an actor coded GOV, whatever its head word.
+NAMED_RULER = "named ruler"
 
 
 def object_lemmas(tok: Token, named_as: bool = True) -> list[str]:
@@ -457,6 +460,26 @@ def named_body(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry |
         return entry
     found = ctx.triggers.match(tok.lemma_.lower(), "VERB", None, NAMED_BODY)
     return found if found is not None and NAMED_BODY in found.object else entry
+
+
+@cache
+def _removing_lemmas(triggers: TriggerLexicon) -> frozenset[str]:
+    """Verbs with an entry for a ruler removed by name (object ``NAMED_RULER``)."""
+    return frozenset(t.lemma for t in triggers if t.pos == "VERB" and NAMED_RULER in t.object)
+
+
+def named_ruler(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """"Ousted President Bazoum", "Assad was toppled": a ruler named as the one removed is removed
+    as "ousted the president" is (the entry whose objects list ``NAMED_RULER``): a coup, ASSAULT."""
+    if entry is not None or tok.pos_ != "VERB" or tok.lemma_.lower() not in _removing_lemmas(ctx.triggers):
+        return entry
+    deps = ("nsubjpass",) if any(c.dep_ == "auxpass" for c in tok.children) else ("dobj",)
+    obj = next((c for c in tok.children if c.dep_ in deps), None)
+    ruler = ctx.actor_at.get(obj.i) if obj is not None else None
+    if ruler is None or ruler.sector != "GOV":
+        return entry
+    found = ctx.triggers.match(tok.lemma_.lower(), "VERB", None, NAMED_RULER)
+    return found if found is not None and NAMED_RULER in found.object else entry
 
 
 # Bodies a party is taken to: "took Belarus to the International Court of Justice".

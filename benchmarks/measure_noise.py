@@ -16,6 +16,9 @@ Predictions matched to a gold event marked marginal count neither way.  These ar
 ``relations.simulate.Noise`` should carry (``benchmarks/eval_rifts.py --spurious/--wrong-role``).
 
     python benchmarks/measure_noise.py
+    python benchmarks/measure_noise.py --articles ../shared/eval/voa/articles.jsonl --gold ../shared/eval/voa/gold.jsonl
+
+The second measures the same on stories the learned models were not trained on (VOA dev).
 """
 
 from __future__ import annotations
@@ -50,9 +53,14 @@ def state_dyads(sources: Any, targets: Any) -> frozenset[tuple[str, str]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--pool", type=Path, default=POOL)
+    ap.add_argument("--pool", type=Path, default=POOL, help="a folder holding pool.jsonl and pool_gold.jsonl")
+    ap.add_argument("--articles", type=Path, help="articles (JSONL) with their gold in --gold, instead of --pool")
+    ap.add_argument("--gold", type=Path, help="gold events (JSONL, the VOA codebook's) for --articles")
     args = ap.parse_args()
-    articles_path, gold_path = args.pool / "pool.jsonl", args.pool / "pool_gold.jsonl"
+    if (args.articles is None) != (args.gold is None):
+        raise SystemExit("--articles and --gold go together")
+    articles_path = args.articles or args.pool / "pool.jsonl"
+    gold_path = args.gold or args.pool / "pool_gold.jsonl"
     if not gold_path.is_file():
         raise SystemExit(f"{gold_path}: the VOA pool is not there (needs ../shared/corpus/voa/)")
     articles = load_articles(articles_path)

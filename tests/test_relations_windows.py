@@ -131,6 +131,7 @@ def test_score_counts_false_alarms_per_rate() -> None:
     assert s.false_by_rate[8.0] == (1, pytest.approx((104 - 8) / 52))
 
 
-def test_pool_noise_is_noisier_but_moves_fewer_events_between_dyads_than_the_issue_reading() -> None:
+def test_pool_noise_is_a_noise_and_moves_fewer_events_between_dyads_than_the_issue_reading() -> None:
     issue = Noise()
-    assert POOL_NOISE.spurious > issue.spurious and POOL_NOISE.wrong_role < issue.wrong_role
+    assert 0 < POOL_NOISE.spurious < 1 and 0 < POOL_NOISE.spurious_conflict < 1
+    assert POOL_NOISE.events_per_bad_article >= 1 and POOL_NOISE.wrong_role < issue.wrong_role

@@ -667,6 +667,19 @@ def test_coups(rules, sentence: str, word: str, etype: str | None) -> None:  # t
     assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sen. Maria Ocampo (D-Ore.) criticized China over the detentions.",
+        "Rep. Tom Vessey (R-Ohio) criticized China over the detentions.",
+    ],
+)
+def test_abbreviated_senators_and_representatives_are_lawmakers(rules, text: str) -> None:  # type: ignore[no-untyped-def]
+    """"Sen." and "Rep." before a name, as US papers write them, with party and state after it."""
+    e = event_at(code(rules, text), "criticized")
+    assert [(a.country, a.sector) for a in e.source] == [("USA", "LEG")]
+
+
 def test_a_capital_naming_a_meetings_venue_is_no_party(coder) -> None:  # type: ignore[no-untyped-def]
     """"The Minsk agreements", "the Astana talks": where they were made, not Belarus's or
     Kazakhstan's government, for the learned roles either."""

@@ -63,6 +63,12 @@ def test_conjoined_demonym_modifiers_are_each_an_actor(
         # after a headline kept in the text (a first line with no full stop, then a blank line)
         ("Troops quit border town\n\nKABUL (AP) \u2014 Troops left.", 37),
         ("Troops quit border town.\n\nKABUL (AP) \u2014 Troops left.", 0),  # a paragraph, not a headline
+        # accented capitals; the Spanish agencies' full stop and hyphen
+        ("SAN JOS\u00c9, Feb 14 (EFE).- Police fired.", 25),
+        ("BOGOT\u00c1 (AP) \u2014 Troops left.", 13),
+        # a headline ending in a quotation is a headline; a line ending a quoted sentence is not
+        ('Rights groups decry "show trial"\n\nMINSK (AP) \u2014 Judges ruled.', 46),
+        ('He said "we will win."\n\nMINSK (AP) \u2014 Judges ruled.', 0),
         ("Kenya (and Uganda) said - nothing.", 0),
         ("U.S. President Trump said — what?", 0),
         ("Kenya has refused to attend the hearing.", 0),

@@ -382,15 +382,21 @@ BYLINE = re.compile(r"By [A-Z][^\n]{0,150}\n\s*")
 _FILED = r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)?"
 # A country or state after the city, its small words included: "Democratic Republic of Congo".
 _DATELINE_REGION = r"(?:, [A-Z][\w.'\-]*(?: (?:(?:of|the|and|de|du|da|do|del) )*[A-Z][\w.'\-]*)*)?"
-_DATELINE = re.compile(r"[A-Z][A-Z.'\-]+(?:[ /][A-Z][A-Z.'\-]+)*" + _DATELINE_REGION
-                       + _FILED + r"(?: \([A-Z][A-Za-z .\-]*\))? *(?:\u2014|\u2013|--| - )"
-                       r"|[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+)*" + _DATELINE_REGION
-                       + _FILED + r" \([A-Za-z][A-Za-z .\-]*\) *(?:\u2014|\u2013|--| - )")
+# Capitals, accented ones too ("SAN JOSÉ", "BOGOTÁ", "SÃO PAULO").
+_CAPS = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+# The dash, or the full stop and hyphen of the Spanish agencies ("(EFE).-").
+_DASH = r"(?:\u2014|\u2013|--| - |(?<=\))\.- ?)"
+_DATELINE = re.compile(f"[{_CAPS}][{_CAPS}.'\\-]+(?:[ /][{_CAPS}][{_CAPS}.'\\-]+)*" + _DATELINE_REGION
+                       + _FILED + r"(?: \([A-Z][A-Za-z .\-]*\))? *" + _DASH
+                       + r"|[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+)*" + _DATELINE_REGION
+                       + _FILED + r" \([A-Za-z][A-Za-z .\-]*\) *" + _DASH)
 
 
 # A headline kept in the text: a first line with no full stop, then a blank line. The dateline
 # opens the paragraph after it ("Militants storm base\n\nKABUL (AP) — ...").
-_HEADLINE = re.compile(r"[^\n]{1,300}(?<![.!?\"\u201d])\n[^\S\n]*\n\s*")
+# (a line that ends a quotation ends a sentence when the quotation does: 'said "we will win."', not
+# 'UN experts denounce "legal death"')
+_HEADLINE = re.compile(r"[^\n]{1,300}(?<![.!?])(?<![.!?][\"\u201d'\u2019])\n[^\S\n]*\n\s*")
 LEAD_TOKENS = 80  # tokens read for a headline, a byline and a dateline (doc.text would build every Token)
 
 

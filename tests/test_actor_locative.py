@@ -66,6 +66,7 @@ def test_conjoined_demonym_modifiers_are_each_an_actor(
         # accented capitals; the Spanish agencies' full stop and hyphen
         ("SAN JOS\u00c9, Feb 14 (EFE).- Police fired.", 25),
         ("BOGOT\u00c1 (AP) \u2014 Troops left.", 13),
+        ("DAKAR, Senegal (France 24) - Troops left.", 29),
         # a headline ending in a quotation is a headline; a line ending a quoted sentence is not
         ('Rights groups decry "show trial"\n\nMINSK (AP) \u2014 Judges ruled.', 46),
         ('He said "we will win."\n\nMINSK (AP) \u2014 Judges ruled.', 0),

@@ -101,6 +101,8 @@ def codes(
         # the owner's own phrase with its "'s" before the head: the group's commanders
         ("The Islamic State terror group's top commanders fled.",
          [("Islamic State terror group's top commanders", "IMG", "REB")]),
+        # names as other outlets transliterate them
+        ("Pashinian called Toqaev on Monday.", [("Pashinian", "ARM", "GOV"), ("Toqaev", "KAZ", "GOV")]),
     ],
 )
 def test_actors_in_sentences(nlp: Any, lex: Lexicon, text: str, expected: list[tuple[str, str, str]]) -> None:

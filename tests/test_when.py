@@ -53,6 +53,14 @@ def one(text: str, published: dt.date | None = WED) -> Expected:
         ("The summit will take place in September.", ("September", "2021-09-01..2021-09-30", "month")),
         ("The envoy is due to visit Accra in February.", ("February", "2022-02-01..2022-02-28", "month")),
         ("Troops withdrew last March.", ("last March", "2021-03-01..2021-03-31", "month")),
+        # a month of a year counted from publication, and seasons (three months, dated as a year's part)
+        ("In May last year, the council dissolved the parties.", ("May last year", "2020-05-01..2020-05-31", "month")),
+        ("Exports resumed in February this year.", ("February this year", "2021-02-01..2021-02-28", "month")),
+        ("The border crossings closed last autumn.", ("last autumn", "2020-09-01..2020-11-30", "year")),
+        ("The border crossings closed last spring.", ("last spring", "2021-03-01..2021-05-31", "year")),  # just over
+        ("The border crossings closed this spring.", ("this spring", "2021-03-01..2021-05-31", "year")),
+        ("Envoys met in the spring of 2019.", ("the spring of 2019", "2019-03-01..2019-05-31", "year")),
+        ("The pipeline froze in winter 2018.", ("winter 2018", "2018-12-01..2019-02-28", "year")),
         ("Talks will resume on July 2.", ("July 2", "2021-07-02", "day")),
         # days
         ("Shelling hit the port yesterday.", ("yesterday", "2021-06-15", "day")),

@@ -257,6 +257,44 @@ def _month_only(m: re.Match[str], c: _Ctx) -> Resolved | None:
     return _month(year, month, _part(m["part"]))
 
 
+def _month_of_year(m: re.Match[str], c: _Ctx) -> Resolved | None:
+    """"May last year", "in June this year": the month of the year counted from publication."""
+    month = _month_no(m["mon"])
+    if month is None or c.published is None:
+        return None
+    k = {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
+    return _month(c.published.year + k, month, _part(m["part"]))
+
+
+# Seasons as the northern hemisphere's news counts them: first month, months long ("the winter
+# of 2022" runs into 2023).
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _season(m: re.Match[str], c: _Ctx) -> Resolved | None:
+    """"last autumn", "this summer", "the spring of 2023", "winter 2022": three months, as the
+    parts of a year are dated (precision "year")."""
+    first_month = _SEASONS[(m["s1"] or m["s2"]).lower()]
+    if m["y"]:
+        year = int(m["y"])
+    elif c.published is None:
+        return None
+    else:
+        p, rel = c.published, m["rel"].lower()
+        # the season's instance that began in the publication's year, else the year before
+        year = p.year if dt.date(p.year, first_month, 1) <= p else p.year - 1
+        start = dt.date(year, first_month, 1)
+        end_y, end_m = _add_months(year, first_month, 2)
+        if rel in ("last", "past") and _month_end(end_y, end_m) >= p:
+            year -= 1  # the one under way is "this" season, not the last
+        elif rel == "next":
+            year += 1
+        elif rel == "this" and start > p:
+            return None
+    end_y, end_m = _add_months(year, first_month, 2)
+    return dt.date(year, first_month, 1), _month_end(end_y, end_m), "year"
+
+
 def _year_span(m: re.Match[str], c: _Ctx) -> Resolved | None:
     """"from 1998 to 2000", "between 1998 and 2000", "1998-2000": the years the act lasted."""
     first, last = int(m["y"]), int(m["y2"])
@@ -433,6 +471,7 @@ _RULES: tuple[_Rule, ...] = (
         _month_day,
     ),
     _rule(_MONTH_LOWER, _HAS_MONTH, rf"\b{_PART}?{_MON},?\s+(?:of\s+)?(?P<y>[12]\d{{3}})\b", _month_year),
+    _rule(_MONTH_LOWER, _HAS_MONTH, rf"\b{_PART}?{_MON},?\s+(?P<yrel>last|this|next)\s+year\b", _month_of_year),
     _rule(
         _MONTH_LOWER,
         _HAS_MONTH,
@@ -453,6 +492,13 @@ _RULES: tuple[_Rule, ...] = (
         rf"\b(?:(?P<cue>in|during|since|until|by|throughout|through|before|after)\s+)?{_PART}?"
         r"(?P<y>(?:19|20)\d{2})\b(?![-–/]\d)",
         _year_only,
+    ),
+    _rule(
+        ("pr", "ummer", "autumn", "fall", "nter"),
+        r"\b(?:spring|summer|autumn|fall|winter)\b",
+        r"\b(?:(?P<rel>last|this|next|past)\s+(?P<s1>spring|summer|autumn|fall|winter)\b"
+        r"|(?:the\s+)?(?P<s2>spring|summer|autumn|fall|winter),?\s+(?:of\s+)?(?P<y>(?:19|20)\d{2})\b)",
+        _season,
     ),
     _rule(
         ("day", "tomorrow", "ght", "morn", "afternoon", "even"),
@@ -507,7 +553,8 @@ def _check(text: object, published: object, offset: object) -> dt.date | None:
 # Words without which no rule below can match (lower case; month names are checked apart, in
 # their capitalised forms). Plain substring tests: far cheaper than the rules' regexes.
 _CUE_WORDS = ("day", "week", "month", "year", "ago", "last", "past", "recent", "night", "morning",
-              "afternoon", "evening", "tomorrow", "tonight", "since", "earlier", "weekend")  # fmt: skip
+              "afternoon", "evening", "tomorrow", "tonight", "since", "earlier", "weekend", "spring", "summer",
+              "autumn", "fall", "winter")  # fmt: skip
 _MONTH_CUES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
                "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")  # fmt: skip
 _DIGIT = re.compile(r"\d")

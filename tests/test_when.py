@@ -229,6 +229,9 @@ def test_never_raises_and_spans_line_up(words: list[str], published: dt.date | N
         # a year on a noun dates that noun's act ("the 2009 shelling"), and no other
         ("A court in Lima opened hearings over the 2009 shelling of the border post.", "shelling", "2009"),
         ("The ministers signed a 2017 protocol's annex on Monday.", "signed", "Monday"),
+        # ... unless the act took place in it, in its own clause: "seized power in a 2019 coup"
+        ("The council, which seized power in a 2019 coup, expelled the envoy on Monday.", "seized", "2019"),
+        ("The council, which seized power in a 2019 coup, expelled the envoy on Monday.", "expelled", "Monday"),
     ],
 )
 def test_best_time(sentence: str, trigger: str, expected: str) -> None:
@@ -247,6 +250,11 @@ def test_a_year_on_a_noun_dates_no_other_act() -> None:
     sentence = "Kenya closed the camp after a 2013 agreement."
     assert [t.text for t in find_times(sentence, WED)] == ["2013"]
     assert best_time(find_times(sentence, WED), sentence.index("closed"), sentence) is None
+
+
+def test_a_year_on_a_noun_in_another_clause_dates_no_act() -> None:
+    sentence = "The mayor, elected in the 2019 vote, dismissed the council."
+    assert best_time(find_times(sentence, WED), sentence.index("dismissed"), sentence) is None
 
 
 def test_best_time_none() -> None:

@@ -314,6 +314,9 @@ def _year_only(m: re.Match[str], c: _Ctx) -> Resolved | None:
 _BEFORE_ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that)|['\u2019]s)\s+$", re.IGNORECASE)
 _AFTER_ATTRIBUTIVE = re.compile(r"\s+[a-z]")
 _UP_TO_ITS_NOUN = re.compile(r"\s+(?:[a-z-]+\s+){0,2}")
+# ... unless the noun is when the clause's act took place: "seized power in a 2020 coup", "was
+# wounded during the 2014 war" (the act happened in that coup, that war).
+_IN_THE_YEARS = re.compile(r"\b(?:in|during)\s+(?:the|a|an)\s+$", re.IGNORECASE)
 
 
 def _attributive_year(text: str, start: int, end: int) -> bool:
@@ -638,6 +641,10 @@ def best_time(
         at, end = t.start - sentence_start, t.end - sentence_start
         if not sentence or not t.text.isdigit() or not _attributive_year(sentence, at, end):
             return False
+        if _IN_THE_YEARS.search(sentence, max(0, at - 14), at):
+            # (in the trigger's own clause: "The president, elected in the 2021 vote, dismissed ...")
+            lo, hi = sorted((trigger_start - sentence_start, at))
+            return bool(_CLAUSE_BREAK.search(sentence, lo, hi))
         return not (trigger_start >= t.end and _UP_TO_ITS_NOUN.fullmatch(sentence, end, trigger_start - sentence_start))
 
     times = [t for t in times if not dates_its_noun_only(t)]

@@ -176,7 +176,11 @@ def _case_ok(text: str, entries: list[Entry], level: int) -> bool:
     if not text[:1].isupper():
         return False  # "turkey", "chad"
     key = fold(text)
-    return not any(_is_acronym(n) for e in entries for n in e.names if fold(n) == key)  # "Us" is not "US"
+    # "Us" is not "US"; a word whose capitals inside the name are lost is no name either: "Let me be
+    # clear" holds no "LeT"
+    lowered = not any(c.isupper() for c in text[1:])
+    return not any(_is_acronym(n) or (lowered and any(c.isupper() for c in n[1:]))
+                   for e in entries for n in e.names if fold(n) == key)  # fmt: skip
 
 
 def _capital_verb(doc: Doc, start: int, end: int, text: str) -> bool:

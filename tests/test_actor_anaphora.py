@@ -523,6 +523,12 @@ def test_a_spokesperson_of_an_institution_named_before_is_of_its_country(nlp: An
     assert [a[1] for a in later if a[0].endswith("Rosa Vargas")] == ["PER"]
 
 
+def test_an_acronym_the_text_defined_is_met_again_where_the_tagger_took_it_for_a_word(nlp: Any, lex: Lexicon) -> None:
+    _, later = coded(nlp, lex, "The Arakan Army (AA) took a base near Sittwe.",
+                     "The military accused the AA of shelling the town.")  # fmt: skip
+    assert ("AA", "MMR", "REB") in later
+
+
 def test_a_name_the_lexicon_lacks_defined_by_an_acronym_it_knows_is_that_organisation(nlp: Any, lex: Lexicon) -> None:
     text = "Soldiers fought units of the National Liberation Army (ELN) near the border."
     got = [(a.text, a.country, a.sector) for a in find_actors(nlp(text), lex, dt.date(2024, 3, 1))]

@@ -680,6 +680,13 @@ def test_abbreviated_senators_and_representatives_are_lawmakers(rules, text: str
     assert [(a.country, a.sector) for a in e.source] == [("USA", "LEG")]
 
 
+def test_whom_an_act_is_done_to_is_no_party_to_the_accusation(rules) -> None:  # type: ignore[no-untyped-def]
+    """"accused the rebels of abusing civilians": the accused are the rebels; the civilians are what
+    the charge is about, even where the parse hangs "of abusing" on the rebels."""
+    e = event_at(code(rules, "Myanmar's junta accused the rebels of abusing civilians."), "accused")
+    assert [(a.country, a.sector) for a in e.target] == [("MMR", "REB")]
+
+
 def test_a_capital_naming_a_meetings_venue_is_no_party(coder) -> None:  # type: ignore[no-untyped-def]
     """"The Minsk agreements", "the Astana talks": where they were made, not Belarus's or
     Kazakhstan's government, for the learned roles either."""

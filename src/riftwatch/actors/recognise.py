@@ -332,6 +332,9 @@ def _emit(
     events.extend((i, 2, None, None) for i in runs)
     # ... or took for a common word ("Quispeta later accused ...": a surname the tagger did not know)
     events.extend((i, 2, None, None) for i in _mistagged_names(doc) if not covered[i] and i not in defined)
+    # ... or an acronym the text defined, which the tagger took for a common noun ("accused the AA
+    # of abuses" after "the Arakan Army (AA)")
+    events.extend((i, 2, None, None) for i in _lone_acronyms(doc) if not covered[i] and i not in defined and i not in runs)
     events.extend((i, 3, None, None) for i in generic_org_nouns(doc) if not covered[i])  # "the group"
     # the states named in this doc, in text order: places and country names, and coded actors
     # (not a place that only describes something else: "a London-based think tank", "U.S.-made jets")
@@ -663,6 +666,14 @@ def _mistagged_names(doc: Doc) -> list[int]:
             continue  # part of a longer name
         out.append(tok.i)
     return out
+
+
+def _lone_acronyms(doc: Doc) -> list[int]:
+    """Words in capitals of two letters or more that the tagger took for common words ("the AA")."""
+    if not len(doc):
+        return []
+    arr = doc.to_array(["IS_UPPER", "IS_ALPHA", "POS", "LENGTH"])
+    return numpy.flatnonzero((arr[:, 0] == 1) & (arr[:, 1] == 1) & (arr[:, 2] != PROPN) & (arr[:, 3] >= 2)).tolist()
 
 
 def _met_again(doc: Doc, start: int, end: int, offset: int, known: Actor, ctx: ArticleContext) -> Actor:

@@ -84,7 +84,7 @@ def actors_under(tok: Token, actor_at: dict[int, Actor], *, keep_of: bool = True
             if named and child.dep_ == "poss":
                 continue  # "Mali's neighbours Guinea and Niger": the neighbours are Guinea and Niger, Mali their counterpart
             if child.dep_ in PRUNE:
-                if child.dep_ == "prep" and keep_of and child.lower_ in {"of", "from"} and t.pos_ != "VERB":
+                if child.dep_ == "prep" and keep_of and child.lower_ in {"of", "from"} and t.pos_ != "VERB" and not _of_an_act(child):
                     stack.append(child)
                 elif child.dep_ == "prep" and t.pos_ in {"NOUN", "PROPN"} and t.tag_ in {"NNS", "NNPS"} and _members(child):
                     # "rights groups, including Human Rights Watch": a member of the group, by name
@@ -101,6 +101,15 @@ def actors_under(tok: Token, actor_at: dict[int, Actor], *, keep_of: bool = True
             stack.append(child)
     found.sort(key=lambda a: a.start)
     return found
+
+
+def _of_an_act(prep: Token) -> bool:
+    """"of abusing civilians" (a gerund, which the parse may hang on "civilians"): the act someone
+    is accused of, whose victims are no part of the phrase's party ("accused the rebels of abusing
+    civilians")."""
+    return prep.lower_ == "of" and any(
+        c.tag_ == "VBG" or (c.dep_ == "pobj" and any(g.tag_ == "VBG" and g.dep_ in {"amod", "acl"} and g.i < c.i for g in c.children))
+        for c in prep.children)  # fmt: skip
 
 
 def _members(prep: Token) -> bool:

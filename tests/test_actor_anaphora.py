@@ -523,6 +523,27 @@ def test_a_spokesperson_of_an_institution_named_before_is_of_its_country(nlp: An
     assert [a[1] for a in later if a[0].endswith("Rosa Vargas")] == ["PER"]
 
 
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        # an office only some countries have: the story's country's when it has one, else the first
+        ("Turkey bought air defence missiles from Russia in 2019.", "Congress imposed sanctions on Ankara.",
+         ("Congress", "USA", "LEG")),
+        ("Peru's president was arrested in Lima on Monday.", "Congress voted to remove him.", ("Congress", "PER", "LEG")),
+    ],
+)
+def test_congress_is_the_legislature_of_a_country_that_has_one(
+    nlp: Any, lex: Lexicon, first: str, then: str, expected: tuple[str, str, str]
+) -> None:
+    _, later = coded(nlp, lex, first, then)
+    assert expected in later
+
+
+def test_congress_inside_a_partys_name_is_no_legislature(nlp: Any, lex: Lexicon) -> None:
+    _, later = coded(nlp, lex, "Sudan's army took power in 2019.", "The National Congress Party condemned the arrests.")
+    assert not any(a[2] == "LEG" for a in later)
+
+
 def test_an_acronym_the_text_defined_is_met_again_where_the_tagger_took_it_for_a_word(nlp: Any, lex: Lexicon) -> None:
     _, later = coded(nlp, lex, "The Arakan Army (AA) took a base near Sittwe.",
                      "The military accused the AA of shelling the town.")  # fmt: skip

@@ -277,6 +277,7 @@ def test_user_overlay_adds_and_replaces(tmp_path: Path) -> None:
         ('{"id": "org:x", "kind": "org", "names": []}\n', "'names'"),
         ('{"id": "org:x", "kind": "org", "names": ["X"], "sectr": "REB"}\n', "unknown field"),
         ('{"id": "org:x", "kind": "org", "names": ["X"], "country": "Syria"}\n', "three-letter"),
+        ('{"id": "title:x", "kind": "title", "names": ["Diet"], "office": true, "countries": ["Japan"]}\n', "'countries'"),
         ('{"kind": "org", "names": ["X"]}\n', "missing 'id'"),
         ('["not", "an", "object"]\n', "expected a JSON object"),
         (

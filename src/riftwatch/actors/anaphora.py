@@ -199,11 +199,15 @@ class ArticleContext:
     # the states named so far (actors and places), in text order, for "both countries" (``pair_phrase``)
     countries_named: list[str] = field(default_factory=list)
 
-    def default_for(self, sector: str, exclude: frozenset[str] = frozenset()) -> str:
+    def default_for(self, sector: str, exclude: frozenset[str] = frozenset(), among: tuple[str, ...] = ()) -> str:
         """The country for a bare sector noun: rebels, gangs, opposition, police, civilians and refugees
         belong where the story happens (the country named most often, counting capitals named as
         places); other sectors belong to the country that acts most often in the article. Never one
-        of ``exclude`` (the group's backers)."""
+        of ``exclude`` (the group's backers); one of ``among`` when given (an office only those
+        countries have), else the first of them."""
+        if among:
+            counts = self.place_counts if sector in _TERRITORIAL and self.place_counts else self.country_counts
+            return max(among, key=lambda c: (counts[c] + self.place_counts[c] / 2, -among.index(c)))
         if sector in _TERRITORIAL and self.places_so_far:
             # where the story is so far (a story from Caracas that later tells of Washington's
             # sanctions), and, half as much, where the whole article is (a story filed in Doha about

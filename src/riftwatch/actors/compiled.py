@@ -57,7 +57,7 @@ def freeze(entries: list[Entry]) -> list[tuple[Any, ...]]:
     return [
         (e.id, e.kind, e.names, e.country, e.sector, e.org, e.person,
          tuple((r.title, r.country, r.sector, _day(r.start), _day(r.end), r.org) for r in e.roles),
-         e.role, e.standalone, e.needs_name, e.gender, e.note, e.office)
+         e.role, e.standalone, e.needs_name, e.gender, e.note, e.office, e.countries)
         for e in entries
     ]  # fmt: skip
 
@@ -67,8 +67,8 @@ def thaw(rows: list[tuple[Any, ...]]) -> list[Entry]:
     return [
         Entry(i, kind, names, country, sector, org, person,
               tuple(Role(t, c, s, _date(a), _date(b), o) for t, c, s, a, b, o in roles),
-              role, standalone, needs_name, gender, note, office)
-        for i, kind, names, country, sector, org, person, roles, role, standalone, needs_name, gender, note, office in rows
+              role, standalone, needs_name, gender, note, office, tuple(countries))
+        for i, kind, names, country, sector, org, person, roles, role, standalone, needs_name, gender, note, office, countries in rows
     ]  # fmt: skip
 
 

@@ -25,6 +25,7 @@ class _Head:
     standalone: bool
     needs_name: bool
     office: bool = False  # a title of an office of the story's country, unnamed or not ("a federal judge")
+    countries: tuple[str, ...] = ()  # ... when only these countries have it ("Congress")
 
 
 @dataclass(slots=True)
@@ -84,6 +85,7 @@ def _make_head(doc: Doc, ms: list[Mention], coordinated: bool) -> _Head:
         and all(m.entry.needs_name for m in titles if m.entry)
         and len(titles) == len(ms),
         office=bool(titles) and all(m.entry.office for m in titles if m.entry),
+        countries=next((m.entry.countries for m in titles if m.entry and m.entry.countries), ()),
     )
 
 

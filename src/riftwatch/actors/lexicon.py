@@ -34,7 +34,9 @@ Fields:
 - ``role`` (titles): the role title that ``holder`` looks up, e.g. "defense minister" for
   "Defence Secretary". ``needs_name`` (titles): true for ranks and honorifics that denote an actor
   only next to a name. ``office`` (titles with no ``role``): true for an office of the story's
-  country even when no one is named ("a federal judge ruled"). ``standalone`` (sector nouns,
+  country even when no one is named ("a federal judge ruled"); with ``countries`` (a list of codes),
+  an office only those countries have under that name: the one the story tells of most, else the
+  first ("Congress" in a story from Ankara is the US Congress). ``standalone`` (sector nouns,
   default true): false for nouns that are an actor only with an owner ("Russian air strikes",
   never "air strikes" alone).
 - ``note``: free text, e.g. why a code was chosen or which date is approximate.
@@ -74,6 +76,7 @@ _FIELDS = frozenset(
     {
         "id",
         "kind",
+        "countries",
         "names",
         "country",
         "sector",
@@ -128,6 +131,7 @@ class Entry:
     gender: str = ""
     note: str = ""
     office: bool = False
+    countries: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -238,6 +242,9 @@ def parse_entry(obj: Any, where: str) -> Entry:
     for flag in ("standalone", "needs_name", "office"):
         if flag in obj and not isinstance(obj[flag], bool):
             raise LexiconError(f"{where}: {flag!r} must be true or false")
+    countries = obj.get("countries") or []
+    if not isinstance(countries, list) or not all(isinstance(c, str) and _CODE.match(c) and c for c in countries):
+        raise LexiconError(f"{where}: 'countries' must be a list of three-letter codes")
     return Entry(
         id=entry_id,
         kind=kind,
@@ -251,6 +258,7 @@ def parse_entry(obj: Any, where: str) -> Entry:
         standalone=obj.get("standalone", True),
         needs_name=obj.get("needs_name", False),
         office=obj.get("office", False),
+        countries=tuple(countries),
         gender=_str(obj, "gender", where),
         note=_str(obj, "note", where),
     )

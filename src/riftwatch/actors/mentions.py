@@ -193,6 +193,17 @@ def _capital_verb(doc: Doc, start: int, end: int, text: str) -> bool:
     return any(w.isupper() for w in near)
 
 
+def _inside_a_name(doc: Doc, start: int, end: int, entries: list[Entry]) -> bool:
+    """An office only some countries have under its name ("Congress") is that office alone, not a
+    word of a longer name: "the National Congress Party", "the Congress party" of India."""
+    if not any(e.countries for e in entries):
+        return False
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return ((before is not None and before.pos_ == "PROPN" and before.is_title)
+            or (after is not None and (after.is_title or after.lemma_.lower() == "party")))  # fmt: skip
+
+
 def _best_entry(entries: list[Entry], when: dt.date | None) -> Entry:
     def rank(e: Entry) -> tuple[int, int]:
         return _KIND_RANK.get(e.kind, 9), 0 if e.roles_at(when) else 1
@@ -244,7 +255,8 @@ def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: C
         text = span_text(doc, start, end)
         entries, level = lexicon.lookup_cased(text)
         if (entries and _case_ok(text, entries, level) and not _capital_verb(doc, start, end, text)
-                and not _city_named_after(doc, end, entries) and not _venue_of(doc, end, entries)):
+                and not _city_named_after(doc, end, entries) and not _venue_of(doc, end, entries)
+                and not _inside_a_name(doc, start, end, entries)):
             found.append(Mention(start, end, _best_entry(entries, when)))
     found = [m for m in found if not _party_of_another_country(doc, m, found)]
     found.sort(key=lambda m: (m.start - m.end, _KIND_RANK.get(m.kind, 9), m.start))

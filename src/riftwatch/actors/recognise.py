@@ -784,7 +784,7 @@ def _bare(
             # is one of the story's country even unnamed ("a federal judge ruled")
             again = _same_head(doc, g, ctx)
             if again is None and head.office and fallback is None:
-                return _Coded(ctx.default_for(head.sector), head.sector)
+                return _Coded(ctx.default_for(head.sector, among=head.countries), head.sector)
             return again
         for entry_id, _, p in reversed(ctx.recent_persons):  # "the president" = the president named last
             entry = lexicon.get(entry_id)

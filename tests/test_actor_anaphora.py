@@ -530,6 +530,9 @@ def test_a_spokesperson_of_an_institution_named_before_is_of_its_country(nlp: An
         ("Turkey bought air defence missiles from Russia in 2019.", "Congress imposed sanctions on Ankara.",
          ("Congress", "USA", "LEG")),
         ("Peru's president was arrested in Lima on Monday.", "Congress voted to remove him.", ("Congress", "PER", "LEG")),
+        ("Iran sold oil to refiners in China last year.", "Treasury blacklisted a shipping manager on Friday.",
+         ("Treasury", "USA", "GOV")),
+        ("Britain's chancellor spoke in London on Monday.", "The Treasury froze the assets.", ("Treasury", "GBR", "GOV")),
     ],
 )
 def test_congress_is_the_legislature_of_a_country_that_has_one(

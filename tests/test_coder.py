@@ -687,6 +687,12 @@ def test_whom_an_act_is_done_to_is_no_party_to_the_accusation(rules) -> None:  #
     assert [(a.country, a.sector) for a in e.target] == [("MMR", "REB")]
 
 
+def test_vows_of_retaliation_threaten(rules) -> None:  # type: ignore[no-untyped-def]
+    """"Vows of retaliation": a threat, not the retaliation itself."""
+    coded = code(rules, "Seoul's export curbs drew vows of retaliation from Beijing on Friday.")
+    assert types_at(coded, "vows") == ["THREATEN"] and types_at(coded, "retaliation") == []
+
+
 def test_a_capital_naming_a_meetings_venue_is_no_party(coder) -> None:  # type: ignore[no-untyped-def]
     """"The Minsk agreements", "the Astana talks": where they were made, not Belarus's or
     Kazakhstan's government, for the learned roles either."""

@@ -693,6 +693,21 @@ def test_vows_of_retaliation_threaten(rules) -> None:  # type: ignore[no-untyped
     assert types_at(coded, "vows") == ["THREATEN"] and types_at(coded, "retaliation") == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype"),
+    [
+        # a run of acts is those acts, for the verb that carries them out
+        ("The air force carried out a series of strikes on militia depots near Gao.", "carried out", "ASSAULT"),
+        ("Gunmen launched a string of attacks on police posts near Garissa.", "launched", "ASSAULT"),
+        # fired at a town named on what was fired: an attack, not a show of force
+        ("Militiamen fired a barrage of rockets at the town of Kidal.", "fired", "ASSAULT"),
+        ("Pyongyang fired a salvo of ballistic missiles into the sea.", "fired", "MOBILIZE"),
+    ],
+)
+def test_runs_of_acts(rules, sentence: str, word: str, etype: str) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(code(rules, sentence), word) == [etype]
+
+
 def test_a_capital_naming_a_meetings_venue_is_no_party(coder) -> None:  # type: ignore[no-untyped-def]
     """"The Minsk agreements", "the Astana talks": where they were made, not Belarus's or
     Kazakhstan's government, for the learned roles either."""

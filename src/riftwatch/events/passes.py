@@ -1143,7 +1143,9 @@ def weapon_launch(d: Draft, ctx: SentenceContext) -> None:
     "into the sea"), shows force: MOBILIZE (CAMEO 15, the ontology's ``weapon_launch``), not an attack."""
     if d.type != "ASSAULT" or d.tok.pos_ != "VERB" or d.target or (d.place is not None and d.place.country):
         return
-    if any(_aimed_object(o) for p in d.tok.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS for o in p.children):
+    # (the aim may hang on what was fired: "fired a barrage of rockets at the town")
+    fired = [d.tok, *(c for c in d.tok.children if c.dep_ == "dobj")]
+    if any(_aimed_object(o) for w in fired for p in w.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS for o in p.children):
         return  # fired at something named, an actor or not ("at a tanker"): an attack
     rule = ontology().recodings["weapon_launch"]
     if not set(object_lemmas(d.tok)) & set(rule["objects"]):

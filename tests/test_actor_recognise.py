@@ -265,6 +265,13 @@ def test_a_known_person_is_met_again_by_surname(nlp: Any, lex: Lexicon) -> None:
     assert [c for c in codes(nlp, lex, "Critics later accused Moise of lying.", dt.date(2019, 5, 1)) if c[0] == "Moise"] == []
 
 
+def test_a_person_met_again_before_a_possessive_is_that_person(nlp: Any, lex: Lexicon) -> None:
+    """"Sok Vanna’s arrest": the entity recogniser takes the "’s" into the name."""
+    text = "Police detained the Cambodian journalist Sok Vanna. Sok Vanna’s arrest drew condemnation."
+    got = codes(nlp, lex, text, dt.date(2024, 5, 1))
+    assert ("Sok Vanna", "KHM", "MED") in got
+
+
 def test_a_named_journalist_or_activist_is_coded_from_the_story(nlp: Any, lex: Lexicon) -> None:
     """"the journalist X", "activist Y": civil roles named with a person, coded as titles are
     (the story's country when none is named), so that "he" and the surname follow them."""

@@ -280,6 +280,8 @@ def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: C
             continue
         if ent.label_ != "PERSON":
             continue
+        if ent.end - ent.start > 1 and doc[ent.end - 1].tag_ == "POS":
+            ent = doc[ent.start : ent.end - 1]  # "Mech Dara's arrest": the entity took the "'s" in
         if any(taken[ent.start : ent.end]):
             # a name inside a longer personal name is someone else: "Hafez al-Assad", "Paris Hilton"
             if not any(t.is_alpha and t.is_title and not taken[t.i] for t in ent):

@@ -708,6 +708,21 @@ def test_runs_of_acts(rules, sentence: str, word: str, etype: str) -> None:  # t
     assert types_at(code(rules, sentence), word) == [etype]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype"),
+    [
+        # measures imposed on another state to punish it, or countermeasures announced against one
+        ("Ottawa imposed retaliatory measures on American steel on Friday.", "imposed", "SANCTION"),
+        ("Brussels imposed punitive measures on Pristina last year.", "imposed", "SANCTION"),
+        ("Beijing announced countermeasures against nine American lawmakers.", "countermeasures", "SANCTION"),
+        # ... not measures taken at home
+        ("The cabinet imposed new measures to slow the outbreak.", "imposed", None),
+    ],
+)
+def test_measures_that_punish(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
+
+
 def test_a_capital_naming_a_meetings_venue_is_no_party(coder) -> None:  # type: ignore[no-untyped-def]
     """"The Minsk agreements", "the Astana talks": where they were made, not Belarus's or
     Kazakhstan's government, for the learned roles either."""

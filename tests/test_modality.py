@@ -158,6 +158,10 @@ CASES = [
     ("The rebels have so far refrained from attacking the town.", "attacking", "negated"),
     ("The Chilean minister stopped short of accusing Bolivia.", "accusing", "negated"),
     ("The minister stopped accusing Bolivia after the talks.", "accusing", "negated"),
+    # ... and what a speaker held back from saying is not said
+    ("The president stopped short of saying that troops would be sent to the border.", "sent", "negated"),
+    ("The minister refrained from saying that Chile would expel the envoy.", "expel", "negated"),
+    ("The president said that troops would be sent to the border.", "sent", "future"),
 ]
 
 

@@ -321,6 +321,18 @@ def not_adopted(text_noun: Token) -> bool:
     return verb.lemma_.lower() in BLOCKING_VERBS or factuality(verb) == "negated"
 
 
+def _unsaid(tok: Token) -> bool:
+    """``tok`` is in what a speaker held back from saying: "stopped short of saying that troops
+    would be sent", "refrained from claiming that Kenya had ..."."""
+    steps = 0
+    while tok.dep_ in {"ccomp", "conj"} and tok.head.i != tok.i and steps < 4:
+        steps += 1
+        tok = tok.head
+        if tok.lemma_.lower() in SPEECH_VERBS:
+            return tok.dep_ == "pcomp" and _held_back(tok.head)
+    return False
+
+
 def factuality(trigger: Token) -> Factuality:
     """How the text presents the event of ``trigger``.
 
@@ -332,6 +344,8 @@ def factuality(trigger: Token) -> Factuality:
         return "hypothetical"  # "if Hamas does not release the hostages": a condition, not a refusal
     if tok.pos_ == "VERB" and tok.dep_ in {"advcl", "xcomp"} and _inverted(tok.head):
         return "hypothetical"  # "Were Beijing to press Moscow, ...": the verb "were" opens
+    if _unsaid(tok):
+        return "negated"  # "stopped short of saying that troops would be sent": not said at all
     own = _own_status(tok, trigger=True)
     if own:
         return own

@@ -483,6 +483,13 @@ def test_events_record_how_roles_were_found(coder) -> None:  # type: ignore[no-u
         ("A university professor accused the government of rigging the vote, the paper said.", "accused", False),
         ("The army freed the hostages, a move analysts say was overdue.", "freed", True),  # the act is the army's
         ("The minister accused the opposition of rigging the vote.", "accused", True),
+        # experts the U.N. appoints speak for it
+        ("A United Nations human rights expert accused Belarus of torturing detainees.", "accused", True),
+        ("U.N. experts accused Rwanda of arming the rebels.", "accused", True),
+        # a noun of an act naming what people work on is no act
+        ("U.N. sanctions experts documented arms transfers from Iran to the Houthis.", "sanctions", False),
+        ("Aid workers left Gaza on Monday.", "Aid", False),
+        ("Sanctions inspectors from the U.N. arrived in Pyongyang.", "Sanctions", False),
     ],
 )
 def test_what_analysts_and_academics_say_is_no_event(text: str, trigger: str, kept: bool) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -153,6 +154,13 @@ COMMENTATORS = frozenset({"analyst", "expert", "professor", "fellow", "researche
 _OTHER_CLAUSE = frozenset({"advcl", "relcl", "acl"})
 
 
+def _un_mandate(subject: Token) -> bool:
+    """"A United Nations human rights expert", "U.N. experts": experts the U.N. appoints speak
+    for it (its special rapporteurs and panels), no commentary."""
+    words = [t.text for t in subject.subtree]
+    return "U.N." in words or "UN" in words or any(a == "United" and b == "Nations" for a, b in pairwise(words))
+
+
 def commentator_speaks(trig: Token) -> bool:
     """The subject of the trigger, or of the clauses that report it, is an analyst, expert, academic ..."""
     node = trig
@@ -160,7 +168,7 @@ def commentator_speaks(trig: Token) -> bool:
         for ch in node.children:
             if ch.dep_ in {"nsubj", "nsubjpass"} and any(
                 w.lemma_.lower() in COMMENTATORS for w in (ch, *ch.children, *(g for c in ch.children for g in c.children))
-            ):
+            ) and not _un_mandate(ch):
                 return True
         if node.dep_ in _OTHER_CLAUSE or node.head.i == node.i:
             return False

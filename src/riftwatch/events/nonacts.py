@@ -500,6 +500,21 @@ def actor_word(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry |
     return None
 
 
+# Nouns of people (or panels of them) named by the work they do: "sanctions experts", "aid
+# workers", "ceasefire monitors", "peace negotiators".
+WORKER_NOUNS = frozenset({"expert", "monitor", "negotiator", "envoy", "inspector", "investigator", "official",
+                          "worker", "coordinator", "chief", "adviser", "advisor", "specialist", "analyst",
+                          "observer", "committee", "panel"})  # fmt: skip
+
+
+def work_named(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A noun of an act that names what someone works on ("U.N. sanctions experts detailed ...",
+    "aid workers", "ceasefire monitors") is no act: they are people."""
+    if entry is None or tok.pos_ != "NOUN" or tok.dep_ != "compound" or tok.head.lemma_.lower() not in WORKER_NOUNS:
+        return entry
+    return None
+
+
 # The sector noun whose words are acts of force themselves ("air raids", "shelling").
 ACT_MEANS_SECTOR = "sector:air-strikes"
 

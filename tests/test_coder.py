@@ -1811,6 +1811,14 @@ def test_a_main_verb_parsed_as_a_modifier_keeps_its_subject_and_object(rules, se
     assert ({a.country for a in e.source}, {a.country for a in e.target}) == (source, target)
 
 
+def test_a_main_verb_parsed_as_a_modifier_of_its_subject_after_a_name_in_commas(rules) -> None:  # type: ignore[no-untyped-def]
+    """"X's foreign minister, Name, called on Monday for ...": the parse hung "called" on the
+    minister as a participle (a sentence with no verb); the minister calls, not is called."""
+    text = "Lithuania's foreign minister, K\u0119stutis Budrys, called on Monday for the EU to ban shadow-fleet tankers from European ports altogether."
+    e = event_at(code(rules, text), "called")
+    assert {a.country for a in e.source} == {"LTU"} and {a.country for a in e.target} == {"IGO"}
+
+
 def test_a_participle_before_its_noun_is_still_no_act(rules) -> None:  # type: ignore[no-untyped-def]
     assert not [e for e in code(rules, "The newly elected president welcomed the proposed deal.").events if e.trigger.text == "proposed"]
 

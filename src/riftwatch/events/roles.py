@@ -175,7 +175,18 @@ def reduced_passive(verb: Token) -> bool:
 def participle_passive(verb: Token) -> bool:
     """A past participle modifying a noun, with its agent or not: "citizens deported from the
     United States" were deported; the noun is done to, its owner does not act."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not main_verb_after_apposition(verb)
+
+
+def main_verb_after_apposition(verb: Token) -> bool:
+    """The sentence's verb the parse hung on its subject as a modifier, after the subject's name in
+    commas: "Lithuania's foreign minister, Kestutis Budrys, called on Monday for ..." (called <-
+    minister, the root of a sentence with no verb)."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in {"VBN", "VBD"} or head.i != verb.sent.root.i or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    appos = [c for c in head.children if c.dep_ == "appos" and c.i < verb.i]
+    return bool(appos) and verb.i > 0 and verb.doc[verb.i - 1].text == "," and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def main_verb_read_as_modifier(verb: Token) -> bool:
@@ -583,6 +594,9 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         return _collect(tokens, actor_at) or _collect(tokens, latent)
 
     source, how_s = subject_actors(verb, actor_at)
+    if not source and main_verb_after_apposition(verb):
+        source = [a for a in _collect([verb.head], actor_at) if not (verb.idx <= a.start < verb.idx + len(verb.text))]
+        how_s = "misparsed-subject" if source else ""
     if not source and main_verb_read_as_modifier(verb):
         # "Trump hosted Erdogan", "Its foreign minister, Hakan Fidan, hosted Ethiopian delegations":
         # the parse made the verb a modifier of its object; the words before it are its subject

@@ -723,6 +723,22 @@ def test_measures_that_punish(rules, sentence: str, word: str, etype: str | None
     assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
 
 
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # a country between whose the title is and the title is its brief, not whom it serves
+        ("Trump's Ukraine envoy, Keith Kellogg, met Zelensky in Kyiv.", {"USA"}),
+        ("The U.S. Iran envoy urged Tehran to resume talks.", {"USA"}),
+        ("Amnesty International's China director urged Beijing to free the activists.", {"NGO"}),
+        # ... but a country's own envoy is its own
+        ("Ukraine's envoy to the U.N. urged Moscow to free the prisoners.", {"UKR"}),
+    ],
+)
+def test_a_country_named_as_a_titles_brief_is_not_its_owner(rules, sentence: str, source: set[str]) -> None:  # type: ignore[no-untyped-def]
+    e = next(e for e in code(rules, sentence).events if e.event_type in {"CONSULT", "REQUEST"})
+    assert {a.country for a in e.source} == source
+
+
 def test_a_capital_naming_a_meetings_venue_is_no_party(coder) -> None:  # type: ignore[no-untyped-def]
     """"The Minsk agreements", "the Astana talks": where they were made, not Belarus's or
     Kazakhstan's government, for the learned roles either."""

@@ -249,6 +249,28 @@ def _party_of_another_country(doc: Doc, m: Mention, found: list[Mention]) -> boo
                and o.start in owners for o in found)  # fmt: skip
 
 
+# Titles a country before them may be the brief of, not the country served: "Trump's Ukraine
+# envoy", "Amnesty International's China director", "the U.S. Iran envoy".
+PORTFOLIO_TITLES = frozenset({"envoy", "director", "researcher", "representative", "specialist", "coordinator",
+                              "campaigner", "czar", "tsar", "correspondent", "adviser", "advisor", "negotiator"})  # fmt: skip
+_PERSONAL_DETERMINERS = frozenset({"its", "their", "his", "her", "our"})
+
+
+def _portfolio(doc: Doc, m: Mention, found: list[Mention]) -> bool:
+    """A country named between the one a title serves and the title, as its brief: "Trump's Ukraine
+    envoy, Keith Kellogg" (the envoy is Washington's), "Its China director", "the U.S. Iran envoy"."""
+    if m.kind != "country" or m.start == 0:
+        return False
+    k = m.end
+    while k < len(doc) and doc[k].lower_ in {"special", "senior", "top", "chief", "policy"}:
+        k += 1
+    if k >= len(doc) or doc[k].lemma_.lower() not in PORTFOLIO_TITLES:
+        return False
+    before = doc[m.start - 1]
+    return (before.tag_ == "POS" or before.lower_ in _PERSONAL_DETERMINERS
+            or any(o is not m and o.end == m.start and o.kind in {"country", "org", "person"} for o in found))  # fmt: skip
+
+
 def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: Counter[str]) -> list[Mention]:
     found: list[Mention] = []
     for _, start, end in _matchers(lexicon, doc.vocab).matcher(doc):
@@ -258,7 +280,7 @@ def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: C
                 and not _city_named_after(doc, end, entries) and not _venue_of(doc, end, entries)
                 and not _inside_a_name(doc, start, end, entries)):
             found.append(Mention(start, end, _best_entry(entries, when)))
-    found = [m for m in found if not _party_of_another_country(doc, m, found)]
+    found = [m for m in found if not _party_of_another_country(doc, m, found) and not _portfolio(doc, m, found)]
     found.sort(key=lambda m: (m.start - m.end, _KIND_RANK.get(m.kind, 9), m.start))
     taken = bytearray(len(doc))
     kept: list[Mention] = []

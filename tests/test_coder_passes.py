@@ -486,6 +486,8 @@ def test_events_record_how_roles_were_found(coder) -> None:  # type: ignore[no-u
         # experts the U.N. appoints speak for it
         ("A United Nations human rights expert accused Belarus of torturing detainees.", "accused", True),
         ("U.N. experts accused Rwanda of arming the rebels.", "accused", True),
+        ("Human Rights Watch's Iran researcher accused Tehran of torturing detainees.", "accused", True),
+        ("An analyst at the International Crisis Group accused Tehran of escalating the war.", "accused", False),
         # a noun of an act naming what people work on is no act
         ("U.N. sanctions experts documented arms transfers from Iran to the Houthis.", "sanctions", False),
         ("Aid workers left Gaza on Monday.", "Aid", False),

@@ -708,6 +708,11 @@ def test_runs_of_acts(rules, sentence: str, word: str, etype: str) -> None:  # t
     assert types_at(code(rules, sentence), word) == [etype]
 
 
+def test_a_run_of_acts_keeps_its_target(rules) -> None:  # type: ignore[no-untyped-def]
+    e = event_at(code(rules, "French jets carried out a series of airstrikes against Islamic State fighters in Mali."), "carried out")
+    assert {a.country for a in e.target} == {"IMG"}
+
+
 @pytest.mark.parametrize(
     ("sentence", "word", "etype"),
     [

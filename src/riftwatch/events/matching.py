@@ -66,8 +66,6 @@ MEASURE_NOUNS = frozenset({
     "thousand", "thousands", "hundred", "hundreds", "million", "millions", "billion", "billions", "dozen", "dozens",
     "number", "lot", "wave", "contingent", "unit", "battalion", "brigade", "squadron", "fleet", "set", "supply",
     "amount", "quantity", "worth", "dollar", "euro", "flow", "transit",
-    # a run of acts is those acts: "carried out a series of strikes", "a spate of attacks"
-    "series", "string", "spate", "barrage", "volley", "salvo", "flurry",
 })  # fmt: skip
 
 

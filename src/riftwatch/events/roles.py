@@ -23,11 +23,15 @@ SUBJ = frozenset({"nsubj", "csubj"})
 OBJ = frozenset({"dobj", "dative", "attr", "oprd"})
 # Subtrees below these do not belong to the noun phrase that names an actor.
 PRUNE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "prep", "punct"})
+# Prepositions of a verb's target that name where rather than whom ("attacks in Mali").
+PLACE_PREPS = frozenset({"in", "into", "inside", "within"})
 VERB_TARGET_PREPS = ("against", "on", "to", "with", "at", "for", "upon", "toward", "towards", "into", "over", "between")
 NOUN_TARGET_PREPS = ("on", "against", "to", "with", "of", "for", "upon", "at", "toward", "towards", "between", "among")
 # Words that take a part of what their "of" phrase names: "some of its restrictions", "most of the sanctions".
 PARTITIVES = frozenset({"some", "most", "all", "part", "many", "several", "much", "half", "none", "one", "parts",
-                        "rest", "majority", "remainder", "bulk"})  # fmt: skip
+                        "rest", "majority", "remainder", "bulk",
+                        # a run of acts is those acts: "carried out a series of airstrikes against IS"
+                        "series", "string", "spate", "barrage", "volley", "salvo", "flurry"})  # fmt: skip
 
 
 def part_whole(noun: Token) -> list[Token]:
@@ -649,6 +653,12 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         if not target:
             target = [a for a in pp(_prep_objects(verb, target_preps)) if not _own(a, source)]
             how_t = "prep" if target else ""
+            if target and not pp(_prep_objects(verb, tuple(p for p in target_preps if p not in PLACE_PREPS))):
+                # "carried out raids against Islamic State fighters in Mali": whom the act noun is
+                # aimed at is more than where the verb happened
+                aimed = [a for o in objs for a in _collect(_prep_objects(o, ("against", "on")), actor_at) if not _own(a, source)]
+                if aimed and getattr(trig, "type", "") != "ACCUSE":
+                    target, how_t = aimed, "object-prep"
         if not target:
             # "mobilised reservists for a war against Iraq": a target inside the verb's phrase
             for pobj in _prep_objects(verb, ("for", "in", "into")):

@@ -101,6 +101,9 @@ def codes(
         # the owner's own phrase with its "'s" before the head: the group's commanders
         ("The Islamic State terror group's top commanders fled.",
          [("Islamic State terror group's top commanders", "IMG", "REB")]),
+        # agencies and forces often in the news
+        ("USAID funded the clinic.", [("USAID", "USA", "GOV")]),
+        ("The SSPDF fought the White Army.", [("SSPDF", "SSD", "MIL"), ("White Army", "SSD", "REB")]),
         # names as other outlets transliterate them
         ("Pashinian called Toqaev on Monday.", [("Pashinian", "ARM", "GOV"), ("Toqaev", "KAZ", "GOV")]),
     ],

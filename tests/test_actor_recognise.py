@@ -524,5 +524,9 @@ def test_a_party_said_of_another_country_is_not_the_us_party(nlp: Any, lex: Lexi
     the US Democratic Party; the US party, named alone or with its country, is."""
     assert not [c for c in codes(nlp, lex, "South Korea's main opposition Democratic Party accused the prime minister.") if c[1] == "USA"]
     assert not [c for c in codes(nlp, lex, "The Democratic Party of Korea accused the prime minister.") if c[1] == "USA"]
+    # no US party is called the opposition or ruling party; other countries' parties of their own name are
+    assert not [c for c in codes(nlp, lex, "The main opposition Democratic Party accused the prime minister.") if c[1] == "USA"]
+    assert ("CHP", "TUR", "PTY") in codes(nlp, lex, "The main opposition CHP accused the president.")
+    assert ("People Power Party", "KOR", "PTY") in codes(nlp, lex, "The ruling People Power Party accused the opposition.")
     assert ("Democratic Party", "USA", "PTY") in codes(nlp, lex, "The Democratic Party accused the president.")
     assert [c[1] for c in codes(nlp, lex, "America's Democratic Party accused the president.")] == ["USA"]

@@ -237,11 +237,15 @@ def _venue_of(doc: Doc, end: int, entries: Any) -> bool:
 
 def _party_of_another_country(doc: Doc, m: Mention, found: list[Mention]) -> bool:
     """A party's name said of another country names that country's party of the same name: "the
-    Democratic Party of Korea", "South Korea's main opposition Democratic Party" are not the US
-    party (the words "of Korea", "South Korea's" then code it)."""
+    Democratic Party of Korea", "South Korea's main opposition Democratic Party", "the main
+    opposition Democratic Party" are not the US party (the words "of Korea", "South Korea's",
+    "opposition" then code it)."""
     if m.kind != "org" or m.entry is None or m.entry.sector != "PTY":
         return False
     if m.end + 1 < len(doc) and doc[m.end].lower_ == "of" and doc[m.end + 1].pos_ == "PROPN":
+        return True
+    # "the main opposition Democratic Party", "the ruling Democratic Party": no US party is so called
+    if m.entry.country == "USA" and any(doc[k].lower_ in {"opposition", "ruling"} for k in range(max(0, m.start - 2), m.start)):
         return True
     head = doc[m.end - 1]
     owners = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}

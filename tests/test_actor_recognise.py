@@ -101,6 +101,8 @@ def codes(
         # the owner's own phrase with its "'s" before the head: the group's commanders
         ("The Islamic State terror group's top commanders fled.",
          [("Islamic State terror group's top commanders", "IMG", "REB")]),
+        # Hong Kong is coded apart from China, as CAMEO and ISO 3166 do
+        ("Hong Kong judges jailed the activists.", [("Hong Kong judges", "HKG", "JUD"), ("activists", "HKG", "CVL")]),
         # agencies and forces often in the news
         ("USAID funded the clinic.", [("USAID", "USA", "GOV")]),
         ("The SSPDF fought the White Army.", [("SSPDF", "SSD", "MIL"), ("White Army", "SSD", "REB")]),

@@ -270,6 +270,11 @@ def test_a_known_person_is_met_again_by_surname(nlp: Any, lex: Lexicon) -> None:
     assert [c for c in codes(nlp, lex, "Critics later accused Moise of lying.", dt.date(2019, 5, 1)) if c[0] == "Moise"] == []
 
 
+def test_a_chinese_name_is_met_again_by_its_family_name_written_first(nlp: Any, lex: Lexicon) -> None:
+    text = "Chinese Foreign Ministry spokesperson Guo Mingde spoke in Beijing. Guo accused Manila of provocations."
+    assert ("Guo", "CHN", "GOV") in codes(nlp, lex, text, dt.date(2024, 5, 1))
+
+
 def test_a_person_met_again_before_a_possessive_is_that_person(nlp: Any, lex: Lexicon) -> None:
     """"Sok Vanna’s arrest": the entity recogniser takes the "’s" into the name."""
     text = "Police detained the Cambodian journalist Sok Vanna. Sok Vanna’s arrest drew condemnation."

@@ -105,6 +105,10 @@ def _envoy_of_state(g: Group, org_country: str) -> bool:
 NOT_AN_OFFICE = frozenset({"REB", "OPP", "CVL", "REF", "CRM", "PTY", "MED", "BUS", "NGO", "HRI", "EDU", "LAB", "REL"})
 
 
+# Countries whose people's names are written family name first in English news.
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"})
+
+
 def _code(g: Group, lexicon: Lexicon, when: dt.date | None, holder_ok: bool = True) -> _Coded | None:
     """Codes for a group, or None when it is not an actor on its own (e.g. "Iranian oil");
     ``holder_ok`` False: a title is not resolved to its holder ("the former president")."""
@@ -455,7 +459,9 @@ def _emit(
                 ctx.named.setdefault(" ".join(words).lower(), actor)
                 for k in range(1, len(words)):  # the family name, particles and all: "La Lime", "Lime"
                     ctx.named.setdefault(" ".join(words[k:]).lower(), actor)
-                if len(words) > 1 and pe is not None:  # a known person by the family name written first: "Kim"
+                if len(words) > 1 and (pe is not None or actor.country in FAMILY_NAME_FIRST):
+                    # a known person by the family name written first: "Kim"; so are Chinese and
+                    # Korean names in English ("spokesperson Lin Jian ... Lin said")
                     ctx.named.setdefault(words[0].lower(), actor)
             root = doc[g.start : g.end].root
             if _main_subject(root):

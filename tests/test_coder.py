@@ -744,6 +744,19 @@ def test_a_country_named_as_a_titles_brief_is_not_its_owner(rules, sentence: str
     assert {a.country for a in e.source} == source
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype"),
+    [
+        # a measure eased, a conviction set aside: concessions
+        ("Ottawa exempted the duties on American-made tractors.", "exempted", "CONCEDE"),
+        ("Beijing lifted the tariffs on Australian barley in 2023.", "lifted", "CONCEDE"),
+        ("An appeals court overturned the conviction of the opposition leader.", "overturned", "CONCEDE"),
+    ],
+)
+def test_measures_eased(rules, sentence: str, word: str, etype: str) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(code(rules, sentence), word) == [etype]
+
+
 def test_a_capital_naming_a_meetings_venue_is_no_party(coder) -> None:  # type: ignore[no-untyped-def]
     """"The Minsk agreements", "the Astana talks": where they were made, not Belarus's or
     Kazakhstan's government, for the learned roles either."""

@@ -117,7 +117,7 @@ MATCHES = [
     (("strike", "VERB", None, "village"), ("ASSAULT", "")),
     (("impose", "VERB", None, "sanction"), ("SANCTION", "economic")),
     (("impose", "VERB", None, "curfew"), ("COERCE", "curfew")),
-    (("lift", "VERB", None, "embargo"), ("RETREAT", "ease")),  # 0854: PLOVER counts eased sanctions as RETREAT
+    (("lift", "VERB", None, "embargo"), ("CONCEDE", "policy")),  # 0854: eased sanctions, as news coders read them (PLOVER: RETREAT)
     (("lift", "VERB", None, "siege"), ("RETREAT", "ease")),
     (("hold", "VERB", None, "talk"), ("CONSULT", "")),
     (("hold", "VERB", None, "summit"), ("CONSULT", "multilateral")),

@@ -757,6 +757,11 @@ def test_measures_eased(rules, sentence: str, word: str, etype: str) -> None:  #
     assert types_at(code(rules, sentence), word) == [etype]
 
 
+def test_a_joint_patrol_is_cooperation(rules) -> None:  # type: ignore[no-untyped-def]
+    """"joint patrol": the parse makes "joint" an adjective; the entry of both words still applies."""
+    assert types_at(code(rules, "Indian and French warships began a joint patrol in the Indian Ocean."), "patrol") == ["COOPERATE"]
+
+
 def test_a_capital_naming_a_meetings_venue_is_no_party(coder) -> None:  # type: ignore[no-untyped-def]
     """"The Minsk agreements", "the Astana talks": where they were made, not Belarus's or
     Kazakhstan's government, for the learned roles either."""

@@ -204,7 +204,10 @@ def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
     pos = "VERB" if tag == "VERB" else "NOUN"
     lemmas = trigger_lemmas(tok)
     children = list(tok.children)  # Token.children builds every child anew on each walk
-    comp = [c for c in children if c.dep_ == "compound" and c.i == tok.i - 1]
+    # "peace deal"; and "joint patrol", "joint exercise", whose "joint" the parse makes an adjective
+    # (other adjectives of two-word entries are left to the noun alone: "military operations" as
+    # a command's remit, "high alert" over a disease, told no act)
+    comp = [c for c in children if (c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ == "joint")) and c.i == tok.i - 1]
     if comp:
         lemmas.insert(0, f"{comp[0].lemma_.lower()} {lemmas[0]}")
     elif (hyphened := _hyphened_entry(tok, triggers)) is not None:

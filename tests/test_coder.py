@@ -757,6 +757,14 @@ def test_measures_eased(rules, sentence: str, word: str, etype: str) -> None:  #
     assert types_at(code(rules, sentence), word) == [etype]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["Managua stripped 94 critics of their nationality on Thursday.", "Parliament stripped the opposition leader of his immunity."],
+)
+def test_stripping_someone_of_a_right_coerces(rules, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(code(rules, sentence), "stripped") == ["COERCE"]
+
+
 def test_a_joint_patrol_is_cooperation(rules) -> None:  # type: ignore[no-untyped-def]
     """"joint patrol": the parse makes "joint" an adjective; the entry of both words still applies."""
     assert types_at(code(rules, "Indian and French warships began a joint patrol in the Indian Ocean."), "patrol") == ["COOPERATE"]

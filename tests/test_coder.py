@@ -765,6 +765,20 @@ def test_stripping_someone_of_a_right_coerces(rules, sentence: str) -> None:  # 
     assert types_at(code(rules, sentence), "stripped") == ["COERCE"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype"),
+    [
+        # a verb of saying that makes the act its object names
+        ("Peru's president declared a state of emergency in Lima on Monday.", "declared", "COERCE"),
+        ("The junta declared martial law in three regions.", "declared", "COERCE"),
+        # ... not what is merely said
+        ("The minister declared that the talks had failed.", "declared", None),
+    ],
+)
+def test_declaring_an_act(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
+
+
 def test_a_joint_patrol_is_cooperation(rules) -> None:  # type: ignore[no-untyped-def]
     """"joint patrol": the parse makes "joint" an adjective; the entry of both words still applies."""
     assert types_at(code(rules, "Indian and French warships began a joint patrol in the Indian Ocean."), "patrol") == ["COOPERATE"]

@@ -194,11 +194,33 @@ def _predicate_adjective(tok: Token, triggers: TriggerLexicon) -> Trigger | None
     return trig
 
 
+# Verbs of saying that make the act their object names: "declared martial law".
+DECLARING_VERBS = frozenset({"declare", "announce"})
+
+
+def _object_entry(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
+    """The entry of a verb that names its object ("declare" + "state of emergency"), or None. An
+    object that is an act noun of its own ("announced a curfew", "declared a ceasefire") is left to
+    that noun."""
+    lemma = tok.lemma_.lower()
+    if any(c.dep_ == "dobj" and triggers.match(c.lemma_.lower(), "NOUN", None, None) is not None for c in tok.children):
+        return None
+    for obj in object_lemmas(tok):
+        trig = triggers.match(lemma, "VERB", None, obj)
+        if trig is not None and obj in trig.object:
+            return trig if trig.weight > 0.0 else None
+    return None
+
+
 def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
     """The lexicon entry the token triggers, or None."""
     tag = tok.pos_
-    if tag not in TRIGGER_POS or tok.lemma_.lower() in SPEECH_VERBS or tok.ent_type_ in NON_TRIGGER_ENTS:
+    if tag not in TRIGGER_POS or tok.ent_type_ in NON_TRIGGER_ENTS:
         return None
+    if tok.lemma_.lower() in SPEECH_VERBS:
+        # a verb of saying is no act, but for declaring or announcing one its object names:
+        # "declared a state of emergency", "declared war", "announced a ceasefire"
+        return _object_entry(tok, triggers) if tag == "VERB" and tok.lemma_.lower() in DECLARING_VERBS else None
     if tag == "ADJ" or tok.tag_ == "VBN":
         trig = _predicate_adjective(tok, triggers)
         if trig is not None or tag == "ADJ":

@@ -547,6 +547,15 @@ def test_congress_inside_a_partys_name_is_no_legislature(nlp: Any, lex: Lexicon)
     assert not any(a[2] == "LEG" for a in later)
 
 
+def test_an_acronym_defined_after_a_known_organisation_is_that_organisation(nlp: Any, lex: Lexicon) -> None:
+    """"Reporters Without Borders (RSF) ... RSF said": not the Rapid Support Forces."""
+    first, later = coded(nlp, lex, "Reporters Without Borders (RSF) condemned the verdict on Monday.",
+                         "RSF said the trial was a sham.")  # fmt: skip
+    assert ("RSF", "NGO", "MED") in first and ("RSF", "NGO", "MED") in later
+    _, later = coded(nlp, lex, "The Rapid Support Forces (RSF) shelled El Fasher.", "RSF fighters looted the market.")
+    assert all(a[1] == "SDN" for a in later)
+
+
 def test_an_acronym_the_text_defined_is_met_again_where_the_tagger_took_it_for_a_word(nlp: Any, lex: Lexicon) -> None:
     _, later = coded(nlp, lex, "The Arakan Army (AA) took a base near Sittwe.",
                      "The military accused the AA of shelling the town.")  # fmt: skip

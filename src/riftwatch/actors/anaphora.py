@@ -198,6 +198,9 @@ class ArticleContext:
     orgs: list[Actor] = field(default_factory=list)
     # the states named so far (actors and places), in text order, for "both countries" (``pair_phrase``)
     countries_named: list[str] = field(default_factory=list)
+    # acronyms the article defined for an organisation the lexicon knows by its name ("Reporters
+    # Without Borders (RSF)"): acronym -> that entry's id
+    acronyms: dict[str, str] = field(default_factory=dict)
 
     def default_for(self, sector: str, exclude: frozenset[str] = frozenset(), among: tuple[str, ...] = ()) -> str:
         """The country for a bare sector noun: rebels, gangs, opposition, police, civilians and refugees

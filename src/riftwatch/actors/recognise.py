@@ -189,7 +189,8 @@ def find_actors(
     [('Tehran', 'IRN', 'GOV')]
     """
     ctx = context if context is not None else ArticleContext()
-    mentions = _named_by_acronym(doc, lexicon_mentions(doc, lexicon, published, ctx.place_counts))
+    mentions = _acronyms_as_defined(doc, _named_by_acronym(doc, lexicon_mentions(doc, lexicon, published, ctx.place_counts)),
+                                    lexicon, ctx)
     groups = combine_groups(doc, group_mentions(doc, mentions))
     coded: list[tuple[Group, _Coded | None]] = []
     where: dict[int, str] = {}  # token -> the country a place or country name there denotes
@@ -229,6 +230,24 @@ def find_actors(
                 where.update((i, c.country) for i in range(g.start, g.end))
     ctx.place_counts.update(country for _, country, _ in marks)
     return _emit(doc, lexicon, coded, published, offset, default_country, ctx, where, _owners(coded), sorted(marks))
+
+
+def _acronyms_as_defined(doc: Doc, mentions: list[Mention], lexicon: Lexicon, ctx: ArticleContext) -> list[Mention]:
+    """An acronym the text defines after an organisation's name is that organisation, where it is
+    defined and later in the article, whatever other body the lexicon knows by it: "Reporters
+    Without Borders (RSF) ... RSF said" is no Rapid Support Forces."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind == "org" and m.entry is not None and m.end - m.start == 1:
+            word = doc[m.start].text
+            defined_by = next((o for o in out if o.kind == "org" and o.entry is not None and acronym_after(doc, o.end) == m.start), None)
+            if defined_by is not None and defined_by.entry is not None and defined_by.entry.id != m.entry.id:
+                ctx.acronyms[word] = defined_by.entry.id
+            again = lexicon.get(ctx.acronyms.get(word, ""))
+            if again is not None and again.id != m.entry.id:
+                m = Mention(m.start, m.end, again)
+        out.append(m)
+    return out
 
 
 def _named_by_acronym(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -283,6 +283,24 @@ def test_a_hyphened_name_is_one_place(nlp: Language, gaz: Gazetteer) -> None:
     assert "Pont" not in found and "PORT" not in found
 
 
+def test_a_name_with_an_arabic_article_is_one_name(nlp: Language, gaz: Gazetteer) -> None:
+    """"Ain al-Asad" (an air base), "Ras al-Ain": neither part is a place of its own ("Ain" is a
+    French department); "Al Ain" written so is the Emirati city."""
+    for text in ("Two drones were launched at Ain al-Asad airbase on Tuesday.", "Fighting raged in Ras al-Ain near the Turkish border."):
+        assert "Ain" not in [p.text for p in find_places(nlp(text), gaz)]
+    assert "Al Ain" in [p.text for p in find_places(nlp("Protesters gathered in Al Ain on Friday."), gaz)]
+
+
+def test_a_persons_name_inside_a_place_name_is_no_person(nlp: Language) -> None:
+    import datetime as dt
+
+    from riftwatch.actors.lexicon import Lexicon
+    from riftwatch.actors.recognise import find_actors
+
+    actors = find_actors(nlp("Two drones were launched at Ain al-Asad airbase on Tuesday."), Lexicon.load(), dt.date(2024, 1, 5))
+    assert not [a for a in actors if a.country == "SYR"]
+
+
 def test_a_dateline_in_capitals_is_still_its_city(nlp: Language, gaz: Gazetteer) -> None:
     found = {p.text: p.country for p in find_places(nlp("KABUL — Gunmen attacked a checkpoint on Monday."), gaz)}
     assert found.get("KABUL") == "AFG"

@@ -275,6 +275,16 @@ def _portfolio(doc: Doc, m: Mention, found: list[Mention]) -> bool:
             or any(o is not m and o.end == m.start and o.kind in {"country", "org", "person"} for o in found))  # fmt: skip
 
 
+def _inside_a_place_name(doc: Doc, m: Mention) -> bool:
+    """A person's name ending a longer place or facility name is part of that name: "Ain al-Asad"
+    (an air base) holds no Assad."""
+    if m.kind != "person":
+        return False
+    return any(label in {"FAC", "GPE", "LOC"} and start < m.start and m.end <= end
+               and doc[m.start - 1].is_punct | doc[m.start - 1].is_title | (doc[m.start - 1].lower_ in {"al", "el"})
+               for start, end, label in ((e.start, e.end, e.label_) for e in entities(doc)))  # fmt: skip
+
+
 def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: Counter[str]) -> list[Mention]:
     found: list[Mention] = []
     for _, start, end in _matchers(lexicon, doc.vocab).matcher(doc):
@@ -284,7 +294,8 @@ def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: C
                 and not _city_named_after(doc, end, entries) and not _venue_of(doc, end, entries)
                 and not _inside_a_name(doc, start, end, entries)):
             found.append(Mention(start, end, _best_entry(entries, when)))
-    found = [m for m in found if not _party_of_another_country(doc, m, found) and not _portfolio(doc, m, found)]
+    found = [m for m in found if not _party_of_another_country(doc, m, found) and not _portfolio(doc, m, found)
+             and not _inside_a_place_name(doc, m)]
     found.sort(key=lambda m: (m.start - m.end, _KIND_RANK.get(m.kind, 9), m.start))
     taken = bytearray(len(doc))
     kept: list[Mention] = []

@@ -554,8 +554,9 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
             if not gaz.has_key(normalize(text)):
                 continue
             cands = gaz.lookup(text)
-            if _hyphen_part(doc, i + length, words) and not _notable(cands, STRONG_POPULATION):
-                continue  # "Pont" of "Pont-Sonde": the first part of a hyphened name is not the place
+            if ((_hyphen_part(doc, i + length, words) and not _notable(cands, STRONG_POPULATION))
+                    or _article_part(doc, i + length, words) or _article_part(doc, i - 2, words, i)):
+                continue  # "Pont" of "Pont-Sonde", "Ain" of "Ain al-Asad": the first part of a longer name is not the place
             # a labelled name is a place when it is a big one, a unit inside an organisation's name
             # ("the Kaduna State Police"), or the recogniser's only label after "in" ("police in Goma"),
             # "near", "outside" or "from"
@@ -589,6 +590,19 @@ def _hyphen_part(doc: Doc, end: int, words: list[str]) -> bool:
     """A capitalised word follows ``end`` after a hyphen with no space: the name goes on."""
     return (end + 1 < len(doc) and words[end] == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
             and _capitalised(words[end + 1]))  # fmt: skip
+
+
+# Arabic articles hyphened to the next word of a name: "Ain al-Asad", "Deir el-Balah", "Ras al-Ain".
+ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es"})
+
+
+def _article_part(doc: Doc, end: int, words: list[str], last: int | None = None) -> bool:
+    """An Arabic article hyphened to a capitalised word follows ``end``: the name goes on (or, with
+    ``last``, the word at ``last`` ends a name that began before its article: "Ain" of "Ras al-Ain")."""
+    if end < 1 or end + 2 >= len(doc) or (last is not None and (last != end + 2 or not _capitalised(words[end - 1]))):
+        return False
+    return (words[end] in ARABIC_ARTICLES and words[end + 1] == "-" and not doc[end].whitespace_
+            and not doc[end + 1].whitespace_ and _capitalised(words[end + 2]))  # fmt: skip
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:

@@ -361,6 +361,11 @@ ANSWERS = [
     # the answering side's own accusation is not what it answers
     ("Uganda accused Kenya of stalling the talks. Kenya accused Uganda of lying. Kenya rejected the accusations.",
      "rejected", {"KEN"}, {"UGA"}),
+    # an account, a claim, a version or a finding of another side answers its author
+    ("Peru accused Chile of shelling a border post on Monday. Chile's army rejected that account.",
+     "rejected", {"CHL"}, {"PER"}),
+    ("Kenya accused Somalia of arming the militia. Somalia dismissed the claims as baseless.",
+     "dismissed", {"SOM"}, {"KEN"}),
 ]
 
 

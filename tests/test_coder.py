@@ -784,6 +784,12 @@ def test_declaring_an_act(rules, sentence: str, word: str, etype: str | None) ->
     assert types_at(code(rules, sentence), word) == ([etype] if etype else [])
 
 
+def test_sanctions_called_for_against_someone_are_no_sanction(rules) -> None:  # type: ignore[no-untyped-def]
+    """"called for sanctions against Sudan": one call (rallying opposition), no sanction imposed."""
+    coded = code(rules, "Kenya called for sanctions against Sudan on Monday.")
+    assert [e.event_type for e in coded.events] == ["ACCUSE"]
+
+
 def test_a_joint_patrol_is_cooperation(rules) -> None:  # type: ignore[no-untyped-def]
     """"joint patrol": the parse makes "joint" an adjective; the entry of both words still applies."""
     assert types_at(code(rules, "Indian and French warships began a joint patrol in the Indian Ocean."), "patrol") == ["COOPERATE"]

@@ -994,6 +994,15 @@ def refusal(d: Draft, ctx: SentenceContext) -> None:
             d.target, d.how["target"] = [], ""
 
 
+# The CAMEO code of a call to act against someone (``rallied_opposition``).
+RALLY_CAMEO = "113"
+
+
+def _rallied(e: Event) -> bool:
+    """A call to act against someone, recoded as rallying opposition (its target found "against")."""
+    return e.event_type == "ACCUSE" and dict(e.roles_how).get("target") == "against"
+
+
 def requested_act(d: Draft, ctx: SentenceContext) -> None:
     """The act a request asks for has not happened and is the request's content, not an event of its
     own: "called for his release", "demanded the withdrawal of troops" are one REQUEST each."""
@@ -1010,7 +1019,9 @@ def requested_act(d: Draft, ctx: SentenceContext) -> None:
             return
     elif tok.dep_ != "dobj":
         return
-    if any(e.trigger.start == head.idx and ontology().behaviour(e.event_type, "object_is_requested_act")
+    # (a call to act against someone, recoded as rallying opposition (113), asks all the same: "called
+    # for sanctions against Sudan")
+    if any(e.trigger.start == head.idx and (ontology().behaviour(e.event_type, "object_is_requested_act") or _rallied(e))
            for e in ctx.events):  # fmt: skip
         d.dropped = True
     elif (g := gathered_for(head)) is not None and protest_purpose(g, ctx.triggers) is not None:
@@ -1161,7 +1172,7 @@ def rallied_opposition(d: Draft, ctx: SentenceContext) -> None:
         return
     opposed = [a for a in rallied_against(d.tok, ctx.actor_at, ctx.latent_at) if a not in d.source]
     if opposed:
-        d.recode(Recoded.of("ACCUSE", "113", "disapprove", d.entry.weight))
+        d.recode(Recoded.of("ACCUSE", RALLY_CAMEO, "disapprove", d.entry.weight))
         d.target, d.how["target"] = opposed, "against"
 
 

@@ -291,6 +291,11 @@ def test_a_name_with_an_arabic_article_is_one_name(nlp: Language, gaz: Gazetteer
     assert "Al Ain" in [p.text for p in find_places(nlp("Protesters gathered in Al Ain on Friday."), gaz)]
 
 
+def test_an_adjective_opening_a_sentence_is_no_place_of_another_name(nlp: Language, gaz: Gazetteer) -> None:
+    """"Human rights lawyer ..." opens with an adjective, not with Uman (Ukraine), also called "Human"."""
+    assert [p.text for p in find_places(nlp("Human rights lawyers filed a complaint with the court."), gaz)] == []
+
+
 def test_a_persons_name_inside_a_place_name_is_no_person(nlp: Language) -> None:
     import datetime as dt
 

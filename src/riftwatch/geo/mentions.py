@@ -246,6 +246,17 @@ def _opens_other_name(doc: Doc, start: int, end: int, cands: list[Candidate]) ->
     return _PLACE_KEEPING.isdisjoint(t.lower_ for t in rest)
 
 
+def _common_word_opening(doc: Doc, i: int, cands: list[Candidate]) -> bool:
+    """A sentence's first word, capitalised only for standing first, that the tagger reads as an
+    adjective before a lower-case word, and that is not the place's own name but another of its
+    names: "Human rights lawyer ..." (not Uman, Ukraine, also called "Human"). (Common nouns too
+    lost a GeoWebNews toponym.)"""
+    tok = doc[i]
+    if not tok.is_sent_start or tok.pos_ != "ADJ" or i + 1 >= len(doc) or not doc[i + 1].is_lower:
+        return False
+    return bool(cands) and normalize(tok.text) != normalize(cands[0].name)
+
+
 def _stray_acronym(doc: Doc, start: int, end: int, gaz: Gazetteer, longest: int = 3) -> bool:
     """Two to ``longest`` capitals that name no country or state ("AI" is artificial intelligence,
     not Baxter, Iowa, whose alternate name it is; an authority's initials "GERA" are not Gera,
@@ -576,6 +587,8 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
             if length == 1 and tok.lower_ in COMPASS_WORDS:
                 continue  # "Western governments", "Central bankers": adjectives, not places
             if _opens_other_name(doc, i, i + length, cands):
+                continue
+            if length == 1 and _common_word_opening(doc, i, cands):
                 continue
             if length > 1 and tok.is_sent_start and not _notable(cands):
                 continue

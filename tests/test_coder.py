@@ -790,6 +790,12 @@ def test_sanctions_called_for_against_someone_are_no_sanction(rules) -> None:  #
     assert [e.event_type for e in coded.events] == ["ACCUSE"]
 
 
+def test_a_go_between_hyphened_to_the_act_is_no_party(coder) -> None:  # type: ignore[no-untyped-def]
+    """"A UN-brokered ceasefire": the UN brokered it; it neither keeps nor suffers the ceasefire."""
+    for e in code(coder, "A UN-brokered ceasefire took effect in Tripoli on Sunday.").events:
+        assert "IGO" not in {a.country for a in (*e.source, *e.target)}
+
+
 def test_a_joint_patrol_is_cooperation(rules) -> None:  # type: ignore[no-untyped-def]
     """"joint patrol": the parse makes "joint" an adjective; the entry of both words still applies."""
     assert types_at(code(rules, "Indian and French warships began a joint patrol in the Indian Ocean."), "patrol") == ["COOPERATE"]

@@ -57,7 +57,7 @@ from .modality import SPEECH_VERBS
 from .nonacts import names_in_free_relative
 from .oneact import CASUALTY
 from .ontology import ontology
-from .roles import according_to, asked_of, discussed, is_envoy, not_accused, partners_within
+from .roles import according_to, asked_of, brokered_by, discussed, is_envoy, not_accused, partners_within
 
 MAX_PATH = 4
 
@@ -877,7 +877,8 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         ev = replace(ev, target=())  # the rule's guess is one candidate among the others
     if not ev.source and fe.trig is not None:
         barred = not_its_source(fe.trig, ev)
-        src = [(p, a) for (p, a), c in zip(src, fe.cands, strict=True) if not _venue(c) and not _venue_name(c) and (
+        src = [(p, a) for (p, a), c in zip(src, fe.cands, strict=True) if not _venue(c) and not _venue_name(c)
+               and not (c.head is not None and brokered_by(c.head)) and (
                c.head is None or c.other_sentence or (c.head.i not in barred and in_clause_of(c.head, fe.trig)))]
     if not ev.source and fe.trig is not None and (_unnamed_agent(fe.trig, fe.cands) or _unnamed_doers(fe.trig, fe.cands)):
         src = []  # "was stabbed by a man trying to cross", "most countries have not recognized": the text says who, no actor
@@ -903,7 +904,7 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         if not ev.source:
             src = [(p, a) for p, a in src if id(a) not in reporting]
     # no party to the act: where it happens, and a mover's own forces
-    no_party = {id(c.actor) for c in fe.cands if _venue(c) or _venue_name(c)}
+    no_party = {id(c.actor) for c in fe.cands if _venue(c) or _venue_name(c) or (c.head is not None and brokered_by(c.head))}
     if fe.trig is not None and ev.event_type == "MOBILIZE" and fe.trig.pos_ == "VERB":
         # "deployed 10,000 National Guard troops to the border": the forces moved are the mover's,
         # not whom the move is aimed at

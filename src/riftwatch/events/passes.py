@@ -114,6 +114,7 @@ from .roles import (
     actors_under,
     adjective_roles,
     asked_of,
+    brokered_by,
     discussed,
     is_envoy,
     not_accused,
@@ -827,7 +828,9 @@ def phrase_target(d: Draft, ctx: SentenceContext) -> None:
     if not d.target:
         themed = bool(d.entry.object) or d.type in ontology().types_with("object_is_theme")
         topic = {id(ctx.actor_at[i]) for i in discussed(d.tok) if i in ctx.actor_at}
-        d.target = [a for a in _phrase_actors(d.tok, ctx.actor_at, themed) if a not in d.source and id(a) not in topic]
+        # (nor a go-between hyphened to the act: "a UN-brokered ceasefire")
+        brokers = {id(ctx.actor_at[c.i]) for c in d.tok.children if c.i in ctx.actor_at and brokered_by(c)}
+        d.target = [a for a in _phrase_actors(d.tok, ctx.actor_at, themed) if a not in d.source and id(a) not in topic | brokers]
         addressee = asked_of(d.tok) if d.type == "REQUEST" else None
         if addressee is not None:
             # "urged security counterparts to share intelligence", "called on neighbouring states to

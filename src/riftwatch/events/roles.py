@@ -568,8 +568,22 @@ def _noun_owner(noun: Token, actor_at: dict[int, Actor]) -> list[Actor]:
     agents = _prep_objects(noun, ("by",))
     if agents:
         return _collect(agents, actor_at)
-    mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.i in actor_at]
+    mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.i in actor_at and not brokered_by(c)]
     return _collect(mods, actor_at)
+
+
+# Participles that make the name before them a go-between: "a UN-brokered ceasefire", "the
+# Qatari-mediated talks" were not the UN's or Qatar's own.
+BROKERING = frozenset({"broker", "mediate", "negotiate", "facilitate", "sponsor", "monitor", "host", "supervise"})
+
+
+def brokered_by(mod: Token) -> bool:
+    """``mod`` names who brokered the noun's act, hyphened to a participle of brokering."""
+    k = mod.i + 1
+    doc = mod.doc
+    while k < len(doc) and doc[k].text == "-":
+        k += 1
+    return k < len(doc) and k <= mod.i + 2 and doc[k].lemma_.lower() in BROKERING and doc[k].tag_ == "VBN"
 
 
 # Verbs whose object is what is talked about: "discussed the situation in X" was not said in X, and

@@ -232,6 +232,9 @@ def test_an_act_named_again_is_no_new_act(rules) -> None:  # type: ignore[no-unt
             "Two new attacks on army posts followed on Friday.")  # fmt: skip
     coded = next(rules.code([Article(id="t", text=text, published=dt.date(2024, 5, 2))]))
     assert [e.trigger.text for e in coded.events if e.event_type == "ASSAULT"] == ["attacked", "raid", "attacks"]
+    text = "Beijing held large drills around Taiwan on Monday. Those drills followed the president's stop in Hawaii."
+    coded = next(rules.code([Article(id="t", text=text, published=dt.date(2024, 5, 2))]))
+    assert [e.trigger.text for e in coded.events if e.event_type == "MOBILIZE"] == ["held"]
 
 
 def test_a_passive_participle_s_noun_is_its_object(rules) -> None:  # type: ignore[no-untyped-def]

@@ -614,7 +614,7 @@ def named_parties(d: Draft, ctx: SentenceContext) -> None:
     d.dropped = True
 
 
-DEFINITE = frozenset({"the", "this", "these"})
+DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 
 
 def told_again(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:

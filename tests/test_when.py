@@ -53,6 +53,9 @@ def one(text: str, published: dt.date | None = WED) -> Expected:
         ("The summit will take place in September.", ("September", "2021-09-01..2021-09-30", "month")),
         ("The envoy is due to visit Accra in February.", ("February", "2022-02-01..2022-02-28", "month")),
         ("Troops withdrew last March.", ("last March", "2021-03-01..2021-03-31", "month")),
+        # a future in the main clause is not the time of a past subordinate clause
+        ("Slovakia will lose fees after Ukraine halted the flow on 1 January.", ("1 January", "2021-01-01", "day")),
+        ("Talks will resume after the holiday on 3 January.", ("3 January", "2022-01-03", "day")),
         # a month of a year counted from publication, and seasons (three months, dated as a year's part)
         ("In May last year, the council dissolved the parties.", ("May last year", "2020-05-01..2020-05-31", "month")),
         ("Exports resumed in February this year.", ("February this year", "2021-02-01..2021-02-28", "month")),

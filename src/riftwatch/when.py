@@ -157,9 +157,18 @@ def _abbreviation(text: str, at: int) -> bool:
     return text[at] == "." and bool(_ABBREVIATED.search(text[max(0, at - 5) : at]))
 
 
+# A subordinate clause told in the past: "will lose fees after Ukraine halted the flow on 1 January"
+# (the future is the main clause's; the date is the halt's).
+_PAST_SUBCLAUSE = re.compile(r"(?i)\b(?:after|since|because|when|once)\b(?=[^,;]*\b[a-z]+ed\b)")
+
+
 def _future(text: str, start: int) -> bool:
     """True when the clause before ``start`` speaks of the future ("will meet on Monday")."""
-    return bool(_FUTURE.search(_clause_before(text, start)))
+    clause = _clause_before(text, start)
+    past = list(_PAST_SUBCLAUSE.finditer(clause))
+    if past:
+        clause = clause[past[-1].end() :]
+    return bool(_FUTURE.search(clause))
 
 
 def _seen_from_the_past(text: str, start: int) -> bool:

@@ -776,6 +776,10 @@ def test_stripping_someone_of_a_right_coerces(rules, sentence: str) -> None:  # 
         # a verb of saying that makes the act its object names
         ("Peru's president declared a state of emergency in Lima on Monday.", "declared", "COERCE"),
         ("The junta declared martial law in three regions.", "declared", "COERCE"),
+        # a party put on a list that restricts dealings with it
+        ("Beijing added two American drone makers to its unreliable entity list.", "added", "SANCTION"),
+        ("Washington put the militia on its terrorism list in 2021.", "put", "SANCTION"),
+        ("The party added her name to the list of candidates.", "added", None),
         # ... not what is merely said
         ("The minister declared that the talks had failed.", "declared", None),
     ],

@@ -194,8 +194,9 @@ def _predicate_adjective(tok: Token, triggers: TriggerLexicon) -> Trigger | None
     return trig
 
 
-# Verbs of saying that make the act their object names: "declared martial law".
-DECLARING_VERBS = frozenset({"declare", "announce"})
+# Verbs of saying that make the act their object names: "declared martial law"; "add" too, of
+# putting a party on a list ("added two firms to its entity list").
+DECLARING_VERBS = frozenset({"declare", "announce", "add"})
 
 
 def _object_entry(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
@@ -219,7 +220,7 @@ def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
         return None
     if tok.lemma_.lower() in SPEECH_VERBS:
         # a verb of saying is no act, but for declaring or announcing one its object names:
-        # "declared a state of emergency", "declared war", "announced a ceasefire"
+        # "declared a state of emergency", "declared war", "added X to its entity list"
         return _object_entry(tok, triggers) if tag == "VERB" and tok.lemma_.lower() in DECLARING_VERBS else None
     if tag == "ADJ" or tok.tag_ == "VBN":
         trig = _predicate_adjective(tok, triggers)

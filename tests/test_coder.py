@@ -800,6 +800,12 @@ def test_a_go_between_hyphened_to_the_act_is_no_party(coder) -> None:  # type: i
         assert "IGO" not in {a.country for a in (*e.source, *e.target)}
 
 
+def test_a_lathi_or_baton_charge_coerces(rules) -> None:  # type: ignore[no-untyped-def]
+    """Police charging a crowd with batons, as South Asian and British papers write it; no accusation."""
+    assert types_at(code(rules, "Police baton-charged the demonstrators outside parliament."), "charged") == ["COERCE"]
+    assert types_at(code(rules, "The lathi-charge on students in Dhaka drew criticism."), "charge") == ["COERCE"]
+
+
 def test_a_joint_patrol_is_cooperation(rules) -> None:  # type: ignore[no-untyped-def]
     """"joint patrol": the parse makes "joint" an adjective; the entry of both words still applies."""
     assert types_at(code(rules, "Indian and French warships began a joint patrol in the Indian Ocean."), "patrol") == ["COOPERATE"]

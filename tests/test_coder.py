@@ -615,9 +615,10 @@ def test_one_protester_student_or_police_officer_is_an_actor(rules) -> None:  # 
     assert {(a.country, a.sector) for a in e.target} == {("PER", "CVL")}
     e = event_at(code(rules, "Peruvian police detained a student outside the university in Lima."), "detained")
     assert {(a.country, a.sector) for a in e.target} == {("PER", "EDU")}
-    # security personnel and prison guards are police
+    # prison guards are police; security personnel and security forces mostly an army's, as the
+    # news uses them of soldiers fighting insurgents (yet of the story's country, as police are)
     e = event_at(code(rules, "Gunmen killed six Peruvian security personnel and two prison guards near Lima."), "killed")
-    assert {(a.country, a.sector) for a in e.target} == {("PER", "COP")}
+    assert {(a.country, a.sector) for a in e.target} == {("PER", "MIL"), ("PER", "COP")}
 
 
 @pytest.mark.parametrize(
@@ -2032,7 +2033,7 @@ def test_a_bare_sector_noun_belongs_where_the_story_is_so_far(rules) -> None:  #
             "The United States condemned the arrests. Washington imposed sanctions on eight officials. "
             "The U.S. Treasury said more U.S. measures would follow, and the United States recalled its envoy.")
     (e,) = [e for e in code(rules, text).events if e.trigger.text == "detained"]
-    assert {a.country for a in e.source} == {"VEN"}
+    assert {(a.country, a.sector) for a in e.source} == {("VEN", "MIL")}
 
 
 @pytest.mark.parametrize(

@@ -50,7 +50,7 @@ from .anaphora import (
     pair_phrase,
 )
 from .audience import has_credit_line, in_credit_line, is_audience
-from .groups import MODIFIER_DEPS, Group, combine_groups, group_mentions, group_sector
+from .groups import MODIFIER_DEPS, Group, _Head, combine_groups, group_mentions, group_sector
 from .lexicon import Entry, Lexicon
 from .mentions import POSSESSIVE, Mention, lexicon_mentions, span_text
 from .people import country_of_person
@@ -867,8 +867,18 @@ def _bare(
         return _Coded("", head.sector)  # "pro-Iranian militias": whose, the text does not say
     if fallback is None:
         # "Iran-backed militias", "U.S.-funded forces": whoever backs them is not whose they are
-        return _Coded(ctx.default_for(head.sector, exclude=_backers(last, lexicon)), head.sector)
+        return _Coded(ctx.default_for(_placed_sector(head), exclude=_backers(last, lexicon)), head.sector)
     return _Coded(fallback, head.sector)
+
+
+# Sector nouns of forces that belong where the story happens, as police do, whatever their sector
+# ("security forces" are mostly an army's in the news, yet the ones of a story's country).
+PLACED_FORCES = frozenset({"sector:security-forces"})
+
+
+def _placed_sector(head: _Head) -> str:
+    """The sector whose default country a bare head takes: the police's for ``PLACED_FORCES``."""
+    return "COP" if any(m.entry is not None and m.entry.id in PLACED_FORCES for m in head.mentions) else head.sector
 
 
 # A country before one of these ("Iran-backed", "U.S.-trained") stands behind a group of others.

@@ -4,7 +4,7 @@ Writes GDELT 2.0 rows (``relations.simulate``) for every pair of ``--countries``
 ``--weeks`` weeks with coder noise: ``--noise issue`` (the default: a third of events spurious, in
 mis-coded articles of about two events, one country wrong in half of the true ones) or
 ``--noise pool`` (what ``benchmarks/measure_noise.py`` measures on the VOA pool, ``simulate.POOL_NOISE``:
-since the thirty-fourth session 27% of dyad events spurious, 1.4 to an article, 3% moved to a
+since the thirty-fourth session 26% of dyad events spurious, 1.5 to an article, 3% moved to a
 neighbouring dyad); bursty weekly coverage
 either way.  40% of dyads get one planted rift (conflict share 50-85% and coverage x1.5-3 for 3-8
 weeks).  Imports them with the real importer, runs ``watch`` over every dyad, and prints the

@@ -8,7 +8,7 @@ reports a claim is a complaint, and declining to comment is no event.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import resources
 
@@ -471,43 +471,39 @@ def taken_place(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry 
 
 
 @cache
-def _leaving_lemmas(triggers: TriggerLexicon) -> frozenset[str]:
-    """Verbs with an entry for an organisation left by its name (object ``NAMED_BODY``)."""
-    return frozenset(t.lemma for t in triggers if t.pos == "VERB" and NAMED_BODY in t.object)
+def _lemmas_naming(triggers: TriggerLexicon, item: str) -> frozenset[str]:
+    """Verbs with an entry whose objects list ``item`` (``NAMED_BODY``, ``NAMED_RULER``)."""
+    return frozenset(t.lemma for t in triggers if t.pos == "VERB" and item in t.object)
+
+
+def _named_entry(tok: Token, entry: Entry | None, ctx: SentenceContext, item: str, fits: Callable[[Actor], bool],
+                 passive: bool = False) -> Entry | None:
+    """The entry listing ``item`` among its objects, where the verb's object (its passive subject
+    too, with ``passive``) is an actor that ``fits``; else ``entry``."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _lemmas_naming(ctx.triggers, item):
+        return entry
+    deps = ("nsubjpass",) if passive and any(c.dep_ == "auxpass" for c in tok.children) else ("dobj",)
+    obj = next((c for c in tok.children if c.dep_ in deps), None)
+    actor = ctx.actor_at.get(obj.i) if obj is not None else None
+    if actor is None or not fits(actor):
+        return entry
+    found = ctx.triggers.match(tok.lemma_.lower(), "VERB", None, item)
+    return found if found is not None and item in found.object else entry
 
 
 def named_body(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
     """"Left ECOWAS", "quit the Economic Community of West African States": an international
     organisation named as the object of a verb of leaving is a body left, as "left the alliance"
     is (the entry whose objects list ``NAMED_BODY``): relations reduced (SANCTION, CAMEO 16)."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _leaving_lemmas(ctx.triggers):
-        return entry
-    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    body = ctx.actor_at.get(obj.i) if obj is not None else None
-    if body is None or "IGO" not in {body.country, body.sector}:
-        return entry
-    found = ctx.triggers.match(tok.lemma_.lower(), "VERB", None, NAMED_BODY)
-    return found if found is not None and NAMED_BODY in found.object else entry
-
-
-@cache
-def _removing_lemmas(triggers: TriggerLexicon) -> frozenset[str]:
-    """Verbs with an entry for a ruler removed by name (object ``NAMED_RULER``)."""
-    return frozenset(t.lemma for t in triggers if t.pos == "VERB" and NAMED_RULER in t.object)
+    return _named_entry(tok, entry, ctx, NAMED_BODY, lambda a: "IGO" in {a.country, a.sector})
 
 
 def named_ruler(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
     """"Ousted President Bazoum", "Assad was toppled": a ruler named as the one removed is removed
     as "ousted the president" is (the entry whose objects list ``NAMED_RULER``): a coup, ASSAULT."""
-    if entry is not None or tok.pos_ != "VERB" or tok.lemma_.lower() not in _removing_lemmas(ctx.triggers):
+    if entry is not None:
         return entry
-    deps = ("nsubjpass",) if any(c.dep_ == "auxpass" for c in tok.children) else ("dobj",)
-    obj = next((c for c in tok.children if c.dep_ in deps), None)
-    ruler = ctx.actor_at.get(obj.i) if obj is not None else None
-    if ruler is None or ruler.sector != "GOV":
-        return entry
-    found = ctx.triggers.match(tok.lemma_.lower(), "VERB", None, NAMED_RULER)
-    return found if found is not None and NAMED_RULER in found.object else entry
+    return _named_entry(tok, entry, ctx, NAMED_RULER, lambda a: a.sector == "GOV", passive=True)
 
 
 # Bodies a party is taken to: "took Belarus to the International Court of Justice".

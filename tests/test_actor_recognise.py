@@ -104,6 +104,7 @@ def codes(
         # Hong Kong is coded apart from China, as CAMEO and ISO 3166 do
         ("Hong Kong judges jailed the activists.", [("Hong Kong judges", "HKG", "JUD"), ("activists", "HKG", "CVL")]),
         # agencies and forces often in the news
+        ("Kenya's media regulator suspended the channel.", [("Kenya's media regulator", "KEN", "GOV")]),
         ("USAID funded the clinic.", [("USAID", "USA", "GOV")]),
         ("The SSPDF fought the White Army.", [("SSPDF", "SSD", "MIL"), ("White Army", "SSD", "REB")]),
         # names as other outlets transliterate them

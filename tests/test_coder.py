@@ -807,6 +807,12 @@ def test_a_lathi_or_baton_charge_coerces(rules) -> None:  # type: ignore[no-unty
     assert types_at(code(rules, "The lathi-charge on students in Dhaka drew criticism."), "charge") == ["COERCE"]
 
 
+def test_a_peacekeeping_mission_named_is_an_actor_not_aid(rules) -> None:  # type: ignore[no-untyped-def]
+    """"The U.N. peacekeeping mission, MONUSCO, said ...": the mission speaks; no aid is given."""
+    coded = code(rules, "The U.N. peacekeeping mission, MONUSCO, said its bases near Goma had come under fire.")
+    assert "AID" not in [e.event_type for e in coded.events]
+
+
 def test_a_joint_patrol_is_cooperation(rules) -> None:  # type: ignore[no-untyped-def]
     """"joint patrol": the parse makes "joint" an adjective; the entry of both words still applies."""
     assert types_at(code(rules, "Indian and French warships began a joint patrol in the Indian Ocean."), "patrol") == ["COOPERATE"]

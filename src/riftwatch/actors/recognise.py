@@ -50,7 +50,7 @@ from .anaphora import (
     pair_phrase,
 )
 from .audience import has_credit_line, in_credit_line, is_audience
-from .groups import MODIFIER_DEPS, Group, _Head, combine_groups, group_mentions, group_sector
+from .groups import MODIFIER_DEPS, Group, combine_groups, group_mentions, group_sector
 from .lexicon import Entry, Lexicon
 from .mentions import POSSESSIVE, Mention, lexicon_mentions, span_text
 from .people import country_of_person
@@ -236,13 +236,16 @@ def _acronyms_as_defined(doc: Doc, mentions: list[Mention], lexicon: Lexicon, ct
     """An acronym the text defines after an organisation's name is that organisation, where it is
     defined and later in the article, whatever other body the lexicon knows by it: "Reporters
     Without Borders (RSF) ... RSF said" is no Rapid Support Forces."""
+    # the organisation each acronym in brackets follows: acronym token -> that organisation's entry
+    defining = {k: o.entry for o in mentions
+                if o.kind == "org" and o.entry is not None and (k := acronym_after(doc, o.end)) is not None}  # fmt: skip
     out: list[Mention] = []
     for m in mentions:
         if m.kind == "org" and m.entry is not None and m.end - m.start == 1:
             word = doc[m.start].text
-            defined_by = next((o for o in out if o.kind == "org" and o.entry is not None and acronym_after(doc, o.end) == m.start), None)
-            if defined_by is not None and defined_by.entry is not None and defined_by.entry.id != m.entry.id:
-                ctx.acronyms[word] = defined_by.entry.id
+            defined_by = defining.get(m.start)
+            if defined_by is not None and defined_by.id != m.entry.id:
+                ctx.acronyms[word] = defined_by.id
             again = lexicon.get(ctx.acronyms.get(word, ""))
             if again is not None and again.id != m.entry.id:
                 m = Mention(m.start, m.end, again)
@@ -867,7 +870,7 @@ def _bare(
         return _Coded("", head.sector)  # "pro-Iranian militias": whose, the text does not say
     if fallback is None:
         # "Iran-backed militias", "U.S.-funded forces": whoever backs them is not whose they are
-        return _Coded(ctx.default_for(_placed_sector(head), exclude=_backers(last, lexicon)), head.sector)
+        return _Coded(ctx.default_for(_placed_sector(head.sector, head.mentions), exclude=_backers(last, lexicon)), head.sector)
     return _Coded(fallback, head.sector)
 
 
@@ -876,9 +879,10 @@ def _bare(
 PLACED_FORCES = frozenset({"sector:security-forces"})
 
 
-def _placed_sector(head: _Head) -> str:
-    """The sector whose default country a bare head takes: the police's for ``PLACED_FORCES``."""
-    return "COP" if any(m.entry is not None and m.entry.id in PLACED_FORCES for m in head.mentions) else head.sector
+def _placed_sector(sector: str, mentions: Sequence[Mention]) -> str:
+    """The sector whose default country a bare head of ``mentions`` takes: the police's for
+    ``PLACED_FORCES``."""
+    return "COP" if any(m.entry is not None and m.entry.id in PLACED_FORCES for m in mentions) else sector
 
 
 # A country before one of these ("Iran-backed", "U.S.-trained") stands behind a group of others.

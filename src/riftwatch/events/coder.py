@@ -357,5 +357,5 @@ def code_sentence(ctx: SentenceContext) -> list[Event]:
         state.last_group = group
     state.last_it = last_it(ctx.toks, actor_at) or state.last_it
     state.authors.update(document_authors(ctx.toks, ctx.lemmas, actor_at))
-    events = content_nouns(one_attack(without_commentary(ctx.events, ctx.toks, ctx.lemmas, ctx.actor_at), ctx.toks), ctx.toks)
+    events = content_nouns(one_attack(without_commentary(ctx.events, ctx.toks, ctx.actor_at, ctx.lemmas), ctx.toks), ctx.toks)
     return protest_first(events, ctx.toks)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
-from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -157,21 +156,18 @@ _OTHER_CLAUSE = frozenset({"advcl", "relcl", "acl"})
 def _mandated(subject: Token, actor_at: Mapping[int, Actor]) -> bool:
     """"A United Nations human rights expert", "U.N. experts", "Human Rights Watch's Iran
     researcher": experts the U.N. appoints or a rights group employs speak for it (its special
-    rapporteurs, panels, researchers), no commentary."""
-    words = [t.text for t in subject.subtree]
-    if "U.N." in words or "UN" in words or any(a == "United" and b == "Nations" for a, b in pairwise(words)):
-        return True
+    rapporteurs, panels, researchers), no commentary: the phrase names an actor coded as such."""
     return any((a := actor_at.get(t.i)) is not None and (a.sector == "HRI" or a.country == "IGO") for t in subject.subtree)
 
 
-def commentator_speaks(trig: Token, actor_at: Mapping[int, Actor] | None = None) -> bool:
+def commentator_speaks(trig: Token, actor_at: Mapping[int, Actor]) -> bool:
     """The subject of the trigger, or of the clauses that report it, is an analyst, expert, academic ..."""
     node = trig
     for _ in range(5):
         for ch in node.children:
             if ch.dep_ in {"nsubj", "nsubjpass"} and any(
                 w.lemma_.lower() in COMMENTATORS for w in (ch, *ch.children, *(g for c in ch.children for g in c.children))
-            ) and not _mandated(ch, actor_at or {}):
+            ) and not _mandated(ch, actor_at):
                 return True
         if node.dep_ in _OTHER_CLAUSE or node.head.i == node.i:
             return False
@@ -179,8 +175,8 @@ def commentator_speaks(trig: Token, actor_at: Mapping[int, Actor] | None = None)
     return False
 
 
-def without_commentary(events: list[Event], toks: Sequence[Token], lemmas: Collection[str] | None = None,
-                       actor_at: Mapping[int, Actor] | None = None) -> list[Event]:
+def without_commentary(events: list[Event], toks: Sequence[Token], actor_at: Mapping[int, Actor],
+                       lemmas: Collection[str] | None = None) -> list[Event]:
     """Events an analyst or academic states or is the subject of are opinions, not events.
 
     ``lemmas``, the sentence's lower-case lemmas when the caller holds them, skip the search in a

@@ -113,6 +113,10 @@ ROLES = [
     ("Peru demanded that Chile withdraw the maps, which Lima says make claims against its waters.", "demanded", "REQUEST", {"PER"}, {"CHL"}, "asserted"),
     ("The Houthis threatened to strike Saudi oil facilities.", "threatened", "THREATEN", {"YEM"}, {"SAU"}, "asserted"),
     ("France completed the withdrawal of its troops from Niger in December.", "withdrawal", "RETREAT", {"FRA"}, {"NER"}, "asserted"),
+    # an "of" phrase names who withdraws or gives up, after a light verb's subject
+    ("The withdrawal of Rwandan troops from eastern Congo was completed on Friday.", "withdrawal", "RETREAT", {"RWA"}, {"COD"}, "asserted"),
+    ("The pullout of Ethiopian forces from Somalia's Gedo region began on Monday.", "pullout", "RETREAT", {"ETH"}, {"SOM"}, "asserted"),
+    ("Ottawa began the withdrawal of soldiers from Latvia on Monday.", "withdrawal", "RETREAT", {"CAN"}, {"LVA"}, "asserted"),
     ("Morocco threatened Germany with a diplomatic rupture over Western Sahara.", "threatened", "THREATEN", {"MAR"}, {"DEU"}, "asserted"),
     # an actor of no stated country acting where the event happens is from there
     ("Jihadists besieged the town of Djibo in Burkina Faso.", "besieged", "COERCE", {"BFA"}, None, "asserted"),

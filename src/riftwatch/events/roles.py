@@ -776,6 +776,11 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         noun = noun.head
     target_preps = tuple(getattr(trig, "target_prep", None) or NOUN_TARGET_PREPS)
     source_preps = tuple(getattr(trig, "source_prep", None) or ("by",))
+    # "the withdrawal of U.S. troops", "the surrender of the rebels": an "of" phrase names the doer
+    # of an act done by no one to anyone, yet after the light verb's subject ("Washington began
+    # the withdrawal of forces": a bare "forces" takes whatever country came before)
+    of_doer = "of" in source_preps
+    source_preps = tuple(p for p in source_preps if p != "of")
     source = _noun_owner(noun, actor_at)
     how_s = "owner" if source else ""
     suffered = patient_owner(noun, source)
@@ -848,6 +853,9 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at:
                 # "gave the Ivory Coast millions of dollars of aid": the light verb's recipient
                 target = _collect(_children(carrier, {"dative"}) + _prep_objects(carrier, ("to",)), actor_at)
                 how_t = "recipient" if target else how_t
+    if not source and of_doer:
+        source = _collect(_prep_objects(noun, ("of",)), actor_at)
+        how_s = "source-prep" if source else ""
     # "sparked anger in Moscow": the one angered is in the "in" phrase, the cause is the subject.
     if getattr(trig, "reverse", False):
         holders = _prep_objects(noun, ("in", "among", "of"))

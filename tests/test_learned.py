@@ -635,3 +635,30 @@ def test_parties_left_unnamed_as_the_subject_are_no_actor(nlp) -> None:  # type:
     doc = nlp("Chile and Bolivia have not recognized the annexation.")
     trig = next(t for t in doc if t.text == "recognized")
     assert not L._unnamed_doers(trig, [])
+
+
+def test_the_home_country_is_the_one_named_most_and_more_than_any_other() -> None:
+    def named(*countries: str) -> list[Actor]:
+        return [Actor(c, 10 * i, 10 * i + 5, c, c) for i, c in enumerate(countries)]
+
+    assert L.home_country(named("KEN", "UGA", "KEN", "IGO", "IGO", "IGO")) == "KEN"  # bodies of no state are no home
+    assert L.home_country(named("KEN", "UGA")) == ""  # named once each: no country stands out
+    assert L.home_country(named("KEN", "KEN", "UGA", "UGA")) == ""
+    # one mention read twice (an actor and a place at the same words) counts once
+    assert L.home_country([*named("KEN", "UGA", "UGA"), Actor("KEN", 0, 5, "KEN", "KEN")]) == "UGA"
+
+
+def test_a_foreign_partys_words_in_a_story_are_not_aimed_at_its_own_people() -> None:
+    """A statement with no named target is aimed at the speaker's own people only in the speaker's
+    own country's story: the embassy of another state speaks to the story's parties."""
+    from riftwatch.pipeline import Coder
+    from riftwatch.records import Article
+
+    text = ("PRISTINA — Kosovo police closed three Serbian-run offices in the north of Kosovo on Tuesday, Kosovo's "
+            "interior minister said.\nKosovo's government said the offices operated illegally. Serbia's president "
+            "accused Kosovo of persecuting Serbs in Kosovo.\nThe U.S. embassy in Pristina also criticised the timing "
+            "of the operation.\n")
+    (coded,) = Coder().code([Article(id="t", text=text)])
+    (e,) = [e for e in coded.events if e.trigger.text == "criticised"]
+    assert {a.country for a in e.source} == {"USA"}
+    assert "USA" not in {a.country for a in e.target}

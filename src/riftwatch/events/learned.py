@@ -37,6 +37,7 @@ from __future__ import annotations
 import json
 import math
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -49,6 +50,7 @@ import numpy as np
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Token
 
+from ..actors.anaphora import NOT_STATES
 from ..actors.mentions import VENUE_NOUNS
 from ..geo.mentions import sentence_bounds
 from ..records import Actor, Event
@@ -777,16 +779,18 @@ class Featured:
     trig: Token | None
     cands: list[Candidate]
     role_feats: list[list[str]]
+    home: str = ""  # the article's own country (``dominant_country``), "" when it names none
 
 
 def featurize(doc: Doc, events: Sequence[Event], actor_at: dict[int, Actor], latent_at: dict[int, Actor]) -> list[Featured]:
     cache = DocCache(doc, actor_at, latent_at)
+    home = home_country((*actor_at.values(), *latent_at.values()))
     out = []
     for e in events:
         trig = cache.root(e.trigger.start, e.trigger.end)
         cands = candidates(cache, e, trig)
         pc = e.place.country if e.place else ""
-        out.append(Featured(e, trig, cands, [role_features(e, c, trig, pc, cache.tree) for c in cands]))
+        out.append(Featured(e, trig, cands, [role_features(e, c, trig, pc, cache.tree) for c in cands], home))
     return out
 
 
@@ -930,7 +934,7 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
          if (a.start, a.end) not in spans and id(a) not in no_party
          and (a.country not in countries or a.entry_id.startswith("implied:") or _other_side(a, source))
          and not (a.entry_id == "implied:place" and countries and a.country not in countries and not force_abroad)
-         and not (a.entry_id == "implied:source" and force_abroad)],
+         and not (a.entry_id == "implied:source" and (force_abroad or (ev.quad_class in VERBAL_QUAD_CLASSES and _visitor(a, fe.home))))],
         models.target, models.second)  # fmt: skip
     if target is not ev.target:
         # the conjuncts of the model's choice come along, of the source's own country too: a party
@@ -970,6 +974,26 @@ def _other_side(a: Actor, source: Sequence[Actor]) -> bool:
     if a.sector not in NON_STATE_SECTORS or not source:
         return False
     return all(s.country == a.country and s.sector and s.sector not in NON_STATE_SECTORS for s in source)
+
+
+def home_country(actors: Iterable[Actor]) -> str:
+    """The article's own country: the one it names most often, as an actor or as a place, and
+    more often than any other; "" when no country stands out so."""
+    mentions = {(a.start, a.end): a.country for a in actors if len(a.country) == 3 and a.country not in NOT_STATES}
+    ranked = Counter(mentions.values()).most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return ""
+    return ranked[0][0]
+
+
+def _visitor(a: Actor, home: str) -> bool:
+    """An implied target of the source's own people is for the article's own country: most acts
+    with no named target are domestic there (an arrest, a call to the nation), while a foreign
+    party's act in its story is aimed at someone of the story ("the U.S. embassy criticised the
+    operation" in a story on Kosovo is not aimed at Americans). Pool: where the source is not of
+    the article's most named country, such targets were right for 1 of 11 matched events, against
+    69 of 91 where it is."""
+    return bool(home) and a.country != home
 
 
 def _force_abroad(ev: Event, trig: Token | None, countries: set[str]) -> bool:

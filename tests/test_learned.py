@@ -662,3 +662,15 @@ def test_a_foreign_partys_words_in_a_story_are_not_aimed_at_its_own_people() -> 
     (e,) = [e for e in coded.events if e.trigger.text == "criticised"]
     assert {a.country for a in e.source} == {"USA"}
     assert "USA" not in {a.country for a in e.target}
+
+
+def test_states_acting_together_do_not_act_on_the_people_of_one_of_them() -> None:
+    from riftwatch.pipeline import Coder
+    from riftwatch.records import Article
+
+    for text, word in (("He was sanctioned by Canada and the United States on Friday.", "sanctioned"),
+                       ("Peru and Chile jointly urged restraint on Monday.", "urged")):  # fmt: skip
+        (coded,) = Coder().code([Article(id="t", text=text)])
+        (e,) = [e for e in coded.events if e.trigger.text == word]
+        assert len({a.country for a in e.source}) == 2
+        assert not {a.country for a in e.target} & {a.country for a in e.source}, text

@@ -934,7 +934,8 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
          if (a.start, a.end) not in spans and id(a) not in no_party
          and (a.country not in countries or a.entry_id.startswith("implied:") or _other_side(a, source))
          and not (a.entry_id == "implied:place" and countries and a.country not in countries and not force_abroad)
-         and not (a.entry_id == "implied:source" and (force_abroad or (ev.quad_class in VERBAL_QUAD_CLASSES and _visitor(a, fe.home))))],
+         and not (a.entry_id == "implied:source" and (force_abroad or _allies(countries)
+                                                      or (ev.quad_class in VERBAL_QUAD_CLASSES and _visitor(a, fe.home))))],
         models.target, models.second)  # fmt: skip
     if target is not ev.target:
         # the conjuncts of the model's choice come along, of the source's own country too: a party
@@ -984,6 +985,13 @@ def home_country(actors: Iterable[Actor]) -> str:
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return ""
     return ranked[0][0]
+
+
+def _allies(countries: set[str]) -> bool:
+    """States acting together ("Canada and the United States sanctioned him") act on no one's own
+    people: the people of one of them is no implied target of their joint act. (Counting a body of
+    states too, as in "the U.S. and the EU called for restraint", lost two right targets on the pool.)"""
+    return len(countries - NOT_STATES - {""}) >= 2
 
 
 def _visitor(a: Actor, home: str) -> bool:

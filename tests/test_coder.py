@@ -2511,3 +2511,16 @@ def test_a_source_asking_anonymity_makes_no_request(rules, text: str) -> None:  
 def test_a_ships_flag_is_whose_it_is(rules, text: str, target: set[str]) -> None:  # type: ignore[no-untyped-def]
     (e,) = code(rules, text).events
     assert {a.country for a in e.target} == target
+
+
+@pytest.mark.parametrize("sentence, word, counterpart", [
+    ("Police in Tunis arrested a lawyer and outspoken critic of President Kais Saied on Saturday.", "arrested", "Saied"),
+    ("Police detained a leading critic of Prime Minister Abiy Ahmed in Addis Ababa.", "detained", "Abiy"),
+    ("Kampala charged a vocal opponent of President Museveni with treason.", "charged", "Museveni"),
+])  # fmt: skip
+def test_the_counterpart_of_a_relation_is_not_the_one_acted_on(coder, sentence, word, counterpart) -> None:  # type: ignore[no-untyped-def]
+    """"a critic of the president" is no president: whom the noun of relation is related to is not
+    the target of what is done to the critic."""
+    (e,) = [e for e in code(coder, sentence).events if e.trigger.text == word]
+    assert not any(counterpart in a.text for a in e.target)
+    assert "GOV" not in {a.sector for a in e.target}

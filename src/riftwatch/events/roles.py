@@ -88,7 +88,8 @@ def actors_under(tok: Token, actor_at: dict[int, Actor], *, keep_of: bool = True
             if named and child.dep_ == "poss":
                 continue  # "Mali's neighbours Guinea and Niger": the neighbours are Guinea and Niger, Mali their counterpart
             if child.dep_ in PRUNE:
-                if child.dep_ == "prep" and keep_of and child.lower_ in {"of", "from"} and t.pos_ != "VERB" and not _of_an_act(child):
+                if (child.dep_ == "prep" and keep_of and child.lower_ in {"of", "from"} and t.pos_ != "VERB"
+                        and not _of_an_act(child) and not _counterpart(t, child)):  # fmt: skip
                     stack.append(child)
                 elif child.dep_ == "prep" and t.pos_ in {"NOUN", "PROPN"} and t.tag_ in {"NNS", "NNPS"} and _members(child):
                     # "rights groups, including Human Rights Watch": a member of the group, by name
@@ -105,6 +106,16 @@ def actors_under(tok: Token, actor_at: dict[int, Actor], *, keep_of: bool = True
             stack.append(child)
     found.sort(key=lambda a: a.start)
     return found
+
+
+def _counterpart(noun: Token, prep: Token) -> bool:
+    """The "of" phrase of a noun of relation names the other party, not the one the noun is: "a
+    critic of President Saied" is no president, "an ally of the opposition leader" no leader."""
+    if prep.lower_ != "of":
+        return False
+    # "a lawyer and critic of the president": the parse may hang the phrase on the first conjunct
+    return noun.lemma_.lower() in RELATIONAL_NOUNS or any(
+        c.dep_ == "conj" and c.i < prep.i and c.lemma_.lower() in RELATIONAL_NOUNS for c in noun.children)
 
 
 def _of_an_act(prep: Token) -> bool:
@@ -699,6 +710,8 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
                     # named as plainly as an object ("object-charge"; the model does not overrule it)
                     target, how_t = charged, "object-charge"
                     break
+                if any(_counterpart(obj, c) for c in obj.children if c.dep_ == "prep"):
+                    preps = tuple(p for p in preps if p != "of")  # "arrested a critic of the president"
                 target = _collect(_prep_objects(obj, preps), actor_at)
                 if target:
                     how_t = "object-prep"

@@ -556,6 +556,21 @@ def test_an_acronym_defined_after_a_known_organisation_is_that_organisation(nlp:
     assert all(a[1] == "SDN" for a in later)
 
 
+def test_a_name_spelled_out_before_its_acronym_is_no_other_body_known_by_those_letters(nlp: Any, lex: Lexicon) -> None:
+    """"the Caspian Pipeline Consortium (CPC)" is no Communist Party of China, here or later; nor
+    is "the Department of State Services (DSS)" the US Department of State. The same body however
+    its name is worded stays itself, and so does a body of an international organisation."""
+    first, later = coded(nlp, lex, "The Caspian Pipeline Consortium (CPC) halted exports on Monday.",
+                         "The CPC said the pumping station was damaged.")  # fmt: skip
+    assert not any(a[1] == "CHN" for a in first + later)
+    (first,) = coded(nlp, lex, "The Department of State Services (DSS) detained the activist in Abuja.")
+    assert not any(a[1] == "USA" for a in first)
+    first, later = coded(nlp, lex, "The Communist Party of China (CPC) expelled two officials.", "The CPC said they took bribes.")
+    assert ("CPC", "CHN", "PTY") in later
+    (first,) = coded(nlp, lex, "The African Union Commission (AUC) condemned the coup.")
+    assert any(a[1] == "IGO" for a in first)
+
+
 def test_an_acronym_the_text_defined_is_met_again_where_the_tagger_took_it_for_a_word(nlp: Any, lex: Lexicon) -> None:
     _, later = coded(nlp, lex, "The Arakan Army (AA) took a base near Sittwe.",
                      "The military accused the AA of shelling the town.")  # fmt: skip

@@ -201,6 +201,9 @@ class ArticleContext:
     # acronyms the article defined for an organisation the lexicon knows by its name ("Reporters
     # Without Borders (RSF)"): acronym -> that entry's id
     acronyms: dict[str, str] = field(default_factory=dict)
+    # acronyms the article defined for a body the lexicon does not know, though it knows another by
+    # the same letters ("the Caspian Pipeline Consortium (CPC)" is no Communist Party of China)
+    foreign_acronyms: set[str] = field(default_factory=set)
 
     def default_for(self, sector: str, exclude: frozenset[str] = frozenset(), among: tuple[str, ...] = ()) -> str:
         """The country for a bare sector noun: rebels, gangs, opposition, police, civilians and refugees

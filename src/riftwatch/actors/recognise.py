@@ -239,10 +239,19 @@ def _acronyms_as_defined(doc: Doc, mentions: list[Mention], lexicon: Lexicon, ct
     # the organisation each acronym in brackets follows: acronym token -> that organisation's entry
     defining = {k: o.entry for o in mentions
                 if o.kind == "org" and o.entry is not None and (k := acronym_after(doc, o.end)) is not None}  # fmt: skip
+    spelled = _spelled_out(doc, mentions, ctx)
     out: list[Mention] = []
     for m in mentions:
+        if (m.kind == "org" and m.entry is not None and m.entry.country not in NOT_STATES
+                and any(lo <= m.start and m.end <= hi and (m.end - m.start == 1 or m.end < hi) for lo, hi in spelled.values())):  # fmt: skip
+            # a word or part of a name the text spells out as another body's ("the Department of
+            # State Services (DSS)" is Nigeria's); a body of an international one is still its
+            # ("the African Union Commission (AUC)")
+            continue
         if m.kind == "org" and m.entry is not None and m.end - m.start == 1:
             word = doc[m.start].text
+            if word in ctx.foreign_acronyms:
+                continue
             defined_by = defining.get(m.start)
             if defined_by is not None and defined_by.id != m.entry.id:
                 ctx.acronyms[word] = defined_by.id
@@ -250,6 +259,50 @@ def _acronyms_as_defined(doc: Doc, mentions: list[Mention], lexicon: Lexicon, ct
             if again is not None and again.id != m.entry.id:
                 m = Mention(m.start, m.end, again)
         out.append(m)
+    return out
+
+
+# Words a name's initials skip: "Organization for Economic Cooperation and Development" (OECD).
+_NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "in", "de", "&"})
+
+
+def _spelled_out(doc: Doc, mentions: Sequence[Mention], ctx: ArticleContext) -> dict[int, tuple[int, int]]:
+    """Acronyms in brackets after a name whose initials spell them, where the lexicon does not know
+    that name ("the Caspian Pipeline Consortium (CPC)", "the Department of State Services (DSS)"):
+    acronym token -> (first, end) tokens of the name. Such a name is of a body the lexicon lacks,
+    not of one whose name is a part of it, nor of another it knows by the same letters under
+    another full name (those acronyms go to ``ctx.foreign_acronyms``); an acronym the lexicon
+    knows by no full name is taken to be the body the text names."""
+    out: dict[int, tuple[int, int]] = {}
+    known = {(m.start, m.end) for m in mentions if m.entry is not None}
+    entry_at = {m.start: m.entry for m in mentions if m.entry is not None and m.end - m.start == 1 and m.kind == "org"}
+    for i, tok in enumerate(doc):
+        if tok.text != "(" or i == 0 or (k := acronym_after(doc, i)) is None:
+            continue
+        letters = doc[k].text.replace(".", "").upper()
+        start, initials = i, ""
+        while start > 0 and len(initials) < len(letters):
+            w = doc[start - 1]
+            if w.text[:1].isupper() and w.is_alpha:
+                initials = w.text[0] + initials
+            elif w.lower_ not in _NAME_LINKS or start == i:
+                break
+            start -= 1
+        while start < i and doc[start].lower_ in _NAME_LINKS:
+            start += 1
+        if initials.upper() != letters or len(letters) < 2 or (start, i) in known:
+            continue
+        entry = entry_at.get(k)
+        if entry is None:
+            out[k] = (start, i)
+            continue
+        words = {t.lower_ for t in doc[start:i]} - _NAME_LINKS
+        full = [set(n.lower().split()) - _NAME_LINKS for n in entry.names if " " in n.strip()]
+        # the same body however its name is worded ("High Commission" for "High Commissioner"):
+        # half the words in common
+        if full and not any(len(words & f) * 2 >= len(words | f) for f in full):
+            ctx.foreign_acronyms.add(doc[k].text)
+            out[k] = (start, i)
     return out
 
 

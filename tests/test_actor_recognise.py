@@ -107,6 +107,14 @@ def codes(
         ("Kenya's media regulator suspended the channel.", [("Kenya's media regulator", "KEN", "GOV")]),
         ("USAID funded the clinic.", [("USAID", "USA", "GOV")]),
         ("The SSPDF fought the White Army.", [("SSPDF", "SSD", "MIL"), ("White Army", "SSD", "REB")]),
+        # parties, electoral bodies and forces of African and Kurdish politics
+        ("INEC rejected the petition of the All Progressives Congress.",
+         [("INEC", "NGA", "GOV"), ("All Progressives Congress", "NGA", "PTY")]),
+        ("The Department of State Services detained an IPOB commander.",
+         [("Department of State Services", "NGA", "SPY"), ("IPOB commander", "NGA", "REB")]),
+        ("Chadema accused CCM of rigging the vote.", [("Chadema", "TZA", "PTY"), ("CCM", "TZA", "PTY")]),
+        ("The UPDF arrested NUP supporters.", [("UPDF", "UGA", "MIL"), ("NUP supporters", "UGA", "PTY")]),
+        ("The KDP and the PUK signed a deal.", [("KDP", "IRQ", "PTY"), ("PUK", "IRQ", "PTY")]),
         # names as other outlets transliterate them
         ("Pashinian called Toqaev on Monday.", [("Pashinian", "ARM", "GOV"), ("Toqaev", "KAZ", "GOV")]),
     ],

@@ -42,6 +42,9 @@ pytestmark = pytest.mark.slow
         # a place's other name opening another name: "Human" is one of Uman's names, "Free" of Free State's
         ("Human Rights Watch said soldiers had beaten the students.", "Human"),
         ("The Dog Meat Free Indonesia coalition welcomed the ban.", "Free"),
+        # a division's class alone stands for a division named before ("Maritime Region" is Togo's)
+        ("Officials in the Region accused Baghdad of withholding salaries.", "Region"),
+        ("Lawmakers said the Province would sue the federal government.", "Province"),
     ],
 )
 def test_a_piece_of_a_longer_name_is_not_a_place(nlp: Language, gaz: Gazetteer, text: str, absent: str) -> None:

@@ -92,6 +92,10 @@ BUILDING_WORDS = frozenset({"street", "avenue", "road", "boulevard", "square", "
 # Meetings and documents named after their venue: "the Hanoi Summit" was held in Hanoi, and its
 # "Summit" is no town (Summit, New Jersey).
 MEETING_WORDS = frozenset({"summit", "conference", "forum", "talks", "agreement", "accord", "accords", "declaration"})
+# Classes of a country's divisions: capitalised alone ("officials in the Region", "the State"),
+# the word stands for a division the story named, never for a place of that name.
+DIVISION_WORDS = frozenset({"region", "province", "state", "county", "district", "territory", "governorate",
+                            "prefecture", "municipality", "oblast", "republic", "kingdom", "union"})  # fmt: skip
 MAX_RUN = 5  # longest capitalised run tried as one name
 NOTABLE_POPULATION = 50_000
 STRONG_POPULATION = 100_000
@@ -209,6 +213,8 @@ def _piece_of_name(doc: Doc, start: int, end: int) -> bool:
     before = doc[start - 1].text if start > 0 else ""
     after = doc[end].text if end < len(doc) else ""
     lone = doc[start].lower_
+    if end - start == 1 and lone in DIVISION_WORDS:
+        return True  # "the Region", "the Province": a division named before, by its class alone
     if end - start == 1 and (lone in FEATURE_WORDS or lone in BUILDING_WORDS or lone in MEETING_WORDS):
         return before[:1].isupper() or after[:1].isupper() or after == "of"
     if after[:1].isupper() and (after.lower() in NATURAL_WORDS or after.lower() in BUILDING_WORDS):

@@ -45,6 +45,9 @@ pytestmark = pytest.mark.slow
         # a division's class alone stands for a division named before ("Maritime Region" is Togo's)
         ("Officials in the Region accused Baghdad of withholding salaries.", "Region"),
         ("Lawmakers said the Province would sue the federal government.", "Province"),
+        # a ship's name is no place, whatever place shares a word of it
+        ("Rebels attacked the Liberian-flagged Sea Falcon in the Red Sea.", "Falcon"),
+        ("Iran seized the British-flagged tanker Stena Impero in 2019.", "Stena Impero"),
     ],
 )
 def test_a_piece_of_a_longer_name_is_not_a_place(nlp: Language, gaz: Gazetteer, text: str, absent: str) -> None:

@@ -206,6 +206,23 @@ def after_feature_of(doc: Doc, start: int) -> bool:
     return feature.text[:1].isupper() and feature.lower_ in FEATURE_OF_WORDS
 
 
+# Words before a ship's name: "the tanker Pacific Dawn", "the Liberian-flagged Sea Falcon", "the MV
+# Galaxy Leader", "the USS Carney".
+VESSEL_WORDS = frozenset({"tanker", "vessel", "ship", "freighter", "carrier", "ferry", "boat", "trawler",
+                          "destroyer", "frigate", "warship", "cruiser", "flagged", "mv", "mt", "uss", "hms"})  # fmt: skip
+
+
+def _vessel_name(doc: Doc, start: int, end: int) -> bool:
+    """The name, or a word of it, is a ship's: its capitalised run follows a word for a vessel or a
+    flag ("the Liberian-flagged Sea Falcon" is no state of Venezuela), or opens with a ship prefix."""
+    first = start
+    while first > 0 and doc[first - 1].text[:1].isupper() and doc[first - 1].is_alpha:
+        first -= 1
+    if doc[first].lower_ in {"mv", "mt", "uss", "hms"} and first < start:
+        return True
+    return first > 0 and doc[first - 1].lower_ in VESSEL_WORDS and doc[first - 1].text[:1].islower()
+
+
 def _piece_of_name(doc: Doc, start: int, end: int) -> bool:
     """A piece of a longer name the gazetteer does not hold: a lone generic word ("Islands",
     "Gulf", "Union") next to a capitalised word or "of"; a name followed by a capitalised natural
@@ -677,7 +694,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Span]:
     for s, e in spans:
         if s < last_end:
             continue
-        if _piece_of_name(doc, s, e) or _is_adjective(doc, s, e, gaz) or _stray_acronym(doc, s, e, gaz, 3 if (s, e) == line else 5):
+        if (_piece_of_name(doc, s, e) or _is_adjective(doc, s, e, gaz) or _vessel_name(doc, s, e)
+                or _stray_acronym(doc, s, e, gaz, 3 if (s, e) == line else 5)):  # fmt: skip
             continue
         if e - s == 1 and doc[s].text in people and (s == 0 or doc[s - 1].lower_ not in LOCATIVES):
             continue

@@ -2524,3 +2524,12 @@ def test_the_counterpart_of_a_relation_is_not_the_one_acted_on(coder, sentence, 
     (e,) = [e for e in code(coder, sentence).events if e.trigger.text == word]
     assert not any(counterpart in a.text for a in e.target)
     assert "GOV" not in {a.sector for a in e.target}
+
+
+def test_a_people_named_with_the_country_it_lives_in_is_of_that_country(coder) -> None:  # type: ignore[no-untyped-def]
+    """"Bosnian Serb lawmakers" are Bosnia's, not Serbia's, and no Bosnian besides them; their
+    leaders are their community's, not the government of the state they live in."""
+    e = event_at(code(coder, "Bosnian Serb lawmakers voted to ban the state court."), "ban")
+    assert {(a.text, a.country) for a in e.source} == {("Bosnian Serb lawmakers", "BIH")}
+    e = event_at(code(coder, "Croatian Serb leaders protested to Zagreb over the attacks."), "protested")
+    assert {a.country for a in e.source} == {"HRV"} and {a.sector for a in e.source} == {""}

@@ -27,7 +27,7 @@ import bisect
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy
 from spacy.symbols import PROPN  # type: ignore[import-not-found]
@@ -229,7 +229,45 @@ def find_actors(
             if g.named_only and g.owner is not None and g.owner.kind in ("country", "capital"):
                 where.update((i, c.country) for i in range(g.start, g.end))
     ctx.place_counts.update(country for _, country, _ in marks)
-    return _emit(doc, lexicon, coded, published, offset, default_country, ctx, where, _owners(coded), sorted(marks))
+    found = _emit(doc, lexicon, coded, published, offset, default_country, ctx, where, _owners(coded), sorted(marks))
+    return _kin_compounds(doc, found, offset, lexicon)
+
+
+# Names of a people that are not of its state: "Serbs" of Bosnia or Kosovo are Bosnian or Kosovan
+# citizens, while "Serbians" are Serbia's.
+ETHNIC_ONLY = frozenset({"serb", "serbs", "croat", "croats", "bosniak", "bosniaks"})
+
+
+def _kin_compounds(doc: Doc, actors: list[Actor], offset: int, lexicon: Lexicon) -> list[Actor]:
+    """A people named with the country it lives in, or its heritage, before it: one actor of one
+    country. "Chinese Americans", "Turkish Cypriot leaders" are of the second (the citizens);
+    "Kosovo Serbs" (a country's name before them) and "Bosnian Serb lawmakers" (a people's name
+    that is no state's) of the first, where they live."""
+    if not actors:
+        return actors
+    starts = {t.idx + offset: t.i for t in doc}
+    out: list[Actor] = []
+    for b in actors:
+        i = starts.get(b.start)
+        if not b.entry_id.startswith("demonym:") or not i or len(b.country) != 3 or b.country in NOT_STATES:
+            out.append(b)
+            continue
+        before = doc[i - 1]
+        at = before.idx + offset
+        kin = [e for e in lexicon.lookup(before.text) if e.kind in ("demonym", "country") and len(e.country) == 3
+               and e.country not in NOT_STATES and e.country != b.country]  # fmt: skip
+        own = out[-1] if out and out[-1].start == at and out[-1].end == at + len(before) else None
+        if not kin or not before.text[:1].isupper() or before.whitespace_ != " " or (own is None and out and out[-1].end > at):
+            out.append(b)
+            continue
+        home = kin[0].country if kin[0].kind == "country" or b.text.split()[0].lower() in ETHNIC_ONLY else b.country
+        if own is not None:
+            out.pop()  # the first name, coded as an actor of its own
+        name = b.name if home == b.country else lexicon.country_name(home)
+        # a people's leaders where it lives as a community are not that state's government
+        sector = "" if home != b.country and b.sector == "GOV" else b.sector
+        out.append(replace(b, text=f"{before.text} {b.text}", start=at, country=home, name=name, sector=sector))
+    return out
 
 
 def _acronyms_as_defined(doc: Doc, mentions: list[Mention], lexicon: Lexicon, ctx: ArticleContext) -> list[Mention]:

@@ -31,8 +31,9 @@ def refine_sectors(doc: Doc, actors: Sequence[Actor]) -> list[Actor]:
             t.lower_.strip("-") in FORMER for t in doc[max(span.start - 2, 0) : span.end][:4]
         ):
             out.append(replace(a, sector="ELI"))
-        elif (not a.sector and a.entry_id.startswith("demonym:") and len(span) == 1
-              and span[0].tag_ in {"NNS", "NNPS"}):  # fmt: skip
+        elif (not a.sector and a.entry_id.startswith("demonym:") and span[-1].tag_ in {"NNS", "NNPS"}
+              and all(t.text[:1].isupper() for t in span) and len(span) <= 2):  # fmt: skip
+            # (two names: a people with its heritage or home, "Chinese Americans", "Kosovo Serbs")
             out.append(replace(a, sector="CVL"))
         else:
             out.append(a)

@@ -339,6 +339,17 @@ def test_who_praises_both_sides_is_neither_also_when_named_before_or_by_a_joined
     assert [a[1] for a in sides if a[0] in ("both", "sides")] == ["PER", "ECU"]
 
 
+def test_who_urges_both_sides_is_neither_when_met_again_by_surname_or_subject_of_an_auxiliary(nlp: Any, lex: Lexicon) -> None:
+    # one doc, as the coder reads an article: the speaker met again by surname ("Wang"), or the
+    # subject the parse hangs on the auxiliary of the verb the pair's verb is joined to
+    (one,) = coded(nlp, lex, "Ghana closed its border with Togo. Togo's foreign minister spoke with his Chinese "
+                   "counterpart, Wang Yi, on Monday. Wang urged both sides to exercise restraint.")
+    assert [a[1] for a in one if a[0] in ("both", "sides")] == ["GHA", "TGO"]
+    (one,) = coded(nlp, lex, "Ghana closed its border with Togo. A State Department spokesperson said the United States "
+                   'was "closely monitoring" the situation and urged both sides to avoid escalation.')
+    assert [a[1] for a in one if a[0] in ("both", "sides")] == ["GHA", "TGO"]
+
+
 def test_the_two_sides_are_parties_named_by_their_demonyms_not_the_town_they_met_in(nlp: Any, lex: Lexicon) -> None:
     # the groups their demonyms own count before they are coded; the town of the talks is where
     _, sides = coded(nlp, lex, "Peruvian and Chilean delegations held talks in Quito on Friday.",

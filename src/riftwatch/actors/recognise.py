@@ -700,6 +700,12 @@ def _pairs(
             # nor the speakers' own states named earlier ("Rubio hosted the talks and praised both
             # sides": not the United States, whose capital the talks were held in)
             theirs = {c for k, c in [*named, *((k, c) for k, c, _ in persons)] if k in speakers}
+            # ... and of a person named before, met again by surname ("Wang urged both sides")
+            words = {doc[k].text for k in speakers if doc[k].pos_ == "PROPN"}
+            if words:
+                known = [*((a.person or a.text, a.country) for _, _, a in ctx.recent_persons if a is not None),
+                         *((name, c) for k, c, name in persons if k < first)]  # fmt: skip
+                theirs |= {c for name, c in known if words & set(name.split())}
             states = last_states([c for c in [*ctx.countries_named, *_in_text_order(before, out)] if c not in theirs], n)
         if states is not None:
             out[first] = (i, states)
@@ -728,7 +734,10 @@ def _subject_of_governor(tok: Token) -> set[int]:
             while verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} and not any(
                     c.dep_ in _SUBJECT_DEPS for c in verb.children):  # fmt: skip
                 verb = verb.head  # "hosted the talks and praised both sides": hosted's subject
-            out = {t.i for c in verb.children if c.dep_ in _SUBJECT_DEPS for t in c.subtree}
+            # (the parse may hang the subject on an auxiliary: "the United States was 'closely
+            # monitoring' the situation and urged both sides")
+            holders = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+            out = {t.i for h in holders for c in h.children if c.dep_ in _SUBJECT_DEPS for t in c.subtree}
             if cur.dep_ == "relcl" and any(c.dep_ in _SUBJECT_DEPS and c.tag_ in ("WDT", "WP") for c in cur.children):
                 # "China, which has close ties with both countries": the antecedent speaks of them
                 out |= {t.i for t in cur.head.subtree if t.i < cur.i}

@@ -57,6 +57,12 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("The army's new offensive has met with little success so far.", "met", None),
         ("The proposal met with strong opposition from Moscow.", "met", None),
         ("Putin met with the opposition in the Kremlin on Monday.", "met", "CONSULT"),
+        # ... also in the passive; force it will be met with is a threat, made now
+        ("The march was met with tear gas and rubber bullets.", "met", None),
+        ("Ghana said any incursion would be met with a firm response.", "met", "THREATEN"),
+        ("Lavrov was met by Chinese officials at the airport.", "met", "CONSULT"),
+        # a participle before its noun describes it
+        ("Iran promised a crushing response to the strike.", "crushing", None),
         ("Modi met with Ramaphosa in New Delhi.", "met", "CONSULT"),
         # talking to the press is no meeting
         ("A nurse in Kabul, who spoke with VOA on condition of anonymity, described the shortages.", "spoke", None),

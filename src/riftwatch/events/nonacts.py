@@ -633,9 +633,10 @@ def told_again(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry |
 
 
 def attributive_participle(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
-    """A past participle modifying the noun after it describes that noun: no act. (Where the parser
-    made that noun the sentence's root, the participle is its verb: "Trump hosted Erdogan ...".)"""
-    if entry is None or tok.tag_ != "VBN" or tok.dep_ != "amod" or tok.i > tok.head.i:
+    """A participle modifying the noun after it describes that noun: no act ("a UN-brokered deal",
+    "a crushing response"). (Where the parser made that noun the sentence's root, the participle
+    is its verb: "Trump hosted Erdogan ...".)"""
+    if entry is None or tok.tag_ not in ("VBN", "VBG") or tok.dep_ != "amod" or tok.i > tok.head.i:
         return entry
     head = tok.head
     if head.pos_ not in {"NOUN", "PROPN"} or head.dep_ == "ROOT" or any(c.dep_ in {"nsubj", "dobj"} for c in tok.children):
@@ -663,3 +664,26 @@ def idiom(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None
             if all(words[j] in (doc[start + j].lower_, doc[start + j].lemma_.lower()) for j in range(len(words))):
                 return None
     return entry
+
+
+# What an act "is met with" in return: "any attack would be met with a crushing response".
+RESPONSE_NOUNS = frozenset({"response", "retaliation", "reprisal", "force", "punishment", "retribution",
+                            "counterattack", "counteroffensive", "fire"})  # fmt: skip
+
+
+def met_with(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """"was met with" names what an act drew in return, no meeting ("the march was met with tear
+    gas", "the plan was met with scepticism"); where that is force to come ("any attack would be
+    met with a crushing response"), it is a threat, the speaker's."""
+    if entry is None or tok.lemma_.lower() != "meet" or tok.pos_ != "VERB":
+        return entry
+    if not any(c.dep_ == "auxpass" for c in tok.children):
+        return entry
+    got = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    if not got or any(o.i in ctx.actor_at for o in got):
+        return entry  # "was met with Putin": a meeting
+    if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in tok.children) and any(
+            o.lemma_.lower() in RESPONSE_NOUNS for o in got):  # fmt: skip
+        # force to come: the coder's commitment pass reads it as the threat it is, made now
+        return Recoded.of("ASSAULT", "190", "", 0.8, object=(), target_prep=())
+    return None

@@ -2533,3 +2533,12 @@ def test_a_people_named_with_the_country_it_lives_in_is_of_that_country(coder) -
     assert {(a.text, a.country) for a in e.source} == {("Bosnian Serb lawmakers", "BIH")}
     e = event_at(code(coder, "Croatian Serb leaders protested to Zagreb over the attacks."), "protested")
     assert {a.country for a in e.source} == {"HRV"} and {a.sector for a in e.source} == {""}
+
+
+def test_a_plural_possessive_with_no_subject_to_bind_it_is_the_group_named_before_it(rules) -> None:  # type: ignore[no-untyped-def]
+    """"talks with Kenyan commanders, despite their open hostility": their hostility, not that of
+    the last group of an earlier sentence."""
+    text = ("Ugandan troops crossed into the border district on Monday. "
+            "Try to reach an understanding with Kenyan commanders, despite their open hostility to Somali officers.")
+    e = event_at(code(rules, text), "hostility")
+    assert {a.country for a in e.source} == {"KEN"}

@@ -219,11 +219,12 @@ def resolve_pronouns(
         candidates = [a for a in _staff_of_reporter(tok, actor_at) or _binding_subject(tok, actor_at)
                       or ([] if _object_of_subjectless_clause(tok) or reported_object else _speaker_actors(tok, actor_at))
                       if not a.person]  # fmt: skip
-        if not candidates and low in PLURAL_PRONOUNS and tok.dep_ in {"nsubj", "nsubjpass"}:
+        if not candidates and low in PLURAL_PRONOUNS and tok.dep_ in {"nsubj", "nsubjpass", "poss"}:
             # "charged three soldiers with exceeding their powers after they fired": a plural
             # group named before in the sentence, the nearest
+            # (also a possessive: "talks with Syrian commanders, despite their open hostility")
             candidates = list(plural_group([t for t in sent if t.i < tok.i], actor_at))
-            if not candidates:
+            if not candidates and tok.dep_ != "poss":
                 # "the Houthis have held the crew of a ship they seized": a group named as the
                 # sentence's subject before it (a name, so not tagged plural) over the last group
                 # of an earlier sentence

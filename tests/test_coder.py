@@ -2542,3 +2542,13 @@ def test_a_plural_possessive_with_no_subject_to_bind_it_is_the_group_named_befor
             "Try to reach an understanding with Kenyan commanders, despite their open hostility to Somali officers.")
     e = event_at(code(rules, text), "hostility")
     assert {a.country for a in e.source} == {"KEN"}
+
+
+def test_a_country_named_as_a_party_is_its_state_but_as_the_target_of_force_its_land(coder) -> None:  # type: ignore[no-untyped-def]
+    """"Peru rejected the offer": Peru's government (as our codebook's coders code it); "troops
+    shelled Ecuador": Ecuador, no sector."""
+    e = event_at(code(coder, "Peru rejected the offer from Chile on Monday."), "rejected")
+    assert [(a.country, a.sector) for a in e.source] == [("PER", "GOV")]
+    assert [(a.country, a.sector) for a in e.target] == [("CHL", "GOV")]
+    e = event_at(code(coder, "Peruvian troops shelled Ecuador on Monday."), "shelled")
+    assert [(a.country, a.sector) for a in e.target] == [("ECU", "")]

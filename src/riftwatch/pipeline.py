@@ -22,6 +22,7 @@ from .actors.locative import actor_index, split_locative
 from .actors.recognise import ArticleContext, find_actors
 from .actors.refine import refine_sectors
 from .events.coder import ArticleState, code_sentence, sentence_context
+from .events.conventions import state_by_name
 from .events.dating import date_events, filed_day, lead_sentences
 from .events.draft import SentenceContext
 from .events.learned import apply as apply_models
@@ -225,6 +226,7 @@ class Coder:
         events = draft.events
         if self.models is not None:
             events = apply_models(doc, events, draft.actor_at, draft.latent_at, self.models)
+        events = state_by_name(events)
         # where each event happened is decided last, over the final events: the coder's passes and
         # the learned checks read the place they were built with (events.passes.event_place)
         sites = find_site_places(doc, draft.places)

@@ -185,3 +185,26 @@ def without_commentary(events: list[Event], toks: Sequence[Token], actor_at: Map
         return events
     at = {t.idx: t for t in toks}
     return [e for e in events if (tok := at.get(e.trigger.start)) is None or not commentator_speaks(tok, actor_at)]
+
+
+# Types of force whose target a country's name names as a place and its people, not its government
+# ("Russia struck Ukraine").
+_FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
+
+
+def state_by_name(events: Sequence[Event]) -> list[Event]:
+    """A country named as a party ("Iran rejected the offer") is its state: its government, as coders
+    code it (VOA pool gold: GOV for 298 of 339 countries named as parties), but the target of
+    force, where the name stands for the country and its people (there most often no sector).
+    Applied last, over the final events: the coder's passes and learned checks read a name by
+    its bare country."""
+    def coded(actors: tuple[Actor, ...], role: str, etype: str) -> tuple[Actor, ...]:
+        if role == "target" and etype in _FORCE_TYPES:
+            return actors
+        return tuple(replace(a, sector="GOV") if not a.sector and a.entry_id.startswith("country:") else a for a in actors)
+
+    out = []
+    for e in events:
+        source, target = coded(e.source, "source", e.event_type), coded(e.target, "target", e.event_type)
+        out.append(e if source == e.source and target == e.target else replace(e, source=source, target=target))
+    return out

@@ -107,6 +107,11 @@ def test_without_publication_date_nothing_moves(coder) -> None:  # type: ignore[
         # ... unless it has a time of its own
         ("The envoy recalled the 1994 massacre, in which militiamen killed hundreds of villagers in May 2015.",
          "killed", dt.date(2015, 5, 1)),
+        # a past clause of "when" dates the act it is told with, where that act has no time of its own;
+        # one of "after" gives its year, where it names one
+        ("When the general took power in 2019, he lifted the ban on rallies.", "lifted", dt.date(2019, 1, 1)),
+        ("Police detained dozens of students when they marched on Tuesday.", "detained", TUESDAY),
+        ("The minister later resigned after the commission was created in March 2021.", "resigned", dt.date(2021, 1, 1)),
         # a time the act lasts until is not when it happens; one it did not happen until is
         ("The government suspended the talks with the rebels until April 2.", "suspended", PUBLISHED),
         ("The army did not withdraw its troops until Tuesday.", "withdraw", TUESDAY),

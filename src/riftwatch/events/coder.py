@@ -29,7 +29,7 @@ from ..records import Actor, Article, Event, Factuality, Place, Span
 from ..when import best_time, find_times, may_hold_time
 from .attribution import attribution_for
 from .conventions import protest_first, without_commentary
-from .dating import anchored, antecedent_time, clause_times, counted_from
+from .dating import anchored, antecedent_time, clause_times, counted_from, when_clause_time
 from .documents import document_authors
 from .draft import ArticleState, Draft, Entry, Recoded, SentenceContext
 from .headings import heading_length
@@ -199,6 +199,11 @@ def _dated(tok: Token, ctx: SentenceContext, depth: int = 0) -> dict[str, Any]:
             return {"date": day, "date_end": day, "date_precision": "day",
                     "date_text": Span(ctx.article.text[start:end], start, end)}  # fmt: skip
     times = clause_times(tok, ctx.times) if ctx.times else []
+    if ctx.times and not times:  # no time of its own clause: a "when" clause's may date it
+        at = when_clause_time(tok, ctx.times)
+        if at is not None:  # "When Hassan took office in 2021, she lifted a ban"
+            return {"date": at.date, "date_end": at.end_date, "date_precision": at.precision,
+                    "date_text": Span(at.text, at.start, at.end)}  # fmt: skip
     year = antecedent_time(tok, times)
     if year is not None:
         return {"date": year.date, "date_end": year.end_date, "date_precision": year.precision,

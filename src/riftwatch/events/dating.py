@@ -211,6 +211,39 @@ def antecedent_time(trigger: Token, times: Sequence[TimeExpr]) -> TimeExpr | Non
     return None
 
 
+# Words opening a clause told at the time of the main clause's act ("when it seized power in 2021,
+# it arrested ...") or just before it ("after the group was created in April 2023, he retracted").
+AT_THE_TIME = frozenset({"when", "as", "while", "once"})
+
+
+def when_clause_time(trigger: Token, times: Sequence[TimeExpr]) -> TimeExpr | None:
+    """The time of a past clause of "when", "as", "while", "once" or "after" that the trigger's
+    verb governs, for a trigger whose own clause gives none: "When Hassan took office in 2021,
+    she lifted a ban" happened in 2021. After such a clause, the act is of its year ("retracted
+    his statement after the group was created in April 2023": 2023), where that time names its year."""
+    if trigger.pos_ != "VERB" or not times or not past_tense(trigger):
+        return None
+    doc = trigger.doc
+    for clause in trigger.children:
+        if clause.dep_ != "advcl" or not past_tense(clause):
+            continue
+        mark = next((c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod") and c.i < clause.i), "")
+        if mark not in AT_THE_TIME and mark != "after":
+            continue
+        lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+        inside = [t for t in times if lo <= t.start < hi and doc.char_span(t.start, t.end, alignment_mode="expand") is not None]
+        if not inside:
+            continue
+        t = inside[-1]
+        if mark == "after":
+            if not re.search(r"\b(?:19|20)\d\d\b", t.text):
+                continue  # "rejected the plan after the minister said last month ...": today's news
+            year = t.date.year
+            return TimeExpr(t.text, t.start, t.end, dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+        return t
+    return None
+
+
 # "a day after", "two weeks before": a count of days between one act and the one it is told against.
 _UNIT_DAYS = {"day": 1, "week": 7}
 ANCHOR_WORDS = frozenset({"after", "before"})

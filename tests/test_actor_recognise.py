@@ -115,6 +115,8 @@ def codes(
         ("Chadema accused CCM of rigging the vote.", [("Chadema", "TZA", "PTY"), ("CCM", "TZA", "PTY")]),
         ("The UPDF arrested NUP supporters.", [("UPDF", "UGA", "MIL"), ("NUP supporters", "UGA", "PTY")]),
         ("The KDP and the PUK signed a deal.", [("KDP", "IRQ", "PTY"), ("PUK", "IRQ", "PTY")]),
+        # Israel as Iranian and Houthi statements name it
+        ("The Zionist regime bombed the port.", [("Zionist regime", "ISR", "GOV")]),
         # a people named with where it lives or its heritage: one actor, of the state it lives in
         ("Armed Kosovo Serbs attacked the patrol.", [("Kosovo Serbs", "XKX", "")]),
         ("Chinese Americans in Houston rallied.", [("Chinese Americans", "USA", "")]),

@@ -2552,3 +2552,11 @@ def test_a_country_named_as_a_party_is_its_state_but_as_the_target_of_force_its_
     assert [(a.country, a.sector) for a in e.target] == [("CHL", "GOV")]
     e = event_at(code(coder, "Peruvian troops shelled Ecuador on Monday."), "shelled")
     assert [(a.country, a.sector) for a in e.target] == [("ECU", "")]
+
+
+@pytest.mark.parametrize(("sentence", "word", "etype"), [
+    ("The authorities hanged two dissidents at dawn on Tuesday.", "hanged", "ASSAULT"),
+    ("Students hanged banners from the bridge on Tuesday.", "hanged", None),
+])  # fmt: skip
+def test_hanging_a_person_is_an_execution(coder, sentence, word, etype) -> None:  # type: ignore[no-untyped-def]
+    assert (types_at(code(coder, sentence), word) or [None])[0] == etype

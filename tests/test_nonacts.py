@@ -61,6 +61,12 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("The march was met with tear gas and rubber bullets.", "met", None),
         ("Ghana said any incursion would be met with a firm response.", "met", "THREATEN"),
         ("Lavrov was met by Chinese officials at the airport.", "met", "CONSULT"),
+        # governments and leaders who clash disagree; armed men and crowds fight
+        ("The president has clashed with Washington on a range of issues.", "clashed", None),
+        ("Protesters clashed with police in Tbilisi on Sunday.", "clashed", "ASSAULT"),
+        ("Armenia and Azerbaijan clashed along the border on Monday.", "clashed", "ASSAULT"),
+        # taking to the streets is protesting
+        ("Thousands of teachers took to the streets of Nairobi on Monday.", "took", "PROTEST"),
         # a participle before its noun describes it
         ("Iran promised a crushing response to the strike.", "crushing", None),
         ("Modi met with Ramaphosa in New Delhi.", "met", "CONSULT"),

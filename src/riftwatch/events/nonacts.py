@@ -687,3 +687,30 @@ def met_with(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | N
         # force to come: the coder's commitment pass reads it as the threat it is, made now
         return Recoded.of("ASSAULT", "190", "", 0.8, object=(), target_prep=())
     return None
+
+
+# Sectors of parties that clash in words, not arms: governments, lawmakers, parties, courts.
+_POLITICAL = frozenset({"GOV", "LEG", "PTY", "OPP", "JUD", "ELI", ""})
+
+
+def clash_in_words(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """Governments, leaders and parties who "clashed with" one another ("Petro has clashed with
+    Washington on a range of issues", "the alliance has repeatedly clashed with the prime
+    minister") disagree: no armed clash, where no armed or police party is named and neither side
+    is a crowd."""
+    if entry is None or entry.type != "ASSAULT" or tok.lemma_.lower() != "clash" or tok.pos_ != "VERB":
+        return entry
+    sides = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    sides += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    actors = [ctx.actor_at.get(t.i) for s in sides for t in s.subtree if t.i in ctx.actor_at]
+    if len(sides) < 2 or not actors or any(a is not None and a.sector not in _POLITICAL for a in actors):
+        return entry
+    if any(t.lemma_.lower() in _ARMED_WORDS for s in sides for t in s.subtree):
+        return entry
+    return None
+
+
+# Words of those who clash in arms or in the street.
+_ARMED_WORDS = frozenset({"troop", "soldier", "force", "fighter", "militant", "rebel", "police", "protester",
+                          "demonstrator", "gunman", "army", "militia", "guard", "officer", "supporter", "crowd",
+                          "student", "villager", "resident", "worker", "youth", "group", "unit"})  # fmt: skip

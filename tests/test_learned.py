@@ -662,6 +662,12 @@ def test_a_foreign_partys_words_in_a_story_are_not_aimed_at_its_own_people() -> 
     (e,) = [e for e in coded.events if e.trigger.text == "criticised"]
     assert {a.country for a in e.source} == {"USA"}
     assert "USA" not in {a.country for a in e.target}
+    # nor a foreign party's other acts but force ("Moscow suspended its aid" in a story on Georgia)
+    text = ("TBILISI — Georgian police detained 30 protesters in Tbilisi on Monday, Georgia's interior ministry said.\n"
+            "Georgia's government said the rallies were illegal.\nMoscow then suspended its financial aid.\n")
+    (coded,) = Coder().code([Article(id="t", text=text)])
+    (e,) = [e for e in coded.events if e.trigger.text == "suspended"]
+    assert "RUS" in {a.country for a in e.source} and "RUS" not in {a.country for a in e.target}
 
 
 def test_states_acting_together_do_not_act_on_the_people_of_one_of_them() -> None:

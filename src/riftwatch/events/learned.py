@@ -935,7 +935,7 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
          and (a.country not in countries or a.entry_id.startswith("implied:") or _other_side(a, source))
          and not (a.entry_id == "implied:place" and countries and a.country not in countries and not force_abroad)
          and not (a.entry_id == "implied:source" and (force_abroad or _allies(countries)
-                                                      or (ev.quad_class in VERBAL_QUAD_CLASSES and _visitor(a, fe.home))))],
+                                                      or (ev.event_type not in FORCE_TYPES and _visitor(a, fe.home))))],
         models.target, models.second)  # fmt: skip
     if target is not ev.target:
         # the conjuncts of the model's choice come along, of the source's own country too: a party
@@ -985,6 +985,10 @@ def home_country(actors: Iterable[Actor]) -> str:
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return ""
     return ranked[0][0]
+
+
+# Acts of force, whose implied target abroad is decided by where they strike (``_force_abroad``).
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 
 
 def _allies(countries: set[str]) -> bool:

@@ -2560,3 +2560,16 @@ def test_a_country_named_as_a_party_is_its_state_but_as_the_target_of_force_its_
 ])  # fmt: skip
 def test_hanging_a_person_is_an_execution(coder, sentence, word, etype) -> None:  # type: ignore[no-untyped-def]
     assert (types_at(code(coder, sentence), word) or [None])[0] == etype
+
+
+@pytest.mark.parametrize(("sentence", "word", "etype"), [
+    ("Ankara would not rule out using economic pressure against Athens.", "rule", "THREATEN"),
+    ("The president has refused to rule out military force against Guyana.", "refused", "THREATEN"),
+    ("The minister had not ruled out another round of talks with the nurses.", "ruled", None),
+    ("Caracas ruled out any talks with the opposition.", "ruled", "REJECT"),
+])  # fmt: skip
+def test_not_ruling_out_force_is_a_threat_and_anything_else_no_event(coder, sentence, word, etype) -> None:  # type: ignore[no-untyped-def]
+    coded = code(coder, sentence)
+    assert [e.event_type for e in coded.events if e.trigger.text.startswith(word)][:1] == ([etype] if etype else [])
+    if etype:
+        assert event_at(coded, word).factuality == "asserted"

@@ -999,6 +999,47 @@ def refusal(d: Draft, ctx: SentenceContext) -> None:
             d.target, d.how["target"] = [], ""
 
 
+# Words of force or pressure a party may refuse to rule out ("the use of force", "economic pressure").
+UNRULED_FORCE = frozenset({"force", "coercion", "pressure", "action", "strike", "sanction", "tariff", "retaliation",
+                           "invasion", "intervention", "measure", "attack", "blockade", "option"})  # fmt: skip
+# Types of the acts whose possibility, kept open, threatens.
+_FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
+
+
+def _ruling_out(tok: Token) -> Token | None:
+    """The "rule out" verb of a refusal to rule something out: ``tok`` itself ("did not rule out")
+    or the verb it refuses or declines ("refused to rule out")."""
+    def rule_out(v: Token) -> bool:
+        return v.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in v.children)
+
+    if rule_out(tok):
+        return tok
+    if tok.lemma_.lower() in {"refuse", "decline"}:
+        return next((c for c in tok.children if c.dep_ == "xcomp" and rule_out(c)), None)
+    return None
+
+
+def unruled_out(d: Draft, ctx: SentenceContext) -> None:
+    """Not ruling out force or pressure ("would not rule out using economic pressure", "has
+    refused to rule out the use of force") keeps it on the table: a threat made now (CAMEO 13),
+    no rejection; not ruling out anything else ("had not ruled out another round of talks") rejects
+    nothing and is no event."""
+    if d.type != "REJECT":
+        return
+    verb = _ruling_out(d.tok)
+    if verb is None or (verb is d.tok and d.status != "negated"):
+        return
+    kept = [t for c in verb.children if c.dep_ in {"dobj", "xcomp", "ccomp", "pcomp"} for t in c.subtree]
+    forceful = any(t.lemma_.lower() in UNRULED_FORCE or (t.pos_ in {"NOUN", "VERB"} and (m := match_trigger(t, ctx.triggers))
+                   is not None and m.type in _FORCEFUL) for t in kept)  # fmt: skip
+    if not forceful:
+        d.dropped = True
+        return
+    coding = ontology().coding("THREATEN", "130")
+    d.recode(Recoded.of("THREATEN", coding.cameo_root, "", d.entry.weight))
+    d.status = "asserted"
+
+
 # The CAMEO code of a call to act against someone (``rallied_opposition``).
 RALLY_CAMEO = "113"
 
@@ -1216,7 +1257,7 @@ PASSES: tuple[Pass, ...] = (
     # conventions for what the text leaves unstated
     toll_target, place_country_target, domestic_target, victims_of_place, repressed_at_home, withdrawn_support, halted_support,
     # factuality and the re-codings it implies
-    read_factuality, requested_act, content_act, refusal, commitment, weapon_launch, rallied_opposition, warning_content,
+    read_factuality, unruled_out, requested_act, content_act, refusal, commitment, weapon_launch, rallied_opposition, warning_content,
     # conventions that need the final type
     threat_condition, drop_self_targets,
 )  # fmt: skip

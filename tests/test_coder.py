@@ -2573,3 +2573,16 @@ def test_not_ruling_out_force_is_a_threat_and_anything_else_no_event(coder, sent
     assert [e.event_type for e in coded.events if e.trigger.text.startswith(word)][:1] == ([etype] if etype else [])
     if etype:
         assert event_at(coded, word).factuality == "asserted"
+
+
+@pytest.mark.parametrize(("sentence", "word", "doer", "victims"), [
+    ("The EU condemned the arrest of Georgian opposition leaders on Monday.", "condemned", None, "GEO"),
+    ("Amnesty denounced Baku's detention of Armenian prisoners.", "denounced", "AZE", "ARM"),
+    ("Paris is deeply concerned about Kigali's treatment of Congolese refugees.", "concerned", "RWA", "COD"),
+])  # fmt: skip
+def test_a_condemned_harm_is_aimed_at_who_did_it_not_at_its_victims(coder, sentence, word, doer, victims) -> None:  # type: ignore[no-untyped-def]
+    e = event_at(code(coder, sentence), word)
+    targets = {a.country for a in e.target if a.text}
+    assert victims not in {a.country for a in e.target if a.sector in ("CVL", "OPP", "REF", "MED")}
+    if doer:
+        assert doer in targets

@@ -108,6 +108,21 @@ def actors_under(tok: Token, actor_at: dict[int, Actor], *, keep_of: bool = True
     return found
 
 
+# Types whose object names what they condemn, criticise or protest.
+CONDEMNING_TYPES = frozenset({"ACCUSE", "PROTEST"})
+# Nouns of harm done to people, whose "of" phrase names the victims.
+HARM_NOUNS = frozenset({"arrest", "detention", "killing", "treatment", "mistreatment", "jailing", "imprisonment",
+                        "deportation", "expulsion", "abduction", "kidnapping", "execution", "persecution",
+                        "sentencing", "conviction", "torture", "harassment", "abuse", "beating", "shooting",
+                        "murder", "assassination", "disappearance", "incarceration", "prosecution"})  # fmt: skip
+
+
+def _harm_doers(noun: Token) -> list[Token]:
+    """Who did the harm a noun names: its owner ("Baku's detention of ..."), else its "by" phrase."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    return owners or [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
+
+
 def _counterpart(noun: Token, prep: Token) -> bool:
     """The "of" phrase of a noun of relation names the other party, not the one the noun is: "a
     critic of President Saied" is no president, "an ally of the opposition leader" no leader."""
@@ -160,6 +175,9 @@ def accused_in(verb: Token, actor_at: dict[int, Actor], preps: Sequence[str] = (
     party only hears it). The owner of the noun after over/about/against, else actors in it."""
     out: list[Actor] = []
     for obj in _prep_objects(verb, preps):
+        if obj.lemma_.lower() in HARM_NOUNS:  # "concerned by the treatment of journalists": by whom they were treated so
+            out.extend(a for a in _collect(_harm_doers(obj), actor_at) if a not in out)
+            continue
         out.extend(a for a in _noun_owner(obj, actor_at) or _collect([obj], actor_at) if a not in out)
     return out
 
@@ -339,8 +357,10 @@ def victims_of(trig: Token) -> set[int]:
     whom a lawsuit or a charge is against: that is the accused.)"""
     # ("on" too: "condemned the attack on a border post"; but "blamed the attacks on militants")
     preps = {"against"} if trig.lemma_.lower() == "blame" else {"against", "on"}
+    # (and those a harm was done to: "condemned the arrest of opposition leaders")
     return {t.i for n in trig.subtree if n.i != trig.i and n.pos_ == "NOUN" and n.lemma_.lower() not in CHARGE_NOUNS
-            for p in n.children if p.dep_ == "prep" and p.lower_ in preps for t in p.subtree}  # fmt: skip
+            for p in n.children if p.dep_ == "prep" and (p.lower_ in preps or (p.lower_ == "of" and n.lemma_.lower() in HARM_NOUNS))
+            for t in p.subtree}  # fmt: skip
 
 
 def according_to(tok: Token) -> bool:
@@ -670,6 +690,11 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         # (what an object is called is no target: "called the strike a violation of Pakistan's sovereignty")
         named = _children(verb, {"dobj"})
         objs = [w for o in _children(verb, OBJ) if not (named and o.dep_ == "oprd") for w in (part_whole(o) or [o])]
+        if getattr(trig, "type", "") in CONDEMNING_TYPES:
+            # "condemned the arrest of opposition leaders": aimed at who arrested them, named as
+            # the noun's owner or "by" phrase ("Baku's detention of", "the detention of ... by
+            # Azerbaijan"), not at the victims its "of" phrase names
+            objs = [d for o in objs for d in (_harm_doers(o) if o.lemma_.lower() in HARM_NOUNS else [o])]
         if verb.lemma_.lower() in DISCUSSION_LEMMAS:
             objs = []  # a topic: whose role or program is talked about takes no part
         # "held their annual talks with X": the object's own "their" is the subject, not a target

@@ -65,6 +65,10 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("The president has clashed with Washington on a range of issues.", "clashed", None),
         ("Protesters clashed with police in Tbilisi on Sunday.", "clashed", "ASSAULT"),
         ("Armenia and Azerbaijan clashed along the border on Monday.", "clashed", "ASSAULT"),
+        # a road blocked by a crowd is a protest, by police or a state a restriction
+        ("Demonstrators again blocked Rustaveli Avenue on Sunday.", "blocked", "PROTEST"),
+        ("Anti-riot officers blocked the roads leading to parliament.", "blocked", "COERCE"),
+        ("Turkey blocked the roads to the Syrian border on Friday.", "blocked", "COERCE"),
         # taking to the streets is protesting
         ("Thousands of teachers took to the streets of Nairobi on Monday.", "took", "PROTEST"),
         # a participle before its noun describes it

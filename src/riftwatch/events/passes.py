@@ -869,11 +869,25 @@ def gathering_target(d: Draft, ctx: SentenceContext) -> None:
 ARMED_SECTORS = frozenset({"MIL", "REB", "IMG", "CRM"})
 
 
+# Sectors and words of those who enforce order: a road they block is closed to others.
+ORDER_SECTORS = frozenset({"COP", "MIL", "SPY"})
+ORDER_WORDS = frozenset({"police", "policeman", "officer", "soldier", "troop", "force", "guard", "gendarme",
+                         "army", "military", "authority"})  # fmt: skip
+
+
 def armed_riot(d: Draft, ctx: SentenceContext) -> None:
     """Storming a building is a violent protest when protesters do it, and an attack (ASSAULT,
-    CAMEO 190) when gunmen, soldiers or militants do ("gunmen stormed the hotel")."""
+    CAMEO 190) when gunmen, soldiers or militants do ("gunmen stormed the hotel"). Blocking a
+    road is a protest by a crowd and a restriction (COERCE, CAMEO 172) by police or troops
+    ("anti-riot officers blocked the roads leading to parliament")."""
     if d.type == "PROTEST" and d.entry.mode == "riot" and d.source and all(a.sector in ARMED_SECTORS for a in d.source):
         d.recode(Recoded.of("ASSAULT", "190", "", d.entry.weight))
+    elif d.type == "PROTEST" and d.entry.mode == "obstruct" and d.tok.pos_ == "VERB":
+        subjects = [c for c in d.tok.children if c.dep_ == "nsubj"]
+        if (d.source and all(a.sector in ORDER_SECTORS | {"GOV"} or a.entry_id.startswith(("country:", "capital:"))
+                             for a in d.source)) or (
+                not d.source and any(c.lemma_.lower() in ORDER_WORDS for c in subjects)):  # fmt: skip
+            d.recode(Recoded.of("COERCE", "172", "restrict", d.entry.weight))
 
 
 # --- conventions for what the text leaves unstated ------------------------------------------------

@@ -115,6 +115,8 @@ def codes(
         ("Chadema accused CCM of rigging the vote.", [("Chadema", "TZA", "PTY"), ("CCM", "TZA", "PTY")]),
         ("The UPDF arrested NUP supporters.", [("UPDF", "UGA", "MIL"), ("NUP supporters", "UGA", "PTY")]),
         ("The KDP and the PUK signed a deal.", [("KDP", "IRQ", "PTY"), ("PUK", "IRQ", "PTY")]),
+        ("Georgian Dream accused the UNM of plotting a coup.", [("Georgian Dream", "GEO", "PTY"), ("UNM", "GEO", "PTY")]),
+        ("The Awami League and the BNP traded accusations.", [("Awami League", "BGD", "PTY"), ("BNP", "BGD", "PTY")]),
         # Israel as Iranian and Houthi statements name it
         ("The Zionist regime bombed the port.", [("Zionist regime", "ISR", "GOV")]),
         # a people named with where it lives or its heritage: one actor, of the state it lives in

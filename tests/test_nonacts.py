@@ -65,6 +65,11 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("The president has clashed with Washington on a range of issues.", "clashed", None),
         ("Protesters clashed with police in Tbilisi on Sunday.", "clashed", "ASSAULT"),
         ("Armenia and Azerbaijan clashed along the border on Monday.", "clashed", "ASSAULT"),
+        # naming an act with a condemning word criticises it, also as a second object
+        ("The rebels described the killings as a deliberate breach of the truce.", "described", "ACCUSE"),
+        ("The senator responded by calling the premier a dictator.", "calling", "ACCUSE"),
+        ("Beijing held drills and called them a punishment for separatist acts.", "called", "ACCUSE"),
+        ("Officials called the plan a fresh start for the region.", "called", None),
         # a road blocked by a crowd is a protest, by police or a state a restriction
         ("Demonstrators again blocked Rustaveli Avenue on Sunday.", "blocked", "PROTEST"),
         ("Anti-riot officers blocked the roads leading to parliament.", "blocked", "COERCE"),

@@ -790,17 +790,19 @@ ATTENTION_VERBS = frozenset({"highlight", "cite", "underline", "underscore", "sp
 
 
 @cache
-def criticism_words() -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
-    """The condemning words of ``data/criticism.json``: single lemmas, and phrases as lemma sets."""
+def criticism_words() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """The condemning words of ``data/criticism.json``: single lemmas, and phrases as word sequences."""
     raw = json.loads(resources.files("riftwatch").joinpath("data/criticism.json").read_text("utf-8"))
     words = [w.lower() for w in raw["words"]]
-    return frozenset(w for w in words if " " not in w), tuple(frozenset(w.split()) for w in words if " " in w)
+    return frozenset(w for w in words if " " not in w), tuple(tuple(w.split()) for w in words if " " in w)
 
 
 def _description(verb: Token) -> list[Token]:
     """What ``verb`` calls its object: a second object ("called the ruling 'arbitrary'") or an "as"
     phrase, on the verb or, in the small model's parse, on its object ("described X as a disaster")."""
     out = [c for c in verb.children if c.dep_ in {"oprd", "ccomp", "xcomp", "acomp"}]
+    # (or a second object: "calling Zelensky a dictator")
+    out.extend([c for c in verb.children if c.dep_ == "dobj"][1:])
     holders = [verb] + [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     # an adjective after the object is what it is called, however the parse hangs it ("called the
     # European move 'unjustified and illegal'": unjustified <- move)
@@ -857,7 +859,12 @@ def condemning(head: Token) -> bool:
     words, phrases = criticism_words()
     seen = list(head.subtree)[:12]
     lemmas = {t.lemma_.lower() for t in seen} | {t.lower_ for t in seen}
-    return not words.isdisjoint(lemmas) or any(p <= lemmas for p in phrases)
+    if not words.isdisjoint(lemmas):
+        return True
+    # a phrase as its words in a row ("an attack on Hungary's sovereignty", not "attacks ... on pace")
+    forms = [{t.lemma_.lower(), t.lower_} for t in seen]
+    return any(all(p[j] in forms[k + j] for j in range(len(p)))
+               for p in phrases for k in range(len(forms) - len(p) + 1))  # fmt: skip
 
 
 def pointed_criticism(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:

@@ -142,8 +142,12 @@ def _condemns(pred: Token) -> bool:
     # country had the right to interfere" says nothing condemnable of X)
     subject |= {t.i for c in pred.children if c.dep_ == "conj" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
                 for t in c.subtree}  # fmt: skip
-    lemmas = {t.lemma_.lower() for t in list(pred.subtree)[:20] if t.i not in subject}
-    return not words.isdisjoint(lemmas) or any(p <= lemmas for p in phrases)
+    kept = [t for t in list(pred.subtree)[:20] if t.i not in subject]
+    lemmas = {t.lemma_.lower() for t in kept}
+    if not words.isdisjoint(lemmas):
+        return True
+    forms = [{t.lemma_.lower(), t.lower_} for t in kept]  # a phrase as its words in a row
+    return any(all(p[j] in forms[k + j] for j in range(len(p))) for p in phrases for k in range(len(forms) - len(p) + 1))
 
 
 # "must understand", "should know": what a speaker says another must grasp is no act asked of them.

@@ -70,6 +70,13 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("The senator responded by calling the premier a dictator.", "calling", "ACCUSE"),
         ("Beijing held drills and called them a punishment for separatist acts.", "called", "ACCUSE"),
         ("Officials called the plan a fresh start for the region.", "called", None),
+        # control taken of a place is a seizure; of one's life or health none
+        ("The army regained control of the town on Saturday.", "regained", "ASSAULT"),
+        ("With treatment, he has regained control over his health.", "regained", None),
+        ("He took control of his life after the accident.", "took", None),
+        # soldiers returned to their country, participation frozen
+        ("Baku returned 32 Armenian soldiers in exchange for two servicemen.", "returned", "RETREAT"),
+        ("Armenia froze its participation in the alliance on Friday.", "froze", "SANCTION"),
         # a road blocked by a crowd is a protest, by police or a state a restriction
         ("Demonstrators again blocked Rustaveli Avenue on Sunday.", "blocked", "PROTEST"),
         ("Anti-riot officers blocked the roads leading to parliament.", "blocked", "COERCE"),

@@ -470,6 +470,33 @@ def taken_place(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry 
     return found if found is not None and NAMED_PLACE in found.object else entry
 
 
+# What control is taken of when it is territory: the objects of "seize" (``taken_place``) and more.
+CONTROLLED = frozenset({"town", "city", "village", "territory", "area", "base", "airport", "hill", "region",
+                        "district", "province", "capital", "island", "port", "country", "state", "camp", "border",
+                        "crossing", "road", "highway", "neighbourhood", "neighborhood", "building", "prison",
+                        "compound", "facility", "field", "oilfield", "mine", "dam", "plant", "station", "airfield",
+                        "part", "most", "much", "half", "parliament", "government", "ministry"})  # fmt: skip
+
+
+def control_of_territory(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """"Took control of his life", "regained control over his health": control taken of no place,
+    party or institution is no seizure; "seized control of the town", "took control of Goma" are."""
+    if entry is None or entry.type not in {"ASSAULT", "COERCE"} or tok.pos_ != "VERB":
+        return entry
+    control = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() == "control"), None)
+    if control is None:
+        return entry
+    held = [o for p in control.children if p.dep_ == "prep" and p.lower_ in {"of", "over", "in"}
+            for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    if not held:
+        return entry  # "seized control": of the place the story is about
+    for o in held:
+        if (o.lemma_.lower() in CONTROLLED or o.pos_ == "PROPN" or o.i in ctx.actor_at or o.i in ctx.latent_at
+                or any(p.start <= t.idx < p.end for p in ctx.usable for t in o.subtree)):  # fmt: skip
+            return entry
+    return None
+
+
 @cache
 def _lemmas_naming(triggers: TriggerLexicon, item: str) -> frozenset[str]:
     """Verbs with an entry whose objects list ``item`` (``NAMED_BODY``, ``NAMED_RULER``)."""

@@ -292,3 +292,14 @@ def test_background_goes_on_with_its_date(coder, text: str, trigger: str, expect
 def test_an_act_counted_from_an_act_named_before(coder, text: str) -> None:  # type: ignore[no-untyped-def]
     """"Two days after the abduction": counted from the abduction's own day."""
     assert _event(_code(coder, text), "demanded").date == TUESDAY + dt.timedelta(days=2)
+
+
+def test_an_undated_act_goes_on_with_the_day_its_speaker_spoke_in_the_sentence_before(coder) -> None:  # type: ignore[no-untyped-def]
+    """The lead's day is Tuesday; the minister spoke on Wednesday, and "He" goes on telling what he
+    said then. Another party's act after it keeps the lead's day."""
+    text = ("NAIROBI — Kenyan police arrested 20 protesters in Nairobi on Tuesday.\n"
+            "Interior Minister Kipchumba Murkomen on Wednesday accused the opposition of funding the protests. "
+            "He condemned the attacks on police stations.\n")
+    coded = _code(coder, text)
+    assert _event(coded, "accused").date == TUESDAY + dt.timedelta(days=1)
+    assert _event(coded, "condemned").date == TUESDAY + dt.timedelta(days=1)

@@ -313,6 +313,7 @@ def date_events(
             span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
             if span is not None and len(span) and past_tense(_telling_verb(span.root)):
                 told = background(article, e, out) if e.quad_class in MATERIAL or span.root.pos_ == "NOUN" else None
+                told = told or same_speaker(article, e, out)
                 if told is not None:
                     e = replace(e, date=told.date, date_end=told.date_end, date_precision=told.date_precision,
                                 date_text=told.date_text)  # fmt: skip
@@ -321,6 +322,25 @@ def date_events(
                                 date_text=Span(day.text, day.start, day.end))  # fmt: skip
         out.append(e)
     return out
+
+
+def same_speaker(article: Article, e: Event, before: Sequence[Event]) -> Event | None:
+    """The act the sentence before told, in the same paragraph, by the same party and dated to a
+    day by its own words, that an undated act in the past tense goes on telling: "Mohseni-Ejei
+    warned on Thursday that ... He accused foreign-based media of ..." was said on Thursday too."""
+    if not e.source:
+        return None
+    told = [b for b in before if b.sentence_index == e.sentence_index - 1 and b.date_text is not None
+            and b.date is not None and b.date_precision == "day"]  # fmt: skip
+    if not told:
+        return None
+    last = told[-1]
+    if "\n" in article.text[last.trigger.end : e.trigger.start]:
+        return None  # another paragraph
+    who = {(a.person, a.country, a.sector) if a.person else (a.name, a.country, a.sector) for a in e.source}
+    if not who & {(a.person, a.country, a.sector) if a.person else (a.name, a.country, a.sector) for a in last.source}:
+        return None
+    return last
 
 
 # QuadClasses of material acts: what a background story goes on to tell happened then; a statement

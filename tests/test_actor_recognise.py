@@ -115,6 +115,9 @@ def codes(
         ("Chadema accused CCM of rigging the vote.", [("Chadema", "TZA", "PTY"), ("CCM", "TZA", "PTY")]),
         ("The UPDF arrested NUP supporters.", [("UPDF", "UGA", "MIL"), ("NUP supporters", "UGA", "PTY")]),
         ("The KDP and the PUK signed a deal.", [("KDP", "IRQ", "PTY"), ("PUK", "IRQ", "PTY")]),
+        # opposition leaders, and a prime minister out of office since
+        ("Tundu Lissu met Kizza Besigye.", [("Tundu Lissu", "TZA", "OPP"), ("Kizza Besigye", "UGA", "OPP")]),
+        ("Imran Khan accused the army of rigging the vote.", [("Imran Khan", "PAK", "OPP"), ("army", "PAK", "MIL")]),
         ("Georgian Dream accused the UNM of plotting a coup.", [("Georgian Dream", "GEO", "PTY"), ("UNM", "GEO", "PTY")]),
         ("The Awami League and the BNP traded accusations.", [("Awami League", "BGD", "PTY"), ("BNP", "BGD", "PTY")]),
         # Israel as Iranian and Houthi statements name it

@@ -108,6 +108,17 @@ def test_a_site_is_placed_at_the_articles_town(nlp: Language, gaz: Gazetteer) ->
     assert all(p.country == "CMR" for p in sites)
 
 
+def test_a_field_site_in_a_sentence_on_another_country_is_in_that_country(nlp: Language, gaz: Gazetteer) -> None:
+    """A dam, a base, a camp named in a sentence that places the act in another country than the
+    article's town is there, not at the dateline; a market in the town's own story stays in it."""
+    text = ("ANKARA - Turkish officials met in Ankara on Monday. In northern Syria, Turkish drones struck "
+            "fighters near the Tishrin Dam, the ministry said. Police closed the Central Market in Ankara.")
+    doc = nlp(text)
+    sites = {p.text: p for p in find_site_places(doc, find_places(doc, gaz))}
+    assert sites["Tishrin Dam"].country == "SYR"
+    assert sites["Central Market"].country == "TUR"
+
+
 @pytest.mark.parametrize(
     ("text", "name", "country"),
     [

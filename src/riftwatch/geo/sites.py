@@ -77,15 +77,43 @@ def find_site_places(doc: Doc, places: Sequence[Place], offset: int = 0) -> list
         if any(a < end and start < b for a, b in busy):
             continue
         text = doc[words[0].i : ent.end].text
-        at = _own_place(doc, words[0].i, ent.end, places, offset, anchor)
+        here = (_sentence_anchor(doc, words[0].i, places, local, offset, anchor, nations, counts)
+                if words[-1].lower_ in FIELD_SITES else anchor)
+        at = _own_place(doc, words[0].i, ent.end, places, offset, here)
         out.append(replace(at, text=text, start=start, end=end, name=f"{text}, {at.name}", score=SITE_SCORE, how=""))
     for first, last in _unlisted_settlements(doc):
         start, end = doc[first].idx + offset, doc[last - 1].idx + len(doc[last - 1]) + offset
         if any(a < end and start < b for a, b in busy) or any(p.start < end and start < p.end for p in out):
             continue
         text = doc[first:last].text
-        out.append(replace(anchor, text=text, start=start, end=end, name=f"{text}, {anchor.name}", score=SITE_SCORE))
+        here = _sentence_anchor(doc, first, places, local, offset, anchor, nations, counts)
+        out.append(replace(here, text=text, start=start, end=end, name=f"{text}, {here.name}", score=SITE_SCORE))
     return sorted(out, key=lambda p: p.start)
+
+
+# Sites of war and infrastructure reporting, often far from the story's dateline (not the streets,
+# schools and hotels of local news, which lie in the article's town).
+FIELD_SITES = frozenset({"dam", "base", "camp", "airport", "airfield", "plant", "station", "port", "harbor", "harbour",
+                         "prison", "jail", "bridge", "crossing", "checkpoint", "field", "oilfield", "refinery", "mine"})  # fmt: skip
+
+
+def _sentence_anchor(doc: Doc, i: int, places: Sequence[Place], local: Sequence[Place], offset: int, anchor: Place,
+                     nations: dict[str, int], counts: dict[str, int]) -> Place:
+    """The settlement for a site at token ``i``: the article's (``anchor``), unless the site's own
+    sentence names places of one other country only and none of the anchor's ("the Tishrin Dam"
+    in a sentence on northern Syria, in a story from Ankara): then that country's settlement the
+    article names most, else the country itself."""
+    sent = doc[i].sent
+    lo, hi = sent.start_char + offset, sent.end_char + offset
+    there = {p.country for p in places if lo <= p.start < hi and p.country and not is_site(p)}
+    if not there or anchor.country in there or len(there) > 1:
+        return anchor
+    (country,) = there
+    settled = [p for p in local if p.country == country]
+    if settled:
+        return max(settled, key=lambda p: (nations[p.country], counts[p.name]))
+    land = [p for p in places if p.country == country and p.precision in ("country", "region") and not is_site(p)]
+    return land[0] if land else anchor
 
 
 # Words between a site and the place the text gives for it: "the Museum in Washington", "the

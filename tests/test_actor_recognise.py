@@ -120,6 +120,8 @@ def codes(
         ("Imran Khan accused the army of rigging the vote.", [("Imran Khan", "PAK", "OPP"), ("army", "PAK", "MIL")]),
         ("Georgian Dream accused the UNM of plotting a coup.", [("Georgian Dream", "GEO", "PTY"), ("UNM", "GEO", "PTY")]),
         ("The Awami League and the BNP traded accusations.", [("Awami League", "BGD", "PTY"), ("BNP", "BGD", "PTY")]),
+        # a warship by its navy's prefix
+        ("The USS Carney shot down three drones.", [("USS Carney", "USA", "MIL")]),
         # Israel as Iranian and Houthi statements name it
         ("The Zionist regime bombed the port.", [("Zionist regime", "ISR", "GOV")]),
         # a people named with where it lives or its heritage: one actor, of the state it lives in

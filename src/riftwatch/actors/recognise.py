@@ -230,7 +230,34 @@ def find_actors(
                 where.update((i, c.country) for i in range(g.start, g.end))
     ctx.place_counts.update(country for _, country, _ in marks)
     found = _emit(doc, lexicon, coded, published, offset, default_country, ctx, where, _owners(coded), sorted(marks))
-    return _kin_compounds(doc, found, offset, lexicon)
+    return _ship_names(doc, _kin_compounds(doc, found, offset, lexicon), offset)
+
+
+# Lexicon entries of a navy's ship prefix ("USS", "HMS"): the capitalised words after it name the
+# ship, not a person or a place ("the USS Carney" is no Mark Carney).
+SHIP_PREFIXES = frozenset({"org:us-navy-ship", "org:royal-navy-ship"})
+
+
+def _ship_names(doc: Doc, actors: list[Actor], offset: int) -> list[Actor]:
+    """A ship prefix's actor stretched over the ship's name, and no actor inside that name."""
+    if not any(a.entry_id in SHIP_PREFIXES for a in actors):
+        return actors
+    ends = {t.idx + offset: t.i for t in doc}
+    out: list[Actor] = []
+    name_end = -1
+    for a in actors:
+        if a.start < name_end:
+            continue  # a word of the ship's name
+        if a.entry_id in SHIP_PREFIXES and (i := ends.get(a.start)) is not None:
+            j = i + 1
+            while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].text == ".") and j - i <= 5:
+                j += 1
+            if j > i + 1:
+                last = doc[j - 1]
+                name_end = last.idx + len(last) + offset
+                a = replace(a, text=doc[i:j].text, end=name_end)
+        out.append(a)
+    return out
 
 
 # Names of a people that are not of its state: "Serbs" of Bosnia or Kosovo are Bosnian or Kosovan

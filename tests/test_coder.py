@@ -2586,3 +2586,9 @@ def test_a_condemned_harm_is_aimed_at_who_did_it_not_at_its_victims(coder, sente
     assert victims not in {a.country for a in e.target if a.sector in ("CVL", "OPP", "REF", "MED")}
     if doer:
         assert doer in targets
+
+
+def test_a_ships_owners_are_attacked_with_it(coder) -> None:  # type: ignore[no-untyped-def]
+    """"a Greek-owned bulk carrier": whose the ship is, as for a flag."""
+    e = event_at(code(coder, "Rebels fired two missiles at a Greek-owned bulk carrier in the Red Sea on Monday."), "fired")
+    assert "GRC" in {a.country for a in e.target}

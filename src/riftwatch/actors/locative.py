@@ -106,7 +106,7 @@ STATE_NOUNS = frozenset({"republic", "state", "country", "colony", "territory", 
 
 
 # Participles after a nationality that say whose a ship or a firm is: "British-flagged", "Greek-owned".
-FLAG_WORDS = frozenset({"flagged", "registered"})
+FLAG_WORDS = frozenset({"flagged", "registered", "owned"})
 
 
 def _flag_of(doc: Doc, i: int) -> bool:

@@ -480,3 +480,12 @@ def test_a_name_the_gazetteer_holds_only_with_its_admin_word_is_found(nlp: Langu
     # GeoNames has "Kurram District", not "Kurram"
     places = find_places(nlp("Fighting raged in Kurram district on Monday."), gaz)
     assert [(p.text, p.country, p.precision) for p in places] == [("Kurram district", "PAK", "admin")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Floodwaters rose across the southern state of Rio Grande do Sul on Monday.", "Rio Grande do Sul"),
+    ("Troops were deployed to Mato Grosso do Sul on Monday.", "Mato Grosso do Sul"),
+])  # fmt: skip
+def test_a_name_joined_by_a_portuguese_joining_word_is_one_place(nlp: Language, gaz: Gazetteer, text: str, name: str) -> None:
+    """"Rio Grande do Sul" is the state, not the city of Rio Grande; "Mato Grosso do Sul" not Mato Grosso."""
+    assert name in [p.name for p in find_places(nlp(text), gaz)]

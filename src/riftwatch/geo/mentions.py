@@ -25,7 +25,7 @@ from .regions import parse_compass
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Lower-case words that may stand inside a place name.
-JOINERS = frozenset({"of", "and", "de", "del", "la", "le", "el", "al", "the", "upon", "on", "du", "da", "di", "des", "los", "las",
+JOINERS = frozenset({"of", "and", "de", "del", "la", "le", "el", "al", "the", "upon", "on", "du", "da", "di", "des", "los", "las", "do", "dos", "das",
                      "au", "aux", "en", "sur", "sous"})  # fmt: skip
 # Entity labels that say a capitalised run is something other than a place.
 NOT_PLACE_LABELS = frozenset(
@@ -144,6 +144,13 @@ def _widen(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
     """Take in a following admin word and a preceding compass phrase when the result is a place."""
     if end < len(doc) and doc[end].lower_ in ADMIN_SUFFIXES and gaz.lookup(doc[start : end + 1].text):
         end += 1
+    # "Rio Grande do Sul", "Mato Grosso do Sul": a joining word and a capitalised word the entity
+    # left out, where the gazetteer holds the whole
+    if end + 1 < len(doc) and doc[end].lower_ in JOINERS and doc[end + 1].text[:1].isupper():
+        for more in (2, 3):
+            if end + more <= len(doc) and doc[end + more - 1].text[:1].isupper() and gaz.has_key(normalize(doc[start : end + more].text)):
+                end += more
+                break
     # "northern Syria", "north-eastern Syria" (3 tokens), "the north of Iraq"
     before = doc_words(doc)[start - 1].lower() if start > 0 else ""
     if before not in COMPASS_WORDS and before not in ("-", "of"):

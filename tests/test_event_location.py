@@ -40,6 +40,9 @@ def _event(coded: CodedArticle, word: str) -> Event:
     [
         # a locative phrase of the trigger's own clause
         ("Soldiers arrested twelve protesters in Mandalay on Tuesday.", "arrested", "Mandalay", "clause"),
+        # where a speaker spoke, or the statement was issued, is where the words were said
+        ("President Ruto, speaking in Mombasa, blamed Uganda for the clashes.", "blamed", "Mombasa", "clause"),
+        ("The ministry condemned the raid in a statement issued in Port Sudan.", "condemned", "Port Sudan", "clause"),
         ("Rebels shelled a market near Goma, officials said.", "shelled", "Goma", "clause"),
         ("Gunmen attacked a school in the town of Kaduna overnight.", "attacked", "Kaduna", "clause"),
         # the place struck, named by its kind ("the city of X") as much as bare ("shelled X"), also

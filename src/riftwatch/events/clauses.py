@@ -299,14 +299,30 @@ def _weapon_subjects(trigger: Token) -> frozenset[int]:
                      if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in WEAPON_NOUNS)  # fmt: skip
 
 
+# Verbs of speaking whose participle on the speaker tells where the words were said.
+SPEAKING_PARTICIPLES = frozenset({"speak", "address", "talk", "brief"})
+# Nouns of what is said or published, issued somewhere: "in a statement issued in Port Sudan".
+STATEMENT_NOUNS = frozenset({"statement", "speech", "interview", "address", "briefing", "communique", "letter",
+                             "post", "message", "declaration"})  # fmt: skip
+
+
 def _occasion_clauses(trigger: Token) -> frozenset[int]:
     """Participles that tell the occasion of the act: "rejected the warrant, telling journalists
     in X" (the rejection was made in X); a participle with a subject or a conjunction of its own
-    ("after arriving", "while X was ...") is another act."""
-    return frozenset(
-        c.i for c in trigger.children
-        if c.dep_ == "advcl" and c.tag_ == "VBG" and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)
-    )  # fmt: skip
+    ("after arriving", "while X was ...") is another act. Also a speaking participle set on the
+    speaker ("Tshisekedi, speaking in Kinshasa, blamed Rwanda") and the issuing of the statement
+    the act was made in ("condemned the attack in a statement issued in Port Sudan")."""
+    out = {c.i for c in trigger.children
+           if c.dep_ == "advcl" and c.tag_ == "VBG" and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)}  # fmt: skip
+    if trigger.pos_ != "VERB":
+        return frozenset(out)
+    for subj in (c for c in trigger.children if c.dep_ == "nsubj"):
+        out.update(c.i for c in subj.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in SPEAKING_PARTICIPLES)
+    holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    for prep in (p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("in", "during")):
+        for noun in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in STATEMENT_NOUNS):
+            out.update(c.i for c in noun.children if c.dep_ == "acl")
+    return frozenset(out)
 
 
 # "led a group in calling on", "responded by sending": the act is how the verb was done.

@@ -303,3 +303,13 @@ def test_an_undated_act_goes_on_with_the_day_its_speaker_spoke_in_the_sentence_b
     coded = _code(coder, text)
     assert _event(coded, "accused").date == TUESDAY + dt.timedelta(days=1)
     assert _event(coded, "condemned").date == TUESDAY + dt.timedelta(days=1)
+
+
+def test_a_step_counted_from_the_act_told_before_takes_its_day_and_count(coder) -> None:  # type: ignore[no-untyped-def]
+    """"two days later", "the next day": counted from the act the story told before, dated by its
+    own words (Tuesday, 14 May)."""
+    text = ("NAIROBI — Police detained 40 students in Nairobi on Tuesday, officials said. "
+            "The students were released the next day. Uganda protested the detentions two days later.")
+    coded = _code(coder, text)
+    assert _event(coded, "released").date == TUESDAY + dt.timedelta(days=1)
+    assert _event(coded, "protested").date == TUESDAY + dt.timedelta(days=3)

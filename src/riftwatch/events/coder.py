@@ -29,7 +29,7 @@ from ..records import Actor, Article, Event, Factuality, Place, Span
 from ..when import best_time, find_times, may_hold_time
 from .attribution import attribution_for
 from .conventions import protest_first, without_commentary
-from .dating import anchored, antecedent_time, clause_times, counted_from, when_clause_time
+from .dating import _days, anchored, antecedent_time, clause_times, counted_from, when_clause_time
 from .documents import document_authors
 from .draft import ArticleState, Draft, Entry, Recoded, SentenceContext
 from .headings import heading_length
@@ -217,6 +217,11 @@ def _dated(tok: Token, ctx: SentenceContext, depth: int = 0) -> dict[str, Any]:
     if time is None:
         told = _told_next(tok, ctx)
         if told is not None:
+            shift = _steps_on(tok)
+            if shift and told.date is not None and told.date_precision == "day" and told.date_text is not None:
+                # "Two days later, Beijing summoned the ambassador": counted from the act before
+                day = told.date + dt.timedelta(days=shift)
+                return {"date": day, "date_end": day, "date_precision": "day", "date_text": told.date_text}
             return {"date": told.date, "date_end": told.date_end, "date_precision": told.date_precision,
                     "date_text": told.date_text}  # fmt: skip
         return {"date": ctx.article.published, "date_precision": "unknown"}
@@ -247,11 +252,33 @@ def _told_dated(noun: Token, ctx: SentenceContext) -> Event | None:
 NEXT_STEP = frozenset({"then", "later", "subsequently", "afterwards", "afterward", "thereafter"})
 
 
+# Words with "day" or "week" that count one step from the act told before: "the next day".
+_STEP_WORDS = {"next": 1, "following": 1, "previous": -1}
+
+
+def _steps_on(tok: Token) -> int:
+    """Days from the act told before that ``tok``'s own words count: "two days later" (+2), "a week
+    earlier" (-7), "the next day" (+1), "the previous day" (-1); 0 when they count none."""
+    for c in tok.children:
+        if c.dep_ == "advmod" and c.lower_ in {"later", "earlier"}:
+            count = next((g for g in c.children if g.dep_ == "npadvmod"), None)
+            days = _days(count) if count is not None else None
+            if days:
+                return days if c.lower_ == "later" else -days
+        if c.dep_ == "npadvmod" and c.lemma_.lower() in {"day", "week"}:
+            step = next((_STEP_WORDS[g.lower_] for g in c.children if g.dep_ == "amod" and g.lower_ in _STEP_WORDS), 0)
+            if step:
+                return step * (7 if c.lemma_.lower() == "week" else 1)
+    return 0
+
+
 def _told_next(tok: Token, ctx: SentenceContext) -> Event | None:
     """The last event dated by its own words, in this sentence or the one before, where ``tok``
     tells, in the past tense and with no time of its own, the step that followed it ("In 2019,
-    rebels bombed a police academy. The government then broke off talks": 2019)."""
-    if not _told_as_past(tok) or not any(c.dep_ == "advmod" and c.lower_ in NEXT_STEP for c in tok.children):
+    rebels bombed a police academy. The government then broke off talks": 2019; "two days later",
+    "the next day": counted from it, ``_steps_on``)."""
+    if not _told_as_past(tok) or not (any(c.dep_ == "advmod" and c.lower_ in NEXT_STEP for c in tok.children)
+                                      or _steps_on(tok)):  # fmt: skip
         return None
     published = ctx.article.published
     for e in reversed(ctx.state.events):

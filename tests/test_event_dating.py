@@ -112,6 +112,10 @@ def test_without_publication_date_nothing_moves(coder) -> None:  # type: ignore[
         ("When the general took power in 2019, he lifted the ban on rallies.", "lifted", dt.date(2019, 1, 1)),
         ("Police detained dozens of students when they marched on Tuesday.", "detained", TUESDAY),
         ("The minister later resigned after the commission was created in March 2021.", "resigned", dt.date(2021, 1, 1)),
+        # a time in what an act agrees to or asks for dates that, not the act
+        ("Last week, the court agreed to hear the appeal in April.", "agreed", dt.date(2024, 5, 6)),
+        ("Students have called for a general strike on June 7.", "called", PUBLISHED),
+        ("The leaders met for the first time at a summit in June 2018.", "met", dt.date(2018, 6, 1)),
         # a time the act lasts until is not when it happens; one it did not happen until is
         ("The government suspended the talks with the rebels until April 2.", "suspended", PUBLISHED),
         ("The army did not withdraw its troops until Tuesday.", "withdraw", TUESDAY),

@@ -182,7 +182,24 @@ def clause_times(trigger: Token, times: Sequence[TimeExpr]) -> list[TimeExpr]:
             continue  # "suspended the talks until 2028": when it ends ("did not leave until March" left then)
         if in_clause_of(word, trigger) and not (ongoing and clause_head(word).i != own.i):
             out.append(t)
-    return out
+    return [t for t in out if not _in_asked_act(trigger, t)]
+
+
+# Verbs whose "for" phrase is what they ask for ("called for a strike on March 7"), not a time or a
+# reason ("met for the first time at the summit in June 2018").
+ASKING_LEMMAS = frozenset({"call", "appeal", "press", "push", "ask", "lobby", "campaign", "plead", "vote"})
+
+
+def _in_asked_act(trigger: Token, t: TimeExpr) -> bool:
+    """The time lies in what the act agrees to, asks for or plans, not on the act: "agreed to hear
+    the appeal in April", "called for a general strike on March 7" (when the hearing and the strike
+    are to be, not when the agreement and the call were made)."""
+    if trigger.pos_ != "VERB":
+        return False
+    asked = [c for c in trigger.children if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    if trigger.lemma_.lower() in ASKING_LEMMAS:
+        asked += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"]
+    return any(c.left_edge.idx <= t.start < c.right_edge.idx + len(c.right_edge) for c in asked)
 
 
 def antecedent_time(trigger: Token, times: Sequence[TimeExpr]) -> TimeExpr | None:

@@ -116,6 +116,8 @@ def test_without_publication_date_nothing_moves(coder) -> None:  # type: ignore[
         ("Last week, the court agreed to hear the appeal in April.", "agreed", dt.date(2024, 5, 6)),
         ("Students have called for a general strike on June 7.", "called", PUBLISHED),
         ("The leaders met for the first time at a summit in June 2018.", "met", dt.date(2018, 6, 1)),
+        # what an anniversary marks happened that many years before the day it falls on
+        ("Crowds marked the tenth anniversary of the start of the uprising on Tuesday.", "uprising", dt.date(2014, 5, 1)),
         # a time the act lasts until is not when it happens; one it did not happen until is
         ("The government suspended the talks with the rebels until April 2.", "suspended", PUBLISHED),
         ("The army did not withdraw its troops until Tuesday.", "withdraw", TUESDAY),

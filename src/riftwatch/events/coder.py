@@ -16,6 +16,7 @@ The steps, in order (the passes themselves are listed in ``passes``):
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import hashlib
 from collections.abc import Sequence
@@ -29,7 +30,15 @@ from ..records import Actor, Article, Event, Factuality, Place, Span
 from ..when import best_time, find_times, may_hold_time
 from .attribution import attribution_for
 from .conventions import protest_first, without_commentary
-from .dating import _days, anchored, antecedent_time, clause_times, counted_from, when_clause_time
+from .dating import (
+    _days,
+    anchored,
+    anniversary_years,
+    antecedent_time,
+    clause_times,
+    counted_from,
+    when_clause_time,
+)
 from .documents import document_authors
 from .draft import ArticleState, Draft, Entry, Recoded, SentenceContext
 from .headings import heading_length
@@ -188,6 +197,17 @@ def _dated(tok: Token, ctx: SentenceContext, depth: int = 0) -> dict[str, Any]:
             start, end = first.idx, last.idx + len(last)
             return {"date": day, "date_end": day, "date_precision": "day",
                     "date_text": Span(ctx.article.text[start:end], start, end)}  # fmt: skip
+    marked = anniversary_years(tok) if tok.pos_ == "NOUN" else None
+    if marked is not None and ctx.article.published is not None:
+        # "the 14th anniversary of the start of the protests", the anniversary falling on the day its
+        # sentence names (else publication): the act was that many years before, in that month
+        word, years = marked
+        near = min(ctx.times, key=lambda t: abs(t.start - word.idx), default=None)
+        day = near.date if near is not None and near.date <= ctx.article.published else ctx.article.published
+        first_day = dt.date(day.year - years, day.month, 1)
+        last_day = dt.date(day.year - years, day.month, calendar.monthrange(day.year - years, day.month)[1])
+        return {"date": first_day, "date_end": last_day, "date_precision": "month",
+                "date_text": Span(ctx.article.text[word.idx : word.idx + len(word)], word.idx, word.idx + len(word))}  # fmt: skip
     counted = counted_from(tok) if depth < 2 else None
     if counted is not None:
         # "two days after the abduction": the abduction the story told, dated by its own words

@@ -392,3 +392,33 @@ def background(article: Article, e: Event, before: Sequence[Event]) -> Event | N
     if last.date is None or (article.published - last.date).days <= NEWS_DAY_WINDOW:
         return None  # the story's own days: the news day or the lead dates it
     return last
+
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20,
+            "twenty-fifth": 25, "thirtieth": 30, "fiftieth": 50}  # fmt: skip
+# Nouns between an anniversary and the act it marks: "the anniversary of the start of the protests".
+_ONSET_NOUNS = frozenset({"start", "beginning", "outbreak", "onset", "launch"})
+
+
+def anniversary_years(noun: Token) -> tuple[Token, int] | None:
+    """For an act named as what an anniversary marks ("the 14th anniversary of the start of
+    pro-democracy protests", "the third anniversary of Russia's invasion"): (the anniversary word,
+    the years between). None otherwise."""
+    cur = noun
+    for _ in range(2):
+        if cur.dep_ != "pobj" or cur.head.lower_ != "of":
+            return None
+        head = cur.head.head
+        if head.lemma_.lower() == "anniversary":
+            for c in head.children:
+                if c.dep_ in ("amod", "nummod"):
+                    word = c.lower_
+                    n = ORDINALS.get(word) or (int(word[:-2]) if word[:-2].isdigit() and word[-2:] in ("st", "nd", "rd", "th") else 0)
+                    if n:
+                        return head, n
+            return None
+        if head.lemma_.lower() not in _ONSET_NOUNS:
+            return None
+        cur = head
+    return None

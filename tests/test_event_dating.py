@@ -162,7 +162,8 @@ def test_fast_mode_reads_the_same_lead() -> None:
     assert len(fast.sentences) < len(normal.sentences) or fast.sentences != normal.sentences
     for coded in (fast, normal):
         assert _event(coded, "ambushed").date == TUESDAY
-        assert _event(coded, "killed").date == PUBLISHED
+        # (the toll goes on with the ambush's day: the scene the sentence before set)
+        assert _event(coded, "killed").date == TUESDAY
 
 
 @pytest.mark.parametrize(
@@ -319,3 +320,12 @@ def test_a_step_counted_from_the_act_told_before_takes_its_day_and_count(coder) 
     coded = _code(coder, text)
     assert _event(coded, "released").date == TUESDAY + dt.timedelta(days=1)
     assert _event(coded, "protested").date == TUESDAY + dt.timedelta(days=3)
+
+
+def test_an_undated_act_of_force_goes_on_with_the_day_of_the_scene_told_before(coder) -> None:  # type: ignore[no-untyped-def]
+    """The lead's day is Wednesday; the protest the paragraph tells was on Tuesday, and the police
+    answer it then; a statement after it keeps the lead's day."""
+    text = ("BOGOTA \u2014 Colombian officials met Venezuelan envoys in Bogota on Wednesday.\n"
+            "On Tuesday, thousands of migrants protested in Cucuta. Colombian police fired tear gas at the crowd.\n")
+    coded = _code(coder, text)
+    assert _event(coded, "fired").date == TUESDAY

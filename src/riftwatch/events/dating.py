@@ -389,8 +389,14 @@ def background(article: Article, e: Event, before: Sequence[Event]) -> Event | N
     last = told[-1]
     if "\n" in article.text[last.trigger.end : e.trigger.start]:
         return None  # another paragraph
-    if last.date is None or (article.published - last.date).days <= NEWS_DAY_WINDOW:
-        return None  # the story's own days: the news day or the lead dates it
+    if last.date is None:
+        return None
+    if (article.published - last.date).days <= NEWS_DAY_WINDOW:
+        # the story's own days: the news day or the lead dates it, but for the scene a dated act of
+        # force or protest set ("On Wednesday, thousands protested in Cucuta. Police fired tear gas")
+        scene = (last.quad_class in MATERIAL or last.event_type == "PROTEST") and last.date_precision == "day"
+        if not scene:
+            return None
     return last
 
 

@@ -70,6 +70,10 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("The senator responded by calling the premier a dictator.", "calling", "ACCUSE"),
         ("Beijing held drills and called them a punishment for separatist acts.", "called", "ACCUSE"),
         ("Officials called the plan a fresh start for the region.", "called", None),
+        # a strike that stops work is a protest; one from the air a blow
+        ("Bazaar merchants launched a nationwide strike over fuel prices on Monday.", "launched", "PROTEST"),
+        ("Unions called a general strike against the pension reform.", "strike", "PROTEST"),
+        ("Israeli jets carried out a strike on Hezbollah positions.", "carried", "ASSAULT"),
         # ordering a body's officials or staff out of the country expels them
         ("Khartoum ordered two senior U.N. officials to leave the country within 72 hours.", "ordered", "SANCTION"),
         # control taken of a place is a seizure; of one's life or health none

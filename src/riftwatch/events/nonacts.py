@@ -714,3 +714,27 @@ def clash_in_words(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Ent
 _ARMED_WORDS = frozenset({"troop", "soldier", "force", "fighter", "militant", "rebel", "police", "protester",
                           "demonstrator", "gunman", "army", "militia", "guard", "officer", "supporter", "crowd",
                           "student", "villager", "resident", "worker", "youth", "group", "unit"})  # fmt: skip
+
+
+# Words that make a strike a stoppage of work: "a general strike", "a nationwide strike", "a
+# three-day strike", "a hunger strike".
+LABOUR_STRIKE_WORDS = frozenset({"general", "nationwide", "national", "labor", "labour", "worker", "workers",
+                                 "teacher", "teachers", "doctor", "doctors", "nurse", "nurses", "transport",
+                                 "indefinite", "wildcat", "sit-down", "hunger", "day", "week", "token",
+                                 "countrywide", "student", "union", "trade", "shutdown"})  # fmt: skip
+
+
+def labour_strike(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A strike that stops work ("launched a nationwide strike over fuel prices", "called a general
+    strike", "a three-day strike") is a protest (CAMEO 143), not a blow: the strike noun itself or
+    the verb that carries it."""
+    if entry is None or entry.type != "ASSAULT":
+        return entry
+    nouns = [tok] if tok.pos_ == "NOUN" and tok.lemma_.lower() == "strike" else [
+        c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() == "strike"]
+    for noun in nouns:
+        mods = [m for m in noun.children if m.dep_ in ("amod", "compound", "nmod", "poss")]
+        words = {w for m in mods for w in (m.lower_, m.lemma_.lower(), *m.lower_.split("-"))}
+        if words & LABOUR_STRIKE_WORDS:
+            return Recoded.of("PROTEST", "143", "strike", entry.weight, object=(), target_prep=("against", "over"))
+    return entry

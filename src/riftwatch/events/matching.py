@@ -617,6 +617,24 @@ def stopped_act(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry 
     return entry
 
 
+# Nouns of stopping an act named after them: "a halt to military aid", "a freeze on assistance".
+STOP_NOUNS = frozenset({"halt", "freeze", "suspension", "cessation", "pause", "moratorium", "termination", "cut",
+                        "cutoff", "cut-off"})  # fmt: skip
+
+
+def stopped_by_noun(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """An act named after a noun of stopping it ("announced a halt to military aid to Ukraine",
+    "ordered a freeze on U.S. foreign assistance") is stopped: its inverse, as when a verb stops it
+    (``_stopped``): stopped aid or talks reduce relations (SANCTION), stopped attacks yield."""
+    if entry is None or tok.pos_ != "NOUN" or entry.type not in {"AID", "COOPERATE", "CONSULT", "SUPPORT"}:
+        return entry
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in {"to", "on", "of", "in"} or prep.head.lemma_.lower() not in STOP_NOUNS:
+        return entry
+    c = ontology().recoding("when_stopped", cooperative=True)
+    return Recoded.of(c.event_type, c.cameo_root, ontology().recoding_mode("when_stopped", True), entry.weight)
+
+
 def ordered_act(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
     """Who orders an act does it ("ordered a curfew", "declared martial law"), also when the order
     goes to the commander's own forces: "ordered its military to seal the border", "Assad's orders

@@ -2592,3 +2592,7 @@ def test_a_ships_owners_are_attacked_with_it(coder) -> None:  # type: ignore[no-
     """"a Greek-owned bulk carrier": whose the ship is, as for a flag."""
     e = event_at(code(coder, "Rebels fired two missiles at a Greek-owned bulk carrier in the Red Sea on Monday."), "fired")
     assert "GRC" in {a.country for a in e.target}
+
+
+def test_a_sanctions_package_that_targets_someone_is_a_sanction(coder) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(code(coder, "The new package targets Russian banks and oil traders."), "targets") == ["SANCTION"]

@@ -1012,7 +1012,7 @@ def drop_carried_nouns(found: list[tuple[Token, Entry]]) -> list[tuple[Token, En
 
 # Laws that a country aims at another: "legislation targeting Turkey and Turkish officials", "a bill
 # targeting Chinese firms" (a measure, as a sanction is, not a blow).
-LEGAL_MEASURES = frozenset({"legislation", "bill", "law", "amendment"})
+LEGAL_MEASURES = frozenset({"legislation", "bill", "law", "amendment", "package", "designation", "decree", "listing"})
 
 
 def economic_means(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:

@@ -31,12 +31,12 @@ from ..when import best_time, find_times, may_hold_time
 from .attribution import attribution_for
 from .conventions import protest_first, without_commentary
 from .dating import (
-    _days,
     anchored,
     anniversary_years,
     antecedent_time,
     clause_times,
     counted_from,
+    days_in,
     when_clause_time,
 )
 from .documents import document_authors
@@ -282,7 +282,7 @@ def _steps_on(tok: Token) -> int:
     for c in tok.children:
         if c.dep_ == "advmod" and c.lower_ in {"later", "earlier"}:
             count = next((g for g in c.children if g.dep_ == "npadvmod"), None)
-            days = _days(count) if count is not None else None
+            days = days_in(count) if count is not None else None
             if days:
                 return days if c.lower_ == "later" else -days
         if c.dep_ == "npadvmod" and c.lemma_.lower() in {"day", "week"}:

@@ -629,8 +629,9 @@ def stopped_by_noun(tok: Token, entry: Entry | None, ctx: SentenceContext) -> En
     if entry is None or tok.pos_ != "NOUN" or entry.type not in {"AID", "COOPERATE", "CONSULT", "SUPPORT"}:
         return entry
     prep = tok.head
-    if tok.dep_ != "pobj" or prep.lower_ not in {"to", "on", "of", "in"} or prep.head.lemma_.lower() not in STOP_NOUNS:
-        return entry
+    stop = prep.head
+    if tok.dep_ != "pobj" or prep.lower_ not in {"to", "on", "of", "in"} or stop.pos_ != "NOUN" or stop.lemma_.lower() not in STOP_NOUNS:
+        return entry  # (not the verb: "halted its patrols in support of ..." is no halt of the support)
     c = ontology().recoding("when_stopped", cooperative=True)
     return Recoded.of(c.event_type, c.cameo_root, ontology().recoding_mode("when_stopped", True), entry.weight)
 

@@ -270,7 +270,7 @@ def _kin_compounds(doc: Doc, actors: list[Actor], offset: int, lexicon: Lexicon)
     country. "Chinese Americans", "Turkish Cypriot leaders" are of the second (the citizens);
     "Kosovo Serbs" (a country's name before them) and "Bosnian Serb lawmakers" (a people's name
     that is no state's) of the first, where they live."""
-    if not actors:
+    if not any(a.entry_id.startswith("demonym:") for a in actors):
         return actors
     starts = {t.idx + offset: t.i for t in doc}
     out: list[Actor] = []

@@ -187,9 +187,10 @@ def without_commentary(events: list[Event], toks: Sequence[Token], actor_at: Map
     return [e for e in events if (tok := at.get(e.trigger.start)) is None or not commentator_speaks(tok, actor_at)]
 
 
-# Types of force whose target a country's name names as a place and its people, not its government
-# ("Russia struck Ukraine").
-_FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
+# Types of force: the target a country's name names of these is a place and its people, not its
+# government ("Russia struck Ukraine"); abroad, who they are aimed at is decided by where they strike
+# (``learned``).
+FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
 
 
 def state_by_name(events: Sequence[Event]) -> list[Event]:
@@ -199,7 +200,7 @@ def state_by_name(events: Sequence[Event]) -> list[Event]:
     Applied last, over the final events: the coder's passes and learned checks read a name by
     its bare country."""
     def coded(actors: tuple[Actor, ...], role: str, etype: str) -> tuple[Actor, ...]:
-        if role == "target" and etype in _FORCE_TYPES:
+        if role == "target" and etype in FORCE_TYPES:
             return actors
         return tuple(replace(a, sector="GOV") if not a.sector and a.entry_id.startswith("country:") else a for a in actors)
 

@@ -55,6 +55,7 @@ from ..actors.mentions import VENUE_NOUNS
 from ..geo.mentions import sentence_bounds
 from ..records import Actor, Event
 from .clauses import OCCASION_NOUNS, in_clause_of
+from .conventions import FORCE_TYPES
 from .modality import SPEECH_VERBS
 from .nonacts import names_in_free_relative
 from .oneact import CASUALTY
@@ -985,10 +986,6 @@ def home_country(actors: Iterable[Actor]) -> str:
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return ""
     return ranked[0][0]
-
-
-# Acts of force, whose implied target abroad is decided by where they strike (``_force_abroad``).
-FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 
 
 def _allies(countries: set[str]) -> bool:

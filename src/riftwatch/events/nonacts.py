@@ -702,8 +702,8 @@ def clash_in_words(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Ent
         return entry
     sides = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     sides += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
-    actors = [ctx.actor_at.get(t.i) for s in sides for t in s.subtree if t.i in ctx.actor_at]
-    if len(sides) < 2 or not actors or any(a is not None and a.sector not in _POLITICAL for a in actors):
+    actors = [ctx.actor_at[t.i] for s in sides for t in s.subtree if t.i in ctx.actor_at]
+    if len(sides) < 2 or not actors or any(a.sector not in _POLITICAL for a in actors):
         return entry
     if any(t.lemma_.lower() in _ARMED_WORDS for s in sides for t in s.subtree):
         return entry

@@ -559,3 +559,10 @@ def test_a_party_said_of_another_country_is_not_the_us_party(nlp: Any, lex: Lexi
     assert ("People Power Party", "KOR", "PTY") in codes(nlp, lex, "The ruling People Power Party accused the opposition.")
     assert ("Democratic Party", "USA", "PTY") in codes(nlp, lex, "The Democratic Party accused the president.")
     assert [c[1] for c in codes(nlp, lex, "America's Democratic Party accused the president.")] == ["USA"]
+
+
+def test_the_islamic_emirate_is_the_taliban_by_the_name_they_give_themselves(nlp: Any, lex: Lexicon) -> None:
+    """In power since 2021, the Taliban's government; before, the insurgency."""
+    text = "The Islamic Emirate's foreign ministry condemned the strike."
+    assert codes(nlp, lex, text, JAN_2026) == [("Islamic Emirate's foreign ministry", "AFG", "GOV")]
+    assert codes(nlp, lex, text, MAY_2016) == [("Islamic Emirate's foreign ministry", "AFG", "REB")]

@@ -72,6 +72,7 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("Officials called the plan a fresh start for the region.", "called", None),
         # aid named after a noun of stopping it is stopped: relations reduced
         ("Washington announced a halt to military aid to Kyiv on Monday.", "aid", "SANCTION"),
+        ("The president ordered a freeze on foreign assistance last month.", "ordered", "SANCTION"),
         # a strike that stops work is a protest; one from the air a blow
         ("Bazaar merchants launched a nationwide strike over fuel prices on Monday.", "launched", "PROTEST"),
         ("Unions called a general strike against the pension reform.", "strike", "PROTEST"),

@@ -314,13 +314,21 @@ def _hyphened_entry(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
     return None
 
 
-def _ordered(verb: Token, triggers: TriggerLexicon) -> Trigger | None:
-    """The entry of the act a command names as its object, when that object is an event noun."""
+def _ordered(verb: Token, triggers: TriggerLexicon) -> Entry | None:
+    """The entry of the act a command names as its object, when that object is an event noun, or
+    the stopping of one ("ordered a freeze on U.S. foreign assistance": aid stopped)."""
     for obj in verb.children:
         if obj.dep_ == "dobj" and obj.pos_ == "NOUN" and obj.lemma_.lower() not in PROPOSAL_NOUNS:
             ordered = match_trigger(obj, triggers)
             if ordered is not None and ordered.type != "REQUEST":
                 return ordered
+            if obj.lemma_.lower() in STOP_NOUNS:
+                for act in (o for p in obj.children if p.dep_ == "prep" and p.lower_ in {"on", "to", "of", "in"}
+                            for o in p.children if o.dep_ == "pobj"):  # fmt: skip
+                    stopped = match_trigger(act, triggers)
+                    if stopped is not None and stopped.type in {"AID", "COOPERATE", "CONSULT", "SUPPORT"}:
+                        c = ontology().recoding("when_stopped", cooperative=True)
+                        return Recoded.of(c.event_type, c.cameo_root, ontology().recoding_mode("when_stopped", True), stopped.weight)
     return None
 
 

@@ -326,9 +326,8 @@ def _ordered(verb: Token, triggers: TriggerLexicon) -> Entry | None:
                 for act in (o for p in obj.children if p.dep_ == "prep" and p.lower_ in {"on", "to", "of", "in"}
                             for o in p.children if o.dep_ == "pobj"):  # fmt: skip
                     stopped = match_trigger(act, triggers)
-                    if stopped is not None and stopped.type in {"AID", "COOPERATE", "CONSULT", "SUPPORT"}:
-                        c = ontology().recoding("when_stopped", cooperative=True)
-                        return Recoded.of(c.event_type, c.cameo_root, ontology().recoding_mode("when_stopped", True), stopped.weight)
+                    if stopped is not None and stopped.type in STOPPABLE_TYPES:
+                        return _cooperation_stopped(stopped.weight)
     return None
 
 
@@ -634,14 +633,23 @@ def stopped_by_noun(tok: Token, entry: Entry | None, ctx: SentenceContext) -> En
     """An act named after a noun of stopping it ("announced a halt to military aid to Ukraine",
     "ordered a freeze on U.S. foreign assistance") is stopped: its inverse, as when a verb stops it
     (``_stopped``): stopped aid or talks reduce relations (SANCTION), stopped attacks yield."""
-    if entry is None or tok.pos_ != "NOUN" or entry.type not in {"AID", "COOPERATE", "CONSULT", "SUPPORT"}:
+    if entry is None or tok.pos_ != "NOUN" or entry.type not in STOPPABLE_TYPES:
         return entry
     prep = tok.head
     stop = prep.head
     if tok.dep_ != "pobj" or prep.lower_ not in {"to", "on", "of", "in"} or stop.pos_ != "NOUN" or stop.lemma_.lower() not in STOP_NOUNS:
         return entry  # (not the verb: "halted its patrols in support of ..." is no halt of the support)
+    return _cooperation_stopped(entry.weight)
+
+
+# Acts of cooperation a noun of stopping can stop ("a halt to aid", "a freeze on talks").
+STOPPABLE_TYPES = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT"})
+
+
+def _cooperation_stopped(weight: float) -> Recoded:
+    """The entry of stopped cooperation: the ontology's ``when_stopped`` re-coding (reduced relations)."""
     c = ontology().recoding("when_stopped", cooperative=True)
-    return Recoded.of(c.event_type, c.cameo_root, ontology().recoding_mode("when_stopped", True), entry.weight)
+    return Recoded.of(c.event_type, c.cameo_root, ontology().recoding_mode("when_stopped", True), weight)
 
 
 def ordered_act(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:

@@ -341,19 +341,23 @@ def date_events(
     return out
 
 
+def _told_before(article: Article, e: Event, before: Sequence[Event], day: bool = False) -> Event | None:
+    """The last act of the sentence before ``e``'s, in the same paragraph, dated by its own words
+    (to a day, with ``day``); None when there is none."""
+    told = [b for b in before if b.sentence_index == e.sentence_index - 1 and b.date_text is not None
+            and b.date is not None and (not day or b.date_precision == "day")]  # fmt: skip
+    if not told or "\n" in article.text[told[-1].trigger.end : e.trigger.start]:
+        return None  # none, or in another paragraph
+    return told[-1]
+
+
 def same_speaker(article: Article, e: Event, before: Sequence[Event]) -> Event | None:
     """The act the sentence before told, in the same paragraph, by the same party and dated to a
     day by its own words, that an undated act in the past tense goes on telling: "Mohseni-Ejei
     warned on Thursday that ... He accused foreign-based media of ..." was said on Thursday too."""
-    if not e.source:
+    last = _told_before(article, e, before, day=True) if e.source else None
+    if last is None:
         return None
-    told = [b for b in before if b.sentence_index == e.sentence_index - 1 and b.date_text is not None
-            and b.date is not None and b.date_precision == "day"]  # fmt: skip
-    if not told:
-        return None
-    last = told[-1]
-    if "\n" in article.text[last.trigger.end : e.trigger.start]:
-        return None  # another paragraph
     who = {(a.person, a.country, a.sector) if a.person else (a.name, a.country, a.sector) for a in e.source}
     if not who & {(a.person, a.country, a.sector) if a.person else (a.name, a.country, a.sector) for a in last.source}:
         return None
@@ -382,15 +386,8 @@ def background(article: Article, e: Event, before: Sequence[Event]) -> Event | N
     8 gold events right and 3 wrong, all 3 statements; to material and nominal acts alone, 6 right
     and none wrong). Within the story's own days, only a scene an act of force or protest set to a
     day carries ("On Tuesday, thousands protested in Cucuta. Police fired tear gas")."""
-    if article.published is None:
-        return None
-    told = [b for b in before if b.sentence_index == e.sentence_index - 1 and b.date_text is not None and b.date is not None]
-    if not told:
-        return None
-    last = told[-1]
-    if "\n" in article.text[last.trigger.end : e.trigger.start]:
-        return None  # another paragraph
-    if last.date is None:
+    last = _told_before(article, e, before) if article.published is not None else None
+    if last is None or last.date is None or article.published is None:
         return None
     if (article.published - last.date).days <= NEWS_DAY_WINDOW:
         # the story's own days: the news day or the lead dates it, but for the scene a dated act of

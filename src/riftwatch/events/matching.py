@@ -918,15 +918,19 @@ def condemning(head: Token) -> bool:
     """Whether the first words of ``head``'s phrase hold a condemning word or phrase
     (``data/criticism.json``), read as lemmas and as forms ("fabricated" is listed, its lemma is
     "fabricate")."""
+    return holds_criticism(list(head.subtree)[:12])
+
+
+def holds_criticism(tokens: Sequence[Token], forms: bool = True) -> bool:
+    """Whether ``tokens`` hold a condemning word (``data/criticism.json``; read as lemmas, and as
+    forms too with ``forms``) or a condemning phrase, its words in a row ("declaration of war", not
+    "attacks ... on pace")."""
     words, phrases = criticism_words()
-    seen = list(head.subtree)[:12]
-    lemmas = {t.lemma_.lower() for t in seen} | {t.lower_ for t in seen}
-    if not words.isdisjoint(lemmas):
+    single = {t.lemma_.lower() for t in tokens} | ({t.lower_ for t in tokens} if forms else set())
+    if not words.isdisjoint(single):
         return True
-    # a phrase as its words in a row ("an attack on Hungary's sovereignty", not "attacks ... on pace")
-    forms = [{t.lemma_.lower(), t.lower_} for t in seen]
-    return any(all(p[j] in forms[k + j] for j in range(len(p)))
-               for p in phrases for k in range(len(forms) - len(p) + 1))  # fmt: skip
+    read = [{t.lemma_.lower(), t.lower_} for t in tokens]
+    return any(all(p[j] in read[k + j] for j in range(len(p))) for p in phrases for k in range(len(read) - len(p) + 1))
 
 
 def pointed_criticism(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:

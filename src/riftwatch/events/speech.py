@@ -26,7 +26,7 @@ from spacy.tokens import Token
 from ..records import Actor
 from .attribution import speaker_of
 from .draft import Draft, Recoded, SentenceContext
-from .matching import criticism_words
+from .matching import criticism_words, holds_criticism
 from .modality import factuality
 from .roles import actors_under, patient_owner
 
@@ -136,18 +136,12 @@ def _condemns(pred: Token) -> bool:
     """The reported clause says its subject is or did something condemnable ("Berisha was involved
     in corrupt acts", "the raids were illegal"): a condemning word (``data/criticism.json``) in the
     predicate, outside the subject and outside a clause joined to it."""
-    words, phrases = criticism_words()
     subject = {t.i for c in pred.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
     # (nor a clause joined to it with a subject of its own: "X was an internal matter and that no
     # country had the right to interfere" says nothing condemnable of X)
     subject |= {t.i for c in pred.children if c.dep_ == "conj" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
                 for t in c.subtree}  # fmt: skip
-    kept = [t for t in list(pred.subtree)[:20] if t.i not in subject]
-    lemmas = {t.lemma_.lower() for t in kept}
-    if not words.isdisjoint(lemmas):
-        return True
-    forms = [{t.lemma_.lower(), t.lower_} for t in kept]  # a phrase as its words in a row
-    return any(all(p[j] in forms[k + j] for j in range(len(p))) for p in phrases for k in range(len(forms) - len(p) + 1))
+    return holds_criticism([t for t in list(pred.subtree)[:20] if t.i not in subject], forms=False)
 
 
 # "must understand", "should know": what a speaker says another must grasp is no act asked of them.

@@ -28,6 +28,9 @@ SPEECH_NOUNS = frozenset({"interview", "comment", "remark", "statement", "briefi
 # ...; Editing by ...", "Additional reporting by ...".
 CREDIT = re.compile(r"\bcontributed (?:reporting )?to this (?:report|story|article)\b|\bcontributed reporting\b"
                     r"|^\(?(?:Additional )?[Rr]eporting by\b|\b[Ee]diting by\b|\b[Ww]riting by\b")
+# Words one of which every credit line holds: looked for first, as plain substrings, since the
+# pattern's word-boundary alternatives are tried at every position of a text that has none.
+CREDIT_WORDS = ("contributed", "eporting by", "diting by", "riting by")
 
 
 def _credit_lines(doc: Doc) -> list[tuple[int, int]]:
@@ -35,8 +38,10 @@ def _credit_lines(doc: Doc) -> list[tuple[int, int]]:
     most have none, and then no sentence is looked at."""
     lines = doc.user_data.get("riftwatch.credit_lines")
     if lines is None:
+        text = doc.text
+        credited = any(w in text for w in CREDIT_WORDS) and CREDIT.search(text)
         lines = doc.user_data["riftwatch.credit_lines"] = (
-            [(s.start, s.end) for s in doc.sents if CREDIT.search(s.text)] if CREDIT.search(doc.text) else []
+            [(s.start, s.end) for s in doc.sents if CREDIT.search(s.text)] if credited else []
         )
     return lines
 

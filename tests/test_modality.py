@@ -88,6 +88,10 @@ CASES = [
     # "nor" denies the second conjunct as "neither" the first
     ("The ministry neither confirmed nor denied the reports.", "denied", "negated"),
     ("The ministry confirmed and denied parts of the reports.", "denied", "asserted"),
+    # a subject determined by "neither" denies its verb as "no" does
+    ("Neither government agreed to reopen the crossing after the talks.", "agreed", "negated"),
+    ("Neither of the two envoys signed the draft accord.", "signed", "negated"),
+    ("Either government may reopen the crossing after the talks.", "reopen", "hypothetical"),
     # what a text turned down says is not said
     ("Moscow vetoed a resolution demanding a ceasefire in Darfur.", "demanding", "negated"),
     ("The assembly failed to adopt a motion condemning the raids.", "condemning", "negated"),

@@ -126,13 +126,16 @@ def _own_status(tok: Token, trigger: bool = False) -> Factuality | None:
     # stay", "warned of consequences if ...", "asked if they could"): the asking happened
     if tok.lemma_.lower() not in CONDITIONED_CONTENT and any(c.dep_ == "advcl" and _if_clause(c) for c in children):
         return "hypothetical"
-    # "neither the Syrian forces nor the Iranian forces took ..." marks the subject, not the verb.
+    # "neither the Syrian forces nor the Iranian forces took ...", "neither side agreed to ...",
+    # "neither of them signed" mark the subject, not the verb.
     for child in tok.children:
         if child.dep_ in {"nsubj", "nsubjpass"} and any(
-            g.dep_ == "preconj" and g.lower_ == "neither" for g in child.children
+            g.dep_ in {"preconj", "det"} and g.lower_ == "neither" for g in child.children
         ):
             return "negated"
-        if child.dep_ in {"nsubj", "nsubjpass"} and (child.lower_ in {"nobody", "none", "nothing"} or _no_det(child)):
+        if child.dep_ in {"nsubj", "nsubjpass"} and (
+            child.lower_ in {"nobody", "none", "nothing", "neither"} or _no_det(child)
+        ):
             return "negated"
     # "going to attack", "is to visit"
     return None

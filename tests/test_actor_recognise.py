@@ -561,6 +561,24 @@ def test_a_party_said_of_another_country_is_not_the_us_party(nlp: Any, lex: Lexi
     assert [c[1] for c in codes(nlp, lex, "America's Democratic Party accused the president.")] == ["USA"]
 
 
+def test_a_body_of_states_said_to_be_a_countrys_is_that_countrys(nlp: Any, lex: Lexicon) -> None:
+    """"Russia's Security Council", "the National Security Council" are no UN organ; the Security
+    Council alone, or the veto a country holds there, is."""
+    assert not [c for c in codes(nlp, lex, "Shoigu heads Russia's Security Council.") if c[1] == "IGO"]
+    assert ("National Security Council", "", "GOV") in codes(nlp, lex, "The National Security Council met on Sunday.")
+    assert not [c for c in codes(nlp, lex, "The National Security Council met on Sunday.") if c[1] == "IGO"]
+    assert ("Security Council", "IGO", "IGO") in codes(nlp, lex, "The Security Council met on Sunday.")
+    assert ("Security Council", "IGO", "IGO") in codes(nlp, lex, "Moscow used its Security Council veto.")
+
+
+def test_an_office_only_some_countries_call_so_is_a_name(nlp: Any, lex: Lexicon) -> None:
+    """"Congress" and "the Treasury" are the legislature and the finance ministry; "a party congress",
+    "the state treasury" are a meeting and public money."""
+    assert ("Congress", "USA", "LEG") in codes(nlp, lex, "Congress passed the bill.")
+    assert [c[0] for c in codes(nlp, lex, "The rebels held a congress in the hills to elect a chairman.")] == ["rebels"]
+    assert not codes(nlp, lex, "The funds went to the state treasury.")
+
+
 def test_the_islamic_emirate_is_the_taliban_by_the_name_they_give_themselves(nlp: Any, lex: Lexicon) -> None:
     """In power since 2021, the Taliban's government; before, the insurgency."""
     text = "The Islamic Emirate's foreign ministry condemned the strike."

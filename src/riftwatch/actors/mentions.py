@@ -169,8 +169,12 @@ def _is_acronym(name: str) -> bool:
 
 def _case_ok(text: str, entries: list[Entry], level: int) -> bool:
     """Accept a match that differs from the lexicon in case only where it is plausibly a name."""
-    if level == 0 or entries[0].kind in ("sector_noun", "title", "ignore"):
+    if level == 0:
         return True
+    if entries[0].kind in ("sector_noun", "title", "ignore"):
+        # an office only some countries call so is a name: "a party congress", "the state
+        # treasury" are no Congress, no Treasury
+        return not (entries[0].countries and text[:1].islower())
     if _is_acronym(text):
         return True  # headline capitals: "HEZBOLLAH", "IRAN"
     if not text[:1].isupper():
@@ -239,17 +243,26 @@ def _party_of_another_country(doc: Doc, m: Mention, found: list[Mention]) -> boo
     """A party's name said of another country names that country's party of the same name: "the
     Democratic Party of Korea", "South Korea's main opposition Democratic Party", "the main
     opposition Democratic Party" are not the US party (the words "of Korea", "South Korea's",
-    "opposition" then code it)."""
-    if m.kind != "org" or m.entry is None or m.entry.sector != "PTY":
+    "opposition" then code it). A body of states said to be a country's is that country's body of
+    the same name: "Russia's Security Council" is no UN organ."""
+    if m.kind != "org" or m.entry is None or m.entry.sector not in {"PTY", "IGO"}:
         return False
+    if m.entry.sector == "IGO":
+        return _owned_by_another_country(doc, m, found)
     if m.end + 1 < len(doc) and doc[m.end].lower_ == "of" and doc[m.end + 1].pos_ == "PROPN":
         return True
     # "the main opposition Democratic Party", "the ruling Democratic Party": no US party is so called
     if m.entry.country == "USA" and any(doc[k].lower_ in {"opposition", "ruling"} for k in range(max(0, m.start - 2), m.start)):
         return True
+    return _owned_by_another_country(doc, m, found)
+
+
+def _owned_by_another_country(doc: Doc, m: Mention, found: list[Mention]) -> bool:
+    """The name's head has a country of another code as its possessive: "South Korea's ...",
+    "Russia's ..."."""
     head = doc[m.end - 1]
     owners = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
-    return any(o.kind == "country" and o.entry is not None and o.entry.country != m.entry.country
+    return any(o.kind == "country" and o.entry is not None and m.entry is not None and o.entry.country != m.entry.country
                and o.start in owners for o in found)  # fmt: skip
 
 

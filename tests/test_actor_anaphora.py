@@ -624,3 +624,19 @@ def test_the_two_leaders_are_two_people_even_when_one_is_named_twice(nlp: Any, l
     (coded_,) = coded(nlp, lex, "Chilean President Gabriel Boric and Argentine President Javier Milei signed a pact "
                                 "during Milei's visit to Santiago. The two leaders also discussed trade.")  # fmt: skip
     assert {c for t, c, _ in coded_ if t in ("The two", "leaders")} == {"CHL", "ARG"}
+
+
+def test_a_description_is_not_of_the_country_its_own_verb_names_as_object(nlp: Any, lex: Lexicon) -> None:
+    """"the government" met again is the last government named, unless the clause it is the subject
+    of names that country as the other party: a government that blames Rwanda is not Rwanda's."""
+    first, _, again, faced = coded(
+        nlp, lex,
+        "Uganda accused Rwanda on Monday of backing rebels in the east.",
+        "The Rwandan government did not comment.",
+        "The government later said it would reply.",
+        "The government has blamed Rwanda for supplying the rebels with rifles.",
+    )  # fmt: skip
+    assert ("Uganda", "UGA", "") in first
+    assert ("government", "RWA", "GOV") in again
+    assert ("government", "RWA", "GOV") not in faced
+    assert [a for a in faced if a[0] == "government"] == [("government", "UGA", "GOV")]

@@ -937,7 +937,7 @@ def _bare(
         if not head.role:
             # "the journalist": the journalist named before; a title the lexicon marks an office
             # is one of the story's country even unnamed ("a federal judge ruled")
-            again = _same_head(doc, g, ctx)
+            again = _same_head(doc, g, ctx, owners or {})
             if again is None and head.office and fallback is None:
                 return _Coded(ctx.default_for(head.sector, among=head.countries), head.sector)
             return again
@@ -947,7 +947,7 @@ def _bare(
                 continue
             if any(r.title == head.role for r in (entry.roles_at(when) if when else entry.roles)):
                 return _Coded(p.country, p.sector, p.person, p.org, entry)
-        return _same_head(doc, g, ctx)
+        return _same_head(doc, g, ctx, owners or {})
     if not head.standalone:
         return None
     last_tok = doc[g.end - 1]
@@ -962,7 +962,7 @@ def _bare(
         return _Coded("", head.sector, regional=True)  # "European leaders", "Western sources": several states, none named
     if scope == "unknown":
         return _Coded("", head.sector, unknown=True)  # "unidentified gunmen": whose, the text says it does not know
-    again = _same_head(doc, g, ctx)
+    again = _same_head(doc, g, ctx, owners or {})
     if again is not None:
         return again  # "The official added": the official named before, not the story's country
     before = doc[g.start - 1].lower_ if g.start > 0 else ""
@@ -997,7 +997,8 @@ def _bare(
         return _Coded("", head.sector)  # "pro-Iranian militias": whose, the text does not say
     if fallback is None:
         # "Iran-backed militias", "U.S.-funded forces": whoever backs them is not whose they are
-        return _Coded(ctx.default_for(_placed_sector(head.sector, head.mentions), exclude=_backers(last, lexicon)), head.sector)
+        excluded = _backers(last, lexicon) | _faced(last, owners or {})
+        return _Coded(ctx.default_for(_placed_sector(head.sector, head.mentions), exclude=excluded), head.sector)
     return _Coded(fallback, head.sector)
 
 
@@ -1065,7 +1066,7 @@ _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _PLURAL = "|plural"
 
 
-def _same_head(doc: Doc, g: Group, ctx: ArticleContext) -> _Coded | None:
+def _same_head(doc: Doc, g: Group, ctx: ArticleContext, owners: dict[int, str] | None = None) -> _Coded | None:
     """A definite description ("the official", "the court") coded as the last actor with the same
     head noun whose country the text gave ("a State Department official"); a plural one ("the
     ministers") as the last such actor named in the plural."""
@@ -1074,9 +1075,25 @@ def _same_head(doc: Doc, g: Group, ctx: ArticleContext) -> _Coded | None:
     tok = doc[g.head.mentions[-1].end - 1]
     key = head_key(tok) + (_PLURAL if tok.tag_ in _PLURAL_TAGS else "")
     known = ctx.heads.get(key) if is_definite(tok) else None
-    if known is None:
+    if known is None or (known.country and known.country in _faced(tok, owners or {})):
         return None
     return _Coded(known.country, known.sector, known.person, known.org)
+
+
+def _faced(tok: Token, owners: dict[int, str]) -> frozenset[str]:
+    """The countries the object of the verb ``tok`` is the subject of names ("The government has
+    blamed Eritrea ...", "the ministry summoned Japan's envoy"): the subject is none of theirs, or
+    the text would have said "itself"."""
+    if tok.dep_ != "nsubj":
+        return frozenset()
+    objects = [c for c in tok.head.children if c.dep_ in ("dobj", "dative")]
+    objects += [o for c in tok.head.children if c.dep_ == "prep" and c.lower_ in _TOWARD for o in c.children if o.dep_ == "pobj"]
+    return frozenset(owners[o.i] for o in objects if o.i in owners)
+
+
+# Prepositions whose object is the other party of an act ("sanctions on Rwanda", "talks with
+# Rwanda"), not where it happened ("troops in Rwanda").
+_TOWARD = frozenset({"against", "on", "with", "to", "from", "toward", "towards"})
 
 
 _LOCATIVE = frozenset({"in", "inside", "from", "across", "throughout"})

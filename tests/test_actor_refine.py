@@ -16,6 +16,11 @@ pytestmark = pytest.mark.slow
         ("Former president Barack Obama criticised the ruling.", "Barack Obama", "ELI"),
         ("President Emmanuel Macron met the press.", "Emmanuel Macron", "GOV"),
         ("The Syrian army shelled the town.", "Syrian army", "MIL"),
+        # a member of the opposition, however introduced, is the opposition's
+        ("Nairobi: Opposition lawmakers walked out of the budget debate.", "lawmakers", "OPP"),
+        ("KAMPALA, Uganda — Grace Atim, leader of the main opposition Unity Party, denounced the vote.", "Grace Atim", "OPP"),
+        ("KAMPALA, Uganda — Grace Atim, a lawmaker from the opposition bloc, denounced the vote.", "Grace Atim", "OPP"),
+        ("KAMPALA, Uganda — Ugandan lawmakers denounced the vote.", "lawmakers", "LEG"),
     ],
 )
 def test_sector_conventions(text: str, word: str, sector: str) -> None:

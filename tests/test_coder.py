@@ -145,6 +145,8 @@ ROLES = [
     ("Ecuador warned of retaliation against Peru on Monday.", "warned", "THREATEN", {"ECU"}, None, "asserted"),
     # a chargé d'affaires summoned, however spelled or lemmatised, is an envoy summoned
     ("Lima summoned Chile's charge d'affaires to protest the raid.", "summoned", "ACCUSE", {"PER"}, {"CHL"}, "asserted"),
+    # an envoy called in is summoned; the army called in is not
+    ("Quito called in Colombia's ambassador over the raid.", "called", "ACCUSE", {"ECU"}, {"COL"}, "asserted"),
     # raising a tariff on another's goods is a trade sanction (one to come, a threat of one)
     ("Chile raised duties on Argentine wine to 30% on Monday.", "raised", "SANCTION", {"CHL"}, {"ARG"}, "asserted"),
     ("Peru will double the levy on Bolivian gas imports.", "double", "THREATEN", {"PER"}, {"BOL"}, "asserted"),
@@ -2596,3 +2598,9 @@ def test_a_ships_owners_are_attacked_with_it(coder) -> None:  # type: ignore[no-
 
 def test_a_sanctions_package_that_targets_someone_is_a_sanction(coder) -> None:  # type: ignore[no-untyped-def]
     assert types_at(code(coder, "The new package targets Russian banks and oil traders."), "targets") == ["SANCTION"]
+
+
+def test_calling_in_someone_other_than_an_envoy_is_no_summons(coder) -> None:  # type: ignore[no-untyped-def]
+    """"Called in the army" asks for help; only an envoy called in is summoned."""
+    events = code(coder, "The governor called in the army to restore order.").events
+    assert not [e for e in events if e.trigger.text == "called" and e.event_type == "ACCUSE"]

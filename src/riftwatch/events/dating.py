@@ -180,9 +180,21 @@ def clause_times(trigger: Token, times: Sequence[TimeExpr]) -> list[TimeExpr]:
         if (span.start > 0 and doc[span.start - 1].lower_ in UNTIL
                 and not any(c.dep_ == "neg" for c in trigger.children)):  # fmt: skip
             continue  # "suspended the talks until 2028": when it ends ("did not leave until March" left then)
+        if _since_on_noun(word, trigger):
+            continue  # "the rulers, in power since the July 2023 coup, ordered ...": when a state began
         if in_clause_of(word, trigger) and not (ongoing and clause_head(word).i != own.i):
             out.append(t)
     return [t for t in out if not _in_asked_act(trigger, t)]
+
+
+def _since_on_noun(word: Token, trigger: Token) -> bool:
+    """The time is the object of a "since" that hangs on a noun other than the trigger: it tells
+    when a state began ("military rulers, in power since the July 2023 coup", "the worst floods
+    since 2010"), not when the clause's act happened."""
+    prep = word.head if word.dep_ == "pobj" else word.head.head if word.head.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "since" or prep.dep_ != "prep":
+        return False
+    return prep.head.i != trigger.i and prep.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
 # Verbs whose "for" phrase is what they ask for ("called for a strike on March 7"), not a time or a

@@ -285,12 +285,20 @@ BY_OBJECT = [
     ("Rebels clashed with Malian soldiers over control of the mine.", "clashed", "ASSAULT"),
     # a capital seized is territory taken, whatever government it stands for elsewhere
     ("Rebel fighters seized Bangui in March 2013.", "seized", "ASSAULT"),
+    # the noun of supplying, with weapons after "of", is military aid, as "arms shipment" is; of
+    # other things it is no aid
+    ("The shipment of rifles to the militia angered the governor.", "shipment", "AID"),
+    ("Belarus's transfer of drones to the army was confirmed on Friday.", "transfer", "AID"),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "word", "etype"), BY_OBJECT, ids=[r[0][:30] for r in BY_OBJECT])
 def test_the_object_decides_the_act(rules, sentence, word, etype) -> None:  # type: ignore[no-untyped-def]
     assert types_at(code(rules, sentence), word) == [etype]
+
+
+def test_the_noun_of_supplying_other_things_is_no_aid(rules) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(code(rules, "The transfer of power to the new cabinet was delayed."), "transfer") == []
 
 
 def test_the_means_of_a_retaliation_is_no_second_act(rules) -> None:  # type: ignore[no-untyped-def]

@@ -30,6 +30,9 @@ def _parties(coder: Any, text: str) -> set[str]:
     [
         ("Hezbollah rejected the offer, a senior official told AFP.", "AFP"),
         ("In an interview with Al Jazeera, the Somali president criticised the deal.", "Al Jazeera"),
+        # the outlet that saw or obtained a document only reports it
+        ("Hamas rejected the draft, according to a copy seen by Reuters.", "Reuters"),
+        ("Cairo rejected the plan, according to a letter obtained by the BBC.", "BBC"),
     ],
 )
 def test_the_outlet_told_is_no_party(coder: Any, text: str, outlet: str) -> None:

@@ -2,8 +2,8 @@
 is anyone a credit line names ("Associated Press writer Jane Doe contributed to this report").
 
 "Hamas rejected the proposal, a senior official told AFP", "In an interview with Reuters, Ruto
-accused ...", "speaking to CNN", "according to the TASS news agency": the outlet only carried the
-words. Left among the actors, it was taken for the target of the rejection or the source of the
+accused ...", "speaking to CNN", "according to the TASS news agency", "according to a copy seen by
+Reuters": the outlet only carried the words. Left among the actors, it was taken for the target of the rejection or the source of the
 accusation (the TV channel a leader spoke to coded as the source of his condemnation). An outlet
 that acts ("Russia banned the BBC", "Al Jazeera said its reporter was detained") keeps its place.
 """
@@ -22,6 +22,10 @@ from ..records import Actor
 SPEAKING = frozenset({"tell", "say", "speak", "talk", "explain", "confirm", "describe", "write", "give", "add"})
 # Nouns of speaking: "in an interview with Reuters", "in comments to AFP", "in a statement to CNN".
 SPEECH_NOUNS = frozenset({"interview", "comment", "remark", "statement", "briefing", "message", "address"})
+
+
+# Verbs of a document's reaching a reporter: who has "seen" or "obtained" it only reports it.
+SEEING = frozenset({"see", "obtain", "review", "view", "read", "examine"})
 
 
 # A credit line: "Associated Press writer Jane Doe in Lagos contributed to this report", "Reporting by
@@ -61,6 +65,8 @@ def is_audience(root: Token) -> bool:
     head = root.head
     if root.dep_ in {"dobj", "dative"} and head.lemma_.lower() == "tell":
         return True  # "a senior official told AFP"
+    if root.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() in SEEING:
+        return True  # "according to a copy seen by Reuters", "a letter obtained by VOA"
     if root.dep_ != "pobj" or head.dep_ != "prep":
         return False
     prep, governor = head.lower_, head.head

@@ -1345,6 +1345,9 @@ def test_declining_to_comment_is_no_event(coder) -> None:  # type: ignore[no-unt
     # nor is a reporter's request for comment, answered or not
     assert code(coder, "The Malian army did not immediately respond to a request for comment.").events == ()
     assert code(coder, "Both governments have ignored requests for comment.").events == ()
+    # nor is declining to say, and what it would not say is asked, not promised
+    declined = code(coder, "The embassy declined to say whether the visa ban would be lifted.").events
+    assert [(e.trigger.text, e.factuality) for e in declined] == [("lifted", "hypothetical")]
     assert [e.event_type for e in code(coder, "Iran refused to allow inspectors into the site.").events] == ["REJECT"]
 
 

@@ -371,9 +371,9 @@ def _stopped(verb: Token, triggers: TriggerLexicon) -> Recoded | None:
     return None
 
 
-# "declined to comment", "refused to elaborate": CAMEO's "decline comment" (012) is a public
-# statement, no political event; it is not coded as a rejection.
-_NO_COMMENT = frozenset({"comment", "elaborate", "speculate"})
+# "declined to comment", "refused to elaborate", "declined to say whether ...": CAMEO's "decline
+# comment" (012) is a public statement, no political event; it is not coded as a rejection.
+_NO_COMMENT = frozenset({"comment", "elaborate", "speculate", "say", "specify", "disclose"})
 
 
 # What a source asks not to be, to speak freely: "who asked not to be named".

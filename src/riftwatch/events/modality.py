@@ -523,6 +523,8 @@ def is_commitment(trigger: Token) -> bool:
             return _conditional(head)
         return False
     tok = trigger
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children):
+        return False  # "declined to say whether the sanctions would be lifted": a question, no commitment
     committed = any(
         c.dep_ == "aux" and (c.lower_ in FUTURE_AUX or (c.lower_ in {"would", "'d"} and _reported_future(tok)))
         for c in tok.children

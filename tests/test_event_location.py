@@ -43,6 +43,11 @@ def _event(coded: CodedArticle, word: str) -> Event:
         # where a speaker spoke, or the statement was issued, is where the words were said
         ("President Ruto, speaking in Mombasa, blamed Uganda for the clashes.", "blamed", "Mombasa", "clause"),
         ("The ministry condemned the raid in a statement issued in Port Sudan.", "condemned", "Port Sudan", "clause"),
+        # ... also from where they spoke, to whom they spoke there, or where a clause on them puts them
+        ("The envoy, speaking from Nairobi, criticised the embargo.", "criticised", "Nairobi", "clause"),
+        ("The envoy, speaking to journalists in Kampala, criticised the embargo.", "criticised", "Kampala", "clause"),
+        ("The envoy, who was in Lusaka for a summit, criticised the embargo.", "criticised", "Lusaka", "clause"),
+        ("The envoy, who was visiting Harare, criticised the embargo.", "criticised", "Harare", "clause"),
         ("Rebels shelled a market near Goma, officials said.", "shelled", "Goma", "clause"),
         ("Gunmen attacked a school in the town of Kaduna overnight.", "attacked", "Kaduna", "clause"),
         # the place struck, named by its kind ("the city of X") as much as bare ("shelled X"), also

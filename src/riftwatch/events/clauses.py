@@ -279,8 +279,10 @@ def clause_place(trigger: Token, event: Event, placed: Sequence[tuple[Place, Tok
             return got
     telling = _occasion_clauses(trigger)
     if telling:
-        return _best_in_clause(trigger, event, placed, telling, False)
-    return None
+        got = _best_in_clause(trigger, event, placed, telling, False)
+        if got is not None:
+            return got
+    return _speakers_whereabouts(trigger, placed)
 
 
 # Nouns of a blow or of what deals it: as the subject of an act of force ("air strikes on southern
@@ -323,6 +325,38 @@ def _occasion_clauses(trigger: Token) -> frozenset[int]:
         for noun in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in STATEMENT_NOUNS):
             out.update(c.i for c in noun.children if c.dep_ == "acl")
     return frozenset(out)
+
+
+# Verbs of a clause on a speaker that says where they are: "Naim, speaking from Doha, accused",
+# "Teodoro, who is in Tokyo for talks, condemned", "Sybiha, who was visiting Tokyo, urged",
+# "leaders, meeting at a summit in Abuja, urged".
+WHEREABOUTS_LEMMAS = frozenset({"speak", "address", "talk", "brief", "be", "visit", "meet", "attend", "stay", "tour"})
+WHEREABOUTS_PREPS = frozenset({"in", "at", "from"})
+
+
+def _speakers_whereabouts(trigger: Token, placed: Sequence[tuple[Place, Token]]) -> Place | None:
+    """Where the subject of a verbal act is, told by a participle or a relative clause on it
+    (``WHEREABOUTS_LEMMAS``): the place after "in", "at" or "from" that hangs on that verb or on
+    one of its objects ("speaking to reporters in Brussels"), or the place it visits. The act was
+    made there."""
+    if trigger.pos_ != "VERB":
+        return None
+    clauses = {c.i for subj in trigger.children if subj.dep_ == "nsubj" for c in subj.children
+               if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in WHEREABOUTS_LEMMAS
+               and (c.dep_ == "acl" or any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children))}  # fmt: skip
+    if not clauses:
+        return None
+    for p, tok in placed:
+        if tok.dep_ == "dobj" and tok.head.i in clauses and tok.head.lemma_.lower() in VISIT_LEMMAS:
+            return p  # "who was visiting Tokyo"
+        if tok.dep_ != "pobj" or tok.head.lower_ not in WHEREABOUTS_PREPS:
+            continue
+        holder = tok.head.head
+        if holder.dep_ == "pobj" and holder.head.head.i in clauses and holder.head.lower_ != "about":
+            holder = holder.head.head  # "speaking to reporters in Brussels", "meeting at a summit in Abuja"
+        if holder.i in clauses and (tok.head.lower_ != "from" or holder.lemma_.lower() in {"speak", "address", "talk", "brief"}):
+            return p
+    return None
 
 
 # "led a group in calling on", "responded by sending": the act is how the verb was done.

@@ -230,6 +230,25 @@ def test_an_unlisted_name_after_the_village_of_is_a_site(
 
 
 @pytest.mark.parametrize(
+    ("text", "site", "at"),
+    [
+        # ... but in the province the text gives for it, after it or in its sentence, not at a
+        # far town the article is filed from
+        ("KINSHASA, Congo - Rebels took the village of Mbuyi, in North Kivu province, on Friday.", "Mbuyi", "Nord-Kivu"),
+        ("KINSHASA, Congo - In Ituri province, militiamen burned the village of Mbuyi on Friday.", "Mbuyi", "Ituri"),
+        # a province the article's town lies in keeps that town
+        ("Police in Bunia said militiamen burned the village of Mbuyi in Ituri province.", "Mbuyi", "Bunia"),
+    ],
+)
+def test_an_unlisted_settlement_lies_in_the_province_the_text_gives(
+    nlp: Language, gaz: Gazetteer, text: str, site: str, at: str
+) -> None:
+    doc = nlp(text)
+    sites = {p.text: p for p in find_site_places(doc, find_places(doc, gaz))}
+    assert sites[site].name == f"{site}, {at}", sites[site]
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Fighting was reported in Rutshuru, officials in Goma said.", "Goma"),

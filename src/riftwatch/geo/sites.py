@@ -87,6 +87,7 @@ def find_site_places(doc: Doc, places: Sequence[Place], offset: int = 0) -> list
             continue
         text = doc[first:last].text
         here = _sentence_anchor(doc, first, places, local, offset, anchor, nations, counts)
+        here = _own_place(doc, first, last, places, offset, _sentence_province(doc, first, places, offset, here))
         out.append(replace(here, text=text, start=start, end=end, name=f"{text}, {here.name}", score=SITE_SCORE))
     return sorted(out, key=lambda p: p.start)
 
@@ -144,6 +145,21 @@ def _own_place(doc: Doc, first: int, end: int, places: Sequence[Place], offset: 
     if own.country == anchor.country and (own.precision in ("country", "region") or (own.precision != "city" and own.admin1 == anchor.admin1)):
         return anchor  # the article's town lies inside what the text gives
     return own
+
+
+def _sentence_province(doc: Doc, i: int, places: Sequence[Place], offset: int, anchor: Place) -> Place:
+    """The province or state the sentence of token ``i`` names for a settlement the gazetteer lacks
+    ("In South Kordofan state, RSF fighters attacked the village of Habila"), the one nearest
+    before it, else after it, when it is not the ``anchor``'s own; else the anchor."""
+    sent = doc[i].sent
+    lo, hi, at = sent.start_char + offset, sent.end_char + offset, doc[i].idx + offset
+    provinces = [p for p in places if lo <= p.start < hi and p.precision == "admin" and p.how == "" and not is_site(p)]
+    if not provinces:
+        return anchor
+    best = min(provinces, key=lambda p: (p.start > at, abs(p.start - at)))
+    if best.country == anchor.country and best.admin1 and best.admin1 == anchor.admin1:
+        return anchor  # the article's town lies in the province named
+    return best
 
 
 def _based(doc: Doc, p: Place, offset: int) -> bool:

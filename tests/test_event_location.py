@@ -95,6 +95,10 @@ def _event(coded: CodedArticle, word: str) -> Event:
         ("The ministry accused Beijing of abuses against Uyghurs in Xinjiang.", "accused", None, "none"),
         ("Activists demanded an inquiry into the killings of protesters in Bamako.", "demanded", None, "none"),
         ("The minister accused Israel of genocide in Gaza.", "accused", None, "none"),
+        # ... also the act it is about, told by a gerund, and what praise is about
+        ("The minister accused the militia of committing massacres in Ituri.", "accused", None, "none"),
+        ("The envoy praised Delhi's stance on the war in Yemen.", "praised", None, "none"),
+        ("The envoy praised Qatar for keeping its ports open during the war in Yemen.", "praised", None, "none"),
         # "on" a place noun is where: the outskirts, an island, a coast
         ("Artillery shelled a village on the outskirts of Kharkiv.", "shelled", "Kharkiv", "clause"),
         ("Philippine and Japanese troops held joint exercises on the island of Luzon.", "exercises", "Luzon", "clause"),

@@ -167,7 +167,7 @@ def _within_clause(start: Token, heads: frozenset[int], deep: bool = True) -> bo
             return False
         if topic(cur):
             return False  # "protests over the war in X", "talks about the situation in X": the topic
-        if not deep and (_deep_noun(cur, heads) or _object_noun(cur, heads)):
+        if not deep and (_deep_noun(cur, heads) or _object_noun(cur, heads) or _said_act(cur)):
             return False
         cur = cur.head
     return False
@@ -178,10 +178,17 @@ def _within_clause(start: Token, heads: frozenset[int], deep: bool = True) -> bo
 # where it was said. Meetings and agreements are located by their partners' phrases as often as
 # not ("met with officials in Kabul"), and acts of force by their objects' ("killed five soldiers
 # in the city"): for them the deep place stays.
-TOPIC_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN", "REQUEST"})
+TOPIC_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SUPPORT"})
 # Nouns of time a locative phrase may hang on without describing a party ("for the first time in X").
 TIME_NOUNS = frozenset({"time", "day", "days", "week", "weeks", "month", "months", "year", "years", "night",
                         "morning", "evening", "afternoon", "weekend"})  # fmt: skip
+
+
+def _said_act(tok: Token) -> bool:
+    """The act a verbal act is about, as a gerund after its preposition ("accused the RSF of
+    committing genocide in X", "praised the government for keeping the country out of the war in
+    Y"): where that act happened, not where the words were said."""
+    return tok.dep_ == "pcomp" and tok.pos_ == "VERB" and tok.head.lower_ in ("of", "for")
 
 
 def _deep_noun(tok: Token, heads: frozenset[int]) -> bool:

@@ -124,6 +124,7 @@ def test_without_publication_date_nothing_moves(coder) -> None:  # type: ignore[
         # a "since" on a noun tells when a state began; on the act, when the act did
         ("The generals, in charge since the March 2021 putsch, expelled the envoy.", "expelled", PUBLISHED),
         ("The reporter has been detained since March 2021.", "detained", dt.date(2021, 3, 1)),
+        ("Troops raided the camp for the first time since 2002.", "raided", PUBLISHED),
     ],
 )
 def test_a_time_dates_its_own_clause(coder, text: str, trigger: str, expected: dt.date) -> None:  # type: ignore[no-untyped-def]

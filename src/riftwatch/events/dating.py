@@ -191,10 +191,14 @@ def _since_on_noun(word: Token, trigger: Token) -> bool:
     """The time is the object of a "since" that hangs on a noun other than the trigger: it tells
     when a state began ("military rulers, in power since the July 2023 coup", "the worst floods
     since 2010"), not when the clause's act happened."""
-    prep = word.head if word.dep_ == "pobj" else word.head.head if word.head.dep_ == "pobj" else None
-    if prep is None or prep.lower_ != "since" or prep.dep_ != "prep":
-        return False
-    return prep.head.i != trigger.i and prep.head.pos_ in ("NOUN", "PROPN", "PRON")
+    cur = word
+    for _ in range(6):  # "since 2002", "since the invasion in February 2022"
+        if cur.i == trigger.i or cur.head.i == cur.i:
+            return False
+        if cur.lower_ == "since" and cur.dep_ == "prep":
+            return cur.head.i != trigger.i and cur.head.pos_ in ("NOUN", "PROPN", "PRON")
+        cur = cur.head
+    return False
 
 
 # Verbs whose "for" phrase is what they ask for ("called for a strike on March 7"), not a time or a

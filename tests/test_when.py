@@ -37,6 +37,8 @@ def one(text: str, published: dt.date | None = WED) -> Expected:
         ("Fighting resumed on March 2, 2019, officials said.", ("March 2, 2019", "2019-03-02", "day")),
         ("The memo is dated 2020-11-30 in the archive.", ("2020-11-30", "2020-11-30", "day")),
         ("Envoys met on Monday, June 7 in Geneva.", ("Monday, June 7", "2021-06-07", "day")),
+        # a deadline's abbreviated month keeps its day
+        ("The troops were to leave by Jan. 26 under the deal.", ("Jan. 26", "2021-01-26", "day")),
         ("Raids continued from May 3-5 in the valley.", ("May 3-5", "2021-05-03..2021-05-05", "day")),
         ("The siege began in mid-May.", ("mid-May", "2021-05-11..2021-05-20", "month")),
         ("It collapsed at the end of May 2020.", ("the end of May 2020", "2020-05-21..2020-05-31", "month")),

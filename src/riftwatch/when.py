@@ -488,7 +488,7 @@ _RULES: tuple[_Rule, ...] = (
         _MONTH_LOWER,
         _HAS_MONTH,
         rf"\b(?:(?P<rel>last|next|this|in|during|since|until|by|throughout|through)\s+)?{_PART}?{_MON}"
-        r"(?![\s,]*\d)",
+        r"(?!\.?[\s,]*\d)",  # not the month of a day ("by Jan. 26": no "Jan" before its dot)
         _month_only,
     ),
     _rule(

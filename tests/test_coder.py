@@ -2615,3 +2615,12 @@ def test_calling_in_someone_other_than_an_envoy_is_no_summons(coder) -> None:  #
     """"Called in the army" asks for help; only an envoy called in is summoned."""
     events = code(coder, "The governor called in the army to restore order.").events
     assert not [e for e in events if e.trigger.text == "called" and e.event_type == "ACCUSE"]
+
+
+@pytest.mark.parametrize("text", ["Oman mediated talks between Iran and the United States.",
+                                  "Turkey brokered a grain deal between Russia and Ukraine."])
+def test_mediation_is_third_party_consultation(rules, text: str) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO 045, mediating, is PLOVER's CONSULT in its third-party mode; the mediator stays the source."""
+    e = next(e for e in code(rules, text).events if e.event_type == "CONSULT")
+    assert e.mode == "third-party"
+    assert [a.country for a in e.source] in (["OMN"], ["TUR"])

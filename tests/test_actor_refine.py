@@ -21,6 +21,9 @@ pytestmark = pytest.mark.slow
         ("KAMPALA, Uganda — Grace Atim, leader of the main opposition Unity Party, denounced the vote.", "Grace Atim", "OPP"),
         ("KAMPALA, Uganda — Grace Atim, a lawmaker from the opposition bloc, denounced the vote.", "Grace Atim", "OPP"),
         ("KAMPALA, Uganda — Ugandan lawmakers denounced the vote.", "lawmakers", "LEG"),
+        # a union or labour federation, named in the singular as in the plural, is labour
+        ("Chile's largest labor federation staged a general strike.", "labor federation", "LAB"),
+        ("A trade union in Lagos denounced the fuel price rise.", "trade union", "LAB"),
     ],
 )
 def test_sector_conventions(text: str, word: str, sector: str) -> None:

@@ -42,7 +42,7 @@ from .dating import (
 from .documents import document_authors
 from .draft import ArticleState, Draft, Entry, Recoded, SentenceContext
 from .headings import heading_length
-from .matching import drop_carried_nouns, match_trigger, trigger_lemmas
+from .matching import PAST_TAGS, drop_carried_nouns, match_trigger, trigger_lemmas
 from .oneact import content_nouns, one_attack
 from .ontology import ontology
 from .passes import FIND, FIND_LEMMAS, PASSES, run_passes, told_author
@@ -124,6 +124,8 @@ def find_triggers(ctx: SentenceContext) -> list[tuple[Token, Entry]]:
         tok, lemma = toks[k], lemma_of[k]
         # the lemma alone decides most tokens; a past form may also be read without its "d"
         if lemma not in words and lemma not in FIND_LEMMAS:
+            if tok.tag_ not in PAST_TAGS:
+                continue  # (only a past form has readings other than its lemma)
             lemmas = trigger_lemmas(tok)
             if words.isdisjoint(lemmas) and FIND_LEMMAS.isdisjoint(lemmas):
                 continue

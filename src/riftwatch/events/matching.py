@@ -160,6 +160,10 @@ def object_lemmas(tok: Token, named_as: bool = True) -> list[str]:
     return [v for o in out for v in ((o, o.replace("defense", "defence")) if "defense" in o else (o,))]
 
 
+# Tags of the past forms whose spelling gives a trigger readings other than its lemma.
+PAST_TAGS = frozenset({"VBD", "VBN"})
+
+
 def trigger_lemmas(tok: Token) -> list[str]:
     """The token's lemma, and for past forms the "-e" reading the small model's lemmatiser may
     miss ("staged" → "stag"), or the reading without "-ed" it may miss the other way

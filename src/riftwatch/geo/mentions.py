@@ -661,11 +661,19 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
 def entities(doc: Doc) -> list[SpacySpan]:
     """The recogniser's entities, their bounds and labels read once per doc (``doc.ents`` builds a
     Token per word on every read)."""
+    global _LAST_ENTITIES
     got = doc.user_data.get("riftwatch.ents")
     if got is None or (got and got[-1][1] > len(doc)):
         got = [(ent.start, ent.end, ent.label_) for ent in doc.ents]
         doc.user_data["riftwatch.ents"] = got
-    return [SpacySpan(doc, a, b, label=label) for a, b, label in got]
+    last = _LAST_ENTITIES
+    if last is None or last[0] is not doc or last[1] is not got:
+        # the spans of the doc read last, kept here (not in the doc, which they would hold in a cycle)
+        last = _LAST_ENTITIES = (doc, got, [SpacySpan(doc, a, b, label=label) for a, b, label in got])
+    return list(last[2])
+
+
+_LAST_ENTITIES: tuple[Doc, list[tuple[int, int, str]], list[SpacySpan]] | None = None
 
 
 def sentences(doc: Doc) -> list[SpacySpan]:

@@ -24,6 +24,10 @@ pytestmark = pytest.mark.slow
         # a union or labour federation, named in the singular as in the plural, is labour
         ("Chile's largest labor federation staged a general strike.", "labor federation", "LAB"),
         ("A trade union in Lagos denounced the fuel price rise.", "trade union", "LAB"),
+        # civil offices whose names end in "general" are no generals
+        ("Kenya's Attorney General Jane Wambui criticised the ruling.", "Jane Wambui", "GOV"),
+        ("Ukraine's Prosecutor General Ivan Petrenko accused Russia of war crimes.", "Ivan Petrenko", "JUD"),
+        ("Kenya's army chief, General Joseph Kiptoo, criticised the ruling.", "Joseph Kiptoo", "MIL"),
     ],
 )
 def test_sector_conventions(text: str, word: str, sector: str) -> None:

@@ -28,6 +28,9 @@ pytestmark = pytest.mark.slow
         ("Kenya's Attorney General Jane Wambui criticised the ruling.", "Jane Wambui", "GOV"),
         ("Ukraine's Prosecutor General Ivan Petrenko accused Russia of war crimes.", "Ivan Petrenko", "JUD"),
         ("Kenya's army chief, General Joseph Kiptoo, criticised the ruling.", "Joseph Kiptoo", "MIL"),
+        # businesses and their chambers and groups are business
+        ("The Kenyan Chamber of Commerce denounced the new levy.", "Chamber of Commerce", "BUS"),
+        ("Nigerian businesses protested against the new levy.", "businesses", "BUS"),
     ],
 )
 def test_sector_conventions(text: str, word: str, sector: str) -> None:

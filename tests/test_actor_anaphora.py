@@ -544,6 +544,9 @@ def test_a_spokesperson_of_an_institution_named_before_is_of_its_country(nlp: An
         ("Iran sold oil to refiners in China last year.", "Treasury blacklisted a shipping manager on Friday.",
          ("Treasury", "USA", "GOV")),
         ("Britain's chancellor spoke in London on Monday.", "The Treasury froze the assets.", ("Treasury", "GBR", "GOV")),
+        # in a country that has none, the party of that country named so
+        ("India's prime minister spoke in Mumbai on Monday.", "The Congress boycotted the session.", ("Congress", "IND", "PTY")),
+        ("India's prime minister spoke in Mumbai on Monday.", "The bill was passed by the Lok Sabha.", ("Lok Sabha", "IND", "LEG")),
     ],
 )
 def test_congress_is_the_legislature_of_a_country_that_has_one(

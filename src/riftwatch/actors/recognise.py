@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -939,6 +940,10 @@ def _bare(
             # is one of the story's country even unnamed ("a federal judge ruled")
             again = _same_head(doc, g, ctx, owners or {})
             if again is None and head.office and fallback is None:
+                names = {n.casefold() for m in head.mentions if m.entry is not None for n in m.entry.names}
+                party = _home_party(lexicon, ctx, names, head.countries) if head.countries else None
+                if party is not None:
+                    return _Coded(party.country, party.sector, org=party.org)
                 return _Coded(ctx.default_for(head.sector, among=head.countries), head.sector)
             return again
         for entry_id, _, p in reversed(ctx.recent_persons):  # "the president" = the president named last
@@ -1045,6 +1050,22 @@ def _backers(noun: Token, lexicon: Lexicon) -> frozenset[str]:
             if out:
                 break
     return frozenset(out)
+
+
+def _home_party(lexicon: Lexicon, ctx: ArticleContext, words: set[str], countries: tuple[str, ...]) -> Entry | None:
+    """The party of the story's own country whose name ends in the office's name (``words``), where
+    that country has no such office (``countries`` have it): "the Congress" of a story from New
+    Delhi is the Indian National Congress, no US Congress."""
+    home = ctx.default_for("CVL")
+    if not home or home in countries:
+        return None
+    return next((e for e in _parties_of(lexicon, home) if any(n.casefold().split()[-1] in words for n in e.names)), None)
+
+
+@functools.lru_cache(maxsize=256)
+def _parties_of(lexicon: Lexicon, country: str) -> tuple[Entry, ...]:
+    """The lexicon's parties of ``country``."""
+    return tuple(e for e in lexicon if e.kind == "org" and e.sector == "PTY" and e.country == country)
 
 
 def _office_named_before(doc: Doc, g: Group, ctx: ArticleContext) -> str:

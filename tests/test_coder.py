@@ -2624,3 +2624,19 @@ def test_mediation_is_third_party_consultation(rules, text: str) -> None:  # typ
     e = next(e for e in code(rules, text).events if e.event_type == "CONSULT")
     assert e.mode == "third-party"
     assert [a.country for a in e.source] in (["OMN"], ["TUR"])
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "sided"),
+    [
+        ("Beijing opposed new pressure and sanctions against Pyongyang on Monday.", "opposed", "PRK"),
+        ("Moscow condemned the sanctions against Caracas.", "condemned", "VEN"),
+        ("Ankara denounced the embargo on Qatar.", "denounced", "QAT"),
+    ],
+)
+def test_opposing_a_measure_against_someone_is_not_aimed_at_them(coder, text: str, word: str, sided: str) -> None:  # type: ignore[no-untyped-def]
+    """Opposing sanctions against a country takes its side: the opposition is aimed at whoever
+    imposes them, not at the country they target."""
+    e = event_at(code(coder, text), word)
+    assert e.event_type in {"ACCUSE", "REJECT"}
+    assert sided not in {a.country for a in e.target}

@@ -60,7 +60,16 @@ from .modality import SPEECH_VERBS
 from .nonacts import names_in_free_relative
 from .oneact import CASUALTY
 from .ontology import ontology
-from .roles import according_to, asked_of, brokered_by, discussed, is_envoy, not_accused, partners_within
+from .roles import (
+    according_to,
+    asked_of,
+    brokered_by,
+    defended,
+    discussed,
+    is_envoy,
+    not_accused,
+    partners_within,
+)
 
 MAX_PATH = 4
 
@@ -921,6 +930,8 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         # the victims of a condemned act ("condemned the violence against protesters"); the charge
         # an accused named as the object is charged with ("accused donors of ignoring Rwanda's role")
         labellers |= not_accused(fe.trig)
+    if fe.trig is not None and ev.event_type in {"ACCUSE", "REJECT"}:
+        labellers |= defended(fe.trig)  # whom an opposed measure is aimed at ("opposed sanctions on Iran")
     if labellers:  # "resisting what it described as Western pressure": who names it takes no part;
         # nor does what a meeting is on ("will host a conference on Sudan")
         naming = {id(c.actor) for c in fe.cands if c.head is not None and c.head.i in labellers}

@@ -351,6 +351,26 @@ CHARGE_NOUNS = frozenset({"lawsuit", "suit", "case", "charge", "complaint", "acc
                           "protest", "claim", "proceeding", "action", "appeal", "motion", "resolution", "sanction"})  # fmt: skip
 
 
+# Verbs of a stance against what their object names; and the measures so opposed, whose "against"
+# or "on" phrase names whom the stance defends.
+OPPOSING_VERBS = frozenset({"condemn", "denounce", "criticize", "criticise", "deplore", "decry", "slam", "oppose",
+                            "reject", "protest", "object", "veto", "block", "resist", "fight"})  # fmt: skip
+MEASURE_NOUNS = frozenset({"sanction", "pressure", "measure", "resolution", "tariff", "embargo", "blockade",
+                           "restriction", "ban", "boycott", "campaign", "move", "step", "action"})  # fmt: skip
+
+
+def defended(verb: Token) -> set[int]:
+    """Tokens of whom a measure the verb opposes is aimed at: "condemned the sanctions against
+    Iran", "opposed pressure on Tehran" take Iran's side, they are not aimed at it."""
+    if verb.lemma_.lower() not in OPPOSING_VERBS:
+        return set()
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "pobj"} or (c.dep_ == "prep" and c.lower_ in {"to", "against"})]
+    objs = [o for c in objs for o in ([c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"])]
+    objs += [c for o in objs for c in o.subtree if c.dep_ == "conj" and c.head.i != c.i]
+    return {t.i for o in objs if o.lemma_.lower() in MEASURE_NOUNS for p in o.children
+            if p.dep_ == "prep" and p.lower_ in {"against", "on"} for t in p.subtree}
+
+
 def victims_of(trig: Token) -> set[int]:
     """Tokens of whom an act named in the trigger's phrase was done "against" ("condemned the
     violence against peaceful demonstrators"): a condemnation is aimed at whoever did it. (Not
@@ -725,11 +745,16 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
             # violence against demonstrators", "the attack on a border post" is aimed at whoever did it;
             # but "blamed the attacks on militants" blames them)
             condemned = getattr(trig, "type", "") == "ACCUSE"
+            # opposing a measure against someone takes their side: "condemned the sanctions against
+            # Iran", "opposed pressure and sanctions against Tehran" are not aimed at Iran
+            opposing = getattr(trig, "type", "") in {"ACCUSE", "REJECT"} and verb.lemma_.lower() in OPPOSING_VERBS
             for obj in [*objs, *(c for o in objs for c in o.subtree if c.dep_ == "conj" and c.head.i != c.i)]:
+                measure = opposing and obj.lemma_.lower() in MEASURE_NOUNS
                 preps = tuple(p for p in NOUN_TARGET_PREPS
-                              if not (condemned and (p == "against" or (p == "on" and verb.lemma_.lower() != "blame"))
-                                      and obj.lemma_.lower() not in CHARGE_NOUNS))  # fmt: skip
-                charged = _collect(_prep_objects(obj, ("against",)), actor_at) if condemned and obj.lemma_.lower() in CHARGE_NOUNS else []
+                              if not ((condemned or measure) and (p == "against" or (p == "on" and verb.lemma_.lower() != "blame"))
+                                      and (measure or obj.lemma_.lower() not in CHARGE_NOUNS)))  # fmt: skip
+                charged = (_collect(_prep_objects(obj, ("against",)), actor_at)
+                           if condemned and obj.lemma_.lower() in CHARGE_NOUNS and not measure else [])  # fmt: skip
                 if charged:
                     # "filed a case against Iran at the court": whom a charge is brought against is
                     # named as plainly as an object ("object-charge"; the model does not overrule it)

@@ -253,6 +253,10 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("Speaking at a Security Council meeting on Sudan, the envoy said aid was blocked.", "meeting", None),
         ("The minister said at the summit that Hungary would help.", "summit", None),
         ("Kenya and Uganda issued a statement at their meeting in July.", "meeting", "CONSULT"),
+        # a participle made a noun by its article names people, not an act
+        ("Medics flew the wounded to Kampala on Sunday.", "wounded", None),
+        ("The governor visited the injured at the district clinic.", "injured", None),
+        ("Police wounded two students at the rally on Sunday.", "wounded", "ASSAULT"),
     ],
 )
 def test_a_trigger_word_that_names_no_act(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]

@@ -646,6 +646,22 @@ def attributive_participle(tok: Token, entry: Entry | None, ctx: SentenceContext
     return None
 
 
+# Roles of a noun phrase a participle can fill as the people it describes.
+_NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos", "attr"})
+
+
+def people_participle(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A participle made a noun by its article names the people it describes ("visited the
+    injured", "evacuated the wounded", "the detained were freed"), not an act."""
+    if entry is None or tok.tag_ != "VBN" or tok.dep_ not in _NOMINAL_DEPS:
+        return entry
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "those"} and c.i < tok.i for c in tok.children):
+        return entry
+    if any(c.dep_ in {"dobj", "agent", "prep", "aux", "auxpass"} for c in tok.children):
+        return entry  # a verb of its own after all: "the deported to Honduras", read as a clause
+    return None
+
+
 @cache
 def _idioms() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(w.split()) for w in _words("idioms"))

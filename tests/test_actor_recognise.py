@@ -571,6 +571,15 @@ def test_a_body_of_states_said_to_be_a_countrys_is_that_countrys(nlp: Any, lex: 
     assert ("Security Council", "IGO", "IGO") in codes(nlp, lex, "Moscow used its Security Council veto.")
 
 
+def test_weapons_a_sector_noun_owns_are_its_forces(nlp: Any, lex: Lexicon) -> None:
+    """"Warplanes" need an owner: a country ("Russian drones"), or a junta, an army or rebels before
+    them ("junta warplanes" are its air force, "rebel drones" the rebels'); a noun of acts is none."""
+    assert ("junta warplanes", "", "MIL") in codes(nlp, lex, "Heavy fighting went on as junta warplanes bombed the town.")
+    assert ("rebel drones", "", "REB") in codes(nlp, lex, "Heavy fighting went on as rebel drones hit the airport.")
+    assert not codes(nlp, lex, "Heavy fighting went on as warplanes bombed the town.")
+    assert not codes(nlp, lex, "They marked the anniversary of the terrorist strikes.")
+
+
 def test_an_office_only_some_countries_call_so_is_a_name(nlp: Any, lex: Lexicon) -> None:
     """"Congress" and "the Treasury" are the legislature and the finance ministry; "a party congress",
     "the state treasury" are a meeting and public money."""

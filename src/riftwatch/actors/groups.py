@@ -61,6 +61,12 @@ def _chain_sector(mods: list[Mention], head: Mention, coordinated: bool) -> str:
     return head_sector or first
 
 
+# Sectors of a noun that owns the weapons after it ("junta warplanes", "rebel drones"), and the
+# lexicon's entry of weapons (not of acts: "terrorist strikes" are acts, no actor).
+_ARMING = frozenset({"GOV", "MIL", "REB"})
+WEAPON_ENTRIES = frozenset({"sector:warplanes"})
+
+
 # Words that make a title another office: a deputy president is not the president.
 _SECOND_IN_LINE = frozenset({"deputy", "vice", "assistant", "under"})
 
@@ -79,7 +85,10 @@ def _make_head(doc: Doc, ms: list[Mention], coordinated: bool) -> _Head:
         sector=_chain_sector(mods, ms[-1], coordinated),
         role=role,
         is_title=bool(titles),
-        standalone=last.standalone if last.kind == "sector_noun" else True,
+        # "warplanes" need an owner, as "junta warplanes" and "rebel drones" have one
+        standalone=(last.standalone or (last.id in WEAPON_ENTRIES and any(
+            m.entry is not None and m.entry.kind == "sector_noun" and m.entry.standalone and m.entry.sector in _ARMING
+            for m in mods))) if last.kind == "sector_noun" else True,
         needs_name=bool(titles)
         and not role
         and all(m.entry.needs_name for m in titles if m.entry)

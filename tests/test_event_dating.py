@@ -326,6 +326,18 @@ def test_a_step_counted_from_the_act_told_before_takes_its_day_and_count(coder) 
     assert _event(coded, "protested").date == TUESDAY + dt.timedelta(days=3)
 
 
+def test_a_step_of_months_or_years_and_at_the_time_count_from_the_act_told_before(coder) -> None:  # type: ignore[no-untyped-def]
+    """"the following month", "a year earlier": counted in months and years from the act told
+    before; "at the time": its time."""
+    text = ("LUSAKA — Zambia jailed the editor in March 2021, officials said. At the time, Malawi condemned the verdict. "
+            "The following month, police arrested his deputy. A year earlier, police had detained the publisher.")
+    coded = _code(coder, text)
+    assert _event(coded, "condemned").date == dt.date(2021, 3, 1)
+    assert _event(coded, "arrested").date == dt.date(2021, 4, 1)
+    assert _event(coded, "arrested").date_precision == "month"
+    assert _event(coded, "detained").date == dt.date(2020, 4, 1)  # a year before the arrest told last
+
+
 def test_an_undated_act_of_force_goes_on_with_the_day_of_the_scene_told_before(coder) -> None:  # type: ignore[no-untyped-def]
     """The lead's day is Wednesday; the protest the paragraph tells was on Tuesday, and the police
     answer it then; a statement after it keeps the lead's day."""

@@ -37,6 +37,7 @@ from .dating import (
     clause_times,
     counted_from,
     days_in,
+    months_in,
     when_clause_time,
 )
 from .documents import document_authors
@@ -239,6 +240,9 @@ def _dated(tok: Token, ctx: SentenceContext, depth: int = 0) -> dict[str, Any]:
     if time is None:
         told = _told_next(tok, ctx)
         if told is not None:
+            months = _months_on(tok)
+            if months:  # "A year earlier, Croatia had banned the group", "the following month"
+                return _shifted(told, months) or {"date": ctx.article.published, "date_precision": "unknown"}
             shift = _steps_on(tok)
             if shift and told.date is not None and told.date_precision == "day" and told.date_text is not None:
                 # "Two days later, Beijing summoned the ambassador": counted from the act before
@@ -294,13 +298,52 @@ def _steps_on(tok: Token) -> int:
     return 0
 
 
+def _months_on(tok: Token) -> int:
+    """Months from the act told before that ``tok``'s own words count: "a year earlier" (-12),
+    "two months later" (+2), "the following month" (+1), "the next year" (+12); 0 when none."""
+    for c in tok.children:
+        if c.dep_ == "advmod" and c.lower_ in {"later", "earlier"}:
+            count = next((g for g in c.children if g.dep_ == "npadvmod"), None)
+            months = months_in(count) if count is not None else None
+            if months:
+                return months if c.lower_ == "later" else -months
+        if c.dep_ == "npadvmod" and c.lemma_.lower() in {"month", "year"}:
+            step = next((_STEP_WORDS[g.lower_] for g in c.children if g.dep_ == "amod" and g.lower_ in _STEP_WORDS), 0)
+            if step:
+                return step * (12 if c.lemma_.lower() == "year" else 1)
+    return 0
+
+
+def _at_that_time(tok: Token) -> bool:
+    """``tok``'s clause opens with "at the time" or "at that time": the time of the act told before."""
+    return any(c.dep_ == "prep" and c.lower_ == "at" and c.i < tok.i and any(
+        o.dep_ == "pobj" and o.lemma_.lower() == "time" and [d.lower_ for d in o.children] in (["the"], ["that"])
+        for o in c.children) for c in tok.children)  # fmt: skip
+
+
+def _shifted(told: Event, months: int) -> dict[str, Any] | None:
+    """The date ``months`` on from the act told before, at the precision both allow (a month, or a
+    year when the act before is dated by its year only)."""
+    if told.date is None or told.date_text is None or told.date_precision not in {"day", "month", "year"}:
+        return None
+    if told.date_precision == "year":
+        if months % 12:
+            return None
+        day = told.date.replace(year=told.date.year + months // 12)
+        return {"date": day, "date_end": day.replace(month=12, day=31), "date_precision": "year", "date_text": told.date_text}
+    index = told.date.year * 12 + told.date.month - 1 + months
+    first = dt.date(index // 12, index % 12 + 1, 1)
+    last = (dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1) - dt.timedelta(days=1))
+    return {"date": first, "date_end": last, "date_precision": "month", "date_text": told.date_text}
+
+
 def _told_next(tok: Token, ctx: SentenceContext) -> Event | None:
     """The last event dated by its own words, in this sentence or the one before, where ``tok``
     tells, in the past tense and with no time of its own, the step that followed it ("In 2019,
     rebels bombed a police academy. The government then broke off talks": 2019; "two days later",
     "the next day": counted from it, ``_steps_on``)."""
     if not _told_as_past(tok) or not (any(c.dep_ == "advmod" and c.lower_ in NEXT_STEP for c in tok.children)
-                                      or _steps_on(tok)):  # fmt: skip
+                                      or _steps_on(tok) or _months_on(tok) or _at_that_time(tok)):  # fmt: skip
         return None
     published = ctx.article.published
     for e in reversed(ctx.state.events):

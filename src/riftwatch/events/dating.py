@@ -334,6 +334,24 @@ def days_in(count: Token) -> int | None:
     return None if n is None else n * unit
 
 
+# Months in a unit of time a count of months or years names.
+_UNIT_MONTHS = {"month": 1, "year": 12}
+
+
+def months_in(count: Token) -> int | None:
+    """Months in "a month", "two months", "the year", "three years"; None for another unit or a
+    vague count."""
+    unit = _UNIT_MONTHS.get(count.lemma_.lower())
+    if unit is None:
+        return None
+    number = next((c for c in count.children if c.dep_ in ("nummod", "det")), None)
+    if number is None:
+        return None
+    word = number.lower_
+    n = 1 if word in ("the", "a", "an") else int(word) if word.isdigit() else SMALL_NUMBERS.get(word)
+    return None if n is None else n * unit
+
+
 def date_events(
     article: Article, doc: Doc, events: Sequence[Event], lead: Sequence[SpacySpan] | None = None
 ) -> list[Event]:

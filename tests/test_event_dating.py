@@ -179,6 +179,9 @@ def test_fast_mode_reads_the_same_lead() -> None:
         ("Officials said on Tuesday that troops killed 30 rebels, a day after an attack on a convoy.", "attack",
          dt.date(2024, 5, 13), "a day after"),
         ("Police arrested the mayor on Tuesday, a week before the vote.", "arrested", TUESDAY, "Tuesday"),
+        # ... and of months and years, at the precision the other act's date allows
+        ("Belgian troops left the Congo in 2019, two years after rebels seized the mine.", "seized",
+         dt.date(2017, 1, 1), "two years after"),
     ],
 )
 def test_an_act_told_days_after_another(coder, text: str, trigger: str, expected: dt.date, phrase: str) -> None:  # type: ignore[no-untyped-def]

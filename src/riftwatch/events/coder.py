@@ -32,6 +32,7 @@ from .attribution import attribution_for
 from .conventions import protest_first, without_commentary
 from .dating import (
     anchored,
+    anchored_months,
     anniversary_years,
     antecedent_time,
     clause_times,
@@ -200,6 +201,16 @@ def _dated(tok: Token, ctx: SentenceContext, depth: int = 0) -> dict[str, Any]:
             start, end = first.idx, last.idx + len(last)
             return {"date": day, "date_end": day, "date_precision": "day",
                     "date_text": Span(ctx.article.text[start:end], start, end)}  # fmt: skip
+    spanned = anchored_months(tok) if depth < 2 else None
+    if spanned is not None:
+        # "withdrew in 2014, two years after rebels seized the north": counted in months or years
+        governor, months, first, last = spanned
+        base = _dated(governor, ctx, depth + 1)
+        if base["date"] is not None and base.get("date_text") is not None:
+            start, end = first.idx, last.idx + len(last)
+            shifted = _shift_date(base["date"], base["date_precision"], months)
+            if shifted is not None:
+                return {**shifted, "date_text": Span(ctx.article.text[start:end], start, end)}
     marked = anniversary_years(tok) if tok.pos_ == "NOUN" else None
     if marked is not None and ctx.article.published is not None:
         # "the 14th anniversary of the start of the protests", the anniversary falling on the day its
@@ -322,19 +333,27 @@ def _at_that_time(tok: Token) -> bool:
 
 
 def _shifted(told: Event, months: int) -> dict[str, Any] | None:
-    """The date ``months`` on from the act told before, at the precision both allow (a month, or a
-    year when the act before is dated by its year only)."""
-    if told.date is None or told.date_text is None or told.date_precision not in {"day", "month", "year"}:
+    """The date ``months`` on from the act told before (its own date words kept as the evidence)."""
+    if told.date is None or told.date_text is None:
         return None
-    if told.date_precision == "year":
+    shifted = _shift_date(told.date, told.date_precision, months)
+    return None if shifted is None else {**shifted, "date_text": told.date_text}
+
+
+def _shift_date(date: dt.date, precision: str, months: int) -> dict[str, Any] | None:
+    """The date fields ``months`` on from ``date``, at the precision both allow: a month, or a year
+    when ``date`` is known by its year only (and the count is of whole years)."""
+    if precision == "year":
         if months % 12:
             return None
-        day = told.date.replace(year=told.date.year + months // 12)
-        return {"date": day, "date_end": day.replace(month=12, day=31), "date_precision": "year", "date_text": told.date_text}
-    index = told.date.year * 12 + told.date.month - 1 + months
+        day = date.replace(year=date.year + months // 12)
+        return {"date": day, "date_end": day.replace(month=12, day=31), "date_precision": "year"}
+    if precision not in {"day", "month"}:
+        return None
+    index = date.year * 12 + date.month - 1 + months
     first = dt.date(index // 12, index % 12 + 1, 1)
-    last = (dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1) - dt.timedelta(days=1))
-    return {"date": first, "date_end": last, "date_precision": "month", "date_text": told.date_text}
+    last = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1) - dt.timedelta(days=1)
+    return {"date": first, "date_end": last, "date_precision": "month"}
 
 
 def _told_next(tok: Token, ctx: SentenceContext) -> Event | None:

@@ -288,6 +288,32 @@ def anchored(trigger: Token) -> tuple[Token, int, Token, Token] | None:
     (the verb it is told against, the signed days from that verb's date to this act's, the first
     and last words of the phrase that says so). None otherwise, or for a vague count ("days
     after", "hours after": the same day as the other act anyway)."""
+    parts = _anchor_parts(trigger)
+    if parts is None:
+        return None
+    governor, word, count = parts
+    days = days_in(count)
+    if days is None:
+        return None
+    return governor, (-days if word.lower_ == "after" else days), count.left_edge, word
+
+
+def anchored_months(trigger: Token) -> tuple[Token, int, Token, Token] | None:
+    """As :func:`anchored`, for a count of months or years ("withdrew in 2014, two years after
+    rebels seized the north": the seizure two years before the withdrawal), in signed months."""
+    parts = _anchor_parts(trigger)
+    if parts is None:
+        return None
+    governor, word, count = parts
+    months = months_in(count)
+    if months is None:
+        return None
+    return governor, (-months if word.lower_ == "after" else months), count.left_edge, word
+
+
+def _anchor_parts(trigger: Token) -> tuple[Token, Token, Token] | None:
+    """(the verb an act is told against, "after"/"before", the count) of "two days after Erdogan
+    denounced ..." (the clause's verb) or "a day after an attack" (the noun)."""
     if trigger.dep_ == "advcl":  # "two days after Erdogan denounced": the count on the clause's verb
         word = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ in ANCHOR_WORDS), None)
         count = next((c for c in trigger.children if c.dep_ == "npadvmod" and c.i < trigger.i), None)
@@ -299,10 +325,7 @@ def anchored(trigger: Token) -> tuple[Token, int, Token, Token] | None:
         return None
     if word is None or count is None or governor.i == trigger.i:
         return None
-    days = days_in(count)
-    if days is None:
-        return None
-    return governor, (-days if word.lower_ == "after" else days), count.left_edge, word
+    return governor, word, count
 
 
 def counted_from(trigger: Token) -> tuple[Token, int, Token, Token] | None:

@@ -2640,3 +2640,13 @@ def test_opposing_a_measure_against_someone_is_not_aimed_at_them(coder, text: st
     e = event_at(code(coder, text), word)
     assert e.event_type in {"ACCUSE", "REJECT"}
     assert sided not in {a.country for a in e.target}
+
+
+def test_a_quoted_command_is_the_speakers_demand(coder) -> None:  # type: ignore[no-untyped-def]
+    """"'Withdraw your troops,' X told Y": X asks Y (REQUEST), no withdrawal happened; the same
+    act told as done stays the act."""
+    e = event_at(code(coder, "\"Withdraw your troops from our border,\" Kenya's president told Uganda's army chief."), "Withdraw")
+    assert e.event_type == "REQUEST"
+    assert [a.country for a in e.source] == ["KEN"] and [a.country for a in e.target] == ["UGA"]
+    done = event_at(code(coder, "Uganda withdrew its troops from the border, Kenya's president said."), "withdrew")
+    assert done.event_type == "RETREAT"

@@ -997,6 +997,40 @@ def repressed_at_home(d: Draft, ctx: SentenceContext) -> None:
 # --- factuality and the re-codings it implies -----------------------------------------------------
 
 
+# Verbs that report a command quoted before or after them.
+COMMAND_REPORTING = frozenset({"say", "tell", "add", "urge", "warn", "write", "declare", "shout", "order", "demand"})
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''", "'"})
+
+
+def quoted_command(d: Draft, ctx: SentenceContext) -> None:
+    """A quoted command ("'Release the hostages now,' the president said", "'Lay down your arms,'
+    the general told the rebels") is the speaker's demand (REQUEST, CAMEO 10) of whom they speak
+    to, not the act commanded: a verb in its bare form opening the quotation, with no subject or
+    auxiliary of its own, reported by a verb of saying."""
+    tok = d.tok
+    if tok.pos_ != "VERB" or tok.tag_ != "VB" or tok.dep_ not in {"ccomp", "advcl", "parataxis", "conj"} or d.type == "REQUEST":
+        return
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "aux", "auxpass", "mark", "neg"} for c in tok.children):
+        return
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if before is None or before.text not in _QUOTES or any(c.i < tok.i and c.dep_ != "punct" for c in tok.children):
+        return
+    saying = tok.head if tok.dep_ != "conj" else tok.head.head
+    if saying.lemma_.lower() not in COMMAND_REPORTING or saying.i < tok.i and tok.dep_ != "conj":
+        return
+    speaker = next((c for c in saying.children if c.dep_ == "nsubj"), None)
+    spoken_to = [c for c in saying.children if c.dep_ in {"dobj", "dative"}]
+    coding = ontology().coding("REQUEST", "100")
+    d.recode(Recoded.of("REQUEST", coding.cameo_root, "", d.entry.weight))
+    d.status = "asserted"
+    if speaker is not None:
+        d.source = actors_under(speaker, ctx.actor_at) or d.source
+        d.how["source"] = "speaker" if d.source else d.how.get("source", "")
+    addressed = [a for c in spoken_to for a in actors_under(c, ctx.actor_at)]
+    d.target = addressed
+    d.how["target"] = "addressee" if addressed else ""
+
+
 def read_factuality(d: Draft, ctx: SentenceContext) -> None:
     """Asserted, negated, hypothetical or future (see ``modality``)."""
     d.status = factuality(d.tok)
@@ -1279,7 +1313,7 @@ PASSES: tuple[Pass, ...] = (
     # conventions for what the text leaves unstated
     toll_target, place_country_target, domestic_target, victims_of_place, repressed_at_home, withdrawn_support, halted_support,
     # factuality and the re-codings it implies
-    read_factuality, unruled_out, requested_act, content_act, refusal, commitment, weapon_launch, rallied_opposition, warning_content,
+    read_factuality, quoted_command, unruled_out, requested_act, content_act, refusal, commitment, weapon_launch, rallied_opposition, warning_content,
     # conventions that need the final type
     threat_condition, drop_self_targets,
 )  # fmt: skip

@@ -580,6 +580,16 @@ def test_weapons_a_sector_noun_owns_are_its_forces(nlp: Any, lex: Lexicon) -> No
     assert not codes(nlp, lex, "They marked the anniversary of the terrorist strikes.")
 
 
+def test_party_families_are_no_us_democrats(nlp: Any, lex: Lexicon) -> None:
+    """"Social Democrats", "Christian Democrats" are parties of many countries, not the US
+    Democrats their last word names; Germany's parties by their initials; PNG is Papua New Guinea."""
+    found = codes(nlp, lex, "The Social Democrats accused the Christian Democrats of betrayal.")
+    assert not [c for c in found if c[1] == "USA"] and {c[2] for c in found} == {"PTY"}
+    assert ("SPD", "DEU", "PTY") in codes(nlp, lex, "The SPD accused the CDU of betrayal.")
+    assert ("Democrats", "USA", "PTY") in codes(nlp, lex, "Senate Democrats accused the president of betrayal.")
+    assert ("PNG", "PNG", "") in codes(nlp, lex, "PNG closed its border on Monday.")
+
+
 def test_an_office_only_some_countries_call_so_is_a_name(nlp: Any, lex: Lexicon) -> None:
     """"Congress" and "the Treasury" are the legislature and the finance ministry; "a party congress",
     "the state treasury" are a meeting and public money."""

@@ -2632,13 +2632,16 @@ def test_mediation_is_third_party_consultation(rules, text: str) -> None:  # typ
         ("Beijing opposed new pressure and sanctions against Pyongyang on Monday.", "opposed", "PRK"),
         ("Moscow condemned the sanctions against Caracas.", "condemned", "VEN"),
         ("Ankara denounced the embargo on Qatar.", "denounced", "QAT"),
+        # nor is favouring one: "supported sanctions against Moscow" supports no Russia
+        ("Warsaw welcomed the new sanctions on Minsk.", "welcomed", "BLR"),
+        ("Budapest had backed earlier sanctions packages against Moscow.", "backed", "RUS"),
     ],
 )
 def test_opposing_a_measure_against_someone_is_not_aimed_at_them(coder, text: str, word: str, sided: str) -> None:  # type: ignore[no-untyped-def]
     """Opposing sanctions against a country takes its side: the opposition is aimed at whoever
     imposes them, not at the country they target."""
     e = event_at(code(coder, text), word)
-    assert e.event_type in {"ACCUSE", "REJECT"}
+    assert e.event_type in {"ACCUSE", "REJECT", "SUPPORT"}
     assert sided not in {a.country for a in e.target}
 
 

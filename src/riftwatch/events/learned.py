@@ -64,9 +64,9 @@ from .roles import (
     according_to,
     asked_of,
     brokered_by,
-    defended,
     discussed,
     is_envoy,
+    measure_targets,
     not_accused,
     partners_within,
 )
@@ -930,8 +930,8 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         # the victims of a condemned act ("condemned the violence against protesters"); the charge
         # an accused named as the object is charged with ("accused donors of ignoring Rwanda's role")
         labellers |= not_accused(fe.trig)
-    if fe.trig is not None and ev.event_type in {"ACCUSE", "REJECT"}:
-        labellers |= defended(fe.trig)  # whom an opposed measure is aimed at ("opposed sanctions on Iran")
+    if fe.trig is not None and ev.event_type in {"ACCUSE", "REJECT", "SUPPORT"}:
+        labellers |= measure_targets(fe.trig)  # whom a measure a stance is on is aimed at ("opposed sanctions on Iran")
     if labellers:  # "resisting what it described as Western pressure": who names it takes no part;
         # nor does what a meeting is on ("will host a conference on Sudan")
         naming = {id(c.actor) for c in fe.cands if c.head is not None and c.head.i in labellers}

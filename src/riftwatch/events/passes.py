@@ -121,9 +121,9 @@ from .roles import (
     adjective_roles,
     asked_of,
     brokered_by,
-    defended,
     discussed,
     is_envoy,
+    measure_targets,
     not_accused,
     noun_roles,
     partners_within,
@@ -848,8 +848,8 @@ def phrase_target(d: Draft, ctx: SentenceContext) -> None:
             # demonstrators"), nor those the charge concerns ("accused donors of ignoring Rwanda's role")
             victims = {id(ctx.actor_at[i]) for i in not_accused(d.tok) if i in ctx.actor_at}
             d.target = [a for a in d.target if id(a) not in victims]
-        if d.type in {"ACCUSE", "REJECT"}:  # nor whom an opposed measure is aimed at ("opposed sanctions against Iran")
-            sided = {id(ctx.actor_at[i]) for i in defended(d.tok) if i in ctx.actor_at}
+        if d.type in {"ACCUSE", "REJECT", "SUPPORT"}:  # nor whom a measure a stance is on is aimed at
+            sided = {id(ctx.actor_at[i]) for i in measure_targets(d.tok) if i in ctx.actor_at}
             d.target = [a for a in d.target if id(a) not in sided]
         d.how["target"] = "phrase" if d.target else ""
 

@@ -588,6 +588,9 @@ def test_party_families_are_no_us_democrats(nlp: Any, lex: Lexicon) -> None:
     assert ("SPD", "DEU", "PTY") in codes(nlp, lex, "The SPD accused the CDU of betrayal.")
     assert ("Democrats", "USA", "PTY") in codes(nlp, lex, "Senate Democrats accused the president of betrayal.")
     assert ("PNG", "PNG", "") in codes(nlp, lex, "PNG closed its border on Monday.")
+    # ministers and opposition leaders the helpers' stories named, coded by their own country
+    assert [c[1] for c in codes(nlp, lex, "Penny Wong summoned the envoy.")] == ["AUS"]
+    assert [c[1:] for c in codes(nlp, lex, "Sviatlana Tsikhanouskaya called on the EU to act.") if c[0].startswith("Sviat")] == [("BLR", "OPP")]
 
 
 def test_an_office_only_some_countries_call_so_is_a_name(nlp: Any, lex: Lexicon) -> None:

@@ -257,6 +257,8 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("Medics flew the wounded to Kampala on Sunday.", "wounded", None),
         ("The governor visited the injured at the district clinic.", "injured", None),
         ("Police wounded two students at the rally on Sunday.", "wounded", "ASSAULT"),
+        # releasing flares or balloons frees no one
+        ("A fighter jet released flares near the patrol aircraft on Sunday.", "released", None),
     ],
 )
 def test_a_trigger_word_that_names_no_act(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]

@@ -259,6 +259,10 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
         ("Police wounded two students at the rally on Sunday.", "wounded", "ASSAULT"),
         # releasing flares or balloons frees no one
         ("A fighter jet released flares near the patrol aircraft on Sunday.", "released", None),
+        # why another act was done is no act of its own; what a protest is against makes it one
+        ("Rabat recalled its ambassador from Algiers in protest on Monday.", "protest", None),
+        ("Rabat recalled its ambassador from Algiers for consultations on Monday.", "consultations", None),
+        ("Rabat recalled its ambassador from Algiers in protest on Monday.", "recalled", "SANCTION"),
     ],
 )
 def test_a_trigger_word_that_names_no_act(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]

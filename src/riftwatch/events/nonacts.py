@@ -646,6 +646,28 @@ def attributive_participle(tok: Token, entry: Entry | None, ctx: SentenceContext
     return None
 
 
+# Nouns of a manner phrase that tells why or how another act was done, not an act of its own:
+# "withdrew its ambassador in protest", "recalled its envoy for consultations".
+MANNER_NOUNS = {"protest": "in", "consultation": "for"}
+
+
+def manner_phrase(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """"In protest" or "for consultations" on a verb that names an act of another type tells why
+    it was done: one act, the verb's ("Algiers withdrew its ambassador from Paris in protest")."""
+    if entry is None or tok.pos_ != "NOUN" or MANNER_NOUNS.get(tok.lemma_.lower()) is None:
+        return entry
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != MANNER_NOUNS[tok.lemma_.lower()] or any(c.dep_ in {"det", "poss", "amod"} for c in tok.children):
+        return entry
+    if any(c.dep_ == "prep" and c.lower_ in {"of", "against", "over", "at", "with"} for c in tok.children):
+        return entry  # "in protest against the ruling", "in protest of police actions": what is protested
+    verb = prep.head
+    if verb.pos_ != "VERB":
+        return entry
+    done = match_trigger(verb, ctx.triggers)
+    return None if done is not None and done.type != entry.type else entry
+
+
 # Roles of a noun phrase a participle can fill as the people it describes.
 _NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos", "attr"})
 

@@ -593,6 +593,13 @@ def test_party_families_are_no_us_democrats(nlp: Any, lex: Lexicon) -> None:
     assert [c[1:] for c in codes(nlp, lex, "Sviatlana Tsikhanouskaya called on the EU to act.") if c[0].startswith("Sviat")] == [("BLR", "OPP")]
 
 
+def test_a_deputy_of_another_title_is_no_lawmaker(nlp: Any, lex: Lexicon) -> None:
+    """"Russia's deputy U.N. envoy" is Russia's diplomat, one actor; a deputy alone is a lawmaker."""
+    assert ("Russian deputy", "RUS", "LEG") in codes(nlp, lex, "A Russian deputy walked out of the chamber.")
+    assert codes(nlp, lex, "Russia's deputy U.N. envoy Dmitri Orlov accused Britain.")[0][1:] == ("RUS", "GOV")
+    assert not [c for c in codes(nlp, lex, "Russia's deputy U.N. envoy Dmitri Orlov accused Britain.") if c[2] in {"LEG", "IGO"}]
+
+
 def test_an_office_only_some_countries_call_so_is_a_name(nlp: Any, lex: Lexicon) -> None:
     """"Congress" and "the Treasury" are the legislature and the finance ministry; "a party congress",
     "the state treasury" are a meeting and public money."""

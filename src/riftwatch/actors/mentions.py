@@ -288,6 +288,17 @@ def _portfolio(doc: Doc, m: Mention, found: list[Mention]) -> bool:
             or any(o is not m and o.end == m.start and o.kind in {"country", "org", "person"} for o in found))  # fmt: skip
 
 
+def _second_in_line(doc: Doc, m: Mention, found: list[Mention]) -> bool:
+    """"Deputy" modifying a title across another name is no lawmaker: "Russia's deputy U.N. envoy"
+    (the title it modifies says who they are; right before its title, "deputy president", the
+    chain of titles reads it, ``groups``)."""
+    if m.kind != "title" or m.end - m.start != 1 or doc[m.start].lower_ != "deputy":
+        return False
+    head = doc[m.start].head
+    return doc[m.start].dep_ in {"amod", "compound"} and any(
+        o is not m and o.kind == "title" and o.start <= head.i < o.end and o.start > m.end for o in found)
+
+
 def _inside_a_place_name(doc: Doc, m: Mention) -> bool:
     """A person's name ending a longer place or facility name is part of that name: "Ain al-Asad"
     (an air base) holds no Assad."""
@@ -308,7 +319,7 @@ def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: C
                 and not _inside_a_name(doc, start, end, entries)):
             found.append(Mention(start, end, _best_entry(entries, when)))
     found = [m for m in found if not _party_of_another_country(doc, m, found) and not _portfolio(doc, m, found)
-             and not _inside_a_place_name(doc, m)]
+             and not _inside_a_place_name(doc, m) and not _second_in_line(doc, m, found)]
     found.sort(key=lambda m: (m.start - m.end, _KIND_RANK.get(m.kind, 9), m.start))
     taken = bytearray(len(doc))
     kept: list[Mention] = []

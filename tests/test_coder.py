@@ -2653,3 +2653,16 @@ def test_a_quoted_command_is_the_speakers_demand(coder) -> None:  # type: ignore
     assert [a.country for a in e.source] == ["KEN"] and [a.country for a in e.target] == ["UGA"]
     done = event_at(code(coder, "Uganda withdrew its troops from the border, Kenya's president said."), "withdrew")
     assert done.event_type == "RETREAT"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Baghdad protested the strikes on Tuesday.", "ACCUSE"),
+        ("Seoul's foreign ministry protested Tokyo's decision.", "ACCUSE"),
+        ("Students protested the verdict outside the court.", "PROTEST"),
+    ],
+)
+def test_a_state_that_protests_complains_officially(coder, text: str, etype: str) -> None:  # type: ignore[no-untyped-def]
+    """A government's protest is words (CAMEO 114, an official complaint), no demonstration."""
+    assert event_at(code(coder, text), "protested").event_type == etype

@@ -888,9 +888,15 @@ def armed_riot(d: Draft, ctx: SentenceContext) -> None:
     """Storming a building is a violent protest when protesters do it, and an attack (ASSAULT,
     CAMEO 190) when gunmen, soldiers or militants do ("gunmen stormed the hotel"). Blocking a
     road is a protest by a crowd and a restriction (COERCE, CAMEO 172) by police or troops
-    ("anti-riot officers blocked the roads leading to parliament")."""
+    ("anti-riot officers blocked the roads leading to parliament"). A state that protests ("Iraq's
+    government protested the strikes", "Seoul protested Tokyo's decision") complains officially
+    (ACCUSE, CAMEO 114): its protest is words, no demonstration."""
     if d.type == "PROTEST" and d.entry.mode == "riot" and d.source and all(a.sector in ARMED_SECTORS for a in d.source):
         d.recode(Recoded.of("ASSAULT", "190", "", d.entry.weight))
+    elif (d.type == "PROTEST" and d.entry.mode == "demo" and d.tok.pos_ == "VERB" and d.tok.lemma_.lower() == "protest"
+          and d.how.get("source") == "subject" and d.source
+          and all(a.sector == "GOV" or (not a.sector and a.entry_id.startswith(("country:", "capital:"))) for a in d.source)):  # fmt: skip
+        d.recode(Recoded.of("ACCUSE", "114", "disapprove", d.entry.weight))
     elif d.type == "PROTEST" and d.entry.mode == "obstruct" and d.tok.pos_ == "VERB":
         subjects = [c for c in d.tok.children if c.dep_ == "nsubj"]
         if (d.source and all(a.sector in ORDER_SECTORS | {"GOV"} or a.entry_id.startswith(("country:", "capital:"))

@@ -137,7 +137,7 @@ MATCHES = [
     (("meet", "VERB", "with", None), ("CONSULT", "")),
     (("meet", "VERB", None, "demand"), ("CONCEDE", "policy")),
     (("phone", "VERB", None, None), ("CONSULT", "phone")),
-    (("mediate", "VERB", None, None), ("CONSULT", "")),
+    (("mediate", "VERB", None, None), ("CONSULT", "third-party")),  # CAMEO 045: the mediator's talks
     (("praise", "VERB", None, None), ("SUPPORT", "")),
     (("apologise", "VERB", None, None), ("SUPPORT", "")),
     (("release", "VERB", None, "hostage"), ("RETREAT", "release")),

@@ -19,7 +19,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from spacy.tokens import Span as SpacySpan
@@ -296,32 +296,27 @@ _STEP_WORDS = {"next": 1, "following": 1, "previous": -1}
 def _steps_on(tok: Token) -> int:
     """Days from the act told before that ``tok``'s own words count: "two days later" (+2), "a week
     earlier" (-7), "the next day" (+1), "the previous day" (-1); 0 when they count none."""
-    for c in tok.children:
-        if c.dep_ == "advmod" and c.lower_ in {"later", "earlier"}:
-            count = next((g for g in c.children if g.dep_ == "npadvmod"), None)
-            days = days_in(count) if count is not None else None
-            if days:
-                return days if c.lower_ == "later" else -days
-        if c.dep_ == "npadvmod" and c.lemma_.lower() in {"day", "week"}:
-            step = next((_STEP_WORDS[g.lower_] for g in c.children if g.dep_ == "amod" and g.lower_ in _STEP_WORDS), 0)
-            if step:
-                return step * (7 if c.lemma_.lower() == "week" else 1)
-    return 0
+    return _stepped(tok, days_in, {"day": 1, "week": 7})
 
 
 def _months_on(tok: Token) -> int:
     """Months from the act told before that ``tok``'s own words count: "a year earlier" (-12),
     "two months later" (+2), "the following month" (+1), "the next year" (+12); 0 when none."""
+    return _stepped(tok, months_in, {"month": 1, "year": 12})
+
+
+def _stepped(tok: Token, count_in: Callable[[Token], int | None], steps: dict[str, int]) -> int:
+    """The signed count ``tok``'s words step on by, in the units of ``count_in`` and ``steps``."""
     for c in tok.children:
         if c.dep_ == "advmod" and c.lower_ in {"later", "earlier"}:
             count = next((g for g in c.children if g.dep_ == "npadvmod"), None)
-            months = months_in(count) if count is not None else None
-            if months:
-                return months if c.lower_ == "later" else -months
-        if c.dep_ == "npadvmod" and c.lemma_.lower() in {"month", "year"}:
+            n = count_in(count) if count is not None else None
+            if n:
+                return n if c.lower_ == "later" else -n
+        if c.dep_ == "npadvmod" and c.lemma_.lower() in steps:
             step = next((_STEP_WORDS[g.lower_] for g in c.children if g.dep_ == "amod" and g.lower_ in _STEP_WORDS), 0)
             if step:
-                return step * (12 if c.lemma_.lower() == "year" else 1)
+                return step * steps[c.lemma_.lower()]
     return 0
 
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -288,27 +288,25 @@ def anchored(trigger: Token) -> tuple[Token, int, Token, Token] | None:
     (the verb it is told against, the signed days from that verb's date to this act's, the first
     and last words of the phrase that says so). None otherwise, or for a vague count ("days
     after", "hours after": the same day as the other act anyway)."""
-    parts = _anchor_parts(trigger)
-    if parts is None:
-        return None
-    governor, word, count = parts
-    days = days_in(count)
-    if days is None:
-        return None
-    return governor, (-days if word.lower_ == "after" else days), count.left_edge, word
+    return _counted_against(trigger, days_in)
 
 
 def anchored_months(trigger: Token) -> tuple[Token, int, Token, Token] | None:
     """As :func:`anchored`, for a count of months or years ("withdrew in 2014, two years after
     rebels seized the north": the seizure two years before the withdrawal), in signed months."""
+    return _counted_against(trigger, months_in)
+
+
+def _counted_against(trigger: Token, units: Callable[[Token], int | None]) -> tuple[Token, int, Token, Token] | None:
+    """:func:`anchored` in the units ``units`` counts."""
     parts = _anchor_parts(trigger)
     if parts is None:
         return None
     governor, word, count = parts
-    months = months_in(count)
-    if months is None:
+    n = units(count)
+    if n is None:
         return None
-    return governor, (-months if word.lower_ == "after" else months), count.left_edge, word
+    return governor, (-n if word.lower_ == "after" else n), count.left_edge, word
 
 
 def _anchor_parts(trigger: Token) -> tuple[Token, Token, Token] | None:
@@ -346,7 +344,13 @@ def counted_from(trigger: Token) -> tuple[Token, int, Token, Token] | None:
 
 def days_in(count: Token) -> int | None:
     """Days in "a day", "two days", "the day", "one week"; None for a vague count."""
-    unit = _UNIT_DAYS.get(count.lemma_.lower())
+    return _count_in(count, _UNIT_DAYS)
+
+
+def _count_in(count: Token, units: dict[str, int]) -> int | None:
+    """The count a noun of time and its number give, in the smallest of ``units``; None for another
+    unit or a vague count ("days")."""
+    unit = units.get(count.lemma_.lower())
     if unit is None:
         return None
     number = next((c for c in count.children if c.dep_ in ("nummod", "det")), None)
@@ -364,15 +368,7 @@ _UNIT_MONTHS = {"month": 1, "year": 12}
 def months_in(count: Token) -> int | None:
     """Months in "a month", "two months", "the year", "three years"; None for another unit or a
     vague count."""
-    unit = _UNIT_MONTHS.get(count.lemma_.lower())
-    if unit is None:
-        return None
-    number = next((c for c in count.children if c.dep_ in ("nummod", "det")), None)
-    if number is None:
-        return None
-    word = number.lower_
-    n = 1 if word in ("the", "a", "an") else int(word) if word.isdigit() else SMALL_NUMBERS.get(word)
-    return None if n is None else n * unit
+    return _count_in(count, _UNIT_MONTHS)
 
 
 def date_events(

@@ -356,6 +356,7 @@ CHARGE_NOUNS = frozenset({"lawsuit", "suit", "case", "charge", "complaint", "acc
 OPPOSING_VERBS = frozenset({"condemn", "denounce", "criticize", "criticise", "deplore", "decry", "slam", "oppose",
                             "reject", "protest", "object", "veto", "block", "resist", "fight"})  # fmt: skip
 FAVOURING_VERBS = frozenset({"support", "back", "welcome", "endorse", "approve", "praise", "applaud", "hail"})
+STANCE_VERBS_ON_MEASURES = OPPOSING_VERBS | FAVOURING_VERBS
 MEASURE_NOUNS = frozenset({"sanction", "package", "pressure", "measure", "resolution", "tariff", "embargo", "blockade",
                            "restriction", "ban", "boycott", "campaign", "move", "step", "action"})  # fmt: skip
 
@@ -365,7 +366,7 @@ def measure_targets(verb: Token) -> set[int]:
     against Iran", "opposed pressure on Tehran" take Iran's side; "supported sanctions against
     Moscow", "welcomed the new sanctions on Russia" take the other; neither is aimed at Iran or
     Russia (the stance is on the measure and on whoever imposes it)."""
-    if verb.lemma_.lower() not in OPPOSING_VERBS | FAVOURING_VERBS:
+    if verb.lemma_.lower() not in STANCE_VERBS_ON_MEASURES:
         return set()
     objs = [c for c in verb.children if c.dep_ in {"dobj", "pobj"} or (c.dep_ == "prep" and c.lower_ in {"to", "against"})]
     objs = [o for c in objs for o in ([c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"])]
@@ -729,7 +730,7 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
             if target and not pp(_prep_objects(verb, tuple(p for p in target_preps if p not in PLACE_PREPS))):
                 # "carried out raids against Islamic State fighters in Mali": whom the act noun is
                 # aimed at is more than where the verb happened
-                stance = verb.lemma_.lower() in OPPOSING_VERBS | FAVOURING_VERBS
+                stance = verb.lemma_.lower() in STANCE_VERBS_ON_MEASURES
                 aimed = [a for o in objs if not (stance and o.lemma_.lower() in MEASURE_NOUNS)
                          for a in _collect(_prep_objects(o, ("against", "on")), actor_at) if not _own(a, source)]  # fmt: skip
                 if aimed and getattr(trig, "type", "") != "ACCUSE":
@@ -753,7 +754,7 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
             # a stance on a measure against someone is not aimed at them: "condemned the sanctions
             # against Iran", "supported sanctions against Moscow" (``measure_targets``)
             opposing = (getattr(trig, "type", "") in {"ACCUSE", "REJECT", "SUPPORT"}
-                        and verb.lemma_.lower() in OPPOSING_VERBS | FAVOURING_VERBS)  # fmt: skip
+                        and verb.lemma_.lower() in STANCE_VERBS_ON_MEASURES)  # fmt: skip
             for obj in [*objs, *(c for o in objs for c in o.subtree if c.dep_ == "conj" and c.head.i != c.i)]:
                 measure = opposing and obj.lemma_.lower() in MEASURE_NOUNS
                 preps = tuple(p for p in NOUN_TARGET_PREPS

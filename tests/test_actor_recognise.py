@@ -613,3 +613,13 @@ def test_the_islamic_emirate_is_the_taliban_by_the_name_they_give_themselves(nlp
     text = "The Islamic Emirate's foreign ministry condemned the strike."
     assert codes(nlp, lex, text, JAN_2026) == [("Islamic Emirate's foreign ministry", "AFG", "GOV")]
     assert codes(nlp, lex, text, MAY_2016) == [("Islamic Emirate's foreign ministry", "AFG", "REB")]
+
+
+def test_a_sector_opening_a_hyphened_modifier_is_no_party(nlp: Any, lex: Lexicon) -> None:
+    """"An intelligence-sharing deal", "police-run checkpoints": the sector word describes a thing;
+    "the military-led government" is one party, the government."""
+    assert not [c for c in codes(nlp, lex, "Tokyo ended its intelligence-sharing deal with Seoul.") if c[2] == "SPY"]
+    assert not [c for c in codes(nlp, lex, "Gunmen burned two police-run checkpoints in Kenya.") if c[2] == "COP"]
+    found = codes(nlp, lex, "The military-led government of Mali expelled the envoy.")
+    assert [c[2] for c in found if c[1] == "MLI"] == ["GOV"]
+    assert [c[1:] for c in codes(nlp, lex, "Kenyan police arrested him.")] == [("KEN", "COP")]

@@ -309,6 +309,16 @@ def _inside_a_place_name(doc: Doc, m: Mention) -> bool:
                for start, end, label in ((e.start, e.end, e.label_) for e in entities(doc)))  # fmt: skip
 
 
+def _hyphened_modifier(doc: Doc, m: Mention) -> bool:
+    """A sector opening a hyphenated modifier of a noun after it is no party: "an intelligence-sharing
+    pact", "the military-led government", "police-run checkpoints" (not "a government-in-exile",
+    whose hyphened words hang on the sector noun itself)."""
+    if m.kind != "sector_noun" or m.end + 1 >= len(doc) or doc[m.end].text not in ("-", "–"):
+        return False
+    word = doc[m.end + 1]
+    return word.is_lower and word.is_alpha and word.head.i > word.i and word.head.pos_ in {"NOUN", "PROPN"}
+
+
 def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: Counter[str]) -> list[Mention]:
     found: list[Mention] = []
     for _, start, end in _matchers(lexicon, doc.vocab).matcher(doc):
@@ -319,7 +329,7 @@ def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: C
                 and not _inside_a_name(doc, start, end, entries)):
             found.append(Mention(start, end, _best_entry(entries, when)))
     found = [m for m in found if not _party_of_another_country(doc, m, found) and not _portfolio(doc, m, found)
-             and not _inside_a_place_name(doc, m) and not _second_in_line(doc, m, found)]
+             and not _inside_a_place_name(doc, m) and not _second_in_line(doc, m, found) and not _hyphened_modifier(doc, m)]
     found.sort(key=lambda m: (m.start - m.end, _KIND_RANK.get(m.kind, 9), m.start))
     taken = bytearray(len(doc))
     kept: list[Mention] = []

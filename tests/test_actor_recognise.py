@@ -623,3 +623,5 @@ def test_a_sector_opening_a_hyphened_modifier_is_no_party(nlp: Any, lex: Lexicon
     found = codes(nlp, lex, "The military-led government of Mali expelled the envoy.")
     assert [c[2] for c in found if c[1] == "MLI"] == ["GOV"]
     assert [c[1:] for c in codes(nlp, lex, "Kenyan police arrested him.")] == [("KEN", "COP")]
+    # who holds a place is there: "shelled rebel-held villages" falls on the rebels
+    assert [c[2] for c in codes(nlp, lex, "Sudan's army shelled rebel-held villages.") if c[2] == "REB"] == ["REB"]

@@ -1077,6 +1077,15 @@ def test_people_of_a_local_sector_are_of_the_country_where_they_act(rules) -> No
     assert "PRT" not in {a.country for e in coded.events for a in e.source}
 
 
+def test_a_place_of_another_clause_does_not_move_local_people(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: the police who raided a paper's offices at home are not of the country it now
+    prints from, the place of the sentence's other clause."""
+    coded = code(rules, "Honduras's government has shut another radio station. The station now broadcasts from "
+                        "Guatemala after police raided its studio in 2022 and detained its owner.")  # fmt: skip
+    for trigger in ("raided", "detained"):
+        assert {a.country for a in event_at(coded, trigger).source} == {"HND"}
+
+
 def test_a_verb_joined_to_a_perfect_passive_is_passive_too(rules) -> None:  # type: ignore[no-untyped-def]
     """Written here: "denied" after "had been handcuffed and" is done to the migrants by someone
     unnamed (the parser may tag it a past tense), not by the ministry that reports it."""

@@ -82,6 +82,10 @@ DESCRIBING_SUFFIXES = frozenset(
 )
 
 
+# Of the describing words, those that say who holds a place ("rebel-held", "army-controlled").
+HOLDING_SUFFIXES = frozenset({"held", "controlled", "occupied"})
+
+
 POSSESSIVE = frozenset({"'s", "'", "’s", "’"})
 
 
@@ -312,11 +316,13 @@ def _inside_a_place_name(doc: Doc, m: Mention) -> bool:
 def _hyphened_modifier(doc: Doc, m: Mention) -> bool:
     """A sector opening a hyphenated modifier of a noun after it is no party: "an intelligence-sharing
     pact", "the military-led government", "police-run checkpoints" (not "a government-in-exile",
-    whose hyphened words hang on the sector noun itself)."""
+    whose hyphened words hang on the sector noun itself; nor "rebel-held villages", where the
+    holders are, and what is done to the place falls on them)."""
     if m.kind != "sector_noun" or m.end + 1 >= len(doc) or doc[m.end].text not in ("-", "–"):
         return False
     word = doc[m.end + 1]
-    return word.is_lower and word.is_alpha and word.head.i > word.i and word.head.pos_ in {"NOUN", "PROPN"}
+    return (word.is_lower and word.is_alpha and word.lower_ not in HOLDING_SUFFIXES
+            and word.head.i > word.i and word.head.pos_ in {"NOUN", "PROPN"})
 
 
 def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: Counter[str]) -> list[Mention]:

@@ -809,7 +809,21 @@ def locate_actors(d: Draft, ctx: SentenceContext) -> None:
     # a country read off the place ("rebels attacked a town in Mali") does not keep the place's
     # country from being the target as well
     d.stated_countries = {a.country for a in d.source}
-    d.source = [located(_relocated(a, d.place, ctx), d.place) for a in d.source]
+    # (not by the place of a clause the act's own is set off from: "publishes from Costa Rica
+    # after police raided its offices")
+    own = None if d.place is None or _marked_off(d.tok, d.place) else d.place
+    d.source = [located(_relocated(a, own, ctx), d.place) for a in d.source]
+
+
+def _marked_off(tok: Token, place: Place) -> bool:
+    """The trigger's clause is a subordinate one with a conjunction of its own ("after police
+    raided ...", "when troops entered ...") and the place is outside it."""
+    clause = tok
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "advcl" or not any(c.dep_ == "mark" for c in clause.children):
+        return False
+    return not (clause.left_edge.idx <= place.start < clause.right_edge.idx + len(clause.right_edge))
 
 
 # Sectors of people who act where they live: protesters, police, unions, students, clergy.

@@ -2675,3 +2675,14 @@ def test_a_quoted_command_is_the_speakers_demand(coder) -> None:  # type: ignore
 def test_a_state_that_protests_complains_officially(coder, text: str, etype: str) -> None:  # type: ignore[no-untyped-def]
     """A government's protest is words (CAMEO 114, an official complaint), no demonstration."""
     assert event_at(code(coder, text), "protested").event_type == etype
+
+
+def test_forces_that_retook_or_surrounded_a_town_attacked_it(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "retook", which the lemmatiser leaves as itself (and may tag a present), is
+    "retake"; surrounding a town is encircling it; being surrounded by colleagues is no act."""
+    coded = code(rules, "Ethiopian troops retook the town of Shire from the rebels on Monday, and militia "
+                        "fighters surrounded the nearby village of Adi Daero.")  # fmt: skip
+    assert event_at(coded, "retook").event_type == "ASSAULT"
+    assert event_at(coded, "surrounded").event_type == "ASSAULT"
+    coded = code(rules, "The foreign minister spoke to reporters, surrounded by diplomats from 40 countries.")
+    assert not [e for e in coded.events if e.trigger.text == "surrounded"]

@@ -126,8 +126,8 @@ def find_triggers(ctx: SentenceContext) -> list[tuple[Token, Entry]]:
         tok, lemma = toks[k], lemma_of[k]
         # the lemma alone decides most tokens; a past form may also be read without its "d"
         if lemma not in words and lemma not in FIND_LEMMAS:
-            if tok.tag_ not in PAST_TAGS:
-                continue  # (only a past form has readings other than its lemma)
+            if tok.tag_ not in PAST_TAGS and not lemma.endswith("took"):
+                continue  # (only a past form has readings other than its lemma; "retook" may be read a present)
             lemmas = trigger_lemmas(tok)
             if words.isdisjoint(lemmas) and FIND_LEMMAS.isdisjoint(lemmas):
                 continue

@@ -168,7 +168,8 @@ def trigger_lemmas(tok: Token) -> list[str]:
     """The token's lemma, and for past forms the "-e" reading the small model's lemmatiser may
     miss ("staged" → "stag"), or the reading without "-ed" it may miss the other way
     ("rearrested" → "rearreste"; the lexicon decides which one names a trigger); a participle also
-    as itself, the adjective it may be read as ("disappointed")."""
+    as itself, the adjective it may be read as ("disappointed"); a prefixed "-took" the lemmatiser
+    does not know ("retook"), its "-take"."""
     lemma = tok.lemma_.lower()
     low = tok.lower_
     out = [lemma]
@@ -178,6 +179,8 @@ def trigger_lemmas(tok: Token) -> list[str]:
         out.append(low[:-2])  # "rearrested" read as "rearreste": "rearrest"
     if tok.tag_ == "VBN" and low != lemma:
         out.append(low)
+    if lemma == low and low.endswith("took") and tok.pos_ == "VERB":
+        out.append(low[:-4] + "take")  # "retook" left as itself: "retake"
     return out
 
 

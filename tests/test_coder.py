@@ -307,6 +307,12 @@ def test_the_means_of_a_retaliation_is_no_second_act(rules) -> None:  # type: ig
     assert [(e.trigger.text, e.event_type) for e in coded.events] == [("retaliated", "SANCTION")]
 
 
+def test_a_retaliation_told_by_a_participle_is_that_act(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "retaliated, imposing duties" is one sanction, no armed answer besides."""
+    coded = code(rules, "Vietnam retaliated on Friday, imposing duties on Cambodian rice.")
+    assert [(e.trigger.text, e.event_type) for e in coded.events] == [("imposing", "SANCTION")]
+
+
 def test_an_act_done_in_retaliation_is_one_act(rules) -> None:  # type: ignore[no-untyped-def]
     # "expelled two diplomats in retaliation for ...": the retaliation is the expulsion
     coded = code(rules, "Latvia expelled two Belarusian diplomats in retaliation for a similar move by Minsk.")

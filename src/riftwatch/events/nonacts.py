@@ -541,7 +541,8 @@ ANSWER_VERBS = frozenset({"retaliate", "respond", "react", "reply", "hit"})
 
 def answered_by_means(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
     """"Bolivia retaliated by expelling the Chilean consul": the expulsion is the act, told by its
-    "by" phrase; the verb of answering is no second event (it was an armed attack of its own)."""
+    "by" phrase or a participle after the verb ("retaliated, expelling ..."); the verb of answering
+    is no second event (it was an armed attack of its own)."""
     if entry is None or tok.pos_ != "VERB" or tok.lemma_.lower() not in ANSWER_VERBS:
         return entry
     for prep in tok.children:
@@ -549,6 +550,11 @@ def answered_by_means(tok: Token, entry: Entry | None, ctx: SentenceContext) -> 
             for means in prep.children:
                 if means.dep_ == "pcomp" and means.tag_ == "VBG" and match_trigger(means, ctx.triggers) is not None:
                     return None
+        # or a participle of its own set after it: "retaliated in kind, imposing duties on ..."
+        if (prep.dep_ == "advcl" and prep.tag_ == "VBG" and prep.i > tok.i
+                and not any(c.dep_ in {"nsubj", "mark"} for c in prep.children)
+                and match_trigger(prep, ctx.triggers) is not None):  # fmt: skip
+            return None
     return entry
 
 

@@ -643,3 +643,11 @@ def test_a_description_is_not_of_the_country_its_own_verb_names_as_object(nlp: A
     assert ("government", "RWA", "GOV") in again
     assert ("government", "RWA", "GOV") not in faced
     assert [a for a in faced if a[0] == "government"] == [("government", "UGA", "GOV")]
+
+
+def test_the_army_after_a_rebel_army_is_the_state_army(nlp: Any, lex: Lexicon) -> None:
+    """Written here: "the army" after "the Arakan Army" (rebels) is the state's army."""
+    first, later = coded(nlp, lex, "Myanmar's junta said the Arakan Army had attacked a police post in Rakhine state.",
+                         "The army said it had repelled the attackers.")  # fmt: skip
+    assert any(s == "REB" for t, _, s in first if t.endswith("Arakan Army"))
+    assert [(c, s) for t, c, s in later if t.lower() == "army"] == [("MMR", "MIL")]

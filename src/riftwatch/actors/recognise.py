@@ -586,7 +586,7 @@ def _emit(
         )
         actor = _actor(doc, g.start, g.end, offset, name, c.country, c.sector, c.person, c.org, _ids(g, c))
         actors.append(actor)
-        _memorise(doc, g, c, actor, ctx)
+        _memorise(doc, g, c, actor, ctx, lexicon)
         if not c.person and actor.country and (g.owner or g.org) and _main_subject(doc[g.start : g.end].root):
             ctx.subject_org = (actor, doc[g.start].sent.start)
         if c.person:
@@ -841,22 +841,30 @@ def _met_again(doc: Doc, start: int, end: int, offset: int, known: Actor, ctx: A
     return actor
 
 
-def _memorise(doc: Doc, g: Group, c: _Coded, actor: Actor, ctx: ArticleContext) -> None:
+def _memorise(doc: Doc, g: Group, c: _Coded, actor: Actor, ctx: ArticleContext, lexicon: Lexicon) -> None:
     """Note what later mentions may point back to (``anaphora``): an acronym defined after the
-    actor, its organisation, and its head noun when the text gave its country."""
+    actor, its organisation, and its head noun when the text gave its country (not a noun that
+    names a sector of its own other than the organisation's: "the National Liberation Army ...
+    the army" is the state's army, not the rebels)."""
     k = acronym_after(doc, g.end)
     if k is not None and actor.country:
         ctx.named.setdefault(doc[k].lower_, actor)
     if c.org and actor.country and not c.person and not (g.head is not None and g.head.is_title):
         ctx.orgs.append(actor)  # the organisation itself, not "the U.N. envoy"
         root = doc[g.start : g.end].root
-        if root.pos_ == "PROPN" and root.is_title and g.head is None:
+        if root.pos_ == "PROPN" and root.is_title and g.head is None and not _other_sector(root, actor, lexicon):
             ctx.heads[head_key(root)] = actor  # "the International Court of Justice ... the court"
     if g.head is not None and g.head.mentions and actor.country and (g.owner or g.org or c.person_entry):
         tok = doc[g.head.mentions[-1].end - 1]
         ctx.heads[head_key(tok)] = actor
         if tok.tag_ in _PLURAL_TAGS:  # "EU foreign ministers ... the ministers", not the one minister named since
             ctx.heads[head_key(tok) + _PLURAL] = actor
+
+
+def _other_sector(word: Token, actor: Actor, lexicon: Lexicon) -> bool:
+    """The word alone is a sector noun of a sector other than the actor's ("Army" of a rebel group)."""
+    entries, _ = lexicon.lookup_cased(word.lower_)
+    return any(e.kind == "sector_noun" and e.sector and e.sector != actor.sector for e in entries)
 
 
 def _speaking(tok: Token) -> bool:

@@ -651,3 +651,12 @@ def test_the_army_after_a_rebel_army_is_the_state_army(nlp: Any, lex: Lexicon) -
                          "The army said it had repelled the attackers.")  # fmt: skip
     assert any(s == "REB" for t, _, s in first if t.endswith("Arakan Army"))
     assert [(c, s) for t, c, s in later if t.lower() == "army"] == [("MMR", "MIL")]
+
+
+def test_the_army_is_the_one_named_last_with_its_country(nlp: Any, lex: Lexicon) -> None:
+    """Written here: in a story from Nairobi about talks Kenya hosts, "the army" is Ethiopia's army
+    named before, not the forces of Kenya, the country the story names most."""
+    *_, later = coded(nlp, lex, "NAIROBI — Kenya will host talks between the Ethiopian military and Tigrayan fighters, Kenyan officials said.",
+                      "Kenya's foreign ministry said Kenya wanted a truce. Kenyan diplomats met both sides.",
+                      "The army said it had shelled rebel positions on Friday.")  # fmt: skip
+    assert [(c, s) for t, c, s in later if t.lower() == "army"] == [("ETH", "MIL")]

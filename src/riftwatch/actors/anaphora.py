@@ -196,6 +196,9 @@ class ArticleContext:
     # whose country the text gave, by the lemma of its head noun ("official"), and organisations
     heads: dict[str, Actor] = field(default_factory=dict)
     orgs: list[Actor] = field(default_factory=list)
+    # the last state's armed forces named with their country ("Sudan's army", "the Sudanese
+    # military"): "the army", "the military" met again
+    forces: Actor | None = None
     # the states named so far (actors and places), in text order, for "both countries" (``pair_phrase``)
     countries_named: list[str] = field(default_factory=list)
     # acronyms the article defined for an organisation the lexicon knows by its name ("Reporters

@@ -857,6 +857,8 @@ def _memorise(doc: Doc, g: Group, c: _Coded, actor: Actor, ctx: ArticleContext, 
     if g.head is not None and g.head.mentions and actor.country and (g.owner or g.org or c.person_entry):
         tok = doc[g.head.mentions[-1].end - 1]
         ctx.heads[head_key(tok)] = actor
+        if actor.sector == "MIL" and g.owner and len(actor.country) == 3 and actor.country not in NOT_STATES:
+            ctx.forces = actor
         if tok.tag_ in _PLURAL_TAGS:  # "EU foreign ministers ... the ministers", not the one minister named since
             ctx.heads[head_key(tok) + _PLURAL] = actor
 
@@ -1006,6 +1008,11 @@ def _bare(
         group = next((a for a in reversed(ctx.orgs) if a.sector in ARMED_GROUP_SECTORS and a.country not in NOT_STATES), None)
         if group is not None and (ctx.place_counts[group.country] or ctx.places_so_far.get(group.country)):
             return _Coded(group.country, head.sector)
+    if (fallback is None and head.sector == "MIL" and last.lemma_.lower() in STATE_FORCES and is_definite(last)
+            and ctx.forces is not None and ctx.forces.country not in _backers(last, lexicon)):  # fmt: skip
+        # "the army", "the military": the state's forces the story named last with their country
+        # ("Sudan's army" in a story filed from Cairo), not those of the country acting most
+        return _Coded(ctx.forces.country, head.sector)
     if fallback is None and _sided(last, lexicon):
         return _Coded("", head.sector)  # "pro-Iranian militias": whose, the text does not say
     if fallback is None:
@@ -1013,6 +1020,10 @@ def _bare(
         excluded = _backers(last, lexicon) | _faced(last, owners or {})
         return _Coded(ctx.default_for(_placed_sector(head.sector, head.mentions), exclude=excluded), head.sector)
     return _Coded(fallback, head.sector)
+
+
+# Nouns of a state's armed forces as a whole, met again by the same or the other word.
+STATE_FORCES = frozenset({"army", "military"})
 
 
 # Sector nouns of forces that belong where the story happens, as police do, whatever their sector

@@ -625,3 +625,10 @@ def test_a_sector_opening_a_hyphened_modifier_is_no_party(nlp: Any, lex: Lexicon
     assert [c[1:] for c in codes(nlp, lex, "Kenyan police arrested him.")] == [("KEN", "COP")]
     # who holds a place is there: "shelled rebel-held villages" falls on the rebels
     assert [c[2] for c in codes(nlp, lex, "Sudan's army shelled rebel-held villages.") if c[2] == "REB"] == ["REB"]
+
+
+def test_official_titles_with_for_are_the_offices(nlp: Any, lex: Lexicon) -> None:
+    """Written here: "Minister for Foreign Affairs", as some governments style it, is the foreign minister."""
+    found = codes(nlp, lex, "Ireland's Minister for Foreign Affairs Aoife Byrne met the envoy.")
+    assert found[0][1:] == ("IRL", "GOV") and len(found) == 1
+    assert codes(nlp, lex, "The Minister for Home Affairs of Singapore spoke.")[0][1:] == ("SGP", "GOV")

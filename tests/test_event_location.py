@@ -49,6 +49,9 @@ def _event(coded: CodedArticle, word: str) -> Event:
         ("The envoy, who was in Lusaka for a summit, criticised the embargo.", "criticised", "Lusaka", "clause"),
         ("The envoy, who was visiting Harare, criticised the embargo.", "criticised", "Harare", "clause"),
         ("Rebels shelled a market near Goma, officials said.", "shelled", "Goma", "clause"),
+        # what flies, or is brought down, "over" a place was there; a quarrel "over" one is about it
+        ("MINSK — Belarusian air defences downed two drones over Mogilev on Sunday.", "downed", "Mogilev", "clause"),
+        ("VILNIUS — Air defences shot down a balloon over Kaunas on Sunday.", "shot down", "Kaunas", "clause"),
         ("Gunmen attacked a school in the town of Kaduna overnight.", "attacked", "Kaduna", "clause"),
         # the place struck, named by its kind ("the city of X") as much as bare ("shelled X"), also
         # under a dateline that names another city

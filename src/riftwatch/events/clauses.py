@@ -92,6 +92,19 @@ def head_token(doc: Doc, p: Place) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
+# Verbs of what flies, is flown or brought down, and nouns of what flies: "over X" is where they were.
+AIR_VERBS = frozenset({"fly", "shoot", "down", "intercept", "crash", "explode", "hover", "drop", "spot", "detect"})
+AIR_NOUNS = frozenset({"drone", "missile", "rocket", "plane", "aircraft", "jet", "helicopter", "balloon", "warplane",
+                       "fighter", "bomber", "airspace"})  # fmt: skip
+
+
+def _in_the_air(word: Token) -> bool:
+    """"Over" on this word places it: a verb of flight or of bringing down, or a flying thing
+    ("a drone over X"); elsewhere "over" tells what about ("a dispute over X", "control over X")."""
+    lemma = word.lemma_.lower()
+    return lemma in AIR_VERBS if word.pos_ == "VERB" else lemma in AIR_NOUNS
+
+
 def attachment(tok: Token, destination: bool) -> tuple[Token, str] | None:
     """The word a locative phrase holding ``tok`` attaches to, with the preposition; None when
     ``tok`` is not in a locative phrase ("Syria said", "sanctions on Russia")."""
@@ -104,6 +117,8 @@ def attachment(tok: Token, destination: bool) -> tuple[Token, str] | None:
             prep = head.lower_
             if prep in LOCATIVE_PREPS or (destination and prep in DESTINATION_PREPS):
                 return head.head, prep
+            if prep == "over" and _in_the_air(head.head):
+                return head.head, prep  # "shot down a drone over X", "flew over X"
             if prep == "on" and cur is not tok and cur.lemma_.lower() in ON_PLACE_NOUNS:
                 return head.head, prep  # "on the road between X and Y", "on the outskirts of X"
             if prep == "of" and head.head.lower_ in COMPOUND_LOCATIVES:

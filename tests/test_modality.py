@@ -57,6 +57,9 @@ CASES = [
     (("He said if nuclear threats by China and North Korea escalate in the region, \"the U.S. extended deterrence in "
      "the region will no longer function.\""), "threats", "hypothetical"),
     ("Israel is going to strike the camps, the minister said.", "strike", "future"),
+    # "yet to": not done so far
+    ("The regime has yet to release the detained reporters.", "release", "negated"),
+    ("The ceasefire deal is yet to be signed by the rebels.", "signed", "negated"),
     # what it is important or possible to do is weighed, not done
     ("He said it was important to launch the campaign early.", "launch", "hypothetical"),
     ("We hoped that it would be possible to settle our dispute with Kenya.", "settle", "hypothetical"),

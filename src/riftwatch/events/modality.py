@@ -401,6 +401,8 @@ def factuality(trigger: Token) -> Factuality:
             return "asserted"
         if link == "xcomp" and _going_to(head):
             return "future"  # "Israel is going to strike": a future, as "will strike" is
+        if link == "xcomp" and lemma in {"have", "be"} and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children):
+            return "negated"  # "has yet to grant permission", "the deal is yet to be finalized": not done so far
         if lemma in RELUCTANCE_VERBS and link in {"xcomp", "advcl"}:
             if _own_status(head) != "negated":
                 return "negated"  # "hesitated to strike": held back

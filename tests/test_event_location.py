@@ -49,7 +49,12 @@ def _event(coded: CodedArticle, word: str) -> Event:
         ("The envoy, who was in Lusaka for a summit, criticised the embargo.", "criticised", "Lusaka", "clause"),
         ("The envoy, who was visiting Harare, criticised the embargo.", "criticised", "Harare", "clause"),
         ("Rebels shelled a market near Goma, officials said.", "shelled", "Goma", "clause"),
-        # what flies, or is brought down, "over" a place was there; a quarrel "over" one is about it
+        # a settlement the gazetteer lacks, in a compass part of a province the sentence names
+        ("KYIV — Russian troops captured the village of Vovchyarka in the eastern Kharkiv region, officials said.",
+         "captured", "Vovchyarka, eastern Kharkiv region", "clause"),
+        # at a named sea feature: at no town of the story, not its dateline
+        ("HANOI — A coast guard ship rammed a fishing boat near Bombay Reef on Monday.", "rammed", None, "none"),
+        # what flies, or is brought down, "over" a place was there
         ("MINSK — Belarusian air defences downed two drones over Mogilev on Sunday.", "downed", "Mogilev", "clause"),
         ("VILNIUS — Air defences shot down a balloon over Kaunas on Sunday.", "shot down", "Kaunas", "clause"),
         ("Gunmen attacked a school in the town of Kaduna overnight.", "attacked", "Kaduna", "clause"),

@@ -64,12 +64,13 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..geo.mentions import BYLINE, sentences
-from ..geo.sites import is_site
+from ..geo.sites import LINE_FEATURES, SEA_FEATURES, is_site
 from ..records import Actor, Article, Event, Place
 from .clauses import (
     DESTINATION_PREPS,
     LOCATIVE_PREPS,
     SPECIFIC,
+    _clause_heads,
     attachment,
     clause_place,
     head_token,
@@ -140,6 +141,22 @@ def article_scene(article: Article, doc: Doc, places: Sequence[Place], actors: S
 def _recent(event: Event, article: Article) -> bool:
     """Dated within :data:`SCENE_DAYS` of publication (or undated)."""
     return article.published is None or event.date is None or abs((article.published - event.date).days) <= SCENE_DAYS
+
+
+def _off_the_map(trigger: Token) -> bool:
+    """The act's own clause places it at a named sea feature or line ("near Scarborough Shoal",
+    "across the Line of Control"), which lies in no town the story names: no scene stands in."""
+    heads = [trigger.doc[i] for i in _clause_heads(trigger)]
+    heads += [o for h in heads for o in h.children if o.dep_ == "dobj"]  # "rammed a boat near X"
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                named = any(t.pos_ == "PROPN" for t in obj.subtree)
+                if named and any(t.lower_ in SEA_FEATURES or t.lower_ in LINE_FEATURES for t in obj.subtree):
+                    return True
+    return False
 
 
 def _about_scene(event: Event, scene: Place, article: Article) -> bool:
@@ -348,7 +365,7 @@ def locate(
         if place is None and force:
             # the scene the story has reached: the last act of force it placed in a town or
             # province, else where it reports from
-            if e.factuality == "asserted" and not _ongoing(trig):
+            if e.factuality == "asserted" and not _ongoing(trig) and not _off_the_map(trig):
                 place = next((at for at in (last, scene) if at is not None and _about_scene(e, at, article)), None)
                 if place is not None:
                     place = _narrowed(place, placed, horizon[sent.start])

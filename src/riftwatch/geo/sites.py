@@ -153,7 +153,9 @@ def _sentence_province(doc: Doc, i: int, places: Sequence[Place], offset: int, a
     before it, else after it, when it is not the ``anchor``'s own; else the anchor."""
     sent = doc[i].sent
     lo, hi, at = sent.start_char + offset, sent.end_char + offset, doc[i].idx + offset
-    provinces = [p for p in places if lo <= p.start < hi and p.precision == "admin" and p.how == "" and not is_site(p)]
+    # (a compass part of a province too: "in the eastern Donetsk region")
+    provinces = [p for p in places if lo <= p.start < hi and (p.precision == "admin" or (p.precision == "region" and p.admin1))
+                 and p.how == "" and not is_site(p)]  # fmt: skip
     if not provinces:
         return anchor
     best = min(provinces, key=lambda p: (p.start > at, abs(p.start - at)))

@@ -2692,3 +2692,15 @@ def test_forces_that_retook_or_surrounded_a_town_attacked_it(rules) -> None:  # 
     assert event_at(coded, "surrounded").event_type == "ASSAULT"
     coded = code(rules, "The foreign minister spoke to reporters, surrounded by diplomats from 40 countries.")
     assert not [e for e in coded.events if e.trigger.text == "surrounded"]
+
+
+def test_plural_charges_after_a_comma_sum_up_the_accusation(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "..., charges the ministry denied" (the parse reads "charges" as a verb) is
+    no second accusation; the denial answers whoever made the charges."""
+    coded = code(rules, "Opposition leaders accused the ruling party of buying votes in Lusaka, charges the party denied.")
+    assert [e.trigger.text for e in coded.events if e.event_type == "ACCUSE"] == ["accused"]
+    denied = event_at(coded, "denied")
+    assert denied.event_type == "REJECT" and {a.sector for a in denied.target} == {"OPP"}
+    coded = code(rules, "Human rights groups accuse the militia of looting villages, allegations the militia denies.")
+    assert [e.trigger.text for e in coded.events if e.event_type == "ACCUSE"] == ["accuse"]
+    assert event_at(coded, "denies").event_type == "REJECT"

@@ -227,7 +227,13 @@ def _is_press(t: Token, ctx: SentenceContext) -> bool:
 def summary_noun(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
     """"Pristina accused Belgrade of orchestrating the attack, a charge Vucic rejected": the noun
     sums up the act the clause before it tells, no act of its own."""
-    if entry is None or tok.pos_ != "NOUN" or tok.lemma_.lower() not in SUMMARY_NOUNS:
+    if entry is None or tok.lemma_.lower() not in SUMMARY_NOUNS:
+        return entry
+    if tok.pos_ == "VERB":
+        # "..., charges the commission denied": a plural noun after a comma read as a verb joined
+        # to the clause before, the answer hung on it
+        return None if _summing_plural(tok) else entry
+    if tok.pos_ != "NOUN":
         return entry
     subject = tok.head if tok.dep_ == "compound" else tok  # "..., a charge Abu Dhabi denies": charge <- Dhabi
     if summing_noun(subject) != tok:
@@ -239,6 +245,15 @@ def summary_noun(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry
     if (subject.dep_ == "nsubj" and answers) or any(c.dep_ == "relcl" for c in tok.children):  # "..., a claim Moscow denies"
         return None
     return entry
+
+
+def _summing_plural(tok: Token) -> bool:
+    """A plural summing noun the parse read as a verb: "..., charges the commission denied" (no
+    subject of its own, right after a comma, the answer its clausal complement; joined to the
+    clause before or made the root that clause hangs on)."""
+    return (tok.tag_ == "VBZ" and tok.dep_ in {"conj", "advcl", "ROOT"} and tok.i > 0 and tok.doc[tok.i - 1].text == ","
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in tok.children)
+            and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children))  # fmt: skip
 
 
 QUESTION_VERBS = frozenset({"ask", "press", "question"})

@@ -455,6 +455,13 @@ def _summed_act(answer: Token) -> Token | None:
     if answer.dep_ in {"relcl", "acl"}:
         # "..., a move that angered Mogadishu", "..., a decision condemned by Egypt": the act just told
         nouns.append(summing_noun(answer.head, SUMMING_ACT_NOUNS))
+    if answer.dep_ == "ccomp" and answer.head.tag_ == "VBZ" and summing_noun(answer.head) is not None:
+        # "..., charges the commission denied", "charges" read as a verb: the clause before hangs
+        # on it, or it on that clause
+        before = [c for c in answer.head.children if c.dep_ == "ccomp" and c.i < answer.head.i]
+        if before:
+            return before[0]
+        nouns.append(answer.head)
     noun = next((n for n in nouns if n is not None), None)
     if noun is None:
         return None

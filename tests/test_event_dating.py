@@ -308,6 +308,14 @@ def test_an_act_counted_from_an_act_named_before(coder, text: str) -> None:  # t
     assert _event(_code(coder, text), "demanded").date == TUESDAY + dt.timedelta(days=2)
 
 
+def test_an_act_counted_back_from_the_act_the_subject_names(coder) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "The arrests came two days after police raided ...": two days before the
+    arrests told on Tuesday, not before publication."""
+    text = ("Police arrested 14 student leaders in Dhaka on Tuesday. "
+            "The arrests came two days after police raided the offices of the student union.")
+    assert _event(_code(coder, text), "raided").date == TUESDAY - dt.timedelta(days=2)
+
+
 def test_an_undated_act_goes_on_with_the_day_its_speaker_spoke_in_the_sentence_before(coder) -> None:  # type: ignore[no-untyped-def]
     """The lead's day is Tuesday; the minister spoke on Wednesday, and "He" goes on telling what he
     said then. Another party's act after it keeps the lead's day."""

@@ -195,7 +195,10 @@ def _dated(tok: Token, ctx: SentenceContext, depth: int = 0) -> dict[str, Any]:
     anchor = anchored(tok) if depth < 2 else None
     if anchor is not None:
         governor, days, first, last = anchor
-        base = _dated(governor, ctx, depth + 1)
+        # "The detentions came a day after ...": counted from the act the subject names back
+        told = next((t for c in governor.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
+                     and governor.lemma_.lower() in SUCCEEDING_VERBS and (t := _told_dated(c, ctx)) is not None), None)  # fmt: skip
+        base: dict[str, Any] = {"date": told.date} if told is not None else _dated(governor, ctx, depth + 1)
         if base["date"] is not None:
             day = base["date"] + dt.timedelta(days=days)
             start, end = first.idx, last.idx + len(last)
@@ -264,6 +267,10 @@ def _dated(tok: Token, ctx: SentenceContext, depth: int = 0) -> dict[str, Any]:
         return {"date": ctx.article.published, "date_precision": "unknown"}
     return {"date": time.date, "date_end": time.end_date, "date_precision": time.precision,
             "date_text": Span(time.text, time.start, time.end)}  # fmt: skip
+
+
+# Verbs that set the act their subject names after another: "the raids came a day after ...".
+SUCCEEDING_VERBS = frozenset({"come", "follow"})
 
 
 # How many sentences back an act named by a noun may have been told ("two days after the abduction").

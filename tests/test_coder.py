@@ -2704,3 +2704,20 @@ def test_plural_charges_after_a_comma_sum_up_the_accusation(rules) -> None:  # t
     coded = code(rules, "Human rights groups accuse the militia of looting villages, allegations the militia denies.")
     assert [e.trigger.text for e in coded.events if e.event_type == "ACCUSE"] == ["accuse"]
     assert event_at(coded, "denies").event_type == "REJECT"
+
+
+def test_both_sides_are_the_parties_set_against_each_other(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: in a story filed from Addis Ababa about a war inside South Sudan, "both sides"
+    are the army and the rebels the story set against each other, not the last two states named;
+    "blamed each other" is each against the other."""
+    coded = code(rules, "ADDIS ABABA — Ethiopia will host talks between South Sudan's army and the SPLM-IO rebels "
+                        "next week, officials said. Kenya's envoy met Ethiopian officials on Monday. "
+                        "Both sides blamed each other for the shelling of Nasir. The United States urged both sides "
+                        "to attend.")  # fmt: skip
+    urged = event_at(coded, "urged")
+    assert {(a.country, a.sector) for a in urged.target} == {("SSD", "MIL"), ("SSD", "REB")}
+    blamed = event_at(coded, "blamed")
+    assert {(a.country, a.sector) for a in blamed.source} == {(a.country, a.sector) for a in blamed.target} == {("SSD", "MIL"), ("SSD", "REB")}
+    # two states set against each other are still their governments
+    coded = code(rules, "Talks between Armenia and Azerbaijan resumed in Geneva. Both sides accused each other of shelling.")
+    assert {(a.country, a.sector) for a in event_at(coded, "accused").source} == {("ARM", "GOV"), ("AZE", "GOV")}

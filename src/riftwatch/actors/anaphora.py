@@ -199,6 +199,9 @@ class ArticleContext:
     # the last state's armed forces named with their country ("Sudan's army", "the Sudanese
     # military"): "the army", "the military" met again
     forces: Actor | None = None
+    # the two parties the story last set against each other ("talks between Sudan's army and the
+    # RSF", "fighting between the army and the rebels"): "both sides" met again
+    sides: tuple[Actor, Actor] | None = None
     # the states named so far (actors and places), in text order, for "both countries" (``pair_phrase``)
     countries_named: list[str] = field(default_factory=list)
     # acronyms the article defined for an organisation the lexicon knows by its name ("Reporters

@@ -234,6 +234,20 @@ def find_actors(
     return _ship_names(doc, _kin_compounds(doc, found, offset, lexicon), offset)
 
 
+def _set_against(doc: Doc, g: Group, actor: Actor, actors: Sequence[Actor], offset: int) -> tuple[Actor, Actor] | None:
+    """The two parties a "between" phrase sets against each other, when ``actor`` (of ``g``) is the
+    second: "talks between Sudan's army and the RSF", "fighting between the army and the rebels"
+    (two actors, not one side twice)."""
+    root = doc[g.start : g.end].root
+    first = root.head
+    if root.dep_ != "conj" or first.dep_ != "pobj" or first.head.lower_ != "between":
+        return None
+    a = actor_for_token(actors, first, offset)
+    if a is None or not a.country or not actor.country or (a.country, a.sector) == (actor.country, actor.sector):
+        return None
+    return a, actor
+
+
 # Lexicon entries of a navy's ship prefix ("USS", "HMS"): the capitalised words after it name the
 # ship, not a person or a place ("the USS Carney" is no Mark Carney).
 SHIP_PREFIXES = frozenset({"org:us-navy-ship", "org:royal-navy-ship"})
@@ -508,8 +522,8 @@ def _emit(
             # one actor a state, each on words of the phrase: "Both" | "countries", "The" | "three" | "nations"
             head, states = pairs[start]
             cuts = [start, *range(head - len(states) + 2, head + 1), head + 1]
-            for k, country in enumerate(states):
-                actors.append(_actor(doc, cuts[k], cuts[k + 1], offset, lexicon.country_name(country), country, "GOV",
+            for k, (country, sector) in enumerate(_sided_pair(doc[head], states, ctx)):
+                actors.append(_actor(doc, cuts[k], cuts[k + 1], offset, lexicon.country_name(country), country, sector,
                                      "", "", f"pair:{head_key(doc[head])}"))  # fmt: skip
             continue
         if g is not None and paired and _of_pair(doc, g, paired):
@@ -587,6 +601,7 @@ def _emit(
         actor = _actor(doc, g.start, g.end, offset, name, c.country, c.sector, c.person, c.org, _ids(g, c))
         actors.append(actor)
         _memorise(doc, g, c, actor, ctx, lexicon)
+        ctx.sides = _set_against(doc, g, actor, actors, offset) or ctx.sides
         if not c.person and actor.country and (g.owner or g.org) and _main_subject(doc[g.start : g.end].root):
             ctx.subject_org = (actor, doc[g.start].sent.start)
         if c.person:
@@ -667,6 +682,18 @@ def _introduced(
 def _describing(doc: Doc, i: int) -> bool:
     """Token ``i`` opens a hyphenated modifier ("London-based", "U.S.-made")."""
     return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].tag_ in ("VBN", "VBD", "JJ")
+
+
+def _sided_pair(head: Token, states: tuple[str, ...], ctx: ArticleContext) -> list[tuple[str, str]]:
+    """The (country, sector) of each party a pair phrase stands for: the governments of the states
+    named last; but "both sides", "the two sides" are the two parties the story set against each
+    other, those two states' own or the sides of a war within one ("the army and the RSF" of a war
+    in Sudan, not the governments of the last two states a story from Cairo named)."""
+    if head_key(head) == "side" and len(states) == 2 and ctx.sides is not None:
+        countries = {a.country for a in ctx.sides}
+        if len(countries) == 1 or countries == set(states):
+            return [(a.country, a.sector or "GOV") for a in ctx.sides]
+    return [(c, "GOV") for c in states]
 
 
 def _of_pair(doc: Doc, g: Group, paired: set[int]) -> bool:

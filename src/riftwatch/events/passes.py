@@ -727,8 +727,10 @@ def joint_parties(d: Draft, ctx: SentenceContext) -> None:
     China's role") or what the pact is against is no party of it. An actor named as the other
     party ("talks with Bolivia") keeps the roles read so far. A reciprocal act of any type (a
     trigger entry's ``mutual``: "troops clashed with militants") is one of both sides against both."""
-    if _reciprocal(d.tok) and len({a.country for a in d.source if a.country}) >= 2:
-        # "Armenia and Azerbaijan accused each other": each party did it to the others
+    if _reciprocal(d.tok) and (len({a.country for a in d.source if a.country}) >= 2
+                               or len({(a.country, a.sector) for a in d.source if a.country}) >= 2):
+        # "Armenia and Azerbaijan accused each other": each party did it to the others (the army
+        # and the rebels of one country too)
         d.target = [replace(a, entry_id=f"{a.entry_id}+joint") for a in d.source]
         d.how["target"] = "joint"
         return

@@ -2721,3 +2721,14 @@ def test_both_sides_are_the_parties_set_against_each_other(rules) -> None:  # ty
     # two states set against each other are still their governments
     coded = code(rules, "Talks between Armenia and Azerbaijan resumed in Geneva. Both sides accused each other of shelling.")
     assert {(a.country, a.sector) for a in event_at(coded, "accused").source} == {("ARM", "GOV"), ("AZE", "GOV")}
+
+
+def test_the_dead_of_an_attack_just_told_were_killed_by_its_attackers(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "At least six people were killed" after "Militants stormed a market" were killed
+    by the militants; the attackers' own dead were not killed by them."""
+    coded = code(rules, "KAMPALA — Rebel fighters attacked a police post in Kasese on Monday. At least six people were "
+                        "killed, police said.")  # fmt: skip
+    assert {(a.country, a.sector) for a in event_at(coded, "killed").source} == {("UGA", "REB")}
+    coded = code(rules, "KAMPALA — Rebel fighters attacked a police post in Kasese on Monday. Two rebel fighters were "
+                        "killed, police said.")  # fmt: skip
+    assert ("UGA", "REB") not in {(a.country, a.sector) for a in event_at(coded, "killed").source}

@@ -944,6 +944,29 @@ def toll_target(d: Draft, ctx: SentenceContext) -> None:
                 return
 
 
+# How many sentences back the attack whose dead a passive counts may have been told.
+TOLL_REACH = 1
+
+
+def toll_source(d: Draft, ctx: SentenceContext) -> None:
+    """The dead and wounded a passive counts with no one named as killing them ("At least two
+    people were killed, the ministry said") were killed by whoever made the attack the story has
+    just told ("Israeli warplanes struck several villages ..."), in this sentence or the one before:
+    as the pool's coders code them."""
+    if d.source or d.type != "ASSAULT" or d.tok.pos_ != "VERB" or d.tok.lemma_.lower() not in CASUALTY:
+        return
+    if not any(c.dep_ == "auxpass" for c in d.tok.children) or any(c.dep_ == "agent" for c in d.tok.children):
+        return
+    for e in reversed(ctx.state.events):
+        if e.sentence_index < ctx.index - TOLL_REACH:
+            return
+        if e.event_type == "ASSAULT" and e.factuality == "asserted" and e.source:
+            if not {(a.country, a.sector) for a in e.source} & {(a.country, a.sector) for a in d.target}:
+                # (not the attackers' own dead: "two Israeli soldiers were killed")
+                d.source, d.how["source"] = list(e.source), "carried"
+            return
+
+
 def place_country_target(d: Draft, ctx: SentenceContext) -> None:
     """An act of a type aimed where it happens targets the place's country when the text names no
     other and the source is not from there."""
@@ -1341,7 +1364,7 @@ PASSES: tuple[Pass, ...] = (
     # actors and place
     event_place, locate_actors, phrase_target, gathering_target, named_parties, armed_riot,
     # conventions for what the text leaves unstated
-    toll_target, place_country_target, domestic_target, victims_of_place, repressed_at_home, withdrawn_support, halted_support,
+    toll_target, toll_source, place_country_target, domestic_target, victims_of_place, repressed_at_home, withdrawn_support, halted_support,
     # factuality and the re-codings it implies
     read_factuality, quoted_command, unruled_out, requested_act, content_act, refusal, commitment, weapon_launch, rallied_opposition, warning_content,
     # conventions that need the final type

@@ -660,3 +660,10 @@ def test_the_army_is_the_one_named_last_with_its_country(nlp: Any, lex: Lexicon)
                       "Kenya's foreign ministry said Kenya wanted a truce. Kenyan diplomats met both sides.",
                       "The army said it had shelled rebel positions on Friday.")  # fmt: skip
     assert [(c, s) for t, c, s in later if t.lower() == "army"] == [("ETH", "MIL")]
+
+
+def test_a_description_is_not_of_the_nationality_of_its_verbs_object(nlp: Any, lex: Lexicon) -> None:
+    """Written here: the government that expels "two Belarusian diplomats" is not Belarus's."""
+    _, later = coded(nlp, lex, "Lithuania's foreign minister spoke on Monday about Belarus.",
+                         "The government expelled two Belarusian diplomats on Tuesday.")  # fmt: skip
+    assert [a for a in later if a[0] == "government"] == [("government", "LTU", "GOV")]

@@ -2732,3 +2732,12 @@ def test_the_dead_of_an_attack_just_told_were_killed_by_its_attackers(rules) -> 
     coded = code(rules, "KAMPALA — Rebel fighters attacked a police post in Kasese on Monday. Two rebel fighters were "
                         "killed, police said.")  # fmt: skip
     assert ("UGA", "REB") not in {(a.country, a.sector) for a in event_at(coded, "killed").source}
+
+
+def test_diplomats_declared_unwelcome_or_ordered_out_are_expelled(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "declared ... persona non grata" (which the parse breaks up) and "were ordered
+    to leave" expel, as "ordered them to leave" does."""
+    coded = code(rules, "Estonia declared two Russian embassy staff persona non grata on Friday.")
+    assert event_at(coded, "declared").event_type == "SANCTION"
+    coded = code(rules, "Three Iranian diplomats were ordered to leave Albania within 24 hours.")
+    assert event_at(coded, "ordered").event_type == "SANCTION"

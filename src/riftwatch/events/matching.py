@@ -217,7 +217,19 @@ def _object_entry(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
         trig = triggers.match(lemma, "VERB", None, obj)
         if trig is not None and obj in trig.object:
             return trig if trig.weight > 0.0 else None
+    # "declared six diplomats persona non grata": the parse breaks the Latin into a clause of its
+    # own; its last word still says what was declared
+    grata = next((t for t in tok.subtree if t.lower_ == "grata" and t.i > tok.i), None)
+    if grata is not None and grata.i - tok.i <= GRATA_REACH:
+        trig = triggers.match(lemma, "VERB", None, "grata")
+        if trig is not None and "grata" in trig.object:
+            return trig
     return None
+
+
+# How many words after "declared" its "persona non grata" may end ("declared the two Russian
+# military attaches persona non grata").
+GRATA_REACH = 12
 
 
 def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
@@ -676,11 +688,13 @@ def ordered_act(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry 
 
 
 def _ordered_out(verb: Token, ctx: SentenceContext) -> Entry | None:
-    """Ordering people to leave expels them: "ordered three diplomats to leave the country" is an
-    expulsion (the lexicon's entry for "expel" with that object: of diplomats, SANCTION; of
+    """Ordering people to leave expels them: "ordered three diplomats to leave the country", "two
+    diplomats were ordered to leave" is an expulsion (the lexicon's entry for "expel" with that object: of diplomats, SANCTION; of
     journalists or migrants, COERCE)."""
     leave = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() == "leave"), None)
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    # (or, in the passive, its subject: "two diplomats were ordered to leave")
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None) or next(
+        (c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if leave is None or obj is None or obj.pos_ not in {"NOUN", "PROPN"}:
         return None
     found = ctx.triggers.match("expel", "VERB", None, obj.lemma_.lower())

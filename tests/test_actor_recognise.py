@@ -632,3 +632,10 @@ def test_official_titles_with_for_are_the_offices(nlp: Any, lex: Lexicon) -> Non
     found = codes(nlp, lex, "Ireland's Minister for Foreign Affairs Aoife Byrne met the envoy.")
     assert found[0][1:] == ("IRL", "GOV") and len(found) == 1
     assert codes(nlp, lex, "The Minister for Home Affairs of Singapore spoke.")[0][1:] == ("SGP", "GOV")
+
+
+def test_a_state_agency_named_as_another_countrys_is_that_countrys(nlp: Any, lex: Lexicon) -> None:
+    """Written here: a "State Security Service" said to be Georgia's is Georgia's intelligence
+    service, whichever country's agency the lexicon knows by that name."""
+    found = codes(nlp, lex, "Georgia's State Security Service detained two activists.")
+    assert found[0][1:] == ("GEO", "SPY")

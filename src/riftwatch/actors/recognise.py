@@ -110,6 +110,10 @@ NOT_AN_OFFICE = frozenset({"REB", "OPP", "CVL", "REF", "CRM", "PTY", "MED", "BUS
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"})
 
 
+# Sectors of a state's own bodies.
+STATE_BODY_SECTORS = frozenset({"SPY", "COP", "MIL", "GOV", "JUD", "LEG"})
+
+
 def _code(g: Group, lexicon: Lexicon, when: dt.date | None, holder_ok: bool = True) -> _Coded | None:
     """Codes for a group, or None when it is not an actor on its own (e.g. "Iranian oil");
     ``holder_ok`` False: a title is not resolved to its holder ("the former president")."""
@@ -121,6 +125,11 @@ def _code(g: Group, lexicon: Lexicon, when: dt.date | None, holder_ok: bool = Tr
     org_country, org_sector, org_name = org_e.codes_at(when) if org_e else ("", "", "")
     if _envoy_of_state(g, org_country):
         org_e, org_country, org_sector, org_name = None, "", "", ""
+    if (org_e is not None and owner is not None and owner.kind in ("country", "demonym") and len(org_country) == 3
+            and org_country not in NOT_STATES and owner.country != org_country and org_sector in STATE_BODY_SECTORS):  # fmt: skip
+        # a state's agency of a name other states' bear too is the owner's: "Georgia's State
+        # Security Service" is no Nigerian one
+        org_e, org_country, org_name = None, "", ""
     if org_e is not None:
         country = org_country or country
     elif poss is not None and not country:

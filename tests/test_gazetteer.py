@@ -93,6 +93,9 @@ def test_parse_compass(key: str, parsed: object) -> None:
         ("south Sudan", "country", "SSD", "PCLI"),  # the state's own name, in any case
         ("La.", "admin", "USA", "ADM1"),
         ("Dagestan", "admin", "RUS", "ADM1"),
+        # the adjective of the Balkans ("Balkan states", "a Balkan route"), not Turkmenistan's province
+        ("Balkan", "region", "", "RGN"),
+        ("Balkan province", "admin", "TKM", "ADM1"),
     ],
 )
 def test_lookup_best_candidate(gaz: Gazetteer, name: str, kind: str, country: str, fcode: str) -> None:

@@ -667,3 +667,12 @@ def test_a_description_is_not_of_the_nationality_of_its_verbs_object(nlp: Any, l
     _, later = coded(nlp, lex, "Lithuania's foreign minister spoke on Monday about Belarus.",
                          "The government expelled two Belarusian diplomats on Tuesday.")  # fmt: skip
     assert [a for a in later if a[0] == "government"] == [("government", "LTU", "GOV")]
+
+
+def test_an_opposition_acting_against_a_government_is_of_its_country(nlp: Any, lex: Lexicon) -> None:
+    """Written here: in a story from Tbilisi about Russia, "opposition lawmakers" who accuse the
+    Georgian prime minister are Georgia's opposition, not that of the country named most."""
+    *_, later = coded(nlp, lex, "TBILISI — Russia's foreign ministry praised the new law. Moscow said Russia would "
+                                "welcome closer ties. Russian officials met Georgian diplomats.",
+                      "Opposition lawmakers accused Prime Minister Irakli Kobakhidze of serving Moscow.")  # fmt: skip
+    assert [c for t, c, _ in later if t == "Opposition lawmakers"] == ["GEO"]

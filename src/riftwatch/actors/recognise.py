@@ -491,6 +491,9 @@ def _emit(
         covered[grp.start : grp.end] = b"\x01" * (grp.end - grp.start)
     text = doc.text  # once: Doc.text joins every token on each access
     events: list[tuple[int, int, Group | None, _Coded | None]] = [(g.start, 0, g, c) for g, c in coded]
+    # the words of each government or ruler named, by country: what an opposition acts against
+    rulers = {i: c.country for g, c in coded if c is not None and c.sector == "GOV" and len(c.country) == 3
+              and c.country not in NOT_STATES for i in range(g.start, g.end)}  # fmt: skip
     events.extend((i, 1, None, None) for i in _pronouns(doc) if not covered[i])
     # an acronym defined after a name ("National Police (HNP)") is that actor, not another
     defined = {k for grp, _ in coded if (k := acronym_after(doc, grp.end)) is not None}
@@ -589,7 +592,7 @@ def _emit(
                 c = _Coded(intro[0], "", span_text(doc, g.person.start, g.person.end))  # "X, a Turkish adviser"
             else:
                 c = _bare(doc, g, lexicon, when, fallback, ctx, where or {}, owners or {},
-                          _speaker_country(doc, g, actors, offset) if fallback is None else "")
+                          _speaker_country(doc, g, actors, offset) if fallback is None else "", rulers)
             if c is None:
                 continue
         elif not c.country and c.person and c.person_entry is None and g.owner is None:
@@ -971,9 +974,11 @@ def _speaker_country(doc: Doc, g: Group, actors: Sequence[Actor], offset: int) -
 def _bare(
     doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None, fallback: str | None, ctx: ArticleContext,
     where: dict[int, str], owners: dict[int, str] | None = None, speaker: str = "",
+    rulers: dict[int, str] | None = None,
 ) -> _Coded | None:
     """A head with no owner: "the rebels" (default country) or "the commander" (the last person);
-    the government a speaker speaks of is the speaker's (``speaker``)."""
+    the government a speaker speaks of is the speaker's (``speaker``); the opposition that acts
+    against a government (``rulers``: its tokens' countries) is that country's."""
     head = g.head
     if head is None or head.needs_name or g.person is not None:
         return None
@@ -1049,6 +1054,11 @@ def _bare(
         # "the army", "the military": the state's forces the story named last with their country
         # ("Sudan's army" in a story filed from Cairo), not those of the country acting most
         return _Coded(ctx.forces.country, head.sector)
+    if fallback is None and rulers and any(m.entry is not None and m.entry.sector == "OPP" for m in head.mentions):
+        # "opposition parties accused Prime Minister Nikol Pashinyan": the opposition to him
+        against = _faced(last, rulers)
+        if len(against) == 1:
+            return _Coded(next(iter(against)), head.sector)
     if fallback is None and _sided(last, lexicon):
         return _Coded("", head.sector)  # "pro-Iranian militias": whose, the text does not say
     if fallback is None:

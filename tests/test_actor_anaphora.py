@@ -676,3 +676,11 @@ def test_an_opposition_acting_against_a_government_is_of_its_country(nlp: Any, l
                                 "welcome closer ties. Russian officials met Georgian diplomats.",
                       "Opposition lawmakers accused Prime Minister Irakli Kobakhidze of serving Moscow.")  # fmt: skip
     assert [c for t, c, _ in later if t == "Opposition lawmakers"] == ["GEO"]
+
+
+def test_a_sentence_opened_by_in_a_place_holds_its_unowned_actors(nlp: Any, lex: Lexicon) -> None:
+    """Written here: in a briefs column from Nairobi, "In Peru, police detained ..." is Peru's police,
+    not Kenya's, the country the column named most."""
+    *_, later = coded(nlp, lex, "NAIROBI — Kenya's president met Ugandan officials on Monday. Kenya said the talks went well.",
+                      "In Peru, police detained 40 protesters outside Congress.")  # fmt: skip
+    assert [(c, s) for t, c, s in later if t == "police"] == [("PER", "COP")]

@@ -1042,6 +1042,9 @@ def _bare(
         local = located_in(doc[g.end - 1], where, owners) or (located_in(unit, where, owners, UNIT_PLACE) if unit is not None else "")
         if local and local not in _backers(last, lexicon):  # not "pro-Russia" read as "Chicago police"
             return _Coded(local, head.sector)  # "forces in Somalia's north", "police in Lagos"
+        fronted = _fronted_place(doc, g.start, where)
+        if fronted and fronted not in _backers(last, lexicon):
+            return _Coded(fronted, head.sector)  # "In Pakistan, police arrested ...": that country's police
     if fallback is None and head.sector in ARMED_GROUP_SECTORS and is_definite(last):
         # "the rebels", "the militants": the armed group the story named last, in its own land,
         # wherever the story is filed from ("U.S. warplanes struck Houthi sites in Yemen ... after
@@ -1085,6 +1088,21 @@ def _placed_sector(sector: str, mentions: Sequence[Mention]) -> str:
 
 # A country before one of these ("Iran-backed", "U.S.-trained") stands behind a group of others.
 BACKING = frozenset({"backed", "funded", "sponsored", "supported", "armed", "trained", "financed", "equipped"})
+
+
+def _fronted_place(doc: Doc, i: int, where: dict[int, str]) -> str:
+    """The country of a place that opens the sentence of token ``i`` as "In X," ("In Pakistan,
+    police arrested ...", "In Goma, the rebels ..."): where the sentence's unowned actors are, a
+    briefs column's item or a story's turn to another country."""
+    sent = doc[i].sent
+    first = sent[0] if sent[0].lower_ == "in" else None
+    if first is None:
+        return ""
+    comma = next((t.i for t in doc[first.i + 1 : min(sent.end, first.i + 8)] if t.text == ","), None)
+    if comma is None or comma >= i:
+        return ""
+    found = {where[k] for k in range(first.i + 1, comma) if k in where}
+    return next(iter(found)) if len(found) == 1 else ""
 
 
 def _sided(noun: Token, lexicon: Lexicon) -> frozenset[str]:

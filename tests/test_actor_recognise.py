@@ -640,3 +640,19 @@ def test_a_state_agency_named_as_another_countrys_is_that_countrys(nlp: Any, lex
     service, whichever country's agency the lexicon knows by that name."""
     found = codes(nlp, lex, "Georgia's State Security Service detained two activists.")
     assert found[0][1:] == ("GEO", "SPY")
+
+
+def test_a_country_name_the_story_places_as_a_us_state_is_american(nlp: Any, lex: Lexicon) -> None:
+    """Written here: in a story from Atlanta, "Georgia's governor" and "Georgia Republicans" are
+    American: the gazetteer reads Georgia as the state there; from Tbilisi, Georgia is the country."""
+    from riftwatch.geo.gazetteer import Gazetteer
+    from riftwatch.geo.resolve import find_places
+
+    def actors(text: str) -> list[tuple[str, str, str]]:
+        doc = nlp(text)
+        places = find_places(doc, Gazetteer.load(), text=text)
+        return [(a.text, a.country, a.sector) for a in find_actors(doc, lex, dt.date(2025, 3, 1), context=ArticleContext(), places=places)]
+
+    found = actors("ATLANTA — Georgia's governor signed the bill on Tuesday. Georgia Republicans praised it.")
+    assert {c for _, c, _ in found} == {"USA"}
+    assert ("Georgia's prime minister", "GEO", "GOV") in actors("TBILISI — Georgia's prime minister met the protesters.")

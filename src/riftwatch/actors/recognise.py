@@ -209,6 +209,9 @@ def find_actors(
     # nor is a word of a person's name ("Maria Corina Machado" is no Machado, Brazil)
     in_person = {i for g in groups if g.person is not None for i in range(g.person.start, g.person.end)}
     marks: list[tuple[int, str, float]] = []  # (token, country, weight) of each place: where the story is so far
+    # a country's name the gazetteer read, in this story, as a state or province of another country
+    # ("Georgia's governor Brian Kemp" in a story from Atlanta): token -> that country
+    namesakes: dict[int, str] = {}
     # a dateline ("KYIV, Ukraine (AP) —") says where and by whom the story was filed: the agency
     # is no party of the story (its place still tells where the story happens)
     _, filed = lead_dateline(doc) if offset == 0 else (0, 0)
@@ -218,6 +221,10 @@ def find_actors(
             continue
         if span is not None and p.country:
             where.update((t.i, p.country) for t in span)
+            # (a province of a country the story names elsewhere too: not a town, nor a subdivision
+            # of a country it never names, "Montenegro" read as a Brazilian municipality)
+            if p.precision == "admin" and any(q.country == p.country and q.name != p.name and q.precision != "admin" for q in places):
+                namesakes.update((t.i, p.country) for t in span)
             if len(p.country) == 3 and p.country not in NOT_STATES:
                 # where the story happens: every place it names; a dateline says where the story
                 # was filed, often a bureau away from it: half a vote for where the story is so far
@@ -225,6 +232,9 @@ def find_actors(
     credit = has_credit_line(doc)
     for g in groups:
         c = _code_in_doc(doc, g, lexicon, published)
+        if (c is not None and g.owner is not None and g.owner.kind == "country" and g.owner.entry is not None
+                and namesakes.get(g.owner.start, c.country) not in (c.country, "") and c.country == g.owner.entry.country):  # fmt: skip
+            c.country = namesakes[g.owner.start]  # the US state of Georgia, not the country
         if c is not None and c.sector == "MED" and doc[g.start].idx < filed:
             continue  # a dateline's agency is no actor of the story, nor "the movement" it tells of
         coded.append((g, c))

@@ -656,3 +656,10 @@ def test_a_country_name_the_story_places_as_a_us_state_is_american(nlp: Any, lex
     found = actors("ATLANTA — Georgia's governor signed the bill on Tuesday. Georgia Republicans praised it.")
     assert {c for _, c, _ in found} == {"USA"}
     assert ("Georgia's prime minister", "GEO", "GOV") in actors("TBILISI — Georgia's prime minister met the protesters.")
+
+
+def test_people_at_an_organisation_are_its(nlp: Any, lex: Lexicon) -> None:
+    """Written here: "judges at the International Criminal Court" in a story from The Hague are the
+    court's, not the Netherlands'; "soldiers at the base" stay where the story puts them."""
+    found = codes(nlp, lex, "Judges at the International Criminal Court issued a warrant for the general.")
+    assert found[0][1:] == ("IGO", "JUD") and len(found) == 1

@@ -275,6 +275,21 @@ def _try_merge(doc: Doc, a: Group, b: Group) -> Group | None:
         and not (gap[0] == "from" and not _from_of_noun(doc, a))
     ):
         return _merge(a, b)
+    # head + "at" + an organisation: "judges at the International Criminal Court", "officials at the U.N."
+    if (
+        a.head is not None
+        and a.owner is None
+        and a.org is None
+        and a.possessor is None
+        and a.person is None
+        and b.org is not None
+        and b.owner is None
+        and b.head is None
+        and b.person is None
+        and gap in (["at"], ["at", "the"])
+        and doc[a.end - 1].tag_ in ("NNS", "NNPS", "NN")
+    ):
+        return _merge(a, b)
     if (
         a.head is not None
         and a.owner is None

@@ -1619,6 +1619,18 @@ def test_a_blank_line_ends_a_headline_and_a_dateline_ends_before_the_lead(rules,
     assert coded.sentences[2].text.startswith("Pakistani troops")
 
 
+def test_a_heading_on_a_line_of_its_own_ends_there(rules, nlp) -> None:  # type: ignore[no-untyped-def]
+    """Written here: a heading over its paragraph with a single line break ("Chile: Senate rejects
+    pension bill" over "Chile's Senate on Tuesday rejected ...") is a sentence of its own, and the
+    act it repeats is the lead's; a line wrapped mid-sentence is not cut."""
+    text = "Chile: Senate rejects pension bill\nChile's Senate on Tuesday rejected the government's pension bill."
+    assert [s.text.strip() for s in nlp(text).sents] == ["Chile: Senate rejects pension bill",
+                                                        "Chile's Senate on Tuesday rejected the government's pension bill."]
+    assert [e.trigger.text for e in code(rules, text).events if e.event_type == "REJECT"] == ["rejected"]
+    wrapped = "The Senate on Tuesday rejected a bill backed by\nPresident Gabriel Boric's government."
+    assert len(list(nlp(wrapped).sents)) == 1
+
+
 @pytest.mark.parametrize(
     "text",
     [

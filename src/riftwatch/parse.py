@@ -102,19 +102,37 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence: the parser keeps boundaries set before it runs. A headline or
     subheading (no full stop) was read with the paragraph after it as one sentence ("... kills 12
     soldiers / ISLAMABAD — Pakistan's foreign ministry summoned ...": the dateline city became a
-    target of the headline's attack). A single line break may be a wrapped line and is left alone."""
+    target of the headline's attack). A single line break may be a wrapped line and is left alone,
+    but for one after a heading on a line of its own (``_after_heading``)."""
     _dateline_apart(doc)
     spaces = doc.to_array("IS_SPACE")  # a line break is a whitespace token of its own
     if not spaces.any():  # (doc.text would build every Token)
         return doc
+    text = doc.text  # (once: Doc.text joins every token)
     for i in spaces.nonzero()[0]:
         start = int(i) + 1
-        if start < len(doc) and not doc[start].is_space and _BLANK_LINE.search(doc[int(i)].text):
+        if start < len(doc) and not doc[start].is_space and (_BLANK_LINE.search(doc[int(i)].text) or _after_heading(doc, int(i), text)):
             doc[start].is_sent_start = True
             # the rest of a short first line stays in its sentence: with the start set, the
             # parser cut a dateline "ISLAMABAD — Pakistan's ..." into three
             _first_words_together(doc, start)
     return doc
+
+
+def _after_heading(doc: Doc, i: int, text: str) -> bool:
+    """Whitespace token ``i`` is a single line break after a heading on a line of its own
+    (``geo.mentions.heading_line_end``) that opens its block: the text's start or a blank line
+    before it."""
+    from .geo.mentions import heading_line_end
+
+    if doc[i].text.count("\n") != 1 or i == 0:
+        return False
+    last = doc[i - 1]
+    end = last.idx + len(last)
+    start = text.rfind("\n", 0, end) + 1
+    if start and not text[:start].rstrip(" \t").endswith("\n\n"):
+        return False
+    return heading_line_end(text, start) == doc[i].idx + len(doc[i].text)
 
 
 def _first_words_together(doc: Doc, start: int) -> None:

@@ -444,7 +444,27 @@ LEAD_TOKENS = 80  # tokens read for a headline, a byline and a dateline (doc.tex
 def lead_start(text: str) -> int:
     """Where the lead paragraph starts: after a headline line kept in the text, else 0."""
     m = _HEADLINE.match(text)
-    return m.end() if m else 0
+    return m.end() if m else heading_line_end(text, 0)
+
+
+# The longest a heading on a line of its own may be, and words a wrapped line may end on.
+HEADING_CHARS = 90
+_CONTINUING = frozenset({"the", "a", "an", "of", "to", "in", "on", "and", "or", "for", "with", "by", "at", "from", "as",
+                         "that", "its", "his", "her", "their", "is", "was", "said", "says"})  # fmt: skip
+
+
+def heading_line_end(text: str, start: int) -> int:
+    """Where the paragraph under a heading on a line of its own at ``start`` begins, with a single
+    line break between ("Peru: Congress rejects impeachment motion" over "Peru's Congress on
+    Thursday rejected ..."); 0 when the line is no such heading: longer than a heading, ending on
+    sentence punctuation or on a word a wrapped line runs on from, or with no capital after it."""
+    nl = text.find("\n", start)
+    if nl < 0 or nl - start > HEADING_CHARS or not text[nl + 1 : nl + 2].isupper():
+        return 0
+    words = text[start:nl].split()
+    if not words or words[-1][-1] in ".!?:;,\"'\u201d\u2019)-\u2014" or words[-1].lower() in _CONTINUING:
+        return 0
+    return nl + 1
 
 
 def dateline(text: str) -> tuple[int, int]:

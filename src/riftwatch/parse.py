@@ -108,10 +108,15 @@ def paragraph_breaks(doc: Doc) -> Doc:
     spaces = doc.to_array("IS_SPACE")  # a line break is a whitespace token of its own
     if not spaces.any():  # (doc.text would build every Token)
         return doc
-    text = doc.text  # (once: Doc.text joins every token)
+    text = ""  # read once, where a single line break asks for it (Doc.text joins every token)
     for i in spaces.nonzero()[0]:
         start = int(i) + 1
-        if start < len(doc) and not doc[start].is_space and (_BLANK_LINE.search(doc[int(i)].text) or _after_heading(doc, int(i), text)):
+        if start >= len(doc) or doc[start].is_space:
+            continue
+        blank = _BLANK_LINE.search(doc[int(i)].text) is not None
+        if not blank and doc[int(i)].text.count("\n") == 1:
+            text = text or doc.text
+        if blank or (text and _after_heading(doc, int(i), text)):
             doc[start].is_sent_start = True
             # the rest of a short first line stays in its sentence: with the start set, the
             # parser cut a dateline "ISLAMABAD — Pakistan's ..." into three

@@ -29,6 +29,9 @@ def types_at(rules, text: str, word: str) -> list[str]:  # type: ignore[no-untyp
 @pytest.mark.parametrize(
     ("sentence", "word", "etype"),
     [
+        # acts counted as a trend are a statistic, no act; the act itself is one
+        ("Abductions of aid workers in the region rose to 31 last year.", "Abductions", None),
+        ("Gunmen abducted 31 aid workers in the region last year.", "abducted", "ASSAULT"),
         # harm by accident nature or animals is no act
         ("Falling masonry and collapsing buildings injured 40 people in the port city.", "injured", None),
         ("Eleven villagers were killed in the landslide, the district governor said.", "killed", None),

@@ -584,8 +584,21 @@ QUANTITY_NOUNS = frozenset({"number", "population", "figure", "price", "rate", "
                             "percentage", "proportion", "value", "volume", "amount", "supply", "demand"})  # fmt: skip
 
 
+# Verbs of a count going up or down: acts as their subject are a trend ("killings of journalists
+# rose to 12", "attacks have surged since 2021", "deaths in the attacks surged"), no act.
+TREND_VERBS = frozenset({"rise", "surge", "increase", "double", "triple", "fall", "decline", "soar", "jump",
+                         "climb", "spike", "decrease", "dwindle", "plummet", "grow"})  # fmt: skip
+
+
 def quantity_change(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
-    """No event where the verb's subject is an amount that rose or fell."""
+    """No event where the verb's subject is an amount that rose or fell, nor for acts counted as a
+    trend, the subject of such a verb (``TREND_VERBS``)."""
+    if entry is not None and tok.pos_ == "NOUN":
+        counted = tok
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.dep_ == "nsubj":
+            counted = tok.head.head  # "deaths in the attacks surged"
+        if counted.dep_ == "nsubj" and counted.head.pos_ == "VERB" and counted.head.lemma_.lower() in TREND_VERBS:
+            return None
     if entry is not None and tok.pos_ == "VERB":
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is None and tok.dep_ in {"xcomp", "conj"}:  # "continues to decline"

@@ -941,6 +941,11 @@ def test_a_warning_that_others_would_be_targets_threatens_them(rules) -> None:  
     them, not criticism."""
     e = event_at(code(rules, "The Yemeni rebel leader warned that British warships in the Red Sea would be legitimate targets."), "warned")
     assert e.event_type == "THREATEN" and {a.country for a in e.target} == {"GBR"}
+    # (or would be considered, treated as targets; or must act or face consequences)
+    e = event_at(code(rules, "Hezbollah warned that Israeli vessels near the coast would be treated as hostile targets."), "warned")
+    assert e.event_type == "THREATEN" and {a.country for a in e.target} == {"ISR"}
+    e = event_at(code(rules, "Baku warned that Armenian units must leave the heights or face consequences."), "warned")
+    assert e.event_type == "THREATEN" and {a.country for a in e.target} == {"ARM"}
 
 
 @pytest.mark.parametrize(

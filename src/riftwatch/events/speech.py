@@ -242,9 +242,26 @@ def _any_act(clause: Token, ctx: SentenceContext) -> bool:
 TARGET_NOUNS = frozenset({"target", "objective"})
 
 
+# Verbs that make their subject something ("would be considered", "treated as") and nouns of what
+# a party is made to suffer for what it does ("or face consequences").
+MAKING_VERBS = frozenset({"be", "consider", "treat", "regard", "deem", "view", "see"})
+CONSEQUENCE_NOUNS = frozenset({"consequence", "retaliation", "reprisal", "response", "punishment"})
+
+
 def _made_a_target(clause: Token) -> bool:
-    """The warned clause says its subject will be a target: "X would be legitimate targets"."""
-    return clause.lemma_.lower() == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in TARGET_NOUNS for c in clause.children)
+    """The warned clause says its subject will be a target ("X would be legitimate targets", "would
+    be considered a legitimate target", "would be treated as a military target") or face
+    consequences ("must release everyone or face consequences")."""
+    lemma = clause.lemma_.lower()
+    if lemma in MAKING_VERBS:
+        made = [c for c in clause.children if c.dep_ in {"attr", "oprd", "dobj"}]
+        made += [o for p in clause.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
+        if any(m.lemma_.lower() in TARGET_NOUNS for m in made):
+            return True
+    # (read on the words: the parser may take "or face" for a noun)
+    doc = clause.doc
+    return any(t.lower_ in {"face", "faces"} and any(w.lemma_.lower() in CONSEQUENCE_NOUNS for w in doc[t.i + 1 : t.i + 4])
+               for t in clause.subtree)  # fmt: skip
 
 
 def warning_content(d: Draft, ctx: SentenceContext) -> None:

@@ -684,3 +684,4 @@ def test_a_sentence_opened_by_in_a_place_holds_its_unowned_actors(nlp: Any, lex:
     *_, later = coded(nlp, lex, "NAIROBI — Kenya's president met Ugandan officials on Monday. Kenya said the talks went well.",
                       "In Peru, police detained 40 protesters outside Congress.")  # fmt: skip
     assert [(c, s) for t, c, s in later if t == "police"] == [("PER", "COP")]
+

@@ -2758,3 +2758,12 @@ def test_diplomats_declared_unwelcome_or_ordered_out_are_expelled(rules) -> None
     assert event_at(coded, "declared").event_type == "SANCTION"
     coded = code(rules, "Three Iranian diplomats were ordered to leave Albania within 24 hours.")
     assert event_at(coded, "ordered").event_type == "SANCTION"
+
+
+def test_a_group_based_somewhere_is_of_that_country(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "a Nairobi-based rights group" is Kenyan and "Dubai-based traders" Emirati, in
+    a story about Sudan; the rights group is one even in the singular."""
+    coded = code(rules, "KHARTOUM — A Nairobi-based rights group accused Sudan's army of shelling markets. "
+                        "Dubai-based traders denied shipping weapons to the army.")  # fmt: skip
+    assert {(a.country, a.sector) for a in event_at(coded, "accused").source} == {("KEN", "HRI")}
+    assert {(a.country, a.sector) for a in event_at(coded, "denied").source} == {("ARE", "CVL")}

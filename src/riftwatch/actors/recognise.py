@@ -1052,6 +1052,9 @@ def _bare(
         local = located_in(doc[g.end - 1], where, owners) or (located_in(unit, where, owners, UNIT_PLACE) if unit is not None else "")
         if local and local not in _backers(last, lexicon):  # not "pro-Russia" read as "Chicago police"
             return _Coded(local, head.sector)  # "forces in Somalia's north", "police in Lagos"
+        based = _based_in(doc, g.start, where)
+        if based:
+            return _Coded(based, head.sector)  # "a London-based rights group", "Hong Kong-based shipping firms"
         fronted = _fronted_place(doc, g.start, where)
         if fronted and fronted not in _backers(last, lexicon):
             return _Coded(fronted, head.sector)  # "In Pakistan, police arrested ...": that country's police
@@ -1098,6 +1101,17 @@ def _placed_sector(sector: str, mentions: Sequence[Mention]) -> str:
 
 # A country before one of these ("Iran-backed", "U.S.-trained") stands behind a group of others.
 BACKING = frozenset({"backed", "funded", "sponsored", "supported", "armed", "trained", "financed", "equipped"})
+
+
+def _based_in(doc: Doc, i: int, where: dict[int, str]) -> str:
+    """The country of the place a group at token ``i`` is said to be based in ("a London-based
+    rights group", "two Hong Kong-based companies"), else ""."""
+    k = i
+    while k > 0 and doc[k - 1].dep_ in ("amod", "compound") and doc[k - 1].lower_ != "based" and k > i - 3:
+        k -= 1  # "Hong Kong-based shipping companies": past the words of the head
+    if k < 3 or doc[k - 1].lower_ != "based" or doc[k - 2].text not in ("-", "–"):
+        return ""
+    return where.get(k - 3, "")
 
 
 def _fronted_place(doc: Doc, i: int, where: dict[int, str]) -> str:

@@ -2767,3 +2767,10 @@ def test_a_group_based_somewhere_is_of_that_country(rules) -> None:  # type: ign
                         "Dubai-based traders denied shipping weapons to the army.")  # fmt: skip
     assert {(a.country, a.sector) for a in event_at(coded, "accused").source} == {("KEN", "HRI")}
     assert {(a.country, a.sector) for a in event_at(coded, "denied").source} == {("ARE", "CVL")}
+
+
+def test_taking_a_party_off_a_sanctions_list_or_waiving_sanctions_eases_them(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "delisted" a firm and "extended a waiver" ease sanctions (CONCEDE), as "lifted" does."""
+    assert event_at(code(rules, "London delisted two Belarusian potash traders on Friday."), "delisted").event_type == "CONCEDE"
+    coded = code(rules, "Washington extended a waiver allowing Turkey to buy Iranian gas.")
+    assert event_at(coded, "waiver").event_type == "CONCEDE"

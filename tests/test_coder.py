@@ -2774,3 +2774,12 @@ def test_taking_a_party_off_a_sanctions_list_or_waiving_sanctions_eases_them(rul
     assert event_at(code(rules, "London delisted two Belarusian potash traders on Friday."), "delisted").event_type == "CONCEDE"
     coded = code(rules, "Washington extended a waiver allowing Turkey to buy Iranian gas.")
     assert event_at(coded, "waiver").event_type == "CONCEDE"
+
+
+def test_an_attack_on_a_unit_strikes_its_owner(coder) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "attacked a military convoy", "stormed a police station": the army's and the
+    police's, kept as the target by the shipped coder, not the country alone."""
+    coded = code(coder, "Gunmen attacked a military convoy in Sinaloa on Tuesday.")
+    assert {(a.country, a.sector) for a in event_at(coded, "attacked").target} == {("MEX", "MIL")}
+    coded = code(coder, "Separatist fighters stormed a police station in Buea on Monday.")
+    assert {a.sector for a in event_at(coded, "stormed").target} == {"COP"}

@@ -16,6 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..actors.recognise import UNIT_NOUNS
 from ..records import Actor, Event, Place
 from .clauses import head_token
 from .conventions import (
@@ -876,6 +877,16 @@ def phrase_target(d: Draft, ctx: SentenceContext) -> None:
             sided = {id(ctx.actor_at[i]) for i in measure_targets(d.tok) if i in ctx.actor_at}
             d.target = [a for a in d.target if id(a) not in sided]
         d.how["target"] = "phrase" if d.target else ""
+        if d.target and all(_owns_unit_struck(d.tok, a, ctx) for a in d.target):
+            d.how["target"] = "object"  # "attacked a military convoy", "a police station": the unit's owner is the object
+
+
+def _owns_unit_struck(verb: Token, actor: Actor, ctx: SentenceContext) -> bool:
+    """The actor is the sector word on the verb's object, a unit or post ("attacked a military
+    convoy", "stormed a police station", "shelled an army base"): whose the object is."""
+    return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in UNIT_NOUNS
+               and any(m.dep_ in {"amod", "compound"} and ctx.actor_at.get(m.i) is actor for m in c.children)
+               for c in verb.children)  # fmt: skip
 
 
 def gathering_target(d: Draft, ctx: SentenceContext) -> None:

@@ -60,6 +60,8 @@ CASES = [
     # "yet to": not done so far
     ("The regime has yet to release the detained reporters.", "release", "negated"),
     ("The ceasefire deal is yet to be signed by the rebels.", "signed", "negated"),
+    # "nothing" as what was done: none was done
+    ("The envoys talked for hours but agreed nothing.", "agreed", "negated"),
     # what it is important or possible to do is weighed, not done
     ("He said it was important to launch the campaign early.", "launch", "hypothetical"),
     ("We hoped that it would be possible to settle our dispute with Kenya.", "settle", "hypothetical"),

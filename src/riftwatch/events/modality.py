@@ -105,8 +105,8 @@ def _own_status(tok: Token, trigger: bool = False) -> Factuality | None:
             return "negated"
     if _no_longer(tok) or (tok.pos_ in {"NOUN", "PROPN"} and _no_det(tok)):
         return "negated"
-    if trigger and tok.pos_ == "VERB" and any(c.dep_ == "dobj" and _no_det(c) for c in children):
-        return "negated"  # "offered no evidence", "poses no threat", "caused no casualties"
+    if trigger and tok.pos_ == "VERB" and any(c.dep_ == "dobj" and (_no_det(c) or c.lower_ == "nothing") for c in children):
+        return "negated"  # "offered no evidence", "poses no threat", "caused no casualties", "agreed nothing"
     if tok.pos_ == "NOUN" and tok.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "det" and c.lower_ == "any" for c in children):
         return "hypothetical"  # "any attack on Niger would be ...", "any effort to stop the boats will ...": if one comes
     if any(c.dep_ == "mark" and c.lower_ == "whether" for c in children):

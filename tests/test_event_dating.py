@@ -308,6 +308,17 @@ def test_an_act_counted_from_an_act_named_before(coder, text: str) -> None:  # t
     assert _event(_code(coder, text), "demanded").date == TUESDAY + dt.timedelta(days=2)
 
 
+def test_a_later_conjunct_with_its_own_subject_or_tense_keeps_its_own_time(coder) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "... in March, and the junta has refused ..." and "... in March and has since
+    urged ..." are not dated March; "raided the offices on Tuesday and arrested five" is Tuesday's."""
+    text = "Talks in Lome failed to produce a deal in March, and the junta has refused to attend new rounds."
+    assert _event(_code(coder, text), "refused").date == PUBLISHED
+    text = "Canada imposed sanctions on the junta in March and has urged its allies to follow."
+    assert _event(_code(coder, text), "urged").date == PUBLISHED
+    text = "Police raided the union's offices on Tuesday and arrested five organisers."
+    assert _event(_code(coder, text), "arrested").date == TUESDAY
+
+
 def test_an_act_counted_back_from_the_act_the_subject_names(coder) -> None:  # type: ignore[no-untyped-def]
     """Written here: "The arrests came two days after police raided ...": two days before the
     arrests told on Tuesday, not before publication."""

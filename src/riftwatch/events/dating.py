@@ -166,6 +166,7 @@ def clause_times(trigger: Token, times: Sequence[TimeExpr]) -> list[TimeExpr]:
     # a relative clause in the present or present perfect tells of a standing state of affairs
     # ("a ruling in 2016, which Beijing has refused to recognise"): the main clause's time is not its
     ongoing = own.dep_ == "relcl" and not past_tense(own)
+    apart = _conjunct_apart(trigger)
     out = []
     for t in times:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -182,9 +183,28 @@ def clause_times(trigger: Token, times: Sequence[TimeExpr]) -> list[TimeExpr]:
             continue  # "suspended the talks until 2028": when it ends ("did not leave until March" left then)
         if _since_on_noun(word, trigger):
             continue  # "the rulers, in power since the July 2023 coup, ordered ...": when a state began
+        if apart is not None and not (apart.left_edge.i <= word.i <= apart.right_edge.i):
+            continue  # "... in September and has urged allies": the other conjunct's time
         if in_clause_of(word, trigger) and not (ongoing and clause_head(word).i != own.i):
             out.append(t)
     return [t for t in out if not _in_asked_act(trigger, t)]
+
+
+def _conjunct_apart(trigger: Token) -> Token | None:
+    """The trigger's verb when it is a later conjunct that tells its own time: with a subject of
+    its own ("talks failed last year, and the army has refused ..."), or in the present or present
+    perfect after a past ("imposed sanctions in September and has urged allies"). None otherwise
+    ("shelled the town on Monday and killed five": one time for both)."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
+    if verb is None or verb.dep_ != "conj":
+        return None
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.pos_ not in ("VERB", "AUX"):
+        return None
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return verb if own_subject or (past_tense(first) and not past_tense(verb)) else None
 
 
 def _since_on_noun(word: Token, trigger: Token) -> bool:

@@ -52,6 +52,8 @@ def _event(coded: CodedArticle, word: str) -> Event:
         # a settlement the gazetteer lacks, in a compass part of a province the sentence names
         ("KYIV — Russian troops captured the village of Vovchyarka in the eastern Kharkiv region, officials said.",
          "captured", "Vovchyarka, eastern Kharkiv region", "clause"),
+        # at a named area the gazetteer lacks: no stand-in scene either
+        ("LUANDA \u2014 Gunmen killed nine people overnight in the Kambamba neighbourhood, police said.", "killed", None, "none"),
         # at a named sea feature: at no town of the story, not its dateline
         ("HANOI — A coast guard ship rammed a fishing boat near Bombay Reef on Monday.", "rammed", None, "none"),
         # what flies, or is brought down, "over" a place was there

@@ -143,19 +143,30 @@ def _recent(event: Event, article: Article) -> bool:
     return article.published is None or event.date is None or abs((article.published - event.date).days) <= SCENE_DAYS
 
 
-def _off_the_map(trigger: Token) -> bool:
+# Nouns of a part of a town or of a country a name the gazetteer lacks may be put before ("in
+# the Kyeshero neighbourhood", "in the Zamzam camp").
+AREA_NOUNS = frozenset({"neighbourhood", "neighborhood", "district", "suburb", "quarter", "area", "camp", "village",
+                        "town", "settlement", "township", "locality"})  # fmt: skip
+
+
+def _off_the_map(trigger: Token, placed: Sequence[tuple[Place, Token]] = ()) -> bool:
     """The act's own clause places it at a named sea feature or line ("near Scarborough Shoal",
-    "across the Line of Control"), which lies in no town the story names: no scene stands in."""
+    "across the Line of Control"), which lies in no town the story names, or at a named area the
+    gazetteer does not know ("in the Kyeshero neighbourhood"): no scene stands in for it."""
     heads = [trigger.doc[i] for i in _clause_heads(trigger)]
     heads += [o for h in heads for o in h.children if o.dep_ == "dobj"]  # "rammed a boat near X"
+    known = {t.i for _, t in placed}
     for head in heads:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
                 continue
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                named = any(t.pos_ == "PROPN" for t in obj.subtree)
-                if named and any(t.lower_ in SEA_FEATURES or t.lower_ in LINE_FEATURES for t in obj.subtree):
+                names = [t for t in obj.subtree if t.pos_ == "PROPN"]
+                if names and any(t.lower_ in SEA_FEATURES or t.lower_ in LINE_FEATURES for t in obj.subtree):
                     return True
+                if (names and obj.lemma_.lower() in AREA_NOUNS and not any(t.i in known for t in obj.subtree)
+                        and all(t.head.i == obj.i for t in names)):  # fmt: skip
+                    return True  # "in the Kyeshero neighbourhood": a named area no place resolved
     return False
 
 
@@ -365,7 +376,7 @@ def locate(
         if place is None and force:
             # the scene the story has reached: the last act of force it placed in a town or
             # province, else where it reports from
-            if e.factuality == "asserted" and not _ongoing(trig) and not _off_the_map(trig):
+            if e.factuality == "asserted" and not _ongoing(trig) and not _off_the_map(trig, in_sent):
                 place = next((at for at in (last, scene) if at is not None and _about_scene(e, at, article)), None)
                 if place is not None:
                     place = _narrowed(place, placed, horizon[sent.start])

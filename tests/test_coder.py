@@ -2783,3 +2783,10 @@ def test_an_attack_on_a_unit_strikes_its_owner(coder) -> None:  # type: ignore[n
     assert {(a.country, a.sector) for a in event_at(coded, "attacked").target} == {("MEX", "MIL")}
     coded = code(coder, "Separatist fighters stormed a police station in Buea on Monday.")
     assert {a.sector for a in event_at(coded, "stormed").target} == {"COP"}
+
+
+def test_who_reports_the_dead_of_air_strikes_did_not_strike(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "Health officials said 12 people were killed in air strikes": the officials
+    report the strikes, they did not carry them out."""
+    coded = code(rules, "Health officials said at least 12 people were killed in air strikes overnight.")
+    assert not [a for e in coded.events if e.event_type == "ASSAULT" for a in e.source if a.sector == "HLH"]

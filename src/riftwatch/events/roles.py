@@ -908,8 +908,10 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at:
     elif not source and noun.dep_ == "pobj" and head.dep_ == "prep" and (agent := reason_agent(head, actor_at)):
         source, how_s = agent, "reason"  # "criticised the army for the shelling": the one criticised shelled
     elif (not source and noun.dep_ == "pobj" and head.dep_ == "prep"
-          and head.lower_ in {"on", "for", "into", "in"} and head.head.pos_ == "VERB"):  # fmt: skip
+          and head.lower_ in {"on", "for", "into", "in"} and head.head.pos_ == "VERB"
+          and not any(c.dep_ in {"auxpass", "nsubjpass"} for c in head.head.children)):  # fmt: skip
         # "arrived on a visit", "went on strike", "took part in talks": the verb's subject acts
+        # (not a passive's: those "killed in air strikes" did not strike, nor did who reports it)
         source, how_s = subject_actors(head.head, actor_at)
         how_s = "carrier" if source else ""
     if not source and noun.dep_ in OBJ | {"pobj"} and carrier.lemma_ in LIGHT_VERBS | RECEIVE_VERBS:

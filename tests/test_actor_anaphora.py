@@ -685,3 +685,11 @@ def test_a_sentence_opened_by_in_a_place_holds_its_unowned_actors(nlp: Any, lex:
                       "In Peru, police detained 40 protesters outside Congress.")  # fmt: skip
     assert [(c, s) for t, c, s in later if t == "police"] == [("PER", "COP")]
 
+
+
+def test_an_unknown_holder_of_a_title_few_countries_use_is_of_one_of_them(nlp: Any, lex: Lexicon) -> None:
+    """Written here: in a story from Taipei, "Sen. Jane Roe" and "Defense Secretary John Doe"
+    (unknown to the lexicon) are American, not Taiwanese by the dateline."""
+    (found,) = coded(nlp, lex, "TAIPEI — Sen. Jane Roe arrived in Taipei on Sunday, and Defense Secretary John Doe met "
+                               "Taiwanese officials.")  # fmt: skip
+    assert [(c, s) for t, c, s in found if "Roe" in t or "Doe" in t] == [("USA", "LEG"), ("USA", "GOV")]

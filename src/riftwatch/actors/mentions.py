@@ -204,8 +204,8 @@ def _capital_verb(doc: Doc, start: int, end: int, text: str) -> bool:
 def _inside_a_name(doc: Doc, start: int, end: int, entries: list[Entry]) -> bool:
     """An office only some countries have under its name ("Congress") is that office alone, not a
     word of a longer name: "the National Congress Party", "the Congress party" of India."""
-    if not any(e.countries for e in entries):
-        return False
+    if not any(e.countries and e.office for e in entries):
+        return False  # (a title some countries use stands before a name: "Defense Secretary John Doe")
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
     return ((before is not None and before.pos_ == "PROPN" and before.is_title)

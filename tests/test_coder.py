@@ -319,6 +319,14 @@ def test_an_act_done_in_retaliation_is_one_act(rules) -> None:  # type: ignore[n
     assert [(e.trigger.text, e.event_type) for e in coded.events] == [("expelled", "SANCTION")]
 
 
+def test_attacking_a_ruling_or_a_policy_is_criticism(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "attacked the ruling on social media" criticises (ACCUSE), with no target read
+    off "on social media"; attacking a base is force."""
+    e = event_at(code(rules, "The governor attacked the court's ruling on social media."), "attacked")
+    assert e.event_type == "ACCUSE" and not [a for a in e.target if a.sector == "MED"]
+    assert event_at(code(rules, "Rebels attacked an army base on Monday."), "attacked").event_type == "ASSAULT"
+
+
 # Drawing attention to something a condemning word names criticises whoever did it; to anything
 # else, no event. Giving assurances is a pledge. (sentence, word, type or None)
 POINTED = [

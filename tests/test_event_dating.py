@@ -308,6 +308,13 @@ def test_an_act_counted_from_an_act_named_before(coder, text: str) -> None:  # t
     assert _event(_code(coder, text), "demanded").date == TUESDAY + dt.timedelta(days=2)
 
 
+def test_a_step_in_a_reported_clause_counts_from_the_day_it_was_reported(coder) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "said on Wednesday that its troops had retaken the village a day earlier": the
+    Tuesday, not the Wednesday of the report."""
+    text = "The army said on Wednesday that its troops had retaken the village of Kerou a day earlier."
+    assert _event(_code(coder, text), "retaken").date == TUESDAY
+
+
 def test_a_later_conjunct_with_its_own_subject_or_tense_keeps_its_own_time(coder) -> None:  # type: ignore[no-untyped-def]
     """Written here: "... in March, and the junta has refused ..." and "... in March and has since
     urged ..." are not dated March; "raided the offices on Tuesday and arrested five" is Tuesday's."""

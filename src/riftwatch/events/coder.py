@@ -26,7 +26,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..actors.mentions import describing
-from ..records import Actor, Article, Event, Factuality, Place, Span
+from ..records import Actor, Article, Event, Factuality, Place, Span, TimeExpr
 from ..when import best_time, find_times, may_hold_time
 from .attribution import attribution_for
 from .conventions import protest_first, without_commentary
@@ -265,8 +265,20 @@ def _dated(tok: Token, ctx: SentenceContext, depth: int = 0) -> dict[str, Any]:
             return {"date": told.date, "date_end": told.date_end, "date_precision": told.date_precision,
                     "date_text": told.date_text}  # fmt: skip
         return {"date": ctx.article.published, "date_precision": "unknown"}
+    shift = _steps_on(tok) if time.precision == "day" and not _own_time(tok, time) else 0
+    if shift:
+        # "said on Wednesday that its forces had captured the town a day earlier": counted from
+        # the day of the clause that reports it
+        day = time.date + dt.timedelta(days=shift)
+        return {"date": day, "date_end": day, "date_precision": "day", "date_text": Span(time.text, time.start, time.end)}
     return {"date": time.date, "date_end": time.end_date, "date_precision": time.precision,
             "date_text": Span(time.text, time.start, time.end)}  # fmt: skip
+
+
+def _own_time(tok: Token, time: TimeExpr) -> bool:
+    """The time lies in the trigger's own phrase, not in the clause above that reports it."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return verb.left_edge.idx <= time.start < verb.right_edge.idx + len(verb.right_edge)
 
 
 # Verbs that set the act their subject names after another: "the raids came a day after ...".

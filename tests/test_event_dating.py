@@ -308,6 +308,14 @@ def test_an_act_counted_from_an_act_named_before(coder, text: str) -> None:  # t
     assert _event(_code(coder, text), "demanded").date == TUESDAY + dt.timedelta(days=2)
 
 
+def test_a_fronted_count_before_an_act_named_counts_from_it(coder) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "A week before the bombing, X had met ..." counts back from the bombing told
+    on Tuesday, however the parse hangs the phrase."""
+    text = ("PESHAWAR — A suicide bomber attacked a mosque in Bannu on Tuesday, killing six people. A week before the "
+            "bombing, Prime Minister Shehbaz Sharif had met Afghan officials in Kabul.")  # fmt: skip
+    assert _event(_code(coder, text), "met").date == TUESDAY - dt.timedelta(days=7)
+
+
 def test_a_step_in_a_reported_clause_counts_from_the_day_it_was_reported(coder) -> None:  # type: ignore[no-untyped-def]
     """Written here: "said on Wednesday that its troops had retaken the village a day earlier": the
     Tuesday, not the Wednesday of the report."""

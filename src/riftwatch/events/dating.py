@@ -350,10 +350,14 @@ def counted_from(trigger: Token) -> tuple[Token, int, Token, Token] | None:
     """For an act told as a count of days after or before an act named by a noun ("Two days after
     the abduction, the kidnappers demanded a ransom"): (that noun, the signed days from its date to
     this act's, the first and last words of the phrase). None otherwise, or for a vague count."""
-    for prep in trigger.children:
+    # (the parse may hang the phrase on the count: "A week before the bombing, X met ...")
+    preps = [*trigger.children, *(p for c in trigger.children if c.dep_ == "npadvmod" and c.i < trigger.i for p in c.children)]
+    for prep in preps:
         if prep.dep_ != "prep" or prep.lower_ not in ANCHOR_WORDS:
             continue
         count = next((c for c in prep.children if c.dep_ == "npadvmod"), None)
+        if count is None and prep.head.dep_ == "npadvmod" and prep.head.head.i == trigger.i:
+            count = prep.head
         noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
         days = days_in(count) if count is not None else None
         if noun is None or days is None or count is None:

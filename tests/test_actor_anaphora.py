@@ -693,3 +693,13 @@ def test_an_unknown_holder_of_a_title_few_countries_use_is_of_one_of_them(nlp: A
     (found,) = coded(nlp, lex, "TAIPEI — Sen. Jane Roe arrived in Taipei on Sunday, and Defense Secretary John Doe met "
                                "Taiwanese officials.")  # fmt: skip
     assert [(c, s) for t, c, s in found if "Roe" in t or "Doe" in t] == [("USA", "LEG"), ("USA", "GOV")]
+
+
+def test_a_capitalised_generic_word_meets_the_organisation_named_so_again(nlp: Any, lex: Lexicon) -> None:
+    """Written here: "the Commission" after "the European Commission" is that body; "the
+    Commission on Human Rights" is another."""
+    _, again, other = coded(nlp, lex, "The European Commission froze funds for Hungary on Monday.",
+                            "Slovakia accused the Commission of blackmail.",
+                            "The Commission on Human Rights met in Geneva.")  # fmt: skip
+    assert ("Commission", "IGO", "IGO") in again
+    assert not [a for a in other if a[0] == "Commission"]

@@ -88,7 +88,10 @@ def generic_org_nouns(doc: Doc) -> list[int]:
         if w.lower() not in GENERIC_ORG_NOUNS:
             continue
         t = doc[i]
-        if t.pos_ == "NOUN" and is_definite(t) and (t.lower_ != "body" or any(c.lower_ in _BODY for c in t.lefts)):
+        # (a capitalised one is tagged a proper noun: "the Commission" after "the European Commission")
+        noun = t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.lower_ in _NAMED_ONLY and t.is_title
+                                    and not (i + 1 < len(doc) and doc[i + 1].lower_ in {"on", "for"}))  # not "the Commission on ..."
+        if noun and is_definite(t) and (t.lower_ != "body" or any(c.lower_ in _BODY for c in t.lefts)):
             out.append(i)
     return out
 

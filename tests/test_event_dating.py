@@ -308,6 +308,14 @@ def test_an_act_counted_from_an_act_named_before(coder, text: str) -> None:  # t
     assert _event(_code(coder, text), "demanded").date == TUESDAY + dt.timedelta(days=2)
 
 
+def test_hours_after_an_act_named_is_its_day(coder) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "Hours after the strike" is the day of the strike told two sentences before,
+    not of the act told in between."""
+    text = ("KYIV — Russia launched a missile strike on Odesa on Tuesday. Ukraine said on Thursday it had downed "
+            "40 drones. Hours after the strike, Moldova scrambled fighter jets.")  # fmt: skip
+    assert _event(_code(coder, text), "scrambled").date == TUESDAY
+
+
 def test_a_fronted_count_before_an_act_named_counts_from_it(coder) -> None:  # type: ignore[no-untyped-def]
     """Written here: "A week before the bombing, X had met ..." counts back from the bombing told
     on Tuesday, however the parse hangs the phrase."""

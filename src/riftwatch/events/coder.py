@@ -295,12 +295,12 @@ def _told_dated(noun: Token, ctx: SentenceContext) -> Event | None:
     entry = match_trigger(noun, ctx.triggers)
     if entry is None:
         return None
-    for e in reversed(ctx.state.events):
-        if e.sentence_index < ctx.index - COUNTED_REACH:
-            return None
-        if e.event_type == entry.type and e.date_text is not None and e.date_precision == "day":
-            return e
-    return None
+    dated = [e for e in reversed(ctx.state.events) if e.sentence_index >= ctx.index - COUNTED_REACH
+             and e.event_type == entry.type and e.date_text is not None and e.date_precision == "day"]  # fmt: skip
+    # the act told with the same word first ("the strike" after "launched a missile strike on
+    # Monday"), else the latest of its type
+    stem = noun.lemma_.lower()[:5]
+    return next((e for e in dated if stem in e.sentence.lower()), None) or next(iter(dated), None)
 
 
 # Adverbs that tell an act as the next step of the story told before it: "The government then broke

@@ -367,7 +367,13 @@ def counted_from(trigger: Token) -> tuple[Token, int, Token, Token] | None:
 
 
 def days_in(count: Token) -> int | None:
-    """Days in "a day", "two days", "the day", "one week"; None for a vague count."""
+    """Days in "a day", "two days", "the day", "one week"; whole days in hours ("hours after", "48
+    hours after": 0, 2); None for a vague count of days."""
+    if count.lemma_.lower() == "hour":
+        if not any(c.dep_ in ("nummod", "det") for c in count.children):
+            return 0 if count.tag_ == "NNS" else None  # "hours after the attack": the same day
+        hours = _count_in(count, {"hour": 1})
+        return None if hours is None else hours // 24
     return _count_in(count, _UNIT_DAYS)
 
 

@@ -2798,3 +2798,9 @@ def test_who_reports_the_dead_of_air_strikes_did_not_strike(rules) -> None:  # t
     report the strikes, they did not carry them out."""
     coded = code(rules, "Health officials said at least 12 people were killed in air strikes overnight.")
     assert not [a for e in coded.events if e.event_type == "ASSAULT" for a in e.source if a.sector == "HLH"]
+
+
+def test_who_responds_with_strikes_carries_them_out(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "The army responded with drone strikes on rebel positions": the army struck."""
+    coded = code(rules, "Chad's army responded with drone strikes on rebel positions near Tibesti.")
+    assert {(a.country, a.sector) for a in event_at(coded, "strikes").source} == {("TCD", "MIL")}

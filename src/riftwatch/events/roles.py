@@ -25,6 +25,8 @@ OBJ = frozenset({"dobj", "dative", "attr", "oprd"})
 PRUNE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "prep", "punct"})
 # Prepositions of a verb's target that name where rather than whom ("attacks in Mali").
 PLACE_PREPS = frozenset({"in", "into", "inside", "within"})
+# Verbs of answering another's act, whose "with" phrase names the answer ("responded with strikes").
+ANSWERING = frozenset({"respond", "retaliate", "react", "reply", "answer", "hit", "strike"})
 VERB_TARGET_PREPS = ("against", "on", "to", "with", "at", "for", "upon", "toward", "towards", "into", "over", "between")
 NOUN_TARGET_PREPS = ("on", "against", "to", "with", "of", "for", "upon", "at", "toward", "towards", "between", "among")
 # Words that take a part of what their "of" phrase names: "some of its restrictions", "most of the sanctions".
@@ -908,9 +910,11 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at:
     elif not source and noun.dep_ == "pobj" and head.dep_ == "prep" and (agent := reason_agent(head, actor_at)):
         source, how_s = agent, "reason"  # "criticised the army for the shelling": the one criticised shelled
     elif (not source and noun.dep_ == "pobj" and head.dep_ == "prep"
-          and head.lower_ in {"on", "for", "into", "in"} and head.head.pos_ == "VERB"
+          and (head.lower_ in {"on", "for", "into", "in"} or (head.lower_ == "with" and head.head.lemma_.lower() in ANSWERING))
+          and head.head.pos_ == "VERB"
           and not any(c.dep_ in {"auxpass", "nsubjpass"} for c in head.head.children)):  # fmt: skip
-        # "arrived on a visit", "went on strike", "took part in talks": the verb's subject acts
+        # "arrived on a visit", "went on strike", "took part in talks", "responded with air
+        # strikes": the verb's subject acts
         # (not a passive's: those "killed in air strikes" did not strike, nor did who reports it)
         source, how_s = subject_actors(head.head, actor_at)
         how_s = "carrier" if source else ""

@@ -147,6 +147,9 @@ def test_expression_types(sentence: str, expected: Expected) -> None:
         ("The deal was signed on Feb 29.", D(2017, 1, 10), ("Feb 29", "2016-02-29", "day")),
         ("It ended in February 2020.", D(2021, 6, 16), ("February 2020", "2020-02-01..2020-02-29", "month")),
         ("The raid was on 2020-02-29.", None, ("2020-02-29", "2020-02-29", "day")),
+        # a gathering set for a day, said in the past: the nearer one (written here)
+        ("Unions have called a general strike for June 30.", D(2021, 6, 16), ("June 30", "2021-06-30", "day")),
+        ("Unions held a general strike on June 3.", D(2021, 6, 16), ("June 3", "2021-06-03", "day")),
         # a datetime is accepted as a publication date
         ("It hit the port yesterday.", dt.datetime(2021, 6, 16, 23, 5), ("yesterday", "2021-06-15", "day")),
     ],

@@ -83,6 +83,9 @@ _FUTURE = re.compile(
 # publication is Tuesday), "would depart in early February, but did not leave until March" (the
 # past February, if it is March).
 _FUTURE_IN_PAST = re.compile(r"(?i)\b(?:would|(?:was|were)\s+(?:set\s+|scheduled\s+|expected\s+|going\s+|due\s+)?to)\b|'d\b")
+# A gathering or a vote set for a day: "called another rally for March 15", "a strike on Monday".
+_SET_FOR = re.compile(r"(?i)\b(?:rally|rallies|protest|protests|strike|strikes|march|marches|demonstration|demonstrations"
+                      r"|vote|election|elections|referendum|summit|hearing)\s+(?:for|on)\s*$")
 _CLAUSE_END = re.compile(r"[.;:!?,]")  # "X will join, the president said on Tuesday": past
 _CLAUSE_BREAK = re.compile(r"(?i)[,;:()]|\b(?:and|but|while|whereas|although|though)\b")
 
@@ -174,9 +177,10 @@ def _future(text: str, start: int) -> bool:
 def _seen_from_the_past(text: str, start: int) -> bool:
     """True when the clause before ``start``, not in the future (``_future``: callers ask it
     first), speaks of what was then still to come ("said they would march on Wednesday", "was due
-    to arrive in June"): the day may lie on either side of publication, so the nearer one is meant
-    (``_nearer``)."""
-    return bool(_FUTURE_IN_PAST.search(_clause_before(text, start)))
+    to arrive in June", "called another rally for March 15"): the day may lie on either side of
+    publication, so the nearer one is meant (``_nearer``)."""
+    clause = _clause_before(text, start)
+    return bool(_FUTURE_IN_PAST.search(clause) or _SET_FOR.search(clause))
 
 
 def _nearer(published: dt.date, back: dt.date, ahead: dt.date) -> dt.date:

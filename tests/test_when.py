@@ -150,6 +150,7 @@ def test_expression_types(sentence: str, expected: Expected) -> None:
         # a gathering set for a day, said in the past: the nearer one (written here)
         ("Unions have called a general strike for June 30.", D(2021, 6, 16), ("June 30", "2021-06-30", "day")),
         ("Unions held a general strike on June 3.", D(2021, 6, 16), ("June 3", "2021-06-03", "day")),
+        ("Dockers went on strike on June 30.", D(2021, 6, 16), ("June 30", "2020-06-30", "day")),
         # a datetime is accepted as a publication date
         ("It hit the port yesterday.", dt.datetime(2021, 6, 16, 23, 5), ("yesterday", "2021-06-15", "day")),
     ],

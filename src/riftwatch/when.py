@@ -83,8 +83,10 @@ _FUTURE = re.compile(
 # publication is Tuesday), "would depart in early February, but did not leave until March" (the
 # past February, if it is March).
 _FUTURE_IN_PAST = re.compile(r"(?i)\b(?:would|(?:was|were)\s+(?:set\s+|scheduled\s+|expected\s+|going\s+|due\s+)?to)\b|'d\b")
-# A gathering or a vote set for a day: "called another rally for March 15", "a strike on Monday".
-_SET_FOR = re.compile(r"(?i)\b(?:rally|rallies|protest|protests|strike|strikes|march|marches|demonstration|demonstrations"
+# A gathering or a vote called or set for a day: "called another rally for March 15", "announced a
+# strike on Monday" (not "went on strike on Monday": done then).
+_SET_FOR = re.compile(r"(?i)\b(?:call|called|calls|announced|announces|planned|plans|set|scheduled)\b[^.;]*\b"
+                      r"(?:rally|rallies|protest|protests|strike|strikes|march|marches|demonstration|demonstrations"
                       r"|vote|election|elections|referendum|summit|hearing)\s+(?:for|on)\s*$")
 _CLAUSE_END = re.compile(r"[.;:!?,]")  # "X will join, the president said on Tuesday": past
 _CLAUSE_BREAK = re.compile(r"(?i)[,;:()]|\b(?:and|but|while|whereas|although|though)\b")

@@ -50,7 +50,7 @@ _NAMED_ONLY = frozenset(w for w, kinds in GENERIC_ORG_NOUNS.items() if kinds == 
 # A "body" is an organisation only so qualified: "the body was found" names no one.
 _BODY = frozenset({"world", "regional", "international", "continental", "global", "multilateral", "intergovernmental"})
 # Sectors of a state's own institutions: a ministry is not "the group" of a later sentence.
-_STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+STATE_BODY_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 _ARMED = frozenset({"rebel", "militant", "separatist", "armed", "insurgent", "jihadist", "terrorist",
                     "extremist", "paramilitary"})  # fmt: skip
 ARMED_GROUP_SECTORS = frozenset({"REB", "IMG"})
@@ -113,12 +113,12 @@ def org_for(noun: Token, orgs: Sequence[Actor]) -> Actor | None:
                 return a
             continue
         if kinds is not None:
-            if a.country in kinds and a.sector not in _STATE:
+            if a.country in kinds and a.sector not in STATE_BODY_SECTORS:
                 return a
             continue
         if armed and a.sector not in ARMED_GROUP_SECTORS:
             continue  # "the rebel group": an armed group, not the last organisation of any kind
-        if a.sector in _STATE and word != "agency":
+        if a.sector in STATE_BODY_SECTORS and word != "agency":
             continue  # a state institution, or an alliance's forces, is not "the group"
         if word == "agency" and "agency" not in (a.org or a.text).lower():
             continue

@@ -41,6 +41,7 @@ from .anaphora import (
     ARMED_GROUP_SECTORS,
     NOT_STATES,
     PAIR_WORDS,
+    STATE_BODY_SECTORS,
     ArticleContext,
     acronym_after,
     generic_org_nouns,
@@ -108,10 +109,6 @@ NOT_AN_OFFICE = frozenset({"REB", "OPP", "CVL", "REF", "CRM", "PTY", "MED", "BUS
 
 # Countries whose people's names are written family name first in English news.
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"})
-
-
-# Sectors of a state's own bodies.
-STATE_BODY_SECTORS = frozenset({"SPY", "COP", "MIL", "GOV", "JUD", "LEG"})
 
 
 def _code(g: Group, lexicon: Lexicon, when: dt.date | None, holder_ok: bool = True) -> _Coded | None:
@@ -1025,7 +1022,8 @@ def _bare(
     if scope == "foreign":
         return None  # "foreign troops", "foreign journalists": some other country's, unnamed
     if scope == "international":  # "international forces" (IGO), "international rights groups" (NGO)
-        return _Coded("IGO" if head.sector in _STATE_SECTORS else "NGO", head.sector)
+        # (an international group of the state's sectors is intergovernmental, of others non-governmental)
+        return _Coded("IGO" if head.sector in STATE_BODY_SECTORS else "NGO", head.sector)
     if scope == "regional":
         return _Coded("", head.sector, regional=True)  # "European leaders", "Western sources": several states, none named
     if scope == "unknown":
@@ -1046,7 +1044,7 @@ def _bare(
         owner = ctx.named.get(doc[g.start - 2].lower_)  # "Mahathir's government": the person named before
     if owner is not None:
         return _Coded(owner.country, head.sector)  # "his regime": the regime of the person last named
-    if speaker and head.sector in _STATE_SECTORS and speaker not in NOT_STATES:
+    if speaker and head.sector in STATE_BODY_SECTORS and speaker not in NOT_STATES:
         return _Coded(speaker, head.sector)  # "Greer said the administration would respond"
     if fallback is None:
         # "a military base near Haifa": the force a unit noun names is where its post is
@@ -1237,8 +1235,6 @@ _REGIONS = frozenset({"European", "African", "Asian", "Western", "Arab", "Latin"
                       "Caribbean", "Gulf", "Eastern", "Southeast"})  # fmt: skip
 # Institutions a state has one of: in the plural, with no country named, they are several states'.
 _ONE_PER_STATE = frozenset({"government", "parliament", "administration", "regime", "military", "army"})
-# Sectors of the state: an international group of these is intergovernmental, of others non-governmental.
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
 
 
 def _scope(doc: Doc, start: int, end: int, named: set[int] | frozenset[int] = frozenset()) -> str:

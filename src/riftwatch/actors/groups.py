@@ -277,11 +277,7 @@ def _try_merge(doc: Doc, a: Group, b: Group) -> Group | None:
         return _merge(a, b)
     # head + "at" + an organisation: "judges at the International Criminal Court", "officials at the U.N."
     if (
-        a.head is not None
-        and a.owner is None
-        and a.org is None
-        and a.possessor is None
-        and a.person is None
+        _bare_head(a)
         and b.org is not None
         and b.owner is None
         and b.head is None
@@ -291,11 +287,7 @@ def _try_merge(doc: Doc, a: Group, b: Group) -> Group | None:
     ):
         return _merge(a, b)
     if (
-        a.head is not None
-        and a.owner is None
-        and a.org is None
-        and a.possessor is None
-        and a.person is None
+        _bare_head(a)
         and b.named_only is False
         and b.head is None
         and b.person is not None
@@ -304,6 +296,11 @@ def _try_merge(doc: Doc, a: Group, b: Group) -> Group | None:
     ):
         return Group(a.start, b.end, possessor=b.person, head=a.head)  # "forces loyal to Assad"
     return _try_appos(doc, a, b)
+
+
+def _bare_head(a: Group) -> bool:
+    """A head noun with nothing that says whose it is: no owner, organisation, possessor or person."""
+    return a.head is not None and a.owner is None and a.org is None and a.possessor is None and a.person is None
 
 
 def _of_institution(doc: Doc, a: Group, b: Group) -> Group | None:

@@ -703,3 +703,4 @@ def test_a_capitalised_generic_word_meets_the_organisation_named_so_again(nlp: A
                             "The Commission on Human Rights met in Geneva.")  # fmt: skip
     assert ("Commission", "IGO", "IGO") in again
     assert not [a for a in other if a[0] == "Commission"]
+

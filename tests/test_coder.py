@@ -2804,3 +2804,11 @@ def test_who_responds_with_strikes_carries_them_out(rules) -> None:  # type: ign
     """Written here: "The army responded with drone strikes on rebel positions": the army struck."""
     coded = code(rules, "Chad's army responded with drone strikes on rebel positions near Tibesti.")
     assert {(a.country, a.sector) for a in event_at(coded, "strikes").source} == {("TCD", "MIL")}
+
+
+def test_a_sentence_opened_by_in_a_capital_holds_its_unknown_officials(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "In Beijing, Foreign Ministry spokeswoman Lin Yuwen warned ..." in a story
+    from Taipei: an official of China, not of the dateline's Taiwan."""
+    coded = code(rules, "TAIPEI — Taiwan's president met U.S. lawmakers on Sunday. In Beijing, Foreign Ministry "
+                        "spokeswoman Lin Yuwen accused Washington of meddling.")  # fmt: skip
+    assert {(a.country, a.sector) for a in event_at(coded, "accused").source} == {("CHN", "GOV")}

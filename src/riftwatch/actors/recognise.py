@@ -612,9 +612,11 @@ def _emit(
                 continue
             intro = _introduced(doc, g, owners, where) if g.person else None
             office = _office_named_before(doc, g, ctx) if not intro and fallback is None else None
-            # (a title only some countries use is one of theirs: "Sen. Jane Doe", "Defense Secretary John Doe")
+            # (a title only some countries use is one of theirs: "Sen. Jane Doe", "Defense Secretary John Doe";
+            # a sentence opened by "In Beijing," holds its unknown officials there)
             among = g.head.countries if g.head is not None else ()
-            guess = intro[0] if intro else office or (ctx.default_for(c.sector, among=among) if fallback is None else fallback)
+            fronted = _fronted_place(doc, g.start, where or {}) if fallback is None and not among else ""
+            guess = intro[0] if intro else office or fronted or (ctx.default_for(c.sector, among=among) if fallback is None else fallback)
             c = _Coded(guess, c.sector, c.person, c.org, None)
         name = (
             c.person or c.org or (lexicon.country_name(c.country) if c.country else span_text(doc, g.start, g.end))

@@ -365,6 +365,25 @@ def test_commitment(coder, text: str, word: str, before: str, after: str) -> Non
     assert (d.dropped or (d.type, d.status)) in {(after, "asserted"), True}
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "kept"),
+    [
+        # a meeting the writer reports as scheduled is a meeting to come (codebook: future), not a
+        # pledge; one a party says it will hold is its stated intent to meet (CAMEO 036)
+        ("The Peruvian president will visit Quito on Thursday for talks on the border.", "visit", True),
+        ("Norway's foreign minister will host her Swedish counterpart in Oslo next week.", "host", True),
+        ("The Peruvian president said he would visit Quito to settle the border row.", "visit", False),
+        ('"We will meet the Swedish delegation in Oslo," the Norwegian minister told reporters.', "meet", False),
+    ],
+)
+def test_a_scheduled_meeting_is_no_commitment(coder, text: str, word: str, kept: bool) -> None:  # type: ignore[no-untyped-def]
+    ctx = context(coder, text)
+    d = until(ctx, word, commitment)
+    assert (d.type, d.status) == ("CONSULT", "future")
+    commitment(d, ctx)
+    assert (d.type, d.status) == (("CONSULT", "future") if kept else ("AGREE", "asserted"))
+
+
 def test_an_inquiry_promised_threatens_no_one(coder) -> None:  # type: ignore[no-untyped-def]
     """"Police said they would investigate the attack": a promised inquiry, told as future; one
     aimed at a party ("would investigate the journalists") still threatens them."""

@@ -324,6 +324,19 @@ def not_adopted(text_noun: Token) -> bool:
     return verb.lemma_.lower() in BLOCKING_VERBS or factuality(verb) == "negated"
 
 
+def spoken(tok: Token) -> bool:
+    """``tok`` is in what someone is reported to say, announce or promise ("said he would meet
+    Erdogan", "announced that talks will resume"), not the writer's own account ("Macron will meet
+    Tebboune on Wednesday")."""
+    steps = 0
+    while tok.dep_ in {"ccomp", "conj", "xcomp", "advcl"} and tok.head.i != tok.i and steps < 5:
+        steps += 1
+        tok = tok.head
+        if tok.lemma_.lower() in SPEECH_VERBS or tok.lemma_.lower() in COMMITMENT_PREDICATES:
+            return True
+    return False
+
+
 def _unsaid(tok: Token) -> bool:
     """``tok`` is in what a speaker held back from saying: "stopped short of saying that troops
     would be sent", "refrained from claiming that Kenya had ..."."""

@@ -16,7 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..actors.recognise import UNIT_NOUNS
+from ..actors.recognise import UNIT_NOUNS, in_quotation
 from ..records import Actor, Event, Place
 from .clauses import head_token
 from .conventions import (
@@ -70,6 +70,7 @@ from .modality import (
     is_commitment,
     is_refusal,
     refusing_head,
+    spoken,
     summarised,
     summing_noun,
 )
@@ -1293,6 +1294,8 @@ def commitment(d: Draft, ctx: SentenceContext) -> None:
         return
     if d.entry.mode == "investigate" and not d.target:
         return  # "police said they would investigate the attack": an inquiry promised, no one threatened
+    if d.type in MEETING_TYPES and not spoken(d.tok) and not in_quotation(ctx.text, d.tok.idx - ctx.sent.start_char):
+        return  # "Macron will meet Tebboune on Wednesday": a meeting the writer reports as scheduled
     intended = d.type
     kind = committed_by(d.tok)
     coop = kind == "promise" or (kind != "threat" and int(d.entry.quad_class) <= 2)

@@ -704,3 +704,29 @@ def test_a_capitalised_generic_word_meets_the_organisation_named_so_again(nlp: A
     assert ("Commission", "IGO", "IGO") in again
     assert not [a for a in other if a[0] == "Commission"]
 
+
+
+def test_a_state_met_again_by_a_description_is_that_state(nlp: Any, lex: Lexicon) -> None:
+    """"The kingdom", "the island nation", "the country's trade minister": the state the story is
+    about (the one its own sentence names, for an owner or a subject), not one the clause says acts
+    on it, and nothing where the description says where something is."""
+    _, later = coded(
+        nlp, lex,
+        "Jordan recalled its ambassador from Stockholm over the burning of a holy book.",
+        "The kingdom also summoned the Swedish charge d'affaires, and the country's foreign minister "
+        "called for an apology.",
+    )  # fmt: skip
+    assert ("The kingdom", "JOR", "") in later
+    assert ("the country's foreign minister", "JOR", "GOV") in later
+    _, talks = coded(
+        nlp, lex,
+        "Japan's prime minister arrived in Fiji on Sunday.",
+        "He held talks on expanding Japan's fisheries aid to the island nation.",
+    )  # fmt: skip
+    assert ("the island nation", "FJI", "") in talks
+    _, where = coded(
+        nlp, lex,
+        "Kenya closed two refugee camps on Friday.",
+        "Thousands of people have fled to the country since the drought began.",
+    )  # fmt: skip
+    assert all(text != "the country" for text, _, _ in where)

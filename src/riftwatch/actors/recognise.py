@@ -198,6 +198,7 @@ def find_actors(
     ctx = context if context is not None else ArticleContext()
     mentions = _acronyms_as_defined(doc, _named_by_acronym(doc, lexicon_mentions(doc, lexicon, published, ctx.place_counts)),
                                     lexicon, ctx)
+    mentions = _described_states(doc, mentions, lexicon, ctx)
     groups = combine_groups(doc, group_mentions(doc, mentions))
     coded: list[tuple[Group, _Coded | None]] = []
     where: dict[int, str] = {}  # token -> the country a place or country name there denotes
@@ -400,6 +401,107 @@ def _spelled_out(doc: Doc, mentions: Sequence[Mention], ctx: ArticleContext) -> 
             ctx.foreign_acronyms.add(doc[k].text)
             out[k] = (start, i)
     return out
+
+
+# A state met again by a description: "the kingdom", "the island nation", "the Gulf state", "the
+# country's information minister" (with a modifier only, for "state": not "the state" of a federation).
+STATE_DESCRIPTIONS = frozenset({"country", "nation", "kingdom", "emirate", "republic"})
+_STATE_DESCRIBED = "state"
+# ... not a description of another state ("the other country", "the host nation", "the only country to")
+# nor of none ("the deep state", "a member state")
+_NOT_DESCRIBING = frozenset({"other", "only", "whole", "entire", "same", "first", "second", "third", "last", "next",
+                             "host", "home", "own", "every", "each", "single", "neighbouring", "neighboring",
+                             "member", "deep", "welfare", "police", "nation", "one-party", "failed", "rogue",
+                             "sovereign", "independent", "new", "future", "modern"})  # fmt: skip
+# Prepositions after which a state described is where something is, not a party ("in the country",
+# "across the nation", "the president of the country").
+_WHERE_PREPS = frozenset({"in", "from", "across", "throughout", "inside", "within", "around", "into", "outside", "near",
+                          "over", "about", "at", "through", "out", "for", "of", "to"})  # fmt: skip
+_PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "dative"})
+
+
+def _state_description(doc: Doc, i: int) -> int | None:
+    """The first token of a definite description of a state headed by token ``i`` and standing as
+    a party (subject, object, owner, or the object of "with", "against", "on", "by" ...), else None."""
+    tok = doc[i]
+    lemma = tok.lemma_.lower()
+    if tok.tag_ != "NN" or (lemma not in STATE_DESCRIPTIONS and lemma != _STATE_DESCRIBED):
+        return None
+    lefts = [c for c in tok.lefts]
+    if not lefts or lefts[0].lower_ != "the" or lefts[0].dep_ != "det":
+        return None
+    mods = lefts[1:]
+    if any(c.lower_ in _NOT_DESCRIBING or c.dep_ in ("nummod", "poss") or c.pos_ == "NUM" for c in mods):
+        return None
+    if lemma == _STATE_DESCRIBED and not mods:
+        return None  # "the state": a federation's, or the state as such
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return None  # "the Republic of Kosovo", "the country of origin"
+    if tok.dep_ in _PARTY_DEPS or (tok.dep_ == "pobj" and tok.head.lower_ not in _WHERE_PREPS) or (
+            tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() not in _MOVING):  # fmt: skip
+        return lefts[0].i
+    return None
+
+
+# Verbs whose "to" says where people go, not to whom something is done ("fled to the country",
+# "were deported to the country"); after other words "to" names a party ("aid to the kingdom", "a
+# visit to the island nation", "travelled to the country").
+_MOVING = frozenset({"flee", "return", "come", "go", "move", "migrate", "head", "relocate", "deport", "repatriate",
+                     "escape", "smuggle", "bring", "take", "emigrate", "traffic", "cross", "arrive"})  # fmt: skip
+
+
+def _described_states(doc: Doc, mentions: list[Mention], lexicon: Lexicon, ctx: ArticleContext) -> list[Mention]:
+    """Mentions of states met again by a description ("the kingdom", "the island nation", "the
+    country's foreign minister"): the state named last before it, in this doc or the article, not
+    one of whoever the clause says acts on it ("Modi discussed India's ties with the island nation":
+    not India)."""
+    if not any(w.lower() in STATE_DESCRIPTIONS or w.lower() == _STATE_DESCRIBED for w in doc_words(doc)):
+        return mentions
+    taken = bytearray(len(doc))
+    for m in mentions:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    added: list[Mention] = []
+    for i, word in enumerate(doc_words(doc)):
+        w = word.lower()
+        if (w not in STATE_DESCRIPTIONS and w != _STATE_DESCRIBED) or taken[i]:
+            continue
+        first = _state_description(doc, i)
+        if first is None or any(taken[first:i]):
+            continue
+        tok = doc[i]
+        actors = _subject_of_governor(tok) if tok.dep_ in ("dobj", "pobj", "dative") else set()
+        if tok.dep_ == "pobj":
+            # "India's defense ties with the island nation", "expanding Japan's aid to the island
+            # nation": the owner of what the phrase hangs on, or of its verb's object, is the other party
+            gov = tok.head.head
+            held = [*gov.lefts] if gov.pos_ in ("NOUN", "PROPN") else [c for c in gov.children if c.dep_ == "dobj"]
+            actors |= {t.i for c in held for t in c.subtree}
+        theirs = {m.entry.country for m in mentions if m.entry is not None and m.start in actors}
+        before = [m.entry.country for m in mentions if m.entry is not None and m.end <= first
+                  and m.kind in ("country", "demonym", "capital", "person")]  # fmt: skip
+        named = [c for c in [*ctx.countries_named, *before] if len(c) == 3 and c not in NOT_STATES and c not in theirs]
+        if not named:
+            continue
+        # the state the story is most about so far, of those named: a description stands for the
+        # protagonist ("Saudi Arabia summoned the Emirati envoy ... the kingdom rejects"), the later
+        # named on a tie
+        in_sentence = [m.entry.country for m in sorted([*mentions, *added], key=lambda m: m.start)
+                       if m.entry is not None and tok.sent.start <= m.start and m.end <= first and _within_subject(doc[m.start])
+                       and m.kind in ("country", "demonym", "capital", "person") and m.entry.country in named]  # fmt: skip
+        if tok.dep_ in ("poss", "nsubj", "nsubjpass") and in_sentence:
+            # "Mauritius conferred the country's highest honor", "Iraq's prime minister said the
+            # country's intelligence service ...": the state its own sentence named as who acts
+            entry = lexicon.get(f"country:{in_sentence[-1]}")
+            if entry is not None:
+                added.append(Mention(first, i + 1, entry))
+            continue
+        here = Counter(before)
+        best = max(reversed(dict.fromkeys(reversed(named))),
+                   key=lambda c: ctx.country_counts[c] + ctx.place_counts[c] / 2 + here[c])  # fmt: skip
+        entry = lexicon.get(f"country:{best}")
+        if entry is not None:
+            added.append(Mention(first, i + 1, entry))
+    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
 
 
 def _named_by_acronym(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -826,6 +928,17 @@ def _subject_of_governor(tok: Token) -> set[int]:
 def _main_subject(tok: Token) -> bool:
     """The subject of a sentence's main verb ("Macron said Putin had lied": Macron, not Putin)."""
     return tok.dep_ in _SUBJECT_DEPS and tok.head.dep_ == "ROOT"
+
+
+def _within_subject(tok: Token) -> bool:
+    """``tok`` is a word of a clause's subject ("Iraqi" of "Iraqi Prime Minister X said")."""
+    for _ in range(5):
+        if tok.dep_ in _SUBJECT_DEPS:
+            return True
+        if tok.head.i == tok.i or tok.head.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+    return False
 
 
 def _in_subject(tok: Token) -> bool:

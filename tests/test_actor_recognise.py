@@ -663,3 +663,10 @@ def test_people_at_an_organisation_are_its(nlp: Any, lex: Lexicon) -> None:
     court's, not the Netherlands'; "soldiers at the base" stay where the story puts them."""
     found = codes(nlp, lex, "Judges at the International Criminal Court issued a warrant for the general.")
     assert found[0][1:] == ("IGO", "JUD") and len(found) == 1
+
+
+def test_a_name_after_anti_or_pro_is_no_party(nlp: Any, lex: Lexicon) -> None:
+    """"Anti-Japan protesters" are not Japan's, nor "anti-government protesters" the government."""
+    assert codes(nlp, lex, "Anti-Japan protesters marched to the consulate.", default_country="") == [
+        ("protesters", "", "CVL")]
+    assert codes(nlp, lex, "Anti-government students blocked the road.", default_country="") == [("students", "", "EDU")]

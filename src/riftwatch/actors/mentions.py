@@ -325,6 +325,27 @@ def _hyphened_modifier(doc: Doc, m: Mention) -> bool:
             and word.head.i > word.i and word.head.pos_ in {"NOUN", "PROPN"})
 
 
+# Prefixes that make a name a stance towards its bearer: "anti-Japan protests", "pro-Moscow
+# separatists", "the pro-Yoon rally" are neither Japan's, Russia's nor Yoon's.
+STANCE_PREFIXES = frozenset({"anti", "pro"})
+
+
+def stance_towards(doc: Doc, start: int) -> bool:
+    """A name at token ``start`` after "anti-" or "pro-" says whom a group is for or against, not
+    who it is nor where it is."""
+    return start >= 2 and doc[start - 1].text in ("-", "\u2013") and doc[start - 2].lower_ in STANCE_PREFIXES
+
+
+def _against_others(doc: Doc, m: Mention, found: list[Mention]) -> bool:
+    """A name of stance (``stance_towards``) that is no party: any but the state an armed group
+    fights ("anti-Kabul fighters" mostly are Afghans, as rebels are of the state they fight;
+    "anti-Japan protesters" in China are not Japanese)."""
+    if not stance_towards(doc, m.start):
+        return False
+    return doc[m.start - 2].lower_ != "anti" or not any(
+        o.start == m.end and o.entry is not None and o.entry.kind == "sector_noun" and o.entry.sector == "REB" for o in found)
+
+
 def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: Counter[str]) -> list[Mention]:
     found: list[Mention] = []
     for _, start, end in _matchers(lexicon, doc.vocab).matcher(doc):
@@ -335,7 +356,8 @@ def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: C
                 and not _inside_a_name(doc, start, end, entries)):
             found.append(Mention(start, end, _best_entry(entries, when)))
     found = [m for m in found if not _party_of_another_country(doc, m, found) and not _portfolio(doc, m, found)
-             and not _inside_a_place_name(doc, m) and not _second_in_line(doc, m, found) and not _hyphened_modifier(doc, m)]
+             and not _inside_a_place_name(doc, m) and not _second_in_line(doc, m, found) and not _hyphened_modifier(doc, m)
+             and not _against_others(doc, m, found)]
     found.sort(key=lambda m: (m.start - m.end, _KIND_RANK.get(m.kind, 9), m.start))
     taken = bytearray(len(doc))
     kept: list[Mention] = []

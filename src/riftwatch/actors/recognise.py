@@ -54,7 +54,7 @@ from .anaphora import (
 from .audience import has_credit_line, in_credit_line, is_audience
 from .groups import MODIFIER_DEPS, Group, combine_groups, group_mentions, group_sector
 from .lexicon import Entry, Lexicon
-from .mentions import POSSESSIVE, Mention, lexicon_mentions, span_text
+from .mentions import POSSESSIVE, Mention, lexicon_mentions, span_text, stance_towards
 from .people import country_of_person
 from .refine import FORMER
 
@@ -217,6 +217,8 @@ def find_actors(
         span = doc.char_span(p.start - offset, p.end - offset, alignment_mode="expand")
         if span is not None and ((span.start, span.end) in org_names or span.start in in_person) and p.precision == "city":
             continue
+        if span is not None and stance_towards(doc, span.start):
+            continue  # "anti-Japan protests across China": not where the story is
         if span is not None and p.country:
             where.update((t.i, p.country) for t in span)
             # (a province of a country the story names elsewhere too: not a town, nor a subdivision

@@ -15,6 +15,8 @@ pytestmark = pytest.mark.slow
         ("Thousands of Palestinians marched to the checkpoint.", "Palestinians", "CVL"),
         ("Former president Barack Obama criticised the ruling.", "Barack Obama", "ELI"),
         ("President Emmanuel Macron met the press.", "Emmanuel Macron", "GOV"),
+        # "then-president" held the office when the act was done
+        ("In 2010, then-President Barack Obama criticised the ruling.", "Barack Obama", "GOV"),
         ("The Syrian army shelled the town.", "Syrian army", "MIL"),
         # a member of the opposition, however introduced, is the opposition's
         ("Nairobi: Opposition lawmakers walked out of the budget debate.", "lawmakers", "OPP"),

@@ -56,7 +56,7 @@ from .groups import MODIFIER_DEPS, Group, combine_groups, group_mentions, group_
 from .lexicon import Entry, Lexicon
 from .mentions import POSSESSIVE, Mention, lexicon_mentions, span_text, stance_towards
 from .people import country_of_person
-from .refine import FORMER
+from .refine import NOT_NOW
 
 # ArticleContext lives in ``anaphora``; callers make one per article from here
 __all__ = ["ArticleContext", "actor_for_token", "actors_for_token", "dominant_country", "find_actors", "located_in"]
@@ -576,7 +576,7 @@ def _code_in_doc(doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None) -> 
             span_text(doc, g.person.start, g.person.end),
             org_name,
         )
-    former = any(t.lower_.strip("-") in FORMER for t in doc[max(g.start - 1, 0) : g.end])
+    former = any(t.lower_.strip("-") in NOT_NOW for t in doc[max(g.start - 1, 0) : g.end])
     # "the former president" is not today's; "commanders", "a commander" are not the commander
     many = doc[g.end - 1].tag_ in ("NNS", "NNPS") or any(t.lower_ in ("a", "an") for t in doc[max(g.start - 1, 0) : g.start + 1])
     return _code(g, lexicon, when, holder_ok=not former and not many)

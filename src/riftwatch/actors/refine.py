@@ -20,8 +20,10 @@ from spacy.tokens import Doc, Token
 from ..records import Actor
 from .people import introducing_words
 
-FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown", "late", "retired",
-                    "then"})  # fmt: skip
+# (not "then-President X": in office when the act the sentence tells was done)
+FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown", "late", "retired"})
+# ... and of whom the title is not said today ("the then-president": not today's holder)
+NOT_NOW = FORMER | {"then"}
 # Nouns of someone (or a body) belonging to a side: "opposition leader", "lawmaker from the opposition".
 MEMBERS = frozenset({"leader", "head", "chairman", "chairwoman", "chair", "member", "lawmaker", "legislator", "mp",
                      "spokesman", "spokeswoman", "spokesperson", "figure", "politician", "activist", "candidate",

@@ -584,6 +584,11 @@ def test_a_case_filed_against_a_state_at_a_court_is_aimed_at_the_state(coder) ->
     e = event_at(coded, "filed")
     assert [a.country for a in e.target] == ["IRN"]
     assert dict(e.roles_how)["target"] == "object-charge"
+    # ... also where the parse hangs "against" on the forum ("at the WTO against Peru's duties")
+    for text, word in (("Chile lodged a complaint at the World Trade Organization against Peru's new duties on copper.", "lodged"),
+                       ("Ghana filed a case at the regional court against Togo over the border.", "filed")):
+        e = event_at(code(coder, text), word)
+        assert [a.country for a in e.target] == ["PER" if "Peru" in text else "TGO"]
 
 
 @pytest.mark.parametrize(

@@ -353,6 +353,10 @@ CHARGE_NOUNS = frozenset({"lawsuit", "suit", "case", "charge", "complaint", "acc
                           "protest", "claim", "proceeding", "action", "appeal", "motion", "resolution", "sanction"})  # fmt: skip
 
 
+# Prepositions naming where a charge is brought ("a complaint at the WTO", "a case with the court").
+FORUM_PREPS = ("at", "with", "before", "to", "in")
+
+
 # Verbs of a stance against what their object names; and the measures so opposed, whose "against"
 # or "on" phrase names whom the stance defends.
 OPPOSING_VERBS = frozenset({"condemn", "denounce", "criticize", "criticise", "deplore", "decry", "slam", "oppose",
@@ -764,6 +768,11 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
                                       and (measure or obj.lemma_.lower() not in CHARGE_NOUNS)))  # fmt: skip
                 charged = (_collect(_prep_objects(obj, ("against",)), actor_at)
                            if condemned and obj.lemma_.lower() in CHARGE_NOUNS and not measure else [])  # fmt: skip
+                if not charged and condemned and obj.lemma_.lower() in CHARGE_NOUNS and not measure:
+                    # "lodged a complaint at the WTO against Canada's surtax": the parse may hang
+                    # "against" on the forum the charge is brought before
+                    forums = [*_prep_objects(obj, FORUM_PREPS), *_prep_objects(verb, FORUM_PREPS)]
+                    charged = _collect([o for f in forums for o in _prep_objects(f, ("against",))], actor_at)
                 if charged:
                     # "filed a case against Iran at the court": whom a charge is brought against is
                     # named as plainly as an object ("object-charge"; the model does not overrule it)

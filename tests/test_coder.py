@@ -1680,6 +1680,18 @@ def test_the_move_criticised_is_the_other_sides_last_act(rules) -> None:  # type
     assert [a.country for a in event_at(coded, "called").target] == ["CHL"]
 
 
+def test_rejecting_claims_answers_who_the_text_says_made_them(rules) -> None:  # type: ignore[no-untyped-def]
+    """"The police rejected the claims" after an act reported as someone's word answers that
+    someone (the act's attribution), though no accusation of theirs was coded; an anonymous
+    source is no one to answer."""
+    coded = code(rules, "Amnesty International said Nigerian police had beaten protesters in Lagos. "
+                        "The police rejected the claims.")  # fmt: skip
+    e = event_at(coded, "rejected")
+    assert ([a.text for a in e.target], dict(e.roles_how)["target"]) == (["Amnesty International"], "referent")
+    coded = code(rules, "Nigerian police had beaten protesters in Lagos, witnesses said. The police rejected the claims.")
+    assert [a.text for a in event_at(coded, "rejected").target] != ["witnesses"]
+
+
 @pytest.mark.parametrize(
     ("text", "target"),
     [

@@ -425,6 +425,12 @@ def referent_author(d: Draft, ctx: SentenceContext) -> None:
         if told is not None:
             d.target, d.how["target"] = list(told.source), "referent"
             return
+        claimant = _latest_claimant(ctx, own) if kind == CLAIMED_TYPE else None
+        if claimant is not None:
+            # "Amnesty said the army had tortured detainees. The army rejected the claims": whoever
+            # the text says made them
+            d.target, d.how["target"] = [claimant], "referent"
+            return
 
 
 # Endings that make a noun of a verb ("seizure", "invasion", "withdrawal", "killing"), and the
@@ -497,6 +503,23 @@ def _latest_told(ctx: SentenceContext, own: set[tuple[str, str]], reach: int, ki
             break
         if (not kind or prev.event_type == kind) and not {a.country for a in prev.source} & not_of and _answerable(prev, own):
             return prev
+    return None
+
+
+# The type whose nouns ("the claims", "the findings", "the allegations") may take up an act the
+# text only reports someone as saying, when no accusation of that side was told.
+CLAIMED_TYPE = "ACCUSE"
+
+
+def _latest_claimant(ctx: SentenceContext, own: set[tuple[str, str]]) -> Actor | None:
+    """The named actor the text last reported an act from (its attribution), up to
+    ``REFERENT_REACH`` sentences back, not of the answering side."""
+    for prev in reversed(ctx.state.events):
+        if ctx.index - prev.sentence_index > REFERENT_REACH:
+            break
+        said = prev.attribution
+        if said is not None and said.actor is not None and not said.anonymous and _side(said.actor) not in own:
+            return said.actor
     return None
 
 

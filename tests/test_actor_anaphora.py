@@ -730,3 +730,14 @@ def test_a_state_met_again_by_a_description_is_that_state(nlp: Any, lex: Lexicon
         "Thousands of people have fled to the country since the drought began.",
     )  # fmt: skip
     assert all(text != "the country" for text, _, _ in where)
+
+
+def test_the_group_is_no_news_agency_only_told_something(nlp: Any, lex: Lexicon) -> None:
+    """"A Somali officer told Reuters" names no party: "the group" after it is the armed group named
+    before, not the agency."""
+    _, later = coded(
+        nlp, lex,
+        "Al-Shabab fighters overran an army post near Baidoa on Monday, a Somali officer told Reuters.",
+        "The group later claimed the attack.",
+    )  # fmt: skip
+    assert ("group", "SOM", "REB") in later

@@ -1014,8 +1014,11 @@ def _memorise(doc: Doc, g: Group, c: _Coded, actor: Actor, ctx: ArticleContext, 
     k = acronym_after(doc, g.end)
     if k is not None and actor.country:
         ctx.named.setdefault(doc[k].lower_, actor)
-    if c.org and actor.country and not c.person and not (g.head is not None and g.head.is_title):
-        ctx.orgs.append(actor)  # the organisation itself, not "the U.N. envoy"
+    if (c.org and actor.country and not c.person and not (g.head is not None and g.head.is_title)
+            and not (c.sector == "MED" and is_audience(doc[g.start : g.end].root))):  # fmt: skip
+        # the organisation itself, not "the U.N. envoy"; nor an agency only told something ("a
+        # Somali officer told Reuters"): "the group" after it is no news agency
+        ctx.orgs.append(actor)
         root = doc[g.start : g.end].root
         if root.pos_ == "PROPN" and root.is_title and g.head is None and not _other_sector(root, actor, lexicon):
             ctx.heads[head_key(root)] = actor  # "the International Court of Justice ... the court"

@@ -741,3 +741,4 @@ def test_the_group_is_no_news_agency_only_told_something(nlp: Any, lex: Lexicon)
         "The group later claimed the attack.",
     )  # fmt: skip
     assert ("group", "SOM", "REB") in later
+

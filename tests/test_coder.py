@@ -2829,3 +2829,16 @@ def test_a_sentence_opened_by_in_a_capital_holds_its_unknown_officials(rules) ->
     coded = code(rules, "TAIPEI — Taiwan's president met U.S. lawmakers on Sunday. In Beijing, Foreign Ministry "
                         "spokeswoman Lin Yuwen accused Washington of meddling.")  # fmt: skip
     assert {(a.country, a.sector) for a in event_at(coded, "accused").source} == {("CHN", "GOV")}
+
+
+def test_an_unknown_official_named_by_title_alone_is_of_the_dateline_country(coder) -> None:  # type: ignore[no-untyped-def]
+    """A wire story names the officials of the country it is filed from by their title alone; not
+    where the dateline names only a bureau the story never mentions again."""
+    text = ("HANOI, March 3 (Reuters) - Chinese coast guard vessels blocked two Vietnamese fishing boats near "
+            "the Paracel Islands, Vietnam said on Monday. China's foreign ministry said its vessels acted lawfully. "
+            "Deputy Foreign Minister Tran Van Minh summoned the Chinese ambassador.")  # fmt: skip
+    assert [a.country for a in event_at(code(coder, text), "summoned").source] == ["VNM"]
+    text = ("SINGAPORE, March 3 (Reuters) - Chinese coast guard vessels blocked two Vietnamese fishing boats. "
+            "China's foreign ministry said its vessels acted lawfully. "
+            "Foreign Ministry spokesperson Lin Wei accused Vietnam of provocations.")  # fmt: skip
+    assert "SGP" not in [a.country for a in event_at(code(coder, text), "accused").source]

@@ -205,6 +205,9 @@ class ArticleContext:
     # the two parties the story last set against each other ("talks between Sudan's army and the
     # RSF", "fighting between the army and the rebels"): "both sides" met again
     sides: tuple[Actor, Actor] | None = None
+    # the state of the place a dateline names ("MANILA, Feb 26 —"): whose officials a wire story
+    # names by their title alone ("Foreign Minister X said")
+    filed_from: str = ""
     # the states named so far (actors and places), in text order, for "both countries" (``pair_phrase``)
     countries_named: list[str] = field(default_factory=list)
     # acronyms the article defined for an organisation the lexicon knows by its name ("Reporters

@@ -229,6 +229,8 @@ def find_actors(
                 # where the story happens: every place it names; a dateline says where the story
                 # was filed, often a bureau away from it: half a vote for where the story is so far
                 marks.append((span.start, p.country, 0.5 if p.start - offset < filed else 1.0))
+                if p.start - offset < filed and not ctx.filed_from:
+                    ctx.filed_from = p.country
     credit = has_credit_line(doc)
     for g in groups:
         c = _code_in_doc(doc, g, lexicon, published)
@@ -720,7 +722,12 @@ def _emit(
             # a sentence opened by "In Beijing," holds its unknown officials there)
             among = g.head.countries if g.head is not None else ()
             fronted = _fronted_place(doc, g.start, where or {}) if fallback is None and not among else ""
-            guess = intro[0] if intro else office or fronted or (ctx.default_for(c.sector, among=among) if fallback is None else fallback)
+            # (a wire story names the officials of the country it is filed from by their title
+            # alone: "MANILA — ... Navy spokesman Roy Trinidad said"; not those of a bureau's
+            # country the story names nowhere else: a Dubai dateline on a story from Iran)
+            home = (ctx.filed_from if fallback is None and not among and c.sector in DATELINE_OFFICES
+                    and ctx.place_counts[ctx.filed_from] >= 2 else "")  # fmt: skip
+            guess = intro[0] if intro else office or fronted or home or (ctx.default_for(c.sector, among=among) if fallback is None else fallback)
             c = _Coded(guess, c.sector, c.person, c.org, None)
         name = (
             c.person or c.org or (lexicon.country_name(c.country) if c.country else span_text(doc, g.start, g.end))
@@ -1232,6 +1239,10 @@ def _based_in(doc: Doc, i: int, where: dict[int, str]) -> str:
     if k < 3 or doc[k - 1].lower_ != "based" or doc[k - 2].text not in ("-", "–"):
         return ""
     return where.get(k - 3, "")
+
+
+# Sectors of the offices a wire story names by title alone for the country it is filed from.
+DATELINE_OFFICES = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 
 
 def _fronted_place(doc: Doc, i: int, where: dict[int, str]) -> str:

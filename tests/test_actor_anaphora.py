@@ -297,6 +297,10 @@ def test_both_countries_are_the_two_states_named_last(nlp: Any, lex: Lexicon) ->
     _, three = coded(nlp, lex, "Chad, Sudan and Libya closed the border crossings.",
                      "The three desert nations accused smugglers of arming the rebels.")
     assert [a[1] for a in three if a[2] == "GOV"] == ["TCD", "SDN", "LBY"]
+    # ... and with none ("the three countries": a word for each)
+    _, three = coded(nlp, lex, "Chad, Sudan and Libya closed the border crossings.",
+                     "Niger summoned the envoys of the three countries.")
+    assert [a[1] for a in three if a[2] == "GOV"] == ["TCD", "SDN", "LBY"]
     # "the two ministers" are the last two people named: two of one state make no pair of states
     _, same_state = coded(nlp, lex, "Peru's defence minister met its interior minister, Ana Ruiz, after Chile closed the border.",
                           "The two ministers announced new patrols.")

@@ -151,7 +151,7 @@ def pair_phrase(doc: Doc, i: int) -> tuple[int, int] | None:
     if first.lower_ == "both" and first.dep_ in ("det", "predet", "preconj"):
         return first.i, 2
     count = {"two": 2, "three": 3}.get(lefts[1].lower_, 0) if len(lefts) > 1 and first.lower_ == "the" else 0
-    if count and lefts[1].dep_ == "nummod" and lefts[1].i == first.i + 1 and i - first.i >= count:
+    if count and lefts[1].dep_ == "nummod" and lefts[1].i == first.i + 1 and i - first.i >= count - 1:
         return first.i, count
     return None
 

@@ -230,6 +230,9 @@ def test_domestic_target(coder, text: str, word: str, home: str, sector: str) ->
         ("Peru and Chile traded accusations on Monday.", "traded", {"PER", "CHL"}, "joint"),
         # a government and its armed opposition are two sides of one country
         ("Colombia and the ELN rebels resumed peace talks in Caracas.", "resumed", {"COL"}, "joint"),
+        # parties a "between" phrase sets side by side, with no subject: they talk or agree
+        ("Talks between Peru and Chile on the maritime border resumed in Lima.", "Talks", {"PER", "CHL"}, "joint"),
+        ("The president welcomed the deal between Peru and Chile on fishing rights.", "deal", {"PER", "CHL"}, "joint"),
     ],
 )
 def test_joint_parties(coder, text: str, word: str, target: set[str], how: str) -> None:  # type: ignore[no-untyped-def]

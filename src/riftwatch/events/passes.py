@@ -769,6 +769,16 @@ def joint_parties(d: Draft, ctx: SentenceContext) -> None:
             d.target = [replace(a, entry_id=f"{a.entry_id}+joint") for a in parties]
             d.how["target"] = "joint"
         return
+    if (not d.source and d.type in ontology().types_with("mutual") and d.target
+            and not any(c.dep_ == "poss" for c in d.tok.children)):  # (not "our defence treaty between ...")
+        # "negotiations between Britain and Mauritius", "a deal between Kenya and Somalia": the
+        # parties the phrase sets side by side are the ones who talk or agree, each with the other
+        between = _between_parties(d.tok, ctx)
+        if len({(a.country, a.sector in SIDE_SECTORS) for a in between if a.country}) >= 2:
+            d.source = between
+            d.target = [replace(a, entry_id=f"{a.entry_id}+joint") for a in between]
+            d.how["source"], d.how["target"] = "between", "joint"
+            return
     if (d.type not in ontology().types_with("mutual") and not getattr(d.entry, "mutual", False)) or not d.source:
         return
     if d.entry.cameo.startswith(MEDIATION_CAMEO):
@@ -787,6 +797,12 @@ def joint_parties(d: Draft, ctx: SentenceContext) -> None:
         return  # a promise to another: "Canada and Australia offered aid to Haiti" (not "pledged to deepen their ties")
     d.target = [replace(a, entry_id=f"{a.entry_id}+joint") for a in d.source]
     d.how["target"] = "joint"
+
+
+def _between_parties(tok: Token, ctx: SentenceContext) -> list[Actor]:
+    """The actors a "between" or "among" phrase on the trigger names ("talks between A and B")."""
+    return [a for c in tok.children if c.dep_ == "prep" and c.lower_ in {"between", "among"}
+            for a in actors_under(c, ctx.actor_at)]  # fmt: skip
 
 
 def _reciprocal(tok: Token) -> bool:

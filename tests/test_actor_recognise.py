@@ -670,3 +670,9 @@ def test_a_name_after_anti_or_pro_is_no_party(nlp: Any, lex: Lexicon) -> None:
     assert codes(nlp, lex, "Anti-Japan protesters marched to the consulate.", default_country="") == [
         ("protesters", "", "CVL")]
     assert codes(nlp, lex, "Anti-government students blocked the road.", default_country="") == [("students", "", "EDU")]
+
+
+def test_news_outlets_are_the_media(nlp: Any, lex: Lexicon) -> None:
+    """Newspapers, radio and television stations and news websites are the media (MED)."""
+    got = codes(nlp, lex, "The junta shut down two radio stations, a newspaper and several news websites.", default_country="")
+    assert [(t, s) for t, _, s in got if s == "MED"] == [("radio stations", "MED"), ("newspaper", "MED"), ("news websites", "MED")]

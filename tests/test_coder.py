@@ -2842,3 +2842,11 @@ def test_an_unknown_official_named_by_title_alone_is_of_the_dateline_country(cod
             "China's foreign ministry said its vessels acted lawfully. "
             "Foreign Ministry spokesperson Lin Wei accused Vietnam of provocations.")  # fmt: skip
     assert "SGP" not in [a.country for a in event_at(code(coder, text), "accused").source]
+
+
+def test_a_licence_taken_away_is_done_to_its_holder(coder) -> None:  # type: ignore[no-untyped-def]
+    """"Revoked the licences of three broadcasters", "withdrew the accreditation of ...": the
+    holders named with the permit are the target, the act a restriction (CAMEO 172)."""
+    for word in ("revoked", "withdrew"):
+        e = event_at(code(coder, f"Zambia's media regulator {word} the licences of three private radio stations."), word)
+        assert (e.event_type, [a.sector for a in e.target]) == ("COERCE", ["MED"])

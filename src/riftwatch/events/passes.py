@@ -292,6 +292,10 @@ def commanded_forces(d: Draft, ctx: SentenceContext) -> None:
     d.how["target"] = "commanded" if d.target else ""
 
 
+# What a state grants and may take away: the holder named with it is the target.
+HELD_PERMITS = frozenset({"licence", "license", "accreditation", "visa", "permit", "passport", "citizenship", "residency"})
+
+
 def theme_object(d: Draft, ctx: SentenceContext) -> None:
     """An object that is what the act moves or gives ("send more forces") is no target when it is
     the source's own or of no stated country; the target is then in a phrase ("to Peru").
@@ -302,6 +306,8 @@ def theme_object(d: Draft, ctx: SentenceContext) -> None:
     if (entry.object and tok.pos_ == "VERB" and not set(entry.object).isdisjoint(object_lemmas(tok))
             and set(entry.object).isdisjoint(object_lemmas(tok, named_as=False))):  # fmt: skip
         return  # the entry was chosen by what the object is named as: "designated the militia as a terrorist group"
+    if HELD_PERMITS & set(object_lemmas(tok)):
+        return  # "revoked the licences of three broadcasters": whose they are is whom it is done to
     if not d.source and tok.pos_ == "VERB" and d.type in ontology().types_with("object_is_theme"):
         # "France, which withdrew its troops": whose forces they are moves them (a relative clause's
         # subject is left to the role model)

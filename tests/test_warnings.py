@@ -40,6 +40,9 @@ def coded_at(rules, text: str, word: str) -> list[tuple[str, set[str], set[str]]
         ("African leaders warned that any deal must not reward the junta.", None),
         # another party's conduct: criticism of that party
         ("The European Union warned that the Serbian government's moves would destabilise the region.", ("ACCUSE", {"IGO"})),
+        # an act warned against, whoever is told: a threat (not the act, nor a forecast)
+        ("Ankara warned Balkan governments against sending troops to the enclave.", ("THREATEN", {"TUR"})),
+        ("Analysts warned against reading too much into the figures.", None),
         # how things will go: no event
         ("Aid agencies warn the drought is simply too severe to manage.", None),
         ("Kenyan officials warned in May of a possible surge in cholera cases.", None),
@@ -57,3 +60,7 @@ def test_a_warning_is_a_threat_criticism_or_a_forecast(rules, sentence: str, exp
 def test_criticism_in_a_warning_targets_the_party_whose_conduct_it_names(rules) -> None:  # type: ignore[no-untyped-def]
     found = coded_at(rules, "Britain warned that growing trade between Iran and Venezuela is dangerous.", "warned")
     assert found == [("ACCUSE", {"GBR"}, {"IRN", "VEN"})]
+
+
+def test_an_act_warned_against_is_no_event_of_the_speaker(rules) -> None:  # type: ignore[no-untyped-def]
+    assert coded_at(rules, "Ankara warned Balkan governments against sending troops to the enclave.", "sending") == []

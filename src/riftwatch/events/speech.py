@@ -277,6 +277,13 @@ def warning_content(d: Draft, ctx: SentenceContext) -> None:
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"against", "to"}):
         if any(actors_under(p, ctx.actor_at) for p in prep.children if p.dep_ == "pobj"):
             return
+        if prep.lower_ == "against" and any((p.dep_ == "pcomp" or p.tag_ == "VBG") and p.lemma_.lower() in ctx.lemma_set
+                                            for p in prep.children):  # fmt: skip
+            # "warned European governments against sending troops": an act warned against, no
+            # forecast; aimed at whom it addresses, not at those the act would move
+            d.target = [a for c in tok.children if c.dep_ in {"dobj", "dative"} for a in actors_under(c, ctx.actor_at)]
+            d.how["target"] = "object" if d.target else ""
+            return
     # the warned clause; the parser sometimes hangs it on a word above ("with X warning that ...")
     clauses = [c for c in tok.children if c.dep_ == "ccomp"] or [
         c for c in tok.sent if c.dep_ == "ccomp" and c.left_edge.i == tok.i + 1]

@@ -676,3 +676,12 @@ def test_news_outlets_are_the_media(nlp: Any, lex: Lexicon) -> None:
     """Newspapers, radio and television stations and news websites are the media (MED)."""
     got = codes(nlp, lex, "The junta shut down two radio stations, a newspaper and several news websites.", default_country="")
     assert [(t, s) for t, _, s in got if s == "MED"] == [("radio stations", "MED"), ("newspaper", "MED"), ("news websites", "MED")]
+
+
+def test_the_states_of_a_region_are_unnamed_states(nlp: Any, lex: Lexicon) -> None:
+    """"European leaders", "Western governments", "Arab governments": of a region's states, none
+    named (no country, the state's sector), as bare "governments" names no party at all."""
+    for text in ("Western governments condemned the vote.", "Arab governments welcomed the truce.", "European leaders met."):
+        got = codes(nlp, lex, text, default_country="")
+        assert [(c, s) for _, c, s in got] == [("", "GOV")], text
+    assert codes(nlp, lex, "Governments condemned the vote.", default_country="") == []

@@ -1143,9 +1143,10 @@ def _bare(
     if not head.standalone:
         return None
     last_tok = doc[g.end - 1]
-    if last_tok.tag_ == "NNS" and last_tok.lemma_.lower() in _ONE_PER_STATE:
-        return None  # "governments", "parliaments": several states, none of them named
     scope = _scope(doc, g.start, g.end, {i for m in head.mentions for i in range(m.start, m.end)})
+    if last_tok.tag_ == "NNS" and last_tok.lemma_.lower() in _ONE_PER_STATE and scope != "regional":
+        return None  # "governments", "parliaments": several states, none of them named (but as
+        # "European leaders", "Western governments" are of a region's states)
     if scope == "foreign":
         return None  # "foreign troops", "foreign journalists": some other country's, unnamed
     if scope == "international":  # "international forces" (IGO), "international rights groups" (NGO)

@@ -685,3 +685,9 @@ def test_the_states_of_a_region_are_unnamed_states(nlp: Any, lex: Lexicon) -> No
         got = codes(nlp, lex, text, default_country="")
         assert [(c, s) for _, c, s in got] == [("", "GOV")], text
     assert codes(nlp, lex, "Governments condemned the vote.", default_country="") == []
+
+
+def test_a_sector_noun_right_before_a_name_describes_that_person(nlp: Any, lex: Lexicon) -> None:
+    """"Gang leader Jean Baptiste": the person the words describe, of the sector they name."""
+    got = codes(nlp, lex, "Police said gang leader Jean Baptiste Ozias was killed.", default_country="HTI")
+    assert ("gang leader Jean Baptiste Ozias", "HTI", "CRM") in got

@@ -262,6 +262,21 @@ def _try_merge(doc: Doc, a: Group, b: Group) -> Group | None:
         and (not gap or _appositive(doc, a, b))
     ):
         return _merge(a, b)
+    # a singular sector noun right before a name describes that person: "gang leader Jimmy
+    # Cherizier", "opposition figure Jane Doe" (as a title does)
+    if (
+        a.head is not None
+        and not a.head.is_title
+        and a.person is None
+        and a.owner is None
+        and a.org is None
+        and b.person is not None
+        and b.head is None
+        and b.owner is None
+        and not gap
+        and doc[a.end - 1].tag_ == "NN"
+    ):
+        return _merge(a, b)
     # head + "of"/"from" + owner: "commander of the Al Qods Brigades", "troops from Chad"
     if (
         a.head is not None

@@ -249,6 +249,9 @@ ECONOMIC = [
     ("Japan retaliated by announcing higher tariffs on Korean steel.", "retaliated", "SANCTION"),
     ("The rebels hit the convoy with rockets near the border.", "hit", "ASSAULT"),
     ("The rebels retaliated with rockets against the army base.", "retaliated", "ASSAULT"),
+    # the measures counted ("$2 billion of tariffs"), or hyphened ("counter-tariffs")
+    ("Mexico retaliated with $2 billion of tariffs on American pork.", "retaliated", "SANCTION"),
+    ("Mexico retaliated with 2 billion dollars of counter-tariffs on American pork.", "retaliated", "SANCTION"),
     # a law aimed at a country is a measure too
     ("The Senate passed a bill on Tuesday targeting Chinese technology firms.", "targeting", "SANCTION"),
 ]

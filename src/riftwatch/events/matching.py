@@ -1085,6 +1085,9 @@ def economic_means(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Ent
             for p in c.children:
                 if p.dep_ == "pobj":
                     means.append(p)  # "hit with a levy", "hit by sanctions"
+                    # ("retaliated with $16 billion of tariffs", "... of counter-tariffs": what is counted,
+                    # and a hyphened word's last part)
+                    means.extend(w for m in _measured(p) for w in (m, *(c for c in m.head.children if c.dep_ == "pobj" and c.i > m.i)))
                 elif p.dep_ == "pcomp":  # "by announcing increased tariffs"
                     means.extend(o for o in p.children if o.dep_ in OBJ)
     if tok.dep_ == "acl":

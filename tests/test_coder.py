@@ -2853,3 +2853,22 @@ def test_a_licence_taken_away_is_done_to_its_holder(coder) -> None:  # type: ign
     for word in ("revoked", "withdrew"):
         e = event_at(code(coder, f"Zambia's media regulator {word} the licences of three private radio stations."), word)
         assert (e.event_type, [a.sector for a in e.target]) == ("COERCE", ["MED"])
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "target"),
+    [
+        # ordering people a text names out of a territory expels them; ordering them held, or back
+        # to prison, detains them (the pool codes "ordered ... back to prison" COERCE)
+        ("Ecuador ordered two Colombian fishermen to leave its waters.", "COERCE", {"COL"}),
+        ("A judge in Quito ordered the Colombian activist back to prison on Monday.", "COERCE", {"COL"}),
+        ("A court in Quito ordered the Colombian activist held without bail.", "COERCE", {"COL"}),
+        # a post or a party left is no territory: a command
+        ("The party ordered its Colombian ministers to leave the government.", "REQUEST", None),
+    ],
+)
+def test_ordering_people_out_or_held_coerces_them(rules, text: str, etype: str, target) -> None:  # type: ignore[no-untyped-def]
+    e = event_at(code(rules, text), "ordered")
+    assert e.event_type == etype
+    if target is not None:
+        assert {a.country for a in e.target} == target

@@ -690,7 +690,7 @@ def ordered_act(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry 
     to the army to pull out of the battles" code the sealing and the pull-out, on the order word
     (the act's own verb carries no event of its own then)."""
     if tok.pos_ == "VERB" and tok.lemma_ in ORDER_VERBS and (entry is None or not entry.object):
-        found = _ordered(tok, ctx.triggers) or _ordered_to_forces(tok, ctx) or _ordered_out(tok, ctx)
+        found = _ordered(tok, ctx.triggers) or _ordered_to_forces(tok, ctx) or _ordered_out(tok, ctx) or _ordered_held(tok, ctx)
         return found or entry
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in ORDER_NOUNS:
         return _ordered_to_forces(tok, ctx) or entry
@@ -711,7 +711,40 @@ def _ordered_out(verb: Token, ctx: SentenceContext) -> Entry | None:
     if leave is None or obj is None or obj.pos_ not in {"NOUN", "PROPN"}:
         return None
     found = ctx.triggers.match("expel", "VERB", None, obj.lemma_.lower())
-    return found if found is not None and found.object else None
+    if found is not None and found.object:
+        return found
+    # people of a party the text names ("ordered Filipino fishermen to leave the waters", "a
+    # Chinese woman"): expelled, whatever the noun (the lexicon's plain "expel")
+    return found if found is not None and actors_under(obj, ctx.actor_at) and not _left_no_place(leave) else None
+
+
+def _left_no_place(leave: Token) -> bool:
+    """What is to be left is a post, a meeting or a party, not a territory ("ordered its ministers
+    to leave the government", "to leave the talks"): no expulsion."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in LEFT_NOT_PLACES for c in leave.children)
+
+
+# What one is ordered to leave that is no territory: an office, a meeting, a party.
+LEFT_NOT_PLACES = frozenset({"office", "post", "talk", "meeting", "party", "coalition", "government", "job", "room"})
+# Verbs of custody an order's complement names: "ordered him held", "ordered them detained".
+CUSTODY_VERBS = frozenset({"hold", "jail", "detain", "imprison", "arrest", "remand", "incarcerate"})
+# Places of custody "back to" names: "ordered the publisher back to prison".
+CUSTODY_PLACES = frozenset({"prison", "jail", "custody", "detention", "cell"})
+
+
+def _ordered_held(verb: Token, ctx: SentenceContext) -> Entry | None:
+    """Ordering someone held or back to prison detains them (the lexicon's plain "detain"): "a
+    court ordered him held without bail", "a judge ordered the publisher back to prison"."""
+    # (the parse may hang the participle on the object: "ordered the activist held")
+    done = [*verb.children, *(a for o in verb.children if o.dep_ == "dobj" for a in o.children if a.dep_ == "acl")]
+    held = any(c.dep_ in {"ccomp", "xcomp", "oprd", "acl"} and c.tag_ == "VBN" and c.lemma_.lower() in CUSTODY_VERBS
+               for c in done)  # fmt: skip
+    back = any(c.dep_ == "advmod" and c.lower_ == "back" and any(
+        p.dep_ == "prep" and p.lower_ in {"to", "into"} and any(o.lemma_.lower() in CUSTODY_PLACES for o in p.children)
+        for p in c.children) for c in verb.children)  # fmt: skip
+    if not (held or back):
+        return None
+    return ctx.triggers.match("detain", "VERB", None, None)
 
 
 # Nouns of a command whose to-infinitive names what is commanded.

@@ -1385,6 +1385,9 @@ def test_declining_to_comment_is_no_event(coder) -> None:  # type: ignore[no-unt
     declined = code(coder, "The embassy declined to say whether the visa ban would be lifted.").events
     assert [(e.trigger.text, e.factuality) for e in declined] == [("lifted", "hypothetical")]
     assert [e.event_type for e in code(coder, "Iran refused to allow inspectors into the site.").events] == ["REJECT"]
+    # nor declining to confirm an act: neither told nor denied there
+    assert code(coder, "Kenya's defence ministry declined to confirm the air strikes near the border.").events == ()
+    assert all(e.event_type != "REJECT" for e in code(coder, "The ministry declined to identify the soldiers killed in the attack.").events)
 
 
 def test_an_act_blamed_on_a_party_is_the_accusation_only(coder) -> None:  # type: ignore[no-untyped-def]

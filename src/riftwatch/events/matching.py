@@ -392,7 +392,10 @@ def _stopped(verb: Token, triggers: TriggerLexicon) -> Recoded | None:
 
 # "declined to comment", "refused to elaborate", "declined to say whether ...": CAMEO's "decline
 # comment" (012) is a public statement, no political event; it is not coded as a rejection.
-_NO_COMMENT = frozenset({"comment", "elaborate", "speculate", "say", "specify", "disclose"})
+# (nor "declined to confirm the strikes": not told, not denied; but "refused to answer questions",
+# "declined to provide information" the PLOVER records code as rejections, as CAMEO 12 does)
+_NO_COMMENT = frozenset({"comment", "elaborate", "speculate", "say", "specify", "disclose", "confirm", "reveal",
+                         "identify"})  # fmt: skip
 
 
 # What a source asks not to be, to speak freely: "who asked not to be named".
@@ -858,6 +861,9 @@ def no_comment(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry |
         return entry
     if _no_comment(tok) or _press_request(tok) or _anonymity(tok):
         return None
+    if (tok.dep_ in {"dobj", "ccomp"} and tok.head.dep_ == "xcomp" and tok.head.lemma_ == "confirm"
+            and _no_comment(tok.head.head)):  # fmt: skip
+        return None  # "declined to confirm the air strikes": neither told nor denied here
     if tok.pos_ == "VERB" and any(
         _press_request(c) or (c.dep_ == "prep" and any(_press_request(g) for g in c.children)) for c in tok.children
     ):

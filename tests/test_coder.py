@@ -1539,6 +1539,15 @@ def test_an_unknown_surname_alone_is_no_actor(coder) -> None:  # type: ignore[no
     assert not [a for a in coded.actors if a.text == "Ablakwa"]
 
 
+def test_a_tie_one_has_is_no_act(coder) -> None:  # type: ignore[no-untyped-def]
+    """"Has a defence treaty with", "the two have a strategic partnership": a state of affairs,
+    not an agreement made; "had talks" and "signed a treaty" are acts."""
+    assert [e.trigger.text for e in code(coder, "France, which has a defence treaty with Djibouti, condemned the raid.").events
+            if e.event_type == "AGREE"] == []
+    assert code(coder, "Both governments say the two countries have a strategic partnership.").events == ()
+    assert [e.event_type for e in code(coder, "Djibouti signed a defence treaty with France in 2011.").events] == ["AGREE"]
+
+
 @pytest.mark.parametrize(
     ("text", "word", "describes"),
     [

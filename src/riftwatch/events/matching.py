@@ -913,8 +913,19 @@ def describes_not_reports(tok: Token) -> bool:
 
 
 def described_state(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
-    """A noun that describes or classifies names no act (``describes_not_reports``)."""
-    return None if entry is not None and describes_not_reports(tok) else entry
+    """A noun that describes or classifies names no act (``describes_not_reports``); nor does a
+    standing tie one has ("which has a mutual defence treaty with Manila", "the two have a
+    strategic partnership": a state of affairs, not the signing)."""
+    if entry is not None and describes_not_reports(tok):
+        return None
+    if (entry is not None and entry.type in STANDING_TIES and tok.pos_ == "NOUN" and tok.dep_ == "dobj"
+            and tok.head.lemma_ == "have" and not any(c.dep_ == "aux" for c in tok.head.children)):  # fmt: skip
+        return None
+    return entry
+
+
+# Types whose nouns name a tie one may have, not only make: a treaty, a pact, a partnership.
+STANDING_TIES = frozenset({"AGREE", "COOPERATE"})
 
 
 # Verbs that apply a description to something: with a condemning one it is criticism.

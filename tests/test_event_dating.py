@@ -125,6 +125,11 @@ def test_without_publication_date_nothing_moves(coder) -> None:  # type: ignore[
         ("The generals, in charge since the March 2021 putsch, expelled the envoy.", "expelled", PUBLISHED),
         ("The reporter has been detained since March 2021.", "detained", dt.date(2021, 3, 1)),
         ("Troops raided the camp for the first time since 2002.", "raided", PUBLISHED),
+        # a description of people dates what befell them, not the act; a thing's making dates what it does
+        ("The two fishermen, detained during the March 2021 raid, were released by the navy.", "released", PUBLISHED),
+        ("A report published in March 2021 accused the navy of abuses.", "accused", dt.date(2021, 3, 1)),
+        # a later clause with its own subject and time keeps its time
+        ("Peru has closed the border crossing, and Chile recalled its envoy in March 2021.", "closed", PUBLISHED),
     ],
 )
 def test_a_time_dates_its_own_clause(coder, text: str, trigger: str, expected: dt.date) -> None:  # type: ignore[no-untyped-def]

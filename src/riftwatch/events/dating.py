@@ -167,6 +167,9 @@ def clause_times(trigger: Token, times: Sequence[TimeExpr]) -> list[TimeExpr]:
     # ("a ruling in 2016, which Beijing has refused to recognise"): the main clause's time is not its
     ongoing = own.dep_ == "relcl" and not past_tense(own)
     apart = _conjunct_apart(trigger)
+    # later conjuncts with a subject of their own tell their own times
+    later = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+             and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)] if trigger.pos_ in ("VERB", "AUX") else []  # fmt: skip
     out = []
     for t in times:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -185,9 +188,40 @@ def clause_times(trigger: Token, times: Sequence[TimeExpr]) -> list[TimeExpr]:
             continue  # "the rulers, in power since the July 2023 coup, ordered ...": when a state began
         if apart is not None and not (apart.left_edge.i <= word.i <= apart.right_edge.i):
             continue  # "... in September and has urged allies": the other conjunct's time
+        if any(c.left_edge.i <= word.i <= c.right_edge.i for c in later):
+            continue  # "has tightened controls, and the council renewed an embargo in October": the later clause's
+        if _in_noun_clause(word, trigger):
+            continue  # "the men, seized during the October 7 attack, were handed over": when they were seized
         if in_clause_of(word, trigger) and not (ongoing and clause_head(word).i != own.i):
             out.append(t)
     return [t for t in out if not _in_asked_act(trigger, t)]
+
+
+# Nouns of people, whose description tells what was done to or by them before ("civilians seized
+# in the attack", "a man who was jailed in 2019"), not when the clause's act happened.
+PEOPLE_NOUNS = frozenset({"civilian", "man", "woman", "people", "person", "child", "prisoner", "hostage", "detainee",
+                          "captive", "soldier", "fighter", "migrant", "refugee", "resident", "member", "worker",
+                          "journalist", "activist", "student", "passenger", "victim", "suspect", "fisherman",
+                          "crew", "sailor", "national", "citizen", "protester", "demonstrator", "official", "leader"})  # fmt: skip
+
+
+def _people(noun: Token) -> bool:
+    return noun.ent_type_ in ("PERSON", "NORP") or noun.pos_ == "PRON" or noun.lemma_.lower() in PEOPLE_NOUNS
+
+
+def _in_noun_clause(word: Token, trigger: Token) -> bool:
+    """``word`` lies in a clause that modifies a noun (a participle or relative clause: "civilians
+    seized during the attack") which does not hold the trigger."""
+    cur = word
+    for _ in range(8):
+        if cur.i == trigger.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # (of people only: a thing's making dates what it does, "a ruling issued in 2016
+            # rejected the claims", "a lawsuit filed in February alleged")
+            return not (cur.left_edge.i <= trigger.i <= cur.right_edge.i) and _people(cur.head)
+        cur = cur.head
+    return False
 
 
 def _conjunct_apart(trigger: Token) -> Token | None:

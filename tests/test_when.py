@@ -54,6 +54,9 @@ def one(text: str, published: dt.date | None = WED) -> Expected:
         ("The militia was formed in September.", ("September", "2020-09-01..2020-09-30", "month")),
         ("The summit will take place in September.", ("September", "2021-09-01..2021-09-30", "month")),
         ("The envoy is due to visit Accra in February.", ("February", "2022-02-01..2022-02-28", "month")),
+        # what still has to be done, or must be, is to come too
+        ("The deal still has to be ratified by parliament in September.", ("September", "2021-09-01..2021-09-30", "month")),
+        ("The parties must agree on a new charter in September.", ("September", "2021-09-01..2021-09-30", "month")),
         ("Troops withdrew last March.", ("last March", "2021-03-01..2021-03-31", "month")),
         # a future in the main clause is not the time of a past subordinate clause
         ("Slovakia will lose fees after Ukraine halted the flow on 1 January.", ("1 January", "2021-01-01", "day")),

@@ -77,7 +77,7 @@ _PREP = re.compile(r"(?i)^(?:on|in|at|during|over|of|throughout|for|within|since
 _SINCE = re.compile(r"(?i)\bsince\s+$")
 _FUTURE = re.compile(
     r"(?i)\b(?:will|won't|shall|(?:is|are)\s+(?:set\s+|scheduled\s+|expected\s+|going\s+|due\s+)?to"
-    r"|scheduled|plans?\s+to|planning\s+to|intends?\s+to|upcoming)\b|'ll\b"
+    r"|scheduled|plans?\s+to|planning\s+to|intends?\s+to|upcoming|(?:has|have)\s+(?:yet\s+)?to\s+be|must)\b|'ll\b"
 )
 # Future seen from a past report: "said they would march on Wednesday" (the coming Wednesday, if
 # publication is Tuesday), "would depart in early February, but did not leave until March" (the

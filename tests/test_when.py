@@ -88,6 +88,9 @@ def one(text: str, published: dt.date | None = WED) -> Expected:
         ("The foreign minister is due to land in Lima on Monday.", ("Monday", "2021-06-21", "day")),
         # a future cue before a comma does not reach the reporting clause
         ("Kyiv will join the bloc, the minister said on Tuesday.", ("Tuesday", "2021-06-15", "day")),
+        # a time opening its sentence takes the future of the clause after it; not after a past verb
+        ("On Friday, the envoy is due to land in Lima.", ("Friday", "2021-06-18", "day")),
+        ("On Friday, the envoy said Peru will join the bloc.", ("Friday", "2021-06-11", "day")),
         ("Shelling has not stopped since Wednesday.", ("since Wednesday", "2021-06-09..2021-06-16", "day")),
         ("Ministers meet again next Monday.", ("next Monday", "2021-06-21", "day")),
         ("Two villages were shelled two days ago.", ("two days ago", "2021-06-14", "day")),

@@ -168,12 +168,34 @@ _PAST_SUBCLAUSE = re.compile(r"(?i)\b(?:after|since|because|when|once)\b(?=[^,;]
 
 
 def _future(text: str, start: int) -> bool:
-    """True when the clause before ``start`` speaks of the future ("will meet on Monday")."""
+    """True when the clause before ``start`` speaks of the future ("will meet on Monday"), or, for
+    a time opening its sentence, the clause after it ("On Thursday, Scholz is due to host Tusk";
+    not "On Tuesday, officials said talks will resume": said then)."""
     clause = _clause_before(text, start)
     past = list(_PAST_SUBCLAUSE.finditer(clause))
     if past:
         clause = clause[past[-1].end() :]
-    return bool(_FUTURE.search(clause))
+    if _FUTURE.search(clause):
+        return True
+    if clause.strip().lower() not in _FRONTING:
+        return False
+    rest = text[start : start + 200]
+    comma = rest.find(",")
+    end = next((m.start() for m in _SENTENCE_END.finditer(rest) if not _abbreviation(rest, m.start())), len(rest))
+    if comma < 0 or comma > end:
+        return False
+    after = rest[comma + 1 : end]
+    cue = _FUTURE.search(after)
+    return cue is not None and not _REPORTED.search(after[: cue.start()])
+
+
+# Words that may open a sentence before its time ("On Thursday, ...", "By Friday, ...").
+_FRONTING = frozenset({"", "on", "by"})
+_SENTENCE_END = re.compile(r"[.;!?]")
+# A verb of reporting, or any past, before the future: the time is the report's ("On Tuesday,
+# officials said ...").
+# (any past tense: "On Thursday, Blinken assured Payne that the US will not leave": assured then)
+_REPORTED = re.compile(r"(?i)\b(?:said|says|told|tells|wrote|writes|made|gave|took|[a-z]+ed)\b")
 
 
 def _seen_from_the_past(text: str, start: int) -> bool:

@@ -1125,6 +1125,9 @@ def test_they_taking_up_two_states_stands_for_both(rules) -> None:  # type: igno
     """Written here: "they" after "Chile and Peru" is both."""
     coded = code(rules, "Chile and Peru, which were hit with new duties last week, said they would retaliate against Bolivia.")
     assert {a.country for a in event_at(coded, "retaliate").source} == {"CHL", "PER"}
+    # ... and so does "their" owning the act ("restored their funding": both fund)
+    coded = code(rules, "Chile and Peru restored their funding to the refugee agency in March.")
+    assert {a.country for a in event_at(coded, "funding").source} == {"CHL", "PER"}
 
 
 def test_an_unnamed_judge_is_of_the_storys_country_and_who_is_kept_from_an_act_would_do_it(rules) -> None:  # type: ignore[no-untyped-def]

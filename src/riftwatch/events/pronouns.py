@@ -244,7 +244,7 @@ def resolve_pronouns(
             candidates = list(last_group)
         if candidates and not (tok.dep_ in {"nsubj", "nsubjpass"} and _unnamed_speaker(tok, actor_at)):
             _point(tok, candidates[0], actor_at)
-            if low in PLURAL_PRONOUNS and tok.dep_ != "poss":
+            if low in PLURAL_PRONOUNS:  # ("Sweden and Canada restored their funding": both fund)
                 others = list({c.country: c for c in candidates[1:] if c.country and c.country != candidates[0].country}.values())
                 if 0 < len(others) <= GROUP_MOST - 1:
                     groups[tok.idx] = tuple(_pointed(tok, c) for c in others)

@@ -734,6 +734,10 @@ def test_a_state_met_again_by_a_description_is_that_state(nlp: Any, lex: Lexicon
         "Thousands of people have fled to the country since the drought began.",
     )  # fmt: skip
     assert all(text != "the country" for text, _, _ in where)
+    # nor a state one governs, defends or enters
+    _, ran = coded(nlp, lex, "Kenya closed two refugee camps on Friday.",
+                   "The generals formed a council to govern the country until the vote.")
+    assert all(text != "the country" for text, _, _ in ran)
 
 
 def test_the_group_is_no_news_agency_only_told_something(nlp: Any, lex: Lexicon) -> None:

@@ -422,6 +422,8 @@ _NOT_DESCRIBING = frozenset({"other", "only", "whole", "entire", "same", "first"
 _WHERE_PREPS = frozenset({"in", "from", "across", "throughout", "inside", "within", "around", "into", "outside", "near",
                           "over", "about", "at", "through", "out", "for", "of", "to"})  # fmt: skip
 _PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "dative"})
+# Verbs whose object is a state one runs, defends or moves across, not a party acted on.
+_RUN_OR_CROSS = frozenset({"govern", "rule", "lead", "run", "defend", "protect", "serve", "leave", "flee", "enter"})
 
 
 def _state_description(doc: Doc, i: int) -> int | None:
@@ -441,6 +443,8 @@ def _state_description(doc: Doc, i: int) -> int | None:
         return None  # "the state": a federation's, or the state as such
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return None  # "the Republic of Kosovo", "the country of origin"
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _RUN_OR_CROSS:
+        return None  # "a council to govern the country", "barred from entering the country": no party
     if tok.dep_ in _PARTY_DEPS or (tok.dep_ == "pobj" and tok.head.lower_ not in _WHERE_PREPS) or (
             tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() not in _MOVING):  # fmt: skip
         return lefts[0].i

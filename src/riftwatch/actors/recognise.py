@@ -433,7 +433,7 @@ def _state_description(doc: Doc, i: int) -> int | None:
     lemma = tok.lemma_.lower()
     if tok.tag_ != "NN" or (lemma not in STATE_DESCRIPTIONS and lemma != _STATE_DESCRIBED):
         return None
-    lefts = [c for c in tok.lefts]
+    lefts = list(tok.lefts)
     if not lefts or lefts[0].lower_ != "the" or lefts[0].dep_ != "det":
         return None
     mods = lefts[1:]
@@ -460,9 +460,10 @@ _MOVING = frozenset({"flee", "return", "come", "go", "move", "migrate", "head", 
 
 def _described_states(doc: Doc, mentions: list[Mention], lexicon: Lexicon, ctx: ArticleContext) -> list[Mention]:
     """Mentions of states met again by a description ("the kingdom", "the island nation", "the
-    country's foreign minister"): the state named last before it, in this doc or the article, not
-    one of whoever the clause says acts on it ("Modi discussed India's ties with the island nation":
-    not India)."""
+    country's foreign minister"), of the states named before it in this doc or the article, never
+    one the clause says acts on it ("Modi discussed India's ties with the island nation": not
+    India): for an owner or a subject, the state its own sentence names as who acts; else the state
+    the story is most about so far."""
     if not any(w.lower() in STATE_DESCRIPTIONS or w.lower() == _STATE_DESCRIBED for w in doc_words(doc)):
         return mentions
     taken = bytearray(len(doc))
@@ -490,9 +491,6 @@ def _described_states(doc: Doc, mentions: list[Mention], lexicon: Lexicon, ctx: 
         named = [c for c in [*ctx.countries_named, *before] if len(c) == 3 and c not in NOT_STATES and c not in theirs]
         if not named:
             continue
-        # the state the story is most about so far, of those named: a description stands for the
-        # protagonist ("Saudi Arabia summoned the Emirati envoy ... the kingdom rejects"), the later
-        # named on a tie
         in_sentence = [m.entry.country for m in sorted([*mentions, *added], key=lambda m: m.start)
                        if m.entry is not None and tok.sent.start <= m.start and m.end <= first and _within_subject(doc[m.start])
                        and m.kind in ("country", "demonym", "capital", "person") and m.entry.country in named]  # fmt: skip
@@ -503,6 +501,9 @@ def _described_states(doc: Doc, mentions: list[Mention], lexicon: Lexicon, ctx: 
             if entry is not None:
                 added.append(Mention(first, i + 1, entry))
             continue
+        # else the state the story is most about so far, of those named: a description stands for
+        # the protagonist ("Saudi Arabia summoned the Emirati envoy ... the kingdom rejects"), the
+        # one named first on a tie
         here = Counter(before)
         best = max(reversed(dict.fromkeys(reversed(named))),
                    key=lambda c: ctx.country_counts[c] + ctx.place_counts[c] / 2 + here[c])  # fmt: skip
@@ -729,7 +730,7 @@ def _emit(
             # (a wire story names the officials of the country it is filed from by their title
             # alone: "MANILA — ... Navy spokesman Roy Trinidad said"; not those of a bureau's
             # country the story names nowhere else: a Dubai dateline on a story from Iran)
-            home = (ctx.filed_from if fallback is None and not among and c.sector in DATELINE_OFFICES
+            home = (ctx.filed_from if fallback is None and not among and c.sector in STATE_BODY_SECTORS
                     and ctx.place_counts[ctx.filed_from] >= 2 else "")  # fmt: skip
             guess = intro[0] if intro else office or fronted or home or (ctx.default_for(c.sector, among=among) if fallback is None else fallback)
             c = _Coded(guess, c.sector, c.person, c.org, None)
@@ -1244,10 +1245,6 @@ def _based_in(doc: Doc, i: int, where: dict[int, str]) -> str:
     if k < 3 or doc[k - 1].lower_ != "based" or doc[k - 2].text not in ("-", "–"):
         return ""
     return where.get(k - 3, "")
-
-
-# Sectors of the offices a wire story names by title alone for the country it is filed from.
-DATELINE_OFFICES = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 
 
 def _fronted_place(doc: Doc, i: int, where: dict[int, str]) -> str:

@@ -734,6 +734,14 @@ def test_a_state_met_again_by_a_description_is_that_state(nlp: Any, lex: Lexicon
         "Thousands of people have fled to the country since the drought began.",
     )  # fmt: skip
     assert all(text != "the country" for text, _, _ in where)
+    # nor a part of a state, nor a superlative's praise
+    _, part = coded(nlp, lex, "Georgia closed its border crossings on Friday.",
+                    "The parliament of the breakaway republic condemned the move, and the greatest nation on earth was silent.")
+    assert all(text not in ("the breakaway republic", "the greatest nation") for text, _, _ in part)
+    # the state a sentence names first as who acts owns "the country's ..."
+    _, first = coded(nlp, lex, "Kenya closed two refugee camps on Friday.",
+                     "Two Malian officers and a trainer from Chad said the country's army had withdrawn.")
+    assert ("the country's army", "MLI", "MIL") in first
     # nor a state one governs, defends or enters
     _, ran = coded(nlp, lex, "Kenya closed two refugee camps on Friday.",
                    "The generals formed a council to govern the country until the vote.")

@@ -416,7 +416,10 @@ _STATE_DESCRIBED = "state"
 _NOT_DESCRIBING = frozenset({"other", "only", "whole", "entire", "same", "first", "second", "third", "last", "next",
                              "host", "home", "own", "every", "each", "single", "neighbouring", "neighboring",
                              "member", "deep", "welfare", "police", "nation", "one-party", "failed", "rogue",
-                             "sovereign", "independent", "new", "future", "modern"})  # fmt: skip
+                             "sovereign", "independent", "new", "future", "modern",
+                             # a part of a state, not a state: "the autonomous republic", "the breakaway region"
+                             "autonomous", "breakaway", "self-declared", "self-proclaimed", "separatist",
+                             "unrecognised", "unrecognized"})  # fmt: skip
 # Prepositions after which a state described is where something is, not a party ("in the country",
 # "across the nation", "the president of the country").
 _WHERE_PREPS = frozenset({"in", "from", "across", "throughout", "inside", "within", "around", "into", "outside", "near",
@@ -437,8 +440,9 @@ def _state_description(doc: Doc, i: int) -> int | None:
     if not lefts or lefts[0].lower_ != "the" or lefts[0].dep_ != "det":
         return None
     mods = lefts[1:]
-    if any(c.lower_ in _NOT_DESCRIBING or c.dep_ in ("nummod", "poss") or c.pos_ == "NUM" for c in mods):
-        return None
+    if any(c.lower_ in _NOT_DESCRIBING or c.dep_ in ("nummod", "poss") or c.pos_ == "NUM" or c.tag_ == "JJS"
+           or c.lower_ == "most" for c in (t for m in mods for t in m.subtree)):  # fmt: skip
+        return None  # (nor a superlative: "the greatest and most powerful nation" praises, names none)
     if lemma == _STATE_DESCRIBED and not mods:
         return None  # "the state": a federation's, or the state as such
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
@@ -496,8 +500,8 @@ def _described_states(doc: Doc, mentions: list[Mention], lexicon: Lexicon, ctx: 
                        and m.kind in ("country", "demonym", "capital", "person") and m.entry.country in named]  # fmt: skip
         if tok.dep_ in ("poss", "nsubj", "nsubjpass") and in_sentence:
             # "Mauritius conferred the country's highest honor", "Iraq's prime minister said the
-            # country's intelligence service ...": the state its own sentence named as who acts
-            entry = lexicon.get(f"country:{in_sentence[-1]}")
+            # country's intelligence service ...": the state its own sentence named first as who acts
+            entry = lexicon.get(f"country:{in_sentence[0]}")
             if entry is not None:
                 added.append(Mention(first, i + 1, entry))
             continue

@@ -291,3 +291,18 @@ def test_a_passive_participle_s_noun_is_its_object(rules) -> None:  # type: igno
     """'a report to be released next month': publishing a report is no release of people."""
     assert types_at(rules, "According to a report to be released next month, Iran has enriched more uranium.", "released") == []
     assert types_at(rules, "The prisoners who were released on Monday returned to Gaza.", "released") == ["RETREAT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "hit back" with nothing struck says only that someone answered, in words as often as blows
+        ("The ruling party hit back sharply on Tuesday.", []),
+        ("Lima has already hit back.", []),
+        # what was struck, or how, still tells an attack
+        ("The army hit back at the rebels with air strikes.", ["ASSAULT"]),
+        ("Gunmen hit a police post near the border.", ["ASSAULT"]),
+    ],
+)
+def test_hitting_back_with_nothing_struck_is_no_attack(rules, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(rules, text, "hit") == expected

@@ -610,6 +610,28 @@ def figurative_war(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Ent
     return entry
 
 
+# Verbs of a blow that, with "back" and nothing struck, say only that someone answered.
+ANSWERING_BLOWS = frozenset({"hit", "strike"})
+
+
+def struck_back(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """"The BJP hit back sharply", "Beijing has already hit back": an answer of any kind, words as
+    often as blows, no armed attack; with what was struck or how ("hit back at the rebels with
+    airstrikes") the phrase still tells."""
+    if entry is None or entry.type != "ASSAULT" or tok.pos_ != "VERB" or tok.lemma_.lower() not in ANSWERING_BLOWS:
+        return entry
+    if not any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in tok.children):
+        return entry
+    if any(c.dep_ in {"dobj", "agent", "dative"} or (c.dep_ == "prep" and not _when(c)) for c in tok.children):
+        return entry
+    return None
+
+
+def _when(prep: Token) -> bool:
+    """A phrase of time ("on Tuesday", "in March"), not of what or how."""
+    return any(o.dep_ == "pobj" and o.ent_type_ in {"DATE", "TIME"} for o in prep.children)
+
+
 def named_parties(d: Draft, ctx: SentenceContext) -> None:
     """Drop a generic word of help (entry flag ``parties``) unless its clause or phrase names who
     acts and a party of another country it acts for (run after the roles are read, before the

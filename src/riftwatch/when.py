@@ -193,8 +193,7 @@ def _future(text: str, start: int) -> bool:
 _FRONTING = frozenset({"", "on", "by"})
 _SENTENCE_END = re.compile(r"[.;!?]")
 # A verb of reporting, or any past, before the future: the time is the report's ("On Tuesday,
-# officials said ...").
-# (any past tense: "On Thursday, Blinken assured Payne that the US will not leave": assured then)
+# officials said ...", "On Thursday, Blinken assured Payne that the US will not leave").
 _REPORTED = re.compile(r"(?i)\b(?:said|says|told|tells|wrote|writes|made|gave|took|[a-z]+ed)\b")
 
 

@@ -48,14 +48,14 @@ def _particle_candidates(children: list[Token]) -> list[Token]:
     "back" read as an adverb ("sent them back"); and the "for" the parser hangs on the clause of
     "called for the army to withdraw" (a marker of that clause, not a child of the verb); the "of"
     of the object ("stripped them of their nationality"). Not a preposition of a date ("on Monday")."""
-    out = [c for c in children if (c.dep_ in {"prep", "prt"} and not _dated(c)) or (c.dep_ == "advmod" and c.lower_ == "back")]
+    out = [c for c in children if (c.dep_ in {"prep", "prt"} and not dated_prep(c)) or (c.dep_ == "advmod" and c.lower_ == "back")]
     out.extend(m for c in children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark" and m.lower_ == "for")
     # the "of" the parse hangs on the object: "stripped 135 opponents of their nationality"
     out.extend(p for c in children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep" and p.lower_ == "of")
     return out
 
 
-def _dated(prep: Token) -> bool:
+def dated_prep(prep: Token) -> bool:
     """A preposition whose object is a date or time: "on Monday", "in March" governs no act
     ("fired rockets at the town on Monday" is no "fire on")."""
     return prep.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in {"DATE", "TIME"} for o in prep.children)

@@ -55,7 +55,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from .draft import Draft, Entry, Recoded, SentenceContext
-from .matching import LABEL_VERBS, PROPOSAL_NOUNS, match_trigger
+from .matching import LABEL_VERBS, PROPOSAL_NOUNS, dated_prep, match_trigger
 from .modality import SPEECH_VERBS, SUMMARY_NOUNS, summarised, summing_noun
 from .roles import main_verb_read_as_modifier
 
@@ -622,14 +622,10 @@ def struck_back(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry 
         return entry
     if not any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in tok.children):
         return entry
-    if any(c.dep_ in {"dobj", "agent", "dative"} or (c.dep_ == "prep" and not _when(c)) for c in tok.children):
+    # (a phrase of time, "on Tuesday", tells neither)
+    if any(c.dep_ in {"dobj", "agent", "dative"} or (c.dep_ == "prep" and not dated_prep(c)) for c in tok.children):
         return entry
     return None
-
-
-def _when(prep: Token) -> bool:
-    """A phrase of time ("on Tuesday", "in March"), not of what or how."""
-    return any(o.dep_ == "pobj" and o.ent_type_ in {"DATE", "TIME"} for o in prep.children)
 
 
 def named_parties(d: Draft, ctx: SentenceContext) -> None:

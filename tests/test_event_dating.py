@@ -395,3 +395,17 @@ def test_an_undated_act_of_force_goes_on_with_the_day_of_the_scene_told_before(c
             "On Tuesday, thousands of migrants protested in Cucuta. Colombian police fired tear gas at the crowd.\n")
     coded = _code(coder, text)
     assert _event(coded, "fired").date == TUESDAY
+
+
+def test_a_past_act_counted_on_past_publication_stays_done(coder) -> None:  # type: ignore[no-untyped-def]
+    # a count of days from the act told before can run past the publication day; a verb in the
+    # simple past still tells an act that happened, not one to come
+    text = (
+        "Police in Harare detained the union leader Tendai Moyo on Tuesday. "
+        "He was freed on bail a day later. Ten days later, he was detained again at his home."
+    )
+    again = [e for e in _code(coder, text).events if e.trigger.text == "detained"][-1]
+    assert again.factuality == "asserted"
+    # the present perfect with a day ahead still tells a plan
+    coded = _code(coder, "The dock workers' unions have announced protests for next Monday.")
+    assert _event(coded, "protests").factuality == "future"

@@ -166,7 +166,7 @@ def assemble(d: Draft, ctx: SentenceContext) -> Event:
         quad_class=int(entry.quad_class),
         goldstein=float(entry.goldstein),
         mode=entry.mode or "",
-        factuality=d.status if isinstance(entry, Recoded) else _ahead(d.status, dated, article.published),
+        factuality=d.status if isinstance(entry, Recoded) else _ahead(d.status, dated, article.published, tok),
         source=source,
         target=target,
         place=d.place,
@@ -179,13 +179,24 @@ def assemble(d: Draft, ctx: SentenceContext) -> Event:
     )  # fmt: skip
 
 
-def _ahead(status: Factuality, dated: dict[str, Any], published: dt.date | None) -> Factuality:
+def _ahead(status: Factuality, dated: dict[str, Any], published: dt.date | None, tok: Token) -> Factuality:
     """An act told as done but dated by its own words after publication has not happened yet
     ("next week's summit", "the talks on Saturday" with a future cue): future. (Not an act
-    re-coded from its context: a commitment made now to talks on Saturday is made now.)"""
+    re-coded from its context: a commitment made now to talks on Saturday is made now; nor a verb
+    in the simple past, "A week later, he was detained again": it tells a done act, and a date
+    counted on from an earlier one that runs past publication is the count's error, not a
+    future.)"""
     if status == "asserted" and published is not None and dated.get("date_text") is not None and dated["date"] > published:
-        return "future"
+        return status if _simple_past(tok) else "future"
     return status
+
+
+def _simple_past(tok: Token) -> bool:
+    """A verb in the simple past or the past perfect, active or passive ("detained", "was
+    detained", "had been released"); not the present perfect ("has called for talks next week")."""
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    return tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in tok.children))
 
 
 def _dated(tok: Token, ctx: SentenceContext, depth: int = 0) -> dict[str, Any]:

@@ -2887,3 +2887,18 @@ def test_ordering_people_out_or_held_coerces_them(rules, text: str, etype: str, 
     assert e.event_type == etype
     if target is not None:
         assert {a.country for a in e.target} == target
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "held"),
+    [
+        ("The Egyptian poet Amr Saleh remains under house arrest in Cairo.", "arrest", "EGY"),
+        ("Two Iranian students have been in detention in Tehran since March.", "detention", "IRN"),
+        ("The jailed Turkish mayor had been in pretrial detention for eight months.", "detention", "TUR"),
+    ],
+)
+def test_who_remains_held_is_the_target_not_the_one_holding(rules, sentence, word, held) -> None:  # type: ignore[no-untyped-def]
+    e = event_at(code(rules, sentence), word)
+    assert e.event_type == "COERCE"
+    assert {a.country for a in e.target} == {held}
+    assert not e.source  # who holds them the sentence does not say

@@ -850,6 +850,21 @@ def adjective_roles(adj: Token, actor_at: dict[int, Actor], trig: object, latent
     return Roles(tuple(source), tuple(target), how_s, "accused" if target else "")
 
 
+# Verbs of being somewhere: with a noun of holding after "in" or "under" ("remains in custody"),
+# their subject is held, not the one who holds.
+BEING_VERBS = frozenset({"be", "remain", "stay", "languish", "spend", "sit"})
+
+
+def held_in(noun: Token, trig: object) -> Token | None:
+    """The verb of being whose subject ``noun`` says is held ("had been in pretrial detention",
+    "remains under house arrest", "spent a year in prison"), when ``noun`` names coercion."""
+    head = noun.head
+    if getattr(trig, "type", "") != "COERCE" or noun.dep_ != "pobj" or head.lower_ not in {"in", "under"}:
+        return None
+    verb = head.head
+    return verb if head.dep_ == "prep" and verb.lemma_.lower() in BEING_VERBS else None
+
+
 def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at: dict[int, Actor] | None = None) -> Roles:
     # "a shuttle mission between X and Y", "peace talks with Z": a trigger that modifies another
     # noun takes its roles where that noun stands.
@@ -883,9 +898,15 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         if claim.pos_ == "VERB" and claim.lemma_ in CLAIM_VERBS and claim.i != head.head.i:
             source, how_s = subject_actors(claim, actor_at)
             how_s = "claimant" if source else ""
+    # "had been in pretrial detention since June", "remains under house arrest", "spent two years in
+    # prison": who is held is the subject of the verb of being where the noun names the holding
+    held = held_in(noun, trig)
+    if held is not None and not target:
+        target = [a for a in subject_actors(held, actor_at)[0] if a not in source]
+        how_t = "held" if target else how_t
     # "placed the president under house arrest", "was put under curfew": the verb's subject does to
     # its object (or passive subject) what the noun names
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "under" and head.head.pos_ == "VERB":
+    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "under" and head.head.pos_ == "VERB":
         verb = head.head
         if not source:
             source, how_s = subject_actors(verb, actor_at)
@@ -918,7 +939,7 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         carrier = head.head.head  # "a series of visits": visits ← of ← series ← making
     elif not source and noun.dep_ == "pobj" and head.dep_ == "prep" and (agent := reason_agent(head, actor_at)):
         source, how_s = agent, "reason"  # "criticised the army for the shelling": the one criticised shelled
-    elif (not source and noun.dep_ == "pobj" and head.dep_ == "prep"
+    elif (not source and held is None and noun.dep_ == "pobj" and head.dep_ == "prep"
           and (head.lower_ in {"on", "for", "into", "in"} or (head.lower_ == "with" and head.head.lemma_.lower() in ANSWERING))
           and head.head.pos_ == "VERB"
           and not any(c.dep_ in {"auxpass", "nsubjpass"} for c in head.head.children)):  # fmt: skip

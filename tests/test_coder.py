@@ -2902,3 +2902,15 @@ def test_who_remains_held_is_the_target_not_the_one_holding(rules, sentence, wor
     assert e.event_type == "COERCE"
     assert {a.country for a in e.target} == {held}
     assert not e.source  # who holds them the sentence does not say
+
+
+def test_a_generic_act_noun_takes_up_the_act_not_an_answer_to_it(rules) -> None:  # type: ignore[no-untyped-def]
+    # "the measure" after a condemnation of "the move" is the move itself, not the condemnation
+    text = (
+        "Belarus closed its border with Lithuania to freight trucks on Monday. "
+        "Poland sharply criticized the move. "
+        "The European Commission condemned the measure and asked Minsk to reverse it."
+    )
+    coded = code(rules, text)
+    assert {a.country for a in event_at(coded, "criticized").target} == {"BLR"}
+    assert {a.country for a in event_at(coded, "condemned").target} == {"BLR"}

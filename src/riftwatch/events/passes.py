@@ -428,7 +428,7 @@ def referent_author(d: Draft, ctx: SentenceContext) -> None:
         if not kind and not generic:
             continue
         # a generic noun takes up the other side's act of any type; a noun of a type, that type's
-        told = _latest_told(ctx, own, GENERIC_REACH, not_of=countries) if generic else _latest_told(ctx, own, REFERENT_REACH, kind)
+        told = _latest_told(ctx, own, GENERIC_REACH, not_of=countries, acts_only=True) if generic else _latest_told(ctx, own, REFERENT_REACH, kind)
         if told is not None:
             d.target, d.how["target"] = list(told.source), "referent"
             return
@@ -502,12 +502,16 @@ def _answerable(prev: Event, own: set[tuple[str, str]]) -> bool:
 
 
 def _latest_told(ctx: SentenceContext, own: set[tuple[str, str]], reach: int, kind: str = "",
-                 not_of: frozenset[str] | set[str] = frozenset()) -> Event | None:
+                 not_of: frozenset[str] | set[str] = frozenset(), acts_only: bool = False) -> Event | None:
     """The latest act told up to ``reach`` sentences back (this sentence's earlier acts included)
-    that another side did: of type ``kind`` when given, of none of the countries ``not_of``."""
+    that another side did: of type ``kind`` when given, of none of the countries ``not_of``; with
+    ``acts_only`` not an answer to an act told before ("Washington denounced the move. The U.N.
+    condemned the measure": the measure is the act both answer, not Washington's words)."""
     for prev in reversed(ctx.state.events):
         if ctx.index - prev.sentence_index > reach:
             break
+        if acts_only and ("target", "referent") in prev.roles_how:
+            continue
         if (not kind or prev.event_type == kind) and not {a.country for a in prev.source} & not_of and _answerable(prev, own):
             return prev
     return None

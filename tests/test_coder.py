@@ -2914,3 +2914,16 @@ def test_a_generic_act_noun_takes_up_the_act_not_an_answer_to_it(rules) -> None:
     coded = code(rules, text)
     assert {a.country for a in event_at(coded, "criticized").target} == {"BLR"}
     assert {a.country for a in event_at(coded, "condemned").target} == {"BLR"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "etype", "source"),
+    [
+        ("Canada is preparing new sanctions on Iranian shipping firms.", "sanctions", "SANCTION", "CAN"),
+        ("The Ethiopian army had planned an offensive against the rebels in Tigray.", "offensive", "ASSAULT", "ETH"),
+    ],
+)
+def test_an_act_made_ready_is_its_makers_and_still_ahead(rules, sentence, word, etype, source) -> None:  # type: ignore[no-untyped-def]
+    e = event_at(code(rules, sentence), word)
+    assert (e.event_type, e.factuality) == (etype, "future")
+    assert {a.country for a in e.source} == {source}

@@ -149,6 +149,11 @@ STANCE_VERBS = frozenset({"tolerate", "accept", "condone", "welcome", "condemn",
                           "ignore", "overlook", "excuse", "forgive"})  # fmt: skip
 
 
+# Verbs whose object is an act made ready, not yet done: "is preparing new sanctions", "planned an
+# offensive", "drafted a resolution".
+PREPARING_VERBS = frozenset({"prepare", "plan", "draft", "ready", "readie", "plot"})
+
+
 # Verbs whose object is there to be acted on, whatever the verb's own status: "would not affect its
 # agreement with Ethiopia", "would undermine the talks", "cannot implement the agreement" (the
 # agreement and the talks are not thereby refused, planned or supposed).
@@ -380,6 +385,8 @@ def factuality(trigger: Token) -> Factuality:
             if (tok.head.lemma_ in SPEECH_VERBS or tok.head.lemma_ in STANCE_VERBS or tok.head.lemma_ in PRESUPPOSING_VERBS
                     or _names_it(tok.head)):  # fmt: skip
                 return "asserted"
+            if tok.head.lemma_.lower() in PREPARING_VERBS and factuality(tok.head) == "asserted":
+                return "future"  # "is preparing new sanctions", "had planned an offensive"
             return factuality(tok.head) if tok.head.lemma_ not in FUTURE_NOUNS else "future"
         partaking = partaking_verb(tok)
         if partaking is not None:

@@ -55,7 +55,9 @@ LIGHT_VERBS = frozenset({"make", "hold", "launch", "carry", "conduct", "stage", 
                          # keeping, renewing or stepping up an act is doing it ("kept tariffs in
                          # place", "ramped up sanctions", "reiterated its demand", "tweeted condemnation")
                          "maintain", "keep", "ramp", "increase", "tighten", "extend", "repeat", "reiterate",
-                         "restore", "finalize", "finalise", "tweet", "voice", "place", "claim", "deliver"})  # fmt: skip
+                         "restore", "finalize", "finalise", "tweet", "voice", "place", "claim", "deliver",
+                         # (or making it ready: "is preparing new sanctions", "planned an offensive")
+                         "prepare", "plan", "draft", "ready", "plot"})  # fmt: skip
 # Nouns that describe an actor by its relation to another: "X, a longtime partner of Y".
 RELATIONAL_NOUNS = frozenset({"ally", "neighbour", "neighbor", "partner", "rival", "enemy", "foe", "friend",
                               "adversary", "backer", "patron", "client", "proxy", "protege", "sponsor", "critic",

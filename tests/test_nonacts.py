@@ -306,3 +306,9 @@ def test_a_passive_participle_s_noun_is_its_object(rules) -> None:  # type: igno
 )
 def test_hitting_back_with_nothing_struck_is_no_attack(rules, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert types_at(rules, text, "hit") == expected
+
+
+def test_a_plea_in_court_is_no_request(rules) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(rules, "The two journalists pleaded not guilty on Monday.", "pleaded") == []
+    assert types_at(rules, "The former governor pleaded guilty to fraud.", "pleaded") == []
+    assert types_at(rules, "The mayor pleaded with the rebels to spare the town.", "pleaded") == ["REQUEST"]

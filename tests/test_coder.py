@@ -2927,3 +2927,10 @@ def test_an_act_made_ready_is_its_makers_and_still_ahead(rules, sentence, word, 
     e = event_at(code(rules, sentence), word)
     assert (e.event_type, e.factuality) == (etype, "future")
     assert {a.country for a in e.source} == {source}
+
+
+def test_a_set_of_measures_is_those_measures(rules) -> None:  # type: ignore[no-untyped-def]
+    # lifting "a range of sanctions" eases sanctions, as lifting "some of its sanctions" does
+    e = event_at(code(rules, "Canada suspended a range of sanctions on Venezuela's oil sector on Monday."), "suspended")
+    assert e.event_type == "CONCEDE"
+    assert {a.country for a in e.target} == {"VEN"}

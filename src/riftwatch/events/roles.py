@@ -33,7 +33,9 @@ NOUN_TARGET_PREPS = ("on", "against", "to", "with", "of", "for", "upon", "at", "
 PARTITIVES = frozenset({"some", "most", "all", "part", "many", "several", "much", "half", "none", "one", "parts",
                         "rest", "majority", "remainder", "bulk",
                         # a run of acts is those acts: "carried out a series of airstrikes against IS"
-                        "series", "string", "spate", "barrage", "volley", "salvo", "flurry"})  # fmt: skip
+                        "series", "string", "spate", "barrage", "volley", "salvo", "flurry",
+                        # and a set of measures those measures: "suspended a range of sanctions"
+                        "range", "raft", "slew", "host", "array", "battery", "suite"})  # fmt: skip
 
 
 def part_whole(noun: Token) -> list[Token]:

@@ -179,3 +179,22 @@ def test_factuality(nlp, sentence: str, word: str, expected: str) -> None:  # ty
     doc = nlp(sentence)
     tok = next(t for t in doc if t.text == word)
     assert factuality(tok) == expected
+
+
+def test_a_main_clause_hung_under_a_clause_of_time_stays_done() -> None:
+    # the small model may make "hours after X demanded ..." the root and hang the main clause,
+    # a done act, under it as if it were what was demanded
+    import datetime as dt
+
+    from riftwatch.pipeline import Coder, Config
+    from riftwatch.records import Article
+
+    rules = Coder(Config(learned=False))
+    text = ("Israeli aircraft struck military sites near the southern Syrian city of Deraa on Tuesday, Syrian state "
+            "media said, hours after Prime Minister Benjamin Netanyahu demanded the full demilitarisation of the "
+            "south of the country.")
+    coded = next(rules.code([Article(id="m", text=text, published=dt.date(2024, 3, 15))]))
+    struck = next(e for e in coded.events if e.trigger.text == "struck")
+    assert struck.factuality == "asserted"
+    demanded = next(e for e in coded.events if e.trigger.text == "demanded")
+    assert "ISR" not in {a.country for a in demanded.target}

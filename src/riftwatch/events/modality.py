@@ -162,6 +162,17 @@ PRESUPPOSING_VERBS = frozenset({"affect", "undermine", "jeopardize", "jeopardise
                                 "honor", "honour", "overshadow", "dilute"})  # fmt: skip
 
 
+# Conjunctions that open a clause of time or cause, never a main clause.
+SUBORDINATORS = frozenset({"after", "before", "since", "as", "when", "while", "once", "until", "because"})
+
+
+def misread_main(head: Token) -> bool:
+    """The parse made a clause of time its root and hung the main clause under it ("Israeli
+    aircraft struck sites on Tuesday, state media said, hours after Netanyahu demanded ...":
+    struck <- demanded): the root opens with "after", "when", "because" ..."""
+    return head.dep_ == "ROOT" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in head.children)
+
+
 def _will(verb: Token) -> bool:
     """An auxiliary puts the verb ahead: "will", "shall", or "would" ("said it would not ...")."""
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would", "'d"} for c in verb.children)
@@ -486,6 +497,8 @@ def factuality(trigger: Token) -> Factuality:
             return "asserted"
         if lemma in SPEECH_VERBS:
             return "asserted"
+        if link == "ccomp" and tok.i < head.i and misread_main(head):
+            return "asserted"  # the clause the parse hung under a time clause is the main one
         if link == "ccomp" and summarised(tok):
             return "asserted"  # "X accused Y of Z, a charge Y rejected": the accusation was made
         if lemma in NEGATIVE_PREDICATES and link in {"xcomp", "ccomp"}:

@@ -69,6 +69,7 @@ from .modality import (
     factuality,
     is_commitment,
     is_refusal,
+    misread_main,
     refusing_head,
     spoken,
     summarised,
@@ -213,6 +214,8 @@ def _complement_target(
 
 def _complement_subject(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
     for child in tok.children:
+        if child.dep_ == "ccomp" and child.i < tok.i and misread_main(tok):
+            continue  # the main clause the parse hung under a clause of time ("hours after X demanded")
         called_for = child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children)
         if (child.dep_ in {"ccomp", "acl"} or called_for) and child.pos_ in {"VERB", "AUX"} and not summarised(child):
             subj = [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}]

@@ -2934,3 +2934,11 @@ def test_a_set_of_measures_is_those_measures(rules) -> None:  # type: ignore[no-
     e = event_at(code(rules, "Canada suspended a range of sanctions on Venezuela's oil sector on Monday."), "suspended")
     assert e.event_type == "CONCEDE"
     assert {a.country for a in e.target} == {"VEN"}
+
+
+def test_a_main_verb_read_as_a_participle_of_its_subject_keeps_its_subject(rules) -> None:  # type: ignore[no-untyped-def]
+    # the small model reads "forces arrested at least 14 ..." as forces that were arrested; a
+    # participle with an object of its own is the sentence's verb
+    e = event_at(code(rules, "Venezuelan security forces arrested at least 14 opposition activists on Wednesday."), "arrested")
+    assert {a.country for a in e.source} == {"VEN"}
+    assert {a.sector for a in e.target} == {"OPP"}

@@ -220,12 +220,18 @@ def participle_passive(verb: Token) -> bool:
 def main_verb_after_apposition(verb: Token) -> bool:
     """The sentence's verb the parse hung on its subject as a modifier, after the subject's name in
     commas: "Lithuania's foreign minister, Kestutis Budrys, called on Monday for ..." (called <-
-    minister, the root of a sentence with no verb)."""
+    minister, the root of a sentence with no verb), or with an object of its own."""
     head = verb.head
     if verb.dep_ != "acl" or verb.tag_ not in {"VBN", "VBD"} or head.i != verb.sent.root.i or head.pos_ not in {"NOUN", "PROPN"}:
         return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
     appos = [c for c in head.children if c.dep_ == "appos" and c.i < verb.i]
-    return bool(appos) and verb.i > 0 and verb.doc[verb.i - 1].text == "," and not any(c.dep_ == "agent" for c in verb.children)
+    if appos and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        return True
+    # or right after it, with an object of its own, which no participle of a passive has:
+    # "Venezuelan security forces arrested at least 14 activists" (arrested <- forces)
+    return verb.i > head.i and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def main_verb_read_as_modifier(verb: Token) -> bool:

@@ -409,3 +409,14 @@ def test_a_past_act_counted_on_past_publication_stays_done(coder) -> None:  # ty
     # the present perfect with a day ahead still tells a plan
     coded = _code(coder, "The dock workers' unions have announced protests for next Monday.")
     assert _event(coded, "protests").factuality == "future"
+
+
+def test_a_count_hung_on_the_act_it_is_told_against_still_counts(coder) -> None:  # type: ignore[no-untyped-def]
+    # "came a day after X met": the parse may hang "a day" on "came"; the meeting is a day before
+    # the act "the announcement" sums up
+    text = (
+        "Brazil on Tuesday raised tariffs on Argentine wheat. "
+        "The announcement came a day after President Luiz Inacio Lula da Silva met Argentine farm leaders in Brasilia."
+    )
+    met = _event(_code(coder, text), "met")
+    assert met.date == TUESDAY - dt.timedelta(days=1)

@@ -47,7 +47,7 @@ from .headings import heading_length
 from .matching import PAST_TAGS, drop_carried_nouns, match_trigger, trigger_lemmas
 from .oneact import content_nouns, one_attack
 from .ontology import ontology
-from .passes import FIND, FIND_LEMMAS, PASSES, run_passes, told_author
+from .passes import FIND, FIND_LEMMAS, PASSES, SUMMING_ACT_NOUNS, run_passes, told_author
 from .pronouns import last_it, plural_group, resolve_pronouns
 from .quantities import find_quantities
 from .roles import OBJ, Roles
@@ -298,16 +298,21 @@ SUCCEEDING_VERBS = frozenset({"come", "follow"})
 
 # How many sentences back an act named by a noun may have been told ("two days after the abduction").
 COUNTED_REACH = 3
+# Nouns that name the act told before whatever it was: "The announcement came a day after ...".
+SUMMING_NOUNS = SUMMING_ACT_NOUNS | frozenset({"announcement"})
 
 
 def _told_dated(noun: Token, ctx: SentenceContext) -> Event | None:
     """The latest act of the type ``noun`` names, told up to ``COUNTED_REACH`` sentences before and
     dated to a day by its own words."""
     entry = match_trigger(noun, ctx.triggers)
-    if entry is None:
+    # (a noun that sums up whatever was told: "The announcement came a day after ...": the act told
+    # last, of any type)
+    if entry is None and noun.lemma_.lower() not in SUMMING_NOUNS:
         return None
     dated = [e for e in reversed(ctx.state.events) if e.sentence_index >= ctx.index - COUNTED_REACH
-             and e.event_type == entry.type and e.date_text is not None and e.date_precision == "day"]  # fmt: skip
+             and (e.event_type == entry.type if entry is not None else e.sentence_index < ctx.index)
+             and e.date_text is not None and e.date_precision == "day"]  # fmt: skip
     # the act told with the same word first ("the strike" after "launched a missile strike on
     # Monday"), else the latest of its type
     stem = noun.lemma_.lower()[:5]

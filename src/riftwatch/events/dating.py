@@ -370,6 +370,10 @@ def _anchor_parts(trigger: Token) -> tuple[Token, Token, Token] | None:
         word = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ in ANCHOR_WORDS), None)
         count = next((c for c in trigger.children if c.dep_ == "npadvmod" and c.i < trigger.i), None)
         governor = trigger.head
+        if count is None and word is not None:
+            # or the parse hangs the count on the verb it is told against, right before "after":
+            # "The announcement came a day after Xi met ..." (day <- came)
+            count = next((c for c in governor.children if c.dep_ == "npadvmod" and c.right_edge.i + 1 == word.i), None)
     elif trigger.dep_ == "pobj" and trigger.head.lower_ in ANCHOR_WORDS and trigger.head.head.dep_ == "npadvmod":
         word, count = trigger.head, trigger.head.head  # "a day after an attack": the count holds the phrase
         governor = count.head

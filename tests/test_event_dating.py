@@ -420,3 +420,12 @@ def test_a_count_hung_on_the_act_it_is_told_against_still_counts(coder) -> None:
     )
     met = _event(_code(coder, text), "met")
     assert met.date == TUESDAY - dt.timedelta(days=1)
+
+
+def test_a_participle_beside_a_dated_verb_takes_its_day(coder) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ghana on Tuesday expelled two Nigerian traders' associations from Accra markets. "
+        "Nigeria's trade ministry condemned the decision hours later, accusing Accra of protectionism."
+    )
+    coded = _code(coder, text)
+    assert _event(coded, "accusing").date == _event(coded, "condemned").date == TUESDAY

@@ -275,6 +275,12 @@ def _dated(tok: Token, ctx: SentenceContext, depth: int = 0) -> dict[str, Any]:
                 return {"date": day, "date_end": day, "date_precision": "day", "date_text": told.date_text}
             return {"date": told.date, "date_end": told.date_end, "date_precision": told.date_precision,
                     "date_text": told.date_text}  # fmt: skip
+        if depth < 2 and _bare_participle(tok):
+            # "condemned the decision hours later, accusing Washington of ...": the participle's
+            # act is the verb's, on its day
+            base = _dated(tok.head, ctx, depth + 1)
+            if base.get("date_text") is not None:
+                return base
         return {"date": ctx.article.published, "date_precision": "unknown"}
     shift = _steps_on(tok) if time.precision == "day" and not _own_time(tok, time) else 0
     if shift:
@@ -284,6 +290,13 @@ def _dated(tok: Token, ctx: SentenceContext, depth: int = 0) -> dict[str, Any]:
         return {"date": day, "date_end": day, "date_precision": "day", "date_text": Span(time.text, time.start, time.end)}
     return {"date": time.date, "date_end": time.end_date, "date_precision": time.precision,
             "date_text": Span(time.text, time.start, time.end)}  # fmt: skip
+
+
+def _bare_participle(tok: Token) -> bool:
+    """A participle beside a verb with no subject or conjunction of its own ("..., accusing X of
+    ..."): a second act of the verb's doer, told with it."""
+    return (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children))  # fmt: skip
 
 
 def _own_time(tok: Token, time: TimeExpr) -> bool:

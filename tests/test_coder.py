@@ -2942,3 +2942,13 @@ def test_a_main_verb_read_as_a_participle_of_its_subject_keeps_its_subject(rules
     e = event_at(code(rules, "Venezuelan security forces arrested at least 14 opposition activists on Wednesday."), "arrested")
     assert {a.country for a in e.source} == {"VEN"}
     assert {a.sector for a in e.target} == {"OPP"}
+
+
+def test_rejecting_the_criticism_answers_what_was_said_to_the_rejecter(rules) -> None:  # type: ignore[no-untyped-def]
+    # no accusation was told, but a demand was made of the side that rejects "the criticism"
+    text = (
+        "Nigeria's petroleum minister urged Angola to respect its production quota. "
+        "Angola's oil ministry rejected the criticism on Wednesday."
+    )
+    e = event_at(code(rules, text), "rejected")
+    assert {a.country for a in e.target} == {"NGA"}

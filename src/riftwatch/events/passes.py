@@ -441,6 +441,12 @@ def referent_author(d: Draft, ctx: SentenceContext) -> None:
             # the text says made them
             d.target, d.how["target"] = [claimant], "referent"
             return
+        aimed = _latest_aimed_at(ctx, own) if kind == CLAIMED_TYPE else None
+        if aimed is not None:
+            # "The minister urged Iraq to honor its quota. Iraq rejected the criticism": what was
+            # said to the side that answers, by whoever said it
+            d.target, d.how["target"] = [a for a in aimed.source if _side(a) not in own], "referent"
+            return
 
 
 # Endings that make a noun of a verb ("seizure", "invasion", "withdrawal", "killing"), and the
@@ -516,6 +522,21 @@ def _latest_told(ctx: SentenceContext, own: set[tuple[str, str]], reach: int, ki
         if acts_only and ("target", "referent") in prev.roles_how:
             continue
         if (not kind or prev.event_type == kind) and not {a.country for a in prev.source} & not_of and _answerable(prev, own):
+            return prev
+    return None
+
+
+# Acts said to a side that it may answer as criticism ("rejected the criticism").
+AIMED_WORDS_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
+
+
+def _latest_aimed_at(ctx: SentenceContext, own: set[tuple[str, str]]) -> Event | None:
+    """The latest demand, threat or criticism told up to ``REFERENT_REACH`` sentences back that
+    another side aimed at the side ``own``."""
+    for prev in reversed(ctx.state.events):
+        if ctx.index - prev.sentence_index > REFERENT_REACH:
+            break
+        if prev.event_type in AIMED_WORDS_TYPES and _answerable(prev, own) and _sides(prev.target) & own:
             return prev
     return None
 

@@ -2952,3 +2952,15 @@ def test_rejecting_the_criticism_answers_what_was_said_to_the_rejecter(rules) ->
     )
     e = event_at(code(rules, text), "rejected")
     assert {a.country for a in e.target} == {"NGA"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Somali pirates hijacked a fishing trawler off Eyl and held its crew for ransom, the European Union said.",
+        "Eritrean forces seized the freighter and its crew near Assab, the United Nations said.",
+    ],
+)
+def test_its_after_a_thing_just_named_is_the_things_not_the_speakers(rules, sentence) -> None:  # type: ignore[no-untyped-def]
+    coded = code(rules, sentence)
+    assert not any(a.country == "IGO" for e in coded.events for a in e.target)

@@ -193,6 +193,23 @@ def _plural_object_before(pron: Token) -> Token | None:
     return None
 
 
+def _thing_owner(pron: Token, actor_at: dict[int, Actor]) -> Token | None:
+    """The thing "its" belongs to when the text has just named one: the object of the verb the
+    pronoun's verb is joined to ("seized a cargo ship and detained its crew"), or the noun the
+    pronoun's noun is joined to ("the tanker and its crew"), a singular noun that names no actor."""
+    noun = pron.head
+    first: Token | None = None
+    if noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        first = noun.head  # "the tanker and its crew"
+    elif noun.dep_ == "dobj" and noun.head.dep_ == "conj" and noun.head.head.pos_ == "VERB":
+        first = next((c for c in noun.head.head.children if c.dep_ == "dobj"), None)
+    else:
+        return None
+    if first is None or first.pos_ != "NOUN" or first.tag_ != "NN" or first.i > pron.i:
+        return None
+    return None if any(t.i in actor_at for t in first.subtree) else first
+
+
 def resolve_pronouns(
     sent: Sequence[Token], actor_at: dict[int, Actor], last_group: tuple[Actor, ...], last_subject: Actor | None
 ) -> dict[int, tuple[Actor, ...]]:
@@ -212,6 +229,8 @@ def resolve_pronouns(
             continue  # most words: the cheapest test first
         if tok.i in actor_at or tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
             continue
+        if low == "its" and _thing_owner(tok, actor_at) is not None:
+            continue  # "seized a ship and detained its crew": the ship's, no actor's
         # (who reports a clause is not whom its verb acts on: "the State Department said Rubio
         # urged them to ..." is no urging of the State Department)
         reported_object = tok.dep_ in {"dobj", "pobj"} and tok.head.dep_ in {"conj", "ccomp"} and any(

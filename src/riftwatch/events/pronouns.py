@@ -195,13 +195,19 @@ def _plural_object_before(pron: Token) -> Token | None:
 
 def _thing_owner(pron: Token, actor_at: dict[int, Actor]) -> Token | None:
     """The thing "its" belongs to when the text has just named one: the object of the verb the
-    pronoun's verb is joined to ("seized a cargo ship and detained its crew"), or the noun the
-    pronoun's noun is joined to ("the tanker and its crew"), a singular noun that names no actor."""
+    pronoun's verb is joined to, whose subject is plural ("rebels seized a cargo ship and detained
+    its crew"), or the noun the pronoun's noun is joined to ("the tanker and its crew"), a singular
+    noun that names no actor."""
     noun = pron.head
     first: Token | None = None
     if noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
         first = noun.head  # "the tanker and its crew"
     elif noun.dep_ == "dobj" and noun.head.dep_ == "conj" and noun.head.head.pos_ == "VERB":
+        # (when the verbs' subject cannot be "it": "Amnesty welcomed the ruling and reiterated its
+        # call" is Amnesty's call)
+        subjects = [c for c in noun.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(c.tag_ not in ("NNS", "NNPS") for c in subjects):
+            return None
         first = next((c for c in noun.head.head.children if c.dep_ == "dobj"), None)
     else:
         return None

@@ -2964,3 +2964,10 @@ def test_rejecting_the_criticism_answers_what_was_said_to_the_rejecter(rules) ->
 def test_its_after_a_thing_just_named_is_the_things_not_the_speakers(rules, sentence) -> None:  # type: ignore[no-untyped-def]
     coded = code(rules, sentence)
     assert not any(a.country == "IGO" for e in coded.events for a in e.target)
+
+
+def test_a_verb_hung_inside_the_subjects_relative_clause_keeps_the_subject(rules) -> None:  # type: ignore[no-untyped-def]
+    # the small model hangs "called" on "coup" inside the relative clause, the root being ECOWAS
+    e = event_at(code(rules, "ECOWAS, which suspended Guinea after the 2021 coup, called on all parties to show restraint."), "called")
+    assert e.event_type == "REQUEST"
+    assert {a.country for a in e.source} == {"IGO"}

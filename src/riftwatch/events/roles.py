@@ -234,6 +234,21 @@ def main_verb_after_apposition(verb: Token) -> bool:
     return verb.i > head.i and any(c.dep_ == "dobj" for c in verb.children)
 
 
+def main_verb_after_relative(verb: Token) -> Token | None:
+    """The sentence's subject when the parse hung its verb inside the subject's relative clause
+    ("ECOWAS, which suspended Guinea after the coup, called on ...": called <- coup, the root
+    ECOWAS): a past tense after a comma, in a sentence whose root is a noun with a relative
+    clause holding the verb."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBD" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    root = verb.sent.root
+    if root.pos_ not in {"NOUN", "PROPN"} or root.i >= verb.i:
+        return None
+    if any(c.dep_ == "relcl" and c.left_edge.i <= verb.i <= c.right_edge.i for c in root.children):
+        return root
+    return None
+
+
 def main_verb_read_as_modifier(verb: Token) -> bool:
     """A finite verb the parse hung on its object as a modifier, in a sentence with no verb of its
     own ("Trump hosted Erdogan in the White House": hosted <- Erdogan, the root): a past form after
@@ -526,6 +541,12 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
     head = verb.head
     if head.i == verb.i:
         return [], ""
+    subject = main_verb_after_relative(verb)
+    if subject is not None:
+        # "ECOWAS, which suspended Guinea after the coup, called on all parties ...": the parse
+        # hung the sentence's verb inside the relative clause; its subject is the root noun
+        return [a for a in _collect([subject], actor_at)
+                if not any(c.dep_ == "relcl" and c.left_edge.idx <= a.start <= c.right_edge.idx for c in subject.children)], "subject"
     if verb.dep_ in {"conj", "acomp"}:
         if verb.dep_ == "conj" and _spoken_by_reporter(verb, head, actor_at):
             return subject_actors(head.head, actor_at, depth + 1)

@@ -2971,3 +2971,9 @@ def test_a_verb_hung_inside_the_subjects_relative_clause_keeps_the_subject(rules
     e = event_at(code(rules, "ECOWAS, which suspended Guinea after the 2021 coup, called on all parties to show restraint."), "called")
     assert e.event_type == "REQUEST"
     assert {a.country for a in e.source} == {"IGO"}
+
+
+def test_blocking_the_entry_of_aid_blocks_the_aid(rules) -> None:  # type: ignore[no-untyped-def]
+    # "the entry of aid" is aid on the move, as "the flow of aid" is: no rejection of anything said
+    e = event_at(code(rules, "Ethiopia blocked the entry of aid into Tigray for weeks."), "blocked")
+    assert e.event_type == "COERCE"

@@ -67,7 +67,7 @@ MEASURE_NOUNS = frozenset({
     "batch", "load", "truckload", "planeload", "shipload", "convoy", "package", "round", "tranche", "delivery",
     "thousand", "thousands", "hundred", "hundreds", "million", "millions", "billion", "billions", "dozen", "dozens",
     "number", "lot", "wave", "contingent", "unit", "battalion", "brigade", "squadron", "fleet", "set", "supply",
-    "amount", "quantity", "worth", "dollar", "euro", "flow", "transit",
+    "amount", "quantity", "worth", "dollar", "euro", "flow", "transit", "entry",
 })  # fmt: skip
 
 

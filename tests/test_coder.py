@@ -2977,3 +2977,10 @@ def test_blocking_the_entry_of_aid_blocks_the_aid(rules) -> None:  # type: ignor
     # "the entry of aid" is aid on the move, as "the flow of aid" is: no rejection of anything said
     e = event_at(code(rules, "Ethiopia blocked the entry of aid into Tigray for weeks."), "blocked")
     assert e.event_type == "COERCE"
+
+
+def test_an_act_not_announced_was_not_done(rules) -> None:  # type: ignore[no-untyped-def]
+    e = event_at(code(rules, "Australia did not announce new sanctions on Myanmar's generals."), "sanctions")
+    assert e.factuality == "negated"
+    # what one does not confirm is still there to be confirmed
+    assert event_at(code(rules, "The army did not confirm the airstrike on the market."), "airstrike").factuality == "asserted"

@@ -149,6 +149,12 @@ STANCE_VERBS = frozenset({"tolerate", "accept", "condone", "welcome", "condemn",
                           "ignore", "overlook", "excuse", "forgive"})  # fmt: skip
 
 
+# Speech verbs by which the act their object names is done: announcing sanctions imposes them, so
+# not announcing them imposes none ("did not announce a pledge") and announcing them tomorrow is
+# ahead; what one confirms or reports is there whatever is said of it.
+ANNOUNCING_VERBS = frozenset({"announce", "declare", "unveil"})
+
+
 # Verbs whose object is an act made ready, not yet done: "is preparing new sanctions", "planned an
 # offensive", "drafted a resolution".
 PREPARING_VERBS = frozenset({"prepare", "plan", "draft", "ready", "readie", "plot"})
@@ -393,6 +399,8 @@ def factuality(trigger: Token) -> Factuality:
             return "future"  # "talks are to resume", "the summit is to open"
         # A nominal trigger takes the status of a verb that carries it ("did not make visits").
         if tok.dep_ in {"dobj", "attr", "nsubjpass"} and tok.head.pos_ in {"VERB", "AUX"}:
+            if tok.head.lemma_.lower() in ANNOUNCING_VERBS:
+                return factuality(tok.head)  # "did not announce new sanctions", "will declare an emergency"
             if (tok.head.lemma_ in SPEECH_VERBS or tok.head.lemma_ in STANCE_VERBS or tok.head.lemma_ in PRESUPPOSING_VERBS
                     or _names_it(tok.head)):  # fmt: skip
                 return "asserted"

@@ -758,3 +758,21 @@ def test_the_group_is_no_news_agency_only_told_something(nlp: Any, lex: Lexicon)
     )  # fmt: skip
     assert ("group", "SOM", "REB") in later
 
+
+
+def test_he_after_a_person_named_again_as_subject_is_that_person() -> None:
+    # the surname alone, named again as the subject, is who "he" takes up next, not the person
+    # the sentence names after it
+    import datetime as dt
+
+    from riftwatch.pipeline import Coder, Config
+    from riftwatch.records import Article
+
+    text = (
+        "Gabon's military ruler, General Brice Ndong Obiang, was sworn in as president on Monday. "
+        "Obiang seized power in 2023, ousting President Paul Mba. "
+        "He later dissolved parliament and banned opposition rallies."
+    )
+    coded = next(Coder(Config(learned=False)).code([Article(id="he", text=text, published=dt.date(2025, 3, 14))]))
+    banned = next(e for e in coded.events if e.trigger.text == "banned")
+    assert [a.name for a in banned.source] == ["Brice Ndong Obiang"]

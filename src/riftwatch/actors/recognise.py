@@ -666,7 +666,7 @@ def _emit(
             end = runs.get(start, start + 1)
             known = ctx.named.get(" ".join(t.lower_ for t in doc[start:end]))
             if known is not None:
-                actors.append(_met_again(doc, start, end, offset, known, ctx))
+                actors.append(_met_again(doc, start, end, offset, known, ctx, text))
             elif end > start + 1:
                 continue
             elif _speaking(doc[start]):
@@ -677,7 +677,7 @@ def _emit(
         if g is None and kind == 3:
             org = org_for(doc[start], ctx.orgs)
             if org is not None:
-                actors.append(_met_again(doc, start, start + 1, offset, org, ctx))
+                actors.append(_met_again(doc, start, start + 1, offset, org, ctx, text))
             continue
         if g is None:
             tok = doc[start]
@@ -704,7 +704,7 @@ def _emit(
             if g.person is not None and g.person.entry is None and g.head is None:
                 known = _named_before(doc, g, ctx)
                 if known is not None:
-                    actors.append(_met_again(doc, g.start, g.end, offset, known, ctx))
+                    actors.append(_met_again(doc, g.start, g.end, offset, known, ctx, text))
                     continue
                 intro = _introduced(doc, g, owners, where)
                 if intro is None:
@@ -723,7 +723,7 @@ def _emit(
             # story is about (as for bare sector nouns)
             known = _named_before(doc, g, ctx)
             if known is not None:  # "Mr. Bennett", introduced before as "U.N. rapporteur Richard Bennett"
-                actors.append(_met_again(doc, g.start, g.end, offset, known, ctx))
+                actors.append(_met_again(doc, g.start, g.end, offset, known, ctx, text))
                 continue
             intro = _introduced(doc, g, owners, where) if g.person else None
             office = _office_named_before(doc, g, ctx) if not intro and fallback is None else None
@@ -1013,12 +1013,16 @@ def _lone_acronyms(doc: Doc) -> list[int]:
     return numpy.flatnonzero((arr[:, 0] == 1) & (arr[:, 1] == 1) & (arr[:, 2] != PROPN) & (arr[:, 3] >= 2)).tolist()
 
 
-def _met_again(doc: Doc, start: int, end: int, offset: int, known: Actor, ctx: ArticleContext) -> Actor:
+def _met_again(doc: Doc, start: int, end: int, offset: int, known: Actor, ctx: ArticleContext, text: str) -> Actor:
     """The person named before with a title or affiliation, at this later mention; "he" may be them."""
     actor = _actor(doc, start, end, offset, known.name, known.country, known.sector, known.person, known.org,
                    f"named:{known.entry_id}")  # fmt: skip
     if known.person:
         ctx.remember("", "", actor)
+        root = doc[start:end].root
+        if _main_subject(root):  # "Kourouma seized power ... He later dissolved ...": he is Kourouma
+            ctx.subject_person = ("", actor, root.sent.start)
+            ctx.subject_quoted = in_quotation(text, root.idx)
     return actor
 
 

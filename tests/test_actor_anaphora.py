@@ -776,3 +776,25 @@ def test_he_after_a_person_named_again_as_subject_is_that_person() -> None:
     coded = next(Coder(Config(learned=False)).code([Article(id="he", text=text, published=dt.date(2025, 3, 14))]))
     banned = next(e for e in coded.events if e.trigger.text == "banned")
     assert [a.name for a in banned.source] == ["Brice Ndong Obiang"]
+
+
+def test_a_lower_case_office_before_a_title_is_the_office_named_before() -> None:
+    # "ministry spokesperson Liu Wenbo": the ministry named before with its country, not the
+    # country the story is filed from (a helper's article written for these checks)
+    import datetime as dt
+
+    from riftwatch.pipeline import Coder, Config
+    from riftwatch.records import Article
+
+    text = (
+        "WASHINGTON \u2014 The U.S. Commerce Department on Tuesday expanded export controls on advanced "
+        "semiconductors to China, adding 27 Chinese companies to a trade blacklist.\n\n"
+        "The new rules bar American firms from selling high-end chipmaking equipment to the listed companies, "
+        "Commerce Secretary Daniel Whitmore said in a statement.\n\n"
+        "China's Commerce Ministry condemned the decision hours later.\n\n"
+        "\"The United States has once again abused state power to suppress Chinese enterprises,\" ministry "
+        "spokesperson Liu Wenbo told reporters in Beijing. He urged Washington to correct its mistakes immediately."
+    )
+    coded = next(Coder(Config(learned=False)).code([Article(id="office", text=text, published=dt.date(2025, 3, 14))]))
+    urged = next(e for e in coded.events if e.trigger.text == "urged")
+    assert {a.country for a in urged.source} == {"CHN"}

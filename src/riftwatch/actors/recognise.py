@@ -1323,7 +1323,12 @@ def _office_named_before(doc: Doc, g: Group, ctx: ArticleContext) -> str:
     the story is mostly about."""
     if g.person is None:
         return ""
-    for tok in doc[g.start : g.person.start - 1]:  # not the title itself ("spokesperson")
+    # the words before the name's title ("ministry" of "ministry spokesperson Liu Wenbo"; the
+    # person's span may begin at the title)
+    name = g.person.end
+    while name - 1 > g.start and doc[name - 1].pos_ == "PROPN":
+        name -= 1
+    for tok in doc[g.start : max(name, g.person.start) - 1]:
         if tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN"):
             known = ctx.heads.get(head_key(tok))
             if known is not None and known.country and not known.person:

@@ -2984,3 +2984,10 @@ def test_an_act_not_announced_was_not_done(rules) -> None:  # type: ignore[no-un
     assert e.factuality == "negated"
     # what one does not confirm is still there to be confirmed
     assert event_at(code(rules, "The army did not confirm the airstrike on the market."), "airstrike").factuality == "asserted"
+
+
+def test_a_condemned_act_names_its_doer_by_its_by_phrase(rules) -> None:  # type: ignore[no-untyped-def]
+    coded = code(rules, "Norway's foreign ministry said the low flight by three Russian helicopters over Svalbard was a blatant provocation.")
+    accused = [e for e in coded.events if e.event_type == "ACCUSE"]
+    assert accused and {a.country for a in accused[0].target} == {"RUS"}
+    assert {a.country for a in accused[0].source} == {"NOR"}

@@ -73,6 +73,10 @@ def reported_criticism(
                 if not negative or subj is None:
                     continue
                 named = actors_under(subj, actor_at)
+                if not named and subj.pos_ == "NOUN":
+                    # "the flight by two Russian bombers was a provocation": who did the act named
+                    named = [a for p in subj.children if p.dep_ == "prep" and p.lower_ == "by"
+                             for o in p.children for a in actors_under(o, actor_at)]  # fmt: skip
                 # "his detention was arbitrary": the detained man suffered the act, whoever did it
                 # is criticised
                 suffered = patient_owner(subj, named) if subj.pos_ == "NOUN" else []

@@ -2991,3 +2991,16 @@ def test_a_condemned_act_names_its_doer_by_its_by_phrase(rules) -> None:  # type
     accused = [e for e in coded.events if e.event_type == "ACCUSE"]
     assert accused and {a.country for a in accused[0].target} == {"RUS"}
     assert {a.country for a in accused[0].source} == {"NOR"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lithuania's foreign minister said the arson attack on the Vilnius warehouse was ordered by Russian military intelligence.",
+        "Lithuania's foreign minister said Russian military intelligence was behind the sabotage of the rail line.",
+    ],
+)
+def test_an_attack_laid_at_anothers_door_is_an_accusation(rules, sentence) -> None:  # type: ignore[no-untyped-def]
+    accused = [e for e in code(rules, sentence).events if e.event_type == "ACCUSE"]
+    assert accused and {a.country for a in accused[0].source} == {"LTU"}
+    assert {a.country for a in accused[0].target} == {"RUS"}

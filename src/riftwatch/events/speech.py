@@ -88,11 +88,42 @@ def reported_criticism(
                         criticised.append(a)
             # "Israel's heinous attacks must stop": a condemning word on another party's act
             criticised.extend(a for a in _condemned_owners(clause, actor_at) if a not in criticised)
+            # "said the attack was ordered by Russian military intelligence", "said Moscow was
+            # behind the sabotage": an act of force laid at another party's door
+            criticised.extend(a for a in _blamed(clause, actor_at) if a not in criticised)
         own = _countries(speakers)
         criticised = [a for a in criticised if a.country and a.country not in own]
         if criticised:
             found.append((verb, speakers, criticised))
     return found
+
+
+# Verbs by which a party is said to have set an act going: "was ordered by", "was orchestrated by"
+# (and "was carried out by").
+INSTIGATING_VERBS = frozenset({"order", "orchestrate", "direct", "mastermind", "plan", "finance", "fund", "sponsor",
+                               "commission", "perpetrate", "instigate", "organize", "organise"})  # fmt: skip
+# Nouns of hostile acts a speaker may lay at someone's door.
+HOSTILE_ACT_NOUNS = frozenset({"attack", "attacks", "bombing", "sabotage", "arson", "cyberattack", "hack", "hacking",
+                               "assassination", "killing", "plot", "strike", "raid", "explosion", "blast",
+                               "ambush", "massacre", "abduction", "kidnapping", "operation", "incursion"})  # fmt: skip
+
+
+def _blamed(clause: Token, actor_at: dict[int, Actor]) -> list[Actor]:
+    """Who the reported clause says set a hostile act going: the agent of "the attack was ordered
+    by X" (a passive of ``INSTIGATING_VERBS`` whose subject names a hostile act), or the subject of
+    "X was behind the attack"."""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    carried_out = clause.lemma_.lower() == "carry" and any(c.dep_ == "prt" and c.lower_ == "out" for c in clause.children)
+    passive = any(c.dep_ == "auxpass" for c in clause.children)
+    if (clause.lemma_.lower() in INSTIGATING_VERBS or carried_out) and passive and any(
+            s.lemma_.lower() in HOSTILE_ACT_NOUNS for s in subjects):  # fmt: skip
+        return [a for p in clause.children if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ == "by")
+                for o in p.children for a in actors_under(o, actor_at)]  # fmt: skip
+    if clause.lemma_ == "be":
+        behind = [o for p in clause.children if p.dep_ == "prep" and p.lower_ == "behind" for o in p.children]
+        if any(o.lemma_.lower() in HOSTILE_ACT_NOUNS for o in behind):
+            return [a for s in subjects for a in actors_under(s, actor_at)]
+    return []
 
 
 def _condemned_owners(clause: Token, actor_at: dict[int, Actor]) -> list[Actor]:

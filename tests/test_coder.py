@@ -3004,3 +3004,10 @@ def test_an_attack_laid_at_anothers_door_is_an_accusation(rules, sentence) -> No
     accused = [e for e in code(rules, sentence).events if e.event_type == "ACCUSE"]
     assert accused and {a.country for a in accused[0].source} == {"LTU"}
     assert {a.country for a in accused[0].target} == {"RUS"}
+
+
+def test_a_declared_act_is_its_declarers_and_a_welcome_answers_them(rules) -> None:  # type: ignore[no-untyped-def]
+    text = "The ELN rebels declared a ceasefire with Colombia on Saturday. Ecuador's government welcomed the ceasefire."
+    coded = code(rules, text)
+    assert {a.sector for a in event_at(coded, "ceasefire").source} == {"REB"}
+    assert {a.sector for a in event_at(coded, "welcomed").target} == {"REB"}

@@ -3011,3 +3011,10 @@ def test_a_declared_act_is_its_declarers_and_a_welcome_answers_them(rules) -> No
     coded = code(rules, text)
     assert {a.sector for a in event_at(coded, "ceasefire").source} == {"REB"}
     assert {a.sector for a in event_at(coded, "welcomed").target} == {"REB"}
+
+
+def test_welcoming_a_meeting_answers_each_of_its_parties(rules) -> None:  # type: ignore[no-untyped-def]
+    text = ("Mozambican President Daniel Chapo met opposition leader Venancio Mondlane in Maputo on Monday. "
+            "The African Union welcomed the meeting.")  # fmt: skip
+    e = event_at(code(rules, text), "welcomed")
+    assert {a.sector for a in e.target} == {"GOV", "OPP"}

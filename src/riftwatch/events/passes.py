@@ -409,7 +409,7 @@ def referent_author(d: Draft, ctx: SentenceContext) -> None:
                 if ((prev.trigger.text.lower().startswith(lemma[:5]) or prev_lemma == lemma
                      or (answers and _nominalised(lemma, (prev_lemma,))))
                         and _answerable(prev, own)):  # fmt: skip
-                    d.target, d.how["target"] = list(prev.source), "referent"
+                    d.target, d.how["target"] = _parties(prev, own), "referent"
                     return
     countries = {c for c, _ in own}
     # "the arrest drew condemnation": the act noun the entry names is the condemnation itself; what
@@ -433,7 +433,7 @@ def referent_author(d: Draft, ctx: SentenceContext) -> None:
         # a generic noun takes up the other side's act of any type; a noun of a type, that type's
         told = _latest_told(ctx, own, GENERIC_REACH, not_of=countries, acts_only=True) if generic else _latest_told(ctx, own, REFERENT_REACH, kind)
         if told is not None:
-            d.target, d.how["target"] = list(told.source), "referent"
+            d.target, d.how["target"] = _parties(told, own), "referent"
             return
         claimant = _latest_claimant(ctx, own) if kind == CLAIMED_TYPE else None
         if claimant is not None:
@@ -503,6 +503,17 @@ def _side(a: Actor) -> tuple[str, str]:
     """Whose side an actor speaks for: a country and its state institutions are one side ("Israel
     denied the accusation" does not answer Israel's foreign ministry); other sectors their own."""
     return a.country, "state" if a.sector in STATE_SECTORS else a.sector
+
+
+def _parties(prev: Event, own: set[tuple[str, str]]) -> list[Actor]:
+    """Who did the act told before: its source, and for a meeting ("met", "talks", which the
+    codebook gives each party as the other's target) each party of it, none of the answering side.
+    (A deal keeps its maker: the pool codes support for "a deal on handing sovereignty to
+    Mauritius" as support of Britain alone.)"""
+    doers = list(prev.source)
+    if prev.event_type in MEETING_TYPES:
+        doers += [a for a in prev.target if a not in doers]
+    return [a for a in doers if _side(a) not in own] or list(prev.source)
 
 
 def _answerable(prev: Event, own: set[tuple[str, str]]) -> bool:

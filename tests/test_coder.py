@@ -3018,3 +3018,8 @@ def test_welcoming_a_meeting_answers_each_of_its_parties(rules) -> None:  # type
             "The African Union welcomed the meeting.")  # fmt: skip
     e = event_at(code(rules, text), "welcomed")
     assert {a.sector for a in e.target} == {"GOV", "OPP"}
+
+
+def test_an_indictment_unsealed_is_its_unsealers(rules) -> None:  # type: ignore[no-untyped-def]
+    e = event_at(code(rules, "Argentine prosecutors unsealed an indictment against two Iranian officials on Friday."), "indictment")
+    assert {a.country for a in e.source} == {"ARG"}

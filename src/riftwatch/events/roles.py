@@ -53,7 +53,7 @@ LIGHT_VERBS = frozenset({"make", "hold", "launch", "carry", "conduct", "stage", 
                          "reopen", "open", "initiate", "pursue", "enter",
                          "speed", "accelerate", "complete", "finish", "expand", "undertake", "mount",
                          "wage", "begin", "start", "continue", "step", "intensify", "resume",
-                         "escalate", "announce", "declare", "lodge", "file", "level", "express", "join",
+                         "escalate", "announce", "declare", "unseal", "lodge", "file", "level", "express", "join",
                          # keeping, renewing or stepping up an act is doing it ("kept tariffs in
                          # place", "ramped up sanctions", "reiterated its demand", "tweeted condemnation")
                          "maintain", "keep", "ramp", "increase", "tighten", "extend", "repeat", "reiterate",

@@ -691,3 +691,17 @@ def test_a_sector_noun_right_before_a_name_describes_that_person(nlp: Any, lex: 
     """"Gang leader Jean Baptiste": the person the words describe, of the sector they name."""
     got = codes(nlp, lex, "Police said gang leader Jean Baptiste Ozias was killed.", default_country="HTI")
     assert ("gang leader Jean Baptiste Ozias", "HTI", "CRM") in got
+
+
+def test_the_government_an_opposition_faults_is_its_own() -> None:
+    import datetime as dt
+
+    from riftwatch.pipeline import Coder, Config
+    from riftwatch.records import Article
+
+    text = ("WASHINGTON — The United States on Tuesday raised tariffs on Brazilian beef, U.S. officials said. "
+            "Washington also criticized Brazilian export subsidies. "
+            "Brazilian opposition leader Tarcisio Freitas accused the government of failing to protect farmers.")  # fmt: skip
+    coded = next(Coder(Config(learned=False)).code([Article(id="gov", text=text, published=dt.date(2025, 3, 14))]))
+    accused = next(e for e in coded.events if e.trigger.text == "accused")
+    assert {(a.country, a.sector) for a in accused.target} == {("BRA", "GOV")}

@@ -1105,8 +1105,17 @@ def _unit_of(modifier: Token) -> bool:
 def _speaker_country(doc: Doc, g: Group, actors: Sequence[Actor], offset: int) -> str:
     """The country of whoever reports the clause the group is the subject of ("U.S. Trade
     Representative Jamieson Greer said the administration was reviewing ...": the speaker's
-    administration), when an actor already coded speaks."""
+    administration), when an actor already coded speaks; or of the opposition whose act the group
+    is the object of ("the opposition leader accused the government")."""
     root = doc[g.start : g.end].root
+    if root.dep_ in ("dobj", "pobj"):
+        # "Opposition leader Jairam Ramesh accused the government of ...": the opposition of a
+        # country faults its own government
+        verb = root.head.head if root.dep_ == "pobj" else root.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb.pos_ == "VERB" else []
+        starts = {t.idx + offset for s in subjects for t in s.subtree}
+        opposed = [a for a in actors if a.start in starts and a.sector in ("OPP", "PTY") and len(a.country) == 3]
+        return opposed[-1].country if opposed else ""
     if root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "ccomp":
         return ""
     verb = root.head.head

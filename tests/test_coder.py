@@ -3023,3 +3023,9 @@ def test_welcoming_a_meeting_answers_each_of_its_parties(rules) -> None:  # type
 def test_an_indictment_unsealed_is_its_unsealers(rules) -> None:  # type: ignore[no-untyped-def]
     e = event_at(code(rules, "Argentine prosecutors unsealed an indictment against two Iranian officials on Friday."), "indictment")
     assert {a.country for a in e.source} == {"ARG"}
+
+
+def test_both_standing_alone_takes_up_the_pair_named_before(rules) -> None:  # type: ignore[no-untyped-def]
+    text = "Zambian police detained two Malawian traders at the border on Monday. Both were later released."
+    e = event_at(code(rules, text), "released")
+    assert {a.country for a in e.target} == {"MWI"}

@@ -231,6 +231,8 @@ def resolve_pronouns(
     groups: dict[int, tuple[Actor, ...]] = {}
     for tok in sent:
         low = tok.lower_
+        if low == "both" and tok.pos_ == "PRON":
+            low = "they"  # "Both were later released": the two named before
         if low not in PLURAL_PRONOUNS and low not in SINGULAR_PRONOUNS:
             continue  # most words: the cheapest test first
         if tok.i in actor_at or tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:

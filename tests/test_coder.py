@@ -3029,3 +3029,9 @@ def test_both_standing_alone_takes_up_the_pair_named_before(rules) -> None:  # t
     text = "Zambian police detained two Malawian traders at the border on Monday. Both were later released."
     e = event_at(code(rules, text), "released")
     assert {a.country for a in e.target} == {"MWI"}
+
+
+def test_a_bare_refusal_answers_the_demand_last_made_of_the_refuser(rules) -> None:  # type: ignore[no-untyped-def]
+    text = "Nigeria asked Ghana to reopen the border crossing at Seme. Ghana refused, citing security concerns."
+    e = event_at(code(rules, text), "refused")
+    assert {a.country for a in e.target} == {"NGA"}

@@ -447,6 +447,12 @@ def referent_author(d: Draft, ctx: SentenceContext) -> None:
             # said to the side that answers, by whoever said it
             d.target, d.how["target"] = [a for a in aimed.source if _side(a) not in own], "referent"
             return
+    if d.type == "REJECT" and d.source and not any(c.dep_ in OBJ | {"ccomp", "xcomp", "prep"} for c in d.tok.children):
+        # "Saudi Arabia asked Russia to cut output. But Russia refused": a refusal with nothing
+        # refused answers the demand last made of the refusing side
+        asked = _latest_aimed_at(ctx, own, frozenset({"REQUEST"}))
+        if asked is not None:
+            d.target, d.how["target"] = [a for a in asked.source if _side(a) not in own], "referent"
 
 
 # Endings that make a noun of a verb ("seizure", "invasion", "withdrawal", "killing"), and the
@@ -541,13 +547,13 @@ def _latest_told(ctx: SentenceContext, own: set[tuple[str, str]], reach: int, ki
 AIMED_WORDS_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 
 
-def _latest_aimed_at(ctx: SentenceContext, own: set[tuple[str, str]]) -> Event | None:
-    """The latest demand, threat or criticism told up to ``REFERENT_REACH`` sentences back that
-    another side aimed at the side ``own``."""
+def _latest_aimed_at(ctx: SentenceContext, own: set[tuple[str, str]], types: frozenset[str] = AIMED_WORDS_TYPES) -> Event | None:
+    """The latest demand, threat or criticism (of ``types``) told up to ``REFERENT_REACH``
+    sentences back that another side aimed at the side ``own``."""
     for prev in reversed(ctx.state.events):
         if ctx.index - prev.sentence_index > REFERENT_REACH:
             break
-        if prev.event_type in AIMED_WORDS_TYPES and _answerable(prev, own) and _sides(prev.target) & own:
+        if prev.event_type in types and _answerable(prev, own) and _sides(prev.target) & own:
             return prev
     return None
 

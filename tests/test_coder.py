@@ -3035,3 +3035,9 @@ def test_a_bare_refusal_answers_the_demand_last_made_of_the_refuser(rules) -> No
     text = "Nigeria asked Ghana to reopen the border crossing at Seme. Ghana refused, citing security concerns."
     e = event_at(code(rules, text), "refused")
     assert {a.country for a in e.target} == {"NGA"}
+
+
+def test_it_taking_up_a_country_name_is_its_state(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code(coder, "Morocco rejected the accusations and announced hours later that it was expelling three Algerian diplomats.")
+    e = event_at(coded, "expelling")
+    assert {(a.country, a.sector) for a in e.source} == {("MAR", "GOV")}

@@ -202,7 +202,9 @@ def state_by_name(events: Sequence[Event]) -> list[Event]:
     def coded(actors: tuple[Actor, ...], role: str, etype: str) -> tuple[Actor, ...]:
         if role == "target" and etype in FORCE_TYPES:
             return actors
-        return tuple(replace(a, sector="GOV") if not a.sector and a.entry_id.startswith("country:") else a for a in actors)
+        # (and "it" taking up such a name: "India ... announced that it was expelling six diplomats")
+        return tuple(replace(a, sector="GOV") if not a.sector and a.entry_id.removeprefix("pronoun:").startswith("country:")
+                     else a for a in actors)  # fmt: skip
 
     out = []
     for e in events:

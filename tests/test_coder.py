@@ -3041,3 +3041,9 @@ def test_it_taking_up_a_country_name_is_its_state(coder) -> None:  # type: ignor
     coded = code(coder, "Morocco rejected the accusations and announced hours later that it was expelling three Algerian diplomats.")
     e = event_at(coded, "expelling")
     assert {(a.country, a.sector) for a in e.source} == {("MAR", "GOV")}
+
+
+def test_the_owner_of_a_relation_in_a_description_is_no_party(rules) -> None:  # type: ignore[no-untyped-def]
+    text = "Farid Zaman, the head of the Awami League and Sheikh Hasina's closest ally, urged the army to hold elections."
+    e = event_at(code(rules, text), "urged")
+    assert e.source and not [a for a in e.source if "Hasina" in a.text]

@@ -82,21 +82,25 @@ def actors_under(tok: Token, actor_at: dict[int, Actor], *, keep_of: bool = True
     """Actors named by the noun phrase headed by ``tok`` (its conjuncts included, clauses pruned)."""
     found: list[Actor] = []
     seen: set[tuple[int, int]] = set()
-    stack = [tok]
+    stack = [(tok, False)]
     while stack:
-        t = stack.pop()
+        t, described = stack.pop()
         actor = actor_at.get(t.i)
         if actor is not None and (actor.start, actor.end) not in seen:
             seen.add((actor.start, actor.end))
             found.append(actor)
         named = t.lemma_.lower() in RELATIONAL_NOUNS and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in t.children)
+        # (in a description set beside a name, a relation's owner is its counterpart too: "Devlet
+        # Bahceli, the leader of the MHP and Erdogan's main ally": Erdogan is no party)
+        named = named or (described and t.lemma_.lower() in RELATIONAL_NOUNS)
+        described = described or t.dep_ == "appos"
         for child in t.children:
             if named and child.dep_ == "poss":
                 continue  # "Mali's neighbours Guinea and Niger": the neighbours are Guinea and Niger, Mali their counterpart
             if child.dep_ in PRUNE:
                 if (child.dep_ == "prep" and keep_of and child.lower_ in {"of", "from"} and t.pos_ != "VERB"
                         and not _of_an_act(child) and not _counterpart(t, child)):  # fmt: skip
-                    stack.append(child)
+                    stack.append((child, described))
                 elif child.dep_ == "prep" and t.pos_ in {"NOUN", "PROPN"} and t.tag_ in {"NNS", "NNPS"} and _members(child):
                     # "rights groups, including Human Rights Watch": a member of the group, by name
                     # (not "members, including two women", whose country the group's is)
@@ -109,7 +113,7 @@ def actors_under(tok: Token, actor_at: dict[int, Actor], *, keep_of: bool = True
                 continue  # "accused by officials of arming the militia": what they say, not who they are
             if child.dep_ == "appos" and child.lemma_.lower() in RELATIONAL_NOUNS:
                 continue  # "Jordan, a firm British partner": the partner is Jordan, Britain only its counterpart
-            stack.append(child)
+            stack.append((child, described))
     found.sort(key=lambda a: a.start)
     return found
 

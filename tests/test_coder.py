@@ -3047,3 +3047,11 @@ def test_the_owner_of_a_relation_in_a_description_is_no_party(rules) -> None:  #
     text = "Farid Zaman, the head of the Awami League and Sheikh Hasina's closest ally, urged the army to hold elections."
     e = event_at(code(rules, text), "urged")
     assert e.source and not [a for a in e.source if "Hasina" in a.text]
+
+
+def test_the_speaker_of_a_misread_report_is_not_the_attacker(coder) -> None:  # type: ignore[no-untyped-def]
+    # the parse makes "the strike" the object of "said" and "killed" a modifier of it
+    text = ("Colombia's Defence Minister Pedro Salcedo said the strike, which took place on Wednesday night near the "
+            "town of Ipiales, killed at least four people, including a teenager.")  # fmt: skip
+    e = event_at(code(coder, text), "killed")
+    assert not [a for a in e.source if a.person]

@@ -66,6 +66,7 @@ from .roles import (
     brokered_by,
     discussed,
     is_envoy,
+    main_verb_after_relative,
     measure_targets,
     not_accused,
     partners_within,
@@ -642,6 +643,11 @@ def _reporter(trig: Token, ev: Event) -> set[int]:
     if trig.pos_ == "NOUN" and trig.dep_ == "dobj" and trig.head.lemma_.lower() in RECORDING_VERBS:
         # "Human Rights Watch documented the abduction of four activists": who records it
         return _subject_tokens(trig.head) | according
+    misread = main_verb_after_relative(trig) if trig.pos_ == "VERB" else None
+    if misread is not None and misread.dep_ == "dobj" and misread.head.lemma_.lower() in SPEECH_VERBS:
+        # "the minister said the strike, which took place at night, killed four people": the parse
+        # made "the strike" the object of "said"; its speaker reports the killing
+        return _subject_tokens(misread.head) | according
     if trig.pos_ != "VERB" or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in trig.children):
         return according
     # "North Korea fired missiles ..., South Korea's military said": the verb of saying set beside it

@@ -242,9 +242,14 @@ def main_verb_after_relative(verb: Token) -> Token | None:
     """The sentence's subject when the parse hung its verb inside the subject's relative clause
     ("ECOWAS, which suspended Guinea after the coup, called on ...": called <- coup, the root
     ECOWAS): a past tense after a comma, in a sentence whose root is a noun with a relative
-    clause holding the verb."""
-    if verb.dep_ != "acl" or verb.tag_ != "VBD" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+    clause holding the verb; or the noun the verb hangs on, when a relative clause on it stands
+    between them ("said the strike, which took place at night, killed four people")."""
+    finite = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children))
+    if verb.dep_ != "acl" or not finite or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
         return None
+    head = verb.head
+    if head.pos_ == "NOUN" and any(c.dep_ == "relcl" and c.i < verb.i for c in head.children):
+        return head  # "said the strike, which took place near Ipiales, killed four people": killed <- strike
     root = verb.sent.root
     if root.pos_ not in {"NOUN", "PROPN"} or root.i >= verb.i:
         return None

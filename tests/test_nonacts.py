@@ -312,3 +312,9 @@ def test_a_plea_in_court_is_no_request(rules) -> None:  # type: ignore[no-untype
     assert types_at(rules, "The two journalists pleaded not guilty on Monday.", "pleaded") == []
     assert types_at(rules, "The former governor pleaded guilty to fraud.", "pleaded") == []
     assert types_at(rules, "The mayor pleaded with the rebels to spare the town.", "pleaded") == ["REQUEST"]
+
+
+def test_an_insurgency_being_fought_sums_up_a_campaign(rules) -> None:  # type: ignore[no-untyped-def]
+    assert types_at(rules, "Niger's army has been fighting a jihadist insurgency in the Tillaberi region since 2015.", "fighting") == []
+    assert types_at(rules, "The rebels are waging a war against the junta.", "waging") == []
+    assert types_at(rules, "The army fought the rebels near Tillaberi on Tuesday.", "fought") == ["ASSAULT"]

@@ -610,6 +610,23 @@ def figurative_war(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Ent
     return entry
 
 
+# Verbs whose object is a war or an insurgency waged over time: "has been fighting an insurgency".
+WAGING_VERBS = frozenset({"fight", "wage"})
+
+
+def war_waged(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A war or an insurgency one "has been fighting" or "is waging" (nonacts.json "wars" as the
+    verb's object, told as ongoing: a progressive or a perfect) sums up a campaign, no act of
+    force of its own ("the separatist group has been fighting a deadly insurgency against the
+    state": two pool stories code only the accusation beside it)."""
+    if entry is None or entry.type != "ASSAULT" or tok.pos_ != "VERB" or tok.lemma_.lower() not in WAGING_VERBS:
+        return entry
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in _words("wars") for c in tok.children):
+        return entry
+    ongoing = tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+    return None if ongoing else entry
+
+
 # Verbs of a blow that, with "back" and nothing struck, say only that someone answered.
 ANSWERING_BLOWS = frozenset({"hit", "strike"})
 

@@ -760,32 +760,36 @@ def test_the_group_is_no_news_agency_only_told_something(nlp: Any, lex: Lexicon)
 
 
 
-def test_he_after_a_person_named_again_as_subject_is_that_person() -> None:
-    # the surname alone, named again as the subject, is who "he" takes up next, not the person
-    # the sentence names after it
-    import datetime as dt
-
+@pytest.fixture(scope="module")
+def rules():  # type: ignore[no-untyped-def]
+    """The rule coder alone, for the checks that follow an actor into the events it takes part in."""
     from riftwatch.pipeline import Coder, Config
+
+    return Coder(Config(learned=False))
+
+
+def _event(rules, text: str, word: str):  # type: ignore[no-untyped-def]
+    """The first event whose trigger is ``word`` in ``text``, coded as published 2025-03-14."""
     from riftwatch.records import Article
 
+    coded = next(rules.code([Article(id="t", text=text, published=dt.date(2025, 3, 14))]))
+    return next(e for e in coded.events if e.trigger.text == word)
+
+
+def test_he_after_a_person_named_again_as_subject_is_that_person(rules) -> None:  # type: ignore[no-untyped-def]
+    # the surname alone, named again as the subject, is who "he" takes up next, not the person
+    # the sentence names after it
     text = (
         "Gabon's military ruler, General Brice Ndong Obiang, was sworn in as president on Monday. "
         "Obiang seized power in 2023, ousting President Paul Mba. "
         "He later dissolved parliament and banned opposition rallies."
     )
-    coded = next(Coder(Config(learned=False)).code([Article(id="he", text=text, published=dt.date(2025, 3, 14))]))
-    banned = next(e for e in coded.events if e.trigger.text == "banned")
-    assert [a.name for a in banned.source] == ["Brice Ndong Obiang"]
+    assert [a.name for a in _event(rules, text, "banned").source] == ["Brice Ndong Obiang"]
 
 
-def test_a_lower_case_office_before_a_title_is_the_office_named_before() -> None:
+def test_a_lower_case_office_before_a_title_is_the_office_named_before(rules) -> None:  # type: ignore[no-untyped-def]
     # "ministry spokesperson Liu Wenbo": the ministry named before with its country, not the
     # country the story is filed from (a helper's article written for these checks)
-    import datetime as dt
-
-    from riftwatch.pipeline import Coder, Config
-    from riftwatch.records import Article
-
     text = (
         "WASHINGTON \u2014 The U.S. Commerce Department on Tuesday expanded export controls on advanced "
         "semiconductors to China, adding 27 Chinese companies to a trade blacklist.\n\n"
@@ -795,6 +799,4 @@ def test_a_lower_case_office_before_a_title_is_the_office_named_before() -> None
         "\"The United States has once again abused state power to suppress Chinese enterprises,\" ministry "
         "spokesperson Liu Wenbo told reporters in Beijing. He urged Washington to correct its mistakes immediately."
     )
-    coded = next(Coder(Config(learned=False)).code([Article(id="office", text=text, published=dt.date(2025, 3, 14))]))
-    urged = next(e for e in coded.events if e.trigger.text == "urged")
-    assert {a.country for a in urged.source} == {"CHN"}
+    assert {a.country for a in _event(rules, text, "urged").source} == {"CHN"}

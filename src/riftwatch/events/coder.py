@@ -187,16 +187,8 @@ def _ahead(status: Factuality, dated: dict[str, Any], published: dt.date | None,
     counted on from an earlier one that runs past publication is the count's error, not a
     future.)"""
     if status == "asserted" and published is not None and dated.get("date_text") is not None and dated["date"] > published:
-        return status if _simple_past(tok) else "future"
+        return status if _told_as_past(tok, present_perfect=False) else "future"
     return status
-
-
-def _simple_past(tok: Token) -> bool:
-    """A verb in the simple past or the past perfect, active or passive ("detained", "was
-    detained", "had been released"); not the present perfect ("has called for talks next week")."""
-    if tok.pos_ not in {"VERB", "AUX"}:
-        return False
-    return tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in tok.children))
 
 
 def _dated(tok: Token, ctx: SentenceContext, depth: int = 0) -> dict[str, Any]:
@@ -416,15 +408,17 @@ def _told_next(tok: Token, ctx: SentenceContext) -> Event | None:
     return None
 
 
-def _told_as_past(tok: Token) -> bool:
-    """A verb in the past tense or the present perfect ("threatened", "was signed", "has called").
+def _told_as_past(tok: Token, present_perfect: bool = True) -> bool:
+    """A verb in the past tense or the present perfect ("threatened", "was signed", "has called");
+    without ``present_perfect`` only the simple past and the past perfect ("had been released").
     (``venue.past_tense`` answers another question: whether a told act, noun or verb, is past — it
     leaves the present perfect out, which here counts: "has called for elections next year".)"""
     if tok.pos_ not in {"VERB", "AUX"}:
         return False
     if tok.tag_ == "VBD":
         return True
-    return tok.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} and (c.tag_ == "VBD" or c.lower_ in {"has", "have"})
+    perfect = {"has", "have"} if present_perfect else set()
+    return tok.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} and (c.tag_ == "VBD" or c.lower_ in perfect)
                                      for c in tok.children)  # fmt: skip
 
 

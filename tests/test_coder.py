@@ -3055,3 +3055,14 @@ def test_the_speaker_of_a_misread_report_is_not_the_attacker(coder) -> None:  # 
             "town of Ipiales, killed at least four people, including a teenager.")  # fmt: skip
     e = event_at(code(coder, text), "killed")
     assert not [a for a in e.source if a.person]
+
+
+def test_a_lead_under_a_title_case_headline_keeps_its_first_noun_an_act(rules) -> None:  # type: ignore[no-untyped-def]
+    # the headline on its own line makes the tagger read "Talks" as a name
+    text = ("EU-Mediated Talks Between Kosovo, Serbia End Without Deal\n\n"
+            "Talks between Kosovo Prime Minister Albin Kurti and Serbian President Aleksandar Vucic ended "
+            "in Brussels on Thursday without agreement.\n")  # fmt: skip
+    coded = code(rules, text)
+    talks = [e for e in coded.events if e.trigger.text == "Talks" and e.trigger.start > text.index("\n")]
+    assert talks and talks[0].event_type == "CONSULT"
+    assert {a.country for a in talks[0].source} == {"XKX", "SRB"}

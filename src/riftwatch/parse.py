@@ -10,7 +10,7 @@ import functools
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -174,6 +174,27 @@ def _dateline_apart(doc: Doc) -> None:
         tok.is_sent_start = False
     doc[first].is_sent_start = True
     _first_words_together(doc, first)
+
+
+def retag_opening_nouns(doc: Doc, names_an_act: Callable[[str], bool]) -> None:
+    """A title-case headline on a line of its own can make the tagger read the first word of the
+    sentence after it as a name ("EU-Mediated Talks Between Kosovo, Serbia End Without Deal" over
+    "Talks between Kurti and Vucic ended ...": Talks PROPN, lemma "Talks"). A sentence's first word
+    tagged a proper noun, outside any entity, with a lower-case word after it, is read as the common
+    noun it spells when that noun names an act (``names_an_act``: a trigger noun of the lexicon)."""
+    for sent in doc.sents:
+        tok = next((t for t in sent if not t.is_space), None)
+        if tok is None or tok.tag_ not in ("NNP", "NNPS") or tok.ent_type_ or tok.i + 1 >= len(doc):
+            continue
+        if not doc[tok.i + 1].is_lower:
+            continue
+        low = tok.lower_
+        forms = [low, low[:-1], low[:-2]] if tok.tag_ == "NNPS" and low.endswith("s") else [low]
+        lemma = next((f for f in forms if f and names_an_act(f)), None)
+        if lemma is not None:
+            tok.tag_ = "NNS" if tok.tag_ == "NNPS" else "NN"
+            tok.pos_ = "NOUN"
+            tok.lemma_ = lemma
 
 
 def add_paragraph_breaks(nlp: Language) -> None:

@@ -250,6 +250,10 @@ class Coder:
         """The rule coder's events of one parsed article, with the actor maps they were coded from;
         sentences numbered by ``sentence_numbers`` where ``skipped`` names blanked-out sentences."""
         self._load()
+        from .parse import retag_opening_nouns  # (loaded with the model by ``_load``)
+
+        # (a headline on its own line may have made the lead's first noun a name: "Talks ...")
+        retag_opening_nouns(doc, lambda lemma: bool(self.triggers.candidates(lemma, "NOUN")))
         places, actors, actor_at, latent_at = self._read(article, doc)
         state = ArticleState()
         events = []

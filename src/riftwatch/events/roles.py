@@ -200,6 +200,12 @@ def prep_targets(
     return _collect(phrases, actor_at) or _collect(phrases, latent_at)
 
 
+def phrase_actors(tok: Token, preps: Sequence[str], actor_at: dict[int, Actor]) -> list[Actor]:
+    """Actors named in ``tok``'s phrases of the prepositions ``preps`` ("the flight by two Russian
+    bombers", "was ordered by military intelligence")."""
+    return _collect(_prep_objects(tok, preps), actor_at)
+
+
 def _collect(tokens: Iterable[Token], actor_at: dict[int, Actor]) -> list[Actor]:
     out: list[Actor] = []
     for t in tokens:

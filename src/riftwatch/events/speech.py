@@ -28,7 +28,7 @@ from .attribution import speaker_of
 from .draft import Draft, Recoded, SentenceContext
 from .matching import criticism_words, holds_criticism
 from .modality import factuality
-from .roles import actors_under, patient_owner
+from .roles import actors_under, patient_owner, phrase_actors
 
 # Verbs that report; "claim" and "allege" included, "believe" and "think" are not speech acts.
 REPORT_VERBS = frozenset({"say", "report", "tell", "state", "claim", "complain", "charge", "allege",
@@ -75,8 +75,7 @@ def reported_criticism(
                 named = actors_under(subj, actor_at)
                 if not named and subj.pos_ == "NOUN":
                     # "the flight by two Russian bombers was a provocation": who did the act named
-                    named = [a for p in subj.children if p.dep_ == "prep" and p.lower_ == "by"
-                             for o in p.children for a in actors_under(o, actor_at)]  # fmt: skip
+                    named = phrase_actors(subj, ("by",), actor_at)
                 # "his detention was arbitrary": the detained man suffered the act, whoever did it
                 # is criticised
                 suffered = patient_owner(subj, named) if subj.pos_ == "NOUN" else []
@@ -117,8 +116,7 @@ def _blamed(clause: Token, actor_at: dict[int, Actor]) -> list[Actor]:
     passive = any(c.dep_ == "auxpass" for c in clause.children)
     if (clause.lemma_.lower() in INSTIGATING_VERBS or carried_out) and passive and any(
             s.lemma_.lower() in HOSTILE_ACT_NOUNS for s in subjects):  # fmt: skip
-        return [a for p in clause.children if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ == "by")
-                for o in p.children for a in actors_under(o, actor_at)]  # fmt: skip
+        return phrase_actors(clause, ("by",), actor_at)
     if clause.lemma_ == "be":
         behind = [o for p in clause.children if p.dep_ == "prep" and p.lower_ == "behind" for o in p.children]
         if any(o.lemma_.lower() in HOSTILE_ACT_NOUNS for o in behind):

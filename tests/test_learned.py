@@ -407,6 +407,20 @@ def test_the_reporter_of_an_attack_and_its_victims_are_not_its_source() -> None:
     assert not {a.text for a in e.source} & {"police", "people"}
 
 
+def test_the_reporter_of_any_act_told_with_its_own_subject_is_not_its_source() -> None:
+    """Written here: a press group tells of an arrest by unnamed officers; it arrested no one and
+    was beaten by no one (an arrest is no attack, but the speaker only reports it alike; a verb
+    joined to another takes the first one's subject)."""
+    from riftwatch.pipeline import Coder
+    from riftwatch.records import Article
+
+    for text, word in (("The Paris-based press freedom group said officers detained two editors at their office in Lusaka on Friday.", "detained"),
+                       ("Amnesty International said guards beat and arrested four students outside the court.", "arrested")):  # fmt: skip
+        (coded,) = Coder().code([Article(id="t", text=text)])
+        (e,) = [e for e in coded.events if e.trigger.text == word]
+        assert not {a.country for a in e.source + e.target} & {"NGO"}, [a.text for a in e.source + e.target]
+
+
 def test_who_records_an_attack_did_not_carry_it_out() -> None:
     """"Human Rights Watch documented the abduction of four activists": the group records the act."""
     from riftwatch.pipeline import Coder

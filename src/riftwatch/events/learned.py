@@ -635,8 +635,6 @@ def _reporter(trig: Token, ev: Event) -> set[int]:
     that killed nine soldiers") did not carry it out: the subject of the verb of saying whose
     reported clause holds the attack. (Through a pronoun the reporter may still be the source:
     "the army said it killed ...".)"""
-    if ev.event_type not in ontology().types_with("use_of_force"):
-        return set()
     # "..., according to two residents": who it is according to reports it
     # (the parser may hang "according" on as a verb: "killing 18 people, according to residents")
     according = {t.i for a in trig.sent if according_to(a) for t in a.subtree}
@@ -648,6 +646,8 @@ def _reporter(trig: Token, ev: Event) -> set[int]:
         # "the minister said the strike, which took place at night, killed four people": the parse
         # made "the strike" the object of "said"; its speaker reports the killing
         return _subject_tokens(misread.head) | according
+    while trig.dep_ == "conj" and trig.head.pos_ == "VERB" and not _subject_tokens(trig):
+        trig = trig.head  # "guards beat and arrested four students": the first verb's subject does both
     if trig.pos_ != "VERB" or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in trig.children):
         return according
     # "North Korea fired missiles ..., South Korea's military said": the verb of saying set beside it
@@ -938,6 +938,8 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         labellers |= not_accused(fe.trig)
     if fe.trig is not None and ev.event_type in {"ACCUSE", "REJECT", "SUPPORT"}:
         labellers |= measure_targets(fe.trig)  # whom a measure a stance is on is aimed at ("opposed sanctions on Iran")
+    if fe.trig is not None and ev.quad_class not in VERBAL_QUAD_CLASSES:
+        labellers |= _reporter(fe.trig, ev)  # who tells of it: "a rights group said guards beat four students"
     if labellers:  # "resisting what it described as Western pressure": who names it takes no part;
         # nor does what a meeting is on ("will host a conference on Sudan")
         naming = {id(c.actor) for c in fe.cands if c.head is not None and c.head.i in labellers}

@@ -130,6 +130,11 @@ def test_without_publication_date_nothing_moves(coder) -> None:  # type: ignore[
         ("A report published in March 2021 accused the navy of abuses.", "accused", dt.date(2021, 3, 1)),
         # a later clause with its own subject and time keeps its time
         ("Peru has closed the border crossing, and Chile recalled its envoy in March 2021.", "closed", PUBLISHED),
+        # ... but one told in the simple past after a first one, with no time of its own, shares its time
+        ("In March 2021 the coast guard boarded a trawler, and the police arrested its captain.", "arrested",
+         dt.date(2021, 3, 1)),
+        ("In March 2021 the coast guard boarded a trawler, and the police have charged its captain.", "charged",
+         PUBLISHED),
     ],
 )
 def test_a_time_dates_its_own_clause(coder, text: str, trigger: str, expected: dt.date) -> None:  # type: ignore[no-untyped-def]

@@ -167,6 +167,9 @@ def clause_times(trigger: Token, times: Sequence[TimeExpr]) -> list[TimeExpr]:
     # ("a ruling in 2016, which Beijing has refused to recognise"): the main clause's time is not its
     ongoing = own.dep_ == "relcl" and not past_tense(own)
     apart = _conjunct_apart(trigger)
+    if apart is not None and _both_simple_past(apart) and not any(
+            apart.left_edge.idx <= t.start < apart.right_edge.idx + len(apart.right_edge) for t in times):  # fmt: skip
+        apart = None  # "In 2024 the navy seized a tanker, and the guards detained its crew": one telling, one time
     # later conjuncts with a subject of their own tell their own times
     later = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
              and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)] if trigger.pos_ in ("VERB", "AUX") else []  # fmt: skip
@@ -239,6 +242,18 @@ def _conjunct_apart(trigger: Token) -> Token | None:
         return None
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     return verb if own_subject or (past_tense(first) and not past_tense(verb)) else None
+
+
+def _simple_past(verb: Token) -> bool:
+    return verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _both_simple_past(verb: Token) -> bool:
+    """A later conjunct and the first, both told in the simple past ("seized ..., and the guards detained ...")."""
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return _simple_past(verb) and _simple_past(first)
 
 
 def _since_on_noun(word: Token, trigger: Token) -> bool:

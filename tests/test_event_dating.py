@@ -300,6 +300,10 @@ def test_a_datelines_day_anchors_the_story(coder, text: str, expected: dt.date) 
         # a statement after the background is the news's reaction to it
         (("In March 2021, soldiers detained the editor of a weekly in Bamako. Press freedom groups "
          "condemned the government for the arrest."), "condemned", PUBLISHED),
+        # ... but one joined to the background's act, by its subject, is told with it
+        (("Soldiers took the market town of Kidal on Monday after a week of fighting.\n\n"
+          "In March 2021, rebels attacked an army base outside Gao. The government closed the border "
+          "and warned the rebels of reprisals."), "warned", dt.date(2021, 3, 1)),
     ],
 )
 def test_background_goes_on_with_its_date(coder, text: str, trigger: str, expected: dt.date) -> None:  # type: ignore[no-untyped-def]

@@ -465,7 +465,9 @@ def date_events(
         if e.date_text is None and e.date == article.published:
             span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
             if span is not None and len(span) and past_tense(_telling_verb(span.root)):
-                told = background(article, e, out) if e.quad_class in MATERIAL or span.root.pos_ == "NOUN" else None
+                told = _conjunct_of(span.root, e, out)
+                if told is None and (e.quad_class in MATERIAL or span.root.pos_ == "NOUN"):
+                    told = background(article, e, out)
                 told = told or same_speaker(article, e, out)
                 if told is not None:
                     e = replace(e, date=told.date, date_end=told.date_end, date_precision=told.date_precision,
@@ -475,6 +477,20 @@ def date_events(
                                 date_text=Span(day.text, day.start, day.end))  # fmt: skip
         out.append(e)
     return out
+
+
+def _conjunct_of(word: Token, e: Event, before: Sequence[Event]) -> Event | None:
+    """The act of the verb an undated verb is joined to, sharing its subject, where a time of its
+    own or of the story before dated it: "ECOWAS imposed sanctions on Niamey and threatened to use
+    force" threatened when it imposed them."""
+    first = word
+    while first.dep_ == "conj" and first.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in first.children):  # fmt: skip
+        first = first.head
+    if first.i == word.i:
+        return None
+    return next((b for b in reversed(before) if b.sentence_index == e.sentence_index and b.trigger.start == first.idx
+                 and b.date_text is not None), None)  # fmt: skip
 
 
 def _told_before(article: Article, e: Event, before: Sequence[Event], day: bool = False) -> Event | None:

@@ -996,6 +996,8 @@ def test_people_a_state_coerces_are_its_own_unless_named(rules) -> None:  # type
     assert {(a.country, a.sector) for a in e.target} == {("NIC", "REL")}
     e = event_at(code(rules, "Nicaragua's government has expelled two American priests."), "expelled")
     assert {a.country for a in e.target} == {"USA"}
+    # the name of such an unnamed party follows its country ("Nicaragua", not "United States")
+    assert all(a.name == "Nicaragua" for a in event_at(code(rules, text), "expelled").target)
 
 
 def test_forces_deployed_are_no_target(coder) -> None:  # type: ignore[no-untyped-def]

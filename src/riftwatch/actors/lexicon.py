@@ -51,12 +51,13 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..errors import LexiconError
+from ..records import Actor
 
 log = logging.getLogger(__name__)
 
@@ -441,3 +442,13 @@ def _default_lexicon() -> Lexicon:
     lex = Lexicon(shipped_entries())
     log.debug("loaded the shipped actor lexicon: %d entries", len(lex))
     return lex
+
+
+def moved(actor: Actor, country: str) -> Actor:
+    """``actor`` given ``country`` for the one the article's context guessed; a name that was the
+    guessed country's (an unnamed party known by its country alone: "Kenya" for "three journalists"
+    in a story filed from Nairobi) follows the country."""
+    names = _default_lexicon()
+    name = names.country_name(country) if actor.name and actor.name == names.country_name(actor.country) else actor.name
+    return replace(actor, country=country, name=name)
+

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from ..actors.lexicon import moved
 from ..actors.recognise import REGIONAL, UNKNOWN
 from ..records import Actor, Event, Place
 from .roles import actors_under
@@ -44,7 +45,7 @@ def located(actor: Actor, place: Place | None) -> Actor:
     if (actor.country or place is None or not place.country or place.country in {"IGO", "NGO"}
             or not {REGIONAL, UNKNOWN}.isdisjoint(actor.entry_id.split("+"))):  # fmt: skip
         return actor  # "European leaders met in Kyiv", "unidentified gunmen": of no one country, wherever they act
-    return replace(actor, country=place.country)
+    return moved(actor, place.country)
 
 
 def ethnic_home(actor: Actor, place: Place | None, text: str) -> Actor:
@@ -53,7 +54,7 @@ def ethnic_home(actor: Actor, place: Place | None, text: str) -> Actor:
     if (place is None or not place.country or place.country == actor.country or not actor.country
             or not text[max(0, actor.start - 8) : actor.start].rstrip().lower().endswith("ethnic")):
         return actor
-    return replace(actor, country=place.country)
+    return moved(actor, place.country)
 
 
 def condition_party(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:

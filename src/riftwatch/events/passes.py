@@ -16,6 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..actors.lexicon import moved
 from ..actors.recognise import UNIT_NOUNS, in_quotation
 from ..records import Actor, Event, Place
 from .clauses import head_token
@@ -945,7 +946,7 @@ def _relocated(actor: Actor, place: Place | None, ctx: SentenceContext) -> Actor
     named = any(a.country == place.country for a in ctx.actor_at.values()) or any(
         (e.place is not None and e.place.country == place.country) or any(a.country == place.country for a in (*e.source, *e.target))
         for e in ctx.state.events)  # fmt: skip
-    return replace(actor, country=place.country) if named else actor
+    return moved(actor, place.country) if named else actor
 
 
 def phrase_target(d: Draft, ctx: SentenceContext) -> None:
@@ -1133,7 +1134,7 @@ def victims_of_place(d: Draft, ctx: SentenceContext) -> None:
     the place's country."""
     place = d.place
     if place is not None and place.country and d.place_how == "phrase":
-        d.target = [replace(a, country=place.country) if _guessed_country(a) and a.country != place.country
+        d.target = [moved(a, place.country) if _guessed_country(a) and a.country != place.country
                     and a.sector in {"CVL", ""} else a for a in d.target]  # fmt: skip
 
 
@@ -1147,7 +1148,7 @@ def repressed_at_home(d: Draft, ctx: SentenceContext) -> None:
     if len(home) != 1:
         return
     (country,) = home
-    d.target = [replace(a, country=country) if _guessed_country(a) and a.country and a.country != country
+    d.target = [moved(a, country) if _guessed_country(a) and a.country and a.country != country
                 and a.sector not in STATE_SECTORS else a for a in d.target]  # fmt: skip
 
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..actors.lexicon import moved
 from ..geo.mentions import doc_words, sentence_bounds
 from ..records import Actor
 from .modality import SPEECH_VERBS
@@ -369,7 +370,7 @@ def _own_sector_noun(pron: Token, owner: Actor, actor_at: dict[int, Actor]) -> N
     head = actor_at.get(pron.head.i)
     if head is None or not owner.country or not head.entry_id.startswith("sector:") or head.country == owner.country:
         return
-    recoded = replace(head, country=owner.country)
+    recoded = moved(head, owner.country)
     for t in pron.sent:  # the noun's words, all in the pronoun's sentence
         if actor_at.get(t.i) is head:
             actor_at[t.i] = recoded

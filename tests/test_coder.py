@@ -2068,6 +2068,9 @@ def test_a_verb_keeping_an_act_gives_it_its_subject(rules, sentence: str, word: 
         ("The spokesman said Kenya hopes to restore ties and accused Somalia of meddling.", "accused", "said"),
         # ... also one the tagger took for a participle (written here)
         ("It vowed to retaliate and summoned Pakistan's charge d'affaires in Kabul.", "summoned", "vowed"),
+        # ... or to a gerund (written here)
+        ("The rebel alliance accused the army of shelling villages and called on the UN to send monitors.", "called",
+         "accused"),
     ],
 )
 def test_a_past_tense_is_not_coordinated_with_an_infinitive(sentence: str, verb: str, with_verb: str) -> None:

@@ -207,7 +207,8 @@ def add_paragraph_breaks(nlp: Language) -> None:
 def coordination_repair(doc: Doc) -> Doc:
     """A past tense (or a bare participle, its mis-tagged twin) the parser joined to an infinitive
     ("said the initiative aims to mobilize forces ... and urged its counterparts to act": urged <-
-    mobilize; "vowed to retaliate and summoned the envoy") cannot be coordinated with
+    mobilize; "vowed to retaliate and summoned the envoy") or to a gerund ("accused the army of
+    targeting civilians and called on the UN to act": called <- targeting) cannot be coordinated with
     it: it goes with the nearest verb above in the past tense (urged <- said), whose subject and
     status it shares. A verb with a subject of its own is left alone."""
     if not len(doc):
@@ -218,8 +219,11 @@ def coordination_repair(doc: Doc) -> Doc:
     hits = numpy.flatnonzero((arr[:, 0] == strings.add("conj")) & past)
     for i in hits:
         tok = doc[int(i)]
-        if tok.head.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+        head = tok.head
+        if head.tag_ not in ("VB", "VBG") or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
             continue
+        if head.tag_ == "VBG" and any(c.dep_ in ("aux", "auxpass") for c in head.children):
+            continue  # (a progressive is finite: "is shelling the town and killed five" is one clause's)
         if tok.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") for c in tok.children):
             continue  # (a participle with its own auxiliary; a bare one is a past tense mis-tagged:
             # "vowed to retaliate and summoned the envoy")

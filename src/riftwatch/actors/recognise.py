@@ -215,7 +215,7 @@ def find_actors(
     _, filed = lead_dateline(doc) if offset == 0 else (0, 0)
     for p in places:
         span = doc.char_span(p.start - offset, p.end - offset, alignment_mode="expand")
-        if span is not None and ((span.start, span.end) in org_names or span.start in in_person) and p.precision == "city":
+        if span is not None and (any(a <= span.start and span.end <= b for a, b in org_names) or span.start in in_person) and p.precision == "city":
             continue
         if span is not None and stance_towards(doc, span.start):
             continue  # "anti-Japan protests across China": not where the story is

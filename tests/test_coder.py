@@ -989,9 +989,13 @@ def test_the_victims_of_a_condemned_attack_are_no_target(rules) -> None:  # type
 
 def test_an_organisation_named_like_a_town_abroad_names_no_state(rules) -> None:  # type: ignore[no-untyped-def]
     """Written here: "fighters from the Fano militia" name an Ethiopian militia, not the Italian
-    town of Fano, whose state "both sides" would then take for one of the pair."""
+    town of Fano, whose state "both sides" would then take for one of the pair, and whose people
+    the inmates would be."""
     text = "Ethiopia accused Kenya of meddling. Fighters from the Fano militia raided a base. Brazil urged both sides to talk."
     assert {a.country for a in event_at(code(rules, text), "urged").target} == {"ETH", "KEN"}
+    # nor is it where the story is, whose people those with no country of their own are
+    text = "Fano militia fighters stormed a prison and freed hundreds of inmates."
+    assert "ITA" not in {a.country for a in event_at(code(rules, text), "freed").target}
 
 
 def test_people_a_state_coerces_are_its_own_unless_named(rules) -> None:  # type: ignore[no-untyped-def]

@@ -196,10 +196,9 @@ class Coder:
         found = find_actors(doc, self.actors, article.published, context=ArticleContext(), places=places)
         # an organisation's name is no town, whatever town bears it ("Hamas" is no Hamm); a union
         # of states is a place too ("travel within the EU")
-        orgs = {(a.start, a.end) for a in found if a.org}
-        people = [(a.start, a.end) for a in found if a.person]  # "Maria Corina Machado" is no Machado, Brazil
-        places = [p for p in places if p.precision != "city" or not (
-            (p.start, p.end) in orgs or any(a <= p.start < b for a, b in people))]  # fmt: skip
+        # (nor a town inside one: "Fano militia fighters" are no Fano, Italy)
+        named = [(a.start, a.end) for a in found if a.org or a.person]  # "Maria Corina Machado" is no Machado, Brazil
+        places = [p for p in places if p.precision != "city" or not any(a <= p.start < b for a, b in named)]
         actors, latent = split_locative(doc, without_audience(doc, refine_sectors(doc, found)), places, self.actors)
         return list(places), list(actors), actor_index(doc, actors), actor_index(doc, latent)
 

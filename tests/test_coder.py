@@ -107,6 +107,9 @@ ROLES = [
     # calling on others to act against someone rallies opposition against them (113)
     ("Lithuanian lawmakers called for tougher sanctions against Belarus over the migrant crossings.", "called", "ACCUSE", None, {"BLR"}, "asserted"),
     ("Fishermen in Lamu demanded navy escorts to keep pirates away from their boats.", "demanded", "REQUEST", None, None, "asserted"),
+    # ... not on them to refrain from acting against someone: that is a plain request (written here)
+    ("Ottawa asked Washington to hold off on new tariffs against Mexico.", "asked", "REQUEST", {"CAN"}, {"USA"}, "asserted"),
+    ("The envoy urged Kigali to refrain from strikes against Burundi.", "urged", "REQUEST", None, {"RWA"}, "asserted"),
     # regretting another party's decision disapproves of it
     ("Chile said it regretted the decision of Bolivia to close the border.", "regretted", "ACCUSE", {"CHL"}, None, "asserted"),
     # ... but not "against" inside a relative clause of what is asked: that describes a thing

@@ -26,9 +26,11 @@ STOP_VERBS = frozenset({"end", "halt", "suspend", "stop", "cease", "cancel", "fr
                         "annul", "repeal", "nullify", "invalidate"})  # fmt: skip
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", ""})
 # Words under which "against X" is no call to act against X: "protect them against", "renounce
-# its struggle against Israel".
+# its struggle against Israel", "refrain from strikes against", "hold off on action against".
 _SHIELDING = frozenset({"protect", "protection", "defend", "defence", "defense", "guard", "shield", "safeguard",
-                        "security", "renounce", "renunciation"}) | STOP_VERBS  # fmt: skip
+                        "security", "renounce", "renunciation", "refrain", "avoid", "abstain", "desist"}) | STOP_VERBS  # fmt: skip
+# Particles that make "hold" a holding back: "hold off on", "hold back from".
+_HOLDING_BACK = frozenset({"off", "back"})
 _PURPOSE_LINKS = frozenset({"advcl", "xcomp", "acl", "relcl", "prep", "pobj", "pcomp", "dobj", "ccomp"})
 
 
@@ -106,7 +108,8 @@ def _shielded(prep: Token, top: Token) -> bool:
     for _ in range(8):
         if tok.i == top.i:
             return False
-        if tok.lemma_.lower() in _SHIELDING:
+        if tok.lemma_.lower() in _SHIELDING or (
+                tok.lemma_.lower() == "hold" and any(c.dep_ == "prt" and c.lower_ in _HOLDING_BACK for c in tok.children)):  # fmt: skip
             return True
         if tok.head.i == tok.i:
             return False

@@ -2096,6 +2096,30 @@ def test_a_past_tense_is_not_coordinated_with_an_infinitive(sentence: str, verb:
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        # written here: the infinitive after "a call to X" is what the call asks, however parsed
+        "The union renewed its call to the ministry to reinstate the dismissed teachers.",
+        'The press group repeated "its call to the courts to quash the verdict against the editor."',
+    ],
+)
+def test_what_a_call_asks_hangs_on_the_call(sentence: str) -> None:
+    from riftwatch.parse import load_nlp
+
+    doc = load_nlp()(sentence)
+    (call,) = [t for t in doc if t.text == "call"]
+    asked = [t for t in doc if t.tag_ == "VB" and t.lower_ in ("reinstate", "quash")]
+    assert call.dep_ == "dobj" and [(t.dep_, t.head.i) for t in asked] == [("acl", call.i)]
+
+
+def test_a_call_to_someone_to_act_is_a_request_of_them_not_their_act(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: no phone call, and the teachers were not reinstated by the union."""
+    coded = code(rules, "Nigeria's teachers' union renewed its call to the ministry to reinstate the dismissed teachers.")
+    assert event_at(coded, "call").event_type == "REQUEST"
+    assert not [e for e in coded.events if e.trigger.text == "reinstate" and e.factuality == "asserted"]
+
+
+@pytest.mark.parametrize(
     ("sentence", "verb", "subject"),
     [
         # "after X verbed": X is the verb's subject, not the object of a preposition

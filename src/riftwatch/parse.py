@@ -236,7 +236,44 @@ def coordination_repair(doc: Doc) -> Doc:
                 tok.head = cur
                 break
     _subordinator_repair(doc, arr)
+    _asked_infinitive_repair(doc)
     return doc
+
+
+# Nouns of asking whose "to" phrase names who is asked and whose infinitive what is asked: "its call
+# to the authorities to drop all charges".
+# (words, not lemmas: the repair runs before the lemmatizer)
+ASKING_NOUNS = frozenset({"call", "calls", "appeal", "appeals", "plea", "pleas", "demand", "demands", "request",
+                          "requests", "invitation", "ultimatum"})  # fmt: skip
+
+
+def _asked_infinitive_repair(doc: Doc) -> None:
+    """An infinitive right after "a call to X" that the parser hung on the verb whose object the
+    call is ("reiterated its call to the authorities to drop all charges": drop <- reiterated, as
+    if the speaker dropped them) is what the call asks: it hangs on the noun."""
+    for tok in doc:
+        if tok.lower_ not in ASKING_NOUNS:
+            continue
+        verb = tok.head
+        if (tok.dep_ == "nsubj" and verb.tag_ == "VB" and verb.dep_ in ("ccomp", "xcomp") and verb.i > tok.i
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)):  # fmt: skip
+            # "reiterated 'its call to the authorities to drop ...'": the call read as the
+            # infinitive's subject; it is what was reiterated, the infinitive what it asks
+            tok.head, tok.dep_ = verb.head, "dobj"
+            verb.head, verb.dep_ = tok, "acl"
+            continue
+        if tok.dep_ != "dobj":
+            continue
+        to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > tok.i), None)
+        if to is None:
+            continue
+        after = tok.right_edge.i + 1
+        verb = tok.head
+        for c in verb.children:
+            if (c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB" and c.left_edge.i == after
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):  # fmt: skip
+                c.head, c.dep_ = tok, "acl"
+                break
 
 
 # Words the parser may take for a preposition where they open a clause: "after Britain, France

@@ -871,6 +871,18 @@ def no_comment(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry |
     return entry
 
 
+def asking_call(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
+    """A call to someone to do something asks it (REQUEST, CAMEO 020), no phone call: "renewed
+    its call to the authorities to drop all charges" (the asked act hangs on the noun:
+    ``parse._asked_infinitive_repair``)."""
+    if entry is None or entry.type != "CONSULT" or tok.pos_ != "NOUN" or tok.lemma_.lower() != "call":
+        return entry
+    if any(c.dep_ == "acl" and c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+           for c in tok.children):  # fmt: skip
+        return Recoded.of("REQUEST", "020", "", 0.8, object=(), target_prep=("to", "on"))
+    return entry
+
+
 def _press_request(tok: Token) -> bool:
     """A request for comment: "a request for comment", "VOA requests for comment"."""
     return tok.lemma_.lower() in {"request", "inquiry", "query", "call"} and any(

@@ -39,6 +39,7 @@ from .matching import (
     ORDER_VERBS,
     PROPOSAL_NOUNS,
     armed_clash,
+    asking_call,
     control_of_territory,
     described_state,
     economic_means,
@@ -1454,7 +1455,7 @@ def drop_self_targets(d: Draft, ctx: SentenceContext) -> None:
 
 
 # Which tokens are triggers, with which entry: each step may replace the entry found so far.
-FIND: tuple[FindStep, ...] = (lexicon_entry, armed_clash, taken_place, control_of_territory, named_body, named_ruler, taken_to_court, sent_no_forces, stopped_act, stopped_by_noun, ordered_act, gathering_protest, reported_protest, no_comment, described_state,
+FIND: tuple[FindStep, ...] = (lexicon_entry, armed_clash, taken_place, control_of_territory, named_body, named_ruler, taken_to_court, sent_no_forces, stopped_act, stopped_by_noun, ordered_act, gathering_protest, reported_protest, no_comment, asking_call, described_state,
                               labelled_criticism, pointed_criticism, economic_means, quantity_change, generic_mention, natural_cause, received_as,
                               press_interview, press_question, press_work, press_conference, speech_venue, opinion_agreement, summary_noun, judged_act, private_travel, partyless_feeling, topic_mention, generic_relative, free_relative_label, name_word, actor_word, work_named, figurative_war, war_waged, struck_back, office_taken, answered_by_means, question, encouraged_by, told_again,
                               attributive_participle, people_participle, manner_phrase, met_with, clash_in_words, labour_strike, idiom, habitual)  # fmt: skip

@@ -375,6 +375,9 @@ def test_commitment(coder, text: str, word: str, before: str, after: str) -> Non
         # pledge; one a party says it will hold is its stated intent to meet (CAMEO 036)
         ("The Peruvian president will visit Quito on Thursday for talks on the border.", "visit", True),
         ("Norway's foreign minister will host her Swedish counterpart in Oslo next week.", "host", True),
+        # ... also one the writer says is planned (a schedule, no promise to anyone)
+        ("The Peruvian president plans to visit Quito in May for talks on the border.", "visit", True),
+        ("The Peruvian president promised to visit Quito to settle the border row.", "visit", False),
         ("The Peruvian president said he would visit Quito to settle the border row.", "visit", False),
         ('"We will meet the Swedish delegation in Oslo," the Norwegian minister told reporters.', "meet", False),
     ],

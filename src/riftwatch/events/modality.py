@@ -349,14 +349,20 @@ def not_adopted(text_noun: Token) -> bool:
 def spoken(tok: Token) -> bool:
     """``tok`` is in what someone is reported to say, announce or promise ("said he would meet
     Erdogan", "announced that talks will resume"), not the writer's own account ("Macron will meet
-    Tebboune on Wednesday")."""
+    Tebboune on Wednesday", "Iwaya plans to visit Seoul")."""
     steps = 0
     while tok.dep_ in {"ccomp", "conj", "xcomp", "advcl"} and tok.head.i != tok.i and steps < 5:
         steps += 1
         tok = tok.head
-        if tok.lemma_.lower() in SPEECH_VERBS or tok.lemma_.lower() in COMMITMENT_PREDICATES:
+        if tok.lemma_.lower() in SPEECH_VERBS or (tok.lemma_.lower() in COMMITMENT_PREDICATES
+                                                  and tok.lemma_.lower() not in SCHEDULING_PREDICATES):  # fmt: skip
             return True
     return False
+
+
+# Predicates of a commitment that report a schedule when the writer tells them: "Iwaya plans to
+# visit Seoul in May" is a visit to come, as "is due to travel", no promise made to anyone.
+SCHEDULING_PREDICATES = frozenset({"plan", "intend", "prepare"})
 
 
 def _unsaid(tok: Token) -> bool:

@@ -2903,6 +2903,11 @@ def test_an_unknown_official_named_by_title_alone_is_of_the_dateline_country(cod
             "China's foreign ministry said its vessels acted lawfully. "
             "Foreign Ministry spokesperson Lin Wei accused Vietnam of provocations.")  # fmt: skip
     assert "SGP" not in [a.country for a in event_at(code(coder, text), "accused").source]
+    # nor where the dateline's city is only a venue, its state no party (written here)
+    text = ("BRUSSELS - The European Union suspended visa-free travel for Moldovan officials on Monday. Ministers "
+            "met in Brussels. Moldova's foreign ministry protested. Foreign Minister Ana Rusu accused the bloc "
+            "of double standards.")  # fmt: skip
+    assert "BEL" not in [a.country for a in event_at(code(coder, text), "accused").source]
 
 
 def test_a_licence_taken_away_is_done_to_its_holder(coder) -> None:  # type: ignore[no-untyped-def]

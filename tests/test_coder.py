@@ -2910,6 +2910,23 @@ def test_an_unknown_official_named_by_title_alone_is_of_the_dateline_country(cod
     assert "BEL" not in [a.country for a in event_at(code(coder, text), "accused").source]
 
 
+def test_a_dateline_bureau_is_not_where_the_story_happens(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: a story filed from Nairobi about Ethiopia. The dateline's city counts for less
+    than a mention in the story, and a state acting on a rights body of its own country needs no
+    "itself": the authorities are Ethiopia's."""
+    text = ("NAIROBI - Ethiopian police have detained three reporters, a press freedom group said on Monday. "
+            "The detentions come weeks after authorities suspended the Ethiopian Human Rights Council.")  # fmt: skip
+    assert [a.country for a in event_at(code(rules, text), "suspended").source] == ["ETH"]
+
+
+def test_the_troops_are_the_soldiers_named_before(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "the troops" met again bare are the state's soldiers the story named last,
+    not those of the country named most; named forces are not taken up so."""
+    text = ("Washington said the United States would press Mexico. The United States wants more arrests, U.S. "
+            "officials said. Mexican soldiers arrested 14 suspects on Monday. The troops seized rifles.")  # fmt: skip
+    assert [a.country for a in event_at(code(rules, text), "seized").source] == ["MEX"]
+
+
 def test_a_licence_taken_away_is_done_to_its_holder(coder) -> None:  # type: ignore[no-untyped-def]
     """"Revoked the licences of three broadcasters", "withdrew the accreditation of ...": the
     holders named with the permit are the target, the act a restriction (CAMEO 172)."""

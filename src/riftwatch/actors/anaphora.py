@@ -167,6 +167,8 @@ def last_states(countries: Sequence[str], n: int) -> tuple[str, ...] | None:
     return None
 
 
+# What a dateline's mention of a state counts for, against one in the story.
+DATELINE_VOTE = 0.9
 _TERRITORIAL = frozenset({"REB", "OPP", "CVL", "REF", "COP", "CRM"})
 NOT_STATES = frozenset({"IGO", "NGO", "IMG"})
 
@@ -188,6 +190,7 @@ class ArticleContext:
     # ministry ...")
     subject_org: tuple[Actor, int] | None = None
     country_counts: Counter[str] = field(default_factory=Counter)  # countries of the actors so far
+    dateline_counts: Counter[str] = field(default_factory=Counter)  # ... named in the dateline ("KYIV, Ukraine")
     # countries named as such, and capitals named as places ("in Tehran")
     place_counts: Counter[str] = field(default_factory=Counter)
     # the same, of the places named before the mention being read (a dateline's counting half)
@@ -233,9 +236,14 @@ class ArticleContext:
             every = [c for c in dict.fromkeys([*self.places_so_far, *self.place_counts]) if c not in exclude]  # first named first, on a tie
             so_far = self.places_so_far
             return max(every, key=lambda c: (so_far.get(c, 0.0) + self.place_counts[c] / 2, self.place_counts[c]), default="")
-        counts = self.place_counts if sector in _TERRITORIAL and self.place_counts else self.country_counts
-        common = [c for c, _ in counts.most_common(len(exclude) + 1) if c not in exclude]
-        return common[0] if common else ""
+        if sector in _TERRITORIAL and self.place_counts:
+            common = [c for c, _ in self.place_counts.most_common(len(exclude) + 1) if c not in exclude]
+            return common[0] if common else ""
+        # a dateline's mention counts for a little less than one in the story: a bureau's country
+        # is often not the story's ("NAIROBI — Ethiopian police ...")
+        counts, filed = self.country_counts, self.dateline_counts
+        every = [c for c in dict.fromkeys([*counts, *filed]) if c not in exclude]
+        return max(every, key=lambda c: counts[c] + DATELINE_VOTE * filed[c], default="")
 
     def person_for(self, gender: str, subject_in_sentence: int | None = None, quoted: bool = True) -> Actor | None:
         """The person a pronoun of ``gender`` ("m"/"f") most likely refers to.

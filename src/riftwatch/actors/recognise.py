@@ -244,7 +244,11 @@ def find_actors(
                               or (credit and in_credit_line(doc[g.start]))
                               or (c.sector == "MED" and doc[g.start].idx < filed)):  # fmt: skip
             continue  # "a spokesman told AFP", a credit line, a dateline's agency: no actor of the story (actors.audience)
-        if c is not None and len(c.country) == 3 and c.country not in NOT_STATES:
+        if c is not None and len(c.country) == 3 and c.country not in NOT_STATES and doc[g.start].idx < filed:
+            # the dateline's places say where the story was filed, often a bureau away from it: a
+            # tie goes to the story's own words (``ArticleContext.default_for``)
+            ctx.dateline_counts[c.country] += 1
+        elif c is not None and len(c.country) == 3 and c.country not in NOT_STATES:
             ctx.country_counts[c.country] += 1
             if g.named_only and g.owner is not None and g.owner.kind == "country" and g.start not in where:
                 marks.append((g.start, c.country, 1.0))
@@ -1215,7 +1219,8 @@ def _bare(
         group = next((a for a in reversed(ctx.orgs) if a.sector in ARMED_GROUP_SECTORS and a.country not in NOT_STATES), None)
         if group is not None and (ctx.place_counts[group.country] or ctx.places_so_far.get(group.country)):
             return _Coded(group.country, head.sector)
-    if (fallback is None and head.sector == "MIL" and last.lemma_.lower() in STATE_FORCES and is_definite(last)
+    if (fallback is None and head.sector == "MIL" and is_definite(last) and (last.lemma_.lower() in STATE_FORCES or (
+            last.lemma_.lower() in STATE_MEN and all(c.dep_ == "det" for c in last.lefts)))
             and ctx.forces is not None and ctx.forces.country not in _backers(last, lexicon)):  # fmt: skip
         # "the army", "the military": the state's forces the story named last with their country
         # ("Sudan's army" in a story filed from Cairo), not those of the country acting most
@@ -1236,6 +1241,9 @@ def _bare(
 
 # Nouns of a state's armed forces as a whole, met again by the same or the other word.
 STATE_FORCES = frozenset({"army", "military"})
+# ... and its men, met again bare: "Mexican soldiers arrested 14 suspects ... The troops seized rifles"
+# (not "the Asayish internal security forces", who are named)
+STATE_MEN = frozenset({"troop", "soldier", "force"})
 
 
 # Sector nouns of forces that belong where the story happens, as police do, whatever their sector
@@ -1372,8 +1380,17 @@ def _faced(tok: Token, owners: dict[int, str]) -> frozenset[str]:
     objects = [c for c in tok.head.children if c.dep_ in ("dobj", "dative")]
     objects += [o for c in tok.head.children if c.dep_ == "prep" and c.lower_ in _TOWARD for o in c.children if o.dep_ == "pobj"]
     # (or whose the object is, by its nationality: "expelled two Russian diplomats", "U.S. envoys")
+    objects = [o for o in objects if o.lemma_.lower() not in _CIVIL_HEADS]
     objects += [m for o in objects for m in o.children if m.dep_ in ("amod", "compound") and m.i < o.i]
     return frozenset(owners[o.i] for o in objects if o.i in owners)
+
+
+# Heads of people and bodies outside the state, whom a state acts on at home as often as abroad:
+# "authorities suspended the Ethiopian Human Rights Council", "police detained two Kenyan
+# journalists" (a state's own people need no "itself").
+_CIVIL_HEADS = frozenset({"journalist", "reporter", "activist", "student", "protester", "demonstrator", "civilian",
+                          "citizen", "worker", "council", "group", "organization", "organisation", "union", "party",
+                          "opposition", "critic", "lawyer", "newspaper", "broadcaster", "outlet", "station", "media"})  # fmt: skip
 
 
 # Prepositions whose object is the other party of an act ("sanctions on Rwanda", "talks with

@@ -585,6 +585,8 @@ def test_the_victims_of_a_condemned_act_are_not_its_target(coder, text: str, vic
         ("Kenyan students accused donors of ignoring Rwanda's role in the war.", "RWA", None),
         ("Kenyan students marched on Friday, accusing donors of ignoring Rwanda's role.", "RWA", None),
         ("Ghana accused Togo of arming Ivorian rebels.", "CIV", "TGO"),
+        # ... also where the parse hangs the charge on a noun inside the object (written here)
+        ("Mali's junta accused some of the detained employees of spying for France.", "FRA", None),
     ],
 )
 def test_whom_a_charge_concerns_is_not_the_accused(coder, text: str, charged: str, accused: str | None) -> None:  # type: ignore[no-untyped-def]

@@ -445,8 +445,12 @@ def charge_of(trig: Token) -> set[int]:
     of seeking Eritrean support"): whoever the charged act concerns is not the accused, and an
     accused with no country leaves the target empty rather than taking one from the charge."""
     objects = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "PRON")]
-    return {t.i for holder in (trig, *objects) for p in holder.children if p.dep_ == "prep" and p.lower_ == "of"
-            and any(c.dep_ == "pcomp" for c in p.children) for t in p.subtree} if objects else set()  # fmt: skip
+    # (the parse may hang the charge on a noun inside the object: "accused some of the detained
+    # employees of spying for the United States")
+    holders = [trig, *(t for o in objects for t in o.subtree if t.pos_ in ("NOUN", "PROPN", "PRON"))]
+    return {t.i for holder in holders for p in holder.children if p.dep_ == "prep" and p.lower_ == "of"
+            and any(c.dep_ == "pcomp" or (c.dep_ == "pobj" and c.tag_ == "VBG") for c in p.children)
+            for t in p.subtree} if objects else set()  # fmt: skip
 
 
 def not_accused(trig: Token) -> set[int]:

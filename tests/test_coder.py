@@ -2910,6 +2910,13 @@ def test_an_unknown_official_named_by_title_alone_is_of_the_dateline_country(cod
     assert "BEL" not in [a.country for a in event_at(code(coder, text), "accused").source]
 
 
+def test_whose_resignation_is_demanded_is_the_target_also_at_home(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: a demand for a change of leadership (CAMEO 1041) is aimed at the leader asked
+    to go, though of the demanders' own country (no theme moved, as "sent its troops")."""
+    e = event_at(code(rules, "Zambia's parliament demanded the resignation of Finance Minister Jane Mwale."), "demanded")
+    assert [(a.country, a.sector) for a in e.target] == [("ZMB", "GOV")]
+
+
 def test_a_dateline_bureau_is_not_where_the_story_happens(rules) -> None:  # type: ignore[no-untyped-def]
     """Written here: a story filed from Nairobi about Ethiopia. The dateline's city counts for less
     than a mention in the story, and a state acting on a rights body of its own country needs no

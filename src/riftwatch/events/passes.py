@@ -303,6 +303,10 @@ def commanded_forces(d: Draft, ctx: SentenceContext) -> None:
 HELD_PERMITS = frozenset({"licence", "license", "accreditation", "visa", "permit", "passport", "citizenship", "residency"})
 
 
+# CAMEO's demand for a change of leadership ("demanded the resignation of the prime minister").
+LEADERSHIP_CHANGE = "1041"
+
+
 def theme_object(d: Draft, ctx: SentenceContext) -> None:
     """An object that is what the act moves or gives ("send more forces") is no target when it is
     the source's own or of no stated country; the target is then in a phrase ("to Peru").
@@ -323,7 +327,8 @@ def theme_object(d: Draft, ctx: SentenceContext) -> None:
         if owners:
             d.source, d.how["source"] = owners, "theme-owner"
     src_countries = {a.country for a in d.source}
-    d.target = [a for a in d.target if a.country not in src_countries and not _guessed_country(a)]
+    if entry.cameo != LEADERSHIP_CHANGE:  # (whose resignation is demanded is asked to go, at home most of all)
+        d.target = [a for a in d.target if a.country not in src_countries and not _guessed_country(a)]
     d.how["target"] = d.how["target"] if d.target else ""
     if not d.target and tok.pos_ == "VERB":
         d.target = [a for a in prep_targets(tok, entry.target_prep, ctx.actor_at, ctx.latent_at) if a not in d.source]

@@ -2910,6 +2910,15 @@ def test_an_unknown_official_named_by_title_alone_is_of_the_dateline_country(cod
     assert "BEL" not in [a.country for a in event_at(code(coder, text), "accused").source]
 
 
+def test_a_document_that_acts_speaks_for_its_author(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "the statement threatened", "the resolution condemned" are acts of whoever
+    issued or adopted them, named in the sentence before."""
+    text = "Ghana's foreign ministry issued a statement on Friday. The statement urged Togo to reopen the border."
+    assert [a.country for a in event_at(code(rules, text), "urged").source] == ["GHA"]
+    text = "The African Union adopted a resolution on Monday. The resolution condemned the coup in Niamey."
+    assert [a.country for a in event_at(code(rules, text), "condemned").source] == ["IGO"]
+
+
 def test_whose_resignation_is_demanded_is_the_target_also_at_home(rules) -> None:  # type: ignore[no-untyped-def]
     """Written here: a demand for a change of leadership (CAMEO 1041) is aimed at the leader asked
     to go, though of the demanders' own country (no theme moved, as "sent its troops")."""

@@ -367,6 +367,20 @@ def intended_act_target(d: Draft, ctx: SentenceContext) -> None:
         d.how["target"] = "complement" if d.target else ""
 
 
+def document_source(d: Draft, ctx: SentenceContext) -> None:
+    """A document that acts speaks for its author: "The statement threatened sanctions", "the
+    resolution condemned the attacks" after "the State Department issued a statement", "the
+    council adopted a resolution" (``documents``: the latest author of that kind of document)."""
+    if d.source or d.tok.pos_ != "VERB":
+        return
+    subject = next((c for c in d.tok.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in DOCUMENT_NOUNS or not _definite(subject):
+        return
+    author = own_author(subject, ctx.actor_at) or list(ctx.state.authors.get(subject.lemma_.lower(), ()))
+    d.source = [a for a in author if a not in d.target]
+    d.how["source"] = "document-author" if d.source else ""
+
+
 def proposal_author(d: Draft, ctx: SentenceContext) -> None:
     """Rejecting or accepting a call, offer or plan answers its author; a document named before
     ("rejected the resolution") its author there (``documents``)."""
@@ -1472,7 +1486,7 @@ FIND_LEMMAS: frozenset[str] = STOP_VERBS | ORDER_VERBS | LABEL_VERBS | ATTENTION
 # How each trigger's draft event is coded, in order.
 PASSES: tuple[Pass, ...] = (
     # roles from the trigger's clause, then fallbacks for a missing target
-    assign_roles, commanded_forces, theme_object, accused_party, complement_subject, intended_act_target,
+    assign_roles, document_source, commanded_forces, theme_object, accused_party, complement_subject, intended_act_target,
     proposal_author, referent_author, envoy_host, act_author, denied_accusation, pronoun_parties, joint_parties,
     # actors and place
     event_place, locate_actors, phrase_target, gathering_target, named_parties, armed_riot,

@@ -3052,6 +3052,11 @@ def test_a_verb_hung_inside_the_subjects_relative_clause_keeps_the_subject(rules
     e = event_at(code(rules, "ECOWAS, which suspended Guinea after the 2021 coup, called on all parties to show restraint."), "called")
     assert e.event_type == "REQUEST"
     assert {a.country for a in e.source} == {"IGO"}
+    # ... also where it hangs it on the subject right after the clause, or the tagger reads the past
+    # tense as a participle (written here)
+    for text in ("Chile and Peru, which have been mediating between the rivals for months, called on both sides to talk.",
+                 "Chile, which has stayed silent during the protests, called on Sunday for dialogue."):  # fmt: skip
+        assert "CHL" in {a.country for a in event_at(code(rules, text), "called").source}
 
 
 def test_blocking_the_entry_of_aid_blocks_the_aid(rules) -> None:  # type: ignore[no-untyped-def]

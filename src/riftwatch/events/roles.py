@@ -251,16 +251,20 @@ def main_verb_after_relative(verb: Token) -> Token | None:
     clause holding the verb; or the noun the verb hangs on, when a relative clause on it stands
     between them ("said the strike, which took place at night, killed four people")."""
     finite = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children))
-    if verb.dep_ != "acl" or not finite or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+    # (a participle the tagger made of a past tense, with no agent or auxiliary of a passive:
+    # "Egypt and Qatar, which have been mediating for months, called on both sides to ...")
+    bare = verb.tag_ == "VBN" and not any(c.dep_ in {"agent", "aux", "auxpass"} for c in verb.children)
+    if verb.dep_ != "acl" or not (finite or bare) or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
         return None
     head = verb.head
-    if head.pos_ == "NOUN" and any(c.dep_ == "relcl" and c.i < verb.i for c in head.children):
+    if head.pos_ == "NOUN" and any(c.dep_ == "relcl" and c.i < verb.i for c in head.children) and finite:
         return head  # "said the strike, which took place near Ipiales, killed four people": killed <- strike
     root = verb.sent.root
     if root.pos_ not in {"NOUN", "PROPN"} or root.i >= verb.i:
         return None
-    if any(c.dep_ == "relcl" and c.left_edge.i <= verb.i <= c.right_edge.i for c in root.children):
-        return root
+    if any(c.dep_ == "relcl" and (c.left_edge.i <= verb.i <= c.right_edge.i or (head.i == root.i and c.right_edge.i == verb.i - 2))
+           for c in root.children):  # fmt: skip
+        return root  # (the verb inside the relative clause, or hung on the root right after it)
     return None
 
 

@@ -1938,6 +1938,14 @@ def test_a_charge_denied_after_an_accusation_sums_it_up(rules, sentence: str, an
     assert {a.country for a in e.target} == {a.country for a in accusations[0].source}
 
 
+def test_charges_denied_after_a_long_clause_answer_who_alleged_them(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "..., charges the commission denied", the noun read as a verb whose phrase runs
+    back over the whole allegation: the denial answers those who alleged it."""
+    text = ("Zambia's opposition parties and independent observers have persistently alleged that the army was "
+            "behind widespread rigging on polling day, charges the electoral commission denied.")  # fmt: skip
+    assert {(a.country, a.sector) for a in event_at(code(rules, text), "denied").target} == {("ZMB", "OPP")}
+
+
 @pytest.mark.parametrize(
     ("sentence", "answer", "target"),
     [

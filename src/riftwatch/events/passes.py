@@ -66,6 +66,7 @@ from .matching import (
     to_own_forces,
 )
 from .modality import (
+    SUMMARY_NOUNS,
     act_verb,
     committed_by,
     factuality,
@@ -507,7 +508,10 @@ def _summed_act(answer: Token) -> Token | None:
     if answer.dep_ in {"relcl", "acl"}:
         # "..., a move that angered Mogadishu", "..., a decision condemned by Egypt": the act just told
         nouns.append(summing_noun(answer.head, SUMMING_ACT_NOUNS))
-    if answer.dep_ == "ccomp" and answer.head.tag_ == "VBZ" and summing_noun(answer.head) is not None:
+    verb_read = answer.head  # (its own phrase then runs back over the clause: the comma is just before it)
+    if (answer.dep_ == "ccomp" and verb_read.tag_ == "VBZ" and verb_read.i > 0
+            and (summing_noun(verb_read) is not None
+                 or (verb_read.lemma_.lower() in SUMMARY_NOUNS and verb_read.doc[verb_read.i - 1].text == ","))):  # fmt: skip
         # "..., charges the commission denied", "charges" read as a verb: the clause before hangs
         # on it, or it on that clause
         before = [c for c in answer.head.children if c.dep_ == "ccomp" and c.i < answer.head.i]

@@ -1938,6 +1938,14 @@ def test_a_charge_denied_after_an_accusation_sums_it_up(rules, sentence: str, an
     assert {a.country for a in e.target} == {a.country for a in accusations[0].source}
 
 
+def test_who_says_a_noun_did_something_only_reports_it(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "a firm it said had helped procure drone parts for Russia's army" is the firm's
+    act, if anyone's; the sanctioning ministry only says so."""
+    text = "Britain's finance ministry sanctioned a Dubai-based firm it said had helped procure drone parts for Russia's army."
+    assert not [e for e in code(rules, text).events
+                if e.trigger.text == "helped" and "GBR" in {a.country for a in e.source}]  # fmt: skip
+
+
 def test_charges_denied_after_a_long_clause_answer_who_alleged_them(rules) -> None:  # type: ignore[no-untyped-def]
     """Written here: "..., charges the commission denied", the noun read as a verb whose phrase runs
     back over the whole allegation: the denial answers those who alleged it."""

@@ -251,9 +251,10 @@ def _asked_infinitive_repair(doc: Doc) -> None:
     """An infinitive right after "a call to X" that the parser hung on the verb whose object the
     call is ("reiterated its call to the authorities to drop all charges": drop <- reiterated, as
     if the speaker dropped them) is what the call asks: it hangs on the noun."""
-    for tok in doc:
-        if tok.lower_ not in ASKING_NOUNS:
-            continue
+    strings = doc.vocab.strings
+    hits = numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), [strings.add(w) for w in ASKING_NOUNS]))
+    for i in hits.tolist():  # (no Token object for every word: the array finds the few nouns of asking)
+        tok = doc[i]
         verb = tok.head
         if (tok.dep_ == "nsubj" and verb.tag_ == "VB" and verb.dep_ in ("ccomp", "xcomp") and verb.i > tok.i
                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)):  # fmt: skip

@@ -629,6 +629,17 @@ RECORDING_VERBS = frozenset({"document", "record", "report", "verify", "confirm"
                              "catalog", "log", "register", "monitor", "investigate", "film", "photograph"})
 
 
+def _according_tokens(trig: Token) -> set[int]:
+    """Tokens of the trigger's sentence that tell whom the sentence is "according to", read once
+    per sentence (every event of it asks)."""
+    cache = trig.doc.user_data.setdefault("riftwatch.according", {})
+    sent = trig.sent
+    got = cache.get(sent.start)
+    if got is None:
+        got = cache[sent.start] = frozenset(t.i for a in sent if according_to(a) for t in a.subtree)
+    return set(got)
+
+
 def _reporter(trig: Token, ev: Event) -> set[int]:
     """Who reports an attack told with a subject of its own ("a car bomb exploded ..., police
     said", "15 people were killed, officials said", "the ministry said he had directed a bombing
@@ -637,7 +648,7 @@ def _reporter(trig: Token, ev: Event) -> set[int]:
     "the army said it killed ...".)"""
     # "..., according to two residents": who it is according to reports it
     # (the parser may hang "according" on as a verb: "killing 18 people, according to residents")
-    according = {t.i for a in trig.sent if according_to(a) for t in a.subtree}
+    according = _according_tokens(trig)
     if trig.pos_ == "NOUN" and trig.dep_ == "dobj" and trig.head.lemma_.lower() in RECORDING_VERBS:
         # "Human Rights Watch documented the abduction of four activists": who records it
         return _subject_tokens(trig.head) | according

@@ -1379,8 +1379,8 @@ def _faced(tok: Token, owners: dict[int, str]) -> frozenset[str]:
         return frozenset()
     objects = [c for c in tok.head.children if c.dep_ in ("dobj", "dative")]
     objects += [o for c in tok.head.children if c.dep_ == "prep" and c.lower_ in _TOWARD for o in c.children if o.dep_ == "pobj"]
-    # (or whose the object is, by its nationality: "expelled two Russian diplomats", "U.S. envoys")
     objects = [o for o in objects if o.lemma_.lower() not in _CIVIL_HEADS]
+    # (or whose the object is, by its nationality: "expelled two Russian diplomats", "U.S. envoys")
     objects += [m for o in objects for m in o.children if m.dep_ in ("amod", "compound") and m.i < o.i]
     return frozenset(owners[o.i] for o in objects if o.i in owners)
 

@@ -235,13 +235,18 @@ def _conjunct_apart(trigger: Token) -> Token | None:
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
     if verb is None or verb.dep_ != "conj":
         return None
-    first = verb
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = _first_conjunct(verb)
     if first.pos_ not in ("VERB", "AUX"):
         return None
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     return verb if own_subject or (past_tense(first) and not past_tense(verb)) else None
+
+
+def _first_conjunct(verb: Token) -> Token:
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first
 
 
 def _simple_past(verb: Token) -> bool:
@@ -250,10 +255,7 @@ def _simple_past(verb: Token) -> bool:
 
 def _both_simple_past(verb: Token) -> bool:
     """A later conjunct and the first, both told in the simple past ("seized ..., and the guards detained ...")."""
-    first = verb
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
-    return _simple_past(verb) and _simple_past(first)
+    return _simple_past(verb) and _simple_past(_first_conjunct(verb))
 
 
 def _since_on_noun(word: Token, trigger: Token) -> bool:

@@ -641,11 +641,10 @@ def _according_tokens(trig: Token) -> set[int]:
 
 
 def _reporter(trig: Token, ev: Event) -> set[int]:
-    """Who reports an attack told with a subject of its own ("a car bomb exploded ..., police
-    said", "15 people were killed, officials said", "the ministry said he had directed a bombing
-    that killed nine soldiers") did not carry it out: the subject of the verb of saying whose
-    reported clause holds the attack. (Through a pronoun the reporter may still be the source:
-    "the army said it killed ...".)"""
+    """Who reports an act told with a subject of its own ("a car bomb exploded ..., police said",
+    "15 people were killed, officials said", "a press group said officers detained two editors")
+    did not do it: the subject of the verb of saying whose reported clause holds the act. (Through
+    a pronoun the reporter may still be the source: "the army said it killed ...".)"""
     # "..., according to two residents": who it is according to reports it
     # (the parser may hang "according" on as a verb: "killing 18 people, according to residents")
     according = _according_tokens(trig)

@@ -368,8 +368,6 @@ def _relative_antecedent(verb: Token, subjects: Sequence[Token]) -> Token | None
 SPEAKING_ACTS = frozenset({"call", "urge", "demand", "ask", "appeal", "express", "voice", "welcome", "condemn",
                            "praise", "criticize", "criticise", "denounce", "reject", "deny", "vow", "pledge",
                            "promise", "say", "add", "warn", "insist", "stress", "announce", "accuse", "blame"})  # fmt: skip
-# Words opening a relative clause as its subject or object.
-RELATIVE_WORDS = frozenset({"which", "that", "who", "whom"})
 REPORTING_VERBS = SPEECH_VERBS | {"determine", "conclude", "find", "rule", "allege", "insist", "warn"}
 
 
@@ -583,7 +581,7 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
         return subject_actors(head, actor_at, depth + 1)
     if verb.dep_ in {"xcomp", "advcl", "ccomp"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
         if (verb.dep_ == "ccomp" and head.dep_ == "relcl" and head.lemma_ in REPORTING_VERBS
-                and head.head.pos_ in {"NOUN", "PROPN"} and not any(c.lower_ in RELATIVE_WORDS for c in head.children)):  # fmt: skip
+                and head.head.pos_ in {"NOUN", "PROPN"} and not any(c.lower_ in RELATIVE_PRONOUNS for c in head.children)):  # fmt: skip
             # "a company it said had helped procure components": the noun the clause hangs on did
             # it, the one who says so only reports it
             return _collect([head.head], actor_at), "relcl-head"

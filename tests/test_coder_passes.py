@@ -127,6 +127,10 @@ def test_pass_list_is_ordered_and_named() -> None:
         # a participle joined to a passive verb is passive too: its "by" phrase acts, the shared subject is done to
         ("Two Chilean activists were detained and deported by Peruvian police.", "deported", {"PER"}, "agent",
          {"CHL"}, "passive-subject"),
+        # who puts a measure in place takes it: the owner of "imposition", "extension"
+        ("Exporters struggled after Chile's imposition of tariffs on Peruvian copper.", "tariffs", {"CHL"}, "owner",
+         {"PER"}, "prep"),
+        ("Farmers feared Bolivia's extension of the ban on Chilean fruit.", "ban", {"BOL"}, "owner", {"CHL"}, "prep"),
     ],
 )
 def test_assign_roles(coder, text: str, word: str, source: set[str], how_s: str, target: set[str], how_t: str) -> None:  # type: ignore[no-untyped-def]

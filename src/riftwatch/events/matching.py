@@ -19,7 +19,7 @@ from .conventions import STOP_VERBS
 from .draft import Entry, Recoded, SentenceContext
 from .modality import SPEECH_VERBS
 from .ontology import ontology
-from .roles import OBJ, PARTITIVES, RECEIVE_VERBS, actors_under, part_whole
+from .roles import OBJ, PARTITIVES, PUTTING_NOUNS, RECEIVE_VERBS, actors_under, part_whole
 from .triggers import Trigger, TriggerLexicon
 
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
@@ -355,10 +355,6 @@ def stops(verb: Token) -> bool:
     back" (not "call", "break" without their particle)."""
     lemma = verb.lemma_.lower()
     return lemma in STOP_VERBS and not (lemma in PARTICLE_STOP_VERBS and _particle(verb) not in {"off", "down", "back"})
-
-
-# Nouns of putting a measure in place, whose "of" phrase names the measure: "the imposition of duties".
-PUTTING_NOUNS = frozenset({"imposition", "introduction", "implementation", "enforcement", "application", "extension"})
 
 
 def _stopped(verb: Token, triggers: TriggerLexicon) -> Recoded | None:

@@ -680,6 +680,10 @@ def act_nouns() -> frozenset[str]:
     return frozenset(t.lemma for t in shipped_triggers() if t.pos == "NOUN" and t.weight > 0.0)
 
 
+# Nouns of putting a measure in place, whose "of" phrase names the measure: "the imposition of duties".
+PUTTING_NOUNS = frozenset({"imposition", "introduction", "implementation", "enforcement", "application", "extension"})
+
+
 def _noun_owner(noun: Token, actor_at: dict[int, Actor]) -> list[Actor]:
     """Possessor, agent phrase or actor modifier of a noun: "Assad's demand", "Russian air raids"."""
     poss = _children(noun, {"poss"})
@@ -1018,6 +1022,10 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at:
                 # "gave the Ivory Coast millions of dollars of aid": the light verb's recipient
                 target = _collect(_children(carrier, {"dative"}) + _prep_objects(carrier, ("to",)), actor_at)
                 how_t = "recipient" if target else how_t
+    # "following Trump's imposition of sanctions": who puts the measure in place takes it
+    if not source and noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PUTTING_NOUNS:
+        source = _noun_owner(head.head, actor_at)
+        how_s = "owner" if source else ""
     if not source and of_doer:
         source = _collect(_prep_objects(noun, ("of",)), actor_at)
         how_s = "source-prep" if source else ""

@@ -465,6 +465,26 @@ def test_a_must_with_no_one_named_is_no_demand(rules) -> None:  # type: ignore[n
     assert [{a.country for a in e.target} for e in coded.events if e.event_type == "REQUEST"] == [{"CHN"}]
 
 
+def test_a_quoted_must_is_its_speakers_demand_and_the_act_demanded_no_event(rules) -> None:  # type: ignore[no-untyped-def]
+    """A quoted "Y must ..." with no verb of saying in its sentence is the demand of whoever the
+    quotation is the words of; what is demanded, there or after "said", is no act of its own."""
+    text = ('Bolivian President Luis Arce spoke in La Paz on Tuesday. "We will not accept this," Arce said. '
+            '"Chile should not send these migrants back to Peru."')
+    coded = code(rules, text)
+    (e,) = [e for e in coded.events if e.sentence_index == 2]
+    assert (e.trigger.text, e.event_type) == ("send", "REQUEST")
+    assert ({a.country for a in e.source}, {a.country for a in e.target}) == ({"BOL"}, {"CHL"})
+    # the quotation closed in the sentence before, with a straight quote after a comma, leaves none open
+    text = ('"Our fishermen are innocent. They did nothing wrong," Foreign Minister Javier Prado of Peru said on Monday. '
+            '"We will not accept this," Bolivian President Luis Arce said. "Chile must free these fishermen."')
+    (e,) = [e for e in code(rules, text).events if e.sentence_index == 3]
+    assert ({a.country for a in e.source}, {a.country for a in e.target}) == ({"BOL"}, {"CHL"})
+    coded = code(rules, "Arce said Chile should not send these migrants back to Peru.")
+    assert [e.event_type for e in coded.events] == ["REQUEST"]
+    coded = code(rules, '"If the Chilean navy wants peace, it must stop seizing our boats," Arce told reporters in La Paz.')
+    assert [e.event_type for e in coded.events] == ["REQUEST"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "word", "etype"),
     [
@@ -1213,6 +1233,8 @@ def test_an_object_pronoun_naming_a_share_is_not_the_main_subject(rules) -> None
         # the speaker's own side obliging itself
         '"We must protect our fishermen," the Senegalese minister said.',
         "The Chilean president said we have to replant the burned forests.",
+        # what the speaker's side will have to do
+        '"Chile will have to look for other partners," the Chilean minister said.',
     ],
 )
 def test_a_must_that_asks_no_party_to_act_is_no_demand(rules, sentence: str) -> None:  # type: ignore[no-untyped-def]

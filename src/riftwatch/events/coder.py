@@ -51,7 +51,7 @@ from .passes import FIND, FIND_LEMMAS, PASSES, SUMMING_ACT_NOUNS, run_passes, to
 from .pronouns import last_it, plural_group, resolve_pronouns
 from .quantities import find_quantities
 from .roles import OBJ, Roles
-from .speech import REPORT_VERBS, reported_criticism, reported_demands
+from .speech import REPORT_VERBS, quoted_demands, reported_criticism, reported_demands
 from .triggers import TriggerLexicon
 
 __all__ = ["ArticleState", "code_sentence", "event_id"]
@@ -422,15 +422,44 @@ def _told_as_past(tok: Token, present_perfect: bool = True) -> bool:
                                      for c in tok.children)  # fmt: skip
 
 
+def _obliged_acts(clauses: Sequence[Token]) -> set[int]:
+    """Where the acts a demand asks for start: the obliged verb and the verb it governs ("must stop
+    shelling", "needs to withdraw"): the demand's content, no events of their own."""
+    return {t.idx for v in clauses for t in (v, *(c for c in v.children if c.dep_ == "xcomp"))}
+
+
+def _forget(ctx: SentenceContext, starts: set[int]) -> None:
+    """Take the sentence's events with a trigger at one of ``starts`` back out."""
+    if not starts or not any(e.trigger.start in starts for e in ctx.events):
+        return
+    ctx.events[:] = [e for e in ctx.events if e.trigger.start not in starts]
+    kept = [(e, lem) for e, lem in zip(ctx.state.events, ctx.state.trigger_lemmas, strict=True)
+            if not (e.sentence_index == ctx.index and e.trigger.start in starts)]  # fmt: skip
+    ctx.state.events[:] = [e for e, _ in kept]
+    ctx.state.trigger_lemmas[:] = [lem for _, lem in kept]
+
+
+# Words that can oblige a quoted clause's subject ("must", "should", "need to", "has to").
+_OBLIGING = frozenset({"must", "should", "ought", "need", "have"})
+
+
 def _reported_speech(ctx: SentenceContext) -> list[Event]:
     """Criticism and demands the parse shows only as reported speech, where no trigger stands."""
     article = ctx.article
     s_start, s_text = ctx.start_char, ctx.text
-    if REPORT_VERBS.isdisjoint(ctx.lemmas):  # no verb that reports speech: nothing to read
+    speech_acts: list[tuple[Token, str, str, str, list[Actor], list[Actor]]] = []
+    if not REPORT_VERBS.isdisjoint(ctx.lemmas):  # a verb that reports speech
+        criticism = reported_criticism(ctx.toks, ctx.actor_at, lambda subject, speakers: told_author(subject, speakers, ctx))
+        speech_acts += [(v, "ACCUSE", "112", "allege", s, t) for v, s, t in criticism]
+        reported = reported_demands(ctx.toks, ctx.actor_at)
+        _forget(ctx, _obliged_acts([c for _, c, *_ in reported]))
+        speech_acts += [(v, "REQUEST", code, "", s, t) for v, _, code, s, t in reported]
+    if not _OBLIGING.isdisjoint(ctx.lemmas):  # (a quoted "must" needs no verb of saying in its sentence)
+        demands = quoted_demands(ctx.toks, ctx.actor_at)
+        _forget(ctx, _obliged_acts([v for v, *_ in demands]))
+        speech_acts += [(v, "REQUEST", code, "", s, t) for v, code, s, t in demands]
+    if not speech_acts:
         return []
-    criticism = reported_criticism(ctx.toks, ctx.actor_at, lambda subject, speakers: told_author(subject, speakers, ctx))
-    speech_acts = [(v, "ACCUSE", "112", "allege", s, t) for v, s, t in criticism]
-    speech_acts += [(v, "REQUEST", code, "", s, t) for v, code, s, t in reported_demands(ctx.toks, ctx.actor_at)]
     if speech_acts and not ctx.times and may_hold_time(s_text):
         ctx.times = find_times(s_text, article.published, offset=ctx.start_char)
     out: list[Event] = []

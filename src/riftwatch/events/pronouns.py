@@ -300,12 +300,20 @@ QUOTE_REACH = 4
 QUOTE_VERBS = SPEECH_VERBS | {"tweet", "post"}
 
 
+# Punctuation a closing quotation mark follows.
+_CLOSING_PUNCT = frozenset({",", ".", "?", "!", ";", ":", "...", "\u2026", "\u2014", "-", "--"})
+
+
 def _open_quote(words: Sequence[str]) -> bool:
     """Whether a sentence of these words leaves a quotation open at its end: a curly opening quote
     not closed after it, or an odd number of straight quotes not ending it."""
     if words.count('"') % 2 == 1:
-        last = next((w for w in reversed(words) if w.strip()), "")
-        return last != '"'
+        # the last straight quote opens unless it ends the sentence or follows the punctuation
+        # that closes quoted words ('... did nothing wrong," the minister said.')
+        at = max(k for k, w in enumerate(words) if w == '"')
+        rest = [w for w in words[at + 1 :] if w.strip()]
+        before = next((w for w in reversed(words[:at]) if w.strip()), "")
+        return bool(rest) and before not in _CLOSING_PUNCT
     opening = max((k for k, w in enumerate(words) if w == "\u201c"), default=-1)
     return opening > max((k for k, w in enumerate(words) if w == "\u201d"), default=-1)
 
@@ -322,6 +330,26 @@ def _speech_subject(sent: SpacySpan, actor_at: dict[int, Actor], inside: bool) -
             if found:
                 return found
     return []
+
+
+def quoted_words(sent: Sequence[Token]) -> set[int]:
+    """Indices of the words of ``sent`` inside quotation marks, also where the sentence opens
+    within a quotation an earlier sentence left open."""
+    if not sent:
+        return set()
+    doc = sent[0].doc
+    words = doc_words(doc)
+    bounds = sentence_bounds(doc)
+    k = bisect_right([a for a, _ in bounds], sent[0].i) - 1
+    inside = k > 0 and _open_quote(words[bounds[k - 1][0] : bounds[k - 1][1]])
+    found: set[int] = set()
+    for i in range(sent[0].i, sent[-1].i + 1):
+        w = words[i]
+        if w in QUOTE_MARKS:
+            inside = not inside if w == '"' else w == "\u201c"
+        elif inside:
+            found.add(i)
+    return found
 
 
 def quotation_speaker(sent: Sequence[Token], actor_at: dict[int, Actor]) -> list[Actor]:

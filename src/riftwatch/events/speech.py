@@ -28,6 +28,7 @@ from .attribution import speaker_of
 from .draft import Draft, Recoded, SentenceContext
 from .matching import criticism_words, holds_criticism
 from .modality import factuality
+from .pronouns import quotation_speaker, quoted_words
 from .roles import actors_under, patient_owner, phrase_actors
 
 # Verbs that report; "claim" and "allege" included, "believe" and "think" are not speech acts.
@@ -195,7 +196,9 @@ def _obligation(pred: Token) -> str:
         if child.dep_ == "aux" and child.lower_ in SHOULD:
             return "02"
     # "has to return", "needs to allow": the obligation verb heads the clause
-    if pred.lemma_ in {"have", "need"} and any(c.dep_ == "xcomp" for c in pred.children):
+    # ("will have to look for alternatives" foretells what the speaker's side will do)
+    if (pred.lemma_ in {"have", "need"} and any(c.dep_ == "xcomp" for c in pred.children)
+            and not any(c.dep_ == "aux" and c.lower_ in FORETELLING for c in pred.children)):  # fmt: skip
         return "10"
     return ""
 
@@ -203,9 +206,10 @@ def _obligation(pred: Token) -> str:
 FIRST_PERSON = frozenset({"we", "i"})
 
 
-def reported_demands(sent: Sequence[Token], actor_at: dict[int, Actor]) -> list[tuple[Token, str, list[Actor], list[Actor]]]:
-    """(speech verb, CAMEO code, speakers, addressees) for each "X said Y must ..." in the sentence."""
-    found: list[tuple[Token, str, list[Actor], list[Actor]]] = []
+def reported_demands(sent: Sequence[Token], actor_at: dict[int, Actor]) -> list[tuple[Token, Token, str, list[Actor], list[Actor]]]:
+    """(speech verb, obliged verb, CAMEO code, speakers, addressees) for each "X said Y must ..." in
+    the sentence."""
+    found: list[tuple[Token, Token, str, list[Actor], list[Actor]]] = []
     for verb in sent:
         if verb.lemma_.lower() not in REPORT_VERBS or verb.pos_ not in {"VERB", "AUX"}:
             continue
@@ -220,9 +224,49 @@ def reported_demands(sent: Sequence[Token], actor_at: dict[int, Actor]) -> list[
                 continue  # the subject is a thing an actor owns ("its border should ..."), not a party
             addressees = [a for a in actors_under(subj, actor_at) if a not in speakers]
             if addressees:  # "X said Y must ...": a demand on Y; "you must ..." to no one named is none
-                found.append((verb, code, speakers, addressees))
+                found.append((verb, clause, code, speakers, addressees))
                 break
     return found
+
+
+def quoted_demands(sent: Sequence[Token], actor_at: dict[int, Actor]) -> list[tuple[Token, str, list[Actor], list[Actor]]]:
+    """(obliged verb, CAMEO code, speakers, addressees) for each quoted "Y must ..." that no verb of
+    saying in the sentence takes as its clause ('"The government must free them," she said' is
+    ``reported_demands``'): '"The junta should not send these people back." ... the envoy said',
+    '"... then they must stop shelling our towns," he told reporters' with the clause misparsed.
+    The speaker is the subject of the sentence's verb of saying outside the quotation, else whoever
+    the quotation is the words of (``quotation_speaker``)."""
+    quoted = quoted_words(sent)
+    if not quoted:
+        return []
+    found: list[tuple[Token, str, list[Actor], list[Actor]]] = []
+    speakers: list[Actor] | None = None
+    for pred in sent:
+        if pred.i not in quoted or pred.pos_ not in {"VERB", "AUX"}:
+            continue
+        if pred.dep_ == "ccomp" and pred.head.lemma_.lower() in REPORT_VERBS:
+            continue  # "X said Y must ...": a reported demand
+        code = _obligation(pred) if pred.lemma_ != "be" else ""  # (quoted, a state: "it should be on our minds")
+        subj = speaker_of(pred) if code else None
+        if subj is None or subj.i not in quoted or subj.lower_ in FIRST_PERSON | {"you"}:
+            continue
+        if subj.i not in actor_at and not any(c.i in actor_at for c in subj.children if c.dep_ in {"compound", "amod", "conj"}):
+            continue  # "their borders must ...": a thing, no party
+        if speakers is None:
+            speakers = _quote_speakers(sent, quoted, actor_at)
+        addressees = [a for a in actors_under(subj, actor_at) if a not in speakers]
+        if addressees:  # (quoted words are someone's, named or not)
+            found.append((pred, code, speakers, addressees))
+    return found
+
+
+def _quote_speakers(sent: Sequence[Token], quoted: set[int], actor_at: dict[int, Actor]) -> list[Actor]:
+    for verb in sent:
+        if verb.i not in quoted and verb.lemma_.lower() in REPORT_VERBS and verb.pos_ in {"VERB", "AUX"}:
+            speaker = speaker_of(verb)
+            if speaker is not None and speaker.i not in quoted:
+                return actors_under(speaker, actor_at)
+    return quotation_speaker(sent, actor_at)
 
 
 # Pronoun subjects that can be the speaker announcing its own act ("it could turn to Moscow").

@@ -324,6 +324,15 @@ def test_both_countries_are_the_two_states_named_last(nlp: Any, lex: Lexicon) ->
     assert not [a for a in lone if a[2] == "GOV" and a[0] in ("The two", "governments")]
 
 
+def test_the_two_countries_are_the_story_s_pair_not_a_state_named_in_passing_just_before(nlp: Any, lex: Lexicon) -> None:
+    # a state the story only names in passing takes no place from one it has made an actor of
+    _, _, pair = coded(nlp, lex, "Peru and Chile signed a fisheries accord in Lima on Monday.",
+                       "Peru's foreign minister praised Chile, and Chilean officials said the deal ended a dispute "
+                       "over lines drawn under Spanish colonial rule.",
+                       "The two countries fought a war in the 1880s.")  # fmt: skip
+    assert [a[1] for a in pair if a[0] in ("The two", "countries")] == ["PER", "CHL"]
+
+
 def test_both_sides_are_the_two_states_named_last_but_not_the_sides_of_a_border(nlp: Any, lex: Lexicon) -> None:
     _, sides = coded(nlp, lex, "Peru accused Ecuador of arming smugglers.", "Brazil urged both sides to talk.")
     assert [a[1] for a in sides if a[0] in ("both", "sides")] == ["PER", "ECU"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -156,15 +156,24 @@ def pair_phrase(doc: Doc, i: int) -> tuple[int, int] | None:
     return None
 
 
-def last_states(countries: Sequence[str], n: int) -> tuple[str, ...] | None:
-    """The last ``n`` distinct states of ``countries`` (in text order), older first."""
+def last_states(countries: Sequence[str], n: int, weight: Mapping[str, float] | None = None) -> tuple[str, ...] | None:
+    """The last ``n`` distinct states of ``countries`` (in text order), older first. With ``weight``
+    (how much the story has made each an actor so far), the state named just before them takes the
+    place of the least of them that the story has made less of ("The two countries fought two wars"
+    after "... under Soviet-era maps": Armenia and Azerbaijan, not Azerbaijan and the Soviet Union)."""
     out: list[str] = []
     for c in reversed(countries):
         if len(c) == 3 and c not in NOT_STATES and c not in out:
             out.append(c)
-            if len(out) == n:
-                return tuple(reversed(out))
-    return None
+            if len(out) == n + 1:
+                break
+    if len(out) < n:
+        return None
+    if weight is not None and len(out) == n + 1:
+        least = min(out[:n], key=lambda c: (weight.get(c, 0.0), -out.index(c)))
+        if weight.get(least, 0.0) < weight.get(out[n], 0.0):
+            out.remove(least)
+    return tuple(reversed(out[:n]))
 
 
 # What a dateline's mention of a state counts for, against one in the story.

@@ -908,7 +908,8 @@ def _pairs(
                 known = [*((a.person or a.text, a.country) for _, _, a in ctx.recent_persons if a is not None),
                          *((name, c) for k, c, name in persons if k < first)]  # fmt: skip
                 theirs |= {c for name, c in known if words & set(name.split())}
-            states = last_states([c for c in [*ctx.countries_named, *_in_text_order(before, out)] if c not in theirs], n)
+            states = last_states([c for c in [*ctx.countries_named, *_in_text_order(before, out)] if c not in theirs], n,
+                                 ctx.country_counts)  # fmt: skip
         if states is not None:
             out[first] = (i, states)
     return out

@@ -156,11 +156,16 @@ def pair_phrase(doc: Doc, i: int) -> tuple[int, int] | None:
     return None
 
 
+PAIR_ACTOR_LEAST = 2
+
+
 def last_states(countries: Sequence[str], n: int, weight: Mapping[str, float] | None = None) -> tuple[str, ...] | None:
     """The last ``n`` distinct states of ``countries`` (in text order), older first. With ``weight``
-    (how much the story has made each an actor so far), the state named just before them takes the
-    place of the least of them that the story has made less of ("The two countries fought two wars"
-    after "... under Soviet-era maps": Armenia and Azerbaijan, not Azerbaijan and the Soviet Union)."""
+    (how often the story has made each an actor so far), one the story has only named, never made
+    an actor ("... under Soviet-era maps"), gives way to the state named just before the last ``n``
+    when the story has made that one an actor at least ``PAIR_ACTOR_LEAST`` times ("The two
+    countries fought two wars": Armenia and Azerbaijan, not Azerbaijan and the Soviet Union). (How
+    often is no guide beyond that: "the three countries" of a summit may include one named once.)"""
     out: list[str] = []
     for c in reversed(countries):
         if len(c) == 3 and c not in NOT_STATES and c not in out:
@@ -171,7 +176,7 @@ def last_states(countries: Sequence[str], n: int, weight: Mapping[str, float] | 
         return None
     if weight is not None and len(out) == n + 1:
         least = min(out[:n], key=lambda c: (weight.get(c, 0.0), -out.index(c)))
-        if weight.get(least, 0.0) < weight.get(out[n], 0.0):
+        if not weight.get(least) and weight.get(out[n], 0.0) >= PAIR_ACTOR_LEAST:
             out.remove(least)
     return tuple(reversed(out[:n]))
 

@@ -130,6 +130,12 @@ def codes(
         ("Greek Cypriot leaders rejected the plan.", [("Greek Cypriot leaders", "CYP", "GOV")]),
         # names as other outlets transliterate them
         ("Pashinian called Toqaev on Monday.", [("Pashinian", "ARM", "GOV"), ("Toqaev", "KAZ", "GOV")]),
+        # a patrol is of its state's forces, a police patrol of its police
+        ("Peruvian troops fired on a Bolivian patrol.", [("Peruvian troops", "PER", "MIL"), ("Bolivian patrol", "BOL", "MIL")]),
+        ("Bolivian police patrols stopped the trucks.", [("Bolivian police patrols", "BOL", "COP")]),
+        # ... and a patrol of peacekeepers is of whom they serve, the owner not cut from its noun
+        ("Peruvian troops fired toward a patrol of U.N. peacekeepers.",
+         [("Peruvian troops", "PER", "MIL"), ("patrol of U.N. peacekeepers", "IGO", "IGO")]),
     ],
 )
 def test_actors_in_sentences(nlp: Any, lex: Lexicon, text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -472,7 +478,7 @@ def test_criminal_groups_are_crm(nlp: Any, lex: Lexicon, text: str, expected: tu
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The gunmen ambushed a police patrol outside the town.", [("gunmen", "MLI", "REB"), ("police", "MLI", "COP")]),
+        ("The gunmen ambushed a police patrol outside the town.", [("gunmen", "MLI", "REB"), ("police patrol", "MLI", "COP")]),
         ("A roadside bomb struck an army convoy on Tuesday.", [("army", "MLI", "MIL")]),
         ("Drones hit a military base in the north.", [("military", "MLI", "MIL")]),
         # a modifier of anything else names no force

@@ -288,6 +288,8 @@ def _try_merge(doc: Doc, a: Group, b: Group) -> Group | None:
         and not (b.owner is not None and b.owner.kind == "demonym")
         and gap in (["of"], ["of", "the"], ["from"], ["from", "the"], ["loyal", "to"], ["loyal", "to", "the"])
         and not (gap[0] == "from" and not _from_of_noun(doc, a))
+        # (not where the owner only modifies the people named after it: "a patrol of U.N. peacekeepers")
+        and not (b.end < len(doc) and doc[b.end].tag_ == "NNS")
     ):
         return _merge(a, b)
     # head + "at" + an organisation: "judges at the International Criminal Court", "officials at the U.N."

@@ -130,12 +130,11 @@ def codes(
         ("Greek Cypriot leaders rejected the plan.", [("Greek Cypriot leaders", "CYP", "GOV")]),
         # names as other outlets transliterate them
         ("Pashinian called Toqaev on Monday.", [("Pashinian", "ARM", "GOV"), ("Toqaev", "KAZ", "GOV")]),
-        # a patrol is of its state's forces, a police patrol of its police
-        ("Peruvian troops fired on a Bolivian patrol.", [("Peruvian troops", "PER", "MIL"), ("Bolivian patrol", "BOL", "MIL")]),
+        # a police patrol is of its police
         ("Bolivian police patrols stopped the trucks.", [("Bolivian police patrols", "BOL", "COP")]),
-        # ... and a patrol of peacekeepers is of whom they serve, the owner not cut from its noun
-        ("Peruvian troops fired toward a patrol of U.N. peacekeepers.",
-         [("Peruvian troops", "PER", "MIL"), ("patrol of U.N. peacekeepers", "IGO", "IGO")]),
+        # a unit of peacekeepers is of whom they serve, the owner not cut from its noun
+        ("Peruvian troops fired toward a unit of U.N. peacekeepers.",
+         [("Peruvian troops", "PER", "MIL"), ("unit of U.N. peacekeepers", "IGO", "IGO")]),
     ],
 )
 def test_actors_in_sentences(nlp: Any, lex: Lexicon, text: str, expected: list[tuple[str, str, str]]) -> None:

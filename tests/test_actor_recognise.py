@@ -289,6 +289,9 @@ def test_the_government_a_speaker_reports_on_is_the_speakers(nlp: Any, lex: Lexi
     assert ("government", "CHL", "GOV") in got
     # with no speaker the story's country stands
     assert ("government", "PER", "GOV") in codes(nlp, lex, "Peru's army moved north. The government was studying the move.")
+    # lawmakers or unions who call on "the government" call on their own
+    text = "Peru's president said Lima would act. Peru's army moved north. Chilean lawmakers called on the government to close the border."
+    assert ("government", "CHL", "GOV") in codes(nlp, lex, text)
 
 
 def test_a_known_person_is_met_again_by_surname(nlp: Any, lex: Lexicon) -> None:

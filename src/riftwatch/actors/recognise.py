@@ -1107,11 +1107,18 @@ def _unit_of(modifier: Token) -> bool:
     return head.i != modifier.i and head.pos_ == "NOUN" and head.lemma_.lower() in UNIT_NOUNS
 
 
+# Those who act on "the government" as its own country's: the opposition, parties, lawmakers,
+# civilians and unions ("Thai lawmakers called on the government to ...").
+_OPPOSITION = frozenset({"OPP", "PTY"})
+_HOME_CRITICS = _OPPOSITION | {"LEG", "CVL", "LAB"}
+_ADDRESSING_PREPS = frozenset({"on", "upon", "to", "against", "with"})
+
+
 def _speaker_country(doc: Doc, g: Group, actors: Sequence[Actor], offset: int) -> str:
     """The country of whoever reports the clause the group is the subject of ("U.S. Trade
     Representative Jamieson Greer said the administration was reviewing ...": the speaker's
-    administration), when an actor already coded speaks; or of the opposition whose act the group
-    is the object of ("the opposition leader accused the government")."""
+    administration), when an actor already coded speaks; or of the opposition, lawmakers or
+    civilians whose act the group is the object of ("the opposition leader accused the government")."""
     root = doc[g.start : g.end].root
     if root.dep_ in ("dobj", "pobj"):
         # "Opposition leader Jairam Ramesh accused the government of ...": the opposition of a
@@ -1119,7 +1126,9 @@ def _speaker_country(doc: Doc, g: Group, actors: Sequence[Actor], offset: int) -
         verb = root.head.head if root.dep_ == "pobj" else root.head
         subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb.pos_ == "VERB" else []
         starts = {t.idx + offset for s in subjects for t in s.subtree}
-        opposed = [a for a in actors if a.start in starts and a.sector in ("OPP", "PTY") and len(a.country) == 3]
+        # (lawmakers, civilians, unions: only where they act on it, not where they gather: "outside the palace")
+        critics = _HOME_CRITICS if root.dep_ == "dobj" or root.head.lower_ in _ADDRESSING_PREPS else _OPPOSITION
+        opposed = [a for a in actors if a.start in starts and a.sector in critics and len(a.country) == 3]
         return opposed[-1].country if opposed else ""
     if root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "ccomp":
         return ""

@@ -431,6 +431,19 @@ def test_a_count_hung_on_the_act_it_is_told_against_still_counts(coder) -> None:
     assert met.date == TUESDAY - dt.timedelta(days=1)
 
 
+def test_the_act_a_story_led_with_anchors_a_count_told_far_into_it(coder) -> None:  # type: ignore[no-untyped-def]
+    # "The seizure came a week after ..." many sentences after the lead: counted from the lead's act
+    text = (
+        "Peru's navy on Tuesday seized two Chilean fishing boats off the coast of Tacna. "
+        "The boats were towed to the port of Ilo. Their crews were questioned for several hours. "
+        "Fishing groups in both countries say the catch has fallen sharply. Prices of anchovy rose by a third last year. "
+        "Peru says the boats were in its waters. Chile says they were not. "
+        "The seizure came a week after Chile expelled a Peruvian trawler from its waters."
+    )  # fmt: skip
+    expelled = _event(_code(coder, text), "expelled")
+    assert expelled.date == TUESDAY - dt.timedelta(days=7)
+
+
 def test_a_participle_beside_a_dated_verb_takes_its_day(coder) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Ghana on Tuesday expelled two Nigerian traders' associations from Accra markets. "

@@ -309,19 +309,36 @@ SUMMING_NOUNS = SUMMING_ACT_NOUNS | frozenset({"announcement"})
 
 def _told_dated(noun: Token, ctx: SentenceContext) -> Event | None:
     """The latest act of the type ``noun`` names, told up to ``COUNTED_REACH`` sentences before and
-    dated to a day by its own words."""
+    dated to a day by its own words; for a definite noun told of far into the story ("The seizure
+    came a week after ..."), the act the story led with."""
     entry = match_trigger(noun, ctx.triggers)
     # (a noun that sums up whatever was told: "The announcement came a day after ...": the act told
     # last, of any type)
-    if entry is None and noun.lemma_.lower() not in SUMMING_NOUNS:
-        return None
-    dated = [e for e in reversed(ctx.state.events) if e.sentence_index >= ctx.index - COUNTED_REACH
-             and (e.event_type == entry.type if entry is not None else e.sentence_index < ctx.index)
-             and e.date_text is not None and e.date_precision == "day"]  # fmt: skip
-    # the act told with the same word first ("the strike" after "launched a missile strike on
-    # Monday"), else the latest of its type
+    summing = noun.lemma_.lower() in SUMMING_NOUNS
     stem = noun.lemma_.lower()[:5]
-    return next((e for e in dated if stem in e.sentence.lower()), None) or next(iter(dated), None)
+    near = None
+    if entry is not None or summing:
+        dated = [e for e in reversed(ctx.state.events) if e.sentence_index >= ctx.index - COUNTED_REACH
+                 and (e.event_type == entry.type if entry is not None else e.sentence_index < ctx.index)
+                 and e.date_text is not None and e.date_precision == "day"]  # fmt: skip
+        # the act told with the same word first ("the strike" after "launched a missile strike on
+        # Monday"), else the latest of its type
+        near = next((e for e in dated if stem in e.sentence.lower()), None) or next(iter(dated), None)
+    if near is not None or not _definite(noun):
+        return near
+    # far into the story: the first act it dated to a day, told with the noun's word ("seized" for
+    # "the seizure"), else of the noun's type (any, for a summing noun)
+    lead = [e for e in ctx.state.events if e.sentence_index < ctx.index and e.date_text is not None and e.date_precision == "day"]
+    by_word = next((e for e in lead if e.trigger.text.lower().startswith(stem[:4])), None)
+    if by_word is not None or (entry is None and not summing):
+        return by_word
+    return next((e for e in lead if entry is None or e.event_type == entry.type), None)
+
+
+def _definite(noun: Token) -> bool:
+    """The noun takes up something told before: "the", "this", a possessive or a demonym before it."""
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "these", "those"} or c.dep_ == "poss"
+               for c in noun.children)
 
 
 # Adverbs that tell an act as the next step of the story told before it: "The government then broke

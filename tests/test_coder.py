@@ -1233,7 +1233,11 @@ def test_an_object_pronoun_naming_a_share_is_not_the_main_subject(rules) -> None
         # the speaker's own side obliging itself
         '"We must protect our fishermen," the Senegalese minister said.',
         "The Chilean president said we have to replant the burned forests.",
-        # what the speaker's side will have to do
+        # what the speaker's side will have to do; what should not have been done (a fault, no ask);
+        # a rule told in a quotation; words quoted from no one the text names
+        '"Peru should not have jailed him for a single day," the Chilean minister said.',
+        'The Chilean minister spoke in Lima. "After their sentence, the Peruvian fishermen have to report to the police."',
+        '"Bolivia must act now." The statement was posted online on Monday.',
         '"Chile will have to look for other partners," the Chilean minister said.',
     ],
 )

@@ -190,6 +190,8 @@ def _obligation(pred: Token) -> str:
         return ""
     if any(c.dep_ == "aux" and c.lower_ in {"may", "might", "could"} for c in pred.children):
         return ""
+    if pred.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in pred.children):
+        return ""  # "should not have spent a day in prison" faults what was done, asks nothing
     for child in pred.children:
         if child.dep_ == "aux" and child.lower_ in MUST:
             return "10"
@@ -246,7 +248,9 @@ def quoted_demands(sent: Sequence[Token], actor_at: dict[int, Actor]) -> list[tu
             continue
         if pred.dep_ == "ccomp" and pred.head.lemma_.lower() in REPORT_VERBS:
             continue  # "X said Y must ...": a reported demand
-        code = _obligation(pred) if pred.lemma_ != "be" else ""  # (quoted, a state: "it should be on our minds")
+        # (quoted, a modal only: "they have to come back" tells a rule; nor a state: "it should be on our minds")
+        modal = any(c.dep_ == "aux" and c.lower_ in MUST | SHOULD for c in pred.children)
+        code = _obligation(pred) if modal and pred.lemma_ != "be" else ""
         subj = speaker_of(pred) if code else None
         if subj is None or subj.i not in quoted or subj.lower_ in FIRST_PERSON | {"you"}:
             continue
@@ -255,7 +259,7 @@ def quoted_demands(sent: Sequence[Token], actor_at: dict[int, Actor]) -> list[tu
         if speakers is None:
             speakers = _quote_speakers(sent, quoted, actor_at)
         addressees = [a for a in actors_under(subj, actor_at) if a not in speakers]
-        if addressees:  # (quoted words are someone's, named or not)
+        if speakers and addressees:
             found.append((pred, code, speakers, addressees))
     return found
 

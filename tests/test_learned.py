@@ -165,6 +165,18 @@ def test_an_implied_target_fills_only_an_empty_target_and_says_so() -> None:
     assert L.assign_roles(fe2, m)[0] is ruled
 
 
+def test_an_implied_target_of_a_demand_rejection_or_threat_is_a_government() -> None:
+    # "called for his release", "rejected the verdict" with no one named: aimed at a government
+    # (the ontology's implied_target_sector); an implied victim of force keeps no sector
+    union = Actor("the union", 0, 9, "union", "PAK", "LAB")
+    m = L.Models(L.LinearModel(0, {}, 0.5), L.LinearModel(-5, {}, 0.5), L.LinearModel(-5, {"implied": 6.0}, 0.5), 0.8)
+    for etype, sector in (("REQUEST", "GOV"), ("REJECT", "GOV"), ("THREATEN", "GOV"), ("ASSAULT", "")):
+        e = _ev(10, etype, src=(union,))
+        fe = L.Featured(e, None, L.implied(e), [["implied"]])
+        ev, _, _ = L.assign_roles(fe, m)
+        assert [(a.country, a.sector) for a in ev.target] == [("PAK", sector)], etype
+
+
 def test_the_rules_target_picked_as_source_becomes_its_country_unnamed() -> None:
     people = Actor("30 people", 40, 49, "people", "KEN", "CVL")  # "... 30 people had been arrested"
     group = Actor("Amnesty", 0, 7, "Amnesty", "NGO", "HRI")

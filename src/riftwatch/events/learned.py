@@ -977,6 +977,10 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
                        if (a.start, a.end) not in spans and (a in target or (a.country, a.name) not in same))  # fmt: skip
     if not target and ev is not ruled:
         target = ruled.target  # the model sure of no other: the rule's pick stands
+    if (implied_sector := ontology().behaviour(ev.event_type, "implied_target_sector")) and target is not ruled.target:
+        # "called for his release" with no one named: the government it is aimed at
+        target = tuple(replace(a, sector=implied_sector) if a.entry_id.startswith("implied:") and not a.sector else a
+                       for a in target)  # fmt: skip
     # how sure the model is of any source, before the bars above: the event model reads it as it was
     # trained (pool held out over eight seeds: triple F1 0.369 -> 0.371, events F1 unchanged)
     best_s = max((p for p, _ in src_all), default=0.0)

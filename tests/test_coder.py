@@ -1128,6 +1128,13 @@ def test_it_after_a_speaker_that_names_no_actor_is_that_speaker(rules) -> None: 
     assert {a.country for a in event_at(coded, "arrested").source} == {"KEN"}
 
 
+def test_someone_of_an_intergovernmental_body_is_of_its_sector(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: an official of the U.N. whom the lexicon does not know is IGO, as the body is."""
+    coded = code(rules, "Peru detained a Chilean journalist in Lima on Monday. "
+                        "The U.N. special rapporteur, Jane Mwangi, urged Peru to free the journalist.")  # fmt: skip
+    assert {(a.text, a.country, a.sector) for a in event_at(coded, "urged").source} >= {("Jane Mwangi", "IGO", "IGO")}
+
+
 def test_people_of_a_local_sector_are_of_the_country_where_they_act(rules) -> None:  # type: ignore[no-untyped-def]
     """Written here: protesters the story's context would make American are Panamanian when they
     rally in Panama City, a country the story has named; not where a place is one it never named."""

@@ -204,6 +204,9 @@ def state_by_name(events: Sequence[Event]) -> list[Event]:
     Applied last, over the final events: the coder's passes and learned checks read a name by
     its bare country."""
     def coded(actors: tuple[Actor, ...], role: str, etype: str) -> tuple[Actor, ...]:
+        # someone of an intergovernmental body is of its sector, whatever their title ("U.N.-appointed
+        # special rapporteur Jane Doe": IGO, as the codebook codes the bodies themselves)
+        actors = tuple(replace(a, sector="IGO") if not a.sector and a.country == "IGO" else a for a in actors)
         if role == "target" and etype in FORCE_TYPES:
             return actors
         # (and "it" taking up such a name: "India ... announced that it was expelling six diplomats")

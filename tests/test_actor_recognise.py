@@ -130,6 +130,8 @@ def codes(
         ("Greek Cypriot leaders rejected the plan.", [("Greek Cypriot leaders", "CYP", "GOV")]),
         # names as other outlets transliterate them
         ("Pashinian called Toqaev on Monday.", [("Pashinian", "ARM", "GOV"), ("Toqaev", "KAZ", "GOV")]),
+        # a counterpart is an official of their state, as whom they are set beside
+        ("Schialer spoke by phone with Bolivian counterpart Luis Rojas on Monday.", [("Bolivian counterpart Luis Rojas", "BOL", "GOV")]),
         # a police patrol is of its police
         ("Bolivian police patrols stopped the trucks.", [("Bolivian police patrols", "BOL", "COP")]),
         # a unit of peacekeepers is of whom they serve, the owner not cut from its noun

@@ -1128,6 +1128,14 @@ def test_it_after_a_speaker_that_names_no_actor_is_that_speaker(rules) -> None: 
     assert {a.country for a in event_at(coded, "arrested").source} == {"KEN"}
 
 
+def test_a_nationality_word_alone_is_its_state_but_not_as_the_target_of_force(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "the Chilean move" is the Chilean state's; "a Peruvian village" shelled is no government."""
+    coded = code(rules, "Chile closed its border with Peru on Monday. Peru condemned the Chilean move.")
+    assert {(a.country, a.sector) for a in event_at(coded, "condemned").target} == {("CHL", "GOV")}
+    coded = code(rules, "Chilean troops shelled a Peruvian village on Monday.")
+    assert {(a.country, a.sector) for a in event_at(coded, "shelled").target} == {("PER", "")}
+
+
 def test_someone_of_an_intergovernmental_body_is_of_its_sector(rules) -> None:  # type: ignore[no-untyped-def]
     """Written here: an official of the U.N. whom the lexicon does not know is IGO, as the body is."""
     coded = code(rules, "Peru detained a Chilean journalist in Lima on Monday. "

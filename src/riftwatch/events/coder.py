@@ -456,8 +456,8 @@ def _forget(ctx: SentenceContext, starts: set[int]) -> None:
     ctx.state.trigger_lemmas[:] = [lem for _, lem in kept]
 
 
-# Words that can oblige a quoted clause's subject ("must", "should", "need to", "has to").
-_OBLIGING = frozenset({"must", "should", "ought", "need", "have"})
+# The modals that can oblige a quoted clause's subject (``speech.quoted_demands`` reads no other).
+_OBLIGING = frozenset({"must", "should", "ought"})
 
 
 def _reported_speech(ctx: SentenceContext) -> list[Event]:

@@ -336,8 +336,8 @@ def _told_dated(noun: Token, ctx: SentenceContext) -> Event | None:
 
 
 def _definite(noun: Token) -> bool:
-    """The noun takes up something told before: "the", "this", a possessive or a demonym before it."""
-    return any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "these", "those"} or c.dep_ == "poss"
+    """The noun takes up something told before: "the", "this", "that" or a possessive before it."""
+    return any((c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}) or c.dep_ == "poss"
                for c in noun.children)
 
 

@@ -208,6 +208,12 @@ def _obligation(pred: Token) -> str:
 FIRST_PERSON = frozenset({"we", "i"})
 
 
+def _party(subj: Token, actor_at: dict[int, Actor]) -> bool:
+    """The subject of an obliged clause names a party, not a thing an actor owns ("its border
+    should ...", "their borders must ...")."""
+    return subj.i in actor_at or any(c.i in actor_at for c in subj.children if c.dep_ in {"compound", "amod", "conj"})
+
+
 def reported_demands(sent: Sequence[Token], actor_at: dict[int, Actor]) -> list[tuple[Token, Token, str, list[Actor], list[Actor]]]:
     """(speech verb, obliged verb, CAMEO code, speakers, addressees) for each "X said Y must ..." in
     the sentence."""
@@ -222,8 +228,8 @@ def reported_demands(sent: Sequence[Token], actor_at: dict[int, Actor]) -> list[
             subj = speaker_of(clause)
             if not code or subj is None or subj.lower_ in FIRST_PERSON:
                 continue  # "we must protect our borders": the speaker's side obliges itself, asks no one
-            if subj.i not in actor_at and not any(c.i in actor_at for c in subj.children if c.dep_ in {"compound", "amod", "conj"}):
-                continue  # the subject is a thing an actor owns ("its border should ..."), not a party
+            if not _party(subj, actor_at):
+                continue
             addressees = [a for a in actors_under(subj, actor_at) if a not in speakers]
             if addressees:  # "X said Y must ...": a demand on Y; "you must ..." to no one named is none
                 found.append((verb, clause, code, speakers, addressees))
@@ -254,8 +260,8 @@ def quoted_demands(sent: Sequence[Token], actor_at: dict[int, Actor]) -> list[tu
         subj = speaker_of(pred) if code else None
         if subj is None or subj.i not in quoted or subj.lower_ in FIRST_PERSON | {"you"}:
             continue
-        if subj.i not in actor_at and not any(c.i in actor_at for c in subj.children if c.dep_ in {"compound", "amod", "conj"}):
-            continue  # "their borders must ...": a thing, no party
+        if not _party(subj, actor_at):
+            continue
         if speakers is None:
             speakers = _quote_speakers(sent, quoted, actor_at)
         addressees = [a for a in actors_under(subj, actor_at) if a not in speakers]
@@ -265,6 +271,7 @@ def quoted_demands(sent: Sequence[Token], actor_at: dict[int, Actor]) -> list[tu
 
 
 def _quote_speakers(sent: Sequence[Token], quoted: set[int], actor_at: dict[int, Actor]) -> list[Actor]:
+    """The subject of a verb of saying outside the quotation, else whose words the quotation is."""
     for verb in sent:
         if verb.i not in quoted and verb.lemma_.lower() in REPORT_VERBS and verb.pos_ in {"VERB", "AUX"}:
             speaker = speaker_of(verb)

@@ -324,6 +324,12 @@ def test_both_countries_are_the_two_states_named_last(nlp: Any, lex: Lexicon) ->
     assert not [a for a in lone if a[2] == "GOV" and a[0] in ("The two", "governments")]
 
 
+def test_both_armies_are_the_two_states_forces(nlp: Any, lex: Lexicon) -> None:
+    _, armies = coded(nlp, lex, "Peru and Chile agreed on Monday to a ceasefire on the border.",
+                      "Both armies will pull their artillery back from the river.")  # fmt: skip
+    assert [a[1:] for a in armies if a[0] in ("Both", "armies")] == [("PER", "MIL"), ("CHL", "MIL")]
+
+
 def test_the_two_countries_are_the_story_s_pair_not_a_state_named_in_passing_just_before(nlp: Any, lex: Lexicon) -> None:
     # a state the story only names in passing takes no place from one it has made an actor of
     _, _, pair = coded(nlp, lex, "Peru and Chile signed a fisheries accord in Lima on Monday.",

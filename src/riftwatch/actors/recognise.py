@@ -39,6 +39,7 @@ from ..geo.mentions import after_feature_of, doc_words, lead_dateline
 from ..records import Actor, Place
 from .anaphora import (
     ARMED_GROUP_SECTORS,
+    ARMED_PAIR_NOUNS,
     NOT_STATES,
     PAIR_WORDS,
     STATE_BODY_SECTORS,
@@ -840,7 +841,7 @@ def _sided_pair(head: Token, states: tuple[str, ...], ctx: ArticleContext) -> li
         countries = {a.country for a in ctx.sides}
         if len(countries) == 1 or countries == set(states):
             return [(a.country, a.sector or "GOV") for a in ctx.sides]
-    return [(c, "GOV") for c in states]
+    return [(c, "MIL" if head_key(head) in ARMED_PAIR_NOUNS else "GOV") for c in states]
 
 
 def _of_pair(doc: Doc, g: Group, paired: set[int]) -> bool:

@@ -332,16 +332,26 @@ def _speech_subject(sent: SpacySpan, actor_at: dict[int, Actor], inside: bool) -
     return []
 
 
+def _placed(sent: Sequence[Token]) -> tuple[list[str], list[tuple[int, int]], int]:
+    """The doc's words (quote marks are read off them: no Token is built for it), its sentence
+    bounds, and which of them ``sent`` is."""
+    doc = sent[0].doc
+    bounds = sentence_bounds(doc)
+    return doc_words(doc), bounds, bisect_right([a for a, _ in bounds], sent[0].i) - 1
+
+
+def _left_open(words: Sequence[str], bounds: Sequence[tuple[int, int]], j: int) -> bool:
+    """The sentence before sentence ``j`` left a quotation open."""
+    return j > 0 and _open_quote(words[bounds[j - 1][0] : bounds[j - 1][1]])
+
+
 def quoted_words(sent: Sequence[Token]) -> set[int]:
     """Indices of the words of ``sent`` inside quotation marks, also where the sentence opens
     within a quotation an earlier sentence left open."""
     if not sent:
         return set()
-    doc = sent[0].doc
-    words = doc_words(doc)
-    bounds = sentence_bounds(doc)
-    k = bisect_right([a for a, _ in bounds], sent[0].i) - 1
-    inside = k > 0 and _open_quote(words[bounds[k - 1][0] : bounds[k - 1][1]])
+    words, bounds, k = _placed(sent)
+    inside = _left_open(words, bounds, k)
     found: set[int] = set()
     for i in range(sent[0].i, sent[-1].i + 1):
         w = words[i]
@@ -365,15 +375,13 @@ def quotation_speaker(sent: Sequence[Token], actor_at: dict[int, Actor]) -> list
     if not sent:
         return []
     doc = sent[0].doc
-    words = doc_words(doc)  # quote marks are read off the words: no Token is built for it
-    bounds = sentence_bounds(doc)
-    k = bisect_right([a for a, _ in bounds], sent[0].i) - 1
+    words, bounds, k = _placed(sent)
 
     def quoted(j: int) -> bool:
         return any(w in QUOTE_MARKS for w in words[bounds[j][0] : bounds[j][1]])
 
-    def inside(j: int) -> bool:  # the sentence before sentence j left a quotation open
-        return j > 0 and _open_quote(words[bounds[j - 1][0] : bounds[j - 1][1]])
+    def inside(j: int) -> bool:
+        return _left_open(words, bounds, j)
 
     if not quoted(k) and not inside(k):
         return []

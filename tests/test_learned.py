@@ -213,6 +213,25 @@ def test_the_people_of_a_place_abroad_are_not_the_target_of_a_foreign_act() -> N
     assert target((replace(army, country="AFG"),))[0] == ["AFG"]
 
 
+def test_a_states_force_in_another_countrys_story_is_not_aimed_at_its_own_people() -> None:
+    # in a story on Ukraine, "the air force bombed fuel depots": a state's force abroad strikes
+    # someone of the story, not its own people; militants strike where they are, and at home the
+    # army's raid may be on its own people
+    m = L.Models(L.LinearModel(0, {}, 0.5), L.LinearModel(-5, {}, 0.5), L.LinearModel(-5, {"source": 6.0}, 0.5), 0.8)
+
+    def target(src: Actor, home: str) -> list[str]:
+        e = _ev(10, src=(src,))
+        cands = L.implied(e)
+        fe = L.Featured(e, None, cands, [[c.actor.entry_id.split(":")[1]] for c in cands], home)
+        return [a.country for a in L.assign_roles(fe, m)[0].target]
+
+    air_force = Actor("the air force", 0, 13, "air force", "RUS", "MIL")
+    assert target(air_force, "UKR") == []
+    assert target(replace(air_force, sector="GOV"), "UKR") == [] and target(replace(air_force, sector=""), "UKR") == []
+    assert target(air_force, "RUS") == ["RUS"] and target(air_force, "") == ["RUS"]
+    assert target(Actor("militants", 0, 9, "militants", "RUS", "REB"), "UKR") == ["RUS"]
+
+
 @pytest.mark.slow
 def test_a_chosen_target_brings_the_actors_coordinated_with_it(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Brazil put new duties on Peru, Chile and Ecuador, and on Japanese cars.")

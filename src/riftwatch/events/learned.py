@@ -965,7 +965,8 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
          and (a.country not in countries or a.entry_id.startswith("implied:") or _other_side(a, source))
          and not (a.entry_id == "implied:place" and countries and a.country not in countries and not force_abroad)
          and not (a.entry_id == "implied:source" and (force_abroad or _allies(countries)
-                                                      or (ev.event_type not in FORCE_TYPES and _visitor(a, fe.home))))],
+                                                      or (_visitor(a, fe.home) and (ev.event_type not in FORCE_TYPES
+                                                                                    or _state_forces(source)))))],
         models.target, models.second)  # fmt: skip
     if target is not ev.target:
         # the conjuncts of the model's choice come along, of the source's own country too: a party
@@ -1036,6 +1037,15 @@ def _visitor(a: Actor, home: str) -> bool:
     the article's most named country, such targets were right for 1 of 11 matched events, against
     69 of 91 where it is."""
     return bool(home) and a.country != home
+
+
+def _state_forces(source: Sequence[Actor]) -> bool:
+    """A state's own government or armed forces: abroad in its story, their force strikes someone
+    of the story ("Moscow bombed port facilities" in a story on Ukraine), not their own people, as
+    militants' attacks do where they are (pool: the implied domestic targets of force right for 14
+    of 17 matched events, each by militants, rebels, police or a state's army at home; over the 241
+    helper articles, 14 such targets of a state's forces abroad were wrong, one right)."""
+    return bool(source) and all(a.sector in {"GOV", "MIL", ""} for a in source)
 
 
 def _force_abroad(ev: Event, trig: Token | None, countries: set[str]) -> bool:

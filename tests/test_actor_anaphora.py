@@ -640,6 +640,14 @@ def test_a_council_of_no_organisation_named_before_is_no_one(nlp: Any, lex: Lexi
     assert not any(t == "council" for t, _, _ in elders)
 
 
+def test_a_body_qualified_by_a_word_its_name_lacks_is_another_body(nlp: Any, lex: Lexicon) -> None:
+    first = "The European Commission proposed new fishing quotas on Monday."
+    _, later = coded(nlp, lex, first, "Malta's fishermen criticised the maritime commission for its delays.")
+    assert not any(t == "commission" for t, _, _ in later)
+    _, again = coded(nlp, lex, first, "Malta's fishermen criticised the commission for its delays.")
+    assert ("commission", "IGO", "IGO") in again
+
+
 
 def test_the_two_leaders_are_two_people_even_when_one_is_named_twice(nlp: Any, lex: Lexicon) -> None:
     # one doc: the second leader's name again ("during X's visit") is still one person of the pair

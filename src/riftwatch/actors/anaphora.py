@@ -107,9 +107,13 @@ def org_for(noun: Token, orgs: Sequence[Actor]) -> Actor | None:
     word = noun.lower_
     kinds = GENERIC_ORG_NOUNS.get(word)
     armed = any(c.lower_ in _ARMED for c in noun.lefts)
+    # (a word in lower case before it that the name lacks says it is another body: "the
+    # electoral commission" after "the European Commission")
+    qualifiers = [c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound") and c.is_lower]
     for a in reversed(orgs):
         if word in _NAMED_ONLY:
-            if word in (a.org or a.text).lower().split():
+            named = (a.org or a.text).lower().split()
+            if word in named and all(q in named for q in qualifiers):
                 return a
             continue
         if kinds is not None:

@@ -823,3 +823,18 @@ def test_a_lower_case_office_before_a_title_is_the_office_named_before(rules) ->
         "spokesperson Liu Wenbo told reporters in Beijing. He urged Washington to correct its mistakes immediately."
     )
     assert {a.country for a in _event(rules, text, "urged").source} == {"CHN"}
+
+
+def test_rebels_with_no_article_are_the_armed_group_named_before(nlp: Any, lex: Lexicon) -> None:
+    # a story turned to talks abroad: bare "Rebels" are still the story's armed group, as "the
+    # rebels" are, not of the country where the talks are
+    ctx = ArticleContext()
+
+    def actors(text: str, *places: tuple[str, str]) -> list[tuple[str, str, str]]:
+        marks = [Place(text=w, start=text.index(w), end=text.index(w) + len(w), name=w, geonameid=None, lat=0.0,
+                       lon=0.0, country=c) for w, c in places]  # fmt: skip
+        return [(a.text, a.country, a.sector) for a in find_actors(nlp(text), lex, JUN_2024, context=ctx, places=marks)]
+
+    actors("M23 fighters took a mining town in Congo on Sunday.", ("Congo", "COD"))
+    actors("Envoys met in Doha on Monday, and Qatar's emir hosted a dinner in Qatar.", ("Doha", "QAT"), ("Qatar", "QAT"))
+    assert ("Rebels", "COD", "REB") in actors("Rebels fired mortars at an army post overnight.")

@@ -1223,7 +1223,7 @@ def _bare(
         fronted = _fronted_place(doc, g.start, where)
         if fronted and fronted not in _backers(last, lexicon):
             return _Coded(fronted, head.sector)  # "In Pakistan, police arrested ...": that country's police
-    if fallback is None and head.sector in ARMED_GROUP_SECTORS and is_definite(last):
+    if fallback is None and head.sector in ARMED_GROUP_SECTORS and (is_definite(last) or _bare_plural(last)):
         # "the rebels", "the militants": the armed group the story named last, in its own land,
         # wherever the story is filed from ("U.S. warplanes struck Houthi sites in Yemen ... after
         # the rebels fired"; not Hezbollah in a story of Syria that never names Lebanon)
@@ -1248,6 +1248,12 @@ def _bare(
         excluded = _backers(last, lexicon) | _faced(last, owners or {})
         return _Coded(ctx.default_for(_placed_sector(head.sector, head.mentions), exclude=excluded), head.sector)
     return _Coded(fallback, head.sector)
+
+
+def _bare_plural(tok: Token) -> bool:
+    """A plural noun with no determiner or number ("Rebels shelled the town"): the ones the story
+    is about, as "the rebels" are."""
+    return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss", "predet") for c in tok.children)
 
 
 # Nouns of a state's armed forces as a whole, met again by the same or the other word.

@@ -1172,6 +1172,11 @@ def _bare(
             return again
         for entry_id, _, p in reversed(ctx.recent_persons):  # "the president" = the president named last
             entry = lexicon.get(entry_id)
+            if (p is not None and entry is None and p.person and f"title:{head.role}" in p.entry_id.split("+")
+                    and _one_named_before(doc, g)):
+                # one the lexicon does not know, named later with that title ("U.S. special envoy
+                # Jane Doe" after a headline's "US envoy"): the one the story goes on with
+                return _Coded(p.country, p.sector, p.person, p.org)
             if p is None or entry is None:
                 continue
             if any(r.title == head.role for r in (entry.roles_at(when) if when else entry.roles)):
@@ -1248,6 +1253,14 @@ def _bare(
         excluded = _backers(last, lexicon) | _faced(last, owners or {})
         return _Coded(ctx.default_for(_placed_sector(head.sector, head.mentions), exclude=excluded), head.sector)
     return _Coded(fallback, head.sector)
+
+
+def _one_named_before(doc: Doc, g: Group) -> bool:
+    """"The envoy" alone, outside quotation marks: one person the story named before, not "its
+    ambassador", "their presidents", or a title in someone's words."""
+    last = doc[g.end - 1]
+    return (last.tag_ == "NN" and g.end - g.start == 1 and g.start > 0 and doc[g.start - 1].lower_ == "the"
+            and not in_quotation(doc.text, last.idx))
 
 
 def _bare_plural(tok: Token) -> bool:

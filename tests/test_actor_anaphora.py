@@ -349,6 +349,14 @@ def test_both_sides_are_the_two_states_named_last_but_not_the_sides_of_a_border(
     assert not [a for a in on if a[0] in ("both", "sides")]
 
 
+def test_both_sides_are_a_states_forces_and_the_rebels_named_together(nlp: Any, lex: Lexicon) -> None:
+    # a war within one country: its army and the armed group named together are "both sides",
+    # not the governments of the last two states the story named
+    _, _, sides = coded(nlp, lex, "Officers of Sudan's army and the Rapid Support Forces flew to Riyadh on Monday.",
+                        "Egypt and the United States sent observers.", "An envoy urged both sides to stop shelling.")  # fmt: skip
+    assert {(c, s) for t, c, s in sides if t in ("both", "sides")} == {("SDN", "MIL"), ("SDN", "REB")}
+
+
 def test_who_praises_both_sides_is_neither_also_when_named_before_or_by_a_joined_verb(nlp: Any, lex: Lexicon) -> None:
     # the speaker is the subject of the verb the pair's verb is joined to, and its state was named
     # in the sentence before (the talks' venue): neither makes it one of the sides

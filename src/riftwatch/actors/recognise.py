@@ -263,15 +263,24 @@ def find_actors(
 def _set_against(doc: Doc, g: Group, actor: Actor, actors: Sequence[Actor], offset: int) -> tuple[Actor, Actor] | None:
     """The two parties a "between" phrase sets against each other, when ``actor`` (of ``g``) is the
     second: "talks between Sudan's army and the RSF", "fighting between the army and the rebels"
-    (two actors, not one side twice)."""
+    (two actors, not one side twice); or a state's forces and the rebels of its land named together
+    anywhere (over 265 helper articles, "both sides" of a war in Sudan or Colombia four times right
+    where they had been the last two states named)."""
     root = doc[g.start : g.end].root
     first = root.head
-    if root.dep_ != "conj" or first.dep_ != "pobj" or first.head.lower_ != "between":
+    if root.dep_ != "conj":
         return None
     a = actor_for_token(actors, first, offset)
     if a is None or not a.country or not actor.country or (a.country, a.sector) == (actor.country, actor.sector):
         return None
-    return a, actor
+    if first.dep_ == "pobj" and first.head.lower_ == "between":
+        return a, actor
+    # "Delegations from Sudan's army and the RSF": a state's forces named with the armed group of
+    # its own land are the two sides of a war within it, as after "between"
+    sectors = {a.sector, actor.sector}
+    if a.country == actor.country and len(sectors & {"GOV", "MIL"}) == 1 and len(sectors & {"REB"}) == 1:
+        return a, actor
+    return None
 
 
 # Lexicon entries of a navy's ship prefix ("USS", "HMS"): the capitalised words after it name the

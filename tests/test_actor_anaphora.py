@@ -856,3 +856,10 @@ def test_the_title_is_the_one_the_story_named_with_it_after_an_office_holder(nlp
         find_actors(nlp(s), lex, dt.date(2025, 3, 1), context=ctx)
     later = find_actors(nlp("The envoy later flew to Nairobi."), lex, dt.date(2025, 3, 1), context=ctx)
     assert [(a.text, a.person) for a in later] == [("envoy", "Maria Lindqvist")]
+
+
+def test_whose_government_is_the_government_of_the_noun_the_clause_is_on(nlp: Any, lex: Lexicon) -> None:
+    # the story's main country is not whose government it is: the relative clause's noun says
+    _, _, later = coded(nlp, lex, "France and Italy argued over migrants on Monday.", "Paris recalled its envoy to Rome.",
+                        "The quarrel was regretted by Malta, whose government offered to mediate.")  # fmt: skip
+    assert ("government", "MLT", "GOV") in later

@@ -1219,6 +1219,8 @@ def _bare(
         actor, sent_start = ctx.subject_org  # "Its defense ministry said": the subject of the sentence before
         if sent_start >= _previous_sentence_start(doc[g.start - 1]):
             owner = actor
+    elif before == "whose" and (country := _whose(doc[g.start - 1], owners or {}, ctx)):
+        return _Coded(country, head.sector)  # "Cyprus, whose government called it ...": Cyprus's
     elif before in POSSESSIVE and g.start > 1:
         owner = ctx.named.get(doc[g.start - 2].lower_)  # "Mahathir's government": the person named before
     if owner is not None:
@@ -1262,6 +1264,23 @@ def _bare(
         excluded = _backers(last, lexicon) | _faced(last, owners or {})
         return _Coded(ctx.default_for(_placed_sector(head.sector, head.mentions), exclude=excluded), head.sector)
     return _Coded(fallback, head.sector)
+
+
+def _whose(pron: Token, owners: dict[int, str], ctx: ArticleContext) -> str:
+    """The country of the noun a relative clause opened by "whose" is on ("Cyprus, whose
+    government ...", "Faisal bin Farhan, whose government ...": a country, or a person the lexicon
+    knows), "" when it names none."""
+    verb = pron.head
+    for _ in range(3):
+        if verb.dep_ == "relcl":
+            ante = verb.head
+            person = ctx.named.get(ante.lower_)  # (one the lexicon knows: an unknown's country is a guess)
+            known = person is not None and "person:" in person.entry_id
+            return owners.get(ante.i) or (person.country if known and person is not None else "")
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return ""
 
 
 def _one_named_before(doc: Doc, g: Group) -> bool:

@@ -206,6 +206,8 @@ def combine_groups(doc: Doc, groups: list[Group]) -> list[Group]:
                     out[-2:] = [again]
                 if len(out) > 1 and (whose := _of_institution(doc, out[-2], out[-1])) is not None:
                     out[-2:] = [whose]
+                if len(out) > 1 and _nationals_of(doc, out[-2], out[-1]):
+                    out[-2:] = [Group(out[-2].start, out[-1].end, owner=out[-1].owner, head=out[-2].head)]
                 continue
         out.append(g)
     return out
@@ -223,6 +225,22 @@ def _owner_joined(doc: Doc, a: Group, b: Group) -> bool:
             return False
     words = [t.lower_ for t in doc[a.end : b.start]]
     return bool(words) and all(w in _COORD for w in words)
+
+
+# Words that open a description of a group's nationality after a comma: "four smugglers, all
+# Turkish nationals", "the staff members, all Yemeni nationals".
+NATIONALITY_QUANTIFIERS = frozenset({"all", "both", "mostly", "most", "many", "each"})
+NATIONALITY_NOUNS = frozenset({"nationals", "citizens"})
+
+
+def _nationals_of(doc: Doc, a: Group, b: Group) -> bool:
+    """"Four smugglers, all Turkish nationals": the second group says of which country the first
+    is (one actor), not a second party."""
+    gap = _gap(doc, a, b)
+    return (a.head is not None and a.owner is None and a.org is None and a.person is None and a.possessor is None
+            and b.owner is not None and b.owner.kind == "demonym" and b.org is None and b.person is None
+            and doc[b.end - 1].lower_ in NATIONALITY_NOUNS
+            and len(gap) == 2 and gap[0] == "," and gap[1].lower() in NATIONALITY_QUANTIFIERS)  # fmt: skip
 
 
 def _try_merge(doc: Doc, a: Group, b: Group) -> Group | None:

@@ -137,6 +137,9 @@ def codes(
         # a unit of peacekeepers is of whom they serve, the owner not cut from its noun
         ("Peruvian troops fired toward a unit of U.N. peacekeepers.",
          [("Peruvian troops", "PER", "MIL"), ("unit of U.N. peacekeepers", "IGO", "IGO")]),
+        # peacekeepers no state owns are a mission's, not the army of where they serve
+        ("In Bunia, peacekeepers escorted a convoy of Congolese soldiers.",
+         [("peacekeepers", "IGO", "MIL"), ("Congolese soldiers", "COD", "MIL")]),
         # their nationality told after a comma: one party, of that country
         ("Chilean police detained six fishermen, all Peruvian nationals, near Arica.",
          [("Chilean police", "CHL", "COP"), ("fishermen, all Peruvian nationals", "PER", "CVL")]),

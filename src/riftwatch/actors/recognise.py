@@ -1259,6 +1259,10 @@ def _bare(
             return _Coded(next(iter(against)), head.sector)
     if fallback is None and _sided(last, lexicon):
         return _Coded("", head.sector)  # "pro-Iranian militias": whose, the text does not say
+    if fallback is None and any(m.entry is not None and m.entry.id in INTERNATIONAL_FORCES for m in head.mentions):
+        # "peacekeepers" no story's state owns: a mission's (pool: "European peacekeepers" IGO),
+        # not the army of the country they keep the peace in, nor of the country acting most
+        return _Coded("IGO", head.sector)
     if fallback is None:
         # "Iran-backed militias", "U.S.-funded forces": whoever backs them is not whose they are
         excluded = _backers(last, lexicon) | _faced(last, owners or {})
@@ -1295,6 +1299,10 @@ def _bare_plural(tok: Token) -> bool:
     """A plural noun with no determiner or number ("Rebels shelled the town"): the ones the story
     is about, as "the rebels" are."""
     return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss", "predet") for c in tok.children)
+
+
+# Sector nouns of forces sent by an international mission: unowned, they are the mission's.
+INTERNATIONAL_FORCES = frozenset({"sector:peacekeepers"})
 
 
 # Nouns of a state's armed forces as a whole, met again by the same or the other word.

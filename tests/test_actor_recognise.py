@@ -137,6 +137,9 @@ def codes(
         # a unit of peacekeepers is of whom they serve, the owner not cut from its noun
         ("Peruvian troops fired toward a unit of U.N. peacekeepers.",
          [("Peruvian troops", "PER", "MIL"), ("unit of U.N. peacekeepers", "IGO", "IGO")]),
+        # a chancellor heads Germany's or Austria's government, whatever country the story is on
+        ("Chancellor Maria Lindner met Chinese trade officials.",
+         [("Chancellor Maria Lindner", "DEU", "GOV"), ("Chinese trade officials", "CHN", "GOV")]),
         # peacekeepers no state owns are a mission's, not the army of where they serve
         ("In Bunia, peacekeepers escorted a convoy of Congolese soldiers.",
          [("peacekeepers", "IGO", "MIL"), ("Congolese soldiers", "COD", "MIL")]),

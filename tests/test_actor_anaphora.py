@@ -863,3 +863,11 @@ def test_whose_government_is_the_government_of_the_noun_the_clause_is_on(nlp: An
     _, _, later = coded(nlp, lex, "France and Italy argued over migrants on Monday.", "Paris recalled its envoy to Rome.",
                         "The quarrel was regretted by Malta, whose government offered to mediate.")  # fmt: skip
     assert ("government", "MLT", "GOV") in later
+
+
+def test_the_leader_of_a_government_of_a_leader_is_met_again(nlp: Any, lex: Lexicon) -> None:
+    # "the government of President X": X named, met again by surname and by "him"
+    _, _, later = coded(nlp, lex, "Peru's congress debated the budget on Monday.",
+                        "The government of President Gabriel Boric recalled its ambassador to Lima.",
+                        "Boric, a former student leader, took office in 2022. Critics accuse him of weakness.")  # fmt: skip
+    assert [(t, c) for t, c, _ in later] == [("Boric", "CHL"), ("him", "CHL")]

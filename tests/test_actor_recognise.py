@@ -137,6 +137,9 @@ def codes(
         # a unit of peacekeepers is of whom they serve, the owner not cut from its noun
         ("Peruvian troops fired toward a unit of U.N. peacekeepers.",
          [("Peruvian troops", "PER", "MIL"), ("unit of U.N. peacekeepers", "IGO", "IGO")]),
+        # the government of a leader is that leader's government, one actor
+        ("The government of President Gabriel Boric rejected the claim.",
+         [("government of President Gabriel Boric", "CHL", "GOV")]),
         # a chancellor heads Germany's or Austria's government, whatever country the story is on
         ("Chancellor Maria Lindner met Chinese trade officials.",
          [("Chancellor Maria Lindner", "DEU", "GOV"), ("Chinese trade officials", "CHN", "GOV")]),

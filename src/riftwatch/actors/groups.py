@@ -206,6 +206,8 @@ def combine_groups(doc: Doc, groups: list[Group]) -> list[Group]:
                     out[-2:] = [again]
                 if len(out) > 1 and (whose := _of_institution(doc, out[-2], out[-1])) is not None:
                     out[-2:] = [whose]
+                if len(out) > 1 and _led_by(doc, out[-2], out[-1]):
+                    out[-2:] = [Group(out[-2].start, out[-1].end, possessor=out[-1].person, head=out[-2].head)]
                 if len(out) > 1 and _nationals_of(doc, out[-2], out[-1]):
                     out[-2:] = [Group(out[-2].start, out[-1].end, owner=out[-1].owner, head=out[-2].head)]
                 continue
@@ -225,6 +227,16 @@ def _owner_joined(doc: Doc, a: Group, b: Group) -> bool:
             return False
     words = [t.lower_ for t in doc[a.end : b.start]]
     return bool(words) and all(w in _COORD for w in words)
+
+
+def _led_by(doc: Doc, a: Group, b: Group) -> bool:
+    """"The government of Prime Minister Narendra Modi", "the administration of then-President
+    Donald Trump": a government noun of that person's, as "Modi's government" (once the title and
+    the name are one group; a name alone is ``_try_merge``'s "forces loyal to Assad")."""
+    gap = _gap(doc, a, b)
+    return (_bare_head(a) and a.head is not None and a.head.sector == "GOV" and b.person is not None
+            and b.person.entry is not None and b.head is not None and b.head.is_title
+            and gap in (["of"], ["of", "then", "-"], ["of", "then-"]))  # fmt: skip
 
 
 # Words that open a description of a group's nationality after a comma: "four smugglers, all

@@ -758,6 +758,16 @@ def _emit(
         actor = _actor(doc, g.start, g.end, offset, name, c.country, c.sector, c.person, c.org, _ids(g, c))
         actors.append(actor)
         _memorise(doc, g, c, actor, ctx, lexicon)
+        if (g.possessor is not None and (pe := g.possessor.entry) is not None and pe.kind == "person"
+                and c.sector == "GOV" and g.possessor.start > g.start + 1):
+            # "the government of President Daniel Ortega ... Critics accuse him": he is named (not
+            # "the Trump administration", where the name only says whose it is)
+            country, sector, _ = pe.codes_at(when)
+            leader = _actor(doc, g.possessor.start, g.possessor.end, offset, pe.name, country, sector, pe.name, "", pe.id)
+            ctx.remember(pe.id, pe.gender, leader, in_quotation(text, doc[g.start].idx))
+            words = span_text(doc, g.possessor.start, g.possessor.end).split()
+            for k in range(len(words)):  # "Ortega" later is he
+                ctx.named.setdefault(" ".join(words[k:]).lower(), leader)
         ctx.sides = _set_against(doc, g, actor, actors, offset) or ctx.sides
         if not c.person and actor.country and (g.owner or g.org) and _main_subject(doc[g.start : g.end].root):
             ctx.subject_org = (actor, doc[g.start].sent.start)

@@ -634,6 +634,9 @@ def test_a_name_the_lexicon_lacks_defined_by_an_acronym_it_knows_is_that_organis
          "The court rejected a Kenyan request to delay the case.", ("court", "IGO", "JUD")),
         ("The U.N. Security Council extended the mission in Haiti on Monday.",
          "Haiti's foreign minister thanked the council.", ("council", "IGO", "IGO")),
+        # named only as the body its members belong to
+        ("Chile barred two judges of the Inter-American Court of Human Rights on Monday.",
+         "The court protested to Chile's foreign ministry.", ("court", "IGO", "JUD")),
     ],
 )
 def test_an_organisation_is_met_again_by_the_noun_its_name_ends_in(

@@ -1067,6 +1067,11 @@ def _memorise(doc: Doc, g: Group, c: _Coded, actor: Actor, ctx: ArticleContext, 
         root = doc[g.start : g.end].root
         if root.pos_ == "PROPN" and root.is_title and g.head is None and not _other_sector(root, actor, lexicon):
             ctx.heads[head_key(root)] = actor  # "the International Court of Justice ... the court"
+        elif g.org is not None and g.head is not None and (noun := doc[g.org.start : g.org.end].root).pos_ == "PROPN" \
+                and noun.is_title and not _other_sector(noun, actor, lexicon):
+            # "judges of the International Criminal Court ... the court": the organisation's noun
+            # too, not only the group's own head
+            ctx.heads[head_key(noun)] = replace(actor, name=c.org)
     if g.head is not None and g.head.mentions and actor.country and (g.owner or g.org or c.person_entry):
         tok = doc[g.head.mentions[-1].end - 1]
         ctx.heads[head_key(tok)] = actor

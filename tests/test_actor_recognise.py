@@ -398,6 +398,9 @@ def test_bare_title_refers_to_a_named_holder(nlp: Any, lex: Lexicon) -> None:
         ("The Sudanese army commander met the envoy.", "Abdel Fattah al-Burhan", "MIL"),
         ("Two Russian presidents have visited the city.", "", "GOV"),
         ("A Russian president had never visited the city.", "", "GOV"),
+        ("A former Russian president had never visited the city.", "", "GOV"),
+        # an adjective between the article and the title: still one of several
+        ("A senior Sudanese army commander denied the report.", "", "MIL"),
     ],
 )
 def test_a_title_names_its_holder_only_in_the_singular_and_for_an_office_of_state(

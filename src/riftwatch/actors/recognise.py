@@ -603,7 +603,11 @@ def _code_in_doc(doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None) -> 
         )
     former = any(t.lower_.strip("-") in NOT_NOW for t in doc[max(g.start - 1, 0) : g.end])
     # "the former president" is not today's; "commanders", "a commander" are not the commander
-    many = doc[g.end - 1].tag_ in ("NNS", "NNPS") or any(t.lower_ in ("a", "an") for t in doc[max(g.start - 1, 0) : g.start + 1])
+    # (past the adjectives before it: "a senior commander", "a top military commander")
+    k = g.start - 1
+    while k > 0 and doc[k].pos_ == "ADJ":
+        k -= 1
+    many = doc[g.end - 1].tag_ in ("NNS", "NNPS") or any(t.lower_ in ("a", "an") for t in doc[max(k, 0) : g.start + 1])
     return _code(g, lexicon, when, holder_ok=not former and not many)
 
 

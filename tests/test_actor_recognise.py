@@ -137,6 +137,8 @@ def codes(
         # a unit of peacekeepers is of whom they serve, the owner not cut from its noun
         ("Peruvian troops fired toward a unit of U.N. peacekeepers.",
          [("Peruvian troops", "PER", "MIL"), ("unit of U.N. peacekeepers", "IGO", "IGO")]),
+        # a company is of the country the text gives it
+        ("A Peruvian company said it would halt shipments.", [("Peruvian company", "PER", "BUS")]),
         # the government of a leader is that leader's government, one actor
         ("The government of President Gabriel Boric rejected the claim.",
          [("government of President Gabriel Boric", "CHL", "GOV")]),
@@ -174,6 +176,8 @@ def test_actors_in_sentences(nlp: Any, lex: Lexicon, text: str, expected: list[t
         # a country or a capital completing a sea's name is the sea
         "A tanker was boarded in the Gulf of Guinea.",
         "Warships patrol the Gulf of Aden.",
+        # a company the text gives no country is not of the story's country
+        "The company denied the report.",
     ],
 )
 def test_not_actors(nlp: Any, lex: Lexicon, text: str) -> None:

@@ -1278,6 +1278,8 @@ def _bare(
             return _Coded(next(iter(against)), head.sector)
     if fallback is None and _sided(last, lexicon):
         return _Coded("", head.sector)  # "pro-Iranian militias": whose, the text does not say
+    if any(m.entry is not None and m.entry.id in OWNED_ONLY for m in head.mentions):
+        return None  # "the company" the text gives no country: not the story's country's
     if fallback is None and any(m.entry is not None and m.entry.id in INTERNATIONAL_FORCES for m in head.mentions):
         # "peacekeepers" no story's state owns: a mission's (pool: "European peacekeepers" IGO),
         # not the army of the country they keep the peace in, nor of the country acting most
@@ -1318,6 +1320,11 @@ def _bare_plural(tok: Token) -> bool:
     """A plural noun with no determiner or number ("Rebels shelled the town"): the ones the story
     is about, as "the rebels" are."""
     return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss", "predet") for c in tok.children)
+
+
+# Sector nouns of one party that only the text can place: "a Greek company", "a Dubai-based firm",
+# "the company" named before (the story's country is not a company's).
+OWNED_ONLY = frozenset({"sector:company"})
 
 
 # Sector nouns of forces sent by an international mission: unowned, they are the mission's.

@@ -1118,6 +1118,14 @@ def test_they_is_the_group_named_as_its_sentences_subject_before_the_last_senten
     assert [a.country for a in event_at(coded, "seized").source] == ["AFG"]
 
 
+def test_they_is_the_people_named_together_as_its_sentences_subject(rules) -> None:  # type: ignore[no-untyped-def]
+    """Two leaders named together as the subject, then "where they agreed": both of them, not a
+    country of the sentence before."""
+    coded = code(rules, "Chad's army shelled a rebel camp in the north. Chilean President Gabriel Boric and Argentine "
+                        "President Javier Milei met in Mendoza on Monday, where they agreed to reopen a border pass.")  # fmt: skip
+    assert {a.country for a in event_at(coded, "agreed").source} == {"CHL", "ARG"}
+
+
 def test_it_after_a_speaker_that_names_no_actor_is_that_speaker(rules) -> None:  # type: ignore[no-untyped-def]
     """Written here: "it" takes up the unknown body that says it, not the country named before."""
     coded = code(rules, "Mexico said it would answer the tariffs. "

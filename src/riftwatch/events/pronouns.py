@@ -40,6 +40,19 @@ def plural_group(sent: Sequence[Token], actor_at: dict[int, Actor]) -> tuple[Act
     return group
 
 
+def _joined_subject(sent: Sequence[Token], actor_at: dict[int, Actor]) -> tuple[Actor, ...]:
+    """Two or more actors named together as a subject before the pronoun, in its own sentence:
+    "Ali and Maduro later met on St. Vincent, where they agreed ..." (people too, as a plural noun
+    phrase's group is not)."""
+    group: tuple[Actor, ...] = ()
+    for tok in sent:
+        if tok.i in actor_at and tok.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "conj" for c in tok.children):
+            joined = [actor_at[t.i] for t in (tok, *(c for c in tok.children if c.dep_ == "conj")) if t.i in actor_at]
+            if len(set(joined)) >= 2:
+                group = tuple(dict.fromkeys(joined))
+    return group
+
+
 def _group_subject(pron: Token, actor_at: dict[int, Actor]) -> list[Actor]:
     """The organisation named as the subject of the sentence's main verb, before ``pron``."""
     root = pron.sent.root
@@ -251,7 +264,8 @@ def resolve_pronouns(
             # "charged three soldiers with exceeding their powers after they fired": a plural
             # group named before in the sentence, the nearest
             # (also a possessive: "talks with Syrian commanders, despite their open hostility")
-            candidates = list(plural_group([t for t in sent if t.i < tok.i], actor_at))
+            before_it = [t for t in sent if t.i < tok.i]
+            candidates = list(plural_group(before_it, actor_at) or (_joined_subject(before_it, actor_at) if tok.dep_ != "poss" else ()))
             if not candidates and tok.dep_ != "poss":
                 # "the Houthis have held the crew of a ship they seized": a group named as the
                 # sentence's subject before it (a name, so not tagged plural) over the last group

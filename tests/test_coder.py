@@ -975,6 +975,15 @@ def test_the_staff_of_the_reporting_agency(rules, sentence: str) -> None:  # typ
     assert {a.country for a in e.target} == {"IGO"}
 
 
+def test_an_officials_warning_of_arrests_is_the_states_threat(rules) -> None:  # type: ignore[no-untyped-def]
+    """"Warned that anyone who blocks roads would be arrested": the official's state threatens the
+    measure it will take, told in the passive; a rights group foretelling it threatens nothing."""
+    e = event_at(code(rules, "Peru's interior minister warned on Monday that anyone who blocked highways would be arrested."), "arrested")
+    assert e.event_type == "THREATEN" and [(a.country, a.sector) for a in e.source] == [("PER", "GOV")]
+    coded = code(rules, "Amnesty International warned on Monday that protesters in Lima would be arrested.")
+    assert not any(e.event_type == "THREATEN" and e.source for e in coded.events)
+
+
 def test_a_warning_that_others_would_be_targets_threatens_them(rules) -> None:  # type: ignore[no-untyped-def]
     """"Warned that all ships linked to Israel would be legitimate targets": a threat of force on
     them, not criticism."""

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from ..actors.lexicon import moved
 from ..actors.recognise import UNIT_NOUNS, in_quotation
 from ..records import Actor, Event, Place
+from .attribution import speaker_of
 from .clauses import head_token
 from .conventions import (
     STATE_SECTORS,
@@ -1400,6 +1401,10 @@ def content_act(d: Draft, ctx: SentenceContext) -> None:
         d.dropped = True
 
 
+# Verbs by which a speaker announces what will be done to those who act against it.
+WARNING_VERBS = frozenset({"warn", "say", "vow", "declare", "announce", "threaten", "caution"})
+
+
 def commitment(d: Draft, ctx: SentenceContext) -> None:
     """A stated commitment is an event that happened: cooperative intent is AGREE (CAMEO 03),
     conflictual intent THREATEN (CAMEO 13); the intended type stays in ``mode``."""
@@ -1424,6 +1429,13 @@ def commitment(d: Draft, ctx: SentenceContext) -> None:
     mode = "" if coop else ontology().behaviour(intended, "threat_mode") or ""
     d.recode(Recoded.of(coding.event_type, coding.cameo_root, mode, d.entry.weight))
     d.status = "asserted"
+    if not coop and not d.source and intended in {"COERCE", "ACCUSE", "SANCTION"} and any(c.dep_ == "auxpass" for c in d.tok.children):
+        # "warned that anyone who blocked roads would be prosecuted": who warns of the state's own
+        # measures threatens them (a state's officials only: others foretell them)
+        warner = d.tok.head if d.tok.dep_ == "ccomp" and d.tok.head.lemma_.lower() in WARNING_VERBS else None
+        speakers = actors_under(subj, ctx.actor_at) if warner is not None and (subj := speaker_of(warner)) is not None else []
+        if speakers and all(a.sector in STATE_SECTORS and a.sector for a in speakers):
+            d.source, d.how["source"] = speakers, "warner"
 
 
 # "fired missiles at a tanker", "toward the base"; but "at sea" is where, "on Tuesday" when

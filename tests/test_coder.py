@@ -2533,6 +2533,15 @@ def test_condemning_the_noun_of_an_act_told_before_answers_its_doer(rules) -> No
     assert {a.country for a in event_at(code(rules, text), "condemned").target} == {"PER"}
 
 
+def test_condemning_the_verdict_answers_the_court_that_gave_it(rules) -> None:  # type: ignore[no-untyped-def]
+    # the verdict is the court's sentence told before, not the condemner's own country
+    text = "A court in Lima sentenced a Bolivian trader to ten years on Monday. Bolivia's foreign ministry condemned the verdict."
+    assert {(a.country, a.sector) for a in event_at(code(rules, text), "condemned").target} == {("PER", "JUD")}
+    # appealing it asks a higher court: no target taken from the sentence
+    text = "A court in Lima sentenced a Bolivian trader to ten years on Monday. His lawyers appealed the verdict."
+    assert not any(e.event_type == "REQUEST" and {a.sector for a in e.target} == {"JUD"} for e in code(rules, text).events)
+
+
 def test_the_act_a_quoted_call_asks_for_is_no_event_of_its_own(rules) -> None:  # type: ignore[no-untyped-def]
     # "call" stops nothing without "off": what it calls for is its content
     text = '"We call on Lima to withdraw its troops from the border," the Bolivian foreign minister said.'

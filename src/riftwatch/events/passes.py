@@ -449,6 +449,8 @@ def referent_author(d: Draft, ctx: SentenceContext) -> None:
         if obj.lemma_.lower() in named:
             continue
         kind = ontology().referred_type(obj.lemma_.lower())
+        if kind == "COERCE" and not answers:
+            kind = ""  # "appealed the verdict" is made to a higher court, not to the one that gave it
         # (what it is called is no phrase of its own: "dismissed the measures as aggression")
         generic = obj.lemma_.lower() in GENERIC_ACT_NOUNS and not any(
             c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ != "as") for c in obj.children)

@@ -769,9 +769,7 @@ def _emit(
             country, sector, _ = pe.codes_at(when)
             leader = _actor(doc, g.possessor.start, g.possessor.end, offset, pe.name, country, sector, pe.name, "", pe.id)
             ctx.remember(pe.id, pe.gender, leader, in_quotation(text, doc[g.start].idx))
-            words = span_text(doc, g.possessor.start, g.possessor.end).split()
-            for k in range(len(words)):  # "Ortega" later is he
-                ctx.named.setdefault(" ".join(words[k:]).lower(), leader)
+            _name_again(ctx, span_text(doc, g.possessor.start, g.possessor.end).split(), leader, known=True)  # "Ortega" later
         ctx.sides = _set_against(doc, g, actor, actors, offset) or ctx.sides
         if not c.person and actor.country and (g.owner or g.org) and _main_subject(doc[g.start : g.end].root):
             ctx.subject_org = (actor, doc[g.start].sent.start)
@@ -780,16 +778,7 @@ def _emit(
             inside = in_quotation(text, doc[g.start].idx)
             ctx.remember(pe.id if pe else "", pe.gender if pe else "", actor, inside)
             if actor.country and g.person is not None:
-                # later in the article, the full name or the surname alone is the same person (a
-                # lexicon person too: "Jovenel Moise" ... "Moise said")
-                words = span_text(doc, g.person.start, g.person.end).split()
-                ctx.named.setdefault(" ".join(words).lower(), actor)
-                for k in range(1, len(words)):  # the family name, particles and all: "La Lime", "Lime"
-                    ctx.named.setdefault(" ".join(words[k:]).lower(), actor)
-                if len(words) > 1 and (pe is not None or actor.country in FAMILY_NAME_FIRST):
-                    # a known person by the family name written first: "Kim"; so are Chinese and
-                    # Korean names in English ("spokesperson Lin Jian ... Lin said")
-                    ctx.named.setdefault(words[0].lower(), actor)
+                _name_again(ctx, span_text(doc, g.person.start, g.person.end).split(), actor, known=pe is not None)
             root = doc[g.start : g.end].root
             if _main_subject(root):
                 ctx.subject_person = (pe.gender if pe else "", actor, root.sent.start)
@@ -1291,6 +1280,18 @@ def _bare(
     return _Coded(fallback, head.sector)
 
 
+def _name_again(ctx: ArticleContext, words: Sequence[str], actor: Actor, known: bool) -> None:
+    """Later in the article, the full name or the surname alone is the same person (a lexicon
+    person too: "Jovenel Moise" ... "Moise said")."""
+    ctx.named.setdefault(" ".join(words).lower(), actor)
+    for k in range(1, len(words)):  # the family name, particles and all: "La Lime", "Lime"
+        ctx.named.setdefault(" ".join(words[k:]).lower(), actor)
+    if len(words) > 1 and (known or actor.country in FAMILY_NAME_FIRST):
+        # a known person by the family name written first: "Kim"; so are Chinese and Korean names
+        # in English ("spokesperson Lin Jian ... Lin said")
+        ctx.named.setdefault(words[0].lower(), actor)
+
+
 def _whose(pron: Token, owners: dict[int, str], ctx: ArticleContext) -> str:
     """The country of the noun a relative clause opened by "whose" is on ("Cyprus, whose
     government ...", "Faisal bin Farhan, whose government ...": a country, or a person the lexicon
@@ -1300,8 +1301,7 @@ def _whose(pron: Token, owners: dict[int, str], ctx: ArticleContext) -> str:
         if verb.dep_ == "relcl":
             ante = verb.head
             person = ctx.named.get(ante.lower_)  # (one the lexicon knows: an unknown's country is a guess)
-            known = person is not None and "person:" in person.entry_id
-            return owners.get(ante.i) or (person.country if known and person is not None else "")
+            return owners.get(ante.i) or (person.country if person is not None and "person:" in person.entry_id else "")
         if verb.head.i == verb.i:
             break
         verb = verb.head

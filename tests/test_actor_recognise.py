@@ -734,3 +734,25 @@ def test_the_government_an_opposition_faults_is_its_own() -> None:
     coded = next(Coder(Config(learned=False)).code([Article(id="gov", text=text, published=dt.date(2025, 3, 14))]))
     accused = next(e for e in coded.events if e.trigger.text == "accused")
     assert {(a.country, a.sector) for a in accused.target} == {("BRA", "GOV")}
+
+
+def test_a_leader_named_by_a_lesser_office_is_a_namesake() -> None:
+    """"Defense Minister Pedro Sanchez" in a story about Peru is not Spain's prime minister: a
+    person the lexicon knows only as a state's leader, introduced by an office they never held, is
+    someone else of that name (the story's own country); "Prime Minister Pedro Sanchez" is still
+    Spain's."""
+    import datetime as dt
+
+    from riftwatch.pipeline import Coder, Config
+    from riftwatch.records import Article
+
+    coder = Coder(Config(learned=False))
+    text = ("LIMA — Peruvian troops moved into two northern provinces on Monday, the army said. "
+            "Defense Minister Pedro Sanchez praised the soldiers on Tuesday.")  # fmt: skip
+    coded = next(coder.code([Article(id="p", text=text, published=dt.date(2025, 3, 14))]))
+    praised = next(e for e in coded.events if e.trigger.text == "praised")
+    assert [(a.name, a.country) for a in praised.source] == [("Pedro Sanchez", "PER")]
+    text = "MADRID — Prime Minister Pedro Sanchez praised the soldiers on Tuesday."
+    coded = next(coder.code([Article(id="s", text=text, published=dt.date(2025, 3, 14))]))
+    praised = next(e for e in coded.events if e.trigger.text == "praised")
+    assert [a.country for a in praised.source] == ["ESP"]

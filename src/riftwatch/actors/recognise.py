@@ -565,6 +565,26 @@ def _owners(coded: list[tuple[Group, _Coded | None]]) -> dict[int, str]:
     return out
 
 
+# The offices a lexicon person holds that make them the leader of a state; the titles a text gives
+# any person without naming an office of their own.
+TOP_OFFICES = frozenset({"president", "prime minister", "king", "queen", "emir", "sultan", "emperor", "chancellor",
+                         "supreme leader", "pope", "grand duke", "crown prince", "prince"})  # fmt: skip
+_ANY_TITLE = frozenset({"leader", "counterpart", "vice president", "deputy prime minister"})
+
+
+def _namesake(g: Group) -> bool:
+    """Whether a lexicon person, introduced by a title of their own ("Defense Minister X", no owner,
+    no organisation), is someone else: the lexicon knows them only as a state's leader, the title
+    is a lesser office they never held."""
+    pe = g.person.entry if g.person is not None else None
+    head = g.head
+    if pe is None or head is None or not head.role or g.owner is not None or g.org is not None or g.possessor is not None:
+        return False
+    if head.role in TOP_OFFICES or head.role in _ANY_TITLE or not pe.roles:
+        return False
+    return all(r.title in TOP_OFFICES for r in pe.roles)
+
+
 def _code_in_doc(doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None) -> _Coded | None:
     if g.head is None and g.person is None and g.owner is not None and g.owner.kind == "demonym":
         last = doc[g.owner.end - 1]
@@ -581,6 +601,11 @@ def _code_in_doc(doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None) -> 
         last = doc[g.owner.end - 1]
         if last.dep_ == "compound" and not last.is_upper:  # headline capitals parse poorly
             return None  # "Damascus airport", "Beijing Olympics"
+    if g.person is not None and g.person.entry is not None and _namesake(g):
+        # "Defense Minister Pedro Sanchez" in a story from Colombia is not Spain's prime minister:
+        # a head of state or government introduced by a lesser office of their own is another
+        # person of that name, coded as one unknown to the lexicon (the story's own country)
+        return _Coded("", g.head.sector if g.head else "", span_text(doc, g.person.start, g.person.end))
     if g.person is not None and g.person.entry is None:
         if g.head is None:
             return None

@@ -3235,3 +3235,13 @@ def test_a_lead_under_a_title_case_headline_keeps_its_first_noun_an_act(rules) -
     talks = [e for e in coded.events if e.trigger.text == "Talks" and e.trigger.start > text.index("\n")]
     assert talks and talks[0].event_type == "CONSULT"
     assert {a.country for a in talks[0].source} == {"XKX", "SRB"}
+
+
+def test_a_ship_taken_is_no_people_of_its_taker(coder) -> None:  # type: ignore[no-untyped-def]
+    """A ship seized or detained is not the people of the state that takes it, nor of countries
+    its descriptive clause names; its flag, named in its own phrase, is the party."""
+    coded = code(coder, "OSLO — Norwegian coast guard officers on Monday detained a fishing trawler suspected of "
+                        "breaking a quota deal between Norway and Iceland, officials said. "
+                        "In 2022 the navy seized a Liberian-flagged freighter off the northern coast.")  # fmt: skip
+    assert [a.country for a in event_at(coded, "detained").target] == []
+    assert [a.country for a in event_at(coded, "seized").target] == ["LBR"]

@@ -959,6 +959,14 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     # but force strikes where its target is: drones that struck a port abroad struck that country,
     # not their own
     force_abroad = _force_abroad(ev, fe.trig, countries)
+    ship = vessel_taken(fe.trig) if not ev.target and fe.trig is not None else None
+    if ship:
+        # a ship taken: the party is whose the ship is ("three Chinese fishing boats", "a Marshall
+        # Islands-flagged tanker"), or its crew, or no one the text names; not the taker's people
+        # (nor anyone its descriptive clause names: "a tanker suspected of damaging a cable linking
+        # Finland and Estonia" is neither's)
+        told = {id(c.actor) for c in fe.cands if c.head is not None and c.head.idx in ship.told}
+        tgt = [(p, a) for p, a in tgt if not a.entry_id.startswith("implied:") and id(a) not in told]
     target = ev.target or _choose(
         [(p, a) for p, a in tgt
          if (a.start, a.end) not in spans and id(a) not in no_party
@@ -976,8 +984,10 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         same = {(a.country, a.name) for a in source if a.name}
         target = tuple(a for a in _with_conjuncts(target, fe.cands)
                        if (a.start, a.end) not in spans and (a in target or (a.country, a.name) not in same))  # fmt: skip
-    if not target and ev is not ruled:
+    if not target and ev is not ruled and not (ship and all(a.start < ship.start or a.end > ship.end for a in ruled.target)):
         target = ruled.target  # the model sure of no other: the rule's pick stands
+        # (not a guess from outside a ship's own words: "a tanker suspected of damaging a cable
+        # linking Finland and Estonia" is neither's)
     if (implied_sector := ontology().behaviour(ev.event_type, "implied_target_sector")) and target is not ruled.target:
         # "called for his release" with no one named: the government it is aimed at
         target = tuple(replace(a, sector=implied_sector) if a.entry_id.startswith("implied:") and not a.sector else a
@@ -1037,6 +1047,42 @@ def _visitor(a: Actor, home: str) -> bool:
     the article's most named country, such targets were right for 1 of 11 matched events, against
     69 of 91 where it is."""
     return bool(home) and a.country != home
+
+
+# What a ship is called in the news: seized, boarded or detained, its owners or crew are the party.
+VESSELS = frozenset({"tanker", "vessel", "ship", "freighter", "ferry", "boat", "trawler", "speedboat", "yacht", "barge"})
+
+
+@dataclass(frozen=True)
+class Ship:
+    """The words of a ship an act is done to: its own phrase (``start``:``end``, characters), and
+    the characters where the words of its descriptive clauses start (``told``)."""
+
+    start: int
+    end: int
+    told: frozenset[int]
+
+
+def vessel_taken(trig: Token) -> Ship | None:
+    """The ship an act is done to ("detained an oil tanker", "a tanker was seized", "the seizure of
+    the vessel"), None if it is done to no ship: a ship at sea is no people of the country that
+    takes it, nor of the waters it is in."""
+    verbs = [trig, *(c for c in trig.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if trig.dep_ == "conj" and trig.head.pos_ == "VERB":
+        verbs.append(trig.head)  # "boarded and seized an oil tanker": one object for both
+    deps = {"dobj", "nsubjpass"} if trig.pos_ == "VERB" else set()
+    objects = [c for v in verbs for c in v.children if c.dep_ in deps]
+    if trig.pos_ == "NOUN":
+        objects += [o for p in trig.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    ship = next((o for o in objects if o.lemma_.lower() in VESSELS), None)
+    if ship is None:
+        return None
+    # (but whose it is: "a research vessel contracted by the Guyanese government")
+    clauses = [c for c in ship.children if c.dep_ in {"acl", "relcl", "appos", "punct", "cc", "conj"}
+               and not (c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children))]  # fmt: skip
+    words = [ship, *(t for c in ship.children if c not in clauses for t in c.subtree)]
+    told = frozenset(t.idx for c in clauses for t in c.subtree)
+    return Ship(min(t.idx for t in words), max(t.idx + len(t) for t in words), told)
 
 
 def _state_forces(source: Sequence[Actor]) -> bool:

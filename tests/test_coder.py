@@ -3245,3 +3245,12 @@ def test_a_ship_taken_is_no_people_of_its_taker(coder) -> None:  # type: ignore[
                         "In 2022 the navy seized a Liberian-flagged freighter off the northern coast.")  # fmt: skip
     assert [a.country for a in event_at(coded, "detained").target] == []
     assert [a.country for a in event_at(coded, "seized").target] == ["LBR"]
+
+
+def test_a_ship_the_state_takes_is_no_domestic_target(rules) -> None:  # type: ignore[no-untyped-def]
+    """The rules' convention that a state's coercion with no one named falls on its own people does
+    not hold for a ship: "the coast guard detained a trawler" names no party; "detained two men" does."""
+    coded = code(rules, "OSLO — The Norwegian coast guard said on Monday it had detained a trawler. "
+                        "Norwegian police arrested two men on Tuesday.")  # fmt: skip
+    assert event_at(coded, "detained").target == ()
+    assert [a.country for a in event_at(coded, "arrested").target] == ["NOR"]

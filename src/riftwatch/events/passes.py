@@ -140,6 +140,7 @@ from .roles import (
     prep_targets,
     subject_actors,
     verb_roles,
+    vessel_taken,
 )
 from .speech import warning_content
 from .venue import MEETING_TYPES
@@ -1146,8 +1147,8 @@ def domestic_target(d: Draft, ctx: SentenceContext) -> None:
     """Domestic acts with no stated target (CAMEO/PLOVER convention): a protest is against the
     government where it happens, a curfew or a ban by the state falls on its people."""
     rule = ontology().behaviour(d.type, "domestic_target")
-    if d.target or not d.source or rule is None:
-        return
+    if d.target or not d.source or rule is None or vessel_taken(d.tok) is not None:
+        return  # (a ship taken is no people's of the state that takes it)
     place = d.place
     home = place.country if place is not None and place.country else next(
         (a.country for a in d.source if a.country), "")  # fmt: skip

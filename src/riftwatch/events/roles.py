@@ -1066,3 +1066,39 @@ def asked_of(verb: Token) -> Token | None:
     if asked is None or asked.pos_ == "PRON" or asked.lemma_.lower() in SIDE_WORDS:
         return None
     return asked
+
+
+# What a ship is called in the news: seized, boarded or detained, its owners or crew are the party.
+VESSELS = frozenset({"tanker", "vessel", "ship", "freighter", "ferry", "boat", "trawler", "speedboat", "yacht", "barge"})
+
+
+@dataclass(frozen=True)
+class Ship:
+    """The words of a ship an act is done to: its own phrase (``start``:``end``, characters), and
+    the characters where the words of its descriptive clauses start (``told``)."""
+
+    start: int
+    end: int
+    told: frozenset[int]
+
+
+def vessel_taken(trig: Token) -> Ship | None:
+    """The ship an act is done to ("detained an oil tanker", "a tanker was seized", "the seizure of
+    the vessel"), None if it is done to no ship: a ship at sea is no people of the country that
+    takes it, nor of the waters it is in."""
+    verbs = [trig, *(c for c in trig.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if trig.dep_ == "conj" and trig.head.pos_ == "VERB":
+        verbs.append(trig.head)  # "boarded and seized an oil tanker": one object for both
+    deps = {"dobj", "nsubjpass"} if trig.pos_ == "VERB" else set()
+    objects = [c for v in verbs for c in v.children if c.dep_ in deps]
+    if trig.pos_ == "NOUN":
+        objects += [o for p in trig.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    ship = next((o for o in objects if o.lemma_.lower() in VESSELS), None)
+    if ship is None:
+        return None
+    # (but whose it is: "a research vessel contracted by the Guyanese government")
+    clauses = [c for c in ship.children if c.dep_ in {"acl", "relcl", "appos", "punct", "cc", "conj"}
+               and not (c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children))]  # fmt: skip
+    words = [ship, *(t for c in ship.children if c not in clauses for t in c.subtree)]
+    told = frozenset(t.idx for c in clauses for t in c.subtree)
+    return Ship(min(t.idx for t in words), max(t.idx + len(t) for t in words), told)

@@ -3254,3 +3254,12 @@ def test_a_ship_the_state_takes_is_no_domestic_target(rules) -> None:  # type: i
                         "Norwegian police arrested two men on Tuesday.")  # fmt: skip
     assert event_at(coded, "detained").target == ()
     assert [a.country for a in event_at(coded, "arrested").target] == ["NOR"]
+
+
+def test_extending_emergency_rule_imposes_it_anew(rules) -> None:  # type: ignore[no-untyped-def]
+    """Extending a state of emergency or martial law is emergency rule imposed for longer (COERCE,
+    CAMEO 17), as declaring it is; extending a deadline is no event."""
+    coded = code(rules, "LIMA — The cabinet on Monday extended a state of emergency in two northern regions for "
+                        "another month. The army extended martial law in the capital. The court extended the deadline.")  # fmt: skip
+    assert [(e.trigger.text, e.event_type, e.cameo_root) for e in coded.events] == [
+        ("extended", "COERCE", "17"), ("extended", "COERCE", "17")]

@@ -3263,3 +3263,11 @@ def test_extending_emergency_rule_imposes_it_anew(rules) -> None:  # type: ignor
                         "another month. The army extended martial law in the capital. The court extended the deadline.")  # fmt: skip
     assert [(e.trigger.text, e.event_type, e.cameo_root) for e in coded.events] == [
         ("extended", "COERCE", "17"), ("extended", "COERCE", "17")]
+
+
+def test_a_person_of_the_prosecutors_country_is_the_target_of_their_warrant(coder) -> None:  # type: ignore[no-untyped-def]
+    """A named person of the acting body's own country, found in the act's own phrase, is its
+    target: a court's warrant for a country's president is for him, not for its people."""
+    coded = code(coder, "NAIROBI — A Kenyan court on Tuesday issued an arrest warrant for President William Ruto "
+                        "over the deaths of protesters, lawyers said.")  # fmt: skip
+    assert [(a.name, a.country) for a in event_at(coded, "issued").target] == [("William Ruto", "KEN")]

@@ -960,6 +960,7 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     # but force strikes where its target is: drones that struck a port abroad struck that country,
     # not their own
     force_abroad = _force_abroad(ev, fe.trig, countries)
+    by_prep = dict(ruled.roles_how).get("target") == "object-prep"  # "a warrant for X", "detention for X"
     ship = vessel_taken(fe.trig) if not ev.target and fe.trig is not None else None
     if ship:
         # a ship taken: the party is whose the ship is ("three Chinese fishing boats", "a Marshall
@@ -971,7 +972,8 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     target = ev.target or _choose(
         [(p, a) for p, a in tgt
          if (a.start, a.end) not in spans and id(a) not in no_party
-         and (a.country not in countries or a.entry_id.startswith("implied:") or _other_side(a, source))
+         and (a.country not in countries or a.entry_id.startswith("implied:") or _other_side(a, source)
+             or (by_prep and a in ruled.target and _named_person(a, source)))
          and not (a.entry_id == "implied:place" and countries and a.country not in countries and not force_abroad)
          and not (a.entry_id == "implied:source" and (force_abroad or _allies(countries)
                                                       or (_visitor(a, fe.home) and (ev.event_type not in FORCE_TYPES
@@ -1021,6 +1023,18 @@ def _other_side(a: Actor, source: Sequence[Actor]) -> bool:
     if a.sector not in NON_STATE_SECTORS or not source:
         return False
     return all(s.country == a.country and s.sector and s.sector not in NON_STATE_SECTORS for s in source)
+
+
+def _named_person(a: Actor, source: Sequence[Actor]) -> bool:
+    """``a`` is a person the text names, none of the source: of the source's own country, still a
+    party where the rules found them after the act's object ("prosecutors issued an arrest warrant
+    for X"); the model's own pick of such a person is most often a speaker of the act's country."""
+    if not a.person or not a.text or any(s.person == a.person for s in source):
+        return False
+    # (one unknown to the lexicon only before courts and police: a person a text introduces by a
+    # title alone may have taken the source's country wrongly, "talks with National Security
+    # Adviser X" in a visiting envoy's story)
+    return "person:" in a.entry_id or all(s.sector in {"JUD", "COP"} for s in source)
 
 
 def home_country(actors: Iterable[Actor]) -> str:

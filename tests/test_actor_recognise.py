@@ -756,3 +756,25 @@ def test_a_leader_named_by_a_lesser_office_is_a_namesake() -> None:
     coded = next(coder.code([Article(id="s", text=text, published=dt.date(2025, 3, 14))]))
     praised = next(e for e in coded.events if e.trigger.text == "praised")
     assert [a.country for a in praised.source] == ["ESP"]
+
+
+def test_a_people_no_state_owns_is_of_where_it_lives() -> None:
+    """"Serbs" in a story from Kosovo are Kosovo's; "Bosnian Serb" officials are Bosnia's, and
+    "Bosnian Serb leader Milorad Dodik" one person, Bosnia's; in a story from Serbia, Serbs stay Serbia's."""
+    import datetime as dt
+
+    from riftwatch.pipeline import Coder, Config
+    from riftwatch.records import Article
+
+    coder = Coder(Config(learned=False))
+
+    def parties(text: str, word: str) -> list[tuple[str, str, str]]:
+        coded = next(coder.code([Article(id="k", text=text, published=dt.date(2025, 3, 14))]))
+        e = next(e for e in coded.events if e.trigger.text == word)
+        return [(a.name, a.country, a.sector) for a in (*e.source, *e.target)]
+
+    assert ("Kosovo", "XKX", "CVL") in parties(
+        "Police in Mitrovica arrested three Serbs on Tuesday, Kosovo officials said.", "arrested")
+    assert [c for _, c, _ in parties("EU envoys met Bosnian Serb leader Milorad Dodik in Banja Luka on Monday.", "met")
+            ] == ["IGO", "BIH"]  # fmt: skip
+    assert ("Serbia", "SRB", "CVL") in parties("Thousands of Serbs marched in Belgrade and Novi Sad on Saturday.", "marched")

@@ -257,7 +257,7 @@ def find_actors(
                 where.update((i, c.country) for i in range(g.start, g.end))
     ctx.place_counts.update(country for _, country, _ in marks)
     found = _emit(doc, lexicon, coded, published, offset, default_country, ctx, where, _owners(coded), sorted(marks))
-    return _ship_names(doc, _kin_compounds(doc, found, offset, lexicon), offset)
+    return _ship_names(doc, _where_they_live(_kin_compounds(doc, found, offset, lexicon), lexicon, ctx), offset)
 
 
 def _set_against(doc: Doc, g: Group, actor: Actor, actors: Sequence[Actor], offset: int) -> tuple[Actor, Actor] | None:
@@ -326,24 +326,51 @@ def _kin_compounds(doc: Doc, actors: list[Actor], offset: int, lexicon: Lexicon)
     out: list[Actor] = []
     for b in actors:
         i = starts.get(b.start)
-        if not b.entry_id.startswith("demonym:") or not i or len(b.country) != 3 or b.country in NOT_STATES:
+        # (a person named by their people: "Bosnian Serb leader Milorad Dodik" is one actor, the person's)
+        led = bool(b.person) and b.text.split()[0].lower() in ETHNIC_ONLY
+        if (not b.entry_id.startswith("demonym:") and not led) or not i or len(b.country) != 3 or b.country in NOT_STATES:
             out.append(b)
             continue
         before = doc[i - 1]
         at = before.idx + offset
         kin = [e for e in lexicon.lookup(before.text) if e.kind in ("demonym", "country") and len(e.country) == 3
-               and e.country not in NOT_STATES and e.country != b.country]  # fmt: skip
+               and e.country not in NOT_STATES and (led or e.country != b.country)]  # fmt: skip
         own = out[-1] if out and out[-1].start == at and out[-1].end == at + len(before) else None
         if not kin or not before.text[:1].isupper() or before.whitespace_ != " " or (own is None and out and out[-1].end > at):
             out.append(b)
             continue
-        home = kin[0].country if kin[0].kind == "country" or b.text.split()[0].lower() in ETHNIC_ONLY else b.country
+        home = b.country if led else kin[0].country if kin[0].kind == "country" or b.text.split()[0].lower() in ETHNIC_ONLY else b.country
         if own is not None:
             out.pop()  # the first name, coded as an actor of its own
         name = b.name if home == b.country else lexicon.country_name(home)
         # a people's leaders where it lives as a community are not that state's government
         sector = "" if home != b.country and b.sector == "GOV" else b.sector
         out.append(replace(b, text=f"{before.text} {b.text}", start=at, country=home, name=name, sector=sector))
+    return out
+
+
+def _where_they_live(actors: list[Actor], lexicon: Lexicon, ctx: ArticleContext) -> list[Actor]:
+    """A people that is no state's, named alone ("Serbs", "Serb leaders", "Croat parties"), is of
+    the country the story happens in (Kosovo's Serbs, Bosnia's Croats), where that is not the state
+    of its name, and of the country named before it where one is ("Bosnian Serb opposition leader
+    X"); its leaders there are no state's government."""
+    out = actors
+    for k, a in enumerate(actors):
+        words = a.text.split()
+        j = next((j for j, w in enumerate(words) if w.lower() in ETHNIC_ONLY), None)
+        if j is None or not a.entry_id.startswith("demonym:") or "person:" in a.entry_id:
+            continue
+        if a.country not in {e.country for e in lexicon.lookup(words[j]) if e.kind == "demonym"}:
+            continue  # coded by another word ("Serbian police", "Kosovo Serbs")
+        kin = [e.country for e in lexicon.lookup(words[j - 1]) if e.kind in ("demonym", "country")] if j else []
+        home = kin[0] if kin else ctx.default_for("CVL") if j == 0 else ""
+        if not kin and not ctx.place_counts[home]:
+            continue  # (where the story is, by the places it names)
+        if len(home) != 3 or home in NOT_STATES or home == a.country:
+            continue
+        if out is actors:
+            out = list(actors)
+        out[k] = replace(a, country=home, name=lexicon.country_name(home), sector="" if a.sector == "GOV" else a.sector)
     return out
 
 
@@ -601,6 +628,10 @@ def _code_in_doc(doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None) -> 
         last = doc[g.owner.end - 1]
         if last.dep_ == "compound" and not last.is_upper:  # headline capitals parse poorly
             return None  # "Damascus airport", "Beijing Olympics"
+    if (g.person is not None and g.person.entry is not None and g.owner is not None and g.owner.kind == "demonym"
+            and doc[g.owner.end - 1].lower_ in ETHNIC_ONLY):  # fmt: skip
+        # "Bosnian Serb leader Milorad Dodik": a people's name says whom they lead, not their state
+        g = replace(g, owner=None)
     if g.person is not None and g.person.entry is not None and _namesake(g):
         # "Defense Minister Pedro Sanchez" in a story from Colombia is not Spain's prime minister:
         # a head of state or government introduced by a lesser office of their own is another

@@ -3271,3 +3271,12 @@ def test_a_person_of_the_prosecutors_country_is_the_target_of_their_warrant(code
     coded = code(coder, "NAIROBI — A Kenyan court on Tuesday issued an arrest warrant for President William Ruto "
                         "over the deaths of protesters, lawyers said.")  # fmt: skip
     assert [(a.name, a.country) for a in event_at(coded, "issued").target] == [("William Ruto", "KEN")]
+
+
+def test_an_act_done_to_a_party_is_not_aimed_at_what_it_is_over(rules) -> None:  # type: ignore[no-untyped-def]
+    """"cut off aid to X over Y's role": the party the act is done to, named as a place or not, is
+    its target; what it is over is the target only when nothing else is named."""
+    coded = code(rules, "Kuwait cut off its grants to Jordan in 2019 over the Muslim Brotherhood's growing role. "
+                        "Oman protested over Iran's seizure of the ship.")  # fmt: skip
+    assert [a.country for a in event_at(coded, "cut off").target] == ["JOR"]
+    assert [a.country for a in event_at(coded, "protested").target] == ["IRN"]

@@ -27,6 +27,8 @@ PRUNE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "prep", "punct"})
 PLACE_PREPS = frozenset({"in", "into", "inside", "within"})
 # Verbs of answering another's act, whose "with" phrase names the answer ("responded with strikes").
 ANSWERING = frozenset({"respond", "retaliate", "react", "reply", "answer", "hit", "strike"})
+# Prepositions of what an act is over, named as its target only when nothing else is.
+REASON_PREPS = frozenset({"over"})
 VERB_TARGET_PREPS = ("against", "on", "to", "with", "at", "for", "upon", "toward", "towards", "into", "over", "between")
 NOUN_TARGET_PREPS = ("on", "against", "to", "with", "of", "for", "upon", "at", "toward", "towards", "between", "among")
 # Words that take a part of what their "of" phrase names: "some of its restrictions", "most of the sanctions".
@@ -794,7 +796,11 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         target = [a for a in _collect(objs, actor_at) if a not in source and not _own(a, source) and not _owner_word(a, objs, source)]
         how_t = "object" if target else ""
         if not target:
-            target = [a for a in pp(_prep_objects(verb, target_preps)) if not _own(a, source)]
+            # (a party the act is done to or for before what it is over: "cut off aid to Lebanon
+            # over Hezbollah's influence" is aimed at Lebanon, named as a place or not)
+            target = [a for a in pp(_prep_objects(verb, tuple(p for p in target_preps if p not in REASON_PREPS)))
+                      if not _own(a, source)] or [a for a in pp(_prep_objects(verb, tuple(p for p in target_preps if p in REASON_PREPS)))
+                                                  if not _own(a, source)]  # fmt: skip
             how_t = "prep" if target else ""
             if target and not pp(_prep_objects(verb, tuple(p for p in target_preps if p not in PLACE_PREPS))):
                 # "carried out raids against Islamic State fighters in Mali": whom the act noun is

@@ -3280,3 +3280,14 @@ def test_an_act_done_to_a_party_is_not_aimed_at_what_it_is_over(rules) -> None: 
                         "Oman protested over Iran's seizure of the ship.")  # fmt: skip
     assert [a.country for a in event_at(coded, "cut off").target] == ["JOR"]
     assert [a.country for a in event_at(coded, "protested").target] == ["IRN"]
+
+
+def test_the_military_is_the_forces_named_last_by_either_word(rules) -> None:  # type: ignore[no-untyped-def]
+    """"the military" after "the Lebanese army" is that army, though another state's military was
+    named before it; a speaker's own country's, where one of its officials says it."""
+    coded = code(rules, "BEIRUT — The Israeli military said on Monday it had struck a depot in the south. "
+                        "Hours later, the Lebanese army said it had seized rocket launchers near Tyre. "
+                        "In a statement, the military said it had arrested two men. "
+                        "An Israeli official said the military had struck 40 targets.")  # fmt: skip
+    assert [a.country for a in event_at(coded, "arrested").source] == ["LBN"]
+    assert [a.country for a in event_at(coded, "struck 40").source] == ["ISR"]

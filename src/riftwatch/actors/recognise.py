@@ -1114,6 +1114,11 @@ def _memorise(doc: Doc, g: Group, c: _Coded, actor: Actor, ctx: ArticleContext, 
         # Somali officer told Reuters"): "the group" after it is no news agency
         ctx.orgs.append(actor)
         root = doc[g.start : g.end].root
+        if actor.sector == "MIL" and len(actor.country) == 3 and actor.country not in NOT_STATES and head_key(root) in STATE_FORCES:
+            # "the Lebanese army" (a state's armed forces by their lexicon name) is "the army" and
+            # "the military" after it
+            ctx.forces = actor
+            ctx.heads.update(dict.fromkeys(STATE_FORCES, actor))
         if root.pos_ == "PROPN" and root.is_title and g.head is None and not _other_sector(root, actor, lexicon):
             ctx.heads[head_key(root)] = actor  # "the International Court of Justice ... the court"
         elif g.org is not None and g.head is not None and (noun := doc[g.org.start : g.org.end].root).pos_ == "PROPN" \
@@ -1126,6 +1131,10 @@ def _memorise(doc: Doc, g: Group, c: _Coded, actor: Actor, ctx: ArticleContext, 
         ctx.heads[head_key(tok)] = actor
         if actor.sector == "MIL" and g.owner and len(actor.country) == 3 and actor.country not in NOT_STATES:
             ctx.forces = actor
+            if head_key(tok) in STATE_FORCES:
+                # "the Lebanese army ... the military said": one state's forces by either word,
+                # the last named with their country
+                ctx.heads.update(dict.fromkeys(STATE_FORCES, actor))
         if tok.tag_ in _PLURAL_TAGS:  # "EU foreign ministers ... the ministers", not the one minister named since
             ctx.heads[head_key(tok) + _PLURAL] = actor
 
@@ -1272,6 +1281,8 @@ def _bare(
     if scope == "unknown":
         return _Coded("", head.sector, unknown=True)  # "unidentified gunmen": whose, the text says it does not know
     again = _same_head(doc, g, ctx, owners or {})
+    if again is not None and speaker and speaker not in NOT_STATES and again.country != speaker and head_key(last) in STATE_FORCES:
+        return _Coded(speaker, head.sector)  # "an Israeli official said the military had struck": Israel's
     if again is not None:
         return again  # "The official added": the official named before, not the story's country
     before = doc[g.start - 1].lower_ if g.start > 0 else ""

@@ -778,3 +778,13 @@ def test_a_people_no_state_owns_is_of_where_it_lives() -> None:
     assert [c for _, c, _ in parties("EU envoys met Bosnian Serb leader Milorad Dodik in Banja Luka on Monday.", "met")
             ] == ["IGO", "BIH"]  # fmt: skip
     assert ("Serbia", "SRB", "CVL") in parties("Thousands of Serbs marched in Belgrade and Novi Sad on Saturday.", "marched")
+
+
+def test_leaders_of_a_community_are_civilians(nlp: Any, lex: Lexicon) -> None:
+    """"community leaders", "tribal elders": leaders of a community, not of a state (CVL); bare
+    "leaders" of a country are still its government."""
+    got = codes(nlp, lex, "Gunmen killed two community leaders and a village elder near the river.", default_country="COL")
+    assert ("community leaders", "COL", "CVL") in got
+    got = codes(nlp, lex, "Tribal elders met the governor on Sunday.", default_country="LBY")
+    assert ("Tribal elders", "LBY", "CVL") in got
+    assert ("leaders", "LBY", "GOV") in codes(nlp, lex, "The leaders met on Sunday.", default_country="LBY")

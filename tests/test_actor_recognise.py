@@ -788,3 +788,23 @@ def test_leaders_of_a_community_are_civilians(nlp: Any, lex: Lexicon) -> None:
     got = codes(nlp, lex, "Tribal elders met the governor on Sunday.", default_country="LBY")
     assert ("Tribal elders", "LBY", "CVL") in got
     assert ("leaders", "LBY", "GOV") in codes(nlp, lex, "The leaders met on Sunday.", default_country="LBY")
+
+
+def test_what_someone_is_said_to_be_is_no_party_of_its_own() -> None:
+    """"U.N. envoy Jan Novak, a Czech diplomat, met ...": the envoy acts, not the Czech Republic;
+    a description of someone nothing else codes still codes them ("met Ali Haidari, an Afghan
+    official")."""
+    import datetime as dt
+
+    from riftwatch.pipeline import Coder, Config
+    from riftwatch.records import Article
+
+    coder = Coder(Config(learned=False))
+    text = ("U.N. envoy Jan Novak, a Czech diplomat, met Houthi leaders in Muscat on Monday. "
+            "The EU envoy, Mara Lind, a former Finnish minister, visited Belgrade on Tuesday. "
+            "Police detained Ali Haidari, an Afghan journalist, on Wednesday.")  # fmt: skip
+    coded = next(coder.code([Article(id="d", text=text, published=dt.date(2025, 3, 14))]))
+    by = {e.trigger.text: e for e in coded.events}
+    assert [a.country for a in by["met"].source] == ["IGO"]
+    assert [a.country for a in by["visited"].source] == ["IGO"]
+    assert [a.country for a in by["detained"].target] == ["AFG"]

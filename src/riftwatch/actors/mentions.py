@@ -17,7 +17,7 @@ from typing import Any
 import numpy
 import spacy
 from spacy.symbols import PROPN  # type: ignore[import-not-found]
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from ..geo.mentions import entities
@@ -483,3 +483,15 @@ def _is_place_or_part(doc: Doc, m: Mention) -> bool:
         return True
     last = doc[m.end - 1]
     return last.dep_ == "pobj" and last.head.lower_ in _LOCATIVE
+
+
+def said_to_be(word: Token) -> bool:
+    """Whether ``word`` (or the noun it modifies: "Swedish" in "a Swedish diplomat") is an indefinite
+    description in apposition to someone named before it: "U.N. envoy Hans Grundberg, a Swedish
+    diplomat", "the envoy, a former Ghanaian foreign minister". It says what the person is, and
+    is no party of its own: the person acts in the office the text gives them."""
+    noun = word
+    while noun.dep_ in ("amod", "compound", "nmod") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_ == "appos" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+

@@ -55,7 +55,7 @@ from .anaphora import (
 from .audience import has_credit_line, in_credit_line, is_audience
 from .groups import MODIFIER_DEPS, Group, combine_groups, group_mentions, group_sector
 from .lexicon import Entry, Lexicon
-from .mentions import POSSESSIVE, Mention, lexicon_mentions, span_text, stance_towards
+from .mentions import POSSESSIVE, Mention, lexicon_mentions, said_to_be, span_text, stance_towards
 from .people import country_of_person
 from .refine import NOT_NOW
 
@@ -257,7 +257,8 @@ def find_actors(
                 where.update((i, c.country) for i in range(g.start, g.end))
     ctx.place_counts.update(country for _, country, _ in marks)
     found = _emit(doc, lexicon, coded, published, offset, default_country, ctx, where, _owners(coded), sorted(marks))
-    return _ship_names(doc, _where_they_live(_kin_compounds(doc, found, offset, lexicon), lexicon, ctx), offset)
+    found = _where_they_live(_kin_compounds(doc, found, offset, lexicon), lexicon, ctx)
+    return _ship_names(doc, _without_descriptions(doc, found, offset), offset)
 
 
 def _set_against(doc: Doc, g: Group, actor: Actor, actors: Sequence[Actor], offset: int) -> tuple[Actor, Actor] | None:
@@ -286,6 +287,33 @@ def _set_against(doc: Doc, g: Group, actor: Actor, actors: Sequence[Actor], offs
 # Lexicon entries of a navy's ship prefix ("USS", "HMS"): the capitalised words after it name the
 # ship, not a person or a place ("the USS Carney" is no Mark Carney).
 SHIP_PREFIXES = frozenset({"org:us-navy-ship", "org:royal-navy-ship"})
+
+
+def _without_descriptions(doc: Doc, actors: list[Actor], offset: int) -> list[Actor]:
+    """No actor of its own for what someone coded is said to be (``said_to_be``), through names in
+    apposition too ("the EU envoy, Jane Doe, a former Danish diplomat"); a description with a name
+    or an organisation of its own stays ("X, a former vice president of the Serb List"), and so
+    does one of someone coded by nothing else."""
+    starts = {t.idx + offset: t.i for t in doc}
+    spans = [(a.start - offset, a.end - offset) for a in actors]
+
+    def coded(t: Token) -> bool:
+        return any(lo <= t.idx < hi for lo, hi in spans)
+
+    out: list[Actor] = []
+    for a in actors:
+        i = starts.get(a.start)
+        if i is not None and not a.person and not a.org and said_to_be(doc[i]):
+            noun = doc[i]
+            while noun.dep_ != "appos":
+                noun = noun.head
+            described = noun.head
+            while not coded(described) and described.dep_ == "appos" and described.head.i != described.i:
+                described = described.head
+            if coded(described):
+                continue
+        out.append(a)
+    return out
 
 
 def _ship_names(doc: Doc, actors: list[Actor], offset: int) -> list[Actor]:

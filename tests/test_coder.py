@@ -3291,3 +3291,11 @@ def test_the_military_is_the_forces_named_last_by_either_word(rules) -> None:  #
                         "An Israeli official said the military had struck 40 targets.")  # fmt: skip
     assert [a.country for a in event_at(coded, "arrested").source] == ["LBN"]
     assert [a.country for a in event_at(coded, "struck 40").source] == ["ISR"]
+
+
+def test_troops_detain_the_people_where_they_are(rules) -> None:  # type: ignore[no-untyped-def]
+    """People a state's government coerces are its own where the text names no country of theirs;
+    those its troops detain are the people where the troops are."""
+    coded = code(rules, "DAMASCUS — Turkish troops pushed into two villages of northern Syria on Monday. "
+                        "Three farmers from the area were detained by Turkish soldiers, relatives said.")  # fmt: skip
+    assert [a.country for a in event_at(coded, "detained").target] == ["SYR"]

@@ -1172,6 +1172,8 @@ def repressed_at_home(d: Draft, ctx: SentenceContext) -> None:
     story names most)."""
     if d.type != "COERCE" or not d.source or not all(a.sector in STATE_SECTORS for a in d.source):
         return
+    if all(a.sector == "MIL" for a in d.source):
+        return  # troops detain whom they find where they are: "men from the village were detained by Israeli troops"
     home = {a.country for a in d.source if a.country}
     if len(home) != 1:
         return

@@ -808,3 +808,20 @@ def test_what_someone_is_said_to_be_is_no_party_of_its_own() -> None:
     assert [a.country for a in by["met"].source] == ["IGO"]
     assert [a.country for a in by["visited"].source] == ["IGO"]
     assert [a.country for a in by["detained"].target] == ["AFG"]
+
+
+def test_a_foreign_secretary_unknown_to_the_lexicon_is_of_the_country_filing_the_story() -> None:
+    """Bangladesh, Pakistan, Sri Lanka, Nepal and the Philippines have foreign secretaries too: one
+    unknown to the lexicon, in a story filed from Dhaka, is Bangladesh's, not India's because India
+    is named more often."""
+    import datetime as dt
+
+    from riftwatch.pipeline import Coder, Config
+    from riftwatch.records import Article
+
+    text = ("DHAKA, Bangladesh — Bangladesh on Tuesday summoned India's envoy over a shooting at the border near Sylhet. "
+            "India's border force said its troops had fired in self-defense, and New Delhi rejected the protest. "
+            "Foreign Secretary Rafiqul Hasan criticized India on Wednesday.")  # fmt: skip
+    coded = next(Coder(Config(learned=False)).code([Article(id="f", text=text, published=dt.date(2025, 3, 14))]))
+    e = next(e for e in coded.events if e.trigger.text == "criticized")
+    assert [(a.name, a.country) for a in e.source] == [("Rafiqul Hasan", "BGD")]

@@ -836,7 +836,7 @@ def _emit(
             # (a wire story names the officials of the country it is filed from by their title
             # alone: "MANILA — ... Navy spokesman Roy Trinidad said"; not those of a bureau's
             # country the story names nowhere else: a Dubai dateline on a story from Iran)
-            home = (ctx.filed_from if fallback is None and not among and c.sector in STATE_BODY_SECTORS
+            home = (ctx.filed_from if fallback is None and (not among or ctx.filed_from in among) and c.sector in STATE_BODY_SECTORS
                     and ctx.place_counts[ctx.filed_from] >= 2 and ctx.country_counts[ctx.filed_from] else "")  # fmt: skip
             guess = intro[0] if intro else office or fronted or home or (ctx.default_for(c.sector, among=among) if fallback is None else fallback)
             c = _Coded(guess, c.sector, c.person, c.org, None)

@@ -3299,3 +3299,14 @@ def test_troops_detain_the_people_where_they_are(rules) -> None:  # type: ignore
     coded = code(rules, "DAMASCUS — Turkish troops pushed into two villages of northern Syria on Monday. "
                         "Three farmers from the area were detained by Turkish soldiers, relatives said.")  # fmt: skip
     assert [a.country for a in event_at(coded, "detained").target] == ["SYR"]
+
+
+def test_upholding_or_handing_down_a_sentence_is_the_courts_coercion(rules) -> None:  # type: ignore[no-untyped-def]
+    """A court that upholds a prison sentence, or hands one down, imposes it (COERCE, CAMEO 17);
+    upholding a ceasefire is still a concession, and upholding a principle no event."""
+    coded = code(rules, "An appeals court in Rabat on Monday upheld a three-year prison sentence against the blogger. "
+                        "A judge in Fes handed down a two-year jail term to a union leader on Tuesday. "
+                        "The government said it would uphold the principle of free speech.")  # fmt: skip
+    got = [(e.trigger.text, e.event_type) for e in coded.events]
+    assert ("upheld", "COERCE") in got and ("handed down", "COERCE") in got
+    assert not any(t == "uphold" for t, _ in got)

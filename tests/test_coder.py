@@ -3310,3 +3310,13 @@ def test_upholding_or_handing_down_a_sentence_is_the_courts_coercion(rules) -> N
     got = [(e.trigger.text, e.event_type) for e in coded.events]
     assert ("upheld", "COERCE") in got and ("handed down", "COERCE") in got
     assert not any(t == "uphold" for t, _ in got)
+
+
+def test_rockets_shot_down_are_no_launch_of_ones_own(rules) -> None:  # type: ignore[no-untyped-def]
+    """Missiles fired into the sea at no one are a show of force (MOBILIZE); rockets shot down or
+    intercepted were another's, and bringing them down is force (ASSAULT)."""
+    coded = code(rules, "Air defense units shot down five rockets over the border region on Tuesday. "
+                        "The navy intercepted two cruise missiles on Wednesday. "
+                        "The army fired three ballistic missiles into the sea on Thursday.")  # fmt: skip
+    got = {e.trigger.text: e.event_type for e in coded.events}
+    assert got["shot down"] == "ASSAULT" and got.get("intercepted") != "MOBILIZE" and got["fired"] == "MOBILIZE"

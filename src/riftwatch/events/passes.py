@@ -1443,6 +1443,8 @@ def commitment(d: Draft, ctx: SentenceContext) -> None:
             d.source, d.how["source"] = speakers, "warner"
 
 
+# Verbs of stopping what another fired: "intercepted three missiles" is no launch of one's own.
+BROUGHT_DOWN = frozenset({"intercept", "down", "destroy"})
 # "fired missiles at a tanker", "toward the base"; but "at sea" is where, "on Tuesday" when
 AIMED_PREPS = frozenset({"at", "on", "toward", "towards", "against"})
 OPEN_WATERS = frozenset({"sea", "ocean", "water", "waters"})
@@ -1458,6 +1460,8 @@ def weapon_launch(d: Draft, ctx: SentenceContext) -> None:
     "into the sea"), shows force: MOBILIZE (CAMEO 15, the ontology's ``weapon_launch``), not an attack."""
     if d.type != "ASSAULT" or d.tok.pos_ != "VERB" or d.target or (d.place is not None and d.place.country):
         return
+    if d.tok.lemma_.lower() in BROUGHT_DOWN or any(c.dep_ == "prt" and c.lower_ == "down" for c in d.tok.children):
+        return  # "shot down four rockets", "intercepted missiles": the rockets were another's, fired at them
     # (the aim may hang on what was fired: "fired a barrage of rockets at the town")
     fired = [d.tok, *(c for c in d.tok.children if c.dep_ == "dobj")]
     if any(_aimed_object(o) for w in fired for p in w.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS for o in p.children):

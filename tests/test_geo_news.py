@@ -508,3 +508,15 @@ def test_a_name_the_gazetteer_holds_only_with_its_admin_word_is_found(nlp: Langu
 def test_a_name_joined_by_a_portuguese_joining_word_is_one_place(nlp: Language, gaz: Gazetteer, text: str, name: str) -> None:
     """"Rio Grande do Sul" is the state, not the city of Rio Grande; "Mato Grosso do Sul" not Mato Grosso."""
     assert name in [p.name for p in find_places(nlp(text), gaz)]
+
+
+def test_a_first_name_going_on_with_a_particle_is_no_place() -> None:
+    """"Charles de Gaulle airport" is no Charles County: a place's other name followed by "de",
+    "van", "bin" and a capitalised word opens a person's name."""
+    from riftwatch.pipeline import Coder, Config
+    from riftwatch.records import Article
+
+    text = "PARIS — Police detained a man at Charles de Gaulle airport on Monday."
+    coder = Coder(Config(learned=False))
+    (ctx,) = [c for c in coder.sentence_contexts(Article(id="g", text=text)) if "detained" in c.text]
+    assert all(p.country != "USA" for p in ctx.usable)

@@ -256,6 +256,10 @@ PLACED_HEADS = frozenset({"governor", "mayor", "minister", "ministry", "presiden
                           "municipal", "national", "international", "central", "high", "state", "public"})  # fmt: skip
 
 
+# Lower-case words inside a person's name: "Charles de Gaulle", "Ludwig van Beethoven".
+NAME_PARTICLES = frozenset({"de", "da", "del", "della", "di", "du", "van", "von", "der", "bin", "ibn", "y"})
+
+
 def _opens_other_name(doc: Doc, start: int, end: int, cands: list[Candidate]) -> bool:
     """The match, only another name of its place, opens a longer name of something else: "Human
     Rights Watch" (not Uman, one of whose names is "Human"), "Dog Meat Free Indonesia" (not Free
@@ -267,6 +271,8 @@ def _opens_other_name(doc: Doc, start: int, end: int, cands: list[Candidate]) ->
         return False
     if normalize(doc[start:end].text) == normalize(cands[0].name):
         return False  # the place's own name: "Leiden University", "Marion County Sheriff" are there
+    if end + 1 < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end + 1].text[:1].isupper():
+        return True  # a person's name going on: "Charles de Gaulle airport" (not Charles County)
     last = doc[end - 1]
     if last.dep_ != "compound" or not end <= last.head.i < end + MAX_RUN:
         return False

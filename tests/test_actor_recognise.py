@@ -825,3 +825,11 @@ def test_a_foreign_secretary_unknown_to_the_lexicon_is_of_the_country_filing_the
     coded = next(Coder(Config(learned=False)).code([Article(id="f", text=text, published=dt.date(2025, 3, 14))]))
     e = next(e for e in coded.events if e.trigger.text == "criticized")
     assert [(a.name, a.country) for a in e.source] == [("Rafiqul Hasan", "BGD")]
+
+
+def test_churches_and_their_leaders_are_religious(nlp: Any, lex: Lexicon) -> None:
+    """Churches, bishops, pastors, mosques and a bishops' conference are religious actors (REL)."""
+    got = codes(nlp, lex, "The churches and the bishops urged both sides to talk.", default_country="CMR")
+    assert [(t, s) for t, _, s in got] == [("churches", "REL"), ("bishops", "REL")]
+    got = codes(nlp, lex, "The bishops' conference called for calm.", default_country="COL")
+    assert [s for _, _, s in got] == ["REL"]

@@ -833,3 +833,19 @@ def test_churches_and_their_leaders_are_religious(nlp: Any, lex: Lexicon) -> Non
     assert [(t, s) for t, _, s in got] == [("churches", "REL"), ("bishops", "REL")]
     got = codes(nlp, lex, "The bishops' conference called for calm.", default_country="COL")
     assert [s for _, _, s in got] == ["REL"]
+
+
+def test_officers_of_a_force_are_that_force_and_no_place(nlp: Any, lex: Lexicon) -> None:
+    """"Navy officers", "coast guard officers": units a force names are that force's, bare too; and
+    the "Coast" of "Coast Guard" at a sentence's start is no region of any country."""
+    import datetime as dt
+
+    from riftwatch.pipeline import Coder, Config
+    from riftwatch.records import Article
+
+    assert codes(nlp, lex, "Navy officers seized the boat.", default_country="NOR") == [("Navy officers", "NOR", "MIL")]
+    text = "OSLO — Norway seized two fishing boats on Sunday. Coast Guard officers fired warning shots on Monday."
+    coded = next(Coder(Config(learned=False)).code([Article(id="c", text=text, published=dt.date(2025, 3, 14))]))
+    fired = next(e for e in coded.events if e.trigger.text == "fired")
+    assert [(a.country, a.sector) for a in fired.source] == [("NOR", "MIL")]
+    assert fired.place is None or fired.place.country == "NOR"

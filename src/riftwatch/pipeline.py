@@ -199,8 +199,17 @@ class Coder:
         # (nor a town inside one: "Fano militia fighters" are no Fano, Italy)
         named = [(a.start, a.end) for a in found if a.org or a.person]  # "Maria Corina Machado" is no Machado, Brazil
         places = [p for p in places if p.precision != "city" or not any(a <= p.start < b for a, b in named)]
+        # nor a word of a sector's own name: "Coast Guard officers" are in no Coast region
+        places = [p for p in places if p.precision == "country" or not any(
+            a.start <= p.start and p.end <= a.end and self._in_sector_name(a, p) for a in found)]
         actors, latent = split_locative(doc, without_audience(doc, refine_sectors(doc, found)), places, self.actors)
         return list(places), list(actors), actor_index(doc, actors), actor_index(doc, latent)
+
+    def _in_sector_name(self, actor: Actor, place: Place) -> bool:
+        """The place's words open a sector's name of several words inside the actor's words
+        ("Coast" of "Coast Guard officers")."""
+        words = actor.text[place.start - actor.start :].split()
+        return any(any(e.kind == "sector_noun" for e in self.actors.lookup(" ".join(words[:k]))) for k in range(2, min(4, len(words)) + 1))
 
     def sentence_contexts(self, article: Article) -> list[SentenceContext]:
         """What the coder's passes read about each sentence of ``article``, nothing coded: to run

@@ -67,6 +67,12 @@ _ARMING = frozenset({"GOV", "MIL", "REB"})
 WEAPON_ENTRIES = frozenset({"sector:warplanes"})
 
 
+# Units and officers are a force's where a force names them ("navy officers", "coast guard
+# officers", "army units"), not bare.
+UNIT_ENTRIES = frozenset({"sector:units"})
+_FORCES = frozenset({"MIL", "COP", "SPY"})
+
+
 # Words that make a title another office: a deputy president is not the president.
 _SECOND_IN_LINE = frozenset({"deputy", "vice", "assistant", "under"})
 
@@ -88,6 +94,8 @@ def _make_head(doc: Doc, ms: list[Mention], coordinated: bool) -> _Head:
         # "warplanes" need an owner, as "junta warplanes" and "rebel drones" have one
         standalone=(last.standalone or (last.id in WEAPON_ENTRIES and any(
             m.entry is not None and m.entry.kind == "sector_noun" and m.entry.standalone and m.entry.sector in _ARMING
+            for m in mods)) or (last.id in UNIT_ENTRIES and any(
+            m.entry is not None and m.entry.kind == "sector_noun" and m.entry.standalone and m.entry.sector in _FORCES
             for m in mods))) if last.kind == "sector_noun" else True,
         needs_name=bool(titles)
         and not role

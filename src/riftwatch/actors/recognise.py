@@ -205,6 +205,8 @@ def find_actors(
     where: dict[int, str] = {}  # token -> the country a place or country name there denotes
     # an organisation's name is no town, whatever town bears it ("Hamas" is no Hamm)
     org_names = {(m.start, m.end) for m in mentions if m.entry is not None and m.entry.kind == "org"}
+    # nor a word of a sector's own name ("Coast Guard" is no Coast region of Tanzania)
+    sector_names = {(m.start, m.end) for m in mentions if m.entry is not None and m.entry.kind == "sector_noun" and m.end - m.start > 1}
     # nor is a word of a person's name ("Maria Corina Machado" is no Machado, Brazil)
     in_person = {i for g in groups if g.person is not None for i in range(g.person.start, g.person.end)}
     marks: list[tuple[int, str, float]] = []  # (token, country, weight) of each place: where the story is so far
@@ -220,6 +222,8 @@ def find_actors(
             continue
         if span is not None and stance_towards(doc, span.start):
             continue  # "anti-Japan protests across China": not where the story is
+        if span is not None and p.precision != "country" and any(a <= span.start and span.end <= b for a, b in sector_names):
+            continue
         if span is not None and p.country:
             where.update((t.i, p.country) for t in span)
             # (a province of a country the story names elsewhere too: not a town, nor a subdivision

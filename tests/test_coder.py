@@ -3320,3 +3320,10 @@ def test_rockets_shot_down_are_no_launch_of_ones_own(rules) -> None:  # type: ig
                         "The army fired three ballistic missiles into the sea on Thursday.")  # fmt: skip
     got = {e.trigger.text: e.event_type for e in coded.events}
     assert got["shot down"] == "ASSAULT" and got.get("intercepted") != "MOBILIZE" and got["fired"] == "MOBILIZE"
+
+
+def test_each_party_is_listed_once_in_a_role(coder) -> None:  # type: ignore[no-untyped-def]
+    """"its air force" is one party, not "its" and "air force" both: a role lists each party once."""
+    coded = code(coder, "KHARTOUM — Sudan's army said its air force destroyed three supply convoys near El Fasher on Wednesday.")
+    e = event_at(coded, "destroyed")
+    assert len({(a.name, a.country, a.sector) for a in e.source}) == len(e.source) == 1

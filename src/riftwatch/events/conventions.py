@@ -202,23 +202,36 @@ def _state_named(entry_id: str) -> bool:
     return entry_id.startswith("country:") or (entry_id.startswith("demonym:") and "+" not in entry_id)
 
 
+def once(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """Each party of a role once, at its first mention: "its air force" ("its" and "air force"),
+    a leader named and then taken up again in one sentence are one party, not two."""
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for a in actors:
+        key = (a.name, a.country, a.sector)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return actors if len(out) == len(actors) else tuple(out)
+
+
 def state_by_name(events: Sequence[Event]) -> list[Event]:
     """A country named as a party ("Iran rejected the offer") is its state: its government, as coders
     code it (VOA pool gold: GOV for 298 of 339 countries named as parties), but the target of
-    force, where the name stands for the country and its people (there most often no sector).
-    Applied last, over the final events: the coder's passes and learned checks read a name by
-    its bare country."""
+    force, where the name stands for the country and its people (there most often no sector);
+    and each party is listed once in a role (``once``). Applied last, over the final events: the
+    coder's passes and learned checks read a name by its bare country."""
     def coded(actors: tuple[Actor, ...], role: str, etype: str) -> tuple[Actor, ...]:
         # someone of an intergovernmental body is of its sector, whatever their title ("U.N.-appointed
         # special rapporteur Jane Doe": IGO, as the codebook codes the bodies themselves)
         actors = tuple(replace(a, sector="IGO") if not a.sector and a.country == "IGO" else a for a in actors)
-        if role == "target" and etype in FORCE_TYPES:
-            return actors
-        # (and "it" taking up such a name: "India ... announced that it was expelling six diplomats";
-        # and a nationality word alone, as the owner of an act: "the Thai move", "Chinese pressure":
-        # pool gold GOV for 11 of 14)
-        return tuple(replace(a, sector="GOV") if not a.sector and _state_named(a.entry_id.removeprefix("pronoun:"))
-                     else a for a in actors)  # fmt: skip
+        if not (role == "target" and etype in FORCE_TYPES):
+            # (and "it" taking up such a name: "India ... announced that it was expelling six diplomats";
+            # and a nationality word alone, as the owner of an act: "the Thai move", "Chinese pressure":
+            # pool gold GOV for 11 of 14)
+            actors = tuple(replace(a, sector="GOV") if not a.sector and _state_named(a.entry_id.removeprefix("pronoun:"))
+                           else a for a in actors)  # fmt: skip
+        return once(actors)
 
     out = []
     for e in events:

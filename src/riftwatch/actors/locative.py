@@ -114,18 +114,6 @@ def _flag_of(doc: Doc, i: int) -> bool:
     return i + 2 < len(doc) and doc[i + 1].text in ("-", "\u2013") and doc[i + 2].lower_ in FLAG_WORDS
 
 
-def _described(word: Token) -> int:
-    """Where the one a description is said of starts, through names in apposition ("the EU envoy,
-    Jane Doe, a former Danish diplomat": the envoy)."""
-    noun = word
-    while noun.dep_ != "appos" and noun.head.i != noun.i:
-        noun = noun.head
-    described = noun.head
-    while described.dep_ == "appos" and described.head.i != described.i:
-        described = described.head
-    return described.idx
-
-
 def _modifier_demonyms(doc: Doc, actors: Sequence[Actor], lookup: object) -> list[Actor]:
     """Demonyms modifying a noun that names no actor: "Pakistani fire", "Iranian nuclear sites",
     each of conjoined ones: "Canadian and Mexican exports".
@@ -155,7 +143,7 @@ def _modifier_demonyms(doc: Doc, actors: Sequence[Actor], lookup: object) -> lis
         entries = [e for e in lookup(tok.text) if getattr(e, "kind", "") in kinds]  # type: ignore[operator]
         if entries and i > 0 and any(getattr(e, "kind", "") == "ignore" for e in lookup(f"{doc[i - 1].text} {tok.text}")):  # type: ignore[operator]
             continue  # "Latin American countries": a region's, not the United States'
-        if entries and said_to_be(top) and _described(top) in covered:
+        if entries and any(t.idx in covered for t in said_to_be(top)):
             continue  # "U.N. envoy Hans Grundberg, a Swedish diplomat": what the envoy is, no party
         if entries and i > 0 and doc[i - 1].lower_ in FORMER and top.head.lemma_.lower() in STATE_NOUNS:
             continue  # "former Soviet republics", "a former British colony": states of their own now

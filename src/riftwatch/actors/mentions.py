@@ -485,13 +485,18 @@ def _is_place_or_part(doc: Doc, m: Mention) -> bool:
     return last.dep_ == "pobj" and last.head.lower_ in _LOCATIVE
 
 
-def said_to_be(word: Token) -> bool:
-    """Whether ``word`` (or the noun it modifies: "Swedish" in "a Swedish diplomat") is an indefinite
-    description in apposition to someone named before it: "U.N. envoy Hans Grundberg, a Swedish
-    diplomat", "the envoy, a former Ghanaian foreign minister". It says what the person is, and
-    is no party of its own: the person acts in the office the text gives them."""
+def said_to_be(word: Token) -> list[Token]:
+    """Whom ``word`` (or the noun it modifies: "Swedish" in "a Swedish diplomat") describes, as an
+    indefinite description in apposition: "U.N. envoy Hans Grundberg, a Swedish diplomat" (the
+    envoy), "the EU envoy, Jane Doe, a former Danish diplomat" (Jane Doe, then the envoy through her
+    name's own apposition); nearest first, none when it is no such description. It says what the
+    person is, and is no party of its own: the person acts in the office the text gives them."""
     noun = word
     while noun.dep_ in ("amod", "compound", "nmod") and noun.head.i != noun.i:
         noun = noun.head
-    return noun.dep_ == "appos" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
-
+    if noun.dep_ != "appos" or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return []
+    chain = [noun.head]
+    while chain[-1].dep_ == "appos" and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain

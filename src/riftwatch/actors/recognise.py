@@ -307,15 +307,8 @@ def _without_descriptions(doc: Doc, actors: list[Actor], offset: int) -> list[Ac
     out: list[Actor] = []
     for a in actors:
         i = starts.get(a.start)
-        if i is not None and not a.person and not a.org and said_to_be(doc[i]):
-            noun = doc[i]
-            while noun.dep_ != "appos":
-                noun = noun.head
-            described = noun.head
-            while not coded(described) and described.dep_ == "appos" and described.head.i != described.i:
-                described = described.head
-            if coded(described):
-                continue
+        if i is not None and not a.person and not a.org and any(coded(t) for t in said_to_be(doc[i])):
+            continue
         out.append(a)
     return out
 
@@ -1147,10 +1140,7 @@ def _memorise(doc: Doc, g: Group, c: _Coded, actor: Actor, ctx: ArticleContext, 
         ctx.orgs.append(actor)
         root = doc[g.start : g.end].root
         if actor.sector == "MIL" and len(actor.country) == 3 and actor.country not in NOT_STATES and head_key(root) in STATE_FORCES:
-            # "the Lebanese army" (a state's armed forces by their lexicon name) is "the army" and
-            # "the military" after it
-            ctx.forces = actor
-            ctx.heads.update(dict.fromkeys(STATE_FORCES, actor))
+            _forces_named(ctx, actor, head_key(root))  # "the Lebanese army", a state's forces by their lexicon name
         if root.pos_ == "PROPN" and root.is_title and g.head is None and not _other_sector(root, actor, lexicon):
             ctx.heads[head_key(root)] = actor  # "the International Court of Justice ... the court"
         elif g.org is not None and g.head is not None and (noun := doc[g.org.start : g.org.end].root).pos_ == "PROPN" \
@@ -1162,13 +1152,17 @@ def _memorise(doc: Doc, g: Group, c: _Coded, actor: Actor, ctx: ArticleContext, 
         tok = doc[g.head.mentions[-1].end - 1]
         ctx.heads[head_key(tok)] = actor
         if actor.sector == "MIL" and g.owner and len(actor.country) == 3 and actor.country not in NOT_STATES:
-            ctx.forces = actor
-            if head_key(tok) in STATE_FORCES:
-                # "the Lebanese army ... the military said": one state's forces by either word,
-                # the last named with their country
-                ctx.heads.update(dict.fromkeys(STATE_FORCES, actor))
+            _forces_named(ctx, actor, head_key(tok))
         if tok.tag_ in _PLURAL_TAGS:  # "EU foreign ministers ... the ministers", not the one minister named since
             ctx.heads[head_key(tok) + _PLURAL] = actor
+
+
+def _forces_named(ctx: ArticleContext, actor: Actor, key: str) -> None:
+    """A state's forces named with their country are "the army" and "the military" after it, by
+    either word ("the Lebanese army ... the military said"): the last so named."""
+    ctx.forces = actor
+    if key in STATE_FORCES:
+        ctx.heads.update(dict.fromkeys(STATE_FORCES, actor))
 
 
 def _other_sector(word: Token, actor: Actor, lexicon: Lexicon) -> bool:

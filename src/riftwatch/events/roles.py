@@ -798,9 +798,10 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         if not target:
             # (a party the act is done to or for before what it is over: "cut off aid to Lebanon
             # over Hezbollah's influence" is aimed at Lebanon, named as a place or not)
-            target = [a for a in pp(_prep_objects(verb, tuple(p for p in target_preps if p not in REASON_PREPS)))
-                      if not _own(a, source)] or [a for a in pp(_prep_objects(verb, tuple(p for p in target_preps if p in REASON_PREPS)))
-                                                  if not _own(a, source)]  # fmt: skip
+            for preps in (tuple(p for p in target_preps if p not in REASON_PREPS), tuple(p for p in target_preps if p in REASON_PREPS)):
+                target = [a for a in pp(_prep_objects(verb, preps)) if not _own(a, source)]
+                if target:
+                    break
             how_t = "prep" if target else ""
             if target and not pp(_prep_objects(verb, tuple(p for p in target_preps if p not in PLACE_PREPS))):
                 # "carried out raids against Islamic State fighters in Mali": whom the act noun is

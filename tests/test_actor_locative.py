@@ -120,6 +120,23 @@ def test_a_regional_adjective_is_no_demonym(coder: Any) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The Inter-American Development Bank approved a loan to the region on Tuesday.",
+        "A Pan-American sports body urged the two federations to settle the dispute.",
+        "Reporters of the Inter American Press Association condemned the raid.",
+        "Police entered the Colegio Centro America in the capital on Thursday.",
+    ],
+)
+def test_a_hemisphere_word_is_no_demonym(coder: Any, text: str) -> None:
+    # "Inter-American", "Pan-American", "Centro America": the Americas', not the United States'
+    from riftwatch.records import Article
+
+    coded = coder.code_doc(Article(id="d", text=text), coder.nlp(text))
+    assert "USA" not in {a.country for a in coded.actors}, text
+
+
+@pytest.mark.parametrize(
     ("text", "place_word"),
     [
         ("Army jets struck positions in the north of Khartoum on Sunday.", "Khartoum"),

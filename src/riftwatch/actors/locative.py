@@ -141,8 +141,9 @@ def _modifier_demonyms(doc: Doc, actors: Sequence[Actor], lookup: object) -> lis
             continue
         kinds = ("demonym", "country") if flag else ("demonym",)
         entries = [e for e in lookup(tok.text) if getattr(e, "kind", "") in kinds]  # type: ignore[operator]
-        if entries and i > 0 and any(getattr(e, "kind", "") == "ignore" for e in lookup(f"{doc[i - 1].text} {tok.text}")):  # type: ignore[operator]
-            continue  # "Latin American countries": a region's, not the United States'
+        before = f"{doc[i - 2].text}-" if i > 1 and doc[i - 1].text == "-" else f"{doc[i - 1].text} " if i > 0 else ""
+        if entries and before and any(getattr(e, "kind", "") == "ignore" for e in lookup(before + tok.text)):  # type: ignore[operator]
+            continue  # "Latin American countries", "the Inter-American Dialogue": a region's, not the United States'
         if entries and any(t.idx in covered for t in said_to_be(top)):
             continue  # "U.N. envoy Hans Grundberg, a Swedish diplomat": what the envoy is, no party
         if entries and i > 0 and doc[i - 1].lower_ in FORMER and top.head.lemma_.lower() in STATE_NOUNS:

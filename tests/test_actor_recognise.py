@@ -849,3 +849,34 @@ def test_officers_of_a_force_are_that_force_and_no_place(nlp: Any, lex: Lexicon)
     fired = next(e for e in coded.events if e.trigger.text == "fired")
     assert [(a.country, a.sector) for a in fired.source] == [("NOR", "MIL")]
     assert fired.place is None or fired.place.country == "NOR"
+
+
+def test_officers_in_a_story_of_the_police_are_police(nlp: Any, lex: Lexicon) -> None:
+    """"Officers" no force names are police where the story has so far named the police more than
+    the armed forces; "the officers" are those named so before; officers said to be of a force are
+    that force's; in a story of an army, officers stay the army's."""
+    police = ("Ghanaian police officers landed in Monrovia on Friday. The officers were welcomed by the mayor. "
+              "Two Ghanaian officers were hurt on Sunday. Police said officers arrested four smugglers.")
+    found = codes(nlp, lex, police, default_country=None)
+    assert ("officers", "GHA", "COP") in found
+    assert ("Ghanaian officers", "GHA", "COP") in found
+    assert sum(1 for t, _, s in found if t == "officers" and s == "COP") == 2
+    army = "Ghana's army moved two battalions north. Soldiers guarded the bridge. Two Ghanaian officers were hurt."
+    assert ("Ghanaian officers", "GHA", "MIL") in codes(nlp, lex, army, default_country=None)
+    guard = "Police blocked the road on Monday. Officers from the national guard detained two students."
+    assert all(s != "COP" or t != "Officers" for t, _, s in codes(nlp, lex, guard, default_country="TUN"))
+
+
+def test_our_officers_are_not_the_speaker(nlp: Any) -> None:
+    """A plural group a later "they" takes up is the group, not whose it is: "our officers" in a
+    spokesman's words are not the spokesman."""
+    import datetime as dt
+
+    from riftwatch.pipeline import Coder, Config
+    from riftwatch.records import Article
+
+    text = ("Gunmen ambushed a police patrol outside Goma on Tuesday. \"Our officers came under fire near the market,\" "
+            "said Paul Mbeki, a spokesman for the police. \"They returned fire and drove the attackers off.\"")
+    coded = next(Coder(Config(learned=False)).code([Article(id="o", text=text, published=dt.date(2025, 3, 14))]))
+    returned = next(e for e in coded.events if e.trigger.text == "returned")
+    assert returned.source and all(a.person != "Paul Mbeki" and a.sector == "COP" for a in returned.source)

@@ -210,6 +210,7 @@ class ArticleContext:
     # ministry ...")
     subject_org: tuple[Actor, int] | None = None
     country_counts: Counter[str] = field(default_factory=Counter)  # countries of the actors so far
+    sector_counts: Counter[str] = field(default_factory=Counter)  # ... and their sectors
     dateline_counts: Counter[str] = field(default_factory=Counter)  # ... named in the dateline ("KYIV, Ukraine")
     # countries named as such, and capitals named as places ("in Tehran")
     place_counts: Counter[str] = field(default_factory=Counter)

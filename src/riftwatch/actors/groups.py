@@ -69,7 +69,9 @@ WEAPON_ENTRIES = frozenset({"sector:warplanes"})
 
 # Units and officers are a force's where a force names them ("navy officers", "coast guard
 # officers", "army units"), not bare.
-UNIT_ENTRIES = frozenset({"sector:units"})
+UNIT_ENTRIES = frozenset({"sector:units", "sector:officers"})
+# ... of which "officers" are a police force's as often as an army's (``recognise._policing``)
+OFFICERS = "sector:officers"
 _FORCES = frozenset({"MIL", "COP", "SPY"})
 
 

@@ -53,7 +53,7 @@ from .anaphora import (
     pair_phrase,
 )
 from .audience import has_credit_line, in_credit_line, is_audience
-from .groups import MODIFIER_DEPS, Group, combine_groups, group_mentions, group_sector
+from .groups import MODIFIER_DEPS, OFFICERS, Group, combine_groups, group_mentions, group_sector
 from .lexicon import Entry, Lexicon
 from .mentions import POSSESSIVE, Mention, lexicon_mentions, said_to_be, span_text, stance_towards
 from .people import country_of_person
@@ -799,6 +799,8 @@ def _emit(
                     )
                 )
             continue
+        if c is not None and c.sector == "MIL" and _policing(g, ctx):
+            c = replace(c, sector="COP")  # "Kenyan officers" in a story of Kenya's police
         if c is None:
             if g.person is not None and g.person.entry is None and g.head is None:
                 known = _named_before(doc, g, ctx)
@@ -842,6 +844,7 @@ def _emit(
         )
         actor = _actor(doc, g.start, g.end, offset, name, c.country, c.sector, c.person, c.org, _ids(g, c))
         actors.append(actor)
+        ctx.sector_counts[c.sector] += 1
         _memorise(doc, g, c, actor, ctx, lexicon)
         if (g.possessor is not None and (pe := g.possessor.entry) is not None and pe.kind == "person"
                 and c.sector == "GOV" and g.possessor.start > g.start + 1):
@@ -1290,6 +1293,13 @@ def _bare(
             if any(r.title == head.role for r in (entry.roles_at(when) if when else entry.roles)):
                 return _Coded(p.country, p.sector, p.person, p.org, entry)
         return _same_head(doc, g, ctx, owners or {})
+    if head.mentions and head.mentions[-1].entry is not None and head.mentions[-1].entry.id == OFFICERS and len(head.mentions) == 1:
+        # "the officers": those named so before ("Kenyan police officers ... The officers landed");
+        # "officers" of no force in a story of the police: the police (``_policing``)
+        again = _same_head(doc, g, ctx, owners or {})
+        if again is not None or not _policing(g, ctx) or _of_a_force(last, lexicon):
+            return again
+        return _Coded(ctx.default_for("COP") if fallback is None else fallback, "COP")
     if not head.standalone:
         return None
     last_tok = doc[g.end - 1]
@@ -1371,6 +1381,27 @@ def _bare(
         excluded = _backers(last, lexicon) | _faced(last, owners or {})
         return _Coded(ctx.default_for(_placed_sector(head.sector, head.mentions), exclude=excluded), head.sector)
     return _Coded(fallback, head.sector)
+
+
+def _of_a_force(noun: Token, lexicon: Lexicon) -> bool:
+    """``noun`` is said to be of an armed force or police ("officers from the national guard")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    words = " ".join(t.lower_ for t in obj.doc[obj.left_edge.i : obj.i + 1] if t.dep_ not in ("det", "poss", "case"))
+                    entries, _ = lexicon.lookup_cased(words)
+                    if any(e.kind == "sector_noun" and e.sector in ("MIL", "COP", "SPY") for e in entries):
+                        return True
+    return False
+
+
+def _policing(g: Group, ctx: ArticleContext) -> bool:
+    """Officers named by no force of their own ("Kenyan officers", "officers") in a story that has
+    so far named the police more often than the armed forces: police officers."""
+    head = g.head
+    return (head is not None and len(head.mentions) == 1 and head.mentions[0].entry is not None
+            and head.mentions[0].entry.id == OFFICERS and ctx.sector_counts["COP"] > ctx.sector_counts["MIL"])  # fmt: skip
 
 
 def _name_again(ctx: ArticleContext, words: Sequence[str], actor: Actor, known: bool) -> None:

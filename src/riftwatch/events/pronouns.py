@@ -33,7 +33,8 @@ def plural_group(sent: Sequence[Token], actor_at: dict[int, Actor]) -> tuple[Act
         if tok.tag_ in {"NNS", "NNPS"} and (
             tok.i in actor_at or any(c.i in actor_at for c in tok.children if c.dep_ in {"amod", "compound", "conj"})
         ):
-            found = [actor_at[t.i] for t in tok.subtree if t.i in actor_at]
+            # (not whose they are: "our officers" are not the speaker)
+            found = [actor_at[t.i] for t in tok.subtree if t.i in actor_at and t.lower_ not in ("our", "my")]
             uniq = tuple(dict.fromkeys(found))
             if uniq:
                 group = uniq

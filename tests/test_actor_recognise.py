@@ -880,3 +880,27 @@ def test_our_officers_are_not_the_speaker(nlp: Any) -> None:
     coded = next(Coder(Config(learned=False)).code([Article(id="o", text=text, published=dt.date(2025, 3, 14))]))
     returned = next(e for e in coded.events if e.trigger.text == "returned")
     assert returned.source and all(a.person != "Paul Mbeki" and a.sector == "COP" for a in returned.source)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "sector"),
+    [
+        ("The Malawi Law Society criticized the new bill on Monday.", "Malawi Law Society", "MWI", "NGO"),
+        ("The Zambian Bar Association urged judges to resign.", "Zambian Bar Association", "ZMB", "NGO"),
+        ("The Liberia National Union of Teachers called a strike.", "Liberia National Union of Teachers", "LBR", "EDU"),
+        ("The Malawi Conference of Catholic Bishops appealed for calm.", "Malawi Conference of Catholic Bishops", "MWI", "REL"),
+        ("The Peruvian Renewal Alliance denounced the ruling.", "Peruvian Renewal Alliance", "PER", "NGO"),
+    ],
+)
+def test_a_body_named_after_its_country_is_no_state(nlp: Any, lex: Lexicon, text: str, name: str, country: str, sector: str) -> None:
+    """A country or nationality opening the name of a body the lexicon does not know is that body,
+    of that country, of the sector its name gives, not the state (nor a state plus the body)."""
+    found = [(a.name, a.country, a.sector) for a in find_actors(nlp(text), lex, MAY_2016)]
+    assert found[0] == (name, country, sector), found
+    assert all(not (c == country and s in ("", "GOV")) for _, c, s in found), found
+
+
+def test_a_state_council_stays_the_state(nlp: Any, lex: Lexicon) -> None:
+    # "Council" ends the names of a state's own bodies too: without a sector of its own, no body
+    found = codes(nlp, lex, "The Malawi National Security Council met on Monday.")
+    assert all(s in ("", "GOV") for _, c, s in found if c == "MWI"), found

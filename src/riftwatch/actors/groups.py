@@ -37,6 +37,7 @@ class Group:
     possessor: Mention | None = None  # a person owning the head ("Assad's forces")
     person: Mention | None = None  # the person the group denotes
     head: _Head | None = None
+    body: bool = False  # the name of a body of the owner's country ("the Uganda Law Society": ``name_bodies``)
 
     @property
     def named_only(self) -> bool:
@@ -437,3 +438,68 @@ def group_sector(g: Group, org_sector: str) -> str:
     if head_sector:
         return head_sector
     return owner.sector if owner is not None and owner.kind == "capital" else ""
+
+
+# The last word of the name of a body of one country's people that is no part of its state ("the
+# Uganda Law Society", "the Ghana Bar Association", "the Zambia National Union of Teachers"), by
+# the sector it gives when no word of the name gives one. (Words a state's own bodies also end in,
+# "Council", "Commission", "Committee", "Conference", name such a body only with a sector of their
+# own: "the Kenya Conference of Catholic Bishops", not "the Kenya National Security Council"; a
+# "Centre" is as often a state agency's: "the Thai Mine Action Center, a government agency".)
+BODY_HEADS = {"association": "NGO", "society": "NGO", "network": "NGO", "foundation": "NGO", "institute": "NGO",
+              "trust": "NGO", "league": "NGO", "forum": "NGO", "coalition": "NGO",
+              "consortium": "NGO", "alliance": "NGO", "party": "PTY", "union": "LAB", "council": "", "commission": "",
+              "committee": "", "conference": "", "federation": ""}  # fmt: skip
+_NAME_JOINERS = frozenset({"of", "for", "and", "'s", "'", "\u2019s", "\u2019", "-"})
+
+
+def name_bodies(doc: Doc, groups: list[Group]) -> list[Group]:
+    """A country or nationality opening the name of a body the lexicon does not know ("the Uganda
+    Law Society", "the Mozambican Bar Association") is no state and no adjective: the body is an
+    actor of that country, of the sector a word of its name gives ("National Union of Teachers"),
+    else its last word's (``BODY_HEADS``)."""
+    out: list[Group] = []
+    i = 0
+    while i < len(groups):
+        g = groups[i]
+        body = _body_after(doc, g, groups[i + 1 :]) if g.named_only and g.org is None and g.owner is not None \
+            and g.owner.kind in ("country", "demonym") else None  # fmt: skip
+        if body is None:
+            out.append(g)
+            i += 1
+            continue
+        end, sector, absorbed = body
+        out.append(Group(g.start, end, owner=g.owner, head=_Head([], sector, "", False, True, False), body=True))
+        i += 1 + absorbed
+    return out
+
+
+def _body_after(doc: Doc, g: Group, later: list[Group]) -> tuple[int, str, int] | None:
+    """(end, sector, groups taken in) of a body's name the group's country opens, or None."""
+    k = g.end
+    words: list[int] = []
+    while k < len(doc):
+        tok = doc[k]
+        if tok.is_alpha and (tok.is_title or tok.is_upper) and tok.i != tok.sent.start:
+            words.append(k)
+        elif not (tok.lower_ in _NAME_JOINERS and k + 1 < len(doc) and (doc[k + 1].is_title or doc[k + 1].text in ("'", "\u2019")) and words):
+            break
+        k += 1
+    heads = [j for j in words if doc[j].lower_ in BODY_HEADS]
+    if not heads:
+        return None
+    head = heads[-1]
+    # the name ends at its head word, or goes on in an "of" phrase ("Conference of Catholic Bishops")
+    end = words[-1] + 1 if words[-1] != head and doc[head + 1].lower_ == "of" else head + 1
+    if words[-1] != head and end == head + 1:
+        return None  # "... Alliance Army": a name that goes on past the head is another kind of body
+    taken = [o for o in later if o.start < end]
+    if any(o.end > end or o.head is None or o.owner or o.org or o.person or o.possessor for o in taken):
+        return None  # a known body or a person inside the name, or a group running past it
+    sector = next((o.head.sector for o in taken if o.head is not None and o.head.sector), "") or BODY_HEADS[doc[head].lower_]
+    if not sector:
+        return None
+    last = doc[g.owner.end - 1] if g.owner is not None else doc[g.end - 1]
+    if not (g.start <= last.head.i < end) or last.head.i < g.end:
+        return None  # the country word modifies a word of the name
+    return end, sector, len(taken)

@@ -53,7 +53,7 @@ from .anaphora import (
     pair_phrase,
 )
 from .audience import has_credit_line, in_credit_line, is_audience
-from .groups import MODIFIER_DEPS, OFFICERS, Group, combine_groups, group_mentions, group_sector
+from .groups import MODIFIER_DEPS, OFFICERS, Group, combine_groups, group_mentions, group_sector, name_bodies
 from .lexicon import Entry, Lexicon
 from .mentions import POSSESSIVE, Mention, lexicon_mentions, said_to_be, span_text, stance_towards
 from .people import country_of_person
@@ -88,6 +88,9 @@ class _Coded:
 # The part of an actor's ``entry_id`` that says its group is of a region of several states, not
 # of one unnamed country: no event's place gives it a country ("European leaders met in Kyiv").
 REGIONAL = "scope:regional"
+# ... that it is a body of its country's people the lexicon does not know, by its name ("the Uganda
+# Law Society"): no state (``groups.name_bodies``)
+BODY = "named:body"
 # ... or that the text says it does not know whose it is ("unidentified gunmen", "unknown assailants").
 UNKNOWN = "scope:unknown"
 
@@ -200,7 +203,7 @@ def find_actors(
     mentions = _acronyms_as_defined(doc, _named_by_acronym(doc, lexicon_mentions(doc, lexicon, published, ctx.place_counts)),
                                     lexicon, ctx)
     mentions = _described_states(doc, mentions, lexicon, ctx)
-    groups = combine_groups(doc, group_mentions(doc, mentions))
+    groups = name_bodies(doc, combine_groups(doc, group_mentions(doc, mentions)))
     coded: list[tuple[Group, _Coded | None]] = []
     where: dict[int, str] = {}  # token -> the country a place or country name there denotes
     # an organisation's name is no town, whatever town bears it ("Hamas" is no Hamm)
@@ -839,6 +842,8 @@ def _emit(
                     and ctx.place_counts[ctx.filed_from] >= 2 and ctx.country_counts[ctx.filed_from] else "")  # fmt: skip
             guess = intro[0] if intro else office or fronted or home or (ctx.default_for(c.sector, among=among) if fallback is None else fallback)
             c = _Coded(guess, c.sector, c.person, c.org, None)
+        if g.body and not c.org:
+            c = replace(c, org=span_text(doc, g.start, g.end))  # "Uganda Law Society": the body by its name
         name = (
             c.person or c.org or (lexicon.country_name(c.country) if c.country else span_text(doc, g.start, g.end))
         )
@@ -1692,6 +1697,8 @@ def _ids(g: Group, c: _Coded) -> str:
         parts.append(REGIONAL)
     if c.unknown:
         parts.append(UNKNOWN)
+    if g.body:
+        parts.append(BODY)
     return "+".join(dict.fromkeys(parts))
 
 

@@ -1942,6 +1942,10 @@ def test_a_force_named_by_its_post_is_of_the_country_where_the_post_is(rules) ->
         ("Israeli jets struck Gaza on Monday. Egypt condemned the attack.", "condemned", {"ISR"}),
         ("Militants in Pakistan attacked a checkpoint on Monday. India condemned the recent violence.", "condemned", {"PAK"}),
         ("Ugandan police freed two Kenyan activists on Friday. Kenya welcomed the release.", "welcomed", {"UGA"}),
+        # ... also where the act's noun names its victims: "the release of the soldiers" is aimed at
+        # whoever the story said released them (by that verb, further back), not at the soldiers
+        ("Rebels in Mali released three Algerian soldiers on Monday. " + "The talks went on. " * 7
+         + "Algeria welcomed the release of the soldiers.", "welcomed", {"MLI"}),
         # told in the passive; and an act that "drew condemnation": the condemnation answers the act
         ("Peru arrested two Chilean fishermen on Monday. The arrests were condemned by Bolivia.", "condemned", {"PER"}),
         ("Peru arrested two Chilean fishermen on Monday. The arrests drew condemnation from Chile.", "drew", {"PER"}),

@@ -605,8 +605,10 @@ def _latest_claimant(ctx: SentenceContext, own: set[tuple[str, str]]) -> Actor |
     return None
 
 
-# How many sentences back an act named again by its noun ("the accusations") is looked for.
+# How many sentences back an act named again by its noun ("the accusations") is looked for; by the
+# noun of its own verb ("released" ... "the release of the soldiers"), twice as far.
 REFERENT_REACH = 6
+WORD_REACH = 2 * REFERENT_REACH
 # Nouns that take up the last act of another side whatever its type ("called the move unjustified",
 # "rejected the decision"), a sentence or two back; with an owner or a phrase of their own ("Kenya's
 # decision", "the decision to ...") the rules find that instead.
@@ -752,7 +754,32 @@ def act_author(d: Draft, ctx: SentenceContext) -> None:
             told = _told_act(obj, d, ctx)
             if told is not None:
                 d.target, d.how["target"] = list(told.source), "referent"
+        elif _definite(obj) and _only_patients(d.target, obj, ctx):
+            # "The PKK released two soldiers ... Washington welcomed the release of the soldiers":
+            # the act the story told by that word, of whoever did it, not the soldiers
+            told = _told_by_word(obj, d, ctx)
+            if told is not None:
+                d.target, d.how["target"] = list(told.source), "referent"
         return
+
+
+def _told_by_word(noun: Token, d: Draft, ctx: SentenceContext) -> Event | None:
+    """The latest act told up to ``WORD_REACH`` sentences back by the verb ``noun`` names
+    ("released" for "the release"), by a party other than the one answering it."""
+    lemma, own = noun.lemma_.lower(), _sides(d.source)
+    for prev, prev_lemma in zip(reversed(ctx.state.events), reversed(ctx.state.trigger_lemmas), strict=False):
+        if ctx.index - prev.sentence_index > WORD_REACH:
+            break
+        if (prev_lemma == lemma or _nominalised(lemma, (prev_lemma,))) and _answerable(prev, own):
+            return prev
+    return None
+
+
+def _only_patients(target: Sequence[Actor], noun: Token, ctx: SentenceContext) -> bool:
+    """Every actor of ``target`` is named in the "of" phrase of the act noun ``noun`` ("the release
+    of the soldiers")."""
+    patients = [a for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for a in actors_under(p, ctx.actor_at)]
+    return bool(patients) and all(a in patients for a in target)
 
 
 # Prepositions naming what a stance is taken on: "concern over the arrests", "angry about the raid".

@@ -120,6 +120,24 @@ def test_a_regional_adjective_is_no_demonym(coder: Any) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The electoral commission barred a pro-Russian bloc from the vote.", "RUS"),
+        ("Customs officers seized Soviet-era rifles at the port on Monday.", "RUS"),
+        ("Anti-American students marched on the embassy.", "USA"),
+        ("The junta bought Soviet-style tanks from a broker.", "RUS"),
+    ],
+)
+def test_a_stance_or_a_period_is_no_demonym(coder: Any, text: str, absent: str) -> None:
+    # "pro-Russian", "anti-American": whom a group is for or against; "Soviet-era", "Soviet-style":
+    # when or how a thing was made; no party of the event either way
+    from riftwatch.records import Article
+
+    coded = coder.code_doc(Article(id="d", text=text), coder.nlp(text))
+    assert absent not in {a.country for e in coded.events for a in (*e.source, *e.target)}, text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The Inter-American Development Bank approved a loan to the region on Tuesday.",

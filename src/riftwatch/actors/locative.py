@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ..geo.mentions import doc_words, lead_dateline
 from ..records import Actor, Place
-from .mentions import describing, said_to_be
+from .mentions import describing, said_to_be, stance_towards
 
 
 def actor_index(doc: Doc, actors: Sequence[Actor], offset: int = 0) -> dict[int, Actor]:
@@ -40,6 +40,14 @@ def _part_of_a_place(root: Token) -> bool:
         return False
     noun = of.head
     return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ in LOCATIVE_PREPS
+
+
+# Words that make a name after a hyphen a time or a manner: "Soviet-era", "Soviet-style".
+_PERIOD_WORDS = frozenset({"era", "style"})
+
+
+def _period_word(doc: Doc, i: int) -> bool:
+    return i + 2 < len(doc) and doc[i + 1].text in ("-", "\u2013") and doc[i + 2].lower_ in _PERIOD_WORDS
 
 
 def split_locative(
@@ -144,6 +152,8 @@ def _modifier_demonyms(doc: Doc, actors: Sequence[Actor], lookup: object) -> lis
         before = f"{doc[i - 2].text}-" if i > 1 and doc[i - 1].text == "-" else f"{doc[i - 1].text} " if i > 0 else ""
         if entries and before and any(getattr(e, "kind", "") == "ignore" for e in lookup(before + tok.text)):  # type: ignore[operator]
             continue  # "Latin American countries", "the Inter-American Dialogue": a region's, not the United States'
+        if entries and (stance_towards(doc, i) or _period_word(doc, i)):
+            continue  # "a pro-Russian bloc", "Soviet-era ammunition": whom it is for, when it was made; no party
         if entries and any(t.idx in covered for t in said_to_be(top)):
             continue  # "U.N. envoy Hans Grundberg, a Swedish diplomat": what the envoy is, no party
         if entries and i > 0 and doc[i - 1].lower_ in FORMER and top.head.lemma_.lower() in STATE_NOUNS:

@@ -863,6 +863,9 @@ def test_officers_in_a_story_of_the_police_are_police(nlp: Any, lex: Lexicon) ->
     assert sum(1 for t, _, s in found if t == "officers" and s == "COP") == 2
     army = "Ghana's army moved two battalions north. Soldiers guarded the bridge. Two Ghanaian officers were hurt."
     assert ("Ghanaian officers", "GHA", "MIL") in codes(nlp, lex, army, default_country=None)
+    # officers a speaker tells of are of the speaker's country, as the speaker's government is
+    told = "Police patrolled Lima on Monday. Ivan Morel, Haiti's police chief, said officers had arrested five men."
+    assert ("officers", "HTI", "COP") in codes(nlp, lex, told, default_country=None)
     guard = "Police blocked the road on Monday. Officers from the national guard detained two students."
     assert all(s != "COP" or t != "Officers" for t, _, s in codes(nlp, lex, guard, default_country="TUN"))
 

@@ -1304,6 +1304,8 @@ def _bare(
         again = _same_head(doc, g, ctx, owners or {})
         if again is not None or not _policing(g, ctx) or _of_a_force(last, lexicon):
             return again
+        if speaker and speaker not in NOT_STATES:
+            return _Coded(speaker, "COP")  # "Haiti's police chief said officers had ...": Haiti's
         return _Coded(ctx.default_for("COP") if fallback is None else fallback, "COP")
     if not head.standalone:
         return None

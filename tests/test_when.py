@@ -362,8 +362,12 @@ def test_rule_cues_never_hide_a_match_in_the_pool() -> None:
         ("The convoy would leave in early May, officials said.", WED, ("early May", "2021-05-01..2021-05-10", "month")),
         ("The envoy was due to arrive on June 18.", WED, ("June 18", "2021-06-18", "day")),
         ("He said the last troops would be out by September 11.", WED, ("September 11", "2021-09-11", "day")),
+        # a day naming an event or a document has no tense of its own: the nearer occurrence
+        ("Envoys hoped for a deal before the June 21 summit in Rome.", WED, ("June 21", "2021-06-21", "day")),
+        ("The ministry stood by its June 2 report.", WED, ("June 2", "2021-06-02", "day")),
         # the past, told as it happened, stays in the past
         ("Organisers marched on Thursday.", WED, ("Thursday", "2021-06-10", "day")),
+        ("The envoy arrived on June 21.", WED, ("June 21", "2020-06-21", "day")),
         ("The ministers met in July.", WED, ("July", "2020-07-01..2020-07-31", "month")),
     ],
 )

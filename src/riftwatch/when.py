@@ -206,6 +206,16 @@ def _seen_from_the_past(text: str, start: int) -> bool:
     return bool(_FUTURE_IN_PAST.search(clause) or _SET_FOR.search(clause))
 
 
+# A day that names an event or a document ("before the March 20 summit", "its Jan. 22 report"):
+# no tense says on which side of publication it lies, so the nearer one is meant (``_nearer``).
+_DAY_OF = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her)\s*$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]+\b")
+
+
+def _naming_a_day(text: str, start: int, end: int) -> bool:
+    return bool(_DAY_OF.search(text[max(0, start - 8) : start])) and bool(_NOUN_AFTER.match(text, end))
+
+
 def _nearer(published: dt.date, back: dt.date, ahead: dt.date) -> dt.date:
     """Of a past and a coming occurrence, the one nearer to publication (the past one on a tie)."""
     return ahead if (ahead - published) < (published - back) else back
@@ -257,7 +267,7 @@ def _month_day(m: re.Match[str], c: _Ctx) -> Resolved | None:
     else:
         future = _future(c.text, m.start())
         found = _recent(c.published, month, day, future)
-        if not future and _seen_from_the_past(c.text, m.start()):
+        if not future and (_seen_from_the_past(c.text, m.start()) or _naming_a_day(c.text, m.start(), m.end())):
             ahead = _recent(c.published, month, day, True)
             if found is not None and ahead is not None:
                 found = _nearer(c.published, found, ahead)

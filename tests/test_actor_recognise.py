@@ -893,6 +893,8 @@ def test_our_officers_are_not_the_speaker(nlp: Any) -> None:
         ("The Liberia National Union of Teachers called a strike.", "Liberia National Union of Teachers", "LBR", "EDU"),
         ("The Malawi Conference of Catholic Bishops appealed for calm.", "Malawi Conference of Catholic Bishops", "MWI", "REL"),
         ("The Peruvian Renewal Alliance denounced the ruling.", "Peruvian Renewal Alliance", "PER", "NGO"),
+        # ... or the name ends with it
+        ("The Law Society of Malawi criticized the new bill on Monday.", "Law Society of Malawi", "MWI", "NGO"),
     ],
 )
 def test_a_body_named_after_its_country_is_no_state(nlp: Any, lex: Lexicon, text: str, name: str, country: str, sector: str) -> None:

@@ -445,10 +445,11 @@ def group_sector(g: Group, org_sector: str) -> str:
 # the sector it gives when no word of the name gives one. (Words a state's own bodies also end in,
 # "Council", "Commission", "Committee", "Conference", name such a body only with a sector of their
 # own: "the Kenya Conference of Catholic Bishops", not "the Kenya National Security Council"; a
-# "Centre" is as often a state agency's: "the Thai Mine Action Center, a government agency".)
+# "Centre" is as often a state agency's: "the Thai Mine Action Center, a government agency"; a
+# "Union" a party's as a workers': "the Patriotic Union of Cuba".)
 BODY_HEADS = {"association": "NGO", "society": "NGO", "network": "NGO", "foundation": "NGO", "institute": "NGO",
               "trust": "NGO", "league": "NGO", "forum": "NGO", "coalition": "NGO",
-              "consortium": "NGO", "alliance": "NGO", "party": "PTY", "union": "LAB", "council": "", "commission": "",
+              "consortium": "NGO", "alliance": "NGO", "party": "PTY", "union": "", "council": "", "commission": "",
               "committee": "", "conference": "", "federation": ""}  # fmt: skip
 _NAME_JOINERS = frozenset({"of", "for", "and", "'s", "'", "\u2019s", "\u2019", "-"})
 
@@ -462,16 +463,40 @@ def name_bodies(doc: Doc, groups: list[Group]) -> list[Group]:
     i = 0
     while i < len(groups):
         g = groups[i]
-        body = _body_after(doc, g, groups[i + 1 :]) if g.named_only and g.org is None and g.owner is not None \
-            and g.owner.kind in ("country", "demonym") else None  # fmt: skip
-        if body is None:
-            out.append(g)
-            i += 1
+        named = g.named_only and g.org is None and g.owner is not None and g.owner.kind in ("country", "demonym")
+        body = _body_after(doc, g, groups[i + 1 :]) if named else None
+        if body is not None:
+            end, sector, absorbed = body
+            out.append(Group(g.start, end, owner=g.owner, head=_Head([], sector, "", False, True, False), body=True))
+            i += 1 + absorbed
             continue
-        end, sector, absorbed = body
-        out.append(Group(g.start, end, owner=g.owner, head=_Head([], sector, "", False, True, False), body=True))
-        i += 1 + absorbed
+        before = _body_before(doc, g, out) if named and g.owner is not None and g.owner.kind == "country" else None
+        if before is not None:
+            # "the Law Society of Kenya": the body's name ends with its country
+            start, sector, absorbed = before
+            del out[len(out) - absorbed :]
+            out.append(Group(start, g.end, owner=g.owner, head=_Head([], sector, "", False, True, False), body=True))
+        else:
+            out.append(g)
+        i += 1
     return out
+
+
+def _body_before(doc: Doc, g: Group, earlier: list[Group]) -> tuple[int, str, int] | None:
+    """(start, sector, groups taken in) of a body's name that ends "of" the group's country ("the
+    Law Society of Kenya"), or None."""
+    if g.start < 2 or doc[g.start - 1].lower_ != "of" or doc[g.start - 2].lower_ not in BODY_HEADS:
+        return None
+    k = g.start - 2
+    while k > 0 and doc[k - 1].is_alpha and (doc[k - 1].is_title or doc[k - 1].is_upper) and doc[k - 1].i != doc[k - 1].sent.start:
+        k -= 1
+    if not doc[g.start - 2].is_title or k > 0 and doc[k - 1].text in ("-", "\u2013"):
+        return None
+    taken = [o for o in earlier if o.end > k]
+    if any(o.start < k or o.head is None or o.owner or o.org or o.person or o.possessor for o in taken):
+        return None
+    sector = next((o.head.sector for o in taken if o.head is not None and o.head.sector), "") or BODY_HEADS[doc[g.start - 2].lower_]
+    return (k, sector, len(taken)) if sector else None
 
 
 def _body_after(doc: Doc, g: Group, later: list[Group]) -> tuple[int, str, int] | None:

@@ -909,3 +909,26 @@ def test_a_state_council_stays_the_state(nlp: Any, lex: Lexicon) -> None:
     # "Council" ends the names of a state's own bodies too: without a sector of its own, no body
     found = codes(nlp, lex, "The Malawi National Security Council met on Monday.")
     assert all(s in ("", "GOV") for _, c, s in found if c == "MWI"), found
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a country's own opposition, press or bodies act on its government, whatever government
+        # the story named last
+        ("Sudan's army seized the airport. Chad's opposition criticized the government's handling of the crisis.", "TCD"),
+        ("Sudan's army seized the airport. The Chadian Human Rights League urged the government to free the men.", "TCD"),
+        ("Sudan's army seized the airport. The Law Society of Kenya accused the interior ministry of lying.", "KEN"),
+    ],
+)
+def test_own_critics_act_on_their_own_government(nlp: Any, lex: Lexicon, text: str, country: str) -> None:
+    found = codes(nlp, lex, text, default_country=None)
+    words = [(t, c) for t, c, s in found if t in ("government", "interior ministry")]
+    assert words and all(c == country for _, c in words), found
+
+
+def test_unnamed_foreign_bodies_are_no_critics_own(nlp: Any, lex: Lexicon) -> None:
+    # "unnamed foreign intelligence services" are some other country's, whoever acts on them
+    found = codes(nlp, lex, "Serbian students accused unnamed foreign intelligence services of meddling.",
+                  default_country=None)
+    assert all(c != "SRB" for t, c, _ in found if "intelligence" in t), found

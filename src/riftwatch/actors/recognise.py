@@ -1225,10 +1225,16 @@ def _unit_of(modifier: Token) -> bool:
 
 
 # Those who act on "the government" as its own country's: the opposition, parties, lawmakers,
-# civilians and unions ("Thai lawmakers called on the government to ...").
+# civilians, unions, a country's own churches, schools, press, doctors and bodies ("Thai
+# lawmakers called on the government to ...", "the Law Society of Kenya accused the interior ministry").
 _OPPOSITION = frozenset({"OPP", "PTY"})
-_HOME_CRITICS = _OPPOSITION | {"LEG", "CVL", "LAB"}
+_HOME_CRITICS = _OPPOSITION | {"LEG", "CVL", "LAB", "REL", "EDU", "MED", "HLH", "NGO"}
 _ADDRESSING_PREPS = frozenset({"on", "upon", "to", "against", "with"})
+
+
+# Marks the country ``_speaker_country`` gives as that of those who act on the group as their own
+# government, not only speak of it: theirs whoever was named with the same word before.
+CRITIC = "critic:"
 
 
 def _speaker_country(doc: Doc, g: Group, actors: Sequence[Actor], offset: int) -> str:
@@ -1237,6 +1243,8 @@ def _speaker_country(doc: Doc, g: Group, actors: Sequence[Actor], offset: int) -
     administration), when an actor already coded speaks; or of the opposition, lawmakers or
     civilians whose act the group is the object of ("the opposition leader accused the government")."""
     root = doc[g.start : g.end].root
+    if root.dep_ == "poss" and root.head.dep_ in ("dobj", "pobj"):
+        root = root.head  # "criticized the government's handling of the crisis": the government's act
     if root.dep_ in ("dobj", "pobj"):
         # "Opposition leader Jairam Ramesh accused the government of ...": the opposition of a
         # country faults its own government
@@ -1245,8 +1253,9 @@ def _speaker_country(doc: Doc, g: Group, actors: Sequence[Actor], offset: int) -
         starts = {t.idx + offset for s in subjects for t in s.subtree}
         # (lawmakers, civilians, unions: only where they act on it, not where they gather: "outside the palace")
         critics = _HOME_CRITICS if root.dep_ == "dobj" or root.head.lower_ in _ADDRESSING_PREPS else _OPPOSITION
-        opposed = [a for a in actors if a.start in starts and a.sector in critics and len(a.country) == 3]
-        return opposed[-1].country if opposed else ""
+        opposed = [a for a in actors if a.start in starts and a.sector in critics and len(a.country) == 3
+                   and a.country not in NOT_STATES]  # fmt: skip
+        return CRITIC + opposed[-1].country if opposed else ""
     if root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "ccomp":
         return ""
     verb = root.head.head
@@ -1271,6 +1280,8 @@ def _bare(
     head = g.head
     if head is None or head.needs_name or g.person is not None:
         return None
+    critic = speaker.startswith(CRITIC)
+    speaker = speaker.removeprefix(CRITIC)
     last = doc[g.end - 1]
     if len(head.mentions) == 1 and (last.pos_ == "ADJ" or last.dep_ in ("compound", "amod")) and not _unit_of(last):
         return None  # "military sources", "in rebel hands": a modifier, not an actor
@@ -1323,6 +1334,10 @@ def _bare(
         return _Coded("", head.sector, regional=True)  # "European leaders", "Western sources": several states, none named
     if scope == "unknown":
         return _Coded("", head.sector, unknown=True)  # "unidentified gunmen": whose, the text says it does not know
+    if critic and head.sector in STATE_BODY_SECTORS and head.sector != "MIL":
+        # "Chad's opposition criticized the government's handling": Chad's, whatever government the
+        # story named before
+        return _Coded(speaker, head.sector)
     again = _same_head(doc, g, ctx, owners or {})
     if again is not None and speaker and speaker not in NOT_STATES and again.country != speaker and head_key(last) in STATE_FORCES:
         return _Coded(speaker, head.sector)  # "an Israeli official said the military had struck": Israel's

@@ -932,3 +932,14 @@ def test_unnamed_foreign_bodies_are_no_critics_own(nlp: Any, lex: Lexicon) -> No
     found = codes(nlp, lex, "Serbian students accused unnamed foreign intelligence services of meddling.",
                   default_country=None)
     assert all(c != "SRB" for t, c, _ in found if "intelligence" in t), found
+
+
+def test_a_name_said_to_be_a_place_is_no_person_of_that_country(nlp: Any) -> None:
+    """"Papua, a former Dutch colony": an apposition that calls a name a colony, a town or a
+    province says it is a place, whatever the tagger took it for; its words give no one's country."""
+    from riftwatch.actors.people import introducing_words
+
+    doc = nlp("Kivuna, a former Belgian colony on the lake, was joined to the republic in 1962.")
+    assert doc[2].text == "a" and introducing_words(doc, 0, 1) == []
+    doc = nlp("Jane Doe, a former Belgian diplomat, was named envoy in 1962.")
+    assert "Belgian" in [t.text for t in introducing_words(doc, 0, 2)]

@@ -54,10 +54,20 @@ def _noun_phrase(noun: Token) -> list[Token]:
     return out
 
 
+# Nouns of an apposition that say a name the tagger took for a person's is a place's: "Papua, a
+# former Dutch colony", "Bakhmut, a Russian-held town" (no one's country to read).
+PLACE_NOUNS = frozenset({"colony", "province", "region", "territory", "island", "islands", "town", "city", "village",
+                         "state", "country", "republic", "enclave", "district", "county", "capital", "port",
+                         "peninsula", "archipelago", "protectorate", "exclave"})  # fmt: skip
+
+
 def introducing_words(doc: Doc, start: int, end: int) -> list[Token]:
     """The words that say who the person named at ``doc[start:end]`` is: the premodifiers of the
-    name and an apposition to it (either way round), in text order."""
+    name and an apposition to it (either way round), in text order; none where the apposition says
+    it is a place (``PLACE_NOUNS``)."""
     root = doc[start:end].root
+    if any(right.dep_ == "appos" and right.lemma_.lower() in PLACE_NOUNS for right in root.rights):
+        return []
     out = [t for left in root.lefts if left.dep_ in _PREMODIFIERS for t in left.subtree if t.i < start]
     for right in root.rights:
         if right.dep_ == "appos":  # "Name, a Turkish adviser"

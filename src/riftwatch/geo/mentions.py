@@ -233,7 +233,8 @@ def _vessel_name(doc: Doc, start: int, end: int) -> bool:
 def _piece_of_name(doc: Doc, start: int, end: int) -> bool:
     """A piece of a longer name the gazetteer does not hold: a lone generic word ("Islands",
     "Gulf", "Union") next to a capitalised word or "of"; a name followed by a capitalised natural
-    feature ("Boni Forest") or following one and "of" ("the Gulf of Guinea")."""
+    feature ("Boni Forest") or following one and "of" ("the Gulf of Guinea"), or after "New"
+    ("New Guinea")."""
     before = doc[start - 1].text if start > 0 else ""
     after = doc[end].text if end < len(doc) else ""
     lone = doc[start].lower_
@@ -243,6 +244,8 @@ def _piece_of_name(doc: Doc, start: int, end: int) -> bool:
         return before[:1].isupper() or after[:1].isupper() or after == "of"
     if after[:1].isupper() and (after.lower() in NATURAL_WORDS or after.lower() in BUILDING_WORDS):
         return True
+    if before == "New":
+        return True  # "New Guinea": a longer name than the gazetteer holds ("New York" it matches whole)
     return after_feature_of(doc, start)
 
 

@@ -3331,3 +3331,27 @@ def test_each_party_is_listed_once_in_a_role(coder) -> None:  # type: ignore[no-
     coded = code(coder, "KHARTOUM — Sudan's army said its air force destroyed three supply convoys near El Fasher on Wednesday.")
     e = event_at(coded, "destroyed")
     assert len({(a.name, a.country, a.sector) for a in e.source}) == len(e.source) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "source", "target"),
+    [
+        # an act noun's "from" phrase is who did it; it falls on the clause that bore it
+        ("The ministry has faced mounting pressure from Norway over the ban.", "pressure", {"NOR"}, set()),
+        ("Chile postponed the vote after criticism from Peru.", "criticism", {"PER"}, {"CHL"}),
+        ("Bolivia approved the survey despite objections from Brasilia.", "objections", {"BRA"}, {"BOL"}),
+        ("The Thai prime minister faces pressure from opposition parties over the deal.", "pressure", {"THA"}, {"THA"}),
+    ],
+)
+def test_an_act_from_someone_falls_on_who_bore_it(rules, text: str, word: str, source: set[str], target: set[str]) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in code(rules, text).events if e.trigger.text == word]
+    assert {a.country for a in e.source} == source, e
+    assert target <= {a.country for a in e.target}, e
+
+
+def test_a_states_protest_is_an_official_complaint(rules) -> None:  # type: ignore[no-untyped-def]
+    # "drew a protest from Hanoi": a government's protest is words (ACCUSE, CAMEO 114), and not
+    # against itself
+    e = event_at(code(rules, "Manila fortified the reef last week, drawing a protest from Hanoi."), "protest")
+    assert (e.event_type, e.cameo_root) == ("ACCUSE", "11")
+    assert "VNM" not in {a.country for a in e.target}

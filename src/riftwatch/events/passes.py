@@ -1072,12 +1072,13 @@ def armed_riot(d: Draft, ctx: SentenceContext) -> None:
     CAMEO 190) when gunmen, soldiers or militants do ("gunmen stormed the hotel"). Blocking a
     road is a protest by a crowd and a restriction (COERCE, CAMEO 172) by police or troops
     ("anti-riot officers blocked the roads leading to parliament"). A state that protests ("Iraq's
-    government protested the strikes", "Seoul protested Tokyo's decision") complains officially
-    (ACCUSE, CAMEO 114): its protest is words, no demonstration."""
+    government protested the strikes", "Seoul protested Tokyo's decision", "drew a protest from
+    Beijing", "Rabat's protest") complains officially (ACCUSE, CAMEO 114): its protest is words, no
+    demonstration."""
     if d.type == "PROTEST" and d.entry.mode == "riot" and d.source and all(a.sector in ARMED_SECTORS for a in d.source):
         d.recode(Recoded.of("ASSAULT", "190", "", d.entry.weight))
-    elif (d.type == "PROTEST" and d.entry.mode == "demo" and d.tok.pos_ == "VERB" and d.tok.lemma_.lower() == "protest"
-          and d.how.get("source") == "subject" and d.source
+    elif (d.type == "PROTEST" and d.entry.mode == "demo" and d.tok.lemma_.lower() in ("protest", "protests")
+          and d.how.get("source") in ("subject", "source-prep", "owner", "carrier") and d.source
           and all(a.sector == "GOV" or (not a.sector and a.entry_id.startswith(("country:", "capital:"))) for a in d.source)):  # fmt: skip
         d.recode(Recoded.of("ACCUSE", "114", "disapprove", d.entry.weight))
     elif d.type == "PROTEST" and d.entry.mode == "obstruct" and d.tok.pos_ == "VERB":
@@ -1170,6 +1171,9 @@ def _aimed_at(tok: Token, entry: Entry, place: Place) -> bool:
     return False
 
 
+STATE_BODIES = STATE_SECTORS - {""}
+
+
 def domestic_target(d: Draft, ctx: SentenceContext) -> None:
     """Domestic acts with no stated target (CAMEO/PLOVER convention): a protest is against the
     government where it happens, a curfew or a ban by the state falls on its people."""
@@ -1180,6 +1184,8 @@ def domestic_target(d: Draft, ctx: SentenceContext) -> None:
     home = place.country if place is not None and place.country else next(
         (a.country for a in d.source if a.country), "")  # fmt: skip
     sector, by_state = rule["sector"], rule["only_by_state"]
+    if sector in STATE_BODIES and all(a.sector in STATE_BODIES for a in d.source):
+        return  # a state's protest ("drew a protest from New Delhi") is not against itself
     if home and (not by_state or all(a.sector in STATE_SECTORS for a in d.source)):
         d.target, d.how["target"] = [home_actor(home, sector, place)], "domestic"
 

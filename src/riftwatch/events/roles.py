@@ -954,6 +954,10 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         source, how_s = [], ""
     if not source:
         source = _collect(_prep_objects(noun, source_preps), actor_at)
+        if "from" in source_preps and latent_at:
+            # "criticism from Washington", "pressure from the United States and Lebanese politicians":
+            # a state named after "from", read as where from, is who
+            source = _collect(_prep_objects(noun, source_preps), {**latent_at, **actor_at})
         how_s = "source-prep" if source else ""
     phrases = _prep_objects(noun, target_preps)
     # "the withdrawal of forces from Panama": a country named as a place still fills the phrase
@@ -1036,6 +1040,11 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at:
     if not source and of_doer:
         source = _collect(_prep_objects(noun, ("of",)), actor_at)
         how_s = "source-prep" if source else ""
+    if how_s == "source-prep" and not target and "from" in source_preps and (borne := _borne_by(noun)) is not None:
+        # "faced pressure from Israel", "postponed the vote after criticism from Washington": the
+        # act from someone falls on the subject of the clause it is told in
+        target = [a for a in subject_actors(borne, actor_at)[0] if a not in source]
+        how_t = "bearer" if target else how_t
     # "sparked anger in Moscow": the one angered is in the "in" phrase, the cause is the subject.
     if getattr(trig, "reverse", False):
         holders = _prep_objects(noun, ("in", "among", "of"))
@@ -1048,6 +1057,23 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at:
             how_s, how_t = "experiencer", ("cause" if cause else "")
     source = [a for a in source if a not in target] or source
     return Roles(tuple(source), tuple(a for a in target if a not in source), how_s, how_t)
+
+
+# Words by which a clause tells of an act from someone as what its subject bore or acted under:
+# "faced pressure from", "under pressure from", "after criticism from", "despite objections from".
+BEARING_VERBS = frozenset({"face", "receive", "draw", "meet", "endure", "weather", "suffer", "attract", "get"})
+BEARING_PREPS = frozenset({"under", "after", "following", "despite", "amid", "amidst"})
+
+
+def _borne_by(noun: Token) -> Token | None:
+    """The verb whose subject an act noun with a "from" phrase falls on (``BEARING_VERBS``,
+    ``BEARING_PREPS``), or None."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in BEARING_VERBS:
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in BEARING_PREPS and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return None
 
 
 # Words for the sides of a conflict: asked to do something, they are the parties the asked act

@@ -943,3 +943,24 @@ def test_a_name_said_to_be_a_place_is_no_person_of_that_country(nlp: Any) -> Non
     assert doc[2].text == "a" and introducing_words(doc, 0, 1) == []
     doc = nlp("Jane Doe, a former Belgian diplomat, was named envoy in 1962.")
     assert "Belgian" in [t.text for t in introducing_words(doc, 0, 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sector"),
+    [
+        # what someone does, before their name: a politician is of a party, a businessman of business
+        ("The court rejected an appeal by far-right politician Ion Vadeanu on Tuesday.", "Ion Vadeanu", "PTY"),
+        ("Presidential candidate Elena Dragu criticized the ruling.", "Elena Dragu", "PTY"),
+        ("Businessman Ion Marinescu condemned the move.", "Ion Marinescu", "BUS"),
+    ],
+)
+def test_a_politician_or_businessman_is_coded(nlp: Any, lex: Lexicon, text: str, name: str, sector: str) -> None:
+    found = find_actors(nlp(text), lex, MAY_2016, default_country="ROU")
+    assert any(a.person == name and a.sector == sector for a in found), found
+
+
+def test_a_known_office_holder_described_as_a_businessman_keeps_the_office(nlp: Any, lex: Lexicon) -> None:
+    # "appointed businessman X": the lexicon's prime minister is still the prime minister
+    found = find_actors(nlp("The council appointed businessman Alix Didier Fils-Aime on Monday."), lex,
+                        dt.date(2025, 3, 1), default_country="HTI")
+    assert [a.sector for a in found if a.person] == ["GOV"], found

@@ -115,6 +115,12 @@ NOT_AN_OFFICE = frozenset({"REB", "OPP", "CVL", "REF", "CRM", "PTY", "MED", "BUS
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"})
 
 
+# Sectors of words that describe what someone was or does ("businessman", "politician"), not an
+# office: a person the lexicon knows in office keeps that office's sector ("appointed businessman X
+# prime minister").
+DESCRIBING_SECTORS = frozenset({"BUS", "PTY"})
+
+
 def _code(g: Group, lexicon: Lexicon, when: dt.date | None, holder_ok: bool = True) -> _Coded | None:
     """Codes for a group, or None when it is not an actor on its own (e.g. "Iranian oil");
     ``holder_ok`` False: a title is not resolved to its holder ("the former president")."""
@@ -146,7 +152,8 @@ def _code(g: Group, lexicon: Lexicon, when: dt.date | None, holder_ok: bool = Tr
         if not holder_ok and org_e is not None and p_country:
             # "former NATO Secretary General Anders Fogh Rasmussen": the office was, the person is
             return _Coded(p_country, p_sector, pe.name, p_org, pe)
-        sector = (match.sector if match else "") or (head.sector if head else "") or org_sector or p_sector
+        described = head.sector if head and not (head.sector in DESCRIBING_SECTORS and active) else ""
+        sector = (match.sector if match else "") or described or org_sector or p_sector
         return _Coded(
             country or (match.country if match else p_country),
             sector,

@@ -3355,3 +3355,10 @@ def test_a_states_protest_is_an_official_complaint(rules) -> None:  # type: igno
     e = event_at(code(rules, "Manila fortified the reef last week, drawing a protest from Hanoi."), "protest")
     assert (e.event_type, e.cameo_root) == ("ACCUSE", "11")
     assert "VNM" not in {a.country for a in e.target}
+
+
+def test_its_citizens_abroad_are_its_own(rules) -> None:  # type: ignore[no-untyped-def]
+    # "its citizens in Russia": the citizens of the subject the pronoun stands for, not of the
+    # place the phrase names
+    e = event_at(code(rules, "Georgia's embassy in Ankara urged its citizens in Turkey to avoid the border."), "urged")
+    assert {a.country for a in e.target} == {"GEO"}, e

@@ -83,6 +83,7 @@ class _Coded:
     person_entry: Entry | None = None
     regional: bool = False  # "European leaders": of several states, none named (``REGIONAL``)
     unknown: bool = False  # "unidentified gunmen": of no country the text knows (``UNKNOWN``)
+    owned: bool = False  # "its citizens": of whom the possessive pronoun before it stands for (``OWNED``)
 
 
 # The part of an actor's ``entry_id`` that says its group is of a region of several states, not
@@ -91,6 +92,8 @@ REGIONAL = "scope:regional"
 # ... that it is a body of its country's people the lexicon does not know, by its name ("the Uganda
 # Law Society"): no state (``groups.name_bodies``)
 BODY = "named:body"
+# ... that its country is that of the possessive pronoun before it ("its citizens"): given, no guess
+OWNED = "pronoun:owner"
 # ... or that the text says it does not know whose it is ("unidentified gunmen", "unknown assailants").
 UNKNOWN = "scope:unknown"
 
@@ -1359,6 +1362,10 @@ def _bare(
         actor, sent_start = ctx.subject_org  # "Its defense ministry said": the subject of the sentence before
         if sent_start >= _previous_sentence_start(doc[g.start - 1]):
             owner = actor
+    elif before == "its" and ctx.subject_org is not None and ctx.subject_org[1] == doc[g.start - 1].sent.start:
+        # "Azerbaijan's embassy in Moscow urged its citizens in Russia": the subject's citizens,
+        # whatever place they are in
+        return _Coded(ctx.subject_org[0].country, head.sector, owned=True)
     elif before == "whose" and (country := _whose(doc[g.start - 1], owners or {}, ctx)):
         return _Coded(country, head.sector)  # "Cyprus, whose government called it ...": Cyprus's
     elif before in POSSESSIVE and g.start > 1:
@@ -1723,6 +1730,8 @@ def _ids(g: Group, c: _Coded) -> str:
         parts.append(UNKNOWN)
     if g.body:
         parts.append(BODY)
+    if c.owned:
+        parts.append(OWNED)
     return "+".join(dict.fromkeys(parts))
 
 

@@ -3362,3 +3362,18 @@ def test_its_citizens_abroad_are_its_own(rules) -> None:  # type: ignore[no-unty
     # place the phrase names
     e = event_at(code(rules, "Georgia's embassy in Ankara urged its citizens in Turkey to avoid the border."), "urged")
     assert {a.country for a in e.target} == {"GEO"}, e
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # travel is a visit only to another party: people flown somewhere are carried, a minister's
+        # trip within his own country meets no one of another side
+        ("The freed sailors were flown to Lagos on Monday.", False),
+        ("Ghana's defense minister flew to the northern region on Thursday and inspected the troops.", False),
+        ("Ghana's foreign minister flew to Abuja on Monday for talks with Nigerian officials.", True),
+    ],
+)
+def test_travel_is_a_visit_only_to_another_party(rules, text: str, kept: bool) -> None:  # type: ignore[no-untyped-def]
+    visits = [e for e in code(rules, text).events if e.trigger.text == "flown" or e.trigger.text == "flew"]
+    assert bool(visits) == kept, visits

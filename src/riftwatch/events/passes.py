@@ -1526,6 +1526,26 @@ def threat_condition(d: Draft, ctx: SentenceContext) -> None:
             d.target, d.how["target"] = party, "condition"
 
 
+# Verbs of travel a visit is told by ("flew to Cairo for talks").
+TRAVEL_VERBS = frozenset({"fly", "travel"})
+
+
+def no_visit(d: Draft, ctx: SentenceContext) -> None:
+    """Travel is a visit (CONSULT) only to another party: people flown somewhere ("the released
+    soldiers were flown to Ankara") are carried, and a trip within one's own country ("the
+    minister flew to the area") or to nowhere ("soldiers travelling in a convoy") meets no one of
+    another side."""
+    if d.type != "CONSULT" or d.tok.pos_ != "VERB" or d.tok.lemma_.lower() not in TRAVEL_VERBS:
+        return
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in d.tok.children):
+        d.dropped = True
+        return
+    own = {a.country for a in d.source if a.country}
+    bound = any(c.dep_ == "prep" and c.lower_ == "to" for c in d.tok.children)
+    if (not d.target and not bound) or (d.target and own and all(a.country in own for a in d.target)):
+        d.dropped = True
+
+
 def drop_self_targets(d: Draft, ctx: SentenceContext) -> None:
     """The source's own affairs are no dyad: targets that are the source itself go."""
     d.target = _without_self(d.source, d.target)
@@ -1553,7 +1573,7 @@ PASSES: tuple[Pass, ...] = (
     # factuality and the re-codings it implies
     read_factuality, quoted_command, unruled_out, requested_act, content_act, refusal, commitment, weapon_launch, rallied_opposition, warning_content,
     # conventions that need the final type
-    threat_condition, drop_self_targets,
+    threat_condition, no_visit, drop_self_targets,
 )  # fmt: skip
 
 

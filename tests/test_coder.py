@@ -3377,3 +3377,12 @@ def test_its_citizens_abroad_are_its_own(rules) -> None:  # type: ignore[no-unty
 def test_travel_is_a_visit_only_to_another_party(rules, text: str, kept: bool) -> None:  # type: ignore[no-untyped-def]
     visits = [e for e in code(rules, text).events if e.trigger.text == "flown" or e.trigger.text == "flew"]
     assert bool(visits) == kept, visits
+
+
+def test_they_takes_up_parties_named_together_as_a_subject(rules) -> None:  # type: ignore[no-untyped-def]
+    # "The European Union and Britain condemned the arrest. They called on ...": the two named
+    # together, not a plural group of an older sentence
+    text = ("Rebel fighters of the SPLM-IO clashed with soldiers on Monday. Police arrested the rebel leader on Tuesday. "
+            "Norway and Canada condemned the arrest on Wednesday. They called on the government to free him.")
+    e = event_at(code(rules, text), "called")
+    assert {a.country for a in e.source} == {"NOR", "CAN"}, e

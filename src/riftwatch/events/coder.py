@@ -48,7 +48,7 @@ from .matching import PAST_TAGS, drop_carried_nouns, match_trigger, trigger_lemm
 from .oneact import content_nouns, one_attack
 from .ontology import ontology
 from .passes import FIND, FIND_LEMMAS, PASSES, SUMMING_ACT_NOUNS, run_passes, told_author
-from .pronouns import last_it, plural_group, resolve_pronouns
+from .pronouns import joined_subject, last_it, plural_group, resolve_pronouns
 from .quantities import find_quantities
 from .roles import OBJ, Roles
 from .speech import REPORT_VERBS, quoted_demands, reported_criticism, reported_demands
@@ -515,7 +515,7 @@ def sentence_context(
     """What the passes read about one sentence; pronouns are resolved here, first."""
     toks = list(sent)  # Token objects are built once per sentence, not once per pass
     s_start, s_end = sent.start_char, sent.end_char  # Span properties index the Doc on each access
-    groups = resolve_pronouns(toks, actor_at, state.last_group, state.last_it)
+    groups = resolve_pronouns(toks, actor_at, state.last_group, state.last_it, state.last_joined)
     actor_spans = {(a.start, a.end) for a in (actor_at.get(t.i) for t in toks) if a is not None}
     s_text = sent.text  # (built from the sentence's words once: the Doc's whole text is costlier)
     usable = [
@@ -553,7 +553,9 @@ def code_sentence(ctx: SentenceContext) -> list[Event]:
     _reported_speech(ctx)
     group = plural_group(ctx.toks, actor_at)
     if group:
-        state.last_group = group
+        state.last_group, state.last_joined = group, ()
+    elif joined := joined_subject(ctx.toks, actor_at):
+        state.last_joined = joined
     state.last_it = last_it(ctx.toks, actor_at) or state.last_it
     state.authors.update(document_authors(ctx.toks, ctx.lemmas, actor_at))
     events = content_nouns(one_attack(without_commentary(ctx.events, ctx.toks, ctx.actor_at, ctx.lemmas), ctx.toks), ctx.toks)

@@ -48,6 +48,9 @@ class ArticleState:
     events: list[Event] = field(default_factory=list)
     trigger_lemmas: list[str] = field(default_factory=list)
     last_group: tuple[Actor, ...] = ()
+    # the parties named together as a subject since the last plural group ("The EU and Britain
+    # condemned the arrest. They called on ..."): what a subject "they" takes up first
+    last_joined: tuple[Actor, ...] = ()
     last_it: Actor | None = None
     last_attribution: Attribution | None = None
     # the latest author of each kind of document the article named ("resolution" -> the House)

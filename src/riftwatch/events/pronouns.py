@@ -41,7 +41,7 @@ def plural_group(sent: Sequence[Token], actor_at: dict[int, Actor]) -> tuple[Act
     return group
 
 
-def _joined_subject(sent: Sequence[Token], actor_at: dict[int, Actor]) -> tuple[Actor, ...]:
+def joined_subject(sent: Sequence[Token], actor_at: dict[int, Actor]) -> tuple[Actor, ...]:
     """Two or more actors named together as a subject before the pronoun, in its own sentence:
     "Ali and Maduro later met on St. Vincent, where they agreed ..." (people too, as a plural noun
     phrase's group is not)."""
@@ -232,7 +232,8 @@ def _thing_owner(pron: Token, actor_at: dict[int, Actor]) -> Token | None:
 
 
 def resolve_pronouns(
-    sent: Sequence[Token], actor_at: dict[int, Actor], last_group: tuple[Actor, ...], last_subject: Actor | None
+    sent: Sequence[Token], actor_at: dict[int, Actor], last_group: tuple[Actor, ...], last_subject: Actor | None,
+    last_joined: tuple[Actor, ...] = (),
 ) -> dict[int, tuple[Actor, ...]]:
     """Point "they/them/their" and "it/its" at actors (mutates ``actor_at``); return, by the
     character offset of each "they"/"them" that takes up parties of two or three states ("Canada
@@ -266,7 +267,7 @@ def resolve_pronouns(
             # group named before in the sentence, the nearest
             # (also a possessive: "talks with Syrian commanders, despite their open hostility")
             before_it = [t for t in sent if t.i < tok.i]
-            candidates = list(plural_group(before_it, actor_at) or (_joined_subject(before_it, actor_at) if tok.dep_ != "poss" else ()))
+            candidates = list(plural_group(before_it, actor_at) or (joined_subject(before_it, actor_at) if tok.dep_ != "poss" else ()))
             if not candidates and tok.dep_ != "poss":
                 # "the Houthis have held the crew of a ship they seized": a group named as the
                 # sentence's subject before it (a name, so not tagged plural) over the last group
@@ -284,7 +285,8 @@ def resolve_pronouns(
             subject = last_it([t for t in sent if t.i < tok.i and t.i not in own], actor_at) or last_subject
             candidates = [subject] if subject else []
         elif not candidates:
-            candidates = list(last_group)
+            # (a subject "they": the parties named together as a subject since, if any)
+            candidates = list(last_joined if last_joined and tok.dep_ in {"nsubj", "nsubjpass"} else last_group)
         if candidates and not (tok.dep_ in {"nsubj", "nsubjpass"} and _unnamed_speaker(tok, actor_at)):
             _point(tok, candidates[0], actor_at)
             if low in PLURAL_PRONOUNS:  # ("Sweden and Canada restored their funding": both fund)

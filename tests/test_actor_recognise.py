@@ -964,3 +964,13 @@ def test_a_known_office_holder_described_as_a_businessman_keeps_the_office(nlp: 
     found = find_actors(nlp("The council appointed businessman Alix Didier Fils-Aime on Monday."), lex,
                         dt.date(2025, 3, 1), default_country="HTI")
     assert [a.sector for a in found if a.person] == ["GOV"], found
+
+
+def test_a_chairman_named_is_coded(nlp: Any, lex: Lexicon) -> None:
+    """"Party chairman X": a chairman is a title that codes the person named after it; a chairman
+    "of a committee" keeps the sector of the office named before ("Senator X, chairman of ...")."""
+    found = find_actors(nlp("Party chairman Ion Radu rejected the claims."), lex, MAY_2016, default_country="MDA")
+    assert any(a.person == "Ion Radu" and a.sector == "PTY" for a in found), found
+    found = find_actors(nlp("Senator Jane Roe, chairman of the Senate Armed Services Committee, welcomed the sale."), lex,
+                        MAY_2016, default_country="USA")
+    assert any(a.person == "Jane Roe" and a.sector == "LEG" for a in found), found

@@ -395,8 +395,10 @@ def _try_appos(doc: Doc, a: Group, b: Group) -> Group | None:
     a_title = a.head is not None and a.head.is_title and a.person is None
     b_title = b.head is not None and b.head.is_title and b.person is None
     if a.person is not None and (a.head is None or not a.head.role) and b_title and _appositive(doc, a, b):
+        # (a title of no sector, "chairman of ...", leaves the person's own: "Senator X, chairman of the committee")
+        head = b.head if b.head is None or b.head.sector or a.head is None else a.head
         return Group(
-            a.start, b.end, owner=b.owner, org=b.org, possessor=b.possessor, person=a.person, head=b.head
+            a.start, b.end, owner=b.owner, org=b.org, possessor=b.possessor, person=a.person, head=head
         )
     if a_title and b.person is not None and _appositive(doc, a, b):
         head = a.head if a.head and a.head.role else b.head

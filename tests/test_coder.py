@@ -3386,3 +3386,11 @@ def test_they_takes_up_parties_named_together_as_a_subject(rules) -> None:  # ty
             "Norway and Canada condemned the arrest on Wednesday. They called on the government to free him.")
     e = event_at(code(rules, text), "called")
     assert {a.country for a in e.source} == {"NOR", "CAN"}, e
+
+
+def test_a_warning_joined_to_a_condemnation_is_aimed_at_its_target(rules) -> None:  # type: ignore[no-untyped-def]
+    # "condemned the expulsion ... and warned that Moscow would respond": the threat names no one
+    # else, so it is aimed at whom the condemnation is
+    text = "Peru expelled two Bolivian diplomats on Monday. Bolivia condemned the expulsion and warned that La Paz would respond."
+    e = event_at(code(rules, text), "warned")
+    assert {a.country for a in e.target} == {"PER"}, e

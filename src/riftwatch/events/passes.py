@@ -1526,6 +1526,23 @@ def threat_condition(d: Draft, ctx: SentenceContext) -> None:
             d.target, d.how["target"] = party, "condition"
 
 
+def joined_threat(d: Draft, ctx: SentenceContext) -> None:
+    """A warning joined to a condemnation or a rejection by the same speaker ("called the arrests
+    an outrageous act and warned that Moscow would respond", "dismissed the initiative and warned
+    ...") is aimed at whom the condemnation is: the threat names no one else."""
+    tok = d.tok
+    if d.type != "THREATEN" or d.target or not d.source or tok.dep_ != "conj" or tok.pos_ != "VERB":
+        return
+    head = tok.head
+    own = _sides(d.source)
+    for prev in reversed(ctx.events):
+        if prev.trigger.start == head.idx and prev.event_type in {"ACCUSE", "REJECT"} and _sides(prev.source) & own:
+            aimed = [a for a in prev.target if _side(a) not in own]
+            if aimed:
+                d.target, d.how["target"] = aimed, "conjunct"
+            return
+
+
 # Verbs of travel a visit is told by ("flew to Cairo for talks").
 TRAVEL_VERBS = frozenset({"fly", "travel"})
 
@@ -1573,7 +1590,7 @@ PASSES: tuple[Pass, ...] = (
     # factuality and the re-codings it implies
     read_factuality, quoted_command, unruled_out, requested_act, content_act, refusal, commitment, weapon_launch, rallied_opposition, warning_content,
     # conventions that need the final type
-    threat_condition, no_visit, drop_self_targets,
+    threat_condition, joined_threat, no_visit, drop_self_targets,
 )  # fmt: skip
 
 

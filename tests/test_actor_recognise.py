@@ -974,3 +974,10 @@ def test_a_chairman_named_is_coded(nlp: Any, lex: Lexicon) -> None:
     found = find_actors(nlp("Senator Jane Roe, chairman of the Senate Armed Services Committee, welcomed the sale."), lex,
                         MAY_2016, default_country="USA")
     assert any(a.person == "Jane Roe" and a.sector == "LEG" for a in found), found
+
+
+@pytest.mark.parametrize("text", ["The army will police the border from Monday.",
+                                  "Regulators wanted new powers to police online content."])
+def test_a_group_word_used_as_a_verb_is_no_group(nlp: Any, lex: Lexicon, text: str) -> None:
+    # "to police online content": an act, no police force
+    assert "COP" not in {s for _, _, s in codes(nlp, lex, text, default_country="ROU")}

@@ -346,6 +346,14 @@ def _against_others(doc: Doc, m: Mention, found: list[Mention]) -> bool:
         o.start == m.end and o.entry is not None and o.entry.kind == "sector_noun" and o.entry.sector == "REB" for o in found)
 
 
+def _group_word_as_verb(doc: Doc, start: int, end: int, entries: list[Entry]) -> bool:
+    """A sector noun of one word used as a verb ("efforts to police online content", "the army will
+    police the border"): an act, no group."""
+    tok = doc[start]
+    return (end - start == 1 and tok.tag_.startswith("VB") and tok.is_lower
+            and all(e.kind == "sector_noun" for e in entries))
+
+
 def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: Counter[str]) -> list[Mention]:
     found: list[Mention] = []
     for _, start, end in _matchers(lexicon, doc.vocab).matcher(doc):
@@ -353,7 +361,7 @@ def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: C
         entries, level = lexicon.lookup_cased(text)
         if (entries and _case_ok(text, entries, level) and not _capital_verb(doc, start, end, text)
                 and not _city_named_after(doc, end, entries) and not _venue_of(doc, end, entries)
-                and not _inside_a_name(doc, start, end, entries)):
+                and not _inside_a_name(doc, start, end, entries) and not _group_word_as_verb(doc, start, end, entries)):
             found.append(Mention(start, end, _best_entry(entries, when)))
     found = [m for m in found if not _party_of_another_country(doc, m, found) and not _portfolio(doc, m, found)
              and not _inside_a_place_name(doc, m) and not _second_in_line(doc, m, found) and not _hyphened_modifier(doc, m)

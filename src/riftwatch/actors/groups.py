@@ -469,7 +469,7 @@ def name_bodies(doc: Doc, groups: list[Group]) -> list[Group]:
         body = _body_after(doc, g, groups[i + 1 :]) if named else None
         if body is not None:
             end, sector, absorbed = body
-            out.append(Group(g.start, end, owner=g.owner, head=_Head([], sector, "", False, True, False), body=True))
+            out.append(_body(g.start, end, g.owner, sector))
             i += 1 + absorbed
             continue
         before = _body_before(doc, g, out) if named and g.owner is not None and g.owner.kind == "country" else None
@@ -477,11 +477,23 @@ def name_bodies(doc: Doc, groups: list[Group]) -> list[Group]:
             # "the Law Society of Kenya": the body's name ends with its country
             start, sector, absorbed = before
             del out[len(out) - absorbed :]
-            out.append(Group(start, g.end, owner=g.owner, head=_Head([], sector, "", False, True, False), body=True))
+            out.append(_body(start, g.end, g.owner, sector))
         else:
             out.append(g)
         i += 1
     return out
+
+
+def _body(start: int, end: int, owner: Mention | None, sector: str) -> Group:
+    return Group(start, end, owner=owner, head=_Head([], sector, "", False, True, False), body=True)
+
+
+def _name_sector(taken: list[Group], head_word: str) -> str:
+    """The sector of a body's name: that of a sector noun or title inside it, else its last word's
+    (``BODY_HEADS``); "" where the name holds a known body, a person or an owner of its own."""
+    if any(o.head is None or o.owner or o.org or o.person or o.possessor for o in taken):
+        return ""
+    return next((o.head.sector for o in taken if o.head is not None and o.head.sector), "") or BODY_HEADS[head_word]
 
 
 def _body_before(doc: Doc, g: Group, earlier: list[Group]) -> tuple[int, str, int] | None:
@@ -495,9 +507,7 @@ def _body_before(doc: Doc, g: Group, earlier: list[Group]) -> tuple[int, str, in
     if not doc[g.start - 2].is_title or k > 0 and doc[k - 1].text in ("-", "\u2013"):
         return None
     taken = [o for o in earlier if o.end > k]
-    if any(o.start < k or o.head is None or o.owner or o.org or o.person or o.possessor for o in taken):
-        return None
-    sector = next((o.head.sector for o in taken if o.head is not None and o.head.sector), "") or BODY_HEADS[doc[g.start - 2].lower_]
+    sector = "" if any(o.start < k for o in taken) else _name_sector(taken, doc[g.start - 2].lower_)
     return (k, sector, len(taken)) if sector else None
 
 
@@ -521,12 +531,11 @@ def _body_after(doc: Doc, g: Group, later: list[Group]) -> tuple[int, str, int] 
     if words[-1] != head and end == head + 1:
         return None  # "... Alliance Army": a name that goes on past the head is another kind of body
     taken = [o for o in later if o.start < end]
-    if any(o.end > end or o.head is None or o.owner or o.org or o.person or o.possessor for o in taken):
-        return None  # a known body or a person inside the name, or a group running past it
-    sector = next((o.head.sector for o in taken if o.head is not None and o.head.sector), "") or BODY_HEADS[doc[head].lower_]
+    # (not a group running past the name, nor a known body or a person inside it)
+    sector = "" if any(o.end > end for o in taken) else _name_sector(taken, doc[head].lower_)
     if not sector:
         return None
     last = doc[g.owner.end - 1] if g.owner is not None else doc[g.end - 1]
-    if not (g.start <= last.head.i < end) or last.head.i < g.end:
+    if not g.end <= last.head.i < end:
         return None  # the country word modifies a word of the name
     return end, sector, len(taken)

@@ -827,8 +827,8 @@ def _emit(
                     continue
                 c = _Coded(intro[0], "", span_text(doc, g.person.start, g.person.end))  # "X, a Turkish adviser"
             else:
-                c = _bare(doc, g, lexicon, when, fallback, ctx, where or {}, owners or {},
-                          _speaker_country(doc, g, actors, offset) if fallback is None else "", rulers)
+                speaker, critic = _speaker_country(doc, g, actors, offset) if fallback is None else ("", False)
+                c = _bare(doc, g, lexicon, when, fallback, ctx, where or {}, owners or {}, speaker, rulers, critic)
             if c is None:
                 continue
         elif not c.country and c.person and c.person_entry is None and g.owner is None:
@@ -1242,16 +1242,13 @@ _HOME_CRITICS = _OPPOSITION | {"LEG", "CVL", "LAB", "REL", "EDU", "MED", "HLH", 
 _ADDRESSING_PREPS = frozenset({"on", "upon", "to", "against", "with"})
 
 
-# Marks the country ``_speaker_country`` gives as that of those who act on the group as their own
-# government, not only speak of it: theirs whoever was named with the same word before.
-CRITIC = "critic:"
-
-
-def _speaker_country(doc: Doc, g: Group, actors: Sequence[Actor], offset: int) -> str:
+def _speaker_country(doc: Doc, g: Group, actors: Sequence[Actor], offset: int) -> tuple[str, bool]:
     """The country of whoever reports the clause the group is the subject of ("U.S. Trade
     Representative Jamieson Greer said the administration was reviewing ...": the speaker's
     administration), when an actor already coded speaks; or of the opposition, lawmakers or
-    civilians whose act the group is the object of ("the opposition leader accused the government")."""
+    civilians whose act the group is the object of ("the opposition leader accused the
+    government"), then with True: those who act on it as their own government, not only speak of
+    it, make it theirs whoever was named with the same word before."""
     root = doc[g.start : g.end].root
     if root.dep_ == "poss" and root.head.dep_ in ("dobj", "pobj"):
         root = root.head  # "criticized the government's handling of the crisis": the government's act
@@ -1265,33 +1262,32 @@ def _speaker_country(doc: Doc, g: Group, actors: Sequence[Actor], offset: int) -
         critics = _HOME_CRITICS if root.dep_ == "dobj" or root.head.lower_ in _ADDRESSING_PREPS else _OPPOSITION
         opposed = [a for a in actors if a.start in starts and a.sector in critics and len(a.country) == 3
                    and a.country not in NOT_STATES]  # fmt: skip
-        return CRITIC + opposed[-1].country if opposed else ""
+        return (opposed[-1].country, True) if opposed else ("", False)
     if root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "ccomp":
-        return ""
+        return "", False
     verb = root.head.head
     if verb.lemma_.lower() not in SPEECH_VERBS:
-        return ""
+        return "", False
     speakers = [c for c in verb.children if c.dep_ == "nsubj"]
     if not speakers:
-        return ""
+        return "", False
     at = speakers[0].idx + offset
     found = [a for a in actors if a.start <= at < a.end and a.country and len(a.country) == 3]
-    return found[-1].country if found else ""
+    return (found[-1].country if found else ""), False
 
 
 def _bare(
     doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None, fallback: str | None, ctx: ArticleContext,
     where: dict[int, str], owners: dict[int, str] | None = None, speaker: str = "",
-    rulers: dict[int, str] | None = None,
+    rulers: dict[int, str] | None = None, critic: bool = False,
 ) -> _Coded | None:
     """A head with no owner: "the rebels" (default country) or "the commander" (the last person);
-    the government a speaker speaks of is the speaker's (``speaker``); the opposition that acts
-    against a government (``rulers``: its tokens' countries) is that country's."""
+    the government a speaker speaks of is the speaker's (``speaker``; ``critic``: a speaker who acts
+    on it as their own); the opposition that acts against a government (``rulers``: its tokens'
+    countries) is that country's."""
     head = g.head
     if head is None or head.needs_name or g.person is not None:
         return None
-    critic = speaker.startswith(CRITIC)
-    speaker = speaker.removeprefix(CRITIC)
     last = doc[g.end - 1]
     if len(head.mentions) == 1 and (last.pos_ == "ADJ" or last.dep_ in ("compound", "amod")) and not _unit_of(last):
         return None  # "military sources", "in rebel hands": a modifier, not an actor
@@ -1319,7 +1315,7 @@ def _bare(
             if any(r.title == head.role for r in (entry.roles_at(when) if when else entry.roles)):
                 return _Coded(p.country, p.sector, p.person, p.org, entry)
         return _same_head(doc, g, ctx, owners or {})
-    if head.mentions and head.mentions[-1].entry is not None and head.mentions[-1].entry.id == OFFICERS and len(head.mentions) == 1:
+    if _officers(g):
         # "the officers": those named so before ("Kenyan police officers ... The officers landed");
         # "officers" of no force in a story of the police: the police (``_policing``)
         again = _same_head(doc, g, ctx, owners or {})
@@ -1432,12 +1428,17 @@ def _of_a_force(noun: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def _officers(g: Group) -> bool:
+    """The group's head is "officers" alone, of no force named with it."""
+    head = g.head
+    return (head is not None and len(head.mentions) == 1 and head.mentions[0].entry is not None
+            and head.mentions[0].entry.id == OFFICERS)  # fmt: skip
+
+
 def _policing(g: Group, ctx: ArticleContext) -> bool:
     """Officers named by no force of their own ("Kenyan officers", "officers") in a story that has
     so far named the police more often than the armed forces: police officers."""
-    head = g.head
-    return (head is not None and len(head.mentions) == 1 and head.mentions[0].entry is not None
-            and head.mentions[0].entry.id == OFFICERS and ctx.sector_counts["COP"] > ctx.sector_counts["MIL"])  # fmt: skip
+    return _officers(g) and ctx.sector_counts["COP"] > ctx.sector_counts["MIL"]
 
 
 def _name_again(ctx: ArticleContext, words: Sequence[str], actor: Actor, known: bool) -> None:

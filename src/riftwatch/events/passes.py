@@ -16,6 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..actors.anaphora import STATE_BODY_SECTORS
 from ..actors.lexicon import moved
 from ..actors.recognise import UNIT_NOUNS, in_quotation
 from ..records import Actor, Event, Place
@@ -1171,9 +1172,6 @@ def _aimed_at(tok: Token, entry: Entry, place: Place) -> bool:
     return False
 
 
-STATE_BODIES = STATE_SECTORS - {""}
-
-
 def domestic_target(d: Draft, ctx: SentenceContext) -> None:
     """Domestic acts with no stated target (CAMEO/PLOVER convention): a protest is against the
     government where it happens, a curfew or a ban by the state falls on its people."""
@@ -1184,7 +1182,7 @@ def domestic_target(d: Draft, ctx: SentenceContext) -> None:
     home = place.country if place is not None and place.country else next(
         (a.country for a in d.source if a.country), "")  # fmt: skip
     sector, by_state = rule["sector"], rule["only_by_state"]
-    if sector in STATE_BODIES and all(a.sector in STATE_BODIES for a in d.source):
+    if sector in STATE_BODY_SECTORS and all(a.sector in STATE_BODY_SECTORS for a in d.source):
         return  # a state's protest ("drew a protest from New Delhi") is not against itself
     if home and (not by_state or all(a.sector in STATE_SECTORS for a in d.source)):
         d.target, d.how["target"] = [home_actor(home, sector, place)], "domestic"

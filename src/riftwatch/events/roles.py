@@ -953,11 +953,10 @@ def noun_roles(noun: Token, actor_at: dict[int, Actor], trig: object, latent_at:
     if suffered:  # "Maduro's arrest", "Nasrallah's killing": the person it was done to
         source, how_s = [], ""
     if not source:
-        source = _collect(_prep_objects(noun, source_preps), actor_at)
-        if "from" in source_preps and latent_at:
-            # "criticism from Washington", "pressure from the United States and Lebanese politicians":
-            # a state named after "from", read as where from, is who
-            source = _collect(_prep_objects(noun, source_preps), {**latent_at, **actor_at})
+        # "criticism from Washington", "pressure from the United States and Lebanese politicians":
+        # a state named after "from", read as where from, is who
+        named = {**latent_at, **actor_at} if "from" in source_preps and latent_at else actor_at
+        source = _collect(_prep_objects(noun, source_preps), named)
         how_s = "source-prep" if source else ""
     phrases = _prep_objects(noun, target_preps)
     # "the withdrawal of forces from Panama": a country named as a place still fills the phrase

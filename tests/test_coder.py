@@ -2744,6 +2744,18 @@ def test_the_counterpart_of_a_relation_is_not_the_one_acted_on(coder, sentence, 
     assert "GOV" not in {a.sector for a in e.target}
 
 
+@pytest.mark.parametrize("sentence, word, leader", [
+    ("Dozens of supporters of President Ruto attacked journalists in Nairobi on Thursday.", "attacked", "Ruto"),
+    ("Thousands of supporters of the jailed opposition leader Kizza Besigye marched in Kampala on Monday.",
+     "marched", "Besigye"),
+])  # fmt: skip
+def test_the_supporters_of_a_leader_act_without_the_leader(coder, sentence, word, leader) -> None:  # type: ignore[no-untyped-def]
+    """"supporters of X" are the supporters, as "X's supporters" are: the leader they back is the
+    counterpart of the relation, no party of what they do."""
+    (e,) = [e for e in code(coder, sentence).events if e.trigger.text == word]
+    assert e.source and not any(leader in a.text for a in e.source)
+
+
 def test_a_people_named_with_the_country_it_lives_in_is_of_that_country(coder) -> None:  # type: ignore[no-untyped-def]
     """"Bosnian Serb lawmakers" are Bosnia's, not Serbia's, and no Bosnian besides them; their
     leaders are their community's, not the government of the state they live in."""

@@ -65,7 +65,7 @@ LIGHT_VERBS = frozenset({"make", "hold", "launch", "carry", "conduct", "stage", 
 # Nouns that describe an actor by its relation to another: "X, a longtime partner of Y".
 RELATIONAL_NOUNS = frozenset({"ally", "neighbour", "neighbor", "partner", "rival", "enemy", "foe", "friend",
                               "adversary", "backer", "patron", "client", "proxy", "protege", "sponsor", "critic",
-                              "opponent"})  # fmt: skip
+                              "opponent", "supporter"})  # fmt: skip
 # Verbs with which an actor owns up to an act: "claimed responsibility for".
 CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take", "bear", "acknowledge", "assume"})
 RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "enjoy", "win", "suffer", "sustain", "take"})

@@ -2756,6 +2756,26 @@ def test_the_supporters_of_a_leader_act_without_the_leader(coder, sentence, word
     assert e.source and not any(leader in a.text for a in e.source)
 
 
+def test_a_definite_body_of_another_kind_is_not_the_one_named_before(coder) -> None:  # type: ignore[no-untyped-def]
+    """"the foreign ministry" is not the defense ministry named before, nor "the Constitutional
+    Court" the International Court of Justice: a body met again by its head noun is one of the
+    same kind; one with no kind said is the one named before."""
+    text = ("Ecuador's Defense Ministry said on Monday that Peruvian patrols had crossed the river. "
+            "The foreign ministry in Lima summoned Ecuador's ambassador on Tuesday.")
+    e = event_at(code(coder, text), "summoned")
+    assert {(a.country, a.sector) for a in e.source} == {("PER", "GOV")}
+    text = ("Peru's foreign ministry said on Monday that Ecuadorian patrols had crossed the river. "
+            "The ministry summoned Ecuador's ambassador on Tuesday.")
+    e = event_at(code(coder, text), "summoned")
+    assert {(a.country, a.sector) for a in e.source} == {("PER", "GOV")}
+    text = ("LIMA — The International Court of Justice ruled in 2014 on the maritime border between Peru and Chile. "
+            "Peru's Constitutional Court on Monday suspended the mayor of Lima. "
+            "The International Criminal Court opened an inquiry in 2020. "
+            "The Constitutional Court also ordered the arrest of two former ministers.")
+    e = event_at(code(coder, text), "ordered")
+    assert {(a.country, a.sector) for a in e.source} == {("PER", "JUD")}
+
+
 def test_a_people_named_with_the_country_it_lives_in_is_of_that_country(coder) -> None:  # type: ignore[no-untyped-def]
     """"Bosnian Serb lawmakers" are Bosnia's, not Serbia's, and no Bosnian besides them; their
     leaders are their community's, not the government of the state they live in."""

@@ -222,6 +222,9 @@ class ArticleContext:
     # actors met again by a definite description or a generic noun (``anaphora``): the last actor
     # whose country the text gave, by the lemma of its head noun ("official"), and organisations
     heads: dict[str, Actor] = field(default_factory=dict)
+    # what kind of body or office each of those was said to be ("defense" of "Cambodia's Defense
+    # Ministry", "international" of "the International Court of Justice"): ``KIND_HEADS`` only
+    head_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
     orgs: list[Actor] = field(default_factory=list)
     # the last state's armed forces named with their country ("Sudan's army", "the Sudanese
     # military"): "the army", "the military" met again

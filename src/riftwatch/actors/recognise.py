@@ -1160,19 +1160,20 @@ def _memorise(doc: Doc, g: Group, c: _Coded, actor: Actor, ctx: ArticleContext, 
         if actor.sector == "MIL" and len(actor.country) == 3 and actor.country not in NOT_STATES and head_key(root) in STATE_FORCES:
             _forces_named(ctx, actor, head_key(root))  # "the Lebanese army", a state's forces by their lexicon name
         if root.pos_ == "PROPN" and root.is_title and g.head is None and not _other_sector(root, actor, lexicon):
-            ctx.heads[head_key(root)] = actor  # "the International Court of Justice ... the court"
+            _remember_head(ctx, root, actor)  # "the International Court of Justice ... the court"
         elif g.org is not None and g.head is not None and (noun := doc[g.org.start : g.org.end].root).pos_ == "PROPN" \
                 and noun.is_title and not _other_sector(noun, actor, lexicon):
             # "judges of the International Criminal Court ... the court": the organisation's noun
             # too, not only the group's own head
-            ctx.heads[head_key(noun)] = replace(actor, name=c.org)
+            _remember_head(ctx, noun, replace(actor, name=c.org))
     if g.head is not None and g.head.mentions and actor.country and (g.owner or g.org or c.person_entry):
         tok = doc[g.head.mentions[-1].end - 1]
-        ctx.heads[head_key(tok)] = actor
+        _remember_head(ctx, tok, actor, g)
         if actor.sector == "MIL" and g.owner and len(actor.country) == 3 and actor.country not in NOT_STATES:
             _forces_named(ctx, actor, head_key(tok))
         if tok.tag_ in _PLURAL_TAGS:  # "EU foreign ministers ... the ministers", not the one minister named since
             ctx.heads[head_key(tok) + _PLURAL] = actor
+            ctx.head_kinds[head_key(tok) + _PLURAL] = _kinds(tok, g)
 
 
 def _forces_named(ctx: ArticleContext, actor: Actor, key: str) -> None:
@@ -1610,16 +1611,47 @@ _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _PLURAL = "|plural"
 
 
+# Heads of bodies and offices that come in kinds ("the foreign ministry", "the Constitutional
+# Court", "the interior minister"): met again by a definite description only as the same kind.
+KIND_HEADS = frozenset({"ministry", "court", "tribunal", "minister", "department", "agency", "council", "commission"})
+# Modifiers that say which one or how it stands, not what kind it is ("the new government", "the
+# highest court in the land").
+_NOT_KINDS = frozenset({"same", "new", "former", "current", "interim", "previous", "outgoing", "incoming", "top",
+                        "highest", "senior", "main", "local", "powerful", "influential", "based", "led", "backed"})  # fmt: skip
+
+
+def _kinds(tok: Token, g: Group | None = None) -> frozenset[str]:
+    """The words before a head of ``KIND_HEADS`` that say what kind of body or office it is
+    ("defense" of "Cambodia's Defense Ministry"), not whose it is (the group's owner, places)."""
+    if head_key(tok) not in KIND_HEADS:
+        return frozenset()
+    owner = range(g.owner.start, g.owner.end) if g is not None and g.owner is not None else range(0)
+    return frozenset(c.lower_ for c in tok.lefts
+                     if c.dep_ in ("amod", "compound", "nmod") and c.is_alpha and c.i not in owner
+                     and c.ent_type_ not in ("GPE", "NORP", "LOC") and c.lower_ not in _NOT_KINDS)  # fmt: skip
+
+
+def _remember_head(ctx: ArticleContext, tok: Token, actor: Actor, g: Group | None = None) -> None:
+    """``actor`` is met again by a definite description with ``tok``'s head noun, as its kind."""
+    ctx.heads[head_key(tok)] = actor
+    ctx.head_kinds[head_key(tok)] = _kinds(tok, g)
+
+
 def _same_head(doc: Doc, g: Group, ctx: ArticleContext, owners: dict[int, str] | None = None) -> _Coded | None:
     """A definite description ("the official", "the court") coded as the last actor with the same
     head noun whose country the text gave ("a State Department official"); a plural one ("the
-    ministers") as the last such actor named in the plural."""
+    ministers") as the last such actor named in the plural. Not a body of another kind: "the
+    foreign ministry" is not "Cambodia's Defense Ministry", nor "the Constitutional Court" the
+    International Court of Justice."""
     if g.head is None or not g.head.mentions:
         return None
     tok = doc[g.head.mentions[-1].end - 1]
     key = head_key(tok) + (_PLURAL if tok.tag_ in _PLURAL_TAGS else "")
     known = ctx.heads.get(key) if is_definite(tok) else None
     if known is None or (known.country and known.country in _faced(tok, owners or {})):
+        return None
+    kinds, known_kinds = _kinds(tok, g), ctx.head_kinds.get(key, frozenset())
+    if kinds and known_kinds and not kinds & known_kinds:
         return None
     return _Coded(known.country, known.sector, known.person, known.org)
 

@@ -45,6 +45,15 @@ def test_two_acts_joined_in_the_parse_stay_two(rules) -> None:  # type: ignore[n
     assert [t for t, _, _ in found] == ["attacked", "took"]
 
 
+def test_a_toll_and_the_attack_of_its_when_clause_are_one_event_aimed_at_the_dead(rules) -> None:  # type: ignore[no-untyped-def]
+    """"were killed when militants attacked": the attack that killed them, once, done to them; a
+    cause told with no one doing it ("when a shell struck") does not take the toll's place."""
+    text = "Four Kenyan border guards were killed on Sunday when Somali militants attacked a checkpoint near Mandera."
+    assert [(w, s, t) for w, s, t in assaults(rules, text)] == [("attacked", {"SOM"}, {"KEN"})]
+    text = "Three Kenyan herders were wounded on Sunday when a shell struck a well near Mandera."
+    assert "wounded" in [w for w, _, _ in assaults(rules, text)]
+
+
 def test_the_kept_event_takes_the_roles_the_others_found(rules) -> None:  # type: ignore[no-untyped-def]
     """The attack verb has the attackers, its toll the victims: the one event has both."""
     [(trigger, source, target)] = assaults(rules, "Russian forces shelled a village in Kharkiv, killing three Ukrainian soldiers.")

@@ -3,7 +3,8 @@
 News tells one act of force with several trigger words: the attack and what it did ("ambushed a bus
 and killed 18", "detonated her explosives near a convoy, killing three and injuring nine"), the
 weapon and its blast ("a roadside bomb blast killed 11"), the toll of a fight ("was killed in a gun
-battle"). The codebook codes one event per act. Casualty words (``CASUALTY``) joined in the parse
+battle"), the toll and the attack of its "when" clause ("were killed when gunmen attacked a mosque":
+the attack, done to those it killed; over 529 helper articles five acts told twice so). The codebook codes one event per act. Casualty words (``CASUALTY``) joined in the parse
 to another attack word of the sentence, and attack nouns joined to each other, make one cluster;
 the cluster keeps one event (one with a source, else a verb, else the act over its toll), with the
 roles the others found where it has none. Two acts joined in the parse stay two ("attacked the
@@ -61,6 +62,13 @@ def _joined(a: Token, b: Token) -> bool:
     return False
 
 
+def _when_cause(a: Token, b: Token) -> bool:
+    """``a`` is the act a casualty ``b`` came from, told in a "when" clause of it: "were killed when
+    gunmen attacked the mosque" (one act: the attack that killed them)."""
+    return (_casualty(b) and not _casualty(a) and a.dep_ == "advcl" and a.head.i == b.i
+            and any(m.dep_ in {"mark", "advmod"} and m.lower_ == "when" and m.i < a.i for m in a.children))
+
+
 def _rank(e: Event, tok: Token) -> tuple[int, int, int, float]:
     """Which event of a cluster stays: one with a source, then a verb (what the clause reports),
     then the act over its toll."""
@@ -83,7 +91,8 @@ def one_attack(events: list[Event], toks: Sequence[Token]) -> list[Event]:
 
     for i, a in tok_of.items():
         for j, b in tok_of.items():
-            if i != j and _joined(a, b):
+            # (a cause told with no one doing it is no act of its own: "wounded when a shell struck")
+            if i != j and (_joined(a, b) or (_when_cause(a, b) and events[i].source)):
                 parent[find(j)] = find(i)
     clusters: dict[int, list[int]] = {}
     for i in tok_of:
@@ -98,6 +107,11 @@ def one_attack(events: list[Event], toks: Sequence[Token]) -> list[Event]:
         e = events[best]
         source = e.source or next((events[i].source for i in rest if events[i].source), ())
         target = e.target or next((events[i].target for i in rest if events[i].target), ())
+        # those a "when" clause's act killed are whom it was done to ("six soldiers were wounded
+        # when gunmen fired on a boat": the soldiers)
+        victims = [events[i].target for i in rest if _when_cause(tok_of[best], tok_of[i]) and events[i].target
+                   and not any(a.entry_id.startswith("implied:") for a in events[i].target)]  # fmt: skip
+        target = victims[0] if victims else target
         if source is not e.source or target is not e.target:
             how = dict(e.roles_how)
             how.update({r: "same-act" for r, new, old in (("source", source, e.source), ("target", target, e.target))

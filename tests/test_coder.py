@@ -3426,3 +3426,18 @@ def test_a_warning_joined_to_a_condemnation_is_aimed_at_its_target(rules) -> Non
     text = "Peru expelled two Bolivian diplomats on Monday. Bolivia condemned the expulsion and warned that La Paz would respond."
     e = event_at(code(rules, text), "warned")
     assert {a.country for a in e.target} == {"PER"}, e
+
+
+@pytest.mark.parametrize("phrase, condemns", [
+    ("a step toward de-escalation on the border", False),
+    ("a new anti-corruption drive", False),
+    ("joint counter-terrorism patrols", False),
+    ("a dangerous escalation on the border", True),
+    ("an act of terrorism", True),
+])  # fmt: skip
+def test_a_prefix_that_undoes_a_condemning_word_condemns_nothing(nlp, phrase: str, condemns: bool) -> None:  # type: ignore[no-untyped-def]
+    """"de-escalation", "anti-corruption", "counter-terrorism": the prefix turns the condemning word
+    around, so praising a step toward de-escalation is no accusation."""
+    from riftwatch.events.matching import holds_criticism
+
+    assert holds_criticism(list(nlp(phrase))) is condemns

@@ -1013,11 +1013,24 @@ def condemning(head: Token) -> bool:
     return holds_criticism(list(head.subtree)[:12])
 
 
+# Prefixes that turn what a word names around: "de-escalation", "anti-corruption", "counter-terrorism".
+UNDOING_PREFIXES = frozenset({"de", "anti", "counter", "non"})
+
+
+def _undone(t: Token) -> bool:
+    """``t`` is the second half of a word whose prefix undoes it ("escalation" of "de-escalation"):
+    no condemning word there."""
+    doc = t.doc
+    return (t.i >= 2 and doc[t.i - 1].text == "-" and not doc[t.i - 2].whitespace_ and not doc[t.i - 1].whitespace_
+            and doc[t.i - 2].lower_ in UNDOING_PREFIXES)
+
+
 def holds_criticism(tokens: Sequence[Token], forms: bool = True) -> bool:
     """Whether ``tokens`` hold a condemning word (``data/criticism.json``; read as lemmas, and as
     forms too with ``forms``) or a condemning phrase, its words in a row ("declaration of war", not
     "attacks ... on pace")."""
     words, phrases = criticism_words()
+    tokens = [t for t in tokens if not _undone(t)]
     single = {t.lemma_.lower() for t in tokens} | ({t.lower_ for t in tokens} if forms else set())
     if not words.isdisjoint(single):
         return True

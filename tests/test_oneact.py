@@ -75,3 +75,9 @@ def test_an_act_named_as_another_act_s_content_is_no_event(rules, sentence: str,
     at = sentence.index(word)
     assert [e.event_type for e in coded.events if e.trigger.start <= at < e.trigger.end] == []
     assert coded.events, "the act whose content it is stays"
+
+
+def test_forces_driven_out_of_a_town_were_attacked(rules) -> None:  # type: ignore[no-untyped-def]
+    """"drove the militants out of the town": fighting that took ground, aimed at those driven out."""
+    found = assaults(rules, "Kenyan troops drove Somali militants out of the border town in 2019.")
+    assert found == [("drove", {"KEN"}, {"SOM"})]

@@ -3441,3 +3441,10 @@ def test_a_prefix_that_undoes_a_condemning_word_condemns_nothing(nlp, phrase: st
     from riftwatch.events.matching import holds_criticism
 
     assert holds_criticism(list(nlp(phrase))) is condemns
+
+
+def test_a_title_and_a_surname_name_the_holder_of_that_office(coder) -> None:  # type: ignore[no-untyped-def]
+    """"President Marcos" in 2025, with no full name in the story, is the Philippines' president,
+    whom the lexicon lists by full name only: not whichever country the story named last."""
+    e = event_at(code(coder, "President Marcos met Australia's ambassador in Manila on Wednesday."), "met")
+    assert {(a.country, a.sector) for a in e.source} == {("PHL", "GOV")}

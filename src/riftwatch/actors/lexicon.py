@@ -399,6 +399,37 @@ class Lexicon:
             return None
         return max(candidates, key=lambda c: c[0].start or dt.date.min)[1]
 
+    def holder_named(self, role: str, surname: str, when: dt.date | None) -> Entry | None:
+        """The one person holding ``role`` (in any country) on ``when`` whose name ends with
+        ``surname``: "President Marcos" in 2025 is the Philippines' president; None when no one or
+        several do, or with no date.
+
+        >>> Lexicon.load().holder_named("president", "Assad", dt.date(2016, 5, 13)).person
+        'Bashar al-Assad'
+        """
+        if when is None:
+            return None
+        key = normalise_role(role)
+        for e in self.lookup(role):
+            if e.kind == "title" and e.role:
+                key = e.role
+                break
+        by_surname = self.cached(f"holders-by-surname:{key}", self, lambda: self._holders_by_surname(key))
+        found = {e.id: e for r, e in by_surname.get(fold(surname), ()) if r.active(when)}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _holders_by_surname(self, role: str) -> dict[str, list[tuple[Role, Entry]]]:
+        out: dict[str, list[tuple[Role, Entry]]] = {}
+        for (title, _, _), holders in self._holders.items():
+            if title != role:
+                continue
+            for r, e in holders:
+                words = [w for w in e.person.split() if w.rstrip(".").lower() not in ("jr", "sr")]
+                if words:  # by the name's last word, and by what follows a particle ("al-Assad": "Assad")
+                    for key in {fold(words[-1]), fold(words[-1].rsplit("-", 1)[-1])}:
+                        out.setdefault(key, []).append((r, e))
+        return out
+
     def sector_of_noun(self, lemma: str) -> str:
         """The sector a sector noun or title stands for ("troops" → MIL, "force" → MIL), "" if unknown."""
         base = normalise_space(lemma.casefold())

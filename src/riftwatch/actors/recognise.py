@@ -678,6 +678,12 @@ def _code_in_doc(doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None) -> 
     if g.person is not None and g.person.entry is None:
         if g.head is None:
             return None
+        if g.head.role and g.owner is None and g.org is None and g.person.end - g.person.start == 1 and g.person.start > g.start:
+            # "President Marcos", "Foreign Minister Katz": the one who holds that office now and
+            # bears that surname, though the lexicon lists them by full name only
+            holder = lexicon.holder_named(g.head.role, doc[g.person.start].text, when)
+            if holder is not None:
+                return _code(replace(g, person=replace(g.person, entry=holder)), lexicon, when)
         if g.head.needs_name and g.owner is None and g.org is None:
             return _Coded("", g.head.sector, span_text(doc, g.person.start, g.person.end))
         org_country, org_sector, org_name = (

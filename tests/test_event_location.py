@@ -120,6 +120,11 @@ def _event(coded: CodedArticle, word: str) -> Event:
         ("Addressing lawmakers in Ankara, Erdogan accused Israel of genocide in Gaza.", "accused", "Ankara", "clause"),
         # ... while a meeting is located by its partners' phrase
         ("The envoy met with Taliban officials in Doha last week.", "met", "Doha", "clause"),
+        # ... also when the parse hangs "in X" on whom they met, or on those a meeting is held with
+        ("Kenyan officials hosted separate meetings with Sudanese army envoys and RSF officials in Nairobi on Monday.",
+         "hosted", "Nairobi", "clause"),
+        # ... but not on what they talked about
+        ("The two presidents discussed the fighting in Darfur on Monday.", "discussed", None, "none"),
         # a complement or a purpose happens where the verb it hangs on does
         ("In Blantyre, aid agencies were able to deliver food to flood victims.", "deliver", "Blantyre", "clause"),
         ("The minister travelled to Nairobi on Monday to sign the accord.", "sign", "Nairobi", "clause"),

@@ -450,6 +450,8 @@ def _best_in_clause(
             continue  # "outside the U.S. embassy in Baghdad", "Israel's consulate in Istanbul": whose, not where
         at = attachment(tok, visit) if tok.lower_ != "there" else (tok.head, "there")
         hit = at is not None and _within_clause(at[0], heads, event.event_type not in TOPIC_TYPES)
+        if not hit and at is not None and event.event_type == "CONSULT" and at[1] == "in" and _met_party(at[0], trigger):
+            hit = True  # "met a U.S. delegation in Kinshasa", "hosted President X in Cairo": where they met
         struck = _place_noun_object(tok)  # "shelled the city of X": X is what was shelled
         if not hit and struck is not None and struck.head.i in heads:
             hit = struck.dep_ == "dobj" and event.event_type in PLACE_OBJECT_TYPES
@@ -470,6 +472,21 @@ def _best_in_clause(
             if best is None or rank < best[0]:
                 best = (rank, p)
     return best[1] if best else None
+
+
+def _met_party(noun: Token, trigger: Token) -> bool:
+    """``noun`` is whom the meeting verb ``trigger`` meets or hosts: its object or the object of its
+    "with" ("met a U.S. delegation", "held talks with Houthi negotiators and Saudi officials"),
+    conjuncts included; the parse often hangs the meeting's "in X" on that party."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ == "dobj":  # (not what is discussed: "discussed the situation in X")
+        return noun.head.i == trigger.i and not topic(noun)
+    # (or of the meeting noun the verb holds: "hosted separate meetings with ... in Muscat")
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with":
+        holder = noun.head.head
+        return holder.i == trigger.i or (holder.dep_ == "dobj" and holder.head.i == trigger.i)
+    return False
 
 
 # What something is about ("protested over the war in X"); "against" marks the target of force

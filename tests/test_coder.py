@@ -3448,3 +3448,15 @@ def test_a_title_and_a_surname_name_the_holder_of_that_office(coder) -> None:  #
     whom the lexicon lists by full name only: not whichever country the story named last."""
     e = event_at(code(coder, "President Marcos met Australia's ambassador in Manila on Wednesday."), "met")
     assert {(a.country, a.sector) for a in e.source} == {("PHL", "GOV")}
+
+
+@pytest.mark.parametrize("sentence, holder, country, post", [
+    ("Peru's ambassador to Ecuador, Carlos Mendoza, criticized the decision on Monday.", "Carlos Mendoza", "PER", "ECU"),
+    ("Brazil's ambassador to Argentina, Paulo Ribeiro, criticized the ruling on Monday.", "Paulo Ribeiro", "BRA", "ARG"),
+])  # fmt: skip
+def test_a_title_held_at_a_post_and_its_holder_named_after_it_are_one_actor(coder, sentence, holder, country, post) -> None:  # type: ignore[no-untyped-def]
+    """"Peru's ambassador to Ecuador, Carlos Mendoza,": one actor, Peru's official, named; the
+    post's country is no party of what he does."""
+    e = event_at(code(coder, sentence), "criticized")
+    assert [(a.person, a.country, a.sector) for a in e.source] == [(holder, country, "GOV")]
+    assert post not in {a.country for a in e.target}

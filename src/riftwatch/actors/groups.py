@@ -223,7 +223,41 @@ def combine_groups(doc: Doc, groups: list[Group]) -> list[Group]:
                     out[-2:] = [Group(out[-2].start, out[-1].end, owner=out[-1].owner, head=out[-2].head)]
                 continue
         out.append(g)
+        if (posted := _posted_title(doc, out)) is not None:
+            k, merged_title = posted
+            out[k:] = [merged_title]
     return out
+
+
+# Prepositions of the post a title is held at: "ambassador to Manila", "envoy for Somalia",
+# "representative in Spain", "ambassador at the UN".
+POST_PREPS = frozenset({"to", "for", "in", "at"})
+
+
+def _posted_title(doc: Doc, out: list[Group]) -> tuple[int, Group] | None:
+    """A title with the post it is held at, then the holder's name in apposition: "Japan's
+    ambassador to Manila, Kazuya Endo," is one actor, Japan's (the post's place names no party):
+    the index of the title's group in ``out`` and the merged group."""
+    b = out[-1]
+    if b.person is None or (b.head is not None and b.head.role) or len(out) < 2 or not doc.has_annotation("DEP"):
+        return None
+    for k in range(len(out) - 2, max(len(out) - 4, -1), -1):
+        a = out[k]
+        if a.head is None or not a.head.is_title or a.person is not None:
+            continue
+        if a.owner is None and a.org is None and a.possessor is None:
+            return None  # "its ambassador in Kabul, X": whose, the pronoun says (``recognise``)
+        between = doc[a.end : b.start]
+        if (len(between) < 3 or between[0].lower_ not in POST_PREPS or between[0].head.i not in range(a.start, a.end)
+                or between[-1].text != "," or any(t.text == "," for t in between[:-1])):  # fmt: skip
+            return None
+        root = doc[b.start : b.end].root
+        if root.dep_ != "appos" or root.head.i not in range(a.start, a.end):
+            return None
+        head = a.head if a.head.role else b.head
+        return k, Group(a.start, b.end, owner=a.owner or b.owner, org=a.org or b.org, possessor=a.possessor,
+                        person=b.person, head=head)
+    return None
 
 
 def _owner_joined(doc: Doc, a: Group, b: Group) -> bool:

@@ -3432,6 +3432,9 @@ def test_a_warning_joined_to_a_condemnation_is_aimed_at_its_target(rules) -> Non
     ("a step toward de-escalation on the border", False),
     ("a new anti-corruption drive", False),
     ("joint counter-terrorism patrols", False),
+    # an act done so is condemned as the adjective condemns it
+    ("the patrol boat had illegally entered the bay", True),
+    ("the police arbitrarily detained the students", True),
     ("a dangerous escalation on the border", True),
     ("an act of terrorism", True),
 ])  # fmt: skip
@@ -3460,3 +3463,11 @@ def test_a_title_held_at_a_post_and_its_holder_named_after_it_are_one_actor(code
     e = event_at(code(coder, sentence), "criticized")
     assert [(a.person, a.country, a.sector) for a in e.source] == [(holder, country, "GOV")]
     assert post not in {a.country for a in e.target}
+
+
+def test_a_speaker_saying_another_party_acted_illegally_accuses_it(coder) -> None:  # type: ignore[no-untyped-def]
+    """"said the Chilean patrol boat had illegally entered Peruvian waters": Lima accuses Chile."""
+    e = event_at(code(coder, "Peru's foreign ministry said on Monday that a Chilean patrol boat had illegally entered "
+                             "Peruvian waters."), "said")
+    assert e.event_type == "ACCUSE"
+    assert {a.country for a in e.source} == {"PER"} and {a.country for a in e.target} == {"CHL"}

@@ -1025,6 +1025,11 @@ def _undone(t: Token) -> bool:
             and doc[t.i - 2].lower_ in UNDOING_PREFIXES)
 
 
+def _adjective_of(adverb: str) -> str:
+    """The adjective an adverb in -ly is made of: "illegally" -> "illegal", "arbitrarily" -> "arbitrary"."""
+    return adverb[:-3] + "y" if adverb.endswith("ily") else adverb[:-2]
+
+
 def holds_criticism(tokens: Sequence[Token], forms: bool = True) -> bool:
     """Whether ``tokens`` hold a condemning word (``data/criticism.json``; read as lemmas, and as
     forms too with ``forms``) or a condemning phrase, its words in a row ("declaration of war", not
@@ -1032,6 +1037,8 @@ def holds_criticism(tokens: Sequence[Token], forms: bool = True) -> bool:
     words, phrases = criticism_words()
     tokens = [t for t in tokens if not _undone(t)]
     single = {t.lemma_.lower() for t in tokens} | ({t.lower_ for t in tokens} if forms else set())
+    # an act done so is condemned as the adjective condemns it: "illegally intruded", "unlawfully detained"
+    single |= {_adjective_of(t.lower_) for t in tokens if t.pos_ == "ADV" and t.lower_.endswith("ly")}
     if not words.isdisjoint(single):
         return True
     read = [{t.lemma_.lower(), t.lower_} for t in tokens]

@@ -3435,6 +3435,8 @@ def test_a_warning_joined_to_a_condemnation_is_aimed_at_its_target(rules) -> Non
     # an act done so is condemned as the adjective condemns it
     ("the patrol boat had illegally entered the bay", True),
     ("the police arbitrarily detained the students", True),
+    # a name that brands a party a betrayer of its country
+    ("traitors who sold out the nation", True),
     ("a dangerous escalation on the border", True),
     ("an act of terrorism", True),
 ])  # fmt: skip
@@ -3471,3 +3473,8 @@ def test_a_speaker_saying_another_party_acted_illegally_accuses_it(coder) -> Non
                              "Peruvian waters."), "said")
     assert e.event_type == "ACCUSE"
     assert {a.country for a in e.source} == {"PER"} and {a.country for a in e.target} == {"CHL"}
+
+
+def test_describing_a_party_as_traitors_accuses_it(coder) -> None:  # type: ignore[no-untyped-def]
+    e = event_at(code(coder, "Bolivia's interior minister described the striking miners as traitors on Monday."), "described")
+    assert e.event_type == "ACCUSE" and {a.country for a in e.source} == {"BOL"}

@@ -3478,3 +3478,13 @@ def test_a_speaker_saying_another_party_acted_illegally_accuses_it(coder) -> Non
 def test_describing_a_party_as_traitors_accuses_it(coder) -> None:  # type: ignore[no-untyped-def]
     e = event_at(code(coder, "Bolivia's interior minister described the striking miners as traitors on Monday."), "described")
     assert e.event_type == "ACCUSE" and {a.country for a in e.source} == {"BOL"}
+
+
+def test_the_two_leaders_are_not_the_one_who_speaks_with_or_hosts_them(coder) -> None:  # type: ignore[no-untyped-def]
+    """"said he had spoken with both leaders", "hosted the two presidents": the speaker or host is
+    the third party, not one of the two."""
+    text = ("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Monday. "
+            "Eritrean President Isaias Afwerki was in Asmara. "
+            "Qatar's emir, Sheikh Tamim bin Hamad Al Thani, said he had spoken by phone with both leaders on Tuesday.")
+    e = event_at(code(coder, text), "spoken")
+    assert {a.country for a in e.target} == {"ETH", "ERI"}

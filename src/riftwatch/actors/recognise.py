@@ -998,11 +998,16 @@ def _pairs(
         # both governments ...": the two governments are others)
         speakers = _subject_of_governor(doc[i])
         states = None
+        if head_key(doc[i]) in PERSON_PAIR_NOUNS and i not in speakers:
+            # "Anwar said he had spoken with both leaders": whom "he" takes up is no leader of the two
+            speakers |= _reporter_of_pronoun(doc, speakers)
         if head_key(doc[i]) in PERSON_PAIR_NOUNS:
             # "the two presidents": the last two people named, when they are of two states
             # (one person named again is one: "Modi and Ishiba met ... during Ishiba's visit")
+            spoken = {name for k, _, name in persons if k in speakers}
             people = [*((a.person or a.name, a.country) if a else ("", "") for _, _, a in ctx.recent_persons),
                       *((name, c) for k, c, name in persons if k < first and k not in speakers)]  # fmt: skip
+            people = [(name, c) for name, c in people if not name or name not in spoken]
             taken: list[tuple[str, str]] = []
             for name, country in reversed(people):
                 if len(taken) == n:
@@ -1041,6 +1046,18 @@ def in_quotation(text: str, at: int) -> bool:
     (curly marks, or an odd number of straight ones)."""
     before = text[text.rfind("\n", 0, at) + 1 : at]
     return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
+def _reporter_of_pronoun(doc: Doc, subject: set[int]) -> set[int]:
+    """When the subject ``subject`` is "he" or "she", the subject of the verb that reports its clause
+    ("Anwar said he had spoken ..."): whom the pronoun most likely takes up."""
+    if len(subject) != 1:
+        return set()
+    (k,) = subject
+    pron = doc[k]
+    if pron.lower_ not in {"he", "she"} or pron.head.dep_ != "ccomp":
+        return set()
+    return _subject_of_governor(pron.head)
 
 
 def _subject_of_governor(tok: Token) -> set[int]:

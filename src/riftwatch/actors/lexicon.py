@@ -387,12 +387,7 @@ class Lexicon:
         >>> Lexicon.load().holder("president", "SYR", dt.date(2016, 5, 13)).person
         'Bashar al-Assad'
         """
-        key = normalise_role(role)
-        for e in self.lookup(role):
-            if e.kind == "title" and e.role:
-                key = e.role
-                break
-        candidates = self._holders.get((key, country, org), [])
+        candidates = self._holders.get((self._role_key(role), country, org), [])
         if when is not None:
             candidates = [(r, e) for r, e in candidates if r.active(when)]
         if not candidates:
@@ -409,14 +404,14 @@ class Lexicon:
         """
         if when is None:
             return None
-        key = normalise_role(role)
-        for e in self.lookup(role):
-            if e.kind == "title" and e.role:
-                key = e.role
-                break
+        key = self._role_key(role)
         by_surname = self.cached(f"holders-by-surname:{key}", self, lambda: self._holders_by_surname(key))
         found = {e.id: e for r, e in by_surname.get(fold(surname), ()) if r.active(when)}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _role_key(self, role: str) -> str:
+        """The role a title surface names ("Defence Secretary" → defense minister), else the surface normalised."""
+        return next((e.role for e in self.lookup(role) if e.kind == "title" and e.role), normalise_role(role))
 
     def _holders_by_surname(self, role: str) -> dict[str, list[tuple[Role, Entry]]]:
         out: dict[str, list[tuple[Role, Entry]]] = {}

@@ -679,8 +679,8 @@ def _code_in_doc(doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None) -> 
         if g.head is None:
             return None
         if g.head.role and g.owner is None and g.org is None and g.person.end - g.person.start == 1 and g.person.start > g.start:
-            # "President Marcos", "Foreign Minister Katz": the one who holds that office now and
-            # bears that surname, though the lexicon lists them by full name only
+            # "President Marcos": the one who holds that office now and bears that surname, though
+            # the lexicon lists them by full name only
             holder = lexicon.holder_named(g.head.role, doc[g.person.start].text, when)
             if holder is not None:
                 return _code(replace(g, person=replace(g.person, entry=holder)), lexicon, when)
@@ -1195,8 +1195,7 @@ def _memorise(doc: Doc, g: Group, c: _Coded, actor: Actor, ctx: ArticleContext, 
         if actor.sector == "MIL" and g.owner and len(actor.country) == 3 and actor.country not in NOT_STATES:
             _forces_named(ctx, actor, head_key(tok))
         if tok.tag_ in _PLURAL_TAGS:  # "EU foreign ministers ... the ministers", not the one minister named since
-            ctx.heads[head_key(tok) + _PLURAL] = actor
-            ctx.head_kinds[head_key(tok) + _PLURAL] = _kinds(tok, g)
+            _remember_head(ctx, tok, actor, g, _PLURAL)
 
 
 def _forces_named(ctx: ArticleContext, actor: Actor, key: str) -> None:
@@ -1654,10 +1653,11 @@ def _kinds(tok: Token, g: Group | None = None) -> frozenset[str]:
                      and c.ent_type_ not in ("GPE", "NORP", "LOC") and c.lower_ not in _NOT_KINDS)  # fmt: skip
 
 
-def _remember_head(ctx: ArticleContext, tok: Token, actor: Actor, g: Group | None = None) -> None:
-    """``actor`` is met again by a definite description with ``tok``'s head noun, as its kind."""
-    ctx.heads[head_key(tok)] = actor
-    ctx.head_kinds[head_key(tok)] = _kinds(tok, g)
+def _remember_head(ctx: ArticleContext, tok: Token, actor: Actor, g: Group | None = None, suffix: str = "") -> None:
+    """``actor`` is met again by a definite description with ``tok``'s head noun (``suffix``: in
+    the plural), as its kind."""
+    ctx.heads[head_key(tok) + suffix] = actor
+    ctx.head_kinds[head_key(tok) + suffix] = _kinds(tok, g)
 
 
 def _same_head(doc: Doc, g: Group, ctx: ArticleContext, owners: dict[int, str] | None = None) -> _Coded | None:

@@ -3488,3 +3488,17 @@ def test_the_two_leaders_are_not_the_one_who_speaks_with_or_hosts_them(coder) ->
             "Qatar's emir, Sheikh Tamim bin Hamad Al Thani, said he had spoken by phone with both leaders on Tuesday.")
     e = event_at(code(coder, text), "spoken")
     assert {a.country for a in e.target} == {"ETH", "ERI"}
+
+
+def test_the_north_and_the_south_are_the_halves_of_a_divided_country_the_story_names(coder) -> None:  # type: ignore[no-untyped-def]
+    """"the North", "the South" alone take up the half of Korea of that name once either half is
+    named; "the North Sea" and "the South China Sea" are no country, nor is "the North" where no
+    divided country is named."""
+    text = ("SEOUL — North Korea fired two ballistic missiles off its east coast on Monday, South Korea's military said. "
+            "Seoul's foreign minister condemned the North's launch on Tuesday. "
+            "The South's navy later seized a fishing boat in the South China Sea.")
+    events = code(coder, text)
+    assert {a.country for a in event_at(events, "condemned").target} == {"PRK"}
+    assert {a.country for a in event_at(events, "seized").source} == {"KOR"}
+    e = event_at(code(coder, "Norway's energy minister condemned the North's new oil levy on Tuesday."), "condemned")
+    assert "PRK" not in {a.country for a in e.target}

@@ -438,6 +438,30 @@ class Lexicon:
         """The short name of a country code ("SYR" → "Syria"), or the code itself."""
         return self._countries.get(code, code)
 
+    def halves(self) -> dict[str, list[tuple[str, str]]]:
+        """The halves of divided countries by the word that names each: "north" -> [("PRK", "KOR")]
+        (the half, the other half), from the countries whose names differ only in a compass word
+        ("North Korea", "South Korea").
+
+        >>> Lexicon.load().halves()["south"]
+        [('KOR', 'PRK')]
+        """
+        return self.cached("halves", self, self._halves)  # type: ignore[no-any-return]
+
+    def _halves(self) -> dict[str, list[tuple[str, str]]]:
+        by_rest: dict[str, dict[str, str]] = {}
+        for code, name in self._countries.items():
+            word, _, rest = name.partition(" ")
+            if word.lower() in _COMPASS and rest:
+                by_rest.setdefault(rest, {})[word.lower()] = code
+        out: dict[str, list[tuple[str, str]]] = {}
+        for pair in by_rest.values():
+            if len(pair) == 2:
+                (w1, c1), (w2, c2) = pair.items()
+                out.setdefault(w1, []).append((c1, c2))
+                out.setdefault(w2, []).append((c2, c1))
+        return out
+
     def patterns(self) -> list[str]:
         """Every surface form to match, with accent-free variants added, sorted."""
         out: set[str] = set()
@@ -459,6 +483,9 @@ class Lexicon:
         value = factory()
         self._cache[key] = (owner, value)
         return value
+
+
+_COMPASS = frozenset({"north", "south", "east", "west"})
 
 
 @functools.cache

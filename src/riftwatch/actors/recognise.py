@@ -213,6 +213,7 @@ def find_actors(
     mentions = _acronyms_as_defined(doc, _named_by_acronym(doc, lexicon_mentions(doc, lexicon, published, ctx.place_counts)),
                                     lexicon, ctx)
     mentions = _described_states(doc, mentions, lexicon, ctx)
+    mentions, halves = _halves_named(doc, mentions, lexicon, ctx)
     groups = name_bodies(doc, combine_groups(doc, group_mentions(doc, mentions)))
     coded: list[tuple[Group, _Coded | None]] = []
     where: dict[int, str] = {}  # token -> the country a place or country name there denotes
@@ -266,7 +267,9 @@ def find_actors(
             # the dateline's places say where the story was filed, often a bureau away from it: a
             # tie goes to the story's own words (``ArticleContext.default_for``)
             ctx.dateline_counts[c.country] += 1
-        elif c is not None and len(c.country) == 3 and c.country not in NOT_STATES:
+        elif c is not None and len(c.country) == 3 and c.country not in NOT_STATES and not (g.owner and g.owner.start in halves):
+            # (a half met by its compass word alone is a state named before, met again: the story is
+            # no more about it for that; bare nouns keep the country they had: ``default_for``)
             ctx.country_counts[c.country] += 1
             if g.named_only and g.owner is not None and g.owner.kind == "country" and g.start not in where:
                 marks.append((g.start, c.country, 1.0))
@@ -594,6 +597,35 @@ def _described_states(doc: Doc, mentions: list[Mention], lexicon: Lexicon, ctx: 
         if entry is not None:
             added.append(Mention(first, i + 1, entry))
     return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
+
+
+def _halves_named(doc: Doc, mentions: list[Mention], lexicon: Lexicon, ctx: ArticleContext) -> tuple[list[Mention], set[int]]:
+    """Mentions of a divided country's half met again by its compass word alone ("the North
+    launched", "fled to the South", "the North's leader") in a story that names either half; not
+    the first word of another name ("the North Sea", "the South China Sea", "the North Korean port").
+    Also the first tokens of those added."""
+    halves = lexicon.halves()
+    if not any(w.lower() in halves for w in doc_words(doc)):
+        return mentions, set()
+    taken = bytearray(len(doc))
+    for m in mentions:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    added: list[Mention] = []
+    for i, word in enumerate(doc_words(doc)):
+        pairs = halves.get(word.lower())
+        if not pairs or taken[i] or not word[:1].isupper() or word.isupper() or i == 0 or doc[i - 1].lower_ != "the":
+            continue
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        if after is not None and (after.text[:1].isupper() or after.text in ("-", "–")):
+            continue
+        named = {m.entry.country for m in mentions if m.entry is not None and m.end <= i}
+        for half, other in pairs:
+            if {half, other} & (named | ctx.country_counts.keys() | ctx.place_counts.keys() | set(ctx.countries_named)):
+                entry = lexicon.get(f"country:{half}")
+                if entry is not None:
+                    added.append(Mention(i - 1, i + 1, entry))
+                break
+    return (sorted([*mentions, *added], key=lambda m: m.start) if added else mentions), {m.start for m in added}
 
 
 def _named_by_acronym(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -981,3 +981,19 @@ def test_a_chairman_named_is_coded(nlp: Any, lex: Lexicon) -> None:
 def test_a_group_word_used_as_a_verb_is_no_group(nlp: Any, lex: Lexicon, text: str) -> None:
     # "to police online content": an act, no police force
     assert "COP" not in {s for _, _, s in codes(nlp, lex, text, default_country="ROU")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The electricity minister, Ziad Ali Fadel, rejected the strikers' demands on Sunday.", "Ziad Ali Fadel"),
+        ("The president's spokesman, Ateny Wek Ateny, defended the decision on Monday.", "Ateny Wek Ateny"),
+    ],
+)
+def test_a_name_after_a_title_and_its_comma_is_the_holder_whatever_the_entity_label(
+    nlp: Any, lex: Lexicon, text: str, name: str
+) -> None:
+    # "the electricity minister, Ziad Ali Fadel,": the recogniser tags the name an organisation;
+    # after a title and its comma it is the person who holds the title
+    found = find_actors(nlp(text), lex, MAY_2016, default_country="IRQ")
+    assert [a.person for a in found if a.person] == [name], found

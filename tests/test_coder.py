@@ -3502,3 +3502,10 @@ def test_the_north_and_the_south_are_the_halves_of_a_divided_country_the_story_n
     assert {a.country for a in event_at(events, "seized").source} == {"KOR"}
     e = event_at(code(coder, "Norway's energy minister condemned the North's new oil levy on Tuesday."), "condemned")
     assert "PRK" not in {a.country for a in e.target}
+
+
+def test_a_talk_by_telephone_with_someone_is_a_consultation_with_them(coder) -> None:  # type: ignore[no-untyped-def]
+    """"spoke by telephone with X": the parse may hang "with" on "telephone"; X is still whom the
+    talk is with."""
+    e = event_at(code(coder, "Polish President Andrzej Duda met troops on Monday. He also spoke by telephone with German Chancellor Olaf Scholz."), "spoke")
+    assert e.event_type == "CONSULT" and {a.country for a in e.target} == {"DEU"}

@@ -418,7 +418,8 @@ def _unlabelled_names(doc: Doc, kept: list[Mention], taken: bytearray) -> list[M
     """People the entity recogniser did not take for people, named next to a title: "Peruvian
     lawmaker Elmer Quispeta" (tagged an organisation), "Elmer Quispeta, Peru's foreign minister,"
     (no entity at all). Two or more capitalised proper nouns that no lexicon entry or entity of
-    another kind covers, right after a title or followed by a comma and a title."""
+    another kind covers, right after a title or its comma ("the electricity minister, Ziad Ali
+    Fadel,") or followed by a comma and a title."""
     title_start = sorted(m.start for m in kept if m.kind == "title")
     if not title_start or not len(doc):
         return []
@@ -435,7 +436,7 @@ def _unlabelled_names(doc: Doc, kept: list[Mention], taken: bytearray) -> list[M
     for i, j in zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True):
         before = doc[i - 1].lower_ if i else ""
         if (j - i >= 2 and before not in ("of", "the") and not any(doc[k].lower_ in _INSTITUTION_WORDS for k in range(i, j))
-                and (i in title_end or _apposed_title(doc, j, title_start))):  # fmt: skip
+                and (i in title_end or (before == "," and i - 1 in title_end) or _apposed_title(doc, j, title_start))):  # fmt: skip
             out.append(Mention(i, j, None))
     return out
 

@@ -164,9 +164,27 @@ def _children(tok: Token, deps: Iterable[str]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in wanted]
 
 
+# The means of a talk the parse may hang its "with" on: "spoke by telephone with X", "talked over
+# the phone with X", "met via video link with X".
+MEANS_NOUNS = frozenset({"phone", "telephone", "videophone", "video", "link", "videoconference", "videolink", "line"})
+_MEANS_PREPS = frozenset({"by", "over", "via", "on"})
+
+
+def with_means(tok: Token) -> list[Token]:
+    """``tok``'s children and the prepositions the parse hung on the means of its act ("spoke by
+    telephone with Macron": "with" under "telephone"), as children of ``tok``."""
+    out = list(tok.children)
+    for prep in out[:]:
+        if prep.dep_ == "prep" and prep.lower_ in _MEANS_PREPS:
+            for means in prep.children:
+                if means.dep_ == "pobj" and means.lemma_.lower() in MEANS_NOUNS:
+                    out.extend(c for c in means.children if c.dep_ == "prep" and c.lower_ == "with")
+    return out
+
+
 def _prep_objects(tok: Token, preps: Sequence[str]) -> list[Token]:
     out: list[Token] = []
-    for prep in tok.children:
+    for prep in with_means(tok):
         if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ in preps and not absolute(prep):
             out.extend(c for c in prep.children if c.dep_ in {"pobj", "pcomp"})
     return out

@@ -997,3 +997,15 @@ def test_a_name_after_a_title_and_its_comma_is_the_holder_whatever_the_entity_la
     # after a title and its comma it is the person who holds the title
     found = find_actors(nlp(text), lex, MAY_2016, default_country="IRQ")
     assert [a.person for a in found if a.person] == [name], found
+
+
+def test_the_minister_met_again_is_no_prime_minister(nlp: Any, lex: Lexicon) -> None:
+    # "the minister" takes up the last minister named, not a prime minister named since: a prime
+    # minister is met again as "the prime minister"
+    ctx = ArticleContext()
+    when = dt.date(2025, 3, 1)
+    find_actors(nlp("Egyptian Foreign Minister Badr Abdelatty hosted former Prime Minister Abdalla Hamdok in Cairo."), lex, when, context=ctx)
+    again = find_actors(nlp("The minister later called his Saudi counterpart."), lex, when, context=ctx)
+    assert [a.country for a in again if a.text == "minister"] == ["EGY"], again
+    again = find_actors(nlp("The prime minister thanked his hosts."), lex, when, context=ctx)
+    assert [a.person for a in again if a.text == "prime minister"] == ["Abdalla Hamdok"], again

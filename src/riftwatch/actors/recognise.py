@@ -1685,11 +1685,23 @@ def _kinds(tok: Token, g: Group | None = None) -> frozenset[str]:
                      and c.ent_type_ not in ("GPE", "NORP", "LOC") and c.lower_ not in _NOT_KINDS)  # fmt: skip
 
 
+# Words that make an office of a head noun another office, never met again by the noun alone: a
+# prime minister is "the prime minister", not "the minister".
+_OTHER_OFFICES = frozenset({"prime"})
+
+
+def _office_key(tok: Token) -> str:
+    """The key a head noun is remembered and met again by: its lemma, and a word of ``_OTHER_OFFICES``
+    before it ("prime minister")."""
+    other = next((c.lower_ for c in tok.lefts if c.lower_ in _OTHER_OFFICES and c.dep_ in ("amod", "compound")), "")
+    return f"{other} {head_key(tok)}" if other else head_key(tok)
+
+
 def _remember_head(ctx: ArticleContext, tok: Token, actor: Actor, g: Group | None = None, suffix: str = "") -> None:
     """``actor`` is met again by a definite description with ``tok``'s head noun (``suffix``: in
     the plural), as its kind."""
-    ctx.heads[head_key(tok) + suffix] = actor
-    ctx.head_kinds[head_key(tok) + suffix] = _kinds(tok, g)
+    ctx.heads[_office_key(tok) + suffix] = actor
+    ctx.head_kinds[_office_key(tok) + suffix] = _kinds(tok, g)
 
 
 def _same_head(doc: Doc, g: Group, ctx: ArticleContext, owners: dict[int, str] | None = None) -> _Coded | None:
@@ -1701,7 +1713,7 @@ def _same_head(doc: Doc, g: Group, ctx: ArticleContext, owners: dict[int, str] |
     if g.head is None or not g.head.mentions:
         return None
     tok = doc[g.head.mentions[-1].end - 1]
-    key = head_key(tok) + (_PLURAL if tok.tag_ in _PLURAL_TAGS else "")
+    key = _office_key(tok) + (_PLURAL if tok.tag_ in _PLURAL_TAGS else "")
     known = ctx.heads.get(key) if is_definite(tok) else None
     if known is None or (known.country and known.country in _faced(tok, owners or {})):
         return None

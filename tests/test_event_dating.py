@@ -451,3 +451,13 @@ def test_a_participle_beside_a_dated_verb_takes_its_day(coder) -> None:  # type:
     )
     coded = _code(coder, text)
     assert _event(coded, "accusing").date == _event(coded, "condemned").date == TUESDAY
+
+
+def test_a_relative_clause_on_what_the_act_concerns_keeps_its_time_to_itself(coder) -> None:  # type: ignore[no-untyped-def]
+    # "to revive the accord, which the two sides signed in 2019": when the accord was signed, not
+    # when the envoy met; a thing that acts keeps the time of its making ("a ruling issued in 2016
+    # rejected ...", tested above with the people's own clauses)
+    text = ("Ghana's president met Togo's prime minister in Accra on Tuesday, officials said. "
+            "Ghana's foreign minister also held talks with his Togolese counterpart to discuss reviving a border accord, "
+            "which the two countries signed in 2019.")
+    assert _event(_code(coder, text), "held").date.year == 2024

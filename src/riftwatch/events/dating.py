@@ -220,9 +220,13 @@ def _in_noun_clause(word: Token, trigger: Token) -> bool:
         if cur.i == trigger.i or cur.head.i == cur.i:
             return False
         if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            # (of people only: a thing's making dates what it does, "a ruling issued in 2016
-            # rejected the claims", "a lawsuit filed in February alleged")
-            return not (cur.left_edge.i <= trigger.i <= cur.right_edge.i) and _people(cur.head)
+            # (of people, or, by a relative clause, of a thing acted on or named in passing: "to
+            # revive the talks, which Riyadh brokered in 2023"; not of a thing that acts, whose
+            # making dates what it does: "a ruling issued in 2016 rejected the claims", "a lawsuit
+            # filed in February alleged", nor of a document that carries the act: "in a statement
+            # issued in July, they agreed")
+            return not (cur.left_edge.i <= trigger.i <= cur.right_edge.i) and (
+                _people(cur.head) or (cur.dep_ == "relcl" and cur.head.dep_ not in ("nsubj", "nsubjpass")))
         cur = cur.head
     return False
 

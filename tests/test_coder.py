@@ -3509,3 +3509,12 @@ def test_a_talk_by_telephone_with_someone_is_a_consultation_with_them(coder) -> 
     talk is with."""
     e = event_at(code(coder, "Polish President Andrzej Duda met troops on Monday. He also spoke by telephone with German Chancellor Olaf Scholz."), "spoke")
     assert e.event_type == "CONSULT" and {a.country for a in e.target} == {"DEU"}
+
+
+def test_it_after_a_thing_named_as_the_object_before_is_that_thing(coder) -> None:  # type: ignore[no-untyped-def]
+    """"seized the peninsula and later annexed it": "it" is the peninsula again, not the last
+    state or organisation that was a subject (the bloc of the sentence before)."""
+    text = ("The European Union renewed its sanctions on Moscow on Monday. "
+            "Russia seized the Crimean peninsula in 2014 and later annexed it.")
+    e = event_at(code(coder, text), "annexed")
+    assert "IGO" not in {a.country for a in e.target}

@@ -17,7 +17,7 @@ from ..actors.lexicon import moved
 from ..geo.mentions import doc_words, sentence_bounds
 from ..records import Actor
 from .modality import SPEECH_VERBS
-from .roles import OBJECT_CONTROL, actors_under
+from .roles import OBJECT_CONTROL, VESSELS, actors_under
 
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 SINGULAR_PRONOUNS = frozenset({"it", "its"})
@@ -231,6 +231,20 @@ def _thing_owner(pron: Token, actor_at: dict[int, Actor]) -> Token | None:
     return None if any(t.i in actor_at for t in first.subtree) else first
 
 
+def _thing_again(pron: Token, actor_at: dict[int, Actor]) -> bool:
+    """"it" as the object of a verb joined to one whose object is a thing no actor is named in
+    ("captured the Golan Heights and later annexed it", "skipped the summit and addressed it by
+    video"): that thing again, not the last state or organisation named."""
+    verb = pron.head
+    if pron.lower_ != "it" or pron.dep_ != "dobj" or verb.dep_ != "conj" or verb.head.pos_ != "VERB":
+        return False
+    first = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    # (not a vessel, whose flag or crew may be a party: "tracked the ship and warned it off")
+    if first is None or first.i > pron.i or first.tag_ in ("NNS", "NNPS") or first.lemma_.lower() in VESSELS:
+        return False
+    return not any(t.i in actor_at for t in first.subtree)
+
+
 def resolve_pronouns(
     sent: Sequence[Token], actor_at: dict[int, Actor], last_group: tuple[Actor, ...], last_subject: Actor | None,
     last_joined: tuple[Actor, ...] = (),
@@ -255,6 +269,8 @@ def resolve_pronouns(
             continue
         if low == "its" and _thing_owner(tok, actor_at) is not None:
             continue  # "seized a ship and detained its crew": the ship's, no actor's
+        if _thing_again(tok, actor_at):
+            continue  # "captured the heights and annexed it": the heights, no actor
         # (who reports a clause is not whom its verb acts on: "the State Department said Rubio
         # urged them to ..." is no urging of the State Department)
         reported_object = tok.dep_ in {"dobj", "pobj"} and tok.head.dep_ in {"conj", "ccomp"} and any(

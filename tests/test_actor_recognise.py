@@ -52,6 +52,9 @@ def codes(
         ("The Syrian military held back.", [("Syrian military", "SYR", "MIL")]),
         ("Russian air strikes hit two bridges.", [("Russian air strikes", "RUS", "MIL")]),
         ("The Iranians were angry.", [("Iranians", "IRN", "")]),
+        # those who attack are an armed group of the story's country, as gunmen are
+        ("Somali attackers stormed a hotel.", [("Somali attackers", "SOM", "REB")]),
+        ("A Malian suicide bomber struck the base.", [("Malian suicide bomber", "MLI", "REB")]),
         ("Hizballah units moved north.", [("Hizballah units", "LBN", "REB")]),
         ("Hizbullah and Hamas issued a statement.", [("Hizbullah", "LBN", "REB"), ("Hamas", "PSE", "REB")]),
         (

@@ -52,6 +52,11 @@ def codes(
         ("The Syrian military held back.", [("Syrian military", "SYR", "MIL")]),
         ("Russian air strikes hit two bridges.", [("Russian air strikes", "RUS", "MIL")]),
         ("The Iranians were angry.", [("Iranians", "IRN", "")]),
+        # Taiwan's parties, by name (the KMT also by its letters)
+        (
+            "The KMT accused the Democratic Progressive Party of abusing its power.",
+            [("KMT", "TWN", "PTY"), ("Democratic Progressive Party", "TWN", "PTY")],
+        ),
         # those who attack are an armed group of the story's country, as gunmen are
         ("Somali attackers stormed a hotel.", [("Somali attackers", "SOM", "REB")]),
         ("A Malian suicide bomber struck the base.", [("Malian suicide bomber", "MLI", "REB")]),

@@ -3518,3 +3518,14 @@ def test_it_after_a_thing_named_as_the_object_before_is_that_thing(coder) -> Non
             "Russia seized the Crimean peninsula in 2014 and later annexed it.")
     e = event_at(code(coder, text), "annexed")
     assert "IGO" not in {a.country for a in e.target}
+
+
+def test_welcoming_the_announcement_answers_the_news_the_story_led_with(coder) -> None:  # type: ignore[no-untyped-def]
+    """"welcomed the announcement", paragraphs after the lead: the act the story led with, not the
+    last act told in between."""
+    text = ("ANKARA — Turkey will send two frigates to Somali waters next month, Turkish officials said on Thursday. "
+            "The deployment follows a defense pact signed last year.\n\n"
+            "Egypt signed a similar pact with Mogadishu in August.\n\n"
+            "Somalia's information minister welcomed the announcement.")
+    e = event_at(code(coder, text), "welcomed")
+    assert {a.country for a in e.target} == {"TUR"}

@@ -450,6 +450,10 @@ def referent_author(d: Draft, ctx: SentenceContext) -> None:
     for obj in _answered_nouns(d.tok):
         if obj.lemma_.lower() in named:
             continue
+        if obj.lemma_.lower() in LEAD_NOUNS and (lead := _lead_act(ctx, own)) is not None:
+            # "Iraq's government welcomed the announcement": the news the story led with
+            d.target, d.how["target"] = _parties(lead, own), "referent"
+            return
         kind = ontology().referred_type(obj.lemma_.lower())
         if kind == "COERCE" and not answers:
             kind = ""  # "appealed the verdict" is made to a higher court, not to the one that gave it
@@ -615,6 +619,23 @@ WORD_REACH = 2 * REFERENT_REACH
 # decision", "the decision to ...") the rules find that instead.
 GENERIC_ACT_NOUNS = frozenset({"move", "decision", "step", "action", "measure"})
 GENERIC_REACH = 2
+# Nouns that take up the news a story leads with, however far back: "welcomed the announcement"
+# (said of the lead's act, told again as background in between).
+LEAD_NOUNS = frozenset({"announcement"})
+# The sentences after the first that tells an act which still make the lead.
+LEAD_REACH = 1
+
+
+def _lead_act(ctx: SentenceContext, own: set[tuple[str, str]]) -> Event | None:
+    """The first act of the story's lead (the first sentence that tells one, or the next) that
+    another side than ``own`` did."""
+    if not ctx.state.events:
+        return None
+    first = ctx.state.events[0].sentence_index
+    return next((e for e in ctx.state.events if e.sentence_index <= first + LEAD_REACH and e.sentence_index < ctx.index
+                 and _answerable(e, own)), None)  # fmt: skip
+
+
 # Nouns that sum up the act just told when set off after it: "Kenya expelled the envoy, a move that
 # angered Mogadishu".
 SUMMING_ACT_NOUNS = GENERIC_ACT_NOUNS | frozenset({"act"})

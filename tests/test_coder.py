@@ -3529,3 +3529,10 @@ def test_welcoming_the_announcement_answers_the_news_the_story_led_with(coder) -
             "Somalia's information minister welcomed the announcement.")
     e = event_at(code(coder, text), "welcomed")
     assert {a.country for a in e.target} == {"TUR"}
+
+
+def test_who_urged_is_the_person_the_relative_clause_hangs_on(coder) -> None:  # type: ignore[no-untyped-def]
+    """"met X, who urged Y": X urged, not the one who met X (the role model chooses among the
+    actors the relative pronoun can stand for)."""
+    e = event_at(code(coder, "Jordan's king met German Chancellor Olaf Scholz, who urged Israel to withdraw its troops."), "urged")
+    assert {a.country for a in e.source} == {"DEU"}

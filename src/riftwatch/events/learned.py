@@ -898,6 +898,31 @@ def _venue_name(cand: Candidate) -> bool:
             and head.head.lemma_.lower() in VENUE_NOUNS)  # fmt: skip
 
 
+_WHO = frozenset({"who"})
+
+
+_WHO_PARTS = frozenset({"compound", "amod", "poss", "appos", "det", "nmod", "case", "punct", "conj", "cc"})
+# Entities a "who" clause the parse hangs on them cannot be about: "met Macron on Monday, who
+# called for", "a judge in Kampala, who declined".
+_NOT_WHO = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+
+
+def _relative_who(trig: Token) -> set[int]:
+    """The words of the noun phrase (appositions included) that a relative "who" subject of
+    ``trig``'s clause stands for ("French President Emmanuel Macron" of "..., who urged")."""
+    if trig.dep_ != "relcl" or trig.head.pos_ not in ("NOUN", "PROPN") or trig.head.ent_type_ in _NOT_WHO:
+        return set()
+    if not any(c.dep_ == "nsubj" and c.lower_ in _WHO for c in trig.children):
+        return set()
+    out: set[int] = set()
+    stack = [trig.head]
+    while stack:  # the name, its modifiers and appositions; not its phrases ("living in London")
+        t = stack.pop()
+        out.add(t.i)
+        stack.extend(c for c in t.children if c.dep_ in _WHO_PARTS)
+    return out
+
+
 def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     """The event with learned source and target, and the best source/target probabilities."""
     src = src_all = [(models.source.prob(f), c.actor) for c, f in zip(fe.cands, fe.role_feats, strict=True)]
@@ -911,6 +936,10 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         src = [(p, a) for (p, a), c in zip(src, fe.cands, strict=True) if not _venue(c) and not _venue_name(c)
                and not (c.head is not None and brokered_by(c.head)) and (
                c.head is None or c.other_sentence or (c.head.i not in barred and in_clause_of(c.head, fe.trig)))]
+    if not ev.source and fe.trig is not None and (who := _relative_who(fe.trig)):
+        # "met Macron, who urged Israel to withdraw": whom the relative pronoun stands for, where
+        # an actor is named there (whether the clause's act is news stays the model's call)
+        src = [(p, a) for (p, a), c in zip(src_all, fe.cands, strict=True) if c.head is not None and c.head.i in who] or src
     if not ev.source and fe.trig is not None and (_unnamed_agent(fe.trig, fe.cands) or _unnamed_doers(fe.trig, fe.cands)):
         src = []  # "was stabbed by a man trying to cross", "most countries have not recognized": the text says who, no actor
     source = ev.source or _with_conjuncts(_choose(src, models.source, models.second), fe.cands)

@@ -3536,3 +3536,12 @@ def test_who_urged_is_the_person_the_relative_clause_hangs_on(coder) -> None:  #
     actors the relative pronoun can stand for)."""
     e = event_at(code(coder, "Jordan's king met German Chancellor Olaf Scholz, who urged Israel to withdraw its troops."), "urged")
     assert {a.country for a in e.source} == {"DEU"}
+
+
+def test_the_two_men_are_the_two_people_named_last(coder) -> None:  # type: ignore[no-untyped-def]
+    """"the two men" after two leaders are named: those two (of their states), as "the two leaders"
+    would be; not civilians of the story's country."""
+    text = ("Kenyan President William Ruto hosted Ethiopian Prime Minister Abiy Ahmed in Nairobi on Thursday. "
+            "The two men agreed to reopen their shared border to trade.")
+    e = event_at(code(coder, text), "agreed")
+    assert {a.country for a in e.source} == {"KEN", "ETH"} and {a.sector for a in e.source} == {"GOV"}

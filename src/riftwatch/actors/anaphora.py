@@ -134,9 +134,9 @@ def org_for(noun: Token, orgs: Sequence[Actor]) -> Actor | None:
 
 # "both countries", "the two governments", "the two leaders": the two states the story named last.
 PAIR_NOUNS = frozenset({"country", "nation", "state", "government", "leader", "president", "minister",
-                        "neighbor", "neighbour", "ally", "capital", "side", "army", "military"})  # fmt: skip
+                        "neighbor", "neighbour", "ally", "capital", "side", "army", "military", "man"})  # fmt: skip
 PAIR_WORDS = frozenset({"countries", "nations", "states", "governments", "leaders", "presidents", "ministers",
-                        "neighbors", "neighbours", "allies", "capitals", "sides", "armies", "militaries"})  # fmt: skip
+                        "neighbors", "neighbours", "allies", "capitals", "sides", "armies", "militaries", "men"})  # fmt: skip
 # Pair nouns that name the two states' armed forces: "both armies", "the two militaries".
 ARMED_PAIR_NOUNS = frozenset({"army", "military"})
 

@@ -1007,7 +1007,9 @@ COUNTRIES_KEPT = 40  # of the states named so far, the last ones are all "both c
 
 
 # Pair nouns that name people: "the two leaders" are the last two people named, not states.
-PERSON_PAIR_NOUNS = frozenset({"leader", "president", "minister"})
+PERSON_PAIR_NOUNS = frozenset({"leader", "president", "minister", "man"})
+# ... of which only people, never states named: "the two men" no one named are two men
+ONLY_PEOPLE_PAIR_NOUNS = frozenset({"man"})
 
 
 def _pairs(
@@ -1049,7 +1051,8 @@ def _pairs(
             last = [c for _, c in reversed(taken)]
             states = tuple(last) if len(last) == n and len(set(last)) == n and all(
                 len(c) == 3 and c not in NOT_STATES for c in last) else None  # fmt: skip
-        if states is None and (head_key(doc[i]) not in PERSON_PAIR_NOUNS or (speakers and i not in speakers)):
+        if states is None and head_key(doc[i]) not in ONLY_PEOPLE_PAIR_NOUNS and (
+                head_key(doc[i]) not in PERSON_PAIR_NOUNS or (speakers and i not in speakers)):  # fmt: skip
             # the states named last (or, for people who do not pair up and whom someone speaks
             # to, their states: "Rubio spoke with both foreign ministers"); a pair phrase before
             # this one names its states again there

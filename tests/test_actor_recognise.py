@@ -57,9 +57,6 @@ def codes(
             "The KMT accused the Democratic Progressive Party of abusing its power.",
             [("KMT", "TWN", "PTY"), ("Democratic Progressive Party", "TWN", "PTY")],
         ),
-        # those who attack are an armed group of the story's country, as gunmen are
-        ("Somali attackers stormed a hotel.", [("Somali attackers", "SOM", "REB")]),
-        ("A Malian suicide bomber struck the base.", [("Malian suicide bomber", "MLI", "REB")]),
         ("Hizballah units moved north.", [("Hizballah units", "LBN", "REB")]),
         ("Hizbullah and Hamas issued a statement.", [("Hizbullah", "LBN", "REB"), ("Hamas", "PSE", "REB")]),
         (

@@ -52,6 +52,9 @@ def codes(
         ("The Syrian military held back.", [("Syrian military", "SYR", "MIL")]),
         ("Russian air strikes hit two bridges.", [("Russian air strikes", "RUS", "MIL")]),
         ("The Iranians were angry.", [("Iranians", "IRN", "")]),
+        # a nationality word standing alone for a language is no party
+        ("The minister wrote in Russian that Iran must pay.", [("Iran", "IRN", "")]),
+        ("Lawyers protested the imposition of French in the courts.", [("courts", "", "JUD")]),
         # Taiwan's parties, by name (the KMT also by its letters)
         (
             "The KMT accused the Democratic Progressive Party of abusing its power.",

@@ -325,6 +325,32 @@ def _hyphened_modifier(doc: Doc, m: Mention) -> bool:
             and word.head.i > word.i and word.head.pos_ in {"NOUN", "PROPN"})
 
 
+# Verbs whose object, and nouns whose "of" phrase, a nationality word names as a language: "speak
+# English", "the imposition of French"; a language is also what one says, writes or teaches "in".
+_LANGUAGE_VERBS = frozenset({"speak", "learn", "teach", "understand", "read", "write", "study", "impose", "ban"})
+_LANGUAGE_NOUNS = frozenset({"imposition", "use", "teaching", "ban", "language", "knowledge"})
+
+
+def _language(doc: Doc, m: Mention) -> bool:
+    """A nationality word standing alone for a language, no party: "tweeted in English", "forced
+    the crew to sign documents in Chinese", "protested the imposition of French in courts" (not
+    "French troops", "the French", "Russians")."""
+    if m.kind != "demonym" or m.end - m.start != 1:
+        return False
+    tok = doc[m.start]
+    if tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "det" for c in tok.children) or tok.dep_ in ("amod", "compound", "nmod", "poss"):
+        return False
+    after = doc[m.end] if m.end < len(doc) else None
+    if after is not None and (after.pos_ in ("NOUN", "PROPN", "ADJ") or after.text in ("-", "–", "'s")):
+        return False
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("in", "into"):
+        return True
+    if tok.dep_ == "dobj" and head.lemma_.lower() in _LANGUAGE_VERBS:
+        return True
+    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _LANGUAGE_NOUNS
+
+
 # Prefixes that make a name a stance towards its bearer: "anti-Japan protests", "pro-Moscow
 # separatists", "the pro-Yoon rally" are neither Japan's, Russia's nor Yoon's.
 STANCE_PREFIXES = frozenset({"anti", "pro"})
@@ -365,7 +391,7 @@ def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: C
             found.append(Mention(start, end, _best_entry(entries, when)))
     found = [m for m in found if not _party_of_another_country(doc, m, found) and not _portfolio(doc, m, found)
              and not _inside_a_place_name(doc, m) and not _second_in_line(doc, m, found) and not _hyphened_modifier(doc, m)
-             and not _against_others(doc, m, found)]
+             and not _against_others(doc, m, found) and not _language(doc, m)]
     found.sort(key=lambda m: (m.start - m.end, _KIND_RANK.get(m.kind, 9), m.start))
     taken = bytearray(len(doc))
     kept: list[Mention] = []

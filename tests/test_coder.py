@@ -3545,3 +3545,12 @@ def test_the_two_men_are_the_two_people_named_last(coder) -> None:  # type: igno
             "The two men agreed to reopen their shared border to trade.")
     e = event_at(code(coder, text), "agreed")
     assert {a.country for a in e.source} == {"KEN", "ETH"} and {a.sector for a in e.source} == {"GOV"}
+
+
+def test_a_state_force_killed_in_a_clash_was_killed_by_the_other_side(coder) -> None:  # type: ignore[no-untyped-def]
+    """"Indian and Chinese troops clashed ... One Indian soldier was killed": the toll carries the
+    clash's other side as who killed, not the soldier's own army too."""
+    text = ("Indian and Chinese troops exchanged fire along the disputed border on Tuesday, officials said. "
+            "One Indian soldier was killed, the army said.")
+    e = event_at(code(coder, text), "killed")
+    assert {a.country for a in e.source} == {"CHN"}

@@ -1144,7 +1144,14 @@ def toll_source(d: Draft, ctx: SentenceContext) -> None:
         if e.sentence_index < ctx.index - TOLL_REACH:
             return
         if e.event_type == "ASSAULT" and e.factuality == "asserted" and e.source:
-            if not {(a.country, a.sector) for a in e.source} & {(a.country, a.sector) for a in d.target}:
+            # (a state's forces killed are not killed by their own state's: the other side's)
+            victims = {a.country for a in d.target if a.country and a.sector in STATE_BODY_SECTORS}
+            others = [a for a in e.source if not (a.country in victims and a.sector in STATE_BODY_SECTORS)]
+            if others and len(others) < len(e.source):
+                # a clash of two sides ("Pakistani and Afghan forces exchanged fire. One Afghan
+                # border guard was killed"): the other side killed them
+                d.source, d.how["source"] = others, "carried"
+            elif not {(a.country, a.sector) for a in e.source} & {(a.country, a.sector) for a in d.target}:
                 # (not the attackers' own dead: "two Israeli soldiers were killed")
                 d.source, d.how["source"] = list(e.source), "carried"
             return

@@ -3554,3 +3554,13 @@ def test_a_state_force_killed_in_a_clash_was_killed_by_the_other_side(coder) -> 
             "One Indian soldier was killed, the army said.")
     e = event_at(code(coder, text), "killed")
     assert {a.country for a in e.source} == {"CHN"}
+
+
+def test_the_army_a_leader_orders_is_the_leaders_own(coder) -> None:  # type: ignore[no-untyped-def]
+    """"X ordered the army to ...": one commands one's own state's forces, not those of the state
+    the story is most about."""
+    text = ("Kosovo police seized two border crossings on Monday, Kosovo officials said. "
+            "Kosovo's prime minister defended the move. "
+            "Serbian President Aleksandar Vucic ordered the army to move closer to the border.")
+    e = event_at(code(coder, text), "ordered")
+    assert "XKX" not in {a.country for a in e.target} and "SRB" in {a.country for a in e.source}

@@ -1300,6 +1300,10 @@ _HOME_CRITICS = _OPPOSITION | {"LEG", "CVL", "LAB", "REL", "EDU", "MED", "HLH", 
 _ADDRESSING_PREPS = frozenset({"on", "upon", "to", "against", "with"})
 
 
+# Verbs whose object a commander commands: "ordered the army to ..."
+_COMMANDING = frozenset({"order", "instruct", "direct", "command"})
+
+
 def _speaker_country(doc: Doc, g: Group, actors: Sequence[Actor], offset: int) -> tuple[str, bool]:
     """The country of whoever reports the clause the group is the subject of ("U.S. Trade
     Representative Jamieson Greer said the administration was reviewing ...": the speaker's
@@ -1308,6 +1312,14 @@ def _speaker_country(doc: Doc, g: Group, actors: Sequence[Actor], offset: int) -
     government"), then with True: those who act on it as their own government, not only speak of
     it, make it theirs whoever was named with the same word before."""
     root = doc[g.start : g.end].root
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in _COMMANDING and g.owner is None:
+        # "Maduro ordered the navy to escort ...", "he had ordered the army to respond": one
+        # commands one's own state's forces
+        verb = root.head
+        starts = {t.idx + offset for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+        commanders = [a for a in actors if a.start in starts and len(a.country) == 3 and a.country not in NOT_STATES]
+        if commanders:
+            return commanders[-1].country, False
     if root.dep_ == "poss" and root.head.dep_ in ("dobj", "pobj"):
         root = root.head  # "criticized the government's handling of the crisis": the government's act
     if root.dep_ in ("dobj", "pobj"):

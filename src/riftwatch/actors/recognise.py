@@ -544,6 +544,14 @@ _MOVING = frozenset({"flee", "return", "come", "go", "move", "migrate", "head", 
                      "escape", "smuggle", "bring", "take", "emigrate", "traffic", "cross", "arrive"})  # fmt: skip
 
 
+def _covered(doc: Doc, mentions: Sequence[Mention]) -> bytearray:
+    """One byte a token of ``doc``, set where a mention covers it."""
+    taken = bytearray(len(doc))
+    for m in mentions:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    return taken
+
+
 def _described_states(doc: Doc, mentions: list[Mention], lexicon: Lexicon, ctx: ArticleContext) -> list[Mention]:
     """Mentions of states met again by a description ("the kingdom", "the island nation", "the
     country's foreign minister"), of the states named before it in this doc or the article, never
@@ -552,9 +560,7 @@ def _described_states(doc: Doc, mentions: list[Mention], lexicon: Lexicon, ctx: 
     the story is most about so far."""
     if not any(w.lower() in STATE_DESCRIPTIONS or w.lower() == _STATE_DESCRIBED for w in doc_words(doc)):
         return mentions
-    taken = bytearray(len(doc))
-    for m in mentions:
-        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    taken = _covered(doc, mentions)
     added: list[Mention] = []
     for i, word in enumerate(doc_words(doc)):
         w = word.lower()
@@ -607,9 +613,7 @@ def _halves_named(doc: Doc, mentions: list[Mention], lexicon: Lexicon, ctx: Arti
     halves = lexicon.halves()
     if not any(w.lower() in halves for w in doc_words(doc)):
         return mentions, set()
-    taken = bytearray(len(doc))
-    for m in mentions:
-        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    taken = _covered(doc, mentions)
     added: list[Mention] = []
     for i, word in enumerate(doc_words(doc)):
         pairs = halves.get(word.lower())

@@ -898,9 +898,8 @@ def _venue_name(cand: Candidate) -> bool:
             and head.head.lemma_.lower() in VENUE_NOUNS)  # fmt: skip
 
 
-_WHO = frozenset({"who"})
-
-
+# The words of a noun phrase a relative "who" stands for: the name, its modifiers and appositions,
+# not its phrases ("a businessman living in London, who").
 _WHO_PARTS = frozenset({"compound", "amod", "poss", "appos", "det", "nmod", "case", "punct", "conj", "cc"})
 # Entities a "who" clause the parse hangs on them cannot be about: "met Macron on Monday, who
 # called for", "a judge in Kampala, who declined".
@@ -912,11 +911,11 @@ def _relative_who(trig: Token) -> set[int]:
     ``trig``'s clause stands for ("French President Emmanuel Macron" of "..., who urged")."""
     if trig.dep_ != "relcl" or trig.head.pos_ not in ("NOUN", "PROPN") or trig.head.ent_type_ in _NOT_WHO:
         return set()
-    if not any(c.dep_ == "nsubj" and c.lower_ in _WHO for c in trig.children):
+    if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in trig.children):
         return set()
     out: set[int] = set()
     stack = [trig.head]
-    while stack:  # the name, its modifiers and appositions; not its phrases ("living in London")
+    while stack:
         t = stack.pop()
         out.add(t.i)
         stack.extend(c for c in t.children if c.dep_ in _WHO_PARTS)

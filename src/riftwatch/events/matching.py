@@ -19,7 +19,7 @@ from .conventions import STOP_VERBS
 from .draft import Entry, Recoded, SentenceContext
 from .modality import SPEECH_VERBS
 from .ontology import ontology
-from .roles import OBJ, PARTITIVES, PUTTING_NOUNS, RECEIVE_VERBS, actors_under, part_whole, with_means
+from .roles import OBJ, PARTITIVES, PUTTING_NOUNS, RECEIVE_VERBS, actors_under, means_with, part_whole
 from .triggers import Trigger, TriggerLexicon
 
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
@@ -51,7 +51,7 @@ def _particle_candidates(children: list[Token]) -> list[Token]:
     out = [c for c in children if (c.dep_ in {"prep", "prt"} and not dated_prep(c)) or (c.dep_ == "advmod" and c.lower_ == "back")]
     # the "with" the parse hangs on the means of a talk: "spoke by telephone with the president"
     if children:
-        out.extend(w for w in with_means(children[0].head) if w.head.dep_ == "pobj")
+        out.extend(means_with(children[0].head))
     out.extend(m for c in children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark" and m.lower_ == "for")
     # the "of" the parse hangs on the object: "stripped 135 opponents of their nationality"
     out.extend(p for c in children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep" and p.lower_ == "of")

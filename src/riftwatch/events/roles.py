@@ -170,21 +170,17 @@ MEANS_NOUNS = frozenset({"phone", "telephone", "videophone", "video", "link", "v
 _MEANS_PREPS = frozenset({"by", "over", "via", "on"})
 
 
-def with_means(tok: Token) -> list[Token]:
-    """``tok``'s children and the prepositions the parse hung on the means of its act ("spoke by
-    telephone with Macron": "with" under "telephone"), as children of ``tok``."""
-    out = list(tok.children)
-    for prep in out[:]:
-        if prep.dep_ == "prep" and prep.lower_ in _MEANS_PREPS:
-            for means in prep.children:
-                if means.dep_ == "pobj" and means.lemma_.lower() in MEANS_NOUNS:
-                    out.extend(c for c in means.children if c.dep_ == "prep" and c.lower_ == "with")
-    return out
+def means_with(tok: Token) -> list[Token]:
+    """The "with" the parse hung on the means of ``tok``'s act rather than on ``tok`` ("spoke by
+    telephone with Macron": "with" under "telephone"), to be read as ``tok``'s own."""
+    return [c for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in _MEANS_PREPS
+            for means in prep.children if means.dep_ == "pobj" and means.lemma_.lower() in MEANS_NOUNS
+            for c in means.children if c.dep_ == "prep" and c.lower_ == "with"]  # fmt: skip
 
 
 def _prep_objects(tok: Token, preps: Sequence[str]) -> list[Token]:
     out: list[Token] = []
-    for prep in with_means(tok):
+    for prep in (*tok.children, *means_with(tok)):
         if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ in preps and not absolute(prep):
             out.extend(c for c in prep.children if c.dep_ in {"pobj", "pcomp"})
     return out

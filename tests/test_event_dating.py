@@ -461,3 +461,16 @@ def test_a_relative_clause_on_what_the_act_concerns_keeps_its_time_to_itself(cod
             "Ghana's foreign minister also held talks with his Togolese counterpart to discuss reviving a border accord, "
             "which the two countries signed in 2019.")
     assert _event(_code(coder, text), "held").date.year == 2024
+
+
+def test_that_year_is_the_year_the_story_named_before(coder) -> None:  # type: ignore[no-untyped-def]
+    text = ("Police arrested the mayor of Talas on Tuesday, officials said. "
+            "The mayor had led protests against the mining law in 2019. "
+            "In June of that year, troops detained dozens of his supporters. "
+            "The parliament repealed the law the following year.")
+    coded = _code(coder, text)
+    detained = _event(coded, "detained")
+    assert (detained.date, detained.date_precision) == (dt.date(2019, 6, 1), "month")
+    assert detained.date_text is not None and detained.date_text.text == "June of that year"
+    repealed = _event(coded, "repealed")
+    assert (repealed.date, repealed.date_precision) == (dt.date(2020, 1, 1), "year")

@@ -373,3 +373,39 @@ def test_rule_cues_never_hide_a_match_in_the_pool() -> None:
 )
 def test_a_future_seen_from_the_past_is_the_nearer_day(sentence: str, published: dt.date, expected: Expected) -> None:
     assert one(sentence, published) == expected
+
+
+# Sentences of one made-up story: a year written out, then phrases that count from it.
+_STORY = ("The port was blockaded in 2016, during the 1998-2004 dispute's long aftermath. "
+          "In April of that year, the navy seized two ferries. "
+          "Fishermen protested later that same year. "
+          "Talks broke down in the autumn of that year. "
+          "The council lifted the blockade the following year. "
+          "Ahead of that year's vote, the parties met.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In April of that year, the navy seized two ferries.", ("April of that year", "2016-04-01..2016-04-30", "month")),
+        ("Fishermen protested later that same year.", ("later that same year", "2016-01-01..2016-12-31", "year")),
+        ("Talks broke down in the autumn of that year.", ("the autumn of that year", "2016-09-01..2016-11-30", "year")),
+        ("The council lifted the blockade the following year.", ("the following year", "2017-01-01..2017-12-31", "year")),
+    ],
+)
+def test_that_year_counts_from_the_year_the_story_named_before(sentence: str, expected: Expected) -> None:
+    at = _STORY.index(sentence)
+    times = find_times(sentence, WED, at, _STORY)
+    assert len(times) == 1, times
+    t = times[0]
+    assert (t.text, f"{t.date}..{t.end_date}", t.precision) == expected
+    assert times[0].start == at + sentence.index(t.text)
+
+
+def test_that_year_with_no_year_before_dates_nothing_of_its_own() -> None:
+    # no year written out before: the phrase counts from nothing (a bare month keeps its own reading)
+    assert find_times("Fishermen protested later that year.", WED, 0, "Fishermen protested later that year.") == []
+    assert [t.text for t in find_times("In April of that year, they met.", WED)] == ["April"]
+    # "that year's vote" dates the vote, not the act: no time of the sentence's own
+    at = _STORY.index("Ahead of")
+    assert find_times("Ahead of that year's vote, the parties met.", WED, at, _STORY) == []

@@ -95,6 +95,8 @@ _CLAUSE_BREAK = re.compile(r"(?i)[,;:()]|\b(?:and|but|while|whereas|although|tho
 class _Ctx(NamedTuple):
     text: str
     published: dt.date | None
+    story: str = ""  # the whole text ``text`` was taken from, at ``at`` ("" when none was given)
+    at: int = 0
 
 
 # --- calendar helpers ------------------------------------------------------------------------
@@ -341,6 +343,32 @@ def _season(m: re.Match[str], c: _Ctx) -> Resolved | None:
     return dt.date(year, first_month, 1), _month_end(end_y, end_m), "year"
 
 
+# A year the story named before: the last one written out in full ("In 2018 ... In May of that
+# year"), not one of a span ("1910-1945").
+_STATED_YEAR = re.compile(r"(?<![\d,.$\u2013-])\b(?:19|20)\d{2}\b(?![-\u2013]?\d)")
+
+
+def _that_year(m: re.Match[str], c: _Ctx) -> Resolved | None:
+    """"in May of that year", "later that year", "the spring of that same year", "the following
+    year": counted from the last year the story wrote out before the phrase; none when it wrote
+    none (the phrase then dates nothing)."""
+    end = c.at + m.start() if c.story else m.start()
+    years = list(_STATED_YEAR.finditer(c.story or c.text, 0, end))
+    if not years:
+        return None
+    year = int(years[-1][0]) + (1 if m["which"].lower().endswith("following") else 0)
+    if m["mon"]:
+        month = _month_no(m["mon"])
+        return None if month is None else _month(year, month, _part(m["part"]))
+    if m["season"]:
+        first_month = _SEASONS[m["season"].lower()]
+        end_y, end_m = _add_months(year, first_month, 2)
+        return dt.date(year, first_month, 1), _month_end(end_y, end_m), "year"
+    lead = (m["lead"] or "").lower()
+    # ("earlier"/"later" than the act told before, somewhere in that year)
+    return _year(year, None if lead in ("earlier", "later") else _part(lead))
+
+
 def _year_span(m: re.Match[str], c: _Ctx) -> Resolved | None:
     """"from 1998 to 2000", "between 1998 and 2000", "1998-2000": the years the act lasted."""
     first, last = int(m["y"]), int(m["y2"])
@@ -522,6 +550,15 @@ _RULES: tuple[_Rule, ...] = (
     _rule(_MONTH_LOWER, _HAS_MONTH, rf"\b{_PART}?{_MON},?\s+(?:of\s+)?(?P<y>[12]\d{{3}})\b", _month_year),
     _rule(_MONTH_LOWER, _HAS_MONTH, rf"\b{_PART}?{_MON},?\s+(?P<yrel>last|this|next)\s+year\b", _month_of_year),
     _rule(
+        ("year",),
+        r"\b(?:that|same|following)\s+year\b",
+        r"\b(?:(?:in|during|by|until|through|throughout)\s+)?"
+        r"(?:(?P<lead>earlier|later|early|late|the\s+(?:beginning|start|middle|end)\s+of)\s+)?"
+        rf"(?:(?:the\s+)?(?:{_PART}?{_MON}|(?P<season>spring|summer|autumn|fall|winter))\s+of\s+)?"
+        r"(?P<which>that\s+same|that|the\s+same|the\s+following)\s+year\b(?!['\u2019]s)",
+        _that_year,
+    ),
+    _rule(
         _MONTH_LOWER,
         _HAS_MONTH,
         rf"\b(?:(?P<rel>last|next|this|in|during|since|until|by|throughout|through)\s+)?{_PART}?{_MON}"
@@ -622,17 +659,18 @@ def may_hold_time(text: str) -> bool:
     return any(w in low for w in _CUE_WORDS) or any(m in text for m in _MONTH_CUES)
 
 
-def find_times(text: str, published: dt.date | None, offset: int = 0) -> list[TimeExpr]:
+def find_times(text: str, published: dt.date | None, offset: int = 0, story: str = "") -> list[TimeExpr]:
     """Date expressions in ``text`` (one sentence), resolved against ``published``, in text order.
 
-    ``offset`` is added to character positions, so pass the sentence's start in its article.
+    ``offset`` is added to character positions, so pass the sentence's start in its article;
+    ``story``, the article's text, lets "that year" count from a year it named before.
     Overlapping candidates go to the longest, leftmost one ("Monday, May 9" over "Monday").
 
     >>> [(t.text, str(t.date)) for t in find_times("It began on May 5.", dt.date(2016, 5, 13))]
     [('May 5', '2016-05-05')]
     """
     pub = _check(text, published, offset)
-    ctx = _Ctx(text, pub)
+    ctx = _Ctx(text, pub, story, offset)
     found: list[tuple[int, int, Resolved]] = []
     low = text.lower()
     present: dict[re.Pattern[str], bool] = {}  # several rules need the same word (a month name)

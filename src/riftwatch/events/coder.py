@@ -478,7 +478,7 @@ def _reported_speech(ctx: SentenceContext) -> list[Event]:
     if not speech_acts:
         return []
     if speech_acts and not ctx.times and may_hold_time(s_text):
-        ctx.times = find_times(s_text, article.published, offset=ctx.start_char)
+        ctx.times = find_times(s_text, article.published, offset=ctx.start_char, story=article.text)
     out: list[Event] = []
     for verb, etype, cameo, mode, speakers, addressees in speech_acts:
         if any(e.trigger.start == verb.idx for e in ctx.events):
@@ -539,7 +539,7 @@ def code_sentence(ctx: SentenceContext) -> list[Event]:
     ctx.trigger_at = {t.i for t, _ in found}
     s_text = ctx.text
     if found and may_hold_time(s_text):
-        ctx.times = find_times(s_text, article.published, offset=ctx.start_char)
+        ctx.times = find_times(s_text, article.published, offset=ctx.start_char, story=article.text)
     if any(entry.type in ontology().types_with("counts_people") for _, entry in found):
         ctx.quantities = find_quantities(s_text, offset=ctx.start_char)
     for tok, entry in found:

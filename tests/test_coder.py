@@ -1710,6 +1710,16 @@ def test_a_sentence_after_a_post_on_x_has_its_own_actors(rules) -> None:  # type
     assert [a.country for a in e.source] == ["SOM"] and e.sentence_index == 1
 
 
+def test_an_abbreviated_rank_ends_no_sentence(rules, nlp) -> None:  # type: ignore[no-untyped-def]
+    """"Sgt." and "Lt. Col." are read as ranks, not as a full stop that splits the name from its
+    apposition (``parse.keep_ranks_whole``): the rank's holder is the army officer who acts."""
+    text = ("A Romanian army commander, Lt. Col. Anton Mirescu, accused Moldovan smugglers of firing "
+            "at a patrol. A guard, Sgt. Ilie Vasile, was wounded.")  # fmt: skip
+    assert len(list(nlp(text).sents)) == 2
+    e = event_at(code(rules, text), "accused")
+    assert [(a.person or a.text, a.country, a.sector) for a in e.source] == [("Anton Mirescu", "ROU", "MIL")]
+
+
 def test_a_blank_line_ends_a_headline_and_a_dateline_ends_before_the_lead(rules, nlp) -> None:  # type: ignore[no-untyped-def]
     """A headline has no full stop: without the paragraph break as a boundary, the headline and the
     dateline below it were read as one sentence (``parse.paragraph_breaks``). The dateline is read

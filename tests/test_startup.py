@@ -82,7 +82,7 @@ def test_the_kept_default_tokenizer_tokenizes_as_the_models_own(nlp) -> None:  #
     every special case and every pool story must come out as the saved tokenizer makes them."""
     from spacy import attrs
 
-    from riftwatch.parse import MODEL_PACKAGES, split_platform_x
+    from riftwatch.parse import MODEL_PACKAGES, keep_ranks_whole, split_platform_x
 
     module = next(m for m in (_try_import(n) for n in MODEL_PACKAGES) if m is not None)
     reference = module.load(disable=list(nlp.pipe_names))  # the saved tokenizer, loaded as spaCy does
@@ -90,6 +90,9 @@ def test_the_kept_default_tokenizer_tokenizes_as_the_models_own(nlp) -> None:  #
     assert [t.text for t in reference.make_doc("posted on X. The")] == ["posted", "on", "X.", "The"]
     assert [t.text for t in nlp.make_doc("posted on X. The")] == ["posted", "on", "X", ".", "The"]
     split_platform_x(reference)
+    # ... and an abbreviated rank with its full stop as one word (``parse.keep_ranks_whole``)
+    assert [t.text for t in nlp.make_doc("Sgt. Ali")] == ["Sgt.", "Ali"]
+    keep_ranks_whole(reference)
     names = ["ORTH", "LOWER", "NORM", "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "IS_ALPHA", "IS_PUNCT", "IS_SPACE",
              "IS_STOP", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL", "IS_CURRENCY", "SPACY"]  # fmt: skip
     columns = [getattr(attrs, n) for n in names]

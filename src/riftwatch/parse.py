@@ -94,6 +94,21 @@ def split_platform_x(nlp: Language) -> None:
     tokenizer.add_special_case("X.", [{"ORTH": "X"}, {"ORTH": "."}])
 
 
+# Abbreviated ranks the tokenizer splits at their full stop ("Brig", "."), where the parser then
+# ends a sentence in the middle of a name: "a coalition spokesman, Brig. | Gen. Turki al-Maliki,
+# who said ..." ("Gen.", "Gov.", "Sen.", "Adm." are kept whole by spaCy's own exceptions).
+RANK_ABBREVIATIONS = ("Brig.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Cpl.", "Pvt.", "Cmdr.", "Cdr.", "Lieut.",
+                      "Supt.", "Insp.", "Gens.", "Sens.", "Reps.")  # fmt: skip
+
+
+def keep_ranks_whole(nlp: Language) -> None:
+    """Read an abbreviated rank and its full stop as one word ("Sgt. Milan Petrovic"), as spaCy
+    reads "Gen." (special cases added, not the tokenizer's rules reset)."""
+    tokenizer: Any = nlp.tokenizer  # spacy.tokenizer.Tokenizer (a compiled module, untyped)
+    for rank in RANK_ABBREVIATIONS:
+        tokenizer.add_special_case(rank, [{"ORTH": rank}])
+
+
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
@@ -339,6 +354,7 @@ def load_nlp(fast_ops: bool = True, fast_rules: bool = True) -> Language:
                 nlp: Language = module.load(exclude=["tokenizer"])
                 keep_default_tokenizer(nlp)
                 split_platform_x(nlp)
+                keep_ranks_whole(nlp)
                 add_paragraph_breaks(nlp)
                 add_coordination_repair(nlp)
             else:

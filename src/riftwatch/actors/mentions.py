@@ -140,8 +140,10 @@ def pattern_words(patterns: list[str], vocab: Vocab) -> list[list[str]]:
     1.5 s, so the split is cached (``$RIFTWATCH_CACHE``, keyed by spaCy's version and the patterns'
     hash: a changed lexicon or overlay is split anew); an unwritable cache only costs the time."""
     from ..geo.gazetteer import cache_dir
+    from ..parse import RANK_ABBREVIATIONS, keep_ranks_whole
 
-    digest = hashlib.sha256("\n".join(patterns).encode("utf-8")).hexdigest()[:20]
+    # (split as the pipeline splits a text: abbreviated ranks whole, ``parse.keep_ranks_whole``)
+    digest = hashlib.sha256("\n".join([*RANK_ABBREVIATIONS, "", *patterns]).encode("utf-8")).hexdigest()[:20]
     path = cache_dir() / f"actor-patterns-{spacy.about.__version__}-{digest}.json"
     try:
         words: list[list[str]] = json.loads(path.read_text("utf-8"))
@@ -149,7 +151,9 @@ def pattern_words(patterns: list[str], vocab: Vocab) -> list[list[str]]:
             return words
     except (OSError, ValueError):
         pass
-    tokenizer: Any = spacy.blank("en", vocab=vocab).tokenizer  # spacy.tokenizer ships no type stubs
+    blank = spacy.blank("en", vocab=vocab)
+    keep_ranks_whole(blank)
+    tokenizer: Any = blank.tokenizer  # spacy.tokenizer ships no type stubs
     words = [[t.text for t in doc] for doc in tokenizer.pipe(patterns)]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

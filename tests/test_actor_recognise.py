@@ -55,6 +55,10 @@ def codes(
         # a nationality word standing alone for a language is no party
         ("The minister wrote in Russian that Iran must pay.", [("Iran", "IRN", "")]),
         ("Lawyers protested the imposition of French in the courts.", [("courts", "", "JUD")]),
+        # social media are platforms, not the press: no party in "a post on social media"
+        ("The Kenyan minister denied the report in a post on social media.", [("Kenyan minister", "KEN", "GOV")]),
+        ("Activists on social media and state media blamed the rebels.",
+         [("Activists", "", "CVL"), ("state media", "", "MED"), ("rebels", "", "REB")]),
         # Taiwan's parties, by name (the KMT also by its letters)
         (
             "The KMT accused the Democratic Progressive Party of abusing its power.",

@@ -1710,6 +1710,15 @@ def test_a_sentence_after_a_post_on_x_has_its_own_actors(rules) -> None:  # type
     assert [a.country for a in e.source] == ["SOM"] and e.sentence_index == 1
 
 
+def test_an_opposition_leader_criticizes_the_government_of_his_own_country(rules) -> None:  # type: ignore[no-untyped-def]
+    """The second of two verbs joined under one subject acts on the government as the first's
+    subject does: the opposition's own ("said she welcomed ... but criticized the government")."""
+    text = ("The United States has warned the government in Managua over the arrests. Nicaraguan opposition "
+            "leader Ana Ruiz said she welcomed the pressure but criticized the government for silencing critics.")  # fmt: skip
+    e = event_at(code(rules, text), "criticized")
+    assert {(a.country, a.sector) for a in e.target} == {("NIC", "GOV")}
+
+
 def test_an_abbreviated_rank_ends_no_sentence(rules, nlp) -> None:  # type: ignore[no-untyped-def]
     """"Sgt." and "Lt. Col." are read as ranks, not as a full stop that splits the name from its
     apposition (``parse.keep_ranks_whole``): the rank's holder is the army officer who acts."""

@@ -1330,6 +1330,8 @@ def _speaker_country(doc: Doc, g: Group, actors: Sequence[Actor], offset: int) -
         # "Opposition leader Jairam Ramesh accused the government of ...": the opposition of a
         # country faults its own government
         verb = root.head.head if root.dep_ == "pobj" else root.head
+        while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "said he supported the exercises but criticized the government": he criticized
         subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb.pos_ == "VERB" else []
         starts = {t.idx + offset for s in subjects for t in s.subtree}
         # (lawmakers, civilians, unions: only where they act on it, not where they gather: "outside the palace")

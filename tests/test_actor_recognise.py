@@ -55,6 +55,12 @@ def codes(
         # a nationality word standing alone for a language is no party
         ("The minister wrote in Russian that Iran must pay.", [("Iran", "IRN", "")]),
         ("Lawyers protested the imposition of French in the courts.", [("courts", "", "JUD")]),
+        # a US party's name in a story of other states naming the United States nowhere is a party
+        # of that name elsewhere; with the US named, or no state at all, it is the US party
+        ("Democratic Party leader Min-ho Park accused prosecutors in Seoul of bias.",
+         [("Party leader Min-ho Park", "", "PTY"), ("prosecutors", "", "JUD")]),
+        ("Senate Democrats blocked the bill.", [("Democrats", "USA", "PTY")]),
+        ("Democrats in Washington criticized the deal with Seoul.", [("Democrats", "USA", "PTY"), ("Seoul", "KOR", "GOV")]),
         # social media are platforms, not the press: no party in "a post on social media"
         ("The Kenyan minister denied the report in a post on social media.", [("Kenyan minister", "KEN", "GOV")]),
         ("Activists on social media and state media blamed the rebels.",

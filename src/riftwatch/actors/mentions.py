@@ -263,7 +263,8 @@ def _party_of_another_country(doc: Doc, m: Mention, found: list[Mention]) -> boo
     if m.entry.country == "USA" and any(doc[k].lower_ in {"opposition", "ruling"} for k in range(max(0, m.start - 2), m.start)):
         return True
     states = {o.entry.country for o in found if o.entry is not None and o.kind in _STATE_NAMING}
-    if states and m.entry.country not in states:
+    generic = {w.lower_ for w in doc[m.start : m.end]} <= GENERIC_PARTY_WORDS
+    if generic and states and m.entry.country not in states:
         # "Elly Schlein, leader of the center-left Democratic Party", "Democratic Party leader Lee
         # Jae-myung" in a story of other states that names the United States nowhere: a party of
         # the same name elsewhere (the words around it, or the story's country, code it)
@@ -271,6 +272,12 @@ def _party_of_another_country(doc: Doc, m: Mention, found: list[Mention]) -> boo
     return _owned_by_another_country(doc, m, found)
 
 
+# Words of party names that parties of many countries bear ("Democratic Party", "Republicans",
+# "the Socialists"), unlike "Fidesz" or "Kuomintang".
+GENERIC_PARTY_WORDS = frozenset({"democratic", "democrats", "republican", "republicans", "party", "labour", "labor",
+                                 "conservative", "conservatives", "socialist", "socialists", "liberal", "liberals",
+                                 "green", "greens", "people", "'s", "national", "communist", "communists",
+                                 "progressive", "progressives", "the"})  # fmt: skip
 # Mentions that name a state itself, by its name, people, capital or a person of it.
 _STATE_NAMING = frozenset({"country", "demonym", "capital", "person"})
 

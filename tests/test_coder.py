@@ -1719,6 +1719,15 @@ def test_an_opposition_leader_criticizes_the_government_of_his_own_country(rules
     assert {(a.country, a.sector) for a in e.target} == {("NIC", "GOV")}
 
 
+def test_an_official_of_a_somali_member_state_is_somalia_s(rules) -> None:  # type: ignore[no-untyped-def]
+    """A region the gazetteer lacks but the region list names (Somaliland, Puntland) gives the
+    country of the official it introduces."""
+    text = ("Kenya's foreign ministry hosted talks in Nairobi. Puntland's interior minister, Yusuf Farah Ali, "
+            "accused Kenya of interfering in the region's politics.")  # fmt: skip
+    e = event_at(code(rules, text), "accused")
+    assert [(a.person or a.text, a.country) for a in e.source] == [("Yusuf Farah Ali", "SOM")]
+
+
 def test_an_abbreviated_rank_ends_no_sentence(rules, nlp) -> None:  # type: ignore[no-untyped-def]
     """"Sgt." and "Lt. Col." are read as ranks, not as a full stop that splits the name from its
     apposition (``parse.keep_ranks_whole``): the rank's holder is the army officer who acts."""

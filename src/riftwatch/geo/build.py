@@ -343,6 +343,8 @@ def build(progress: Progress = _quiet) -> Tables:
         for arow in rows:
             if t.kind[arow] == K_ADMIN:
                 admin_keys[arow].add(key)
+    # English spellings news uses that the city's GeoNames record lacks ("Hodeidah")
+    spellings = {(c["country"], c["city"]): c["names"] for c in extra.get("city_names", ())}
     for name, gid_s, sids, cid, pop_s, la, lo in lcities:
         iso3 = lcid_to_iso3.get(int(cid))
         if iso3 is None:
@@ -361,6 +363,7 @@ def build(progress: Progress = _quiet) -> Tables:
         if rec:
             names.append(rec["name"])
             names.extend(a for a in rec.get("alternatenames", ()) if latin_name(a))
+        names.extend(spellings.get((iso3, name), ()))
         t.name(row, *names)
         keys = {normalize(n) for n in names}
         if capitals.get(iso3) in keys and pop > best_capital.get(iso3, (-1, -1))[0]:

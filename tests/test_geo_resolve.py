@@ -186,6 +186,8 @@ def test_the_city_of_a_name_is_the_city(gaz: Gazetteer) -> None:
         # a city by the English spelling news uses, which its GeoNames record lacks (city_names)
         ("Warships shelled the port of Hodeidah overnight.", "Hodeidah", "YEM", "city", (14.80, 42.95)),
         ("Gunmen killed two farmers in the Catatumbo region.", "Catatumbo region", "COL", "region", (8.6, -73.0)),
+        ("Turkish drones struck a checkpoint near Qamishli.", "Qamishli", "SYR", "city", (37.05, 41.23)),
+        ("Israeli jets struck targets in the Bekaa Valley.", "Bekaa Valley", "LBN", "region", (33.85, 35.9)),
         (
             "Shelling resumed across eastern Ukraine and in the Donbas.",
             "eastern Ukraine",

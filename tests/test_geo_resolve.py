@@ -260,3 +260,13 @@ def test_a_far_city_known_by_another_name_is_no_guess(gaz: Gazetteer) -> None:
     text = "Gunmen ambushed a convoy near Mopti. Officials in Bamako and Kiev said four soldiers died."
     places = resolve_spans(text, [Span("Kiev", 61, 65)], gaz)
     assert places[0] is not None and places[0].country == "UKR"
+
+
+@pytest.mark.slow
+def test_a_headline_word_the_story_writes_in_lower_case_is_no_place(nlp: Language, gaz: Gazetteer) -> None:
+    """A title-case headline capitalises every word: "Ban", "Sale", "Mission" there are the common
+    words the story writes in lower case, not the places of the same name; "Kenya" stays a place."""
+    text = ("Kenya Extends Ban on Sale of Arms to Mission\n\n"
+            "Kenya extended a ban on the sale of arms to the mission near Kisumu on Friday.")
+    places = [p.text for p in find_places(nlp(text), gaz)]
+    assert places == ["Kenya", "Kenya", "Kisumu"]

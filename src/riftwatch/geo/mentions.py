@@ -733,6 +733,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Span]:
     spans += _gazetteer_mentions(doc, gaz, taken)
     spans.sort(key=lambda se: (se[0], -(se[1] - se[0])))
     people = _person_words(doc)
+    common = headline_common_words(doc)
     out: list[Span] = []
     last_end = -1
     for s, e in spans:
@@ -741,12 +742,27 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Span]:
         if (_piece_of_name(doc, s, e) or _is_adjective(doc, s, e, gaz) or _vessel_name(doc, s, e)
                 or _stray_acronym(doc, s, e, gaz, 3 if (s, e) == line else 5)):  # fmt: skip
             continue
+        if e - s == 1 and s in common:
+            continue
         if e - s == 1 and doc[s].text in people and (s == 0 or doc[s - 1].lower_ not in LOCATIVES):
             continue
         span = doc[s:e]
         out.append(Span(span.text, span.start_char, span.end_char))
         last_end = e
     return _same_name_again(doc, out, people, gaz)
+
+
+def headline_common_words(doc: Doc) -> set[int]:
+    """Tokens of a headline line, capitalised as a title capitalises every word, that the story
+    writes in lower case ("Gangs Storm Central Haitian Town ... the town of Mirebalais", "Border
+    Crossing", "Mission"): common words, not the places of the same name (Town, Saint Lucia)."""
+    head = lead_start(doc[:LEAD_TOKENS].text)
+    if not head:
+        return set()
+    words = doc_words(doc)
+    first = next((i for i, t in enumerate(doc[:LEAD_TOKENS]) if t.idx >= head), len(doc))
+    lower = set(words[first:])
+    return {i for i in range(first) if words[i].istitle() and len(words[i]) > 1 and words[i].lower() in lower}
 
 
 def _same_name_again(doc: Doc, found: list[Span], people: frozenset[str], gaz: Gazetteer) -> list[Span]:

@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..records import Place
 from .gazetteer import Gazetteer
-from .mentions import doc_words, entities, named_by_noun
+from .mentions import doc_words, entities, headline_common_words, named_by_noun
 from .names import normalize
 
 # Last words of the names of sites a gazetteer of settlements does not hold: streets, squares,
@@ -69,10 +69,11 @@ def find_site_places(doc: Doc, places: Sequence[Place], offset: int = 0) -> list
     busy = [(p.start, p.end) for p in places]
     anchor = top
     out = []
+    common = headline_common_words(doc)
     for ent in entities(doc):
         words = _site_words(doc, ent)
-        if not words:
-            continue
+        if not words or words[0].i in common:
+            continue  # (nor a headline's title-cased common words: "Offensive in Gang Stronghold")
         start, end = words[0].idx + offset, ent.end_char + offset
         if any(a < end and start < b for a, b in busy):
             continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from riftwatch.geo.gazetteer import ALT_NAME_PENALTY, FORMAT, Gazetteer, _load_or_build, cache_dir
@@ -107,6 +109,15 @@ def test_candidates_are_ordered_by_prior(gaz: Gazetteer) -> None:
     priors = [c.prior for c in gaz.lookup("Tripoli")]
     assert priors == sorted(priors, reverse=True)
     assert {"LBY", "LBN"} <= {c.country for c in gaz.lookup("Tripoli")}
+
+
+def test_candidates_of_equal_prior_are_ordered_by_population(gaz: Gazetteer) -> None:
+    """Counties share one prior: the most populous comes first ("Cook" is Cook County, Illinois), an
+    order that adding places elsewhere in the index no longer moves."""
+    cands = gaz.lookup("Cook")
+    assert (cands[0].country, cands[0].fcode) == ("USA", "ADM2") and cands[0].population > 1_000_000
+    for a, b in itertools.pairwise(cands):
+        assert a.prior > b.prior or (a.prior == b.prior and a.population >= b.population)
 
 
 @pytest.mark.parametrize(("name", "lat", "lon"), [("Aleppo", 36.20, 37.16), ("Damascus", 33.51, 36.29)])

@@ -417,11 +417,13 @@ def to_arrays(t: Tables) -> dict[str, npt.NDArray[Any]]:
 
 
 def ranked_index(t: Tables) -> dict[str, tuple[int, ...]]:
-    """Each name's rows, best prior first, at most MAX_CANDIDATES."""
+    """Each name's rows, best prior first (on a tie the more populous, then the one read first: never
+    the order of a set of row numbers, which moved whenever rows were added before them), at most
+    MAX_CANDIDATES."""
     pri = [prior(t, r) for r in range(len(t.names))]
     out: dict[str, tuple[int, ...]] = {}
     for key, rows in t.index.items():
-        uniq = sorted(set(rows), key=lambda r: -pri[r])
+        uniq = sorted(dict.fromkeys(rows), key=lambda r: (-pri[r], -t.pop[r], r))
         out[key] = tuple(uniq[:MAX_CANDIDATES])
     return out
 

@@ -61,6 +61,9 @@ def codes(
          [("Party leader Min-ho Park", "", "PTY"), ("prosecutors", "", "JUD")]),
         ("Senate Democrats blocked the bill.", [("Democrats", "USA", "PTY")]),
         ("Democrats in Washington criticized the deal with Seoul.", [("Democrats", "USA", "PTY"), ("Seoul", "KOR", "GOV")]),
+        # the forces a state sends or deploys are its own, also where another verb controls the sending
+        ("Kenya accused Uganda of sending soldiers into the border region.",
+         [("Kenya", "KEN", ""), ("Uganda", "UGA", ""), ("soldiers", "UGA", "MIL")]),
         # social media are platforms, not the press: no party in "a post on social media"
         ("The Kenyan minister denied the report in a post on social media.", [("Kenyan minister", "KEN", "GOV")]),
         ("Activists on social media and state media blamed the rebels.",

@@ -1728,6 +1728,14 @@ def test_an_official_of_a_somali_member_state_is_somalia_s(rules) -> None:  # ty
     assert [(a.person or a.text, a.country) for a in e.source] == [("Yusuf Farah Ali", "SOM")]
 
 
+def test_the_troops_a_state_is_said_to_send_are_its_own(coder) -> None:  # type: ignore[no-untyped-def]
+    """"accused Uganda of sending soldiers": the soldiers are Uganda's, so the demand for their
+    withdrawal is aimed at Uganda's forces, not at the accuser's own."""
+    text = "Kenya accused Uganda of sending soldiers into its territory and demanded their withdrawal."
+    e = event_at(code(coder, text), "demanded")
+    assert {(a.country, a.sector) for a in e.target} == {("UGA", "MIL")}
+
+
 def test_an_abbreviated_rank_ends_no_sentence(rules, nlp) -> None:  # type: ignore[no-untyped-def]
     """"Sgt." and "Lt. Col." are read as ranks, not as a full stop that splits the name from its
     apposition (``parse.keep_ranks_whole``): the rank's holder is the army officer who acts."""

@@ -1306,6 +1306,30 @@ _ADDRESSING_PREPS = frozenset({"on", "upon", "to", "against", "with"})
 
 # Verbs whose object a commander commands: "ordered the army to ..."
 _COMMANDING = frozenset({"order", "instruct", "direct", "command"})
+# Verbs of moving forces: the forces a state moves are its own ("deployed troops", "sending soldiers").
+_SENDING_FORCES = frozenset({"deploy", "send", "dispatch", "station", "amass", "mass", "redeploy", "move", "position"})
+_MOVED_FORCES = frozenset({"troop", "soldier", "force", "unit", "army", "military", "marine", "paratrooper",
+                           "reinforcement", "personnel", "warship", "tank"})  # fmt: skip
+
+
+def _doers(verb: Token) -> list[Token]:
+    """The subject of ``verb``, or for one without (a gerund after "of", an infinitive, a joined
+    verb) the subject or object that controls it: "accused Uganda of sending soldiers" (Uganda),
+    "plans to deploy troops", "massed tanks and deployed troops"."""
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects
+        if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and verb.head.head.pos_ == "VERB":
+            objects = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+            if objects:
+                return objects
+            verb = verb.head.head
+        elif verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+        else:
+            return []
+    return []
 
 
 def _speaker_country(doc: Doc, g: Group, actors: Sequence[Actor], offset: int) -> tuple[str, bool]:
@@ -1316,11 +1340,13 @@ def _speaker_country(doc: Doc, g: Group, actors: Sequence[Actor], offset: int) -
     government"), then with True: those who act on it as their own government, not only speak of
     it, make it theirs whoever was named with the same word before."""
     root = doc[g.start : g.end].root
-    if root.dep_ == "dobj" and root.head.lemma_.lower() in _COMMANDING and g.owner is None:
+    if root.dep_ == "dobj" and g.owner is None and (
+            root.head.lemma_.lower() in _COMMANDING
+            or (root.head.lemma_.lower() in _SENDING_FORCES and root.lemma_.lower() in _MOVED_FORCES)):  # fmt: skip
         # "Maduro ordered the navy to escort ...", "he had ordered the army to respond": one
-        # commands one's own state's forces
-        verb = root.head
-        starts = {t.idx + offset for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+        # commands one's own state's forces; "accused Uganda of sending soldiers": a state sends
+        # its own
+        starts = {t.idx + offset for c in _doers(root.head) for t in c.subtree}
         commanders = [a for a in actors if a.start in starts and len(a.country) == 3 and a.country not in NOT_STATES]
         if commanders:
             return commanders[-1].country, False

@@ -409,3 +409,13 @@ def test_that_year_with_no_year_before_dates_nothing_of_its_own() -> None:
     # "that year's vote" dates the vote, not the act: no time of the sentence's own
     at = _STORY.index("Ahead of")
     assert find_times("Ahead of that year's vote, the parties met.", WED, at, _STORY) == []
+
+
+def test_a_year_in_a_phrase_opening_the_sentence_dates_its_main_clause() -> None:
+    # "In a 2019 ruling, the court barred ...": the opening phrase says when the main clause's act
+    # happened; a year inside a clause set off by commas still dates its noun only
+    s = "In a 2019 ruling, the tribunal barred the company from drilling."
+    t = best_time(find_times(s, WED), s.index("barred"), s)
+    assert t is not None and (t.text, t.date) == ("2019", D(2019, 1, 1))
+    s = "The minister, named in the 2019 reshuffle, barred the company from drilling."
+    assert best_time(find_times(s, WED), s.index("barred"), s) is None

@@ -725,9 +725,14 @@ def best_time(
         at, end = t.start - sentence_start, t.end - sentence_start
         if not sentence or not t.text.isdigit() or not _attributive_year(sentence, at, end):
             return False
-        if _IN_THE_YEARS.search(sentence, max(0, at - 14), at):
-            # (in the trigger's own clause: "The president, elected in the 2021 vote, dismissed ...")
+        opening = _IN_THE_YEARS.search(sentence, max(0, at - 14), at)
+        if opening:
+            # (in the trigger's own clause: "The president, elected in the 2021 vote, dismissed ...";
+            # a phrase opening the sentence is the main clause's: "In a 2023 ruling, the court barred ...")
             lo, hi = sorted((trigger_start - sentence_start, at))
+            if not sentence[: opening.start()].strip() and trigger_start >= t.end:
+                comma = sentence.find(",", end, hi)
+                lo = comma + 1 if comma >= 0 else end  # (from the comma that closes the opening phrase)
             return bool(_CLAUSE_BREAK.search(sentence, lo, hi))
         return not (trigger_start >= t.end and _UP_TO_ITS_NOUN.fullmatch(sentence, end, trigger_start - sentence_start))
 

@@ -262,9 +262,9 @@ def _party_of_another_country(doc: Doc, m: Mention, found: list[Mention]) -> boo
     # "the main opposition Democratic Party", "the ruling Democratic Party": no US party is so called
     if m.entry.country == "USA" and any(doc[k].lower_ in {"opposition", "ruling"} for k in range(max(0, m.start - 2), m.start)):
         return True
-    states = {o.entry.country for o in found if o.entry is not None and o.kind in _STATE_NAMING}
     generic = {w.lower_ for w in doc[m.start : m.end]} <= GENERIC_PARTY_WORDS
-    if generic and states and m.entry.country not in states:
+    states = {o.entry.country for o in found if o.entry is not None and o.kind in _STATE_NAMING} if generic else set()
+    if states and m.entry.country not in states:
         # "Elly Schlein, leader of the center-left Democratic Party", "Democratic Party leader Lee
         # Jae-myung" in a story of other states that names the United States nowhere: a party of
         # the same name elsewhere (the words around it, or the story's country, code it)

@@ -755,14 +755,20 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Span]:
 def headline_common_words(doc: Doc) -> set[int]:
     """Tokens of a headline line, capitalised as a title capitalises every word, that the story
     writes in lower case ("Gangs Storm Central Haitian Town ... the town of Mirebalais", "Border
-    Crossing", "Mission"): common words, not the places of the same name (Town, Saint Lucia)."""
+    Crossing", "Mission"): common words, not the places of the same name (Town, Saint Lucia). Read
+    once per doc (the place and site finders both ask) and kept in ``doc.user_data``."""
+    got: set[int] | None = doc.user_data.get("riftwatch.headline_common")
+    if got is not None:
+        return got
+    got = set()
     head = lead_start(doc[:LEAD_TOKENS].text)
-    if not head:
-        return set()
-    words = doc_words(doc)
-    first = next((i for i, t in enumerate(doc[:LEAD_TOKENS]) if t.idx >= head), len(doc))
-    lower = set(words[first:])
-    return {i for i in range(first) if words[i].istitle() and len(words[i]) > 1 and words[i].lower() in lower}
+    if head:
+        words = doc_words(doc)
+        first = next((i for i, t in enumerate(doc[:LEAD_TOKENS]) if t.idx >= head), len(doc))
+        lower = set(words[first:])
+        got = {i for i in range(first) if words[i].istitle() and len(words[i]) > 1 and words[i].lower() in lower}
+    doc.user_data["riftwatch.headline_common"] = got
+    return got
 
 
 def _same_name_again(doc: Doc, found: list[Span], people: frozenset[str], gaz: Gazetteer) -> list[Span]:

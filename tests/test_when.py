@@ -19,9 +19,10 @@ WED = D(2021, 6, 16)  # a Wednesday; its ISO week runs Mon 2021-06-14 .. Sun 202
 Expected = tuple[str, str, str]  # text, "first" or "first..last" (ISO dates), precision
 
 
-def one(text: str, published: dt.date | None = WED) -> Expected:
-    """The only expression in ``text``, in the compact form the tables use."""
-    times = find_times(text, published)
+def one(text: str, published: dt.date | None = WED, offset: int = 0, story: str = "") -> Expected:
+    """The only expression in ``text`` (at ``offset`` of ``story``, when given), in the compact form
+    the tables use."""
+    times = find_times(text, published, offset, story)
     assert len(times) == 1, times
     t = times[0]
     span = t.date.isoformat() if t.date == t.end_date else f"{t.date}..{t.end_date}"
@@ -395,11 +396,9 @@ _STORY = ("The port was blockaded in 2016, during the 1998-2004 dispute's long a
 )
 def test_that_year_counts_from_the_year_the_story_named_before(sentence: str, expected: Expected) -> None:
     at = _STORY.index(sentence)
-    times = find_times(sentence, WED, at, _STORY)
-    assert len(times) == 1, times
-    t = times[0]
-    assert (t.text, f"{t.date}..{t.end_date}", t.precision) == expected
-    assert times[0].start == at + sentence.index(t.text)
+    assert one(sentence, WED, at, _STORY) == expected
+    t = find_times(sentence, WED, at, _STORY)[0]
+    assert t.start == at + sentence.index(t.text)  # offsets into the story
 
 
 def test_that_year_with_no_year_before_dates_nothing_of_its_own() -> None:

@@ -444,6 +444,9 @@ def test_an_act_asked_to_stop_is_no_event(rules, text: str) -> None:  # type: ig
         ("The number of migrants crossing into Greece declined sharply in May.", "declined", None),
         ("Turkey's exports to Iraq continue to decline.", "decline", None),
         ("Hungary declined the invitation to the summit.", "declined", "REJECT"),
+        # written here: a party named by a word of amount is still a party
+        ("Senior opposition figures criticized the interior minister on Monday.", "criticized", "ACCUSE"),
+        ("Trade figures released on Monday fell short of forecasts.", "fell", None),
     ],
 )
 def test_an_amount_that_falls_is_no_act(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]

@@ -95,6 +95,20 @@ def test_the_surname_of_a_person_named_in_full_is_not_a_place(nlp: Language, gaz
     assert "Zamora" not in [p.text for p in find_places(nlp(text), gaz)]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Two soldiers were killed in an attack in Dera Ismail Khan on Monday.", "Dera Ismail Khan"),
+        ("Militants attacked a checkpoint near Dera Ghazi Khan.", "Dera Ghazi Khan"),
+    ],
+)
+def test_a_city_whose_name_ends_in_a_persons_name_is_found_whole(nlp: Language, gaz: Gazetteer, text: str, name: str) -> None:
+    """The recogniser reads "Ismail Khan" as a man and leaves "Dera" alone (a town in Ethiopia):
+    the whole run is the city the gazetteer holds, in Pakistan."""
+    found = [(p.text, p.country) for p in find_places(nlp(text), gaz)]
+    assert found == [(name, "PAK")]
+
+
 def test_one_sense_per_name_finds_every_mention(nlp: Language, gaz: Gazetteer) -> None:
     text = ("Floods hit Moorhead, Minn., on Sunday. Moorhead officials said the river would crest "
             "on Monday, and Moorhead schools were closed.")  # fmt: skip

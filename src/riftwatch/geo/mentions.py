@@ -151,6 +151,15 @@ def _widen(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
             if end + more <= len(doc) and doc[end + more - 1].text[:1].isupper() and gaz.has_key(normalize(doc[start : end + more].text)):
                 end += more
                 break
+    # "Dera Ghazi Khan": capitalised words the entity left out, read as a person's name, where the
+    # gazetteer holds the whole as a sizeable place
+    for more in (2, 1):
+        if (end + more <= len(doc) and all(t.text[:1].isupper() and t.is_alpha for t in doc[end : end + more])
+                and doc[end + more - 1].ent_type_ == "PERSON"
+                and gaz.has_key(normalize(doc[start : end + more].text))
+                and _notable(gaz.lookup(doc[start : end + more].text))):  # fmt: skip
+            end += more
+            break
     # "northern Syria", "north-eastern Syria" (3 tokens), "the north of Iraq"
     before = doc_words(doc)[start - 1].lower() if start > 0 else ""
     if before not in COMPASS_WORDS and before not in ("-", "of"):
@@ -348,6 +357,18 @@ def _embedded(doc: Doc, start: int, end: int) -> bool:
     closes = (start > 0 and doc[start - 1].lower_ == "of" and first.ent_iob_ == "I"
               and (end == len(doc) or doc[end].ent_iob_ != "I"))  # fmt: skip
     return (opens or closes) and last.text[:1].isupper()
+
+
+def _person_inside(doc: Doc, start: int, end: int) -> bool:
+    """The recogniser read only the run's last words as a person's name, the run's first word
+    outside it: "in Dera Ismail Khan" (a city whose name holds "Ismail Khan") may still be a place,
+    a big one (checked by the caller)."""
+    first = doc[start]
+    if first.ent_type_ or end - start < 2:
+        return False
+    inner = doc[start + 1 : end]
+    return (inner[0].ent_iob_ == "B" and all(t.ent_type_ == "PERSON" for t in inner)
+            and (end == len(doc) or doc[end].ent_iob_ != "I"))  # fmt: skip
 
 
 def _placed_by_context(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
@@ -605,7 +626,8 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
             labelled = any(t.ent_type_ in NOT_PLACE_LABELS for t in toks)
             embedded = labelled and _embedded(doc, i, i + length)
             if (labelled and not embedded and not _overridable(doc, i, i + length) and not named_by_noun(doc, i)
-                    and not names_site(doc, i, i + length) and not _coordinated_places(doc, i, gaz)):  # fmt: skip
+                    and not names_site(doc, i, i + length) and not _coordinated_places(doc, i, gaz)
+                    and not _person_inside(doc, i, i + length)):  # fmt: skip
                 continue
             if not _capitalised(toks[-1].text) or toks[-1].is_punct:
                 continue

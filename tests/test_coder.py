@@ -447,6 +447,7 @@ def test_an_act_asked_to_stop_is_no_event(rules, text: str) -> None:  # type: ig
         # written here: a party named by a word of amount is still a party
         ("Senior opposition figures criticized the interior minister on Monday.", "criticized", "ACCUSE"),
         ("Trade figures released on Monday fell short of forecasts.", "fell", None),
+        ("As Italy's population continues to decline, towns are emptying.", "decline", None),
     ],
 )
 def test_an_amount_that_falls_is_no_act(rules, sentence: str, word: str, etype: str | None) -> None:  # type: ignore[no-untyped-def]

@@ -593,9 +593,8 @@ TREND_VERBS = frozenset({"rise", "surge", "increase", "double", "triple", "fall"
 
 
 def quantity_change(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
-    """No event where the verb's subject is an amount that rose or fell (not a party the text names:
-    "opposition figures"), nor for acts counted as a trend, the subject of such a verb
-    (``TREND_VERBS``)."""
+    """No event where the verb's subject is an amount that rose or fell (not people: "opposition
+    figures"), nor for acts counted as a trend, the subject of such a verb (``TREND_VERBS``)."""
     if entry is not None and tok.pos_ == "NOUN":
         counted = tok
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.dep_ == "nsubj":
@@ -606,8 +605,9 @@ def quantity_change(tok: Token, entry: Entry | None, ctx: SentenceContext) -> En
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is None and tok.dep_ in {"xcomp", "conj"}:  # "continues to decline"
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-        # (an actor is no amount: "opposition figures accused the government")
-        if subj is not None and subj.lemma_.lower() in QUANTITY_NOUNS and subj.i not in ctx.actor_at:
+        # (figures the text codes as an actor are people: "opposition figures accused the government")
+        if subj is not None and subj.lemma_.lower() in QUANTITY_NOUNS and not (
+                subj.lemma_.lower() == "figure" and subj.i in ctx.actor_at):  # fmt: skip
             return None
     return entry
 

@@ -70,6 +70,22 @@ def test_a_plural_definite_description_is_the_actor_named_in_the_plural(nlp: Any
     assert later == [("ministers", "IGO", "IGO")]
 
 
+@pytest.mark.parametrize(
+    "bodies",
+    ["Envoys from the governments of Norway and Qatar watched the signing.",
+     "The Norwegian and Qatari governments sent envoys to watch the signing."],
+)
+def test_the_government_is_none_of_several_named_together(nlp: Any, lex: Lexicon, bodies: str) -> None:
+    # written here: "the governments of Norway and Qatar" are no antecedent of "the government"
+    _, _, later = coded(
+        nlp, lex,
+        "The Peruvian government and a rebel faction agreed on Friday to extend a truce.",
+        bodies,
+        "The government, in turn, agreed to free twelve prisoners.",
+    )  # fmt: skip
+    assert later[0] == ("government", "PER", "GOV")
+
+
 def test_its_opening_a_sentence_is_the_subject_of_the_sentence_before(nlp: Any, lex: Lexicon) -> None:
     # the story's commonest country is Pakistan; "its" is the Afghan government just named
     _, _, later = coded(

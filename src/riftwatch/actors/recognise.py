@@ -1230,11 +1230,18 @@ def _memorise(doc: Doc, g: Group, c: _Coded, actor: Actor, ctx: ArticleContext, 
             _remember_head(ctx, noun, replace(actor, name=c.org))
     if g.head is not None and g.head.mentions and actor.country and (g.owner or g.org or c.person_entry):
         tok = doc[g.head.mentions[-1].end - 1]
-        _remember_head(ctx, tok, actor, g)
+        if not _several_owners(tok):
+            _remember_head(ctx, tok, actor, g)
         if actor.sector == "MIL" and g.owner and len(actor.country) == 3 and actor.country not in NOT_STATES:
             _forces_named(ctx, actor, head_key(tok))
         if tok.tag_ in _PLURAL_TAGS:  # "EU foreign ministers ... the ministers", not the one minister named since
             _remember_head(ctx, tok, actor, g, _PLURAL)
+
+
+def _several_owners(head: Token) -> bool:
+    """A plural head noun of several states' bodies ("the governments of Ireland and Switzerland",
+    "the Irish and Swiss governments"): no one of them is "the government" met again."""
+    return head.tag_ in _PLURAL_TAGS and any(t.dep_ == "conj" and t.head.i != head.i for t in head.subtree)
 
 
 def _forces_named(ctx: ArticleContext, actor: Actor, key: str) -> None:

@@ -177,6 +177,33 @@ def test_an_implied_target_of_a_demand_rejection_or_threat_is_a_government() -> 
         assert [(a.country, a.sector) for a in ev.target] == [("PAK", sector)], etype
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "sector"),
+    [
+        # written here: what an attack hit says whose it is
+        ("Gunmen overran an army outpost near the border overnight.", "overran", "MIL"),
+        ("The attack on the base began before dawn.", "attack", "MIL"),
+        ("Rebels attacked two villages on Sunday and burned homes.", "attacked", "CVL"),
+        ("Militants opened fire on a police station in the town.", "opened", "COP"),
+        ("The militia shelled the camp on Friday.", "shelled", ""),  # whose camp: not said
+        ("Rebels attacked the city on Sunday.", "attacked", ""),
+    ],
+)
+def test_what_an_attack_hit_gives_the_unnamed_targets_sector(nlp, text: str, word: str, sector: str) -> None:  # type: ignore[no-untyped-def]
+    trig = next(t for t in nlp(text) if t.text == word)
+    assert L.struck_sector(trig) == sector
+
+
+def test_an_implied_target_of_an_attack_on_a_base_is_the_military(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Jihadists overran a military base in the north.")
+    rebels = Actor("Jihadists", 0, 9, "Jihadists", "MLI", "REB")
+    m = L.Models(L.LinearModel(0, {}, 0.5), L.LinearModel(-5, {}, 0.5), L.LinearModel(-5, {"implied": 6.0}, 0.5), 0.8)
+    e = replace(_ev(10, "ASSAULT", src=(rebels,)), place=None)
+    fe = L.Featured(e, doc[1], L.implied(e), [["implied"]])
+    ev, _, _ = L.assign_roles(fe, m)
+    assert [(a.country, a.sector) for a in ev.target] == [("MLI", "MIL")]
+
+
 def test_the_rules_target_picked_as_source_becomes_its_country_unnamed() -> None:
     people = Actor("30 people", 40, 49, "people", "KEN", "CVL")  # "... 30 people had been arrested"
     group = Actor("Amnesty", 0, 7, "Amnesty", "NGO", "HRI")

@@ -1019,7 +1019,11 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         target = ruled.target  # the model sure of no other: the rule's pick stands
         # (not a guess from outside a ship's own words: "a tanker suspected of damaging a cable
         # linking Finland and Estonia" is neither's)
-    if (implied_sector := ontology().behaviour(ev.event_type, "implied_target_sector")) and target is not ruled.target:
+    implied_sector = ontology().behaviour(ev.event_type, "implied_target_sector")
+    if ev.event_type == "ASSAULT" and fe.trig is not None:
+        # "overran a military base", "attacked villages": whose a post or a home is, the thing hit says
+        implied_sector = struck_sector(fe.trig) or implied_sector
+    if implied_sector and target is not ruled.target:
         # "called for his release" with no one named: the government it is aimed at
         target = tuple(replace(a, sector=implied_sector) if a.entry_id.startswith("implied:") and not a.sector else a
                        for a in target)  # fmt: skip
@@ -1099,6 +1103,45 @@ def _state_forces(source: Sequence[Actor]) -> bool:
     of 17 matched events, each by militants, rebels, police or a state's army at home; over the 241
     helper articles, 14 such targets of a state's forces abroad were wrong, one right)."""
     return bool(source) and all(a.sector in {"GOV", "MIL", ""} for a in source)
+
+
+# What an attack hits says whose it is when no one is named: a base, an outpost, a garrison is the
+# armed forces' (the pool codes "the bombing of a French military base" as an attack on France's
+# military); homes, villages, markets, schools and places of worship are civilians' ("blasts outside
+# a girls' school"). A post, a camp, a convoy, a station or a checkpoint is whose its modifier
+# says ("a police station", "an army convoy"; an unmodified post is a military one).
+FORCES_SITES = frozenset({"base", "outpost", "barracks", "garrison", "position", "post"})
+CIVIL_SITES = frozenset({"home", "house", "village", "market", "school", "mosque", "church", "shop", "farm",
+                         "neighborhood", "neighbourhood", "marketplace"})  # fmt: skip
+MODIFIED_SITES = frozenset({"post", "camp", "convoy", "station", "checkpoint", "patrol", "headquarters"})
+SITE_OWNERS = {"police": "COP", "military": "MIL", "army": "MIL", "navy": "MIL", "naval": "MIL", "air": "MIL",
+               "border": "MIL"}  # fmt: skip
+
+
+def struck_sector(trig: Token) -> str:
+    """The sector of whoever owns what an attack hit, by the noun for it: the trigger's object, the
+    passive subject, or what a noun of attack is "on" or "against" (``FORCES_SITES``)."""
+    if trig.pos_ == "VERB":
+        hit = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "opened fire on the station" (the preposition on the verb or on "fire")
+        fire = [c for c in trig.children if c.dep_ == "dobj" and c.lower_ == "fire"]
+        hit += [o for w in (*fire, *(trig,) * bool(fire)) for p in w.children
+                if p.dep_ == "prep" and p.lower_ in ("on", "at") for o in p.children if o.dep_ == "pobj"]
+    else:
+        hit = [o for p in trig.children if p.dep_ == "prep" and p.lower_ in ("on", "against") for o in p.children if o.dep_ == "pobj"]
+    for noun in hit:
+        if noun.pos_ != "NOUN":
+            continue
+        lemma = noun.lemma_.lower()
+        owner = next((SITE_OWNERS[c.lower_] for c in noun.children
+                      if c.dep_ in ("amod", "compound") and c.lower_ in SITE_OWNERS), "")  # fmt: skip
+        if lemma in MODIFIED_SITES and owner:
+            return owner
+        if lemma in FORCES_SITES:
+            return "MIL"
+        if lemma in CIVIL_SITES:
+            return "CVL"
+    return ""
 
 
 def _force_abroad(ev: Event, trig: Token | None, countries: set[str]) -> bool:

@@ -46,6 +46,23 @@ def test_conjoined_demonym_modifiers_are_each_an_actor(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # written here: two names of a people before a noun are one party, of the second (the
+        # citizens) or, where the second is a people that is no state's, of the first (where they live)
+        ("Britain urged the Turkish Cypriot side to accept the plan.", [("Britain", "GBR"), ("Turkish Cypriot", "CYP")]),
+        ("The Greek Cypriot and Turkish Cypriot negotiators met again.",
+         [("Greek Cypriot", "CYP"), ("Turkish Cypriot negotiators", "CYP")]),
+        ("The Bosnian Serb side walked out of the talks.", [("Bosnian Serb", "BIH")]),
+    ],
+)  # fmt: skip
+def test_two_names_of_a_people_before_a_noun_are_one_party(
+    nlp: Any, lex: Lexicon, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert countries(nlp, lex, text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "end"),
     [
         ("KABUL — Taliban fighters attacked a checkpoint.", 7),

@@ -23,6 +23,10 @@ from spacy.vocab import Vocab
 from ..geo.mentions import entities
 from .lexicon import Entry, Lexicon, fold
 
+# Names of a people that are not of its state: "Serbs" of Bosnia or Kosovo are Bosnian or Kosovan
+# citizens, while "Serbians" are Serbia's.
+ETHNIC_ONLY = frozenset({"serb", "serbs", "croat", "croats", "bosniak", "bosniaks"})
+
 _KIND_RANK = {
     "ignore": 0,
     "person": 1,

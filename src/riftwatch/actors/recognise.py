@@ -55,7 +55,15 @@ from .anaphora import (
 from .audience import has_credit_line, in_credit_line, is_audience
 from .groups import MODIFIER_DEPS, OFFICERS, Group, combine_groups, group_mentions, group_sector, name_bodies
 from .lexicon import Entry, Lexicon
-from .mentions import POSSESSIVE, Mention, lexicon_mentions, said_to_be, span_text, stance_towards
+from .mentions import (
+    ETHNIC_ONLY,
+    POSSESSIVE,
+    Mention,
+    lexicon_mentions,
+    said_to_be,
+    span_text,
+    stance_towards,
+)
 from .people import country_of_person
 from .refine import NOT_NOW
 
@@ -349,11 +357,6 @@ def _ship_names(doc: Doc, actors: list[Actor], offset: int) -> list[Actor]:
                 a = replace(a, text=doc[i:j].text, end=name_end)
         out.append(a)
     return out
-
-
-# Names of a people that are not of its state: "Serbs" of Bosnia or Kosovo are Bosnian or Kosovan
-# citizens, while "Serbians" are Serbia's.
-ETHNIC_ONLY = frozenset({"serb", "serbs", "croat", "croats", "bosniak", "bosniaks"})
 
 
 def _kin_compounds(doc: Doc, actors: list[Actor], offset: int, lexicon: Lexicon) -> list[Actor]:

@@ -54,7 +54,7 @@ from .anaphora import (
 )
 from .audience import has_credit_line, in_credit_line, is_audience
 from .groups import MODIFIER_DEPS, OFFICERS, Group, combine_groups, group_mentions, group_sector, name_bodies
-from .lexicon import Entry, Lexicon
+from .lexicon import Entry, Lexicon, fold
 from .mentions import (
     ETHNIC_ONLY,
     POSSESSIVE,
@@ -896,6 +896,11 @@ def _emit(
             home = (ctx.filed_from if fallback is None and (not among or ctx.filed_from in among) and c.sector in STATE_BODY_SECTORS
                     and ctx.place_counts[ctx.filed_from] >= 2 and ctx.country_counts[ctx.filed_from] else "")  # fmt: skip
             guess = intro[0] if intro else office or fronted or home or (ctx.default_for(c.sector, among=among) if fallback is None else fallback)
+            if not intro and not office and fallback is None and _office_held(doc, g, lexicon, guess, when):
+                # "Defense Secretary Gilberto Teodoro" in a story from Washington: the lexicon knows
+                # who is the United States' defense secretary then, and it is someone else
+                others = tuple(a for a in among if a != guess)
+                guess = "" if among and not others else ctx.default_for(c.sector, exclude=frozenset({guess}), among=others)
             c = _Coded(guess, c.sector, c.person, c.org, None)
         if g.body and not c.org:
             c = replace(c, org=span_text(doc, g.start, g.end))  # "Uganda Law Society": the body by its name
@@ -943,6 +948,28 @@ def _emit(
     # the states a pair phrase stands for are named there again ("... both countries. The two neighbors")
     ctx.countries_named[:] = [*ctx.countries_named, *_in_text_order(named, pairs)][-COUNTRIES_KEPT:]
     return actors
+
+
+# A country's ministries have one minister at a time: someone else named by one of these titles is
+# not that country's minister (roles as the lexicon's titles name them). Not heads of state or
+# government: one unknown to the lexicon is most often a past one ("President Richard Nixon"), or
+# no state's ("the court's president").
+SOLE_OFFICES = frozenset({"foreign minister", "defense minister", "interior minister", "finance minister",
+                          "national security adviser"})  # fmt: skip
+
+
+def _office_held(doc: Doc, g: Group, lexicon: Lexicon, country: str, when: dt.date | None) -> bool:
+    """The lexicon knows who holds the sole office of the group's title in ``country`` on
+    ``when``, and the group names someone else (the holder would have been matched by name); not
+    a former holder's, a deputy's or a vice minister's office ("former Defense Secretary X")."""
+    if g.head is None or g.head.role not in SOLE_OFFICES or not country or when is None or g.person is None:
+        return False
+    if any(t.lower_.strip("-") in ("former", "ex", "deputy", "vice", "acting", "then", "first")
+           for t in doc[max(g.start - 2, 0) : g.person.start]):  # fmt: skip
+        return False
+    holder = lexicon.holder(g.head.role, country, when)
+    # (the holder named otherwise than the lexicon knows: "Lloyd J. Austin III" has Austin's surname)
+    return holder is not None and not set(fold(holder.person).split()[-1:]) & {fold(t.text) for t in doc[g.person.start : g.person.end]}
 
 
 def _venue_town(doc: Doc, i: int, countries: set[int]) -> bool:

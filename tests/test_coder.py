@@ -1383,6 +1383,17 @@ def test_reported_criticism(coder) -> None:  # type: ignore[no-untyped-def]
     assert acc and {a.country for a in acc[0].source} == {"EGY"} and {a.country for a in acc[0].target} == {"ETH"}
 
 
+def test_words_a_party_names_something_with_are_not_the_reporters_criticism_of_it(coder) -> None:  # type: ignore[no-untyped-def]
+    # written here: "what it called a dangerous raid" is Kenya's word for the raid; the officials
+    # who report the summons do not criticise Kenya
+    coded = code(coder, "Kenya summoned Somalia's ambassador on Monday to protest what it called a dangerous "
+                        "raid by Somali troops, officials said.")  # fmt: skip
+    assert not [e for e in coded.events if e.trigger.text == "said"]
+    # the reporter's own condemning words still are
+    coded = code(coder, "Officials in Nairobi said the Somali raid near the border was reckless.")
+    assert [e.event_type for e in coded.events if e.trigger.text == "said"] == ["ACCUSE"]
+
+
 def test_a_party_warned_about_is_listed_once(rules) -> None:  # type: ignore[no-untyped-def]
     coded = code(rules, "The United States warned Friday that cooperation between Russia and North Korea is dangerous.")
     (e,) = [e for e in coded.events if e.trigger.text == "warned"]

@@ -166,6 +166,12 @@ def _foretold(pred: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in FORETELLING for c in pred.children)
 
 
+# Verbs by which a party names something in its own words ("what it called a provocation", "what
+# officials described as an attack", "which Beijing says is illegal").
+WORDING_VERBS = frozenset({"call", "describe", "term", "dub", "label", "brand", "characterize", "characterise",
+                           "say", "claim", "allege"})  # fmt: skip
+
+
 def _condemns(pred: Token) -> bool:
     """The reported clause says its subject is or did something condemnable ("Berisha was involved
     in corrupt acts", "the raids were illegal"): a condemning word (``data/criticism.json``) in the
@@ -175,6 +181,10 @@ def _condemns(pred: Token) -> bool:
     # country had the right to interfere" says nothing condemnable of X)
     subject |= {t.i for c in pred.children if c.dep_ == "conj" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
                 for t in c.subtree}  # fmt: skip
+    # nor the words of another inside it: "summoned the envoy to protest what it called a dangerous
+    # attack" condemns the attack in the summoner's words, not the summoner
+    subject |= {t.i for v in pred.subtree if v.i != pred.i and v.lemma_.lower() in WORDING_VERBS
+                and any(g.dep_ in {"nsubj", "nsubjpass"} for g in v.children) for t in v.subtree}  # fmt: skip
     return holds_criticism([t for t in list(pred.subtree)[:20] if t.i not in subject], forms=False)
 
 

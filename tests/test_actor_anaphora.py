@@ -105,6 +105,16 @@ def test_a_minister_unknown_to_the_lexicon_is_not_of_a_state_whose_minister_it_k
     assert former[0][1] == "TUR"
 
 
+def test_the_common_noun_ending_an_organisations_name_meets_it_again(nlp: Any, lex: Lexicon) -> None:
+    # written here: "the dissidents" after "FARC dissidents" are that armed group, not an opposition
+    _, later = coded(
+        nlp, lex,
+        "FARC dissidents attacked a police station in Cauca on Monday.",
+        "The dissidents later ambushed a military patrol near Popayan.",
+    )  # fmt: skip
+    assert later[0] == ("dissidents", "COL", "REB")
+
+
 def test_its_opening_a_sentence_is_the_subject_of_the_sentence_before(nlp: Any, lex: Lexicon) -> None:
     # the story's commonest country is Pakistan; "its" is the Afghan government just named
     _, _, later = coded(

@@ -1258,6 +1258,13 @@ def _memorise(doc: Doc, g: Group, c: _Coded, actor: Actor, ctx: ArticleContext, 
             # "judges of the International Criminal Court ... the court": the organisation's noun
             # too, not only the group's own head
             _remember_head(ctx, noun, replace(actor, name=c.org))
+        elif (g.head is None and root.pos_ == "NOUN" and root.i == g.end - 1 and root.is_lower
+              and not _state_sector_word(root, lexicon)):  # fmt: skip
+            # a name the lexicon knows ending in a common noun ("FARC dissidents"): "the
+            # dissidents" later are they (not a state's body: "the army" is no rebel army's)
+            _remember_head(ctx, root, actor)
+            if root.tag_ in _PLURAL_TAGS:
+                _remember_head(ctx, root, actor, suffix=_PLURAL)
     if g.head is not None and g.head.mentions and actor.country and (g.owner or g.org or c.person_entry):
         tok = doc[g.head.mentions[-1].end - 1]
         if not _several_owners(tok):
@@ -1280,6 +1287,12 @@ def _forces_named(ctx: ArticleContext, actor: Actor, key: str) -> None:
     ctx.forces = actor
     if key in STATE_FORCES:
         ctx.heads.update(dict.fromkeys(STATE_FORCES, actor))
+
+
+def _state_sector_word(word: Token, lexicon: Lexicon) -> bool:
+    """The word alone is a sector noun of a state's body ("army", "police", "government")."""
+    entries, _ = lexicon.lookup_cased(word.lower_)
+    return any(e.kind == "sector_noun" and e.sector in STATE_BODY_SECTORS for e in entries)
 
 
 def _other_sector(word: Token, actor: Actor, lexicon: Lexicon) -> bool:

@@ -109,6 +109,13 @@ def test_a_city_whose_name_ends_in_a_persons_name_is_found_whole(nlp: Language, 
     assert found == [(name, "PAK")]
 
 
+@pytest.mark.parametrize("name", ["Scarborough Shoal", "Second Thomas Shoal", "Sabina Shoal", "Spratly Islands"])
+def test_the_disputed_reefs_of_the_south_china_sea_are_places(nlp: Language, gaz: Gazetteer, name: str) -> None:
+    """Written here: reefs GeoNames' tables lack, named in every story of the sea's standoffs."""
+    found = [(p.text, round(p.lat), round(p.lon)) for p in find_places(nlp(f"Two ships collided near {name} on Monday."), gaz)]
+    assert [(t, 8 <= lat <= 16, 113 <= lon <= 118) for t, lat, lon in found] == [(name, True, True)]
+
+
 def test_one_sense_per_name_finds_every_mention(nlp: Language, gaz: Gazetteer) -> None:
     text = ("Floods hit Moorhead, Minn., on Sunday. Moorhead officials said the river would crest "
             "on Monday, and Moorhead schools were closed.")  # fmt: skip

@@ -3562,6 +3562,13 @@ def test_a_talk_by_telephone_with_someone_is_a_consultation_with_them(coder) -> 
     assert e.event_type == "CONSULT" and {a.country for a in e.target} == {"DEU"}
 
 
+def test_a_preposition_said_again_for_a_second_party_brings_that_party(rules) -> None:  # type: ignore[no-untyped-def]
+    # written here: "with X and with Y" names two parties of the one talk
+    e = event_at(code(rules, "Japan's foreign minister spoke by phone with Egypt's foreign minister and with "
+                             "Jordan's foreign minister on Sunday."), "spoke")  # fmt: skip
+    assert e.event_type == "CONSULT" and [a.country for a in e.target] == ["EGY", "JOR"]
+
+
 def test_it_after_a_thing_named_as_the_object_before_is_that_thing(coder) -> None:  # type: ignore[no-untyped-def]
     """"seized the peninsula and later annexed it": "it" is the peninsula again, not the last
     state or organisation that was a subject (the bloc of the sentence before)."""

@@ -183,6 +183,9 @@ def _prep_objects(tok: Token, preps: Sequence[str]) -> list[Token]:
     for prep in (*tok.children, *means_with(tok)):
         if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ in preps and not absolute(prep):
             out.extend(c for c in prep.children if c.dep_ in {"pobj", "pcomp"})
+            # "spoke with Pakistan's minister and with Afghanistan's": the preposition said again
+            out.extend(c for again in prep.children if again.dep_ == "conj" and again.lower_ == prep.lower_
+                       for c in again.children if c.dep_ in {"pobj", "pcomp"})  # fmt: skip
     return out
 
 

@@ -204,6 +204,14 @@ def test_an_implied_target_of_an_attack_on_a_base_is_the_military(nlp) -> None: 
     assert [(a.country, a.sector) for a in ev.target] == [("MLI", "MIL")]
 
 
+def test_who_reports_an_act_told_deep_in_the_report_did_not_do_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # written here: the wounding is told eight heads below "said"; the officials only report it
+    doc = nlp("Officials said the navy had seized the tanker on Monday, days after an attack on a convoy "
+              "of police trucks near the port that wounded three officers.")  # fmt: skip
+    trig = next(t for t in doc if t.text == "wounded")
+    assert 0 in L._reporter(trig, _ev(trig.idx))
+
+
 def test_the_rules_target_picked_as_source_becomes_its_country_unnamed() -> None:
     people = Actor("30 people", 40, 49, "people", "KEN", "CVL")  # "... 30 people had been arrested"
     group = Actor("Amnesty", 0, 7, "Amnesty", "NGO", "HRI")

@@ -641,6 +641,9 @@ def _according_tokens(trig: Token) -> set[int]:
     return set(got)
 
 
+REPORT_DEPTH = 10  # how many heads up from an act its reporting verb may stand
+
+
 def _reporter(trig: Token, ev: Event) -> set[int]:
     """Who reports an act told with a subject of its own ("a car bomb exploded ..., police said",
     "15 people were killed, officials said", "a press group said officers detained two editors")
@@ -666,7 +669,9 @@ def _reporter(trig: Token, ev: Event) -> set[int]:
     if beside:
         return beside | according
     clause = trig
-    for _ in range(6):  # up to the verb of saying whose reported clause holds the attack
+    # up to the verb of saying whose reported clause holds the attack, through the phrases it may be
+    # told in ("the ministry said ... following an attack on an outpost that killed two soldiers")
+    for _ in range(REPORT_DEPTH):
         if clause.head.i == clause.i:
             return according
         if clause.dep_ in {"ccomp", "parataxis"} and clause.head.lemma_.lower() in SPEECH_VERBS:

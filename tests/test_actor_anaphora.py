@@ -115,6 +115,14 @@ def test_the_common_noun_ending_an_organisations_name_meets_it_again(nlp: Any, l
     assert later[0] == ("dissidents", "COL", "REB")
 
 
+def test_an_armed_groups_forces_are_its_own(nlp: Any, lex: Lexicon) -> None:
+    # written here: "its forces" of a rebel army are that army's, no state's military
+    (found,) = coded(nlp, lex, "The Arakan Army said on Monday that its forces had repelled a navy assault.")
+    assert ("forces", "MMR", "REB") in found
+    (found,) = coded(nlp, lex, "Thailand said on Monday that its forces had repelled an assault.")
+    assert ("forces", "THA", "MIL") in found
+
+
 def test_its_opening_a_sentence_is_the_subject_of_the_sentence_before(nlp: Any, lex: Lexicon) -> None:
     # the story's commonest country is Pakistan; "its" is the Afghan government just named
     _, _, later = coded(

@@ -1289,6 +1289,12 @@ def _forces_named(ctx: ArticleContext, actor: Actor, key: str) -> None:
         ctx.heads.update(dict.fromkeys(STATE_FORCES, actor))
 
 
+def _owned_sector(owner: Actor, sector: str) -> str:
+    """The sector of a body an actor owns: an armed group's forces are the group's own, not a state's
+    army ("the RSF said its forces had repelled ...")."""
+    return owner.sector if sector == "MIL" and owner.sector in ARMED_GROUP_SECTORS else sector
+
+
 def _state_sector_word(word: Token, lexicon: Lexicon) -> bool:
     """The word alone is a sector noun of a state's body ("army", "police", "government")."""
     entries, _ = lexicon.lookup_cased(word.lower_)
@@ -1513,13 +1519,13 @@ def _bare(
     elif before == "its" and ctx.subject_org is not None and ctx.subject_org[1] == doc[g.start - 1].sent.start:
         # "Azerbaijan's embassy in Moscow urged its citizens in Russia": the subject's citizens,
         # whatever place they are in
-        return _Coded(ctx.subject_org[0].country, head.sector, owned=True)
+        return _Coded(ctx.subject_org[0].country, _owned_sector(ctx.subject_org[0], head.sector), owned=True)
     elif before == "whose" and (country := _whose(doc[g.start - 1], owners or {}, ctx)):
         return _Coded(country, head.sector)  # "Cyprus, whose government called it ...": Cyprus's
     elif before in POSSESSIVE and g.start > 1:
         owner = ctx.named.get(doc[g.start - 2].lower_)  # "Mahathir's government": the person named before
     if owner is not None:
-        return _Coded(owner.country, head.sector)  # "his regime": the regime of the person last named
+        return _Coded(owner.country, _owned_sector(owner, head.sector))  # "his regime": the regime of the person last named
     if speaker and head.sector in STATE_BODY_SECTORS and speaker not in NOT_STATES:
         return _Coded(speaker, head.sector)  # "Greer said the administration would respond"
     if fallback is None:

@@ -2659,6 +2659,9 @@ def test_who_supports_the_subject_is_no_target(coder) -> None:  # type: ignore[n
         # never by the envoy's own state
         ("Russia's ambassador was summoned on Tuesday.", set()),
         ("Pakistan summoned the British high commissioner on Monday.", {"PAK"}),
+        # written here: ... or by the state that tells of it; a charge d'affaires is an envoy too
+        ("\"The charge d'affaires of Chile was summoned,\" the Argentine foreign ministry said.", {"ARG"}),
+        ("Argentina's foreign ministry said Chile's ambassador was summoned on Friday.", {"ARG"}),
     ],
 )
 def test_an_envoy_is_summoned_by_the_host(coder, text: str, source: set[str]) -> None:  # type: ignore[no-untyped-def]

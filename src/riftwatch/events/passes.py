@@ -16,11 +16,11 @@ from dataclasses import replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..actors.anaphora import STATE_BODY_SECTORS
+from ..actors.anaphora import NOT_STATES, STATE_BODY_SECTORS
 from ..actors.lexicon import moved
 from ..actors.recognise import UNIT_NOUNS, in_quotation
 from ..records import Actor, Event, Place
-from .attribution import speaker_of
+from .attribution import attribution_for, speaker_of
 from .clauses import head_token
 from .conventions import (
     STATE_SECTORS,
@@ -678,6 +678,14 @@ def envoy_host(d: Draft, ctx: SentenceContext) -> None:
         if at is not None:
             host = [Actor(text="", start=at.start, end=at.start, name=at.country, country=at.country, sector="GOV",
                           entry_id="host")]  # fmt: skip
+    if not host:
+        # "'The charge d'affaires of Pakistan was summoned,' the Indian foreign ministry said": the
+        # state that tells of the summons made it
+        said = attribution_for(d.tok, ctx.toks, ctx.text, ctx.start_char, ctx.actor_at)
+        speaker = said.actor if said is not None else None
+        if speaker is not None and len(speaker.country) == 3 and speaker.country not in NOT_STATES | own:
+            d.source, d.how["source"] = [speaker], "speaker"
+            return
     if host:
         d.source, d.how["source"] = host[:1], "host"
 

@@ -1030,3 +1030,9 @@ def test_the_minister_met_again_is_no_prime_minister(nlp: Any, lex: Lexicon) -> 
     assert [a.country for a in again if a.text == "minister"] == ["EGY"], again
     again = find_actors(nlp("The prime minister thanked his hosts."), lex, when, context=ctx)
     assert [a.person for a in again if a.text == "prime minister"] == ["Abdalla Hamdok"], again
+
+
+def test_a_hyphened_given_name_is_the_persons_whole_name(nlp: Any, lex: Lexicon) -> None:
+    # written here: the recogniser leaves "-mok" out of "Choi Sang-mok"; the name runs to its end
+    found = [a.text for a in find_actors(nlp("Acting President Choi Sang-mok met the envoys on Tuesday."), lex, None)]
+    assert found and found[0].endswith("Choi Sang-mok")

@@ -18,6 +18,7 @@ import numpy
 import spacy
 from spacy.symbols import PROPN  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
 
 from ..geo.mentions import entities
@@ -440,6 +441,7 @@ def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: C
             continue
         if ent.end - ent.start > 1 and doc[ent.end - 1].tag_ == "POS":
             ent = doc[ent.start : ent.end - 1]  # "Mech Dara's arrest": the entity took the "'s" in
+        ent = _hyphened_rest(ent)
         if any(taken[ent.start : ent.end]):
             # a name inside a longer personal name is someone else: "Hafez al-Assad", "Paris Hilton"
             if not any(t.is_alpha and t.is_title and not taken[t.i] for t in ent):
@@ -449,6 +451,16 @@ def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: C
     kept.extend(_unlabelled_names(doc, kept, taken))
     kept.sort(key=lambda m: m.start)
     return kept
+
+
+def _hyphened_rest(ent: SpacySpan) -> SpacySpan:
+    """A personal name with the hyphened end of its last word the recogniser left out: "Choi
+    Sang-mok", "Lee Jae-myung" (entity "Choi Sang", then "-", "mok" joined without spaces)."""
+    doc, end = ent.doc, ent.end
+    if (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+            and doc[end + 1].is_alpha and doc[end + 1].is_lower and not doc[end + 1].ent_type_):  # fmt: skip
+        return doc[ent.start : end + 2]
+    return ent
 
 
 # Words that make a capitalised phrase an institution's name, not a person's ("General Statistics Office").

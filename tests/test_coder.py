@@ -1903,6 +1903,8 @@ def test_a_fronted_participle_is_done_to_the_main_subject(rules, sentence: str, 
         ("Asked by reporters if Kenya would send troops, the foreign minister said no decision had been made.", False),
         ("Pressed on how many prisoners had escaped, the Haitian police chief said the count was not finished.", False),
         ("When asked about the strikes, the Turkish minister said the army had acted lawfully.", False),
+        # written here: between commas after the speaker too
+        ("The Kenyan foreign minister, asked about the strikes during a visit to Kampala, said the army had acted lawfully.", False),
         # asked by a party to act, or for something, it is one
         ("Asked by the United Nations to withdraw, the Ethiopian army refused.", True),
         ("Asked by Kenya for help, Uganda sent troops.", True),

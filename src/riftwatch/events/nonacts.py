@@ -266,6 +266,8 @@ def press_question(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Ent
     party that is not the press, it is one ("asked by the UN to withdraw, the army refused")."""
     if entry is None or entry.type != "REQUEST" or tok.lemma_.lower() not in QUESTION_VERBS:
         return entry
+    if _asked_aside(tok):
+        return None
     if tok.tag_ != "VBN" or tok.dep_ != "advcl" or any(c.dep_ in {"nsubjpass", "auxpass", "xcomp"} for c in tok.children):
         return entry
     if any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
@@ -274,6 +276,24 @@ def press_question(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Ent
         if not all(_is_press(asker, ctx) for asker in agent.children if asker.dep_ == "pobj"):
             return entry
     return None
+
+
+def _asked_aside(tok: Token) -> bool:
+    """"Marcos, asked about the summons, said ...": a participle of asking set between commas after
+    the speaker (which the parse may read as the speaker's own verb under "said")."""
+    if tok.i < 2 or tok.doc[tok.i - 1].text != ",":
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ in ("about", "on") for c in tok.children) or any(
+            c.dep_ in {"dobj", "xcomp", "dative"} for c in tok.children):  # fmt: skip
+        return False
+    if tok.dep_ == "acl":  # "The minister, asked about the strikes, said ..."
+        return tok.head.dep_ == "nsubj" and tok.head.head.lemma_.lower() in SPEECH_VERBS
+    if tok.head.i <= tok.i or tok.head.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.head.children):
+        return False  # the speech verb has a speaker of its own: "asked" is a verb of its own too
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.left_edge.i <= tok.i - 2 <= subject.right_edge.i
 
 
 def press_work(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:

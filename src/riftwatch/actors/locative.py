@@ -160,14 +160,13 @@ def _modifier_demonyms(doc: Doc, actors: Sequence[Actor], lookup: object) -> lis
             continue  # "former Soviet republics", "a former British colony": states of their own now
         if entries:
             e = entries[0]
-            start = tok.idx
+            start, text = tok.idx, tok.text
             if out and out[-1].end + 1 == tok.idx and doc[i - 1].whitespace_ and out[-1].entry_id.startswith("demonym:"):
                 # "the Turkish Cypriot side", "Bosnian Serb leaders": two names of a people, one party
                 # (of the second, the citizens, or of the first where the second is a people that is
                 # no state's: where they live)
                 kin = out.pop()
-                start, e = kin.start, (kin if tok.lower_ in ETHNIC_ONLY else e)
-            text = doc.text[start : tok.idx + len(tok)]
+                start, text, e = kin.start, f"{kin.text} {tok.text}", (kin if tok.lower_ in ETHNIC_ONLY else e)
             out.append(Actor(text=text, start=start, end=tok.idx + len(tok), name=text,
                              country=e.country, sector="", entry_id=f"demonym:{e.country}"))  # fmt: skip
     return out

@@ -1295,16 +1295,20 @@ def _owned_sector(owner: Actor, sector: str) -> str:
     return owner.sector if sector == "MIL" and owner.sector in ARMED_GROUP_SECTORS else sector
 
 
+def _noun_sectors(word: Token, lexicon: Lexicon) -> set[str]:
+    """The sectors the word alone names as a sector noun ("army": MIL)."""
+    entries, _ = lexicon.lookup_cased(word.lower_)
+    return {e.sector for e in entries if e.kind == "sector_noun" and e.sector}
+
+
 def _state_sector_word(word: Token, lexicon: Lexicon) -> bool:
     """The word alone is a sector noun of a state's body ("army", "police", "government")."""
-    entries, _ = lexicon.lookup_cased(word.lower_)
-    return any(e.kind == "sector_noun" and e.sector in STATE_BODY_SECTORS for e in entries)
+    return not _noun_sectors(word, lexicon).isdisjoint(STATE_BODY_SECTORS)
 
 
 def _other_sector(word: Token, actor: Actor, lexicon: Lexicon) -> bool:
     """The word alone is a sector noun of a sector other than the actor's ("Army" of a rebel group)."""
-    entries, _ = lexicon.lookup_cased(word.lower_)
-    return any(e.kind == "sector_noun" and e.sector and e.sector != actor.sector for e in entries)
+    return bool(_noun_sectors(word, lexicon) - {actor.sector})
 
 
 def _speaking(tok: Token) -> bool:

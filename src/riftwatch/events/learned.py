@@ -1130,7 +1130,8 @@ def struck_sector(trig: Token) -> str:
         hit = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
         # "opened fire on the station" (the preposition on the verb or on "fire")
         fire = [c for c in trig.children if c.dep_ == "dobj" and c.lower_ == "fire"]
-        hit += [o for w in (*fire, *(trig,) * bool(fire)) for p in w.children
+        aimed = [*fire, trig] if fire else []
+        hit += [o for w in aimed for p in w.children
                 if p.dep_ == "prep" and p.lower_ in ("on", "at") for o in p.children if o.dep_ == "pobj"]
     else:
         hit = [o for p in trig.children if p.dep_ == "prep" and p.lower_ in ("on", "against") for o in p.children if o.dep_ == "pobj"]

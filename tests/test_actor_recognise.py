@@ -1036,3 +1036,9 @@ def test_a_hyphened_given_name_is_the_persons_whole_name(nlp: Any, lex: Lexicon)
     # written here: the recogniser leaves "-mok" out of "Choi Sang-mok"; the name runs to its end
     found = [a.text for a in find_actors(nlp("Acting President Choi Sang-mok met the envoys on Tuesday."), lex, None)]
     assert found and found[0].endswith("Choi Sang-mok")
+
+
+def test_a_people_after_a_capitalised_word_is_no_persons_name(nlp: Any, lex: Lexicon) -> None:
+    # written here: the recogniser reads "Exiled Syrians" opening a sentence as a man's name
+    found = codes(nlp, lex, "Exiled Syrians in Turkey criticized the decision on Monday.")
+    assert [c for t, c, _ in found if "Syrians" in t] == ["SYR"]

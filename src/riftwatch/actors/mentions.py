@@ -446,6 +446,10 @@ def lexicon_mentions(doc: Doc, lexicon: Lexicon, when: dt.date | None, places: C
             # a name inside a longer personal name is someone else: "Hafez al-Assad", "Paris Hilton"
             if not any(t.is_alpha and t.is_title and not taken[t.i] for t in ent):
                 continue
+            last = doc[ent.end - 1]
+            if taken[last.i] and last.tag_ == "NNPS" and any(
+                    m.kind == "demonym" and m.start <= last.i < m.end for m in kept):  # fmt: skip
+                continue  # no one's name ends in a people's: "Exiled Nicaraguans" are Nicaraguans
             kept = [m for m in kept if not (ent.start <= m.start and m.end <= ent.end)]
         kept.append(Mention(ent.start, ent.end, None))
     kept.extend(_unlabelled_names(doc, kept, taken))

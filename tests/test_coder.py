@@ -1792,6 +1792,23 @@ def test_a_heading_on_a_line_of_its_own_ends_there(rules, nlp) -> None:  # type:
     assert len(list(nlp(wrapped).sents)) == 1
 
 
+@pytest.mark.parametrize("close", ['"', "\u201d", ')"', '")'])
+def test_a_quote_closing_a_paragraph_stays_in_its_sentence(rules, nlp, close: str) -> None:  # type: ignore[no-untyped-def]
+    """Written here: a paragraph that ends in a quote keeps its closing mark; the parser had made
+    the mark a sentence of its own, cutting it off and moving every later sentence's number."""
+    opening = "\u201c" if close == "\u201d" else '"'
+    if close == ')"':
+        opening = '"(the lawmakers'
+    elif close == '")':
+        opening = '(the "lawmakers'
+    text = (f"The ministry called the detentions {opening} a disgrace.{close}\n\n"
+            "The foreign minister on Monday rejected the criticism.\n\nTalks resumed on Tuesday.")
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents[0].endswith(close) and sents[1].startswith("The foreign minister") and len(sents) == 3
+    rejected = [e for e in code(rules, text).events if e.trigger.text == "rejected"]
+    assert [e.sentence_index for e in rejected] == [1]
+
+
 @pytest.mark.parametrize(
     "text",
     [

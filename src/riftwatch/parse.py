@@ -133,10 +133,25 @@ def paragraph_breaks(doc: Doc) -> Doc:
             text = text or doc.text
         if blank or (text and _after_heading(doc, int(i), text)):
             doc[start].is_sent_start = True
+            _closers_kept(doc, int(i))
             # the rest of a short first line stays in its sentence: with the start set, the
             # parser cut a dateline "ISLAMABAD — Pakistan's ..." into three
             _first_words_together(doc, start)
     return doc
+
+
+def _closers_kept(doc: Doc, i: int) -> None:
+    """The closing quotes or brackets that end a paragraph, and the line break after them, stay in
+    the sentence they close: with the next paragraph's start set, the parser began a sentence of
+    its own at a closing quote ('... called the detentions "a disgrace." | " | The minister ...'),
+    which cut the quote from its sentence and moved every later sentence's number by one."""
+    j = i - 1
+    while j > 0 and (doc[j].is_quote or (doc[j].is_right_punct and not doc[j].is_left_punct)):
+        j -= 1
+    if j == i - 1 or doc[j].is_space:
+        return
+    for tok in doc[j + 1 : i + 1]:
+        tok.is_sent_start = False
 
 
 def _after_heading(doc: Doc, i: int, text: str) -> bool:

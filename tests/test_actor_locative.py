@@ -84,6 +84,8 @@ def test_two_names_of_a_people_before_a_noun_are_one_party(
         ("SAN JOS\u00c9, Feb 14 (EFE).- Police fired.", 25),
         ("BOGOT\u00c1 (AP) \u2014 Troops left.", 13),
         ("DAKAR, Senegal (France 24) - Troops left.", 29),
+        # a town with its country in brackets before the agency's
+        ("Tobruk (Libya) (AFP) - Troops left.", 23),
         # a headline ending in a quotation is a headline; a line ending a quoted sentence is not
         ('Rights groups decry "show trial"\n\nMINSK (AP) \u2014 Judges ruled.', 46),
         ('He said "we will win."\n\nMINSK (AP) \u2014 Judges ruled.', 0),

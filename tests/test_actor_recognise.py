@@ -542,6 +542,26 @@ def test_a_dateline_city_is_no_name_of_its_agency(nlp: Any, lex: Lexicon) -> Non
     assert [a.org for a in found if a.text == "Mogadishu"] in ([], [""])
 
 
+def test_a_dateline_town_with_its_country_in_brackets_is_no_person(nlp: Any, lex: Lexicon) -> None:
+    """Written here: "Zawiya (Libya) (AFP) -", a town the recogniser takes for a man's name with a
+    nationality beside it, is where the story was filed: no actor, and the town named again in the
+    story is the town, not a man met again."""
+    text = ("Zawiya (Libya) (AFP) - Gunmen attacked a checkpoint on the edge of Zawiya on Monday, killing "
+            "two guards, officials said.")
+    found = find_actors(nlp(text), lex, JAN_2026)
+    assert not [a for a in found if "Zawiya" in a.text], found
+
+
+def test_an_envoy_of_a_union_named_before_a_known_name_is_the_unions(nlp: Any, lex: Lexicon) -> None:
+    """Written here: the parser reads "The African Union's envoy, Olusegun Obasanjo, met ..." with
+    the title a modifier of the name, the subject: one actor, the Union's envoy (he had been two,
+    a Nigerian met as his own partner)."""
+    text = "The African Union's envoy, Olusegun Obasanjo, met Ethiopia's prime minister on Monday in Addis Ababa."
+    found = [(a.text, a.country) for a in find_actors(nlp(text), lex, JAN_2026)]
+    assert ("African Union's envoy, Olusegun Obasanjo", "IGO") in found
+    assert not [f for f in found if f[1] == "NGA"]
+
+
 def test_a_dateline_agency_is_no_actor_of_the_story(nlp: Any, lex: Lexicon) -> None:
     # "(AP)" says who filed the story: "the student movement" later is not the Associated Press
     text = ("BELGRADE, Serbia (AP) \u2014 Serbia's president accused opposition parties on Sunday of trying to "

@@ -188,9 +188,16 @@ def _appositive(doc: Doc, first: Group, second: Group) -> bool:
         for t in doc[second.start : second.end]
         if not second.start <= t.head.i < second.end or t.head.i == t.i
     ]
+    closed = second.end < len(doc) and doc[second.end].text == ","
     if doc.has_annotation("DEP"):
-        return any(t.dep_ == "appos" and first.start <= t.head.i < first.end for t in roots)
-    return second.end < len(doc) and doc[second.end].text == ","
+        if any(t.dep_ == "appos" and first.start <= t.head.i < first.end for t in roots):
+            return True
+        # the parser's reverse reading of a title set before a name between commas ("The African
+        # Union's envoy, Olusegun Obasanjo, met ...": "envoy" a modifier of the name, the subject)
+        firsts = [t for t in doc[first.start : first.end] if not first.start <= t.head.i < first.end]
+        return (closed and any(t.dep_ in ("appos", "nmod") for t in firsts)
+                and all(t.dep_ in ("appos", "nmod", "poss") and second.start <= t.head.i < second.end for t in firsts))
+    return closed
 
 
 def combine_groups(doc: Doc, groups: list[Group]) -> list[Group]:

@@ -260,6 +260,8 @@ def find_actors(
                     ctx.filed_from = p.country
     credit = has_credit_line(doc)
     for g in groups:
+        if g.person is not None and g.person.entry is None and doc[g.start].idx < filed:
+            continue  # a dateline names no one the lexicon does not know: "Zawiya (Libya) (AFP) -" is a town
         c = _code_in_doc(doc, g, lexicon, published)
         if (c is not None and g.owner is not None and g.owner.kind == "country" and g.owner.entry is not None
                 and namesakes.get(g.owner.start, c.country) not in (c.country, "") and c.country == g.owner.entry.country):  # fmt: skip

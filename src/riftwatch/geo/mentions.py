@@ -449,7 +449,8 @@ BYLINE = re.compile(r"By [A-Z][^\n]{0,150}\n\s*")
 # date, an optional agency in brackets, then a dash: "KABUL —", "BLANTYRE, Malawi —",
 # "ISLAMABAD/PENTAGON —", "PARIS (AP) —", and the wire services' "NAIROBI, March 3 (Reuters) -",
 # "LAGOS, Nigeria, Jan. 12, 2024 (AFP) -"; a city in title case only with the agency's name:
-# "Kyiv (AFP) -", "Berlin (dpa) -"; an agency's name may hold figures ("(France 24) -").
+# "Kyiv (AFP) -", "Berlin (dpa) -", with the country in brackets before it ("Zawiya (Libya) (AFP) -");
+# an agency's name may hold figures ("(France 24) -").
 _FILED = r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)?"
 # A country or state after the city, its small words included: "Democratic Republic of Congo".
 _DATELINE_REGION = r"(?:, [A-Z][\w.'\-]*(?: (?:(?:of|the|and|de|du|da|do|del) )*[A-Z][\w.'\-]*)*)?"
@@ -460,7 +461,7 @@ _DASH = r"(?:\u2014|\u2013|--| - |(?<=\))\.- ?)"
 _DATELINE = re.compile(f"[{_CAPS}][{_CAPS}.'\\-]+(?:[ /][{_CAPS}][{_CAPS}.'\\-]+)*" + _DATELINE_REGION
                        + _FILED + r"(?: \([A-Z][A-Za-z0-9 .\-]*\))? *" + _DASH
                        + r"|[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+)*" + _DATELINE_REGION
-                       + _FILED + r" \([A-Za-z][A-Za-z0-9 .\-]*\) *" + _DASH)
+                       + _FILED + r"(?: \([A-Z][A-Za-z .'\-]*\))? \([A-Za-z][A-Za-z0-9 .\-]*\) *" + _DASH)
 
 
 # A headline kept in the text: a first line with no full stop, then a blank line. The dateline

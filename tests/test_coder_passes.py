@@ -394,6 +394,25 @@ def test_a_scheduled_meeting_is_no_commitment(coder, text: str, word: str, kept:
     assert (d.type, d.status) == (("CONSULT", "future") if kept else ("AGREE", "asserted"))
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "kept"),
+    [
+        # written here: a deployment the writer reports as planned is a deployment to come, not a
+        # threat (troops sent to help a partner were coded as threatening it); one a party says it
+        # will make is still its stated intent
+        ("Chad will send 800 soldiers to the Central African Republic next month.", "send", True),
+        ("The ministry plans to deploy a frigate to the Gulf of Guinea in the spring.", "deploy", True),
+        ("The army said it would deploy more troops along the border.", "deploy", False),
+    ],
+)
+def test_a_scheduled_deployment_is_no_threat(coder, text: str, word: str, kept: bool) -> None:  # type: ignore[no-untyped-def]
+    ctx = context(coder, text)
+    d = until(ctx, word, commitment)
+    assert (d.type, d.status) == ("MOBILIZE", "future")
+    commitment(d, ctx)
+    assert (d.type, d.status) == (("MOBILIZE", "future") if kept else ("THREATEN", "asserted"))
+
+
 def test_an_inquiry_promised_threatens_no_one(coder) -> None:  # type: ignore[no-untyped-def]
     """"Police said they would investigate the attack": a promised inquiry, told as future; one
     aimed at a party ("would investigate the journalists") still threatens them."""

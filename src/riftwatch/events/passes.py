@@ -1473,6 +1473,10 @@ def content_act(d: Draft, ctx: SentenceContext) -> None:
         d.dropped = True
 
 
+# Types of act the writer may report as scheduled, future acts of their own type, not stated intents.
+SCHEDULED_TYPES = MEETING_TYPES | {"MOBILIZE"}
+
+
 # Verbs by which a speaker announces what will be done to those who act against it.
 WARNING_VERBS = frozenset({"warn", "say", "vow", "declare", "announce", "threaten", "caution"})
 
@@ -1488,8 +1492,10 @@ def commitment(d: Draft, ctx: SentenceContext) -> None:
         return
     if d.entry.mode == "investigate" and not d.target:
         return  # "police said they would investigate the attack": an inquiry promised, no one threatened
-    if d.type in MEETING_TYPES and not spoken(d.tok) and not in_quotation(ctx.text, d.tok.idx - ctx.sent.start_char):
-        return  # "Macron will meet Tebboune on Wednesday": a meeting the writer reports as scheduled
+    if d.type in SCHEDULED_TYPES and not spoken(d.tok) and not in_quotation(ctx.text, d.tok.idx - ctx.sent.start_char):
+        # "Macron will meet Tebboune on Wednesday": a meeting the writer reports as scheduled;
+        # "Kenya will send 400 more police officers to Haiti next month": a deployment
+        return
     intended = d.type
     kind = committed_by(d.tok)
     coop = kind == "promise" or (kind != "threat" and int(d.entry.quad_class) <= 2)

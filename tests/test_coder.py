@@ -70,7 +70,9 @@ ROLES = [
     ("Chinese warships did not enter Taiwanese waters.", "enter", None, None, None, "negated"),
     ("Israel could have struck Iranian nuclear sites.", "struck", "ASSAULT", {"ISR"}, {"IRN"}, "hypothetical"),
     ("Iran threatened to close the Strait of Hormuz.", "threatened", "THREATEN", {"IRN"}, None, "asserted"),
-    ("Nigeria will deploy troops to the border with Niger.", "deploy", "THREATEN", {"NGA"}, None, "asserted"),
+    # (a deployment the writer reports as planned is one to come, codebook's MOBILIZE "future", no threat)
+    ("Nigeria will deploy troops to the border with Niger.", "deploy", "MOBILIZE", {"NGA"}, None, "future"),
+    ("Nigeria said it would deploy troops to the border with Niger.", "deploy", "THREATEN", {"NGA"}, None, "asserted"),
     ("Qatar promised to send humanitarian aid to Gaza.", "promised", "AGREE", {"QAT"}, None, "asserted"),
     ("Armenia and Azerbaijan signed a peace agreement in Washington.", "signed", "AGREE", {"ARM", "AZE"}, None, "asserted"),
     ("Germany pledged to send military advisers to help Iraq.", "pledged", "AGREE", {"DEU"}, None, "asserted"),

@@ -359,9 +359,11 @@ def test_threat_condition(coder, text: str, word: str, target: set[str]) -> None
         # a measure said to follow on a condition is threatened
         ("The envoy added that sanctions could follow if Ankara activated the system.", "sanctions", "SANCTION",
          "THREATEN"),
-        # forces sent to help another party are promised, not threatened; sent to bolster one's own, threatened
-        ("Ghana will send 300 police officers to Gambia to support the U.N. mission there.", "send", "MOBILIZE", "AGREE"),
-        ("Ghana will send 300 soldiers to the border to reinforce its defences.", "send", "MOBILIZE", "THREATEN"),
+        # forces a state says it will send to help another party are promised, not threatened; to
+        # bolster its own, threatened (sent as the writer reports a plan: ``test_a_scheduled_deployment_is_no_threat``)
+        ("Ghana said it would send 300 police officers to Gambia to support the U.N. mission there.", "send", "MOBILIZE",
+         "AGREE"),
+        ("Ghana said it would send 300 soldiers to the border to reinforce its defences.", "send", "MOBILIZE", "THREATEN"),
     ],
 )
 def test_commitment(coder, text: str, word: str, before: str, after: str) -> None:  # type: ignore[no-untyped-def]
@@ -401,6 +403,8 @@ def test_a_scheduled_meeting_is_no_commitment(coder, text: str, word: str, kept:
         # threat (troops sent to help a partner were coded as threatening it); one a party says it
         # will make is still its stated intent
         ("Chad will send 800 soldiers to the Central African Republic next month.", "send", True),
+        ("Ghana will send 300 police officers to Gambia to support the U.N. mission there.", "send", True),
+        ("Ghana will send 300 soldiers to the border to reinforce its defences.", "send", True),
         ("The ministry plans to deploy a frigate to the Gulf of Guinea in the spring.", "deploy", True),
         ("The army said it would deploy more troops along the border.", "deploy", False),
     ],

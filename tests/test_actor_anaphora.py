@@ -933,3 +933,18 @@ def test_the_leader_of_a_government_of_a_leader_is_met_again(nlp: Any, lex: Lexi
                         "The government of President Gabriel Boric recalled its ambassador to Lima.",
                         "Boric, a former student leader, took office in 2022. Critics accuse him of weakness.")  # fmt: skip
     assert [(t, c) for t, c, _ in later] == [("Boric", "CHL"), ("him", "CHL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # written here: a spokesperson named by title alone, opening the sentence after one whose
+        # subject is a body, speaks for that body (not for the country the story is most about)
+        (("Peru protested to Bolivia twice on Monday. Peru lodged a complaint with Bolivia. Bolivia's foreign "
+          "ministry rejected the complaint. Spokeswoman Ana Quispe said Peru had no grounds."), "BOL"),
+    ],
+)
+def test_a_spokesperson_by_title_alone_speaks_for_the_body_before(nlp: Any, lex: Lexicon, text: str, country: str) -> None:
+    found = find_actors(nlp(text), lex, JUN_2024, context=ArticleContext())
+    [quispe] = [a for a in found if "Quispe" in a.text]
+    assert quispe.country == country

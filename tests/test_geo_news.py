@@ -342,6 +342,16 @@ def test_a_hyphened_name_is_one_place(nlp: Language, gaz: Gazetteer) -> None:
     assert "Pont" not in found and "PORT" not in found
 
 
+def test_a_hyphened_name_with_a_joining_word_is_one_place(nlp: Language, gaz: Gazetteer) -> None:
+    """Written here: "Croix-des-Bouquets", whose first part the recogniser reads as a man's name,
+    is the Haitian town, not Croix in France; nor is the first part of such a name the gazetteer
+    lacks a place of its own."""
+    found = {p.text: p.country for p in find_places(nlp("Police said they had raided a gang hideout in Croix-des-Bouquets."), gaz)}
+    assert found == {"Croix-des-Bouquets": "HTI"}
+    found = {p.text: p.country for p in find_places(nlp("Officers raided a gang hideout in Croix-des-Zorglub on Friday."), gaz)}
+    assert "Croix" not in found
+
+
 def test_a_name_with_an_arabic_article_is_one_name(nlp: Language, gaz: Gazetteer) -> None:
     """"Ain al-Asad" (an air base), "Ras al-Ain": neither part is a place of its own ("Ain" is a
     French department); "Al Ain" written so is the Emirati city."""

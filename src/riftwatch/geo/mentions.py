@@ -624,7 +624,10 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
             toks = doc[i : i + length]
             if any(t.i in taken for t in toks):
                 continue
-            labelled = any(t.ent_type_ in NOT_PLACE_LABELS for t in toks)
+            # (a label on a piece of one hyphened word is no label of the word: "Croix" of
+            # "Croix-des-Bouquets" read as a man's name)
+            labelled = any(t.ent_type_ in NOT_PLACE_LABELS for t in toks) and not (
+                _one_hyphened_word(toks) and any(not t.ent_type_ for t in toks if t.text != "-"))
             embedded = labelled and _embedded(doc, i, i + length)
             if (labelled and not embedded and not _overridable(doc, i, i + length) and not named_by_noun(doc, i)
                     and not names_site(doc, i, i + length) and not _coordinated_places(doc, i, gaz)
@@ -682,9 +685,19 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
 
 
 def _hyphen_part(doc: Doc, end: int, words: list[str]) -> bool:
-    """A capitalised word follows ``end`` after a hyphen with no space: the name goes on."""
-    return (end + 1 < len(doc) and words[end] == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
-            and _capitalised(words[end + 1]))  # fmt: skip
+    """A capitalised word follows ``end`` after a hyphen with no space, or a joining word hyphened
+    to one ("Croix-des-Bouquets"): the name goes on."""
+    if not (end + 1 < len(doc) and words[end] == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_):
+        return False
+    if _capitalised(words[end + 1]):
+        return True
+    return (end + 3 < len(doc) and words[end + 1].lower() in JOINERS and words[end + 2] == "-"
+            and not doc[end + 1].whitespace_ and not doc[end + 2].whitespace_ and _capitalised(words[end + 3]))  # fmt: skip
+
+
+def _one_hyphened_word(toks: SpacySpan) -> bool:
+    """The run is one word of hyphened parts ("Croix-des-Bouquets"), written with no space."""
+    return len(toks) > 2 and any(t.text == "-" for t in toks) and not any(t.whitespace_ for t in toks[:-1])
 
 
 # Arabic articles hyphened to the next word of a name: "Ain al-Asad", "Deir el-Balah", "Ras al-Ain".

@@ -948,3 +948,16 @@ def test_a_spokesperson_by_title_alone_speaks_for_the_body_before(nlp: Any, lex:
     found = find_actors(nlp(text), lex, JUN_2024, context=ArticleContext())
     [quispe] = [a for a in found if "Quispe" in a.text]
     assert quispe.country == country
+
+
+def test_police_with_no_article_are_the_police_named_before() -> None:
+    """Written here: "Police said ..." after "The Haitian National Police ..." are Haiti's police, in
+    a story filed from Washington whose places are mostly American (they were the United States')."""
+    text = ("WASHINGTON \u2014 Federal agents arrested three men in Miami and Orlando on Thursday over guns "
+            "bound for Haiti. The Haitian National Police has stepped up raids on gang supply lines. Police "
+            "said they had seized rifles on Saturday.")
+    from riftwatch.pipeline import Coder
+    from riftwatch.records import Article
+
+    [coded] = Coder().code([Article(id="p", text=text, published=dt.date(2025, 3, 14))])
+    assert [(a.country, a.sector) for a in coded.actors if a.text == "Police"] == [("HTI", "COP")]

@@ -1840,6 +1840,10 @@ def _remember_head(ctx: ArticleContext, tok: Token, actor: Actor, g: Group | Non
     ctx.head_kinds[_office_key(tok) + suffix] = _kinds(tok, g)
 
 
+# Heads of the one force a story names, met again with no article: "Police said ...".
+ONE_FORCE = frozenset({"police"})
+
+
 def _same_head(doc: Doc, g: Group, ctx: ArticleContext, owners: dict[int, str] | None = None) -> _Coded | None:
     """A definite description ("the official", "the court") coded as the last actor with the same
     head noun whose country the text gave ("a State Department official"); a plural one ("the
@@ -1849,8 +1853,11 @@ def _same_head(doc: Doc, g: Group, ctx: ArticleContext, owners: dict[int, str] |
     if g.head is None or not g.head.mentions:
         return None
     tok = doc[g.head.mentions[-1].end - 1]
-    key = _office_key(tok) + (_PLURAL if tok.tag_ in _PLURAL_TAGS else "")
-    known = ctx.heads.get(key) if is_definite(tok) else None
+    one_force = _office_key(tok) in ONE_FORCE  # (a force, singular or plural: "police said", "the police has")
+    key = _office_key(tok) + (_PLURAL if tok.tag_ in _PLURAL_TAGS and not one_force else "")
+    # (a story's police are "Police" as much as "the police": "The Haitian National Police ...
+    # Police said they had destroyed ...")
+    known = ctx.heads.get(key) if is_definite(tok) or (one_force and _bare_plural(tok)) else None
     if known is None or (known.country and known.country in _faced(tok, owners or {})):
         return None
     kinds, known_kinds = _kinds(tok, g), ctx.head_kinds.get(key, frozenset())

@@ -339,6 +339,9 @@ def test_a_single_party_or_a_bodys_meeting_is_not_joint(coder) -> None:  # type:
         ("ECOWAS threatened to use force if the deposed president, Mohamed Bazoum, is not reinstated.", "threatened",
          set()),
         ("Ghana threatened to close the border if the tariffs were not dropped by Togo.", "threatened", {"TGO"}),
+        # written here: rebels of the threatener's own country are the other side, not its own
+        ("Ghana's defence minister warned that the army would strike if the rebels attacked civilians.", "warned",
+         {"GHA"}),
     ],
 )
 def test_threat_condition(coder, text: str, word: str, target: set[str]) -> None:  # type: ignore[no-untyped-def]

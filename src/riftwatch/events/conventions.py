@@ -59,6 +59,18 @@ def ethnic_home(actor: Actor, place: Place | None, text: str) -> Actor:
     return moved(actor, place.country)
 
 
+# Sectors outside the state: a party of these is the other side of a state of its own country.
+NON_STATE_SECTORS = frozenset({"REB", "OPP", "CVL", "INS", "CRM"})
+
+
+def other_side(a: Actor, source: Sequence[Actor]) -> bool:
+    """``a`` is of the source's country but on the other side of it: rebels, the opposition or
+    civilians of a state that acts ("broke off talks with the rebels": the rebels, not the country)."""
+    if a.sector not in NON_STATE_SECTORS or not source:
+        return False
+    return all(s.country == a.country and s.sector and s.sector not in NON_STATE_SECTORS for s in source)
+
+
 def condition_party(tok: Token, actor_at: dict[int, Actor]) -> list[Actor]:
     """Subjects of an "if"/"unless" clause on the trigger or on the act it governs; of a passive
     one, its "by" phrase ("if the tariffs are not dropped by Canada"): its subject is what is

@@ -55,7 +55,7 @@ from ..actors.mentions import VENUE_NOUNS
 from ..geo.mentions import sentence_bounds
 from ..records import Actor, Event
 from .clauses import OCCASION_NOUNS, in_clause_of
-from .conventions import FORCE_TYPES
+from .conventions import FORCE_TYPES, other_side
 from .modality import SPEECH_VERBS
 from .nonacts import names_in_free_relative
 from .oneact import CASUALTY
@@ -1005,7 +1005,7 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
     target = ev.target or _choose(
         [(p, a) for p, a in tgt
          if (a.start, a.end) not in spans and id(a) not in no_party
-         and (a.country not in countries or a.entry_id.startswith("implied:") or _other_side(a, source)
+         and (a.country not in countries or a.entry_id.startswith("implied:") or other_side(a, source)
              or (by_prep and a in ruled.target and _named_person(a, source)))
          and not (a.entry_id == "implied:place" and countries and a.country not in countries and not force_abroad)
          and not (a.entry_id == "implied:source" and (force_abroad or _allies(countries)
@@ -1048,18 +1048,6 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
             how.pop(role, None)
     roles_how = tuple((r, how[r]) for r in ("source", "target") if r in how)
     return replace(ruled, source=source, target=target, roles_how=roles_how), best_s, best_t
-
-
-# Sectors outside the state: a party of these is the other side of a state of its own country.
-NON_STATE_SECTORS = frozenset({"REB", "OPP", "CVL", "INS", "CRM"})
-
-
-def _other_side(a: Actor, source: Sequence[Actor]) -> bool:
-    """``a`` is of the source's country but on the other side of it: rebels, the opposition or
-    civilians of a state that acts ("broke off talks with the rebels": the rebels, not the country)."""
-    if a.sector not in NON_STATE_SECTORS or not source:
-        return False
-    return all(s.country == a.country and s.sector and s.sector not in NON_STATE_SECTORS for s in source)
 
 
 def _named_person(a: Actor, source: Sequence[Actor]) -> bool:

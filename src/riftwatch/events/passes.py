@@ -29,6 +29,7 @@ from .conventions import (
     ethnic_home,
     home_actor,
     located,
+    other_side,
     rallied_against,
 )
 from .documents import DOCUMENT_NOUNS, OFFER_PREPS, own_author
@@ -1559,9 +1560,14 @@ def rallied_opposition(d: Draft, ctx: SentenceContext) -> None:
 def threat_condition(d: Draft, ctx: SentenceContext) -> None:
     """A threat is aimed at the party whose conduct is its condition ("if"/"unless" clause)."""
     own = {a.country for a in d.source if a.country}
-    # (a target of the threatener's own country is its own side: "Moscow would retaliate ..., Peskov warned")
-    if d.type == "THREATEN" and not [a for a in d.target if a not in d.source and a.country not in own]:
-        party = [a for a in condition_party(d.tok, ctx.actor_at) if a not in d.source and a.country not in own]
+
+    def other(a: Actor) -> bool:
+        # (a target of the threatener's own country is its own side: "Moscow would retaliate ...,
+        # Peskov warned"; but not its rebels: "warned that the army would strike if the rebels ...")
+        return a not in d.source and (a.country not in own or other_side(a, d.source))
+
+    if d.type == "THREATEN" and not [a for a in d.target if other(a)]:
+        party = [a for a in condition_party(d.tok, ctx.actor_at) if other(a)]
         if party:
             d.target, d.how["target"] = party, "condition"
 

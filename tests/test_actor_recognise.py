@@ -1062,3 +1062,11 @@ def test_a_people_after_a_capitalised_word_is_no_persons_name(nlp: Any, lex: Lex
     # written here: the recogniser reads "Exiled Syrians" opening a sentence as a man's name
     found = codes(nlp, lex, "Exiled Syrians in Turkey criticized the decision on Monday.")
     assert [c for t, c, _ in found if "Syrians" in t] == ["SYR"]
+
+
+def test_a_name_of_a_country_is_one_person_of_it(nlp: Any, lex: Lexicon) -> None:
+    """Written here: "Kwame Mensah of Ghana" is a Ghanaian, one actor of no sector the words give;
+    Ghana is no second party (it had been, as the state)."""
+    found = [(a.text, a.country, a.sector) for a in
+             find_actors(nlp("On Monday, Kwame Mensah of Ghana urged both sides to return to talks."), lex, JAN_2026)]
+    assert found == [("Kwame Mensah of Ghana", "GHA", "")]

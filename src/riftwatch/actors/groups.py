@@ -333,6 +333,17 @@ def _try_merge(doc: Doc, a: Group, b: Group) -> Group | None:
         and _transparent(doc, a.end, b.start, b.end)
     ):
         return _merge(a, b)
+    # name + "of" + country: "Abdoulaye Bathily of Senegal" is a Senegalese, not also Senegal
+    if (
+        a.person is not None
+        and a.owner is None
+        and a.org is None
+        and b.named_only
+        and b.owner is not None
+        and b.owner.kind == "country"
+        and gap == ["of"]
+    ):
+        return Group(a.start, b.end, owner=b.owner, possessor=a.possessor, person=a.person, head=a.head)
     # title + name: "President Assad", "Maj. Gen. Qassem Soleimani"
     if (
         a.head is not None

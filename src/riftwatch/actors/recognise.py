@@ -742,6 +742,10 @@ def _code_in_doc(doc: Doc, g: Group, lexicon: Lexicon, when: dt.date | None) -> 
             span_text(doc, g.person.start, g.person.end),
             org_name,
         )
+    if (g.person is not None and g.person.entry is None and g.head is None and g.org is None and g.owner is not None
+            and g.owner.kind == "country" and g.owner.entry is not None and g.owner.start > g.person.start):  # fmt: skip
+        # "Abdoulaye Bathily of Senegal": a man of that country, of no sector the words give
+        return _Coded(g.owner.entry.country, "", span_text(doc, g.person.start, g.person.end))
     former = any(t.lower_.strip("-") in NOT_NOW for t in doc[max(g.start - 1, 0) : g.end])
     # "the former president" is not today's; "commanders", "a commander" are not the commander
     # (past the adjectives before it: "a senior commander", "a top military commander")

@@ -725,6 +725,12 @@ def test_a_country_name_the_story_places_as_a_us_state_is_american(nlp: Any, lex
 
     found = actors("ATLANTA — Georgia's governor signed the bill on Tuesday. Georgia Republicans praised it.")
     assert {c for _, c, _ in found} == {"USA"}
+    # a name the story makes a party on its own is the state wherever it stands, whatever province
+    # of the story's country bears it (Niger State of Nigeria, in a story from Abuja)
+    found = actors("ABUJA (Reuters) - Gunmen killed 12 farmers in Zamfara and Kaduna states on Monday, Nigerian police "
+                   "said. Niger recalled its ambassador to Nigeria on Tuesday. Officials in Kano and Sokoto said the "
+                   "Niger border was closed.")
+    assert [c for t, c, _ in found if t == "Niger"] == ["NER", "NER"]
     assert ("Georgia's prime minister", "GEO", "GOV") in actors("TBILISI — Georgia's prime minister met the protesters.")
 
 

@@ -259,11 +259,15 @@ def find_actors(
                 if p.start - offset < filed and not ctx.filed_from:
                     ctx.filed_from = p.country
     credit = has_credit_line(doc)
+    # names the story makes a party as a state ("Niger accused Benin"): the state wherever they stand,
+    # whatever province of a country the story names bears them (one sense per name)
+    states_named = {doc[g.owner.start : g.owner.end].text for g in groups
+                    if g.owner is not None and g.owner.kind == "country" and _acts_alone(doc, g)}  # fmt: skip
     for g in groups:
         if g.person is not None and g.person.entry is None and opened <= doc[g.start].idx < filed:
             continue  # a dateline names no one the lexicon does not know: "Zawiya (Libya) (AFP) -" is a town
         c = _code_in_doc(doc, g, lexicon, published)
-        if (c is not None and g.owner is not None and g.owner.kind == "country" and g.owner.entry is not None
+        if (c is not None and g.owner is not None and g.owner.kind == "country" and g.owner.entry is not None and doc[g.owner.start : g.owner.end].text not in states_named
                 and namesakes.get(g.owner.start, c.country) not in (c.country, "") and c.country == g.owner.entry.country):  # fmt: skip
             c.country = namesakes[g.owner.start]  # the US state of Georgia, not the country
         if c is not None and c.sector == "MED" and doc[g.start].idx < filed:
@@ -289,6 +293,12 @@ def find_actors(
     found = _emit(doc, lexicon, coded, published, offset, default_country, ctx, where, _owners(coded), sorted(marks))
     found = _where_they_live(_kin_compounds(doc, found, offset, lexicon), lexicon, ctx)
     return _ship_names(doc, _without_descriptions(doc, found, offset), offset)
+
+
+def _acts_alone(doc: Doc, g: Group) -> bool:
+    """The group is a country's name alone, standing as a party of its clause ("Niger accused
+    Benin"), not as a modifier of a noun ("Georgia Republicans")."""
+    return g.named_only and g.org is None and doc[g.start : g.end].root.dep_ not in MODIFIER_DEPS
 
 
 def _set_against(doc: Doc, g: Group, actor: Actor, actors: Sequence[Actor], offset: int) -> tuple[Actor, Actor] | None:

@@ -352,6 +352,12 @@ def test_a_hyphened_name_with_a_joining_word_is_one_place(nlp: Language, gaz: Ga
     assert "Croix" not in found
 
 
+def test_an_arabic_article_opening_a_name_is_no_place(nlp: Language, gaz: Gazetteer) -> None:
+    """Written here: "Al" of a name the gazetteer lacks ("Al Jabalain") is no Ål in Norway."""
+    found = {p.text for p in find_places(nlp("Militias shelled villages near Al Jabalain and Kosti on Monday."), gaz)}
+    assert "Al" not in found and "Kosti" in found
+
+
 def test_a_name_with_an_arabic_article_is_one_name(nlp: Language, gaz: Gazetteer) -> None:
     """"Ain al-Asad" (an air base), "Ras al-Ain": neither part is a place of its own ("Ain" is a
     French department); "Al Ain" written so is the Emirati city."""

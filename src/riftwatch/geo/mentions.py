@@ -671,6 +671,8 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple
                 continue  # no NER to tell "Henry" the man from Henry County: ask for "in", "near" ...
             if length == 1 and tok.lower_ in COMPASS_WORDS:
                 continue  # "Western governments", "Central bankers": adjectives, not places
+            if length == 1 and tok.lower_ in ARABIC_ARTICLES and i + 1 < n and _capitalised(words[i + 1]):
+                continue  # "Al" of "Al Jabalain" (a name the gazetteer lacks) is no Ål in Norway
             if _opens_other_name(doc, i, i + length, cands):
                 continue
             if length == 1 and _common_word_opening(doc, i, cands):

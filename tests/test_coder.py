@@ -2072,6 +2072,22 @@ def test_a_charge_denied_after_an_accusation_sums_it_up(rules, sentence: str, an
     assert {a.country for a in e.target} == {a.country for a in accusations[0].source}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # written here (after two helper stories): "..., a request X refused", "..., conditions X has
+        # rejected" sum up what was asked; the demand was made (it had been read as refused, so not made)
+        ("Belgrade has demanded that Kosovo withdraw its special police from three municipalities, conditions Pristina "
+         "has repeatedly rejected."),
+        ("Israel rejected accusations that it targeted the monitors and demanded that the mission move away from the "
+         "border, a request UN Secretary-General Antonio Guterres refused."),
+    ],
+)
+def test_a_demand_refused_after_it_is_summed_up_and_made(rules, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    events = code(rules, sentence).events
+    assert [(e.event_type, e.factuality) for e in events if e.trigger.text == "demanded"] == [("REQUEST", "asserted")]
+
+
 def test_who_says_a_noun_did_something_only_reports_it(rules) -> None:  # type: ignore[no-untyped-def]
     """Written here: "a firm it said had helped procure drone parts for Russia's army" is the firm's
     act, if anyone's; the sanctioning ministry only says so."""

@@ -289,6 +289,11 @@ def _purpose(tok: Token) -> bool:
 SUMMARY_NOUNS = frozenset({"charge", "claim", "accusation", "allegation", "assertion", "account", "version"})
 
 
+# ... and those that sum up what was asked or offered: "..., a request Guterres refused", "...,
+# conditions Kyiv has rejected" (the demand was made; the refusal is said of it).
+SUMMED_UP = SUMMARY_NOUNS | {"request", "demand", "condition", "term", "proposal", "offer"}
+
+
 def summarised(clause: Token) -> bool:
     """``clause`` is a sentence's main clause that the parse hangs as the complement of a verb
     after it whose subject sums it up: "Pristina accused Belgrade of orchestrating the attack, a
@@ -297,15 +302,15 @@ def summarised(clause: Token) -> bool:
     head = clause.head
     if clause.i >= head.i:
         return False
-    if any((c.dep_ == "nsubj" and c.i > clause.i and (c.lemma_.lower() in SUMMARY_NOUNS or summing_noun(c) is not None))
-           or (c.dep_ == "dobj" and c.i > clause.i and summing_noun(c) is not None)
+    if any((c.dep_ == "nsubj" and c.i > clause.i and (c.lemma_.lower() in SUMMARY_NOUNS or summing_noun(c, SUMMED_UP) is not None))
+           or (c.dep_ == "dobj" and c.i > clause.i and summing_noun(c, SUMMED_UP) is not None)
            for c in head.children):  # fmt: skip
         return True
     # (or left hanging on a word of the clause: "..., a charge the Gulf state has denied" with
     # "charge" parsed as an apposition and "denied" with no subject)
     doc = clause.doc
     return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children) and any(
-        doc[k].lemma_.lower() in SUMMARY_NOUNS and doc[k - 1].dep_ == "det" and doc[k - 2].text == ","
+        doc[k].lemma_.lower() in SUMMED_UP and doc[k - 1].dep_ == "det" and doc[k - 2].text == ","
         for k in range(clause.i + 2, head.i))  # fmt: skip
 
 

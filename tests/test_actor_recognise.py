@@ -1076,3 +1076,19 @@ def test_a_name_of_a_country_is_one_person_of_it(nlp: Any, lex: Lexicon) -> None
     found = [(a.text, a.country, a.sector) for a in
              find_actors(nlp("On Monday, Kwame Mensah of Ghana urged both sides to return to talks."), lex, JAN_2026)]
     assert found == [("Kwame Mensah of Ghana", "GHA", "")]
+
+
+def test_a_titled_leaders_body_is_one_actor_and_he_is_named(nlp: Any, lex: Lexicon) -> None:
+    """Written here: "President Luis Abinader's government" is one actor, the government (it was two,
+    the president and "government"); "President Donald Trump's special envoy, Steve Witkoff" is the
+    envoy; a pronoun after the first may still be the president."""
+    found = [(a.text, a.country, a.sector) for a in
+             find_actors(nlp("President Luis Abinader's government pressed Haiti to act."), lex, JAN_2026)]
+    assert found[0] == ("President Luis Abinader's government", "DOM", "GOV") and len(found) == 2
+    found = [a.text for a in find_actors(nlp("President Donald Trump's special envoy, Steve Witkoff, met Putin."),
+                                         lex, JAN_2026)]
+    assert found == ["President Donald Trump's special envoy, Steve Witkoff", "Putin"]
+    ctx = ArticleContext()
+    find_actors(nlp("Prosecutors suspended President Luis Abinader's party on Monday."), lex, JAN_2026, context=ctx)
+    [him] = [a for a in find_actors(nlp("They accused him of treason."), lex, JAN_2026, context=ctx) if a.text == "him"]
+    assert him.country == "DOM"

@@ -315,7 +315,8 @@ def _try_merge(doc: Doc, a: Group, b: Group) -> Group | None:
         and b.owner is None
         and b.org is None
         and b.person is None
-        and a.head is None
+        # (a titled person owns the head too: "President Luis Abinader's government")
+        and (a.head is None or (a.person is not None and a.head.is_title and a.end < len(doc) and doc[a.end].tag_ == "POS"))
         and (a.person is None or a.person.entry is not None)
         and _transparent(doc, a.end, b.start, b.end)
     ):

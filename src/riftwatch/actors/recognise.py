@@ -932,9 +932,11 @@ def _emit(
         ctx.sector_counts[c.sector] += 1
         _memorise(doc, g, c, actor, ctx, lexicon)
         if (g.possessor is not None and (pe := g.possessor.entry) is not None and pe.kind == "person"
-                and c.sector == "GOV" and g.possessor.start > g.start + 1):
-            # "the government of President Daniel Ortega ... Critics accuse him": he is named (not
-            # "the Trump administration", where the name only says whose it is)
+                and ((c.sector == "GOV" and g.possessor.start > g.start + 1)
+                     or (g.possessor.end < len(doc) and doc[g.possessor.end].tag_ == "POS"))):  # fmt: skip
+            # "the government of President Daniel Ortega ... Critics accuse him", "President Joseph
+            # Kabila's party ... accusing him": he is named (not "the Trump administration", where
+            # the name only says whose it is)
             country, sector, _ = pe.codes_at(when)
             leader = _actor(doc, g.possessor.start, g.possessor.end, offset, pe.name, country, sector, pe.name, "", pe.id)
             ctx.remember(pe.id, pe.gender, leader, in_quotation(text, doc[g.start].idx))

@@ -1092,3 +1092,12 @@ def test_a_titled_leaders_body_is_one_actor_and_he_is_named(nlp: Any, lex: Lexic
     find_actors(nlp("Prosecutors suspended President Luis Abinader's party on Monday."), lex, JAN_2026, context=ctx)
     [him] = [a for a in find_actors(nlp("They accused him of treason."), lex, JAN_2026, context=ctx) if a.text == "him"]
     assert him.country == "DOM"
+
+
+def test_the_countrys_people_acted_on_are_not_the_subjects(nlp: Any, lex: Lexicon) -> None:
+    """Written here: "Canada urged the country's leaders to ..." in a story of Peru are Peru's
+    leaders (they were Canada's, the state its sentence names first)."""
+    ctx = ArticleContext()
+    find_actors(nlp("Protests spread across Peru on Monday as Peru's president refused to resign."), lex, JAN_2026, context=ctx)
+    found = [(a.text, a.country) for a in find_actors(nlp("Canada urged the country's leaders to talk."), lex, JAN_2026, context=ctx)]
+    assert ("the country's leaders", "PER") in found or ("leaders", "PER") in found

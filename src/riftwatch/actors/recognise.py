@@ -586,6 +586,10 @@ def _described_states(doc: Doc, mentions: list[Mention], lexicon: Lexicon, ctx: 
             continue
         tok = doc[i]
         actors = _subject_of_governor(tok) if tok.dep_ in ("dobj", "pobj", "dative") else set()
+        if tok.dep_ == "poss" and tok.head.dep_ in ("dobj", "dative") and _names_party(tok.head, lexicon):
+            # "The United States urged the country's leaders to ...": the leaders acted on are none of
+            # the subject's (its own would be "its leaders"; "conferred the country's highest honor" is)
+            actors |= _subject_of_governor(tok.head)
         if tok.dep_ == "pobj":
             # "India's defense ties with the island nation", "expanding Japan's aid to the island
             # nation": the owner of what the phrase hangs on, or of its verb's object, is the other party
@@ -1321,6 +1325,12 @@ def _noun_sectors(word: Token, lexicon: Lexicon) -> set[str]:
     """The sectors the word alone names as a sector noun ("army": MIL)."""
     entries, _ = lexicon.lookup_cased(word.lower_)
     return {e.sector for e in entries if e.kind == "sector_noun" and e.sector}
+
+
+def _names_party(word: Token, lexicon: Lexicon) -> bool:
+    """The word alone names people of a sector or an office ("leaders", "army", "president")."""
+    entries, _ = lexicon.lookup_cased(word.lower_)
+    return any(e.kind in ("sector_noun", "title") for e in entries)
 
 
 def _state_sector_word(word: Token, lexicon: Lexicon) -> bool:

@@ -259,7 +259,10 @@ def _posted_title(doc: Doc, out: list[Group]) -> tuple[int, Group] | None:
                 or between[-1].text != "," or any(t.text == "," for t in between[:-1])):  # fmt: skip
             return None
         root = doc[b.start : b.end].root
-        if root.dep_ != "appos" or root.head.i not in range(a.start, a.end):
+        # (the parse may hang the name on the post's place: "The UN envoy for Afghanistan, Roza
+        # Otunbayeva," with the name an apposition of Afghanistan)
+        post = root.head.dep_ == "pobj" and root.head.head.i == between[0].i
+        if root.dep_ != "appos" or (root.head.i not in range(a.start, a.end) and not post):
             return None
         head = a.head if a.head.role else b.head
         return k, Group(a.start, b.end, owner=a.owner or b.owner, org=a.org or b.org, possessor=a.possessor,

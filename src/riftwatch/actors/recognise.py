@@ -926,6 +926,13 @@ def _emit(
                     others = tuple(a for a in among if a != guess)
                     guess = "" if among and not others else ctx.default_for(c.sector, exclude=frozenset({guess}), among=others)
                 c = _Coded(guess, c.sector, c.person, c.org, None)
+        if (c.person_entry is not None and g.head is None and g.owner is None and g.org is None and g.possessor is None
+                and (prior := _named_before(doc, g, ctx)) is not None and prior.country != c.country
+                and c.person_entry.id in (ids := prior.entry_id.split("+")) and any(i.startswith("title:") for i in ids)):  # fmt: skip
+            # a person the lexicon knows, introduced by the post the story gives them ("The UN envoy
+            # for Afghanistan, Roza Otunbayeva, ... Otunbayeva travelled"): that post, not the
+            # lexicon's (a former president of Kyrgyzstan)
+            c = replace(c, country=prior.country, sector=prior.sector)
         if g.body and not c.org:
             c = replace(c, org=span_text(doc, g.start, g.end))  # "Uganda Law Society": the body by its name
         name = (

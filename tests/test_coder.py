@@ -2088,6 +2088,22 @@ def test_a_demand_refused_after_it_is_summed_up_and_made(rules, sentence: str) -
     assert [(e.event_type, e.factuality) for e in events if e.trigger.text == "demanded"] == [("REQUEST", "asserted")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        # written here: a demand that people be freed is aimed at the state that holds them, where
+        # its words say they are held, never at those freed (they were its target)
+        ("The French foreign ministry demanded the immediate release of two French teachers detained in Iran.", {"IRN"}),
+        ("Canada called for the release of all political prisoners in Nicaragua.", {"NIC"}),
+        # one asked by name stays the one asked
+        ("Canada urged Managua to release the political prisoners.", {"NIC"}),
+    ],
+)
+def test_a_demand_to_free_people_is_aimed_at_who_holds_them(rules, sentence: str, target: set[str]) -> None:  # type: ignore[no-untyped-def]
+    (e,) = [e for e in code(rules, sentence).events if e.event_type == "REQUEST"]
+    assert {a.country for a in e.target} == target and not any(a.sector == "CVL" for a in e.target)
+
+
 def test_who_says_a_noun_did_something_only_reports_it(rules) -> None:  # type: ignore[no-untyped-def]
     """Written here: "a firm it said had helped procure drone parts for Russia's army" is the firm's
     act, if anyone's; the sanctioning ministry only says so."""

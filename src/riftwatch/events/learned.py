@@ -61,6 +61,7 @@ from .nonacts import names_in_free_relative
 from .oneact import CASUALTY
 from .ontology import ontology
 from .roles import (
+    HOLDER,
     according_to,
     asked_of,
     brokered_by,
@@ -70,6 +71,7 @@ from .roles import (
     measure_targets,
     not_accused,
     partners_within,
+    released_of,
     vessel_taken,
 )
 
@@ -937,7 +939,7 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         ev = replace(ev, target=())  # the rule's guess is one candidate among the others
     if not ev.source and fe.trig is not None:
         barred = not_its_source(fe.trig, ev)
-        src = [(p, a) for (p, a), c in zip(src, fe.cands, strict=True) if not _venue(c) and not _venue_name(c)
+        src = [(p, a) for (p, a), c in zip(src, fe.cands, strict=True) if not _venue(c) and not _venue_name(c) and a.entry_id != HOLDER
                and not (c.head is not None and brokered_by(c.head)) and (
                c.head is None or c.other_sentence or (c.head.i not in barred and in_clause_of(c.head, fe.trig)))]
     if not ev.source and fe.trig is not None and (who := _relative_who(fe.trig)):
@@ -982,6 +984,8 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         labellers |= not_accused(fe.trig)
     if fe.trig is not None and ev.event_type in {"ACCUSE", "REJECT", "SUPPORT"}:
         labellers |= measure_targets(fe.trig)  # whom a measure a stance is on is aimed at ("opposed sanctions on Iran")
+    if fe.trig is not None and ev.event_type == "REQUEST":
+        labellers |= released_of(fe.trig)  # "called for the release of the journalists": aimed at who holds them
     if fe.trig is not None and ev.quad_class not in VERBAL_QUAD_CLASSES:
         labellers |= _reporter(fe.trig, ev)  # who tells of it: "a rights group said guards beat four students"
     if labellers:  # "resisting what it described as Western pressure": who names it takes no part;

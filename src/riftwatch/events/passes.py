@@ -124,6 +124,7 @@ from .oneact import CASUALTY
 from .ontology import ontology
 from .roles import (
     DISCUSSION_LEMMAS,
+    HOLDER,
     LIGHT_VERBS,
     OBJ,
     absolute,
@@ -140,6 +141,7 @@ from .roles import (
     noun_roles,
     partners_within,
     prep_targets,
+    released_of,
     subject_actors,
     verb_roles,
     vessel_taken,
@@ -1035,6 +1037,32 @@ def _relocated(actor: Actor, place: Place | None, ctx: SentenceContext) -> Actor
     return moved(actor, place.country) if named else actor
 
 
+def release_holder(d: Draft, ctx: SentenceContext) -> None:
+    """A demand that someone be freed is aimed at the state that holds them: where the demand's
+    own words say they are held ("the release of all Americans detained in Afghanistan"), else the
+    state of those freed ("called for Zamora's release"); never those freed (pool gold, four times)."""
+    if d.type != "REQUEST" or (freed := released_of(d.tok)) == set():
+        return
+    if d.target and not all(any(ctx.actor_at.get(i) is a for i in freed) for a in d.target):
+        return  # a party named as such: "urged Kabul to release ..."
+    held = [p for p in ctx.usable if p.country and len(p.country) == 3 and (h := head_token(ctx.sent.doc, p)) is not None
+            and h.i in freed]  # fmt: skip
+    own = {s.country for s in d.source}
+    # (a country named in a locative phrase of theirs is latent, no actor: "detained in Afghanistan")
+    named = [a for i in sorted(freed) if (a := ctx.latent_at.get(i) or ctx.actor_at.get(i)) is not None]
+    countries = [p.country for p in held] or [a.country for a in named if len(a.country) == 3
+                                              and a.country not in NOT_STATES and a.country not in own]  # fmt: skip
+    if not countries:
+        d.target, d.how["target"] = [], ""
+        return
+    place = held[0] if held else None
+    country = countries[0]
+    d.target = [Actor(text=place.text if place else "", start=place.start if place else d.tok.idx,
+                      end=place.end if place else d.tok.idx, name=country, country=country, sector="GOV",
+                      entry_id=HOLDER)]  # fmt: skip
+    d.how["target"] = "holder"
+
+
 def phrase_target(d: Draft, ctx: SentenceContext) -> None:
     """Last resort from the parse: an actor inside the trigger's own phrase."""
     if not d.target:
@@ -1056,6 +1084,9 @@ def phrase_target(d: Draft, ctx: SentenceContext) -> None:
         if d.type in {"ACCUSE", "REJECT", "SUPPORT"}:  # nor whom a measure a stance is on is aimed at
             sided = {id(ctx.actor_at[i]) for i in measure_targets(d.tok) if i in ctx.actor_at}
             d.target = [a for a in d.target if id(a) not in sided]
+        if d.type == "REQUEST":  # nor those a demand asks to be freed: it is aimed at who holds them
+            freed = {id(ctx.actor_at[i]) for i in released_of(d.tok) if i in ctx.actor_at}
+            d.target = [a for a in d.target if id(a) not in freed]
         d.how["target"] = "phrase" if d.target else ""
         if d.target and all(_owns_unit_struck(d.tok, a, ctx) for a in d.target):
             d.how["target"] = "object"  # "attacked a military convoy", "a police station": the unit's owner is the object
@@ -1630,7 +1661,7 @@ PASSES: tuple[Pass, ...] = (
     assign_roles, document_source, commanded_forces, theme_object, accused_party, complement_subject, intended_act_target,
     proposal_author, referent_author, envoy_host, act_author, denied_accusation, pronoun_parties, joint_parties,
     # actors and place
-    event_place, locate_actors, phrase_target, gathering_target, named_parties, armed_riot,
+    event_place, locate_actors, release_holder, phrase_target, gathering_target, named_parties, armed_riot,
     # conventions for what the text leaves unstated
     toll_target, toll_source, place_country_target, domestic_target, victims_of_place, repressed_at_home, withdrawn_support, halted_support,
     # factuality and the re-codings it implies

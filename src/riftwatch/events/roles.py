@@ -481,6 +481,29 @@ def not_accused(trig: Token) -> set[int]:
     return victims_of(trig) | charge_of(trig)
 
 
+# Nouns of setting someone free: a demand for it is aimed at whoever holds them.
+RELEASE_NOUNS = frozenset({"release", "freeing", "freedom"})
+# The entry id of the state a release is demanded of (``passes.release_holder``): a target only.
+HOLDER = "holder"
+
+
+def released_of(trig: Token) -> set[int]:
+    """Tokens of those a demand asks to be freed ("called for the release of the jailed
+    journalists", "demanded Zamora's release"): the demand is aimed at whoever holds them (pool
+    gold: the state that holds them, never those freed)."""
+    nouns = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in RELEASE_NOUNS]
+    nouns += [o for c in trig.children if c.dep_ == "prep" and c.lower_ == "for"
+              for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in RELEASE_NOUNS]  # fmt: skip
+    out: set[int] = set()
+    for noun in nouns:
+        for c in noun.children:
+            # (and where they are held, which the parse may hang on the noun: "the release of all
+            # Americans detained in Afghanistan")
+            if c.dep_ in ("poss", "acl") or (c.dep_ == "prep" and c.lower_ == "of"):
+                out |= {t.i for t in c.subtree}
+    return out
+
+
 # Who acts "alongside" or "beside" the subject is on its side ("fought alongside government
 # troops"), not the one acted on.
 COMPANION_PREPS = frozenset({"alongside", "beside"})

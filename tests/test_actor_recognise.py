@@ -1101,3 +1101,16 @@ def test_the_countrys_people_acted_on_are_not_the_subjects(nlp: Any, lex: Lexico
     find_actors(nlp("Protests spread across Peru on Monday as Peru's president refused to resign."), lex, JAN_2026, context=ctx)
     found = [(a.text, a.country) for a in find_actors(nlp("Canada urged the country's leaders to talk."), lex, JAN_2026, context=ctx)]
     assert ("the country's leaders", "PER") in found or ("leaders", "PER") in found
+
+
+def test_an_office_placed_by_its_own_phrase_is_of_that_country(nlp: Any, lex: Lexicon) -> None:
+    """Written here: "a federal judge in Texas" in a story most about Honduras is an American judge
+    (the story's country had been taken for every unnamed office)."""
+    from riftwatch.geo.gazetteer import Gazetteer
+    from riftwatch.geo.resolve import find_places
+
+    text = ("Honduras condemned the deportations on Sunday. Honduras's foreign minister called them illegal. "
+            "On Monday, a federal judge in Texas ordered the government to halt the flights.")
+    doc = nlp(text)
+    found = find_actors(doc, lex, JAN_2026, context=ArticleContext(), places=find_places(doc, Gazetteer.load(), text=text))
+    assert [(a.country, a.sector) for a in found if a.text.endswith("judge")] == [("USA", "JUD")]

@@ -1502,6 +1502,10 @@ def _bare(
                 party = _home_party(lexicon, ctx, names, head.countries) if head.countries else None
                 if party is not None:
                     return _Coded(party.country, party.sector, org=party.org)
+                # (where its own phrase puts it: "a federal judge in Maryland" in a story of Venezuela)
+                local = located_in(doc[g.end - 1], where or {}, owners or {})
+                if local and (not head.countries or local in head.countries):
+                    return _Coded(local, head.sector)
                 return _Coded(ctx.default_for(head.sector, among=head.countries), head.sector)
             return again
         for entry_id, _, p in reversed(ctx.recent_persons):  # "the president" = the president named last

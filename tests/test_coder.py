@@ -2104,6 +2104,13 @@ def test_a_demand_to_free_people_is_aimed_at_who_holds_them(rules, sentence: str
     assert {a.country for a in e.target} == target and not any(a.sector == "CVL" for a in e.target)
 
 
+def test_all_but_some_of_a_thing_is_that_thing(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "closed all but three of its border crossings" closes crossings (no event had
+    been found: the object read was "all")."""
+    events = code(rules, "Peru on Monday closed all but three of its border crossings with Bolivia.").events
+    assert [(e.event_type, e.trigger.text) for e in events] == [("SANCTION", "closed")]
+
+
 def test_who_says_a_noun_did_something_only_reports_it(rules) -> None:  # type: ignore[no-untyped-def]
     """Written here: "a firm it said had helped procure drone parts for Russia's army" is the firm's
     act, if anyone's; the sanctioning ministry only says so."""

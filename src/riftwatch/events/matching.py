@@ -74,14 +74,24 @@ MEASURE_NOUNS = frozenset({
 })  # fmt: skip
 
 
-def _measured(noun: Token) -> list[Token]:
+def _measured(noun: Token, depth: int = 2) -> list[Token]:
     """What a measure or number noun measures: the object of its "of" ("tons of aid", "most of its
-    sanctions"), or "in" after money ("$500 million in military aid")."""
-    if (noun.lemma_.lower() not in MEASURE_NOUNS and noun.lower_ not in MEASURE_NOUNS and noun.pos_ != "NUM"
-            and noun.tag_ != "$" and noun.lower_ not in PARTITIVES):  # fmt: skip
+    sanctions"), or "in" after money ("$500 million in military aid"), through an exception ("all
+    but two of its land crossings": the crossings)."""
+    if depth <= 0 or (noun.lemma_.lower() not in MEASURE_NOUNS and noun.lower_ not in MEASURE_NOUNS and noun.pos_ != "NUM"
+                      and noun.tag_ != "$" and noun.lower_ not in PARTITIVES):  # fmt: skip
         return []
-    return [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
-            for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    out: list[Token] = []
+    excepting = noun.lower_ in ("all", "none")
+    for p in noun.children:
+        if p.dep_ == "prep" and (p.lower_ in ("of", "in") or (p.lower_ == "but" and excepting)):
+            for o in p.children:
+                if o.dep_ == "pobj":
+                    out.extend((*_measured(o, depth - 1), o) if p.lower_ == "but" else (o,))
+    if excepting and any(c.dep_ == "cc" and c.lower_ == "but" for c in noun.children):
+        # (the parse may join the exception as a conjunct: "all" <- but, "three" conj)
+        out.extend(m for c in noun.children if c.dep_ == "conj" for m in (*_measured(c, depth - 1), c))
+    return out
 
 
 RELATIVE_OBJECTS = frozenset({"which", "that", "whom"})

@@ -1114,3 +1114,11 @@ def test_an_office_placed_by_its_own_phrase_is_of_that_country(nlp: Any, lex: Le
     doc = nlp(text)
     found = find_actors(doc, lex, JAN_2026, context=ArticleContext(), places=find_places(doc, Gazetteer.load(), text=text))
     assert [(a.country, a.sector) for a in found if a.text.endswith("judge")] == [("USA", "JUD")]
+
+
+def test_a_commission_or_council_a_country_opens_is_that_states_body(nlp: Any, lex: Lexicon) -> None:
+    """Written here: "the Zambia National Commission for Human Rights" is one actor, a Zambian state
+    body (it had been "Zambia" alone, the state as such)."""
+    found = [(a.text, a.country, a.sector) for a in find_actors(
+        nlp("The Zambia National Commission for Human Rights accused police of beating students."), lex, JAN_2026)]
+    assert found[0][1:] == ("ZMB", "GOV") and found[0][0].startswith("Zambia National Commission")

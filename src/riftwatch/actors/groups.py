@@ -507,7 +507,7 @@ def group_sector(g: Group, org_sector: str) -> str:
 # "Union" a party's as a workers': "the Patriotic Union of Cuba".)
 BODY_HEADS = {"association": "NGO", "society": "NGO", "network": "NGO", "foundation": "NGO", "institute": "NGO",
               "trust": "NGO", "league": "NGO", "forum": "NGO", "coalition": "NGO",
-              "consortium": "NGO", "alliance": "NGO", "party": "PTY", "union": "", "council": "", "commission": "",
+              "consortium": "NGO", "alliance": "NGO", "party": "PTY", "union": "", "council": "GOV", "commission": "GOV",
               "committee": "", "conference": "", "federation": ""}  # fmt: skip
 _NAME_JOINERS = frozenset({"of", "for", "and", "'s", "'", "\u2019s", "\u2019", "-"})
 
@@ -582,8 +582,9 @@ def _body_after(doc: Doc, g: Group, later: list[Group]) -> tuple[int, str, int] 
     if not heads:
         return None
     head = heads[-1]
-    # the name ends at its head word, or goes on in an "of" phrase ("Conference of Catholic Bishops")
-    end = words[-1] + 1 if words[-1] != head and doc[head + 1].lower_ == "of" else head + 1
+    # the name ends at its head word, or goes on in an "of" or "for" phrase ("Conference of Catholic
+    # Bishops", "Commission for Human Rights")
+    end = words[-1] + 1 if words[-1] != head and doc[head + 1].lower_ in ("of", "for") else head + 1
     if words[-1] != head and end == head + 1:
         return None  # "... Alliance Army": a name that goes on past the head is another kind of body
     taken = [o for o in later if o.start < end]

@@ -2111,6 +2111,18 @@ def test_all_but_some_of_a_thing_is_that_thing(rules) -> None:  # type: ignore[n
     assert [(e.event_type, e.trigger.text) for e in events] == [("SANCTION", "closed")]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # written here: calling something an attack or an assault condemns it (it had given no event)
+        "Chile's president called the tariffs an attack on Chilean farmers.",
+        'The archbishop called the raid "an assault on the whole town."',
+    ],
+)
+def test_calling_something_an_attack_criticises_it(rules, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.event_type for e in code(rules, sentence).events if e.trigger.text == "called"] == ["ACCUSE"]
+
+
 def test_who_says_a_noun_did_something_only_reports_it(rules) -> None:  # type: ignore[no-untyped-def]
     """Written here: "a firm it said had helped procure drone parts for Russia's army" is the firm's
     act, if anyone's; the sanctioning ministry only says so."""

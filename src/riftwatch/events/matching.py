@@ -1079,6 +1079,11 @@ def pointed_criticism(tok: Token, entry: Entry | None, ctx: SentenceContext) -> 
     return entry
 
 
+# Acts of hostility a thing is called, which condemn it only as labels: "called the tariffs an
+# attack on Mexican workers", "called the raid 'an assault on our sovereignty'".
+LABELLED_HOSTILITY = frozenset({"attack", "assault", "affront"})
+
+
 def labelled_criticism(tok: Token, entry: Entry | None, ctx: SentenceContext) -> Entry | None:
     """Calling something by a condemning word criticises it (ACCUSE, CAMEO 111): "called the
     decision 'a blatant case of weaponization'", "described the jailbreak as deplorable"; calling
@@ -1086,7 +1091,7 @@ def labelled_criticism(tok: Token, entry: Entry | None, ctx: SentenceContext) ->
     if entry is not None or tok.pos_ != "VERB" or tok.lemma_.lower() not in LABEL_VERBS:
         return entry
     for head in _description(tok):
-        if condemning(head):
+        if condemning(head) or head.lemma_.lower() in LABELLED_HOSTILITY:
             # the thing labelled may be parsed as a second predicate ("called X's assertions 'baseless'")
             if any(c.dep_ in {"dobj", "nsubjpass", "oprd"} and c.lemma_.lower() in PROPOSAL_NOUNS for c in tok.children):
                 return Recoded.of("REJECT", "120", "", 0.7, object=())  # "called the charges baseless"

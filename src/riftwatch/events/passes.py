@@ -1041,7 +1041,7 @@ def release_holder(d: Draft, ctx: SentenceContext) -> None:
     """A demand that someone be freed is aimed at the state that holds them: where the demand's
     own words say they are held ("the release of all Americans detained in Afghanistan"), else the
     state of those freed ("called for Zamora's release"); never those freed (pool gold, four times)."""
-    if d.type != "REQUEST" or (freed := released_of(d.tok)) == set():
+    if d.type != "REQUEST" or not (freed := released_of(d.tok)):
         return
     if d.target and not all(any(ctx.actor_at.get(i) is a for i in freed) for a in d.target):
         return  # a party named as such: "urged Kabul to release ..."

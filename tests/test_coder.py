@@ -2123,6 +2123,14 @@ def test_calling_something_an_attack_criticises_it(rules, sentence: str) -> None
     assert [e.event_type for e in code(rules, sentence).events if e.trigger.text == "called"] == ["ACCUSE"]
 
 
+def test_what_someone_is_arrested_on_suspicion_of_is_no_event(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "arrested two teachers on suspicion of providing shelter to militants" reports the
+    arrest; the suspected shelter is no act the story reports, and the militants are not arrested."""
+    events = code(rules, "Malian police arrested two teachers in Gao on suspicion of providing shelter to militants.").events
+    assert [e.event_type for e in events] == ["COERCE"]
+    assert not any(a.sector == "REB" for a in events[0].target)
+
+
 def test_who_says_a_noun_did_something_only_reports_it(rules) -> None:  # type: ignore[no-untyped-def]
     """Written here: "a firm it said had helped procure drone parts for Russia's army" is the firm's
     act, if anyone's; the sanctioning ministry only says so."""

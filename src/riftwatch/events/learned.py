@@ -72,6 +72,7 @@ from .roles import (
     not_accused,
     partners_within,
     released_of,
+    suspected_of,
     vessel_taken,
 )
 
@@ -986,6 +987,8 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         labellers |= measure_targets(fe.trig)  # whom a measure a stance is on is aimed at ("opposed sanctions on Iran")
     if fe.trig is not None and ev.event_type == "REQUEST":
         labellers |= released_of(fe.trig)  # "called for the release of the journalists": aimed at who holds them
+    if fe.trig is not None:
+        labellers |= suspected_of(fe.trig)  # "arrested X on suspicion of funding Hamas": not Hamas
     if fe.trig is not None and ev.quad_class not in VERBAL_QUAD_CLASSES:
         labellers |= _reporter(fe.trig, ev)  # who tells of it: "a rights group said guards beat four students"
     if labellers:  # "resisting what it described as Western pressure": who names it takes no part;

@@ -143,6 +143,8 @@ from .roles import (
     prep_targets,
     released_of,
     subject_actors,
+    suspected,
+    suspected_of,
     verb_roles,
     vessel_taken,
 )
@@ -1087,6 +1089,9 @@ def phrase_target(d: Draft, ctx: SentenceContext) -> None:
         if d.type == "REQUEST":  # nor those a demand asks to be freed: it is aimed at who holds them
             freed = {id(ctx.actor_at[i]) for i in released_of(d.tok) if i in ctx.actor_at}
             d.target = [a for a in d.target if id(a) not in freed]
+        # nor anyone of what the act was done on suspicion of: "on suspicion of funding Hamas"
+        suspicion = {id(ctx.actor_at[i]) for i in suspected_of(d.tok) if i in ctx.actor_at}
+        d.target = [a for a in d.target if id(a) not in suspicion]
         d.how["target"] = "phrase" if d.target else ""
         if d.target and all(_owns_unit_struck(d.tok, a, ctx) for a in d.target):
             d.how["target"] = "object"  # "attacked a military convoy", "a police station": the unit's owner is the object
@@ -1472,7 +1477,11 @@ def _takes_content(verb: Token) -> bool:
 def content_act(d: Draft, ctx: SentenceContext) -> None:
     """An act named in the complement of an accusation, threat, demand or denial is that statement's
     content, alleged, threatened, asked for or denied, not an event of its own (the codebook codes
-    the underlying act only where the article reports it as fact)."""
+    the underlying act only where the article reports it as fact); so is what someone was arrested
+    or charged on suspicion of (``roles.suspected``)."""
+    if suspected(d.tok):
+        d.dropped = True
+        return
     # a bare gerund the parse took for a noun: "accuses them of killing, maiming, looting" (not "of
     # the bombing", an act that took place)
     gerund = (d.tok.pos_ == "NOUN" and d.tok.lower_.endswith("ing")

@@ -481,6 +481,26 @@ def not_accused(trig: Token) -> set[int]:
     return victims_of(trig) | charge_of(trig)
 
 
+# Nouns of what someone is held or tried on: "arrested X on suspicion of spying for Y".
+SUSPICION_NOUNS = frozenset({"suspicion", "charge", "allegation", "accusation"})
+
+
+def suspected(tok: Token) -> bool:
+    """``tok`` is the act someone is held or tried on suspicion of ("arrested the head of a charity
+    on suspicion of transferring funds to Hamas", "detained on charges of supporting the militia"):
+    suspected, no act the story reports."""
+    return (tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SUSPICION_NOUNS
+            and tok.head.head.dep_ == "pobj" and tok.head.head.head.lower_ in ("on", "under"))  # fmt: skip
+
+
+def suspected_of(trig: Token) -> set[int]:
+    """Tokens of what the trigger's act was done on suspicion of (``suspected``): none of them is
+    whom the arrest or the charge is aimed at."""
+    return {t.i for p in trig.children if p.dep_ == "prep" and p.lower_ in ("on", "under")
+            for n in p.children if n.dep_ == "pobj" and n.lemma_.lower() in SUSPICION_NOUNS
+            for o in n.children if o.dep_ == "prep" and o.lower_ == "of" for t in o.subtree}  # fmt: skip
+
+
 # Nouns of setting someone free: a demand for it is aimed at whoever holds them.
 RELEASE_NOUNS = frozenset({"release", "freeing", "freedom"})
 # The entry id of the state a release is demanded of (``passes.release_holder``): a target only.

@@ -952,6 +952,31 @@ def test_a_body_named_after_its_country_is_no_state(nlp: Any, lex: Lexicon, text
     assert all(not (c == country and s in ("", "GOV")) for _, c, s in found), found
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country", "sector"),
+    [
+        # an army the lexicon does not know, and no state's name or nationality opens, is rebels
+        ("The Karenni Unity State Army shelled a police post near Loikaw.", "Karenni Unity State Army", "", "REB"),
+        ("The Tanu Hills Salvation Army denied attacking the convoy.", "Tanu Hills Salvation Army", "", "REB"),
+        # ... as is one a country's name opens whose name says it fights the state
+        ("The Kosovo Liberation Army ambushed a Serbian patrol.", "Kosovo Liberation Army", "XKX", "REB"),
+        # a country word or nationality makes it that state's army, and words of no one army change nothing
+        ("The Royal Thai Army shelled the ridge.", "", "THA", "MIL"),
+        ("The Second Army shelled the ridge.", "", "", "MIL"),
+        # nor do an insurgent's words alone name one group ("the Salvation Army" is a charity)
+        ("The Salvation Army handed out blankets in Lviv.", "", "", "MIL"),
+    ],
+)
+def test_an_army_the_lexicon_does_not_know(nlp: Any, lex: Lexicon, text: str, name: str, country: str, sector: str) -> None:
+    found = [(a.name, a.country, a.sector) for a in find_actors(nlp(text), lex, MAY_2016)]
+    armies = [f for f in found if f[2] in ("REB", "MIL")]
+    assert armies and armies[0][2] == sector, found
+    if name:
+        assert armies[0][0] == name, found
+    if country:
+        assert armies[0][1] == country, found
+
+
 def test_a_state_council_stays_the_state(nlp: Any, lex: Lexicon) -> None:
     # "Council" ends the names of a state's own bodies too: without a sector of its own, no body
     found = codes(nlp, lex, "The Malawi National Security Council met on Monday.")

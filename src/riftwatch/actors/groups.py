@@ -540,6 +540,52 @@ def name_bodies(doc: Doc, groups: list[Group]) -> list[Group]:
     return out
 
 
+# Words that name no one army of their own ("the National Army", "the Second Army"), and words that
+# name an army fighting its state ("the Kosovo Liberation Army") but, alone, no one army either ("the
+# Salvation Army" is a charity)
+_GENERIC_ARMY = frozenset({"national", "royal", "regular", "federal", "territorial", "imperial", "red", "new",
+                           "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                           "tenth", "army"})  # fmt: skip
+_INSURGENT_WORDS = frozenset({"liberation", "salvation", "independence", "resistance", "revolutionary", "republican"})
+
+
+def armed_names(doc: Doc, groups: list[Group]) -> list[Group]:
+    """The name of an army the lexicon does not know and that no state's name or nationality opens
+    ("the United Wa State Army", "the Arakan Rohingya Salvation Army") is an armed group fighting
+    a state, not that state's army: one body of rebels, by its whole name. A country word in the
+    name makes it that country's army ("the Royal Thai Army") unless a word of the name is an
+    insurgent's ("the Kosovo Liberation Army")."""
+    out: list[Group] = []
+    for g in groups:
+        last = doc[g.end - 1]
+        if last.text != "Army" or g.org is not None or g.person is not None or g.possessor is not None or g.body:
+            out.append(g)
+            continue
+        k = g.end - 1
+        while k > 0:
+            tok = doc[k - 1]
+            if tok.is_alpha and tok.is_title and tok.i != tok.sent.start and tok.lower_ != "the" or tok.text in ("'s", "\u2019s") and k > 1 and doc[k - 2].is_title and doc[k - 2].i != doc[k - 2].sent.start:
+                k -= 1
+            else:
+                break
+        words = {t.lower_ for t in doc[min(k, g.start) : g.end] if t.is_alpha}
+        state = g.owner is not None and g.owner.kind in ("country", "demonym")
+        if k >= g.end - 1 or (words & _INSURGENT_WORDS if state else words - _GENERIC_ARMY - _INSURGENT_WORDS) == set():
+            out.append(g)
+            continue
+        start = min(k, g.start)
+        while out and out[-1].end > start:
+            taken = out.pop()  # a word of the name read as an actor of its own
+            if taken.start < start or taken.org or taken.person:
+                out.append(taken)
+                break
+        else:
+            out.append(Group(start, g.end, owner=g.owner if state else None, head=_Head([], "REB", "", False, True, False), body=True))
+            continue
+        out.append(g)
+    return out
+
+
 def _body(start: int, end: int, owner: Mention | None, sector: str) -> Group:
     return Group(start, end, owner=owner, head=_Head([], sector, "", False, True, False), body=True)
 

@@ -53,7 +53,16 @@ from .anaphora import (
     pair_phrase,
 )
 from .audience import has_credit_line, in_credit_line, is_audience
-from .groups import MODIFIER_DEPS, OFFICERS, Group, combine_groups, group_mentions, group_sector, name_bodies
+from .groups import (
+    MODIFIER_DEPS,
+    OFFICERS,
+    Group,
+    armed_names,
+    combine_groups,
+    group_mentions,
+    group_sector,
+    name_bodies,
+)
 from .lexicon import Entry, Lexicon, fold
 from .mentions import (
     ETHNIC_ONLY,
@@ -222,7 +231,7 @@ def find_actors(
                                     lexicon, ctx)
     mentions = _described_states(doc, mentions, lexicon, ctx)
     mentions, halves = _halves_named(doc, mentions, lexicon, ctx)
-    groups = name_bodies(doc, combine_groups(doc, group_mentions(doc, mentions)))
+    groups = armed_names(doc, name_bodies(doc, combine_groups(doc, group_mentions(doc, mentions))))
     coded: list[tuple[Group, _Coded | None]] = []
     where: dict[int, str] = {}  # token -> the country a place or country name there denotes
     # an organisation's name is no town, whatever town bears it ("Hamas" is no Hamm)

@@ -385,6 +385,16 @@ def test_a_step_counted_from_the_act_told_before_takes_its_day_and_count(coder) 
     assert _event(coded, "protested").date == TUESDAY + dt.timedelta(days=3)
 
 
+def test_a_step_of_days_counts_from_an_act_dated_to_its_day(coder) -> None:  # type: ignore[no-untyped-def]
+    # a sentence of background dated by its year only stands between: the next day is the day
+    # after the arrest, not a day of that year
+    text = ("LUSAKA — Police detained the union leader Mwila Banda at his home on Tuesday, his lawyer said. "
+            "Banda had been jailed for four months in 2023 before a court freed him. "
+            "The following day, officers arrested two of his deputies outside the union's offices.")
+    coded = _code(coder, text)
+    assert _event(coded, "arrested").date == TUESDAY + dt.timedelta(days=1)
+
+
 def test_a_step_of_months_or_years_and_at_the_time_count_from_the_act_told_before(coder) -> None:  # type: ignore[no-untyped-def]
     """"the following month", "a year earlier": counted in months and years from the act told
     before; "at the time": its time."""

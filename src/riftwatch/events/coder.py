@@ -417,9 +417,16 @@ def _told_next(tok: Token, ctx: SentenceContext) -> Event | None:
                                       or _steps_on(tok) or _months_on(tok) or _at_that_time(tok)):  # fmt: skip
         return None
     published = ctx.article.published
+    # days are counted from an act dated to its day or month, never from one the story dates by
+    # its year only, which is background ("Gam had spent months in detention last year. The
+    # following day, officers detained ...": the day after the arrest told before that, not a day
+    # in that year); such an act may lie one sentence further back
+    by_day = _steps_on(tok) != 0
     for e in reversed(ctx.state.events):
-        if e.sentence_index < ctx.index - 1:
+        if e.sentence_index < ctx.index - (2 if by_day else 1):
             return None
+        if by_day and e.date_precision not in ("day", "month"):
+            continue
         if e.date_text is not None and e.trigger.start < tok.idx and e.date is not None and (published is None or e.date <= published):
             return e
     return None

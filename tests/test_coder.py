@@ -1447,6 +1447,11 @@ def test_a_denial_foretold_is_no_reported_criticism(rules, sentence: str, etype:
         # interference told with the verb as with the noun
         ("Beijing said Washington had interfered in China's internal affairs.", {"USA"}),
         ("Mali's junta said Algeria kept meddling in its affairs.", {"DZA"}),
+        # an approving word denied condemns as a condemning word does
+        ("Ukraine's foreign ministry said Russia's strikes on the port were not justified.", {"RUS"}),
+        ("The Estonian government said Russia's closure of the crossing was not acceptable.", {"RUS"}),
+        ("Canada's trade minister said Mexico's offer was not unreasonable.", None),
+        ("Canada's trade minister said Mexico's tariffs were not the main topic.", None),
     ],
 )
 def test_reporting_a_condemnable_act_is_criticism(rules, sentence: str, accused: set[str] | None) -> None:  # type: ignore[no-untyped-def]

@@ -185,7 +185,25 @@ def _condemns(pred: Token) -> bool:
     # attack" condemns the attack in the summoner's words, not the summoner
     subject |= {t.i for v in pred.subtree if v.i != pred.i and v.lemma_.lower() in WORDING_VERBS
                 and any(g.dep_ in {"nsubj", "nsubjpass"} for g in v.children) for t in v.subtree}  # fmt: skip
-    return holds_criticism([t for t in list(pred.subtree)[:20] if t.i not in subject], forms=False)
+    return holds_criticism([t for t in list(pred.subtree)[:20] if t.i not in subject], forms=False) or _denied_approval(pred)
+
+
+# Words that approve of what they are said of: denied ("the suspension was not acceptable", "this
+# case is not legal"), they condemn it.
+APPROVING = frozenset({"acceptable", "justified", "justifiable", "legitimate", "legal", "lawful", "fair",
+                       "appropriate", "proportionate", "proportional", "helpful", "constructive"})  # fmt: skip
+
+
+def _denied_approval(pred: Token) -> bool:
+    """The reported clause denies its subject an approving word: "was not acceptable", "is not
+    legal", "are in no way justified"."""
+    if pred.lower_ in APPROVING and any(c.dep_ == "auxpass" for c in pred.children):
+        words = [pred]  # "was not justified", parsed as a passive
+    elif pred.lemma_ == "be":
+        words = [c for c in pred.children if c.dep_ in {"acomp", "attr"} and c.lower_ in APPROVING]
+    else:
+        return False
+    return bool(words) and any(c.dep_ == "neg" for w in (pred, *words) for c in w.children)
 
 
 # "must understand", "should know": what a speaker says another must grasp is no act asked of them.

@@ -210,6 +210,29 @@ def test_domestic_target(coder, text: str, word: str, home: str, sector: str) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "word", "target"),
+    [
+        # whom an arrest or a sentence falls on is the people its object names, not the town it
+        # happened in
+        ("Police in Kisumu arrested a union organiser on Monday.", "arrested", "a union organiser"),
+        ("A court in the Kenyan town of Nakuru sentenced a freelance cameraman to two years in prison.", "sentenced",
+         "a freelance cameraman"),
+        ('Kenyan police detained 12 "suspected collaborators" on Tuesday.', "detained", '12 "suspected collaborators"'),
+        # a verb read by its object names the act, not whom it falls on; a pronoun left unresolved
+        # names no one
+        ("Police in Kisumu carried out the arrests on Monday.", "carried", "Kisumu"),
+        ("Police in Kisumu detained him on Monday.", "detained", "Kisumu"),
+    ],
+)
+def test_whom_an_arrest_falls_on_is_named_by_its_object(coder, text: str, word: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    ctx = context(coder, text)
+    d = until(ctx, word, domestic_target)
+    assert not d.target
+    domestic_target(d, ctx)
+    assert [a.text for a in d.target] == [target] and d.how["target"] == "domestic"
+
+
+@pytest.mark.parametrize(
     ("text", "word", "target", "how"),
     [
         # parties named together are each other's targets; the topic of the talks is no party

@@ -1258,7 +1258,32 @@ def domestic_target(d: Draft, ctx: SentenceContext) -> None:
     if sector in STATE_BODY_SECTORS and all(a.sector in STATE_BODY_SECTORS for a in d.source):
         return  # a state's protest ("drew a protest from New Delhi") is not against itself
     if home and (not by_state or all(a.sector in STATE_SECTORS for a in d.source)):
+        arrested = _arrested(d, ctx) if sector == "CVL" else None
+        if arrested is not None:
+            # "police arrested a student activist in Moundou": that activist, not the town
+            d.target, d.how["target"] = [replace(home_actor(home, sector, None), text=ctx.text[arrested[0] - ctx.start_char : arrested[1] - ctx.start_char],
+                                                 start=arrested[0], end=arrested[1])], "domestic"  # fmt: skip
+            return
         d.target, d.how["target"] = [home_actor(home, sector, place)], "domestic"
+
+
+def _arrested(d: Draft, ctx: SentenceContext) -> tuple[int, int] | None:
+    """The character span of whom an arrest, a detention or a sentence (mode "arrest") falls on,
+    where its object names people no actor stands for: the object's words up to its head."""
+    if d.entry.mode != "arrest" or d.tok.pos_ != "VERB" or getattr(d.entry, "object", None):
+        return None  # (a verb read by its object names the act: "issued an arrest warrant")
+    passive = any(c.dep_ == "auxpass" for c in d.tok.children)
+    obj = next((c for c in d.tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
+    if obj is None or obj.pos_ != "NOUN" or obj.ent_type_ in ("DATE", "TIME", "MONEY", "GPE", "LOC"):
+        return None
+    words = [t for t in obj.doc[obj.left_edge.i : obj.i + 1] if not t.is_punct]
+    start = words[0]
+    if any(t.i in ctx.actor_at or t.i in ctx.latent_at for t in obj.doc[start.i : obj.i + 1]):
+        return None
+    end = obj.i + 1
+    if sum(t.is_quote for t in obj.doc[start.i : end]) % 2 and end < len(obj.doc) and obj.doc[end].is_quote:
+        end += 1  # 38 "wanted individuals": the quotation closes after the head
+    return start.idx, obj.doc[end - 1].idx + len(obj.doc[end - 1])
 
 
 def victims_of_place(d: Draft, ctx: SentenceContext) -> None:

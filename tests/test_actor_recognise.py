@@ -963,18 +963,44 @@ def test_a_body_named_after_its_country_is_no_state(nlp: Any, lex: Lexicon, text
         # a country word or nationality makes it that state's army, and words of no one army change nothing
         ("The Royal Thai Army shelled the ridge.", "", "THA", "MIL"),
         ("The Second Army shelled the ridge.", "", "", "MIL"),
+        # a party's name the lexicon does not know is one party of the story's country, by its
+        # whole name, as is one a member of it is said to belong to
+        ("Malawian police detained two men. The Tonse Unity Party for Reform and Renewal accused the police of torture.",
+         "Tonse Unity Party for Reform and Renewal", "MWI", "PTY"),
+        (("Mexican senator Lilly Ramos, a member of the opposition Civic Renewal Party, accused Washington and the "
+          "U.S. Congress of meddling."), "Civic Renewal Party", "MEX", "PTY"),
         # nor do an insurgent's words alone name one group ("the Salvation Army" is a charity)
         ("The Salvation Army handed out blankets in Lviv.", "", "", "MIL"),
     ],
 )
-def test_an_army_the_lexicon_does_not_know(nlp: Any, lex: Lexicon, text: str, name: str, country: str, sector: str) -> None:
+def test_an_army_or_a_party_the_lexicon_does_not_know(nlp: Any, lex: Lexicon, text: str, name: str, country: str, sector: str) -> None:
     found = [(a.name, a.country, a.sector) for a in find_actors(nlp(text), lex, MAY_2016)]
-    armies = [f for f in found if f[2] in ("REB", "MIL")]
+    armies = [f for f in found if f[2] in ("REB", "MIL", "PTY")]
     assert armies and armies[0][2] == sector, found
     if name:
         assert armies[0][0] == name, found
     if country:
         assert armies[0][1] == country, found
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a party named with words any country's party may bear is the story's own country's
+        # where the lexicon's country is named no more than once otherwise
+        (("Malawian police arrested two activists in Lilongwe. The Democratic Progressive Party accused President "
+          "Lazarus Chakwera's government of silencing critics."), "MWI"),
+        (("Seoul's prosecutors indicted the former defence minister. Democratic Party lawmakers said the South Korean "
+          "government had misled parliament."), "KOR"),
+        # ... and the lexicon's where the story is about its country
+        (("Republicans in the U.S. Senate blocked the bill. The Democratic Party accused the White House and "
+          "Washington's allies in Congress of stalling."), "USA"),
+    ],
+)
+def test_a_party_of_a_common_name_is_the_story_countrys(nlp: Any, lex: Lexicon, text: str, country: str) -> None:
+    found = codes(nlp, lex, text, default_country=None)
+    parties = [c for t, c, s in found if "Party" in t]
+    assert parties and all(c == country for c in parties), found
 
 
 def test_a_state_council_stays_the_state(nlp: Any, lex: Lexicon) -> None:

@@ -549,17 +549,26 @@ _GENERIC_ARMY = frozenset({"national", "royal", "regular", "federal", "territori
 _INSURGENT_WORDS = frozenset({"liberation", "salvation", "independence", "resistance", "revolutionary", "republican"})
 
 
-def armed_names(doc: Doc, groups: list[Group]) -> list[Group]:
+def unknown_names(doc: Doc, groups: list[Group]) -> list[Group]:
     """The name of an army the lexicon does not know and that no state's name or nationality opens
     ("the United Wa State Army", "the Arakan Rohingya Salvation Army") is an armed group fighting
     a state, not that state's army: one body of rebels, by its whole name. A country word in the
     name makes it that country's army ("the Royal Thai Army") unless a word of the name is an
-    insurgent's ("the Kosovo Liberation Army")."""
+    insurgent's ("the Kosovo Liberation Army"). So too a party's name the lexicon does not know, or
+    knows as another country's (``mentions._party_of_another_country``): one party, by its whole
+    name, of the story's country ("the Democratic Progressive Party" of a story from Malawi)."""
     out: list[Group] = []
+    swallowed = 0  # the end of the last name that runs on past its head word
     for g in groups:
+        if g.start < swallowed and g.org is None and g.person is None:
+            continue  # a word of the name's ending: "Socialists" of "the Party of Socialists"
         last = doc[g.end - 1]
-        if last.text != "Army" or g.org is not None or g.person is not None or g.possessor is not None or g.body:
+        if last.text not in ("Army", "Party") or g.org is not None or g.person is not None or g.possessor is not None or g.body:
             out.append(g)
+            continue
+        party = last.text == "Party"
+        if party and g.owner is not None:
+            out.append(g)  # "the Turkish Workers' Party": its nationality's (``name_bodies`` for a country's)
             continue
         k = g.end - 1
         while k > 0:
@@ -568,9 +577,14 @@ def armed_names(doc: Doc, groups: list[Group]) -> list[Group]:
                 k -= 1
             else:
                 break
+        if k > 0 and doc[k - 1].text in ("-", "\u2013"):
+            out.append(g)  # "the pro-Russian Party of Socialists": "Russian" is no word of the name
+            continue
+        end = _name_going_on(doc, g.end) if party else g.end
         words = {t.lower_ for t in doc[min(k, g.start) : g.end] if t.is_alpha}
         state = g.owner is not None and g.owner.kind in ("country", "demonym")
-        if k >= g.end - 1 or (words & _INSURGENT_WORDS if state else words - _GENERIC_ARMY - _INSURGENT_WORDS) == set():
+        if k >= g.end - 1 or (words - {"party"} if party else words & _INSURGENT_WORDS if state
+                              else words - _GENERIC_ARMY - _INSURGENT_WORDS) == set():  # fmt: skip
             out.append(g)
             continue
         start = min(k, g.start)
@@ -580,10 +594,22 @@ def armed_names(doc: Doc, groups: list[Group]) -> list[Group]:
                 out.append(taken)
                 break
         else:
-            out.append(Group(start, g.end, owner=g.owner if state else None, head=_Head([], "REB", "", False, True, False), body=True))
+            out.append(Group(start, end, owner=g.owner if state else None, head=_Head([], "PTY" if party else "REB", "", False, True, False), body=True))
+            swallowed = end
             continue
         out.append(g)
     return out
+
+
+def _name_going_on(doc: Doc, end: int) -> int:
+    """Where a party's name that goes on past "Party" ends: "the Party of Socialists", "the
+    People's Party for Reconstruction and Democracy", "the Socialist Party Without Borders"."""
+    j = end
+    while j + 1 < len(doc) and doc[j].lower_ in ("of", "for", "without", "and") and doc[j + 1].is_title and doc[j + 1].is_alpha:
+        j += 1
+        while j < len(doc) and doc[j].is_title and doc[j].is_alpha and doc[j].i != doc[j].sent.start:
+            j += 1
+    return j
 
 
 def _body(start: int, end: int, owner: Mention | None, sector: str) -> Group:

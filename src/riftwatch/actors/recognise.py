@@ -57,11 +57,11 @@ from .groups import (
     MODIFIER_DEPS,
     OFFICERS,
     Group,
-    armed_names,
     combine_groups,
     group_mentions,
     group_sector,
     name_bodies,
+    unknown_names,
 )
 from .lexicon import Entry, Lexicon, fold
 from .mentions import (
@@ -231,7 +231,7 @@ def find_actors(
                                     lexicon, ctx)
     mentions = _described_states(doc, mentions, lexicon, ctx)
     mentions, halves = _halves_named(doc, mentions, lexicon, ctx)
-    groups = armed_names(doc, name_bodies(doc, combine_groups(doc, group_mentions(doc, mentions))))
+    groups = unknown_names(doc, name_bodies(doc, combine_groups(doc, group_mentions(doc, mentions))))
     coded: list[tuple[Group, _Coded | None]] = []
     where: dict[int, str] = {}  # token -> the country a place or country name there denotes
     # an organisation's name is no town, whatever town bears it ("Hamas" is no Hamm)
@@ -290,7 +290,10 @@ def find_actors(
             # the dateline's places say where the story was filed, often a bureau away from it: a
             # tie goes to the story's own words (``ArticleContext.default_for``)
             ctx.dateline_counts[c.country] += 1
-        elif c is not None and len(c.country) == 3 and c.country not in NOT_STATES and not (g.owner and g.owner.start in halves):
+        elif (c is not None and len(c.country) == 3 and c.country not in NOT_STATES and not (g.owner and g.owner.start in halves)
+              and not (g.owner is None and g.org is not None and g.org.entry is not None and _generic_party(g.org.entry))):  # fmt: skip
+            # (nor a party of a name any country's party may bear: it does not say which country
+            # the story is about, ``_home_of_namesake_party``)
             # (a half met by its compass word alone is a state named before, met again: the story is
             # no more about it for that; bare nouns keep the country they had: ``default_for``)
             ctx.country_counts[c.country] += 1
@@ -888,6 +891,12 @@ def _emit(
             continue
         if c is not None and c.sector == "MIL" and _policing(g, ctx):
             c = replace(c, sector="COP")  # "Kenyan officers" in a story of Kenya's police
+        if (c is not None and g.owner is None and g.org is not None and g.org.entry is not None
+                and (home := _home_of_namesake_party(g.org.entry, ctx))
+                and located_in(doc[g.end - 1], where or {}, owners or {}) != g.org.entry.country):  # fmt: skip
+            # "the Democratic Party" of a story from Seoul that has named no American is South
+            # Korea's, not the lexicon's American party ("Democrats in Washington" still are)
+            c = replace(c, country=home)
         if c is None:
             if g.person is not None and g.person.entry is None and g.head is None:
                 known = _named_before(doc, g, ctx)
@@ -903,6 +912,8 @@ def _emit(
             else:
                 speaker, critic = _speaker_country(doc, g, actors, offset) if fallback is None else ("", False)
                 c = _bare(doc, g, lexicon, when, fallback, ctx, where or {}, owners or {}, speaker, rulers, critic)
+                if c is not None and g.body and c.sector == "PTY" and (member := _member_of(doc, g, actors, offset)):
+                    c = replace(c, country=member)  # "Governor Maru Campos, a member of the National Action Party"
             if c is None:
                 continue
         elif not c.country and c.person and c.person_entry is None and g.owner is None:
@@ -1625,7 +1636,11 @@ def _bare(
     if fallback is None:
         # "Iran-backed militias", "U.S.-funded forces": whoever backs them is not whose they are
         excluded = _backers(last, lexicon) | _faced(last, owners or {})
-        return _Coded(ctx.default_for(_placed_sector(head.sector, head.mentions), exclude=excluded), head.sector)
+        # (a party the lexicon does not know by its name is of where the story happens, as an
+        # opposition is: "the opposition National Action Party" of a story of Mexico's dealings
+        # with Washington)
+        placed = "OPP" if g.body and head.sector == "PTY" else _placed_sector(head.sector, head.mentions)
+        return _Coded(ctx.default_for(placed, exclude=excluded), head.sector)
     return _Coded(fallback, head.sector)
 
 
@@ -1792,6 +1807,53 @@ def _home_party(lexicon: Lexicon, ctx: ArticleContext, words: set[str], countrie
     if not home or home in countries:
         return None
     return next((e for e in _parties_of(lexicon, home) if any(n.casefold().split()[-1] in words for n in e.names)), None)
+
+
+# Words any country's party may be named with: a party the lexicon names with these alone
+# ("Democratic Party", "Justice and Development Party", "Democratic Progressive Party") may be
+# another country's of the same name.
+GENERIC_PARTY_WORDS = frozenset({"democratic", "democrats", "republican", "republicans", "party", "progressive",
+                                 "national", "people's", "congress", "justice", "development", "and", "the",
+                                 "labour", "labor", "liberal", "conservative", "socialist", "social", "christian",
+                                 "union", "green", "greens", "popular", "new", "freedom", "unity", "front"})  # fmt: skip
+
+
+def _home_of_namesake_party(entry: Entry, ctx: ArticleContext) -> str:
+    """The story's own country, where a party the lexicon names with generic words alone is of a
+    country the story names at most once otherwise; else ""."""
+    if not _generic_party(entry):
+        return ""
+    # (named once in passing, "U.S." still leaves the story another country's)
+    if ctx.country_counts[entry.country] + ctx.dateline_counts[entry.country] > 1:
+        return ""
+    home = ctx.default_for("PTY")
+    if not home or home == entry.country or home in NOT_STATES:
+        return ""
+    # (the story's country must be the story's, not one named in passing: "Democrats in
+    # Washington criticized the deal with Seoul" are American)
+    weight = ctx.country_counts[home] + ctx.place_counts[home]
+    return home if weight >= 2 and weight > ctx.country_counts[entry.country] + ctx.place_counts[entry.country] else ""
+
+
+def _member_of(doc: Doc, g: Group, actors: Sequence[Actor], offset: int) -> str:
+    """The country of the person the party's name is said of ("X, a member of the Y Party", "X,
+    a senator from the Y Party", "X, leader of the Y Party"), as coded before it; else ""."""
+    tok = doc[g.end - 1]
+    for _ in range(4):
+        if tok.dep_ not in ("pobj", "prep", "appos", "compound") or tok.head.i == tok.i:
+            return ""
+        tok = tok.head
+        if tok.dep_ == "appos" or tok.pos_ == "PROPN":
+            person = actor_for_token(actors, tok.head if tok.dep_ == "appos" else tok, offset)
+            if person is not None and person.person and len(person.country) == 3 and person.country not in NOT_STATES:
+                return person.country
+    return ""
+
+
+def _generic_party(entry: Entry) -> bool:
+    """A party of one country that the lexicon names with generic words alone."""
+    return (entry.kind == "org" and entry.sector == "PTY" and bool(entry.country)
+            and all(w in GENERIC_PARTY_WORDS for n in entry.names for w in n.casefold().split()))  # fmt: skip
 
 
 @functools.lru_cache(maxsize=256)

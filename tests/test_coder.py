@@ -2286,6 +2286,22 @@ def test_a_verb_keeping_an_act_gives_it_its_subject(rules, sentence: str, word: 
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # the reporter of a passive clause who goes on to accuse or urge a party does it: the act is
+        # not done to the clause's subject, nor is the act passive too
+        ("Estonia closed two crossings on Friday. Interior Minister Lauri Tamm said the drones had been launched "
+         "from the Pskov region and accused the Russian authorities of ignoring the incursions."),
+        ("Estonia closed two crossings on Friday. Interior Minister Lauri Tamm said the fence had been damaged "
+         "overnight and urged the Russian authorities to investigate."),
+    ],
+)
+def test_the_reporter_of_a_passive_clause_does_the_speaking_act_joined_to_it(rules, text: str) -> None:
+    (e,) = [e for e in code(rules, text).events if e.event_type in ("ACCUSE", "REQUEST")]
+    assert ({a.country for a in e.source}, {a.country for a in e.target}) == ({"EST"}, {"RUS"})
+
+
+@pytest.mark.parametrize(
     ("sentence", "verb", "with_verb"),
     [
         # a past tense the parser joined to an infinitive goes with the past tense above it

@@ -398,7 +398,9 @@ def _spoken_by_reporter(verb: Token, head: Token, actor_at: dict[int, Actor]) ->
         return False
     if head.dep_ != "ccomp" or head.head.i == head.i or head.head.lemma_.lower() not in REPORTING_VERBS:
         return False
-    subjects = _children(head, SUBJ)
+    # (the reported clause may be passive: "said the balloons had been launched from Grodno and
+    # accused the Belarusian authorities of ...")
+    subjects = _children(head, SUBJ | {"nsubjpass"})
     # (nor does a party the reporter says something is: "said the military had no right to rule
     # and called on ...")
     if subjects and (all(t.pos_ == "NOUN" and t.i not in actor_at for t in subjects) or head.lemma_.lower() in {"be", "have"}):
@@ -815,7 +817,11 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
     source_preps = tuple(getattr(trig, "source_prep", None) or ())
     reduced = reduced_passive(verb)
     fronted = clause_passive(verb) or predicative_passive(verb)  # both: the subject before is the patient
-    shared = shared_passive(verb)
+    # (not a speaking act aimed at a party, joined to a clause someone reports: "said the balloons
+    # had been launched from Grodno and accused the Belarusian authorities of ...": the reporter
+    # accuses them)
+    shared = shared_passive(verb) and not (_children(verb, {"dobj"}) and _spoken_by_reporter(verb, verb.head, actor_at)
+                                           and any(o.i in actor_at for o in _children(verb, {"dobj"})))  # fmt: skip
     passive = bool(_children(verb, {"nsubjpass", "auxpass"})) or reduced or fronted or shared
     target: list[Actor] = []
     how_t = ""

@@ -140,6 +140,15 @@ def _event(coded: CodedArticle, word: str) -> Event:
         ("A court in Paris opened a trial over the 2015 bombing of a hotel in Mali.", "bombing", "Mali", "clause"),
         # an organisation someone speaks from is a party, not the scene
         ("The arrests were condemned by a researcher at Human Rights Watch.", "condemned", None, "none"),
+        # a court or a police force acts where it sits, the town that opens its name, where the
+        # clause names no place (the story's scene was elsewhere)
+        ("Police in Nairobi arrested 40 students on Monday. The Mombasa High Court on Tuesday freed two of them on bail.",
+         "freed", "Mombasa", "seat"),
+        ("Police in Nairobi arrested 40 students on Monday. The Kisumu District Court sentenced their leader to a year.",
+         "sentenced", "Kisumu", "seat"),
+        # ... not a place another party is named after
+        ("Police in Nairobi arrested 40 students on Monday. The Kisumu governor condemned the arrests.", "condemned",
+         None, "none"),
     ],
 )
 def test_event_place_and_how(coder, text: str, trigger: str, name: str | None, how: str) -> None:  # type: ignore[no-untyped-def]

@@ -12,9 +12,10 @@ from typing import Any, Literal
 
 Precision = Literal["day", "week", "month", "year", "unknown"]
 PlacePrecision = Literal["city", "admin", "country", "region"]
-# How an event's place was chosen: a locative phrase of the trigger's own clause, a locative phrase
-# elsewhere in its sentence, the article's dateline or lead; "" for a place not tied to an event.
-PlaceHow = Literal["clause", "sentence", "venue", "article", ""]
+# How an event's place was chosen: a locative phrase of the trigger's own clause, the town a court
+# or police force doing it is named after, a locative phrase elsewhere in its sentence, the meeting
+# told, the article's dateline or lead; "" for a place not tied to an event.
+PlaceHow = Literal["clause", "seat", "sentence", "venue", "article", ""]
 Factuality = Literal["asserted", "negated", "hypothetical", "future"]
 
 

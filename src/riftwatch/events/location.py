@@ -19,6 +19,8 @@ salient toponym. Three levels, the first that answers wins, recorded in ``Place.
    up the last place named in a locative phrase before it. For accusations, rejections, threats
    and demands, a place deep inside what is said ("accused B of abuses against Uyghurs in X") is
    the topic, not the scene.
+   ``seat``: where the clause names no place, the town or province a court or police force doing
+   the act is named after ("the Lahore High Court granted bail": Lahore, not the story's scene).
 2. ``sentence``: for a material act (QuadClass 2 or 4: force, and aid, releases, withdrawals)
    whose clause names no place, a place in a locative phrase elsewhere in the sentence, when all
    such places are in one country (not one on what something is about: "protested over the war
@@ -94,6 +96,34 @@ RELIEF_TYPES = frozenset({"AID", "RETREAT"})
 # Sanctions are decided in capitals and take effect everywhere: no scene to fall back on.
 NO_SCENE_TYPES = frozenset({"SANCTION"})
 DATELINE_DASHES = ("\u2014", "\u2013", "--", " - ")
+
+
+# Sectors of bodies that sit in one town and act there: a court or a police force whose name
+# opens with its town ("the Lahore High Court granted bail", "the Seoul Western District Court
+# issued a warrant", "Minsk city police detained ...").
+SEATED_SECTORS = frozenset({"JUD", "COP"})
+
+
+def _seat(e: Event, places: Sequence[Place], text: str) -> Place | None:
+    """The town or province a court or police force that does the act is named after, where the
+    act's clause names no place (``Place.how`` "seat")."""
+    for a in e.source:
+        if a.sector not in SEATED_SECTORS:
+            continue
+        for p in places:
+            # (a town opening the name, not the body's own name read as a place: "Constitutional Court")
+            opening = a.start <= p.start and p.end < a.end and text[a.start : p.start].strip().lower() in ("", "the")
+            if p.precision not in ("city", "admin") or not (opening or _opens_name(text, p, a)):
+                continue
+            return p
+    return None
+
+
+def _opens_name(text: str, p: Place, a: Actor) -> bool:
+    """The place opens the name that ends with the actor's words: "Lahore" of "the Lahore High
+    Court", whose actor is "Court"."""
+    between = text[p.end : a.start]
+    return 0 <= len(between) <= 30 and p.end <= a.start and all(w[:1].isupper() for w in between.split())
 
 
 def _overlaps(p: Place, actors: Sequence[Actor]) -> bool:
@@ -335,7 +365,7 @@ def locate(
     places: Sequence[Place],
     actors: Sequence[Actor],
 ) -> list[Event]:
-    """The events with their place decided clause, sentence, venue, then article (``Place.how``).
+    """The events with their place decided clause, seat, sentence, venue, then article (``Place.how``).
 
     ``places`` are the article's resolved place mentions and ``actors`` its actor mentions: a
     place that is an actor's mention is a party, not a scene, unless a locative phrase holds it.
@@ -370,6 +400,8 @@ def locate(
         in_sent = [(p, t) for p, t in placed if sent.start_char <= p.start and p.end <= sent.end_char]
         place = clause_place(trig, e, in_sent)
         how = "clause"
+        if place is None:
+            place, how = _seat(e, places, article.text), "seat"
         force = e.quad_class == FALLBACK_QUAD_CLASS and e.event_type not in NO_SCENE_TYPES
         if place is None and e.quad_class in SENTENCE_QUAD_CLASSES and e.event_type not in NO_SCENE_TYPES:
             place, how = _sentence_place(trig, in_sent), "sentence"

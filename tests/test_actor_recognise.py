@@ -1025,6 +1025,16 @@ def test_own_critics_act_on_their_own_government(nlp: Any, lex: Lexicon, text: s
     assert words and all(c == country for _, c in words), found
 
 
+def test_an_opposition_faulting_a_rulers_conduct_is_that_rulers_countrys(nlp: Any, lex: Lexicon) -> None:
+    # written here: a story most about Washington; the opposition faults the conduct of the
+    # Colombian president named before by surname, so it is Colombia's
+    text = ("The U.S. Treasury sanctioned Colombian President Gustavo Petro on Friday. Washington said the sanctions "
+            "would stay, and the White House said Washington would review aid. Opposition lawmakers criticized Petro's "
+            "handling of the dispute.")
+    found = codes(nlp, lex, text, default_country=None)
+    assert [c for t, c, s in found if t == "Opposition lawmakers"] == ["COL"], found
+
+
 def test_unnamed_foreign_bodies_are_no_critics_own(nlp: Any, lex: Lexicon) -> None:
     # "unnamed foreign intelligence services" are some other country's, whoever acts on them
     found = codes(nlp, lex, "Serbian students accused unnamed foreign intelligence services of meddling.",

@@ -805,6 +805,7 @@ def _emit(
     # the words of each government or ruler named, by country: what an opposition acts against
     rulers = {i: c.country for g, c in coded if c is not None and c.sector == "GOV" and len(c.country) == 3
               and c.country not in NOT_STATES for i in range(g.start, g.end)}  # fmt: skip
+
     events.extend((i, 1, None, None) for i in _pronouns(doc) if not covered[i])
     # an acronym defined after a name ("National Police (HNP)") is that actor, not another
     defined = {k for grp, _ in coded if (k := acronym_after(doc, grp.end)) is not None}
@@ -1621,8 +1622,12 @@ def _bare(
         # ("Sudan's army" in a story filed from Cairo), not those of the country acting most
         return _Coded(ctx.forces.country, head.sector)
     if fallback is None and rulers and any(m.entry is not None and m.entry.sector == "OPP" for m in head.mentions):
-        # "opposition parties accused Prime Minister Nikol Pashinyan": the opposition to him
-        against = _faced(last, rulers)
+        # "opposition parties accused Prime Minister Nikol Pashinyan": the opposition to him (or to
+        # whose conduct they fault: "criticized Petro's handling of the dispute")
+        # (a ruler named again by surname counts: "Petro's")
+        named = {t.i: known.country for t in last.sent if t.pos_ == "PROPN" and (known := ctx.named.get(t.lower_)) is not None
+                 and known.sector == "GOV" and len(known.country) == 3 and known.country not in NOT_STATES}  # fmt: skip
+        against = _faced(last, rulers) or _faced(last, {**named, **rulers}, owners_too=True)
         if len(against) == 1:
             return _Coded(next(iter(against)), head.sector)
     if fallback is None and _sided(last, lexicon):
@@ -1974,10 +1979,11 @@ def _same_head(doc: Doc, g: Group, ctx: ArticleContext, owners: dict[int, str] |
     return _Coded(known.country, known.sector, known.person, known.org)
 
 
-def _faced(tok: Token, owners: dict[int, str]) -> frozenset[str]:
+def _faced(tok: Token, owners: dict[int, str], owners_too: bool = False) -> frozenset[str]:
     """The countries the object of the verb ``tok`` is the subject of names ("The government has
     blamed Eritrea ...", "the ministry summoned Japan's envoy"): the subject is none of theirs, or
-    the text would have said "itself"."""
+    the text would have said "itself"; with ``owners_too``, also the owner of the object ("Petro's
+    handling")."""
     if tok.dep_ != "nsubj":
         return frozenset()
     objects = [c for c in tok.head.children if c.dep_ in ("dobj", "dative")]
@@ -1985,6 +1991,8 @@ def _faced(tok: Token, owners: dict[int, str]) -> frozenset[str]:
     objects = [o for o in objects if o.lemma_.lower() not in _CIVIL_HEADS]
     # (or whose the object is, by its nationality: "expelled two Russian diplomats", "U.S. envoys")
     objects += [m for o in objects for m in o.children if m.dep_ in ("amod", "compound") and m.i < o.i]
+    if owners_too:
+        objects += [m for o in objects for m in o.children if m.dep_ == "poss"]
     return frozenset(owners[o.i] for o in objects if o.i in owners)
 
 

@@ -390,7 +390,7 @@ SPEAKING_ACTS = frozenset({"call", "urge", "demand", "ask", "appeal", "express",
 REPORTING_VERBS = SPEECH_VERBS | {"determine", "conclude", "find", "rule", "allege", "insist", "warn"}
 
 
-def _spoken_by_reporter(verb: Token, head: Token, actor_at: dict[int, Actor]) -> bool:
+def _spoken_by_reporter(verb: Token, head: Token, actor_at: dict[int, Actor], passive_clause: bool = False) -> bool:
     """A speaking verb joined to a reported clause whose subject is a thing ("his detention was
     arbitrary and called for ...") is the reporter's second act, not the thing's: a common noun that
     names no actor itself (its owner may: "his", "Zamora's") cannot speak."""
@@ -398,9 +398,9 @@ def _spoken_by_reporter(verb: Token, head: Token, actor_at: dict[int, Actor]) ->
         return False
     if head.dep_ != "ccomp" or head.head.i == head.i or head.head.lemma_.lower() not in REPORTING_VERBS:
         return False
-    # (the reported clause may be passive: "said the balloons had been launched from Grodno and
-    # accused the Belarusian authorities of ...")
-    subjects = _children(head, SUBJ | {"nsubjpass"})
+    # (with ``passive_clause``, the reported clause may be passive: "said the balloons had been
+    # launched from Grodno and accused the Belarusian authorities of ...")
+    subjects = _children(head, SUBJ | {"nsubjpass"} if passive_clause else SUBJ)
     # (nor does a party the reporter says something is: "said the military had no right to rule
     # and called on ...")
     if subjects and (all(t.pos_ == "NOUN" and t.i not in actor_at for t in subjects) or head.lemma_.lower() in {"be", "have"}):
@@ -820,7 +820,7 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
     # (not a speaking act aimed at a party, joined to a clause someone reports: "said the balloons
     # had been launched from Grodno and accused the Belarusian authorities of ...": the reporter
     # accuses them)
-    shared = shared_passive(verb) and not (_children(verb, {"dobj"}) and _spoken_by_reporter(verb, verb.head, actor_at)
+    shared = shared_passive(verb) and not (_children(verb, {"dobj"}) and _spoken_by_reporter(verb, verb.head, actor_at, passive_clause=True)
                                            and any(o.i in actor_at for o in _children(verb, {"dobj"})))  # fmt: skip
     passive = bool(_children(verb, {"nsubjpass", "auxpass"})) or reduced or fronted or shared
     target: list[Actor] = []

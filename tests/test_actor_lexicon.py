@@ -88,10 +88,23 @@ def test_shipped_sizes(lex: Lexicon) -> None:
         ("Elysee Palace", "capital:elysee"),
         ("Iranians", "demonym:IRN"),
         ("air strikes", "sector:air-strikes"),
+        # a name spelt the British or the American way, whichever way the lexicon spells it
+        ("Organisation for Security and Co-operation in Europe", "org:osce"),
+        ("Food and Agriculture Organisation", "org:food-and-agriculture-organization"),
     ],
 )
 def test_lookup_variants(lex: Lexicon, surface: str, entry_id: str) -> None:
     assert entry_id in [e.id for e in lex.lookup(surface)]
+
+
+def test_spelling_variants() -> None:
+    from riftwatch.actors.lexicon import spelling_variants
+
+    assert spelling_variants("Israel Defense Forces") == ["Israel Defence Forces"]
+    assert set(spelling_variants("Organization for Security and Co-operation in Europe")) == {
+        "Organisation for Security and Co-operation in Europe", "Organization for Security and Cooperation in Europe",
+        "Organisation for Security and Cooperation in Europe"}
+    assert spelling_variants("Hamas") == []
 
 
 def test_lookup_prefers_exact_case(lex: Lexicon) -> None:

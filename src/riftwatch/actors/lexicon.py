@@ -165,6 +165,27 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if c.isalnum()).casefold()
 
 
+# British and American spellings of the words of organisations' names: a name the lexicon spells
+# one way is matched spelt the other ("the Organisation for Security and Co-operation in Europe",
+# "the Israel Defence Forces").
+_SPELLINGS = (("Organization", "Organisation"), ("Co-operation", "Cooperation"), ("Defense", "Defence"))
+
+
+def spelling_variants(name: str) -> list[str]:
+    """``name`` with each of its British or American spellings (``_SPELLINGS``) swapped, one at a
+    time and all together; [] when it has none."""
+    out: list[str] = []
+    swapped = name
+    for a, b in _SPELLINGS:
+        for x, y in ((a, b), (b, a)):
+            if x in name:
+                out.append(name.replace(x, y))
+                swapped = swapped.replace(x, y)
+    if swapped != name and swapped not in out:
+        out.append(swapped)
+    return out
+
+
 def ascii_variant(text: str) -> str:
     """The name without accents ("Élysée" → "Elysee"), for matching text typed without them."""
     if text.isascii():
@@ -320,7 +341,7 @@ class Lexicon:
         self._countries: dict[str, str] = {}
         self._cache: dict[str, tuple[object, object]] = {}
         for e in self._entries:
-            for n in e.names:
+            for n in (*e.names, *(v for name in e.names for v in spelling_variants(name))):
                 for index, key in ((self._exact, n), (self._lower, n.casefold()), (self._folded, fold(n))):
                     bucket = index.setdefault(key, [])
                     if e not in bucket:
@@ -469,6 +490,7 @@ class Lexicon:
             for n in e.names:
                 out.add(n)
                 out.add(ascii_variant(n))
+                out.update(spelling_variants(n))
         return sorted(out)
 
     def cached(self, key: str, owner: object, factory: Any) -> Any:

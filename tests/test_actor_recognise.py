@@ -1003,6 +1003,24 @@ def test_a_party_of_a_common_name_is_the_story_countrys(nlp: Any, lex: Lexicon, 
     assert parties and all(c == country for c in parties), found
 
 
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # a state's company is a company, whatever words modify it between the owner and the head
+        ("Uganda's state oil company signed the deal with Kenya.", ("Uganda's state oil company", "UGA", "BUS")),
+        ("Kenya's state-run airline suspended flights to Juba.", ("Kenya's state-run airline", "KEN", "BUS")),
+        ("Tanzania's state power utility company cut supplies to Kenya.",
+         ("Tanzania's state power utility company", "TZA", "BUS")),
+        # ... and an airline named after its country is that country's airline, not its state
+        ("Kenya Airways suspended flights to Juba.", ("Kenya Airways", "KEN", "BUS")),
+    ],
+)
+def test_a_states_company_is_a_company(nlp: Any, lex: Lexicon, text: str, actor: tuple[str, str, str]) -> None:
+    found = codes(nlp, lex, text)
+    name, country, sector = actor
+    assert any(t == name and s == sector and (not country or c == country) for t, c, s in found), found
+
+
 def test_a_state_council_stays_the_state(nlp: Any, lex: Lexicon) -> None:
     # "Council" ends the names of a state's own bodies too: without a sector of its own, no body
     found = codes(nlp, lex, "The Malawi National Security Council met on Monday.")

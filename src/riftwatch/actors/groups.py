@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .mentions import OWNER_KINDS, POSSESSIVE, Mention
 
@@ -119,7 +119,7 @@ def group_mentions(doc: Doc, mentions: list[Mention]) -> list[Group]:
             chain, coordinated, j = [m], False, i + 1
             while j < len(mentions) and mentions[j].kind in ("sector_noun", "title"):
                 gap = [t.lower_ for t in doc[chain[-1].end : mentions[j].start]]
-                if not gap:
+                if not gap or _modifying_run(doc, chain[-1].end - 1, mentions[j]):
                     chain.append(mentions[j])
                 elif gap in (["and"], ["or"], [",", "and"], [","]) and doc[chain[-1].end - 1].pos_ == "ADJ":
                     chain.append(mentions[j])
@@ -142,6 +142,21 @@ def group_mentions(doc: Doc, mentions: list[Mention]) -> list[Group]:
     return groups
 
 
+def _modifying_run(doc: Doc, last: int, nxt: Mention) -> bool:
+    """The words from token ``last`` up to the mention ``nxt`` all modify a word of ``nxt``, as
+    nouns or adjectives before it: "state oil company", "state-run airline" are one company."""
+    def modifies(t: Token) -> bool:  # (through the other words between: "state-run airline")
+        for _ in range(4):
+            if t.dep_ not in ("compound", "amod", "punct", "npadvmod", "advmod") or not (last <= t.head.i < nxt.end):
+                return False
+            if nxt.start <= t.head.i:
+                return True
+            t = t.head
+        return False
+
+    return nxt.start - last <= 4 and all((t.is_lower or t.text == "-") and modifies(t) for t in doc[last : nxt.start])
+
+
 def _transparent(doc: Doc, start: int, end: int, head_end: int) -> bool:
     """Tokens between an owner and its head that do not break the phrase: "'s", adjectives, "-led";
     nouns of the owner's own phrase with their "'s" ("the Islamic State terror group's senior
@@ -154,6 +169,8 @@ def _transparent(doc: Doc, start: int, end: int, head_end: int) -> bool:
             continue
         if t.text in ("-", "–", "led") or t.pos_ in ("ADJ", "NUM", "ADV") or t.dep_ == "amod":
             continue
+        if k + 2 < end and doc[k + 1].text in ("-", "–") and t.is_lower:
+            continue  # the first half of a hyphened modifier: "state-run", "government-backed"
         if t.dep_ in MODIFIER_DEPS and t.pos_ in ("NOUN", "PROPN") and start <= t.head.i < head_end:
             continue
         return False
@@ -508,7 +525,7 @@ def group_sector(g: Group, org_sector: str) -> str:
 BODY_HEADS = {"association": "NGO", "society": "NGO", "network": "NGO", "foundation": "NGO", "institute": "NGO",
               "trust": "NGO", "league": "NGO", "forum": "NGO", "coalition": "NGO",
               "consortium": "NGO", "alliance": "NGO", "party": "PTY", "union": "", "council": "GOV", "commission": "GOV",
-              "committee": "", "conference": "", "federation": ""}  # fmt: skip
+              "committee": "", "conference": "", "federation": "", "airlines": "BUS", "airways": "BUS"}  # fmt: skip
 _NAME_JOINERS = frozenset({"of", "for", "and", "'s", "'", "\u2019s", "\u2019", "-"})
 
 

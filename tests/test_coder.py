@@ -2288,6 +2288,22 @@ def test_a_verb_keeping_an_act_gives_it_its_subject(rules, sentence: str, word: 
 @pytest.mark.parametrize(
     "text",
     [
+        # who counts the dead counts its own people, not the attacker's the story names more
+        ("Russian drones struck Kharkiv on Monday. Russia said the strikes hit military targets. Ukraine's "
+         "emergency service said four people were killed."),
+        # ... also a body the lexicon does not know, owned by the place it serves
+        ("Russian drones struck Kharkiv on Monday. Russia said the strikes hit military targets. Kharkiv's "
+         "rescue agency said four people were killed."),
+    ],
+)
+def test_victims_a_party_reports_are_its_own(rules, text: str) -> None:
+    (e,) = [e for e in code(rules, text).events if e.trigger.text == "killed"]
+    assert {a.country for a in e.target} == {"UKR"}, e.target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # the reporter of a passive clause who goes on to accuse or urge a party does it: the act is
         # not done to the clause's subject, nor is the act passive too
         ("Estonia closed two crossings on Friday. Interior Minister Lauri Tamm said the drones had been launched "

@@ -911,7 +911,7 @@ def _emit(
                     continue
                 c = _Coded(intro[0], "", span_text(doc, g.person.start, g.person.end))  # "X, a Turkish adviser"
             else:
-                speaker, critic = _speaker_country(doc, g, actors, offset) if fallback is None else ("", False)
+                speaker, critic = _speaker_country(doc, g, actors, offset, where) if fallback is None else ("", False)
                 c = _bare(doc, g, lexicon, when, fallback, ctx, where or {}, owners or {}, speaker, rulers, critic)
                 if c is not None and g.body and c.sector == "PTY" and (member := _member_of(doc, g, actors, offset)):
                     c = replace(c, country=member)  # "Governor Maru Campos, a member of the National Action Party"
@@ -1452,7 +1452,11 @@ def _doers(verb: Token) -> list[Token]:
     return []
 
 
-def _speaker_country(doc: Doc, g: Group, actors: Sequence[Actor], offset: int) -> tuple[str, bool]:
+# Verbs of harm done to people, whose passive subject a speaker reports as its own dead or wounded.
+_HARMED = frozenset({"kill", "wound", "injure", "hurt", "maim"})
+
+
+def _speaker_country(doc: Doc, g: Group, actors: Sequence[Actor], offset: int, where: dict[int, str] | None = None) -> tuple[str, bool]:
     """The country of whoever reports the clause the group is the subject of ("U.S. Trade
     Representative Jamieson Greer said the administration was reviewing ...": the speaker's
     administration), when an actor already coded speaks; or of the opposition, lawmakers or
@@ -1495,6 +1499,10 @@ def _speaker_country(doc: Doc, g: Group, actors: Sequence[Actor], offset: int) -
         return "", False
     at = speakers[0].idx + offset
     found = [a for a in actors if a.start <= at < a.end and a.country and len(a.country) == 3]
+    if not found and where:
+        # a body the lexicon does not know, owned by a place: "Gaza's civil defence agency said"
+        owner = next((c for c in speakers[0].children if c.dep_ == "poss" and c.i in where), None)
+        return (where[owner.i] if owner is not None else ""), False
     return (found[-1].country if found else ""), False
 
 
@@ -1596,6 +1604,11 @@ def _bare(
         return _Coded(owner.country, _owned_sector(owner, head.sector))  # "his regime": the regime of the person last named
     if speaker and head.sector in STATE_BODY_SECTORS and speaker not in NOT_STATES:
         return _Coded(speaker, head.sector)  # "Greer said the administration would respond"
+    if (speaker and speaker not in NOT_STATES and head.sector == "CVL" and last.dep_ == "nsubjpass"
+            and last.head.lemma_.lower() in _HARMED):  # fmt: skip
+        # "Gaza's civil defence agency said three people were killed in the strike": who counts
+        # the dead counts its own people, not the attacker's the story named more
+        return _Coded(speaker, head.sector)
     if fallback is None:
         # "a military base near Haifa": the force a unit noun names is where its post is
         unit = last.head if _unit_of(last) else None

@@ -1021,6 +1021,21 @@ def test_a_states_company_is_a_company(nlp: Any, lex: Lexicon, text: str, actor:
     assert any(t == name and s == sector and (not country or c == country) for t, c, s in found), found
 
 
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # a title "of" a force named by its sector noun, then the holder: one person of that force
+        ("Uganda's Inspector General of Police Abas Byakagaba ordered the arrests.",
+         ("Uganda's Inspector General of Police Abas Byakagaba", "UGA", "COP")),
+        ("Ghana's Inspector-General of Police Christian Tetteh Yohonu banned the march.",
+         ("Ghana's Inspector-General of Police Christian Tetteh Yohonu", "GHA", "COP")),
+    ],
+)
+def test_a_title_of_a_force_and_its_holder_are_one_person(nlp: Any, lex: Lexicon, text: str, actor: tuple[str, str, str]) -> None:
+    found = codes(nlp, lex, text)
+    assert found[0] == actor, found
+
+
 def test_a_state_council_stays_the_state(nlp: Any, lex: Lexicon) -> None:
     # "Council" ends the names of a state's own bodies too: without a sector of its own, no body
     found = codes(nlp, lex, "The Malawi National Security Council met on Monday.")

@@ -4,7 +4,7 @@ of owner", appositions, conjoined owners (``recognise`` docstring, step 3).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -250,7 +250,26 @@ def combine_groups(doc: Doc, groups: list[Group]) -> list[Group]:
         if (posted := _posted_title(doc, out)) is not None:
             k, merged_title = posted
             out[k:] = [merged_title]
+        elif (forced := _title_of_force(doc, out)) is not None:
+            out[-3:] = [forced]
     return out
+
+
+def _title_of_force(doc: Doc, out: list[Group]) -> Group | None:
+    """A title "of" a force or body named by its sector noun alone, then the holder's name:
+    "Inspector General of Police Douglas Kanja", "Chief of Army Staff X" are one person, of that
+    force's sector (not a government official, a police force and an unknown man)."""
+    if len(out) < 3:
+        return None
+    title, force, holder = out[-3:]
+    if (title.head is None or not title.head.is_title or title.person is not None or title.org is not None
+            or force.head is None or force.head.is_title or force.owner is not None or force.org is not None
+            or force.person is not None or force.possessor is not None
+            or holder.person is None or holder.head is not None or holder.owner is not None or holder.org is not None):  # fmt: skip
+        return None
+    if _gap(doc, title, force) not in (["of"], ["of", "the"]) or _gap(doc, force, holder) or not doc[force.end - 1].is_title:
+        return None
+    return Group(title.start, holder.end, owner=title.owner, person=holder.person, head=replace(title.head, sector=force.head.sector))
 
 
 # Prepositions of the post a title is held at: "ambassador to Manila", "envoy for Somalia",

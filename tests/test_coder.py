@@ -2286,6 +2286,24 @@ def test_a_verb_keeping_an_act_gives_it_its_subject(rules, sentence: str, word: 
 
 
 @pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        # rebels and critics who act against a state's forces are often of the state where the
+        # story happens: that state is not ruled out as theirs (a state's own body still is)
+        ("Fighting spread across northern Mali. Rebels ambushed Malian soldiers near Kidal on Monday.", "ambushed", "MLI"),
+        (("Clashes continued in Karamoja, in northeastern Uganda. Human rights groups accused Ugandan soldiers of "
+          "killing civilians."), "accused", "UGA"),
+        # ... but not when the state acted against is another than the story's
+        (("Fighting spread in Idlib, in northwestern Syria, and Syria's army shelled Idlib. Human rights groups accused "
+          "Russian forces of bombing hospitals in Idlib."), "accused", "SYR"),
+    ],
+)
+def test_critics_and_rebels_of_the_storys_state(rules, text: str, word: str, country: str) -> None:
+    (e,) = [e for e in code(rules, text).events if e.trigger.text == word]
+    assert {a.country for a in e.source} == {country}, e.source
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # who counts the dead counts its own people, not the attacker's the story names more

@@ -1652,8 +1652,15 @@ def _bare(
         # not the army of the country they keep the peace in, nor of the country acting most
         return _Coded("IGO", head.sector)
     if fallback is None:
-        # "Iran-backed militias", "U.S.-funded forces": whoever backs them is not whose they are
-        excluded = _backers(last, lexicon) | _faced(last, owners or {})
+        # "Iran-backed militias", "U.S.-funded forces": whoever backs them is not whose they are;
+        # nor is a state's body the one its act is set against; but a state's critics, rebels and
+        # people are often of the state where the story happens that they act against ("Rebels
+        # ambushed Malian soldiers", "Human rights groups accused Ugandan soldiers of killing
+        # civilians" in stories from Mali and Uganda)
+        faced = _faced(last, owners or {})
+        if head.sector not in STATE_BODY_SECTORS and ctx.place_counts:
+            faced -= {max(ctx.place_counts, key=lambda c: ctx.place_counts[c])}
+        excluded = _backers(last, lexicon) | faced
         # (a party the lexicon does not know by its name is of where the story happens, as an
         # opposition is: "the opposition National Action Party" of a story of Mexico's dealings
         # with Washington)

@@ -618,13 +618,7 @@ def unknown_names(doc: Doc, groups: list[Group]) -> list[Group]:
         if party and g.owner is not None:
             out.append(g)  # "the Turkish Workers' Party": its nationality's (``name_bodies`` for a country's)
             continue
-        k = g.end - 1
-        while k > 0:
-            tok = doc[k - 1]
-            if tok.is_alpha and tok.is_title and tok.i != tok.sent.start and tok.lower_ != "the" or tok.text in ("'s", "\u2019s") and k > 1 and doc[k - 2].is_title and doc[k - 2].i != doc[k - 2].sent.start:
-                k -= 1
-            else:
-                break
+        k = _name_start(doc, g.end - 1)
         if k > 0 and doc[k - 1].text in ("-", "\u2013"):
             out.append(g)  # "the pro-Russian Party of Socialists": "Russian" is no word of the name
             continue
@@ -647,6 +641,22 @@ def unknown_names(doc: Doc, groups: list[Group]) -> list[Group]:
             continue
         out.append(g)
     return out
+
+
+def _name_start(doc: Doc, head: int) -> int:
+    """Where the capitalised words of a name ending at token ``head`` begin: back over title-case
+    words and a possessive "'s" between them ("Lord's Resistance"), not over the sentence's first
+    word nor "the"."""
+    def in_name(tok: Token) -> bool:
+        return tok.is_alpha and tok.is_title and tok.i != tok.sent.start and tok.lower_ != "the"
+
+    def owning(k: int) -> bool:  # "'s" after a title-case word
+        return doc[k - 1].text in ("'s", "\u2019s") and k > 1 and doc[k - 2].is_title and doc[k - 2].i != doc[k - 2].sent.start
+
+    k = head
+    while k > 0 and (in_name(doc[k - 1]) or owning(k)):
+        k -= 1
+    return k
 
 
 def _name_going_on(doc: Doc, end: int) -> int:

@@ -66,6 +66,7 @@ from .groups import (
 from .lexicon import Entry, Lexicon, fold
 from .mentions import (
     ETHNIC_ONLY,
+    GENERIC_PARTY_WORDS,
     POSSESSIVE,
     Mention,
     lexicon_mentions,
@@ -1834,13 +1835,12 @@ def _home_party(lexicon: Lexicon, ctx: ArticleContext, words: set[str], countrie
     return next((e for e in _parties_of(lexicon, home) if any(n.casefold().split()[-1] in words for n in e.names)), None)
 
 
-# Words any country's party may be named with: a party the lexicon names with these alone
-# ("Democratic Party", "Justice and Development Party", "Democratic Progressive Party") may be
-# another country's of the same name.
-GENERIC_PARTY_WORDS = frozenset({"democratic", "democrats", "republican", "republicans", "party", "progressive",
-                                 "national", "people's", "congress", "justice", "development", "and", "the",
-                                 "labour", "labor", "liberal", "conservative", "socialist", "social", "christian",
-                                 "union", "green", "greens", "popular", "new", "freedom", "unity", "front"})  # fmt: skip
+# Words any country's party may be named with (``mentions.GENERIC_PARTY_WORDS`` and more, read
+# word by word off the lexicon's names): a party the lexicon names with these alone ("Democratic
+# Party", "Justice and Development Party", "Democratic Progressive Party") may be another
+# country's of the same name.
+_NAMESAKE_PARTY_WORDS = GENERIC_PARTY_WORDS | {"people's", "congress", "justice", "development", "and", "social",
+                                               "christian", "union", "popular", "new", "freedom", "unity", "front"}  # fmt: skip
 
 
 def _home_of_namesake_party(entry: Entry, ctx: ArticleContext) -> str:
@@ -1861,8 +1861,8 @@ def _home_of_namesake_party(entry: Entry, ctx: ArticleContext) -> str:
 
 
 def _member_of(doc: Doc, g: Group, actors: Sequence[Actor], offset: int) -> str:
-    """The country of the person the party's name is said of ("X, a member of the Y Party", "X,
-    a senator from the Y Party", "X, leader of the Y Party"), as coded before it; else ""."""
+    """The country of the person whose apposition names the party (its member, its senator, its
+    leader), as coded before it; else ""."""
     tok = doc[g.end - 1]
     for _ in range(4):
         if tok.dep_ not in ("pobj", "prep", "appos", "compound") or tok.head.i == tok.i:
@@ -1878,7 +1878,7 @@ def _member_of(doc: Doc, g: Group, actors: Sequence[Actor], offset: int) -> str:
 def _generic_party(entry: Entry) -> bool:
     """A party of one country that the lexicon names with generic words alone."""
     return (entry.kind == "org" and entry.sector == "PTY" and bool(entry.country)
-            and all(w in GENERIC_PARTY_WORDS for n in entry.names for w in n.casefold().split()))  # fmt: skip
+            and all(w in _NAMESAKE_PARTY_WORDS for n in entry.names for w in n.casefold().split()))  # fmt: skip
 
 
 @functools.lru_cache(maxsize=256)

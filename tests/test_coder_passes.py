@@ -194,42 +194,31 @@ def test_storming_by_armed_men_is_an_attack(coder, text: str, word: str, etype: 
 
 
 @pytest.mark.parametrize(
-    ("text", "word", "home", "sector"),
+    ("text", "word", "home", "sector", "words"),
     [
-        ("Thousands of Kenyan students protested in Nairobi on Friday.", "protested", "KEN", "GOV"),
-        ("Peruvian farmers demonstrated in Lima against rising fuel prices.", "demonstrated", "PER", "GOV"),
-    ],
-)
-def test_domestic_target(coder, text: str, word: str, home: str, sector: str) -> None:  # type: ignore[no-untyped-def]
-    ctx = context(coder, text)
-    d = until(ctx, word, domestic_target)
-    assert not d.target
-    domestic_target(d, ctx)
-    assert [(a.country, a.sector) for a in d.target] == [(home, sector)]
-    assert d.how["target"] == "domestic"
-
-
-@pytest.mark.parametrize(
-    ("text", "word", "target"),
-    [
+        # a protest with no target is against the government where it happens
+        ("Thousands of Kenyan students protested in Nairobi on Friday.", "protested", "KEN", "GOV", "Nairobi"),
+        ("Peruvian farmers demonstrated in Lima against rising fuel prices.", "demonstrated", "PER", "GOV", "Lima"),
         # whom an arrest or a sentence falls on is the people its object names, not the town it
         # happened in
-        ("Police in Kisumu arrested a union organiser on Monday.", "arrested", "a union organiser"),
+        ("Police in Kisumu arrested a union organiser on Monday.", "arrested", "KEN", "CVL", "a union organiser"),
         ("A court in the Kenyan town of Nakuru sentenced a freelance cameraman to two years in prison.", "sentenced",
-         "a freelance cameraman"),
-        ('Kenyan police detained 12 "suspected collaborators" on Tuesday.', "detained", '12 "suspected collaborators"'),
+         "KEN", "CVL", "a freelance cameraman"),
+        ('Kenyan police detained 12 "suspected collaborators" on Tuesday.', "detained", "KEN", "CVL",
+         '12 "suspected collaborators"'),
         # a verb read by its object names the act, not whom it falls on; a pronoun left unresolved
         # names no one
-        ("Police in Kisumu carried out the arrests on Monday.", "carried", "Kisumu"),
-        ("Police in Kisumu detained him on Monday.", "detained", "Kisumu"),
+        ("Police in Kisumu carried out the arrests on Monday.", "carried", "KEN", "CVL", "Kisumu"),
+        ("Police in Kisumu detained him on Monday.", "detained", "KEN", "CVL", "Kisumu"),
     ],
 )
-def test_whom_an_arrest_falls_on_is_named_by_its_object(coder, text: str, word: str, target: str) -> None:  # type: ignore[no-untyped-def]
+def test_domestic_target(coder, text: str, word: str, home: str, sector: str, words: str) -> None:  # type: ignore[no-untyped-def]
     ctx = context(coder, text)
     d = until(ctx, word, domestic_target)
     assert not d.target
     domestic_target(d, ctx)
-    assert [a.text for a in d.target] == [target] and d.how["target"] == "domestic"
+    assert [(a.country, a.sector, a.text) for a in d.target] == [(home, sector, words)]
+    assert d.how["target"] == "domestic"
 
 
 @pytest.mark.parametrize(

@@ -469,6 +469,12 @@ def test_refusal(coder) -> None:  # type: ignore[no-untyped-def]
         ("The governor will not succumb to pressure from the strikers.", [("succumb", "REJECT")]),
         # what an accusation lists, gerunds the parse read as nouns included, is alleged
         ("Bangui accuses the militia of killing, maiming, looting and displacing civilians.", [("accuses", "ACCUSE")]),
+        # also where the parse hangs the second gerund on the accusation ("of training and arming")
+        ("Kenya's president accused Somalia of training and arming a militia.", [("accused", "ACCUSE")]),
+        ("Both rivals accused the other of delaying and blocking the deal.", [("accused", "ACCUSE")]),
+        # a charge's "with" names what is alleged too
+        ("The two men were charged with kidnapping and killing a journalist.", [("charged", "ACCUSE")]),
+        ("Three soldiers were charged with assaulting protesters.", [("charged", "ACCUSE")]),
     ],
 )
 def test_what_a_refusal_threat_or_demand_names_is_not_done(text: str, acts: list[tuple[str, str]]) -> None:

@@ -1457,6 +1457,7 @@ def _content_heads(tok: Token) -> list[Token]:
     supporting", "denies providing", "accusations it is getting"; where that word is a verb's
     object ("accused the rebels of attacking", "rejected accusations that...") the verb as well. A
     conjunct takes its first one's heads."""
+    tok = _gerund_joined(tok) or tok
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     head: Token | None = None
@@ -1464,8 +1465,8 @@ def _content_heads(tok: Token) -> list[Token]:
         head = tok.head
     elif tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         head = tok.head  # "threatened on Sunday to kill": the infinitive parsed as an adverbial clause
-    elif tok.dep_ in {"pcomp", "pobj"} and tok.head.dep_ == "prep" and tok.head.lower_ in CONTENT_PREPS:
-        head = tok.head.head  # (a gerund the parse reads as the preposition's object: "accuses them of maiming")
+    elif tok.dep_ in {"pcomp", "pobj"} and tok.head.dep_ == "prep" and _content_prep(tok.head):
+        head = _first_prep(tok.head).head  # (a gerund the parse reads as the preposition's object: "accuses them of maiming")
     elif tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in tok.children):
         head = tok.head  # a clause of its own ("accusations it is getting"), not a participle ("warnings demanding")
     if head is None:
@@ -1477,6 +1478,39 @@ def _content_heads(tok: Token) -> list[Token]:
 # Rwanda for attacking", "accused ... for". Condemning, praising, arresting or sanctioning someone
 # for an act takes the act as done ("condemned Thailand for sending the Uyghurs back": Thailand sent them).
 ALLEGING_VERBS = frozenset({"blame", "accuse", "charge", "suspect", "allege"})
+
+
+def _first_prep(prep: Token) -> Token:
+    """The first of joined prepositions: "accused of looting and of setting fire" has the second
+    "of" as a conjunct of the first."""
+    while prep.dep_ == "conj" and prep.head.dep_ == "prep":
+        prep = prep.head
+    return prep
+
+
+def _content_prep(prep: Token) -> bool:
+    """A preposition introducing what a statement is about: "of", "for", "against"; "with" on a
+    charge ("charged with kidnapping and killing two aid workers")."""
+    first = _first_prep(prep)
+    if prep.lower_ == "with":
+        return first.head.lemma_.lower() in ALLEGING_VERBS
+    return prep.lower_ in CONTENT_PREPS
+
+
+def _gerund_joined(tok: Token) -> Token | None:
+    """The gerund a gerund is joined to where the parse hangs the second on the verb the first
+    one's preposition hangs on: in "accused Rwanda of training and arming a rebel group" it reads
+    "arming" as a conjunct of "accused"; the gerund before the conjunction is its partner."""
+    if tok.dep_ != "conj" or tok.tag_ != "VBG" or tok.head.i >= tok.i:
+        return None
+    i = tok.i - 1
+    while i > tok.head.i and tok.doc[i].dep_ in {"cc", "punct"}:
+        i -= 1
+    prev = tok.doc[i]
+    if (i < tok.i - 1 and prev.lower_.endswith("ing") and prev.dep_ in {"pobj", "pcomp"}
+            and prev.head.dep_ == "prep" and prev.head.head.i == tok.head.i):  # fmt: skip
+        return prev
+    return None
 
 
 def _presupposed_reason(tok: Token) -> bool:
@@ -1495,7 +1529,7 @@ def _participle_of(tok: Token) -> bool:
 
 def _takes_content(verb: Token) -> bool:
     """``verb`` has a clausal complement: "accused them of bombing", "threatened to strike"."""
-    return any(c.dep_ in {"xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS
+    return any(c.dep_ in {"xcomp", "ccomp"} or (c.dep_ == "prep" and _content_prep(c)
                and any(g.dep_ == "pcomp" for g in c.children)) for c in verb.children)  # fmt: skip
 
 

@@ -135,6 +135,15 @@ def test_without_publication_date_nothing_moves(coder) -> None:  # type: ignore[
          dt.date(2021, 3, 1)),
         ("In March 2021 the coast guard boarded a trawler, and the police have charged its captain.", "charged",
          PUBLISHED),
+        # the act's own time, not the one of the clause that reports it nor of a clause below it
+        ("The ministry said on Tuesday that gunmen had abducted six teachers in Kuje, near the capital, on March 3.", "abducted",
+         dt.date(2024, 3, 3)),
+        ("Rebels seized the town in 2019, prompting the army to launch an offensive the following year.", "seized",
+         dt.date(2019, 1, 1)),
+        ("On Tuesday, lawmakers urged an inquiry into the March 3 vote.", "urged", TUESDAY),
+        # ... also where it is told as a count of days after another act
+        ("The visit came two days after the two ministers signed a trade deal in Cairo on May 1.", "signed",
+         dt.date(2024, 5, 1)),
     ],
 )
 def test_a_time_dates_its_own_clause(coder, text: str, trigger: str, expected: dt.date) -> None:  # type: ignore[no-untyped-def]

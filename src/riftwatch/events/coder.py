@@ -196,6 +196,8 @@ def _dated(tok: Token, ctx: SentenceContext, depth: int = 0) -> dict[str, Any]:
     ("two days after Erdogan denounced Israel", ``dating.anchored``), else the time of the sentence
     that dates its clause (``dating.clause_times``, ``when.best_time``), else the publication date."""
     anchor = anchored(tok) if depth < 2 else None
+    if anchor is not None and _dated_itself(tok, ctx, anchor[2], anchor[3]):
+        anchor = None  # "less than three weeks after the two presidents signed a treaty on March 13"
     if anchor is not None:
         governor, days, first, last = anchor
         # "The detentions came a day after ...": counted from the act the subject names back
@@ -253,6 +255,10 @@ def _dated(tok: Token, ctx: SentenceContext, depth: int = 0) -> dict[str, Any]:
         # told in the past tense ("threatened to impose tariffs next month", "called for
         # elections next year", "accused Kyiv of planning attacks next week")
         times = [t for t in times if t.date <= ctx.article.published]
+    if tok.pos_ in ("VERB", "AUX") and (own := [t for t in times if _in_own_phrase(tok, t)]):
+        # a time of its own phrase, not the one of the clause that reports it: "said on Thursday
+        # that troops killed 179 people on February 25"
+        times = own
     time = best_time(times, tok.idx, ctx.text, ctx.start_char) if times else None
     if time is None:
         told = _told_next(tok, ctx)
@@ -282,6 +288,37 @@ def _dated(tok: Token, ctx: SentenceContext, depth: int = 0) -> dict[str, Any]:
         return {"date": day, "date_end": day, "date_precision": "day", "date_text": Span(time.text, time.start, time.end)}
     return {"date": time.date, "date_end": time.end_date, "date_precision": time.precision,
             "date_text": Span(time.text, time.start, time.end)}  # fmt: skip
+
+
+def _dated_itself(tok: Token, ctx: SentenceContext, first: Token, last: Token) -> bool:
+    """The act told as a count of days from another names its own day too ("came less than three
+    weeks after the two presidents signed a treaty in Bishkek on March 13"): that day dates it."""
+    if tok.pos_ not in ("VERB", "AUX") or not ctx.times:
+        return False
+    start, end = first.idx, last.idx + len(last)
+    return any(t.precision == "day" and not (start <= t.start < end) and _in_own_phrase(tok, t)
+               for t in clause_times(tok, ctx.times))  # fmt: skip
+
+
+# Links by which a verb heads a clause of its own below another.
+_SUB_CLAUSES = frozenset({"advcl", "xcomp", "ccomp", "conj", "relcl", "acl", "parataxis", "csubj"})
+
+
+def _in_own_phrase(verb: Token, time: TimeExpr) -> bool:
+    """The time is a word of the verb's own phrase, not of a clause below it ("seized Sanaa,
+    prompting a coalition to intervene the following year"), of a noun in it ("urged an inquiry
+    into the February 8 vote") nor of the clause above."""
+    span = verb.doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    cur = span.root
+    if cur.head.pos_ in ("NOUN", "PROPN") and cur.head.i != cur.i:
+        return False  # "in the February 8 vote": the noun's time
+    while cur.i != verb.i:
+        if cur.head.i == cur.i or (cur.dep_ in _SUB_CLAUSES and cur.pos_ in ("VERB", "AUX")):
+            return False
+        cur = cur.head
+    return True
 
 
 def _bare_participle(tok: Token) -> bool:

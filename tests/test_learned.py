@@ -760,3 +760,28 @@ def test_states_acting_together_do_not_act_on_the_people_of_one_of_them() -> Non
         (e,) = [e for e in coded.events if e.trigger.text == word]
         assert len({a.country for a in e.source}) == 2
         assert not {a.country for a in e.target} & {a.country for a in e.source}, text
+
+
+@pytest.mark.slow
+def test_who_is_named_in_words_describing_the_source_is_not_its_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    def target(text: str, trig_word: str, picks: dict[str, str]) -> list[str]:
+        doc = nlp(text)
+        toks = {t.text: t for t in doc}
+        trig = toks[trig_word]
+        speaker = Actor("Norway", 0, 6, "Norway", "NOR", "GOV")
+        cands = [L.Candidate(speaker, doc[0], "source"),
+                 *(L.Candidate(Actor(w, toks[w].idx, toks[w].idx + len(w), w, code, ""), toks[w], "none") for w, code in picks.items())]  # fmt: skip
+        e = Event("e", "a", 0, doc.text, 0, Span(trig.text, trig.idx, trig.idx + len(trig)), "REQUEST", "", 3, -2.0,
+                  source=(speaker,), roles_how=(("source", "subject"),))  # fmt: skip
+        m = L.Models(L.LinearModel(0, {}, 0.5), L.LinearModel(-5, {}, 0.5), L.LinearModel(-5, dict.fromkeys(picks, 9.0), 0.5), 0.99)
+        feats = [["speaker"], *([w] for w in picks)]
+        return [a.country for a in L.assign_roles(L.Featured(e, trig, cands, feats), m)[0].target]
+
+    # a relative clause or an apposition on the source says who it is
+    assert target("Norway, which has mediated between Colombia and the rebels, urged a halt to the bombing.", "urged",
+                  {"Colombia": "COL"}) == []  # fmt: skip
+    assert target("Norway, a close ally of Colombia, urged a halt to the bombing.", "urged", {"Colombia": "COL"}) == []
+    # whom the act itself names stays a candidate, and so do those a pronoun may stand for
+    assert target("Norway, which hosts the talks, urged Colombia to return to them.", "urged", {"Colombia": "COL"}) == ["COL"]
+    assert target("Norway, which has mediated between Colombia and the rebels, urged them to return to the talks.",
+                  "urged", {"Colombia": "COL"}) == ["COL"]  # fmt: skip

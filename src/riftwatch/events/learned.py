@@ -914,6 +914,30 @@ _WHO_PARTS = frozenset({"compound", "amod", "poss", "appos", "det", "nmod", "cas
 _NOT_WHO = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
 
 
+# Links by which words describe the noun they hang on: a relative clause, a participle, an apposition.
+_DESCRIBING = frozenset({"relcl", "acl", "appos"})
+
+
+def _describing_source(trig: Token, source: Sequence[Actor], cands: Sequence[Candidate]) -> set[int]:
+    """The words of relative clauses, participles and appositions on the source's mention that
+    the trigger is not in: they say who the source is, not whom its act is aimed at. (Unless the
+    act is aimed at a pronoun, which may stand for them: "Qatar, which mediated between Kinshasa
+    and the M23, urged them to return to talks".)"""
+    pronoun = {"PRON"}
+    if any(c.pos_ in pronoun or (c.dep_ == "prep" and any(g.pos_ in pronoun for g in c.children)) for c in trig.children
+           if c.dep_ in {"dobj", "dative", "prep"}):  # fmt: skip
+        return set()
+    chosen = {id(a) for a in source}
+    out: set[int] = set()
+    for c in cands:
+        if id(c.actor) not in chosen or c.head is None or c.other_sentence:
+            continue
+        for d in c.head.children:
+            if d.dep_ in _DESCRIBING and not (d.left_edge.i <= trig.i <= d.right_edge.i):
+                out.update(t.i for t in d.subtree)
+    return out
+
+
 def _relative_who(trig: Token) -> set[int]:
     """The words of the noun phrase (appositions included) that a relative "who" subject of
     ``trig``'s clause stands for ("French President Emmanuel Macron" of "..., who urged")."""
@@ -991,6 +1015,10 @@ def assign_roles(fe: Featured, models: Models) -> tuple[Event, float, float]:
         labellers |= suspected_of(fe.trig)  # "arrested X on suspicion of funding Hamas": not Hamas
     if fe.trig is not None and ev.quad_class not in VERBAL_QUAD_CLASSES:
         labellers |= _reporter(fe.trig, ev)  # who tells of it: "a rights group said guards beat four students"
+    if fe.trig is not None:
+        # who is named in the words that describe the source is not whom it acts on ("Oman, which
+        # has mediated between the Houthis and Western governments, urged a halt to the strikes")
+        labellers |= _describing_source(fe.trig, source, fe.cands)
     if labellers:  # "resisting what it described as Western pressure": who names it takes no part;
         # nor does what a meeting is on ("will host a conference on Sudan")
         naming = {id(c.actor) for c in fe.cands if c.head is not None and c.head.i in labellers}

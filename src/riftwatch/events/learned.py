@@ -928,14 +928,17 @@ def _describing_source(trig: Token, source: Sequence[Actor], cands: Sequence[Can
            if c.dep_ in {"dobj", "dative", "prep"}):  # fmt: skip
         return set()
     chosen = {id(a) for a in source}
-    out: set[int] = set()
+    own = {a.country for a in source}
+    words: set[int] = set()
     for c in cands:
         if id(c.actor) not in chosen or c.head is None or c.other_sentence:
             continue
         for d in c.head.children:
             if d.dep_ in _DESCRIBING and not (d.left_edge.i <= trig.i <= d.right_edge.i):
-                out.update(t.i for t in d.subtree)
-    return out
+                words.update(t.i for t in d.subtree)
+    # (of other countries than the source's: "Mohamed, known by his nickname Farmajo" is the source
+    # again, and its own country's people stay the model's call)
+    return {c.head.i for c in cands if c.head is not None and c.head.i in words and c.actor.country not in own}
 
 
 def _relative_who(trig: Token) -> set[int]:

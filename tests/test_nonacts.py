@@ -310,6 +310,9 @@ def test_hitting_back_with_nothing_struck_is_no_attack(rules, text: str, expecte
 
 def test_a_plea_in_court_is_no_request(rules) -> None:  # type: ignore[no-untyped-def]
     assert types_at(rules, "The two journalists pleaded not guilty on Monday.", "pleaded") == []
+    # "slammed into": crashed into, no criticism ("slammed the decision" is)
+    assert types_at(rules, "A rocket slammed into an apartment block in the port city on Friday.", "slammed") == []
+    assert types_at(rules, "The opposition slammed the decision on Friday.", "slammed") == ["ACCUSE"]
     assert types_at(rules, "The former governor pleaded guilty to fraud.", "pleaded") == []
     assert types_at(rules, "The mayor pleaded with the rebels to spare the town.", "pleaded") == ["REQUEST"]
 

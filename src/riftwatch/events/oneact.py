@@ -46,6 +46,9 @@ def _joined(a: Token, b: Token) -> bool:
             return _joined(a, b.head)  # "..., killing four and injuring six": the second toll too
         if b.head.i == a.i and b.dep_ in _PARTICIPLE_LINKS and not _casualty(a):
             return True  # "ambushed ... and killed", "detonated ..., killing", "the bombing that killed"
+        if (b.dep_ == "advcl" and b.tag_ == "VBG" and a.pos_ != "VERB" and a.dep_ in {"nsubj", "nsubjpass"}
+                and a.head.i == b.head.i):  # fmt: skip
+            return True  # "Israeli airstrikes hit the port, killing six": the toll of the strikes the verb tells
         for c in b.children:
             if c.dep_ in {"nsubj", "nsubjpass"} and c.i == a.i:
                 return True  # "the blast killed 11"
@@ -69,10 +72,12 @@ def _when_cause(a: Token, b: Token) -> bool:
             and any(m.dep_ in {"mark", "advmod"} and m.lower_ == "when" and m.i < a.i for m in a.children))
 
 
-def _rank(e: Event, tok: Token) -> tuple[int, int, int, float]:
-    """Which event of a cluster stays: one with a source, then a verb (what the clause reports),
-    then the act over its toll."""
-    return (int(bool(e.source)), int(tok.pos_ == "VERB"), int(not _casualty(tok)), e.confidence)
+def _rank(e: Event, tok: Token, told: set[int]) -> tuple[int, int, int, float]:
+    """Which event of a cluster stays: one with a source, then a verb (what the clause reports; or
+    the subject of a verb that is no trigger of the cluster: "airstrikes hit the port, killing
+    six" tells the strikes), then the act over its toll."""
+    verb = tok.pos_ == "VERB" or (tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ == "VERB" and tok.head.i not in told)
+    return (int(bool(e.source)), int(verb), int(not _casualty(tok)), e.confidence)
 
 
 def one_attack(events: list[Event], toks: Sequence[Token]) -> list[Event]:
@@ -102,7 +107,8 @@ def one_attack(events: list[Event], toks: Sequence[Token]) -> list[Event]:
     for members in clusters.values():
         if len(members) < 2:
             continue
-        members.sort(key=lambda i: _rank(events[i], tok_of[i]), reverse=True)
+        told = {tok_of[i].i for i in members}
+        members.sort(key=lambda i: _rank(events[i], tok_of[i], told), reverse=True)
         best, rest = members[0], members[1:]
         e = events[best]
         source = e.source or next((events[i].source for i in rest if events[i].source), ())

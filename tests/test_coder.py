@@ -3760,3 +3760,16 @@ def test_the_army_a_leader_orders_is_the_leaders_own(coder) -> None:  # type: ig
             "Serbian President Aleksandar Vucic ordered the army to move closer to the border.")
     e = event_at(code(coder, text), "ordered")
     assert "XKX" not in {a.country for a in e.target} and "SRB" in {a.country for a in e.source}
+
+
+def test_a_participle_with_an_agent_read_as_the_nouns_verb_is_done_by_the_agent(rules) -> None:  # type: ignore[no-untyped-def]
+    # the parse reads "held" as the verb of "engineer"; "by Islamist militants" says who held him
+    held = event_at(code(rules, "A Dutch engineer held hostage for two years by Islamist militants in northern Mali "
+                                "was freed on Friday."), "held")  # fmt: skip
+    assert held.event_type == "ASSAULT"
+    assert {a.country for a in held.source} == {"MLI"} and {a.sector for a in held.source} == {"REB"}
+    assert {a.country for a in held.target} == {"NLD"}
+    # "by telephone" is no agent
+    agreed = event_at(code(rules, "The foreign ministers of Peru and Chile spoke by telephone on Monday and agreed to "
+                                  "reopen the border."), "agreed")  # fmt: skip
+    assert {a.country for a in agreed.source} <= {"PER", "CHL"}

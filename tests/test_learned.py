@@ -785,3 +785,16 @@ def test_who_is_named_in_words_describing_the_source_is_not_its_target(nlp) -> N
     assert target("Norway, which hosts the talks, urged Colombia to return to them.", "urged", {"Colombia": "COL"}) == ["COL"]
     assert target("Norway, which has mediated between Colombia and the rebels, urged them to return to the talks.",
                   "urged", {"Colombia": "COL"}) == ["COL"]  # fmt: skip
+
+
+@pytest.mark.slow
+def test_a_capital_set_beside_a_venue_is_the_venue_too(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Hundreds of drivers rode to the police headquarters in Menteng, central Jakarta, and demanded a trial.")
+    jakarta = next(t for t in doc if t.text == "Jakarta")
+    assert jakarta.dep_ == "appos" and jakarta.head.text == "Menteng"
+    actor = Actor("Jakarta", jakarta.idx, jakarta.idx + 7, "Jakarta", "IDN", "GOV", entry_id="capital:IDN")
+    assert L._venue(L.Candidate(actor, jakarta, "none"))
+    # a capital that acts is no venue
+    doc = nlp("Jakarta demanded a trial.")
+    actor = Actor("Jakarta", 0, 7, "Jakarta", "IDN", "GOV", entry_id="capital:IDN")
+    assert not L._venue(L.Candidate(actor, doc[0], "none"))

@@ -893,6 +893,8 @@ def _venue(cand: Candidate) -> bool:
     across borders is (``abroad``): barred as targets alone, two of those events fell below the
     event threshold, two gold events lost (pool R 0.639 -> 0.637)."""
     head = cand.head
+    if head is not None and head.dep_ in ("appos", "conj") and head.head.dep_ == "pobj":
+        head = head.head  # "to the headquarters in Kwitang, central Jakarta"
     return (head is not None and cand.rule == "none" and cand.actor.entry_id.startswith("capital:")
             and head.dep_ == "pobj" and head.head.lower_ in VENUE_PREPS)  # fmt: skip
 

@@ -240,6 +240,15 @@ def reduced_passive(verb: Token) -> bool:
     return participle_passive(verb) and any(c.dep_ == "agent" for c in verb.children)
 
 
+def misread_passive(verb: Token, actor_at: dict[int, Actor]) -> bool:
+    """A past participle with an actor as agent ("by ...") that the parse read as a verb in the past
+    with its noun as subject: "a pilot held hostage by rebels was released" (held <- pilot); not
+    "spoke by telephone"."""
+    return (verb.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in verb.children)
+            and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+            and any(t.i in actor_at for a in verb.children if a.dep_ == "agent" for t in a.subtree))  # fmt: skip
+
+
 def participle_passive(verb: Token) -> bool:
     """A past participle modifying a noun, with its agent or not: "citizens deported from the
     United States" were deported; the noun is done to, its owner does not act."""
@@ -614,6 +623,10 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
     if depth > 6:
         return [], ""
     subjects = _children(verb, SUBJ) or _compound_subject(verb) or _stranded_subject(verb)
+    if subjects and misread_passive(verb, actor_at):
+        # "A New Zealand pilot held hostage ... by separatist rebels was released": the parse read
+        # the participle as the verb of its noun; the agent did it, to the noun
+        return _collect(_prep_objects(verb, ("by",)), actor_at), "agent"
     if subjects:
         antecedent = _relative_antecedent(verb, subjects)
         if antecedent is not None:
@@ -822,7 +835,8 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
     # accuses them)
     shared = shared_passive(verb) and not (_children(verb, {"dobj"}) and _spoken_by_reporter(verb, verb.head, actor_at, passive_clause=True)
                                            and any(o.i in actor_at for o in _children(verb, {"dobj"})))  # fmt: skip
-    passive = bool(_children(verb, {"nsubjpass", "auxpass"})) or reduced or fronted or shared
+    misread = misread_passive(verb, actor_at)
+    passive = bool(_children(verb, {"nsubjpass", "auxpass"})) or reduced or fronted or shared or misread
     target: list[Actor] = []
     how_t = ""
     if passive:
@@ -830,6 +844,7 @@ def verb_roles(verb: Token, actor_at: dict[int, Actor], trig: object, latent_at:
         # "attacked by X, the soldiers retreated": the main clause's subject; "was arrested and
         # sentenced by a court": the subject the two participles share
         patients = ([verb.head] if reduced else _children(verb.head, SUBJ | {"nsubjpass"}) if fronted
+                    else _children(verb, {"nsubj"}) if misread
                     else _children(verb.head if shared else verb, {"nsubjpass"}))  # fmt: skip
         if not patients and verb.dep_ == "conj" and not _children(verb, SUBJ):
             # "offered talks but has been rebuffed": a passive joined to a verb shares its subject

@@ -29,7 +29,7 @@ from .draft import Draft, Recoded, SentenceContext
 from .matching import criticism_words, holds_criticism
 from .modality import factuality
 from .pronouns import quotation_speaker, quoted_words
-from .roles import actors_under, patient_owner, phrase_actors
+from .roles import actors_under, misread_passive, patient_owner, phrase_actors
 
 # Verbs that report; "claim" and "allege" included, "believe" and "think" are not speech acts.
 REPORT_VERBS = frozenset({"say", "report", "tell", "state", "claim", "complain", "charge", "allege",
@@ -71,6 +71,9 @@ def reported_criticism(
                             or any(v.lemma_.lower() in FAILURE_LEMMAS for v in [pred, *tried]) or _condemns(pred))
                 # (a clause standing as the subject names its doer: "what China is doing is bullying")
                 subj = speaker_of(pred) or next((c for c in pred.children if c.dep_ == "csubj"), None)
+                if misread_passive(pred, actor_at):
+                    # "a pilot held hostage by rebels was released": the agent did it, not the pilot
+                    subj = next((o for a in pred.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
                 if not negative or subj is None:
                     continue
                 named = actors_under(subj, actor_at)

@@ -459,6 +459,16 @@ def test_refusal(coder) -> None:  # type: ignore[no-untyped-def]
     assert (d.type, d.entry.cameo[:2], d.status) == ("REJECT", "12", "asserted")
 
 
+def test_a_refusal_to_receive_is_made_by_the_receiver(coder) -> None:  # type: ignore[no-untyped-def]
+    # "accept aid" reads its subject as the target of the giver's aid; refusing it, the subject acts
+    ctx = context(coder, "Zambia said it would not accept Chinese military aid.")
+    d = until(ctx, "accept", refusal)
+    refusal(d, ctx)
+    assert d.type == "REJECT"
+    assert [a.country for a in d.source] == ["ZMB"] and [a.country for a in d.target] == ["CHN"]
+    assert d.how["source"] == "reverse-subject"
+
+
 @pytest.mark.parametrize(
     ("text", "acts"),
     [

@@ -1364,6 +1364,10 @@ def refusal(d: Draft, ctx: SentenceContext) -> None:
         if any(e.event_type == ontology().recoding("refusal").event_type and e.trigger.start in said for e in ctx.events):
             d.dropped = True  # "refused to allow": the verb already says it
             return
+        if getattr(d.entry, "reverse", False):
+            # "would not accept Belgian aid": the one who refuses to receive refuses the giver
+            d.source, d.target = d.target, d.source
+            d.how = {("source" if r == "target" else "target" if r == "source" else r): h for r, h in d.how.items()}
         coding = ontology().recoding("refusal")
         d.recode(Recoded.of(coding.event_type, coding.cameo_root, "", d.entry.weight))
         d.status = "asserted"

@@ -117,6 +117,10 @@ def _event(coded: CodedArticle, word: str) -> Event:
         # a country's mission abroad stands where the phrase on it says, not in that country
         ("Students protested outside the Chinese embassy in Manila on Friday.", "protested", "Manila", "clause"),
         ("Students gathered outside the U.S. embassy in Manila to denounce the strike.", "gathered", "Manila", "clause"),
+        # ... nor does an act of force elsewhere in the sentence take the mission's country
+        (("ACCRA, Ghana — Demonstrators marched on several embassies in the capital on Friday. Police used tear gas to "
+          "scatter the crowd outside the U.S. embassy and arrested at least 30 people, a police official said."),
+         "arrested", "Accra", "article"),
         ("Addressing lawmakers in Ankara, Erdogan accused Israel of genocide in Gaza.", "accused", "Ankara", "clause"),
         # ... while a meeting is located by its partners' phrase
         ("The envoy met with Taliban officials in Doha last week.", "met", "Doha", "clause"),

@@ -441,12 +441,17 @@ def _place_noun_object(tok: Token) -> Token | None:
 MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "legation", "high commission"})
 
 
+def mission_owner(p: Place, tok: Token) -> bool:
+    """A country named as whose embassy or consulate it is: the mission stands abroad."""
+    return p.precision == "country" and tok.dep_ in {"compound", "poss"} and tok.head.lemma_.lower() in MISSION_NOUNS
+
+
 def _best_in_clause(
     trigger: Token, event: Event, placed: Sequence[tuple[Place, Token]], heads: frozenset[int], visit: bool
 ) -> Place | None:
     best: tuple[tuple[int, int], Place] | None = None
     for p, tok in placed:
-        if p.precision == "country" and tok.dep_ in {"compound", "poss"} and tok.head.lemma_.lower() in MISSION_NOUNS:
+        if mission_owner(p, tok):
             continue  # "outside the U.S. embassy in Baghdad", "Israel's consulate in Istanbul": whose, not where
         at = attachment(tok, visit) if tok.lower_ != "there" else (tok.head, "there")
         hit = at is not None and _within_clause(at[0], heads, event.event_type not in TOPIC_TYPES)

@@ -76,6 +76,7 @@ from .clauses import (
     attachment,
     clause_place,
     head_token,
+    mission_owner,
     topic,
     visited,
 )
@@ -132,7 +133,8 @@ def _overlaps(p: Place, actors: Sequence[Actor]) -> bool:
 
 def _sentence_place(trigger: Token, placed: Sequence[tuple[Place, Token]]) -> Place | None:
     """A place in a locative phrase of the sentence, when there is exactly one scene in it."""
-    scenes = [(p, tok) for p, tok in placed if (at := attachment(tok, False)) is not None and not topic(at[0])]
+    scenes = [(p, tok) for p, tok in placed
+              if (at := attachment(tok, False)) is not None and not topic(at[0]) and not mission_owner(p, tok)]
     countries = {p.country for p, _ in scenes}
     if not scenes or len(countries) > 1:
         return None

@@ -474,6 +474,10 @@ def test_lemmas_line_up_with_the_parser(nlp: Any, lex: TriggerLexicon, sentence:
         ("Ghana's president took aim at Togo over the border closure.", "took", "ACCUSE"),
         # the preposition's entry still beats the bare verb
         ("Rebels took over the town on Monday.", "took", "ASSAULT"),
+        # an entry of the preposition chosen by the preposition's own object
+        ("Two of the mayor's aides were also taken into custody.", "taken", "COERCE"),
+        ("Soldiers took the village chief into custody on Friday.", "took", "COERCE"),
+        ("The governor warned the strikers of severe consequences.", "warned", "THREATEN"),
     ],
 )
 def test_an_object_entry_beats_a_preposition_read_as_particle(nlp: Any, lex: TriggerLexicon, sentence: str, verb: str,

@@ -288,8 +288,10 @@ def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
                 own = frozenset()
             for child in _particle_candidates(children) if own else ():
                 if child.lower_ in own:
-                    # an entry of the preposition chosen by its object first ("warned of retaliation")
-                    trig = next((t for o in objects if o is not None and (t := triggers.match(lem, pos, child.lower_, o))
+                    # an entry of the preposition chosen by its object first ("warned of retaliation"),
+                    # the verb's or the preposition's own ("took two men into custody")
+                    own_objects = [*objects, *(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")]
+                    trig = next((t for o in own_objects if o is not None and (t := triggers.match(lem, pos, child.lower_, o))
                                  is not None and t.particle == child.lower_), None) or triggers.match(lem, pos, child.lower_, None)  # fmt: skip
                     if trig is not None:
                         return trig

@@ -121,6 +121,8 @@ def _event(coded: CodedArticle, word: str) -> Event:
         (("ACCRA, Ghana — Demonstrators marched on several embassies in the capital on Friday. Police used tear gas to "
           "scatter the crowd outside the U.S. embassy and arrested at least 30 people, a police official said."),
          "arrested", "Accra", "article"),
+        # ... nor a country's ships or forces
+        ("Pirates fired at U.S. warships twice this month, the navy said.", "fired", None, "none"),
         ("Addressing lawmakers in Ankara, Erdogan accused Israel of genocide in Gaza.", "accused", "Ankara", "clause"),
         # ... while a meeting is located by its partners' phrase
         ("The envoy met with Taliban officials in Doha last week.", "met", "Doha", "clause"),

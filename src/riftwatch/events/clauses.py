@@ -441,9 +441,17 @@ def _place_noun_object(tok: Token) -> Token | None:
 MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "legation", "high commission"})
 
 
+# Things a country has abroad as often as at home: its missions, its ships, its forces.
+OWNED_ABROAD = MISSION_NOUNS | frozenset({"warship", "ship", "vessel", "destroyer", "carrier", "frigate", "submarine",
+                                          "tanker", "aircraft", "jet", "plane", "troop", "force", "soldier", "convoy",
+                                          "delegation"})  # fmt: skip
+
+
 def mission_owner(p: Place, tok: Token) -> bool:
-    """A country named as whose embassy or consulate it is: the mission stands abroad."""
-    return p.precision == "country" and tok.dep_ in {"compound", "poss"} and tok.head.lemma_.lower() in MISSION_NOUNS
+    """A country named as whose embassy, consulate, ship or forces they are ("outside the U.S.
+    embassy", "fired at U.S. warships"): they may stand anywhere, the name says whose, not where."""
+    return (p.precision == "country" and tok.dep_ in {"compound", "poss", "amod"}
+            and tok.head.lemma_.lower() in OWNED_ABROAD)  # fmt: skip
 
 
 def _best_in_clause(

@@ -3773,3 +3773,12 @@ def test_a_participle_with_an_agent_read_as_the_nouns_verb_is_done_by_the_agent(
     agreed = event_at(code(rules, "The foreign ministers of Peru and Chile spoke by telephone on Monday and agreed to "
                                   "reopen the border."), "agreed")  # fmt: skip
     assert {a.country for a in agreed.source} <= {"PER", "CHL"}
+
+
+def test_the_country_of_the_town_people_live_in_is_no_party_beside_them(rules) -> None:  # type: ignore[no-untyped-def]
+    # "residents of the Chadian town of Abeche": the town's country says where they live
+    protested = event_at(code(rules, "Residents of the Chadian town of Abeche protested on Monday."), "protested")
+    assert [(a.country, a.sector) for a in protested.source] == [("TCD", "CVL")]
+    # a country the "of" phrase names is the party it is ("leaders of Chad and Sudan")
+    met = event_at(code(rules, "Leaders of Chad and Sudan met on Monday."), "met")
+    assert {a.country for a in met.source} == {"TCD", "SDN"}

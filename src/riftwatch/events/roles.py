@@ -15,6 +15,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from ..actors.people import PLACE_NOUNS
 from ..records import Actor
 from .modality import PREVENTING_VERBS, SPEECH_VERBS, not_adopted
 from .ontology import ontology
@@ -88,6 +89,8 @@ def actors_under(tok: Token, actor_at: dict[int, Actor], *, keep_of: bool = True
     while stack:
         t, described = stack.pop()
         actor = actor_at.get(t.i)
+        if actor is not None and _place_word_of_origin(t, tok):
+            continue  # "residents of the Syrian town of Kobani": the town's country says where they live
         if actor is not None and (actor.start, actor.end) not in seen:
             seen.add((actor.start, actor.end))
             found.append(actor)
@@ -118,6 +121,16 @@ def actors_under(tok: Token, actor_at: dict[int, Actor], *, keep_of: bool = True
             stack.append((child, described))
     found.sort(key=lambda a: a.start)
     return found
+
+
+def _place_word_of_origin(t: Token, top: Token) -> bool:
+    """``t`` is a people's or a country's word on a noun of place in an "of" or "from" phrase of
+    the noun phrase headed by ``top`` ("residents of the Kyrgyz village of Dostuk"): where those
+    named live, not another party."""
+    head = t.head
+    return (t.dep_ in {"amod", "compound"} and head.lemma_.lower() in PLACE_NOUNS and head.dep_ == "pobj"
+            and head.head.lower_ in {"of", "from"} and head.head.head.pos_ == "NOUN" and head.head.head.i != t.i
+            and top.pos_ in {"NOUN", "PROPN"})  # fmt: skip
 
 
 # Types whose object names what they condemn, criticise or protest.

@@ -236,6 +236,8 @@ NO_MATCH = [
     ("pull", "VERB", None, None),  # only "pull out/back/away"
     ("send", "VERB", None, None),  # what is sent decides
     ("send", "VERB", None, "letter"),
+    ("offer", "VERB", None, "reward"),  # a reward for information on wanted people is no commitment to cooperate
+    ("offer", "VERB", None, "bounty"),
     ("carry", "VERB", "out", None),  # needs an object
     ("say", "VERB", None, None),
     ("banana", "NOUN", None, None),

@@ -289,10 +289,14 @@ def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
             for child in _particle_candidates(children) if own else ():
                 if child.lower_ in own:
                     # an entry of the preposition chosen by its object first ("warned of retaliation"),
-                    # the verb's or the preposition's own ("took two men into custody")
-                    own_objects = [*objects, *(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")]
-                    trig = next((t for o in own_objects if o is not None and (t := triggers.match(lem, pos, child.lower_, o))
+                    # else its bare entry, else one the preposition's own object chooses ("took two men
+                    # into custody")
+                    own_objects = [c.lemma_.lower() for c in child.children if c.dep_ == "pobj"]
+                    trig = next((t for o in objects if o is not None and (t := triggers.match(lem, pos, child.lower_, o))
                                  is not None and t.particle == child.lower_), None) or triggers.match(lem, pos, child.lower_, None)  # fmt: skip
+                    if trig is None:
+                        trig = next((t for o in own_objects if (t := triggers.match(lem, pos, child.lower_, o)) is not None
+                                     and t.particle == child.lower_), None)  # fmt: skip
                     if trig is not None:
                         return trig
         # an entry naming one of the objects before the bare one another object falls to

@@ -150,6 +150,13 @@ def test_a_time_dates_its_own_clause(coder, text: str, trigger: str, expected: d
     assert _event(_code(coder, text), trigger).date == expected
 
 
+def test_a_participle_telling_where_a_speaker_spoke_dates_the_words(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = _code(coder, "ANKARA, Turkey — Prosecutors on Tuesday indicted the mayor of Istanbul. Erdogan, addressing "
+                         "lawmakers of his party in Ankara on Wednesday, said the opposition should answer for corruption.")  # fmt: skip
+    demand = _event(coded, "said")
+    assert demand.date == dt.date(2024, 5, 15) and demand.date_text is not None and demand.date_text.text == "Wednesday"
+
+
 def test_a_demand_read_from_reported_speech_takes_its_sentences_time(coder) -> None:  # type: ignore[no-untyped-def]
     coded = _code(coder, "The Nigerian foreign minister told reporters on Tuesday that Kenya must release the activists.")
     demand = _event(coded, "told")

@@ -212,6 +212,10 @@ def _people(noun: Token) -> bool:
     return noun.ent_type_ in ("PERSON", "NORP") or noun.pos_ == "PRON" or noun.lemma_.lower() in PEOPLE_NOUNS
 
 
+# Participles on a speaker that tell the occasion of the words: their time is the words' time.
+OCCASION_PARTICIPLES = frozenset({"speak", "address", "talk", "brief", "write"})
+
+
 def _in_noun_clause(word: Token, trigger: Token) -> bool:
     """``word`` lies in a clause that modifies a noun (a participle or relative clause: "civilians
     seized during the attack") which does not hold the trigger."""
@@ -219,6 +223,9 @@ def _in_noun_clause(word: Token, trigger: Token) -> bool:
     for _ in range(8):
         if cur.i == trigger.i or cur.head.i == cur.i:
             return False
+        if (cur.dep_ == "acl" and cur.lemma_.lower() in OCCASION_PARTICIPLES and cur.head.dep_ == "nsubj"
+                and cur.head.head.i == trigger.i):  # fmt: skip
+            return False  # "Erdogan, addressing lawmakers on Wednesday, said ...": when he spoke
         if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # (of people, or, by a relative clause, of a thing acted on or named in passing: "to
             # revive the talks, which Riyadh brokered in 2023"; not of a thing that acts, whose

@@ -356,9 +356,11 @@ def test_rule_cues_never_hide_a_match_in_the_pool() -> None:
 @pytest.mark.parametrize(
     ("sentence", "published", "expected"),
     [
-        # what was still to come when someone spoke: the occurrence nearer to publication
+        # what was still to come when someone spoke: the occurrence nearer to publication, where
+        # the words are dated; words said with no day of their own are the story's news, and what
+        # they said was to come lies ahead
         ("Organisers said they would march on Thursday.", WED, ("Thursday", "2021-06-17", "day")),
-        ("Organisers said they would march on Monday.", WED, ("Monday", "2021-06-14", "day")),
+        ("Organisers said they would march on Monday.", WED, ("Monday", "2021-06-21", "day")),
         ("Officials said the ministers would meet again in July.", WED, ("July", "2021-07-01..2021-07-31", "month")),
         ("The convoy would leave in early May, officials said.", WED, ("early May", "2021-05-01..2021-05-10", "month")),
         ("The envoy was due to arrive on June 18.", WED, ("June 18", "2021-06-18", "day")),
@@ -374,6 +376,11 @@ def test_rule_cues_never_hide_a_match_in_the_pool() -> None:
 )
 def test_a_future_seen_from_the_past_is_the_nearer_day(sentence: str, published: dt.date, expected: Expected) -> None:
     assert one(sentence, published) == expected
+
+
+def test_a_future_told_by_dated_words_is_the_nearer_day() -> None:
+    times = find_times("Organisers said on Tuesday they would march on Monday.", WED)
+    assert [(t.text, t.date.isoformat()) for t in times] == [("Tuesday", "2021-06-15"), ("Monday", "2021-06-14")]
 
 
 # Sentences of one made-up story: a year written out, then phrases that count from it.

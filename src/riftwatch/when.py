@@ -426,8 +426,25 @@ def _weekday(m: re.Match[str], c: _Ctx) -> Resolved | None:
     else:
         d = p - dt.timedelta(days=back)
         if _seen_from_the_past(c.text, m.start()):
-            d = _nearer(p, d, p + dt.timedelta(days=(wd - p.weekday()) % 7))
+            ahead = p + dt.timedelta(days=(wd - p.weekday()) % 7)
+            # (said with no day of its own, the words are the story's news: what they said was to
+            # come lies ahead: "party officials said the party would hold a rally on Saturday")
+            d = ahead if _undated_report(c.text, m.start()) else _nearer(p, d, ahead)
     return d, d, "day"
+
+
+# Words that date a report's own words: a weekday, a month, "yesterday", "last week", "earlier" (not
+# "March" and "May", which are verbs as often: "said they would march on Saturday").
+_ANY_TIME = re.compile(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|"
+                       r"april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|"
+                       r"sept?|oct|nov|dec|yesterday|today|tonight|earlier|last|ago|\d{4})\b")  # fmt: skip
+
+
+def _undated_report(text: str, start: int) -> bool:
+    """Nothing in the sentence before ``start`` dates it: what it reports was said as news."""
+    head = text[:start]
+    ends = [m for m in _SENTENCE_END.finditer(head) if not _abbreviation(head, m.start())]
+    return not _ANY_TIME.search(head[ends[-1].end() :] if ends else head)
 
 
 def _period(m: re.Match[str], c: _Ctx) -> Resolved | None:

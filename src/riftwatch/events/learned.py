@@ -665,10 +665,6 @@ def _reporter(trig: Token, ev: Event) -> set[int]:
         return _subject_tokens(misread.head) | according
     while trig.dep_ == "conj" and trig.head.pos_ == "VERB" and not _subject_tokens(trig):
         trig = trig.head  # "guards beat and arrested four students": the first verb's subject does both
-    if trig.dep_ in {"nsubj", "nsubjpass"} and trig.head.pos_ == "VERB" and ev.quad_class not in VERBAL_QUAD_CLASSES:
-        # "shelling continued in several villages, residents said": the clause the act's noun is
-        # the subject of (not a threat: "the official added that sanctions could follow" threatens)
-        trig = trig.head
     if trig.pos_ != "VERB" or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in trig.children):
         return according
     # "North Korea fired missiles ..., South Korea's military said": the verb of saying set beside it

@@ -294,6 +294,8 @@ def test_phrase_target_stays_in_its_clause(coder, text: str, word: str, target: 
         # ... unless that subject is the speaker's own state announcing its own act
         ("Chile's president warned that Santiago would take tough action against Peru.", "warned", {"PER"}),
         ("The Chilean foreign minister warned that Chile would retaliate.", "warned", set()),
+        # ... also named by its capital, whichever of its officials speaks
+        ("A Chilean senator warned that Santiago would retaliate.", "warned", set()),
         # another body of the speaker's country stays a target
         ("The Chilean president demanded that the Chilean parliament pass the budget.", "demanded", {"CHL"}),
     ],

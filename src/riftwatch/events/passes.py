@@ -363,8 +363,11 @@ def complement_subject(d: Draft, ctx: SentenceContext) -> None:
 
 
 def _same_state(a: Actor, source: list[Actor]) -> bool:
-    """``a`` is the state one of ``source`` speaks for: its country, unsectored or in the same sector."""
-    return any(s.country and s.country == a.country and (not a.sector or not s.sector or a.sector == s.sector)
+    """``a`` is the state one of ``source`` speaks for: its country, unsectored or in the same sector,
+    or named by its country's or its capital's name, which any of its officials speaks for ("a
+    Russian lawmaker warned that Moscow could send warships")."""
+    named = a.entry_id.split("+")[0].startswith(("country:", "capital:"))
+    return any(s.country and s.country == a.country and (named or not a.sector or not s.sector or a.sector == s.sector)
                for s in source)  # fmt: skip
 
 

@@ -270,3 +270,16 @@ def test_a_headline_word_the_story_writes_in_lower_case_is_no_place(nlp: Languag
             "Kenya extended a ban on the sale of arms to the mission near Kisumu on Friday.")
     places = [p.text for p in find_places(nlp(text), gaz)]
     assert places == ["Kenya", "Kenya", "Kisumu"]
+
+
+def test_a_name_the_text_calls_an_islands_is_no_far_city_of_that_name(gaz: Gazetteer) -> None:
+    """"near Delft island" in a story all about Sri Lanka is no Dutch city: the gazetteer has no such
+    island, and a clear null beats a far guess; the city stays the city where the text does not say
+    island."""
+    text = "The navy stopped a trawler near Delft island. Officials in Jaffna and Colombo said six men were held."
+    spans = [Span("Delft", 32, 37), Span("Jaffna", 59, 65), Span("Colombo", 70, 77)]
+    places = resolve_spans(text, spans, gaz)
+    assert places[0] is None and places[1] is not None and places[1].country == "LKA"
+    text = "Police stopped a van near Delft. Officials in Jaffna and Colombo said six men were held."
+    places = resolve_spans(text, [Span("Delft", 26, 31), Span("Jaffna", 46, 52), Span("Colombo", 57, 64)], gaz)
+    assert places[0] is not None and places[0].country == "NLD"

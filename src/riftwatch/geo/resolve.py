@@ -345,8 +345,9 @@ def resolve_spans(
         nation = next((c for c in cs if c.kind == "country" and c.country in peoples), None)
         if nation is not None and key in best and best[key][0].kind == "city" and not containers[key]:
             best[key] = (nation, best[key][1])
+    islands = {key for s, key in zip(spans, keys, strict=True) if _ISLAND_AFTER.match(text, s.end)}
     weak = {key for key, (c, _) in best.items()
-            if _far_guess(c, key, ctx) and not any(_inside(c, box) for box in containers[key])}  # fmt: skip
+            if _far_guess(c, key, ctx, key in islands) and not any(_inside(c, box) for box in containers[key])}  # fmt: skip
     out: list[Place | None] = []
     for s, key in zip(spans, keys, strict=True):
         if key not in best or key in weak:
@@ -357,6 +358,8 @@ def resolve_spans(
     return out
 
 
+# "X island": the text says the name is an island's (a town of that name is another place).
+_ISLAND_AFTER = re.compile(r"\s+[Ii]slands?\b")
 # A village or small town (below this population) that nothing in the article puts in its
 # country, in an article whose other places are elsewhere, is a guess too far to report.
 WEAK_POPULATION = 10_000
@@ -365,7 +368,7 @@ WEAK_SUPPORT = 0.05
 STRONG_ELSEWHERE = 1.0
 
 
-def _far_guess(c: Candidate, key: str, ctx: DocContext) -> bool:
+def _far_guess(c: Candidate, key: str, ctx: DocContext, island: bool = False) -> bool:
     """True when the best reading of a name is a small place in a country no other name of the
     article supports, while the article's other names agree on somewhere else: a clear null is
     more useful than a far-away homonym ("Boni" in a Kenyan story, not a German hamlet). A city of
@@ -374,9 +377,11 @@ def _far_guess(c: Candidate, key: str, ctx: DocContext) -> bool:
     if c.kind != "city" or not c.country:
         return False
     name = normalize(_fold(c.name))
-    if c.population >= WEAK_POPULATION and (key in name or name in key or c.fcode == "PPLC" or c.population >= KNOWN_POPULATION):
+    own_name = (key in name or name in key) and not island
+    if c.population >= WEAK_POPULATION and (own_name or c.fcode == "PPLC" or c.population >= KNOWN_POPULATION):
         return False  # its own name, or a longer or shorter form of it ("New York City", "Quebec"); a
-        # capital's or a great city's other names are known the world over ("Kiev")
+        # capital's or a great city's other names are known the world over ("Kiev"); not a name the
+        # text calls an island's ("near Delft island" in a story from Sri Lanka is no Dutch city)
     own_c, _ = ctx._own(key)
     here = ctx.countries.get(c.country, 0.0) - own_c.get(c.country, 0.0)
     elsewhere = sum(v - own_c.get(k, 0.0) for k, v in ctx.countries.items() if k != c.country)

@@ -283,3 +283,13 @@ def test_a_name_the_text_calls_an_islands_is_no_far_city_of_that_name(gaz: Gazet
     text = "Police stopped a van near Delft. Officials in Jaffna and Colombo said six men were held."
     places = resolve_spans(text, [Span("Delft", 26, 31), Span("Jaffna", 46, 52), Span("Colombo", 57, 64)], gaz)
     assert places[0] is not None and places[0].country == "NLD"
+
+
+def test_a_far_district_with_no_people_on_record_is_no_guess(gaz: Gazetteer) -> None:
+    """A district abroad with no population on record, in a country nothing else in the article
+    supports, is as far a guess as a hamlet: "Merawi" in a story from Ethiopia's Amhara region is
+    no Sudanese district."""
+    text = "A drone strike hit a market in Merawi on Tuesday. Officials in Bahir Dar and Addis Ababa said 12 people died."
+    spans = [Span("Merawi", 31, 37), Span("Bahir Dar", 62, 71), Span("Addis Ababa", 76, 87)]
+    places = resolve_spans(text, spans, gaz)
+    assert places[0] is None and places[2] is not None and places[2].country == "ETH"

@@ -374,8 +374,9 @@ def _far_guess(c: Candidate, key: str, ctx: DocContext, island: bool = False) ->
     more useful than a far-away homonym ("Boni" in a Kenyan story, not a German hamlet). A city of
     any size counts when the name is only one of its other names ("Boni" in a story from Mali is
     no Bonn)."""
-    if c.kind != "city" or not c.country:
-        return False
+    if not c.country or not (c.kind == "city" or _unpeopled_unit(c)):
+        return False  # (a district with no people on record is as small a guess: "Merawi" in a story
+        # from Ethiopia's Amhara region is no Sudanese district)
     name = normalize(_fold(c.name))
     own_name = (key in name or name in key) and not island
     if c.population >= WEAK_POPULATION and (own_name or c.fcode == "PPLC" or c.population >= KNOWN_POPULATION):

@@ -194,12 +194,6 @@ def test_person_codes_follow_roles(lex: Lexicon) -> None:
     assert taliban is not None
     assert taliban.codes_at(d("2015-01-01"))[1] == "REB"
     assert taliban.codes_at(d("2023-01-01"))[1] == "GOV"
-    # before every office the lexicon knows of began, the person held none of them: no sector
-    faye = lex.get("person:bassirou-diomaye-faye")
-    assert faye is not None
-    assert faye.codes_at(d("2024-03-14"))[:2] == ("SEN", "")
-    assert faye.codes_at(d("2024-04-10"))[:2] == ("SEN", "GOV")
-    assert faye.codes_at(None)[:2] == ("SEN", "GOV")
 
 
 @pytest.mark.parametrize(

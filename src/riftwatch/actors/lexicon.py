@@ -146,13 +146,9 @@ class Entry:
         return tuple(r for r in self.roles if r.active(when))
 
     def codes_at(self, when: dt.date | None) -> tuple[str, str, str]:
-        """(country, sector, org) on ``when``: the first active role, else the entry's defaults; no
-        sector before every office the entry knows began (what the person was then the lexicon does
-        not say: "opposition leader Ousmane Sonko" in 2023 was no minister yet)."""
+        """(country, sector, org) on ``when``: the first active role, else the entry's defaults."""
         for r in self.roles_at(when):
             return r.country, r.sector, r.org or self.org
-        if when is not None and self.roles and all(r.start is not None and when < r.start for r in self.roles):
-            return self.country, "", self.org
         return self.country, self.sector, self.org
 
 

@@ -435,9 +435,9 @@ def _weekday(m: re.Match[str], c: _Ctx) -> Resolved | None:
 
 # Words that date a report's own words: a weekday, a month, "yesterday", "last week", "earlier" (not
 # "March" and "May", which are verbs as often: "said they would march on Saturday").
-_ANY_TIME = re.compile(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|"
-                       r"april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|"
-                       r"sept?|oct|nov|dec|yesterday|today|tonight|earlier|last|ago|\d{4})\b")  # fmt: skip
+_DATING_WORDS = sorted(({*_WEEKDAYS, *(m.lower() for m in calendar.month_name if m), *_MONTHS, "sept"} - {"march", "may"})
+                       | {"yesterday", "today", "tonight", "earlier", "last", "ago"})
+_ANY_TIME = re.compile(r"(?i)\b(?:" + "|".join(_DATING_WORDS) + r"|\d{4})\b")
 
 
 def _undated_report(text: str, start: int) -> bool:

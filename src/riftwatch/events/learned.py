@@ -925,8 +925,7 @@ def _describing_source(trig: Token, source: Sequence[Actor], cands: Sequence[Can
     the trigger is not in: they say who the source is, not whom its act is aimed at. (Unless the
     act is aimed at a pronoun, which may stand for them: "Qatar, which mediated between Kinshasa
     and the M23, urged them to return to talks".)"""
-    pronoun = {"PRON"}
-    if any(c.pos_ in pronoun or (c.dep_ == "prep" and any(g.pos_ in pronoun for g in c.children)) for c in trig.children
+    if any(c.pos_ == "PRON" or (c.dep_ == "prep" and any(g.pos_ == "PRON" for g in c.children)) for c in trig.children
            if c.dep_ in {"dobj", "dative", "prep"}):  # fmt: skip
         return set()
     chosen = {id(a) for a in source}

@@ -86,3 +86,17 @@ def test_forces_driven_out_of_a_town_were_attacked(rules) -> None:  # type: igno
     """"drove the militants out of the town": fighting that took ground, aimed at those driven out."""
     found = assaults(rules, "Kenyan troops drove Somali militants out of the border town in 2019.")
     assert found == [("drove", {"KEN"}, {"SOM"})]
+
+
+def test_a_note_of_protest_is_a_protest_once(rules) -> None:  # type: ignore[no-untyped-def]
+    def acts(text: str) -> list[tuple[str, str]]:
+        coded = next(rules.code([Article(id="t", text=text, published=dt.date(2024, 5, 2))]))
+        return [(e.trigger.text, e.event_type) for e in coded.events]
+
+    # a diplomatic note of protest handed over is a formal complaint, no demonstration
+    assert acts("Latvia handed a note of protest to Minsk over the border incident.") == [("note", "ACCUSE")]
+    assert acts("Latvia handed the Belarusian envoy a protest note on Monday.") == [("note", "ACCUSE")]
+    # handed over with a summons, it is the protest the summons makes
+    assert acts("Latvia summoned the Belarusian envoy and handed him a note of protest.") == [("summoned", "ACCUSE")]
+    # a report is still no act of its own
+    assert acts("The report said the guards had beaten two prisoners.") == [("beaten", "ASSAULT")]

@@ -219,6 +219,20 @@ def _predicate_adjective(tok: Token, triggers: TriggerLexicon) -> Trigger | None
 DECLARING_VERBS = frozenset({"declare", "announce", "add"})
 
 
+def _named_note(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
+    """A noun of a word of saying ("note", "report") names an act only by what its entry says it is
+    of, or with its modifier: "a note of protest", "a protest note" (handed to an envoy)."""
+    lemma = tok.lemma_.lower()
+    comp = next((c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1), None)
+    if comp is not None and (trig := triggers.match(f"{comp.lemma_.lower()} {lemma}", "NOUN")) is not None:
+        return trig if trig.weight > 0.0 and trig.lemma == f"{comp.lemma_.lower()} {lemma}" else None
+    for obj in object_lemmas(tok):
+        trig = triggers.match(lemma, "NOUN", None, obj) if obj is not None else None
+        if trig is not None and obj in trig.object:
+            return trig if trig.weight > 0.0 else None
+    return None
+
+
 def _object_entry(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
     """The entry of a verb that names its object ("declare" + "state of emergency"), or None. An
     object that is an act noun of its own ("announced a curfew", "declared a ceasefire") is left to
@@ -253,7 +267,9 @@ def match_trigger(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
     if tok.lemma_.lower() in SPEECH_VERBS:
         # a verb of saying is no act, but for declaring or announcing one its object names:
         # "declared a state of emergency", "declared war", "added X to its entity list"
-        return _object_entry(tok, triggers) if tag == "VERB" and tok.lemma_.lower() in DECLARING_VERBS else None
+        if tag == "VERB":
+            return _object_entry(tok, triggers) if tok.lemma_.lower() in DECLARING_VERBS else None
+        return _named_note(tok, triggers)
     if tag == "ADJ" or tok.tag_ == "VBN":
         trig = _predicate_adjective(tok, triggers)
         if trig is not None or tag == "ADJ":

@@ -155,6 +155,10 @@ def content_nouns(events: list[Event], toks: Sequence[Token]) -> list[Event]:
             if head.lower_ not in _CONTENT_PREPS:
                 return False
             head = head.head
+        elif tok.dep_ == "dobj" and e.event_type == "ACCUSE" and head.dep_ == "conj" and head.head.idx in accusing:
+            # "summoned the envoy and handed him a note of protest": the note is the protest the
+            # summons already makes
+            return True
         elif tok.dep_ != "compound":
             return False  # a passive subject is answered, not content: "the deal was welcomed"
         return head.i != tok.i and head.idx in trigger_at

@@ -260,6 +260,12 @@ def _dated(tok: Token, ctx: SentenceContext, depth: int = 0) -> dict[str, Any]:
         # that troops killed 179 people on February 25"
         times = own
     time = best_time(times, tok.idx, ctx.text, ctx.start_char) if times else None
+    if time is None and depth < 2 and (verb := _during_verb(tok)) is not None:
+        # "crossed into Poland during an overnight attack on western Ukraine", the crossing dated
+        # nine days before another act: the act the phrase names is dated with the verb's
+        base = _dated(verb, ctx, depth + 1)
+        if base.get("date_text") is not None:
+            return base
     if time is None:
         told = _told_next(tok, ctx)
         if told is not None:
@@ -319,6 +325,14 @@ def _in_own_phrase(verb: Token, time: TimeExpr) -> bool:
             return False
         cur = cur.head
     return True
+
+
+def _during_verb(tok: Token) -> Token | None:
+    """The verb whose "during" phrase names the act of noun ``tok``: the two happened together."""
+    head = tok.head
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and head.lower_ == "during" and head.head.pos_ == "VERB":
+        return head.head
+    return None
 
 
 def _bare_participle(tok: Token) -> bool:

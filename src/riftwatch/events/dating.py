@@ -400,11 +400,16 @@ def _anchor_parts(trigger: Token) -> tuple[Token, Token, Token] | None:
         governor = trigger.head
         if count is None and word is not None:
             # or the parse hangs the count on the verb it is told against, right before "after":
-            # "The announcement came a day after Xi met ..." (day <- came)
-            count = next((c for c in governor.children if c.dep_ == "npadvmod" and c.right_edge.i + 1 == word.i), None)
+            # "The announcement came a day after Xi met ..." (day <- came); or on "after" itself
+            count = next((c for c in governor.children if c.dep_ == "npadvmod" and c.right_edge.i + 1 == word.i),
+                         None) or next((c for c in word.children if c.dep_ == "npadvmod"), None)  # fmt: skip
     elif trigger.dep_ == "pobj" and trigger.head.lower_ in ANCHOR_WORDS and trigger.head.head.dep_ == "npadvmod":
         word, count = trigger.head, trigger.head.head  # "a day after an attack": the count holds the phrase
         governor = count.head
+    elif trigger.dep_ == "pcomp" and trigger.head.lower_ in ANCHOR_WORDS and trigger.head.head.pos_ in ("VERB", "AUX"):
+        # "came nine days after drones crossed into Poland": the clause read as the preposition's
+        word, governor = trigger.head, trigger.head.head
+        count = next((c for c in word.children if c.dep_ == "npadvmod"), None)
     else:
         return None
     if word is None or count is None or governor.i == trigger.i:

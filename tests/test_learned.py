@@ -798,3 +798,14 @@ def test_a_capital_set_beside_a_venue_is_the_venue_too(nlp) -> None:  # type: ig
     doc = nlp("Jakarta demanded a trial.")
     actor = Actor("Jakarta", 0, 7, "Jakarta", "IDN", "GOV", entry_id="capital:IDN")
     assert not L._venue(L.Candidate(actor, doc[0], "none"))
+
+
+@pytest.mark.slow
+def test_what_an_arrest_was_made_on_suspicion_of_names_no_arrester(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The command post said it had arrested 40 people on suspicion of supporting the rebels.")
+    assert [doc[i].text for i in (6, 14)] == ["arrested", "rebels"]
+    assert _sure_of(doc, {14: "AAA"}, "COERCE", 6) == []
+    # whoever the clause names as the arrester stays a candidate
+    doc = nlp("Soldiers arrested 40 people on suspicion of supporting the rebels.")
+    assert [doc[i].text for i in (0, 1)] == ["Soldiers", "arrested"]
+    assert _sure_of(doc, {0: "AAA"}, "COERCE", 1) == ["AAA"]

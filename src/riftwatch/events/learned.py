@@ -587,7 +587,10 @@ def not_its_source(trig: Token, ev: Event) -> set[int]:
                     and v.lemma_.lower() in CASUALTY for o in v.children if o.dep_ == "dobj"]  # fmt: skip
     else:
         done_to = [o for p in trig.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    return out | {t.i for c in done_to for t in c.subtree} | _reporter(trig, ev) | _circumstance_subject(trig, ev) | _other_conjunct_subject(trig)
+    # (nor what the act was done on suspicion of: "arrested 1,000 people on suspicion of supporting
+    # the militia" is no militia's arrest)
+    return (out | {t.i for c in done_to for t in c.subtree} | _reporter(trig, ev) | _circumstance_subject(trig, ev)
+            | _other_conjunct_subject(trig) | suspected_of(trig))  # fmt: skip
 
 
 def _other_conjunct_subject(trig: Token) -> set[int]:

@@ -135,6 +135,8 @@ def test_without_publication_date_nothing_moves(coder) -> None:  # type: ignore[
          dt.date(2021, 3, 1)),
         ("In March 2021 the coast guard boarded a trawler, and the police have charged its captain.", "charged",
          PUBLISHED),
+        # an act refused is dated by the refusal, not by the year of what is refused
+        ("Chile said it would not renew a 2019 agreement with Peru.", "agreement", PUBLISHED),
         # the act's own time, not the one of the clause that reports it nor of a clause below it
         ("The ministry said on Tuesday that gunmen had abducted six teachers in Kuje, near the capital, on March 3.", "abducted",
          dt.date(2024, 3, 3)),

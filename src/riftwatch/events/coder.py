@@ -195,6 +195,9 @@ def _dated(tok: Token, ctx: SentenceContext, depth: int = 0) -> dict[str, Any]:
     """The date fields of an event at ``tok``: a count of days from the act it is told against
     ("two days after Erdogan denounced Israel", ``dating.anchored``), else the time of the sentence
     that dates its clause (``dating.clause_times``, ``when.best_time``), else the publication date."""
+    if depth < 2 and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and any(c.dep_ == "neg" for c in tok.head.children):
+        # "would not renew a 2019 agreement": the refusal is dated, not the act it refuses
+        return _dated(tok.head, ctx, depth + 1)
     anchor = anchored(tok) if depth < 2 else None
     if anchor is not None and _dated_itself(tok, ctx, anchor[2], anchor[3]):
         anchor = None  # "less than three weeks after the two presidents signed a treaty on March 13"

@@ -277,8 +277,6 @@ def _since_on_noun(word: Token, trigger: Token) -> bool:
     for _ in range(6):  # "since 2002", "since the invasion in February 2022"
         if cur.i == trigger.i or cur.head.i == cur.i:
             return False
-        if cur.dep_ == "pcomp" and cur.head.lower_ == "since" and cur.pos_ in ("VERB", "AUX"):
-            return True  # "has visited eight countries since taking office on April 2": when it took office
         if cur.lower_ == "since" and cur.dep_ == "prep":
             return cur.head.i != trigger.i and cur.head.pos_ in ("NOUN", "PROPN", "PRON")
         cur = cur.head

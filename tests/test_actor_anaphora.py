@@ -540,6 +540,11 @@ def test_a_city_before_a_sector_noun_says_whose_it_is(nlp: Any, lex: Lexicon) ->
     chicago = Place("Chicago", 0, 7, "Chicago", 4887398, 41.85, -87.65, "USA")
     actors = [(a.text, a.country, a.sector) for a in find_actors(nlp(text), lex, JUN_2024, context=ctx, places=[chicago])]
     assert ("police", "USA", "COP") in actors
+    # also where the parse reads the name before an adjective as a modifier of its own
+    text = "The Oromia regional government accused the rebels."
+    oromia = Place("Oromia", 4, 10, "Oromia", 444186, 8.0, 39.0, "ETH", precision="admin")
+    actors = [(a.text, a.country, a.sector) for a in find_actors(nlp(text), lex, JUN_2024, context=ctx, places=[oromia])]
+    assert ("government", "ETH", "GOV") in actors
 
 
 def test_the_group_is_not_an_intergovernmental_body_named_since(nlp: Any, lex: Lexicon) -> None:

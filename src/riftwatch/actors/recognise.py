@@ -2063,7 +2063,10 @@ def located_in(head: Token, where: dict[int, str], owners: dict[int, str] | None
     if not where and not owners:
         return ""
     for c in head.lefts:  # a place naming whose they are: "Chicago police", "New York City authorities"
-        if c.dep_ == "compound" and c.i in where and all(t.i in where for t in c.subtree):
+        # (the parse may read a name before an adjective as a modifier of its own: "the Amhara
+        # regional government", "the Tigray regional administration")
+        if (c.dep_ == "compound" or (c.dep_ in {"amod", "nmod"} and c.tag_ == "NNP")) and c.i in where and all(
+                t.i in where for t in c.subtree):  # fmt: skip
             return where[c.i]
     preps = [(p, locative or _LOCATIVE) for p in head.children]
     for mod in head.rights:  # a reduced relative: "based in", "operating from", "present on"

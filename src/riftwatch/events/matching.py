@@ -224,8 +224,9 @@ def _named_note(tok: Token, triggers: TriggerLexicon) -> Trigger | None:
     of, or with its modifier: "a note of protest", "a protest note" (handed to an envoy)."""
     lemma = tok.lemma_.lower()
     comp = next((c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1), None)
-    if comp is not None and (trig := triggers.match(f"{comp.lemma_.lower()} {lemma}", "NOUN")) is not None:
-        return trig if trig.weight > 0.0 and trig.lemma == f"{comp.lemma_.lower()} {lemma}" else None
+    named = f"{comp.lemma_.lower()} {lemma}" if comp is not None else ""
+    if named and (trig := triggers.match(named, "NOUN")) is not None:
+        return trig if trig.weight > 0.0 and trig.lemma == named else None
     for obj in object_lemmas(tok):
         trig = triggers.match(lemma, "NOUN", None, obj) if obj is not None else None
         if trig is not None and obj in trig.object:

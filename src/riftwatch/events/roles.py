@@ -639,7 +639,7 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
     if subjects and misread_passive(verb, actor_at):
         # "A New Zealand pilot held hostage ... by separatist rebels was released": the parse read
         # the participle as the verb of its noun; the agent did it, to the noun
-        return _collect(_prep_objects(verb, ("by",)), actor_at), "agent"
+        return phrase_actors(verb, ("by",), actor_at), "agent"
     if subjects:
         antecedent = _relative_antecedent(verb, subjects)
         if antecedent is not None:

@@ -71,12 +71,10 @@ def reported_criticism(
                             or any(v.lemma_.lower() in FAILURE_LEMMAS for v in [pred, *tried]) or _condemns(pred))
                 # (a clause standing as the subject names its doer: "what China is doing is bullying")
                 subj = speaker_of(pred) or next((c for c in pred.children if c.dep_ == "csubj"), None)
-                if misread_passive(pred, actor_at):
-                    # "a pilot held hostage by rebels was released": the agent did it, not the pilot
-                    subj = next((o for a in pred.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
                 if not negative or subj is None:
                     continue
-                named = actors_under(subj, actor_at)
+                # ("a pilot held hostage by rebels was released": the agent did it, not the pilot)
+                named = phrase_actors(pred, ("by",), actor_at) if misread_passive(pred, actor_at) else actors_under(subj, actor_at)
                 if not named and subj.pos_ == "NOUN":
                     # "the flight by two Russian bombers was a provocation": who did the act named
                     named = phrase_actors(subj, ("by",), actor_at)

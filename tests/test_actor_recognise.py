@@ -1216,3 +1216,17 @@ def test_a_commission_or_council_a_country_opens_is_that_states_body(nlp: Any, l
     found = [(a.text, a.country, a.sector) for a in find_actors(
         nlp("The Zambia National Commission for Human Rights accused police of beating students."), lex, JAN_2026)]
     assert found[0][1:] == ("ZMB", "GOV") and found[0][0].startswith("Zambia National Commission")
+
+
+def test_a_security_service_many_states_name_so_is_the_storys_states(nlp: Any, lex: Lexicon) -> None:
+    """Written here: a "State Security Service" or "National Security Service" is the intelligence
+    agency of the country the text names with it (one state's old name for its agency had made
+    every such service Nigerian), and a service named by a possessive country is that country's
+    intelligence, not the country alone."""
+    def first(text: str) -> tuple[str, str]:
+        a = find_actors(nlp(text), lex, JAN_2026)[0]
+        return a.country, a.sector
+
+    assert first("The State Security Service of Uzbekistan detained a blogger in Tashkent.") == ("UZB", "SPY")
+    assert first("Armenia's National Security Service said it had foiled a plot.") == ("ARM", "SPY")
+    assert first("Nigeria's Department of State Services arrested the activist.") == ("NGA", "SPY")

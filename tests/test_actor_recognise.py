@@ -1230,3 +1230,16 @@ def test_a_security_service_many_states_name_so_is_the_storys_states(nlp: Any, l
     assert first("The State Security Service of Uzbekistan detained a blogger in Tashkent.") == ("UZB", "SPY")
     assert first("Armenia's National Security Service said it had foiled a plot.") == ("ARM", "SPY")
     assert first("Nigeria's Department of State Services arrested the activist.") == ("NGA", "SPY")
+
+
+def test_a_namesake_party_of_a_story_far_more_of_another_country_is_that_countrys(nlp: Any, lex: Lexicon) -> None:
+    """Written here: a story of Malawi that tells twice of Washington's words still has Malawi's
+    "Democratic Party"; a story that also names the Republicans keeps the Democrats American."""
+    story = ("Malawi's parliament met in Lilongwe on Monday. Malawi's president Lazarus Chakwera "
+             "said Malawi would hold new elections. Police in Blantyre, Malawi, detained two "
+             "activists. The U.S. embassy urged calm, and the United States said Malawi must respect "
+             "the vote. The Democratic Party called on the president to resign.")
+    found = codes(nlp, lex, story)
+    assert [c[1] for c in found if c[0] == "Democratic Party"] == ["MWI"]
+    rivals = story.replace("The U.S. embassy urged calm", "Republicans in the U.S. urged calm")
+    assert [c[1] for c in codes(nlp, lex, rivals) if c[0] == "Democratic Party"] == ["USA"]

@@ -894,7 +894,7 @@ def _emit(
         if c is not None and c.sector == "MIL" and _policing(g, ctx):
             c = replace(c, sector="COP")  # "Kenyan officers" in a story of Kenya's police
         if (c is not None and g.owner is None and g.org is not None and g.org.entry is not None
-                and (home := _home_of_namesake_party(g.org.entry, ctx))
+                and (home := _home_of_namesake_party(g.org.entry, ctx, lexicon, doc))
                 and located_in(doc[g.end - 1], where or {}, owners or {}) != g.org.entry.country):  # fmt: skip
             # "the Democratic Party" of a story from Seoul that has named no American is South
             # Korea's, not the lexicon's American party ("Democrats in Washington" still are)
@@ -1843,13 +1843,16 @@ _NAMESAKE_PARTY_WORDS = GENERIC_PARTY_WORDS | {"people's", "congress", "justice"
                                                "christian", "union", "popular", "new", "freedom", "unity", "front"}  # fmt: skip
 
 
-def _home_of_namesake_party(entry: Entry, ctx: ArticleContext) -> str:
+# How much more a story must name its own country than the party's to take a party it names
+# otherwise for its own, where it names the party's country more than once.
+NAMESAKE_DOMINANCE = 3
+
+
+def _home_of_namesake_party(entry: Entry, ctx: ArticleContext, lexicon: Lexicon, doc: Doc) -> str:
     """The story's own country, where a party the lexicon names with generic words alone is of a
-    country the story names at most once otherwise; else ""."""
+    country the story names at most once otherwise, or far less than its own and with none of
+    that country's other parties; else ""."""
     if not _generic_party(entry):
-        return ""
-    # (named once in passing, "U.S." still leaves the story another country's)
-    if ctx.country_counts[entry.country] + ctx.dateline_counts[entry.country] > 1:
         return ""
     home = ctx.default_for("PTY")
     if not home or home == entry.country or home in NOT_STATES:
@@ -1857,7 +1860,23 @@ def _home_of_namesake_party(entry: Entry, ctx: ArticleContext) -> str:
     # (the story's country must be the story's, not one named in passing: "Democrats in
     # Washington criticized the deal with Seoul" are American)
     weight = ctx.country_counts[home] + ctx.place_counts[home]
-    return home if weight >= 2 and weight > ctx.country_counts[entry.country] + ctx.place_counts[entry.country] else ""
+    theirs = ctx.country_counts[entry.country] + ctx.place_counts[entry.country]
+    if weight < 2 or weight <= theirs:
+        return ""
+    # (named once in passing, "U.S." still leaves the story another country's; named more often, in
+    # a story of Seoul that tells of Washington's reactions, the party is still Seoul's, unless the
+    # story names a rival of the party's own country: "Republicans" keep "Democrats" American)
+    if ctx.country_counts[entry.country] + ctx.dateline_counts[entry.country] > 1 and (
+            weight < NAMESAKE_DOMINANCE * theirs or _rival_named(entry, lexicon, doc)):  # fmt: skip
+        return ""
+    return home
+
+
+def _rival_named(entry: Entry, lexicon: Lexicon, doc: Doc) -> bool:
+    """Another party of ``entry``'s country is named in ``doc`` (by the first word of a name:
+    "Republican senators" name the Republicans)."""
+    firsts = {n.casefold().split()[0] for e in _parties_of(lexicon, entry.country) if e is not entry for n in e.names}
+    return any(t.lower_ in firsts or (t.lower_.endswith("s") and t.lower_[:-1] in firsts) for t in doc)
 
 
 def _member_of(doc: Doc, g: Group, actors: Sequence[Actor], offset: int) -> str:

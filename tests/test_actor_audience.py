@@ -33,6 +33,8 @@ def _parties(coder: Any, text: str) -> set[str]:
         # the outlet that saw or obtained a document only reports it
         ("Hamas rejected the draft, according to a copy seen by Reuters.", "Reuters"),
         ("Cairo rejected the plan, according to a letter obtained by the BBC.", "BBC"),
+        # the channel that carried the words
+        ("Ghana's interior minister warned on the BBC that looters would be prosecuted.", "BBC"),
     ],
 )
 def test_the_outlet_told_is_no_party(coder: Any, text: str, outlet: str) -> None:
@@ -57,6 +59,8 @@ def test_an_outlet_that_is_acted_on_stays_a_party(coder: Any) -> None:
     bbc = next(t for t in doc if t.text == "BBC")
     reuters = next(t for t in doc if t.text == "Reuters")
     assert not is_audience(bbc) and is_audience(reuters)
+    doc = coder.nlp("Police cracked down on the BBC after the president warned on CNN that protests would end.")
+    assert not is_audience(next(t for t in doc if t.text == "BBC")) and is_audience(next(t for t in doc if t.text == "CNN"))
 
 
 def test_byline_and_credit_line_name_no_actor(coder: Any) -> None:

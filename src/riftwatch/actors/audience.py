@@ -73,7 +73,16 @@ def is_audience(root: Token) -> bool:
     if prep == "to" and governor.lower_ == "according":
         return True  # "according to the TASS news agency"
     # "speaking to CNN", "in an interview with Reuters"
-    return prep in {"to", "with"} and governor.lemma_.lower() in SPEAKING | SPEECH_NOUNS
+    if prep in {"to", "with"} and governor.lemma_.lower() in SPEAKING | SPEECH_NOUNS:
+        return True
+    # "warned on state television", "said on national radio", "in an address on state TV": the
+    # channel that carried the words ("a crackdown on independent media" is on whom it is done)
+    return prep == "on" and governor.lemma_.lower() in SPEAKING | SPEECH_NOUNS | BROADCAST_VERBS
+
+
+# Verbs of saying something publicly over a channel ("warned on state television").
+BROADCAST_VERBS = frozenset({"warn", "announce", "declare", "appear", "vow", "pledge", "accuse", "deny", "urge",
+                             "appeal", "call", "promise", "insist", "claim"})  # fmt: skip
 
 
 def _informants(doc: Doc) -> set[int]:

@@ -978,3 +978,18 @@ def test_a_known_person_keeps_the_post_the_story_gives_them(nlp: Any, lex: Lexic
                          "Otunbayeva travelled to Kandahar last month.")
     assert first[0][:2] == ("UN envoy for Afghanistan, Roza Otunbayeva", "IGO")
     assert later == [("Otunbayeva", "IGO", "GOV")]
+
+
+def test_both_governments_are_the_storys_pair_not_states_named_since_in_passing(nlp: Any, lex: Lexicon) -> None:
+    """Written here: a story of Peru and Ecuador that then names the mediators of an old dispute in
+    passing; "both governments" are still Peru's and Ecuador's (they had been Brazil's and Peru's)."""
+    *_, later = coded(
+        nlp, lex,
+        "Peru accused Ecuador of moving troops to the border.",
+        "Ecuador rejected the charge and Quito summoned Peru's envoy.",
+        "Lima said Ecuador had broken the accord.",
+        "Peru's president called Ecuador's leader on Sunday.",
+        "The dispute was settled in 1998 with help from Argentina, Chile and Brazil.",
+        "The United Nations urged both governments to talk.",
+    )  # fmt: skip
+    assert sorted(a[1] for a in later if a[0] in ("both", "governments")) == ["ECU", "PER"]

@@ -163,6 +163,10 @@ def pair_phrase(doc: Doc, i: int) -> tuple[int, int] | None:
 
 
 PAIR_ACTOR_LEAST = 2
+# How many states beyond the pair a pair phrase looks back over, and how much more often than any
+# of them the story must have made each of its own pair an actor to take that pair instead.
+PAIR_LOOKBACK = 3
+PAIR_DOMINANCE = 3.0
 
 
 def last_states(countries: Sequence[str], n: int, weight: Mapping[str, float] | None = None) -> tuple[str, ...] | None:
@@ -176,10 +180,19 @@ def last_states(countries: Sequence[str], n: int, weight: Mapping[str, float] | 
     for c in reversed(countries):
         if len(c) == 3 and c not in NOT_STATES and c not in out:
             out.append(c)
-            if len(out) == n + 1:
+            if len(out) == n + PAIR_LOOKBACK:
                 break
     if len(out) < n:
         return None
+    if weight is not None and n == 2 and len(out) > n:
+        # the story's own pair, where it has made each an actor far more often than the states
+        # named since in passing ("mediated between the two sides under the co-chairmanship of
+        # Russia, France and the United States ... urged both leaders": Armenia and Azerbaijan)
+        top = sorted(out, key=lambda c: (-weight.get(c, 0.0), out.index(c)))[:n]
+        rest = max((weight.get(c, 0.0) for c in out if c not in top), default=0.0)
+        if min(weight.get(c, 0.0) for c in top) >= PAIR_DOMINANCE * max(rest, 1.0):
+            return tuple(c for c in reversed(out) if c in top)
+    out = out[: n + 1]
     if weight is not None and len(out) == n + 1:
         least = min(out[:n], key=lambda c: (weight.get(c, 0.0), -out.index(c)))
         if not weight.get(least) and weight.get(out[n], 0.0) >= PAIR_ACTOR_LEAST:

@@ -993,3 +993,16 @@ def test_both_governments_are_the_storys_pair_not_states_named_since_in_passing(
         "The United Nations urged both governments to talk.",
     )  # fmt: skip
     assert sorted(a[1] for a in later if a[0] in ("both", "governments")) == ["ECU", "PER"]
+
+
+def test_an_acronym_defined_after_a_comma_is_the_organisation_named_before_it(nlp: Any, lex: Lexicon) -> None:
+    """Written here: "the Pakistan Tehreek-e-Insaf, known as PTI," and "..., or PTI," define the
+    acronym as brackets do: "PTI" met later is the party (it had been no actor at all); ", or UN
+    agencies" defines none."""
+    for defined in ("The Pakistan Tehreek-e-Insaf, known as PTI, marched on Islamabad.",
+                    "The Pakistan Tehreek-e-Insaf, or PTI, marched on Islamabad."):
+        _, later = coded(nlp, lex, defined, "Police said PTI had broken the ban.")
+        assert ("PTI", "PAK", "PTY") in later, defined
+    _, none = coded(nlp, lex, "The Pakistan Tehreek-e-Insaf, or PTI supporters, marched on Islamabad.",
+                    "Police said PTI had broken the ban.")
+    assert not [a for a in none if a[0] == "PTI"]

@@ -67,16 +67,32 @@ def head_key(token: Token) -> str:
 
 
 def acronym_after(doc: Doc, end: int) -> int | None:
-    """The token index of an acronym defined right after a name: "National Police (HNP)"."""
-    if end + 2 >= len(doc) or doc[end].text != "(":
+    """The token index of an acronym defined right after a name: "National Police (HNP)", "the
+    Baloch Liberation Army, or BLA,", "the Tehreek-e-Insaf party, known as PTI,"."""
+    if end + 2 >= len(doc):
         return None
-    acr, close = doc[end + 1], doc[end + 2]
-    text = acr.text.replace(".", "")
-    if close.text != ")" or not (2 <= len(text) <= 8) or not text[:1].isupper():
+    if doc[end].text == "(":
+        k, close = end + 1, doc[end + 2].text
+        if close != ")":
+            return None
+    elif doc[end].text == ",":
+        k = end + 2 if doc[end + 1].lower_ == "or" else end + 3 if (
+            doc[end + 1].lower_ == "known" and end + 2 < len(doc) and doc[end + 2].lower_ == "as") else 0  # fmt: skip
+        # (the acronym ends its phrase: ", or UN agencies" names no acronym)
+        if not k or k >= len(doc) or (k + 1 < len(doc) and doc[k + 1].text not in _AFTER_ACRONYM):
+            return None
+    else:
         return None
-    if sum(c.isupper() for c in text) < 2 or not text.isalnum():
+    text = doc[k].text.replace(".", "")
+    if not (2 <= len(text) <= 8) or not text[:1].isupper():
+        return None
+    if sum(c.isupper() for c in text) < 2 or not text.isalnum() or (doc[end].text == "," and not text.isupper()):
         return None  # "(Ramadan)", "(2021)": not an acronym
-    return end + 1
+    return k
+
+
+# What follows an acronym defined after a comma: the end of its phrase.
+_AFTER_ACRONYM = frozenset({",", ".", ";", ":", ")", "\u2014", "\u2013", "-"})
 
 
 def generic_org_nouns(doc: Doc) -> list[int]:

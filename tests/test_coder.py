@@ -2080,6 +2080,21 @@ def test_a_charge_denied_after_an_accusation_sums_it_up(rules, sentence: str, an
 @pytest.mark.parametrize(
     "sentence",
     [
+        "Bolivia's defence ministry said Peruvian troops had crossed the border near Lake Titicaca, a claim Lima rejected.",
+        "On Monday, Chile's navy said Peruvian boats had fired on its patrol, a claim Lima denied.",
+    ],
+)
+def test_a_claim_that_the_rejecters_own_side_acted_is_the_speakers(rules, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    """Written here (after helper stories): the claim summed up is the speaker's, where the act
+    claimed is the rejecter's own side's (the rejection had no target, or the place's monitors)."""
+    events = code(rules, sentence).events
+    (e,) = [e for e in events if e.event_type == "REJECT"]
+    assert {a.country for a in e.target} == {"BOL" if sentence.startswith("Bolivia") else "CHL"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         # written here (after two helper stories): "..., a request X refused", "..., conditions X has
         # rejected" sum up what was asked; the demand was made (it had been read as refused, so not made)
         ("Belgrade has demanded that Kosovo withdraw its special police from three municipalities, conditions Pristina "

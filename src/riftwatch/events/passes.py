@@ -429,6 +429,10 @@ def referent_author(d: Draft, ctx: SentenceContext) -> None:
     if summed is not None:
         made, _how = subject_actors(summed, ctx.actor_at)
         made = [a for a in made if _side(a) not in own]
+        if not made and summed.dep_ == "ccomp":
+            # "X said Armenian forces had fired on its positions, a claim Yerevan rejected": the
+            # claim is the speaker's, where the act claimed was the rejecter's own side's
+            made = [a for a in subject_actors(summed.head, ctx.actor_at)[0] if _side(a) not in own]
         if made:
             d.target, d.how["target"] = made, "referent"
             return

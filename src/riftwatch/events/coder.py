@@ -9,6 +9,7 @@ The steps, in order (the passes themselves are listed in ``passes``):
 3. ``assemble``: date, quantities, attribution, evidence and confidence into an ``Event``;
 4. reported criticism and demands the parse shows only as speech;
 5. ``without_commentary``: what analysts and academics say or do is opinion, not an event;
+   ``without_descriptions``: an old act told only to say who a party is ("X, which in 2021 ...");
 6. ``one_attack``: the words of one act of force (the attack, its blast, its toll) are one event;
    ``content_nouns``: an act named as another act's content ("agreed to a ceasefire") is none;
 7. ``protest_first``: a protest outranks the act it is made of.
@@ -29,7 +30,7 @@ from ..actors.mentions import describing
 from ..records import Actor, Article, Event, Factuality, Place, Span, TimeExpr
 from ..when import best_time, find_times, may_hold_time
 from .attribution import attribution_for
-from .conventions import protest_first, without_commentary
+from .conventions import protest_first, without_commentary, without_descriptions
 from .dating import (
     anchored,
     anchored_months,
@@ -619,5 +620,7 @@ def code_sentence(ctx: SentenceContext) -> list[Event]:
         state.last_joined = joined
     state.last_it = last_it(ctx.toks, actor_at) or state.last_it
     state.authors.update(document_authors(ctx.toks, ctx.lemmas, actor_at))
-    events = content_nouns(one_attack(without_commentary(ctx.events, ctx.toks, ctx.actor_at, ctx.lemmas), ctx.toks), ctx.toks)
+    events = without_descriptions(without_commentary(ctx.events, ctx.toks, ctx.actor_at, ctx.lemmas), ctx.toks,
+                                  ctx.actor_at, article.published)
+    events = content_nouns(one_attack(events, ctx.toks), ctx.toks)
     return protest_first(events, ctx.toks)

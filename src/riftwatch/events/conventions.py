@@ -9,6 +9,7 @@ against someone rallies opposition (CAMEO 113); a protest outranks the demand it
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
@@ -201,6 +202,58 @@ def without_commentary(events: list[Event], toks: Sequence[Token], actor_at: Map
         return events
     at = {t.idx: t for t in toks}
     return [e for e in events if (tok := at.get(e.trigger.start)) is None or not commentator_speaks(tok, actor_at)]
+
+
+# How long before the story a descriptive clause's act must be dated to be only a description of
+# its antecedent (a year at year precision: "which last year agreed to sell howitzers").
+DESCRIBED_DAYS = 300
+
+
+def _relative_clause(tok: Token) -> Token | None:
+    """The relative clause the trigger heads or stands in, within its own clause: "which withdrew
+    its troops", "whose peacekeepers were deployed"."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ == "relcl":
+            return t
+        if t.head.i == t.i or t.dep_ in {"ccomp", "advcl", "xcomp", "conj", "parataxis", "acl"}:
+            return None
+        t = t.head
+    return None
+
+
+def without_descriptions(events: list[Event], toks: Sequence[Token], actor_at: Mapping[int, Actor],
+                         published: dt.date | None) -> list[Event]:
+    """An act told in a relative clause set off by a comma after a party or a place, and dated
+    there long before the story, only says who or what that is ("France, which last year agreed to
+    sell Armenia howitzers, welcomed ...", "the United States, which withdrew its troops from
+    Afghanistan in August 2021,"): a description, not news (the codebook's "descriptive relative
+    clauses that only identify someone")."""
+    if not events or published is None:
+        return events
+    at = {t.idx: t for t in toks}
+    out = []
+    for e in events:
+        tok = at.get(e.trigger.start)
+        rel = _relative_clause(tok) if tok is not None else None
+        if rel is not None and _describes(rel, e, actor_at, published):
+            continue
+        out.append(e)
+    return out
+
+
+def _describes(rel: Token, e: Event, actor_at: Mapping[int, Actor], published: dt.date) -> bool:
+    head, first = rel.head, rel.left_edge
+    if first.i == 0 or first.doc[first.i - 1].text != "," or not (head.pos_ == "PROPN" or head.i in actor_at):
+        return False
+    if e.date is None or e.date_text is None:
+        return False
+    lo, hi = first.idx, rel.right_edge.idx + len(rel.right_edge)
+    if not (lo <= e.date_text.start and e.date_text.end <= hi):
+        return False  # (dated by the clause itself, not by the story)
+    if e.date_precision == "year":
+        return e.date.year < published.year
+    return (published - e.date).days > DESCRIBED_DAYS
 
 
 # Types of force: the target a country's name names of these is a place and its people, not its

@@ -1243,3 +1243,10 @@ def test_a_namesake_party_of_a_story_far_more_of_another_country_is_that_country
     assert [c[1] for c in found if c[0] == "Democratic Party"] == ["MWI"]
     rivals = story.replace("The U.S. embassy urged calm", "Republicans in the U.S. urged calm")
     assert [c[1] for c in codes(nlp, lex, rivals) if c[0] == "Democratic Party"] == ["USA"]
+
+
+def test_a_national_assembly_is_a_legislature(nlp: Any, lex: Lexicon) -> None:
+    """Written here: a National Assembly is the legislature of the country named with it (it had
+    been no actor, or the country alone)."""
+    assert codes(nlp, lex, "Zambia's National Assembly voted to remove the judge.")[0] == ("Zambia's National Assembly", "ZMB", "LEG")
+    assert ("national assembly", "", "LEG") in codes(nlp, lex, "The national assembly passed the budget.")

@@ -3812,3 +3812,13 @@ def test_the_country_of_the_town_people_live_in_is_no_party_beside_them(rules) -
 )
 def test_an_old_act_told_in_a_clause_describing_a_party_is_no_event(rules, sentence: str, kept: set[str]) -> None:  # type: ignore[no-untyped-def]
     assert {e.trigger.text for e in code(rules, sentence).events} == kept
+
+
+def test_who_fought_battles_fought_each_other(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here: "fought fierce battles" is done by the subject's parties to each other (the
+    battles had no parties; "fight" carries its battle as "wage" does), and a legal battle fought
+    is still no event."""
+    (e,) = [e for e in code(rules, "Sudanese and Chadian troops fought fierce battles near the border on Monday.").events
+            if e.event_type == "ASSAULT"]
+    assert {a.country for a in e.source} == {"SDN", "TCD"}
+    assert not code(rules, "The mining company fought a long legal battle with the tax office.").events

@@ -55,7 +55,7 @@ OBJECT_CONTROL = frozenset({"order", "tell", "ask", "urge", "force", "persuade",
 LIGHT_VERBS = frozenset({"make", "hold", "launch", "carry", "conduct", "stage", "issue", "give", "pay", "renew",
                          "reopen", "open", "initiate", "pursue", "enter",
                          "speed", "accelerate", "complete", "finish", "expand", "undertake", "mount",
-                         "wage", "begin", "start", "continue", "step", "intensify", "resume",
+                         "wage", "fight", "begin", "start", "continue", "step", "intensify", "resume",
                          "escalate", "announce", "declare", "unseal", "lodge", "file", "level", "express", "join",
                          # keeping, renewing or stepping up an act is doing it ("kept tariffs in
                          # place", "ramped up sanctions", "reiterated its demand", "tweeted condemnation")

@@ -3822,3 +3822,11 @@ def test_who_fought_battles_fought_each_other(rules) -> None:  # type: ignore[no
             if e.event_type == "ASSAULT"]
     assert {a.country for a in e.source} == {"SDN", "TCD"}
     assert not code(rules, "The mining company fought a long legal battle with the tax office.").events
+
+
+def test_releasing_figures_frees_no_one(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here (after a helper story): vote tallies, counts and records released are data, as
+    results and figures are, not a release of anyone; prisoners released still are."""
+    assert not code(rules, "The election board has still not released the district tallies.").events
+    assert not code(rules, "The ministry released a count of the ballots on Monday.").events
+    assert [e.trigger.text for e in code(rules, "The junta released 12 detained activists on Friday.").events] == ["released"]

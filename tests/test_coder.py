@@ -3830,3 +3830,18 @@ def test_releasing_figures_frees_no_one(rules) -> None:  # type: ignore[no-untyp
     assert not code(rules, "The election board has still not released the district tallies.").events
     assert not code(rules, "The ministry released a count of the ballots on Monday.").events
     assert [e.trigger.text for e in code(rules, "The junta released 12 detained activists on Friday.").events] == ["released"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile's foreign minister said Peru had violated the accord and demanded an apology.",
+        "Chile's navy said on Monday that Peruvian boats had entered its waters and warned that it would board them.",
+    ],
+)
+def test_a_speaking_verb_joined_to_a_reported_past_perfect_is_the_reporters(rules, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    """Written here (after three helper stories): a verb of speaking in the simple past that the
+    parse joined to the past perfect of what was reported is the reporter's second act (the
+    reported party had been made to demand or warn)."""
+    (e,) = [e for e in code(rules, sentence).events if e.trigger.text in ("demanded", "warned")]
+    assert {a.country for a in e.source} == {"CHL"}

@@ -435,6 +435,26 @@ def _spoken_by_reporter(verb: Token, head: Token, actor_at: dict[int, Actor], pa
     return bool(doers & done_to) and bool(reporters) and not reporters & doers
 
 
+def _tense_shifted_reporter(verb: Token, head: Token) -> Token | None:
+    """The reporting verb whose second act a speaking verb in the simple past is, where the parse
+    joined it to a verb in the past perfect inside what was reported ("Blinken said there was
+    evidence that Gonzalez had received the most votes and called on the authorities to begin
+    talks": Blinken called on them, not Gonzalez): the reported clause's tense is not the
+    reporter's."""
+    if verb.lemma_.lower() not in SPEAKING_ACTS or verb.tag_ != "VBD" or any(c.dep_ in SUBJ or c.dep_ == "aux" for c in verb.children):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children):
+        return None
+    cur = head
+    for _ in range(4):
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in REPORTING_VERBS and cur.head.tag_ == "VBD":
+            return cur.head
+        if cur.dep_ not in {"ccomp", "relcl", "acl", "attr", "dobj", "pobj", "prep"} or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
 # Nouns of accusing: "against" on them names the accused ("brought a lawsuit against X").
 CHARGE_NOUNS = frozenset({"lawsuit", "suit", "case", "charge", "complaint", "accusation", "allegation", "petition",
                           "protest", "claim", "proceeding", "action", "appeal", "motion", "resolution", "sanction"})  # fmt: skip
@@ -663,6 +683,8 @@ def subject_actors(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> t
     if verb.dep_ in {"conj", "acomp"}:
         if verb.dep_ == "conj" and _spoken_by_reporter(verb, head, actor_at):
             return subject_actors(head.head, actor_at, depth + 1)
+        if verb.dep_ == "conj" and (reporter := _tense_shifted_reporter(verb, head)) is not None:
+            return subject_actors(reporter, actor_at, depth + 1)
         # "Mali says it is ready to leave": ready ← is; conjoined verbs share a subject (an active
         # verb joined to a passive, its subject: "he was horrified by the attack and called for ...")
         patient = _children(head, {"nsubjpass"})

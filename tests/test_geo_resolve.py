@@ -262,6 +262,17 @@ def test_a_far_city_known_by_another_name_is_no_guess(gaz: Gazetteer) -> None:
     assert places[0] is not None and places[0].country == "UKR"
 
 
+def test_a_far_province_of_a_few_hundred_people_is_no_guess(gaz: Gazetteer) -> None:
+    """Written here: "Alo", a province of a few hundred people in Wallis and Futuna, is no place of a
+    story from Bangladesh whose other places agree on Bangladesh (it had given the story's people
+    that country); Dhaka stays resolved."""
+    text = "Police in Dhaka and Rangpur said a tally by the Alo paper found 40 dead across Bangladesh."
+    places = resolve_spans(text, [Span("Dhaka", 10, 15), Span("Rangpur", 20, 27), Span("Alo", 48, 51),
+                                  Span("Bangladesh", 76, 86)], gaz)
+    assert places[2] is None
+    assert places[0] is not None and places[0].country == "BGD"
+
+
 @pytest.mark.slow
 def test_a_headline_word_the_story_writes_in_lower_case_is_no_place(nlp: Language, gaz: Gazetteer) -> None:
     """A title-case headline capitalises every word: "Ban", "Sale", "Mission" there are the common

@@ -221,6 +221,11 @@ def _unpeopled_unit(c: Candidate) -> bool:
     return c.kind == "admin" and c.fcode != "ADM1" and c.population == 0
 
 
+def _hamlet_unit(c: Candidate) -> bool:
+    """An administrative unit with fewer people on record than a small town."""
+    return c.kind == "admin" and 0 < c.population < WEAK_POPULATION
+
+
 def _suffix_left_out(name: str, key: str) -> bool:
     """The unit's name ends on an admin word ("County") that the mention (its lookup key) lacks."""
     words = normalize(name).split()
@@ -374,9 +379,10 @@ def _far_guess(c: Candidate, key: str, ctx: DocContext, island: bool = False) ->
     more useful than a far-away homonym ("Boni" in a Kenyan story, not a German hamlet). A city of
     any size counts when the name is only one of its other names ("Boni" in a story from Mali is
     no Bonn)."""
-    if not c.country or not (c.kind == "city" or _unpeopled_unit(c)):
+    if not c.country or not (c.kind == "city" or _unpeopled_unit(c) or _hamlet_unit(c)):
         return False  # (a district with no people on record is as small a guess: "Merawi" in a story
-        # from Ethiopia's Amhara region is no Sudanese district)
+        # from Ethiopia's Amhara region is no Sudanese district; so is a province of a few hundred
+        # people: "Alo" of "the Prothom Alo newspaper" in a story from Dhaka is no Wallis and Futuna)
     name = normalize(_fold(c.name))
     own_name = (key in name or name in key) and not island
     if c.population >= WEAK_POPULATION and (own_name or c.fcode == "PPLC" or c.population >= KNOWN_POPULATION):

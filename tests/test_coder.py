@@ -3837,11 +3837,13 @@ def test_releasing_figures_frees_no_one(rules) -> None:  # type: ignore[no-untyp
     [
         "Chile's foreign minister said Peru had violated the accord and demanded an apology.",
         "Chile's navy said on Monday that Peruvian boats had entered its waters and warned that it would board them.",
+        # ... or to a modal's verb: a verb in the past is no form a modal takes
+        "Chile's president told reporters that the Peruvian navy would not be allowed in its waters and accused Lima of provoking a crisis.",
     ],
 )
 def test_a_speaking_verb_joined_to_a_reported_past_perfect_is_the_reporters(rules, sentence: str) -> None:  # type: ignore[no-untyped-def]
     """Written here (after three helper stories): a verb of speaking in the simple past that the
     parse joined to the past perfect of what was reported is the reporter's second act (the
     reported party had been made to demand or warn)."""
-    (e,) = [e for e in code(rules, sentence).events if e.trigger.text in ("demanded", "warned")]
+    (e,) = [e for e in code(rules, sentence).events if e.trigger.text in ("demanded", "warned", "accused")]
     assert {a.country for a in e.source} == {"CHL"}

@@ -439,11 +439,13 @@ def _tense_shifted_reporter(verb: Token, head: Token) -> Token | None:
     """The reporting verb whose second act a speaking verb in the simple past is, where the parse
     joined it to a verb in the past perfect inside what was reported ("Blinken said there was
     evidence that Gonzalez had received the most votes and called on the authorities to begin
-    talks": Blinken called on them, not Gonzalez): the reported clause's tense is not the
+    talks": Blinken called on them, not Gonzalez; "told the nation that the military would form a
+    government and urged protesters to go home"): the reported clause's tense is not the
     reporter's."""
     if verb.lemma_.lower() not in SPEAKING_ACTS or verb.tag_ != "VBD" or any(c.dep_ in SUBJ or c.dep_ == "aux" for c in verb.children):
         return None
-    if not any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children):
+    # (a verb after "had" or a modal: "would form ... and urged" is no form a modal takes)
+    if not any(c.dep_ == "aux" and (c.lower_ == "had" or c.tag_ == "MD") for c in head.children):
         return None
     cur = head
     for _ in range(4):

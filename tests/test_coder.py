@@ -3847,3 +3847,12 @@ def test_a_speaking_verb_joined_to_a_reported_past_perfect_is_the_reporters(rule
     reported party had been made to demand or warn)."""
     (e,) = [e for e in code(rules, sentence).events if e.trigger.text in ("demanded", "warned", "accused")]
     assert {a.country for a in e.source} == {"CHL"}
+
+
+def test_regretting_another_partys_measure_disapproves_of_it(rules) -> None:  # type: ignore[no-untyped-def]
+    """Written here (after a helper story): regretting a sentence imposed, an arrest or a ban is
+    criticism (ACCUSE), not an apology (it had been coded as cooperation)."""
+    for text in ("The European Union said it regretted the imposition of the death sentence on the activist.",
+                 "Kenya regretted the arrest of its citizens in Uganda."):
+        (e,) = code(rules, text).events
+        assert e.event_type == "ACCUSE", text

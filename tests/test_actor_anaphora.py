@@ -1006,3 +1006,14 @@ def test_an_acronym_defined_after_a_comma_is_the_organisation_named_before_it(nl
     _, none = coded(nlp, lex, "The Pakistan Tehreek-e-Insaf, or PTI supporters, marched on Islamabad.",
                     "Police said PTI had broken the ban.")
     assert not [a for a in none if a[0] == "PTI"]
+
+
+def test_a_name_with_a_generation_is_met_again_by_its_family_name(nlp: Any, lex: Lexicon) -> None:
+    """Written here (after a helper story): "Ferdinand Marcos Jr." is "Marcos" later (the family
+    name had been read as "Jr.", so "Marcos" was no one); so is a person the lexicon lacks."""
+    _, later = coded(nlp, lex, "Philippine President Ferdinand Marcos Jr. protested on Monday.",
+                     "Later, Marcos visited Tokyo.")
+    assert ("Marcos", "PHL", "GOV") in later
+    _, later = coded(nlp, lex, "Kenyan opposition leader Raila Amolo Odinga Sr. spoke on Monday.",
+                     "Odinga accused the police of brutality.")
+    assert [a[1] for a in later if a[0] == "Odinga"] == ["KEN"]

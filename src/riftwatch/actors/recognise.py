@@ -1696,9 +1696,15 @@ def _policing(g: Group, ctx: ArticleContext) -> bool:
     return _officers(g) and ctx.sector_counts["COP"] > ctx.sector_counts["MIL"]
 
 
+# Words after a family name that tell a generation: "Ferdinand Marcos Jr." is "Marcos" later.
+GENERATION_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+
+
 def _name_again(ctx: ArticleContext, words: Sequence[str], actor: Actor, known: bool) -> None:
     """Later in the article, the full name or the surname alone is the same person (a lexicon
-    person too: "Jovenel Moise" ... "Moise said")."""
+    person too: "Jovenel Moise" ... "Moise said"; "Ferdinand Marcos Jr." ... "Marcos said")."""
+    if len(words) > 2 and words[-1].lower() in GENERATION_SUFFIXES:
+        _name_again(ctx, words[:-1], actor, known)
     ctx.named.setdefault(" ".join(words).lower(), actor)
     for k in range(1, len(words)):  # the family name, particles and all: "La Lime", "Lime"
         ctx.named.setdefault(" ".join(words[k:]).lower(), actor)

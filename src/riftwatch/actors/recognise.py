@@ -1882,7 +1882,8 @@ def _rival_named(entry: Entry, lexicon: Lexicon, doc: Doc) -> bool:
     """Another party of ``entry``'s country is named in ``doc`` (by the first word of a name:
     "Republican senators" name the Republicans)."""
     firsts = {n.casefold().split()[0] for e in _parties_of(lexicon, entry.country) if e is not entry for n in e.names}
-    return any(t.lower_ in firsts or (t.lower_.endswith("s") and t.lower_[:-1] in firsts) for t in doc)
+    words = {w.lower() for w in doc_words(doc)}  # (read off the ORTH array: no Token built per word)
+    return not firsts.isdisjoint(words | {w[:-1] for w in words if w.endswith("s")})
 
 
 def _member_of(doc: Doc, g: Group, actors: Sequence[Actor], offset: int) -> str:

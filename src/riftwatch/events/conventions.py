@@ -243,6 +243,8 @@ def without_descriptions(events: list[Event], toks: Sequence[Token], actor_at: M
 
 
 def _describes(rel: Token, e: Event, actor_at: Mapping[int, Actor], published: dt.date) -> bool:
+    """The relative clause is set off by a comma after a party or a proper name, and dates the
+    event by its own words long before the story."""
     head, first = rel.head, rel.left_edge
     if first.i == 0 or first.doc[first.i - 1].text != "," or not (head.pos_ == "PROPN" or head.i in actor_at):
         return False

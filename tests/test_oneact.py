@@ -100,3 +100,17 @@ def test_a_note_of_protest_is_a_protest_once(rules) -> None:  # type: ignore[no-
     assert acts("Latvia summoned the Belarusian envoy and handed him a note of protest.") == [("summoned", "ACCUSE")]
     # a report is still no act of its own
     assert acts("The report said the guards had beaten two prisoners.") == [("beaten", "ASSAULT")]
+
+
+def test_one_partys_criticism_of_another_told_twice_in_a_sentence_is_one_event() -> None:
+    """Written here (after three helper stories): "accused Lima of ... and said Peru had never ..."
+    and "condemned the sanctions, describing them as ..." tell one criticism; a criticism read off
+    what was said gives way to one a verb told."""
+    from riftwatch.pipeline import Coder, Config
+    from riftwatch.records import Article
+
+    coder = Coder(Config(learned=False))
+    for text in ("Chile's foreign ministry accused Lima of stalling the talks and said Peru had never paid for the damage.",
+                 "Chile's foreign minister condemned Peru's new tariffs, describing them as an attack on free trade."):
+        (coded,) = coder.code([Article(id="t", text=text)])
+        assert [e.trigger.text for e in coded.events if e.event_type == "ACCUSE"] in (["accused"], ["condemned"]), text

@@ -11,6 +11,7 @@ The steps, in order (the passes themselves are listed in ``passes``):
 5. ``without_commentary``: what analysts and academics say or do is opinion, not an event;
    ``without_descriptions``: an old act told only to say who a party is ("X, which in 2021 ...");
 6. ``one_attack``: the words of one act of force (the attack, its blast, its toll) are one event;
+   ``one_criticism``: one party's criticism of another told twice in a sentence is one event;
    ``content_nouns``: an act named as another act's content ("agreed to a ceasefire") is none;
 7. ``protest_first``: a protest outranks the act it is made of.
 """
@@ -46,7 +47,7 @@ from .documents import document_authors
 from .draft import ArticleState, Draft, Entry, Recoded, SentenceContext
 from .headings import heading_length
 from .matching import PAST_TAGS, drop_carried_nouns, match_trigger, trigger_lemmas
-from .oneact import content_nouns, one_attack
+from .oneact import content_nouns, one_attack, one_criticism
 from .ontology import ontology
 from .passes import FIND, FIND_LEMMAS, PASSES, SUMMING_ACT_NOUNS, run_passes, told_author
 from .pronouns import joined_subject, last_it, plural_group, resolve_pronouns
@@ -622,5 +623,5 @@ def code_sentence(ctx: SentenceContext) -> list[Event]:
     state.authors.update(document_authors(ctx.toks, ctx.lemmas, actor_at))
     events = without_descriptions(without_commentary(ctx.events, ctx.toks, ctx.actor_at, ctx.lemmas), ctx.toks,
                                   ctx.actor_at, article.published)
-    events = content_nouns(one_attack(events, ctx.toks), ctx.toks)
+    events = one_criticism(content_nouns(one_attack(events, ctx.toks), ctx.toks))
     return protest_first(events, ctx.toks)

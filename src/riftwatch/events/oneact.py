@@ -166,6 +166,28 @@ def content_nouns(events: list[Event], toks: Sequence[Token]) -> list[Event]:
     return [e for e in events if not content(e)]
 
 
+def one_criticism(events: list[Event]) -> list[Event]:
+    """One criticism of one party by another per sentence: "condemned the sanctions, describing
+    them as interference", "said China's actions were dangerous and condemned the harassment" are
+    one act told twice (the codebook's one event); the first one found by its own verb stays, a
+    criticism read off what was said ("said", roles ``reported``) only where no verb told it."""
+    accusations = [e for e in events if e.event_type == "ACCUSE" and e.source and e.target]
+    if len(accusations) < 2:
+        return events
+
+    def parties(e: Event) -> tuple[frozenset[str], frozenset[str]]:
+        return frozenset(a.country for a in e.source), frozenset(a.country for a in e.target)
+
+    def read_off_speech(e: Event) -> bool:
+        return dict(e.roles_how).get("target") == "reported"
+
+    kept: dict[tuple[frozenset[str], frozenset[str]], Event] = {}
+    for e in sorted(accusations, key=lambda e: (read_off_speech(e), e.trigger.start)):
+        kept.setdefault(parties(e), e)
+    dropped = {id(e) for e in accusations if kept[parties(e)] is not e}
+    return [e for e in events if id(e) not in dropped]
+
+
 # Sentences after a headline where its acts are told again.
 HEADLINE_LEAD = 3
 

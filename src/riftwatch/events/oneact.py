@@ -168,9 +168,10 @@ def content_nouns(events: list[Event], toks: Sequence[Token]) -> list[Event]:
 
 def one_criticism(events: list[Event]) -> list[Event]:
     """One criticism of one party by another per sentence: "condemned the sanctions, describing
-    them as interference", "said China's actions were dangerous and condemned the harassment" are
-    one act told twice (the codebook's one event); the first one found by its own verb stays, a
-    criticism read off what was said ("said", roles ``reported``) only where no verb told it."""
+    them as interference", "accused Yerevan of ... and said Armenia had never ..." are one act told
+    twice (the codebook's one event); the first one found by its own verb stays, a criticism read
+    off what was said ("said", roles ``reported``) only where no verb told it. (Parties are read as
+    the rules found them: a target the learned model gives later is not compared here.)"""
     accusations = [e for e in events if e.event_type == "ACCUSE" and e.source and e.target]
     if len(accusations) < 2:
         return events
